@@ -1,0 +1,2 @@
+/** JMH benchmarks for survkit. */
+package org.survkit.bench;

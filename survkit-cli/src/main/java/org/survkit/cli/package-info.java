@@ -1,0 +1,2 @@
+/** survkit cli. */
+package org.survkit.cli;

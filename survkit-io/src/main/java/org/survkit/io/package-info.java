@@ -1,0 +1,12 @@
+/**
+ * Cohort import for survkit: reads a delimited text file ({@code .csv}, {@code .tsv}, {@code .txt}) or an
+ * Excel workbook ({@code .xlsx}), maps the user's column names, turns dates into follow-up times, codes the
+ * event column and reports excluded rows, producing a {@link org.survkit.io.Cohort} of plain arrays for the
+ * statistics core.
+ *
+ * <p>Entry points: {@link org.survkit.io.CohortReader#read(java.nio.file.Path, org.survkit.io.CohortSpec)} and
+ * {@link org.survkit.io.TablePreview#read(java.nio.file.Path, String, int)}. Every user mistake is reported as one
+ * {@link org.survkit.io.InputException} whose message names the file, line, column and value and says what to do;
+ * no parser or I/O exception escapes raw.
+ */
+package org.survkit.io;

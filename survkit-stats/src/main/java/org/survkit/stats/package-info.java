@@ -1,0 +1,2 @@
+/** survkit stats. */
+package org.survkit.stats;
