@@ -1,0 +1,15 @@
+package org.survkit.stats;
+
+/**
+ * One pairwise comparison: the two-group test on the subjects of the two groups only.
+ *
+ * @param group1    first group (lower in level order)
+ * @param group2    second group
+ * @param statistic chi-square statistic (1 df)
+ * @param df        degrees of freedom (1, or 0 when the pair cannot be compared)
+ * @param pValue    unadjusted p-value
+ * @param pAdjusted p-value adjusted over all pairs
+ */
+public record PairwiseComparison(String group1, String group2, double statistic, int df, double pValue,
+        double pAdjusted) {
+}
