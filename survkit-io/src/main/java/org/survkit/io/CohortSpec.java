@@ -191,62 +191,62 @@ public final class CohortSpec {
                 eventValue, groupColumn, strataColumn, naCodes, blankToNull(name));
     }
 
-    /** @return the numeric time column, or null */
+    /** {@return the numeric time column, or null} */
     public String timeColumn() {
         return timeColumn;
     }
 
-    /** @return the start date column, or null */
+    /** {@return the start date column, or null} */
     public String startDateColumn() {
         return startDateColumn;
     }
 
-    /** @return the end date column, or null */
+    /** {@return the end date column, or null} */
     public String endDateColumn() {
         return endDateColumn;
     }
 
-    /** @return the unit of times computed from dates, never null */
+    /** {@return the unit of times computed from dates, never null} */
     public TimeUnit timeUnit() {
         return timeUnit;
     }
 
-    /** @return the date pattern, or null for ISO */
+    /** {@return the date pattern, or null for ISO} */
     public String dateFormat() {
         return dateFormat;
     }
 
-    /** @return the event column, or null */
+    /** {@return the event column, or null} */
     public String eventColumn() {
         return eventColumn;
     }
 
-    /** @return the value that marks an event, or null for the default tokens */
+    /** {@return the value that marks an event, or null for the default tokens} */
     public String eventValue() {
         return eventValue;
     }
 
-    /** @return the group column, or null */
+    /** {@return the group column, or null} */
     public String groupColumn() {
         return groupColumn;
     }
 
-    /** @return the strata column, or null */
+    /** {@return the strata column, or null} */
     public String strataColumn() {
         return strataColumn;
     }
 
-    /** @return the extra missing-value codes, trimmed, never null */
+    /** {@return the extra missing-value codes, trimmed, never null} */
     public List<String> naCodes() {
         return naCodes;
     }
 
-    /** @return the Excel sheet name, or null for the first sheet */
+    /** {@return the Excel sheet name, or null for the first sheet} */
     public String sheet() {
         return sheet;
     }
 
-    /** @return true if the time comes from two date columns */
+    /** {@return true if the time comes from two date columns} */
     boolean usesDates() {
         return timeColumn == null;
     }

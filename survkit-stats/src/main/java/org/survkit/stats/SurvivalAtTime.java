@@ -5,12 +5,11 @@ package org.survkit.stats;
  *
  * @param time     the requested time
  * @param nRisk    number at risk at that time (0 beyond the last observation)
- * @param nEvent   cumulative number of events up to and including that time
  * @param survival S(time)
  * @param stdErr   Greenwood standard error of S
  * @param lower    lower confidence limit (NaN where undefined)
  * @param upper    upper confidence limit (NaN where undefined)
  */
-public record SurvivalAtTime(double time, int nRisk, int nEvent, double survival, double stdErr, double lower,
+public record SurvivalAtTime(double time, int nRisk, double survival, double stdErr, double lower,
         double upper) {
 }

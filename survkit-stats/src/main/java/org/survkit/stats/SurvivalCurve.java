@@ -119,7 +119,12 @@ public record SurvivalCurve(int n, int events, ConfidenceType confType, double c
      * lower and upper confidence curves (Brookmeyer &amp; Crowley 1982). NaN = not reached.
      */
     public SurvivalQuantile median() {
-        return SurvivalQuantiles.median(this);
+        return SurvivalQuantiles.median(this, MedianRule.R);
+    }
+
+    /** The median by another package's convention; see {@link MedianRule}. */
+    public SurvivalQuantile median(MedianRule rule) {
+        return SurvivalQuantiles.median(this, rule);
     }
 
     /**
@@ -164,13 +169,9 @@ public record SurvivalCurve(int n, int events, ConfidenceType confType, double c
         }
         if (i < 0) {
             double[] ci = confType.limits(1.0, 0.0, z());
-            return new SurvivalAtTime(t, time.length == 0 ? 0 : nRisk[0], 0, 1.0, 0.0, ci[0], ci[1]);
+            return new SurvivalAtTime(t, time.length == 0 ? 0 : nRisk[0], 1.0, 0.0, ci[0], ci[1]);
         }
-        int eventsBy = 0;
-        for (int k = 0; k <= i; k++) {
-            eventsBy += nEvent[k];
-        }
-        return new SurvivalAtTime(t, risk, eventsBy, survival[i], stdErr[i], lower[i], upper[i]);
+        return new SurvivalAtTime(t, risk, survival[i], stdErr[i], lower[i], upper[i]);
     }
 
     /** Index of the first row with time strictly greater than t. */

@@ -19,10 +19,28 @@ final class SurvivalQuantiles {
     private SurvivalQuantiles() {
     }
 
-    static SurvivalQuantile median(SurvivalCurve c) {
+    static SurvivalQuantile median(SurvivalCurve c, MedianRule rule) {
         double[] t = c.timeView();
-        return new SurvivalQuantile(0.5, minmin(c.survivalView(), t), minmin(c.lowerView(), t),
-                minmin(c.upperView(), t));
+        switch (rule) {
+            case MIDPOINT:
+                return quantile(c, 0.5);
+            case FIRST_AT_OR_BELOW:
+                return new SurvivalQuantile(0.5, firstAtOrBelow(c.survivalView(), t), firstAtOrBelow(c.lowerView(), t),
+                        firstAtOrBelow(c.upperView(), t));
+            default:
+                return new SurvivalQuantile(0.5, minmin(c.survivalView(), t), minmin(c.lowerView(), t),
+                        minmin(c.upperView(), t));
+        }
+    }
+
+    /** lifelines' rule: the first time the (non-missing) curve is at or below one half. */
+    static double firstAtOrBelow(double[] y, double[] x) {
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isNaN(y[i]) && y[i] <= 0.5) {
+                return x[i];
+            }
+        }
+        return Double.NaN;
     }
 
     /** R print.survfit's rule for the first time the curve y falls below one half. */

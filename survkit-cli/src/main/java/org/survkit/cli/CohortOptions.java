@@ -1,0 +1,65 @@
+package org.survkit.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.survkit.io.Cohort;
+import org.survkit.io.CohortReader;
+import org.survkit.io.CohortSpec;
+import org.survkit.io.TimeUnit;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Options that say where the cohort is and which columns hold time, event, group and strata. */
+public final class CohortOptions {
+    @Parameters(index = "0", paramLabel = "DATA", description = "Cohort file: .csv/.tsv/.txt (delimiter sniffed) or .xlsx.")
+    Path data;
+
+    @Option(names = "--time", paramLabel = "COL", description = "Column with follow-up time (a number >= 0).")
+    String time;
+
+    @Option(names = "--start-date", paramLabel = "COL", description = "Column with the start date (with --end-date).")
+    String startDate;
+
+    @Option(names = "--end-date", paramLabel = "COL", description = "Column with the date of event or last follow-up.")
+    String endDate;
+
+    @Option(names = "--time-unit", paramLabel = "UNIT", defaultValue = "days",
+            description = "Unit of time from dates: days, weeks, months (days/30.4375) or years (days/365.25). Default: ${DEFAULT-VALUE}.")
+    String timeUnit;
+
+    @Option(names = "--date-format", paramLabel = "PATTERN",
+            description = "Date pattern, e.g. dd/MM/yyyy (default ISO yyyy-MM-dd).")
+    String dateFormat;
+
+    @Option(names = "--event", paramLabel = "COL", required = true,
+            description = "Column with the event status: 1/true/yes/dead/died/death/event = event, 0/false/no/alive/censored = censored.")
+    String event;
+
+    @Option(names = "--event-value", paramLabel = "V",
+            description = "Exactly this value is an event; every other non-missing value is censored.")
+    String eventValue;
+
+    @Option(names = "--na", paramLabel = "CODE", split = ",",
+            description = "Extra missing-value codes (empty, NA and . always are).")
+    List<String> na = List.of();
+
+    @Option(names = "--sheet", paramLabel = "NAME", description = "Excel sheet (default: the first).")
+    String sheet;
+
+    /** Reads the cohort, with the group and strata columns given. */
+    Cohort read(String group, String strata) {
+        if (time == null && startDate == null && endDate == null) {
+            throw new UsageException("say where the follow-up time is: --time COL, or --start-date COL --end-date COL"
+                    + " [--time-unit months].");
+        }
+        CohortSpec spec = CohortSpec.builder().time(time).startDate(startDate).endDate(endDate)
+                .timeUnit(TimeUnit.parse(timeUnit)).dateFormat(dateFormat).event(event).eventValue(eventValue)
+                .group(group).strata(strata).naCodes(na).sheet(sheet);
+        return CohortReader.read(data, spec);
+    }
+
+    /** What the time is measured in, for labels. */
+    String timeLabel() {
+        return time != null ? time : TimeUnit.parse(timeUnit).name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,285 @@
+package org.survkit.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.survkit.io.Cohort;
+import org.survkit.stats.ChiSquareTest;
+import org.survkit.stats.Diagnostic;
+import org.survkit.stats.Factor;
+import org.survkit.stats.GroupCurve;
+import org.survkit.stats.GroupSummary;
+import org.survkit.stats.Guardrails;
+import org.survkit.stats.HazardRatio;
+import org.survkit.stats.KaplanMeier;
+import org.survkit.stats.LogRankResult;
+import org.survkit.stats.LogRankTest;
+import org.survkit.stats.PValueAdjustment;
+import org.survkit.stats.PairwiseComparison;
+import org.survkit.stats.TrendTestResult;
+import org.survkit.stats.TwoGroupHazardRatios;
+import org.survkit.stats.Weighting;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code survkit compare}: the log-rank family, stratified, trend, pairwise, hazard ratios. */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Compare survival between groups: k-group log-rank and weighted tests (as R survdiff),",
+            "stratified tests, the test for trend, pairwise tests with multiplicity adjustment and, for two",
+            "groups, hazard ratios by the log-rank and Mantel–Haenszel methods (as GraphPad Prism)."})
+public final class CompareCommand implements Callable<Integer> {
+    /** More groups than this is almost always a wrong column (an ID or a continuous value). */
+    static final int MAX_GROUPS = 100;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    CohortOptions cohort;
+
+    @Option(names = "--group", paramLabel = "COL", required = true, description = "Column defining the groups.")
+    String group;
+
+    @Option(names = "--test", paramLabel = "TEST",
+            description = "logrank (default), gehan (Gehan–Breslow–Wilcoxon), tarone (Tarone–Ware), peto, fh (Fleming–Harrington).")
+    String test;
+
+    @Option(names = "--rho", paramLabel = "P", defaultValue = "0", description = "Fleming–Harrington ρ: weight S(t-)^ρ (1-S(t-))^γ.")
+    double rho;
+
+    @Option(names = "--gamma", paramLabel = "Q", defaultValue = "0", description = "Fleming–Harrington γ.")
+    double gamma;
+
+    @Option(names = "--strata", paramLabel = "COL", description = "Stratify the test by this column.")
+    String strata;
+
+    @Option(names = "--pairwise", description = "Also test every pair of groups.")
+    boolean pairwise;
+
+    @Option(names = "--adjust", paramLabel = "METHOD", defaultValue = "holm",
+            description = "Adjustment of pairwise p-values: none, bonferroni, holm (default) or bh.")
+    String adjust;
+
+    @Option(names = "--trend", description = "Also the log-rank test for trend over the ordered groups.")
+    boolean trend;
+
+    @Option(names = "--scores", paramLabel = "S", split = ",",
+            description = "Scores of the groups, in group order, for --trend (default: the group values if numeric, else 1..k).")
+    double[] scores;
+
+    @Option(names = "--conservative", description = "Also Prism's conservative statistic Σ(O−E)²/E.")
+    boolean conservative;
+
+    @Mixin
+    MethodOptions method;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        Weighting weighting = test == null ? method.preset().weighting() : Weighting.parse(test);
+        if ((rho != 0 || gamma != 0) && weighting != Weighting.FLEMING_HARRINGTON) {
+            throw new UsageException("--rho and --gamma apply to --test fh only.");
+        }
+        PValueAdjustment adjustment = PValueAdjustment.parse(adjust);
+        LogRankTest engine = weighting == Weighting.FLEMING_HARRINGTON
+                ? LogRankTest.withDefaults().withFlemingHarrington(rho, gamma)
+                : LogRankTest.withDefaults().with(weighting);
+        Cohort c = cohort.read(group, strata);
+        String[] g = c.group();
+        Factor f = Factor.of(g);
+        if (f.levelCount() < 2) {
+            throw new UsageException("column '" + group + "' has " + (f.levelCount() == 0 ? "no values"
+                    : "only one group (" + f.levels().get(0) + ")") + " among the " + c.size()
+                    + " analysed rows of " + c.source() + ": a comparison needs at least two groups.");
+        }
+        if (f.levelCount() > MAX_GROUPS) {
+            throw new UsageException("column '" + group + "' has " + f.levelCount() + " distinct values: "
+                    + "survkit compares at most " + MAX_GROUPS + " groups. Is it an identifier or a continuous"
+                    + " measurement? Choose a grouping column, or categorize the values first.");
+        }
+        LogRankResult r = engine.test(c.time(), c.event(), f, c.strata() == null ? null : Factor.of(c.strata()));
+        List<PairwiseComparison> pairs = pairwise
+                ? engine.pairwise(c.time(), c.event(), g, c.strata(), adjustment) : List.of();
+        TrendTestResult tr = trend ? engine.trend(c.time(), c.event(), g, c.strata(), scores) : null;
+        TwoGroupHazardRatios hr = f.levelCount() == 2
+                ? engine.hazardRatio(c.time(), c.event(), g, c.strata(), method.confLevel()) : null;
+        List<GroupCurve> curves = KaplanMeier.withDefaults().fit(c.time(), c.event(), f);
+        List<Diagnostic> diagnostics = Guardrails.forComparison(r, curves, pairs.size(), adjustment);
+        String text;
+        switch (output.format) {
+            case JSON:
+                text = Json.write(json(c, r, pairs, adjustment, tr, hr, diagnostics));
+                break;
+            case CSV:
+                text = csv(r, pairs);
+                break;
+            default:
+                text = text(c, r, pairs, adjustment, tr, hr, diagnostics);
+        }
+        output.emit(spec.commandLine().getOut(), text);
+        return ExitCodes.OK;
+    }
+
+    private ObjectNode json(Cohort c, LogRankResult r, List<PairwiseComparison> pairs, PValueAdjustment adjustment,
+            TrendTestResult tr, TwoGroupHazardRatios hr, List<Diagnostic> diagnostics) {
+        ObjectNode o = Json.object();
+        o.put("test", r.weighting().id());
+        if (r.weighting() == Weighting.FLEMING_HARRINGTON || r.weighting() == Weighting.PETO) {
+            Json.put(o, "rho", r.rho());
+            Json.put(o, "gamma", r.gamma());
+        }
+        Json.put(o, "statistic", r.statistic());
+        o.put("df", r.df());
+        Json.put(o, "p_value", r.pValue());
+        if (strata == null) {
+            o.putNull("strata");
+        } else {
+            o.put("strata", strata);
+        }
+        o.put("source", c.source());
+        o.set("excluded", Json.excluded(c));
+        ArrayNode groups = o.putArray("groups");
+        for (GroupSummary s : r.groups()) {
+            ObjectNode x = groups.addObject();
+            x.put("group", s.group());
+            x.put("n", s.n());
+            Json.put(x, "observed", s.observed());
+            Json.put(x, "expected", s.expected());
+        }
+        if (pairwise) {
+            o.put("adjust", adjustment.id());
+            ArrayNode pw = o.putArray("pairwise");
+            for (PairwiseComparison p : pairs) {
+                ObjectNode x = pw.addObject();
+                x.put("group1", p.group1());
+                x.put("group2", p.group2());
+                Json.put(x, "statistic", p.statistic());
+                Json.put(x, "p_value", p.pValue());
+                Json.put(x, "p_adjusted", p.pAdjusted());
+            }
+        }
+        if (hr != null) {
+            ObjectNode h = o.putObject("hazard_ratio");
+            h.put("reference", hr.reference());
+            h.put("comparison", hr.comparison());
+            Json.put(h, "conf_level", hr.confLevel());
+            h.set("logrank", ratio(hr.logrank()));
+            h.set("mantel_haenszel", ratio(hr.mantelHaenszel()));
+        } else {
+            o.putNull("hazard_ratio");
+        }
+        if (tr != null) {
+            ObjectNode t = o.putObject("trend");
+            ArrayNode sc = t.putArray("scores");
+            for (double s : tr.scores()) {
+                sc.add(s);
+            }
+            Json.put(t, "statistic", tr.statistic());
+            t.put("df", tr.df());
+            Json.put(t, "p_value", tr.pValue());
+        }
+        if (conservative) {
+            ChiSquareTest cs = r.conservative();
+            ObjectNode t = o.putObject("conservative");
+            Json.put(t, "statistic", cs.statistic());
+            t.put("df", cs.df());
+            Json.put(t, "p_value", cs.pValue());
+        }
+        o.set("warnings", Json.warnings(c.warnings(), diagnostics));
+        return o;
+    }
+
+    private static ObjectNode ratio(HazardRatio h) {
+        ObjectNode x = Json.object();
+        Json.put(x, "hr", h.estimate());
+        Json.put(x, "lower", h.lower());
+        Json.put(x, "upper", h.upper());
+        return x;
+    }
+
+    private static String csv(LogRankResult r, List<PairwiseComparison> pairs) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {r.weighting().id(), "all", "", Csv.num(r.statistic()), Integer.toString(r.df()),
+            Csv.num(r.pValue()), ""});
+        for (PairwiseComparison p : pairs) {
+            rows.add(new String[] {r.weighting().id(), p.group1(), p.group2(), Csv.num(p.statistic()),
+                Integer.toString(p.df()), Csv.num(p.pValue()), Csv.num(p.pAdjusted())});
+        }
+        return Csv.write(new String[] {"test", "group1", "group2", "statistic", "df", "p_value", "p_adjusted"}, rows);
+    }
+
+    private String text(Cohort c, LogRankResult r, List<PairwiseComparison> pairs, PValueAdjustment adjustment,
+            TrendTestResult tr, TwoGroupHazardRatios hr, List<Diagnostic> diagnostics) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(title(r)).append(strata != null ? ", stratified by " + strata : "").append('\n');
+        sb.append("data: ").append(c.source()).append("   time: ").append(cohort.timeLabel()).append("   event: ")
+                .append(cohort.event).append(cohort.eventValue != null ? " = " + cohort.eventValue : "")
+                .append("   group: ").append(group).append('\n');
+        sb.append(KmCommand.rowsLine(c)).append('\n');
+        List<String[]> rows = new ArrayList<>();
+        for (GroupSummary s : r.groups()) {
+            double oe = s.expected() > 0 ? Math.pow(s.observed() - s.expected(), 2) / s.expected() : Double.NaN;
+            rows.add(new String[] {group + "=" + s.group(), Integer.toString(s.n()), Fmt.num(s.observed(), 6),
+                Fmt.num(s.expected(), 4), Fmt.num(oe, 3)});
+        }
+        sb.append(Fmt.table(new String[] {"", "N", "Observed", "Expected", "(O-E)^2/E"}, rows));
+        sb.append("\n Chisq = ").append(Fmt.num(r.statistic(), 4)).append("  on ").append(r.df())
+                .append(" degree").append(r.df() == 1 ? "" : "s").append(" of freedom, p = ").append(Fmt.p(r.pValue()))
+                .append('\n');
+        if (conservative) {
+            ChiSquareTest cs = r.conservative();
+            sb.append(" Conservative Σ(O−E)²/E = ").append(Fmt.num(cs.statistic(), 4)).append(", p = ")
+                    .append(Fmt.p(cs.pValue())).append('\n');
+        }
+        if (tr != null) {
+            sb.append(" Test for trend (scores ").append(String.join(", ",
+                    java.util.Arrays.stream(tr.scores()).mapToObj(x -> Fmt.num(x, 4)).toList()))
+                    .append("): Chisq = ").append(Fmt.num(tr.statistic(), 4)).append(" on 1 df, p = ")
+                    .append(Fmt.p(tr.pValue())).append('\n');
+        }
+        if (hr != null) {
+            String pct = Fmt.num(100 * hr.confLevel(), 3) + "% CI";
+            sb.append("\nHazard ratio ").append(hr.comparison()).append(" vs ").append(hr.reference()).append('\n');
+            sb.append("  Mantel–Haenszel  ").append(ratio(hr.mantelHaenszel(), pct)).append('\n');
+            sb.append("  log-rank (O/E)   ").append(ratio(hr.logrank(), pct)).append('\n');
+        }
+        if (!pairs.isEmpty()) {
+            sb.append("\nPairwise comparisons (").append(title(r)).append("; p adjusted: ").append(adjustment.id())
+                    .append(")\n");
+            List<String[]> pr = new ArrayList<>();
+            for (PairwiseComparison p : pairs) {
+                pr.add(new String[] {p.group1() + " vs " + p.group2(), Fmt.num(p.statistic(), 4), Fmt.p(p.pValue()),
+                    Fmt.p(p.pAdjusted())});
+            }
+            sb.append(Fmt.table(new String[] {"", "Chisq", "p", "p adjusted"}, pr));
+        }
+        KmCommand.appendWarnings(sb, c.warnings(), diagnostics);
+        return sb.toString();
+    }
+
+    private static String ratio(HazardRatio h, String pct) {
+        return Fmt.num(h.estimate(), 4) + "  (" + pct + " " + Fmt.num(h.lower(), 4) + " to " + Fmt.num(h.upper(), 4)
+                + ")";
+    }
+
+    private static String title(LogRankResult r) {
+        switch (r.weighting()) {
+            case GEHAN:
+                return "Gehan–Breslow–Wilcoxon test";
+            case TARONE_WARE:
+                return "Tarone–Ware test";
+            case PETO:
+                return "Peto–Peto test (rho = 1)";
+            case FLEMING_HARRINGTON:
+                return "Fleming–Harrington G(" + Fmt.num(r.rho(), 4) + ", " + Fmt.num(r.gamma(), 4) + ") test";
+            default:
+                return "Log-rank test (Mantel–Cox)";
+        }
+    }
+}

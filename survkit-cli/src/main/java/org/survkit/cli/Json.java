@@ -1,0 +1,72 @@
+package org.survkit.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.survkit.io.Cohort;
+import org.survkit.io.Exclusion;
+import org.survkit.stats.Diagnostic;
+
+/** JSON output conventions: snake_case keys, numbers as numbers, null where R gives NA. */
+final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private Json() {
+    }
+
+    static ObjectNode object() {
+        return F.objectNode();
+    }
+
+    /** Puts a number, or null for NaN/infinite (R's NA). Integral values are written without ".0". */
+    static void put(ObjectNode o, String key, double x) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            o.putNull(key);
+        } else if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+            o.put(key, (long) x);
+        } else {
+            o.put(key, x);
+        }
+    }
+
+    static ObjectNode excluded(Cohort c) {
+        ObjectNode o = object();
+        o.put("rows_read", c.rowsRead());
+        o.put("rows_analysed", c.size());
+        o.put("rows_excluded", c.rowsExcluded());
+        ArrayNode reasons = o.putArray("reasons");
+        for (Exclusion e : c.exclusions()) {
+            ObjectNode r = reasons.addObject();
+            r.put("reason", e.reason());
+            if (e.column() == null) {
+                r.putNull("column");
+            } else {
+                r.put("column", e.column());
+            }
+            r.put("count", e.count());
+            ArrayNode lines = r.putArray("first_lines");
+            e.firstLines().forEach(lines::add);
+        }
+        return o;
+    }
+
+    static ArrayNode warnings(List<String> ioWarnings, List<Diagnostic> diagnostics) {
+        ArrayNode a = F.arrayNode();
+        ioWarnings.forEach(a::add);
+        diagnostics.forEach(d -> a.add(d.message()));
+        return a;
+    }
+
+    static String write(ObjectNode o) {
+        try {
+            return MAPPER.writeValueAsString(o) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

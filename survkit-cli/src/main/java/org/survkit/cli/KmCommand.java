@@ -1,0 +1,313 @@
+package org.survkit.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.survkit.io.Cohort;
+import org.survkit.io.Exclusion;
+import org.survkit.stats.Diagnostic;
+import org.survkit.stats.GroupCurve;
+import org.survkit.stats.Guardrails;
+import org.survkit.stats.KaplanMeier;
+import org.survkit.stats.MedianRule;
+import org.survkit.stats.RestrictedMean;
+import org.survkit.stats.SurvivalAtTime;
+import org.survkit.stats.SurvivalCurve;
+import org.survkit.stats.SurvivalQuantile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code survkit km}: Kaplan–Meier curves, medians, survival at times, RMST, median follow-up. */
+@Command(name = "km", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Kaplan–Meier survival curves per group: event table with Greenwood standard errors and",
+            "confidence intervals, median survival with CI, survival at chosen times, restricted mean",
+            "survival time, Nelson–Aalen cumulative hazard and median follow-up (reverse Kaplan–Meier)."})
+public final class KmCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    CohortOptions cohort;
+
+    @Option(names = "--group", paramLabel = "COL", description = "Column defining the groups (one curve each).")
+    String group;
+
+    @Mixin
+    MethodOptions method;
+
+    @Option(names = "--at", paramLabel = "T", split = ",", description = "Times at which to report survival, e.g. 12,36,60.")
+    double[] at = new double[0];
+
+    @Option(names = "--tau", paramLabel = "T", description = "Horizon for the restricted mean survival time.")
+    Double tau;
+
+    @Option(names = "--table", description = "Text format: print the full event table of each group.")
+    boolean table;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        for (double t : at) {
+            if (!(t >= 0) || Double.isInfinite(t)) {
+                throw new UsageException("--at times must be numbers >= 0, got " + t + ".");
+            }
+        }
+        if (tau != null && (!(tau > 0) || tau.isInfinite())) {
+            throw new UsageException("--tau must be a positive number, got " + tau + ".");
+        }
+        Cohort c = cohort.read(group, null);
+        if (c.size() == 0) {
+            throw new UsageException("no rows left to analyse in " + c.source() + " after excluding "
+                    + c.rowsExcluded() + " (see the reasons with --format json); check the column names and missing codes.");
+        }
+        KaplanMeier km = KaplanMeier.withDefaults().with(method.confType()).withConfLevel(method.confLevel());
+        String[] labels = c.group() != null ? c.group() : null;
+        List<GroupCurve> curves = labels == null ? List.of(new GroupCurve("all", km.fit(c.time(), c.event())))
+                : km.fit(c.time(), c.event(), labels);
+        List<GroupCurve> followUp = labels == null
+                ? List.of(new GroupCurve("all", km.reverse(c.time(), c.event())))
+                : km.reverse(c.time(), c.event(), labels);
+        double tauValue = tau == null ? Double.NaN : tau;
+        List<Diagnostic> diagnostics = Guardrails.forCurves(curves, at, tauValue);
+        MedianRule rule = method.medianRule();
+        String text;
+        switch (output.format) {
+            case JSON:
+                text = Json.write(json(c, curves, followUp, rule, diagnostics));
+                break;
+            case CSV:
+                text = csv(curves);
+                break;
+            default:
+                text = text(c, curves, followUp, rule, diagnostics);
+        }
+        output.emit(spec.commandLine().getOut(), text);
+        return ExitCodes.OK;
+    }
+
+    private ObjectNode json(Cohort c, List<GroupCurve> curves, List<GroupCurve> followUp, MedianRule rule,
+            List<Diagnostic> diagnostics) {
+        ObjectNode o = Json.object();
+        o.put("conf_type", method.confType().rName());
+        Json.put(o, "conf_level", method.confLevel());
+        o.put("median_rule", rule.id());
+        o.put("preset", method.preset().id());
+        o.put("source", c.source());
+        o.set("excluded", Json.excluded(c));
+        o.set("warnings", Json.warnings(c.warnings(), diagnostics));
+        ArrayNode groups = o.putArray("groups");
+        for (int k = 0; k < curves.size(); k++) {
+            GroupCurve gc = curves.get(k);
+            SurvivalCurve s = gc.curve();
+            ObjectNode g = groups.addObject();
+            g.put("group", gc.group());
+            g.put("n", s.n());
+            g.put("events", s.events());
+            g.set("median", quantile(s.median(rule), false));
+            ArrayNode qs = g.putArray("quantiles");
+            for (double p : new double[] {0.25, 0.5, 0.75}) {
+                qs.add(quantile(s.quantile(p), true));
+            }
+            if (tau != null) {
+                RestrictedMean r = s.restrictedMean(tau);
+                ObjectNode rm = g.putObject("rmst");
+                Json.put(rm, "tau", r.tau());
+                Json.put(rm, "estimate", r.estimate());
+                Json.put(rm, "se", r.stdErr());
+            }
+            SurvivalQuantile fu = followUp.get(k).curve().median();
+            ObjectNode f = g.putObject("median_follow_up");
+            Json.put(f, "estimate", fu.estimate());
+            Json.put(f, "lower", fu.lower());
+            Json.put(f, "upper", fu.upper());
+            ArrayNode tab = g.putArray("table");
+            double[] t = s.time();
+            int[] nr = s.nRisk();
+            int[] ne = s.nEvent();
+            int[] nc = s.nCensor();
+            double[] sv = s.survival();
+            double[] se = s.stdErr();
+            double[] lo = s.lower();
+            double[] hi = s.upper();
+            double[] ch = s.cumHaz();
+            double[] sch = s.stdErrCumHaz();
+            for (int i = 0; i < t.length; i++) {
+                ObjectNode r = tab.addObject();
+                Json.put(r, "time", t[i]);
+                r.put("n_risk", nr[i]);
+                r.put("n_event", ne[i]);
+                r.put("n_censor", nc[i]);
+                Json.put(r, "survival", sv[i]);
+                Json.put(r, "std_err", se[i]);
+                Json.put(r, "lower", lo[i]);
+                Json.put(r, "upper", hi[i]);
+                Json.put(r, "cumhaz", ch[i]);
+                Json.put(r, "std_cumhaz", sch[i]);
+            }
+            ArrayNode ats = g.putArray("at");
+            for (SurvivalAtTime a : s.at(at)) {
+                ObjectNode r = ats.addObject();
+                Json.put(r, "time", a.time());
+                r.put("n_risk", a.nRisk());
+                Json.put(r, "survival", a.survival());
+                Json.put(r, "std_err", a.stdErr());
+                Json.put(r, "lower", a.lower());
+                Json.put(r, "upper", a.upper());
+            }
+        }
+        return o;
+    }
+
+    private static ObjectNode quantile(SurvivalQuantile q, boolean withP) {
+        ObjectNode m = Json.object();
+        if (withP) {
+            Json.put(m, "p", q.probability());
+        }
+        Json.put(m, "estimate", q.estimate());
+        Json.put(m, "lower", q.lower());
+        Json.put(m, "upper", q.upper());
+        return m;
+    }
+
+    private static String csv(List<GroupCurve> curves) {
+        List<String[]> rows = new ArrayList<>();
+        for (GroupCurve gc : curves) {
+            SurvivalCurve s = gc.curve();
+            double[] t = s.time();
+            int[] nr = s.nRisk();
+            int[] ne = s.nEvent();
+            int[] nc = s.nCensor();
+            double[] sv = s.survival();
+            double[] se = s.stdErr();
+            double[] lo = s.lower();
+            double[] hi = s.upper();
+            double[] ch = s.cumHaz();
+            for (int i = 0; i < t.length; i++) {
+                rows.add(new String[] {gc.group(), Csv.num(t[i]), Integer.toString(nr[i]), Integer.toString(ne[i]),
+                    Integer.toString(nc[i]), Csv.num(sv[i]), Csv.num(se[i]), Csv.num(lo[i]), Csv.num(hi[i]),
+                    Csv.num(ch[i])});
+            }
+        }
+        return Csv.write(new String[] {"group", "time", "n_risk", "n_event", "n_censor", "survival", "std_err", "lower",
+            "upper", "cumhaz"}, rows);
+    }
+
+    private String text(Cohort c, List<GroupCurve> curves, List<GroupCurve> followUp, MedianRule rule,
+            List<Diagnostic> diagnostics) {
+        StringBuilder sb = new StringBuilder();
+        String pct = Fmt.num(100 * method.confLevel(), 3) + "%";
+        sb.append("Kaplan–Meier estimate of survival").append('\n');
+        sb.append("data: ").append(c.source()).append("   time: ").append(cohort.timeLabel())
+                .append("   event: ").append(cohort.event)
+                .append(cohort.eventValue != null ? " = " + cohort.eventValue : "")
+                .append(group != null ? "   group: " + group : "").append('\n');
+        sb.append(rowsLine(c));
+        sb.append("Confidence intervals: ").append(method.confType().rName()).append(", ").append(pct)
+                .append("; median rule: ").append(rule.id()).append("\n\n");
+        String lcl = Fmt.num(method.confLevel(), 3) + "LCL";
+        String ucl = Fmt.num(method.confLevel(), 3) + "UCL";
+        List<String[]> rows = new ArrayList<>();
+        for (int k = 0; k < curves.size(); k++) {
+            GroupCurve gc = curves.get(k);
+            SurvivalCurve s = gc.curve();
+            SurvivalQuantile m = s.median(rule);
+            SurvivalQuantile fu = followUp.get(k).curve().median();
+            List<String> r = new ArrayList<>(List.of(name(gc.group()), Integer.toString(s.n()),
+                    Integer.toString(s.events()), Fmt.num(m.estimate(), 4), Fmt.num(m.lower(), 4),
+                    Fmt.num(m.upper(), 4), Fmt.num(fu.estimate(), 4)));
+            if (tau != null) {
+                RestrictedMean rm = s.restrictedMean(tau);
+                r.add(Fmt.num(rm.estimate(), 4));
+                r.add(Fmt.num(rm.stdErr(), 4));
+            }
+            rows.add(r.toArray(new String[0]));
+        }
+        List<String> header = new ArrayList<>(List.of("", "n", "events", "median", lcl, ucl, "follow-up"));
+        if (tau != null) {
+            header.add("rmean(" + Fmt.num(tau, 6) + ")");
+            header.add("se(rmean)");
+        }
+        sb.append(Fmt.table(header.toArray(new String[0]), rows));
+        sb.append("(follow-up: median potential follow-up by reverse Kaplan–Meier)\n");
+        if (at.length > 0) {
+            sb.append("\nSurvival at chosen times\n");
+            List<String[]> ar = new ArrayList<>();
+            for (GroupCurve gc : curves) {
+                for (SurvivalAtTime a : gc.curve().at(at)) {
+                    ar.add(new String[] {name(gc.group()), Fmt.num(a.time(), 6), Integer.toString(a.nRisk()),
+                        Fmt.num(a.survival(), 4), Fmt.num(a.stdErr(), 4), Fmt.num(a.lower(), 4),
+                        Fmt.num(a.upper(), 4)});
+                }
+            }
+            sb.append(Fmt.table(new String[] {"", "time", "n.risk", "survival", "std.err", "lower " + pct + " CI",
+                "upper " + pct + " CI"}, ar));
+        }
+        if (table) {
+            for (GroupCurve gc : curves) {
+                sb.append('\n').append(name(gc.group())).append('\n');
+                SurvivalCurve s = gc.curve();
+                List<String[]> tr = new ArrayList<>();
+                double[] t = s.time();
+                int[] nr = s.nRisk();
+                int[] ne = s.nEvent();
+                int[] nc = s.nCensor();
+                double[] sv = s.survival();
+                double[] se = s.stdErr();
+                double[] lo = s.lower();
+                double[] hi = s.upper();
+                for (int i = 0; i < t.length; i++) {
+                    tr.add(new String[] {Fmt.num(t[i], 6), Integer.toString(nr[i]), Integer.toString(ne[i]),
+                        Integer.toString(nc[i]), Fmt.num(sv[i], 4), Fmt.num(se[i], 4), Fmt.num(lo[i], 4),
+                        Fmt.num(hi[i], 4)});
+                }
+                sb.append(Fmt.table(new String[] {"time", "n.risk", "n.event", "n.censor", "survival", "std.err",
+                    "lower " + pct + " CI", "upper " + pct + " CI"}, tr));
+            }
+        }
+        appendWarnings(sb, c.warnings(), diagnostics);
+        return sb.toString();
+    }
+
+    private String name(String g) {
+        return group == null ? g : group + "=" + g;
+    }
+
+    static String rowsLine(Cohort c) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(c.rowsRead()).append(" rows read, ").append(c.size()).append(" analysed, ")
+                .append(c.rowsExcluded()).append(" excluded");
+        if (c.rowsExcluded() > 0) {
+            sb.append(":");
+            for (Exclusion e : c.exclusions()) {
+                sb.append("\n  ").append(e.count()).append(" ").append(e.reason());
+                if (!e.firstLines().isEmpty()) {
+                    sb.append(" (line").append(e.firstLines().size() > 1 ? "s " : " ");
+                    sb.append(String.join(", ", e.firstLines().stream().map(String::valueOf).toList()));
+                    sb.append(e.count() > e.firstLines().size() ? ", …" : "").append(")");
+                }
+            }
+        } else {
+            sb.append(".");
+        }
+        return sb.append('\n').toString();
+    }
+
+    static void appendWarnings(StringBuilder sb, List<String> io, List<Diagnostic> diagnostics) {
+        if (io.isEmpty() && diagnostics.isEmpty()) {
+            return;
+        }
+        sb.append("\nWarnings\n");
+        for (String w : io) {
+            sb.append("  ! ").append(w).append('\n');
+        }
+        for (Diagnostic d : diagnostics) {
+            sb.append(d.severity() == Diagnostic.Severity.WARNING ? "  ! " : "  - ").append(d.message()).append('\n');
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.survkit.cli;
+
+import java.io.PrintWriter;
+import org.survkit.io.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code survkit} command line. */
+@Command(name = "survkit", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Survival analysis for clinical cohort studies, at parity with R's survival package.",
+        subcommands = {KmCommand.class, CompareCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Run 'survkit help COMMAND' for a command's options.",
+            "Exit status: 0 success, 2 a problem with the input or options (the message says what to do),"
+                + " 1 an internal error."})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: km or compare");
+    }
+
+    /** Builds the configured command line (also used by tests). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(Main::handle);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("survkit: " + ex.getMessage());
+            err.println("Run 'survkit " + ex.getCommandLine().getCommandName().replace("survkit", "").trim()
+                    + " --help' for the options.".replace("survkit  ", "survkit "));
+            return ExitCodes.USER_ERROR;
+        });
+        return cl;
+    }
+
+    private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parse) {
+        PrintWriter err = cl.getErr();
+        if (ex instanceof InputException || ex instanceof UsageException) {
+            err.println("survkit: " + ex.getMessage());
+            return ExitCodes.USER_ERROR;
+        }
+        if (ex instanceof IllegalArgumentException) {
+            // the statistics core rejects impossible requests (e.g. one group where a test needs two)
+            err.println("survkit: " + ex.getMessage());
+            return ExitCodes.USER_ERROR;
+        }
+        err.println("survkit: internal error (" + ex + "). This is a bug in survkit; please report it with the"
+                + " command you ran. Set SURVKIT_DEBUG=1 for details.");
+        if (System.getenv("SURVKIT_DEBUG") != null) {
+            ex.printStackTrace(err);
+        }
+        return ExitCodes.INTERNAL_ERROR;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

@@ -1,0 +1,44 @@
+package org.survkit.io;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Receives a table from a {@link TableSources source} one row at a time: first the header, then each data row
+ * that is not blank. Blank rows are skipped by the sources (with a warning when data follows them).
+ */
+interface RowHandler {
+
+    /**
+     * Receives the header and chooses the columns to extract.
+     *
+     * @param context where the table comes from
+     * @param names   the trimmed column names, checked to be non-blank and unique
+     * @param line    the line (or row) of the header
+     * @return the header index of each column wanted, in the order {@link #row} receives them (may repeat)
+     */
+    int[] header(SourceContext context, List<String> names, int line);
+
+    /**
+     * Receives one data row.
+     *
+     * @param line  the line (or row) where the row starts
+     * @param text  the raw (untrimmed, never null) text of each wanted column, in the order chosen by
+     *              {@link #header}; reused between calls
+     * @param dates for workbooks, the date of each wanted cell that is an Excel date cell, else null; null for
+     *              text files; reused between calls
+     */
+    void row(int line, String[] text, LocalDate[] dates);
+
+    /**
+     * Receives a warning about the table (blank lines skipped, file encoding, ...).
+     *
+     * @param message one sentence set for the user
+     */
+    void warn(String message);
+
+    /** {@return true once the handler wants no more rows} */
+    default boolean done() {
+        return false;
+    }
+}

@@ -1,0 +1,143 @@
+package org.survkit.io;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The first rows of a table, as text, with a guessed type per column: for showing a file to the user before
+ * the columns are chosen (the future web app).
+ *
+ * <p>Files are read exactly as {@link CohortReader} reads them (same kinds, encodings, delimiters, header and
+ * ragged-row checks), but only up to {@code maxRows} data rows. Values are trimmed; Excel date cells appear as
+ * ISO dates. A column's type is {@code "empty"} if all its previewed values are missing (empty, {@code NA},
+ * {@code .}), {@code "number"} if every other value is a number with a dot as decimal mark, {@code "date"} if
+ * every other value is an ISO date ({@code yyyy-MM-dd}, optionally with a time), else {@code "text"}.
+ */
+public final class TablePreview {
+
+    private final List<String> columns;
+    private final List<List<String>> rows;
+    private final Map<String, String> types;
+    private final List<String> warnings;
+
+    private TablePreview(List<String> columns, List<List<String>> rows, List<String> warnings) {
+        this.columns = List.copyOf(columns);
+        this.rows = rows.stream().map(List::copyOf).toList();
+        this.warnings = List.copyOf(warnings);
+        Map<String, String> guessed = new LinkedHashMap<>();
+        for (int c = 0; c < columns.size(); c++) {
+            guessed.put(columns.get(c), guessType(c));
+        }
+        this.types = java.util.Collections.unmodifiableMap(guessed);
+    }
+
+    /**
+     * Reads the header and the first rows of a table.
+     *
+     * @param file    the CSV/TSV/TXT or XLSX file
+     * @param sheet   the Excel sheet, or null for the first
+     * @param maxRows the most data rows to read, ≥ 0
+     * @return the preview
+     * @throws InputException for a missing, empty or malformed file
+     */
+    public static TablePreview read(Path file, String sheet, int maxRows) {
+        Objects.requireNonNull(file, "file");
+        if (maxRows < 0) {
+            throw new IllegalArgumentException("maxRows must be >= 0: " + maxRows);
+        }
+        Collector collector = new Collector(maxRows);
+        TableSources.read(file, sheet == null || sheet.isBlank() ? null : sheet, collector);
+        return new TablePreview(collector.columns, collector.rows, collector.warnings);
+    }
+
+    /** {@return the column names, trimmed, in file order} */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** {@return the previewed rows; each has one trimmed value per column} */
+    public List<List<String>> rows() {
+        return rows;
+    }
+
+    /** {@return the guessed type per column name, in column order: "number", "date", "text" or "empty"} */
+    public Map<String, String> types() {
+        return types;
+    }
+
+    /** {@return warnings about the file (encoding, skipped blank lines)} */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    private String guessType(int column) {
+        MissingCodes missing = new MissingCodes(List.of());
+        boolean any = false;
+        boolean numbers = true;
+        boolean dates = true;
+        for (List<String> row : rows) {
+            String v = row.get(column);
+            if (missing.isMissing(v)) {
+                continue;
+            }
+            any = true;
+            numbers &= !Double.isNaN(DecimalParser.parse(v));
+            dates &= DateReader.parseIso(v) != DateReader.NOT_A_DATE;
+        }
+        if (!any) {
+            return "empty";
+        }
+        return numbers ? "number" : dates ? "date" : "text";
+    }
+
+    @Override
+    public String toString() {
+        return "TablePreview[columns=" + columns + ", rows=" + rows.size() + ", types=" + types + "]";
+    }
+
+    /** Collects the header and the first rows. */
+    private static final class Collector implements RowHandler {
+        private final int maxRows;
+        private final List<String> columns = new ArrayList<>();
+        private final List<List<String>> rows = new ArrayList<>();
+        private final List<String> warnings = new ArrayList<>();
+
+        Collector(int maxRows) {
+            this.maxRows = maxRows;
+        }
+
+        @Override
+        public int[] header(SourceContext context, List<String> names, int line) {
+            columns.addAll(names);
+            int[] all = new int[names.size()];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+
+        @Override
+        public void row(int line, String[] text, LocalDate[] dates) {
+            List<String> row = new ArrayList<>(text.length);
+            for (String value : text) {
+                row.add(value.trim());
+            }
+            rows.add(row);
+        }
+
+        @Override
+        public void warn(String message) {
+            warnings.add(message);
+        }
+
+        @Override
+        public boolean done() {
+            return rows.size() >= maxRows;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.survkit.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Opens a table file of any supported kind and streams it to a {@link RowHandler}. */
+final class TableSources {
+
+    private TableSources() {
+    }
+
+    /**
+     * Reads a table.
+     *
+     * @param file    the file
+     * @param sheet   the Excel sheet, or null for the first (ignored, with a warning, for text files)
+     * @param handler where the rows go
+     * @throws InputException if the file is missing, unreadable, of an unsupported kind or malformed
+     */
+    static void read(Path file, String sheet, RowHandler handler) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        if (!Files.exists(file)) {
+            throw new InputException("File not found: " + file.toAbsolutePath() + ". Check the path and the file "
+                    + "name (" + name + "), or give the full path.");
+        }
+        if (Files.isDirectory(file)) {
+            throw new InputException(file + " is a folder, not a file. Give the path of the CSV or Excel file.");
+        }
+        FileKind kind;
+        try {
+            kind = FileKind.of(file);
+        } catch (IOException | UncheckedIOException e) {
+            throw unreadable(name, e);
+        }
+        switch (kind) {
+            case XLS -> throw oldExcel(name);
+            case XLSX -> ExcelSource.read(file, sheet, handler);
+            default -> {
+                if (sheet != null) {
+                    handler.warn(name + " is a text file, which has no sheets; " + OptionNames.SHEET + " '" + sheet
+                            + "' was ignored.");
+                }
+                DelimitedTextSource.read(file, handler);
+            }
+        }
+    }
+
+    /**
+     * Builds the error for an old-format workbook.
+     *
+     * @param name the file name
+     * @return the exception
+     */
+    static InputException oldExcel(String name) {
+        return new InputException(name + " is in the old Excel format (.xls), which survkit does not read. Open "
+                + "it in Excel and save as .xlsx or CSV, then use that file.");
+    }
+
+    /**
+     * Builds the error for a file that cannot be read.
+     *
+     * @param name  the file name
+     * @param cause the I/O problem
+     * @return the exception
+     */
+    static InputException unreadable(String name, Exception cause) {
+        return new InputException(name + " could not be read (" + cause.getMessage() + "). Check that the file "
+                + "exists, that you may read it and that no other program has it locked.", cause);
+    }
+}
