@@ -41,7 +41,7 @@ final class ColumnLocator {
         }
         StringBuilder m = new StringBuilder(context.at(line)).append(": there is no column '").append(column)
                 .append("' (given with ").append(option).append(") in the header. ");
-        String closest = EditDistance.closest(column, names);
+        String closest = names.size() > 1 ? EditDistance.closest(column, names) : null;
         if (closest != null) {
             m.append("Did you mean '").append(closest).append("'? ");
         }

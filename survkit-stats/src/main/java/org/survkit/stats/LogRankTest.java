@@ -189,7 +189,8 @@ public final class LogRankTest {
         for (int j = 0; j < k; j++) {
             groups.add(new GroupSummary(levels.get(j), acc.n[j], acc.observed[j], acc.expected[j]));
         }
-        double p = df > 0 ? Normal.chiSquaredUpper(stat, df) : Double.NaN;
+        // R survdiff: one group with expected events gives df 0, statistic 0 and p 1; no events at all gives NaN
+        double p = df > 0 ? Normal.chiSquaredUpper(stat, df) : df == 0 ? 1.0 : Double.NaN;
         ChiSquareTest cons = df > 0 ? ChiSquareTest.of(conservative, df) : new ChiSquareTest(0, 0, Double.NaN);
         return new LogRankResult(weighting, rho, gamma, groups, strata == null ? List.of() : strata.levels(),
                 acc.score, acc.variance, stat, Math.max(df, 0), p, cons);
@@ -263,7 +264,10 @@ public final class LogRankTest {
                 }
                 LogRankAccumulator acc = accumulate(ranked, event, pairCode, 2, s, include);
                 LogRankResult r = result(acc, List.of(g.levels().get(a), g.levels().get(b)), s);
-                stats.add(new double[] {r.statistic(), r.df(), r.pValue()});
+                // a pair without events cannot be compared: statistic 0, df 0, p 1, kept in the family
+                // of comparisons so that the adjustment does not shrink (conservative)
+                double pv = Double.isNaN(r.pValue()) ? 1.0 : r.pValue();
+                stats.add(new double[] {r.statistic(), r.df(), pv});
                 names.add(new String[] {g.levels().get(a), g.levels().get(b)});
             }
         }

@@ -168,8 +168,8 @@ public record SurvivalCurve(int n, int events, ConfidenceType confType, double c
             risk = (i >= 0 && time[i] == t) ? nRisk[i] : 0;
         }
         if (i < 0) {
-            double[] ci = confType.limits(1.0, 0.0, z());
-            return new SurvivalAtTime(t, time.length == 0 ? 0 : nRisk[0], 1.0, 0.0, ci[0], ci[1]);
+            // before the first observation R's summary(times =) reads survfit0's time-0 row: S = 1, CI [1, 1]
+            return new SurvivalAtTime(t, time.length == 0 ? 0 : nRisk[0], 1.0, 0.0, 1.0, 1.0);
         }
         return new SurvivalAtTime(t, risk, survival[i], stdErr[i], lower[i], upper[i]);
     }
