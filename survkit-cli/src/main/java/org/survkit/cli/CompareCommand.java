@@ -90,6 +90,7 @@ public final class CompareCommand implements Callable<Integer> {
         LogRankTest engine = weighting == Weighting.FLEMING_HARRINGTON
                 ? LogRankTest.withDefaults().withFlemingHarrington(rho, gamma)
                 : LogRankTest.withDefaults().with(weighting);
+        double confLevel = method.confLevel();
         Cohort c = cohort.read(group, strata);
         String[] g = c.group();
         Factor f = Factor.of(g);
@@ -108,9 +109,10 @@ public final class CompareCommand implements Callable<Integer> {
                 ? engine.pairwise(c.time(), c.event(), g, c.strata(), adjustment) : List.of();
         TrendTestResult tr = trend ? engine.trend(c.time(), c.event(), g, c.strata(), scores) : null;
         TwoGroupHazardRatios hr = f.levelCount() == 2
-                ? engine.hazardRatio(c.time(), c.event(), g, c.strata(), method.confLevel()) : null;
+                ? engine.hazardRatio(c.time(), c.event(), g, c.strata(), confLevel) : null;
         List<GroupCurve> curves = KaplanMeier.withDefaults().fit(c.time(), c.event(), f);
-        List<Diagnostic> diagnostics = Guardrails.forComparison(r, curves, pairs.size(), adjustment);
+        List<Diagnostic> diagnostics = new java.util.ArrayList<>(Guardrails.forCurves(curves, new double[0], Double.NaN));
+        diagnostics.addAll(Guardrails.forComparison(r, curves, pairs.size(), adjustment));
         String text;
         switch (output.format) {
             case JSON:
@@ -230,7 +232,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         sb.append(Fmt.table(new String[] {"", "N", "Observed", "Expected", "(O-E)^2/E"}, rows));
         sb.append("\n Chisq = ").append(Fmt.num(r.statistic(), 4)).append("  on ").append(r.df())
-                .append(" degree").append(r.df() == 1 ? "" : "s").append(" of freedom, p = ").append(Fmt.p(r.pValue()))
+                .append(" degrees of freedom, p = ").append(Fmt.p(r.pValue()))
                 .append('\n');
         if (conservative) {
             ChiSquareTest cs = r.conservative();

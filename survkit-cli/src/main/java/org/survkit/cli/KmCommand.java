@@ -61,12 +61,13 @@ public final class KmCommand implements Callable<Integer> {
         if (tau != null && (!(tau > 0) || tau.isInfinite())) {
             throw new UsageException("--tau must be a positive number, got " + tau + ".");
         }
+        KaplanMeier km = KaplanMeier.withDefaults().with(method.confType()).withConfLevel(method.confLevel());
+        MedianRule rule = method.medianRule();
         Cohort c = cohort.read(group, null);
         if (c.size() == 0) {
             throw new UsageException("no rows left to analyse in " + c.source() + " after excluding "
                     + c.rowsExcluded() + " (see the reasons with --format json); check the column names and missing codes.");
         }
-        KaplanMeier km = KaplanMeier.withDefaults().with(method.confType()).withConfLevel(method.confLevel());
         String[] labels = c.group() != null ? c.group() : null;
         List<GroupCurve> curves = labels == null ? List.of(new GroupCurve("all", km.fit(c.time(), c.event())))
                 : km.fit(c.time(), c.event(), labels);
@@ -75,7 +76,6 @@ public final class KmCommand implements Callable<Integer> {
                 : km.reverse(c.time(), c.event(), labels);
         double tauValue = tau == null ? Double.NaN : tau;
         List<Diagnostic> diagnostics = Guardrails.forCurves(curves, at, tauValue);
-        MedianRule rule = method.medianRule();
         String text;
         switch (output.format) {
             case JSON:

@@ -1,0 +1,65 @@
+package org.survkit.io;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * A by-hand timing check, not a unit test: writes (once) a seeded 1,000,000-row, 11-column CSV
+ * ({@code time,status,group,x1..x8}) and times {@link CohortReader#read} on it, first in a cold JVM, then warm.
+ *
+ * <pre>
+ * cd survkit-io &amp;&amp; mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.survkit.io.ReadTimingCheck [file] [runs]
+ * </pre>
+ */
+public final class ReadTimingCheck {
+
+    private ReadTimingCheck() {
+    }
+
+    /**
+     * Runs the check.
+     *
+     * @param args optional file path (default {@code target/bench-1m.csv}) and number of runs (default 5)
+     * @throws IOException if the file cannot be written
+     */
+    public static void main(String[] args) throws IOException {
+        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        Path file = Path.of(args.length > 0 ? args[0] : "target/bench-1m.csv");
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        if (!Files.exists(file)) {
+            write(file, 1_000_000);
+            System.out.println("wrote " + file + " (" + Files.size(file) / 1_000_000 + " MB)");
+        }
+        CohortSpec spec = CohortSpec.builder().time("time").event("status").group("group");
+        for (int run = 1; run <= runs; run++) {
+            long t0 = System.nanoTime();
+            Cohort cohort = CohortReader.read(file, spec);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            System.out.printf(Locale.ROOT, "run %d: %d rows in %d ms%s%n", run, cohort.size(), ms,
+                    run == 1 ? " (cold; " + (System.currentTimeMillis() - jvmStart) + " ms since JVM start)" : "");
+        }
+    }
+
+    private static void write(Path file, int rows) throws IOException {
+        Random random = new Random(42);
+        String[] groups = {"control", "treatment", "placebo"};
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            out.write("time,status,group,x1,x2,x3,x4,x5,x6,x7,x8\n");
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < rows; i++) {
+                line.setLength(0);
+                line.append(1 + random.nextInt(3650)).append(',').append(random.nextInt(2)).append(',')
+                        .append(groups[random.nextInt(3)]);
+                for (int x = 0; x < 8; x++) {
+                    line.append(',').append(String.format(Locale.ROOT, "%.3f", random.nextGaussian() * 10 + 50));
+                }
+                out.write(line.append('\n').toString());
+            }
+        }
+    }
+}
