@@ -180,7 +180,11 @@ public final class CompareCommand implements Callable<Integer> {
             ObjectNode t = o.putObject("trend");
             ArrayNode sc = t.putArray("scores");
             for (double s : tr.scores()) {
-                sc.add(s);
+                if (s == Math.rint(s) && Math.abs(s) < 1e15) {
+                    sc.add((long) s);
+                } else {
+                    sc.add(s);
+                }
             }
             Json.put(t, "statistic", tr.statistic());
             t.put("df", tr.df());

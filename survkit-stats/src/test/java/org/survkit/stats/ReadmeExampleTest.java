@@ -1,0 +1,48 @@
+package org.survkit.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Java example of the README, verbatim, with its printed numbers checked. The data are R's
+ * {@code aml} (survival 3.5-3); expected values: R 4.2.2, survival 3.5-3,
+ * {@code survfit(Surv(time, status) ~ x, aml, conf.type = "log")} median 31 [18, NA] for
+ * Maintained and {@code survdiff(Surv(time, status) ~ x, aml)} chisq 3.3963887, p 0.0653393.
+ */
+class ReadmeExampleTest {
+
+    @Test
+    void readmeExample() {
+        double[] time = {9, 13, 13, 18, 23, 28, 31, 34, 45, 48, 161, 5, 5, 8, 8, 12, 16, 23, 27, 30, 33, 43, 45};
+        boolean[] event = {true, true, false, true, true, false, true, true, false, true, false,
+                           true, true, true, true, true, false, true, true, true, true, true, true};
+        String[] arm = {"M", "M", "M", "M", "M", "M", "M", "M", "M", "M", "M",
+                        "N", "N", "N", "N", "N", "N", "N", "N", "N", "N", "N", "N"};
+
+        List<GroupCurve> curves = KaplanMeier.withDefaults().with(ConfidenceType.LOG).fit(time, event, arm);
+        SurvivalQuantile median = curves.get(0).curve().median();          // 31 [18, NA]
+        List<SurvivalAtTime> at = curves.get(0).curve().at(12, 24, 36);
+        RestrictedMean rmst = curves.get(0).curve().restrictedMean(48);
+
+        LogRankResult lr = LogRankTest.withDefaults().test(time, event, arm);               // chisq 3.40, p 0.065
+        LogRankResult fh = LogRankTest.withDefaults().withFlemingHarrington(0, 1).test(time, event, arm);
+        List<PairwiseComparison> pw = LogRankTest.withDefaults().pairwise(time, event, arm, null, PValueAdjustment.HOLM);
+        TwoGroupHazardRatios hr = LogRankTest.withDefaults().hazardRatio(time, event, arm, null, 0.95);
+
+        assertThat(median.estimate()).isEqualTo(31);
+        assertThat(median.lower()).isEqualTo(18);
+        assertThat(median.upper()).isNaN();
+        assertThat(at).hasSize(3);
+        assertThat(rmst.tau()).isEqualTo(48);
+        assertThat(lr.statistic()).isCloseTo(3.3963886989776, within(1e-9));
+        assertThat(lr.pValue()).isCloseTo(0.0653393220405048, within(1e-9));
+        assertThat(fh.weighting()).isEqualTo(Weighting.FLEMING_HARRINGTON);
+        assertThat(pw).hasSize(1);
+        assertThat(pw.get(0).pAdjusted()).isCloseTo(lr.pValue(), within(1e-12));
+        assertThat(hr.reference()).isEqualTo("M");
+        assertThat(hr.mantelHaenszel().estimate()).isGreaterThan(1);
+    }
+}
