@@ -26,7 +26,20 @@ import java.util.Objects;
 public record Cohort(String source, double[] time, boolean[] event, String[] group, String[] strata, int[] line,
                      int rowsRead, List<Exclusion> exclusions, List<String> warnings) {
 
-    /** Checks that the arrays line up and the exclusions account for every row read; copies the lists. */
+    /**
+     * Checks that the arrays line up and the exclusions account for every row read; copies the lists, keeps the
+     * arrays.
+     *
+     * @param source     the file the rows came from
+     * @param time       follow-up times
+     * @param event      event indicators
+     * @param group      group labels, or null
+     * @param strata     stratum labels, or null
+     * @param line       source lines
+     * @param rowsRead   data rows read
+     * @param exclusions rows left out, per reason
+     * @param warnings   warnings for the user
+     */
     public Cohort {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(time, "time");

@@ -191,13 +191,17 @@ final class CohortAssembler implements RowHandler {
 
     private double readTime(String s, int lineNumber) {
         double v = DecimalParser.parse(s);
+        if (v >= 0 && v < Double.POSITIVE_INFINITY) {
+            return v + 0.0;
+        }
         String where = context.at(lineNumber, slotNames[0]) + ": value \"" + s + "\" ";
         if (Double.isNaN(v)) {
             if (DecimalParser.looksLikeDecimalComma(s)) {
+                boolean decimalComma = s.indexOf(',') == s.lastIndexOf(',') && s.indexOf('.') < 0;
                 throw new InputException(where + "uses a comma inside a number. Times must be numbers ≥ 0 written "
-                        + "with a dot as the decimal mark and without thousands separators (e.g. "
-                        + s.replace(',', '.') + " instead of " + s + "); correct the file or save it with a dot as "
-                        + "decimal mark.");
+                        + "with a dot as the decimal mark and without thousands separators"
+                        + (decimalComma ? " (e.g. " + s.replace(',', '.') + " instead of " + s + ")" : "")
+                        + "; correct the file or save it with a dot as decimal mark.");
             }
             if (DateReader.parseIso(s) != DateReader.NOT_A_DATE || DateReader.guessPattern(s) != null) {
                 throw new InputException(where + "is a date, not a number. " + OptionNames.TIME + " needs a column "
@@ -212,10 +216,7 @@ final class CohortAssembler implements RowHandler {
             throw new InputException(where + "is negative. Follow-up times must be ≥ 0; correct the value in the "
                     + "file (or exclude the row by leaving the cell empty).");
         }
-        if (Double.isInfinite(v)) {
-            throw new InputException(where + "is too large to be a follow-up time. Correct the value in the file.");
-        }
-        return v + 0.0;
+        throw new InputException(where + "is too large to be a follow-up time. Correct the value in the file.");
     }
 
     private long readDate(int slot, String[] text, LocalDate[] cellDates, int lineNumber) {

@@ -12,7 +12,9 @@ import java.time.LocalDate;
  */
 final class ExcelSerialDates {
 
+    /** The first serial read as a date: 1910-01-01. */
     static final int FIRST = 3654;
+    /** The last serial read as a date: 2199-12-31. */
     static final int LAST = 109574;
     private static final long EPOCH_1900 = LocalDate.of(1899, 12, 30).toEpochDay();
 

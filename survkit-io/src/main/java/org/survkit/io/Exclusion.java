@@ -17,7 +17,14 @@ import java.util.Objects;
  */
 public record Exclusion(String reason, String column, int count, List<Integer> firstLines) {
 
-    /** Validates and copies the line list. */
+    /**
+     * Validates and copies the line list.
+     *
+     * @param reason     what was wrong
+     * @param column     the column concerned
+     * @param count      how many rows, at least 1
+     * @param firstLines the first lines, at most 5
+     */
     public Exclusion {
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(column, "column");

@@ -5,16 +5,27 @@ package org.survkit.io;
  * survkit-cli.
  */
 final class OptionNames {
+    /** The numeric time column. */
     static final String TIME = "--time";
+    /** The start date column. */
     static final String START_DATE = "--start-date";
+    /** The end date column. */
     static final String END_DATE = "--end-date";
+    /** The unit of times from dates. */
     static final String TIME_UNIT = "--time-unit";
+    /** The date pattern. */
     static final String DATE_FORMAT = "--date-format";
+    /** The event column. */
     static final String EVENT = "--event";
+    /** The value marking an event. */
     static final String EVENT_VALUE = "--event-value";
+    /** The group column. */
     static final String GROUP = "--group";
+    /** The strata column. */
     static final String STRATA = "--strata";
+    /** Extra missing-value codes. */
     static final String NA = "--na";
+    /** The Excel sheet. */
     static final String SHEET = "--sheet";
 
     private OptionNames() {

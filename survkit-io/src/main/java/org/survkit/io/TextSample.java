@@ -27,6 +27,7 @@ import java.nio.file.Path;
  */
 record TextSample(String text, Charset charset, int bomLength, boolean complete, int byteLength, boolean guessed) {
 
+    /** The sample size in bytes. */
     static final int SIZE = 64 * 1024;
 
     /**
