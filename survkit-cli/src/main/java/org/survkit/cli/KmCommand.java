@@ -16,6 +16,7 @@ import org.survkit.stats.RestrictedMean;
 import org.survkit.stats.SurvivalAtTime;
 import org.survkit.stats.SurvivalCurve;
 import org.survkit.stats.SurvivalQuantile;
+import org.survkit.stats.SurvivalRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -127,28 +128,18 @@ public final class KmCommand implements Callable<Integer> {
             Json.put(f, "lower", fu.lower());
             Json.put(f, "upper", fu.upper());
             ArrayNode tab = g.putArray("table");
-            double[] t = s.time();
-            int[] nr = s.nRisk();
-            int[] ne = s.nEvent();
-            int[] nc = s.nCensor();
-            double[] sv = s.survival();
-            double[] se = s.stdErr();
-            double[] lo = s.lower();
-            double[] hi = s.upper();
-            double[] ch = s.cumHaz();
-            double[] sch = s.stdErrCumHaz();
-            for (int i = 0; i < t.length; i++) {
+            for (SurvivalRow row : s.rows()) {
                 ObjectNode r = tab.addObject();
-                Json.put(r, "time", t[i]);
-                r.put("n_risk", nr[i]);
-                r.put("n_event", ne[i]);
-                r.put("n_censor", nc[i]);
-                Json.put(r, "survival", sv[i]);
-                Json.put(r, "std_err", se[i]);
-                Json.put(r, "lower", lo[i]);
-                Json.put(r, "upper", hi[i]);
-                Json.put(r, "cumhaz", ch[i]);
-                Json.put(r, "std_cumhaz", sch[i]);
+                Json.put(r, "time", row.time());
+                r.put("n_risk", row.nRisk());
+                r.put("n_event", row.nEvent());
+                r.put("n_censor", row.nCensor());
+                Json.put(r, "survival", row.survival());
+                Json.put(r, "std_err", row.stdErr());
+                Json.put(r, "lower", row.lower());
+                Json.put(r, "upper", row.upper());
+                Json.put(r, "cumhaz", row.cumHaz());
+                Json.put(r, "std_cumhaz", row.stdErrCumHaz());
             }
             ArrayNode ats = g.putArray("at");
             for (SurvivalAtTime a : s.at(at)) {
@@ -178,20 +169,10 @@ public final class KmCommand implements Callable<Integer> {
     private static String csv(List<GroupCurve> curves) {
         List<String[]> rows = new ArrayList<>();
         for (GroupCurve gc : curves) {
-            SurvivalCurve s = gc.curve();
-            double[] t = s.time();
-            int[] nr = s.nRisk();
-            int[] ne = s.nEvent();
-            int[] nc = s.nCensor();
-            double[] sv = s.survival();
-            double[] se = s.stdErr();
-            double[] lo = s.lower();
-            double[] hi = s.upper();
-            double[] ch = s.cumHaz();
-            for (int i = 0; i < t.length; i++) {
-                rows.add(new String[] {gc.group(), Csv.num(t[i]), Integer.toString(nr[i]), Integer.toString(ne[i]),
-                    Integer.toString(nc[i]), Csv.num(sv[i]), Csv.num(se[i]), Csv.num(lo[i]), Csv.num(hi[i]),
-                    Csv.num(ch[i])});
+            for (SurvivalRow r : gc.curve().rows()) {
+                rows.add(new String[] {gc.group(), Csv.num(r.time()), Integer.toString(r.nRisk()),
+                    Integer.toString(r.nEvent()), Integer.toString(r.nCensor()), Csv.num(r.survival()),
+                    Csv.num(r.stdErr()), Csv.num(r.lower()), Csv.num(r.upper()), Csv.num(r.cumHaz())});
             }
         }
         return Csv.write(new String[] {"group", "time", "n_risk", "n_event", "n_censor", "survival", "std_err", "lower",
@@ -251,20 +232,11 @@ public final class KmCommand implements Callable<Integer> {
         if (table) {
             for (GroupCurve gc : curves) {
                 sb.append('\n').append(name(gc.group())).append('\n');
-                SurvivalCurve s = gc.curve();
                 List<String[]> tr = new ArrayList<>();
-                double[] t = s.time();
-                int[] nr = s.nRisk();
-                int[] ne = s.nEvent();
-                int[] nc = s.nCensor();
-                double[] sv = s.survival();
-                double[] se = s.stdErr();
-                double[] lo = s.lower();
-                double[] hi = s.upper();
-                for (int i = 0; i < t.length; i++) {
-                    tr.add(new String[] {Fmt.num(t[i], 6), Integer.toString(nr[i]), Integer.toString(ne[i]),
-                        Integer.toString(nc[i]), Fmt.num(sv[i], 4), Fmt.num(se[i], 4), Fmt.num(lo[i], 4),
-                        Fmt.num(hi[i], 4)});
+                for (SurvivalRow r : gc.curve().rows()) {
+                    tr.add(new String[] {Fmt.num(r.time(), 6), Integer.toString(r.nRisk()), Integer.toString(r.nEvent()),
+                        Integer.toString(r.nCensor()), Fmt.num(r.survival(), 4), Fmt.num(r.stdErr(), 4),
+                        Fmt.num(r.lower(), 4), Fmt.num(r.upper(), 4)});
                 }
                 sb.append(Fmt.table(new String[] {"time", "n.risk", "n.event", "n.censor", "survival", "std.err",
                     "lower " + pct + " CI", "upper " + pct + " CI"}, tr));

@@ -106,6 +106,16 @@ public record SurvivalCurve(int n, int events, ConfidenceType confType, double c
         return stdErrCumHaz.clone();
     }
 
+    /** The event table row by row. */
+    public List<SurvivalRow> rows() {
+        List<SurvivalRow> out = new ArrayList<>(time.length);
+        for (int i = 0; i < time.length; i++) {
+            out.add(new SurvivalRow(time[i], nRisk[i], nEvent[i], nCensor[i], survival[i], stdErr[i], lower[i],
+                    upper[i], cumHaz[i], stdErrCumHaz[i]));
+        }
+        return out;
+    }
+
     /** Number of rows (distinct times). */
     public int size() {
         return time.length;

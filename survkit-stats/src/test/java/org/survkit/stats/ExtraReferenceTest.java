@@ -104,33 +104,6 @@ class ExtraReferenceTest {
         }
     }
 
-    /** The case's rows with a non-missing stratum (R drops NA strata). */
-    static ReferenceCase withStrata(ReferenceCase rc) {
-        return rc;
-    }
-
-    static Object[] strataRows(ReferenceCase rc) {
-        int n = 0;
-        for (String s : rc.strata) {
-            if (!s.isEmpty()) {
-                n++;
-            }
-        }
-        double[] t = new double[n];
-        boolean[] e = new boolean[n];
-        String[] g = new String[n];
-        String[] s = new String[n];
-        for (int i = 0, j = 0; i < rc.time.length; i++) {
-            if (!rc.strata[i].isEmpty()) {
-                t[j] = rc.time[i];
-                e[j] = rc.event[i];
-                g[j] = rc.group[i];
-                s[j++] = rc.strata[i];
-            }
-        }
-        return new Object[] {t, e, g, s};
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void stratifiedForEveryWeight(ReferenceCase rc) {
@@ -138,7 +111,7 @@ class ExtraReferenceTest {
         if (st == null || !st.isObject() || st.isEmpty()) {
             return;
         }
-        Object[] d = strataRows(rc);
+        Object[] d = rc.rowsWithStratum();
         Iterator<Map.Entry<String, JsonNode>> it = st.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -165,7 +138,7 @@ class ExtraReferenceTest {
             }
             TrendTestResult r;
             if (e.getKey().startsWith("stratified")) {
-                Object[] d = strataRows(rc);
+                Object[] d = rc.rowsWithStratum();
                 r = LogRankTest.withDefaults().trend((double[]) d[0], (boolean[]) d[1], (String[]) d[2],
                         (String[]) d[3], scores);
             } else {

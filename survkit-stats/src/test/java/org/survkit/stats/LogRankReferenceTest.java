@@ -102,26 +102,9 @@ class LogRankReferenceTest {
             return;
         }
         assertThat(rc.strata).isNotNull();
-        // R drops rows whose stratum is NA
-        int n = 0;
-        for (String s : rc.strata) {
-            if (!s.isEmpty()) {
-                n++;
-            }
-        }
-        double[] t = new double[n];
-        boolean[] e = new boolean[n];
-        String[] g = new String[n];
-        String[] s = new String[n];
-        for (int i = 0, j = 0; i < rc.time.length; i++) {
-            if (!rc.strata[i].isEmpty()) {
-                t[j] = rc.time[i];
-                e[j] = rc.event[i];
-                g[j] = rc.group[i];
-                s[j++] = rc.strata[i];
-            }
-        }
-        LogRankResult r = LogRankTest.withDefaults().test(t, e, g, s);
+        Object[] d = rc.rowsWithStratum();
+        LogRankResult r = LogRankTest.withDefaults().test((double[]) d[0], (boolean[]) d[1], (String[]) d[2],
+                (String[]) d[3]);
         check(rc.name + " stratified", r, st);
         assertThat(r.stratified()).isTrue();
     }

@@ -169,6 +169,29 @@ final class ReferenceCase {
         return rows;
     }
 
+    /** The observations with a non-missing stratum, as R drops NA strata: {time, event, group, strata}. */
+    Object[] rowsWithStratum() {
+        int n = 0;
+        for (String s : strata) {
+            if (!s.isEmpty()) {
+                n++;
+            }
+        }
+        double[] t = new double[n];
+        boolean[] e = new boolean[n];
+        String[] g = new String[n];
+        String[] s = new String[n];
+        for (int i = 0, j = 0; i < time.length; i++) {
+            if (!strata[i].isEmpty()) {
+                t[j] = time[i];
+                e[j] = event[i];
+                g[j] = group[i];
+                s[j++] = strata[i];
+            }
+        }
+        return new Object[] {t, e, g, s};
+    }
+
     static InputStream resource(String name) {
         return ReferenceCase.class.getClassLoader().getResourceAsStream(name);
     }
