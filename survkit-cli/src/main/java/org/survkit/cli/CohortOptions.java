@@ -47,7 +47,7 @@ public final class CohortOptions {
     String sheet;
 
     /** Reads the cohort, with the group and strata columns given. */
-    Cohort read(String group, String strata) {
+    Cohort read(String group, String strata, java.io.PrintWriter err) {
         if (time == null && startDate == null && endDate == null) {
             throw new UsageException("say where the follow-up time is: --time COL, or --start-date COL --end-date COL"
                     + " [--time-unit months].");
@@ -55,7 +55,10 @@ public final class CohortOptions {
         CohortSpec spec = CohortSpec.builder().time(time).startDate(startDate).endDate(endDate)
                 .timeUnit(TimeUnit.parse(timeUnit)).dateFormat(dateFormat).event(event).eventValue(eventValue)
                 .group(group).strata(strata).naCodes(na).sheet(sheet);
-        return CohortReader.read(data, spec);
+        Progress progress = new Progress(err, "reading " + data.getFileName());
+        Cohort c = CohortReader.read(data, spec, progress);
+        progress.done(c.rowsRead());
+        return c;
     }
 
     /** What the time is measured in, for labels. */

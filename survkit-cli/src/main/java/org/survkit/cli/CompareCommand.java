@@ -91,7 +91,7 @@ public final class CompareCommand implements Callable<Integer> {
                 ? LogRankTest.withDefaults().withFlemingHarrington(rho, gamma)
                 : LogRankTest.withDefaults().with(weighting);
         double confLevel = method.confLevel();
-        Cohort c = cohort.read(group, strata);
+        Cohort c = cohort.read(group, strata, spec.commandLine().getErr());
         String[] g = c.group();
         Factor f = Factor.of(g);
         if (f.levelCount() < 2) {

@@ -64,7 +64,7 @@ public final class KmCommand implements Callable<Integer> {
         }
         KaplanMeier km = KaplanMeier.withDefaults().with(method.confType()).withConfLevel(method.confLevel());
         MedianRule rule = method.medianRule();
-        Cohort c = cohort.read(group, null);
+        Cohort c = cohort.read(group, null, spec.commandLine().getErr());
         if (c.size() == 0) {
             throw new UsageException("no rows left to analyse in " + c.source() + " after excluding "
                     + c.rowsExcluded() + " (see the reasons with --format json); check the column names and missing codes.");

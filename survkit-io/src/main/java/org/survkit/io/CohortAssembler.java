@@ -46,6 +46,7 @@ final class CohortAssembler implements RowHandler {
     private int[] line = new int[1024];
     private int size;
     private int rowsRead;
+    private java.util.function.IntConsumer progress = n -> { };
     private int eventCount;
     private int firstUnknownLine = -1;
     private String firstUnknownValue;
@@ -105,9 +106,16 @@ final class CohortAssembler implements RowHandler {
         return columns.size() - 1;
     }
 
+    /** Receives the number of rows read so far, every 2^16 rows. */
+    void onProgress(java.util.function.IntConsumer listener) {
+        progress = listener;
+    }
+
     @Override
     public void row(int lineNumber, String[] text, LocalDate[] cellDates) {
-        rowsRead++;
+        if ((++rowsRead & 0xFFFF) == 0) {
+            progress.accept(rowsRead);
+        }
         int reason = -1;
         double t = 0;
         if (dates == null) {

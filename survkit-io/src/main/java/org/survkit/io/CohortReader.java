@@ -30,11 +30,22 @@ public final class CohortReader {
      * @throws InputException for any problem with the file, the spec or a value, with a message for the user
      */
     public static Cohort read(Path file, CohortSpec spec) {
+        return read(file, spec, n -> { });
+    }
+
+    /**
+     * Reads a cohort, reporting progress.
+     *
+     * @param progress receives the number of data rows read so far, every 65,536 rows
+     */
+    public static Cohort read(Path file, CohortSpec spec, java.util.function.IntConsumer progress) {
         Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(spec, "spec");
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         spec.checkComplete(name);
         CohortAssembler assembler = new CohortAssembler(spec, file.toString());
+        assembler.onProgress(progress);
         TableSources.read(file, spec.sheet(), assembler);
         return assembler.finish();
     }

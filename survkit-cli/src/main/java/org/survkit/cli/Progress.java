@@ -1,0 +1,45 @@
+package org.survkit.cli;
+
+import java.io.Console;
+import java.io.PrintWriter;
+import java.util.function.IntConsumer;
+
+/**
+ * Progress of long work on standard error, shown only on a terminal and only once the work has
+ * taken more than a second (so small files and pipelines stay quiet).
+ */
+final class Progress implements IntConsumer {
+    private final PrintWriter err;
+    private final String what;
+    private final long start = System.nanoTime();
+    private final boolean enabled;
+    private boolean shown;
+    private long lastShown;
+
+    Progress(PrintWriter err, String what) {
+        this.err = err;
+        this.what = what;
+        Console console = System.console();
+        this.enabled = console != null || System.getenv("SURVKIT_PROGRESS") != null;
+    }
+
+    @Override
+    public void accept(int rows) {
+        long now = System.nanoTime();
+        if (!enabled || now - start < 1_000_000_000L || now - lastShown < 250_000_000L) {
+            return;
+        }
+        lastShown = now;
+        shown = true;
+        err.printf("\r%s: %,d rows read", what, rows);
+        err.flush();
+    }
+
+    /** Ends the progress line, if one was shown. */
+    void done(int rows) {
+        if (shown) {
+            err.printf("\r%s: %,d rows read%n", what, rows);
+            err.flush();
+        }
+    }
+}
