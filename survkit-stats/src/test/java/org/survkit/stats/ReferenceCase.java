@@ -29,15 +29,25 @@ final class ReferenceCase {
     final boolean[] event;
     final String[] group;
     final String[] strata;
+    /** For each observation, its row in {@link #rows()} (row 0 is the header). */
+    final int[] sourceRow;
+    private final List<String[]> rows;
 
     private ReferenceCase(String name, JsonNode json, double[] time, boolean[] event, String[] group,
-            String[] strata) {
+            String[] strata, int[] sourceRow, List<String[]> rows) {
         this.name = name;
         this.json = json;
         this.time = time;
         this.event = event;
         this.group = group;
         this.strata = strata;
+        this.sourceRow = sourceRow;
+        this.rows = rows;
+    }
+
+    /** The dataset's cells as text, header first. */
+    List<String[]> rows() {
+        return rows;
     }
 
     @Override
@@ -98,6 +108,7 @@ final class ReferenceCase {
             List<double[]> keep = new ArrayList<>();
             List<String> groups = new ArrayList<>();
             List<String> strata = new ArrayList<>();
+            List<Integer> source = new ArrayList<>();
             for (int r = 1; r < rows.size(); r++) {
                 String[] row = rows.get(r);
                 if (row[ti].isEmpty() || row[ei].isEmpty() || (gi >= 0 && row[gi].isEmpty())) {
@@ -107,6 +118,7 @@ final class ReferenceCase {
                 keep.add(new double[] {Double.parseDouble(row[ti]), e});
                 groups.add(gi >= 0 ? row[gi] : "all");
                 strata.add(si >= 0 ? row[si] : null);
+                source.add(r);
             }
             double[] time = new double[keep.size()];
             boolean[] event = new boolean[keep.size()];
@@ -116,7 +128,8 @@ final class ReferenceCase {
             }
             String name = j.get("case").asText();
             return new ReferenceCase(name, j, time, event, groups.toArray(new String[0]),
-                    si >= 0 ? strata.toArray(new String[0]) : null);
+                    si >= 0 ? strata.toArray(new String[0]) : null, source.stream().mapToInt(Integer::intValue).toArray(),
+                    rows);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {

@@ -1,0 +1,68 @@
+package org.survkit.stats;
+
+import java.util.List;
+
+/**
+ * A fitted Cox proportional-hazards model (R {@code summary(coxph(...))}).
+ *
+ * @param ties          tie handling
+ * @param control       iteration settings used
+ * @param n             observations used
+ * @param events        events
+ * @param coefficients  one per design column, in order
+ * @param variance      covariance of the coefficients (robust when clusters were given; zero rows and
+ *                      columns for aliased terms), p × p
+ * @param naiveVariance the model-based (inverse information) covariance
+ * @param loglikNull    log partial likelihood at β = 0
+ * @param loglik        log partial likelihood at the estimate
+ * @param lrTest        likelihood-ratio test of all coefficients
+ * @param waldTest      Wald test
+ * @param scoreTest     score (log-rank) test at β = 0
+ * @param concordance   Harrell's C with its standard error, or null when not computed
+ * @param iterations    Newton–Raphson iterations
+ * @param converged     whether the fit converged within the iteration limit
+ * @param means         the column means the linear predictor is centred on (as R's {@code means})
+ * @param linearPredictors β'(x − means) per observation, in input order
+ * @param diagnostics   warnings: possibly infinite coefficients (monotone likelihood), aliasing,
+ *                      non-convergence
+ * @param confLevel     level of the hazard-ratio intervals
+ */
+public record CoxModel(Ties ties, CoxControl control, int n, int events, List<CoxCoefficient> coefficients,
+        double[][] variance, double[][] naiveVariance, double loglikNull, double loglik, ChiSquareTest lrTest,
+        ChiSquareTest waldTest, ChiSquareTest scoreTest, Concordance concordance, int iterations, boolean converged,
+        double[] means, double[] linearPredictors, List<Diagnostic> diagnostics, double confLevel) {
+
+    public CoxModel {
+        coefficients = List.copyOf(coefficients);
+        diagnostics = List.copyOf(diagnostics);
+        variance = LogRankResult.copy(variance);
+        naiveVariance = LogRankResult.copy(naiveVariance);
+        means = means.clone();
+    }
+
+    @Override
+    public double[][] variance() {
+        return LogRankResult.copy(variance);
+    }
+
+    @Override
+    public double[][] naiveVariance() {
+        return LogRankResult.copy(naiveVariance);
+    }
+
+    @Override
+    public double[] means() {
+        return means.clone();
+    }
+
+    /** β in column order (NaN for aliased columns). */
+    public double[] coef() {
+        return coefficients.stream().mapToDouble(CoxCoefficient::coef).toArray();
+    }
+
+    /** The coefficient of a column, by name. */
+    public CoxCoefficient coefficient(String term) {
+        return coefficients.stream().filter(c -> c.term().equals(term)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no coefficient named " + term));
+    }
+}
