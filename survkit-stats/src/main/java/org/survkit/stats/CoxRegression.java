@@ -81,6 +81,31 @@ public final class CoxRegression {
         return assemble(data, rs, f, events);
     }
 
+    /**
+     * The log partial likelihood, score and information at a given β (R {@code coxph(..., init = beta,
+     * iter.max = 0)}), e.g. to check closed forms or profile a coefficient.
+     */
+    public CoxLikelihood likelihoodAt(CoxData data, double[] beta) {
+        CoxRiskSets rs = CoxRiskSets.of(data, ties, null);
+        if (beta.length != rs.p) {
+            throw new IllegalArgumentException("need " + rs.p + " coefficients, got " + beta.length);
+        }
+        double[] scaled = new double[rs.p];
+        for (int j = 0; j < rs.p; j++) {
+            scaled[j] = beta[j] / rs.scale[j];
+        }
+        CoxRiskSets.Evaluation ev = rs.evaluate(scaled, true);
+        double[] u = new double[rs.p];
+        double[][] info = new double[rs.p][rs.p];
+        for (int i = 0; i < rs.p; i++) {
+            u[i] = ev.u[i] / rs.scale[i];
+            for (int j = 0; j < rs.p; j++) {
+                info[i][j] = ev.imat[i][j] / (rs.scale[i] * rs.scale[j]);
+            }
+        }
+        return new CoxLikelihood(beta, ev.loglik, u, info);
+    }
+
     /** R coxfit6's iteration, on the scaled covariates of {@code rs}; init on the original scale. */
     static Fit newtonRaphson(CoxRiskSets rs, double[] init, CoxControl control) {
         int p = rs.p;
@@ -188,8 +213,8 @@ public final class CoxRegression {
                     diagnostics.add(Diagnostic.warning("monotone-likelihood", "The log-likelihood converged while the"
                             + " coefficient of '" + names.get(j) + "' kept growing (" + Guardrails.num(coef[j])
                             + "): it may be infinite (monotone likelihood), so its hazard ratio, standard error and"
-                            + " p-value are meaningless. Typical cause: a group with no events. Use Firth's"
-                            + " penalized likelihood (--firth) or merge sparse groups."));
+                            + " p-value are meaningless." + cause(data, j) + " Use Firth's penalized likelihood"
+                            + " (--firth) or merge sparse groups."));
                 }
             }
         }
@@ -213,6 +238,36 @@ public final class CoxRegression {
         return new CoxModel(ties, control, data.size(), events, coefs, f.var(), f.var(), f.loglikNull(), f.loglik(),
                 ChiSquareTest.of(lr, df), ChiSquareTest.of(wald, df), ChiSquareTest.of(f.scoreTest(), df), null,
                 f.iterations(), f.converged(), f.means(), lp, diagnostics, confLevel);
+    }
+
+    /** For an indicator column, the plain-words reason of a monotone likelihood: a side without events. */
+    static String cause(CoxData data, int j) {
+        double[] x = data.design().columns()[j];
+        int n1 = 0;
+        int e1 = 0;
+        int n0 = 0;
+        int e0 = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] != 0 && x[i] != 1) {
+                return " Typical cause: a group with no events.";
+            }
+            boolean ev = data.event()[i];
+            if (x[i] == 1) {
+                n1++;
+                e1 += ev ? 1 : 0;
+            } else {
+                n0++;
+                e0 += ev ? 1 : 0;
+            }
+        }
+        String name = data.design().columnNames().get(j);
+        if (e1 == 0) {
+            return " Cause: no events among the " + n1 + " subjects with " + name + ".";
+        }
+        if (e0 == 0) {
+            return " Cause: no events among the " + n0 + " subjects without " + name + ".";
+        }
+        return " Typical cause: a group with very few events.";
     }
 
     /** β' V⁻ β over the estimable coefficients (R {@code coxph.wtest}). */
