@@ -48,13 +48,27 @@ public final class CohortOptions {
 
     /** Reads the cohort, with the group and strata columns given. */
     Cohort read(String group, String strata, java.io.PrintWriter err) {
+        return read(spec().group(group).strata(strata), err);
+    }
+
+    /** Reads the cohort with the columns of a regression model (complete cases). */
+    Cohort readForModel(List<String> covariates, List<String> categorical, String strata, String weights,
+            String cluster, String start, java.io.PrintWriter err) {
+        return read(spec().covariates(covariates).categorical(categorical).strata(strata).weights(weights)
+                .cluster(cluster).start(start), err);
+    }
+
+    private CohortSpec spec() {
         if (time == null && startDate == null && endDate == null) {
             throw new UsageException("say where the follow-up time is: --time COL, or --start-date COL --end-date COL"
                     + " [--time-unit months].");
         }
-        CohortSpec spec = CohortSpec.builder().time(time).startDate(startDate).endDate(endDate)
+        return CohortSpec.builder().time(time).startDate(startDate).endDate(endDate)
                 .timeUnit(TimeUnit.parse(timeUnit)).dateFormat(dateFormat).event(event).eventValue(eventValue)
-                .group(group).strata(strata).naCodes(na).sheet(sheet);
+                .naCodes(na).sheet(sheet);
+    }
+
+    private Cohort read(CohortSpec spec, java.io.PrintWriter err) {
         Progress progress = new Progress(err, "reading " + data.getFileName());
         Cohort c = CohortReader.read(data, spec, progress);
         progress.done(c.rowsRead());

@@ -22,9 +22,17 @@ import java.util.Objects;
  * @param rowsRead     data rows read from the file (header and blank lines not counted)
  * @param exclusions   rows left out, per reason; their counts add up to {@code rowsRead - size()}
  * @param warnings     things the user should know that did not stop the import (one sentence set each)
+ * @param covariates   one entry per column named in {@link CohortSpec#covariates(List)} (interaction terms
+ *                     {@code a:b} contribute their columns, each once), in order of first appearance
+ *                     ({@link CohortSpec#covariateColumns()}); empty when no covariates were chosen
+ * @param weights      case weight per row, finite and ≥ 0, or null when no weights column was chosen
+ * @param cluster      trimmed cluster identifier per row, or null when no cluster column was chosen
+ * @param start        entry time per row, finite, ≥ 0 and less than {@code time} (which is then the end of the
+ *                     interval {@code (start, time]}), or null when no start column was chosen
  */
 public record Cohort(String source, double[] time, boolean[] event, String[] group, String[] strata, int[] line,
-                     int rowsRead, List<Exclusion> exclusions, List<String> warnings) {
+                     int rowsRead, List<Exclusion> exclusions, List<String> warnings, List<Covariate> covariates,
+                     double[] weights, String[] cluster, double[] start) {
 
     /**
      * Checks that the arrays line up and the exclusions account for every row read; copies the lists, keeps the
@@ -39,6 +47,10 @@ public record Cohort(String source, double[] time, boolean[] event, String[] gro
      * @param rowsRead   data rows read
      * @param exclusions rows left out, per reason
      * @param warnings   warnings for the user
+     * @param covariates covariate columns (none: empty)
+     * @param weights    case weights, or null
+     * @param cluster    cluster identifiers, or null
+     * @param start      entry times, or null
      */
     public Cohort {
         Objects.requireNonNull(source, "source");
@@ -47,16 +59,57 @@ public record Cohort(String source, double[] time, boolean[] event, String[] gro
         Objects.requireNonNull(line, "line");
         int n = time.length;
         if (event.length != n || line.length != n || group != null && group.length != n
-                || strata != null && strata.length != n) {
-            throw new IllegalArgumentException("time, event, group, strata and line must have the same length");
+                || strata != null && strata.length != n || weights != null && weights.length != n
+                || cluster != null && cluster.length != n || start != null && start.length != n) {
+            throw new IllegalArgumentException("time, event, group, strata, line, weights, cluster and start must "
+                    + "have the same length");
         }
         exclusions = List.copyOf(exclusions);
         warnings = List.copyOf(warnings);
+        covariates = covariates == null ? List.of() : List.copyOf(covariates);
+        for (Covariate c : covariates) {
+            if (c.size() != n) {
+                throw new IllegalArgumentException("covariate '" + c.name() + "' has " + c.size() + " rows, not " + n);
+            }
+        }
         int excluded = exclusions.stream().mapToInt(Exclusion::count).sum();
         if (rowsRead != n + excluded) {
             throw new IllegalArgumentException("rowsRead (" + rowsRead + ") must equal size (" + n
                     + ") plus excluded rows (" + excluded + ")");
         }
+    }
+
+    /**
+     * Creates a cohort without covariates, weights, cluster or start times.
+     *
+     * @param source     the file the rows came from
+     * @param time       follow-up times
+     * @param event      event indicators
+     * @param group      group labels, or null
+     * @param strata     stratum labels, or null
+     * @param line       source lines
+     * @param rowsRead   data rows read
+     * @param exclusions rows left out, per reason
+     * @param warnings   warnings for the user
+     */
+    public Cohort(String source, double[] time, boolean[] event, String[] group, String[] strata, int[] line,
+                  int rowsRead, List<Exclusion> exclusions, List<String> warnings) {
+        this(source, time, event, group, strata, line, rowsRead, exclusions, warnings, List.of(), null, null, null);
+    }
+
+    /**
+     * Finds a covariate column by name.
+     *
+     * @param name the column name, as in the header
+     * @return the column, or null if it is not among {@link #covariates()}
+     */
+    public Covariate covariate(String name) {
+        for (Covariate c : covariates) {
+            if (c.name().equals(name)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /**
@@ -82,19 +135,24 @@ public record Cohort(String source, double[] time, boolean[] event, String[] gro
         return o instanceof Cohort c && source.equals(c.source) && rowsRead == c.rowsRead
                 && Arrays.equals(time, c.time) && Arrays.equals(event, c.event) && Arrays.equals(group, c.group)
                 && Arrays.equals(strata, c.strata) && Arrays.equals(line, c.line)
-                && exclusions.equals(c.exclusions) && warnings.equals(c.warnings);
+                && exclusions.equals(c.exclusions) && warnings.equals(c.warnings) && covariates.equals(c.covariates)
+                && Arrays.equals(weights, c.weights) && Arrays.equals(cluster, c.cluster)
+                && Arrays.equals(start, c.start);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(source, rowsRead, Arrays.hashCode(time), Arrays.hashCode(event),
-                Arrays.hashCode(group), Arrays.hashCode(strata), Arrays.hashCode(line), exclusions, warnings);
+                Arrays.hashCode(group), Arrays.hashCode(strata), Arrays.hashCode(line), exclusions, warnings,
+                covariates, Arrays.hashCode(weights), Arrays.hashCode(cluster), Arrays.hashCode(start));
     }
 
     @Override
     public String toString() {
         return "Cohort[source=" + source + ", size=" + size() + ", rowsRead=" + rowsRead + ", group="
-                + (group != null) + ", strata=" + (strata != null) + ", exclusions=" + exclusions + ", warnings="
+                + (group != null) + ", strata=" + (strata != null) + ", covariates="
+                + covariates.stream().map(Covariate::name).toList() + ", weights=" + (weights != null) + ", cluster="
+                + (cluster != null) + ", start=" + (start != null) + ", exclusions=" + exclusions + ", warnings="
                 + warnings + "]";
     }
 }

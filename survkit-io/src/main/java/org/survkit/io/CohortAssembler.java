@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds a {@link Cohort} from the rows of a table: maps the spec's column names, reads times (or dates),
- * codes events, interns group and strata labels, excludes rows with missing values and reports every problem
- * as an {@link InputException} naming file, line, column and value.
+ * Builds a {@link Cohort} from the rows of a table: maps the spec's column names, reads times (or dates) and
+ * entry times, codes events, interns group and strata labels, collects covariates ({@link CovariateColumn}),
+ * weights and clusters, excludes rows with missing values and reports every problem as an
+ * {@link InputException} naming file, line, column and value.
  *
  * <p>Every row is fully checked, even one that will be excluded, so an invalid value is never hidden behind a
  * missing one. Labels are interned through a small map because group columns have few distinct values.
@@ -37,6 +38,10 @@ final class CohortAssembler implements RowHandler {
     private int eventSlot;
     private int groupSlot = -1;
     private int strataSlot = -1;
+    private int startSlot = -1;
+    private int weightsSlot = -1;
+    private int clusterSlot = -1;
+    private CovariateColumn[] covariates = new CovariateColumn[0];
     private int[] reasonOfSlot;
 
     private double[] time = new double[1024];
@@ -44,6 +49,12 @@ final class CohortAssembler implements RowHandler {
     private String[] group;
     private String[] strata;
     private int[] line = new int[1024];
+    private double[] start;
+    private double[] weights;
+    private String[] cluster;
+    private double pendingStart;
+    private double pendingWeight;
+    private String pendingCluster;
     private int size;
     private int rowsRead;
     private java.util.function.IntConsumer progress = n -> { };
@@ -81,6 +92,11 @@ final class CohortAssembler implements RowHandler {
         } else {
             addSlot(locator, spec.timeColumn(), OptionNames.TIME, "missing time", columns, slotNameList, reasons);
         }
+        if (spec.startColumn() != null) {
+            startSlot = addSlot(locator, spec.startColumn(), OptionNames.START, "missing start time", columns,
+                    slotNameList, reasons);
+            start = new double[time.length];
+        }
         eventSlot = addSlot(locator, spec.eventColumn(), OptionNames.EVENT, "missing event", columns,
                 slotNameList, reasons);
         if (spec.groupColumn() != null) {
@@ -93,6 +109,23 @@ final class CohortAssembler implements RowHandler {
                     slotNameList, reasons);
             strata = new String[time.length];
         }
+        List<CovariateColumn> covariateList = new ArrayList<>();
+        for (String column : spec.covariateColumns()) {
+            int slot = addCovariateSlot(locator, column, names, columns, slotNameList, reasons);
+            covariateList.add(new CovariateColumn(column, slot, reasons.get(slot),
+                    spec.categorical().contains(column), missing, sourceContext, time.length));
+        }
+        covariates = covariateList.toArray(new CovariateColumn[0]);
+        if (spec.weightsColumn() != null) {
+            weightsSlot = addSlot(locator, spec.weightsColumn(), OptionNames.WEIGHTS, "missing weight", columns,
+                    slotNameList, reasons);
+            weights = new double[time.length];
+        }
+        if (spec.clusterColumn() != null) {
+            clusterSlot = addSlot(locator, spec.clusterColumn(), OptionNames.CLUSTER, "missing cluster", columns,
+                    slotNameList, reasons);
+            cluster = new String[time.length];
+        }
         slotNames = slotNameList.toArray(new String[0]);
         reasonOfSlot = reasons.stream().mapToInt(Integer::intValue).toArray();
         return columns.stream().mapToInt(Integer::intValue).toArray();
@@ -104,6 +137,22 @@ final class CohortAssembler implements RowHandler {
         names.add(column);
         reasons.add(tally.reason(reason + " (column '" + column + "')", column));
         return columns.size() - 1;
+    }
+
+    private int addCovariateSlot(ColumnLocator locator, String column, List<String> header, List<Integer> columns,
+                                 List<String> names, List<Integer> reasons) {
+        if (!header.contains(column)) {
+            for (String term : spec.covariates()) {
+                if (term.indexOf(':') > 0 && header.contains(term) && CohortSpec.termColumns(term).contains(column)) {
+                    throw new InputException(context.at(headerLine) + ": the covariate '" + term + "' ("
+                            + OptionNames.COVARIATES + ") is read as the interaction of the columns '"
+                            + String.join("', '", CohortSpec.termColumns(term)) + "', but there is no column '"
+                            + column + "'. The header has a column named '" + term + "': rename it without ':' to "
+                            + "use it as a covariate.");
+                }
+            }
+        }
+        return addSlot(locator, column, OptionNames.COVARIATES, "missing covariate", columns, names, reasons);
     }
 
     /** Receives the number of rows read so far, every 2^16 rows. */
@@ -136,6 +185,14 @@ final class CohortAssembler implements RowHandler {
                 t = elapsed(start, end, text, lineNumber);
             }
         }
+        if (startSlot >= 0) {
+            String s = text[startSlot].trim();
+            if (missing.isMissing(s)) {
+                reason = reason < 0 ? reasonOfSlot[startSlot] : reason;
+            } else {
+                pendingStart = readStart(s, text, t, reason < 0, lineNumber);
+            }
+        }
         String e = text[eventSlot].trim();
         byte code = EventCoding.CENSORED;
         if (missing.isMissing(e)) {
@@ -157,11 +214,87 @@ final class CohortAssembler implements RowHandler {
             st = label(text[strataSlot], strataLabels);
             reason = st == null && reason < 0 ? reasonOfSlot[strataSlot] : reason;
         }
+        if (covariates.length > 0 || weightsSlot >= 0 || clusterSlot >= 0) {
+            reason = readExtras(text, reason, lineNumber);
+        }
         if (reason >= 0) {
             tally.exclude(reason, lineNumber);
             return;
         }
         append(t, code == EventCoding.EVENT, g, st, lineNumber);
+    }
+
+    private int readExtras(String[] text, int reasonSoFar, int lineNumber) {
+        int reason = reasonSoFar;
+        for (CovariateColumn c : covariates) {
+            if (!c.read(text[c.slot()], lineNumber) && reason < 0) {
+                reason = c.reason();
+            }
+        }
+        if (weightsSlot >= 0) {
+            String s = text[weightsSlot].trim();
+            if (missing.isMissing(s)) {
+                reason = reason < 0 ? reasonOfSlot[weightsSlot] : reason;
+            } else {
+                pendingWeight = readNumber(s, weightsSlot, lineNumber, "Case weights must be numbers ≥ 0",
+                        "weights must be ≥ 0. Correct the value in the file (or exclude the row by "
+                        + "leaving the cell empty).");
+            }
+        }
+        if (clusterSlot >= 0) {
+            String s = text[clusterSlot].trim();
+            if (missing.isMissing(s)) {
+                reason = reason < 0 ? reasonOfSlot[clusterSlot] : reason;
+            } else {
+                pendingCluster = s;
+            }
+        }
+        return reason;
+    }
+
+    private double readStart(String s, String[] text, double stop, boolean stopKnown, int lineNumber) {
+        double v = readNumber(s, startSlot, lineNumber, "Entry times (" + OptionNames.START + ") must be numbers ≥ 0",
+                "entry times (" + OptionNames.START + ") must be ≥ 0. Correct the value in the file (or exclude "
+                        + "the row by leaving the cell empty).");
+        if (stopKnown && !(v < stop)) {
+            throw new InputException(context.at(lineNumber) + ", columns '" + slotNames[startSlot] + "' and '"
+                    + slotNames[0] + "': start " + s + " is not before the stop time " + text[0].trim() + ". Each row "
+                    + "is the interval (start, stop] and needs start < stop; with " + OptionNames.START + " the "
+                    + OptionNames.TIME + " column is the end of the interval, not its length. Correct the row, or "
+                    + "check that " + OptionNames.START + " and " + OptionNames.TIME + " are not swapped.");
+        }
+        return v;
+    }
+
+    /**
+     * Reads a finite number ≥ 0 of an extra column (start, weights).
+     *
+     * @param s          the trimmed, non-missing text
+     * @param slot       the slot, for the column name
+     * @param lineNumber the line
+     * @param rule       what the column must hold, as a sentence start, e.g. "Case weights must be numbers ≥ 0"
+     * @param negative   the end of the message for a negative value, after "is negative; "
+     * @return the value
+     */
+    private double readNumber(String s, int slot, int lineNumber, String rule, String negative) {
+        double v = DecimalParser.parse(s);
+        if (v >= 0 && v < Double.POSITIVE_INFINITY) {
+            return v + 0.0;
+        }
+        String where = context.at(lineNumber, slotNames[slot]) + ": value \"" + s + "\" ";
+        if (Double.isNaN(v)) {
+            if (DecimalParser.looksLikeDecimalComma(s)) {
+                throw new InputException(where + "uses a comma inside a number. " + rule + ", written with a dot "
+                        + "as the decimal mark and without thousands separators; correct the file or save it with a "
+                        + "dot as decimal mark.");
+            }
+            throw new InputException(where + "is not a number. " + rule + " (use a dot as the decimal mark). If \""
+                    + s + "\" means a missing value, add it with " + OptionNames.NA + ".");
+        }
+        if (v < 0) {
+            throw new InputException(where + "is negative; " + negative);
+        }
+        throw new InputException(where + "is too large. Correct the value in the file.");
     }
 
     private String label(String raw, Map<String, String> labels) {
@@ -181,6 +314,12 @@ final class CohortAssembler implements RowHandler {
             line = Arrays.copyOf(line, capacity);
             group = group == null ? null : Arrays.copyOf(group, capacity);
             strata = strata == null ? null : Arrays.copyOf(strata, capacity);
+            start = start == null ? null : Arrays.copyOf(start, capacity);
+            weights = weights == null ? null : Arrays.copyOf(weights, capacity);
+            cluster = cluster == null ? null : Arrays.copyOf(cluster, capacity);
+            for (CovariateColumn c : covariates) {
+                c.grow(capacity);
+            }
         }
         time[size] = t;
         event[size] = isEvent;
@@ -190,6 +329,18 @@ final class CohortAssembler implements RowHandler {
         }
         if (strata != null) {
             strata[size] = st;
+        }
+        if (start != null) {
+            start[size] = pendingStart;
+        }
+        if (weights != null) {
+            weights[size] = pendingWeight;
+        }
+        if (cluster != null) {
+            cluster[size] = pendingCluster;
+        }
+        for (CovariateColumn c : covariates) {
+            c.store(size);
         }
         if (isEvent) {
             eventCount++;
@@ -316,9 +467,16 @@ final class CohortAssembler implements RowHandler {
                     + "missing-value codes (" + OptionNames.NA + ").").toString());
         }
         addEndWarnings();
+        List<Covariate> columns = new ArrayList<>(covariates.length);
+        for (CovariateColumn c : covariates) {
+            columns.add(c.finish(size));
+            c.addWarnings(warnings);
+        }
         return new Cohort(source, Arrays.copyOf(time, size), Arrays.copyOf(event, size),
                 group == null ? null : Arrays.copyOf(group, size), strata == null ? null : Arrays.copyOf(strata, size),
-                Arrays.copyOf(line, size), rowsRead, exclusions, warnings);
+                Arrays.copyOf(line, size), rowsRead, exclusions, warnings, columns,
+                weights == null ? null : Arrays.copyOf(weights, size),
+                cluster == null ? null : Arrays.copyOf(cluster, size), start == null ? null : Arrays.copyOf(start, size));
     }
 
     private InputException unknownEvent() {

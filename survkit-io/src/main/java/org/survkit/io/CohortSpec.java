@@ -1,8 +1,12 @@
 package org.survkit.io;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.Consumer;
 
 /**
  * Which columns of a table make up a cohort, and how to read them. Immutable: every {@code with}-style method
@@ -12,6 +16,9 @@ import java.util.StringJoiner;
  * CohortSpec spec = CohortSpec.builder().time("time").event("status").eventValue("2").group("sex");
  * CohortSpec dates = CohortSpec.builder().startDate("dx").endDate("last_seen").timeUnit(TimeUnit.MONTHS)
  *         .dateFormat("dd/MM/yyyy").event("dead");
+ * CohortSpec cox = CohortSpec.builder().time("stop").start("start").event("event")
+ *         .covariates(List.of("age", "stage", "age:stage")).categorical(List.of("stage"))
+ *         .weights("w").cluster("id");
  * }</pre>
  *
  * <p>Follow-up time comes either from one numeric column ({@link #time(String)}) or from two date columns
@@ -20,8 +27,7 @@ import java.util.StringJoiner;
  */
 public final class CohortSpec {
 
-    private static final CohortSpec EMPTY =
-            new CohortSpec(null, null, null, TimeUnit.DAYS, null, null, null, null, null, List.of(), null);
+    private static final CohortSpec EMPTY = new CohortSpec(new Draft());
 
     private final String timeColumn;
     private final String startDateColumn;
@@ -34,27 +40,82 @@ public final class CohortSpec {
     private final String strataColumn;
     private final List<String> naCodes;
     private final String sheet;
+    private final List<String> covariates;
+    private final List<String> categorical;
+    private final String weightsColumn;
+    private final String clusterColumn;
+    private final String startColumn;
 
-    @SuppressWarnings("checkstyle:ParameterNumber")
-    private CohortSpec(String timeColumn, String startDateColumn, String endDateColumn, TimeUnit timeUnit,
-                       String dateFormat, String eventColumn, String eventValue, String groupColumn,
-                       String strataColumn, List<String> naCodes, String sheet) {
-        this.timeColumn = timeColumn;
-        this.startDateColumn = startDateColumn;
-        this.endDateColumn = endDateColumn;
-        this.timeUnit = timeUnit;
-        this.dateFormat = dateFormat;
-        this.eventColumn = eventColumn;
-        this.eventValue = eventValue;
-        this.groupColumn = groupColumn;
-        this.strataColumn = strataColumn;
-        this.naCodes = naCodes;
-        this.sheet = sheet;
+    /** The mutable values a {@code with}-style method copies, changes and freezes into a new spec. */
+    private static final class Draft {
+        private String timeColumn;
+        private String startDateColumn;
+        private String endDateColumn;
+        private TimeUnit timeUnit = TimeUnit.DAYS;
+        private String dateFormat;
+        private String eventColumn;
+        private String eventValue;
+        private String groupColumn;
+        private String strataColumn;
+        private List<String> naCodes = List.of();
+        private String sheet;
+        private List<String> covariates = List.of();
+        private List<String> categorical = List.of();
+        private String weightsColumn;
+        private String clusterColumn;
+        private String startColumn;
+
+        Draft() {
+        }
+
+        Draft(CohortSpec s) {
+            timeColumn = s.timeColumn;
+            startDateColumn = s.startDateColumn;
+            endDateColumn = s.endDateColumn;
+            timeUnit = s.timeUnit;
+            dateFormat = s.dateFormat;
+            eventColumn = s.eventColumn;
+            eventValue = s.eventValue;
+            groupColumn = s.groupColumn;
+            strataColumn = s.strataColumn;
+            naCodes = s.naCodes;
+            sheet = s.sheet;
+            covariates = s.covariates;
+            categorical = s.categorical;
+            weightsColumn = s.weightsColumn;
+            clusterColumn = s.clusterColumn;
+            startColumn = s.startColumn;
+        }
+    }
+
+    private CohortSpec(Draft d) {
+        this.timeColumn = d.timeColumn;
+        this.startDateColumn = d.startDateColumn;
+        this.endDateColumn = d.endDateColumn;
+        this.timeUnit = d.timeUnit;
+        this.dateFormat = d.dateFormat;
+        this.eventColumn = d.eventColumn;
+        this.eventValue = d.eventValue;
+        this.groupColumn = d.groupColumn;
+        this.strataColumn = d.strataColumn;
+        this.naCodes = d.naCodes;
+        this.sheet = d.sheet;
+        this.covariates = d.covariates;
+        this.categorical = d.categorical;
+        this.weightsColumn = d.weightsColumn;
+        this.clusterColumn = d.clusterColumn;
+        this.startColumn = d.startColumn;
+    }
+
+    private CohortSpec with(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return new CohortSpec(d);
     }
 
     /**
      * Returns the empty spec to start from: no columns, {@link TimeUnit#DAYS}, ISO dates, no extra missing codes,
-     * first sheet.
+     * first sheet, no covariates.
      *
      * @return the empty spec
      */
@@ -63,14 +124,14 @@ public final class CohortSpec {
     }
 
     /**
-     * Sets the numeric follow-up time column.
+     * Sets the numeric follow-up time column. With {@link #start(String)} it is the end (stop time) of each
+     * row's interval {@code (start, stop]}.
      *
      * @param column header name, or null
      * @return a new spec
      */
     public CohortSpec time(String column) {
-        return new CohortSpec(blankToNull(column), startDateColumn, endDateColumn, timeUnit, dateFormat,
-                eventColumn, eventValue, groupColumn, strataColumn, naCodes, sheet);
+        return with(d -> d.timeColumn = blankToNull(column));
     }
 
     /**
@@ -80,8 +141,7 @@ public final class CohortSpec {
      * @return a new spec
      */
     public CohortSpec startDate(String column) {
-        return new CohortSpec(timeColumn, blankToNull(column), endDateColumn, timeUnit, dateFormat,
-                eventColumn, eventValue, groupColumn, strataColumn, naCodes, sheet);
+        return with(d -> d.startDateColumn = blankToNull(column));
     }
 
     /**
@@ -91,8 +151,7 @@ public final class CohortSpec {
      * @return a new spec
      */
     public CohortSpec endDate(String column) {
-        return new CohortSpec(timeColumn, startDateColumn, blankToNull(column), timeUnit, dateFormat,
-                eventColumn, eventValue, groupColumn, strataColumn, naCodes, sheet);
+        return with(d -> d.endDateColumn = blankToNull(column));
     }
 
     /**
@@ -102,8 +161,7 @@ public final class CohortSpec {
      * @return a new spec
      */
     public CohortSpec timeUnit(TimeUnit unit) {
-        return new CohortSpec(timeColumn, startDateColumn, endDateColumn, unit == null ? TimeUnit.DAYS : unit,
-                dateFormat, eventColumn, eventValue, groupColumn, strataColumn, naCodes, sheet);
+        return with(d -> d.timeUnit = unit == null ? TimeUnit.DAYS : unit);
     }
 
     /**
@@ -116,8 +174,7 @@ public final class CohortSpec {
      * @return a new spec
      */
     public CohortSpec dateFormat(String pattern) {
-        return new CohortSpec(timeColumn, startDateColumn, endDateColumn, timeUnit, blankToNull(pattern),
-                eventColumn, eventValue, groupColumn, strataColumn, naCodes, sheet);
+        return with(d -> d.dateFormat = blankToNull(pattern));
     }
 
     /**
@@ -127,8 +184,7 @@ public final class CohortSpec {
      * @return a new spec
      */
     public CohortSpec event(String column) {
-        return new CohortSpec(timeColumn, startDateColumn, endDateColumn, timeUnit, dateFormat,
-                blankToNull(column), eventValue, groupColumn, strataColumn, naCodes, sheet);
+        return with(d -> d.eventColumn = blankToNull(column));
     }
 
     /**
@@ -140,8 +196,7 @@ public final class CohortSpec {
      * @return a new spec
      */
     public CohortSpec eventValue(String value) {
-        return new CohortSpec(timeColumn, startDateColumn, endDateColumn, timeUnit, dateFormat, eventColumn,
-                blankToNull(value), groupColumn, strataColumn, naCodes, sheet);
+        return with(d -> d.eventValue = blankToNull(value));
     }
 
     /**
@@ -151,8 +206,7 @@ public final class CohortSpec {
      * @return a new spec
      */
     public CohortSpec group(String column) {
-        return new CohortSpec(timeColumn, startDateColumn, endDateColumn, timeUnit, dateFormat, eventColumn,
-                eventValue, blankToNull(column), strataColumn, naCodes, sheet);
+        return with(d -> d.groupColumn = blankToNull(column));
     }
 
     /**
@@ -162,8 +216,7 @@ public final class CohortSpec {
      * @return a new spec
      */
     public CohortSpec strata(String column) {
-        return new CohortSpec(timeColumn, startDateColumn, endDateColumn, timeUnit, dateFormat, eventColumn,
-                eventValue, groupColumn, blankToNull(column), naCodes, sheet);
+        return with(d -> d.strataColumn = blankToNull(column));
     }
 
     /**
@@ -174,21 +227,79 @@ public final class CohortSpec {
      * @return a new spec
      */
     public CohortSpec naCodes(List<String> codes) {
-        List<String> trimmed = codes == null ? List.of()
-                : codes.stream().filter(Objects::nonNull).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        return new CohortSpec(timeColumn, startDateColumn, endDateColumn, timeUnit, dateFormat, eventColumn,
-                eventValue, groupColumn, strataColumn, trimmed, sheet);
+        return with(d -> d.naCodes = trimmed(codes));
     }
 
     /**
-     * Sets the Excel sheet to read (default: the first sheet). Ignored, with a warning, for text files.
+     * Sets the Excel sheet to read (default: the first). Ignored, with a warning, for text files.
      *
      * @param name the sheet name, or null
      * @return a new spec
      */
     public CohortSpec sheet(String name) {
-        return new CohortSpec(timeColumn, startDateColumn, endDateColumn, timeUnit, dateFormat, eventColumn,
-                eventValue, groupColumn, strataColumn, naCodes, blankToNull(name));
+        return with(d -> d.sheet = blankToNull(name));
+    }
+
+    /**
+     * Sets the model covariates (terms), in the user's order. A term is a column name, or an interaction of
+     * columns written {@code a:b} (or {@code a:b:c}); each column of an interaction is read (once, however many
+     * terms name it) and the statistics layer builds the product. Names are trimmed, also around {@code :};
+     * blank terms are dropped; the list is otherwise kept as given (duplicates included).
+     *
+     * <p>A covariate column is numeric when every non-missing value is a number with a dot as decimal mark and
+     * it is not listed in {@link #categorical(List)}; otherwise it is categorical and kept as text. A row with a
+     * missing value in any covariate column is excluded (complete-case analysis, as R's {@code na.omit}).
+     *
+     * @param columns the terms; null means none
+     * @return a new spec
+     */
+    public CohortSpec covariates(List<String> columns) {
+        return with(d -> d.covariates = trimmedTerms(columns));
+    }
+
+    /**
+     * Sets covariate columns that are categorical even if their values look like numbers (e.g. a stage coded
+     * 1/2/3); each must be a column of the {@link #covariates(List) covariates}. Names are trimmed.
+     *
+     * @param columns the column names; null means none
+     * @return a new spec
+     */
+    public CohortSpec categorical(List<String> columns) {
+        return with(d -> d.categorical = trimmed(columns));
+    }
+
+    /**
+     * Sets the case-weight column: finite numbers ≥ 0 (0 allowed). A row with a missing weight is excluded.
+     *
+     * @param column header name, or null for unweighted
+     * @return a new spec
+     */
+    public CohortSpec weights(String column) {
+        return with(d -> d.weightsColumn = blankToNull(column));
+    }
+
+    /**
+     * Sets the cluster column (e.g. patient or centre identifier, for robust standard errors), kept as text.
+     * A row with a missing cluster is excluded.
+     *
+     * @param column header name, or null for none
+     * @return a new spec
+     */
+    public CohortSpec cluster(String column) {
+        return with(d -> d.clusterColumn = blankToNull(column));
+    }
+
+    /**
+     * Sets the entry-time column for counting-process data {@code (start, stop]} or delayed entry (left
+     * truncation): a number ≥ 0 strictly less than the row's {@link #time(String) time}, which then is the end
+     * of the interval. Only with a numeric time column, not with start/end dates. A row with a missing start is
+     * excluded.
+     *
+     * @param column header name, or null for none (every row starts at 0)
+     * @return a new spec
+     */
+    public CohortSpec start(String column) {
+        return with(d -> d.startColumn = blankToNull(column));
     }
 
     /** {@return the numeric time column, or null} */
@@ -246,6 +357,45 @@ public final class CohortSpec {
         return sheet;
     }
 
+    /** {@return the covariate terms as given (trimmed, may include interactions {@code a:b}), never null} */
+    public List<String> covariates() {
+        return covariates;
+    }
+
+    /**
+     * Returns the columns the covariate terms name, each once, in order of first appearance: for the terms
+     * {@code age, sex:age, ph.ecog} these are {@code age, sex, ph.ecog}.
+     *
+     * @return the covariate columns, never null
+     */
+    public List<String> covariateColumns() {
+        Set<String> columns = new LinkedHashSet<>();
+        for (String term : covariates) {
+            columns.addAll(termColumns(term));
+        }
+        return List.copyOf(columns);
+    }
+
+    /** {@return the columns forced to be categorical, never null} */
+    public List<String> categorical() {
+        return categorical;
+    }
+
+    /** {@return the case-weight column, or null} */
+    public String weightsColumn() {
+        return weightsColumn;
+    }
+
+    /** {@return the cluster column, or null} */
+    public String clusterColumn() {
+        return clusterColumn;
+    }
+
+    /** {@return the entry (start) time column, or null} */
+    public String startColumn() {
+        return startColumn;
+    }
+
     /** {@return true if the time comes from two date columns} */
     boolean usesDates() {
         return timeColumn == null;
@@ -281,10 +431,68 @@ public final class CohortSpec {
             throw new InputException(fileName + ": no event column was given. Name the column that says whether "
                     + "the event happened (e.g. status) with " + OptionNames.EVENT + ".");
         }
+        if (startColumn != null && dates) {
+            throw new InputException(fileName + ": an entry time column ('" + startColumn + "', "
+                    + OptionNames.START + ") cannot be combined with dates (" + OptionNames.START_DATE + "/"
+                    + OptionNames.END_DATE + "); this is not supported. With " + OptionNames.START + ", give the "
+                    + "start and the end of each interval as numbers: the end with " + OptionNames.TIME
+                    + " (e.g. days since diagnosis at entry and at exit).");
+        }
+        checkCovariates(fileName);
+    }
+
+    private void checkCovariates(String fileName) {
+        for (String term : covariates) {
+            for (String part : term.split(":", -1)) {
+                if (part.isEmpty()) {
+                    throw new InputException(fileName + ": the covariate term '" + term + "' (" + OptionNames.COVARIATES
+                            + ") has an empty column name. Write an interaction as two or more column names joined "
+                            + "by ':', e.g. age:sex.");
+                }
+            }
+        }
+        List<String> columns = covariateColumns();
+        for (String c : categorical) {
+            if (!columns.contains(c)) {
+                String closest = columns.isEmpty() ? null : EditDistance.closest(c, columns);
+                throw new InputException(fileName + ": '" + c + "' is listed with " + OptionNames.CATEGORICAL
+                        + " but is not a column of the covariates" + (columns.isEmpty() ? " (none were given with "
+                        + OptionNames.COVARIATES + ")" : " (" + String.join(", ", columns) + ")") + ". "
+                        + (closest == null ? "" : "Did you mean '" + closest + "'? ") + "Add the column to "
+                        + OptionNames.COVARIATES + ", or remove it from " + OptionNames.CATEGORICAL + ".");
+            }
+        }
+    }
+
+    /**
+     * Splits a covariate term into its column names.
+     *
+     * @param term a term, e.g. {@code age} or {@code age:sex}
+     * @return the column names, in order (a repeated name is kept)
+     */
+    static List<String> termColumns(String term) {
+        return List.of(term.split(":", -1));
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static List<String> trimmed(List<String> values) {
+        return values == null ? List.of()
+                : values.stream().filter(Objects::nonNull).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static List<String> trimmedTerms(List<String> terms) {
+        List<String> out = new ArrayList<>();
+        for (String term : trimmed(terms)) {
+            StringJoiner j = new StringJoiner(":");
+            for (String part : term.split(":", -1)) {
+                j.add(part.trim());
+            }
+            out.add(j.toString());
+        }
+        return List.copyOf(out);
     }
 
     @Override
@@ -295,13 +503,16 @@ public final class CohortSpec {
                 && Objects.equals(dateFormat, s.dateFormat) && Objects.equals(eventColumn, s.eventColumn)
                 && Objects.equals(eventValue, s.eventValue) && Objects.equals(groupColumn, s.groupColumn)
                 && Objects.equals(strataColumn, s.strataColumn) && naCodes.equals(s.naCodes)
-                && Objects.equals(sheet, s.sheet);
+                && Objects.equals(sheet, s.sheet) && covariates.equals(s.covariates)
+                && categorical.equals(s.categorical) && Objects.equals(weightsColumn, s.weightsColumn)
+                && Objects.equals(clusterColumn, s.clusterColumn) && Objects.equals(startColumn, s.startColumn);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(timeColumn, startDateColumn, endDateColumn, timeUnit, dateFormat, eventColumn,
-                eventValue, groupColumn, strataColumn, naCodes, sheet);
+                eventValue, groupColumn, strataColumn, naCodes, sheet, covariates, categorical, weightsColumn,
+                clusterColumn, startColumn);
     }
 
     @Override
@@ -320,6 +531,15 @@ public final class CohortSpec {
             j.add("naCodes=" + naCodes);
         }
         add(j, "sheet", sheet);
+        if (!covariates.isEmpty()) {
+            j.add("covariates=" + covariates);
+        }
+        if (!categorical.isEmpty()) {
+            j.add("categorical=" + categorical);
+        }
+        add(j, "weights", weightsColumn);
+        add(j, "cluster", clusterColumn);
+        add(j, "start", startColumn);
         return j.toString();
     }
 

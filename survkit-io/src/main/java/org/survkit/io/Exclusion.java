@@ -7,7 +7,8 @@ import java.util.Objects;
  * Rows left out of the analysis for one reason.
  *
  * <p>Each excluded row is counted once, under the first reason that applies in the order time (or start date,
- * end date), event, group, strata.
+ * end date), start time, event, group, strata, covariates (in the order of {@link CohortSpec#covariateColumns()}),
+ * weight, cluster.
  *
  * @param reason     what was wrong, e.g. {@code missing time (column 'time')}
  * @param column     the column concerned, as named in the header

@@ -27,6 +27,16 @@ final class OptionNames {
     static final String NA = "--na";
     /** The Excel sheet. */
     static final String SHEET = "--sheet";
+    /** The model covariates (terms). */
+    static final String COVARIATES = "--covariates";
+    /** Covariates forced to be categorical. */
+    static final String CATEGORICAL = "--categorical";
+    /** The case-weight column. */
+    static final String WEIGHTS = "--weights";
+    /** The cluster column. */
+    static final String CLUSTER = "--cluster";
+    /** The entry (start) time column. */
+    static final String START = "--start";
 
     private OptionNames() {
     }

@@ -1,0 +1,261 @@
+package org.survkit.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.survkit.io.Cohort;
+import org.survkit.io.Covariate;
+import org.survkit.stats.ChiSquareTest;
+import org.survkit.stats.CoxCoefficient;
+import org.survkit.stats.CoxData;
+import org.survkit.stats.CoxModel;
+import org.survkit.stats.CoxRegression;
+import org.survkit.stats.DesignMatrix;
+import org.survkit.stats.DesignMatrixBuilder;
+import org.survkit.stats.Factor;
+import org.survkit.stats.Ties;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code survkit cox}: Cox proportional-hazards regression. */
+@Command(name = "cox", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Cox proportional-hazards regression (as R coxph): hazard ratios with confidence intervals,",
+            "likelihood-ratio, Wald and score tests, concordance, and checks for monotone likelihood."})
+public final class CoxCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    CohortOptions cohort;
+
+    @Option(names = "--covariates", paramLabel = "TERMS", split = ",", required = true,
+            description = "Model terms: column names, and interactions written a:b. Text columns are factors.")
+    List<String> covariates;
+
+    @Option(names = "--categorical", paramLabel = "COL", split = ",",
+            description = "Treat these numeric-looking columns as factors (e.g. stage coded 1, 2, 3).")
+    List<String> categorical = List.of();
+
+    @Option(names = "--reference", paramLabel = "COL=LEVEL",
+            description = "Reference level of a factor (default: the first in sorted order). Repeatable.")
+    Map<String, String> reference = new HashMap<>();
+
+    @Option(names = "--strata", paramLabel = "COL", description = "Stratify: a separate baseline hazard per value.")
+    String strata;
+
+    @Option(names = "--ties", paramLabel = "METHOD", defaultValue = "efron",
+            description = "Tied event times: efron (default, as R) or breslow (as SAS, Stata).")
+    String ties;
+
+    @Option(names = "--weights", paramLabel = "COL", description = "Case weights (numbers >= 0).")
+    String weights;
+
+    @Option(names = "--cluster", paramLabel = "COL", description = "Cluster identifier: robust (sandwich) standard errors.")
+    String cluster;
+
+    @Option(names = "--start", paramLabel = "COL",
+            description = "Entry time: (start, time] rows for delayed entry or time-varying covariates.")
+    String start;
+
+    @Option(names = "--conf-level", paramLabel = "LEVEL", defaultValue = "0.95",
+            description = "Confidence level of the hazard ratios. Default: ${DEFAULT-VALUE}.")
+    double confLevel;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        Ties t = Ties.parse(ties);
+        if (!(confLevel > 0 && confLevel < 1)) {
+            throw new UsageException("--conf-level must be between 0 and 1 (e.g. 0.95), got " + confLevel + ".");
+        }
+        Cohort c = cohort.readForModel(covariates, categorical, strata, weights, cluster, start,
+                spec.commandLine().getErr());
+        CoxData data = coxData(c);
+        CoxModel m = CoxRegression.withDefaults().with(t).withConfLevel(confLevel).fit(data);
+        String text;
+        switch (output.format) {
+            case JSON:
+                text = Json.write(json(c, m));
+                break;
+            case CSV:
+                text = csv(m);
+                break;
+            default:
+                text = text(c, m);
+        }
+        output.emit(spec.commandLine().getOut(), text);
+        return ExitCodes.OK;
+    }
+
+    /** The model input from the cohort: design matrix in the user's term order, codes for strata and clusters. */
+    CoxData coxData(Cohort c) {
+        int n = c.size();
+        Map<String, Covariate> byName = new HashMap<>();
+        for (Covariate v : c.covariates()) {
+            byName.put(v.name(), v);
+        }
+        Set<String> variables = new LinkedHashSet<>();
+        for (String term : covariates) {
+            for (String part : term.split(":")) {
+                variables.add(part.trim());
+            }
+        }
+        for (String r : reference.keySet()) {
+            if (!variables.contains(r)) {
+                throw new UsageException("--reference " + r + "=" + reference.get(r) + " names a column that is not among"
+                        + " the covariates (" + String.join(", ", variables) + ").");
+            }
+        }
+        DesignMatrixBuilder b = DesignMatrixBuilder.of(n);
+        for (String name : variables) {
+            Covariate v = byName.get(name);
+            if (v.isNumeric()) {
+                if (reference.containsKey(name)) {
+                    throw new UsageException("--reference " + name + "=…: '" + name + "' is numeric; add it to"
+                            + " --categorical to treat it as a factor.");
+                }
+                b.numeric(name, v.numeric());
+            } else {
+                String ref = reference.get(name);
+                if (ref != null && !List.of(v.text()).contains(ref)) {
+                    throw new UsageException("--reference " + name + "=" + ref + ": '" + ref + "' does not occur in"
+                            + " column '" + name + "'; its values are " + String.join(", ",
+                                    Factor.of(v.text()).levels()) + ".");
+                }
+                b.categorical(name, v.text(), null, ref);
+            }
+        }
+        DesignMatrix design = b.build(covariates.stream().map(String::trim).toList());
+        CoxData data = new CoxData(c.start(), c.time(), c.event(), design, c.weights(),
+                c.strata() == null ? null : Factor.of(c.strata()).codes(),
+                c.cluster() == null ? null : Factor.of(c.cluster()).codes());
+        return data;
+    }
+
+    private ObjectNode json(Cohort c, CoxModel m) {
+        ObjectNode o = Json.object();
+        o.put("ties", m.ties().id());
+        o.put("n", m.n());
+        o.put("events", m.events());
+        o.put("converged", m.converged());
+        o.put("iterations", m.iterations());
+        Json.put(o, "conf_level", m.confLevel());
+        if (strata == null) {
+            o.putNull("strata");
+        } else {
+            o.put("strata", strata);
+        }
+        o.put("source", c.source());
+        o.set("excluded", Json.excluded(c));
+        ArrayNode coefs = o.putArray("coefficients");
+        for (CoxCoefficient k : m.coefficients()) {
+            ObjectNode x = coefs.addObject();
+            x.put("term", k.term());
+            Json.put(x, "coef", k.coef());
+            Json.put(x, "se", k.se());
+            Json.put(x, "robust_se", k.robustSe());
+            Json.put(x, "z", k.z());
+            Json.put(x, "p_value", k.pValue());
+            Json.put(x, "hr", k.hr());
+            Json.put(x, "hr_lower", k.hrLower());
+            Json.put(x, "hr_upper", k.hrUpper());
+            x.put("aliased", k.aliased());
+        }
+        ObjectNode ll = o.putObject("loglik");
+        Json.put(ll, "null", m.loglikNull());
+        Json.put(ll, "model", m.loglik());
+        o.set("lr_test", test(m.lrTest()));
+        o.set("wald_test", test(m.waldTest()));
+        o.set("score_test", test(m.scoreTest()));
+        if (m.concordance() == null) {
+            o.putNull("concordance");
+        } else {
+            ObjectNode cc = o.putObject("concordance");
+            Json.put(cc, "estimate", m.concordance().estimate());
+            Json.put(cc, "se", m.concordance().stdErr());
+        }
+        o.putArray("ph_test");
+        o.set("warnings", Json.warnings(c.warnings(), m.diagnostics()));
+        return o;
+    }
+
+    private static ObjectNode test(ChiSquareTest t) {
+        ObjectNode x = Json.object();
+        Json.put(x, "statistic", t.statistic());
+        x.put("df", t.df());
+        Json.put(x, "p_value", t.pValue());
+        return x;
+    }
+
+    private static String csv(CoxModel m) {
+        List<String[]> rows = new ArrayList<>();
+        for (CoxCoefficient k : m.coefficients()) {
+            rows.add(new String[] {k.term(), Csv.num(k.coef()), Csv.num(k.se()), Csv.num(k.robustSe()), Csv.num(k.z()),
+                Csv.num(k.pValue()), Csv.num(k.hr()), Csv.num(k.hrLower()), Csv.num(k.hrUpper()),
+                Boolean.toString(k.aliased())});
+        }
+        return Csv.write(new String[] {"term", "coef", "se", "robust_se", "z", "p_value", "hr", "hr_lower", "hr_upper",
+            "aliased"}, rows);
+    }
+
+    private String text(Cohort c, CoxModel m) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Cox proportional hazards model (").append(m.ties().id()).append(" ties")
+                .append(strata != null ? ", stratified by " + strata : "").append(")\n");
+        sb.append("data: ").append(c.source()).append("   time: ").append(cohort.timeLabel()).append("   event: ")
+                .append(cohort.event).append(cohort.eventValue != null ? " = " + cohort.eventValue : "").append('\n');
+        sb.append(KmCommand.rowsLine(c));
+        sb.append("  n = ").append(m.n()).append(", number of events = ").append(m.events()).append("\n\n");
+        boolean robust = m.coefficients().stream().anyMatch(k -> !Double.isNaN(k.robustSe()));
+        List<String[]> rows = new ArrayList<>();
+        for (CoxCoefficient k : m.coefficients()) {
+            List<String> r = new ArrayList<>(List.of(k.term(), Fmt.num(k.coef(), 4), Fmt.num(k.hr(), 4),
+                    Fmt.num(k.se(), 4)));
+            if (robust) {
+                r.add(Fmt.num(k.robustSe(), 4));
+            }
+            r.add(Fmt.num(k.z(), 3));
+            r.add(Fmt.p(k.pValue()));
+            rows.add(r.toArray(new String[0]));
+        }
+        List<String> header = new ArrayList<>(List.of("", "coef", "exp(coef)", "se(coef)"));
+        if (robust) {
+            header.add("robust se");
+        }
+        header.add("z");
+        header.add("p");
+        sb.append(Fmt.table(header.toArray(new String[0]), rows)).append('\n');
+        String lvl = Fmt.num(m.confLevel(), 3);
+        List<String[]> ci = new ArrayList<>();
+        for (CoxCoefficient k : m.coefficients()) {
+            ci.add(new String[] {k.term(), Fmt.num(k.hr(), 4), Fmt.num(k.hrLower(), 4), Fmt.num(k.hrUpper(), 4)});
+        }
+        sb.append(Fmt.table(new String[] {"", "exp(coef)", "lower " + lvl, "upper " + lvl}, ci)).append('\n');
+        if (m.concordance() != null) {
+            sb.append("Concordance = ").append(Fmt.num(m.concordance().estimate(), 3)).append("  (se = ")
+                    .append(Fmt.num(m.concordance().stdErr(), 3)).append(")\n");
+        }
+        sb.append(testLine("Likelihood ratio test", m.lrTest()));
+        sb.append(testLine("Wald test            ", m.waldTest()));
+        sb.append(testLine("Score (logrank) test ", m.scoreTest()));
+        if (!m.converged()) {
+            sb.append("(did not converge in ").append(m.iterations()).append(" iterations)\n");
+        }
+        KmCommand.appendWarnings(sb, c.warnings(), m.diagnostics());
+        return sb.toString();
+    }
+
+    private static String testLine(String name, ChiSquareTest t) {
+        return name + " = " + Fmt.num(t.statistic(), 4) + "  on " + t.df() + " df,   p = " + Fmt.p(t.pValue()) + "\n";
+    }
+}

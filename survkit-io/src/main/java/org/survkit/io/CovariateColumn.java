@@ -1,0 +1,221 @@
+package org.survkit.io;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects one covariate column while the rows stream by, and decides at the end whether it is numeric or text.
+ *
+ * <p>A column not forced to be categorical starts numeric: each value is parsed with {@link DecimalParser} into
+ * a {@code double[]}. While the column has few distinct values ({@value #KEPT_LABELS} at most) their (interned)
+ * texts are kept as well, so that a later non-number can still turn it into a text column without a second pass
+ * over the file; a continuous column stops keeping text after its first few hundred rows and then costs one
+ * parse per value. A non-number in a column with more distinct numbers than that is reported as an error (a
+ * measurement with a stray word in it, or a missing-value code not given with {@code --na}), rather than
+ * silently making thousands of categories.
+ *
+ * <p>Type detection looks at every row read, including rows excluded for a missing value elsewhere, as R types a
+ * column before {@code na.omit}; only kept rows are stored.
+ */
+final class CovariateColumn {
+
+    /** Distinct texts remembered while a column is numeric. */
+    static final int KEPT_LABELS = 256;
+    /** Distinct texts interned in a text column; more are stored as they come. */
+    private static final int INTERNED = 1 << 16;
+    /** More levels than this in a text column draw a warning. */
+    private static final int MANY_LEVELS = 50;
+
+    private final String name;
+    private final int slot;
+    private final int reason;
+    private final boolean categorical;
+    private final MissingCodes missing;
+    private final SourceContext context;
+
+    private double[] numeric;
+    private String[] text;
+    private Map<String, String> labels = new HashMap<>();
+    private int levels;
+    private double pendingNumber;
+    private String pendingText;
+    private int numbers;
+    private int others;
+    private int firstTextLine = -1;
+    private String firstTextValue;
+
+    /**
+     * Creates the collector of one column.
+     *
+     * @param name        the column name
+     * @param slot        the index of the column in the rows the assembler receives
+     * @param reason      the exclusion reason for a missing value
+     * @param categorical true if the column was listed as categorical
+     * @param missing     the missing-value test
+     * @param context     where the table comes from, for messages
+     * @param capacity    the initial array length
+     */
+    CovariateColumn(String name, int slot, int reason, boolean categorical, MissingCodes missing,
+                    SourceContext context, int capacity) {
+        this.name = name;
+        this.slot = slot;
+        this.reason = reason;
+        this.categorical = categorical;
+        this.missing = missing;
+        this.context = context;
+        this.numeric = categorical ? null : new double[capacity];
+        this.text = new String[capacity];
+    }
+
+    /** {@return the index of the column in the rows the assembler receives} */
+    int slot() {
+        return slot;
+    }
+
+    /** {@return the exclusion reason for a missing value} */
+    int reason() {
+        return reason;
+    }
+
+    /**
+     * Reads the value of one row, keeping it until {@link #store(int)}.
+     *
+     * @param raw  the untrimmed cell text
+     * @param line the row's line, for messages
+     * @return false if the value is missing
+     * @throws InputException for a decimal comma or an overflowing number in a numeric column, or a non-number
+     *                        in a numeric column with many distinct values
+     */
+    boolean read(String raw, int line) {
+        String s = raw.trim();
+        if (missing.isMissing(s)) {
+            return false;
+        }
+        if (categorical) {
+            pendingText = intern(s);
+            return true;
+        }
+        double v = DecimalParser.parse(s);
+        if (v == v) {
+            numbers++;
+            if (numeric != null) {
+                if (Double.isInfinite(v)) {
+                    throw new InputException(context.at(line, name) + ": value \"" + s + "\" is too large to be a "
+                            + "covariate value. Correct the value in the file.");
+                }
+                pendingNumber = v + 0.0;
+            }
+        } else {
+            others++;
+            if (numeric != null) {
+                toText(s, line);
+            }
+        }
+        if (text != null) {
+            pendingText = intern(s);
+        }
+        return true;
+    }
+
+    private void toText(String s, int line) {
+        if (DecimalParser.looksLikeDecimalComma(s)) {
+            boolean decimalComma = s.indexOf(',') == s.lastIndexOf(',') && s.indexOf('.') < 0;
+            throw new InputException(context.at(line, name) + ": value \"" + s + "\" uses a comma inside a number. "
+                    + "Numeric covariates must be written with a dot as the decimal mark and without thousands "
+                    + "separators" + (decimalComma ? " (e.g. " + s.replace(',', '.') + " instead of " + s + ")" : "")
+                    + "; correct the file or save it with a dot as decimal mark. If the column is categorical, list "
+                    + "it with " + OptionNames.CATEGORICAL + ".");
+        }
+        if (text == null) {
+            throw new InputException(context.at(line, name) + ": value \"" + s + "\" is not a number, but the values "
+                    + "above it in this column are numbers (more than " + KEPT_LABELS + " different ones). A "
+                    + "covariate column must hold only numbers, or be categorical with few different values. If \""
+                    + s + "\" means a missing value, add it with " + OptionNames.NA + "; otherwise correct the "
+                    + "value in the file.");
+        }
+        numeric = null;
+        firstTextLine = line;
+        firstTextValue = s;
+    }
+
+    private String intern(String s) {
+        if (labels == null) {
+            return s;
+        }
+        String known = labels.putIfAbsent(s, s);
+        if (known != null) {
+            return known;
+        }
+        levels++;
+        if (numeric != null && levels > KEPT_LABELS) {
+            labels = null;
+            text = null;
+        } else if (levels > INTERNED) {
+            labels = null;
+        }
+        return s;
+    }
+
+    /**
+     * Stores the value last read at a row index of the kept rows.
+     *
+     * @param index the row index, below the array length
+     */
+    void store(int index) {
+        if (numeric != null) {
+            numeric[index] = pendingNumber;
+        }
+        if (text != null) {
+            text[index] = pendingText;
+        }
+    }
+
+    /**
+     * Grows the arrays.
+     *
+     * @param capacity the new length
+     */
+    void grow(int capacity) {
+        numeric = numeric == null ? null : Arrays.copyOf(numeric, capacity);
+        text = text == null ? null : Arrays.copyOf(text, capacity);
+    }
+
+    /**
+     * Returns the column of the kept rows.
+     *
+     * @param size the number of kept rows
+     * @return the covariate
+     */
+    Covariate finish(int size) {
+        return numeric != null ? new Covariate(name, Arrays.copyOf(numeric, size), null)
+                : new Covariate(name, null, Arrays.copyOf(text, size));
+    }
+
+    /**
+     * Adds warnings about a column that became text although it is mostly numbers, or that has many levels.
+     *
+     * @param warnings where the warnings go
+     */
+    void addWarnings(List<String> warnings) {
+        if (numeric != null) {
+            return;
+        }
+        if (!categorical && numbers >= others) {
+            warnings.add(context.file() + ": covariate column '" + name + "' was read as categorical (text), "
+                    + "because not all its values are numbers: value \"" + firstTextValue + "\" ("
+                    + context.lineWord() + " " + firstTextLine + ") is the first of " + others + " value"
+                    + (others == 1 ? "" : "s") + " that " + (others == 1 ? "is" : "are") + " not, against " + numbers
+                    + " that are. If such values mean missing, add them with " + OptionNames.NA + "; if the "
+                    + "column should be numeric, correct them in the file.");
+        }
+        if (levels > MANY_LEVELS) {
+            warnings.add(context.file() + ": categorical covariate '" + name + "' has "
+                    + (labels == null ? "more than " + INTERNED : String.valueOf(levels)) + " different values; "
+                    + "each becomes its own level in the model. If it is an identifier or a measurement, remove it "
+                    + "from " + OptionNames.COVARIATES + (categorical ? " or from " + OptionNames.CATEGORICAL : "")
+                    + ".");
+        }
+    }
+}
