@@ -127,12 +127,14 @@ public final class CoxCommand implements Callable<Integer> {
                 b.numeric(name, v.numeric());
             } else {
                 String ref = reference.get(name);
+                List<String> levels = new ArrayList<>(v.levels());
+                levels.sort(Factor.LEVEL_ORDER);
                 if (ref != null && !List.of(v.text()).contains(ref)) {
                     throw new UsageException("--reference " + name + "=" + ref + ": '" + ref + "' does not occur in"
                             + " column '" + name + "'; its values are " + String.join(", ",
                                     Factor.of(v.text()).levels()) + ".");
                 }
-                b.categorical(name, v.text(), null, ref);
+                b.categorical(name, v.text(), levels, ref);
             }
         }
         DesignMatrix design = b.build(covariates.stream().map(String::trim).toList());

@@ -18,8 +18,11 @@ import java.util.Objects;
  * @param name    the column name, as in the header
  * @param numeric the finite values, or null for a text column
  * @param text    the trimmed values, or null for a numeric column
+ * @param levels  for a text column, every distinct value seen in any data row read, including rows excluded
+ *                for another missing value (R's factor levels before {@code na.omit}; a level present only in
+ *                excluded rows becomes an all-zero, aliased column, as in R); null for a numeric column
  */
-public record Covariate(String name, double[] numeric, String[] text) {
+public record Covariate(String name, double[] numeric, String[] text, java.util.List<String> levels) {
 
     /**
      * Checks that exactly one of the arrays is given.
@@ -34,6 +37,15 @@ public record Covariate(String name, double[] numeric, String[] text) {
             throw new IllegalArgumentException("exactly one of numeric and text must be given for covariate '"
                     + name + "'");
         }
+        if (text != null && levels == null) {
+            levels = new java.util.ArrayList<>(new java.util.TreeSet<>(Arrays.asList(text)));
+        }
+        levels = levels == null ? null : java.util.List.copyOf(levels);
+    }
+
+    /** A covariate whose levels (for text) are the distinct values present. */
+    public Covariate(String name, double[] numeric, String[] text) {
+        this(name, numeric, text, null);
     }
 
     /** {@return true for a numeric column, false for a text (categorical) one} */

@@ -190,7 +190,8 @@ final class CovariateColumn {
      */
     Covariate finish(int size) {
         return numeric != null ? new Covariate(name, Arrays.copyOf(numeric, size), null)
-                : new Covariate(name, null, Arrays.copyOf(text, size));
+                : new Covariate(name, null, Arrays.copyOf(text, size),
+                        labels == null ? null : new java.util.ArrayList<>(labels.keySet()));
     }
 
     /**

@@ -65,6 +65,9 @@ public record Factor(List<String> levels, int[] codes) {
         return new Factor(List.of(level), new int[n]);
     }
 
+    /** The level order of factors: numerically when both labels are numbers, numbers first, then text. */
+    public static final java.util.Comparator<String> LEVEL_ORDER = Factor::compareLabels;
+
     /** Level order: numeric when both labels are numbers, text otherwise. */
     static int compareLabels(String a, String b) {
         Double x = number(a);
