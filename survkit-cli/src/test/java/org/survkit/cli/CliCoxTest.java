@@ -1,0 +1,103 @@
+package org.survkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code survkit cox} end to end against R 4.2.2, survival 3.5-3 {@code coxph} (reference/cox/refgen_cox.R;
+ * copies of its JSON in test resources).
+ */
+class CliCoxTest {
+
+    static void sameFit(JsonNode out, JsonNode ref, int[] order) {
+        JsonNode fit = ref.get("fit");
+        assertThat(out.get("n").asInt()).isEqualTo(fit.get("n").asInt());
+        assertThat(out.get("events").asInt()).isEqualTo(fit.get("events").asInt());
+        CliParityTest.close("loglik", out.get("loglik").get("model"), fit.get("loglik").get(1), 1e-7);
+        CliParityTest.close("loglik null", out.get("loglik").get("null"), fit.get("loglik").get(0), 1e-7);
+        CliParityTest.close("LR", out.get("lr_test").get("statistic"), fit.get("lr_test").get("statistic"), 1e-4);
+        CliParityTest.close("Wald", out.get("wald_test").get("statistic"), fit.get("wald_test").get("statistic"), 1e-4);
+        CliParityTest.close("score", out.get("score_test").get("statistic"), fit.get("score_test").get("statistic"),
+                1e-4);
+        for (int j = 0; j < order.length; j++) {
+            JsonNode a = out.get("coefficients").get(j);
+            JsonNode e = fit.get("coefficients").get(order[j]);
+            for (String f : new String[] {"coef", "se", "z", "hr", "hr_lower", "hr_upper"}) {
+                CliParityTest.close(a.get("term").asText() + " " + f, a.get(f), e.get(f), 1e-5);
+            }
+            CliParityTest.close(a.get("term").asText() + " p", a.get("p_value"), e.get("p_value"), 1e-4);
+        }
+    }
+
+    @Test
+    void lungMatchesR() {
+        Cli r = Cli.run("cox", Cli.resource("lung.csv"), "--time", "time", "--event", "status", "--event-value", "2",
+                "--covariates", "age,sex,ph.ecog", "--format", "json");
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode j = r.json();
+        assertThat(j.get("ties").asText()).isEqualTo("efron");
+        assertThat(j.get("excluded").get("rows_excluded").asInt()).isEqualTo(1);
+        assertThat(j.get("coefficients").get(0).get("term").asText()).isEqualTo("age");
+        assertThat(j.get("coefficients").get(0).get("robust_se").isNull()).isTrue();
+        assertThat(j.get("coefficients").get(0).get("aliased").asBoolean()).isFalse();
+        sameFit(j, Cli.reference("cox_lung_efron.json"), new int[] {0, 1, 2});
+    }
+
+    @Test
+    void factorWithChosenReferenceAndBreslow() {
+        Cli r = Cli.run("cox", Cli.resource("veteran.csv"), "--time", "time", "--event", "status", "--covariates",
+                "trt,karno,diagtime,age,prior,celltype", "--reference", "celltype=squamous", "--ties", "breslow",
+                "--format", "json");
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode j = r.json();
+        assertThat(j.get("coefficients").get(5).get("term").asText()).isEqualTo("celltype=adeno");
+        // R: celltypeadeno, celltypelarge, celltypesmallcell after the five numeric terms
+        sameFit(j, Cli.reference("cox_veteran_squamous_breslow.json"), new int[] {0, 1, 2, 3, 4, 5, 6, 7});
+    }
+
+    @Test
+    void countingProcessAndStrata() {
+        Cli h = Cli.run("cox", Cli.resource("heart.csv"), "--start", "start", "--time", "stop", "--event", "event",
+                "--covariates", "transplant,age,year", "--format", "json");
+        assertThat(h.status()).as(h.err()).isZero();
+        sameFit(h.json(), Cli.reference("cox_heart_efron.json"), new int[] {0, 1, 2});
+        Cli s = Cli.run("cox", Cli.resource("ties200.csv"), "--time", "time", "--event", "status", "--covariates",
+                "x1,x2,grp", "--strata", "site", "--format", "json");
+        assertThat(s.status()).as(s.err()).isZero();
+        assertThat(s.json().get("strata").asText()).isEqualTo("site");
+        sameFit(s.json(), Cli.reference("cox_ties200_strata_efron.json"), new int[] {0, 1, 2, 3});
+    }
+
+    @Test
+    void zeroEventGroupIsExplainedInPlainWords() {
+        Cli r = Cli.run("cox", Cli.resource("zero_event.csv"), "--time", "time", "--event", "status", "--covariates",
+                "receptor,age", "--format", "json");
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode ref = Cli.reference("cox_zero_event_efron.json").get("fit");
+        CliParityTest.close("loglik", r.json().get("loglik").get("model"), ref.get("loglik").get(1), 1e-7);
+        String warnings = r.json().get("warnings").toString();
+        assertThat(warnings).contains("monotone likelihood").contains("receptor=TNBC").contains("no events")
+                .contains("--firth");
+        Cli t = Cli.run("cox", Cli.resource("zero_event.csv"), "--time", "time", "--event", "status", "--covariates",
+                "receptor,age");
+        assertThat(t.out()).contains("Warnings").contains("receptor=TNBC");
+    }
+
+    @Test
+    void userErrors() {
+        Cli a = CliErrorTest.userError("cox", Cli.resource("lung.csv"), "--time", "time", "--event", "status",
+                "--event-value", "2", "--covariates", "agee,sex");
+        assertThat(a.err()).contains("'agee'").contains("Did you mean 'age'");
+        Cli b = CliErrorTest.userError("cox", Cli.resource("veteran.csv"), "--time", "time", "--event", "status",
+                "--covariates", "celltype", "--reference", "celltype=big");
+        assertThat(b.err()).contains("'big'").contains("squamous");
+        Cli c = CliErrorTest.userError("cox", Cli.resource("veteran.csv"), "--time", "time", "--event", "status",
+                "--covariates", "karno", "--reference", "karno=60");
+        assertThat(c.err()).contains("numeric").contains("--categorical");
+        Cli d = CliErrorTest.userError("cox", Cli.resource("veteran.csv"), "--time", "time", "--event", "status",
+                "--covariates", "karno", "--ties", "exact");
+        assertThat(d.err()).contains("efron or breslow");
+    }
+}
