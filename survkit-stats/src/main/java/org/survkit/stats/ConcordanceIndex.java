@@ -105,30 +105,35 @@ public final class ConcordanceIndex {
             double[] weights, int[] cluster) {
         int n = stop.length;
         check(start, stop, event, riskScore, strata, weights, cluster);
+        long T0 = System.nanoTime();
         Walk walk = new Walk(start, stop, event, riskScore, strata, weights);
+        long T1 = System.nanoTime();
         walk.run();
+        long T2 = System.nanoTime();
+        System.err.printf("setup %.0f walk %.0f%n", (T1-T0)/1e6, (T2-T1)/1e6);
         double pairs = walk.concordant + walk.discordant + walk.tiedRisk;
         double somers = (walk.concordant - walk.discordant) / pairs;
-        double[] dfbeta = new double[n];
-        for (int i = 0; i < n; i++) {
-            double w = weights == null ? 1 : weights[i];
-            dfbeta[i] = w * (walk.diff[i] / pairs - somers * walk.total[i] / pairs);
-        }
+        // influence of each observation on Somers' d (walk order)
         double sumSq = 0;
-        if (cluster == null) {
-            for (double v : dfbeta) {
-                sumSq += v * v;
-            }
-        } else {
-            int[] code = dense(cluster);
+        double[] sums = null;
+        int[] code = null;
+        if (cluster != null) {
+            code = dense(cluster);
             int k = 0;
             for (int c : code) {
                 k = Math.max(k, c + 1);
             }
-            double[] sums = new double[k];
-            for (int i = 0; i < n; i++) {
-                sums[code[i]] += dfbeta[i];
+            sums = new double[k];
+        }
+        for (int pos = 0; pos < n; pos++) {
+            double dfbeta = walk.w[pos] * (walk.diff[pos] / pairs - somers * walk.total[pos] / pairs);
+            if (sums == null) {
+                sumSq += dfbeta * dfbeta;
+            } else {
+                sums[code[walk.obs[pos]]] += dfbeta;
             }
+        }
+        if (sums != null) {
             for (double v : sums) {
                 sumSq += v * v;
             }
@@ -184,22 +189,26 @@ public final class ConcordanceIndex {
         return out;
     }
 
-    /** The pass over the sorted data; fields are the running totals. */
+    /**
+     * The pass over the sorted data. Observations are handled in walk order (stratum, exit time
+     * descending): position {@code pos} holds observation {@code obs[pos]}, and the per-observation
+     * arrays are stored by position so the walk reads memory in sequence.
+     */
     private static final class Walk {
         final int n;
-        final boolean[] event;
-        final double[] w;
-        final int[] score;   // rank of the risk score among the distinct scores
-        final int[] exit;    // rank of the (merged) exit time
-        final int[] entry;   // rank of the entry time, pooled with the exit times; null for right-censored data
-        final int[] byExit;  // stratum, exit time descending, censored before events
-        final int[] byEntry; // stratum, entry time descending
-        final int[] blocks;  // stratum boundaries in both orders
-        final FenwickTree atRisk;
-        final FenwickTree events;
+        final int[] obs;       // observation at each walk position
+        final int[] posOf;     // walk position of each observation
+        final boolean[] event; // by position
+        final double[] w;      // by position
+        final int[] score;     // by position: rank of the risk score among the distinct scores
+        final int[] exit;      // by position: rank of the (merged) exit time
+        final int[] entry;     // by position: rank of the entry time pooled with the exits; null if right-censored
+        final int[] byEntry;   // positions ordered by stratum, then entry time descending
+        final int[] blocks;    // stratum boundaries (same in both orders)
+        final PairTree tree;
         final double[] pending; // event weight per score rank at the current time (tied on time and score)
-        final double[] diff;    // per observation: concordant − discordant pairs
-        final double[] total;   // per observation: concordant + discordant + tied pairs
+        final double[] diff;    // by position: concordant − discordant pairs
+        final double[] total;   // by position: concordant + discordant + tied pairs
         double concordant;
         double discordant;
         double tiedRisk;
@@ -208,34 +217,41 @@ public final class ConcordanceIndex {
         double coxSum;
         double z2; // Σ over the risk set of w rₖ², rₖ = weight above − weight below
 
-        Walk(double[] start, double[] stop, boolean[] event, double[] risk, int[] strata, double[] weights) {
+        Walk(double[] start, double[] stop, boolean[] events, double[] risk, int[] strata, double[] weights) {
             n = stop.length;
-            this.event = event;
-            w = new double[n];
-            for (int i = 0; i < n; i++) {
-                w[i] = weights == null ? 1 : weights[i];
-            }
-            RankedTimes scores = RankedTimes.of(risk, false);
-            score = scores.rank();
-            int m = scores.distinctCount();
-            int d;
+            RadixOrder.Ranked scores = RadixOrder.ranks(risk, false);
+            int[] exitRank;
+            int[] entryRank = null;
+            int[] descExit = new int[n];   // observations by exit time descending
+            int[] descEntry = null;
             if (start == null) {
-                RankedTimes r = RankedTimes.of(stop, true);
-                exit = r.rank();
-                entry = null;
-                d = r.distinctCount();
+                RadixOrder.Ranked r = RadixOrder.ranks(stop, true);
+                exitRank = r.rank();
+                for (int k = 0; k < n; k++) {
+                    descExit[k] = r.order()[n - 1 - k];
+                }
             } else {
                 double[] both = new double[2 * n];
                 System.arraycopy(start, 0, both, 0, n);
                 System.arraycopy(stop, 0, both, n, n);
-                RankedTimes r = RankedTimes.of(both, true);
-                entry = Arrays.copyOfRange(r.rank(), 0, n);
-                exit = Arrays.copyOfRange(r.rank(), n, 2 * n);
-                d = r.distinctCount();
+                RadixOrder.Ranked r = RadixOrder.ranks(both, true);
+                entryRank = Arrays.copyOfRange(r.rank(), 0, n);
+                exitRank = Arrays.copyOfRange(r.rank(), n, 2 * n);
                 for (int i = 0; i < n; i++) {
-                    if (entry[i] >= exit[i]) {
+                    if (entryRank[i] >= exitRank[i]) {
                         throw new IllegalArgumentException("observation " + (i + 1) + ": interval (" + start[i] + ", "
                                 + stop[i] + "] has length 0 once near-equal times are merged (R: aeqSurv exception)");
+                    }
+                }
+                descEntry = new int[n];
+                int a = 0;
+                int b = 0;
+                for (int k = 2 * n - 1; k >= 0; k--) {
+                    int q = r.order()[k];
+                    if (q >= n) {
+                        descExit[a++] = q - n;
+                    } else {
+                        descEntry[b++] = q;
                     }
                 }
             }
@@ -246,24 +262,53 @@ public final class ConcordanceIndex {
                     s = Math.max(s, c + 1);
                 }
             }
-            int[] key = new int[n];
-            int[] idx = new int[n];
-            for (int i = 0; i < n; i++) {
-                idx[i] = i;
-                key[i] = event[i] ? 1 : 0;
-            }
-            int[] o = CoxRiskSets.countingSort(idx, key, 2);
-            for (int i = 0; i < n; i++) {
-                key[i] = d - 1 - exit[i];
-            }
-            o = CoxRiskSets.countingSort(o, key, d);
-            byExit = code == null ? o : CoxRiskSets.countingSort(o, code, s);
-            if (entry != null) {
-                for (int i = 0; i < n; i++) {
-                    key[i] = d - 1 - entry[i];
+            // score ranks within each stratum: a stratum's tree only spans its own distinct scores
+            int[] scoreRank = scores.rank();
+            int m = scores.distinct().length;
+            if (code != null) {
+                scoreRank = new int[n];
+                int[] last = new int[s];
+                int[] count = new int[s];
+                Arrays.fill(last, -1);
+                for (int k = 0; k < n; k++) {
+                    int i = scores.order()[k];
+                    int c = code[i];
+                    int g = scores.rank()[i];
+                    if (g != last[c]) {
+                        last[c] = g;
+                        count[c]++;
+                    }
+                    scoreRank[i] = count[c] - 1;
                 }
-                int[] e = CoxRiskSets.countingSort(idx, key, d);
-                byEntry = code == null ? e : CoxRiskSets.countingSort(e, code, s);
+                m = 0;
+                for (int c : count) {
+                    m = Math.max(m, c);
+                }
+            }
+            obs = code == null ? descExit : CoxRiskSets.countingSort(descExit, code, s);
+            posOf = new int[n];
+            event = new boolean[n];
+            w = new double[n];
+            score = new int[n];
+            exit = new int[n];
+            entry = entryRank == null ? null : new int[n];
+            for (int pos = 0; pos < n; pos++) {
+                int i = obs[pos];
+                posOf[i] = pos;
+                event[pos] = events[i];
+                w[pos] = weights == null ? 1 : weights[i];
+                score[pos] = scoreRank[i];
+                exit[pos] = exitRank[i];
+                if (entry != null) {
+                    entry[pos] = entryRank[i];
+                }
+            }
+            if (descEntry != null) {
+                int[] sorted = code == null ? descEntry : CoxRiskSets.countingSort(descEntry, code, s);
+                byEntry = new int[n];
+                for (int k = 0; k < n; k++) {
+                    byEntry[k] = posOf[sorted[k]];
+                }
             } else {
                 byEntry = null;
             }
@@ -278,8 +323,7 @@ public final class ConcordanceIndex {
                     blocks[k + 1] += blocks[k];
                 }
             }
-            atRisk = new FenwickTree(m);
-            events = new FenwickTree(m);
+            tree = new PairTree(m);
             pending = new double[m];
             diff = new double[n];
             total = new double[n];
@@ -287,6 +331,11 @@ public final class ConcordanceIndex {
 
         void run() {
             for (int b = 0; b + 1 < blocks.length; b++) {
+                if (b > 0 && !tree.clearAll(blocks[b] - blocks[b - 1])) {
+                    for (int pos = blocks[b - 1]; pos < blocks[b]; pos++) {
+                        tree.zeroPath(score[pos]);
+                    }
+                }
                 stratum(blocks[b], blocks[b + 1]);
             }
         }
@@ -296,106 +345,126 @@ public final class ConcordanceIndex {
             int out = lo; // next candidate to leave, in byEntry
             int i = lo;
             while (i < hi) {
-                int k = byExit[i];
-                if (!event[k]) {
-                    enter(k);
-                    i++;
-                    continue;
-                }
-                int t = exit[k];
-                if (entry != null) {
-                    while (out < hi && entry[byEntry[out]] >= t) {
-                        leave(byEntry[out++]);
-                    }
-                }
+                int t = exit[i];
                 int end = i;
-                while (end < hi && exit[byExit[end]] == t) {
+                boolean anyEvent = false;
+                while (end < hi && exit[end] == t) {
+                    anyEvent |= event[end];
                     end++;
                 }
-                // the events at t against everyone at risk (censored at t included)
-                double deadWeight = 0;
-                for (int j = i; j < end; j++) {
-                    int q = byExit[j];
-                    int r = score[q];
-                    double wq = w[q];
-                    double below = atRisk.below(r);
-                    double same = atRisk.at(r);
-                    double above = atRisk.total() - below - same;
-                    concordant += wq * below;
-                    discordant += wq * above;
-                    tiedRisk += wq * same;
-                    diff[q] += below - above;
-                    total[q] += below + above + same;
-                    tiedTime += wq * deadWeight;
-                    tiedBoth += wq * pending[r];
-                    pending[r] += wq;
-                    deadWeight += wq;
-                    events.add(r, wq);
+                // the censored at t join the risk set first: they outlive the events at t
+                for (int q = i; q < end; q++) {
+                    if (!event[q]) {
+                        enter(q);
+                    }
                 }
-                for (int j = i; j < end; j++) {
-                    pending[score[byExit[j]]] = 0;
-                }
-                // the events join the risk set (and start collecting later events as the later member)
-                for (int j = i; j < end; j++) {
-                    enter(byExit[j]);
-                }
-                if (atRisk.total() > 0) {
-                    coxSum += deadWeight * z2 / atRisk.total();
+                if (anyEvent) {
+                    if (entry != null) {
+                        while (out < hi && entry[byEntry[out]] >= t) {
+                            leave(byEntry[out++]);
+                        }
+                    }
+                    // the events at t against everyone at risk (censored at t included)
+                    double deadWeight = 0;
+                    for (int q = i; q < end; q++) {
+                        if (!event[q]) {
+                            continue;
+                        }
+                        int r = score[q];
+                        double wq = w[q];
+                        tree.walk(r, 0, wq);
+                        double below = tree.riskBelow;
+                        double same = tree.riskAt(r);
+                        double above = tree.riskTotal() - below - same;
+                        concordant += wq * below;
+                        discordant += wq * above;
+                        tiedRisk += wq * same;
+                        diff[q] += below - above;
+                        total[q] += below + above + same;
+                        tiedTime += wq * deadWeight;
+                        tiedBoth += wq * pending[r];
+                        pending[r] += wq;
+                        deadWeight += wq;
+                    }
+                    for (int q = i; q < end; q++) {
+                        if (event[q]) {
+                            pending[score[q]] = 0;
+                        }
+                    }
+                    // the events join the risk set (and start collecting later events as the later member)
+                    for (int q = i; q < end; q++) {
+                        if (event[q]) {
+                            enter(q);
+                        }
+                    }
+                    if (tree.riskTotal() > 0) {
+                        coxSum += deadWeight * z2 / tree.riskTotal();
+                    }
                 }
                 i = end;
             }
             if (entry == null) {
-                for (int j = lo; j < hi; j++) {
-                    settle(byExit[j]);
-                }
+                settleAll(lo, hi);
             } else {
                 for (; out < hi; out++) {
                     settle(byEntry[out]);
                 }
             }
-            for (int j = lo; j < hi; j++) {
-                int q = byExit[j];
-                atRisk.clear(score[q]);
-                if (event[q]) {
-                    events.clear(score[q]);
-                }
-            }
         }
 
         /** Joins the risk set: start counting the events that follow (earlier in time). */
-        private void enter(int k) {
-            int r = score[k];
-            double eBelow = events.below(r);
-            double eSame = events.at(r);
-            double eAbove = events.total() - eBelow - eSame;
-            diff[k] -= eAbove - eBelow;
-            total[k] -= events.total();
-            double below = atRisk.below(r);
-            double same = atRisk.at(r);
-            double above = atRisk.total() - below - same;
-            z2 += rankSquares(w[k], below, same, above);
-            atRisk.add(r, w[k]);
+        private void enter(int q) {
+            int r = score[q];
+            double sameEvents = tree.eventsAt(r);
+            double sameRisk = tree.riskAt(r);
+            tree.walk(r, w[q], 0);
+            double eBelow = tree.eventBelow;
+            double eAbove = tree.eventTotal() - eBelow - sameEvents;
+            diff[q] -= eAbove - eBelow;
+            total[q] -= tree.eventTotal();
+            double below = tree.riskBelow;
+            double above = tree.riskTotal() - w[q] - below - sameRisk;
+            z2 += rankSquares(w[q], below, sameRisk, above);
         }
 
         /** Leaves the risk set (counting-process data: the time fell to its entry). */
-        private void leave(int k) {
-            settle(k);
-            int r = score[k];
-            atRisk.add(r, -w[k]);
-            double below = atRisk.below(r);
-            double same = atRisk.at(r);
-            double above = atRisk.total() - below - same;
-            z2 -= rankSquares(w[k], below, same, above);
+        private void leave(int q) {
+            int r = score[q];
+            tree.walk(r, -w[q], 0);
+            double eBelow = tree.eventBelow;
+            double eAbove = tree.eventTotal() - eBelow - tree.eventsAt(r);
+            diff[q] += eAbove - eBelow;
+            total[q] += tree.eventTotal();
+            double below = tree.riskBelow;
+            double same = tree.riskAt(r);
+            double above = tree.riskTotal() - below - same;
+            z2 -= rankSquares(w[q], below, same, above);
         }
 
-        /** Adds the events seen while k was at risk: event-tree sums now minus at entry. */
-        private void settle(int k) {
-            int r = score[k];
-            double eBelow = events.below(r);
-            double eSame = events.at(r);
-            double eAbove = events.total() - eBelow - eSame;
-            diff[k] += eAbove - eBelow;
-            total[k] += events.total();
+        /** Adds the events seen while q was at risk: event-tree sums now minus at entry. */
+        private void settle(int q) {
+            int r = score[q];
+            tree.walk(r, 0, 0);
+            double eBelow = tree.eventBelow;
+            double eAbove = tree.eventTotal() - eBelow - tree.eventsAt(r);
+            diff[q] += eAbove - eBelow;
+            total[q] += tree.eventTotal();
+        }
+
+        /** {@link #settle} for a whole stratum; one sequential pass over the tree when the stratum is large. */
+        private void settleAll(int lo, int hi) {
+            double[] below = tree.eventPrefix(hi - lo);
+            double all = tree.eventTotal();
+            for (int q = lo; q < hi; q++) {
+                if (below == null) {
+                    settle(q);
+                } else {
+                    int r = score[q];
+                    double eAbove = all - below[r] - tree.eventsAt(r);
+                    diff[q] += eAbove - below[r];
+                    total[q] += all;
+                }
+            }
         }
 
         /**
@@ -410,48 +479,121 @@ public final class ConcordanceIndex {
         }
     }
 
-    /** Weights by score rank with O(log m) prefix sums (Fenwick 1994). */
-    private static final class FenwickTree {
-        private final double[] tree;
-        private final double[] node;
-        private double sum;
+    /**
+     * Two sets of weights by score rank — observations at risk and events seen. The ranks are cut into
+     * blocks of {@value #BLOCK} consecutive cells; a bottom-up segment tree holds the block totals, each
+     * node with both sums side by side. The weight below rank r is the sum of the cells before r in its
+     * block plus the left siblings on the path from its block to the root: one short sequential scan
+     * and one walk that touches one cache line per level, the upper levels of a small tree staying in
+     * cache even for a million distinct scores.
+     */
+    private static final class PairTree {
+        private static final int SHIFT = 4;
+        private static final int BLOCK = 1 << SHIFT;
+        private final int leaves;
+        private final int depth;
+        private final double[] cell; // cell[2r] at risk, cell[2r + 1] events
+        private final double[] t;    // t[2v] at risk, t[2v + 1] events of block sums; root v = 1, block b: v = leaves + b
+        private double[] prefix;
+        double riskBelow;
+        double eventBelow;
 
-        FenwickTree(int m) {
-            tree = new double[m + 1];
-            node = new double[m];
-        }
-
-        void add(int rank, double v) {
-            node[rank] += v;
-            sum += v;
-            for (int i = rank + 1; i < tree.length; i += i & -i) {
-                tree[i] += v;
+        PairTree(int m) {
+            int blocks = (m + BLOCK - 1) >>> SHIFT;
+            int size = 1;
+            int d = 0;
+            while (size < blocks) {
+                size <<= 1;
+                d++;
             }
+            leaves = size;
+            depth = d + BLOCK;
+            cell = new double[2 * (blocks << SHIFT)];
+            t = new double[4 * size];
         }
 
-        /** Total weight at ranks below {@code rank}. */
-        double below(int rank) {
+        /** Sums both sets over the ranks below r (into riskBelow, eventBelow) and adds dr, de at rank r. */
+        void walk(int r, double dr, double de) {
+            double rb = 0;
+            double eb = 0;
+            double[] c = cell;
+            for (int k = 2 * ((r >>> SHIFT) << SHIFT), end = 2 * r; k < end; k += 2) {
+                rb += c[k];
+                eb += c[k + 1];
+            }
+            c[2 * r] += dr;
+            c[2 * r + 1] += de;
+            double[] a = t;
+            for (int v = leaves + (r >>> SHIFT); v > 1; v >>= 1) {
+                int i = v << 1;
+                if ((v & 1) == 1) {
+                    rb += a[i - 2];
+                    eb += a[i - 1];
+                }
+                a[i] += dr;
+                a[i + 1] += de;
+            }
+            a[2] += dr;
+            a[3] += de;
+            riskBelow = rb;
+            eventBelow = eb;
+        }
+
+        double riskAt(int r) {
+            return cell[2 * r];
+        }
+
+        double eventsAt(int r) {
+            return cell[2 * r + 1];
+        }
+
+        double riskTotal() {
+            return t[2];
+        }
+
+        double eventTotal() {
+            return t[3];
+        }
+
+        /**
+         * The event weight below every rank, from one pass over the cells, when that is cheaper than
+         * {@code count} walks; null otherwise.
+         */
+        double[] eventPrefix(int count) {
+            int m = cell.length / 2;
+            if ((long) count * depth < m) {
+                return null;
+            }
+            if (prefix == null) {
+                prefix = new double[m];
+            }
             double s = 0;
-            for (int i = rank; i > 0; i -= i & -i) {
-                s += tree[i];
+            for (int r = 0; r < m; r++) {
+                prefix[r] = s;
+                s += cell[2 * r + 1];
             }
-            return s;
+            return prefix;
         }
 
-        double at(int rank) {
-            return node[rank];
+        /**
+         * Zeroes the whole tree after a stratum of {@code count} observations when that is cheaper than
+         * zeroing their paths; returns false (nothing done) otherwise.
+         */
+        boolean clearAll(int count) {
+            if ((long) count * depth < cell.length + t.length) {
+                return false;
+            }
+            Arrays.fill(cell, 0);
+            Arrays.fill(t, 0);
+            return true;
         }
 
-        double total() {
-            return sum;
-        }
-
-        /** Zeroes every cell that an {@link #add} at {@code rank} touched, and the total. */
-        void clear(int rank) {
-            node[rank] = 0;
-            sum = 0;
-            for (int i = rank + 1; i < tree.length; i += i & -i) {
-                tree[i] = 0;
+        void zeroPath(int r) {
+            cell[2 * r] = 0;
+            cell[2 * r + 1] = 0;
+            for (int v = leaves + (r >>> SHIFT); v >= 1; v >>= 1) {
+                t[2 * v] = 0;
+                t[2 * v + 1] = 0;
             }
         }
     }

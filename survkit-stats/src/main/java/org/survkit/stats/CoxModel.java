@@ -10,14 +10,15 @@ import java.util.List;
  * @param n             observations used
  * @param events        events
  * @param coefficients  one per design column, in order
- * @param variance      covariance of the coefficients (robust when clusters were given; zero rows and
- *                      columns for aliased terms), p × p
+ * @param variance      covariance of the coefficients: robust (sandwich, Lin &amp; Wei 1989) when clusters or
+ *                      non-integer weights were given, as R; zero rows and columns for aliased terms; p × p
  * @param naiveVariance the model-based (inverse information) covariance
  * @param loglikNull    log partial likelihood at β = 0
  * @param loglik        log partial likelihood at the estimate
  * @param lrTest        likelihood-ratio test of all coefficients
  * @param waldTest      Wald test
- * @param scoreTest     score (log-rank) test at β = 0
+ * @param scoreTest     score (log-rank) test at β = 0 (model-based, as R)
+ * @param robustScoreTest robust score test (R {@code summary(fit)$robscore}), or null without a robust variance
  * @param concordance   Harrell's C with its standard error, or null when not computed
  * @param iterations    Newton–Raphson iterations
  * @param converged     whether the fit converged within the iteration limit
@@ -29,7 +30,7 @@ import java.util.List;
  */
 public record CoxModel(Ties ties, CoxControl control, int n, int events, List<CoxCoefficient> coefficients,
         double[][] variance, double[][] naiveVariance, double loglikNull, double loglik, ChiSquareTest lrTest,
-        ChiSquareTest waldTest, ChiSquareTest scoreTest, Concordance concordance, int iterations, boolean converged,
+        ChiSquareTest waldTest, ChiSquareTest scoreTest, ChiSquareTest robustScoreTest, Concordance concordance, int iterations, boolean converged,
         double[] means, double[] linearPredictors, List<Diagnostic> diagnostics, double confLevel) {
 
     public CoxModel {
@@ -58,6 +59,11 @@ public record CoxModel(Ties ties, CoxControl control, int n, int events, List<Co
     /** β in column order (NaN for aliased columns). */
     public double[] coef() {
         return coefficients.stream().mapToDouble(CoxCoefficient::coef).toArray();
+    }
+
+    /** Whether {@link #variance()} is the robust (sandwich) variance. */
+    public boolean robust() {
+        return robustScoreTest != null;
     }
 
     /** The coefficient of a column, by name. */

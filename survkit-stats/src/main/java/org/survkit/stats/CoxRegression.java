@@ -218,6 +218,15 @@ public final class CoxRegression {
                 }
             }
         }
+        double[][] naive = f.var();
+        double[][] variance = naive;
+        ChiSquareTest robustScore = null;
+        int df = f.rank();
+        if (CoxResiduals.robustByDefault(data) && df > 0) {
+            // R coxph: robust variance with cluster() or non-integer weights; naive.var kept
+            variance = CoxResiduals.robustVariance(rs, data, coef, f.means(), naive);
+            robustScore = ChiSquareTest.of(CoxResiduals.robustScoreStatistic(rs, data, control.tolerChol()), df);
+        }
         double z = Normal.quantile(0.5 + confLevel / 2);
         List<CoxCoefficient> coefs = new ArrayList<>(p);
         for (int j = 0; j < p; j++) {
@@ -226,18 +235,19 @@ public final class CoxRegression {
                         Double.NaN, Double.NaN, Double.NaN, true));
                 continue;
             }
-            double se = Math.sqrt(f.var()[j][j]);
-            double zj = coef[j] / se;
-            coefs.add(new CoxCoefficient(names.get(j), coef[j], se, Double.NaN, zj, Normal.twoSidedP(zj),
-                    Math.exp(coef[j]), Math.exp(coef[j] - z * se), Math.exp(coef[j] + z * se), false));
+            double se = Math.sqrt(naive[j][j]);
+            double robustSe = robustScore == null ? Double.NaN : Math.sqrt(variance[j][j]);
+            double useSe = robustScore == null ? se : robustSe;
+            double zj = coef[j] / useSe;
+            coefs.add(new CoxCoefficient(names.get(j), coef[j], se, robustSe, zj, Normal.twoSidedP(zj),
+                    Math.exp(coef[j]), Math.exp(coef[j] - z * useSe), Math.exp(coef[j] + z * useSe), false));
         }
-        int df = f.rank();
         double lr = 2 * (f.loglik() - f.loglikNull());
-        double wald = waldStatistic(coef, f.var(), f.singular());
+        double wald = waldStatistic(coef, variance, f.singular());
         double[] lp = linearPredictors(data, coef, f.means());
-        return new CoxModel(ties, control, data.size(), events, coefs, f.var(), f.var(), f.loglikNull(), f.loglik(),
-                ChiSquareTest.of(lr, df), ChiSquareTest.of(wald, df), ChiSquareTest.of(f.scoreTest(), df), null,
-                f.iterations(), f.converged(), f.means(), lp, diagnostics, confLevel);
+        return new CoxModel(ties, control, data.size(), events, coefs, variance, naive, f.loglikNull(), f.loglik(),
+                ChiSquareTest.of(lr, df), ChiSquareTest.of(wald, df), ChiSquareTest.of(f.scoreTest(), df), robustScore,
+                null, f.iterations(), f.converged(), f.means(), lp, diagnostics, confLevel);
     }
 
     /** For an indicator column, the plain-words reason of a monotone likelihood: a side without events. */

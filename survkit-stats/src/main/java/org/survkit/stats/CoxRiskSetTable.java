@@ -288,18 +288,6 @@ final class CoxRiskSetTable {
         return RankedTimes.of(both, true).times();
     }
 
-    /** Stratum of a row. */
-    int stratumOfRow(int row) {
-        int b = Arrays.binarySearch(rowStart, row);
-        if (b >= 0) {
-            while (b + 1 < rowStart.length && rowStart[b + 1] == row) {
-                b++;
-            }
-            return b;
-        }
-        return -b - 2;
-    }
-
     /**
      * For each sorted position, the table row of the latest time at or before its entry time
      * within its stratum (−1 when none, or for right-censored data): the cumulative hazard a

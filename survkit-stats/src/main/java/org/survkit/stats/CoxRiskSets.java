@@ -131,10 +131,18 @@ final class CoxRiskSets {
             double mean = 0;
             double sc = 1;
             if (!zeroOne) {
-                for (int k = 0; k < n; k++) {
-                    mean += wt[k] * col[order[k]];
+                // coxph.fit centres on weighted means; agreg.fit ((start, stop] data) on plain column means
+                if (entryRank == null) {
+                    for (int k = 0; k < n; k++) {
+                        mean += wt[k] * col[order[k]];
+                    }
+                    mean /= sw;
+                } else {
+                    for (int k = 0; k < n; k++) {
+                        mean += col[k];
+                    }
+                    mean /= n;
                 }
-                mean /= sw;
                 double abs = 0;
                 for (int k = 0; k < n; k++) {
                     abs += wt[k] * Math.abs(col[order[k]] - mean);

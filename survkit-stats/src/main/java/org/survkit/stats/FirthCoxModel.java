@@ -12,7 +12,8 @@ import java.util.List;
  *
  * @param ties             tie handling of the partial likelihood (coxphf: Breslow)
  * @param control          iteration settings used
- * @param inference        how intervals and per-coefficient p-values were obtained
+ * @param inference        how intervals and per-coefficient p-values were obtained ({@code WALD} when
+ *                         profile inference was asked for but the fit did not converge)
  * @param confLevel        level of the intervals
  * @param n                observations used
  * @param events           events

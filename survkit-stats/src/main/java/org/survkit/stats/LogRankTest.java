@@ -168,6 +168,7 @@ public final class LogRankTest {
         }
         double stat = 0;
         int df = used.size() - 1;
+        boolean informative = true;
         if (used.size() >= 2) {
             int m = used.size() - 1;
             double[] u = new double[m];
@@ -178,7 +179,9 @@ public final class LogRankTest {
                     v[a][b] = acc.variance[used.get(a + 1)][used.get(b + 1)];
                 }
             }
-            stat = SymmetricSolver.quadraticForm(v, u).value();
+            SymmetricSolver.Form form = SymmetricSolver.quadraticForm(v, u);
+            stat = form.value();
+            informative = form.rank() > 0; // e.g. everyone at risk dies at every event time
         }
         double conservative = 0;
         for (int j : used) {
@@ -190,7 +193,7 @@ public final class LogRankTest {
             groups.add(new GroupSummary(levels.get(j), acc.n[j], acc.observed[j], acc.expected[j]));
         }
         // R survdiff: one group with expected events gives df 0, statistic 0 and p 1; no events at all gives NaN
-        double p = df > 0 ? Normal.chiSquaredUpper(stat, df) : df == 0 ? 1.0 : Double.NaN;
+        double p = !informative ? Double.NaN : df > 0 ? Normal.chiSquaredUpper(stat, df) : df == 0 ? 1.0 : Double.NaN;
         ChiSquareTest cons = df > 0 ? ChiSquareTest.of(conservative, df) : new ChiSquareTest(0, 0, Double.NaN);
         return new LogRankResult(weighting, rho, gamma, groups, strata == null ? List.of() : strata.levels(),
                 acc.score, acc.variance, stat, Math.max(df, 0), p, cons);

@@ -36,7 +36,7 @@ final class SurvivalQuantiles {
     /** lifelines' rule: the first time the (non-missing) curve is at or below one half. */
     static double firstAtOrBelow(double[] y, double[] x) {
         for (int i = 0; i < y.length; i++) {
-            if (!Double.isNaN(y[i]) && y[i] <= 0.5) {
+            if (!Double.isNaN(y[i]) && y[i] <= 0.5 + TOL) { // 1/2 computed as 0.5000000000000001 counts
                 return x[i];
             }
         }

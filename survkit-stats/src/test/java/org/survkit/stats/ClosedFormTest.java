@@ -66,6 +66,29 @@ class ClosedFormTest {
     }
 
     /**
+     * The median where S is exactly 0.5 ({@link MedianRule}).
+     * <pre>
+     * 1, 2, 3, 4 all deaths: S = 3/4, 1/2, 1/4, 0. S = 0.5 on [2, 3), drops at 3:
+     *   R print.survfit: (2 + 3)/2 = 2.5;  R quantile.survfit / Prism: 2.5;  lifelines (first S ≤ 0.5): 2
+     * 1, 2 deaths, 3+, 4+ censored: S = 3/4, 1/2, 1/2, 1/2, never below 0.5:
+     *   R print.survfit: 2 (no later drop);  quantile.survfit: (2 + last time 4)/2 = 3;  lifelines: 2
+     * </pre>
+     */
+    @Test
+    void medianRulesAtExactlyOneHalf() {
+        SurvivalCurve drop = KaplanMeier.withDefaults().fit(new double[] {1, 2, 3, 4},
+                new boolean[] {true, true, true, true});
+        assertThat(drop.median(MedianRule.R).estimate()).isEqualTo(2.5);
+        assertThat(drop.median(MedianRule.MIDPOINT).estimate()).isEqualTo(2.5);
+        assertThat(drop.median(MedianRule.FIRST_AT_OR_BELOW).estimate()).isEqualTo(2.0);
+        SurvivalCurve flat = KaplanMeier.withDefaults().fit(new double[] {1, 2, 3, 4},
+                new boolean[] {true, true, false, false});
+        assertThat(flat.median(MedianRule.R).estimate()).isEqualTo(2.0);
+        assertThat(flat.median(MedianRule.MIDPOINT).estimate()).isEqualTo(3.0);
+        assertThat(flat.median(MedianRule.FIRST_AT_OR_BELOW).estimate()).isEqualTo(2.0);
+    }
+
+    /**
      * log-log limits at t = 2 (Kalbfleisch &amp; Prentice): with σ = sqrt(3/10) = 0.547723 the se of
      * log S and log S = log 0.4 = −0.916291, the limits are S^exp(±z σ / |log S|):
      * z σ/|log S| = 1.959964·0.547723/0.916291 = 1.171589, so lower = 0.4^exp(1.171589) =

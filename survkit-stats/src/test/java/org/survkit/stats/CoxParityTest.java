@@ -57,16 +57,18 @@ class CoxParityTest {
             }
             Tolerance.close(v + " coef", k.coef(), x.get("coef"), 1e-5);
             Tolerance.close(v + " se", k.se(), x.get("se"), 1e-5);
-            if (!robust(c)) {
-                Tolerance.close(v + " z", k.z(), x.get("z"), 1e-5);
-                Tolerance.close(v + " p", k.pValue(), x.get("p_value"), 1e-4);
-                Tolerance.close(v + " hr lower", k.hrLower(), x.get("hr_lower"), 1e-5);
-                Tolerance.close(v + " hr upper", k.hrUpper(), x.get("hr_upper"), 1e-5);
-            }
+            Tolerance.close(v + " robust se", k.robustSe(), x.get("robust_se"), 1e-5);
+            Tolerance.close(v + " z", k.z(), x.get("z"), 1e-5);
+            Tolerance.close(v + " p", k.pValue(), x.get("p_value"), 1e-4);
+            Tolerance.close(v + " hr lower", k.hrLower(), x.get("hr_lower"), 1e-5);
+            Tolerance.close(v + " hr upper", k.hrUpper(), x.get("hr_upper"), 1e-5);
             Tolerance.close(v + " hr", k.hr(), x.get("hr"), 1e-5);
         }
-        if (!robust(c)) {
-            Tolerance.close(w + " Wald", m.waldTest().statistic(), f.get("wald_test").get("statistic"), 1e-4);
+        Tolerance.close(w + " Wald", m.waldTest().statistic(), f.get("wald_test").get("statistic"), 1e-4);
+        assertThat(m.robust()).as(w + " robust").isEqualTo(robust(c));
+        if (robust(c)) {
+            Tolerance.close(w + " robust score", m.robustScoreTest().statistic(),
+                    f.get("robust_score_test").get("statistic"), 1e-4);
         }
     }
 

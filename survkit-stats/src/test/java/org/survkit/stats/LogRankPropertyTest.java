@@ -233,8 +233,9 @@ class LogRankPropertyTest {
     /**
      * Strata = groups: every risk set holds one group, so O = E, U = 0 and V = 0. R's survdiff
      * stops here ({@code solve(vv, temp2)} on a zero matrix: "system is exactly singular"); survkit
-     * returns statistic 0 with p = 1, and df = (groups with events) − 1 as print.survdiff counts
-     * them (not the rank of V, which is 0); with no events at all df is 0 and p NaN.
+     * returns statistic 0 with p NaN (no information), and df = (groups with events) − 1 as
+     * print.survdiff counts them (not the rank of V, which is 0); with events in one group only,
+     * df 0 and p 1 (as survdiff); with no events at all df 0 and p NaN.
      */
     @Test
     void strataEqualToGroupsGiveStatisticZero() {
@@ -253,9 +254,13 @@ class LogRankPropertyTest {
                 if (groupsWithEvents == 0) {
                     assertThat(r.df()).isZero();
                     assertThat(r.pValue()).as(w + " p without events").isNaN();
+                } else if (groupsWithEvents == 1) {
+                    assertThat(r.df()).as(w + " df").isZero();
+                    assertThat(r.pValue()).as(w + " p, as R survdiff with one group expecting events").isEqualTo(1.0);
                 } else {
+                    // groups that never share a risk set carry no information: V = 0, p undefined
                     assertThat(r.df()).as(w + " df").isEqualTo(groupsWithEvents - 1);
-                    assertThat(r.pValue()).as(w + " p").isEqualTo(1.0);
+                    assertThat(r.pValue()).as(w + " p without information").isNaN();
                 }
             }
             if (groupsWithEvents > 0) {
@@ -300,6 +305,40 @@ class LogRankPropertyTest {
     }
 
     /**
+     * k groups, score 1 for group j and 0 for the others: c'U = U_j and c'Vc = V_jj, so the trend
+     * statistic is the two-group test of j against the other groups pooled; and by Cauchy–Schwarz
+     * no trend statistic exceeds the k-group statistic U'V⁻U.
+     */
+    @Test
+    void trendWithAnIndicatorScoreIsOneGroupAgainstTheRest() {
+        AtomicInteger compared = new AtomicInteger();
+        Gen<Pair<Cohort, Integer>> gen = rs -> {
+            Cohort c = cohortsWithGroups(3, 4, true).generate(rs);
+            return Pair.of(c, draw(rs, 0, c.groupCount() - 1));
+        };
+        qt().withFixedSeed(SEED).withExamples(EXAMPLES).forAll(gen.describedAs(p -> p._1 + " group " + p._2))
+                .checkAssert(p -> {
+                    Cohort c = p._1;
+                    Factor f = Factor.of(c.group());
+                    String target = f.levels().get(p._2);
+                    double[] scores = new double[f.levelCount()];
+                    scores[p._2] = 1;
+                    String[] pooled = Arrays.stream(c.group()).map(g -> g.equals(target) ? "target" : "rest")
+                            .toArray(String[]::new);
+                    for (LogRankTest engine : ENGINES) {
+                        LogRankResult all = engine.test(c.time(), c.event(), c.group(), c.strata());
+                        TrendTestResult t = engine.trend(c.time(), c.event(), c.group(), c.strata(), scores);
+                        LogRankResult two = engine.test(c.time(), c.event(), pooled, c.strata());
+                        assertClose(engine + " trend = " + target + " vs rest", t.statistic(), two.statistic(), 1e-9);
+                        assertThat(t.statistic()).as(engine + " trend <= k-group statistic")
+                                .isLessThanOrEqualTo(all.statistic() * (1 + 1e-9) + 1e-12);
+                        compared.incrementAndGet();
+                    }
+                });
+        assertThat(compared.get()).isGreaterThan(EXAMPLES * ENGINES.size() * 9 / 10);
+    }
+
+    /**
      * Minimal counterexample to "trend p = log-rank p with two groups": two subjects, one per
      * group, who die at the same time. E = (1, 1) > 0, so the log-rank test keeps both groups
      * (df 1), but V = d(n − d)/(n − 1)·… = 2·0/1·… = 0: there is no information. The log-rank
@@ -308,8 +347,6 @@ class LogRankPropertyTest {
      * everybody at risk at every event time dies, e.g. all subjects dead at one time.
      */
     @Test
-    @Disabled("survkit inconsistency: with V = 0 LogRankTest.test gives p = 1 (df 1) but trend() gives p = NaN;"
-            + " one convention is needed (NaN, 'no information', seems right for both)")
     void trendAndLogRankAgreeOnPWithoutInformation() {
         double[] time = {0, 0};
         boolean[] event = {true, true};

@@ -8,6 +8,7 @@ import static org.survkit.stats.RandomCohortPropertyTest.assertClose;
 import static org.survkit.stats.RandomCohortPropertyTest.cohorts;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,6 +98,59 @@ class MedianPropertyTest {
             }
         });
         assertThat(compared.get()).isGreaterThan(EXAMPLES);
+    }
+
+    /**
+     * Where the curve sits at 0.5 from t₁ on, R takes the midpoint of t₁ and the next drop (t₁ if
+     * none), R's quantile()/Prism the midpoint of t₁ and the next drop or the last time.
+     */
+    @Test
+    void rIsNoLaterThanMidpoint() {
+        AtomicInteger apart = new AtomicInteger();
+        // small censored samples: curves that end on exactly 0.5 are common among them
+        qt().withFixedSeed(SEED).withExamples(EXAMPLES).forAll(cohorts(12, 1, true, false)).checkAssert(c -> {
+            SurvivalCurve s = KaplanMeier.withDefaults().fit(c.time(), c.event());
+            double r = s.median(MedianRule.R).estimate();
+            double mid = s.median(MedianRule.MIDPOINT).estimate();
+            assertThat(Double.isNaN(r)).isEqualTo(Double.isNaN(mid));
+            if (!Double.isNaN(r)) {
+                assertThat(r).isLessThanOrEqualTo(mid);
+                if (r < mid) {
+                    apart.incrementAndGet();
+                }
+            }
+        });
+        assertThat(apart.get()).as("curves ending at exactly 0.5").isPositive();
+    }
+
+    /**
+     * lifelines' rule takes t₁ itself, so first ≤ R ≤ midpoint for every curve.
+     *
+     * <p>Fails: {@link MedianRule#FIRST_AT_OR_BELOW} compares S ≤ 0.5 with no tolerance, while R's
+     * rule and MIDPOINT allow sqrt(eps). A product of fractions that equals 1/2 can round to
+     * 0.5000000000000001. Minimal counterexample (n = 10; no n < 10 with up to 6 rows rounds up):
+     * time 1, 2, 2, 3, 3, 4, 4, 4, 4, 4, all deaths: S = 9/10, 7/10, 9/10·7/9·5/7 = 1/2 (computed
+     * 0.5000000000000001), 0. R and MIDPOINT give 3.5 (S = 0.5 on [3, 4)); FIRST_AT_OR_BELOW
+     * gives 4 instead of 3. Fix: {@code y[i] <= 0.5 + TOL} in SurvivalQuantiles.firstAtOrBelow.
+     */
+    @Test
+    void firstAtOrBelowIsNoLaterThanRIsNoLaterThanMidpoint() {
+        AtomicInteger apart = new AtomicInteger();
+        qt().withFixedSeed(SEED).withExamples(EXAMPLES).forAll(cohorts()).checkAssert(c -> {
+            SurvivalCurve s = KaplanMeier.withDefaults().fit(c.time(), c.event());
+            double first = s.median(MedianRule.FIRST_AT_OR_BELOW).estimate();
+            double r = s.median(MedianRule.R).estimate();
+            double mid = s.median(MedianRule.MIDPOINT).estimate();
+            assertThat(Double.isNaN(first)).isEqualTo(Double.isNaN(r)).isEqualTo(Double.isNaN(mid));
+            if (!Double.isNaN(r)) {
+                assertThat(first).isLessThanOrEqualTo(r);
+                assertThat(r).isLessThanOrEqualTo(mid);
+                if (first < mid) {
+                    apart.incrementAndGet();
+                }
+            }
+        });
+        assertThat(apart.get()).as("curves on which the rules differ").isPositive();
     }
 
     private static boolean awayFromHalf(double[] y) {
