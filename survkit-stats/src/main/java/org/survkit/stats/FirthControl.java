@@ -3,12 +3,13 @@ package org.survkit.stats;
 /**
  * Iteration settings of Firth's penalized Cox fit and of its profile-likelihood intervals and tests,
  * with the names and defaults of R {@code coxphf} 1.13 ({@code maxit}, {@code maxhs},
- * {@code epsilon}, {@code gconv}, {@code maxstep}). "Standardized" means on covariates divided by
- * their sample standard deviation, as coxphf fits them: a step of 0.5 moves a coefficient by half a
- * unit per standard deviation of its covariate.
+ * {@code epsilon}, {@code gconv}, {@code maxstep}). "Standardized" refers to covariates divided by
+ * their sample standard deviation sd_j, as coxphf fits them: the standardized coefficient is β_j·sd_j
+ * (case-weighted sd with case weights).
  *
- * @param iterMax    maximum iterations of each fit (coxphf {@code maxit} 50); also the maximum number
- *                   of constrained fits when searching one profile-likelihood limit
+ * @param iterMax    maximum iterations of each fit (coxphf {@code maxit} 50; the model fit may add as
+ *                   many Newton iterations when coxphf's iteration has not converged by then); also
+ *                   the maximum number of constrained fits when searching one profile-likelihood limit
  * @param maxHalving maximum step-halvings per iteration when the penalized log-likelihood does not
  *                   increase (coxphf {@code maxhs} 5)
  * @param eps        convergence: every standardized coefficient changed by at most eps in the last

@@ -26,11 +26,13 @@ import java.util.List;
  * @param lrTest           penalized likelihood-ratio test of all coefficients, 2 [ℓ*(β̂) − ℓ*(0)] on
  *                         (number of estimable coefficients) df (coxphf's "Likelihood ratio test")
  * @param waldTest         Wald test β̂' V⁻¹ β̂ (coxphf's summary)
- * @param iterations       iterations of the penalized fit
- * @param converged        whether it converged within {@link FirthControl#iterMax()}
+ * @param iterations       iterations of the penalized fit (coxphf's {@code iter} when at most
+ *                         {@link FirthControl#iterMax()}; more when Newton steps had to finish it)
+ * @param converged        whether the fit converged
  * @param means            the column means the linear predictor is centred on (as {@link CoxModel})
  * @param linearPredictors β̂'(x − means) per observation, in input order
- * @param diagnostics      aliasing, non-convergence of the fit or of a profile limit or test
+ * @param diagnostics      aliasing, non-convergence of the fit or of a profile limit or test, slow
+ *                         convergence, Wald fallback
  */
 public record FirthCoxModel(Ties ties, FirthControl control, FirthInference inference, double confLevel, int n,
         int events, List<FirthCoefficient> coefficients, double[][] variance, double loglikNull, double loglik,

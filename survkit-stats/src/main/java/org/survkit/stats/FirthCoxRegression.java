@@ -23,8 +23,12 @@ import java.util.Objects;
  * β̂; confidence intervals and per-coefficient p-values come by default from the profile penalized
  * likelihood ({@link FirthInference#PROFILE_LIKELIHOOD}) — Wald intervals are poor under monotone
  * likelihood; the overall test is the penalized likelihood ratio 2[ℓ*(β̂) − ℓ*(0)]. The fit is
- * {@link FirthFitter}'s modified Newton–Raphson with coxphf's step cap, step-halving and
- * convergence rules ({@link FirthControl}), from β = 0.
+ * coxphf's modified Newton–Raphson from β = 0 with its step cap, step-halving and convergence rules
+ * ({@link FirthControl}), so that iterates and iteration counts are coxphf's; should it not converge
+ * within {@code iterMax} iterations (it converges only linearly, which with very few events can
+ * take hundreds), Newton steps with the observed penalized information finish it (diagnostic
+ * "slow-convergence"). The constrained fits behind profile limits and tests use those Newton steps
+ * throughout ({@link FirthFitter}, {@link ProfileLikelihoodLimit}).
  *
  * <p>Ties: {@link Ties#BRESLOW} is the default, as coxphf (which has nothing else). {@link Ties#EFRON}
  * is an extension: the same penalty on the Efron partial likelihood and its information. Strata
@@ -34,9 +38,12 @@ import java.util.Objects;
  * (cluster) variance is not, as in coxphf. Aliased columns are dropped from the fit and reported as
  * NaN, as {@link CoxRegression} does (coxphf fails instead).
  *
- * <p>References: Firth D (1993) Biometrika 80:27–38. Heinze G, Schemper M (2001) A solution to the
- * problem of monotone likelihood in Cox regression. Biometrics 57:114–119. Heinze G, Ploner M (2002)
- * Comput Methods Programs Biomed 69:217–223. Venzon DJ, Moolgavkar SH (1988) Appl Stat 37:87–94.
+ * <p>References: Firth D (1993) Bias reduction of maximum likelihood estimates. Biometrika 80:27–38.
+ * Heinze G, Schemper M (2001) A solution to the problem of monotone likelihood in Cox regression.
+ * Biometrics 57:114–119. Heinze G, Ploner M (2002) SAS and SPLUS programs to perform Cox regression
+ * without convergence problems. Comput Methods Programs Biomed. Venzon DJ, Moolgavkar SH (1988) A
+ * method for computing profile-likelihood-based confidence intervals. Appl Stat 37:87–94. R package
+ * coxphf 1.13.4 (Heinze, Ploner, Jiricka, Steiner), whose conventions are matched.
  * Instances are immutable and thread-safe.
  */
 public final class FirthCoxRegression {
@@ -151,9 +158,13 @@ public final class FirthCoxRegression {
         FirthLikelihood.Evaluation nullEv = lik.evaluate(new double[kept]);
         FirthLikelihood.Evaluation at = fit.at();
         if (!fit.converged()) {
-            diagnostics.add(Diagnostic.warning("not-converged", "The penalized (Firth) Cox fit did not converge in "
-                    + control.iterMax() + " iterations; estimates may be unreliable. Increase iterMax or lower"
-                    + " maxStep."));
+            diagnostics.add(Diagnostic.warning("not-converged", "The penalized (Firth) Cox fit did not converge ("
+                    + fit.iterations() + " iterations); estimates may be unreliable. Check for covariates that are"
+                    + " nearly collinear within risk sets, or increase iterMax."));
+        } else if (fit.iterations() > control.iterMax()) {
+            diagnostics.add(Diagnostic.note("slow-convergence", "coxphf's iteration did not converge within "
+                    + control.iterMax() + " iterations; Newton steps finished the fit (" + fit.iterations()
+                    + " iterations in all). coxphf with the same settings would report non-convergence here."));
         }
         double[] theta = fit.theta();
         double[][] inv = at.inverse != null ? at.inverse : new double[kept][kept];
@@ -205,10 +216,19 @@ public final class FirthCoxRegression {
                 lower = lo.converged() ? lo.value() * rs.scale[a] : Double.NaN;
                 upper = hi.converged() ? hi.value() * rs.scale[a] : Double.NaN;
                 chi = penalizedLikelihoodRatio(lik, theta, at.penalized, a, unit);
-                if (!lo.converged() || !hi.converged() || Double.isNaN(chi)) {
+                List<String> failed = new ArrayList<>();
+                if (!lo.converged()) {
+                    failed.add("lower limit");
+                }
+                if (!hi.converged()) {
+                    failed.add("upper limit");
+                }
+                if (Double.isNaN(chi)) {
+                    failed.add("test of 0");
+                }
+                if (!failed.isEmpty()) {
                     diagnostics.add(Diagnostic.warning("profile-not-converged", "The profile penalized likelihood"
-                            + " search for '" + names.get(j) + "' did not converge ("
-                            + (!lo.converged() ? "lower limit" : !hi.converged() ? "upper limit" : "test of 0")
+                            + " search for '" + names.get(j) + "' did not converge (" + String.join(", ", failed)
                             + " reported as NA). Increase iterMax or lower maxStep."));
                 }
             }
@@ -271,6 +291,29 @@ public final class FirthCoxRegression {
             unit[a] = rs.scale[a] * (sd > 0 && Double.isFinite(sd) ? sd : 1);
         }
         return unit;
+    }
+
+    /**
+     * The profile penalized log-likelihood max_{β_−j} ℓ*(β_j = value) on the original scale, the
+     * other coefficients fitted from 0 (for tests; no aliased columns); NaN if that fit does not
+     * converge.
+     */
+    double profilePenalizedLoglik(CoxData data, int j, double value) {
+        CoxRiskSets rs = CoxRiskSets.of(data, ties, null);
+        int p = rs.p;
+        int[] cols = java.util.stream.IntStream.range(0, p).toArray();
+        double[] start = new double[p];
+        start[j] = value / rs.scale[j];
+        boolean[] free = new boolean[p];
+        java.util.Arrays.fill(free, true);
+        free[j] = false;
+        double logScale = 0;
+        for (int k = 0; k < p; k++) {
+            logScale += Math.log(rs.scale[k]);
+        }
+        FirthFitter.Result r = FirthFitter.fitConstrained(new FirthLikelihood(rs), start, free,
+                standardizingUnits(data, rs, cols), control);
+        return r.converged() ? r.at().penalized - logScale : Double.NaN;
     }
 
     /** ℓ, its penalty and derivatives at a given β on the original covariate scale (for tests). */

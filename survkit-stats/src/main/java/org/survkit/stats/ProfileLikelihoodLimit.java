@@ -7,16 +7,25 @@ package org.survkit.stats;
  *
  * <p>coxphf finds the same point by Venzon &amp; Moolgavkar's (1988) joint iteration; here it is a
  * root search on the signed-root scale, where the profile is nearly linear: with t = |b − θ̂_j| and
- * ρ(t) = √(2 [ℓ*(θ̂) − ℓ*_prof(b)]) the limit solves ρ(t) = √q. Each ρ(t) is a constrained fit by
- * {@link FirthFitter#fitConstrained} (Newton steps with coxphf's step cap, step-halving and
- * convergence rules), warm-started from the nearest point already fitted. The search starts at the Wald distance √q·se, extrapolates by
- * secant (at most ×4 per step) until the root is bracketed, then narrows the bracket by the
- * Illinois variant of regula falsi; a point where ℓ* is not finite, or whose constrained fit did
- * not converge below the target, is taken as beyond the limit and bisected towards; only a
- * converged constrained fit is accepted as the limit. It stops when |ℓ*_prof(b) − target| ≤ {@link FirthControl#eps()} (coxphf's
- * criterion) after at most {@link FirthControl#iterMax()} constrained fits; otherwise the limit is
- * reported as not converged. Monotone likelihood makes the profile flatten on one side (the limit
- * lies far out, e.g. an upper limit of HR ~ 1,500 in Heinze &amp; Schemper's breast data): the
+ * ρ(t) = √(2 [ℓ*(θ̂) − ℓ*_prof(b)]) the limit solves ρ(t) = √q.
+ *
+ * <ul>
+ * <li>Each ρ(t) is a constrained fit by {@link FirthFitter#fitConstrained} (Newton steps with
+ *     coxphf's step cap, step-halving and convergence rules), warm-started from the nearest point
+ *     already fitted.</li>
+ * <li>The search starts at the Wald distance √q·se and extrapolates by secant (at most ×4 per step)
+ *     until the root is bracketed, then narrows the bracket by the Illinois variant of regula
+ *     falsi.</li>
+ * <li>A point where ℓ* is not finite, or whose constrained fit did not converge and ended below the
+ *     target, is taken as beyond the limit and bisected towards; only a converged constrained fit
+ *     is accepted as the limit.</li>
+ * <li>It stops when |ℓ*_prof(b) − target| ≤ {@link FirthControl#eps()} (coxphf's criterion); after
+ *     {@link FirthControl#iterMax()} constrained fits, or beyond a standardized distance of 1000,
+ *     the limit is reported as not converged.</li>
+ * </ul>
+ *
+ * Monotone likelihood makes the profile flatten on one side, so that the limit lies far out (an
+ * upper hazard-ratio limit of about 1,450 for G in Heinze &amp; Schemper's breast data); the
  * geometric expansion reaches it in a few fits.
  */
 final class ProfileLikelihoodLimit {
@@ -89,7 +98,7 @@ final class ProfileLikelihoodLimit {
             } else {
                 hi = t;
                 fHi = f;
-                if (r.at().usable()) {
+                if (r.converged()) {
                     warmHi = r.theta();
                 }
                 if (lastSide == 1) {
@@ -112,7 +121,7 @@ final class ProfileLikelihoodLimit {
                 t = Math.min(Math.max(t, lo + margin), hi - margin);
             }
             if (!Double.isNaN(hi) && (hi - lo) * unit[j] < 1e-12) {
-                return new Limit(hat[j] + side * t, fits, false);
+                return new Limit(Double.NaN, fits, false); // bracket closed without meeting the criterion
             }
         }
         return new Limit(Double.NaN, control.iterMax(), false);

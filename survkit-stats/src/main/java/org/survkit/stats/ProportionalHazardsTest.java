@@ -173,13 +173,13 @@ public final class ProportionalHazardsTest {
         static Times of(CoxData data) {
             int n = data.size();
             if (data.start() == null) {
-                RankedTimes r = RankedTimes.of(data.stop(), true);
-                return new Times(r.rank(), null, r.times());
+                RadixOrder.Ranked r = RadixOrder.ranks(data.stop(), true);
+                return new Times(r.rank(), null, r.distinct());
             }
             double[] both = new double[2 * n];
             System.arraycopy(data.start(), 0, both, 0, n);
             System.arraycopy(data.stop(), 0, both, n, n);
-            RankedTimes r = RankedTimes.of(both, true);
+            RadixOrder.Ranked r = RadixOrder.ranks(both, true);
             int[] entry = Arrays.copyOfRange(r.rank(), 0, n);
             int[] exit = Arrays.copyOfRange(r.rank(), n, 2 * n);
             for (int i = 0; i < n; i++) {
@@ -188,7 +188,7 @@ public final class ProportionalHazardsTest {
                             + data.stop()[i] + "] has length 0 once near-equal times are merged");
                 }
             }
-            return new Times(exit, entry, r.times());
+            return new Times(exit, entry, r.distinct());
         }
 
         int distinct() {

@@ -121,6 +121,21 @@ final class ZphConcordanceCase {
         }
     }
 
+    /** |actual − expected| ≤ tol·|expected| (strictly relative, also for small values); R's NA is JSON null. */
+    static void relative(String what, double actual, JsonNode expected, double tol) {
+        if (expected == null || expected.isNull()) {
+            if (!Double.isNaN(actual)) {
+                org.assertj.core.api.Assertions.fail(what + ": expected NA (R), got " + actual);
+            }
+            return;
+        }
+        double e = expected.asDouble();
+        if (Double.isNaN(actual) || Math.abs(actual - e) > tol * Math.abs(e)) {
+            org.assertj.core.api.Assertions.fail(what + ": expected " + e + " (R), got " + actual + " (relative tolerance "
+                    + tol + ")");
+        }
+    }
+
     static Stream<JsonNode> stream(JsonNode array) {
         List<JsonNode> out = new ArrayList<>();
         array.forEach(out::add);
