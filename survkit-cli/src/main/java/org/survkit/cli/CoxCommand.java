@@ -19,6 +19,8 @@ import org.survkit.stats.CoxRegression;
 import org.survkit.stats.DesignMatrix;
 import org.survkit.stats.DesignMatrixBuilder;
 import org.survkit.stats.Factor;
+import org.survkit.stats.FirthCoxModel;
+import org.survkit.stats.FirthCoxRegression;
 import org.survkit.stats.Ties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,9 +53,14 @@ public final class CoxCommand implements Callable<Integer> {
     @Option(names = "--strata", paramLabel = "COL", description = "Stratify: a separate baseline hazard per value.")
     String strata;
 
-    @Option(names = "--ties", paramLabel = "METHOD", defaultValue = "efron",
-            description = "Tied event times: efron (default, as R) or breslow (as SAS, Stata).")
+    @Option(names = "--ties", paramLabel = "METHOD",
+            description = "Tied event times: efron (default, as R) or breslow (as SAS, Stata; the default with --firth, as coxphf).")
     String ties;
+
+    @Option(names = "--firth", description = {"Firth's penalized partial likelihood (Heinze & Schemper 2001, R coxphf):",
+        "finite estimates under monotone likelihood (e.g. a group without events), profile penalized-likelihood",
+        "confidence intervals and penalized likelihood-ratio p-values."})
+    boolean firth;
 
     @Option(names = "--weights", paramLabel = "COL", description = "Case weights (numbers >= 0).")
     String weights;
@@ -74,13 +81,22 @@ public final class CoxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Ties t = Ties.parse(ties);
+        Ties t = ties == null ? (firth ? Ties.BRESLOW : Ties.EFRON) : Ties.parse(ties);
+        if (firth && cluster != null) {
+            throw new UsageException("--firth cannot be combined with --cluster: Firth's method has no robust variance"
+                    + " here. Drop one of them.");
+        }
         if (!(confLevel > 0 && confLevel < 1)) {
             throw new UsageException("--conf-level must be between 0 and 1 (e.g. 0.95), got " + confLevel + ".");
         }
         Cohort c = cohort.readForModel(covariates, categorical, strata, weights, cluster, start,
                 spec.commandLine().getErr());
         CoxData data = coxData(c);
+        if (firth) {
+            FirthCoxModel fm = FirthCoxRegression.withDefaults().with(t).withConfLevel(confLevel).fit(data);
+            output.emit(spec.commandLine().getOut(), FirthOutput.render(output.format, c, fm, this));
+            return ExitCodes.OK;
+        }
         CoxModel m = CoxRegression.withDefaults().with(t).withConfLevel(confLevel).fit(data);
         String text;
         switch (output.format) {
@@ -191,7 +207,7 @@ public final class CoxCommand implements Callable<Integer> {
         return o;
     }
 
-    private static ObjectNode test(ChiSquareTest t) {
+    static ObjectNode test(ChiSquareTest t) {
         ObjectNode x = Json.object();
         Json.put(x, "statistic", t.statistic());
         x.put("df", t.df());
@@ -210,13 +226,19 @@ public final class CoxCommand implements Callable<Integer> {
             "aliased"}, rows);
     }
 
-    private String text(Cohort c, CoxModel m) {
+    /** Title lines shared by the plain and the Firth output. */
+    String header(Cohort c, String model, Ties t) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Cox proportional hazards model (").append(m.ties().id()).append(" ties")
+        sb.append(model).append(" (").append(t.id()).append(" ties")
                 .append(strata != null ? ", stratified by " + strata : "").append(")\n");
         sb.append("data: ").append(c.source()).append("   time: ").append(cohort.timeLabel()).append("   event: ")
                 .append(cohort.event).append(cohort.eventValue != null ? " = " + cohort.eventValue : "").append('\n');
         sb.append(KmCommand.rowsLine(c));
+        return sb.toString();
+    }
+
+    private String text(Cohort c, CoxModel m) {
+        StringBuilder sb = new StringBuilder(header(c, "Cox proportional hazards model", m.ties()));
         sb.append("  n = ").append(m.n()).append(", number of events = ").append(m.events()).append("\n\n");
         boolean robust = m.coefficients().stream().anyMatch(k -> !Double.isNaN(k.robustSe()));
         List<String[]> rows = new ArrayList<>();
@@ -257,7 +279,7 @@ public final class CoxCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    private static String testLine(String name, ChiSquareTest t) {
+    static String testLine(String name, ChiSquareTest t) {
         return name + " = " + Fmt.num(t.statistic(), 4) + "  on " + t.df() + " df,   p = " + Fmt.p(t.pValue()) + "\n";
     }
 }

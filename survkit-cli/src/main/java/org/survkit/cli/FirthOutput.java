@@ -1,0 +1,104 @@
+package org.survkit.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.survkit.io.Cohort;
+import org.survkit.stats.FirthCoefficient;
+import org.survkit.stats.FirthCoxModel;
+import org.survkit.stats.FirthInference;
+
+/** Output of {@code survkit cox --firth}: the penalized model, same conventions as the plain Cox output. */
+final class FirthOutput {
+    private FirthOutput() {
+    }
+
+    static String render(OutputFormat format, Cohort c, FirthCoxModel m, CoxCommand cmd) {
+        switch (format) {
+            case JSON:
+                return Json.write(json(c, m, cmd));
+            case CSV:
+                return csv(m);
+            default:
+                return text(c, m, cmd);
+        }
+    }
+
+    private static String ci(FirthCoxModel m) {
+        return m.inference() == FirthInference.PROFILE_LIKELIHOOD ? "profile penalized likelihood" : "wald";
+    }
+
+    private static ObjectNode json(Cohort c, FirthCoxModel m, CoxCommand cmd) {
+        ObjectNode o = Json.object();
+        o.put("method", "firth");
+        o.put("ties", m.ties().id());
+        o.put("n", m.n());
+        o.put("events", m.events());
+        o.put("converged", m.converged());
+        o.put("iterations", m.iterations());
+        Json.put(o, "conf_level", m.confLevel());
+        o.put("ci_method", ci(m));
+        if (cmd.strata == null) {
+            o.putNull("strata");
+        } else {
+            o.put("strata", cmd.strata);
+        }
+        o.put("source", c.source());
+        o.set("excluded", Json.excluded(c));
+        ArrayNode coefs = o.putArray("coefficients");
+        for (FirthCoefficient k : m.coefficients()) {
+            ObjectNode x = coefs.addObject();
+            x.put("term", k.term());
+            Json.put(x, "coef", k.coef());
+            Json.put(x, "se", k.se());
+            x.putNull("robust_se");
+            Json.put(x, "chisq", k.chiSquare());
+            Json.put(x, "p_value", k.pValue());
+            Json.put(x, "hr", k.hr());
+            Json.put(x, "hr_lower", k.hrLower());
+            Json.put(x, "hr_upper", k.hrUpper());
+            x.put("aliased", k.aliased());
+        }
+        ObjectNode ll = o.putObject("loglik");
+        Json.put(ll, "null", m.loglikNull());
+        Json.put(ll, "model", m.loglik());
+        Json.put(ll, "partial", m.partialLoglik());
+        o.set("lr_test", CoxCommand.test(m.lrTest()));
+        o.set("wald_test", CoxCommand.test(m.waldTest()));
+        o.putNull("score_test");
+        o.putNull("concordance");
+        o.putArray("ph_test");
+        o.set("warnings", Json.warnings(c.warnings(), m.diagnostics()));
+        return o;
+    }
+
+    private static String csv(FirthCoxModel m) {
+        List<String[]> rows = new ArrayList<>();
+        for (FirthCoefficient k : m.coefficients()) {
+            rows.add(new String[] {k.term(), Csv.num(k.coef()), Csv.num(k.se()), Csv.num(k.chiSquare()),
+                Csv.num(k.pValue()), Csv.num(k.hr()), Csv.num(k.hrLower()), Csv.num(k.hrUpper()),
+                Boolean.toString(k.aliased())});
+        }
+        return Csv.write(new String[] {"term", "coef", "se", "chisq", "p_value", "hr", "hr_lower", "hr_upper", "aliased"},
+                rows);
+    }
+
+    private static String text(Cohort c, FirthCoxModel m, CoxCommand cmd) {
+        StringBuilder sb = new StringBuilder(cmd.header(c, "Cox model with Firth's penalized likelihood", m.ties()));
+        sb.append("  n = ").append(m.n()).append(", number of events = ").append(m.events()).append("\n\n");
+        String lvl = Fmt.num(m.confLevel(), 3);
+        List<String[]> rows = new ArrayList<>();
+        for (FirthCoefficient k : m.coefficients()) {
+            rows.add(new String[] {k.term(), Fmt.num(k.coef(), 4), Fmt.num(k.se(), 4), Fmt.num(k.hr(), 4),
+                Fmt.num(k.hrLower(), 4), Fmt.num(k.hrUpper(), 4), Fmt.num(k.chiSquare(), 4), Fmt.p(k.pValue())});
+        }
+        sb.append(Fmt.table(new String[] {"", "coef", "se(coef)", "exp(coef)", "lower " + lvl, "upper " + lvl, "Chisq",
+            "p"}, rows));
+        sb.append("(confidence limits and p-values by ").append(ci(m)).append(")\n\n");
+        sb.append(CoxCommand.testLine("Penalized likelihood ratio test", m.lrTest()));
+        sb.append(CoxCommand.testLine("Wald test                      ", m.waldTest()));
+        KmCommand.appendWarnings(sb, c.warnings(), m.diagnostics());
+        return sb.toString();
+    }
+}
