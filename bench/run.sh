@@ -2,10 +2,11 @@
 # survkit vs R survival: one command for the performance issue's numbers.
 #
 #   bench/run.sh            # 1e6 rows
-#   bench/run.sh --big      # 1e6 and 1e7 rows (needs ~10 GB free RAM, ~6 min on 2 cores)
+#   bench/run.sh --big      # 1e6 and 1e7 rows (needs ~10 GB free RAM; 7-10 min on 2 cores)
 #
 # Steps (each can be skipped):
 #   1. build   mvn -pl survkit-bench -am package           -> survkit-bench/target/survkit-bench.jar
+#              (on a build failure the existing jar is used, with a warning)
 #   2. data    Rscript reference/shared-tools/make_big.R    -> bench-data/big_1e6.csv [, big_1e7.csv]
 #              (bench-data/ is git-ignored; existing files are reused unless --regen-data)
 #   3. R       Rscript bench/r_bench.R: survfit(~group) and survdiff(~group) timed separately,
@@ -17,21 +18,24 @@
 #   6. e2e     whole processes, median of 3 (hyperfine if installed, else date +%s%N):
 #              Rscript bench/r_e2e.R (fread + survfit + summary + survdiff) versus
 #              ./survkit km ... + ./survkit compare ... (--format json); skipped with a message
-#              when the CLI launcher ($SURVKIT, default ./survkit) does not exist yet.
+#              when the CLI launcher ($SURVKIT, default ./survkit) does not exist yet or fails.
 #
 # Options: --big --synthetic --regen-data --no-build --skip-r --skip-jmh --skip-e2e
+#          --cli-jar (e2e: time java -jar survkit-cli/target/survkit.jar, a snapshot, with the
+#          launcher's JVM options, instead of ./survkit, which rebuilds when any source changed)
 # Env:     SURVKIT (CLI launcher), R_BENCH_REPS (5), E2E_RUNS (3), NO_HYPERFINE=1 (use date +%s%N)
 # Output:  bench/out/<timestamp>/{env.txt, r.tsv, jmh.json, jmh.log, e2e.json|e2e.tsv, results.md}
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SELF="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")"
+ROOT="$(dirname "$(dirname "$SELF")")"
 cd "$ROOT"
 DATA="$ROOT/bench-data"
 JAR="$ROOT/survkit-bench/target/survkit-bench.jar"
 SURVKIT="${SURVKIT:-$ROOT/survkit}"
 E2E_RUNS="${E2E_RUNS:-3}"
 
-big=0 synthetic=0 regen=0 build=1 do_r=1 do_jmh=1 do_e2e=1
+big=0 synthetic=0 regen=0 build=1 do_r=1 do_jmh=1 do_e2e=1 cli_jar=0
 for a in "$@"; do
   case "$a" in
     --big) big=1 ;;
@@ -41,7 +45,8 @@ for a in "$@"; do
     --skip-r) do_r=0 ;;
     --skip-jmh) do_jmh=0 ;;
     --skip-e2e) do_e2e=0 ;;
-    -h|--help) sed -n '2,27p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    --cli-jar) cli_jar=1 ;;
+    -h|--help) sed -n '2,31p' "$SELF"; exit 0 ;;
     *) echo "unknown option: $a (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -70,7 +75,14 @@ say "environment -> $OUT/env.txt"
 
 if [ "$build" = 1 ]; then
   say "build survkit-bench"
-  mvn -q -B -pl survkit-bench -am package -DskipTests
+  # maven.test.skip: also skips compiling other modules' tests, which may be mid-edit
+  if ! mvn -q -B -pl survkit-bench -am package -Dmaven.test.skip=true > "$OUT/build.log" 2>&1; then
+    if [ -s "$JAR" ]; then
+      echo "WARNING: build failed (see $OUT/build.log); using the existing $JAR of $(date -r "$JAR" -Is)" | tee -a "$OUT/env.txt"
+    else
+      cat "$OUT/build.log"; exit 1
+    fi
+  fi
 fi
 
 say "data (make_big.R)"
@@ -104,39 +116,61 @@ fi
 if [ "$do_e2e" = 1 ]; then
   e2e_csv="${csvs[0]}"
   say "end to end on $(basename "$e2e_csv"): one Rscript process vs survkit km + survkit compare"
-  if [ ! -x "$SURVKIT" ]; then
+  cli=()
+  if [ "$cli_jar" = 1 ]; then
+    # the built CLI jar, snapshotted so that a concurrent rebuild cannot change it mid-run, run
+    # with the launcher's JVM options; skips the launcher's staleness check and rebuild
+    if [ -s "$ROOT/survkit-cli/target/survkit.jar" ]; then
+      cp -p "$ROOT/survkit-cli/target/survkit.jar" "$OUT/survkit.jar"
+      echo "cli jar: survkit-cli/target/survkit.jar of $(date -r "$OUT/survkit.jar" -Is), sha256 $(sha256sum "$OUT/survkit.jar" | cut -c1-16)" | tee -a "$OUT/env.txt"
+      cli=(java -XX:+UseParallelGC -XX:TieredStopAtLevel=4 -jar "$OUT/survkit.jar")
+    else
+      echo "SKIPPED: --cli-jar given but survkit-cli/target/survkit.jar does not exist."
+    fi
+  elif [ -x "$SURVKIT" ]; then
+    cli=("$SURVKIT")
+  else
     echo "SKIPPED: CLI launcher $SURVKIT not found (survkit-cli is still being written)."
     echo "         Re-run later with: bench/run.sh --no-build --skip-r --skip-jmh"
-  else
+  fi
+  if [ "${#cli[@]}" -gt 0 ]; then
     cols=(--time time --event status --group group --format json)
     ok=1
     for sub in km compare; do
-      echo "check: $SURVKIT $sub $(basename "$e2e_csv") ${cols[*]}  (first call may build the CLI)"
-      if ! "$SURVKIT" "$sub" "$e2e_csv" "${cols[@]}" > "$OUT/e2e_$sub.json" 2> "$OUT/e2e_$sub.err"; then
-        echo "SKIPPED: '$SURVKIT $sub' failed; stderr:"; head -20 "$OUT/e2e_$sub.err"; ok=0
+      echo "check: ${cli[*]} $sub $(basename "$e2e_csv") ${cols[*]}  (the launcher may build the CLI first)"
+      if ! "${cli[@]}" "$sub" "$e2e_csv" "${cols[@]}" > "$OUT/e2e_$sub.json" 2> "$OUT/e2e_$sub.err"; then
+        echo "SKIPPED: '${cli[*]} $sub' failed; stderr:"; head -20 "$OUT/e2e_$sub.err"
+        echo "         (to time the last built jar instead: bench/run.sh --no-build --skip-r --skip-jmh --cli-jar)"
+        ok=0
       else
         echo "  ok, $(wc -c < "$OUT/e2e_$sub.json") bytes of JSON"
       fi
     done
     if [ "$ok" = 1 ]; then
       Rscript bench/r_e2e.R "$e2e_csv" > "$OUT/e2e_r.txt"
+      jar_before=$(stat -c %Y "$ROOT/survkit-cli/target/survkit.jar" 2>/dev/null || echo none)
       if [ "${NO_HYPERFINE:-0}" = 0 ] && command -v hyperfine >/dev/null; then
         hyperfine -N --warmup 1 --runs "$E2E_RUNS" --export-json "$OUT/e2e.json" \
           -n "R: Rscript r_e2e.R" "Rscript bench/r_e2e.R $e2e_csv" \
-          -n "survkit km" "$SURVKIT km $e2e_csv ${cols[*]}" \
-          -n "survkit compare" "$SURVKIT compare $e2e_csv ${cols[*]}"
+          -n "survkit km" "${cli[*]} km $e2e_csv ${cols[*]}" \
+          -n "survkit compare" "${cli[*]} compare $e2e_csv ${cols[*]}"
       else
-        echo "hyperfine not installed; timing with date +%s%N"
+        echo "timing with date +%s%N (hyperfine not installed or NO_HYPERFINE=1)"
         printf 'command\truns_ms\n' > "$OUT/e2e.tsv"
         run_ms() { local t0 t1; t0=$(date +%s%N); "$@" > /dev/null 2>&1; t1=$(date +%s%N); echo $(( (t1 - t0) / 1000000 )); }
         for name in R km compare; do
           case $name in
             R) cmd=(Rscript bench/r_e2e.R "$e2e_csv") ;;
-            *) cmd=("$SURVKIT" "$name" "$e2e_csv" "${cols[@]}") ;;
+            *) cmd=("${cli[@]}" "$name" "$e2e_csv" "${cols[@]}") ;;
           esac
+          "${cmd[@]}" > /dev/null 2>&1 || true # warm-up (file cache, launcher build)
           ms=(); for _ in $(seq "$E2E_RUNS"); do ms+=("$(run_ms "${cmd[@]}")"); done
           printf '%s\t%s\n' "$name" "$(IFS=';'; echo "${ms[*]}")" | tee -a "$OUT/e2e.tsv"
         done
+      fi
+      jar_after=$(stat -c %Y "$ROOT/survkit-cli/target/survkit.jar" 2>/dev/null || echo none)
+      if [ "$cli_jar" = 0 ] && [ "$jar_before" != "$jar_after" ]; then
+        echo "WARNING: survkit-cli/target/survkit.jar was rebuilt during the timing; the survkit times include a build. Re-run."
       fi
     fi
   fi

@@ -5,7 +5,7 @@
 
 Reads r.tsv (bench/r_bench.R), jmh.json (JMH -rf json) and e2e.json (hyperfine) or e2e.tsv
 (date-based fallback), whichever exist. survkit's in-process time is JMH's score (mean of the
-measurement iterations, ± its 99.9% half-interval) with the median iteration beside it; R's is the
+measurement iterations, ± its 99.9% half-interval) with the median and fastest iteration beside it; R's is the
 median of its runs. Ratio = R median / survkit mean (how many times faster survkit is).
 """
 import csv
@@ -40,7 +40,7 @@ def main(out):
                     jmh[key] = b["primaryMetric"]
 
     print("## In process (same CSVs for both unless the run used --synthetic)\n")
-    print("| task | rows | survkit ms (JMH mean ± 99.9%) | survkit median ms | R call | R ms (median of runs; min–max) | R / survkit | target | met? |")
+    print("| task | rows | survkit ms (JMH mean ± 99.9%) | survkit median; min ms | R call | R ms (median of runs; min–max) | R / survkit | target | met? |")
     print("|---|---|---|---|---|---|---|---|---|")
     keys = sorted(set(r) | set(jmh), key=lambda k: (k[1], k[0]))
     for task, n in keys:
@@ -52,9 +52,16 @@ def main(out):
         if s:
             raw = [x for it in s["rawData"] for x in it]
             s_txt = f"{s['score']:.1f} ± {s['scoreError']:.1f}"
-            s_med = f"{statistics.median(raw):.1f}"
+            s_med = f"{statistics.median(raw):.1f}; {min(raw):.1f}"
             tgt = TARGET_MS.get(n)
-            met = "—" if tgt is None else ("yes" if s["score"] <= tgt else "**no**")
+            if tgt is None:
+                met = "—"
+            elif s["score"] <= tgt:
+                met = "yes"
+            elif min(raw) <= tgt:
+                met = "**no** (mean; fastest iteration meets it)"
+            else:
+                met = "**no**"
         r_txt = "—"
         ratio = "—"
         if rr:

@@ -245,9 +245,12 @@ public final class CoxRegression {
         double lr = 2 * (f.loglik() - f.loglikNull());
         double wald = waldStatistic(coef, variance, f.singular());
         double[] lp = linearPredictors(data, coef, f.means());
+        // Harrell's C of the linear predictor with R's infinitesimal-jackknife SE (clusters as coxph)
+        Concordance concordance = ConcordanceIndex.detail(data.start(), data.stop(), data.event(), lp, data.strata(),
+                data.weights(), data.cluster()).concordance();
         return new CoxModel(ties, control, data.size(), events, coefs, variance, naive, f.loglikNull(), f.loglik(),
                 ChiSquareTest.of(lr, df), ChiSquareTest.of(wald, df), ChiSquareTest.of(f.scoreTest(), df), robustScore,
-                null, f.iterations(), f.converged(), f.means(), lp, diagnostics, confLevel);
+                concordance, f.iterations(), f.converged(), f.means(), lp, diagnostics, confLevel);
     }
 
     /** For an indicator column, the plain-words reason of a monotone likelihood: a side without events. */

@@ -57,6 +57,24 @@ class ConcordanceIndexTest {
         ZphConcordanceCase.relative(c.name + " se", x.stdErr(), ref.get("se"), 1e-5);
     }
 
+    static Stream<CoxCase> coxCases() {
+        return CoxCase.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("coxCases")
+    void matchesTheCoxReferenceFits(CoxCase c) {
+        // R 4.2.2, survival 3.5-3: summary(fit)$concordance of reference/cox/refgen_cox.R (JSON fit.concordance);
+        // includes delayed entry, counting process with clusters, aliased and diverging coefficients
+        CoxModel m = CoxRegression.withDefaults().with(c.ties).fit(c.data);
+        CoxData d = c.data;
+        Concordance x = ConcordanceIndex.detail(d.start(), d.stop(), d.event(), m.linearPredictors(), d.strata(),
+                d.weights(), d.cluster()).concordance();
+        JsonNode ref = c.json.get("fit").get("concordance");
+        ZphConcordanceCase.relative(c.name + " C", x.estimate(), ref.get("estimate"), 1e-6);
+        ZphConcordanceCase.relative(c.name + " se", x.stdErr(), ref.get("se"), 1e-5);
+    }
+
     @Test
     void lungLiteral() {
         ZphConcordanceCase c = ZphConcordanceCase.named("lung_efron");

@@ -66,6 +66,8 @@ class CoxParityTest {
         }
         Tolerance.close(w + " Wald", m.waldTest().statistic(), f.get("wald_test").get("statistic"), 1e-4);
         assertThat(m.robust()).as(w + " robust").isEqualTo(robust(c));
+        Tolerance.close(w + " concordance", m.concordance().estimate(), f.get("concordance").get("estimate"), 1e-6);
+        Tolerance.close(w + " concordance se", m.concordance().stdErr(), f.get("concordance").get("se"), 1e-5);
         if (robust(c)) {
             Tolerance.close(w + " robust score", m.robustScoreTest().statistic(),
                     f.get("robust_score_test").get("statistic"), 1e-4);

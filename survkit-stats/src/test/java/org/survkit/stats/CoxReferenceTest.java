@@ -97,6 +97,20 @@ class CoxReferenceTest {
                     .as(w + " Wald " + m.waldTest().statistic()).isLessThanOrEqualTo(0.005 + 1e-9);
             Tolerance.close(w + " score", m.scoreTest().statistic(), ref.get("score_test").get("statistic"), 1e-4);
             Tolerance.close(w + " score p", m.scoreTest().pValue(), ref.get("score_test").get("p_value"), 1e-4);
+            Tolerance.close(w + " concordance", m.concordance().estimate(), ref.get("concordance").get("estimate"), 1e-6);
+            Tolerance.close(w + " concordance se", m.concordance().stdErr(), ref.get("concordance").get("se"), 1e-5);
+            JsonNode zph = ref.get("ph_test");
+            if (zph != null && zph.isArray()) {
+                ZphResult z = ProportionalHazardsTest.of(data, m);
+                for (JsonNode row : zph) {
+                    String term = row.get("term").asText();
+                    ZphTerm t = term.equals("GLOBAL") ? z.global() : z.terms().stream()
+                            .filter(x -> x.term().equals(term)).findFirst().orElseThrow();
+                    Tolerance.close(w + " zph " + term, t.statistic(), row.get("statistic"), 1e-4);
+                    assertThat(t.df()).as(w + " zph df " + term).isEqualTo(row.get("df").asInt());
+                    Tolerance.close(w + " zph p " + term, t.pValue(), row.get("p_value"), 1e-4);
+                }
+            }
         }
     }
 }
