@@ -95,33 +95,87 @@ public final class KaplanMeier {
     public List<GroupCurve> fit(double[] time, boolean[] event, Factor group) {
         SurvivalInput.check(time, event, group.codes());
         RankedTimes ranked = RankedTimes.of(time, timefix);
-        int[][] rows = group.rowsByLevel();
-        List<GroupCurve> out = new ArrayList<>(rows.length);
-        for (int k = 0; k < rows.length; k++) {
-            out.add(new GroupCurve(group.levels().get(k), fitRanked(ranked, event, rows[k])));
+        int k = group.levelCount();
+        List<GroupCurve> out = new ArrayList<>(k);
+        if (TimeGroupCounts.fits(ranked.distinctCount(), k)) {
+            TimeGroupCounts counts = TimeGroupCounts.of(ranked, event, group.codes(), k, null);
+            for (int g = 0; g < k; g++) {
+                out.add(new GroupCurve(group.levels().get(g), fromCounts(ranked.times(), counts, g)));
+            }
+        } else {
+            int[][] rows = group.rowsByLevel();
+            for (int g = 0; g < k; g++) {
+                out.add(new GroupCurve(group.levels().get(g), fitRanked(ranked, event, rows[g])));
+            }
         }
         return List.copyOf(out);
+    }
+
+    /** The curve of group g from the dense (time, group) table. */
+    SurvivalCurve fromCounts(double[] times, TimeGroupCounts counts, int g) {
+        int d = times.length;
+        int base = g * d;
+        int m = 0;
+        for (int r = 0; r < d; r++) {
+            if (counts.events[base + r] + counts.censored[base + r] > 0) {
+                m++;
+            }
+        }
+        int[] rank = new int[m];
+        int[] dead = new int[m];
+        int[] cens = new int[m];
+        for (int r = 0, i = 0; r < d; r++) {
+            int e = counts.events[base + r];
+            int c = counts.censored[base + r];
+            if (e + c > 0) {
+                rank[i] = r;
+                dead[i] = e;
+                cens[i++] = c;
+            }
+        }
+        return productLimit(times, rank, dead, cens, counts.n[g]);
     }
 
     /** The product-limit workhorse on ranked times; {@code rows} is one group's observations. */
     SurvivalCurve fitRanked(RankedTimes ranked, boolean[] event, int[] rows) {
         int[] order = ranked.orderByRank(rows);
-        int[] rank = ranked.rank();
-        double[] times = ranked.times();
+        int[] rankOf = ranked.rank();
         int n = rows.length;
-        // count distinct ranks in this group
         int m = 0;
         for (int i = 0, prev = -1; i < n; i++) {
-            int r = rank[order[i]];
+            int r = rankOf[order[i]];
             if (r != prev) {
                 m++;
                 prev = r;
             }
         }
-        double[] t = new double[m];
-        int[] risk = new int[m];
+        int[] rank = new int[m];
         int[] dead = new int[m];
         int[] cens = new int[m];
+        int row = -1;
+        for (int i = 0, prev = -1; i < n; i++) {
+            int r = rankOf[order[i]];
+            if (r != prev) {
+                rank[++row] = r;
+                prev = r;
+            }
+            if (event[order[i]]) {
+                dead[row]++;
+            } else {
+                cens[row]++;
+            }
+        }
+        return productLimit(ranked.times(), rank, dead, cens, n);
+    }
+
+    /**
+     * Kaplan–Meier, Greenwood, confidence limits and Nelson–Aalen from the counts at the distinct
+     * times where something happens ({@code rank} increasing into {@code times}).
+     */
+    private SurvivalCurve productLimit(double[] times, int[] rank, int[] dead, int[] cens, int n) {
+        int m = rank.length;
+        double[] t = new double[m];
+        int[] risk = new int[m];
         double[] surv = new double[m];
         double[] se = new double[m];
         double[] lo = new double[m];
@@ -135,19 +189,8 @@ public final class KaplanMeier {
         double nelson = 0;
         double nelsonVar = 0;
         int totalEvents = 0;
-        int row = 0;
-        for (int i = 0; i < n; ) {
-            int r = rank[order[i]];
-            int d = 0;
-            int c = 0;
-            while (i < n && rank[order[i]] == r) {
-                if (event[order[i]]) {
-                    d++;
-                } else {
-                    c++;
-                }
-                i++;
-            }
+        for (int row = 0; row < m; row++) {
+            int d = dead[row];
             if (d > 0) {
                 km *= (double) (atRisk - d) / atRisk;
                 greenwood += (double) d / ((double) atRisk * (atRisk - d));
@@ -157,18 +200,15 @@ public final class KaplanMeier {
             }
             double seLog = Math.sqrt(greenwood);
             double[] ci = confType.limits(km, seLog, z);
-            t[row] = times[r];
+            t[row] = times[rank[row]];
             risk[row] = atRisk;
-            dead[row] = d;
-            cens[row] = c;
             surv[row] = km;
             se[row] = km == 0 ? Double.NaN : km * seLog;
             lo[row] = ci[0];
             hi[row] = ci[1];
             haz[row] = nelson;
             seHaz[row] = Math.sqrt(nelsonVar);
-            row++;
-            atRisk -= d + c;
+            atRisk -= d + cens[row];
         }
         return new SurvivalCurve(n, totalEvents, confType, confLevel, t, risk, dead, cens, surv, se, lo, hi, haz,
                 seHaz);

@@ -115,46 +115,20 @@ public final class LogRankTest {
                     + group.levelCount() + (group.levelCount() == 1 ? " (" + group.levels().get(0) + ")" : ""));
         }
         RankedTimes ranked = RankedTimes.of(time, timefix);
-        LogRankAccumulator acc = accumulate(ranked, event, group.codes(), group.levelCount(), strata, null);
+        LogRankAccumulator acc = accumulate(ranked, event, group.codes(), group.levelCount(), strata);
         return result(acc, group.levels(), strata);
     }
 
-    private LogRankAccumulator accumulate(RankedTimes ranked, boolean[] event, int[] code, int k, Factor strata,
-            boolean[] include) {
+    private LogRankAccumulator accumulate(RankedTimes ranked, boolean[] event, int[] code, int k, Factor strata) {
         LogRankAccumulator acc = new LogRankAccumulator(k);
-        int[][] byStratum = strata == null ? new int[][] {allRows(code.length)} : strata.rowsByLevel();
-        for (int[] rows : byStratum) {
-            if (include != null) {
-                rows = filter(rows, include);
+        if (strata == null) {
+            acc.addStratum(ranked, event, code, null, weighting, rho, gamma);
+        } else {
+            for (int[] rows : strata.rowsByLevel()) {
+                acc.addStratum(ranked, event, code, rows, weighting, rho, gamma);
             }
-            acc.addStratum(ranked, event, code, rows, weighting, rho, gamma);
         }
         return acc;
-    }
-
-    private static int[] allRows(int n) {
-        int[] r = new int[n];
-        for (int i = 0; i < n; i++) {
-            r[i] = i;
-        }
-        return r;
-    }
-
-    private static int[] filter(int[] rows, boolean[] include) {
-        int m = 0;
-        for (int i : rows) {
-            if (include[i]) {
-                m++;
-            }
-        }
-        int[] out = new int[m];
-        m = 0;
-        for (int i : rows) {
-            if (include[i]) {
-                out[m++] = i;
-            }
-        }
-        return out;
     }
 
     private LogRankResult result(LogRankAccumulator acc, List<String> levels, Factor strata) {
@@ -257,15 +231,11 @@ public final class LogRankTest {
         List<String[]> names = new ArrayList<>();
         for (int a = 0; a < k; a++) {
             for (int b = a + 1; b < k; b++) {
-                boolean[] include = new boolean[codes.length];
                 int[] pairCode = new int[codes.length];
                 for (int i = 0; i < codes.length; i++) {
-                    if (codes[i] == a || codes[i] == b) {
-                        include[i] = true;
-                        pairCode[i] = codes[i] == a ? 0 : 1;
-                    }
+                    pairCode[i] = codes[i] == a ? 0 : codes[i] == b ? 1 : -1;
                 }
-                LogRankAccumulator acc = accumulate(ranked, event, pairCode, 2, s, include);
+                LogRankAccumulator acc = accumulate(ranked, event, pairCode, 2, s);
                 LogRankResult r = result(acc, List.of(g.levels().get(a), g.levels().get(b)), s);
                 // a pair without events cannot be compared: statistic 0, df 0, p 1, kept in the family
                 // of comparisons so that the adjustment does not shrink (conservative)
@@ -305,7 +275,7 @@ public final class LogRankTest {
         SurvivalInput.check(time, event, g.codes());
         RankedTimes ranked = RankedTimes.of(time, timefix);
         LogRankAccumulator acc = withDefaults().withTimeFix(timefix).accumulate(ranked, event, g.codes(), 2,
-                strata == null ? null : Factor.of(strata), null);
+                strata == null ? null : Factor.of(strata));
         double z = Normal.quantile(0.5 + confLevel / 2);
         double o1 = acc.observed[0];
         double e1 = acc.expected[0];

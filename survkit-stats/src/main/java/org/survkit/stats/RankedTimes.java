@@ -18,13 +18,15 @@ record RankedTimes(double[] times, int[] rank) {
 
     static RankedTimes of(double[] time, boolean timefix) {
         int n = time.length;
-        int capacity = Integer.highestOneBit(Math.max(16, Math.min(n, 1 << 29)) * 2 - 1) << 1;
+        // open addressing sized by the number of distinct times (load <= 1/2), not by n: a registry
+        // cohort rounded to days has a few thousand distinct times among millions of rows
+        int capacity = 1024;
         long[] keys = new long[capacity];
         int[] slotId = new int[capacity];
         Arrays.fill(slotId, -1);
         int mask = capacity - 1;
         int[] rowId = new int[n];
-        double[] distinct = new double[Math.min(n, 1024)];
+        double[] distinct = new double[capacity / 2];
         int d = 0;
         for (int i = 0; i < n; i++) {
             double t = time[i] + 0.0; // folds -0.0 into 0.0
@@ -33,8 +35,24 @@ record RankedTimes(double[] times, int[] rank) {
             while (true) {
                 int id = slotId[h];
                 if (id < 0) {
-                    if (d == distinct.length) {
-                        distinct = Arrays.copyOf(distinct, Math.min(n, d * 2));
+                    if (2 * (d + 1) > capacity) {
+                        capacity <<= 1;
+                        mask = capacity - 1;
+                        keys = new long[capacity];
+                        slotId = new int[capacity];
+                        Arrays.fill(slotId, -1);
+                        distinct = Arrays.copyOf(distinct, capacity / 2);
+                        for (int e = 0; e < d; e++) {
+                            long b = Double.doubleToLongBits(distinct[e]);
+                            int g = mix(b) & mask;
+                            while (slotId[g] >= 0) {
+                                g = (g + 1) & mask;
+                            }
+                            keys[g] = b;
+                            slotId[g] = e;
+                        }
+                        h = mix(bits) & mask;
+                        continue;
                     }
                     distinct[d] = t;
                     keys[h] = bits;
@@ -81,9 +99,15 @@ record RankedTimes(double[] times, int[] rank) {
         return new RankedTimes(times, rowId);
     }
 
+    /** murmur3's fmix64: every bit of the key reaches the low bits that index a small table. */
     private static int mix(long bits) {
-        long h = bits * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32));
+        long h = bits;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return (int) h;
     }
 
     int distinctCount() {
