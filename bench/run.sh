@@ -16,8 +16,8 @@
 #              generator that mimics make_big.R)
 #   5. table   bench/summarize.py: survkit ms vs R ms, ratio R/survkit, target met?
 #   6. e2e     whole processes, median of 3 (hyperfine if installed, else date +%s%N):
-#              Rscript bench/r_e2e.R (fread + survfit + summary + survdiff) versus
-#              ./survkit km ... + ./survkit compare ... (--format json); skipped with a message
+#              Rscript bench/r_e2e.R (fread + survfit + summary + survdiff) versus one
+#              ./survkit km ... --test logrank --format json process; skipped with a message
 #              when the CLI launcher ($SURVKIT, default ./survkit) does not exist yet or fails.
 #
 # Options: --big --synthetic --regen-data --no-build --skip-r --skip-jmh --skip-e2e
@@ -115,7 +115,7 @@ fi
 
 if [ "$do_e2e" = 1 ]; then
   e2e_csv="${csvs[0]}"
-  say "end to end on $(basename "$e2e_csv"): one Rscript process vs survkit km + survkit compare"
+  say "end to end on $(basename "$e2e_csv"): one Rscript process vs one survkit km --test logrank process"
   cli=()
   if [ "$cli_jar" = 1 ]; then
     # the built CLI jar, snapshotted so that a concurrent rebuild cannot change it mid-run, run
@@ -123,7 +123,7 @@ if [ "$do_e2e" = 1 ]; then
     if [ -s "$ROOT/survkit-cli/target/survkit.jar" ]; then
       cp -p "$ROOT/survkit-cli/target/survkit.jar" "$OUT/survkit.jar"
       echo "cli jar: survkit-cli/target/survkit.jar of $(date -r "$OUT/survkit.jar" -Is), sha256 $(sha256sum "$OUT/survkit.jar" | cut -c1-16)" | tee -a "$OUT/env.txt"
-      cli=(java -XX:+UseParallelGC -XX:TieredStopAtLevel=4 -jar "$OUT/survkit.jar")
+      cli=(java -XX:+UseParallelGC -jar "$OUT/survkit.jar")
     else
       echo "SKIPPED: --cli-jar given but survkit-cli/target/survkit.jar does not exist."
     fi
@@ -134,9 +134,9 @@ if [ "$do_e2e" = 1 ]; then
     echo "         Re-run later with: bench/run.sh --no-build --skip-r --skip-jmh"
   fi
   if [ "${#cli[@]}" -gt 0 ]; then
-    cols=(--time time --event status --group group --format json)
+    cols=(--time time --event status --group group --test logrank --format json)
     ok=1
-    for sub in km compare; do
+    for sub in km; do
       echo "check: ${cli[*]} $sub $(basename "$e2e_csv") ${cols[*]}  (the launcher may build the CLI first)"
       if ! "${cli[@]}" "$sub" "$e2e_csv" "${cols[@]}" > "$OUT/e2e_$sub.json" 2> "$OUT/e2e_$sub.err"; then
         echo "SKIPPED: '${cli[*]} $sub' failed; stderr:"; head -20 "$OUT/e2e_$sub.err"
@@ -152,13 +152,12 @@ if [ "$do_e2e" = 1 ]; then
       if [ "${NO_HYPERFINE:-0}" = 0 ] && command -v hyperfine >/dev/null; then
         hyperfine -N --warmup 1 --runs "$E2E_RUNS" --export-json "$OUT/e2e.json" \
           -n "R: Rscript r_e2e.R" "Rscript bench/r_e2e.R $e2e_csv" \
-          -n "survkit km" "${cli[*]} km $e2e_csv ${cols[*]}" \
-          -n "survkit compare" "${cli[*]} compare $e2e_csv ${cols[*]}"
+          -n "survkit km --test logrank" "${cli[*]} km $e2e_csv ${cols[*]}"
       else
         echo "timing with date +%s%N (hyperfine not installed or NO_HYPERFINE=1)"
         printf 'command\truns_ms\n' > "$OUT/e2e.tsv"
         run_ms() { local t0 t1; t0=$(date +%s%N); "$@" > /dev/null 2>&1; t1=$(date +%s%N); echo $(( (t1 - t0) / 1000000 )); }
-        for name in R km compare; do
+        for name in R km; do
           case $name in
             R) cmd=(Rscript bench/r_e2e.R "$e2e_csv") ;;
             *) cmd=("${cli[@]}" "$name" "$e2e_csv" "${cols[@]}") ;;

@@ -274,7 +274,7 @@ public final class CompareCommand implements Callable<Integer> {
                 + ")";
     }
 
-    private static String title(LogRankResult r) {
+    static String title(LogRankResult r) {
         switch (r.weighting()) {
             case GEHAN:
                 return "Gehan–Breslow–Wilcoxon test";

@@ -10,7 +10,12 @@ import org.survkit.io.Exclusion;
 import org.survkit.stats.Diagnostic;
 import org.survkit.stats.GroupCurve;
 import org.survkit.stats.Guardrails;
+import org.survkit.stats.Factor;
 import org.survkit.stats.KaplanMeier;
+import org.survkit.stats.LogRankResult;
+import org.survkit.stats.LogRankTest;
+import org.survkit.stats.PValueAdjustment;
+import org.survkit.stats.Weighting;
 import org.survkit.stats.MedianRule;
 import org.survkit.stats.RestrictedMean;
 import org.survkit.stats.SurvivalAtTime;
@@ -49,6 +54,10 @@ public final class KmCommand implements Callable<Integer> {
     @Option(names = "--table", description = "Text format: print the full event table of each group.")
     boolean table;
 
+    @Option(names = "--test", paramLabel = "TEST",
+            description = "Also compare the groups: logrank, gehan, tarone, peto or fh (see 'survkit compare' for more).")
+    String test;
+
     @Mixin
     OutputOptions output;
 
@@ -64,6 +73,10 @@ public final class KmCommand implements Callable<Integer> {
         }
         KaplanMeier km = KaplanMeier.withDefaults().with(method.confType()).withConfLevel(method.confLevel());
         MedianRule rule = method.medianRule();
+        Weighting weighting = test == null ? null : Weighting.parse(test);
+        if (weighting != null && group == null) {
+            throw new UsageException("--test compares groups: give the grouping column with --group.");
+        }
         Cohort c = cohort.read(group, null, spec.commandLine().getErr());
         if (c.size() == 0) {
             throw new UsageException("no rows left to analyse in " + c.source() + " after excluding "
@@ -76,24 +89,34 @@ public final class KmCommand implements Callable<Integer> {
                 ? List.of(new GroupCurve("all", km.reverse(c.time(), c.event())))
                 : km.reverse(c.time(), c.event(), labels);
         double tauValue = tau == null ? Double.NaN : tau;
-        List<Diagnostic> diagnostics = Guardrails.forCurves(curves, at, tauValue);
+        List<Diagnostic> diagnostics = new ArrayList<>(Guardrails.forCurves(curves, at, tauValue));
+        LogRankResult comparison = null;
+        if (weighting != null) {
+            if (curves.size() < 2) {
+                throw new UsageException("column '" + group + "' has only one group (" + curves.get(0).group()
+                        + ") among the " + c.size() + " analysed rows of " + c.source()
+                        + ": --test needs at least two groups.");
+            }
+            comparison = LogRankTest.withDefaults().with(weighting).test(c.time(), c.event(), Factor.of(labels), null);
+            diagnostics.addAll(Guardrails.forComparison(comparison, curves, 0, PValueAdjustment.HOLM));
+        }
         String text;
         switch (output.format) {
             case JSON:
-                text = Json.write(json(c, curves, followUp, rule, diagnostics));
+                text = Json.write(json(c, curves, followUp, rule, diagnostics, comparison));
                 break;
             case CSV:
                 text = csv(curves);
                 break;
             default:
-                text = text(c, curves, followUp, rule, diagnostics);
+                text = text(c, curves, followUp, rule, diagnostics, comparison);
         }
         output.emit(spec.commandLine().getOut(), text);
         return ExitCodes.OK;
     }
 
     private ObjectNode json(Cohort c, List<GroupCurve> curves, List<GroupCurve> followUp, MedianRule rule,
-            List<Diagnostic> diagnostics) {
+            List<Diagnostic> diagnostics, LogRankResult comparison) {
         ObjectNode o = Json.object();
         o.put("conf_type", method.confType().rName());
         Json.put(o, "conf_level", method.confLevel());
@@ -102,6 +125,13 @@ public final class KmCommand implements Callable<Integer> {
         o.put("source", c.source());
         o.set("excluded", Json.excluded(c));
         o.set("warnings", Json.warnings(c.warnings(), diagnostics));
+        if (comparison != null) {
+            ObjectNode t = o.putObject("test");
+            t.put("test", comparison.weighting().id());
+            Json.put(t, "statistic", comparison.statistic());
+            t.put("df", comparison.df());
+            Json.put(t, "p_value", comparison.pValue());
+        }
         ArrayNode groups = o.putArray("groups");
         for (int k = 0; k < curves.size(); k++) {
             GroupCurve gc = curves.get(k);
@@ -180,7 +210,7 @@ public final class KmCommand implements Callable<Integer> {
     }
 
     private String text(Cohort c, List<GroupCurve> curves, List<GroupCurve> followUp, MedianRule rule,
-            List<Diagnostic> diagnostics) {
+            List<Diagnostic> diagnostics, LogRankResult comparison) {
         StringBuilder sb = new StringBuilder();
         String pct = Fmt.num(100 * method.confLevel(), 3) + "%";
         sb.append("Kaplan–Meier estimate of survival").append('\n');
@@ -216,6 +246,11 @@ public final class KmCommand implements Callable<Integer> {
         }
         sb.append(Fmt.table(header.toArray(new String[0]), rows));
         sb.append("(follow-up: median potential follow-up by reverse Kaplan–Meier)\n");
+        if (comparison != null) {
+            sb.append('\n').append(CompareCommand.title(comparison)).append(": Chisq = ")
+                    .append(Fmt.num(comparison.statistic(), 4)).append(" on ").append(comparison.df())
+                    .append(" degrees of freedom, p = ").append(Fmt.p(comparison.pValue())).append('\n');
+        }
         if (at.length > 0) {
             sb.append("\nSurvival at chosen times\n");
             List<String[]> ar = new ArrayList<>();

@@ -18,6 +18,8 @@ final class CoxRiskSets {
     final int n;
     final int p;
     final double[] x;
+    /** The same matrix by column (sorted order): xc[j][k], for the information's weighted Gram product. */
+    final double[][] xc;
     final double[] w;
     final boolean[] dead;
     final int[] exit;
@@ -34,6 +36,12 @@ final class CoxRiskSets {
         this.n = n;
         this.p = p;
         this.x = x;
+        this.xc = new double[p][n];
+        for (int k = 0, base = 0; k < n; k++, base += p) {
+            for (int j = 0; j < p; j++) {
+                xc[j][k] = x[base + j];
+            }
+        }
         this.w = w;
         this.dead = dead;
         this.exit = exit;
@@ -112,13 +120,17 @@ final class CoxRiskSets {
             }
         }
         // centring and scaling as coxfit6 (weighted mean; scale = Σw / Σ w|x − mean|)
+        // centring and scaling as coxfit6 (weighted mean; scale = Σw / Σ w|x − mean|), computed in input
+        // order; the matrix is built row-major in input order, then its rows are permuted (one
+        // contiguous copy per row instead of a scattered read per cell)
+        double[] w0 = data.weights();
         double sw = 0;
         for (double v : wt) {
             sw += v;
         }
         double[] means = new double[p];
         double[] scale = new double[p];
-        double[] x = new double[n * p];
+        double[] byRow = new double[n * p];
         for (int j = 0; j < p; j++) {
             double[] col = cols[use[j]];
             boolean zeroOne = true;
@@ -132,28 +144,32 @@ final class CoxRiskSets {
             double sc = 1;
             if (!zeroOne) {
                 // coxph.fit centres on weighted means; agreg.fit ((start, stop] data) on plain column means
-                if (entryRank == null) {
-                    for (int k = 0; k < n; k++) {
-                        mean += wt[k] * col[order[k]];
+                if (entryRank == null && w0 != null) {
+                    for (int i = 0; i < n; i++) {
+                        mean += w0[i] * col[i];
                     }
                     mean /= sw;
                 } else {
-                    for (int k = 0; k < n; k++) {
-                        mean += col[k];
+                    for (int i = 0; i < n; i++) {
+                        mean += col[i];
                     }
                     mean /= n;
                 }
                 double abs = 0;
-                for (int k = 0; k < n; k++) {
-                    abs += wt[k] * Math.abs(col[order[k]] - mean);
+                for (int i = 0; i < n; i++) {
+                    abs += (w0 == null ? 1 : w0[i]) * Math.abs(col[i] - mean);
                 }
                 sc = abs > 0 ? sw / abs : 1;
             }
             means[j] = mean;
             scale[j] = sc;
-            for (int k = 0; k < n; k++) {
-                x[k * p + j] = (col[order[k]] - mean) * sc;
+            for (int i = 0; i < n; i++) {
+                byRow[i * p + j] = (col[i] - mean) * sc;
             }
+        }
+        double[] x = new double[n * p];
+        for (int k = 0; k < n; k++) {
+            System.arraycopy(byRow, order[k] * p, x, k * p, p);
         }
         int[] byEntry = null;
         if (entry != null) {
@@ -215,77 +231,76 @@ final class CoxRiskSets {
         }
     }
 
-    /** Evaluates at scaled β; {@code info} false skips the information matrix. */
+    /**
+     * Evaluates at scaled β; {@code info} false skips the information matrix.
+     *
+     * <p>The information I = Σ_t Σ_m w̄ [C_m/D_m − A_m A_mᵀ/D_m²] (R's coxfit6/agfit4 sums, C the
+     * risk-weighted sum of x xᵀ over the risk set) is computed without forming C per event time:
+     * every subject's x xᵀ enters C at each event time at which it is at risk, so the first term is
+     * the weighted Gram matrix Σ_i r_i h_i x_i x_iᵀ with h_i the sum of the coefficients w̄/D_m of
+     * those event times (deaths enter an Efron step with weight (m+1)/d). That is one vectorizable
+     * product Xᵀ diag(r h) X instead of a p × p update per subject.
+     */
     Evaluation evaluate(double[] beta, boolean info) {
         Evaluation ev = new Evaluation(p, n);
         double[] risk = new double[n];
-        for (int k = 0; k < n; k++) {
-            double eta = 0;
-            int base = k * p;
-            for (int j = 0; j < p; j++) {
-                eta += beta[j] * x[base + j];
+        double[] eta = ev.eta;
+        for (int j = 0; j < p; j++) {
+            double bj = beta[j];
+            if (bj != 0) {
+                double[] col = xc[j];
+                for (int k = 0; k < n; k++) {
+                    eta[k] += bj * col[k];
+                }
             }
-            ev.eta[k] = eta;
-            risk[k] = Math.exp(eta) * w[k];
         }
+        for (int k = 0; k < n; k++) {
+            risk[k] = Math.exp(eta[k]) * w[k];
+        }
+        int tri = p * (p + 1) / 2;
         double[] a = new double[p];
         double[] a2 = new double[p];
-        double[] cmat = new double[p * p];
-        double[] cmat2 = new double[p * p];
         double[] u = ev.u;
-        double[] imat = new double[p * p];
+        double[] imat = new double[tri]; // packed lower triangle of −Σ w̄ A Aᵀ/D², then + the Gram part
+        // per row: coefficient of its x xᵀ at its own exit time, and the running sum over earlier times
+        double[] gOthers = info ? new double[n] : null; // at-risk survivors of the row's exit time group
+        double[] gDead = info ? new double[n] : null;   // deaths of that group (Efron weights)
         double loglik = 0;
         for (int b = 0; b + 1 < blocks.length; b++) {
             int lo = blocks[b];
             int hi = blocks[b + 1];
             double denom = 0;
             Arrays.fill(a, 0);
-            if (info) {
-                Arrays.fill(cmat, 0);
-            }
             int out = lo; // pointer into byEntry for removals
             int k = lo;
             while (k < hi) {
                 int t = exit[k];
+                int first = k;
                 int ndead = 0;
                 double deadwt = 0;
                 double denom2 = 0;
-                Arrays.fill(a2, 0);
-                if (info) {
-                    Arrays.fill(cmat2, 0);
-                }
+                boolean cleared = false;
                 while (k < hi && exit[k] == t) {
                     double r = risk[k];
                     int base = k * p;
                     if (!dead[k]) {
                         denom += r;
                         for (int i = 0; i < p; i++) {
-                            double xi = x[base + i];
-                            a[i] += r * xi;
-                            if (info) {
-                                int row = i * p;
-                                double rxi = r * xi;
-                                for (int j = 0; j <= i; j++) {
-                                    cmat[row + j] += rxi * x[base + j];
-                                }
-                            }
+                            a[i] += r * x[base + i];
                         }
                     } else {
+                        if (!cleared) {
+                            Arrays.fill(a2, 0);
+                            cleared = true;
+                        }
                         ndead++;
                         deadwt += w[k];
                         denom2 += r;
-                        loglik += w[k] * ev.eta[k];
+                        loglik += w[k] * eta[k];
                         for (int i = 0; i < p; i++) {
                             double xi = x[base + i];
                             u[i] += w[k] * xi;
                             a2[i] += r * xi;
-                            if (info) {
-                                int row = i * p;
-                                double rxi = r * xi;
-                                for (int j = 0; j <= i; j++) {
-                                    cmat2[row + j] += rxi * x[base + j];
-                                }
-                            }
                         }
                     }
                     k++;
@@ -301,66 +316,180 @@ final class CoxRiskSets {
                         denom -= r;
                         int base = q * p;
                         for (int i = 0; i < p; i++) {
-                            double xi = x[base + i];
-                            a[i] -= r * xi;
-                            if (info) {
-                                int row = i * p;
-                                double rxi = r * xi;
-                                for (int j = 0; j <= i; j++) {
-                                    cmat[row + j] -= rxi * x[base + j];
-                                }
-                            }
+                            a[i] -= r * x[base + i];
                         }
                     }
                 }
                 if (ndead == 0) {
                     continue;
                 }
+                double others = 0;
+                double deaths = 0;
                 if (ties == Ties.BRESLOW || ndead == 1) {
                     denom += denom2;
                     loglik -= deadwt * Math.log(denom);
-                    for (int i = 0; i < p; i++) {
+                    for (int i = 0, idx = 0; i < p; i++) {
                         a[i] += a2[i];
                         double mean = a[i] / denom;
                         u[i] -= deadwt * mean;
                         if (info) {
-                            int row = i * p;
-                            for (int j = 0; j <= i; j++) {
-                                cmat[row + j] += cmat2[row + j];
-                                imat[j * p + i] += deadwt * (cmat[row + j] - mean * a[j]) / denom;
+                            for (int j = 0; j <= i; j++, idx++) {
+                                imat[idx] -= deadwt * mean * a[j] / denom;
                             }
                         }
                     }
+                    others = deadwt / denom;
+                    deaths = others;
                 } else {
                     double wtave = deadwt / ndead;
                     for (int m = 0; m < ndead; m++) {
                         denom += denom2 / ndead;
                         loglik -= wtave * Math.log(denom);
-                        for (int i = 0; i < p; i++) {
+                        for (int i = 0, idx = 0; i < p; i++) {
                             a[i] += a2[i] / ndead;
                             double mean = a[i] / denom;
                             u[i] -= wtave * mean;
                             if (info) {
-                                int row = i * p;
-                                for (int j = 0; j <= i; j++) {
-                                    cmat[row + j] += cmat2[row + j] / ndead;
-                                    imat[j * p + i] += wtave * (cmat[row + j] - mean * a[j]) / denom;
+                                for (int j = 0; j <= i; j++, idx++) {
+                                    imat[idx] -= wtave * mean * a[j] / denom;
                                 }
                             }
                         }
+                        others += wtave / denom;
+                        deaths += wtave * (m + 1) / ((double) ndead * denom);
+                    }
+                }
+                if (info) {
+                    for (int q = first; q < k; q++) {
+                        gOthers[q] = others;
+                        gDead[q] = deaths;
                     }
                 }
             }
         }
         ev.loglik = loglik;
         if (info) {
-            for (int i = 0; i < p; i++) {
-                for (int j = i; j < p; j++) {
-                    ev.imat[i][j] = imat[i * p + j];
-                    ev.imat[j][i] = imat[i * p + j];
+            addGram(imat, hazardWeights(risk, gOthers, gDead));
+            for (int i = 0, idx = 0; i < p; i++) {
+                for (int j = 0; j <= i; j++, idx++) {
+                    ev.imat[i][j] = imat[idx];
+                    ev.imat[j][i] = imat[idx];
                 }
             }
         }
         return ev;
     }
+
+    /**
+     * v_k = r_k h_k: the risk score times the sum of the information coefficients of every event time
+     * at which row k is at risk (exit time included, entry time excluded).
+     */
+    private double[] hazardWeights(double[] risk, double[] gOthers, double[] gDead) {
+        double[] v = new double[n];
+        for (int b = 0; b + 1 < blocks.length; b++) {
+            int lo = blocks[b];
+            int hi = blocks[b + 1];
+            // ascending time = descending position; cumulative sum of g over event times before the current
+            double before = 0;
+            int groups = 0;
+            int[] groupRank = entry == null ? null : new int[hi - lo];
+            double[] groupCum = entry == null ? null : new double[hi - lo];
+            int k = hi - 1;
+            while (k >= lo) {
+                int t = exit[k];
+                int last = k;
+                while (k >= lo && exit[k] == t) {
+                    k--;
+                }
+                double g = gOthers[last];
+                for (int q = k + 1; q <= last; q++) {
+                    v[q] = before + (dead[q] ? gDead[q] : g);
+                }
+                before += g;
+                if (groupRank != null) {
+                    groupRank[groups] = t;
+                    groupCum[groups++] = before; // Σ g over event times ≤ t
+                }
+            }
+            if (entry != null) {
+                for (int q = lo; q < hi; q++) {
+                    // subtract event times at or before the entry time (not at risk there)
+                    int e = entry[q];
+                    int lo2 = 0;
+                    int hi2 = groups;
+                    while (lo2 < hi2) {
+                        int mid = (lo2 + hi2) >>> 1;
+                        if (groupRank[mid] <= e) {
+                            lo2 = mid + 1;
+                        } else {
+                            hi2 = mid;
+                        }
+                    }
+                    if (lo2 > 0) {
+                        v[q] -= groupCum[lo2 - 1];
+                    }
+                }
+            }
+            for (int q = lo; q < hi; q++) {
+                v[q] *= risk[q];
+            }
+        }
+        return v;
+    }
+
+    /** Rows per block of the Gram product: the block's columns stay in cache while all p(p+1)/2 dots run. */
+    private static final int GRAM_BLOCK = 1024;
+
+    /** Below this many rows the Gram product runs on the calling thread only. */
+    private static final int PARALLEL_ROWS = 65_536;
+
+    /**
+     * packed lower triangle += Xᵀ diag(v) X, by column dot products over cache-sized row blocks; large
+     * inputs are split in two halves computed concurrently (the sum is the same up to rounding).
+     */
+    private void addGram(double[] tri, double[] v) {
+        if (n < PARALLEL_ROWS) {
+            gramRange(tri, v, 0, n);
+            return;
+        }
+        int half = (n / 2 / GRAM_BLOCK) * GRAM_BLOCK;
+        double[][] parts = new double[2][tri.length];
+        java.util.stream.IntStream.range(0, 2).parallel()
+                .forEach(h -> gramRange(parts[h], v, h == 0 ? 0 : half, h == 0 ? half : n));
+        for (int i = 0; i < tri.length; i++) {
+            tri[i] += parts[0][i] + parts[1][i];
+        }
+    }
+
+    private void gramRange(double[] tri, double[] v, int start, int end) {
+        double[] vx = new double[GRAM_BLOCK];
+        for (int from = start; from < end; from += GRAM_BLOCK) {
+            int len = Math.min(GRAM_BLOCK, end - from);
+            for (int i = 0, idx = 0; i < p; i++) {
+                double[] xi = xc[i];
+                for (int k = 0; k < len; k++) {
+                    vx[k] = v[from + k] * xi[from + k];
+                }
+                for (int j = 0; j <= i; j++, idx++) {
+                    double[] xj = xc[j];
+                    double s0 = 0;
+                    double s1 = 0;
+                    double s2 = 0;
+                    double s3 = 0;
+                    int k = 0;
+                    for (; k + 3 < len; k += 4) {
+                        s0 += vx[k] * xj[from + k];
+                        s1 += vx[k + 1] * xj[from + k + 1];
+                        s2 += vx[k + 2] * xj[from + k + 2];
+                        s3 += vx[k + 3] * xj[from + k + 3];
+                    }
+                    for (; k < len; k++) {
+                        s0 += vx[k] * xj[from + k];
+                    }
+                    tri[idx] += (s0 + s1) + (s2 + s3);
+                }
+            }
+        }
+    }
+
 }
