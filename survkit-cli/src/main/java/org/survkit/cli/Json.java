@@ -1,6 +1,8 @@
 package org.survkit.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,7 +15,9 @@ import org.survkit.stats.Diagnostic;
 
 /** JSON output conventions: snake_case keys, numbers as numbers, null where R gives NA. */
 final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Pretty output; Schubfach double formatting (Jackson's fast writer: the same shortest digits, ~10× faster). */
+    static final ObjectMapper MAPPER = JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .enable(SerializationFeature.INDENT_OUTPUT).build();
     static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private Json() {

@@ -100,11 +100,12 @@ public final class KmCommand implements Callable<Integer> {
             comparison = LogRankTest.withDefaults().with(weighting).test(c.time(), c.event(), Factor.of(labels), null);
             diagnostics.addAll(Guardrails.forComparison(comparison, curves, 0, PValueAdjustment.HOLM));
         }
+        if (output.format == OutputFormat.JSON) {
+            output.emitJson(spec.commandLine().getOut(), json(c, curves, followUp, rule, diagnostics, comparison));
+            return ExitCodes.OK;
+        }
         String text;
         switch (output.format) {
-            case JSON:
-                text = Json.write(json(c, curves, followUp, rule, diagnostics, comparison));
-                break;
             case CSV:
                 text = csv(curves);
                 break;
