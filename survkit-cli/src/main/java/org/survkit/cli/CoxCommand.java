@@ -18,7 +18,11 @@ import org.survkit.stats.CoxModel;
 import org.survkit.stats.CoxRegression;
 import org.survkit.stats.DesignMatrix;
 import org.survkit.stats.DesignMatrixBuilder;
+import org.survkit.stats.Diagnostic;
 import org.survkit.stats.Factor;
+import org.survkit.stats.ProportionalHazardsTest;
+import org.survkit.stats.ZphResult;
+import org.survkit.stats.ZphTerm;
 import org.survkit.stats.FirthCoxModel;
 import org.survkit.stats.FirthCoxRegression;
 import org.survkit.stats.Ties;
@@ -98,16 +102,18 @@ public final class CoxCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         CoxModel m = CoxRegression.withDefaults().with(t).withConfLevel(confLevel).fit(data);
+        ZphResult zph = m.events() > 0 && m.coefficients().stream().anyMatch(k -> !k.aliased())
+                ? ProportionalHazardsTest.of(data, m) : null;
         String text;
         switch (output.format) {
             case JSON:
-                text = Json.write(json(c, m));
+                text = Json.write(json(c, m, zph));
                 break;
             case CSV:
                 text = csv(m);
                 break;
             default:
-                text = text(c, m);
+                text = text(c, m, zph);
         }
         output.emit(spec.commandLine().getOut(), text);
         return ExitCodes.OK;
@@ -160,7 +166,7 @@ public final class CoxCommand implements Callable<Integer> {
         return data;
     }
 
-    private ObjectNode json(Cohort c, CoxModel m) {
+    private ObjectNode json(Cohort c, CoxModel m, ZphResult zph) {
         ObjectNode o = Json.object();
         o.put("ties", m.ties().id());
         o.put("n", m.n());
@@ -202,8 +208,21 @@ public final class CoxCommand implements Callable<Integer> {
             Json.put(cc, "estimate", m.concordance().estimate());
             Json.put(cc, "se", m.concordance().stdErr());
         }
-        o.putArray("ph_test");
-        o.set("warnings", Json.warnings(c.warnings(), m.diagnostics()));
+        ArrayNode ph = o.putArray("ph_test");
+        List<Diagnostic> diagnostics = new ArrayList<>(m.diagnostics());
+        if (zph != null) {
+            List<ZphTerm> rows = new ArrayList<>(zph.terms());
+            rows.add(zph.global());
+            for (ZphTerm z : rows) {
+                ObjectNode x = ph.addObject();
+                x.put("term", z.term());
+                Json.put(x, "statistic", z.statistic());
+                x.put("df", z.df());
+                Json.put(x, "p_value", z.pValue());
+            }
+            diagnostics.addAll(phWarnings(zph));
+        }
+        o.set("warnings", Json.warnings(c.warnings(), diagnostics));
         return o;
     }
 
@@ -237,7 +256,21 @@ public final class CoxCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    private String text(Cohort c, CoxModel m) {
+    /** A failed proportional-hazards test, in plain words with what to do. */
+    static List<Diagnostic> phWarnings(ZphResult zph) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (ZphTerm z : zph.terms()) {
+            if (z.pValue() < 0.05) {
+                out.add(new Diagnostic(Diagnostic.Severity.WARNING, "non-proportional-hazards", "The effect of '"
+                        + z.term() + "' changes over time (proportional-hazards test p = " + Fmt.p(z.pValue())
+                        + "): its hazard ratio is an average over follow-up. Consider stratifying on it, a"
+                        + " time-varying effect, or restricted mean survival time."));
+            }
+        }
+        return out;
+    }
+
+    private String text(Cohort c, CoxModel m, ZphResult zph) {
         StringBuilder sb = new StringBuilder(header(c, "Cox proportional hazards model", m.ties()));
         sb.append("  n = ").append(m.n()).append(", number of events = ").append(m.events()).append("\n\n");
         boolean robust = m.coefficients().stream().anyMatch(k -> !Double.isNaN(k.robustSe()));
@@ -272,10 +305,25 @@ public final class CoxCommand implements Callable<Integer> {
         sb.append(testLine("Likelihood ratio test", m.lrTest()));
         sb.append(testLine("Wald test            ", m.waldTest()));
         sb.append(testLine("Score (logrank) test ", m.scoreTest()));
+        if (m.robustScoreTest() != null) {
+            sb.append(testLine("Robust score test    ", m.robustScoreTest()));
+        }
         if (!m.converged()) {
             sb.append("(did not converge in ").append(m.iterations()).append(" iterations)\n");
         }
-        KmCommand.appendWarnings(sb, c.warnings(), m.diagnostics());
+        List<Diagnostic> diagnostics = new ArrayList<>(m.diagnostics());
+        if (zph != null) {
+            sb.append("\nProportional-hazards test (cox.zph, KM time transform)\n");
+            List<String[]> zrows = new ArrayList<>();
+            List<ZphTerm> terms = new ArrayList<>(zph.terms());
+            terms.add(zph.global());
+            for (ZphTerm z : terms) {
+                zrows.add(new String[] {z.term(), Fmt.num(z.statistic(), 4), Integer.toString(z.df()), Fmt.p(z.pValue())});
+            }
+            sb.append(Fmt.table(new String[] {"", "chisq", "df", "p"}, zrows));
+            diagnostics.addAll(phWarnings(zph));
+        }
+        KmCommand.appendWarnings(sb, c.warnings(), diagnostics);
         return sb.toString();
     }
 

@@ -43,6 +43,17 @@ class CliCoxTest {
         assertThat(j.get("coefficients").get(0).get("robust_se").isNull()).isTrue();
         assertThat(j.get("coefficients").get(0).get("aliased").asBoolean()).isFalse();
         sameFit(j, Cli.reference("cox_lung_efron.json"), new int[] {0, 1, 2});
+        // R: cox.zph(fit) (transform "km", terms = TRUE), including GLOBAL
+        JsonNode zph = Cli.reference("cox_lung_efron.json").get("zph").get("table");
+        assertThat(j.get("ph_test").size()).isEqualTo(zph.size());
+        for (int k = 0; k < zph.size(); k++) {
+            assertThat(j.get("ph_test").get(k).get("term").asText()).isEqualTo(zph.get(k).get("term").asText());
+            CliParityTest.close("zph", j.get("ph_test").get(k).get("statistic"), zph.get(k).get("statistic"), 1e-4);
+            CliParityTest.close("zph p", j.get("ph_test").get(k).get("p_value"), zph.get(k).get("p_value"), 1e-4);
+        }
+        JsonNode conc = Cli.reference("cox_lung_efron.json").get("fit").get("concordance");
+        CliParityTest.close("concordance", j.get("concordance").get("estimate"), conc.get("estimate"), 1e-6);
+        CliParityTest.close("concordance se", j.get("concordance").get("se"), conc.get("se"), 1e-5);
     }
 
     @Test
