@@ -173,6 +173,11 @@ public final class CoxCommand implements Callable<Integer> {
         o.put("events", m.events());
         o.put("converged", m.converged());
         o.put("iterations", m.iterations());
+        ObjectNode control = o.putObject("control");
+        Json.put(control, "eps", m.control().eps());
+        Json.put(control, "toler_chol", m.control().tolerChol());
+        control.put("iter_max", m.control().iterMax());
+        Json.put(control, "toler_inf", m.control().tolerInf());
         Json.put(o, "conf_level", m.confLevel());
         if (strata == null) {
             o.putNull("strata");
