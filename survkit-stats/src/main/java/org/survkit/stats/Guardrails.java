@@ -125,6 +125,110 @@ public final class Guardrails {
         return false;
     }
 
+    /**
+     * The smallest hazard ratio (≥ 1) a two-group log-rank test detects with the given number of
+     * events, by Schoenfeld's formula (Schoenfeld 1983, Biometrika 70:316): D = (z_{1−α/2} + z_{power})²
+     * / (p(1−p) log²HR), solved for HR = exp((z_{1−α/2} + z_{power}) / sqrt(D p (1−p))).
+     *
+     * @param events     total events in the two groups
+     * @param allocation fraction of subjects in one group, in (0, 1)
+     * @param alpha      two-sided significance level, e.g. 0.05
+     * @param power      e.g. 0.8
+     * @return the minimum detectable hazard ratio (its reciprocal is the protective equivalent);
+     *         infinite with no events
+     */
+    public static double minimumDetectableHazardRatio(int events, double allocation, double alpha, double power) {
+        if (!(allocation > 0 && allocation < 1) || !(alpha > 0 && alpha < 1) || !(power > 0 && power < 1)) {
+            throw new IllegalArgumentException("allocation, alpha and power must be in (0, 1)");
+        }
+        if (events <= 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double z = Normal.quantile(1 - alpha / 2) + Normal.quantile(power);
+        return Math.exp(z / Math.sqrt(events * allocation * (1 - allocation)));
+    }
+
+    /**
+     * Caveats of reporting survival at a horizon (e.g. 5-year survival): median follow-up (reverse
+     * Kaplan–Meier) shorter than the horizon, or fewer than {@link #FEW_AT_RISK} still at risk there.
+     *
+     * @param curves   per-group Kaplan–Meier curves
+     * @param followUp per-group reverse Kaplan–Meier curves (same order)
+     * @param horizon  the horizon, in the time unit of the data
+     * @param unit     the unit's name for the message (e.g. "months")
+     */
+    public static List<Diagnostic> forHorizon(List<GroupCurve> curves, List<GroupCurve> followUp, double horizon,
+            String unit) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (int k = 0; k < curves.size(); k++) {
+            String g = curves.size() == 1 && curves.get(k).group().equals("all") ? "the cohort"
+                    : "group " + curves.get(k).group();
+            double med = followUp.get(k).curve().median().estimate();
+            int atRisk = curves.get(k).curve().at(horizon).get(0).nRisk();
+            if (!Double.isNaN(med) && med < horizon) {
+                out.add(Diagnostic.warning("follow-up-short", "Median follow-up of " + g + " is " + num(med) + " " + unit + ", shorter than the "
+                        + num(horizon) + "-" + unit + " horizon: survival at " + num(horizon) + " " + unit
+                        + " is largely an extrapolation; report it with its confidence interval and the number"
+                        + " at risk (" + atRisk + ")."));
+            } else if (atRisk < FEW_AT_RISK) {
+                out.add(Diagnostic.warning("few-at-risk-horizon", "Only " + atRisk + " subject" + (atRisk == 1 ? "" : "s")
+                        + " of " + g + " remain at risk at "
+                        + num(horizon) + " " + unit + ": the survival estimate there rests on very few patients."));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Immortal-time check: when every subject was observed (alive) for at least a common minimum
+     * time, inclusion probably required surviving that long (e.g. "treated for at least one year"),
+     * and survival measured from the original start is biased upwards. Flags a minimum time that is
+     * positive, at least 5% of the longest follow-up, and not undercut by any event or censoring.
+     *
+     * @param time  follow-up times
+     * @param event event indicators
+     * @param unit  the time unit's name for the message
+     * @return the diagnostic, or an empty list
+     */
+    public static List<Diagnostic> forImmortalTime(double[] time, boolean[] event, String unit) {
+        if (time.length < 2) {
+            return List.of();
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (double t : time) {
+            min = Math.min(min, t);
+            max = Math.max(max, t);
+        }
+        if (!(min > 0) || min < 0.05 * max) {
+            return List.of();
+        }
+        return List.of(Diagnostic.warning("immortal-time", "Every patient was followed for at least " + num(min) + " "
+                + unit + " (nobody died or was censored earlier). If inclusion required surviving that long (for"
+                + " example 'treated for at least one year'), survival counted from the start of treatment is biased"
+                + " upwards (immortal time): analyse from a landmark at " + num(min) + " " + unit
+                + " (--landmark) or model treatment as a time-dependent covariate."));
+    }
+
+    /**
+     * The power caveat of a two-group comparison: the smallest hazard ratio detectable with 80% power
+     * at α = 0.05 given the events observed (Schoenfeld), when the comparison is not significant.
+     */
+    public static List<Diagnostic> forPower(LogRankResult result) {
+        if (result.groups().size() != 2 || !(result.pValue() >= 0.05)) {
+            return List.of();
+        }
+        GroupSummary a = result.groups().get(0);
+        GroupSummary b = result.groups().get(1);
+        int events = (int) Math.round(a.observed() + b.observed());
+        double p = (double) a.n() / (a.n() + b.n());
+        double hr = minimumDetectableHazardRatio(events, p, 0.05, 0.8);
+        return List.of(Diagnostic.note("low-power", "Not significant, but with " + events + " events this comparison"
+                + " could only detect a hazard ratio of " + String.format(Locale.ROOT, "%.2f", hr) + " (or "
+                + String.format(Locale.ROOT, "%.2f", 1 / hr) + ") with 80% power at the 5% level (Schoenfeld):"
+                + " absence of evidence is not evidence of absence."));
+    }
+
     private static double[] merge(double[] a, double[] b) {
         double[] m = new double[a.length + b.length];
         System.arraycopy(a, 0, m, 0, a.length);
@@ -141,6 +245,9 @@ public final class Guardrails {
         if (x == Math.rint(x) && Math.abs(x) < 1e15) {
             return Long.toString((long) x);
         }
-        return String.format(Locale.ROOT, "%.4g", x);
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            return Double.toString(x);
+        }
+        return new java.math.BigDecimal(x).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 }

@@ -1,0 +1,68 @@
+package org.survkit.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The study-design guardrails: power, horizon and immortal time. */
+class GuardrailsTest {
+
+    @Test
+    void minimumDetectableHazardRatioBySchoenfeld() {
+        // Schoenfeld (1983): D = (z_.975 + z_.8)^2 / (p(1-p) log^2 HR); for HR = 2 and p = 1/2,
+        // D = 4 * 7.84887 / 0.480453 = 65.35 events. Inverting at D = 65.35 gives back HR = 2.
+        double z = 1.959963984540054 + 0.8416212335729143;
+        double d = 4 * z * z / Math.pow(Math.log(2), 2);
+        assertThat(d).isCloseTo(65.345, within(1e-3));
+        assertThat(Guardrails.minimumDetectableHazardRatio(66, 0.5, 0.05, 0.8)).isCloseTo(
+                Math.exp(z / Math.sqrt(66 * 0.25)), within(1e-12)).isLessThan(2);
+        assertThat(Guardrails.minimumDetectableHazardRatio(65, 0.5, 0.05, 0.8)).isGreaterThan(2);
+        assertThat(Guardrails.minimumDetectableHazardRatio(0, 0.5, 0.05, 0.8)).isInfinite();
+    }
+
+    @Test
+    void immortalTimeIsFlaggedWhenEveryoneSurvivedAMinimumTime() {
+        double[] t = {14, 20, 33, 60, 72, 12.5, 40};
+        boolean[] e = {true, false, true, false, false, true, true};
+        List<Diagnostic> d = Guardrails.forImmortalTime(t, e, "months");
+        assertThat(d).singleElement().satisfies(x -> {
+            assertThat(x.code()).isEqualTo("immortal-time");
+            assertThat(x.message()).contains("at least 12.5 months").contains("landmark");
+        });
+        double[] early = {0.5, 20, 33, 60};
+        assertThat(Guardrails.forImmortalTime(early, new boolean[] {true, false, true, false}, "months")).isEmpty();
+    }
+
+    @Test
+    void horizonBeyondMedianFollowUp() {
+        double[] t = {5, 10, 12, 20, 24, 30, 36, 40, 48, 62};
+        boolean[] e = {true, false, false, true, false, false, true, false, false, false};
+        KaplanMeier km = KaplanMeier.withDefaults();
+        List<GroupCurve> curves = List.of(new GroupCurve("all", km.fit(t, e)));
+        List<GroupCurve> fu = List.of(new GroupCurve("all", km.reverse(t, e)));
+        List<Diagnostic> d = Guardrails.forHorizon(curves, fu, 60, "months");
+        assertThat(d).singleElement().satisfies(x -> {
+            assertThat(x.code()).isEqualTo("follow-up-short");
+            assertThat(x.message()).contains("the cohort").contains("60-months horizon").contains("(1)");
+        });
+    }
+
+    @Test
+    void lowPowerNoteForNonSignificantTwoGroupComparison() {
+        // R's aml: survdiff p = 0.065 with 18 events
+        double[] time = {9, 13, 13, 18, 23, 28, 31, 34, 45, 48, 161, 5, 5, 8, 8, 12, 16, 23, 27, 30, 33, 43, 45};
+        boolean[] event = {true, true, false, true, true, false, true, true, false, true, false,
+                           true, true, true, true, true, false, true, true, true, true, true, true};
+        String[] arm = new String[23];
+        for (int i = 0; i < 23; i++) {
+            arm[i] = i < 11 ? "M" : "N";
+        }
+        LogRankResult r = LogRankTest.withDefaults().test(time, event, arm);
+        List<Diagnostic> d = Guardrails.forPower(r);
+        assertThat(d).singleElement().satisfies(x -> assertThat(x.message()).contains("with 18 events")
+                .contains(String.format(java.util.Locale.ROOT, "%.2f",
+                        Guardrails.minimumDetectableHazardRatio(18, 11 / 23.0, 0.05, 0.8))));
+    }
+}
