@@ -75,6 +75,11 @@ public final class CohortOptions {
         return c;
     }
 
+    /** The unit of time for messages: the unit of --time-unit for dates, else "time units". */
+    String unitLabel() {
+        return time != null ? "time units" : TimeUnit.parse(timeUnit).name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** What the time is measured in, for labels. */
     String timeLabel() {
         return time != null ? time : TimeUnit.parse(timeUnit).name().toLowerCase(java.util.Locale.ROOT);

@@ -113,6 +113,8 @@ public final class CompareCommand implements Callable<Integer> {
         List<GroupCurve> curves = KaplanMeier.withDefaults().fit(c.time(), c.event(), f);
         List<Diagnostic> diagnostics = new java.util.ArrayList<>(Guardrails.forCurves(curves, new double[0], Double.NaN));
         diagnostics.addAll(Guardrails.forComparison(r, curves, pairs.size(), adjustment));
+        diagnostics.addAll(Guardrails.forPower(r));
+        diagnostics.addAll(Guardrails.forImmortalTime(c.time(), c.event(), cohort.unitLabel()));
         String text;
         switch (output.format) {
             case JSON:

@@ -90,6 +90,11 @@ public final class KmCommand implements Callable<Integer> {
                 : km.reverse(c.time(), c.event(), labels);
         double tauValue = tau == null ? Double.NaN : tau;
         List<Diagnostic> diagnostics = new ArrayList<>(Guardrails.forCurves(curves, at, tauValue));
+        if (at.length > 0) {
+            diagnostics.addAll(Guardrails.forHorizon(curves, followUp, java.util.Arrays.stream(at).max().getAsDouble(),
+                    cohort.unitLabel()));
+        }
+        diagnostics.addAll(Guardrails.forImmortalTime(c.time(), c.event(), cohort.unitLabel()));
         LogRankResult comparison = null;
         if (weighting != null) {
             if (curves.size() < 2) {

@@ -167,7 +167,7 @@ public final class Guardrails {
             int atRisk = curves.get(k).curve().at(horizon).get(0).nRisk();
             if (!Double.isNaN(med) && med < horizon) {
                 out.add(Diagnostic.warning("follow-up-short", "Median follow-up of " + g + " is " + num(med) + " " + unit + ", shorter than the "
-                        + num(horizon) + "-" + unit + " horizon: survival at " + num(horizon) + " " + unit
+                        + "horizon of " + num(horizon) + " " + unit + ": survival at " + num(horizon) + " " + unit
                         + " is largely an extrapolation; report it with its confidence interval and the number"
                         + " at risk (" + atRisk + ")."));
             } else if (atRisk < FEW_AT_RISK) {

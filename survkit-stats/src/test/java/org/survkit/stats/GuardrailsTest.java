@@ -45,7 +45,7 @@ class GuardrailsTest {
         List<Diagnostic> d = Guardrails.forHorizon(curves, fu, 60, "months");
         assertThat(d).singleElement().satisfies(x -> {
             assertThat(x.code()).isEqualTo("follow-up-short");
-            assertThat(x.message()).contains("the cohort").contains("60-months horizon").contains("(1)");
+            assertThat(x.message()).contains("the cohort").contains("horizon of 60 months").contains("(1)");
         });
     }
 
