@@ -46,6 +46,11 @@ public final class CohortOptions {
     @Option(names = "--sheet", paramLabel = "NAME", description = "Excel sheet (default: the first).")
     String sheet;
 
+    @Option(names = "--landmark", paramLabel = "T",
+            description = "Landmark analysis: keep patients still followed after T and measure time from T"
+                    + " (those with an event or censoring at or before T are counted as excluded).")
+    Double landmark;
+
     /** Reads the cohort, with the group and strata columns given. */
     Cohort read(String group, String strata, java.io.PrintWriter err) {
         return read(spec().group(group).strata(strata), err);
@@ -72,7 +77,7 @@ public final class CohortOptions {
         Progress progress = new Progress(err, "reading " + data.getFileName());
         Cohort c = CohortReader.read(data, spec, progress);
         progress.done(c.rowsRead());
-        return c;
+        return landmark == null ? c : c.landmark(landmark);
     }
 
     /** The unit of time for messages: the unit of --time-unit for dates, else "time units". */

@@ -155,4 +155,81 @@ public record Cohort(String source, double[] time, boolean[] event, String[] gro
                 + (cluster != null) + ", start=" + (start != null) + ", exclusions=" + exclusions + ", warnings="
                 + warnings + "]";
     }
+
+    /**
+     * A landmark analysis at time {@code t}: keeps the rows still at risk after {@code t} (follow-up
+     * time greater than t), measures their time from t, and counts the others as excluded ("event or
+     * censoring at or before the landmark"), so that inclusion conditional on surviving to t no longer
+     * biases the estimates (immortal time; Anderson, Cain &amp; Gelber 1983).
+     *
+     * @param t the landmark, ≥ 0, in the cohort's time unit
+     * @return the landmarked cohort
+     * @throws InputException for (start, stop] data, a negative landmark or when no row is left
+     */
+    public Cohort landmark(double t) {
+        if (!(t >= 0) || Double.isInfinite(t)) {
+            throw new InputException("The landmark must be a time >= 0, got " + t + ".");
+        }
+        if (start != null) {
+            throw new InputException("A landmark cannot be combined with " + OptionNames.START + " (start, stop] rows: "
+                    + "split the rows at the landmark in the file instead.");
+        }
+        int n = time.length;
+        int kept = 0;
+        for (double v : time) {
+            if (v > t) {
+                kept++;
+            }
+        }
+        int[] keep = new int[kept];
+        List<Integer> firstLines = new java.util.ArrayList<>();
+        for (int i = 0, k = 0; i < n; i++) {
+            if (time[i] > t) {
+                keep[k++] = i;
+            } else if (firstLines.size() < 5) {
+                firstLines.add(line[i]);
+            }
+        }
+        if (kept == 0) {
+            throw new InputException(source + ": no patient is still followed after the landmark " + t
+                    + "; choose an earlier landmark.");
+        }
+        double[] nt = new double[kept];
+        boolean[] ne = new boolean[kept];
+        int[] nl = new int[kept];
+        for (int k = 0; k < kept; k++) {
+            nt[k] = time[keep[k]] - t;
+            ne[k] = event[keep[k]];
+            nl[k] = line[keep[k]];
+        }
+        List<Covariate> nc = new java.util.ArrayList<>();
+        for (Covariate c : covariates) {
+            nc.add(c.isNumeric() ? new Covariate(c.name(), pick(c.numeric(), keep), null)
+                    : new Covariate(c.name(), null, pick(c.text(), keep), c.levels()));
+        }
+        List<Exclusion> ex = new java.util.ArrayList<>(exclusions);
+        if (n - kept > 0) {
+            ex.add(new Exclusion("event or censoring at or before the landmark " + Texts.number(t), null, n - kept,
+                    firstLines));
+        }
+        return new Cohort(source, nt, ne, group == null ? null : pick(group, keep),
+                strata == null ? null : pick(strata, keep), nl, rowsRead, ex, warnings, nc,
+                weights == null ? null : pick(weights, keep), cluster == null ? null : pick(cluster, keep), null);
+    }
+
+    private static double[] pick(double[] a, int[] keep) {
+        double[] out = new double[keep.length];
+        for (int k = 0; k < keep.length; k++) {
+            out[k] = a[keep[k]];
+        }
+        return out;
+    }
+
+    private static String[] pick(String[] a, int[] keep) {
+        String[] out = new String[keep.length];
+        for (int k = 0; k < keep.length; k++) {
+            out[k] = a[keep[k]];
+        }
+        return out;
+    }
 }

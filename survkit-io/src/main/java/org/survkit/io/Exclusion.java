@@ -11,7 +11,7 @@ import java.util.Objects;
  * weight, cluster.
  *
  * @param reason     what was wrong, e.g. {@code missing time (column 'time')}
- * @param column     the column concerned, as named in the header
+ * @param column     the column concerned, as named in the header (null when the reason is not about one column, e.g. a landmark)
  * @param count      how many rows were excluded for this reason
  * @param firstLines the source line numbers (text files) or row numbers (Excel) of the first excluded rows,
  *                   at most 5, in file order
@@ -22,13 +22,13 @@ public record Exclusion(String reason, String column, int count, List<Integer> f
      * Validates and copies the line list.
      *
      * @param reason     what was wrong
-     * @param column     the column concerned
+     * @param column     the column concerned (null when the reason is not about one column, e.g. a landmark)
      * @param count      how many rows, at least 1
      * @param firstLines the first lines, at most 5
      */
     public Exclusion {
         Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(column, "column");
+
         if (count < 1) {
             throw new IllegalArgumentException("count must be positive: " + count);
         }

@@ -52,4 +52,9 @@ final class Texts {
         list.sort(order);
         return list;
     }
+
+    /** A number for messages: integral values without ".0", others in full. */
+    static String number(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
+    }
 }
