@@ -141,13 +141,8 @@ public final class CompareCommand implements Callable<Integer> {
         Json.put(o, "statistic", r.statistic());
         o.put("df", r.df());
         Json.put(o, "p_value", r.pValue());
-        if (strata == null) {
-            o.putNull("strata");
-        } else {
-            o.put("strata", strata);
-        }
-        o.put("source", c.source());
-        o.set("excluded", Json.excluded(c));
+        Json.putText(o, "strata", strata);
+        Json.putSource(o, c);
         ArrayNode groups = o.putArray("groups");
         for (GroupSummary s : r.groups()) {
             ObjectNode x = groups.addObject();
@@ -193,11 +188,7 @@ public final class CompareCommand implements Callable<Integer> {
             Json.put(t, "p_value", tr.pValue());
         }
         if (conservative) {
-            ChiSquareTest cs = r.conservative();
-            ObjectNode t = o.putObject("conservative");
-            Json.put(t, "statistic", cs.statistic());
-            t.put("df", cs.df());
-            Json.put(t, "p_value", cs.pValue());
+            o.set("conservative", Json.chiSquare(r.conservative()));
         }
         o.set("warnings", Json.warnings(c.warnings(), diagnostics));
         return o;

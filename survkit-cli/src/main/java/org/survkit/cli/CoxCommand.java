@@ -179,13 +179,8 @@ public final class CoxCommand implements Callable<Integer> {
         control.put("iter_max", m.control().iterMax());
         Json.put(control, "toler_inf", m.control().tolerInf());
         Json.put(o, "conf_level", m.confLevel());
-        if (strata == null) {
-            o.putNull("strata");
-        } else {
-            o.put("strata", strata);
-        }
-        o.put("source", c.source());
-        o.set("excluded", Json.excluded(c));
+        Json.putText(o, "strata", strata);
+        Json.putSource(o, c);
         ArrayNode coefs = o.putArray("coefficients");
         for (CoxCoefficient k : m.coefficients()) {
             ObjectNode x = coefs.addObject();
@@ -195,17 +190,14 @@ public final class CoxCommand implements Callable<Integer> {
             Json.put(x, "robust_se", k.robustSe());
             Json.put(x, "z", k.z());
             Json.put(x, "p_value", k.pValue());
-            Json.put(x, "hr", k.hr());
-            Json.put(x, "hr_lower", k.hrLower());
-            Json.put(x, "hr_upper", k.hrUpper());
-            x.put("aliased", k.aliased());
+            Json.putHazardRatio(x, k.hr(), k.hrLower(), k.hrUpper(), k.aliased());
         }
         ObjectNode ll = o.putObject("loglik");
         Json.put(ll, "null", m.loglikNull());
         Json.put(ll, "model", m.loglik());
-        o.set("lr_test", test(m.lrTest()));
-        o.set("wald_test", test(m.waldTest()));
-        o.set("score_test", test(m.scoreTest()));
+        o.set("lr_test", Json.chiSquare(m.lrTest()));
+        o.set("wald_test", Json.chiSquare(m.waldTest()));
+        o.set("score_test", Json.chiSquare(m.scoreTest()));
         if (m.concordance() == null) {
             o.putNull("concordance");
         } else {
@@ -229,14 +221,6 @@ public final class CoxCommand implements Callable<Integer> {
         }
         o.set("warnings", Json.warnings(c.warnings(), diagnostics));
         return o;
-    }
-
-    static ObjectNode test(ChiSquareTest t) {
-        ObjectNode x = Json.object();
-        Json.put(x, "statistic", t.statistic());
-        x.put("df", t.df());
-        Json.put(x, "p_value", t.pValue());
-        return x;
     }
 
     private static String csv(CoxModel m) {

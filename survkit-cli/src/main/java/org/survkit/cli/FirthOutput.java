@@ -39,13 +39,8 @@ final class FirthOutput {
         o.put("iterations", m.iterations());
         Json.put(o, "conf_level", m.confLevel());
         o.put("ci_method", ci(m));
-        if (cmd.strata == null) {
-            o.putNull("strata");
-        } else {
-            o.put("strata", cmd.strata);
-        }
-        o.put("source", c.source());
-        o.set("excluded", Json.excluded(c));
+        Json.putText(o, "strata", cmd.strata);
+        Json.putSource(o, c);
         ArrayNode coefs = o.putArray("coefficients");
         for (FirthCoefficient k : m.coefficients()) {
             ObjectNode x = coefs.addObject();
@@ -55,17 +50,14 @@ final class FirthOutput {
             x.putNull("robust_se");
             Json.put(x, "chisq", k.chiSquare());
             Json.put(x, "p_value", k.pValue());
-            Json.put(x, "hr", k.hr());
-            Json.put(x, "hr_lower", k.hrLower());
-            Json.put(x, "hr_upper", k.hrUpper());
-            x.put("aliased", k.aliased());
+            Json.putHazardRatio(x, k.hr(), k.hrLower(), k.hrUpper(), k.aliased());
         }
         ObjectNode ll = o.putObject("loglik");
         Json.put(ll, "null", m.loglikNull());
         Json.put(ll, "model", m.loglik());
         Json.put(ll, "partial", m.partialLoglik());
-        o.set("lr_test", CoxCommand.test(m.lrTest()));
-        o.set("wald_test", CoxCommand.test(m.waldTest()));
+        o.set("lr_test", Json.chiSquare(m.lrTest()));
+        o.set("wald_test", Json.chiSquare(m.waldTest()));
         o.putNull("score_test");
         o.putNull("concordance");
         o.putArray("ph_test");

@@ -59,6 +59,38 @@ final class Json {
         return o;
     }
 
+    /** {@code "key": "value"} or {@code "key": null}. */
+    static void putText(ObjectNode o, String key, String value) {
+        if (value == null) {
+            o.putNull(key);
+        } else {
+            o.put(key, value);
+        }
+    }
+
+    /** The source file and the row flow (read, analysed, excluded with reasons). */
+    static void putSource(ObjectNode o, Cohort c) {
+        o.put("source", c.source());
+        o.set("excluded", excluded(c));
+    }
+
+    /** A chi-square test as {@code {"statistic", "df", "p_value"}}. */
+    static ObjectNode chiSquare(org.survkit.stats.ChiSquareTest t) {
+        ObjectNode x = object();
+        put(x, "statistic", t.statistic());
+        x.put("df", t.df());
+        put(x, "p_value", t.pValue());
+        return x;
+    }
+
+    /** The hazard-ratio columns shared by Cox and Firth coefficient rows. */
+    static void putHazardRatio(ObjectNode x, double hr, double lower, double upper, boolean aliased) {
+        put(x, "hr", hr);
+        put(x, "hr_lower", lower);
+        put(x, "hr_upper", upper);
+        x.put("aliased", aliased);
+    }
+
     static ArrayNode warnings(List<String> ioWarnings, List<Diagnostic> diagnostics) {
         ArrayNode a = F.arrayNode();
         ioWarnings.forEach(a::add);
