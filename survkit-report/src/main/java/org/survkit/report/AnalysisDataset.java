@@ -1,0 +1,497 @@
+package org.survkit.report;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.survkit.io.InputException;
+import org.survkit.report.Study.GroupRule;
+import org.survkit.report.Study.Groups;
+import org.survkit.stats.Factor;
+
+/**
+ * The analysis dataset of a study: the cohort file's rows with the derived variables in front —
+ * the source row number, follow-up time and event over the whole follow-up, the same censored at
+ * the study's horizon, and the group — followed by every column of the cohort file. It is written
+ * as {@code analysis.csv} into the output folder, so that every number in the report can be
+ * reproduced from it, and read back with survkit-io's {@code CohortReader} for each analysis
+ * (which validates, and counts the rows it excludes with their reasons).
+ *
+ * <p>Derivations:
+ * <ul>
+ * <li>time from dates: (to − from) in days / days per unit (months: 30.4375, years: 365.25), as
+ *     survkit-io and R's survminer; an end before the start is an error naming the row;</li>
+ * <li>event: as survkit-io codes it ({@code value}: that value, ignoring case, or numerically equal,
+ *     is an event and every other non-missing value censored; without it 1/true/yes/dead/died/
+ *     death/event and 0/false/no/alive/censored), written 1/0;</li>
+ * <li>horizon h: administrative censoring, {@code analysis_time = min(t, h)} and
+ *     {@code analysis_event = event and t ≤ h};</li>
+ * <li>group: the first rule that holds (else {@code otherwise}, else missing), or the column's value.</li>
+ * </ul>
+ * Missing inputs give empty cells; the reader then excludes and counts those rows.
+ */
+final class AnalysisDataset {
+
+    static final String ROW = "source_row";
+    static final String FOLLOWUP_TIME = "followup_time";
+    static final String FOLLOWUP_EVENT = "followup_event";
+    static final String TIME = "analysis_time";
+    static final String EVENT = "analysis_event";
+    static final List<String> DERIVED = List.of(ROW, FOLLOWUP_TIME, FOLLOWUP_EVENT, TIME, EVENT);
+
+    private static final Set<String> EVENT_WORDS = Set.of("1", "true", "yes", "dead", "died", "death", "event");
+    private static final Set<String> CENSOR_WORDS = Set.of("0", "false", "no", "alive", "censored");
+
+    private final Study study;
+    private final DataTable table;
+    private final double[] followTime;
+    private final byte[] followEvent;
+    private final double[] time;
+    private final byte[] event;
+    private final String[] group;
+    private final List<String> groupOrder;
+    private final String groupColumn;
+    private final boolean derivedGroup;
+    private final Map<String, Integer> missingTimeReasons;
+    private int[] lineOfRow;
+
+    private AnalysisDataset(Study study, DataTable table, double[] followTime, byte[] followEvent, double[] time,
+            byte[] event, String[] group, List<String> groupOrder, String groupColumn, boolean derivedGroup,
+            Map<String, Integer> missingTimeReasons) {
+        this.study = study;
+        this.table = table;
+        this.followTime = followTime;
+        this.followEvent = followEvent;
+        this.time = time;
+        this.event = event;
+        this.group = group;
+        this.groupOrder = List.copyOf(groupOrder);
+        this.groupColumn = groupColumn;
+        this.derivedGroup = derivedGroup;
+        this.missingTimeReasons = missingTimeReasons;
+    }
+
+    // ---------------------------------------------------------------- derive
+
+    /**
+     * Checks the study's columns against the table and derives the analysis variables.
+     *
+     * @throws InputException for unknown columns, unreadable dates, ends before starts, unknown event codes, rule
+     *                        values that are not numbers
+     */
+    static AnalysisDataset derive(Study study, DataTable table) {
+        StudyColumns.check(study, table);
+        int n = table.size();
+        double[] ft = new double[n];
+        byte[] fe = new byte[n];
+        Map<String, Integer> reasons = new LinkedHashMap<>();
+        deriveTime(study, table, ft, reasons);
+        deriveEvent(study, table, fe);
+        double h = study.horizon();
+        double[] t = ft.clone();
+        byte[] e = fe.clone();
+        if (!Double.isNaN(h)) {
+            for (int i = 0; i < n; i++) {
+                if (!Double.isNaN(t[i]) && t[i] > h) {
+                    t[i] = h;
+                    if (e[i] >= 0) {
+                        e[i] = 0;
+                    }
+                }
+            }
+        }
+        Groups g = study.groups();
+        String[] group = null;
+        List<String> order = List.of();
+        String groupColumn = null;
+        boolean derivedGroup = false;
+        if (g != null) {
+            group = new String[n];
+            if (g.column() != null) {
+                int c = table.column(g.column());
+                Set<String> seen = new LinkedHashSet<>();
+                for (int i = 0; i < n; i++) {
+                    group[i] = table.value(i, c);
+                    if (group[i] != null) {
+                        seen.add(group[i]);
+                    }
+                }
+                order = groupOrder(study, seen);
+                groupColumn = g.column();
+            } else {
+                evaluateRules(study, table, group);
+                order = new ArrayList<>(g.rules().stream().map(GroupRule::label).toList());
+                if (g.otherwise() != null) {
+                    order.add(g.otherwise());
+                }
+                if (!g.order().isEmpty()) {
+                    List<String> o = new ArrayList<>(g.order());
+                    for (String label : order) {
+                        if (!o.contains(label)) {
+                            o.add(label);
+                        }
+                    }
+                    order = o;
+                }
+                groupColumn = g.name();
+                derivedGroup = true;
+            }
+        }
+        return new AnalysisDataset(study, table, ft, fe, t, e, group, order, groupColumn, derivedGroup, reasons);
+    }
+
+    private static List<String> groupOrder(Study study, Set<String> seen) {
+        Groups g = study.groups();
+        if (g.order().isEmpty()) {
+            List<String> natural = new ArrayList<>(seen);
+            natural.sort(Factor.LEVEL_ORDER);
+            return natural;
+        }
+        for (String v : seen) {
+            if (!g.order().contains(v)) {
+                throw new InputException(study.fileName() + ", line " + g.line() + ", 'groups.order': the value '" + v
+                        + "' of column '" + g.column() + "' is not listed; list every group (values found: "
+                        + String.join(", ", seen) + ") or mark it missing with data.na.");
+            }
+        }
+        return g.order();
+    }
+
+    private static void deriveTime(Study study, DataTable table, double[] out, Map<String, Integer> reasons) {
+        Study.Time t = study.time();
+        int n = table.size();
+        if (!t.fromDates()) {
+            int c = table.column(t.column());
+            for (int i = 0; i < n; i++) {
+                String v = table.value(i, c);
+                if (v == null) {
+                    out[i] = Double.NaN;
+                    reasons.merge("missing follow-up time ('" + t.column() + "')", 1, Integer::sum);
+                    continue;
+                }
+                if (!RuleExpression.isNumber(v)) {
+                    throw new InputException(table.fileName() + ", data row " + (i + 1) + ", column '" + t.column()
+                            + "': value \"" + v + "\" is not a number of " + (t.unitName() == null ? "time units"
+                                    : t.unitName()) + ". Correct it, or add the code to data.na in " + study.fileName()
+                            + " if it means missing.");
+                }
+                double x = Double.parseDouble(v);
+                if (!(x >= 0) || Double.isInfinite(x)) {
+                    throw new InputException(table.fileName() + ", data row " + (i + 1) + ", column '" + t.column()
+                            + "': follow-up time " + v + " is negative; times are >= 0.");
+                }
+                out[i] = x;
+            }
+            return;
+        }
+        int from = table.column(t.from());
+        int to = table.column(t.to());
+        DateTimeFormatter f = study.data().dateFormat() == null ? null
+                : DateTimeFormatter.ofPattern(study.data().dateFormat().replace('y', 'u'))
+                        .withResolverStyle(ResolverStyle.STRICT);
+        double days = t.unit().days();
+        for (int i = 0; i < n; i++) {
+            String a = table.value(i, from);
+            String b = table.value(i, to);
+            if (a == null || b == null) {
+                out[i] = Double.NaN;
+                String why = a == null && b == null ? "missing dates ('" + t.from() + "', '" + t.to() + "')"
+                        : a == null ? "missing start date ('" + t.from() + "')" : "missing end date ('" + t.to() + "')";
+                reasons.merge(why, 1, Integer::sum);
+                continue;
+            }
+            long da = date(study, table, f, a, i, t.from());
+            long db = date(study, table, f, b, i, t.to());
+            if (db < da) {
+                throw new InputException(table.fileName() + ", data row " + (i + 1) + ": the end date '" + t.to() + "' ("
+                        + b + ") is before the start date '" + t.from() + "' (" + a + "). Correct the dates (or check"
+                        + " that 'from' and 'to' are not swapped in " + study.fileName() + ").");
+            }
+            out[i] = (db - da) / days;
+        }
+    }
+
+    private static long date(Study study, DataTable table, DateTimeFormatter f, String s, int row, String column) {
+        long d = f == null ? isoDate(s) : patternDate(f, s);
+        if (d == Long.MIN_VALUE) {
+            String expected = f == null ? "yyyy-MM-dd (ISO)" : study.data().dateFormat();
+            throw new InputException(table.fileName() + ", data row " + (row + 1) + ", column '" + column + "': \"" + s
+                    + "\" is not a date in the format " + expected + ". Set data.date_format in " + study.fileName()
+                    + " (for example dd/MM/yyyy), or add the code to data.na if it means missing.");
+        }
+        return d;
+    }
+
+    private static long patternDate(DateTimeFormatter f, String s) {
+        try {
+            return f.parse(s, LocalDate::from).toEpochDay();
+        } catch (DateTimeException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+
+    /** ISO date, or date-time whose date is taken (as survkit-io). */
+    static long isoDate(String s) {
+        if (s.length() < 10) {
+            return Long.MIN_VALUE;
+        }
+        try {
+            LocalDate d = LocalDate.parse(s.substring(0, 10));
+            if (s.length() > 10) {
+                char sep = s.charAt(10);
+                if (sep != 'T' && sep != ' ') {
+                    return Long.MIN_VALUE;
+                }
+                LocalTime.parse(s.substring(11));
+            }
+            return d.toEpochDay();
+        } catch (DateTimeException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+
+    private static void deriveEvent(Study study, DataTable table, byte[] out) {
+        Study.Event ev = study.event();
+        int c = table.column(ev.column());
+        String value = ev.value() == null ? null : ev.value().trim();
+        boolean valueIsNumber = value != null && RuleExpression.isNumber(value);
+        double valueNumber = valueIsNumber ? Double.parseDouble(value) : Double.NaN;
+        Map<String, Byte> cache = new HashMap<>();
+        for (int i = 0; i < table.size(); i++) {
+            String v = table.value(i, c);
+            if (v == null) {
+                out[i] = -1;
+                continue;
+            }
+            Byte code = cache.get(v);
+            if (code == null) {
+                boolean number = RuleExpression.isNumber(v);
+                if (value != null) {
+                    boolean same = valueIsNumber && number ? Double.parseDouble(v) == valueNumber
+                            : v.equalsIgnoreCase(value);
+                    code = (byte) (same ? 1 : 0);
+                } else {
+                    String key = v.toLowerCase(Locale.ROOT);
+                    double x = number ? Double.parseDouble(v) : Double.NaN;
+                    if (EVENT_WORDS.contains(key) || x == 1) {
+                        code = 1;
+                    } else if (CENSOR_WORDS.contains(key) || x == 0) {
+                        code = 0;
+                    } else {
+                        throw unknownEvent(study, table, c, i, v);
+                    }
+                }
+                if (cache.size() < 1000) {
+                    cache.put(v, code);
+                }
+            }
+            out[i] = code;
+        }
+    }
+
+    private static InputException unknownEvent(Study study, DataTable table, int c, int row, String v) {
+        Set<String> found = new LinkedHashSet<>();
+        for (int i = 0; i < table.size() && found.size() < 20; i++) {
+            String x = table.value(i, c);
+            if (x != null) {
+                found.add(x);
+            }
+        }
+        String column = study.event().column();
+        return new InputException(table.fileName() + ", data row " + (row + 1) + ", column '" + column + "': value \""
+                + v + "\" is neither an event (1, true, yes, dead, died, death, event) nor censored (0, false, no, alive,"
+                + " censored). Values found: " + String.join(", ", found) + ". Say which value is the event in "
+                + study.fileName() + ": event: {column: " + column + ", value: " + v + "}.");
+    }
+
+    private static void evaluateRules(Study study, DataTable table, String[] out) {
+        Groups g = study.groups();
+        List<RuleExpression> bound = new ArrayList<>();
+        for (GroupRule r : g.rules()) {
+            bound.add(r.when().bind(table.columns()));
+        }
+        String[] current = new String[1];
+        int[] currentRow = new int[1];
+        RuleExpression.Row row = c -> table.value(currentRow[0], c);
+        for (int i = 0; i < table.size(); i++) {
+            currentRow[0] = i;
+            current[0] = null;
+            for (int k = 0; k < bound.size(); k++) {
+                boolean holds;
+                try {
+                    holds = bound.get(k).test(row);
+                } catch (RuleExpression.ValueError e) {
+                    GroupRule r = g.rules().get(k);
+                    throw new InputException(study.fileName() + ", line " + r.line() + ", 'groups.rules["
+                            + r.position() + "].when': rule '" + r.label() + "', " + table.fileName() + " data row "
+                            + (i + 1) + ": " + e.getMessage() + ". Correct the value, add it to data.na if it means"
+                            + " missing, or compare with a quoted text.");
+                }
+                if (holds) {
+                    current[0] = g.rules().get(k).label();
+                    break;
+                }
+            }
+            out[i] = current[0] != null ? current[0] : g.otherwise();
+        }
+    }
+
+    // ---------------------------------------------------------------- write
+
+    /** {@return the header of the dataset} */
+    List<String> header() {
+        List<String> h = new ArrayList<>(DERIVED);
+        if (derivedGroup) {
+            h.add(groupColumn);
+        }
+        h.addAll(table.columns());
+        return h;
+    }
+
+    /**
+     * Writes the dataset as RFC 4180 CSV (UTF-8, comma, cells with a comma, quote or line break quoted), with
+     * times as Java's shortest round-trip decimal so that reading it back gives the same doubles.
+     */
+    void write(Path csv) {
+        int n = table.size();
+        lineOfRow = new int[n];
+        int line = 1;
+        try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            StringBuilder sb = new StringBuilder(256);
+            List<String> header = header();
+            for (int c = 0; c < header.size(); c++) {
+                if (c > 0) {
+                    sb.append(',');
+                }
+                line += CsvText.cell(sb, header.get(c));
+            }
+            sb.append('\n');
+            w.append(sb);
+            line++;
+            for (int i = 0; i < n; i++) {
+                sb.setLength(0);
+                lineOfRow[i] = line;
+                sb.append(i + 1).append(',');
+                number(sb, followTime[i]).append(',');
+                code(sb, followEvent[i]).append(',');
+                number(sb, time[i]).append(',');
+                code(sb, event[i]);
+                if (derivedGroup) {
+                    sb.append(',');
+                    line += CsvText.cell(sb, group[i] == null ? "" : group[i]);
+                }
+                String[] r = table.row(i);
+                for (String cell : r) {
+                    sb.append(',');
+                    line += CsvText.cell(sb, cell);
+                }
+                sb.append('\n');
+                line++;
+                w.append(sb);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + csv, e);
+        }
+    }
+
+    private static StringBuilder number(StringBuilder sb, double x) {
+        if (!Double.isNaN(x)) {
+            if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+                sb.append((long) x);
+            } else {
+                sb.append(Double.toString(x));
+            }
+        }
+        return sb;
+    }
+
+    private static StringBuilder code(StringBuilder sb, byte e) {
+        if (e >= 0) {
+            sb.append(e);
+        }
+        return sb;
+    }
+
+    /**
+     * Maps a line of the written CSV (as survkit-io reports it) to the data row (0-based).
+     *
+     * @return the row index, or −1
+     */
+    int rowOfLine(int line) {
+        if (lineOfRow == null) {
+            throw new IllegalStateException("write the dataset first");
+        }
+        int k = Arrays.binarySearch(lineOfRow, line);
+        return k >= 0 ? k : -1;
+    }
+
+    // ---------------------------------------------------------------- read
+
+    Study study() {
+        return study;
+    }
+
+    DataTable table() {
+        return table;
+    }
+
+    int size() {
+        return table.size();
+    }
+
+    /** {@return follow-up time over the whole follow-up (NaN when missing)} */
+    double followUpTime(int row) {
+        return followTime[row];
+    }
+
+    /** {@return 1 event, 0 censored, −1 missing, over the whole follow-up} */
+    int followUpEvent(int row) {
+        return followEvent[row];
+    }
+
+    /** {@return time censored at the horizon (NaN when missing)} */
+    double time(int row) {
+        return time[row];
+    }
+
+    /** {@return 1 event, 0 censored, −1 missing, censored at the horizon} */
+    int event(int row) {
+        return event[row];
+    }
+
+    /** {@return the group label, or null (missing, or no groups)} */
+    String group(int row) {
+        return group == null ? null : group[row];
+    }
+
+    /** {@return the groups in display order (empty without groups)} */
+    List<String> groupOrder() {
+        return groupOrder;
+    }
+
+    /** {@return the dataset column that holds the group, or null without groups} */
+    String groupColumn() {
+        return groupColumn;
+    }
+
+    /** {@return the reasons follow-up time is missing, with counts} */
+    Map<String, Integer> missingTimeReasons() {
+        return missingTimeReasons;
+    }
+}

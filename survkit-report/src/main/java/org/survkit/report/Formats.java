@@ -1,0 +1,105 @@
+package org.survkit.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.survkit.stats.PercentFormat;
+
+/**
+ * How the report prints numbers (formatting only; rounding half-up on the exact value through
+ * survkit-stats' {@link PercentFormat}): survival and percentages with one decimal, times with one
+ * decimal, hazard ratios with two, test statistics with two, p-values as {@link PValueFormat}
+ * (three significant digits, {@code < 0.001}). Undefined values print as an en dash, a median
+ * that is not reached as "NR".
+ */
+final class Formats {
+
+    static final String DASH = "\u2013";
+    static final String NA = "\u2014";
+
+    private Formats() {
+    }
+
+    /** A fraction as a percentage with one decimal: 0.9333 → "93.3". */
+    static String pct(double fraction) {
+        return Double.isFinite(fraction) ? PercentFormat.decimal(100 * fraction, 1) : NA;
+    }
+
+    /** A fraction with its interval: "93.3 (75.4–98.3)". */
+    static String pctCi(double s, double lower, double upper) {
+        if (!Double.isFinite(s)) {
+            return NA;
+        }
+        return pct(s) + (Double.isFinite(lower) || Double.isFinite(upper) ? " (" + pct(lower) + DASH + pct(upper) + ")"
+                : "");
+    }
+
+    /** A number with fixed decimals. */
+    static String num(double x, int digits) {
+        return Double.isFinite(x) ? PercentFormat.decimal(x, digits) : Double.isInfinite(x) ? (x > 0 ? "\u221E"
+                : "\u2212\u221E") : NA;
+    }
+
+    /** A time (median, quantile) with {@code digits} decimals; NaN as "NR" (not reached). */
+    static String time(double t, int digits) {
+        return Double.isNaN(t) ? "NR" : num(t, digits);
+    }
+
+    /** A median or quantile with its interval: "45.2 (30.1–NR)". */
+    static String timeCi(double t, double lower, double upper, int digits) {
+        return time(t, digits) + " (" + time(lower, digits) + DASH + time(upper, digits) + ")";
+    }
+
+    /** Decimals for times in a unit: none for days, one otherwise. */
+    static int timeDigits(String unit) {
+        return "days".equals(unit) ? 0 : 1;
+    }
+
+    /** A hazard ratio with its interval: "0.45 (0.21–0.98)". */
+    static String hrCi(double hr, double lower, double upper) {
+        if (!Double.isFinite(hr) || hr == 0) {
+            return "not estimable";
+        }
+        return ratio(hr) + " (" + ratio(lower) + DASH + ratio(upper) + ")";
+    }
+
+    /** A ratio with two decimals (three significant digits below 0.1, "> 1000" far up). */
+    static String ratio(double x) {
+        if (Double.isNaN(x)) {
+            return NA;
+        }
+        if (Double.isInfinite(x)) {
+            return "\u221E";
+        }
+        if (x > 1000) {
+            return "> 1000";
+        }
+        if (x != 0 && x < 0.1) {
+            return new BigDecimal(x).round(new java.math.MathContext(2, RoundingMode.HALF_UP)).toPlainString();
+        }
+        return PercentFormat.decimal(x, 2);
+    }
+
+    /** "P = 0.00343" or "P < 0.001". */
+    static String pEquals(double p) {
+        String v = p(p);
+        return v.startsWith("<") ? "P " + v : "P = " + v;
+    }
+
+    /** A p-value as figures print it. */
+    static String p(double p) {
+        return Double.isNaN(p) ? NA : PValueFormat.format(Math.min(1, Math.max(0, p)));
+    }
+
+    /** A count with its denominator and percentage: "9/43 (20.9)". */
+    static String countOf(int count, int denominator) {
+        return count + "/" + denominator + " (" + PercentFormat.percent(count, denominator, 1) + ")";
+    }
+
+    /** An integer or a shortest decimal, for times given by the user (12, 60, 2.5). */
+    static String given(double x) {
+        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+            return Long.toString((long) x);
+        }
+        return BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,154 @@
+package org.survkit.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.survkit.report.StudyAnalysis.CoxResult;
+import org.survkit.stats.GroupTestMethod;
+import org.survkit.stats.PValueAdjustment;
+import org.survkit.stats.Table1Row;
+
+/** The statistical-methods paragraph, written from what actually ran (not from what was asked). */
+final class MethodsText {
+
+    private MethodsText() {
+    }
+
+    static List<String> paragraphs(StudyAnalysis a, ReportTables t, String software) {
+        Study s = a.study;
+        List<String> out = new ArrayList<>();
+        StringBuilder p = new StringBuilder();
+        Study.Time time = s.time();
+        if (time.fromDates()) {
+            p.append("Follow-up was measured from ").append(time.from()).append(" to ").append(time.to()).append(" in ")
+                    .append(t.unit());
+            switch (time.unit()) {
+                case MONTHS -> p.append(" (days / 30.4375)");
+                case YEARS -> p.append(" (days / 365.25)");
+                case WEEKS -> p.append(" (days / 7)");
+                default -> { }
+            }
+            p.append(". ");
+        } else {
+            p.append("Follow-up time was taken from the column ").append(time.column())
+                    .append(time.unitName() == null ? "" : " (" + time.unitName() + ")").append(". ");
+        }
+        p.append("The event was ").append(s.event().value() == null ? "coded in " + s.event().column()
+                : s.event().column() + " = \u201C" + s.event().value() + "\u201D")
+                .append("; patients without it were censored at their last follow-up. ");
+        if (!Double.isNaN(s.horizon())) {
+            p.append("Follow-up was censored administratively at ").append(Formats.given(s.horizon())).append(' ')
+                    .append(t.unit()).append(". ");
+        }
+        if (s.grouped()) {
+            Study.Groups g = s.groups();
+            if (g.column() != null) {
+                p.append("Patients were grouped by ").append(g.column()).append(". ");
+            } else {
+                Set<String> cols = new LinkedHashSet<>();
+                g.rules().forEach(r -> cols.addAll(r.when().columnNames()));
+                p.append("Patients were assigned to ").append(g.rules().size()).append(" groups by rules on ")
+                        .append(join(new ArrayList<>(cols))).append(" (section 1). ");
+            }
+        }
+        int excluded = a.flow.rowsRead() - a.flow.analysed();
+        if (excluded == 0) {
+            p.append("All ").append(a.flow.rowsRead()).append(" patients were analysed.");
+        } else {
+            p.append("Of ").append(a.flow.rowsRead()).append(" patients, ").append(a.flow.analysed())
+                    .append(" were analysed (").append(excluded).append(" excluded for missing data).");
+        }
+        out.add(p.toString());
+
+        p = new StringBuilder();
+        p.append("Survival was estimated by the Kaplan\u2013Meier method with ").append(t.ciLabel())
+                .append("s from Greenwood's variance on the ").append(s.confType().rName()).append(" scale; medians")
+                .append(" with confidence intervals by the Brookmeyer\u2013Crowley method, and median follow-up by the")
+                .append(" reverse Kaplan\u2013Meier method. ");
+        if (a.overall != null) {
+            String test = s.comparisons().test() == org.survkit.stats.Weighting.LOGRANK ? "log-rank" : t.testName();
+            p.append("Groups were compared with the ").append(test).append(" test");
+            if (!a.pairs.isEmpty() && a.curves.size() > 2) {
+                p.append(", overall and for each pair of groups");
+                if (s.comparisons().adjust() != PValueAdjustment.NONE) {
+                    p.append(", with pairwise P values also adjusted by ").append(t.adjustName()).append("'s method");
+                } else {
+                    p.append(" without adjustment for multiple comparisons");
+                }
+            }
+            if (a.trend != null) {
+                p.append(", and with the log-rank test for trend");
+            }
+            p.append(". Hazard ratios between two groups were estimated by the log-rank (O/E) and Mantel\u2013Haenszel")
+                    .append(" methods and by a Cox model with the group alone. ");
+        }
+        out.add(p.toString());
+
+        if (a.table1 != null) {
+            Set<String> tests = new LinkedHashSet<>();
+            boolean meanSd = false;
+            boolean median = false;
+            for (Table1Row r : a.table1.result().rows()) {
+                if (r.test().method() != GroupTestMethod.NONE) {
+                    String name = ReportTables.testName(r.test().method()).replace("One-way", "one-way");
+                    tests.add(name.contains("'s ") ? name : "the " + name);
+                }
+            }
+            for (List<String> row : t.table1().rows()) {
+                meanSd |= row.get(0).endsWith("mean \u00B1 SD");
+                median |= row.get(0).endsWith("median [IQR]");
+            }
+            List<String> forms = new ArrayList<>(List.of("n/N (%)"));
+            if (meanSd) {
+                forms.add("mean \u00B1 SD");
+            }
+            if (median) {
+                forms.add("median [interquartile range]");
+            }
+            p = new StringBuilder("Patient characteristics are given as ").append(join(forms)).append(".");
+            if (!tests.isEmpty()) {
+                p.append(" They were compared across groups with ").append(join(new ArrayList<>(tests)))
+                        .append(" (Fisher's test when an expected count was below 5; rank tests when the")
+                        .append(" Shapiro\u2013Wilk test rejected normality), and balance was described by the")
+                        .append(" standardized mean difference.");
+            }
+            out.add(p.toString());
+        }
+
+        if (!a.cox.isEmpty()) {
+            p = new StringBuilder();
+            for (CoxResult r : a.cox) {
+                p.append("The Cox proportional-hazards model \u201C").append(r.spec().name()).append("\u201D included ")
+                        .append(join(r.spec().covariates()))
+                        .append(" (complete cases");
+                if (r.model() != null) {
+                    p.append(", ").append(ReportTables.capital(r.model().ties().id())).append("'s method for ties");
+                }
+                p.append(")");
+                if (r.zph() != null) {
+                    p.append("; proportional hazards were checked with scaled Schoenfeld residuals (cox.zph)");
+                }
+                if (r.firth() != null) {
+                    p.append(r.model() != null ? "; because the likelihood was monotone, Firth's penalized likelihood"
+                            : "; it was fitted by Firth's penalized likelihood").append(" with profile-likelihood")
+                            .append(" intervals was used");
+                }
+                p.append(". ");
+            }
+            out.add(p.toString().trim());
+        }
+        out.add("All P values are two-sided. Analyses were run with " + software + ", whose Kaplan\u2013Meier, log-rank"
+                + " and Cox estimates agree with R's survival package (version 3.5) to 1e-6; every number of this report"
+                + " can be recomputed from the study file (" + s.fileName() + ") and the analysis dataset (analysis.csv)"
+                + " written next to it.");
+        return out;
+    }
+
+    private static String join(List<String> items) {
+        if (items.size() <= 1) {
+            return items.isEmpty() ? "" : items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+}

@@ -1,0 +1,80 @@
+package org.survkit.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.survkit.io.TimeUnit;
+import org.survkit.stats.ConfidenceType;
+import org.survkit.stats.Ties;
+
+/**
+ * A study described by a few command-line flags ({@code survkit report DATA --time T --event E
+ * --group G ...}): the cohort file, a numeric time column, the event, a group column, Table 1
+ * columns and Cox covariates. {@link #toStudy(Path)} makes the full {@link Study} that
+ * {@link StudyWriter} writes next to the report, so that the quick report can be re-run from a
+ * study file and extended.
+ *
+ * @param data       the cohort file
+ * @param sheet      Excel sheet, or null
+ * @param time       numeric follow-up time column
+ * @param timeUnit   its unit for labels (days, weeks, months, years), or null
+ * @param event      event column
+ * @param eventValue the value that marks an event, or null for the default codes
+ * @param group      group column, or null
+ * @param table1     Table 1 columns (may be empty)
+ * @param covariates Cox covariates besides the group (empty: no Cox model)
+ * @param at         times for survival estimates (may be empty)
+ * @param horizon    administrative censoring time, or NaN
+ * @param endpoint   the endpoint's name, or null for "Overall survival"
+ */
+public record QuickStudy(Path data, String sheet, String time, String timeUnit, String event, String eventValue,
+        String group, List<String> table1, List<String> covariates, double[] at, double horizon, String endpoint) {
+
+    public QuickStudy {
+        table1 = List.copyOf(table1);
+        covariates = List.copyOf(covariates);
+        at = at.clone();
+    }
+
+    /**
+     * The study, as if read from {@code studyFile} (paths relative to its folder; output: that folder).
+     * A Cox model is added when covariates are given: the group (if any) followed by the covariates.
+     *
+     * @param studyFile where the study file is (to be) written
+     */
+    public Study toStudy(Path studyFile) {
+        Path folder = studyFile.toAbsolutePath().normalize().getParent();
+        Path dataAbs = data.toAbsolutePath().normalize();
+        Path rel;
+        try {
+            rel = folder.relativize(dataAbs);
+        } catch (IllegalArgumentException e) {
+            rel = dataAbs;
+        }
+        TimeUnit unit = timeUnit == null ? null : TimeUnit.parse(timeUnit);
+        Study.Time t = new Study.Time(time, null, null, null, unit == null ? null : unit.name().toLowerCase(
+                Locale.ROOT), Map.of());
+        Study.Groups g = group == null ? null : new Study.Groups(group, group, List.of(), null, List.of(), 0);
+        List<Study.Table1Item> items = new ArrayList<>();
+        for (String c : table1) {
+            items.add(new Study.Table1Item(c, null, Study.VariableType.AUTO, Study.Summary.AUTO, List.of(), 0));
+        }
+        List<Study.CoxSpec> cox = new ArrayList<>();
+        if (!covariates.isEmpty()) {
+            List<String> terms = new ArrayList<>();
+            if (group != null && !covariates.contains(group)) {
+                terms.add(group);
+            }
+            terms.addAll(covariates);
+            cox.add(new Study.CoxSpec(group == null ? "Multivariable" : "Adjusted", terms, List.of(), Map.of(),
+                    Study.Firth.AUTO, Ties.EFRON, 0));
+        }
+        double[] times = at.length == 0 && !Double.isNaN(horizon) ? new double[] {horizon} : at;
+        return new Study(studyFile, null, new Study.Data(rel, sheet, List.of(), null, 0), t,
+                new Study.Event(event, eventValue, 0), g, endpoint == null ? "Overall survival" : endpoint, horizon,
+                times, items, Study.Comparisons.defaults(), cox, Path.of("."), Study.Figures.defaults(),
+                ConfidenceType.LOG_LOG, 0.95);
+    }
+}

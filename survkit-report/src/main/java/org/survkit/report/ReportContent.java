@@ -1,0 +1,52 @@
+package org.survkit.report;
+
+import java.util.List;
+
+/**
+ * Everything report.html shows, laid out: the analysis, its tables and figures, the methods text
+ * and the list of files written next to it.
+ *
+ * @param analysis    the analysis
+ * @param tables      the table builder (units, names)
+ * @param flow        rows read, excluded and analysed
+ * @param table1      Table 1, or null
+ * @param survival    survival by group
+ * @param comparisons the overall test, or null with one group
+ * @param pairwise    the pairwise comparisons, or null
+ * @param cox         one table per Cox model
+ * @param phTests     per Cox model its proportional-hazards test table, or null
+ * @param figures     all figures
+ * @param methods     methods paragraphs
+ * @param files       the files written, relative to the output folder
+ * @param software    software name and version
+ * @param dataSha256  SHA-256 of the cohort file
+ */
+record ReportContent(StudyAnalysis analysis, ReportTables tables, ReportTable flow, ReportTable table1,
+        ReportTable survival, ReportTable comparisons, ReportTable pairwise, List<ReportTable> cox,
+        List<ReportTable> phTests, List<ReportFigures.Item> figures, List<String> methods, List<String> files,
+        String software, String dataSha256) {
+
+    /** {@return every table, in report order} */
+    List<ReportTable> allTables(ReportTable guardrails) {
+        List<ReportTable> all = new java.util.ArrayList<>();
+        all.add(flow);
+        if (table1 != null) {
+            all.add(table1);
+        }
+        all.add(survival);
+        if (comparisons != null) {
+            all.add(comparisons);
+        }
+        if (pairwise != null) {
+            all.add(pairwise);
+        }
+        for (int i = 0; i < cox.size(); i++) {
+            all.add(cox.get(i));
+            if (phTests.get(i) != null) {
+                all.add(phTests.get(i));
+            }
+        }
+        all.add(guardrails);
+        return all;
+    }
+}

@@ -1,0 +1,188 @@
+package org.survkit.report;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import org.survkit.io.InputException;
+
+/**
+ * Makes a study's report: reads the cohort, derives and writes the analysis dataset, runs the
+ * analyses (survkit-stats) and writes into the output folder
+ * <ul>
+ * <li>{@code report.html} — one self-contained, printable file;</li>
+ * <li>{@code analysis.csv} — the analysis dataset every number is computed from;</li>
+ * <li>{@code tables/NAME.csv} (formatted as in the report, formula-safe) and {@code tables/NAME.json}
+ *     (unrounded numbers) for every table;</li>
+ * <li>{@code figures/NAME.svg} and {@code figures/NAME.png} for every figure.</li>
+ * </ul>
+ * Immutable and thread-safe; a run writes only inside the output folder.
+ *
+ * <pre>{@code
+ * ReportEngine.Result r = ReportEngine.withDefaults().run(StudyReader.read(Path.of("study.yaml")));
+ * }</pre>
+ */
+public final class ReportEngine {
+
+    /**
+     * What a run wrote.
+     *
+     * @param outputDir the output folder
+     * @param html      report.html
+     * @param files     every file written, relative to the output folder
+     * @param rowsRead  data rows in the cohort file
+     * @param analysed  rows analysed
+     * @param warnings  Guardrails warnings
+     * @param notes     Guardrails notes
+     */
+    public record Result(Path outputDir, Path html, List<String> files, int rowsRead, int analysed, int warnings,
+            int notes) {
+        public Result {
+            files = List.copyOf(files);
+        }
+    }
+
+    private static final ReportEngine DEFAULTS = new ReportEngine(null, defaultSoftware());
+
+    private final Boolean png;
+    private final String software;
+
+    private ReportEngine(Boolean png, String software) {
+        this.png = png;
+        this.software = software;
+    }
+
+    /** {@return the engine: PNG files as the study says, software named from the jar} */
+    public static ReportEngine withDefaults() {
+        return DEFAULTS;
+    }
+
+    /** {@return an engine that writes PNG files (true), or not (false) whatever the study says} */
+    public ReportEngine withPng(boolean on) {
+        return new ReportEngine(on, software);
+    }
+
+    /** {@return an engine that names the software so in the report, e.g. "survkit 0.1.0"} */
+    public ReportEngine withSoftware(String name) {
+        return new ReportEngine(png, Objects.requireNonNull(name, "name"));
+    }
+
+    private static String defaultSoftware() {
+        String v = ReportEngine.class.getPackage().getImplementationVersion();
+        return "survkit " + (v == null ? "0.1.0-SNAPSHOT" : v) + " (Java " + Runtime.version().feature() + ")";
+    }
+
+    /**
+     * Runs a study and writes its report.
+     *
+     * @throws InputException for any problem with the study, the cohort file or the output folder
+     */
+    public Result run(Study study) {
+        Path out = study.outputDir();
+        Path data = study.dataFile();
+        if (!Files.isRegularFile(data)) {
+            throw new InputException(study.fileName() + ", line " + study.data().line() + ", 'data': the cohort file "
+                    + data + " does not exist. Paths are relative to the study file's folder.");
+        }
+        try {
+            Files.createDirectories(out.resolve("tables"));
+            Files.createDirectories(out.resolve("figures"));
+        } catch (IOException e) {
+            throw new InputException("cannot create the output folder " + out + " (" + e.getMessage() + "). Choose"
+                    + " another with --out or 'output:' in the study file.", e);
+        }
+        DataTable table = DataTable.read(data, study.data().sheet(), new Missing(study.data().na()));
+        AnalysisDataset dataset = AnalysisDataset.derive(study, table);
+        Path csv = out.resolve("analysis.csv");
+        dataset.write(csv);
+        StudyAnalysis a = StudyAnalysis.run(study, dataset, csv);
+
+        ReportTables t = new ReportTables(a);
+        List<ReportTable> cox = new ArrayList<>();
+        List<ReportTable> ph = new ArrayList<>();
+        for (int i = 0; i < a.cox.size(); i++) {
+            StudyAnalysis.CoxResult r = a.cox.get(i);
+            cox.add(t.cox(r, "cox_" + (i + 1)));
+            ph.add(r.zph() == null ? null : t.phTest(r, "cox_" + (i + 1) + "_ph"));
+        }
+        List<ReportFigures.Item> figures = ReportFigures.build(a, t);
+        ReportTable guardrails = t.guardrails();
+        boolean writePng = png != null ? png : study.figures().png();
+
+        List<String> files = new ArrayList<>(List.of("report.html", "analysis.csv"));
+        ReportContent draft = new ReportContent(a, t, t.flow(), a.table1 == null ? null : t.table1(), t.survival(),
+                a.overall == null ? null : t.comparisons(), a.pairs.isEmpty() ? null : t.pairwise(), cox, ph, figures,
+                MethodsText.paragraphs(a, t, software), List.of(), software, sha256(data));
+        for (ReportTable rt : draft.allTables(guardrails)) {
+            files.add("tables/" + rt.id() + ".csv");
+            files.add("tables/" + rt.id() + ".json");
+        }
+        for (ReportFigures.Item f : figures) {
+            files.add("figures/" + f.id() + ".svg");
+            if (writePng) {
+                files.add("figures/" + f.id() + ".png");
+            }
+        }
+        ReportContent content = new ReportContent(a, t, draft.flow(), draft.table1(), draft.survival(),
+                draft.comparisons(), draft.pairwise(), cox, ph, figures, draft.methods(), files, software,
+                draft.dataSha256());
+        try {
+            ObjectWriter json = new ObjectMapper().writer(new DefaultPrettyPrinter()
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n")));
+            for (ReportTable rt : content.allTables(guardrails)) {
+                Files.writeString(out.resolve("tables").resolve(rt.id() + ".csv"), rt.csv(), StandardCharsets.UTF_8);
+                Files.writeString(out.resolve("tables").resolve(rt.id() + ".json"), json.writeValueAsString(rt.json())
+                        + "\n", StandardCharsets.UTF_8);
+            }
+            for (ReportFigures.Item f : figures) {
+                Files.writeString(out.resolve("figures").resolve(f.id() + ".svg"), f.svg(), StandardCharsets.UTF_8);
+            }
+            if (writePng) {
+                int dpi = study.figures().dpi();
+                figures.parallelStream().forEach(f -> {
+                    try {
+                        Files.write(out.resolve("figures").resolve(f.id() + ".png"), PngRenderer.render(f.svg(), dpi));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+            Path html = out.resolve("report.html");
+            Files.writeString(html, HtmlReport.render(content), StandardCharsets.UTF_8);
+            int warnings = (int) a.findings.stream().filter(f -> f.diagnostic().severity()
+                    == org.survkit.stats.Diagnostic.Severity.WARNING).count();
+            return new Result(out, html, files, a.flow.rowsRead(), a.flow.analysed(), warnings,
+                    a.findings.size() - warnings);
+        } catch (IOException | UncheckedIOException e) {
+            throw new InputException("cannot write the report into " + out + " (" + e.getMessage() + ").", e);
+        }
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new InputException("cannot read " + file + " (" + e.getMessage() + ").", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

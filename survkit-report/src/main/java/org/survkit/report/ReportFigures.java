@@ -1,0 +1,93 @@
+package org.survkit.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.survkit.report.StudyAnalysis.CoxResult;
+import org.survkit.report.StudyAnalysis.Pair;
+import org.survkit.stats.CoxCoefficient;
+import org.survkit.stats.FirthCoefficient;
+
+/** The report's figures: Kaplan–Meier (all groups and each pair), log(−log S), forest plots. */
+final class ReportFigures {
+
+    /**
+     * One figure with its file stem, caption and SVG (rendered once).
+     *
+     * @param id      file name stem
+     * @param caption the caption (without the "Figure n." prefix)
+     * @param figure  the figure
+     * @param svg     its SVG
+     */
+    record Item(String id, String caption, Figure figure, String svg) {
+    }
+
+    private ReportFigures() {
+    }
+
+    static List<Item> build(StudyAnalysis a, ReportTables t) {
+        List<Item> out = new ArrayList<>();
+        Study s = a.study;
+        String unit = s.time().unitName();
+        KaplanMeierPlot km = KaplanMeierPlot.of(a.curves).withTimeUnit(unit)
+                .withConfidenceBands(s.figures().confidenceBands()).withMedianLines(s.figures().medianLines())
+                .with(s.figures().censorMarks()).withRiskTable(s.figures().riskTable()).with(s.figures().scale())
+                .withSurvivalLabel(s.endpoint() + (s.figures().scale() == SurvivalScale.PERCENT ? " (%)"
+                        : " probability"));
+        if (s.time().fromDates()) {
+            km = km.withTimeLabel(ReportTables.capital(t.unit()) + " from " + s.time().from());
+        }
+        if (!Double.isNaN(s.horizon())) {
+            km = km.withHorizon(s.horizon());
+        }
+        if (s.grouped()) {
+            km = km.withLegendTitle(t.groupName());
+        }
+        String what = s.endpoint() + (s.grouped() ? " by " + t.groupName() : "");
+        if (a.overall != null) {
+            KaplanMeierPlot all = km.withTest(a.overall);
+            out.add(item("km_all", what + ", all groups (" + t.testName() + " test, " + a.curves.size() + " groups).",
+                    all));
+            int k = 1;
+            for (Pair p : a.curves.size() > 2 ? a.pairs : List.<Pair>of()) {
+                KaplanMeierPlot pair = km.withGroups(p.first(), p.second()).withTest(p.test());
+                out.add(item("km_pair_" + k, s.endpoint() + ": " + p.second() + " vs " + p.first() + " ("
+                        + t.testName() + " P on these two groups, unadjusted).", pair));
+                k++;
+            }
+            out.add(item("log_minus_log", "log(\u2212log S) against log time by " + t.groupName() + ": roughly"
+                    + " parallel curves support proportional hazards; crossing curves do not.",
+                    LogMinusLogPlot.of(a.curves).withTimeUnit(unit).withLegendTitle(t.groupName())));
+        } else {
+            out.add(item("km_all", what + ".", km));
+        }
+        int m = 1;
+        for (CoxResult r : a.cox) {
+            ForestPlot f;
+            String note;
+            if (r.firth() != null) {
+                List<CoxCoefficient> cs = new ArrayList<>();
+                for (FirthCoefficient c : r.firth().coefficients()) {
+                    cs.add(new CoxCoefficient(c.term(), c.coef(), c.se(), Double.NaN, Double.NaN, c.pValue(), c.hr(),
+                            c.hrLower(), c.hrUpper(), c.aliased()));
+                }
+                f = ForestPlot.of(cs, r.firth().confLevel()).withFootnote("Firth's penalized Cox model, "
+                        + r.firth().ties().id() + " ties, profile-likelihood intervals; n = " + r.firth().n() + ", "
+                        + r.firth().events() + " events.");
+                note = " (Firth's penalized likelihood)";
+            } else {
+                f = ForestPlot.of(r.model());
+                note = "";
+            }
+            f = f.withLabels(r.labels()).withDirectionLabels("Lower hazard", "Higher hazard");
+            out.add(item("forest_" + m, "Hazard ratios of the Cox model \u201C" + r.spec().name() + "\u201D" + note
+                    + ".", f));
+            m++;
+        }
+        return List.copyOf(out);
+    }
+
+    private static Item item(String id, String caption, Figure f) {
+        return new Item(id.toLowerCase(Locale.ROOT), caption, f, f.svg());
+    }
+}

@@ -1,0 +1,703 @@
+package org.survkit.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.survkit.report.StudyAnalysis.CoxResult;
+import org.survkit.report.StudyAnalysis.Excluded;
+import org.survkit.report.StudyAnalysis.Finding;
+import org.survkit.report.StudyAnalysis.Pair;
+import org.survkit.stats.CategoricalSummary;
+import org.survkit.stats.ContinuousSummary;
+import org.survkit.stats.CoxCoefficient;
+import org.survkit.stats.FirthCoefficient;
+import org.survkit.stats.GroupCurve;
+import org.survkit.stats.GroupSummary;
+import org.survkit.stats.GroupTest;
+import org.survkit.stats.GroupTestMethod;
+import org.survkit.stats.HazardRatio;
+import org.survkit.stats.SurvivalAtTime;
+import org.survkit.stats.SurvivalCurve;
+import org.survkit.stats.SurvivalQuantile;
+import org.survkit.stats.Table1Row;
+import org.survkit.stats.ZphTerm;
+
+/**
+ * Lays the analysis out as the report's tables (formatted cells plus raw JSON). Formatting only.
+ */
+final class ReportTables {
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private final StudyAnalysis a;
+    private final String unit;
+
+    ReportTables(StudyAnalysis a) {
+        this.a = a;
+        this.unit = a.study.time().unitName();
+    }
+
+    /** {@return "months", or "time units" when the unit is unknown} */
+    String unit() {
+        return unit == null ? "time units" : unit;
+    }
+
+    String ciLabel() {
+        return Formats.given(100 * a.study.confLevel()) + "% CI";
+    }
+
+    // ---------------------------------------------------------------- flow
+
+    ReportTable flow() {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        String file = a.dataset.table().fileName();
+        rows.add(List.of("Rows in " + file, Integer.toString(a.flow.rowsRead()), ""));
+        kinds.add("variable");
+        ArrayNode ex = F.arrayNode();
+        for (Excluded e : a.flow.excluded()) {
+            rows.add(List.of("Excluded: " + e.reason(), Integer.toString(e.count()), rowsText(e)));
+            kinds.add("level");
+            ObjectNode o = ex.addObject();
+            o.put("reason", e.reason());
+            o.put("count", e.count());
+            ArrayNode fr = o.putArray("first_rows");
+            e.firstRows().forEach(fr::add);
+        }
+        rows.add(List.of("Analysed", Integer.toString(a.flow.analysed()), ""));
+        kinds.add("variable");
+        ArrayNode gs = F.arrayNode();
+        if (a.study.grouped()) {
+            for (Map.Entry<String, Integer> g : a.flow.groupSizes().entrySet()) {
+                rows.add(List.of(g.getKey(), Integer.toString(g.getValue()), g.getValue() == 0 ? "no patient: left out of"
+                        + " the analyses" : ""));
+                kinds.add("level");
+                ObjectNode o = gs.addObject();
+                o.put("group", g.getKey());
+                o.put("n", g.getValue());
+            }
+        }
+        ObjectNode json = F.objectNode();
+        json.put("source", file);
+        json.put("rows_read", a.flow.rowsRead());
+        json.set("excluded", ex);
+        json.put("analysed", a.flow.analysed());
+        json.set("groups", gs);
+        return new ReportTable("flow", "Rows read, excluded and analysed", List.of("Step", "Rows", "Details"), rows,
+                kinds, List.of("Data rows are numbered from 1 under the header (row k is line k + 1 of a CSV file"
+                        + " without blank lines) and are the column source_row of analysis.csv."), json);
+    }
+
+    private static String rowsText(Excluded e) {
+        if (e.firstRows().isEmpty()) {
+            return "";
+        }
+        String list = String.join(", ", e.firstRows().stream().map(String::valueOf).toList());
+        return (e.firstRows().size() == 1 ? "data row " : "data rows ") + list + (e.count() > e.firstRows().size()
+                ? ", \u2026" : "");
+    }
+
+    // ---------------------------------------------------------------- Table 1
+
+    ReportTable table1() {
+        StudyAnalysis.Table1Out t = a.table1;
+        List<String> groups = t.result().groups();
+        boolean compare = groups.size() >= 2;
+        List<String> header = new ArrayList<>();
+        header.add("Characteristic");
+        header.add("Overall\n(N = " + t.result().n() + ")");
+        int[] sizes = t.result().groupSizes();
+        if (compare) {
+            for (int g = 0; g < groups.size(); g++) {
+                header.add(groups.get(g) + "\n(n = " + sizes[g] + ")");
+            }
+            header.add("P");
+            header.add("SMD");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        Map<GroupTestMethod, String> marks = new LinkedHashMap<>();
+        ArrayNode jrows = F.arrayNode();
+        for (int v = 0; v < t.result().rows().size(); v++) {
+            Table1Row row = t.result().rows().get(v);
+            Study.Table1Item item = t.items().get(v);
+            GroupTest test = row.test();
+            String mark = "";
+            if (compare && test.method() != GroupTestMethod.NONE) {
+                marks.putIfAbsent(test.method(), String.valueOf((char) ('a' + marks.size())));
+                mark = marks.get(test.method());
+            }
+            String p = compare ? (test.method() == GroupTestMethod.NONE ? Formats.NA : Formats.p(test.pValue())
+                    + " " + mark) : null;
+            String smd = compare ? Formats.num(row.smd(), 2) : null;
+            ObjectNode j = jrows.addObject();
+            j.put("variable", row.variable());
+            j.put("column", item.column());
+            ObjectNode jt = j.putObject("test");
+            jt.put("method", test.method().name().toLowerCase(Locale.ROOT));
+            num(jt, "statistic", test.statistic());
+            num(jt, "df", test.df());
+            num(jt, "df2", test.df2());
+            num(jt, "p_value", test.pValue());
+            jt.put("rationale", test.rationale());
+            num(j, "smd", row.smd());
+            if (row instanceof Table1Row.Continuous c) {
+                boolean median = item.summary() == Study.Summary.MEDIAN_IQR || item.summary() == Study.Summary.AUTO
+                        && (test.method() == GroupTestMethod.WILCOXON || test.method() == GroupTestMethod.KRUSKAL_WALLIS);
+                j.put("type", "continuous");
+                j.put("summary", median ? "median_iqr" : "mean_sd");
+                List<String> r = new ArrayList<>();
+                r.add(row.variable() + (median ? ", median [IQR]" : ", mean \u00B1 SD"));
+                r.add(continuous(c.overall(), median));
+                for (ContinuousSummary s : c.groups()) {
+                    r.add(continuous(s, median));
+                }
+                if (compare) {
+                    r.add(p);
+                    r.add(smd);
+                }
+                rows.add(r);
+                kinds.add("variable");
+                j.set("overall", continuousJson(c.overall()));
+                ArrayNode jg = j.putArray("groups");
+                c.groups().forEach(s -> jg.add(continuousJson(s)));
+                if (c.overall().missing() > 0) {
+                    List<String> m = new ArrayList<>();
+                    m.add("Missing, n");
+                    m.add(Integer.toString(c.overall().missing()));
+                    for (ContinuousSummary s : c.groups()) {
+                        m.add(Integer.toString(s.missing()));
+                    }
+                    if (compare) {
+                        m.add("");
+                        m.add("");
+                    }
+                    rows.add(m);
+                    kinds.add("level");
+                }
+            } else {
+                Table1Row.Categorical c = (Table1Row.Categorical) row;
+                j.put("type", "categorical");
+                List<String> r = new ArrayList<>();
+                r.add(row.variable() + ", n/N (%)");
+                for (int k = 0; k < (compare ? groups.size() + 1 : 1); k++) {
+                    r.add("");
+                }
+                if (compare) {
+                    r.add(p);
+                    r.add(smd);
+                }
+                rows.add(r);
+                kinds.add("variable");
+                ArrayNode jl = j.putArray("levels");
+                for (int l = 0; l < c.levels().size(); l++) {
+                    List<String> lr = new ArrayList<>();
+                    lr.add(c.levels().get(l));
+                    lr.add(Formats.countOf(c.overall().count(l), c.overall().nonMissing()));
+                    ObjectNode jlv = jl.addObject();
+                    jlv.put("level", c.levels().get(l));
+                    jlv.set("overall", countJson(c.overall(), l));
+                    ArrayNode jlg = jlv.putArray("groups");
+                    for (CategoricalSummary s : c.groups()) {
+                        lr.add(Formats.countOf(s.count(l), s.nonMissing()));
+                        jlg.add(countJson(s, l));
+                    }
+                    if (compare) {
+                        lr.add("");
+                        lr.add("");
+                    } else {
+                        lr = lr.subList(0, 2);
+                    }
+                    rows.add(lr);
+                    kinds.add("level");
+                }
+                if (c.overall().missing() > 0) {
+                    List<String> m = new ArrayList<>();
+                    m.add("Missing, n");
+                    m.add(Integer.toString(c.overall().missing()));
+                    if (compare) {
+                        for (CategoricalSummary s : c.groups()) {
+                            m.add(Integer.toString(s.missing()));
+                        }
+                        m.add("");
+                        m.add("");
+                    }
+                    rows.add(m);
+                    kinds.add("level");
+                }
+                j.put("missing", c.overall().missing());
+            }
+        }
+        if (!compare) {
+            // one group: the table is Characteristic | Overall
+            for (int i = 0; i < rows.size(); i++) {
+                rows.set(i, rows.get(i).subList(0, 2));
+            }
+            header = header.subList(0, 2);
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add("Percentages are of the patients with a known value (N in each cell); missing values are counted"
+                + " apart. IQR: interquartile range (quartiles as R's quantile type 7).");
+        if (compare) {
+            for (Map.Entry<GroupTestMethod, String> m : marks.entrySet()) {
+                notes.add(m.getValue() + " " + testName(m.getKey()) + ".");
+            }
+            notes.add("Categorical variables: Pearson's chi-square test, or Fisher's exact test when an expected count"
+                    + " is below 5; continuous variables: Welch's t-test or one-way ANOVA, or the Wilcoxon rank-sum"
+                    + " (Mann\u2013Whitney) or Kruskal\u2013Wallis test when the Shapiro\u2013Wilk test rejects normality"
+                    + " (p < 0.05) in a group.");
+            notes.add("SMD: standardized mean difference (Yang & Dalton for categorical variables)"
+                    + (groups.size() > 2 ? ", the largest over all pairs of groups" : "") + "; above 0.1 is commonly"
+                    + " read as imbalance.");
+        }
+        ObjectNode json = F.objectNode();
+        ArrayNode jg = json.putArray("groups");
+        groups.forEach(jg::add);
+        ArrayNode js = json.putArray("group_sizes");
+        for (int s : sizes) {
+            js.add(s);
+        }
+        json.put("n", t.result().n());
+        json.put("smd_summary", t.result().smdSummary().name().toLowerCase(Locale.ROOT));
+        json.set("rows", jrows);
+        return new ReportTable("table1", "Patient characteristics" + (compare ? " overall and by " + groupName() : ""),
+                header, rows, kinds, notes, json);
+    }
+
+    String groupName() {
+        return a.study.groups() == null ? "group" : a.study.groups().name();
+    }
+
+    private static String continuous(ContinuousSummary s, boolean median) {
+        if (s.n() == 0) {
+            return Formats.NA;
+        }
+        if (median) {
+            return Formats.num(s.median(), 1) + " [" + Formats.num(s.q1(), 1) + ", " + Formats.num(s.q3(), 1) + "]";
+        }
+        return Formats.num(s.mean(), 1) + " \u00B1 " + Formats.num(s.sd(), 1);
+    }
+
+    private static ObjectNode continuousJson(ContinuousSummary s) {
+        ObjectNode o = F.objectNode();
+        o.put("n", s.n());
+        o.put("missing", s.missing());
+        num(o, "mean", s.mean());
+        num(o, "sd", s.sd());
+        num(o, "median", s.median());
+        num(o, "q1", s.q1());
+        num(o, "q3", s.q3());
+        num(o, "min", s.min());
+        num(o, "max", s.max());
+        return o;
+    }
+
+    private static ObjectNode countJson(CategoricalSummary s, int level) {
+        ObjectNode o = F.objectNode();
+        o.put("count", s.count(level));
+        o.put("denominator", s.nonMissing());
+        num(o, "percent", s.percent(level));
+        return o;
+    }
+
+    static String testName(GroupTestMethod m) {
+        return switch (m) {
+            case WELCH_T -> "Welch's two-sample t-test";
+            case ANOVA -> "One-way ANOVA";
+            case WILCOXON -> "Wilcoxon rank-sum (Mann\u2013Whitney) test";
+            case KRUSKAL_WALLIS -> "Kruskal\u2013Wallis test";
+            case CHI_SQUARE -> "Pearson's chi-square test";
+            case CHI_SQUARE_YATES -> "Pearson's chi-square test with Yates' continuity correction";
+            case FISHER_EXACT -> "Fisher's exact test";
+            case NONE -> "No test";
+        };
+    }
+
+    // ---------------------------------------------------------------- survival
+
+    ReportTable survival() {
+        double[] at = a.study.at();
+        List<String> header = new ArrayList<>(List.of("Group", "N", "Events", "Median, " + unit() + " (" + ciLabel()
+                + ")"));
+        for (double t : at) {
+            header.add(Formats.given(t) + " " + unit() + "\n% (" + ciLabel() + ") [at risk]");
+        }
+        header.add("Median follow-up, " + unit() + "\n(" + ciLabel() + ")");
+        List<List<String>> rows = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        ArrayNode jg = F.arrayNode();
+        for (int g = 0; g < a.curves.size(); g++) {
+            GroupCurve gc = a.curves.get(g);
+            rows.add(survivalRow(gc.group(), gc.curve(), a.followUp.get(g).curve(), at, jg));
+            kinds.add("");
+        }
+        if (a.curves.size() > 1) {
+            rows.add(survivalRow(StudyAnalysis.ALL, a.overallCurve, a.overallFollowUp, at, jg));
+            kinds.add("variable");
+        }
+        ObjectNode json = F.objectNode();
+        json.put("time_unit", unit());
+        json.put("conf_type", a.study.confType().rName());
+        num(json, "conf_level", a.study.confLevel());
+        num(json, "horizon", a.study.horizon());
+        json.set("groups", jg);
+        List<String> notes = new ArrayList<>();
+        notes.add("Kaplan\u2013Meier estimates with " + ciLabel() + "s (" + a.study.confType().rName() + " transform,"
+                + " Greenwood variance); [n]: number still at risk. NR: not reached. Median follow-up by the reverse"
+                + " Kaplan\u2013Meier method (Schemper & Smith 1996), over the whole follow-up.");
+        if (!Double.isNaN(a.study.horizon())) {
+            notes.add("Follow-up is censored at " + Formats.given(a.study.horizon()) + " " + unit() + " (the study's"
+                    + " horizon) for the survival estimates and tests.");
+        }
+        return new ReportTable("survival", a.study.endpoint() + " by " + (a.study.grouped() ? groupName() : "cohort"),
+                header, rows, kinds, notes, json);
+    }
+
+    private List<String> survivalRow(String group, SurvivalCurve c, SurvivalCurve fu, double[] at, ArrayNode jg) {
+        List<String> r = new ArrayList<>();
+        r.add(group);
+        r.add(Integer.toString(c.n()));
+        r.add(Integer.toString(c.events()));
+        SurvivalQuantile m = c.median();
+        int digits = Formats.timeDigits(unit);
+        r.add(Formats.timeCi(m.estimate(), m.lower(), m.upper(), digits));
+        ObjectNode j = jg.addObject();
+        j.put("group", group);
+        j.put("n", c.n());
+        j.put("events", c.events());
+        j.set("median", quantileJson(m));
+        ArrayNode ja = j.putArray("at");
+        if (at.length > 0) {
+            for (SurvivalAtTime s : c.at(at)) {
+                r.add(Formats.pctCi(s.survival(), s.lower(), s.upper()) + " [" + s.nRisk() + "]");
+                ObjectNode o = ja.addObject();
+                num(o, "time", s.time());
+                o.put("n_risk", s.nRisk());
+                num(o, "survival", s.survival());
+                num(o, "std_err", s.stdErr());
+                num(o, "lower", s.lower());
+                num(o, "upper", s.upper());
+            }
+        }
+        SurvivalQuantile f = fu.median();
+        r.add(Formats.timeCi(f.estimate(), f.lower(), f.upper(), digits));
+        j.set("median_follow_up", quantileJson(f));
+        return r;
+    }
+
+    private static ObjectNode quantileJson(SurvivalQuantile q) {
+        ObjectNode o = F.objectNode();
+        num(o, "estimate", q.estimate());
+        num(o, "lower", q.lower());
+        num(o, "upper", q.upper());
+        return o;
+    }
+
+    // ---------------------------------------------------------------- comparisons
+
+    String testName() {
+        Study.Comparisons c = a.study.comparisons();
+        return switch (c.test()) {
+            case LOGRANK -> "Log-rank";
+            case GEHAN -> "Gehan\u2013Breslow\u2013Wilcoxon";
+            case TARONE_WARE -> "Tarone\u2013Ware";
+            case PETO -> "Peto\u2013Peto";
+            case FLEMING_HARRINGTON -> "Fleming\u2013Harrington G(" + Formats.given(c.rho()) + ", "
+                    + Formats.given(c.gamma()) + ")";
+        };
+    }
+
+    ReportTable comparisons() {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        ObjectNode json = F.objectNode();
+        json.put("test", a.study.comparisons().test().id());
+        num(json, "rho", a.overall.rho());
+        num(json, "gamma", a.overall.gamma());
+        rows.add(List.of(testName() + " test, " + a.curves.size() + " groups", Formats.num(a.overall.statistic(), 2),
+                Integer.toString(a.overall.df()), Formats.p(a.overall.pValue())));
+        kinds.add("");
+        num(json, "statistic", a.overall.statistic());
+        json.put("df", a.overall.df());
+        num(json, "p_value", a.overall.pValue());
+        ArrayNode jg = json.putArray("groups");
+        for (GroupSummary g : a.overall.groups()) {
+            ObjectNode o = jg.addObject();
+            o.put("group", g.group());
+            o.put("n", g.n());
+            num(o, "observed", g.observed());
+            num(o, "expected", g.expected());
+        }
+        if (a.trend != null) {
+            rows.add(List.of("Test for trend (scores " + String.join(", ", java.util.Arrays.stream(a.trend.scores())
+                    .mapToObj(Formats::given).toList()) + ")", Formats.num(a.trend.statistic(), 2),
+                    Integer.toString(a.trend.df()), Formats.p(a.trend.pValue())));
+            kinds.add("");
+            ObjectNode t = json.putObject("trend");
+            ArrayNode sc = t.putArray("scores");
+            for (double s : a.trend.scores()) {
+                sc.add(s);
+            }
+            num(t, "statistic", a.trend.statistic());
+            t.put("df", a.trend.df());
+            num(t, "p_value", a.trend.pValue());
+        }
+        List<String> notes = List.of("Observed/expected events: " + String.join("; ", a.overall.groups().stream()
+                .map(g -> g.group() + " " + Formats.given(g.observed()) + "/" + Formats.num(g.expected(), 1)).toList())
+                + ".");
+        return new ReportTable("comparisons", "Comparison of all groups", List.of("Test", "\u03C7\u00B2", "df", "P"),
+                rows, kinds, notes, json);
+    }
+
+    String adjustName() {
+        return switch (a.study.comparisons().adjust()) {
+            case NONE -> "unadjusted";
+            case BONFERRONI -> "Bonferroni";
+            case HOLM -> "Holm";
+            case BH -> "Benjamini\u2013Hochberg";
+        };
+    }
+
+    ReportTable pairwise() {
+        String adj = adjustName();
+        List<String> header = new ArrayList<>(List.of("Comparison", "\u03C7\u00B2 (1 df)", "P"));
+        boolean adjusted = a.study.comparisons().adjust() != org.survkit.stats.PValueAdjustment.NONE
+                && a.pairs.size() > 1;
+        if (adjusted) {
+            header.add("P (" + adj + ")");
+        }
+        header.addAll(List.of("HR log-rank\n(" + ciLabel() + ")", "HR Mantel\u2013Haenszel\n(" + ciLabel() + ")",
+                "HR Cox\n(" + ciLabel() + ")"));
+        List<List<String>> rows = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        ArrayNode jp = F.arrayNode();
+        boolean anyWarning = false;
+        for (Pair p : a.pairs) {
+            List<String> r = new ArrayList<>();
+            r.add(p.second() + " vs " + p.first());
+            r.add(Formats.num(p.pairwise().statistic(), 2));
+            r.add(Formats.p(p.pairwise().pValue()));
+            if (adjusted) {
+                r.add(Formats.p(p.pairwise().pAdjusted()));
+            }
+            HazardRatio lr = p.ratios().logrank();
+            HazardRatio mh = p.ratios().mantelHaenszel();
+            CoxCoefficient c = p.cox();
+            r.add(Formats.hrCi(lr.estimate(), lr.lower(), lr.upper()));
+            r.add(Formats.hrCi(mh.estimate(), mh.lower(), mh.upper()));
+            String cox = Formats.hrCi(c.hr(), c.hrLower(), c.hrUpper());
+            if (p.coxWarning() != null) {
+                cox = "not estimable*";
+                anyWarning = true;
+            }
+            r.add(cox);
+            rows.add(r);
+            kinds.add("");
+            ObjectNode o = jp.addObject();
+            o.put("reference", p.first());
+            o.put("comparison", p.second());
+            num(o, "statistic", p.pairwise().statistic());
+            o.put("df", p.pairwise().df());
+            num(o, "p_value", p.pairwise().pValue());
+            num(o, "p_adjusted", p.pairwise().pAdjusted());
+            o.set("hr_logrank", hrJson(lr.estimate(), lr.lower(), lr.upper()));
+            o.set("hr_mantel_haenszel", hrJson(mh.estimate(), mh.lower(), mh.upper()));
+            ObjectNode jc = hrJson(c.hr(), c.hrLower(), c.hrUpper());
+            num(jc, "p_value", c.pValue());
+            if (p.coxWarning() != null) {
+                jc.put("warning", p.coxWarning().message());
+            }
+            o.set("hr_cox", jc);
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add(testName() + " test on the two groups' patients" + (adjusted ? "; P unadjusted, and adjusted for "
+                + a.pairs.size() + " comparisons by " + adj + "'s method" : "") + ".");
+        notes.add("HR: hazard ratio of the first-named group versus the second (the reference), by the log-rank"
+                + " (O/E) method, the Mantel\u2013Haenszel method (as GraphPad Prism) and a Cox model with the group"
+                + " alone (Efron ties).");
+        if (anyWarning) {
+            notes.add("* The Cox estimate runs to infinity (monotone likelihood: a group without events); see"
+                    + " Guardrails.");
+        }
+        ObjectNode json = F.objectNode();
+        json.put("test", a.study.comparisons().test().id());
+        json.put("adjust", a.study.comparisons().adjust().id());
+        num(json, "conf_level", a.study.confLevel());
+        json.set("pairs", jp);
+        return new ReportTable("pairwise", "Pairwise comparisons", header, rows, kinds, notes, json);
+    }
+
+    private static ObjectNode hrJson(double hr, double lower, double upper) {
+        ObjectNode o = F.objectNode();
+        num(o, "hr", hr);
+        num(o, "lower", lower);
+        num(o, "upper", upper);
+        return o;
+    }
+
+    // ---------------------------------------------------------------- Cox
+
+    ReportTable cox(CoxResult r, String id) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("Term"));
+        ObjectNode json = F.objectNode();
+        json.put("name", r.spec().name());
+        ArrayNode cov = json.putArray("covariates");
+        r.spec().covariates().forEach(cov::add);
+        List<String> notes = new ArrayList<>();
+        if (r.model() != null) {
+            header.addAll(List.of("HR (" + ciLabel() + ")", "P"));
+            json.put("ties", r.model().ties().id());
+            json.put("n", r.model().n());
+            json.put("events", r.model().events());
+            ArrayNode co = json.putArray("coefficients");
+            for (CoxCoefficient k : r.model().coefficients()) {
+                List<String> row = new ArrayList<>();
+                row.add(r.labels().getOrDefault(k.term(), k.term()));
+                row.add(k.aliased() ? "aliased (NA)" : Formats.hrCi(k.hr(), k.hrLower(), k.hrUpper()));
+                row.add(k.aliased() ? Formats.NA : Formats.p(k.pValue()));
+                if (r.firth() != null) {
+                    FirthCoefficient f = r.firth().coefficient(k.term());
+                    row.add(f.aliased() ? "aliased (NA)" : Formats.hrCi(f.hr(), f.hrLower(), f.hrUpper()));
+                    row.add(f.aliased() ? Formats.NA : Formats.p(f.pValue()));
+                }
+                rows.add(row);
+                kinds.add("");
+                ObjectNode o = co.addObject();
+                o.put("term", k.term());
+                num(o, "coef", k.coef());
+                num(o, "se", k.se());
+                num(o, "hr", k.hr());
+                num(o, "hr_lower", k.hrLower());
+                num(o, "hr_upper", k.hrUpper());
+                num(o, "p_value", k.pValue());
+                o.put("aliased", k.aliased());
+            }
+            ObjectNode lr = json.putObject("lr_test");
+            num(lr, "statistic", r.model().lrTest().statistic());
+            lr.put("df", r.model().lrTest().df());
+            num(lr, "p_value", r.model().lrTest().pValue());
+            if (r.model().concordance() != null) {
+                ObjectNode cc = json.putObject("concordance");
+                num(cc, "estimate", r.model().concordance().estimate());
+                num(cc, "se", r.model().concordance().stdErr());
+            }
+            notes.add("n = " + r.model().n() + ", " + r.model().events() + " events (complete cases); "
+                    + capital(r.model().ties().id()) + " ties. Likelihood-ratio test " + Formats.num(
+                            r.model().lrTest().statistic(), 2) + " on " + r.model().lrTest().df() + " df, "
+                    + Formats.pEquals(r.model().lrTest().pValue()) + (r.model().concordance() == null ? "" : "; concordance "
+                            + Formats.num(r.model().concordance().estimate(), 3) + " (SE " + Formats.num(
+                                    r.model().concordance().stdErr(), 3) + ")") + ".");
+        }
+        if (r.firth() != null) {
+            if (r.model() == null) {
+                header.addAll(List.of("HR (" + ciLabel() + ")", "P"));
+                for (FirthCoefficient f : r.firth().coefficients()) {
+                    rows.add(List.of(r.labels().getOrDefault(f.term(), f.term()), f.aliased() ? "aliased (NA)"
+                            : Formats.hrCi(f.hr(), f.hrLower(), f.hrUpper()), f.aliased() ? Formats.NA
+                            : Formats.p(f.pValue())));
+                    kinds.add("");
+                }
+            } else {
+                header.set(1, "HR Cox\n(" + ciLabel() + ")");
+                header.set(2, "P Cox");
+                header.addAll(List.of("HR Firth\n(" + ciLabel() + ")", "P Firth"));
+            }
+            ObjectNode fj = json.putObject("firth");
+            fj.put("ties", r.firth().ties().id());
+            fj.put("n", r.firth().n());
+            fj.put("events", r.firth().events());
+            ArrayNode fc = fj.putArray("coefficients");
+            for (FirthCoefficient f : r.firth().coefficients()) {
+                ObjectNode o = fc.addObject();
+                o.put("term", f.term());
+                num(o, "coef", f.coef());
+                num(o, "se", f.se());
+                num(o, "hr", f.hr());
+                num(o, "hr_lower", f.hrLower());
+                num(o, "hr_upper", f.hrUpper());
+                num(o, "chi_square", f.chiSquare());
+                num(o, "p_value", f.pValue());
+                o.put("aliased", f.aliased());
+            }
+            notes.add("Firth's penalized partial likelihood (Heinze & Schemper 2001), " + capital(
+                    r.firth().ties().id()) + " ties: profile penalized-likelihood confidence intervals and penalized"
+                    + " likelihood-ratio P values" + (r.model() != null ? "; added because the standard fit signals"
+                            + " monotone likelihood" : "") + ".");
+        }
+        if (r.zph() != null) {
+            ArrayNode ph = json.putArray("ph_test");
+            List<ZphTerm> terms = new ArrayList<>(r.zph().terms());
+            terms.add(r.zph().global());
+            for (ZphTerm z : terms) {
+                ObjectNode o = ph.addObject();
+                o.put("term", z.term());
+                num(o, "statistic", z.statistic());
+                o.put("df", z.df());
+                num(o, "p_value", z.pValue());
+            }
+        }
+        return new ReportTable(id, "Cox model: " + r.spec().name(), header, rows, kinds, notes, json);
+    }
+
+    ReportTable phTest(CoxResult r, String id) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        List<ZphTerm> terms = new ArrayList<>(r.zph().terms());
+        terms.add(r.zph().global());
+        ArrayNode json = F.arrayNode();
+        for (ZphTerm z : terms) {
+            String label = z.term().equals("GLOBAL") ? "Global" : a.variableLabel(z.term());
+            rows.add(List.of(label, Formats.num(z.statistic(), 2), Integer.toString(z.df()), Formats.p(z.pValue())));
+            kinds.add(z.term().equals("GLOBAL") ? "variable" : "");
+            ObjectNode o = json.addObject();
+            o.put("term", z.term());
+            num(o, "statistic", z.statistic());
+            o.put("df", z.df());
+            num(o, "p_value", z.pValue());
+        }
+        return new ReportTable(id, "Proportional-hazards test: " + r.spec().name(), List.of("Term", "\u03C7\u00B2", "df",
+                "P"), rows, kinds, List.of("Score test of a linear trend of each term's effect in the Kaplan\u2013Meier"
+                        + " transform of time (Grambsch & Therneau 1994; R cox.zph). P < 0.05 suggests that the"
+                        + " hazard ratio changes over follow-up."), json);
+    }
+
+    // ---------------------------------------------------------------- findings
+
+    ReportTable guardrails() {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        ArrayNode json = F.arrayNode();
+        for (Finding f : a.findings) {
+            String text = FindingText.message(f.diagnostic());
+            rows.add(List.of(f.diagnostic().severity() == org.survkit.stats.Diagnostic.Severity.WARNING ? "Warning"
+                    : "Note", FindingText.title(f.diagnostic().code()), f.scope(), text));
+            kinds.add("");
+            ObjectNode o = json.addObject();
+            o.put("severity", f.diagnostic().severity().name().toLowerCase(Locale.ROOT));
+            o.put("code", f.diagnostic().code());
+            o.put("scope", f.scope());
+            o.put("message", text);
+        }
+        return new ReportTable("guardrails", "Guardrails: what a statistical reviewer would point out",
+                List.of("Severity", "Finding", "Where", "Details and what to do"), rows, kinds, List.of(), json);
+    }
+
+    static String capital(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    static void num(ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) {
+            o.put(key, v);
+        } else {
+            o.putNull(key);
+        }
+    }
+}

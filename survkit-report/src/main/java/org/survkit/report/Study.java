@@ -1,0 +1,307 @@
+package org.survkit.report;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.survkit.io.TimeUnit;
+import org.survkit.stats.ConfidenceType;
+import org.survkit.stats.PValueAdjustment;
+import org.survkit.stats.Ties;
+import org.survkit.stats.Weighting;
+
+/**
+ * A study description: where the cohort is, how follow-up, the event and the groups are derived,
+ * and which analyses the report contains. Read from a study file by {@link StudyReader}, written
+ * by {@link StudyWriter}; every part keeps the line of the study file it came from (0 when it was
+ * not read from a file), so that later errors (an unknown column) can name it.
+ *
+ * @param source      the study file (for messages and relative paths), or a pseudo file name
+ * @param title       the report's title, or null
+ * @param data        the cohort file
+ * @param time        follow-up time
+ * @param event       event status
+ * @param groups      the compared groups, or null for the whole cohort
+ * @param endpoint    the endpoint's name, e.g. "Overall survival"
+ * @param horizon     administrative censoring time in the time unit (e.g. 60 months for 5-year survival), or NaN
+ * @param at          times at which survival is reported
+ * @param table1      the Table 1 rows
+ * @param comparisons the group comparisons
+ * @param cox         Cox models
+ * @param output      the output folder (absolute or relative to the study file's folder)
+ * @param figures     figure options
+ * @param confType    confidence-interval transform of the Kaplan–Meier estimates
+ * @param confLevel   confidence level of all intervals
+ */
+public record Study(Path source, String title, Data data, Time time, Event event, Groups groups, String endpoint,
+        double horizon, double[] at, List<Table1Item> table1, Comparisons comparisons, List<CoxSpec> cox, Path output,
+        Figures figures, ConfidenceType confType, double confLevel) {
+
+    public Study {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(event, "event");
+        at = at.clone();
+        table1 = List.copyOf(table1);
+        cox = List.copyOf(cox);
+        Objects.requireNonNull(comparisons, "comparisons");
+        Objects.requireNonNull(figures, "figures");
+        Objects.requireNonNull(confType, "confType");
+    }
+
+    @Override
+    public double[] at() {
+        return at.clone();
+    }
+
+    /** {@return the study file's name, for messages} */
+    public String fileName() {
+        return source.getFileName() == null ? source.toString() : source.getFileName().toString();
+    }
+
+    /** {@return the folder relative paths are resolved against} */
+    public Path baseDir() {
+        Path parent = source.toAbsolutePath().getParent();
+        return parent == null ? Path.of(".").toAbsolutePath() : parent;
+    }
+
+    /** {@return the output folder, resolved against the study file's folder} */
+    public Path outputDir() {
+        return baseDir().resolve(output).normalize();
+    }
+
+    /** {@return the cohort file, resolved against the study file's folder} */
+    public Path dataFile() {
+        return baseDir().resolve(data.path()).normalize();
+    }
+
+    /** {@return whether the groups are defined (else the whole cohort is one group)} */
+    public boolean grouped() {
+        return groups != null;
+    }
+
+    /** {@return the same study writing to another output folder (absolute or relative to the study's folder)} */
+    public Study withOutput(Path folder) {
+        return new Study(source, title, data, time, event, groups, endpoint, horizon, at, table1, comparisons, cox,
+                folder, figures, confType, confLevel);
+    }
+
+    /** {@return the same study with other figure options} */
+    public Study withFigures(Figures f) {
+        return new Study(source, title, data, time, event, groups, endpoint, horizon, at, table1, comparisons, cox,
+                output, f, confType, confLevel);
+    }
+
+    /**
+     * The cohort file.
+     *
+     * @param path       relative to the study file, or absolute
+     * @param sheet      Excel sheet, or null for the first
+     * @param na         extra missing-value codes (besides empty, NA and .)
+     * @param dateFormat date pattern (e.g. dd/MM/yyyy), or null for ISO yyyy-MM-dd
+     * @param line       line of {@code data} in the study file
+     */
+    public record Data(Path path, String sheet, List<String> na, String dateFormat, int line) {
+        public Data {
+            Objects.requireNonNull(path, "path");
+            na = List.copyOf(na);
+        }
+    }
+
+    /**
+     * Follow-up time: a numeric column, or the difference of two date columns in a unit.
+     *
+     * @param column   the numeric column, or null
+     * @param from     the start date column, or null
+     * @param to       the end date column, or null
+     * @param unit     the unit of dates' difference (null with a numeric column)
+     * @param unitName the unit's name for labels ("months"), or null when unknown
+     * @param lines    key → line in the study file
+     */
+    public record Time(String column, String from, String to, TimeUnit unit, String unitName, Map<String, Integer> lines) {
+        public Time {
+            lines = Map.copyOf(lines);
+        }
+
+        /** {@return whether time comes from two dates} */
+        public boolean fromDates() {
+            return from != null;
+        }
+
+        /** {@return the line of a key, or of the time block} */
+        public int line(String key) {
+            return lines.getOrDefault(key, lines.getOrDefault("", 0));
+        }
+    }
+
+    /**
+     * Event status.
+     *
+     * @param column the column
+     * @param value  exactly this value (ignoring case; as a number when it is one) is an event and every other
+     *               non-missing value censored; null for the default codes (1/0, yes/no, dead/alive, …)
+     * @param line   line of {@code event}
+     */
+    public record Event(String column, String value, int line) {
+        public Event {
+            Objects.requireNonNull(column, "column");
+        }
+    }
+
+    /**
+     * The compared groups: a column's values, or labels assigned by rules (the first rule that holds wins).
+     *
+     * @param name      the group variable's name (a column of the analysis dataset)
+     * @param column    the column whose values are the groups, or null with rules
+     * @param rules     the rules, in order, or empty with a column
+     * @param otherwise the label of rows no rule matches, or null (they are then excluded: missing group)
+     * @param order     display order of the groups (empty: rule order, or the natural order of the values)
+     * @param line      line of {@code groups}
+     */
+    public record Groups(String name, String column, List<GroupRule> rules, String otherwise, List<String> order,
+            int line) {
+        public Groups {
+            Objects.requireNonNull(name, "name");
+            rules = List.copyOf(rules);
+            order = List.copyOf(order);
+        }
+    }
+
+    /**
+     * One group rule.
+     *
+     * @param label    the group label
+     * @param when     the condition
+     * @param line     line of the rule's {@code when}
+     * @param position 1-based index among the rules
+     */
+    public record GroupRule(String label, RuleExpression when, int line, int position) {
+    }
+
+    /** How a Table 1 variable is summarized. */
+    public enum VariableType {
+        /** Continuous when every value is a number and there are more than 5 distinct values; else categorical. */
+        AUTO,
+        /** n (%) per level. */
+        CATEGORICAL,
+        /** mean ± SD or median [IQR]. */
+        CONTINUOUS
+    }
+
+    /** Which summary a continuous Table 1 variable shows. */
+    public enum Summary {
+        /** mean ± SD when the test chosen is parametric, median [IQR] when it is a rank test. */
+        AUTO,
+        /** mean ± SD. */
+        MEAN_SD,
+        /** median [Q1, Q3] (R quantile type 7). */
+        MEDIAN_IQR
+    }
+
+    /**
+     * One Table 1 variable.
+     *
+     * @param column  the column
+     * @param label   the row label (default: the column name)
+     * @param type    categorical, continuous or auto
+     * @param summary for continuous variables
+     * @param levels  display order of a categorical variable's levels (empty: natural order)
+     * @param line    line in the study file
+     */
+    public record Table1Item(String column, String label, VariableType type, Summary summary, List<String> levels,
+            int line) {
+        public Table1Item {
+            Objects.requireNonNull(column, "column");
+            levels = List.copyOf(levels);
+        }
+
+        /** {@return the label shown, the column name when none was given} */
+        public String shownLabel() {
+            return label == null ? column : label;
+        }
+    }
+
+    /**
+     * Group comparisons.
+     *
+     * @param test     the weighted log-rank test
+     * @param rho      ρ of Fleming–Harrington
+     * @param gamma    γ of Fleming–Harrington
+     * @param pairwise whether every pair is tested
+     * @param adjust   multiple-comparison adjustment of the pairwise p-values
+     * @param trend    whether the test for trend over the ordered groups is added
+     * @param scores   trend scores (empty: group values when numbers, else 1..k)
+     * @param line     line of {@code comparisons}
+     */
+    public record Comparisons(Weighting test, double rho, double gamma, boolean pairwise, PValueAdjustment adjust,
+            boolean trend, double[] scores, int line) {
+        public Comparisons {
+            scores = scores.clone();
+        }
+
+        @Override
+        public double[] scores() {
+            return scores.clone();
+        }
+
+        /** {@return log-rank, pairwise with Holm, no trend} */
+        public static Comparisons defaults() {
+            return new Comparisons(Weighting.LOGRANK, 0, 0, true, PValueAdjustment.HOLM, false, new double[0], 0);
+        }
+    }
+
+    /** Whether Firth's penalized likelihood is used. */
+    public enum Firth {
+        /** Standard Cox fit; Firth's fit added when the standard one signals monotone likelihood. */
+        AUTO,
+        /** Firth's fit only. */
+        YES,
+        /** Standard Cox fit only. */
+        NO
+    }
+
+    /**
+     * A Cox model.
+     *
+     * @param name        the model's name in the report
+     * @param covariates  the terms (columns of the analysis dataset, including the group variable; a:b interactions)
+     * @param categorical numeric-looking columns to treat as factors
+     * @param reference   reference level per factor (default: the first group, or the first level in sorted order)
+     * @param firth       Firth's correction
+     * @param ties        ties method
+     * @param line        line in the study file
+     */
+    public record CoxSpec(String name, List<String> covariates, List<String> categorical, Map<String, String> reference,
+            Firth firth, Ties ties, int line) {
+        public CoxSpec {
+            covariates = List.copyOf(covariates);
+            categorical = List.copyOf(categorical);
+            reference = Map.copyOf(reference);
+        }
+    }
+
+    /**
+     * Figure options.
+     *
+     * @param confidenceBands pointwise confidence bands on the Kaplan–Meier curves
+     * @param medianLines     dashed median lines
+     * @param censorMarks     censoring marks
+     * @param riskTable       number-at-risk table under the curves
+     * @param scale           survival as fraction or percent
+     * @param png             also write PNG files
+     * @param dpi             PNG resolution
+     */
+    public record Figures(boolean confidenceBands, boolean medianLines, CensorMark censorMarks, boolean riskTable,
+            SurvivalScale scale, boolean png, int dpi) {
+        /** {@return the defaults: no bands, no median lines, + marks, risk table, fraction, PNG at 300 dpi} */
+        public static Figures defaults() {
+            return new Figures(false, false, CensorMark.PLUS, true, SurvivalScale.FRACTION, true, Figure.PRINT_DPI);
+        }
+
+        /** {@return the same options without PNG files} */
+        public Figures withoutPng() {
+            return new Figures(confidenceBands, medianLines, censorMarks, riskTable, scale, false, dpi);
+        }
+    }
+}

@@ -1,0 +1,641 @@
+package org.survkit.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.survkit.io.Cohort;
+import org.survkit.io.CohortReader;
+import org.survkit.io.CohortSpec;
+import org.survkit.io.Covariate;
+import org.survkit.io.Exclusion;
+import org.survkit.io.InputException;
+import org.survkit.report.Study.CoxSpec;
+import org.survkit.report.Study.Table1Item;
+import org.survkit.stats.CoxCoefficient;
+import org.survkit.stats.CoxData;
+import org.survkit.stats.CoxModel;
+import org.survkit.stats.CoxRegression;
+import org.survkit.stats.DesignMatrix;
+import org.survkit.stats.DesignMatrixBuilder;
+import org.survkit.stats.Diagnostic;
+import org.survkit.stats.Factor;
+import org.survkit.stats.FirthCoxModel;
+import org.survkit.stats.FirthCoxRegression;
+import org.survkit.stats.GroupCurve;
+import org.survkit.stats.Guardrails;
+import org.survkit.stats.KaplanMeier;
+import org.survkit.stats.LogRankResult;
+import org.survkit.stats.LogRankTest;
+import org.survkit.stats.PercentFormat;
+import org.survkit.stats.PairwiseComparison;
+import org.survkit.stats.ProportionalHazardsTest;
+import org.survkit.stats.SurvivalCurve;
+import org.survkit.stats.Table1;
+import org.survkit.stats.Table1Result;
+import org.survkit.stats.Table1Variable;
+import org.survkit.stats.Ties;
+import org.survkit.stats.TrendTestResult;
+import org.survkit.stats.TwoGroupHazardRatios;
+import org.survkit.stats.Weighting;
+import org.survkit.stats.ZphResult;
+import org.survkit.stats.ZphTerm;
+
+/**
+ * Runs a study's analyses on its analysis dataset. Every number comes from survkit-stats: this
+ * class only reads cohorts (through survkit-io's {@link CohortReader}, from the written
+ * {@code analysis.csv}), selects rows and groups, calls the engines and collects their results
+ * and diagnostics. Nothing is formatted here.
+ */
+final class StudyAnalysis {
+
+    /** Label of the single group of an ungrouped study. */
+    static final String ALL = "All patients";
+
+    /** Rows left out, for one reason, with the first data rows (1-based). */
+    record Excluded(String reason, int count, List<Integer> firstRows) {
+    }
+
+    /**
+     * The flow of rows from the file to the analysis.
+     *
+     * @param rowsRead   data rows in the cohort file
+     * @param excluded   rows left out, per reason, in the order survkit-io checks them
+     * @param analysed   rows analysed
+     * @param groupSizes analysed rows per group, in display order (zero for groups nobody falls in)
+     */
+    record Flow(int rowsRead, List<Excluded> excluded, int analysed, Map<String, Integer> groupSizes) {
+    }
+
+    /**
+     * One pairwise comparison, oriented in display order (the first group is the reference).
+     *
+     * @param first      reference group
+     * @param second     comparison group
+     * @param test       the two-group test on the pair's subjects
+     * @param pairwise   raw and adjusted p-value
+     * @param ratios     hazard ratio of second vs first by the log-rank and Mantel–Haenszel methods
+     * @param cox        hazard ratio of second vs first by a Cox model with the group alone (Efron ties)
+     * @param coxWarning a monotone-likelihood (or other) warning of that Cox fit, or null
+     */
+    record Pair(String first, String second, LogRankResult test, PairwiseComparison pairwise,
+            TwoGroupHazardRatios ratios, CoxCoefficient cox, Diagnostic coxWarning) {
+    }
+
+    /**
+     * A fitted Cox model.
+     *
+     * @param spec    the study's model
+     * @param cohort  the complete cases
+     * @param model   the standard fit (null with firth: yes)
+     * @param zph     its proportional-hazards test (null without an estimable coefficient)
+     * @param firth   Firth's fit (null unless requested, or automatic after monotone likelihood)
+     * @param labels  term → label for tables and the forest plot
+     */
+    record CoxResult(CoxSpec spec, Cohort cohort, CoxModel model, ZphResult zph, FirthCoxModel firth,
+            Map<String, String> labels) {
+    }
+
+    /**
+     * Table 1 and how its variables were read.
+     *
+     * @param items  the study's variables
+     * @param types  the type each variable was summarized as (auto resolved)
+     * @param result the statistics
+     */
+    record Table1Out(List<Table1Item> items, List<Study.VariableType> types, Table1Result result) {
+    }
+
+    /** A finding for the Guardrails section. */
+    record Finding(Diagnostic diagnostic, String scope) {
+    }
+
+    final Study study;
+    final AnalysisDataset dataset;
+    final Path analysisCsv;
+    final Cohort cohort;
+    final Cohort followUpCohort;
+    final Flow flow;
+    final List<String> groups;
+    final List<GroupCurve> curves;
+    final List<GroupCurve> followUp;
+    final SurvivalCurve overallCurve;
+    final SurvivalCurve overallFollowUp;
+    final LogRankResult overall;
+    final TrendTestResult trend;
+    final List<Pair> pairs;
+    final Table1Out table1;
+    final List<CoxResult> cox;
+    final List<Finding> findings;
+    final KaplanMeier km;
+
+    private StudyAnalysis(Study study, AnalysisDataset dataset, Path analysisCsv) {
+        this.study = study;
+        this.dataset = dataset;
+        this.analysisCsv = analysisCsv;
+        this.km = KaplanMeier.withDefaults().with(study.confType()).withConfLevel(study.confLevel());
+        String g = dataset.groupColumn();
+        CohortSpec base = CohortSpec.builder().eventValue("1").naCodes(study.data().na()).group(g);
+        this.cohort = CohortReader.read(analysisCsv, base.time(AnalysisDataset.TIME).event(AnalysisDataset.EVENT));
+        this.followUpCohort = CohortReader.read(analysisCsv, base.time(AnalysisDataset.FOLLOWUP_TIME)
+                .event(AnalysisDataset.FOLLOWUP_EVENT));
+        if (cohort.size() == 0) {
+            throw new InputException(dataset.table().fileName() + ": no row can be analysed (" + cohort.rowsRead()
+                    + " rows read, all excluded: " + String.join("; ", cohort.exclusions().stream()
+                            .map(e -> e.count() + " " + e.reason()).toList()) + ").");
+        }
+        String[] labels = labels(cohort);
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        List<String> order = dataset.groupOrder().isEmpty() ? List.of(ALL) : dataset.groupOrder();
+        for (String o : order) {
+            sizes.put(o, 0);
+        }
+        for (String l : labels) {
+            sizes.merge(l, 1, Integer::sum);
+        }
+        this.groups = sizes.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).toList();
+        this.flow = new Flow(cohort.rowsRead(), excluded(cohort), cohort.size(), sizes);
+        Factor factor = factor(labels, groups);
+        this.curves = km.fit(cohort.time(), cohort.event(), factor);
+        this.followUp = reorder(km.reverse(followUpCohort.time(), followUpCohort.event(), labels(followUpCohort)));
+        this.overallCurve = km.fit(cohort.time(), cohort.event());
+        this.overallFollowUp = km.reverse(followUpCohort.time(), followUpCohort.event());
+        LogRankTest test = logRank(study.comparisons());
+        if (groups.size() >= 2) {
+            this.overall = test.test(cohort.time(), cohort.event(), factor, null);
+            this.trend = study.comparisons().trend() ? trend(test, labels) : null;
+            this.pairs = study.comparisons().pairwise() || groups.size() == 2 ? pairs(test, labels) : List.of();
+        } else {
+            this.overall = null;
+            this.trend = null;
+            this.pairs = List.of();
+        }
+        this.table1 = study.table1().isEmpty() ? null : table1(labels);
+        List<CoxResult> models = new ArrayList<>();
+        for (CoxSpec spec : study.cox()) {
+            models.add(cox(spec));
+        }
+        this.cox = List.copyOf(models);
+        this.findings = findings();
+    }
+
+    /**
+     * Runs the analyses.
+     *
+     * @param study       the study
+     * @param dataset     its derived dataset, already written to {@code analysisCsv}
+     * @param analysisCsv the written dataset
+     */
+    static StudyAnalysis run(Study study, AnalysisDataset dataset, Path analysisCsv) {
+        return new StudyAnalysis(study, dataset, analysisCsv);
+    }
+
+    // ---------------------------------------------------------------- cohort and groups
+
+    private static String[] labels(Cohort c) {
+        if (c.group() != null) {
+            return c.group();
+        }
+        String[] all = new String[c.size()];
+        java.util.Arrays.fill(all, ALL);
+        return all;
+    }
+
+    private static Factor factor(String[] labels, List<String> levels) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < levels.size(); i++) {
+            index.put(levels.get(i), i);
+        }
+        int[] codes = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            codes[i] = index.get(labels[i]);
+        }
+        return new Factor(levels, codes);
+    }
+
+    private List<GroupCurve> reorder(List<GroupCurve> fitted) {
+        List<GroupCurve> out = new ArrayList<>();
+        for (String g : groups) {
+            for (GroupCurve c : fitted) {
+                if (c.group().equals(g)) {
+                    out.add(c);
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private List<Excluded> excluded(Cohort c) {
+        List<Excluded> out = new ArrayList<>();
+        for (Exclusion e : c.exclusions()) {
+            List<Integer> rows = e.firstLines().stream().map(l -> dataset.rowOfLine(l) + 1).toList();
+            out.add(new Excluded(reason(e), e.count(), rows));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The reader's reason in the study's words (the dataset's derived columns named by their sources). */
+    private String reason(Exclusion e) {
+        String col = e.column();
+        Study.Time t = study.time();
+        if (AnalysisDataset.TIME.equals(col)) {
+            Map<String, Integer> why = dataset.missingTimeReasons();
+            if (why.size() == 1) {
+                return why.keySet().iterator().next();
+            }
+            return t.fromDates() ? "missing start or end date ('" + t.from() + "', '" + t.to() + "')"
+                    : "missing follow-up time ('" + t.column() + "')";
+        }
+        if (AnalysisDataset.EVENT.equals(col)) {
+            return "missing event status ('" + study.event().column() + "')";
+        }
+        if (col != null && col.equals(dataset.groupColumn())) {
+            Study.Groups g = study.groups();
+            return g.column() != null ? "missing group ('" + g.column() + "')"
+                    : "no group rule applies (and no 'otherwise' label)";
+        }
+        return e.reason();
+    }
+
+    // ---------------------------------------------------------------- comparisons
+
+    private static LogRankTest logRank(Study.Comparisons c) {
+        LogRankTest t = LogRankTest.withDefaults();
+        return c.test() == Weighting.FLEMING_HARRINGTON ? t.withFlemingHarrington(c.rho(), c.gamma()) : t.with(c.test());
+    }
+
+    private TrendTestResult trend(LogRankTest test, String[] labels) {
+        double[] scores = study.comparisons().scores();
+        // the trend test orders groups by Factor order of the labels it is given: code them 1..k in display order
+        String[] coded = new String[labels.length];
+        Map<String, String> code = new HashMap<>();
+        for (int i = 0; i < groups.size(); i++) {
+            code.put(groups.get(i), Integer.toString(i + 1));
+        }
+        for (int i = 0; i < labels.length; i++) {
+            coded[i] = code.get(labels[i]);
+        }
+        if (scores.length == 0) {
+            double[] numeric = Factor.of(groups.toArray(new String[0])).numericLevels();
+            scores = new double[groups.size()];
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = numeric != null ? Double.parseDouble(groups.get(i).trim()) : i + 1;
+            }
+        } else if (scores.length != groups.size()) {
+            throw new InputException(study.fileName() + ", line " + study.comparisons().line() + ", 'comparisons.scores':"
+                    + " " + scores.length + " scores for " + groups.size() + " groups with patients (" + String.join(", ",
+                            groups) + "); give one score per group, in this order.");
+        }
+        return test.trend(cohort.time(), cohort.event(), coded, null, scores);
+    }
+
+    private List<Pair> pairs(LogRankTest test, String[] labels) {
+        List<PairwiseComparison> all = test.pairwise(cohort.time(), cohort.event(), labels, null,
+                study.comparisons().adjust());
+        List<Pair> out = new ArrayList<>();
+        for (int a = 0; a < groups.size(); a++) {
+            for (int b = a + 1; b < groups.size(); b++) {
+                String first = groups.get(a);
+                String second = groups.get(b);
+                PairwiseComparison pw = null;
+                for (PairwiseComparison p : all) {
+                    if (p.group1().equals(first) && p.group2().equals(second)) {
+                        pw = p;
+                    } else if (p.group1().equals(second) && p.group2().equals(first)) {
+                        pw = new PairwiseComparison(first, second, p.statistic(), p.df(), p.pValue(), p.pAdjusted());
+                    }
+                }
+                out.add(pair(test, labels, first, second, pw));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private Pair pair(LogRankTest test, String[] labels, String first, String second, PairwiseComparison pw) {
+        int n = 0;
+        for (String l : labels) {
+            if (l.equals(first) || l.equals(second)) {
+                n++;
+            }
+        }
+        double[] t = new double[n];
+        boolean[] e = new boolean[n];
+        String[] g = new String[n];
+        String[] coded = new String[n];
+        for (int i = 0, k = 0; i < labels.length; i++) {
+            if (labels[i].equals(first) || labels[i].equals(second)) {
+                t[k] = cohort.time()[i];
+                e[k] = cohort.event()[i];
+                g[k] = labels[i];
+                coded[k] = labels[i].equals(first) ? "1" : "2";
+                k++;
+            }
+        }
+        LogRankResult r = test.test(t, e, factor(g, List.of(first, second)), null);
+        TwoGroupHazardRatios hr = LogRankTest.withDefaults().hazardRatio(t, e, coded, null, study.confLevel());
+        hr = new TwoGroupHazardRatios(first, second, hr.confLevel(), hr.logrank(), hr.mantelHaenszel());
+        DesignMatrix d = DesignMatrixBuilder.of(n).categorical("group", g, List.of(first, second), first)
+                .build(List.of("group"));
+        CoxModel m = CoxRegression.withDefaults().withConfLevel(study.confLevel()).fit(CoxData.of(t, e, d));
+        Diagnostic warning = m.diagnostics().stream().filter(x -> x.severity() == Diagnostic.Severity.WARNING)
+                .findFirst().orElse(null);
+        return new Pair(first, second, r, pw, hr, m.coefficients().get(0), warning);
+    }
+
+    // ---------------------------------------------------------------- Table 1
+
+    private Table1Out table1(String[] labels) {
+        DataTable table = dataset.table();
+        int n = cohort.size();
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = dataset.rowOfLine(cohort.line()[i]);
+        }
+        List<Table1Variable> variables = new ArrayList<>();
+        List<Study.VariableType> types = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int v = 0; v < study.table1().size(); v++) {
+            Table1Item item = study.table1().get(v);
+            String name = item.shownLabel();
+            if (!names.add(name)) {
+                throw StudyColumns.error(study, item.line(), "table1[" + (v + 1) + "]", "the label '" + name + "' is"
+                        + " used twice in Table 1; give each row its own label.");
+            }
+            int c = table.column(item.column());
+            String[] values = new String[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = table.value(rows[i], c);
+            }
+            Study.VariableType type = item.type() == Study.VariableType.AUTO ? autoType(values) : item.type();
+            types.add(type);
+            if (type == Study.VariableType.CONTINUOUS) {
+                double[] x = new double[n];
+                for (int i = 0; i < n; i++) {
+                    if (values[i] == null) {
+                        x[i] = Double.NaN;
+                    } else if (RuleExpression.isNumber(values[i])) {
+                        x[i] = Double.parseDouble(values[i]);
+                    } else {
+                        throw new InputException(table.fileName() + ", data row " + (rows[i] + 1) + ", column '"
+                                + item.column() + "': value \"" + values[i] + "\" is not a number, but table1["
+                                + (v + 1) + "] (" + study.fileName() + ", line " + item.line() + ") is continuous."
+                                + " Correct the value, add the code to data.na if it means missing, or set"
+                                + " 'type: categorical'.");
+                    }
+                }
+                variables.add(Table1Variable.continuous(name, x));
+            } else if (item.levels().isEmpty()) {
+                variables.add(Table1Variable.categorical(name, values));
+            } else {
+                for (int i = 0; i < n; i++) {
+                    if (values[i] != null && !item.levels().contains(values[i])) {
+                        throw new InputException(table.fileName() + ", data row " + (rows[i] + 1) + ", column '"
+                                + item.column() + "': value \"" + values[i] + "\" is not one of the levels "
+                                + item.levels() + " of table1[" + (v + 1) + "] (" + study.fileName() + ", line "
+                                + item.line() + "). Add it to the levels, or add the code to data.na if it means"
+                                + " missing.");
+                    }
+                }
+                variables.add(Table1Variable.categorical(name, values, item.levels()));
+            }
+        }
+        Table1Result result = Table1.withDefaults().summarize(labels, groups, variables);
+        return new Table1Out(study.table1(), List.copyOf(types), result);
+    }
+
+    /** Continuous when every value is a number and there are more than 5 distinct values. */
+    private static Study.VariableType autoType(String[] values) {
+        Set<String> distinct = new LinkedHashSet<>();
+        for (String v : values) {
+            if (v == null) {
+                continue;
+            }
+            if (!RuleExpression.isNumber(v)) {
+                return Study.VariableType.CATEGORICAL;
+            }
+            distinct.add(v);
+        }
+        return distinct.size() > 5 ? Study.VariableType.CONTINUOUS : Study.VariableType.CATEGORICAL;
+    }
+
+    // ---------------------------------------------------------------- Cox
+
+    private CoxResult cox(CoxSpec spec) {
+        Cohort c = CohortReader.read(analysisCsv, CohortSpec.builder().eventValue("1").naCodes(study.data().na())
+                .time(AnalysisDataset.TIME).event(AnalysisDataset.EVENT).covariates(spec.covariates())
+                .categorical(spec.categorical()));
+        if (c.size() == 0) {
+            throw StudyColumns.error(study, spec.line(), "cox", "model '" + spec.name() + "' has no complete case.");
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        DesignMatrixBuilder b = DesignMatrixBuilder.of(c.size());
+        Set<String> variables = new LinkedHashSet<>();
+        for (String term : spec.covariates()) {
+            for (String part : term.split(":")) {
+                variables.add(part.trim());
+            }
+        }
+        for (String name : variables) {
+            Covariate v = c.covariate(name);
+            String label = variableLabel(name);
+            if (v.isNumeric()) {
+                if (spec.reference().containsKey(name)) {
+                    throw StudyColumns.error(study, spec.line(), "cox.reference", "'" + name + "' is numeric; add it"
+                            + " to 'categorical' to treat it as a factor.");
+                }
+                b.numeric(name, v.numeric());
+                labels.put(name, label);
+            } else {
+                List<String> levels = levels(name, v);
+                String ref = spec.reference().get(name);
+                if (ref != null && !levels.contains(ref)) {
+                    throw StudyColumns.error(study, spec.line(), "cox.reference", "'" + ref + "' is not a value of '"
+                            + name + "'; its values are " + String.join(", ", levels) + ".");
+                }
+                if (ref == null) {
+                    for (String l : levels) {
+                        if (List.of(v.text()).contains(l)) {
+                            ref = l;
+                            break;
+                        }
+                    }
+                }
+                b.categorical(name, v.text(), levels, ref);
+                for (String l : levels) {
+                    labels.put(name + "=" + l, label + ": " + l + " vs " + ref);
+                }
+            }
+        }
+        DesignMatrix design = b.build(spec.covariates().stream().map(String::trim).toList());
+        CoxData data = CoxData.of(c.time(), c.event(), design);
+        CoxModel model = null;
+        ZphResult zph = null;
+        FirthCoxModel firth = null;
+        if (spec.firth() != Study.Firth.YES) {
+            model = CoxRegression.withDefaults().with(spec.ties()).withConfLevel(study.confLevel()).fit(data);
+            if (model.events() > 0 && model.coefficients().stream().anyMatch(k -> !k.aliased())) {
+                zph = ProportionalHazardsTest.of(data, model);
+            }
+        }
+        boolean monotone = model != null && model.diagnostics().stream()
+                .anyMatch(d -> d.code().equals("monotone-likelihood"));
+        if (spec.firth() == Study.Firth.YES || spec.firth() == Study.Firth.AUTO && monotone) {
+            Ties ties = spec.firth() == Study.Firth.YES ? spec.ties() : Ties.BRESLOW;
+            firth = FirthCoxRegression.withDefaults().with(ties).withConfLevel(study.confLevel()).fit(data);
+        }
+        return new CoxResult(spec, c, model, zph, firth, labels);
+    }
+
+    /** Levels of a factor covariate: group order, Table 1 levels, else sorted; only those present first. */
+    private List<String> levels(String name, Covariate v) {
+        List<String> present = new ArrayList<>(v.levels());
+        List<String> order;
+        if (name.equals(dataset.groupColumn())) {
+            order = new ArrayList<>(dataset.groupOrder());
+        } else {
+            order = new ArrayList<>();
+            for (Table1Item t : study.table1()) {
+                if (t.column().equals(name)) {
+                    order.addAll(t.levels());
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String o : order) {
+            if (present.contains(o)) {
+                out.add(o);
+            }
+        }
+        present.sort(Factor.LEVEL_ORDER);
+        for (String p : present) {
+            if (!out.contains(p)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** The Table 1 label of a column, else its name. */
+    String variableLabel(String column) {
+        for (Table1Item t : study.table1()) {
+            if (t.column().equals(column) && t.label() != null) {
+                return t.label();
+            }
+        }
+        return column;
+    }
+
+    // ---------------------------------------------------------------- findings
+
+    private List<Finding> findings() {
+        List<Finding> out = new ArrayList<>();
+        String unit = study.time().unitName() == null ? "time units" : study.time().unitName();
+        for (String w : cohort.warnings()) {
+            out.add(new Finding(new Diagnostic(Diagnostic.Severity.NOTE, "input", w), "Data"));
+        }
+        add(out, Guardrails.forCurves(curves, study.at(), Double.NaN), "Survival");
+        if (!Double.isNaN(study.horizon())) {
+            add(out, Guardrails.forHorizon(curves, followUp, study.horizon(), unit), "Survival");
+        }
+        add(out, Guardrails.forImmortalTime(followUpCohort.time(), followUpCohort.event(), unit), "Design");
+        if (overall != null) {
+            add(out, Guardrails.forComparison(overall, curves, pairs.size(), study.comparisons().adjust()),
+                    "Comparisons");
+            for (Pair p : pairs) {
+                for (Diagnostic d : Guardrails.forPower(p.test())) {
+                    out.add(new Finding(d, p.second() + " vs " + p.first()));
+                }
+            }
+        }
+        if (table1 != null) {
+            add(out, table1.result().diagnostics(), "Table 1");
+        }
+        for (CoxResult r : cox) {
+            String scope = "Cox model '" + r.spec().name() + "'";
+            if (r.model() != null) {
+                add(out, r.model().diagnostics(), scope);
+            }
+            if (r.zph() != null) {
+                for (ZphTerm z : r.zph().terms()) {
+                    if (z.pValue() < 0.05) {
+                        out.add(new Finding(new Diagnostic(Diagnostic.Severity.WARNING, "non-proportional-hazards",
+                                "The effect of " + termName(z.term()) + " changes over time (proportional-hazards test p = "
+                                        + PValueFormat.format(z.pValue()) + "): its hazard ratio is an average over"
+                                        + " follow-up. Consider stratifying on it, a time-varying effect, or restricted"
+                                        + " mean survival time."), scope));
+                    }
+                }
+            }
+            if (r.firth() != null) {
+                add(out, r.firth().diagnostics(), scope + " (Firth)");
+            }
+            int events = r.model() != null ? r.model().events() : r.firth().events();
+            int p = r.model() != null ? (int) r.model().coefficients().stream().filter(k -> !k.aliased()).count()
+                    : (int) r.firth().coefficients().stream().filter(k -> !k.aliased()).count();
+            if (p > 0 && events < 10 * p) {
+                out.add(new Finding(new Diagnostic(Diagnostic.Severity.WARNING, "few-events-per-coefficient",
+                        "The model has " + events + " events for " + p + " coefficient" + (p == 1 ? "" : "s") + " ("
+                                + PercentFormat.decimal((double) events / p, 1) + " per coefficient). With fewer than"
+                                + " about 10 events per coefficient, Cox estimates are biased and their intervals too"
+                                + " narrow (Peduzzi et al. 1995): use fewer covariates or report the model as"
+                                + " exploratory."), scope));
+            }
+        }
+        unadjusted(out);
+        return List.copyOf(out);
+    }
+
+    private String termName(String term) {
+        String label = variableLabel(term);
+        return label.equals(term) ? "'" + term + "'" : label + " ('" + term + "')";
+    }
+
+    private static void add(List<Finding> out, List<Diagnostic> ds, String scope) {
+        for (Diagnostic d : ds) {
+            out.add(new Finding(d, scope));
+        }
+    }
+
+    /**
+     * Baseline imbalance (Table 1 SMD above 0.1) in variables that no Cox model adjusts the group comparison for:
+     * the log-rank comparisons are then unadjusted comparisons of groups that differ at baseline.
+     */
+    private void unadjusted(List<Finding> out) {
+        if (table1 == null || groups.size() < 2) {
+            return;
+        }
+        Set<String> adjusted = new HashSet<>();
+        for (CoxResult r : cox) {
+            Set<String> vars = new HashSet<>();
+            for (String term : r.spec().covariates()) {
+                for (String part : term.split(":")) {
+                    vars.add(part.trim());
+                }
+            }
+            if (dataset.groupColumn() != null && vars.contains(dataset.groupColumn())) {
+                adjusted.addAll(vars);
+            }
+        }
+        List<String> imbalanced = new ArrayList<>();
+        for (int i = 0; i < table1.items().size(); i++) {
+            Table1Item item = table1.items().get(i);
+            double smd = table1.result().rows().get(i).smd();
+            if (smd > 0.1 && !adjusted.contains(item.column()) && !item.column().equals(dataset.groupColumn())) {
+                imbalanced.add(item.shownLabel() + " (SMD " + PercentFormat.decimal(smd, 2) + ")");
+            }
+        }
+        if (!imbalanced.isEmpty()) {
+            out.add(new Finding(new Diagnostic(Diagnostic.Severity.WARNING, "unadjusted-comparison", "The groups differ"
+                    + " at baseline in " + String.join(", ", imbalanced) + " (standardized difference above 0.1), and"
+                    + " the survival comparisons are not adjusted for " + (imbalanced.size() == 1 ? "it" : "them")
+                    + ": differences in survival may reflect these characteristics rather than the grouping. Add a Cox"
+                    + " model with the group and these covariates (as many as the events allow), or describe the"
+                    + " comparison as unadjusted."), "Comparisons"));
+        }
+    }
+}

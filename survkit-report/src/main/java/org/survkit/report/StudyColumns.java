@@ -1,0 +1,99 @@
+package org.survkit.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.survkit.io.InputException;
+import org.survkit.report.Study.CoxSpec;
+import org.survkit.report.Study.GroupRule;
+import org.survkit.report.Study.Table1Item;
+
+/**
+ * Checks that every column a study names exists in the cohort file (or is a derived variable),
+ * with an error that names the study file's line, the key, the closest column and all columns.
+ */
+final class StudyColumns {
+
+    private StudyColumns() {
+    }
+
+    static void check(Study study, DataTable table) {
+        List<String> cols = table.columns();
+        for (String d : AnalysisDataset.DERIVED) {
+            if (cols.contains(d)) {
+                throw new InputException(table.fileName() + " has a column named '" + d + "', a name the report uses for"
+                        + " a derived variable of the analysis dataset; rename that column.");
+            }
+        }
+        Study.Time t = study.time();
+        if (t.fromDates()) {
+            need(study, table, t.from(), t.line("from"), "time.from");
+            need(study, table, t.to(), t.line("to"), "time.to");
+        } else {
+            need(study, table, t.column(), t.line("column"), "time" + (t.lines().containsKey("column") ? ".column" : ""));
+        }
+        need(study, table, study.event().column(), study.event().line(), "event.column");
+        Study.Groups g = study.groups();
+        if (g != null) {
+            if (g.column() != null) {
+                need(study, table, g.column(), g.line(), "groups.column");
+            } else {
+                if (cols.contains(g.name())) {
+                    throw error(study, g.line(), "groups.name", "'" + g.name() + "' is already a column of "
+                            + table.fileName() + "; give the derived group variable another name (name: subgroup).");
+                }
+                for (GroupRule r : g.rules()) {
+                    for (String c : r.when().columnNames()) {
+                        if (!cols.contains(c)) {
+                            String s = Suggest.closest(c, cols);
+                            throw error(study, r.line(), "groups.rules[" + r.position() + "].when", "rule '" + r.label()
+                                    + "', position " + r.when().positionOf(c) + ": unknown column '" + c + "'."
+                                    + (s == null ? "" : " Did you mean '" + s + "'?") + " The columns of "
+                                    + table.fileName() + " are: " + String.join(", ", cols) + ".");
+                        }
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < study.table1().size(); i++) {
+            Table1Item item = study.table1().get(i);
+            need(study, table, item.column(), item.line(), "table1[" + (i + 1) + "]");
+        }
+        Set<String> derived = new LinkedHashSet<>();
+        if (g != null) {
+            derived.add(g.name());
+        }
+        for (int i = 0; i < study.cox().size(); i++) {
+            CoxSpec c = study.cox().get(i);
+            String key = "cox[" + (i + 1) + "]";
+            List<String> vars = new ArrayList<>();
+            for (String term : c.covariates()) {
+                for (String part : term.split(":")) {
+                    String v = part.trim();
+                    if (v.isEmpty()) {
+                        throw error(study, c.line(), key + ".covariates", "the term '" + term + "' has an empty part;"
+                                + " interactions are written a:b.");
+                    }
+                    vars.add(v);
+                    if (!derived.contains(v)) {
+                        need(study, table, v, c.line(), key + ".covariates");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void need(Study study, DataTable table, String column, int line, String key) {
+        if (table.column(column) >= 0) {
+            return;
+        }
+        String s = Suggest.closest(column, table.columns());
+        throw error(study, line, key, "unknown column '" + column + "'." + (s == null ? "" : " Did you mean '" + s
+                + "'?") + " The columns of " + table.fileName() + " are: " + String.join(", ", table.columns()) + ".");
+    }
+
+    static InputException error(Study study, int line, String key, String message) {
+        return new InputException(study.fileName() + (line > 0 ? ", line " + line : "") + ", '" + key + "': " + message);
+    }
+}

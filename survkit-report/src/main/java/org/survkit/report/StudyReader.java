@@ -1,0 +1,701 @@
+package org.survkit.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.survkit.io.InputException;
+import org.survkit.io.TimeUnit;
+import org.survkit.report.Study.Comparisons;
+import org.survkit.report.Study.CoxSpec;
+import org.survkit.report.Study.Figures;
+import org.survkit.report.Study.GroupRule;
+import org.survkit.report.Study.Groups;
+import org.survkit.report.Study.Table1Item;
+import org.survkit.report.YamlTree.Mapping;
+import org.survkit.report.YamlTree.Node;
+import org.survkit.report.YamlTree.Scalar;
+import org.survkit.report.YamlTree.Sequence;
+import org.survkit.stats.ConfidenceType;
+import org.survkit.stats.PValueAdjustment;
+import org.survkit.stats.Ties;
+import org.survkit.stats.Weighting;
+
+/**
+ * Reads a study file (YAML; see survkit-report/README.md, "Study file") into a {@link Study}.
+ *
+ * <p>Every mistake is an {@link InputException} whose message names the file, the line, the key
+ * and what is allowed: unknown keys (with the closest known one), values of the wrong kind or out
+ * of range, rule expressions that do not parse (with the position in the rule). Whether the named
+ * columns exist is checked later, against the cohort file ({@link StudyColumns}).
+ */
+public final class StudyReader {
+
+    static final List<String> TOP_KEYS = List.of("title", "data", "time", "event", "groups", "endpoint", "horizon",
+            "at", "table1", "comparisons", "cox", "output", "figures", "conf_type", "conf_level");
+
+    private final String file;
+
+    private StudyReader(String file) {
+        this.file = file;
+    }
+
+    /**
+     * Reads a study file.
+     *
+     * @param path the file
+     * @return the study
+     * @throws InputException for a missing or unreadable file and any mistake in it
+     */
+    public static Study read(Path path) {
+        String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InputException(path + ": no such study file. Check the path, or write one (see"
+                    + " examples/rapamycin-mbc/study.yaml).", e);
+        } catch (MalformedInputException e) {
+            throw new InputException(name + ": the study file is not UTF-8 text; save it as UTF-8.", e);
+        } catch (IOException e) {
+            throw new InputException(path + ": cannot read the study file (" + e.getMessage() + ").", e);
+        }
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1);
+        }
+        return parse(text, path);
+    }
+
+    /**
+     * Parses study-file text.
+     *
+     * @param text   the YAML text
+     * @param source the file it came from (relative paths in it are resolved against its folder)
+     * @return the study
+     */
+    public static Study parse(String text, Path source) {
+        String name = source.getFileName() == null ? source.toString() : source.getFileName().toString();
+        StudyReader r = new StudyReader(name);
+        Node root = YamlTree.parse(text, name);
+        if (!(root instanceof Mapping m)) {
+            throw new InputException(name + ", line " + root.line() + ": a study file is a block of 'key: value'"
+                    + " lines (data:, time:, event:, ...), not a " + kind(root) + ".");
+        }
+        return r.study(new Obj(r, m, ""), source);
+    }
+
+    // ---------------------------------------------------------------- sections
+
+    private Study study(Obj o, Path source) {
+        o.allow(TOP_KEYS);
+        String title = o.string("title", null);
+        Study.Data data = data(o.required("data", "data: {path: cohort.csv}"));
+        Study.Time time = time(o.required("time", "time: {from: start_date, to: last_contact, unit: months}"));
+        Study.Event event = event(o.required("event", "event: {column: vital_status, value: dead}"));
+        Groups groups = o.has("groups") ? groups(o.node("groups")) : null;
+        String endpoint = o.string("endpoint", "Overall survival");
+        double horizon = o.has("horizon") ? o.positive("horizon") : Double.NaN;
+        double[] at = o.has("at") ? o.numbers("at", true) : Double.isNaN(horizon) ? new double[0] : new double[] {horizon};
+        List<Table1Item> table1 = new ArrayList<>();
+        if (o.has("table1")) {
+            Seq s = o.list("table1");
+            for (int i = 0; i < s.items.size(); i++) {
+                table1.add(table1Item(s.items.get(i), "table1[" + (i + 1) + "]"));
+            }
+        }
+        Comparisons comparisons = o.has("comparisons") ? comparisons(o.node("comparisons")) : Comparisons.defaults();
+        List<CoxSpec> cox = new ArrayList<>();
+        if (o.has("cox")) {
+            Node n = o.node("cox");
+            if (n instanceof Mapping) {
+                cox.add(coxSpec(n, "cox", 1));
+            } else {
+                Seq s = o.list("cox");
+                for (int i = 0; i < s.items.size(); i++) {
+                    cox.add(coxSpec(s.items.get(i), "cox[" + (i + 1) + "]", i + 1));
+                }
+            }
+        }
+        Path output = o.path("output", Path.of("report"));
+        Figures figures = o.has("figures") ? figures(o.node("figures")) : Figures.defaults();
+        ConfidenceType confType = o.has("conf_type") ? o.choice("conf_type", ConfidenceType::parse,
+                "log-log, log or plain") : ConfidenceType.LOG_LOG;
+        double confLevel = o.has("conf_level") ? o.fraction("conf_level") : 0.95;
+        o.done();
+        Set<String> names = new HashSet<>();
+        for (CoxSpec c : cox) {
+            if (!names.add(c.name())) {
+                throw error(c.line(), "cox", "two Cox models are named '" + c.name() + "'; give each a distinct name.");
+            }
+        }
+        return new Study(source, title, data, time, event, groups, endpoint, horizon, at, table1, comparisons, cox,
+                output, figures, confType, confLevel);
+    }
+
+    private Study.Data data(Node n) {
+        if (n instanceof Scalar) {
+            return new Study.Data(pathOf(n, "data"), null, List.of(), null, n.line());
+        }
+        Obj o = obj(n, "data");
+        o.allow(List.of("path", "sheet", "na", "date_format"));
+        Path path = o.path("path", null);
+        if (path == null) {
+            throw error(n.line(), "data", "the cohort file is missing: write 'path: cohort.csv' (relative to the study"
+                    + " file).");
+        }
+        String sheet = o.string("sheet", null);
+        List<String> na = o.has("na") ? o.strings("na") : List.of();
+        String dateFormat = o.string("date_format", null);
+        if (dateFormat != null) {
+            try {
+                java.time.format.DateTimeFormatter.ofPattern(dateFormat.replace('y', 'u'));
+            } catch (IllegalArgumentException e) {
+                throw error(o.line("date_format"), "data.date_format", "\"" + dateFormat + "\" is not a date pattern ("
+                        + e.getMessage() + "); use letters such as dd/MM/yyyy, MM/dd/yyyy or d.M.yyyy.");
+            }
+        }
+        o.done();
+        return new Study.Data(path, sheet, na, dateFormat, n.line());
+    }
+
+    private Study.Time time(Node n) {
+        Map<String, Integer> lines = new HashMap<>();
+        lines.put("", n.line());
+        if (n instanceof Scalar) {
+            return new Study.Time(columnName(n, "time"), null, null, null, null, lines);
+        }
+        Obj o = obj(n, "time");
+        o.allow(List.of("column", "from", "to", "unit"));
+        for (String k : List.of("column", "from", "to", "unit")) {
+            if (o.has(k)) {
+                lines.put(k, o.line(k));
+            }
+        }
+        String column = o.has("column") ? columnName(o.node("column"), "time.column") : null;
+        String from = o.has("from") ? columnName(o.node("from"), "time.from") : null;
+        String to = o.has("to") ? columnName(o.node("to"), "time.to") : null;
+        String unitText = o.string("unit", null);
+        o.done();
+        if (column != null && (from != null || to != null)) {
+            throw error(n.line(), "time", "give either 'column' (a numeric follow-up time) or 'from' and 'to' (two"
+                    + " dates), not both.");
+        }
+        if (column == null && (from == null || to == null)) {
+            throw error(n.line(), "time", from == null && to == null
+                    ? "say where follow-up time is: 'column: os_months', or 'from: start_date' and 'to: last_contact'"
+                            + " with 'unit: months'."
+                    : "time from dates needs both 'from' (the start date column) and 'to' (the end date column).");
+        }
+        TimeUnit unit = null;
+        String unitName = null;
+        if (unitText != null) {
+            try {
+                unit = TimeUnit.parse(unitText);
+            } catch (InputException e) {
+                throw error(lines.get("unit"), "time.unit", "\"" + unitText + "\" is not a time unit; use days, weeks,"
+                        + " months (days / 30.4375) or years (days / 365.25).");
+            }
+            unitName = unit.name().toLowerCase(Locale.ROOT);
+        } else if (from != null) {
+            unit = TimeUnit.DAYS;
+            unitName = "days";
+        }
+        return new Study.Time(column, from, to, column == null ? unit : null, unitName, lines);
+    }
+
+    private Study.Event event(Node n) {
+        if (n instanceof Scalar) {
+            return new Study.Event(columnName(n, "event"), null, n.line());
+        }
+        Obj o = obj(n, "event");
+        o.allow(List.of("column", "value"));
+        if (!o.has("column")) {
+            throw error(n.line(), "event", "name the event column: 'column: vital_status' (and 'value: dead' when only"
+                    + " that value is an event).");
+        }
+        String column = columnName(o.node("column"), "event.column");
+        String value = o.has("value") ? o.scalarText("value") : null;
+        o.done();
+        return new Study.Event(column, value, n.line());
+    }
+
+    private Groups groups(Node n) {
+        if (n instanceof Scalar) {
+            String c = columnName(n, "groups");
+            return new Groups(c, c, List.of(), null, List.of(), n.line());
+        }
+        Obj o = obj(n, "groups");
+        o.allow(List.of("name", "column", "rules", "otherwise", "order"));
+        String column = o.has("column") ? columnName(o.node("column"), "groups.column") : null;
+        boolean hasRules = o.has("rules");
+        if (column != null && hasRules) {
+            throw error(n.line(), "groups", "give either 'column' (its values are the groups) or 'rules' (labels from"
+                    + " conditions), not both.");
+        }
+        if (column == null && !hasRules) {
+            throw error(n.line(), "groups", "say how groups are formed: 'column: arm', or 'rules:' with '- label: ...'"
+                    + " and 'when: ...' items.");
+        }
+        String name = o.has("name") ? columnName(o.node("name"), "groups.name") : column != null ? column : "group";
+        List<GroupRule> rules = new ArrayList<>();
+        if (hasRules) {
+            Seq s = o.list("rules");
+            if (s.items.isEmpty()) {
+                throw error(o.line("rules"), "groups.rules", "the list of rules is empty; add '- label: ...' items"
+                        + " with 'when: ...'.");
+            }
+            Set<String> labels = new HashSet<>();
+            for (int i = 0; i < s.items.size(); i++) {
+                GroupRule r = rule(s.items.get(i), i + 1);
+                if (!labels.add(r.label())) {
+                    throw error(s.items.get(i).line(), "groups.rules[" + (i + 1) + "]", "the label '" + r.label()
+                            + "' is used by an earlier rule; a label can appear once (combine the conditions with 'or').");
+                }
+                rules.add(r);
+            }
+        }
+        String otherwise = o.string("otherwise", null);
+        if (otherwise != null && column != null) {
+            throw error(o.line("otherwise"), "groups.otherwise", "'otherwise' goes with 'rules'; with 'column' the"
+                    + " column's values are the groups.");
+        }
+        if (otherwise != null && rules.stream().anyMatch(r -> r.label().equals(otherwise))) {
+            throw error(o.line("otherwise"), "groups.otherwise", "'" + otherwise + "' is also a rule's label; give"
+                    + " the rows no rule matches a label of their own.");
+        }
+        List<String> order = o.has("order") ? o.strings("order") : List.of();
+        if (!order.isEmpty() && new HashSet<>(order).size() != order.size()) {
+            throw error(o.line("order"), "groups.order", "a group is listed twice.");
+        }
+        if (!order.isEmpty() && hasRules) {
+            List<String> all = new ArrayList<>(rules.stream().map(GroupRule::label).toList());
+            if (otherwise != null) {
+                all.add(otherwise);
+            }
+            for (String g : order) {
+                if (!all.contains(g)) {
+                    throw error(o.line("order"), "groups.order", "'" + g + "' is not a label of the rules (" + String.join(
+                            ", ", all) + ").");
+                }
+            }
+        }
+        o.done();
+        return new Groups(name, column, rules, otherwise, order, n.line());
+    }
+
+    private GroupRule rule(Node n, int position) {
+        String key = "groups.rules[" + position + "]";
+        Obj o = obj(n, key);
+        o.allow(List.of("label", "when"));
+        String label = o.string("label", null);
+        if (label == null || label.isBlank()) {
+            throw error(n.line(), key, "the rule has no label; write 'label: \"Triple negative\"'.");
+        }
+        if (!o.has("when")) {
+            throw error(n.line(), key, "the rule '" + label + "' has no condition; write 'when: er == \"negative\"'.");
+        }
+        Node w = o.node("when");
+        if (!(w instanceof Scalar ws) || ws.isNull()) {
+            throw error(w.line(), key + ".when", "the condition of rule '" + label + "' must be one line of text, such"
+                    + " as: er == \"negative\" and pr == \"negative\".");
+        }
+        RuleExpression when;
+        try {
+            when = RuleExpression.parse(ws.text());
+        } catch (RuleExpression.SyntaxError e) {
+            throw error(w.line(), key + ".when", "rule '" + label + "', position " + e.position() + ": " + e.getMessage()
+                    + ".\n  " + ws.text() + "\n  " + " ".repeat(Math.max(0, e.position() - 1)) + "^");
+        }
+        o.done();
+        return new GroupRule(label, when, w.line(), position);
+    }
+
+    private Table1Item table1Item(Node n, String key) {
+        if (n instanceof Scalar) {
+            return new Table1Item(columnName(n, key), null, Study.VariableType.AUTO, Study.Summary.AUTO, List.of(),
+                    n.line());
+        }
+        Obj o = obj(n, key);
+        o.allow(List.of("column", "label", "type", "summary", "levels"));
+        if (!o.has("column")) {
+            throw error(n.line(), key, "name the column: 'column: age'.");
+        }
+        String column = columnName(o.node("column"), key + ".column");
+        String label = o.string("label", null);
+        Study.VariableType type = o.has("type") ? o.choice("type", s -> Study.VariableType.valueOf(
+                s.trim().toUpperCase(Locale.ROOT)), "categorical, continuous or auto") : Study.VariableType.AUTO;
+        Study.Summary summary = o.has("summary") ? o.choice("summary", s -> Study.Summary.valueOf(
+                s.trim().toUpperCase(Locale.ROOT).replace('-', '_')), "mean_sd, median_iqr or auto")
+                : Study.Summary.AUTO;
+        List<String> levels = o.has("levels") ? o.strings("levels") : List.of();
+        if (new HashSet<>(levels).size() != levels.size()) {
+            throw error(o.line("levels"), key + ".levels", "a level is listed twice.");
+        }
+        if (!levels.isEmpty() && type == Study.VariableType.CONTINUOUS) {
+            throw error(o.line("levels"), key + ".levels", "levels are for categorical variables; drop them or set"
+                    + " 'type: categorical'.");
+        }
+        if (o.has("summary") && type == Study.VariableType.CATEGORICAL) {
+            throw error(o.line("summary"), key + ".summary", "a categorical variable is summarized as n (%); 'summary'"
+                    + " is for continuous variables.");
+        }
+        o.done();
+        Study.VariableType t = !levels.isEmpty() && type == Study.VariableType.AUTO ? Study.VariableType.CATEGORICAL
+                : type;
+        return new Table1Item(column, label, t, summary, levels, n.line());
+    }
+
+    private Comparisons comparisons(Node n) {
+        Obj o = obj(n, "comparisons");
+        o.allow(List.of("test", "rho", "gamma", "pairwise", "adjust", "trend", "scores"));
+        Weighting test = o.has("test") ? o.choice("test", Weighting::parse, "logrank, gehan, tarone, peto or fh")
+                : Weighting.LOGRANK;
+        double rho = o.has("rho") ? o.nonNegative("rho") : 0;
+        double gamma = o.has("gamma") ? o.nonNegative("gamma") : 0;
+        if ((o.has("rho") || o.has("gamma")) && test != Weighting.FLEMING_HARRINGTON) {
+            throw error(o.line(o.has("rho") ? "rho" : "gamma"), "comparisons", "rho and gamma belong to the"
+                    + " Fleming-Harrington test: set 'test: fh'.");
+        }
+        boolean pairwise = !o.has("pairwise") || o.bool("pairwise");
+        PValueAdjustment adjust = o.has("adjust") ? o.choice("adjust", PValueAdjustment::parse,
+                "none, bonferroni, holm or bh") : PValueAdjustment.HOLM;
+        boolean trend = o.has("trend") && o.bool("trend");
+        double[] scores = o.has("scores") ? o.numbers("scores", false) : new double[0];
+        if (scores.length > 0 && !trend) {
+            throw error(o.line("scores"), "comparisons.scores", "scores are for the trend test: add 'trend: yes'.");
+        }
+        o.done();
+        return new Comparisons(test, rho, gamma, pairwise, adjust, trend, scores, n.line());
+    }
+
+    private CoxSpec coxSpec(Node n, String key, int index) {
+        Obj o = obj(n, key);
+        o.allow(List.of("name", "covariates", "categorical", "reference", "firth", "ties"));
+        String name = o.string("name", index == 1 ? "Cox model" : "Cox model " + index);
+        if (!o.has("covariates")) {
+            throw error(n.line(), key, "list the model's covariates: 'covariates: [subgroup, age]'.");
+        }
+        List<String> covariates = o.strings("covariates");
+        if (covariates.isEmpty()) {
+            throw error(o.line("covariates"), key + ".covariates", "the list is empty; name at least one column.");
+        }
+        List<String> categorical = o.has("categorical") ? o.strings("categorical") : List.of();
+        Map<String, String> reference = new LinkedHashMap<>();
+        if (o.has("reference")) {
+            Obj r = obj(o.node("reference"), key + ".reference");
+            for (String k : r.m.entries().keySet()) {
+                reference.put(k, r.scalarText(k));
+            }
+        }
+        List<String> variables = new ArrayList<>();
+        for (String term : covariates) {
+            for (String part : term.split(":")) {
+                if (!variables.contains(part.trim())) {
+                    variables.add(part.trim());
+                }
+            }
+        }
+        for (String v : categorical) {
+            if (!variables.contains(v)) {
+                throw error(o.line("categorical"), key + ".categorical", "'" + v + "' is not among the covariates ("
+                        + String.join(", ", variables) + ").");
+            }
+        }
+        for (String v : reference.keySet()) {
+            if (!variables.contains(v)) {
+                throw error(o.line("reference"), key + ".reference", "'" + v + "' is not among the covariates ("
+                        + String.join(", ", variables) + ").");
+            }
+        }
+        Study.Firth firth = Study.Firth.AUTO;
+        if (o.has("firth")) {
+            String f = o.scalarText("firth").trim().toLowerCase(Locale.ROOT);
+            firth = switch (f) {
+                case "auto" -> Study.Firth.AUTO;
+                case "yes", "true", "on" -> Study.Firth.YES;
+                case "no", "false", "off" -> Study.Firth.NO;
+                default -> throw error(o.line("firth"), key + ".firth", "\"" + f + "\" is not allowed; use yes, no or"
+                        + " auto (Firth's fit added when the standard fit signals monotone likelihood).");
+            };
+        }
+        Ties ties = o.has("ties") ? o.choice("ties", Ties::parse, "efron or breslow")
+                : firth == Study.Firth.YES ? Ties.BRESLOW : Ties.EFRON;
+        o.done();
+        return new CoxSpec(name, covariates, categorical, reference, firth, ties, n.line());
+    }
+
+    private Figures figures(Node n) {
+        Obj o = obj(n, "figures");
+        o.allow(List.of("confidence_bands", "median_lines", "censor_marks", "risk_table", "scale", "png", "dpi"));
+        Figures d = Figures.defaults();
+        boolean bands = o.has("confidence_bands") ? o.bool("confidence_bands") : d.confidenceBands();
+        boolean median = o.has("median_lines") ? o.bool("median_lines") : d.medianLines();
+        CensorMark marks = o.has("censor_marks") ? o.choice("censor_marks", s -> CensorMark.valueOf(
+                s.trim().toUpperCase(Locale.ROOT)), "plus, tick or none") : d.censorMarks();
+        boolean risk = o.has("risk_table") ? o.bool("risk_table") : d.riskTable();
+        SurvivalScale scale = o.has("scale") ? o.choice("scale", s -> SurvivalScale.valueOf(
+                s.trim().toUpperCase(Locale.ROOT)), "fraction or percent") : d.scale();
+        boolean png = o.has("png") ? o.bool("png") : d.png();
+        int dpi = d.dpi();
+        if (o.has("dpi")) {
+            double v = o.number("dpi");
+            if (v != Math.rint(v) || v < 72 || v > 1200) {
+                throw error(o.line("dpi"), "figures.dpi", o.scalarText("dpi") + " is not allowed; give a whole"
+                        + " number from 72 to 1200 (journals ask 300).");
+            }
+            dpi = (int) v;
+        }
+        o.done();
+        return new Figures(bands, median, marks, risk, scale, png, dpi);
+    }
+
+    // ---------------------------------------------------------------- values
+
+    private String columnName(Node n, String key) {
+        if (!(n instanceof Scalar s) || s.isNull() || s.text().isBlank()) {
+            throw error(n.line(), key, "expected a column name, found " + kind(n) + ".");
+        }
+        return s.text().trim();
+    }
+
+    private Path pathOf(Node n, String key) {
+        if (!(n instanceof Scalar s) || s.isNull() || s.text().isBlank()) {
+            throw error(n.line(), key, "expected a file or folder path, found " + kind(n) + ".");
+        }
+        try {
+            return Path.of(s.text().trim());
+        } catch (InvalidPathException e) {
+            throw error(n.line(), key, "\"" + s.text() + "\" is not a valid path (" + e.getReason() + ").");
+        }
+    }
+
+    InputException error(int line, String key, String message) {
+        return new InputException(file + (line > 0 ? ", line " + line : "") + ", '" + key + "': " + message);
+    }
+
+    private Obj obj(Node n, String path) {
+        if (!(n instanceof Mapping m)) {
+            throw error(n.line(), path, "expected a block of 'key: value' lines, found " + kind(n) + ".");
+        }
+        return new Obj(this, m, path);
+    }
+
+    static String kind(Node n) {
+        if (n instanceof Mapping) {
+            return "a block of keys";
+        }
+        if (n instanceof Sequence) {
+            return "a list";
+        }
+        Scalar s = (Scalar) n;
+        return s.isNull() ? "nothing" : "\"" + s.text() + "\"";
+    }
+
+    /** A list node with its key path. */
+    private record Seq(List<Node> items, String path) {
+    }
+
+    /** A mapping being read: hands out values by key, then reports keys nobody asked for. */
+    private static final class Obj {
+        private final StudyReader r;
+        private final Mapping m;
+        private final String path;
+        private List<String> allowed = List.of();
+
+        Obj(StudyReader r, Mapping m, String path) {
+            this.r = r;
+            this.m = m;
+            this.path = path;
+        }
+
+        private String key(String k) {
+            return path.isEmpty() ? k : path + "." + k;
+        }
+
+        void allow(List<String> keys) {
+            allowed = keys;
+            for (Map.Entry<String, Integer> e : m.keyLines().entrySet()) {
+                if (!keys.contains(e.getKey())) {
+                    String suggestion = Suggest.closest(e.getKey(), keys);
+                    throw new InputException(r.file + ", line " + e.getValue() + ": unknown key '" + e.getKey() + "'"
+                            + (path.isEmpty() ? "" : " in '" + path + "'") + "."
+                            + (suggestion == null ? "" : " Did you mean '" + suggestion + "'?")
+                            + " Allowed here: " + String.join(", ", keys) + ".");
+                }
+            }
+        }
+
+        void done() {
+            // unknown keys were rejected by allow(); nothing left to check
+            if (allowed.isEmpty() && !m.entries().isEmpty()) {
+                throw new IllegalStateException("allow() not called for " + path);
+            }
+        }
+
+        boolean has(String k) {
+            Node n = m.entries().get(k);
+            return n != null && !(n instanceof Scalar s && s.isNull());
+        }
+
+        int line(String k) {
+            Integer l = m.keyLines().get(k);
+            return l == null ? m.line() : l;
+        }
+
+        Node node(String k) {
+            return m.entries().get(k);
+        }
+
+        Node required(String k, String example) {
+            if (!has(k)) {
+                throw new InputException(r.file + (path.isEmpty() ? "" : ", line " + m.line()) + ": the key '" + key(k)
+                        + "' is missing; add for example '" + example + "'.");
+            }
+            return node(k);
+        }
+
+        String scalarText(String k) {
+            Node n = node(k);
+            if (!(n instanceof Scalar s) || s.isNull()) {
+                throw r.error(line(k), key(k), "expected a single value, found " + kind(n) + ".");
+            }
+            return s.text();
+        }
+
+        String string(String k, String fallback) {
+            if (!has(k)) {
+                return fallback;
+            }
+            return scalarText(k);
+        }
+
+        Path path(String k, Path fallback) {
+            return has(k) ? r.pathOf(node(k), key(k)) : fallback;
+        }
+
+        double number(String k) {
+            Node n = node(k);
+            String t = scalarText(k).trim();
+            if (!(n instanceof Scalar s && (s.isNumber() || RuleExpression.isNumber(t)))) {
+                throw r.error(line(k), key(k), "\"" + t + "\" is not a number.");
+            }
+            double v = Double.parseDouble(t);
+            if (!Double.isFinite(v)) {
+                throw r.error(line(k), key(k), t + " is not a finite number.");
+            }
+            return v;
+        }
+
+        double positive(String k) {
+            double v = number(k);
+            if (!(v > 0)) {
+                throw r.error(line(k), key(k), scalarText(k).trim() + " is not allowed; give a time > 0 in the time"
+                        + " unit of the study (e.g. 60 for 5 years in months).");
+            }
+            return v;
+        }
+
+        double nonNegative(String k) {
+            double v = number(k);
+            if (v < 0) {
+                throw r.error(line(k), key(k), scalarText(k).trim() + " is not allowed; give a number >= 0.");
+            }
+            return v;
+        }
+
+        double fraction(String k) {
+            double v = number(k);
+            if (!(v > 0 && v < 1)) {
+                throw r.error(line(k), key(k), scalarText(k).trim() + " is not allowed; give a level between 0 and 1,"
+                        + " such as 0.95.");
+            }
+            return v;
+        }
+
+        boolean bool(String k) {
+            String t = scalarText(k).trim().toLowerCase(Locale.ROOT);
+            return switch (t) {
+                case "yes", "true", "on" -> true;
+                case "no", "false", "off" -> false;
+                default -> throw r.error(line(k), key(k), "\"" + scalarText(k).trim() + "\" is not allowed; use yes"
+                        + " or no.");
+            };
+        }
+
+        <T> T choice(String k, Function<String, T> parse, String allowedValues) {
+            String t = scalarText(k);
+            try {
+                return parse.apply(t);
+            } catch (IllegalArgumentException e) {
+                throw r.error(line(k), key(k), "\"" + t.trim() + "\" is not allowed; use " + allowedValues + ".");
+            }
+        }
+
+        Seq list(String k) {
+            Node n = node(k);
+            if (n instanceof Sequence s) {
+                return new Seq(s.items(), key(k));
+            }
+            throw r.error(line(k), key(k), "expected a list ('- item' lines or [a, b]), found " + kind(n) + ".");
+        }
+
+        List<String> strings(String k) {
+            Node n = node(k);
+            List<Node> items = n instanceof Sequence s ? s.items() : List.of(n);
+            List<String> out = new ArrayList<>();
+            for (Node i : items) {
+                if (!(i instanceof Scalar s) || s.isNull()) {
+                    throw r.error(i.line(), key(k), "expected a list of single values, found " + kind(i) + ".");
+                }
+                if (n instanceof Scalar && s.text().contains(",")) {
+                    for (String part : s.text().split(",")) {
+                        if (!part.isBlank()) {
+                            out.add(part.trim());
+                        }
+                    }
+                } else {
+                    out.add(s.text().trim());
+                }
+            }
+            return out;
+        }
+
+        double[] numbers(String k, boolean positiveTimes) {
+            Node n = node(k);
+            List<Node> items = n instanceof Sequence s ? s.items() : List.of(n);
+            if (n instanceof Scalar s && s.text().contains(",")) {
+                List<Node> parts = new ArrayList<>();
+                for (String part : s.text().split(",")) {
+                    parts.add(new Scalar(part.trim(), s.token(), s.line(), s.column()));
+                }
+                items = parts;
+            }
+            double[] out = new double[items.size()];
+            for (int i = 0; i < out.length; i++) {
+                Node item = items.get(i);
+                String t = item instanceof Scalar s && !s.isNull() ? s.text().trim() : null;
+                if (t == null || !RuleExpression.isNumber(t)) {
+                    throw r.error(item.line(), key(k), "expected numbers, such as [12, 36, 60]; found " + kind(item)
+                            + ".");
+                }
+                out[i] = Double.parseDouble(t);
+                if (positiveTimes && !(out[i] >= 0)) {
+                    throw r.error(item.line(), key(k), t + " is not allowed; times are >= 0.");
+                }
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package org.survkit.report;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.survkit.report.Study.CoxSpec;
+import org.survkit.report.Study.GroupRule;
+import org.survkit.report.Study.Table1Item;
+import org.survkit.stats.ConfidenceType;
+import org.survkit.stats.Ties;
+import org.survkit.stats.Weighting;
+
+/**
+ * Writes a {@link Study} as a study file that {@link StudyReader} reads back to the same study
+ * (every key written explicitly, texts double-quoted), headed by a comment that says how it was
+ * made and how to re-run it.
+ */
+public final class StudyWriter {
+
+    /** First line of every study file survkit writes (so that it knows it may overwrite it). */
+    public static final String MARKER = "# Written by survkit report";
+
+    private final StringBuilder out = new StringBuilder();
+
+    private StudyWriter() {
+    }
+
+    /**
+     * The study file text.
+     *
+     * @param study   the study
+     * @param comment lines to put in the header comment (e.g. the command that made it), may be empty
+     */
+    public static String write(Study study, List<String> comment) {
+        return new StudyWriter().study(study, comment);
+    }
+
+    private String study(Study s, List<String> comment) {
+        out.append(MARKER).append(". Re-run with: survkit report ").append(s.fileName()).append('\n');
+        for (String c : comment) {
+            out.append("# ").append(c.replace('\n', ' ')).append('\n');
+        }
+        out.append("# Reference of the keys: survkit-report/README.md, \"Study file\".\n\n");
+        if (s.title() != null) {
+            kv("title", q(s.title()));
+        }
+        out.append("data:\n");
+        kv2("path", q(path(s.data().path())));
+        if (s.data().sheet() != null) {
+            kv2("sheet", q(s.data().sheet()));
+        }
+        if (!s.data().na().isEmpty()) {
+            kv2("na", list(s.data().na()));
+        }
+        if (s.data().dateFormat() != null) {
+            kv2("date_format", q(s.data().dateFormat()));
+        }
+        Study.Time t = s.time();
+        out.append("time:\n");
+        if (t.fromDates()) {
+            kv2("from", q(t.from()));
+            kv2("to", q(t.to()));
+            kv2("unit", t.unit().name().toLowerCase(Locale.ROOT));
+        } else {
+            kv2("column", q(t.column()));
+            if (t.unitName() != null) {
+                kv2("unit", t.unitName());
+            }
+        }
+        out.append("event:\n");
+        kv2("column", q(s.event().column()));
+        if (s.event().value() != null) {
+            kv2("value", q(s.event().value()));
+        }
+        if (s.groups() != null) {
+            Study.Groups g = s.groups();
+            out.append("groups:\n");
+            kv2("name", q(g.name()));
+            if (g.column() != null) {
+                kv2("column", q(g.column()));
+            } else {
+                out.append("  rules:\n");
+                for (GroupRule r : g.rules()) {
+                    out.append("    - label: ").append(q(r.label())).append('\n');
+                    out.append("      when: ").append(q(r.when().text())).append('\n');
+                }
+                if (g.otherwise() != null) {
+                    kv2("otherwise", q(g.otherwise()));
+                }
+            }
+            if (!g.order().isEmpty()) {
+                kv2("order", list(g.order()));
+            }
+        }
+        kv("endpoint", q(s.endpoint()));
+        if (!Double.isNaN(s.horizon())) {
+            kv("horizon", Formats.given(s.horizon()));
+        }
+        double[] at = s.at();
+        StringBuilder a = new StringBuilder("[");
+        for (int i = 0; i < at.length; i++) {
+            a.append(i == 0 ? "" : ", ").append(Formats.given(at[i]));
+        }
+        kv("at", a.append(']').toString());
+        if (!s.table1().isEmpty()) {
+            out.append("table1:\n");
+            for (Table1Item item : s.table1()) {
+                out.append("  - column: ").append(q(item.column())).append('\n');
+                if (item.label() != null) {
+                    out.append("    label: ").append(q(item.label())).append('\n');
+                }
+                out.append("    type: ").append(item.type().name().toLowerCase(Locale.ROOT)).append('\n');
+                if (item.type() != Study.VariableType.CATEGORICAL) {
+                    out.append("    summary: ").append(item.summary().name().toLowerCase(Locale.ROOT)).append('\n');
+                }
+                if (!item.levels().isEmpty()) {
+                    out.append("    levels: ").append(list(item.levels())).append('\n');
+                }
+            }
+        }
+        Study.Comparisons c = s.comparisons();
+        out.append("comparisons:\n");
+        kv2("test", c.test().id());
+        if (c.test() == Weighting.FLEMING_HARRINGTON) {
+            kv2("rho", Formats.given(c.rho()));
+            kv2("gamma", Formats.given(c.gamma()));
+        }
+        kv2("pairwise", c.pairwise() ? "yes" : "no");
+        kv2("adjust", c.adjust().id());
+        kv2("trend", c.trend() ? "yes" : "no");
+        if (c.scores().length > 0) {
+            StringBuilder sc = new StringBuilder("[");
+            double[] v = c.scores();
+            for (int i = 0; i < v.length; i++) {
+                sc.append(i == 0 ? "" : ", ").append(Formats.given(v[i]));
+            }
+            kv2("scores", sc.append(']').toString());
+        }
+        if (!s.cox().isEmpty()) {
+            out.append("cox:\n");
+            for (CoxSpec m : s.cox()) {
+                out.append("  - name: ").append(q(m.name())).append('\n');
+                out.append("    covariates: ").append(list(m.covariates())).append('\n');
+                if (!m.categorical().isEmpty()) {
+                    out.append("    categorical: ").append(list(m.categorical())).append('\n');
+                }
+                if (!m.reference().isEmpty()) {
+                    out.append("    reference:\n");
+                    for (Map.Entry<String, String> e : new java.util.TreeMap<>(m.reference()).entrySet()) {
+                        out.append("      ").append(q(e.getKey())).append(": ").append(q(e.getValue())).append('\n');
+                    }
+                }
+                out.append("    firth: ").append(m.firth().name().toLowerCase(Locale.ROOT)).append('\n');
+                out.append("    ties: ").append(m.ties() == Ties.EFRON ? "efron" : "breslow").append('\n');
+            }
+        }
+        kv("output", q(path(s.output())));
+        Study.Figures f = s.figures();
+        out.append("figures:\n");
+        kv2("confidence_bands", f.confidenceBands() ? "yes" : "no");
+        kv2("median_lines", f.medianLines() ? "yes" : "no");
+        kv2("censor_marks", f.censorMarks().name().toLowerCase(Locale.ROOT));
+        kv2("risk_table", f.riskTable() ? "yes" : "no");
+        kv2("scale", f.scale().name().toLowerCase(Locale.ROOT));
+        kv2("png", f.png() ? "yes" : "no");
+        kv2("dpi", Integer.toString(f.dpi()));
+        kv("conf_type", s.confType() == ConfidenceType.LOG_LOG ? "log-log" : s.confType().rName());
+        kv("conf_level", Formats.given(s.confLevel()));
+        return out.toString();
+    }
+
+    private void kv(String k, String v) {
+        out.append(k).append(": ").append(v).append('\n');
+    }
+
+    private void kv2(String k, String v) {
+        out.append("  ").append(k).append(": ").append(v).append('\n');
+    }
+
+    private static String path(Path p) {
+        return p.toString().replace('\\', '/');
+    }
+
+    private static String list(List<String> items) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < items.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(q(items.get(i)));
+        }
+        return sb.append(']').toString();
+    }
+
+    /** A YAML double-quoted scalar. */
+    static String q(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7F) {
+                        sb.append(String.format(Locale.ROOT, "\\x%02X", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}

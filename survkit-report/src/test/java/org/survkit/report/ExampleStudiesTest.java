@@ -1,0 +1,147 @@
+package org.survkit.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bundled example study files: they parse, and the rapamycin example reproduces the published
+ * numbers it was simulated to match (examples/rapamycin-mbc/README.md): Table 1 counts, 5-year
+ * overall survival per receptor subgroup and the three pairwise log-rank P values as the paper
+ * prints them.
+ */
+class ExampleStudiesTest {
+
+    static final Path EXAMPLES = Path.of("../examples");
+
+    @TempDir
+    Path out;
+
+    @Test
+    void everyExampleStudyFileParses() throws IOException {
+        try (var dirs = Files.list(EXAMPLES)) {
+            List<Path> studies = dirs.map(d -> d.resolve("study.yaml")).filter(Files::isRegularFile).toList();
+            assertThat(studies).hasSizeGreaterThanOrEqualTo(2);
+            for (Path s : studies) {
+                Study study = StudyReader.read(s);
+                assertThat(study.table1()).as(s.toString()).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void lungExampleRuns() {
+        ReportEngine.Result r = ReportEngine.withDefaults().withPng(false).run(
+                StudyReader.read(EXAMPLES.resolve("lung/study.yaml")).withOutput(out));
+        assertThat(r.analysed()).isEqualTo(227);
+    }
+
+    @Test
+    void rapamycinExampleReproducesThePaper() throws IOException {
+        Path study = EXAMPLES.resolve("rapamycin-mbc/study.yaml");
+        assumeTrue(Files.isRegularFile(EXAMPLES.resolve("rapamycin-mbc/cohort.csv")),
+                "examples/rapamycin-mbc/cohort.csv not generated yet");
+        ReportEngine.Result r = ReportEngine.withDefaults().withPng(false).run(StudyReader.read(study).withOutput(out));
+        assertThat(r.rowsRead()).isEqualTo(43);
+        assertThat(r.analysed()).isEqualTo(43);
+        ObjectMapper m = new ObjectMapper();
+        JsonNode t1 = m.readTree(out.resolve("tables/table1.json").toFile());
+        assertThat(count(t1, "Histological grade", "III")).isEqualTo("9/43 20.9");
+        assertThat(count(t1, "Trastuzumab", "yes")).isEqualTo("12/43 27.9");
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("9/43 (20.9)").contains("12/43 (27.9)");
+        // 5-year overall survival, percent with one decimal
+        JsonNode s = m.readTree(out.resolve("tables/survival.json").toFile());
+        assertThat(survivalAt60(s, "ER/PR+ HER2\u2212")).isEqualTo("93.3");
+        assertThat(survivalAt60(s, "Triple positive")).isEqualTo("42.8");
+        assertThat(survivalAt60(s, "Triple negative")).isEqualTo("72.7");
+        // pairwise log-rank P values as printed in the paper (unadjusted)
+        JsonNode pw = m.readTree(out.resolve("tables/pairwise.json").toFile()).get("pairs");
+        assertThat(pw).hasSize(3);
+        assertThat(decimals(pw.get(0).get("p_value").asDouble(), 3)).isEqualTo("0.006");
+        assertThat(decimals(pw.get(1).get("p_value").asDouble(), 2)).isEqualTo("0.03");
+        assertThat(decimals(pw.get(2).get("p_value").asDouble(), 1)).isEqualTo("0.3");
+        // and to R's values (check_cohort.R, R 4.2.2 survival 3.5-3) in expected.json, where it exists
+        Path expectedFile = EXAMPLES.resolve("rapamycin-mbc/expected.json");
+        if (Files.isRegularFile(expectedFile)) {
+            JsonNode e = m.readTree(expectedFile.toFile());
+            List<String> labels = List.of("ER/PR+ HER2\u2212", "Triple positive", "Triple negative");
+            for (JsonNode g : e.get("groups")) {
+                String label = labels.get(g.get("group").asInt() - 1);
+                JsonNode mine = group(s, label);
+                assertThat(mine.get("n").asInt()).isEqualTo(g.get("n").asInt());
+                assertThat(mine.get("events").asInt()).isEqualTo(g.get("events_by_60").asInt());
+                assertThat(at60(mine).get("survival").asDouble()).isCloseTo(g.get("surv_60").asDouble(),
+                        org.assertj.core.api.Assertions.within(1e-9));
+                assertThat(at60(mine).get("n_risk").asInt()).isEqualTo(g.get("n_risk_60").asInt());
+            }
+            for (int i = 0; i < 3; i++) {
+                JsonNode ref = e.get("pairwise_logrank").get(i);
+                assertThat(pw.get(i).get("reference").asText()).isEqualTo(labels.get(ref.get("group1").asInt() - 1));
+                assertThat(pw.get(i).get("comparison").asText()).isEqualTo(labels.get(ref.get("group2").asInt() - 1));
+                assertThat(pw.get(i).get("p_value").asDouble()).isCloseTo(ref.get("p_value_censored_at_60").asDouble(),
+                        org.assertj.core.api.Assertions.withinPercentage(1e-4));
+            }
+        }
+    }
+
+    private static JsonNode group(JsonNode s, String label) {
+        for (JsonNode g : s.get("groups")) {
+            if (g.get("group").asText().equals(label)) {
+                return g;
+            }
+        }
+        throw new AssertionError("no group " + label);
+    }
+
+    private static JsonNode at60(JsonNode g) {
+        for (JsonNode a : g.get("at")) {
+            if (a.get("time").asDouble() == 60) {
+                return a;
+            }
+        }
+        throw new AssertionError("no time 60");
+    }
+
+    private static String count(JsonNode t1, String variable, String level) {
+        for (JsonNode row : t1.get("rows")) {
+            if (row.get("variable").asText().equals(variable)) {
+                for (JsonNode l : row.get("levels")) {
+                    if (l.get("level").asText().equals(level)) {
+                        JsonNode o = l.get("overall");
+                        return o.get("count").asInt() + "/" + o.get("denominator").asInt() + " "
+                                + decimals(o.get("percent").asDouble(), 1);
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no " + variable + " = " + level);
+    }
+
+    private static String survivalAt60(JsonNode s, String group) {
+        for (JsonNode g : s.get("groups")) {
+            if (g.get("group").asText().equals(group)) {
+                for (JsonNode a : g.get("at")) {
+                    if (a.get("time").asDouble() == 60) {
+                        return decimals(100 * a.get("survival").asDouble(), 1);
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no survival at 60 for " + group);
+    }
+
+    private static String decimals(double x, int digits) {
+        return new BigDecimal(x).setScale(digits, RoundingMode.HALF_UP).toPlainString();
+    }
+}

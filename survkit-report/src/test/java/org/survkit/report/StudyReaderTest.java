@@ -1,0 +1,245 @@
+package org.survkit.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.survkit.io.InputException;
+import org.survkit.io.TimeUnit;
+import org.survkit.stats.ConfidenceType;
+import org.survkit.stats.PValueAdjustment;
+import org.survkit.stats.Ties;
+import org.survkit.stats.Weighting;
+
+class StudyReaderTest {
+
+    static final Path SOURCE = Path.of("/tmp/studies/study.yaml");
+
+    static final String MINIMAL = """
+            data: cohort.csv
+            time: months
+            event: dead
+            """;
+
+    private static Study parse(String yaml) {
+        return StudyReader.parse(yaml, SOURCE);
+    }
+
+    private static String error(String yaml) {
+        try {
+            parse(yaml);
+        } catch (InputException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("no error for:\n" + yaml);
+    }
+
+    @Test
+    void readsTheExampleStudyFile() {
+        Study s = StudyReader.read(Path.of("../examples/rapamycin-mbc/study.yaml"));
+        assertThat(s.title()).startsWith("Rapamycin in metastatic breast cancer");
+        assertThat(s.data().path()).isEqualTo(Path.of("cohort.csv"));
+        assertThat(s.time().from()).isEqualTo("rapamycin_start");
+        assertThat(s.time().to()).isEqualTo("last_contact");
+        assertThat(s.time().unit()).isEqualTo(TimeUnit.MONTHS);
+        assertThat(s.event().column()).isEqualTo("vital_status");
+        assertThat(s.event().value()).isEqualTo("dead");
+        assertThat(s.groups().name()).isEqualTo("subgroup");
+        assertThat(s.groups().rules()).extracting(Study.GroupRule::label)
+                .containsExactly("ER/PR+ HER2−", "Triple positive", "Triple negative");
+        assertThat(s.groups().rules().get(0).when().columnNames()).containsExactly("er", "pr", "her2");
+        assertThat(s.groups().otherwise()).isEqualTo("Other/unknown");
+        assertThat(s.horizon()).isEqualTo(60);
+        assertThat(s.at()).containsExactly(12, 36, 60);
+        assertThat(s.table1()).hasSize(7);
+        assertThat(s.table1().get(0).type()).isEqualTo(Study.VariableType.CONTINUOUS);
+        assertThat(s.table1().get(0).summary()).isEqualTo(Study.Summary.MEAN_SD);
+        assertThat(s.table1().get(1).levels()).containsExactly("I", "II", "III");
+        assertThat(s.table1().get(1).type()).isEqualTo(Study.VariableType.CATEGORICAL);
+        assertThat(s.table1().get(3).levels()).containsExactly("yes", "no");
+        assertThat(s.comparisons().pairwise()).isTrue();
+        assertThat(s.comparisons().adjust()).isEqualTo(PValueAdjustment.HOLM);
+        assertThat(s.cox()).singleElement().satisfies(c -> {
+            assertThat(c.covariates()).containsExactly("subgroup", "age");
+            assertThat(c.firth()).isEqualTo(Study.Firth.AUTO);
+            assertThat(c.ties()).isEqualTo(Ties.EFRON);
+        });
+        assertThat(s.output()).isEqualTo(Path.of("report"));
+        assertThat(s.figures().scale()).isEqualTo(SurvivalScale.PERCENT);
+        assertThat(s.outputDir()).isEqualTo(Path.of("../examples/rapamycin-mbc/report").toAbsolutePath().normalize());
+    }
+
+    @Test
+    void shorthandsAndDefaults() {
+        Study s = parse(MINIMAL);
+        assertThat(s.data().path()).isEqualTo(Path.of("cohort.csv"));
+        assertThat(s.time().column()).isEqualTo("months");
+        assertThat(s.time().unit()).isNull();
+        assertThat(s.event().value()).isNull();
+        assertThat(s.groups()).isNull();
+        assertThat(s.horizon()).isNaN();
+        assertThat(s.at()).isEmpty();
+        assertThat(s.comparisons()).usingRecursiveComparison().isEqualTo(Study.Comparisons.defaults());
+        assertThat(s.confType()).isEqualTo(ConfidenceType.LOG_LOG);
+        assertThat(s.confLevel()).isEqualTo(0.95);
+        assertThat(s.output()).isEqualTo(Path.of("report"));
+        assertThat(s.outputDir()).isEqualTo(Path.of("/tmp/studies/report"));
+        assertThat(s.dataFile()).isEqualTo(Path.of("/tmp/studies/cohort.csv"));
+        assertThat(s.figures()).isEqualTo(Study.Figures.defaults());
+    }
+
+    @Test
+    void horizonAloneGivesTheTimePoint() {
+        Study s = parse(MINIMAL + "horizon: 60\n");
+        assertThat(s.at()).containsExactly(60);
+    }
+
+    @Test
+    void groupsByColumnWithOrderAndOtherOptions() {
+        Study s = parse(MINIMAL + """
+                groups: {column: arm, order: [placebo, low, high]}
+                comparisons: {test: fh, rho: 0, gamma: 1, adjust: bh, trend: true, scores: [0, 1, 2]}
+                cox:
+                  name: Full
+                  covariates: [arm, age, "arm:age"]
+                  categorical: [age]
+                  reference: {arm: placebo}
+                  firth: yes
+                conf_type: log
+                conf_level: 0.9
+                figures: {png: no, dpi: 150, censor_marks: tick}
+                table1:
+                  - age
+                  - {column: stage, levels: [I, II]}
+                """);
+        assertThat(s.groups().column()).isEqualTo("arm");
+        assertThat(s.groups().name()).isEqualTo("arm");
+        assertThat(s.groups().order()).containsExactly("placebo", "low", "high");
+        assertThat(s.comparisons().test()).isEqualTo(Weighting.FLEMING_HARRINGTON);
+        assertThat(s.comparisons().gamma()).isEqualTo(1);
+        assertThat(s.comparisons().adjust()).isEqualTo(PValueAdjustment.BH);
+        assertThat(s.comparisons().scores()).containsExactly(0, 1, 2);
+        Study.CoxSpec c = s.cox().get(0);
+        assertThat(c.name()).isEqualTo("Full");
+        assertThat(c.covariates()).containsExactly("arm", "age", "arm:age");
+        assertThat(c.reference()).containsEntry("arm", "placebo");
+        assertThat(c.firth()).isEqualTo(Study.Firth.YES);
+        assertThat(c.ties()).isEqualTo(Ties.BRESLOW); // coxphf's default with Firth
+        assertThat(s.confType()).isEqualTo(ConfidenceType.LOG);
+        assertThat(s.confLevel()).isEqualTo(0.9);
+        assertThat(s.figures().png()).isFalse();
+        assertThat(s.figures().dpi()).isEqualTo(150);
+        assertThat(s.figures().censorMarks()).isEqualTo(CensorMark.TICK);
+        assertThat(s.table1().get(0).column()).isEqualTo("age");
+        assertThat(s.table1().get(0).type()).isEqualTo(Study.VariableType.AUTO);
+        assertThat(s.table1().get(1).type()).isEqualTo(Study.VariableType.CATEGORICAL);
+    }
+
+    @Test
+    void eventValueKeepsYamlWordsAsWritten() {
+        // YAML 1.1 would read yes/no/on/off as booleans: the study file keeps them as text
+        assertThat(parse("data: c.csv\ntime: t\nevent: {column: died, value: yes}\n").event().value()).isEqualTo("yes");
+        assertThat(parse("data: c.csv\ntime: t\nevent: {column: status, value: 2}\n").event().value()).isEqualTo("2");
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    @Test
+    void unknownKeyNamesTheLineAndTheClosestKey() {
+        String m = error(MINIMAL + "horizn: 60\n");
+        assertThat(m).isEqualTo("study.yaml, line 4: unknown key 'horizn'. Did you mean 'horizon'? Allowed here: "
+                + String.join(", ", StudyReader.TOP_KEYS) + ".");
+    }
+
+    @Test
+    void unknownNestedKeyNamesItsBlock() {
+        String m = error("""
+                data: cohort.csv
+                time:
+                  from: start
+                  to: end
+                  units: months
+                event: dead
+                """);
+        assertThat(m).startsWith("study.yaml, line 5: unknown key 'units' in 'time'. Did you mean 'unit'?")
+                .contains("Allowed here: column, from, to, unit.");
+    }
+
+    @Test
+    void badValuesNameKeyLineAndWhatIsAllowed() {
+        assertThat(error(MINIMAL + "horizon: -5\n")).isEqualTo("study.yaml, line 4, 'horizon': -5 is not allowed;"
+                + " give a time > 0 in the time unit of the study (e.g. 60 for 5 years in months).");
+        assertThat(error(MINIMAL + "horizon: five years\n")).isEqualTo(
+                "study.yaml, line 4, 'horizon': \"five years\" is not a number.");
+        assertThat(error(MINIMAL + "comparisons:\n  adjust: tukey\n")).isEqualTo("study.yaml, line 5,"
+                + " 'comparisons.adjust': \"tukey\" is not allowed; use none, bonferroni, holm or bh.");
+        assertThat(error(MINIMAL + "comparisons:\n  pairwise: maybe\n")).isEqualTo("study.yaml, line 5,"
+                + " 'comparisons.pairwise': \"maybe\" is not allowed; use yes or no.");
+        assertThat(error("data: c.csv\ntime: {from: a, to: b, unit: fortnights}\nevent: d\n")).isEqualTo(
+                "study.yaml, line 2, 'time.unit': \"fortnights\" is not a time unit; use days, weeks, months (days /"
+                        + " 30.4375) or years (days / 365.25).");
+        assertThat(error(MINIMAL + "conf_level: 95\n")).contains("line 4, 'conf_level': 95 is not allowed; give a"
+                + " level between 0 and 1");
+        assertThat(error(MINIMAL + "at: [12, soon]\n")).isEqualTo("study.yaml, line 4, 'at': expected numbers, such"
+                + " as [12, 36, 60]; found \"soon\".");
+        assertThat(error(MINIMAL + "table1:\n  - {column: age, type: numeric}\n")).isEqualTo("study.yaml, line 5,"
+                + " 'table1[1].type': \"numeric\" is not allowed; use categorical, continuous or auto.");
+        assertThat(error(MINIMAL + "cox:\n  - covariates: [age]\n    firth: sometimes\n")).contains("line 6,"
+                + " 'cox[1].firth': \"sometimes\" is not allowed; use yes, no or auto");
+        assertThat(error(MINIMAL + "figures: {dpi: 20}\n")).contains("'figures.dpi': 20 is not allowed");
+    }
+
+    @Test
+    void missingAndContradictorySections() {
+        assertThat(error("time: t\nevent: e\n")).isEqualTo("study.yaml: the key 'data' is missing; add for example"
+                + " 'data: {path: cohort.csv}'.");
+        assertThat(error("data: c.csv\ntime: {from: a}\nevent: e\n")).contains("'time': time from dates needs both"
+                + " 'from'");
+        assertThat(error("data: c.csv\ntime: {column: t, from: a, to: b}\nevent: e\n")).contains(
+                "give either 'column'");
+        assertThat(error(MINIMAL + "groups: {name: g}\n")).contains("line 4, 'groups': say how groups are formed");
+        assertThat(error(MINIMAL + "groups:\n  rules:\n    - label: A\n")).isEqualTo("study.yaml, line 6,"
+                + " 'groups.rules[1]': the rule 'A' has no condition; write 'when: er == \"negative\"'.");
+        assertThat(error(MINIMAL + "groups:\n  rules:\n    - {label: A, when: x == 1}\n    - {label: A, when: x == 2}\n"))
+                .contains("line 7, 'groups.rules[2]': the label 'A' is used by an earlier rule");
+        assertThat(error(MINIMAL + "table1: age\n")).contains("line 4, 'table1': expected a list");
+        assertThat(error(MINIMAL + "cox:\n  - {name: M}\n")).contains("'cox[1]': list the model's covariates");
+        assertThat(error(MINIMAL + "cox:\n  - {covariates: [a, \"a:c\"], categorical: [b]}\n")).isEqualTo("study.yaml,"
+                + " line 5, 'cox[1].categorical': 'b' is not among the covariates (a, c).");
+        assertThat(error(MINIMAL + "cox:\n  - {covariates: [a], reference: {b: x}}\n")).isEqualTo("study.yaml,"
+                + " line 5, 'cox[1].reference': 'b' is not among the covariates (a).");
+    }
+
+    @Test
+    void badRuleExpressionNamesRuleLineAndPosition() {
+        String m = error(MINIMAL + """
+                groups:
+                  name: subgroup
+                  rules:
+                    - label: "Triple negative"
+                      when: er == "negative" and pr = "negative"
+                """);
+        assertThat(m).isEqualTo("study.yaml, line 8, 'groups.rules[1].when': rule 'Triple negative', position 25:"
+                + " '=' is not a comparison; write '==' to test equality.\n"
+                + "  er == \"negative\" and pr = \"negative\"\n"
+                + "                          ^");
+        assertThat(error(MINIMAL + "groups:\n  rules:\n    - {label: A, when: \"(er == 'x'\"}\n"))
+                .contains("rule 'A', position 11: the rule ends too early; expected ')' to close the '(' at position 1.");
+    }
+
+    @Test
+    void yamlSyntaxErrorsAndDuplicateKeys() {
+        assertThat(error("data: c.csv\ntime: t\n  event: e\n")).startsWith("study.yaml, line 3, column ")
+                .contains("this is not valid YAML");
+        assertThat(error("data: c.csv\ntime: t\nevent: e\ntime: u\n")).isEqualTo("study.yaml, line 4: the key 'time'"
+                + " appears twice in the same block (first on line 2); keep one.");
+        assertThat(error("- a\n- b\n")).contains("a study file is a block of 'key: value' lines");
+    }
+
+    @Test
+    void missingStudyFile() {
+        assertThatThrownBy(() -> StudyReader.read(Path.of("/nonexistent/study.yaml")))
+                .isInstanceOf(InputException.class).hasMessageContaining("no such study file");
+    }
+}
