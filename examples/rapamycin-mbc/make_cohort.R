@@ -25,8 +25,10 @@
 ##     at least one patient still at risk at 60 months; no death after 60 months (so every 5-year
 ##     number is the same with and without censoring follow-up at 60 months); start dates that
 ##     still look like steady recruitment (Kolmogorov-Smirnov distance to the uniform below its
-##     10% critical value per subgroup, 20% in the whole cohort), so the search cannot buy the
-##     P values with a burst of enrolments. Each subgroup is first redrawn until it meets them.
+##     10% critical value per subgroup, 20% in the whole cohort; chi-square of the enrolments per
+##     calendar year per subgroup, and per half-year in the whole cohort, below its 20% critical
+##     value), so the search cannot buy the P values with a burst of enrolments. Each subgroup is
+##     first redrawn until it meets them.
 ##  3. Adjustment loop (simulated annealing): redraw one latent quantity of one random patient;
 ##     moves that break a hard constraint are rejected; the loss is how far (log scale) the three
 ##     pairwise log-rank P values are outside the windows in which they print as the paper's
@@ -60,6 +62,7 @@ HORIZON    <- 60                               # months (5-year OS)
 P_LOST     <- 0.10
 MAX_IT     <- 30000L
 POLISH_IT  <- 3000L
+MAX_RESTARTS <- 50L
 
 ## Subgroups. HER2+ = 12 = the number treated with trastuzumab (the paper's group 2 all received
 ## it); triple negative 11 (72.7% = 8/11); hormone-receptor positive HER2- the other 20 (93.3% =
@@ -133,7 +136,14 @@ group_ok <- function(o, g, st) {               # hard constraints of subgroup g 
     ## start dates must still look like steady recruitment over 2010-2014: KS distance to the
     ## uniform below the asymptotic 10% critical value in the subgroup, 20% in the whole cohort
     ks_uniform(st$start[s], ENTRY_WIDTH) < 1.224 / sqrt(sum(s)) &&
-    ks_uniform(st$start, ENTRY_WIDTH) < 1.073 / sqrt(N)
+    ks_uniform(st$start, ENTRY_WIDTH) < 1.073 / sqrt(N) &&
+    ## ... and no burst of enrolments: chi-square of the counts per calendar year (subgroup)
+    ## and per half-year (whole cohort) against equal counts below its 20% critical value
+    chisq_equal(st$start[s], 5L) < qchisq(0.8, 4) && chisq_equal(st$start, 10L) < qchisq(0.8, 9)
+}
+chisq_equal <- function(x, bins) {             # x: day offsets in the entry window
+  k <- tabulate(pmin(bins, 1L + floor(x / (ENTRY_WIDTH / bins))), bins); e <- length(x) / bins
+  sum((k - e)^2 / e)
 }
 p_values <- function(o) {                      # full follow-up and censored at 60 months
   h <- list(t = pmin(o$t, HORIZON), d = as.integer(o$d == 1 & o$t <= HORIZON))
@@ -166,7 +176,7 @@ propose <- function(st) {
 restarts <- 0L
 repeat {
   restarts <- restarts + 1L
-  st <- list(start = integer(N), death = numeric(N), lost = numeric(N))
+  st <- list(start = draw_start(N), death = draw_death(gi), lost = draw_lost(N))
   for (g in seq_len(nrow(GROUPS))) {           # step 2: each subgroup meets its constraints
     s <- which(gi == g)
     repeat {
@@ -184,6 +194,7 @@ repeat {
     temp <- max(0.01, temp * 0.999)
   }
   if (cur == 0) break
+  if (restarts >= MAX_RESTARTS) stop("no cohort found: relax the constraints or change SEED")
 }
 cd <- centre_distance(p_values(observe(st)))
 for (k in seq_len(POLISH_IT)) {                # polishing: stay at loss 0, move nearer the targets
