@@ -20,6 +20,7 @@ import org.survkit.stats.DesignMatrix;
 import org.survkit.stats.DesignMatrixBuilder;
 import org.survkit.stats.Diagnostic;
 import org.survkit.stats.Factor;
+import org.survkit.stats.Guardrails;
 import org.survkit.stats.ProportionalHazardsTest;
 import org.survkit.stats.ZphResult;
 import org.survkit.stats.ZphTerm;
@@ -207,6 +208,8 @@ public final class CoxCommand implements Callable<Integer> {
         }
         ArrayNode ph = o.putArray("ph_test");
         List<Diagnostic> diagnostics = new ArrayList<>(m.diagnostics());
+        diagnostics.addAll(Guardrails.forEventsPerCoefficient(m.events(),
+                (int) m.coefficients().stream().filter(k -> !k.aliased()).count()));
         if (zph != null) {
             List<ZphTerm> rows = new ArrayList<>(zph.terms());
             rows.add(zph.global());
@@ -217,7 +220,7 @@ public final class CoxCommand implements Callable<Integer> {
                 x.put("df", z.df());
                 Json.put(x, "p_value", z.pValue());
             }
-            diagnostics.addAll(phWarnings(zph));
+            diagnostics.addAll(Guardrails.forProportionalHazards(zph));
         }
         o.set("warnings", Json.warnings(c.warnings(), diagnostics));
         return o;
@@ -243,20 +246,6 @@ public final class CoxCommand implements Callable<Integer> {
                 .append(cohort.event).append(cohort.eventValue != null ? " = " + cohort.eventValue : "").append('\n');
         sb.append(KmCommand.rowsLine(c));
         return sb.toString();
-    }
-
-    /** A failed proportional-hazards test, in plain words with what to do. */
-    static List<Diagnostic> phWarnings(ZphResult zph) {
-        List<Diagnostic> out = new ArrayList<>();
-        for (ZphTerm z : zph.terms()) {
-            if (z.pValue() < 0.05) {
-                out.add(new Diagnostic(Diagnostic.Severity.WARNING, "non-proportional-hazards", "The effect of '"
-                        + z.term() + "' changes over time (proportional-hazards test p = " + Fmt.p(z.pValue())
-                        + "): its hazard ratio is an average over follow-up. Consider stratifying on it, a"
-                        + " time-varying effect, or restricted mean survival time."));
-            }
-        }
-        return out;
     }
 
     private String text(Cohort c, CoxModel m, ZphResult zph) {
@@ -301,6 +290,8 @@ public final class CoxCommand implements Callable<Integer> {
             sb.append("(did not converge in ").append(m.iterations()).append(" iterations)\n");
         }
         List<Diagnostic> diagnostics = new ArrayList<>(m.diagnostics());
+        diagnostics.addAll(Guardrails.forEventsPerCoefficient(m.events(),
+                (int) m.coefficients().stream().filter(k -> !k.aliased()).count()));
         if (zph != null) {
             sb.append("\nProportional-hazards test (cox.zph, KM time transform)\n");
             List<String[]> zrows = new ArrayList<>();
@@ -310,7 +301,7 @@ public final class CoxCommand implements Callable<Integer> {
                 zrows.add(new String[] {z.term(), Fmt.num(z.statistic(), 4), Integer.toString(z.df()), Fmt.p(z.pValue())});
             }
             sb.append(Fmt.table(new String[] {"", "chisq", "df", "p"}, zrows));
-            diagnostics.addAll(phWarnings(zph));
+            diagnostics.addAll(Guardrails.forProportionalHazards(zph));
         }
         KmCommand.appendWarnings(sb, c.warnings(), diagnostics);
         return sb.toString();

@@ -44,7 +44,6 @@ import org.survkit.stats.TrendTestResult;
 import org.survkit.stats.TwoGroupHazardRatios;
 import org.survkit.stats.Weighting;
 import org.survkit.stats.ZphResult;
-import org.survkit.stats.ZphTerm;
 
 /**
  * Runs a study's analyses on its analysis dataset. Every number comes from survkit-stats: this
@@ -561,15 +560,7 @@ final class StudyAnalysis {
                 add(out, r.model().diagnostics(), scope);
             }
             if (r.zph() != null) {
-                for (ZphTerm z : r.zph().terms()) {
-                    if (z.pValue() < 0.05) {
-                        out.add(new Finding(new Diagnostic(Diagnostic.Severity.WARNING, "non-proportional-hazards",
-                                "The effect of " + termName(z.term()) + " changes over time (proportional-hazards test p = "
-                                        + PValueFormat.format(z.pValue()) + "): its hazard ratio is an average over"
-                                        + " follow-up. Consider stratifying on it, a time-varying effect, or restricted"
-                                        + " mean survival time."), scope));
-                    }
-                }
+                add(out, Guardrails.forProportionalHazards(r.zph()), scope);
             }
             if (r.firth() != null) {
                 add(out, r.firth().diagnostics(), scope + " (Firth)");
@@ -577,22 +568,10 @@ final class StudyAnalysis {
             int events = r.model() != null ? r.model().events() : r.firth().events();
             int p = r.model() != null ? (int) r.model().coefficients().stream().filter(k -> !k.aliased()).count()
                     : (int) r.firth().coefficients().stream().filter(k -> !k.aliased()).count();
-            if (p > 0 && events < 10 * p) {
-                out.add(new Finding(new Diagnostic(Diagnostic.Severity.WARNING, "few-events-per-coefficient",
-                        "The model has " + events + " events for " + p + " coefficient" + (p == 1 ? "" : "s") + " ("
-                                + PercentFormat.decimal((double) events / p, 1) + " per coefficient). With fewer than"
-                                + " about 10 events per coefficient, Cox estimates are biased and their intervals too"
-                                + " narrow (Peduzzi et al. 1995): use fewer covariates or report the model as"
-                                + " exploratory."), scope));
-            }
+            add(out, Guardrails.forEventsPerCoefficient(events, p), scope);
         }
         unadjusted(out);
         return List.copyOf(out);
-    }
-
-    private String termName(String term) {
-        String label = variableLabel(term);
-        return label.equals(term) ? "'" + term + "'" : label + " ('" + term + "')";
     }
 
     private static void add(List<Finding> out, List<Diagnostic> ds, String scope) {

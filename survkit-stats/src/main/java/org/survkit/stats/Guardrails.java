@@ -229,6 +229,41 @@ public final class Guardrails {
                 + " absence of evidence is not evidence of absence."));
     }
 
+    /**
+     * Terms whose proportional-hazards test ({@link ProportionalHazardsTest}) rejects at the 5% level:
+     * their hazard ratio is an average over follow-up.
+     */
+    public static List<Diagnostic> forProportionalHazards(ZphResult zph) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (ZphTerm z : zph.terms()) {
+            if (z.pValue() < 0.05) {
+                out.add(Diagnostic.warning("non-proportional-hazards", "The effect of '" + z.term() + "' changes over"
+                        + " time (proportional-hazards test p = " + num(z.pValue()) + "): its hazard ratio is an average"
+                        + " over follow-up. Consider stratifying on it, a time-varying effect, or restricted mean"
+                        + " survival time."));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Fewer than about 10 events per estimated coefficient: Cox estimates are biased and their
+     * intervals too narrow (Peduzzi et al., J Clin Epidemiol 1995;48:1503).
+     *
+     * @param events       events in the model
+     * @param coefficients estimable coefficients
+     */
+    public static List<Diagnostic> forEventsPerCoefficient(int events, int coefficients) {
+        if (coefficients <= 0 || events >= 10 * coefficients) {
+            return List.of();
+        }
+        return List.of(Diagnostic.warning("few-events-per-coefficient", "The model has " + events + " events for "
+                + coefficients + " coefficient" + (coefficients == 1 ? "" : "s") + " ("
+                + num(Math.round(10.0 * events / coefficients) / 10.0) + " per coefficient). With fewer than about 10"
+                + " events per coefficient, Cox estimates are biased and their intervals too narrow (Peduzzi et al."
+                + " 1995): use fewer covariates or report the model as exploratory."));
+    }
+
     private static double[] merge(double[] a, double[] b) {
         double[] m = new double[a.length + b.length];
         System.arraycopy(a, 0, m, 0, a.length);

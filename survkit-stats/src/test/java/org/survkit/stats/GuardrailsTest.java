@@ -65,4 +65,21 @@ class GuardrailsTest {
                 .contains(String.format(java.util.Locale.ROOT, "%.2f",
                         Guardrails.minimumDetectableHazardRatio(18, 11 / 23.0, 0.05, 0.8))));
     }
+
+    @Test
+    void eventsPerCoefficientAndProportionalHazards() {
+        assertThat(Guardrails.forEventsPerCoefficient(30, 3)).isEmpty();
+        assertThat(Guardrails.forEventsPerCoefficient(29, 3)).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("29 events for 3 coefficients (9.7 per coefficient)"));
+        assertThat(Guardrails.forEventsPerCoefficient(5, 0)).isEmpty();
+        // veteran trt + karno + celltype: cox.zph p for karno 0.000344 and celltype 0.00226 (R 4.2.2, survival 3.5-3),
+        // trt 0.65: two findings
+        ReferenceCase v = ReferenceCase.named("veteran_trt");
+        List<String> terms = List.of("trt", "karno", "celltype");
+        CoxData data = CoxReferenceTest.data(v, terms);
+        CoxModel m = CoxRegression.withDefaults().fit(data);
+        List<Diagnostic> d = Guardrails.forProportionalHazards(ProportionalHazardsTest.of(data, m));
+        assertThat(d).extracting(Diagnostic::message).hasSize(2).anySatisfy(x -> assertThat(x).contains("'karno'"))
+                .anySatisfy(x -> assertThat(x).contains("'celltype'"));
+    }
 }
