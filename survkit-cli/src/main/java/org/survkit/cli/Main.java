@@ -31,8 +31,7 @@ public final class Main implements Runnable {
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("survkit: " + ex.getMessage());
-            err.println("Run 'survkit " + ex.getCommandLine().getCommandName().replace("survkit", "").trim()
-                    + " --help' for the options.".replace("survkit  ", "survkit "));
+            err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
             return ExitCodes.USER_ERROR;
         });
         return cl;
