@@ -32,6 +32,17 @@ class ReadmeExampleTest {
         List<PairwiseComparison> pw = LogRankTest.withDefaults().pairwise(time, event, arm, null, PValueAdjustment.HOLM);
         TwoGroupHazardRatios hr = LogRankTest.withDefaults().hazardRatio(time, event, arm, null, 0.95);
 
+        DesignMatrix x = DesignMatrixBuilder.of(23).categorical("arm", arm).build(List.of("arm"));
+        CoxModel cox = CoxRegression.withDefaults().fit(CoxData.of(time, event, x));   // Efron ties, as R
+        CoxCoefficient n = cox.coefficient("arm=N");                                   // hr, hrLower, hrUpper, pValue
+        ZphResult ph = ProportionalHazardsTest.of(CoxData.of(time, event, x), cox);    // cox.zph
+        FirthCoxModel firth = FirthCoxRegression.withDefaults().fit(CoxData.of(time, event, x));
+
+        // R 4.2.2, survival 3.5-3: coxph(Surv(time, status) ~ x, aml) (reference/aml_x.json): coef 0.915533, p 0.0737149
+        assertThat(n.coef()).isCloseTo(0.915532, within(1e-5));
+        assertThat(n.pValue()).isCloseTo(0.0737148606390457, within(1e-6));
+        assertThat(ph.global().df()).isEqualTo(1);
+        assertThat(firth.coefficients().get(0).coef()).isBetween(0.5, n.coef());
         assertThat(median.estimate()).isEqualTo(31);
         assertThat(median.lower()).isEqualTo(18);
         assertThat(median.upper()).isNaN();
