@@ -103,6 +103,21 @@ final class AnalysisDataset {
         Map<String, Integer> reasons = new LinkedHashMap<>();
         deriveTime(study, table, ft, reasons);
         deriveEvent(study, table, fe);
+        double lm = study.landmark();
+        if (!Double.isNaN(lm)) {
+            // landmark analysis: only patients still followed after the landmark, time measured from it
+            String why = "event or censoring at or before the landmark (" + Formats.given(lm) + ")";
+            for (int i = 0; i < n; i++) {
+                if (!Double.isNaN(ft[i])) {
+                    if (ft[i] <= lm) {
+                        ft[i] = Double.NaN;
+                        reasons.merge(why, 1, Integer::sum);
+                    } else {
+                        ft[i] -= lm;
+                    }
+                }
+            }
+        }
         double h = study.horizon();
         double[] t = ft.clone();
         byte[] e = fe.clone();

@@ -196,6 +196,10 @@ final class HtmlReport {
             out.append("column <code>").append(esc(t.column())).append("</code>").append(t.unitName() == null ? ""
                     : ", in " + esc(t.unitName()));
         }
+        if (!Double.isNaN(s.landmark())) {
+            out.append("; landmark analysis from ").append(Formats.given(s.landmark())).append(' ')
+                    .append(esc(c.tables().unit())).append(" (patients still followed then; time counted from it)");
+        }
         if (!Double.isNaN(s.horizon())) {
             out.append("; censored at the horizon of ").append(Formats.given(s.horizon())).append(' ')
                     .append(esc(c.tables().unit()));

@@ -37,9 +37,14 @@ final class MethodsText {
         p.append("The event was ").append(s.event().value() == null ? "coded in " + s.event().column()
                 : s.event().column() + " = \u201C" + s.event().value() + "\u201D")
                 .append("; patients without it were censored at their last follow-up. ");
+        if (!Double.isNaN(s.landmark())) {
+            p.append("To avoid immortal-time bias, a landmark analysis was done at ").append(Formats.given(s.landmark()))
+                    .append(' ').append(t.unit()).append(": only patients still followed at the landmark were analysed,"
+                    + " with time measured from it (Anderson, Cain & Gelber 1983). ");
+        }
         if (!Double.isNaN(s.horizon())) {
             p.append("Follow-up was censored administratively at ").append(Formats.given(s.horizon())).append(' ')
-                    .append(t.unit()).append(". ");
+                    .append(t.unit()).append(!Double.isNaN(s.landmark()) ? " after the landmark. " : ". ");
         }
         if (s.grouped()) {
             Study.Groups g = s.groups();

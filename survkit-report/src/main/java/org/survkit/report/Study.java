@@ -23,7 +23,9 @@ import org.survkit.stats.Weighting;
  * @param event       event status
  * @param groups      the compared groups, or null for the whole cohort
  * @param endpoint    the endpoint's name, e.g. "Overall survival"
- * @param horizon     administrative censoring time in the time unit (e.g. 60 months for 5-year survival), or NaN
+ * @param horizon     administrative censoring time in the time unit (e.g. 60 months for 5-year survival), or NaN;
+ *                    with a landmark, counted from the landmark
+ * @param landmark    landmark time (patients still followed after it, time measured from it), or NaN
  * @param at          times at which survival is reported
  * @param table1      the Table 1 rows
  * @param comparisons the group comparisons
@@ -34,7 +36,7 @@ import org.survkit.stats.Weighting;
  * @param confLevel   confidence level of all intervals
  */
 public record Study(Path source, String title, Data data, Time time, Event event, Groups groups, String endpoint,
-        double horizon, double[] at, List<Table1Item> table1, Comparisons comparisons, List<CoxSpec> cox, Path output,
+        double horizon, double landmark, double[] at, List<Table1Item> table1, Comparisons comparisons, List<CoxSpec> cox, Path output,
         Figures figures, ConfidenceType confType, double confLevel) {
 
     public Study {
@@ -83,13 +85,13 @@ public record Study(Path source, String title, Data data, Time time, Event event
 
     /** {@return the same study writing to another output folder (absolute or relative to the study's folder)} */
     public Study withOutput(Path folder) {
-        return new Study(source, title, data, time, event, groups, endpoint, horizon, at, table1, comparisons, cox,
+        return new Study(source, title, data, time, event, groups, endpoint, horizon, landmark, at, table1, comparisons, cox,
                 folder, figures, confType, confLevel);
     }
 
     /** {@return the same study with other figure options} */
     public Study withFigures(Figures f) {
-        return new Study(source, title, data, time, event, groups, endpoint, horizon, at, table1, comparisons, cox,
+        return new Study(source, title, data, time, event, groups, endpoint, horizon, landmark, at, table1, comparisons, cox,
                 output, f, confType, confLevel);
     }
 

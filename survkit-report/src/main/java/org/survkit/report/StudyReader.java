@@ -43,7 +43,7 @@ import org.survkit.stats.Weighting;
  */
 public final class StudyReader {
 
-    static final List<String> TOP_KEYS = List.of("title", "data", "time", "event", "groups", "endpoint", "horizon",
+    static final List<String> TOP_KEYS = List.of("title", "data", "time", "event", "groups", "endpoint", "horizon", "landmark",
             "at", "table1", "comparisons", "cox", "output", "figures", "conf_type", "conf_level");
 
     private final String file;
@@ -107,6 +107,7 @@ public final class StudyReader {
         Groups groups = o.has("groups") ? groups(o.node("groups")) : null;
         String endpoint = o.string("endpoint", "Overall survival");
         double horizon = o.has("horizon") ? o.positive("horizon") : Double.NaN;
+        double landmark = o.has("landmark") ? o.positive("landmark") : Double.NaN;
         double[] at = o.has("at") ? o.numbers("at", true) : Double.isNaN(horizon) ? new double[0] : new double[] {horizon};
         List<Table1Item> table1 = new ArrayList<>();
         if (o.has("table1")) {
@@ -140,7 +141,7 @@ public final class StudyReader {
                 throw error(c.line(), "cox", "two Cox models are named '" + c.name() + "'; give each a distinct name.");
             }
         }
-        return new Study(source, title, data, time, event, groups, endpoint, horizon, at, table1, comparisons, cox,
+        return new Study(source, title, data, time, event, groups, endpoint, horizon, landmark, at, table1, comparisons, cox,
                 output, figures, confType, confLevel);
     }
 

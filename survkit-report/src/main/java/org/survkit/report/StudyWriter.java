@@ -97,6 +97,9 @@ public final class StudyWriter {
         if (!Double.isNaN(s.horizon())) {
             kv("horizon", Formats.given(s.horizon()));
         }
+        if (!Double.isNaN(s.landmark())) {
+            kv("landmark", Formats.given(s.landmark()));
+        }
         double[] at = s.at();
         StringBuilder a = new StringBuilder("[");
         for (int i = 0; i < at.length; i++) {
