@@ -1,0 +1,133 @@
+package org.survkit.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.Callable;
+import org.survkit.stats.SampleSize;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code survkit plan}: events and patients for a two-group log-rank comparison, or its power. */
+@Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Plan a two-group survival comparison (log-rank test): the events needed for a hazard ratio",
+            "(Schoenfeld or Freedman), the patients needed given accrual, follow-up and the control arm's survival",
+            "(exponential model, uniform accrual, optional dropout), or the power of a given number of events."})
+public final class PlanCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--hr", paramLabel = "HR", required = true, description = "Hazard ratio to detect (e.g. 0.5).")
+    double hr;
+
+    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.05", description = "Two-sided significance level. Default: ${DEFAULT-VALUE}.")
+    double alpha;
+
+    @Option(names = "--power", paramLabel = "P", defaultValue = "0.8", description = "Power. Default: ${DEFAULT-VALUE}.")
+    double power;
+
+    @Option(names = "--allocation", paramLabel = "F", defaultValue = "0.5",
+            description = "Fraction of patients in the experimental arm (0.5 = 1:1, 0.667 = 2:1). Default: ${DEFAULT-VALUE}.")
+    double allocation;
+
+    @Option(names = "--method", paramLabel = "M", defaultValue = "schoenfeld",
+            description = "schoenfeld (default) or freedman.")
+    String method;
+
+    @Option(names = "--events", paramLabel = "D", description = "Instead: the power of a study with D events.")
+    Double events;
+
+    @Option(names = "--accrual", paramLabel = "A", description = "Accrual period (uniform), in the time unit of --median.")
+    Double accrual;
+
+    @Option(names = "--follow-up", paramLabel = "F", description = "Additional follow-up after accrual ends.")
+    Double followUp;
+
+    @Option(names = "--median", paramLabel = "M", description = "Median survival of the control arm.")
+    Double median;
+
+    @Option(names = "--survival-at", paramLabel = "T,S", split = ",",
+            description = "Or: survival S of the control arm at time T (e.g. 60,0.7).")
+    double[] survivalAt;
+
+    @Option(names = "--dropout", paramLabel = "H", defaultValue = "0",
+            description = "Dropout hazard per time unit (exponential). Default: ${DEFAULT-VALUE}.")
+    double dropout;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        SampleSize s = SampleSize.withDefaults().with(SampleSize.Method.parse(method)).withAlpha(alpha)
+                .withPower(power).withAllocation(allocation);
+        double d;
+        double pow;
+        if (events != null) {
+            d = events;
+            pow = s.power(hr, d);
+        } else {
+            d = s.events(hr);
+            pow = power;
+        }
+        Double patients = null;
+        Double controlHazard = null;
+        if (median != null || survivalAt != null || accrual != null || followUp != null) {
+            if (accrual == null || followUp == null || (median == null) == (survivalAt == null)) {
+                throw new UsageException("patients need --accrual, --follow-up and the control arm's survival: --median M"
+                        + " or --survival-at T,S (one of the two).");
+            }
+            if (survivalAt != null && survivalAt.length != 2) {
+                throw new UsageException("--survival-at takes a time and a survival, e.g. --survival-at 60,0.7");
+            }
+            controlHazard = median != null ? SampleSize.hazardFromMedian(median)
+                    : SampleSize.hazardFromSurvival(survivalAt[0], survivalAt[1]);
+            double pc = SampleSize.eventProbability(controlHazard, accrual, followUp, dropout);
+            double pe = SampleSize.eventProbability(controlHazard * hr, accrual, followUp, dropout);
+            patients = Math.ceil(d) / ((1 - allocation) * pc + allocation * pe);
+        }
+        ObjectNode o = Json.object();
+        o.put("method", s.method().name().toLowerCase(java.util.Locale.ROOT));
+        Json.put(o, "events", Math.ceil(d));
+        Json.put(o, "events_exact", d);
+        if (patients == null) {
+            o.putNull("patients");
+        } else {
+            Json.put(o, "patients", Math.ceil(patients));
+        }
+        Json.put(o, "power", pow);
+        ObjectNode in = o.putObject("inputs");
+        Json.put(in, "hr", hr);
+        Json.put(in, "alpha", alpha);
+        Json.put(in, "power", power);
+        Json.put(in, "allocation", allocation);
+        if (controlHazard != null) {
+            Json.put(in, "accrual", accrual);
+            Json.put(in, "follow_up", followUp);
+            Json.put(in, "control_hazard", controlHazard);
+            Json.put(in, "dropout", dropout);
+        }
+        if (output.format == OutputFormat.JSON) {
+            output.emit(spec.commandLine().getOut(), Json.write(o));
+            return ExitCodes.OK;
+        }
+        StringBuilder sb = new StringBuilder("Sample size for a two-group log-rank test (")
+                .append(s.method() == SampleSize.Method.SCHOENFELD ? "Schoenfeld 1983" : "Freedman 1982").append(")\n");
+        sb.append("  hazard ratio ").append(Fmt.num(hr, 4)).append(", two-sided alpha ").append(Fmt.num(alpha, 3))
+                .append(", allocation ").append(Fmt.num(allocation, 3)).append(" experimental\n");
+        if (events != null) {
+            sb.append("  power with ").append(Fmt.num(d, 6)).append(" events: ").append(Fmt.num(100 * pow, 3)).append("%\n");
+        } else {
+            sb.append("  events needed for ").append(Fmt.num(100 * power, 3)).append("% power: ")
+                    .append((long) Math.ceil(d)).append(" (").append(Fmt.num(d, 5)).append(")\n");
+        }
+        if (patients != null) {
+            sb.append("  patients needed: ").append((long) Math.ceil(patients)).append(" (exponential survival, control")
+                    .append(" median ").append(Fmt.num(Math.log(2) / controlHazard, 4)).append(", uniform accrual over ")
+                    .append(Fmt.num(accrual, 4)).append(", follow-up ").append(Fmt.num(followUp, 4))
+                    .append(dropout > 0 ? ", dropout hazard " + Fmt.num(dropout, 3) : "").append(")\n");
+        }
+        output.emit(spec.commandLine().getOut(), sb.toString());
+        return ExitCodes.OK;
+    }
+}
