@@ -18,6 +18,7 @@ import org.survkit.stats.LogRankResult;
 import org.survkit.stats.LogRankTest;
 import org.survkit.stats.PValueAdjustment;
 import org.survkit.stats.PairwiseComparison;
+import org.survkit.stats.RestrictedMeanComparison;
 import org.survkit.stats.TrendTestResult;
 import org.survkit.stats.TwoGroupHazardRatios;
 import org.survkit.stats.Weighting;
@@ -74,6 +75,11 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--conservative", description = "Also Prism's conservative statistic Σ(O−E)²/E.")
     boolean conservative;
 
+    @Option(names = "--rmst", paramLabel = "TAU",
+            description = "Also compare restricted mean survival times up to TAU (difference and ratio, as survRM2),"
+                    + " for each pair of groups: the summary to use when hazards are not proportional.")
+    Double rmst;
+
     @Mixin
     MethodOptions method;
 
@@ -111,27 +117,43 @@ public final class CompareCommand implements Callable<Integer> {
         TwoGroupHazardRatios hr = f.levelCount() == 2
                 ? engine.hazardRatio(c.time(), c.event(), g, c.strata(), confLevel) : null;
         List<GroupCurve> curves = KaplanMeier.withDefaults().fit(c.time(), c.event(), f);
+        List<RestrictedMeanComparison> rmsts = new ArrayList<>();
+        if (rmst != null) {
+            if (!(rmst > 0)) {
+                throw new UsageException("--rmst must be a positive time, got " + rmst + ".");
+            }
+            for (int a = 0; a < curves.size(); a++) {
+                for (int b = a + 1; b < curves.size(); b++) {
+                    rmsts.add(RestrictedMeanComparison.of(curves.get(a), curves.get(b), rmst, confLevel));
+                }
+            }
+        }
         List<Diagnostic> diagnostics = new java.util.ArrayList<>(Guardrails.forCurves(curves, new double[0], Double.NaN));
         diagnostics.addAll(Guardrails.forComparison(r, curves, pairs.size(), adjustment));
+        if (rmst != null) {
+            diagnostics.addAll(Guardrails.forCurves(curves, new double[0], rmst).stream()
+                    .filter(d -> d.code().equals("tau-beyond-follow-up")).toList());
+        }
         diagnostics.addAll(Guardrails.forPower(r));
         diagnostics.addAll(Guardrails.forImmortalTime(c.time(), c.event(), cohort.unitLabel()));
         String text;
         switch (output.format) {
             case JSON:
-                text = Json.write(json(c, r, pairs, adjustment, tr, hr, diagnostics));
+                text = Json.write(json(c, r, pairs, adjustment, tr, hr, diagnostics, rmsts));
                 break;
             case CSV:
                 text = csv(r, pairs);
                 break;
             default:
-                text = text(c, r, pairs, adjustment, tr, hr, diagnostics);
+                text = text(c, r, pairs, adjustment, tr, hr, diagnostics, rmsts);
         }
         output.emit(spec.commandLine().getOut(), text);
         return ExitCodes.OK;
     }
 
     private ObjectNode json(Cohort c, LogRankResult r, List<PairwiseComparison> pairs, PValueAdjustment adjustment,
-            TrendTestResult tr, TwoGroupHazardRatios hr, List<Diagnostic> diagnostics) {
+            TrendTestResult tr, TwoGroupHazardRatios hr, List<Diagnostic> diagnostics,
+            List<RestrictedMeanComparison> rmsts) {
         ObjectNode o = Json.object();
         o.put("test", r.weighting().id());
         if (r.weighting() == Weighting.FLEMING_HARRINGTON || r.weighting() == Weighting.PETO) {
@@ -190,8 +212,32 @@ public final class CompareCommand implements Callable<Integer> {
         if (conservative) {
             o.set("conservative", Json.chiSquare(r.conservative()));
         }
+        if (rmst != null) {
+            ArrayNode rm = o.putArray("rmst");
+            for (RestrictedMeanComparison x : rmsts) {
+                ObjectNode e = rm.addObject();
+                e.put("reference", x.reference());
+                e.put("comparison", x.comparison());
+                Json.put(e, "tau", x.tau());
+                Json.put(e, "rmst_reference", x.rmstReference().estimate());
+                Json.put(e, "se_reference", x.rmstReference().stdErr());
+                Json.put(e, "rmst_comparison", x.rmstComparison().estimate());
+                Json.put(e, "se_comparison", x.rmstComparison().stdErr());
+                e.set("difference", estimate(x.difference()));
+                e.set("ratio", estimate(x.ratio()));
+            }
+        }
         o.set("warnings", Json.warnings(c.warnings(), diagnostics));
         return o;
+    }
+
+    private static ObjectNode estimate(RestrictedMeanComparison.Estimate e) {
+        ObjectNode x = Json.object();
+        Json.put(x, "estimate", e.estimate());
+        Json.put(x, "lower", e.lower());
+        Json.put(x, "upper", e.upper());
+        Json.put(x, "p_value", e.pValue());
+        return x;
     }
 
     private static ObjectNode ratio(HazardRatio h) {
@@ -214,7 +260,8 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private String text(Cohort c, LogRankResult r, List<PairwiseComparison> pairs, PValueAdjustment adjustment,
-            TrendTestResult tr, TwoGroupHazardRatios hr, List<Diagnostic> diagnostics) {
+            TrendTestResult tr, TwoGroupHazardRatios hr, List<Diagnostic> diagnostics,
+            List<RestrictedMeanComparison> rmsts) {
         StringBuilder sb = new StringBuilder();
         sb.append(title(r)).append(strata != null ? ", stratified by " + strata : "").append('\n');
         sb.append("data: ").append(c.source()).append("   time: ").append(cohort.timeLabel()).append("   event: ")
@@ -257,6 +304,20 @@ public final class CompareCommand implements Callable<Integer> {
                     Fmt.p(p.pAdjusted())});
             }
             sb.append(Fmt.table(new String[] {"", "Chisq", "p", "p adjusted"}, pr));
+        }
+        if (!rmsts.isEmpty()) {
+            String pct = Fmt.num(100 * rmsts.get(0).confLevel(), 3) + "% CI";
+            sb.append("\nRestricted mean survival time up to ").append(Fmt.num(rmst, 6)).append('\n');
+            List<String[]> rr = new ArrayList<>();
+            for (RestrictedMeanComparison x : rmsts) {
+                rr.add(new String[] {x.comparison() + " vs " + x.reference(),
+                    Fmt.num(x.rmstComparison().estimate(), 4) + " vs " + Fmt.num(x.rmstReference().estimate(), 4),
+                    Fmt.num(x.difference().estimate(), 4) + " (" + Fmt.num(x.difference().lower(), 4) + " to "
+                        + Fmt.num(x.difference().upper(), 4) + ")", Fmt.p(x.difference().pValue()),
+                    Fmt.num(x.ratio().estimate(), 4) + " (" + Fmt.num(x.ratio().lower(), 4) + " to "
+                        + Fmt.num(x.ratio().upper(), 4) + ")"});
+            }
+            sb.append(Fmt.table(new String[] {"", "RMST", "difference (" + pct + ")", "p", "ratio (" + pct + ")"}, rr));
         }
         KmCommand.appendWarnings(sb, c.warnings(), diagnostics);
         return sb.toString();

@@ -171,4 +171,27 @@ class CliParityTest {
         assertThat(r.out()).isEmpty();
         assertThat(java.nio.file.Files.readString(f)).contains("\"groups\"");
     }
+
+    @Test
+    void rmstComparisonUsesRsRestrictedMeans() {
+        // R 4.2.2, survival 3.5-3: print(survfit(Surv(time, status == 2) ~ sex, lung), rmean = 730) (lung_sex.json);
+        // difference and its CI by survRM2's formula: m2 - m1 +- 1.96 sqrt(se1^2 + se2^2)
+        JsonNode g = Cli.reference("lung_sex.json").get("km").get("log").get("groups");
+        double m1 = g.get(0).get("rmst").get("estimate").asDouble();
+        double s1 = g.get(0).get("rmst").get("se").asDouble();
+        double m2 = g.get(1).get("rmst").get("estimate").asDouble();
+        double s2 = g.get(1).get("rmst").get("se").asDouble();
+        Cli r = Cli.run("compare", Cli.resource("lung.csv"), "--time", "time", "--event", "status", "--event-value", "2",
+                "--group", "sex", "--rmst", "730", "--format", "json");
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode x = r.json().get("rmst").get(0);
+        assertThat(x.get("reference").asText()).isEqualTo("1");
+        close("rmst 1", x.get("rmst_reference"), g.get(0).get("rmst").get("estimate"), 1e-9);
+        close("rmst 2", x.get("rmst_comparison"), g.get(1).get("rmst").get("estimate"), 1e-9);
+        double se = Math.sqrt(s1 * s1 + s2 * s2);
+        assertThat(x.get("difference").get("estimate").asDouble()).isCloseTo(m2 - m1, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(x.get("difference").get("lower").asDouble())
+                .isCloseTo(m2 - m1 - 1.959963984540054 * se, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(x.get("ratio").get("estimate").asDouble()).isCloseTo(m2 / m1, org.assertj.core.data.Offset.offset(1e-9));
+    }
 }
