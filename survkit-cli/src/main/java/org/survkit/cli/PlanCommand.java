@@ -3,6 +3,7 @@ package org.survkit.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
 import org.survkit.stats.SampleSize;
+import org.survkit.stats.SimulatedPower;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,6 +55,17 @@ public final class PlanCommand implements Callable<Integer> {
             description = "Dropout hazard per time unit (exponential). Default: ${DEFAULT-VALUE}.")
     double dropout;
 
+    @Option(names = "--simulate", paramLabel = "N",
+            description = "Also estimate the power by simulating N trials analysed with survkit's log-rank test"
+                    + " (needs the accrual design).")
+    Integer simulate;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the simulation. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--patients", paramLabel = "N", description = "Patients per simulated trial (default: the computed number).")
+    Integer patientsGiven;
+
     @Mixin
     OutputOptions output;
 
@@ -86,6 +98,20 @@ public final class PlanCommand implements Callable<Integer> {
             double pe = SampleSize.eventProbability(controlHazard * hr, accrual, followUp, dropout);
             patients = Math.ceil(d) / ((1 - allocation) * pc + allocation * pe);
         }
+        SimulatedPower sim = null;
+        if (simulate != null) {
+            if (controlHazard == null) {
+                throw new UsageException("--simulate needs the design: --accrual, --follow-up and --median or --survival-at.");
+            }
+            if (simulate < 1) {
+                throw new UsageException("--simulate takes the number of trials, e.g. --simulate 2000.");
+            }
+            int n = patientsGiven != null ? patientsGiven : (int) Math.ceil(patients);
+            Progress progress = new Progress(spec.commandLine().getErr(), "simulating", "trials done");
+            sim = SimulatedPower.run(n, allocation, hr, controlHazard, accrual, followUp, dropout, alpha, simulate, seed,
+                    progress);
+            progress.done(simulate);
+        }
         ObjectNode o = Json.object();
         o.put("method", s.method().name().toLowerCase(java.util.Locale.ROOT));
         Json.put(o, "events", Math.ceil(d));
@@ -96,6 +122,15 @@ public final class PlanCommand implements Callable<Integer> {
             Json.put(o, "patients", Math.ceil(patients));
         }
         Json.put(o, "power", pow);
+        if (sim != null) {
+            ObjectNode so = o.putObject("simulation");
+            so.put("trials", sim.trials());
+            so.put("seed", seed);
+            so.put("patients", patientsGiven != null ? patientsGiven : (long) Math.ceil(patients));
+            Json.put(so, "power", sim.power());
+            Json.put(so, "std_err", sim.stdErr());
+            Json.put(so, "mean_events", sim.meanEvents());
+        }
         ObjectNode in = o.putObject("inputs");
         Json.put(in, "hr", hr);
         Json.put(in, "alpha", alpha);
@@ -126,6 +161,12 @@ public final class PlanCommand implements Callable<Integer> {
                     .append(" median ").append(Fmt.num(Math.log(2) / controlHazard, 4)).append(", uniform accrual over ")
                     .append(Fmt.num(accrual, 4)).append(", follow-up ").append(Fmt.num(followUp, 4))
                     .append(dropout > 0 ? ", dropout hazard " + Fmt.num(dropout, 3) : "").append(")\n");
+        }
+        if (sim != null) {
+            sb.append("  simulated power: ").append(Fmt.num(100 * sim.power(), 3)).append("% (Monte-Carlo SE ")
+                    .append(Fmt.num(100 * sim.stdErr(), 2)).append("%; ").append(sim.trials()).append(" trials of ")
+                    .append(patientsGiven != null ? patientsGiven : (long) Math.ceil(patients)).append(" patients, seed ")
+                    .append(seed).append("; mean events ").append(Fmt.num(sim.meanEvents(), 4)).append(")\n");
         }
         output.emit(spec.commandLine().getOut(), sb.toString());
         return ExitCodes.OK;

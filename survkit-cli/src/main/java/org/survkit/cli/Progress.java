@@ -11,14 +11,20 @@ import java.util.function.IntConsumer;
 final class Progress implements IntConsumer {
     private final PrintWriter err;
     private final String what;
+    private final String unit;
     private final long start = System.nanoTime();
     private final boolean enabled;
     private boolean shown;
     private long lastShown;
 
     Progress(PrintWriter err, String what) {
+        this(err, what, "rows read");
+    }
+
+    Progress(PrintWriter err, String what, String unit) {
         this.err = err;
         this.what = what;
+        this.unit = unit;
         Console console = System.console();
         this.enabled = console != null || System.getenv("SURVKIT_PROGRESS") != null;
     }
@@ -31,14 +37,14 @@ final class Progress implements IntConsumer {
         }
         lastShown = now;
         shown = true;
-        err.printf("\r%s: %,d rows read", what, rows);
+        err.printf("\r%s: %,d %s", what, rows, unit);
         err.flush();
     }
 
     /** Ends the progress line, if one was shown. */
     void done(int rows) {
         if (shown) {
-            err.printf("\r%s: %,d rows read%n", what, rows);
+            err.printf("\r%s: %,d %s%n", what, rows, unit);
             err.flush();
         }
     }

@@ -32,4 +32,16 @@ class CliPlanTest {
         assertThat(CliErrorTest.userError("plan", "--hr", "0.5", "--median", "12").err()).contains("--accrual");
         assertThat(CliErrorTest.userError("plan", "--hr", "0.5", "--power", "80").err()).contains("power");
     }
+
+    @Test
+    void simulatedPowerIsReproducibleAndNearTheFormula() {
+        String[] args = {"plan", "--hr", "0.5", "--accrual", "24", "--follow-up", "24", "--median", "12", "--simulate",
+            "1000", "--seed", "3", "--format", "json"};
+        JsonNode a = Cli.run(args).json().get("simulation");
+        JsonNode b = Cli.run(args).json().get("simulation");
+        assertThat(a).isEqualTo(b);
+        assertThat(a.get("trials").asInt()).isEqualTo(1000);
+        assertThat(Math.abs(a.get("power").asDouble() - 0.8)).isLessThan(3 * a.get("std_err").asDouble() + 0.02);
+        assertThat(CliErrorTest.userError("plan", "--hr", "0.5", "--simulate", "100").err()).contains("--accrual");
+    }
 }
