@@ -48,12 +48,8 @@ public record SurvivalCurve(int n, int events, ConfidenceType confType, double c
         upper = upper.clone();
         cumHaz = cumHaz.clone();
         stdErrCumHaz = stdErrCumHaz.clone();
-        int m = time.length;
-        if (nRisk.length != m || nEvent.length != m || nCensor.length != m || survival.length != m
-                || stdErr.length != m || lower.length != m || upper.length != m || cumHaz.length != m
-                || stdErrCumHaz.length != m) {
-            throw new IllegalArgumentException("all columns of a survival curve must have the same length");
-        }
+        Columns.requireSameLength("a survival curve", time.length, nRisk.length, nEvent.length, nCensor.length,
+                survival.length, stdErr.length, lower.length, upper.length, cumHaz.length, stdErrCumHaz.length);
     }
 
     @Override
