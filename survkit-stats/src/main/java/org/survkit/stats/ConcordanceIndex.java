@@ -106,12 +106,51 @@ public final class ConcordanceIndex {
      */
     public static Detail detail(double[] start, double[] stop, boolean[] event, double[] riskScore, int[] strata,
             double[] weights, int[] cluster) {
+        return detail(start, stop, event, riskScore, strata, weights, cluster, Algorithm.TIME_ORDER);
+    }
+
+    /**
+     * C and its standard error for a Cox model's linear predictor: the numbers of {@link #detail}
+     * without the Cox-model variance, which lets data with few distinct times (rows ≫ days) take the
+     * faster score-order walk ({@link ScoreOrderConcordance}).
+     */
+    static Concordance forModel(double[] start, double[] stop, boolean[] event, double[] riskScore, int[] strata,
+            double[] weights, int[] cluster) {
+        return detail(start, stop, event, riskScore, strata, weights, cluster, Algorithm.AUTO).concordance();
+    }
+
+    /** Which pass computes the pair counts (both give the same counts and influences). */
+    enum Algorithm {
+        /** Walk by decreasing time with a tree over the scores; the only one that computes {@code cvar}. */
+        TIME_ORDER,
+        /** Walk by increasing score with a tree over the times; {@code cvar} is NaN. */
+        SCORE_ORDER,
+        /** The score-order walk when there are fewer distinct times than scores, else the time-order walk. */
+        AUTO
+    }
+
+    /** The pair sums of a walk, with each observation's influence terms by walk position. */
+    record Pairs(double concordant, double discordant, double tiedRisk, double tiedTime, double tiedBoth,
+            double coxSum, int[] obs, double[] w, double[] diff, double[] total) {
+    }
+
+    static Detail detail(double[] start, double[] stop, boolean[] event, double[] riskScore, int[] strata,
+            double[] weights, int[] cluster, Algorithm algorithm) {
         int n = stop.length;
         check(start, stop, event, riskScore, strata, weights, cluster);
-        Walk walk = new Walk(start, stop, event, riskScore, strata, weights);
-        walk.run();
-        double pairs = walk.concordant + walk.discordant + walk.tiedRisk;
-        double somers = (walk.concordant - walk.discordant) / pairs;
+        RadixOrder.Ranked scores = RadixOrder.ranks(riskScore, false);
+        Pairs walk = null;
+        if (algorithm != Algorithm.TIME_ORDER) {
+            walk = scoreOrder(start, stop, event, scores, strata, weights, algorithm == Algorithm.SCORE_ORDER);
+        }
+        if (walk == null) {
+            Walk w = new Walk(start, stop, event, scores, strata, weights);
+            w.run();
+            walk = new Pairs(w.concordant, w.discordant, w.tiedRisk, w.tiedTime, w.tiedBoth, w.coxSum, w.obs, w.w,
+                    w.diff, w.total);
+        }
+        double pairs = walk.concordant() + walk.discordant() + walk.tiedRisk();
+        double somers = (walk.concordant() - walk.discordant()) / pairs;
         // influence of each observation on Somers' d (walk order)
         double sumSq = 0;
         double[] sums = null;
@@ -124,12 +163,16 @@ public final class ConcordanceIndex {
             }
             sums = new double[k];
         }
+        double[] wt = walk.w();
+        double[] diff = walk.diff();
+        double[] total = walk.total();
+        int[] obs = walk.obs();
         for (int pos = 0; pos < n; pos++) {
-            double dfbeta = walk.w[pos] * (walk.diff[pos] / pairs - somers * walk.total[pos] / pairs);
+            double dfbeta = wt[pos] * (diff[pos] / pairs - somers * total[pos] / pairs);
             if (sums == null) {
                 sumSq += dfbeta * dfbeta;
             } else {
-                sums[code[walk.obs[pos]]] += dfbeta;
+                sums[code[obs[pos]]] += dfbeta;
             }
         }
         if (sums != null) {
@@ -139,9 +182,68 @@ public final class ConcordanceIndex {
         }
         double estimate = (somers + 1) / 2;
         double variance = pairs > 0 ? sumSq / 4 : Double.NaN;
-        double coxVariance = pairs > 0 ? walk.coxSum / (4 * pairs * pairs) : Double.NaN;
-        return new Detail(walk.concordant, walk.discordant, walk.tiedRisk, walk.tiedTime - walk.tiedBoth, walk.tiedBoth,
-                estimate, variance, coxVariance);
+        double coxVariance = pairs > 0 ? walk.coxSum() / (4 * pairs * pairs) : Double.NaN;
+        return new Detail(walk.concordant(), walk.discordant(), walk.tiedRisk(), walk.tiedTime() - walk.tiedBoth(),
+                walk.tiedBoth(), estimate, variance, coxVariance);
+    }
+
+    /** The score-order walk's pairs, or null when {@code force} is false and the time-order walk's tree is smaller. */
+    private static Pairs scoreOrder(double[] start, double[] stop, boolean[] event, RadixOrder.Ranked scores,
+            int[] strata, double[] weights, boolean force) {
+        int n = stop.length;
+        int[] exitRank;
+        int[] entryRank = null;
+        int distinct;
+        if (start == null) {
+            RankedTimes r = RankedTimes.of(stop, true);
+            exitRank = r.rank();
+            distinct = r.distinctCount();
+        } else {
+            double[] both = new double[2 * n];
+            System.arraycopy(start, 0, both, 0, n);
+            System.arraycopy(stop, 0, both, n, n);
+            RankedTimes r = RankedTimes.of(both, true);
+            entryRank = java.util.Arrays.copyOfRange(r.rank(), 0, n);
+            exitRank = java.util.Arrays.copyOfRange(r.rank(), n, 2 * n);
+            distinct = r.distinctCount();
+            for (int i = 0; i < n; i++) {
+                if (entryRank[i] >= exitRank[i]) {
+                    throw zeroLength(i, start, stop);
+                }
+            }
+        }
+        if (!force && distinct >= scores.distinct().length) {
+            return null;
+        }
+        int[] code = strata == null ? null : dense(strata);
+        int s = 1;
+        if (code != null) {
+            for (int c : code) {
+                s = Math.max(s, c + 1);
+            }
+        }
+        return ScoreOrderConcordance.run(exitRank, entryRank, distinct, event, scores, code, s, weights);
+    }
+
+    private static IllegalArgumentException zeroLength(int i, double[] start, double[] stop) {
+        return new IllegalArgumentException("observation " + (i + 1) + ": interval (" + start[i] + ", "
+                + stop[i] + "] has length 0 once near-equal times are merged (R: aeqSurv exception)");
+    }
+
+    /** Stratum boundaries in an order sorted by stratum code: stratum b is [blocks[b], blocks[b + 1]). */
+    static int[] blocks(int[] code, int s, int n) {
+        int[] blocks = new int[s + 1];
+        if (code == null) {
+            blocks[1] = n;
+        } else {
+            for (int c : code) {
+                blocks[c + 1]++;
+            }
+            for (int k = 0; k < s; k++) {
+                blocks[k + 1] += blocks[k];
+            }
+        }
+        return blocks;
     }
 
     private static void check(double[] start, double[] stop, boolean[] event, double[] risk, int[] strata,
@@ -237,9 +339,9 @@ public final class ConcordanceIndex {
         double coxSum;
         double z2; // Σ over the risk set of w rₖ², rₖ = weight above − weight below
 
-        Walk(double[] start, double[] stop, boolean[] events, double[] risk, int[] strata, double[] weights) {
+        Walk(double[] start, double[] stop, boolean[] events, RadixOrder.Ranked scores, int[] strata,
+                double[] weights) {
             n = stop.length;
-            RadixOrder.Ranked scores = RadixOrder.ranks(risk, false);
             int[] exitRank;
             int[] entryRank = null;
             int[] descExit = new int[n];   // observations by exit time descending
@@ -259,8 +361,7 @@ public final class ConcordanceIndex {
                 exitRank = Arrays.copyOfRange(r.rank(), n, 2 * n);
                 for (int i = 0; i < n; i++) {
                     if (entryRank[i] >= exitRank[i]) {
-                        throw new IllegalArgumentException("observation " + (i + 1) + ": interval (" + start[i] + ", "
-                                + stop[i] + "] has length 0 once near-equal times are merged (R: aeqSurv exception)");
+                        throw zeroLength(i, start, stop);
                     }
                 }
                 descEntry = new int[n];
@@ -332,17 +433,7 @@ public final class ConcordanceIndex {
             } else {
                 byEntry = null;
             }
-            blocks = new int[s + 1];
-            if (code == null) {
-                blocks[1] = n;
-            } else {
-                for (int c : code) {
-                    blocks[c + 1]++;
-                }
-                for (int k = 0; k < s; k++) {
-                    blocks[k + 1] += blocks[k];
-                }
-            }
+            blocks = ConcordanceIndex.blocks(code, s, n);
             tree = new PairTree(m);
             pending = new double[m];
             diff = new double[n];

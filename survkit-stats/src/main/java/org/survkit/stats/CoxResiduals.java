@@ -160,7 +160,7 @@ public final class CoxResiduals {
                     }
                     double[] x = new double[p];
                     for (int j = 0; j < p; j++) {
-                        x[j] = (rs.x[k * p + j] - t.mh3[e * p + j]) / rs.scale[j];
+                        x[j] = (rs.x()[k * p + j] - t.mh3[e * p + j]) / rs.scale[j];
                     }
                     time[out] = t.time[r];
                     stratum[out] = b;
@@ -504,13 +504,13 @@ public final class CoxResiduals {
             int base = k * p;
             for (int j = 0; j < p; j++) {
                 double chx = (ex >= 0 ? cumHX[ex * p + j] : 0) - (en >= 0 ? cumHX[en * p + j] : 0);
-                res[j] = -r * (rs.x[base + j] * ch - chx);
+                res[j] = -r * (rs.x()[base + j] * ch - chx);
             }
             if (rs.dead[k]) {
                 int e = t.eventOf[row];
                 double dh = t.hazard[row] - t.deathHazard[e];
                 for (int j = 0; j < p; j++) {
-                    double x = rs.x[base + j];
+                    double x = rs.x()[base + j];
                     res[j] += x - t.mh3[e * p + j] + r * (x * dh - t.mhAdj[e * p + j]);
                 }
             }

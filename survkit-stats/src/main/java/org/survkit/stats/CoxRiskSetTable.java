@@ -124,7 +124,7 @@ final class CoxRiskSetTable {
             double eta = offset;
             int base = k * p;
             for (int j = 0; j < p; j++) {
-                eta += bs[j] * rs.x[base + j];
+                eta += bs[j] * rs.x()[base + j];
             }
             risk[k] = Math.exp(eta);
         }
@@ -191,14 +191,14 @@ final class CoxRiskSetTable {
                     atRisk += w;
                     int base = k * p;
                     for (int j = 0; j < p; j++) {
-                        a[j] += r * rs.x[base + j];
+                        a[j] += r * rs.x()[base + j];
                     }
                     if (rs.dead[k]) {
                         dead++;
                         deadWt += w;
                         eDenom += r;
                         for (int j = 0; j < p; j++) {
-                            a2[j] += r * rs.x[base + j];
+                            a2[j] += r * rs.x()[base + j];
                         }
                     } else {
                         censWt += w;
@@ -218,7 +218,7 @@ final class CoxRiskSetTable {
                         atRisk -= w;
                         int base = q * p;
                         for (int j = 0; j < p; j++) {
-                            a[j] -= r * rs.x[base + j];
+                            a[j] -= r * rs.x()[base + j];
                         }
                     }
                 }

@@ -17,9 +17,10 @@ import java.util.Arrays;
 final class CoxRiskSets {
     final int n;
     final int p;
-    final double[] x;
-    /** The same matrix by column (sorted order): xc[j][k], for the information's weighted Gram product. */
+    /** The centred and scaled covariates by column, rows in sorted order: xc[j][k]. */
     final double[][] xc;
+    /** The same matrix row-major (xc[j][k] at k·p + j), built on first use by the residual code. */
+    private double[] rowMajor;
     final double[] w;
     final boolean[] dead;
     final int[] exit;
@@ -31,17 +32,11 @@ final class CoxRiskSets {
     final int[] order;
     final Ties ties;
 
-    private CoxRiskSets(int n, int p, double[] x, double[] w, boolean[] dead, int[] exit, int[] entry, int[] byEntry,
-            int[] blocks, double[] means, double[] scale, int[] order, Ties ties) {
+    private CoxRiskSets(int n, int p, double[][] xc, double[] w, boolean[] dead, int[] exit, int[] entry,
+            int[] byEntry, int[] blocks, double[] means, double[] scale, int[] order, Ties ties) {
         this.n = n;
         this.p = p;
-        this.x = x;
-        this.xc = new double[p][n];
-        for (int k = 0, base = 0; k < n; k++, base += p) {
-            for (int j = 0; j < p; j++) {
-                xc[j][k] = x[base + j];
-            }
-        }
+        this.xc = xc;
         this.w = w;
         this.dead = dead;
         this.exit = exit;
@@ -95,17 +90,7 @@ final class CoxRiskSets {
             }
         }
         int[] order = strata == null ? byTime : countingSort(byTime, strata, s);
-        int[] blocks = new int[s + 1];
-        if (strata == null) {
-            blocks[1] = n;
-        } else {
-            for (int c : strata) {
-                blocks[c + 1]++;
-            }
-            for (int k = 0; k < s; k++) {
-                blocks[k + 1] += blocks[k];
-            }
-        }
+        int[] blocks = ConcordanceIndex.blocks(strata, s, n);
         double[] wt = new double[n];
         boolean[] dead = new boolean[n];
         int[] exit = new int[n];
@@ -130,7 +115,6 @@ final class CoxRiskSets {
         }
         double[] means = new double[p];
         double[] scale = new double[p];
-        double[] byRow = new double[n * p];
         for (int j = 0; j < p; j++) {
             double[] col = cols[use[j]];
             boolean zeroOne = true;
@@ -163,13 +147,25 @@ final class CoxRiskSets {
             }
             means[j] = mean;
             scale[j] = sc;
-            for (int i = 0; i < n; i++) {
-                byRow[i * p + j] = (col[i] - mean) * sc;
+        }
+        // centred rows in input order (sequential), then gathered into sorted order: one contiguous
+        // row read per sorted position instead of p scattered reads
+        double[][] src = new double[p][];
+        for (int j = 0; j < p; j++) {
+            src[j] = cols[use[j]];
+        }
+        double[] byRow = new double[n * p];
+        for (int i = 0, base = 0; i < n; i++, base += p) {
+            for (int j = 0; j < p; j++) {
+                byRow[base + j] = (src[j][i] - means[j]) * scale[j];
             }
         }
-        double[] x = new double[n * p];
+        double[][] xc = new double[p][n];
         for (int k = 0; k < n; k++) {
-            System.arraycopy(byRow, order[k] * p, x, k * p, p);
+            int base = order[k] * p;
+            for (int j = 0; j < p; j++) {
+                xc[j][k] = byRow[base + j];
+            }
         }
         int[] byEntry = null;
         if (entry != null) {
@@ -190,7 +186,23 @@ final class CoxRiskSets {
                 System.arraycopy(sorted, 0, byEntry, lo, sorted.length);
             }
         }
-        return new CoxRiskSets(n, p, x, wt, dead, exit, entry, byEntry, blocks, means, scale, order, ties);
+        return new CoxRiskSets(n, p, xc, wt, dead, exit, entry, byEntry, blocks, means, scale, order, ties);
+    }
+
+    /** The covariates row-major, for the residual and table code that reads one subject at a time. */
+    double[] x() {
+        double[] x = rowMajor;
+        if (x == null) {
+            x = new double[n * p];
+            for (int j = 0; j < p; j++) {
+                double[] col = xc[j];
+                for (int k = 0, idx = j; k < n; k++, idx += p) {
+                    x[idx] = col[k];
+                }
+            }
+            rowMajor = x;
+        }
+        return x;
     }
 
     private static int[] identity(int n) {
@@ -282,11 +294,10 @@ final class CoxRiskSets {
                 boolean cleared = false;
                 while (k < hi && exit[k] == t) {
                     double r = risk[k];
-                    int base = k * p;
                     if (!dead[k]) {
                         denom += r;
                         for (int i = 0; i < p; i++) {
-                            a[i] += r * x[base + i];
+                            a[i] += r * xc[i][k];
                         }
                     } else {
                         if (!cleared) {
@@ -298,7 +309,7 @@ final class CoxRiskSets {
                         denom2 += r;
                         loglik += w[k] * eta[k];
                         for (int i = 0; i < p; i++) {
-                            double xi = x[base + i];
+                            double xi = xc[i][k];
                             u[i] += w[k] * xi;
                             a2[i] += r * xi;
                         }
@@ -314,9 +325,8 @@ final class CoxRiskSets {
                         }
                         double r = risk[q];
                         denom -= r;
-                        int base = q * p;
                         for (int i = 0; i < p; i++) {
-                            a[i] -= r * x[base + i];
+                            a[i] -= r * xc[i][q];
                         }
                     }
                 }
@@ -341,22 +351,39 @@ final class CoxRiskSets {
                     others = deadwt / denom;
                     deaths = others;
                 } else {
+                    // Efron: the m-th of the d deaths (m = 1..d) sees D_m = D + (m/d) D₂ and A_m = A + (m/d) A₂
+                    // (A, D over the survivors, A₂, D₂ over the deaths). Its terms w̄ A_m/D_m and
+                    // w̄ A_m A_mᵀ/D_m² are summed in closed form from five scalars, so the score costs O(p)
+                    // and the information O(p²) per event time however many deaths are tied.
                     double wtave = deadwt / ndead;
-                    for (int m = 0; m < ndead; m++) {
-                        denom += denom2 / ndead;
-                        loglik -= wtave * Math.log(denom);
-                        for (int i = 0, idx = 0; i < p; i++) {
-                            a[i] += a2[i] / ndead;
-                            double mean = a[i] / denom;
-                            u[i] -= wtave * mean;
-                            if (info) {
-                                for (int j = 0; j <= i; j++, idx++) {
-                                    imat[idx] -= wtave * mean * a[j] / denom;
-                                }
+                    double c0 = 0;
+                    double c1 = 0;
+                    double c2 = 0;
+                    for (int m = 1; m <= ndead; m++) {
+                        double g = (double) m / ndead;
+                        double dm = denom + g * denom2;
+                        loglik -= wtave * Math.log(dm);
+                        double e = wtave / dm;
+                        others += e;
+                        deaths += e * g;
+                        double c = e / dm;
+                        c0 += c;
+                        c1 += c * g;
+                        c2 += c * g * g;
+                    }
+                    for (int i = 0, idx = 0; i < p; i++) {
+                        u[i] -= others * a[i] + deaths * a2[i];
+                        if (info) {
+                            double ai = a[i];
+                            double bi = a2[i];
+                            for (int j = 0; j <= i; j++, idx++) {
+                                imat[idx] -= c0 * ai * a[j] + c1 * (ai * a2[j] + bi * a[j]) + c2 * bi * a2[j];
                             }
                         }
-                        others += wtave / denom;
-                        deaths += wtave * (m + 1) / ((double) ndead * denom);
+                    }
+                    denom += denom2;
+                    for (int i = 0; i < p; i++) {
+                        a[i] += a2[i];
                     }
                 }
                 if (info) {

@@ -82,7 +82,7 @@ final class FirthLikelihood {
     Evaluation evaluate(double[] theta) {
         final int n = rs.n;
         final int p = rs.p;
-        final double[] x = rs.x;
+        final double[] x = rs.x();
         final int p2 = p * p;
         final int p3 = p2 * p;
         Evaluation ev = new Evaluation(p);
