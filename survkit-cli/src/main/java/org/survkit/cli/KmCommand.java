@@ -89,10 +89,11 @@ public final class KmCommand implements Callable<Integer> {
                 ? List.of(new GroupCurve("all", km.reverse(c.time(), c.event())))
                 : km.reverse(c.time(), c.event(), labels);
         double tauValue = tau == null ? Double.NaN : tau;
-        List<Diagnostic> diagnostics = new ArrayList<>(Guardrails.forCurves(curves, at, tauValue));
+        double horizon = at.length > 0 ? java.util.Arrays.stream(at).max().getAsDouble() : Double.NaN;
+        List<Diagnostic> diagnostics = new ArrayList<>(Guardrails.forCurves(curves, at, tauValue, cohort.unitLabel(),
+                horizon));
         if (at.length > 0) {
-            diagnostics.addAll(Guardrails.forHorizon(curves, followUp, java.util.Arrays.stream(at).max().getAsDouble(),
-                    cohort.unitLabel()));
+            diagnostics.addAll(Guardrails.forHorizon(curves, followUp, horizon, cohort.unitLabel()));
         }
         diagnostics.addAll(Guardrails.forImmortalTime(c.time(), c.event(), cohort.unitLabel()));
         LogRankResult comparison = null;

@@ -24,8 +24,13 @@ public final class TablePreview {
     private final List<List<String>> rows;
     private final Map<String, String> types;
     private final List<String> warnings;
+    private final int[] lines;
+    private final String lineWord;
 
-    private TablePreview(List<String> columns, List<List<String>> rows, List<String> warnings) {
+    private TablePreview(List<String> columns, List<List<String>> rows, List<String> warnings, int[] lines,
+            String lineWord) {
+        this.lines = lines;
+        this.lineWord = lineWord;
         this.columns = List.copyOf(columns);
         this.rows = rows.stream().map(List::copyOf).toList();
         this.warnings = List.copyOf(warnings);
@@ -52,7 +57,8 @@ public final class TablePreview {
         }
         Collector collector = new Collector(maxRows);
         TableSources.read(file, sheet == null || sheet.isBlank() ? null : sheet, collector);
-        return new TablePreview(collector.columns, collector.rows, collector.warnings);
+        return new TablePreview(collector.columns, collector.rows, collector.warnings,
+                java.util.Arrays.copyOf(collector.lines, collector.rows.size()), collector.lineWord);
     }
 
     /** {@return the column names, trimmed, in file order} */
@@ -68,6 +74,14 @@ public final class TablePreview {
     /** {@return the guessed type per column name, in column order: "number", "date", "text" or "empty"} */
     public Map<String, String> types() {
         return types;
+    }
+
+    /**
+     * {@return where data row {@code row} (0-based) is in the file, as error messages name it:
+     * "line 17" (the physical line where the record starts in a text file) or "row 17" (a workbook row)}
+     */
+    public String location(int row) {
+        return lineWord + " " + lines[row];
     }
 
     /** {@return warnings about the file (encoding, skipped blank lines)} */
@@ -106,6 +120,8 @@ public final class TablePreview {
         private final List<String> columns = new ArrayList<>();
         private final List<List<String>> rows = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
+        private int[] lines = new int[16];
+        private String lineWord = "line";
 
         Collector(int maxRows) {
             this.maxRows = maxRows;
@@ -113,6 +129,7 @@ public final class TablePreview {
 
         @Override
         public int[] header(SourceContext context, List<String> names, int line) {
+            lineWord = context.lineWord();
             columns.addAll(names);
             int[] all = new int[names.size()];
             for (int i = 0; i < all.length; i++) {
@@ -127,6 +144,10 @@ public final class TablePreview {
             for (String value : text) {
                 row.add(value.trim());
             }
+            if (rows.size() == lines.length) {
+                lines = java.util.Arrays.copyOf(lines, 2 * lines.length);
+            }
+            lines[rows.size()] = line;
             rows.add(row);
         }
 

@@ -201,14 +201,14 @@ final class AnalysisDataset {
                     continue;
                 }
                 if (!RuleExpression.isNumber(v)) {
-                    throw new InputException(table.fileName() + ", data row " + (i + 1) + ", column '" + t.column()
+                    throw new InputException(table.where(i) + ", column '" + t.column()
                             + "': value \"" + v + "\" is not a number of " + (t.unitName() == null ? "time units"
                                     : t.unitName()) + ". Correct it, or add the code to data.na in " + study.fileName()
                             + " if it means missing.");
                 }
                 double x = Double.parseDouble(v);
                 if (!(x >= 0) || Double.isInfinite(x)) {
-                    throw new InputException(table.fileName() + ", data row " + (i + 1) + ", column '" + t.column()
+                    throw new InputException(table.where(i) + ", column '" + t.column()
                             + "': follow-up time " + v + " is negative; times are >= 0.");
                 }
                 out[i] = x;
@@ -234,7 +234,7 @@ final class AnalysisDataset {
             long da = date(study, table, f, a, i, t.from());
             long db = date(study, table, f, b, i, t.to());
             if (db < da) {
-                throw new InputException(table.fileName() + ", data row " + (i + 1) + ": the end date '" + t.to() + "' ("
+                throw new InputException(table.where(i) + ": the end date '" + t.to() + "' ("
                         + b + ") is before the start date '" + t.from() + "' (" + a + "). Correct the dates (or check"
                         + " that 'from' and 'to' are not swapped in " + study.fileName() + ").");
             }
@@ -246,7 +246,7 @@ final class AnalysisDataset {
         long d = f == null ? isoDate(s) : patternDate(f, s);
         if (d == Long.MIN_VALUE) {
             String expected = f == null ? "yyyy-MM-dd (ISO)" : study.data().dateFormat();
-            throw new InputException(table.fileName() + ", data row " + (row + 1) + ", column '" + column + "': \"" + s
+            throw new InputException(table.where(row) + ", column '" + column + "': \"" + s
                     + "\" is not a date in the format " + expected + ". Set data.date_format in " + study.fileName()
                     + " (for example dd/MM/yyyy), or add the code to data.na if it means missing.");
         }
@@ -329,7 +329,7 @@ final class AnalysisDataset {
             }
         }
         String column = study.event().column();
-        return new InputException(table.fileName() + ", data row " + (row + 1) + ", column '" + column + "': value \""
+        return new InputException(table.where(row) + ", column '" + column + "': value \""
                 + v + "\" is neither an event (1, true, yes, dead, died, death, event) nor censored (0, false, no, alive,"
                 + " censored). Values found: " + String.join(", ", found) + ". Say which value is the event in "
                 + study.fileName() + ": event: {column: " + column + ", value: " + v + "}.");
@@ -354,8 +354,7 @@ final class AnalysisDataset {
                 } catch (RuleExpression.ValueError e) {
                     GroupRule r = g.rules().get(k);
                     throw new InputException(study.fileName() + ", line " + r.line() + ", 'groups.rules["
-                            + r.position() + "].when': rule '" + r.label() + "', " + table.fileName() + " data row "
-                            + (i + 1) + ": " + e.getMessage() + ". Correct the value, add it to data.na if it means"
+                            + r.position() + "].when': rule '" + r.label() + "', " + table.where(i) + ": " + e.getMessage() + ". Correct the value, add it to data.na if it means"
                             + " missing, or compare with a quoted text.");
                 }
                 if (holds) {

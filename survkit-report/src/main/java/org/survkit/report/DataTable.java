@@ -10,8 +10,8 @@ import org.survkit.io.TablePreview;
 /**
  * A whole cohort file as trimmed text, read exactly as survkit-io reads cohorts (same file kinds,
  * encodings, delimiters, header checks; Excel date cells as ISO dates) through {@link TablePreview}
- * without a row limit. Rows are numbered 1, 2, … in file order ("data row" k is the k-th row under
- * the header: line k + 1 of a text file without blank lines).
+ * without a row limit. Rows are indexed 0, 1, … in file order; messages name a row by where it is in
+ * the file ({@link #where}: the physical line of a text file, the row of a workbook).
  */
 final class DataTable {
     private final Path file;
@@ -20,9 +20,12 @@ final class DataTable {
     private final String[][] rows;
     private final List<String> warnings;
     private final Missing missing;
+    private final java.util.function.IntFunction<String> location;
 
-    private DataTable(Path file, List<String> columns, String[][] rows, List<String> warnings, Missing missing) {
+    private DataTable(Path file, List<String> columns, String[][] rows, List<String> warnings, Missing missing,
+            java.util.function.IntFunction<String> location) {
         this.file = file;
+        this.location = location;
         this.columns = List.copyOf(columns);
         this.rows = rows;
         this.warnings = List.copyOf(warnings);
@@ -49,12 +52,13 @@ final class DataTable {
         for (int i = 0; i < rows.length; i++) {
             rows[i] = in.get(i).toArray(new String[0]);
         }
-        return new DataTable(file, t.columns(), rows, t.warnings(), missing);
+        return new DataTable(file, t.columns(), rows, t.warnings(), missing, t::location);
     }
 
     /** A table from memory (tests). */
     static DataTable of(Path file, List<String> columns, List<String[]> rows, Missing missing) {
-        return new DataTable(file, columns, rows.toArray(new String[0][]), new ArrayList<>(), missing);
+        return new DataTable(file, columns, rows.toArray(new String[0][]), new ArrayList<>(), missing,
+                row -> "data row " + (row + 1));
     }
 
     Path file() {
@@ -63,6 +67,11 @@ final class DataTable {
 
     String fileName() {
         return file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    }
+
+    /** {@return where a row (0-based) is, for messages: "cohort.csv, line 17" or "cohort.xlsx, row 17"} */
+    String where(int row) {
+        return fileName() + ", " + location.apply(row);
     }
 
     List<String> columns() {

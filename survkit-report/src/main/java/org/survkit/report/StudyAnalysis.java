@@ -380,7 +380,7 @@ final class StudyAnalysis {
                     } else if (RuleExpression.isNumber(values[i])) {
                         x[i] = Double.parseDouble(values[i]);
                     } else {
-                        throw new InputException(table.fileName() + ", data row " + (rows[i] + 1) + ", column '"
+                        throw new InputException(table.where(rows[i]) + ", column '"
                                 + item.column() + "': value \"" + values[i] + "\" is not a number, but table1["
                                 + (v + 1) + "] (" + study.fileName() + ", line " + item.line() + ") is continuous."
                                 + " Correct the value, add the code to data.na if it means missing, or set"
@@ -393,7 +393,7 @@ final class StudyAnalysis {
             } else {
                 for (int i = 0; i < n; i++) {
                     if (values[i] != null && !item.levels().contains(values[i])) {
-                        throw new InputException(table.fileName() + ", data row " + (rows[i] + 1) + ", column '"
+                        throw new InputException(table.where(rows[i]) + ", column '"
                                 + item.column() + "': value \"" + values[i] + "\" is not one of the levels "
                                 + item.levels() + " of table1[" + (v + 1) + "] (" + study.fileName() + ", line "
                                 + item.line() + "). Add it to the levels, or add the code to data.na if it means"
@@ -537,7 +537,7 @@ final class StudyAnalysis {
         for (String w : cohort.warnings()) {
             out.add(new Finding(new Diagnostic(Diagnostic.Severity.NOTE, "input", w), "Data"));
         }
-        add(out, Guardrails.forCurves(curves, study.at(), Double.NaN), "Survival");
+        add(out, Guardrails.forCurves(curves, study.at(), Double.NaN, unit, study.horizon()), "Survival");
         if (!Double.isNaN(study.horizon())) {
             add(out, Guardrails.forHorizon(curves, followUp, study.horizon(), unit), "Survival");
         }
@@ -600,21 +600,16 @@ final class StudyAnalysis {
                 adjusted.addAll(vars);
             }
         }
-        List<String> imbalanced = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<Double> smds = new ArrayList<>();
         for (int i = 0; i < table1.items().size(); i++) {
             Table1Item item = table1.items().get(i);
-            double smd = table1.result().rows().get(i).smd();
-            if (smd > 0.1 && !adjusted.contains(item.column()) && !item.column().equals(dataset.groupColumn())) {
-                imbalanced.add(item.shownLabel() + " (SMD " + PercentFormat.decimal(smd, 2) + ")");
+            if (!adjusted.contains(item.column()) && !item.column().equals(dataset.groupColumn())) {
+                labels.add(item.shownLabel());
+                smds.add(table1.result().rows().get(i).smd());
             }
         }
-        if (!imbalanced.isEmpty()) {
-            out.add(new Finding(new Diagnostic(Diagnostic.Severity.WARNING, "unadjusted-comparison", "The groups differ"
-                    + " at baseline in " + String.join(", ", imbalanced) + " (standardized difference above 0.1), and"
-                    + " the survival comparisons are not adjusted for " + (imbalanced.size() == 1 ? "it" : "them")
-                    + ": differences in survival may reflect these characteristics rather than the grouping. Add a Cox"
-                    + " model with the group and these covariates (as many as the events allow), or describe the"
-                    + " comparison as unadjusted."), "Comparisons"));
-        }
+        add(out, Guardrails.forBaselineImbalance(labels, smds.stream().mapToDouble(Double::doubleValue).toArray()),
+                "Comparisons");
     }
 }

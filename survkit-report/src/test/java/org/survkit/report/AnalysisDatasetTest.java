@@ -188,23 +188,24 @@ class AnalysisDatasetTest {
 
     @Test
     void badDataNameTheRowAndTheFix() throws IOException {
+        // messages name the physical line: record 3 spans lines 4-5, so record 4 ("4,...") is on line 6
         assertThatThrownBy(() -> derive(study(STUDY, COHORT.replace("2010-01-01,2011-01-01", "2012-01-01,2011-01-01"))))
-                .hasMessage("cohort.csv, data row 1: the end date 'last' (2011-01-01) is before the start date 'start'"
+                .hasMessage("cohort.csv, line 2: the end date 'last' (2011-01-01) is before the start date 'start'"
                         + " (2012-01-01). Correct the dates (or check that 'from' and 'to' are not swapped in"
                         + " study.yaml).");
         assertThatThrownBy(() -> derive(study(STUDY, COHORT.replace("2010-01-01,2011-01-01", "01/01/2010,2011-01-01"))))
-                .hasMessage("cohort.csv, data row 1, column 'start': \"01/01/2010\" is not a date in the format"
+                .hasMessage("cohort.csv, line 2, column 'start': \"01/01/2010\" is not a date in the format"
                         + " yyyy-MM-dd (ISO). Set data.date_format in study.yaml (for example dd/MM/yyyy), or add the"
                         + " code to data.na if it means missing.");
         assertThatThrownBy(() -> derive(study(STUDY.replace("{column: status, value: dead}", "status"),
                 COHORT.replace("alive,neg,neg,neg", "lost,neg,neg,neg"))))
-                .hasMessage("cohort.csv, data row 4, column 'status': value \"lost\" is neither an event (1, true, yes,"
+                .hasMessage("cohort.csv, line 6, column 'status': value \"lost\" is neither an event (1, true, yes,"
                         + " dead, died, death, event) nor censored (0, false, no, alive, censored). Values found: dead,"
                         + " alive, lost, DEAD. Say which value is the event in study.yaml: event: {column: status,"
                         + " value: lost}.");
         assertThatThrownBy(() -> derive(study(STUDY.replace("when: er == \"neg\" and pr == \"neg\" and her2 == \"neg\"",
                 "when: id > 0"), COHORT.replace("\n4,", "\nfour,"))))
-                .hasMessage("study.yaml, line 10, 'groups.rules[2].when': rule 'TN', cohort.csv data row 4: value"
+                .hasMessage("study.yaml, line 10, 'groups.rules[2].when': rule 'TN', cohort.csv, line 6: value"
                         + " \"four\" of column 'id' is not a number, but the rule compares it with 0. Correct the value,"
                         + " add it to data.na if it means missing, or compare with a quoted text.");
     }

@@ -15,6 +15,8 @@ public final class Guardrails {
     public static final int SMALL_GROUP = 10;
     /** Below this many at risk an estimate at a time point is called unstable. */
     public static final int FEW_AT_RISK = 5;
+    /** Standardized mean difference above which groups are called imbalanced at baseline (Austin 2009). */
+    public static final double IMBALANCE_SMD = 0.1;
 
     private Guardrails() {
     }
@@ -27,10 +29,27 @@ public final class Guardrails {
      * @param tau    RMST horizon, or NaN
      */
     public static List<Diagnostic> forCurves(List<GroupCurve> curves, double[] at, double tau) {
+        return forCurves(curves, at, tau, "", Double.NaN);
+    }
+
+    /**
+     * Caveats of Kaplan–Meier curves, with times named in their unit; few at risk at the
+     * {@code horizon} is left to {@link #forHorizon}, which says it with the follow-up.
+     *
+     * @param curves  per-group curves
+     * @param at      requested times (may be empty)
+     * @param tau     RMST horizon, or NaN
+     * @param unit    the time unit's name for the messages ("months"), or "" for none
+     * @param horizon the study horizon checked by {@link #forHorizon}, or NaN
+     */
+    public static List<Diagnostic> forCurves(List<GroupCurve> curves, double[] at, double tau, String unit,
+            double horizon) {
         List<Diagnostic> out = new ArrayList<>();
+        String u = unit == null || unit.isEmpty() ? "" : " " + unit;
         for (GroupCurve gc : curves) {
             SurvivalCurve c = gc.curve();
             String g = label(gc.group(), curves.size());
+            String gLower = curves.size() == 1 && gc.group().equals("all") ? "the cohort" : "group " + gc.group();
             if (c.n() < SMALL_GROUP) {
                 out.add(Diagnostic.warning("small-group", g + " has only " + c.n() + " subject" + (c.n() == 1 ? "" : "s")
                         + ": its survival estimates and confidence intervals are very imprecise."));
@@ -44,18 +63,18 @@ public final class Guardrails {
             for (double t : at) {
                 SurvivalAtTime a = c.at(t).get(0);
                 if (t > last) {
-                    out.add(Diagnostic.warning("beyond-follow-up", "Survival at " + num(t) + " in " + g
-                            + " is beyond its last observation (" + num(last)
+                    out.add(Diagnostic.warning("beyond-follow-up", "Survival at " + num(t) + u + " in " + gLower
+                            + " is beyond its last observation (" + num(last) + u
                             + "): the last estimate is carried forward with nobody at risk."));
-                } else if (a.nRisk() < FEW_AT_RISK) {
+                } else if (a.nRisk() < FEW_AT_RISK && t != horizon) {
                     out.add(Diagnostic.warning("few-at-risk", "Only " + a.nRisk() + " subject" + (a.nRisk() == 1 ? "" : "s")
-                            + " of " + g + " remain at risk at " + num(t)
+                            + " of " + gLower + " remain at risk at " + num(t) + u
                             + ": the estimate there rests on very few patients."));
                 }
             }
             if (!Double.isNaN(tau) && tau > last) {
-                out.add(Diagnostic.warning("tau-beyond-follow-up", "The RMST horizon " + num(tau)
-                        + " is beyond the last observation of " + g + " (" + num(last)
+                out.add(Diagnostic.warning("tau-beyond-follow-up", "The RMST horizon " + num(tau) + u
+                        + " is beyond the last observation of " + gLower + " (" + num(last) + u
                         + "): the curve is extrapolated flat; choose a horizon every group reaches."));
             }
         }
@@ -270,6 +289,36 @@ public final class Guardrails {
         System.arraycopy(b, 0, m, a.length, b.length);
         java.util.Arrays.sort(m);
         return m;
+    }
+
+    /**
+     * Unadjusted comparison of groups that differ at baseline: the variables whose standardized
+     * mean difference between groups exceeds {@link #IMBALANCE_SMD} (Austin 2009) and that no model
+     * adjusts the group comparison for.
+     *
+     * @param variables labels of the baseline variables the comparisons are not adjusted for
+     * @param smd       their standardized differences (the largest over pairs of groups; NaN if not computable)
+     * @return one warning naming every imbalanced variable, or an empty list
+     */
+    public static List<Diagnostic> forBaselineImbalance(List<String> variables, double[] smd) {
+        if (variables.size() != smd.length) {
+            throw new IllegalArgumentException("one SMD per variable: " + variables.size() + " vs " + smd.length);
+        }
+        List<String> imbalanced = new ArrayList<>();
+        for (int i = 0; i < smd.length; i++) {
+            if (smd[i] > IMBALANCE_SMD) {
+                imbalanced.add(variables.get(i) + " (SMD " + PercentFormat.decimal(smd[i], 2) + ")");
+            }
+        }
+        if (imbalanced.isEmpty()) {
+            return List.of();
+        }
+        return List.of(Diagnostic.warning("unadjusted-comparison", "The groups differ at baseline in "
+                + String.join(", ", imbalanced) + " (standardized difference above " + num(IMBALANCE_SMD) + "), and"
+                + " the survival comparisons are not adjusted for " + (imbalanced.size() == 1 ? "it" : "them")
+                + ": differences in survival may reflect these characteristics rather than the grouping. Add a Cox"
+                + " model with the group and these covariates (as many as the events allow), or describe the"
+                + " comparison as unadjusted."));
     }
 
     private static String label(String group, int groups) {

@@ -50,6 +50,37 @@ class GuardrailsTest {
     }
 
     @Test
+    void fewAtRiskNamesTheUnitAndLeavesTheHorizonToForHorizon() {
+        double[] t = {5, 10, 12, 20, 24, 30, 36, 40, 48, 62};
+        boolean[] e = {true, false, false, true, false, false, true, false, false, false};
+        KaplanMeier km = KaplanMeier.withDefaults();
+        List<GroupCurve> curves = List.of(new GroupCurve("A", km.fit(t, e)), new GroupCurve("B", km.fit(t, e)));
+        double[] at = {12, 48, 60, 70};
+        // at 48: 2 at risk (48, 62); at 60: 1; 70 is beyond the last time (62)
+        List<Diagnostic> all = Guardrails.forCurves(curves, at, Double.NaN, "months", Double.NaN);
+        assertThat(all).filteredOn(x -> x.code().equals("few-at-risk")).hasSize(4)
+                .allSatisfy(x -> assertThat(x.message()).containsPattern("at (48|60) months").contains("of group "));
+        assertThat(all).filteredOn(x -> x.code().equals("beyond-follow-up")).hasSize(2)
+                .allSatisfy(x -> assertThat(x.message()).contains("at 70 months").contains("(62 months)"));
+        List<Diagnostic> withHorizon = Guardrails.forCurves(curves, at, Double.NaN, "months", 60);
+        assertThat(withHorizon).filteredOn(x -> x.code().equals("few-at-risk")).hasSize(2)
+                .allSatisfy(x -> assertThat(x.message()).contains("at 48 months"));
+    }
+
+    @Test
+    void baselineImbalanceAboveTheSmdThreshold() {
+        List<Diagnostic> d = Guardrails.forBaselineImbalance(List.of("Age", "Grade", "Site"),
+                new double[] {0.05, 0.594, Double.NaN});
+        assertThat(d).singleElement().satisfies(x -> {
+            assertThat(x.code()).isEqualTo("unadjusted-comparison");
+            assertThat(x.message()).contains("Grade (SMD 0.59)").doesNotContain("Age").doesNotContain("Site")
+                    .contains("above 0.1").contains("adjusted for it:");
+        });
+        assertThat(Guardrails.forBaselineImbalance(List.of("Age"), new double[] {0.1})).isEmpty();
+        assertThat(Guardrails.forBaselineImbalance(List.of(), new double[0])).isEmpty();
+    }
+
+    @Test
     void lowPowerNoteForNonSignificantTwoGroupComparison() {
         // R's aml: survdiff p = 0.065 with 18 events
         double[] time = {9, 13, 13, 18, 23, 28, 31, 34, 45, 48, 161, 5, 5, 8, 8, 12, 16, 23, 27, 30, 33, 43, 45};
