@@ -31,7 +31,7 @@ public final class ForestPlot implements Figure {
         String axisLabel;
         String lowerDirection;
         String upperDirection;
-        MarkerSize markerSize = MarkerSize.PRECISION;
+        MarkerSize markerSize = MarkerSize.FIXED;
         String color = "#1A1A1A";
         boolean stripes = true;
         String footnote;
@@ -129,7 +129,7 @@ public final class ForestPlot implements Figure {
         });
     }
 
-    /** Square sizes (default {@link MarkerSize#PRECISION}). */
+    /** Square sizes (default {@link MarkerSize#FIXED}). */
     public ForestPlot with(MarkerSize size) {
         Objects.requireNonNull(size, "size");
         return with(s -> s.markerSize = size);

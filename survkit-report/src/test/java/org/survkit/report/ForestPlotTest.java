@@ -55,10 +55,12 @@ class ForestPlotTest {
             assertThat(SvgDoc.num(lines.get(i), "x1")).isCloseTo(log.map(c.hrLower()), within(0.02));
             assertThat(SvgDoc.num(lines.get(i), "x2")).isCloseTo(log.map(c.hrUpper()), within(0.02));
         }
+        // default: equal squares (a Cox model's covariates are on different scales, as ggforest)
+        assertThat(markers).extracting(e -> e.getAttribute("width")).containsOnly("6");
         // precision: age has by far the smallest SE, so the largest square
-        assertThat(SvgDoc.num(markers.get(0), "width")).isGreaterThan(SvgDoc.num(markers.get(1), "width"));
-        SvgDoc fixed = SvgDoc.parse(Examples.lungForest().with(MarkerSize.FIXED).svg());
-        assertThat(fixed.byClass("hr-marker")).extracting(e -> e.getAttribute("width")).containsOnly("6");
+        List<Element> byPrecision = SvgDoc.parse(Examples.lungForest().with(MarkerSize.PRECISION).svg())
+                .byClass("hr-marker");
+        assertThat(SvgDoc.num(byPrecision.get(0), "width")).isGreaterThan(SvgDoc.num(byPrecision.get(1), "width"));
     }
 
     @Test
