@@ -54,6 +54,18 @@ final class Formats {
         return "days".equals(unit) ? 0 : 1;
     }
 
+    /**
+     * A difference with its interval, signs as typeset minus and "to" between the limits, as journals
+     * print intervals that may cross zero: "6.12 (−2.67 to 14.92)".
+     */
+    static String differenceCi(double x, double lower, double upper, int digits) {
+        return signed(x, digits) + " (" + signed(lower, digits) + " to " + signed(upper, digits) + ")";
+    }
+
+    private static String signed(double x, int digits) {
+        return num(x, digits).replace('-', '\u2212');
+    }
+
     /** A hazard ratio with its interval: "0.45 (0.21–0.98)". */
     static String hrCi(double hr, double lower, double upper) {
         if (!Double.isFinite(hr) || hr == 0) {

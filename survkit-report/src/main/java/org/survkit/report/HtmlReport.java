@@ -250,6 +250,9 @@ final class HtmlReport {
         if (c.pairwise() != null) {
             table(c.pairwise());
         }
+        if (c.rmst() != null) {
+            table(c.rmst());
+        }
         for (ReportFigures.Item f : c.figures()) {
             if (f.id().startsWith("km_pair_") || f.id().equals("log_minus_log")) {
                 figure(f);

@@ -87,6 +87,13 @@ final class MethodsText {
             }
             p.append(". Hazard ratios between two groups were estimated by the log-rank (O/E) and Mantel\u2013Haenszel")
                     .append(" methods and by a Cox model with the group alone. ");
+            if (a.rmst != null) {
+                p.append(a.rmst.reason().equals("requested") ? "" : "Because " + a.rmst.reason() + ", ")
+                        .append(a.rmst.reason().equals("requested") ? "R" : "r")
+                        .append("estricted mean survival times up to ").append(Formats.given(a.rmst.tau())).append(' ')
+                        .append(t.unit()).append(" were compared between groups (difference and ratio with Wald")
+                        .append(" confidence intervals; Uno et al. 2014). ");
+            }
         }
         out.add(p.toString());
 

@@ -22,7 +22,7 @@ import java.util.List;
  * @param dataSha256  SHA-256 of the cohort file
  */
 record ReportContent(StudyAnalysis analysis, ReportTables tables, ReportTable flow, ReportTable table1,
-        ReportTable survival, ReportTable comparisons, ReportTable pairwise, List<ReportTable> cox,
+        ReportTable survival, ReportTable comparisons, ReportTable pairwise, ReportTable rmst, List<ReportTable> cox,
         List<ReportTable> phTests, List<ReportFigures.Item> figures, List<String> methods, List<String> files,
         String software, String dataSha256) {
 
@@ -39,6 +39,9 @@ record ReportContent(StudyAnalysis analysis, ReportTables tables, ReportTable fl
         }
         if (pairwise != null) {
             all.add(pairwise);
+        }
+        if (rmst != null) {
+            all.add(rmst);
         }
         for (int i = 0; i < cox.size(); i++) {
             all.add(cox.get(i));

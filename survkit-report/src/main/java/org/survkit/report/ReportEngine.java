@@ -123,7 +123,8 @@ public final class ReportEngine {
 
         List<String> files = new ArrayList<>(List.of("report.html", "analysis.csv"));
         ReportContent draft = new ReportContent(a, t, t.flow(), a.table1 == null ? null : t.table1(), t.survival(),
-                a.overall == null ? null : t.comparisons(), a.pairs.isEmpty() ? null : t.pairwise(), cox, ph, figures,
+                a.overall == null ? null : t.comparisons(), a.pairs.isEmpty() ? null : t.pairwise(),
+                a.rmst == null ? null : t.rmst(), cox, ph, figures,
                 MethodsText.paragraphs(a, t, software), List.of(), software, sha256(data));
         for (ReportTable rt : draft.allTables(guardrails)) {
             files.add("tables/" + rt.id() + ".csv");
@@ -136,7 +137,7 @@ public final class ReportEngine {
             }
         }
         ReportContent content = new ReportContent(a, t, draft.flow(), draft.table1(), draft.survival(),
-                draft.comparisons(), draft.pairwise(), cox, ph, figures, draft.methods(), files, software,
+                draft.comparisons(), draft.pairwise(), draft.rmst(), cox, ph, figures, draft.methods(), files, software,
                 draft.dataSha256());
         try {
             ObjectWriter json = new ObjectMapper().writer(new DefaultPrettyPrinter()

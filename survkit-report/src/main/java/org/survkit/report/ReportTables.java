@@ -532,6 +532,69 @@ final class ReportTables {
         return new ReportTable("pairwise", "Pairwise comparisons", header, rows, kinds, notes, json);
     }
 
+    /**
+     * Restricted mean survival times up to τ per group, and their differences and ratios for each pair
+     * (R survRM2 {@code rmst2}), shown when asked or when hazards do not look proportional.
+     */
+    ReportTable rmst() {
+        StudyAnalysis.RmstOut r = a.rmst;
+        int d = Formats.timeDigits(unit) + 1;
+        String tau = Formats.given(r.tau()) + " " + unit();
+        List<String> header = List.of("Group or comparison", "RMST, " + unit() + " (" + ciLabel() + ")",
+                "Difference, " + unit() + " (" + ciLabel() + ")", "P", "Ratio (" + ciLabel() + ")", "P");
+        List<List<String>> rows = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        ObjectNode json = F.objectNode();
+        num(json, "tau", r.tau());
+        json.put("reason", r.reason());
+        num(json, "conf_level", a.study.confLevel());
+        ArrayNode jg = json.putArray("groups");
+        for (int i = 0; i < r.byGroup().size(); i++) {
+            org.survkit.stats.RestrictedMean m = r.byGroup().get(i);
+            String g = a.curves.get(i).group();
+            rows.add(List.of(g, Formats.timeCi(m.estimate(), m.lower(a.study.confLevel()), m.upper(a.study.confLevel()),
+                    d), "", "", "", ""));
+            kinds.add("");
+            ObjectNode o = jg.addObject();
+            o.put("group", g);
+            num(o, "rmst", m.estimate());
+            num(o, "se", m.stdErr());
+        }
+        ArrayNode jp = json.putArray("pairs");
+        for (org.survkit.stats.RestrictedMeanComparison c : r.pairs()) {
+            var diff = c.difference();
+            var ratio = c.ratio();
+            rows.add(List.of(c.comparison() + " vs " + c.reference(), "",
+                    Formats.differenceCi(diff.estimate(), diff.lower(), diff.upper(), d), Formats.p(diff.pValue()),
+                    Formats.hrCi(ratio.estimate(), ratio.lower(), ratio.upper()), Formats.p(ratio.pValue())));
+            kinds.add("");
+            ObjectNode o = jp.addObject();
+            o.put("reference", c.reference());
+            o.put("comparison", c.comparison());
+            ObjectNode od = o.putObject("difference");
+            num(od, "estimate", diff.estimate());
+            num(od, "lower", diff.lower());
+            num(od, "upper", diff.upper());
+            num(od, "p_value", diff.pValue());
+            ObjectNode or = o.putObject("ratio");
+            num(or, "estimate", ratio.estimate());
+            num(or, "lower", ratio.lower());
+            num(or, "upper", ratio.upper());
+            num(or, "p_value", ratio.pValue());
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add("Restricted mean survival time (RMST): the mean time lived without the event during the first " + tau
+                + ", the area under the Kaplan\u2013Meier curve up to \u03C4 = " + tau + (Double.isNaN(
+                a.study.comparisons().tau()) ? " (the shortest group's last follow-up time, so that no curve is"
+                + " extrapolated)" : "") + ". Difference and ratio of the first-named group versus the second, with"
+                + " Wald P values (Uno et al. 2014; R survRM2).");
+        notes.add(r.reason().equals("requested") ? "Reported as requested in the study file (comparisons.rmst)."
+                : "Reported because " + r.reason() + ": hazards are not proportional, so a single hazard ratio"
+                        + " averages effects that change over time; the RMST difference needs no such assumption and"
+                        + " is the recommended summary.");
+        return new ReportTable("rmst", "Restricted mean survival time up to " + tau, header, rows, kinds, notes, json);
+    }
+
     private static ObjectNode hrJson(double hr, double lower, double upper) {
         ObjectNode o = F.objectNode();
         num(o, "hr", hr);

@@ -234,10 +234,12 @@ public record Study(Path source, String title, Data data, Time time, Event event
      * @param adjust   multiple-comparison adjustment of the pairwise p-values
      * @param trend    whether the test for trend over the ordered groups is added
      * @param scores   trend scores (empty: group values when numbers, else 1..k)
+     * @param rmst     when restricted mean survival times are compared
+     * @param tau      their horizon, or NaN for the default (the shortest group's last follow-up time)
      * @param line     line of {@code comparisons}
      */
     public record Comparisons(Weighting test, double rho, double gamma, boolean pairwise, PValueAdjustment adjust,
-            boolean trend, double[] scores, int line) {
+            boolean trend, double[] scores, Rmst rmst, double tau, int line) {
         public Comparisons {
             scores = scores.clone();
         }
@@ -249,8 +251,19 @@ public record Study(Path source, String title, Data data, Time time, Event event
 
         /** {@return log-rank, pairwise with Holm, no trend} */
         public static Comparisons defaults() {
-            return new Comparisons(Weighting.LOGRANK, 0, 0, true, PValueAdjustment.HOLM, false, new double[0], 0);
+            return new Comparisons(Weighting.LOGRANK, 0, 0, true, PValueAdjustment.HOLM, false, new double[0],
+                    Rmst.AUTO, Double.NaN, 0);
         }
+    }
+
+    /** When the report compares restricted mean survival times (RMST) between groups. */
+    public enum Rmst {
+        /** When hazards do not look proportional (crossing curves, or a failed PH test of the group): the default. */
+        AUTO,
+        /** Always. */
+        YES,
+        /** Never. */
+        NO
     }
 
     /** Whether Firth's penalized likelihood is used. */

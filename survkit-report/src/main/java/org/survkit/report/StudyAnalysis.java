@@ -110,6 +110,18 @@ final class StudyAnalysis {
     record Table1Out(List<Table1Item> items, List<Study.VariableType> types, Table1Result result) {
     }
 
+    /**
+     * Restricted mean survival times up to τ, per group and for every pair (second vs first).
+     *
+     * @param tau     the horizon
+     * @param reason  why they are reported: "requested", or the sign of non-proportional hazards
+     * @param byGroup RMST per group, in display order
+     * @param pairs   comparisons in the order of {@link StudyAnalysis#pairs} (reference = first group)
+     */
+    record RmstOut(double tau, String reason, List<org.survkit.stats.RestrictedMean> byGroup,
+            List<org.survkit.stats.RestrictedMeanComparison> pairs) {
+    }
+
     /** A finding for the Guardrails section. */
     record Finding(Diagnostic diagnostic, String scope) {
     }
@@ -130,6 +142,7 @@ final class StudyAnalysis {
     final List<Pair> pairs;
     final Table1Out table1;
     final List<CoxResult> cox;
+    final RmstOut rmst;
     final List<Finding> findings;
     final KaplanMeier km;
 
@@ -180,6 +193,7 @@ final class StudyAnalysis {
             models.add(cox(spec));
         }
         this.cox = List.copyOf(models);
+        this.rmst = rmst();
         this.findings = findings();
     }
 
@@ -529,6 +543,69 @@ final class StudyAnalysis {
         return column;
     }
 
+    // ---------------------------------------------------------------- RMST
+
+    /**
+     * The RMST comparison when requested, or (auto) when hazards do not look proportional: the curves
+     * cross, or a Cox model's PH test rejects for the group. τ defaults to the shortest group's last
+     * follow-up time (R survRM2's default), so that no curve is extrapolated.
+     */
+    private RmstOut rmst() {
+        Study.Comparisons c = study.comparisons();
+        if (c.rmst() == Study.Rmst.NO || groups.size() < 2 || pairs.isEmpty()) {
+            return null;
+        }
+        String reason = c.rmst() == Study.Rmst.YES ? "requested" : null;
+        if (reason == null && Guardrails.crosses(curves)) {
+            reason = "the Kaplan\u2013Meier curves cross";
+        }
+        for (CoxResult r : cox) {
+            if (reason != null || r.zph() == null) {
+                break;
+            }
+            for (org.survkit.stats.ZphTerm z : r.zph().terms()) {
+                if (z.term().equals(dataset.groupColumn()) && z.pValue() < 0.05) {
+                    reason = "the proportional-hazards test of " + dataset.groupColumn() + " in the Cox model '"
+                            + r.spec().name() + "' has P < 0.05";
+                    break;
+                }
+            }
+        }
+        if (reason == null) {
+            return null;
+        }
+        double tau = c.tau();
+        if (Double.isNaN(tau)) {
+            tau = Double.POSITIVE_INFINITY;
+            for (GroupCurve g : curves) {
+                double[] t = g.curve().time();
+                tau = Math.min(tau, t.length == 0 ? 0 : t[t.length - 1]);
+            }
+            if (!(tau > 0)) {
+                return null;
+            }
+        }
+        List<org.survkit.stats.RestrictedMean> byGroup = new ArrayList<>();
+        for (GroupCurve g : curves) {
+            byGroup.add(g.curve().restrictedMean(tau));
+        }
+        List<org.survkit.stats.RestrictedMeanComparison> cmp = new ArrayList<>();
+        for (Pair p : pairs) {
+            cmp.add(org.survkit.stats.RestrictedMeanComparison.of(curve(p.first()), curve(p.second()), tau,
+                    study.confLevel()));
+        }
+        return new RmstOut(tau, reason, List.copyOf(byGroup), List.copyOf(cmp));
+    }
+
+    private GroupCurve curve(String group) {
+        for (GroupCurve g : curves) {
+            if (g.group().equals(group)) {
+                return g;
+            }
+        }
+        throw new IllegalStateException("no curve for group " + group);
+    }
+
     // ---------------------------------------------------------------- findings
 
     private List<Finding> findings() {
@@ -537,7 +614,8 @@ final class StudyAnalysis {
         for (String w : cohort.warnings()) {
             out.add(new Finding(new Diagnostic(Diagnostic.Severity.NOTE, "input", w), "Data"));
         }
-        add(out, Guardrails.forCurves(curves, study.at(), Double.NaN, unit, study.horizon()), "Survival");
+        add(out, Guardrails.forCurves(curves, study.at(), rmst == null ? Double.NaN : rmst.tau(), unit,
+                study.horizon()), "Survival");
         if (!Double.isNaN(study.horizon())) {
             add(out, Guardrails.forHorizon(curves, followUp, study.horizon(), unit), "Survival");
         }

@@ -360,7 +360,7 @@ public final class StudyReader {
 
     private Comparisons comparisons(Node n) {
         Obj o = obj(n, "comparisons");
-        o.allow(List.of("test", "rho", "gamma", "pairwise", "adjust", "trend", "scores"));
+        o.allow(List.of("test", "rho", "gamma", "pairwise", "adjust", "trend", "scores", "rmst", "tau"));
         Weighting test = o.has("test") ? o.choice("test", Weighting::parse, "logrank, gehan, tarone, peto or fh")
                 : Weighting.LOGRANK;
         double rho = o.has("rho") ? o.nonNegative("rho") : 0;
@@ -377,8 +377,30 @@ public final class StudyReader {
         if (scores.length > 0 && !trend) {
             throw error(o.line("scores"), "comparisons.scores", "scores are for the trend test: add 'trend: yes'.");
         }
+        Study.Rmst rmst = Study.Rmst.values()[autoYesNo(o, "rmst", "comparisons.rmst",
+                "restricted mean survival times compared when hazards do not look proportional")];
+        double tau = o.has("tau") ? o.positive("tau") : Double.NaN;
+        if (o.has("tau") && rmst == Study.Rmst.NO) {
+            throw error(o.line("tau"), "comparisons.tau", "tau is the horizon of the RMST comparison, which"
+                    + " 'rmst: no' turns off: remove tau or set 'rmst: yes'.");
+        }
         o.done();
-        return new Comparisons(test, rho, gamma, pairwise, adjust, trend, scores, n.line());
+        return new Comparisons(test, rho, gamma, pairwise, adjust, trend, scores, rmst, tau, n.line());
+    }
+
+    /** A yes / no / auto key: 0 for auto (also when absent), 1 for yes, 2 for no (the order of the enums). */
+    private int autoYesNo(Obj o, String key, String path, String autoMeans) {
+        if (!o.has(key)) {
+            return 0;
+        }
+        String v = o.scalarText(key).trim().toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "auto" -> 0;
+            case "yes", "true", "on" -> 1;
+            case "no", "false", "off" -> 2;
+            default -> throw error(o.line(key), path, "\"" + v + "\" is not allowed; use yes, no or auto (" + autoMeans
+                    + ").");
+        };
     }
 
     private CoxSpec coxSpec(Node n, String key, int index) {
@@ -420,17 +442,8 @@ public final class StudyReader {
                         + String.join(", ", variables) + ").");
             }
         }
-        Study.Firth firth = Study.Firth.AUTO;
-        if (o.has("firth")) {
-            String f = o.scalarText("firth").trim().toLowerCase(Locale.ROOT);
-            firth = switch (f) {
-                case "auto" -> Study.Firth.AUTO;
-                case "yes", "true", "on" -> Study.Firth.YES;
-                case "no", "false", "off" -> Study.Firth.NO;
-                default -> throw error(o.line("firth"), key + ".firth", "\"" + f + "\" is not allowed; use yes, no or"
-                        + " auto (Firth's fit added when the standard fit signals monotone likelihood).");
-            };
-        }
+        Study.Firth firth = Study.Firth.values()[autoYesNo(o, "firth", key + ".firth",
+                "Firth's fit added when the standard fit signals monotone likelihood")];
         Ties ties = o.has("ties") ? o.choice("ties", Ties::parse, "efron or breslow")
                 : firth == Study.Firth.YES ? Ties.BRESLOW : Ties.EFRON;
         o.done();

@@ -140,6 +140,10 @@ public final class StudyWriter {
             }
             kv2("scores", sc.append(']').toString());
         }
+        kv2("rmst", c.rmst().name().toLowerCase(java.util.Locale.ROOT));
+        if (!Double.isNaN(c.tau())) {
+            kv2("tau", Formats.given(c.tau()));
+        }
         if (!s.cox().isEmpty()) {
             out.append("cox:\n");
             for (CoxSpec m : s.cox()) {

@@ -80,7 +80,10 @@ class StudyReaderTest {
         assertThat(s.groups()).isNull();
         assertThat(s.horizon()).isNaN();
         assertThat(s.at()).isEmpty();
-        assertThat(s.comparisons()).usingRecursiveComparison().isEqualTo(Study.Comparisons.defaults());
+        assertThat(s.comparisons()).usingRecursiveComparison().ignoringFields("tau")
+                .isEqualTo(Study.Comparisons.defaults());
+        assertThat(s.comparisons().rmst()).isEqualTo(Study.Rmst.AUTO);
+        assertThat(s.comparisons().tau()).isNaN();
         assertThat(s.confType()).isEqualTo(ConfidenceType.LOG_LOG);
         assertThat(s.confLevel()).isEqualTo(0.95);
         assertThat(s.output()).isEqualTo(Path.of("report"));

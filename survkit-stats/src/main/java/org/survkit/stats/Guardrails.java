@@ -118,7 +118,7 @@ public final class Guardrails {
      * 0.05 in both directions at times where each curve still has at least {@link #FEW_AT_RISK}
      * at risk.
      */
-    static boolean crosses(List<GroupCurve> curves) {
+    public static boolean crosses(List<GroupCurve> curves) {
         for (int a = 0; a < curves.size(); a++) {
             for (int b = a + 1; b < curves.size(); b++) {
                 SurvivalCurve x = curves.get(a).curve();
