@@ -226,7 +226,8 @@ public final class Guardrails {
                 + unit + " (nobody died or was censored earlier). If inclusion required surviving that long (for"
                 + " example 'treated for at least one year'), survival counted from the start of treatment is biased"
                 + " upwards (immortal time): analyse from a landmark at " + num(min) + " " + unit
-                + " (--landmark, or 'landmark:' in a study file) or model treatment as a time-dependent covariate."));
+                + " (--landmark, or 'landmark:' in a study file) or model treatment as a time-dependent covariate"
+                + " with (start, stop] rows (cox --start; worked example in survkit's examples/heart-transplant)."));
     }
 
     /**
