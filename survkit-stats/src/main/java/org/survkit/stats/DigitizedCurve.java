@@ -211,13 +211,16 @@ public record DigitizedCurve(double[] time, double[] survival, int[] source, Lis
         if (lowered > 0) {
             notes.add(Diagnostic.note("monotone-points", lowered + " digitized point" + plural(lowered)
                     + " above an earlier point (digitizer noise, largest rise "
-                    + String.format(Locale.ROOT, "%.4g", largest) + ") " + (lowered == 1 ? "was" : "were")
+                    + compact(largest, 3) + ") " + (lowered == 1 ? "was" : "were")
                     + " lowered to keep the curve non-increasing."));
         }
-        if (start && t[order[0]] > 0 && s[order[0]] < 1 - survivalTolerance) {
+        boolean readNearOne = false;
+        for (int i = 0; i < n; i++) {
+            readNearOne |= t[i] <= t[order[0]] + timeTolerance && s[i] >= 1 - survivalTolerance;
+        }
+        if (start && t[order[0]] > 0 && !readNearOne) {
             notes.add(Diagnostic.warning("curve-start", "the first digitized point (time "
-                    + String.format(Locale.ROOT, "%.6g", t[order[0]]) + ", survival "
-                    + String.format(Locale.ROOT, "%.4g", s[order[0]]) + ") is well below 1: the events before it"
+                    + compact(t[order[0]], 6) + ", survival " + compact(s[order[0]], 4) + ") is well below 1: the events before it"
                     + " are all placed at its time. Digitize the curve from its start at (0, 1), every step."));
         }
         return new DigitizedCurve(pt, ps, src, notes);
@@ -275,6 +278,15 @@ public record DigitizedCurve(double[] time, double[] survival, int[] source, Lis
             return c != 0 ? c : Double.compare(s[b], s[a]);
         });
         return order;
+    }
+
+    /** x to {@code digits} significant digits without trailing zeros. */
+    static String compact(double x, int digits) {
+        String f = String.format(Locale.ROOT, "%." + digits + "g", x);
+        if (f.contains("e")) {
+            return f;
+        }
+        return f.contains(".") ? f.replaceAll("0+$", "").replaceAll("\\.$", "") : f;
     }
 
     private static String plural(int k) {

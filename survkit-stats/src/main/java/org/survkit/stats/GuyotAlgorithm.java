@@ -3,7 +3,6 @@ package org.survkit.stats;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -335,6 +334,6 @@ final class GuyotAlgorithm {
     }
 
     private static String num(double x) {
-        return String.format(Locale.ROOT, "%.6g", x).replaceAll("\\.?0+$", "");
+        return DigitizedCurve.compact(x, 6);
     }
 }

@@ -2,7 +2,6 @@ package org.survkit.stats;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Reconstruction of individual patient data (IPD) from a published Kaplan–Meier curve: digitized
@@ -252,8 +251,9 @@ public final class IpdReconstruction {
         }
         if (worstAt >= 0 && g.diagnostics.stream().noneMatch(x -> x.code().equals("risk-not-matched"))) {
             diagnostics.add(Diagnostic.note("risk-table-difference", "the reconstructed numbers at risk differ from"
-                    + " the published ones by up to " + worst + " (at time " + String.format(Locale.ROOT, "%.6g",
-                    riskTime[worstAt]) + ": " + reconstructed[worstAt] + " vs " + nRisk[worstAt] + "), because"
+                    + " the published ones by up to " + worst + " (at time "
+                    + DigitizedCurve.compact(riskTime[worstAt], 6) + ": " + reconstructed[worstAt] + " vs "
+                    + nRisk[worstAt] + "), because"
                     + " censored patients are placed midway between digitized points."));
         }
         return new ReconstructedIpd(st, se, curve, nHat, g.d.clone(), cen, riskTime, nRisk, reconstructed,
