@@ -28,9 +28,10 @@ import picocli.CommandLine.Spec;
  * points and the numbers at risk), by the algorithm of Guyot et al. (2012); see {@link IpdReconstruction}.
  */
 @Command(name = "reconstruct", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Reconstruct individual patient data from a published Kaplan–Meier figure: digitized curve",
-            "points and the numbers at risk under it (Guyot, Ades, Ouwens & Welton, BMC Med Res Methodol 2012;12:9).",
-            "Writes one row per patient (group,time,event), ready for 'survkit km', 'compare' and 'cox'."})
+        description = {"Reconstruct individual patient data from a published Kaplan–Meier figure:",
+            "digitized curve points and the numbers at risk printed under it",
+            "(Guyot, Ades, Ouwens & Welton, BMC Med Res Methodol 2012;12:9).",
+            "Writes one row per patient (group,time,event) for 'survkit km', 'compare', 'cox'."})
 public final class ReconstructCommand implements Callable<Integer> {
     /** How the survival column is read. */
     enum Scale {
