@@ -112,7 +112,8 @@ final class DigitizedTable {
             gi = find(header, List.of("group", "arm", "strata", "curve"));
             if (ti < 0 || vi < 0) {
                 throw new InputException(name + ", line " + first.getStartingLineNumber() + ": the header "
-                        + first.getFields() + " lacks " + (ti < 0 ? "a 'time' column" : "a '" + valueColumn + "' column")
+                        + first.getFields() + " lacks "
+                        + (ti < 0 ? "a 'time' column" : "a '" + valueColumn + "' column")
                         + ". " + option + " needs the columns time," + valueColumn + " (and group when the figure"
                         + " has several curves); rename the header accordingly.");
             }

@@ -21,7 +21,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: report, km, compare, cox, plan or reconstruct");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "choose a command: report, km, compare, cox, plan or reconstruct");
     }
 
     /** Builds the configured command line (also used by tests). */

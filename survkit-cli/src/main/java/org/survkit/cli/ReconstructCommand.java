@@ -237,15 +237,16 @@ public final class ReconstructCommand implements Callable<Integer> {
         for (int i = 0; i < n; i++) {
             DigitizedTable.Row r = pts.get(i);
             if (t[i] < -tol) {
-                throw new InputException(points.file + ", line " + r.line() + ", column 'time': value " + Fmt.num(t[i], 6)
+                throw new InputException(points.file + ", line " + r.line() + ", column 'time': value "
+                        + Fmt.num(t[i], 6)
                         + " is negative. Times are measured from the start of the curve (0); check the digitizer's"
                         + " axis calibration.");
             }
             if (s[i] < -survivalNoise || s[i] > 1 + survivalNoise) {
                 throw new InputException(points.file + ", line " + r.line() + ", column 'survival': value "
                         + Fmt.num(r.value(), 6) + " is outside " + (divisor == 100 ? "0-100 %" : "0-1")
-                        + ". Check the digitizer's axis calibration" + (divisor == 1 ? " or use --survival-scale percent"
-                        : "") + ".");
+                        + ". Check the digitizer's axis calibration"
+                        + (divisor == 1 ? " or use --survival-scale percent" : "") + ".");
             }
         }
         Optional<DigitizedCurve.RisingPoint> rise = engine.risingPoint(t, s);

@@ -220,7 +220,8 @@ public record DigitizedCurve(double[] time, double[] survival, int[] source, Lis
         }
         if (start && t[order[0]] > 0 && !readNearOne) {
             notes.add(Diagnostic.warning("curve-start", "the first digitized point (time "
-                    + compact(t[order[0]], 6) + ", survival " + compact(s[order[0]], 4) + ") is well below 1: the events before it"
+                    + compact(t[order[0]], 6) + ", survival " + compact(s[order[0]], 4)
+                    + ") is well below 1: the events before it"
                     + " are all placed at its time. Digitize the curve from its start at (0, 1), every step."));
         }
         return new DigitizedCurve(pt, ps, src, notes);

@@ -16,25 +16,31 @@ import java.util.List;
  *
  * <p>The algorithm. Let t<sub>k</sub>, S<sub>k</sub> (k = 1 … K) be the prepared points
  * ({@link DigitizedCurve#prepare}; a point is added at each risk-table time so that every interval
- * starts with one), and n<sub>i</sub> the published number at risk at time τ<sub>i</sub> (i = 1 … m, τ<sub>1</sub> = 0).
- * For each interval [τ<sub>i</sub>, τ<sub>i+1</sub>), with points lower<sub>i</sub> … upper<sub>i</sub>:
+ * starts with one), and n<sub>i</sub> the published number at risk at time τ<sub>i</sub>
+ * (i = 1 … m, τ<sub>1</sub> = 0). For each interval [τ<sub>i</sub>, τ<sub>i+1</sub>), with points
+ * lower<sub>i</sub> … upper<sub>i</sub>:
  * <ol>
- * <li>first guess of the censored: c = round(n<sub>i</sub> S(τ<sub>i+1</sub>)/S(τ<sub>i</sub>) − n<sub>i+1</sub>);</li>
- * <li>spread c censoring times evenly over the interval, τ<sub>i</sub> + j (τ<sub>i+1</sub> − τ<sub>i</sub>)/(c + 1),
- * j = 1 … c, and count them between consecutive points: cen<sub>k</sub>;</li>
- * <li>from n̂<sub>lower</sub> = n<sub>i</sub>, walk the points: d<sub>k</sub> = round(n̂<sub>k</sub> (1 − S<sub>k</sub>/Ŝ<sub>last</sub>)),
- * Ŝ<sub>k</sub> = Ŝ<sub>last</sub> (1 − d<sub>k</sub>/n̂<sub>k</sub>), n̂<sub>k+1</sub> = n̂<sub>k</sub> − d<sub>k</sub> − cen<sub>k</sub>,
+ * <li>first guess of the censored:
+ * c = round(n<sub>i</sub> S(τ<sub>i+1</sub>)/S(τ<sub>i</sub>) − n<sub>i+1</sub>);</li>
+ * <li>spread c censoring times evenly over the interval,
+ * τ<sub>i</sub> + j (τ<sub>i+1</sub> − τ<sub>i</sub>)/(c + 1), j = 1 … c, and count them between
+ * consecutive points: cen<sub>k</sub>;</li>
+ * <li>from n̂<sub>lower</sub> = n<sub>i</sub>, walk the points:
+ * d<sub>k</sub> = round(n̂<sub>k</sub> (1 − S<sub>k</sub>/Ŝ<sub>last</sub>)),
+ * Ŝ<sub>k</sub> = Ŝ<sub>last</sub> (1 − d<sub>k</sub>/n̂<sub>k</sub>),
+ * n̂<sub>k+1</sub> = n̂<sub>k</sub> − d<sub>k</sub> − cen<sub>k</sub>,
  * where "last" is the last point with an event (so rounding errors do not accumulate);</li>
  * <li>c ← c + (n̂(τ<sub>i+1</sub>) − n<sub>i+1</sub>) and repeat 2–3 until the reconstructed number at risk
  * equals the published one (or is below it with no censoring left: then the published number is
  * replaced by the reconstructed one and a warning says so).</li>
  * </ol>
  * In the last interval nothing is known about censoring: it is assumed to continue at the average rate of
- * the earlier intervals, c = round(Σc<sub>i</sub> · (t<sub>K</sub> − τ<sub>m</sub>)/(t<sub>upper,m−1</sub> − 0)), at most n<sub>m</sub>;
- * with the reported total number of events D ({@code totalEvents}) c is instead adjusted,
- * c ← c + (Σd − D), until the reconstruction has D events. Each event becomes a patient with an event at
- * t<sub>k</sub>, each censoring one censored at the midpoint (t<sub>k</sub> + t<sub>k+1</sub>)/2, and the patients still at
- * risk at the end are censored at the last point's time. R's {@code round} (half to even) is used throughout.
+ * the earlier intervals, c = round(Σc<sub>i</sub> · (t<sub>K</sub> − τ<sub>m</sub>)/(t<sub>upper,m−1</sub> − 0)),
+ * at most n<sub>m</sub>; with the reported total number of events D ({@code totalEvents}) c is instead
+ * adjusted, c ← c + (Σd − D), until the reconstruction has D events. Each event becomes a patient with an
+ * event at t<sub>k</sub>, each censoring one censored at the midpoint (t<sub>k</sub> + t<sub>k+1</sub>)/2, and
+ * the patients still at risk at the end are censored at the last point's time. R's {@code round} (half to
+ * even) is used throughout.
  *
  * <p>Accuracy: Guyot et al. reproduced published medians, survival probabilities and hazard ratios within a
  * few percent; survkit's round trips on R's {@code lung}, {@code gbsg} and {@code veteran} (README,

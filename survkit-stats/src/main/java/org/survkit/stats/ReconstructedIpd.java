@@ -113,7 +113,8 @@ public record ReconstructedIpd(double[] time, boolean[] event, DigitizedCurve cu
         return o instanceof ReconstructedIpd r && Arrays.equals(time, r.time) && Arrays.equals(event, r.event)
                 && curve.equals(r.curve) && Arrays.equals(nRisk, r.nRisk) && Arrays.equals(nEvent, r.nEvent)
                 && Arrays.equals(nCensor, r.nCensor) && Arrays.equals(riskTime, r.riskTime)
-                && Arrays.equals(publishedRisk, r.publishedRisk) && Arrays.equals(reconstructedRisk, r.reconstructedRisk)
+                && Arrays.equals(publishedRisk, r.publishedRisk)
+                && Arrays.equals(reconstructedRisk, r.reconstructedRisk)
                 && totalEvents == r.totalEvents && diagnostics.equals(r.diagnostics);
     }
 
