@@ -90,6 +90,12 @@ public final class ReconstructCommand implements Callable<Integer> {
         if (!(timeNoise >= 0 && timeNoise < 1) || !(survivalNoise >= 0 && survivalNoise < 1)) {
             throw new UsageException("--time-noise and --survival-noise must be between 0 and 1 (e.g. 0.01 and 0.02).");
         }
+        for (Path in : List.of(curve, atRisk)) {
+            if (in.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+                throw new UsageException("--out " + out + " is also an input file; it would be overwritten. Choose"
+                        + " another name for the reconstructed patients, e.g. --out ipd.csv.");
+            }
+        }
         IpdReconstruction engine = IpdReconstruction.withDefaults().withNoiseTolerance(timeNoise, survivalNoise);
         DigitizedTable points = DigitizedTable.read(curve, "--curve", "survival",
                 List.of("survival", "surv", "s", "y", "probability"));

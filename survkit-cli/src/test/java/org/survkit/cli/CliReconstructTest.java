@@ -157,6 +157,11 @@ class CliReconstructTest {
                 "--total-events", "male=112,other=3").err()).contains("no group 'other'");
         assertThat(CliErrorTest.userError("reconstruct", "--curve", curve, "--at-risk", risk, "--out", out,
                 "--total-events", "male=200,female=53").err()).contains("more than the 138 patients");
+        // options
+        assertThat(CliErrorTest.userError("reconstruct", "--curve", curve, "--at-risk", risk, "--out", curve).err())
+                .contains("is also an input file");
+        assertThat(CliErrorTest.userError("reconstruct", "--curve", curve, "--at-risk", risk, "--out", out,
+                "--format", "csv").err()).contains("the patients are written as CSV to --out");
         // missing files
         assertThat(CliErrorTest.userError("reconstruct", "--curve", dir.resolve("nope.csv").toString(), "--at-risk",
                 risk, "--out", out).err()).contains("nope.csv (--curve) does not exist");
