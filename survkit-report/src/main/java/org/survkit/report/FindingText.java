@@ -12,6 +12,7 @@ final class FindingText {
     private static final Map<String, String> TITLES = Map.ofEntries(
             Map.entry("small-group", "Small group"),
             Map.entry("no-events", "Group without events"),
+            Map.entry("few-events", "Few events in a group"),
             Map.entry("beyond-follow-up", "Estimate beyond follow-up"),
             Map.entry("few-at-risk", "Few patients at risk"),
             Map.entry("few-at-risk-horizon", "Few patients at risk at the horizon"),

@@ -15,6 +15,8 @@ public final class Guardrails {
     public static final int SMALL_GROUP = 10;
     /** Below this many at risk an estimate at a time point is called unstable. */
     public static final int FEW_AT_RISK = 5;
+    /** Below this many events a group's estimates rest on a handful of deaths. */
+    public static final int FEW_EVENTS = 5;
     /** Standardized mean difference above which groups are called imbalanced at baseline (Austin 2009). */
     public static final double IMBALANCE_SMD = 0.1;
 
@@ -46,13 +48,26 @@ public final class Guardrails {
             double horizon) {
         List<Diagnostic> out = new ArrayList<>();
         String u = unit == null || unit.isEmpty() ? "" : " " + unit;
+        int totalN = 0;
+        int totalEvents = 0;
+        for (GroupCurve gc : curves) {
+            totalN += gc.curve().n();
+            totalEvents += gc.curve().events();
+        }
         for (GroupCurve gc : curves) {
             SurvivalCurve c = gc.curve();
             String g = label(gc.group(), curves.size());
             String gLower = curves.size() == 1 && gc.group().equals("all") ? "the cohort" : "group " + gc.group();
+            String power = curves.size() < 2 ? "" : detectable(c.n(), totalN, totalEvents);
             if (c.n() < SMALL_GROUP) {
                 out.add(Diagnostic.warning("small-group", g + " has only " + c.n() + " subject" + (c.n() == 1 ? "" : "s")
-                        + ": its survival estimates and confidence intervals are very imprecise."));
+                        + ": its survival estimates and confidence intervals are very imprecise." + power));
+            }
+            if (c.events() > 0 && c.events() < FEW_EVENTS) {
+                out.add(Diagnostic.warning("few-events", g + " has only " + c.events() + " event"
+                        + (c.events() == 1 ? "" : "s") + " among " + c.n() + " subjects: its curve, median and any"
+                        + " hazard ratio against it rest on " + (c.events() == 1 ? "that event" : "those events")
+                        + "." + power));
             }
             if (c.events() == 0) {
                 out.add(Diagnostic.warning("no-events", g + " has no events among " + c.n()
@@ -320,6 +335,21 @@ public final class Guardrails {
                 + ": differences in survival may reflect these characteristics rather than the grouping. Add a Cox"
                 + " model with the group and these covariates (as many as the events allow), or describe the"
                 + " comparison as unadjusted."));
+    }
+
+    /**
+     * The smallest hazard ratio a comparison of one group (n of N subjects) against the others could
+     * detect with 80% power at the 5% level, given all the events observed (Schoenfeld 1983).
+     */
+    private static String detectable(int n, int totalN, int totalEvents) {
+        if (totalEvents == 0 || n == 0 || n == totalN) {
+            return "";
+        }
+        double hr = minimumDetectableHazardRatio(totalEvents, (double) n / totalN, 0.05, 0.8);
+        return " With " + totalEvents + " events in all, a comparison of this group (" + n + " of " + totalN
+                + " subjects) against the others could only detect a hazard ratio of "
+                + String.format(Locale.ROOT, "%.2f", hr) + " (or " + String.format(Locale.ROOT, "%.2f", 1 / hr)
+                + ") with 80% power at the 5% level (Schoenfeld).";
     }
 
     private static String label(String group, int groups) {

@@ -29,6 +29,7 @@ class GuardrailsPropertyTest {
             List<Diagnostic> d = Guardrails.forCurves(curves, at, tau);
             long small = 0;
             long noEvents = 0;
+            long fewEvents = 0;
             long beyond = 0;
             long fewAtRisk = 0;
             long tauBeyond = 0;
@@ -36,6 +37,7 @@ class GuardrailsPropertyTest {
                 SurvivalCurve s = gc.curve();
                 small += s.n() < Guardrails.SMALL_GROUP ? 1 : 0;
                 noEvents += s.events() == 0 ? 1 : 0;
+                fewEvents += s.events() > 0 && s.events() < Guardrails.FEW_EVENTS ? 1 : 0;
                 double last = s.time()[s.size() - 1];
                 for (double t : at) {
                     int risk = 0;
@@ -52,10 +54,11 @@ class GuardrailsPropertyTest {
             }
             assertThat(count(d, "small-group")).isEqualTo(small);
             assertThat(count(d, "no-events")).isEqualTo(noEvents);
+            assertThat(count(d, "few-events")).isEqualTo(fewEvents);
             assertThat(count(d, "beyond-follow-up")).isEqualTo(beyond);
             assertThat(count(d, "few-at-risk")).isEqualTo(fewAtRisk);
             assertThat(count(d, "tau-beyond-follow-up")).isEqualTo(tauBeyond);
-            assertThat(d).hasSize((int) (small + noEvents + beyond + fewAtRisk + tauBeyond));
+            assertThat(d).hasSize((int) (small + noEvents + fewEvents + beyond + fewAtRisk + tauBeyond));
             assertThat(Guardrails.forCurves(curves, at, Double.NaN)).hasSize(d.size() - (int) tauBeyond);
         });
     }

@@ -68,6 +68,28 @@ class GuardrailsTest {
     }
 
     @Test
+    void fewEventsInAGroupWithTheMinimumDetectableHazardRatio() {
+        // group A: 20 subjects, 1 event; group B: 20 subjects, 9 events -> 10 events in all
+        double[] t = new double[40];
+        boolean[] e = new boolean[40];
+        String[] g = new String[40];
+        for (int i = 0; i < 40; i++) {
+            t[i] = i + 1;
+            g[i] = i < 20 ? "A" : "B";
+            e[i] = i == 3 || i >= 20 && i < 29;
+        }
+        List<GroupCurve> curves = KaplanMeier.withDefaults().fit(t, e, g);
+        List<Diagnostic> d = Guardrails.forCurves(curves, new double[0], Double.NaN);
+        // Schoenfeld: HR = exp((z.975 + z.8) / sqrt(D p (1 - p))) with D = 10, p = 1/2: exp(2.8016 / 1.5811) = 5.88
+        assertThat(d).singleElement().satisfies(x -> {
+            assertThat(x.code()).isEqualTo("few-events");
+            assertThat(x.message()).startsWith("Group A has only 1 event among 20 subjects")
+                    .contains("With 10 events in all").contains("(20 of 40 subjects)")
+                    .contains("hazard ratio of 5.88 (or 0.17)");
+        });
+    }
+
+    @Test
     void baselineImbalanceAboveTheSmdThreshold() {
         List<Diagnostic> d = Guardrails.forBaselineImbalance(List.of("Age", "Grade", "Site"),
                 new double[] {0.05, 0.594, Double.NaN});
