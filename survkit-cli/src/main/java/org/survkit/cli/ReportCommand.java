@@ -85,6 +85,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--no-png", description = "Write figures as SVG only (faster).")
     boolean noPng;
 
+    @Option(names = "--pdf", description = "Also print the report to report.pdf with the installed Chromium/Chrome.")
+    boolean pdf;
+
     @Override
     public Integer call() {
         String name = input.getFileName() == null ? "" : input.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -116,6 +119,11 @@ public final class ReportCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         o.println("wrote " + r.html() + " and " + (r.files().size() - 1) + " more files in " + r.outputDir());
+        if (pdf) {
+            Path file = r.outputDir().resolve("report.pdf");
+            org.survkit.report.PdfPrinter.print(r.html(), file);
+            o.println("wrote " + file);
+        }
         o.println(r.rowsRead() + " rows read, " + r.analysed() + " analysed; Guardrails: " + r.warnings() + " warning"
                 + (r.warnings() == 1 ? "" : "s") + ", " + r.notes() + " note" + (r.notes() == 1 ? "" : "s")
                 + " (section Guardrails of the report).");

@@ -482,8 +482,13 @@ final class HtmlReport {
             .scope { font-weight: normal; color: var(--muted); font-size: .85rem; margin-left: 6px; }
             ul.files { columns: 2; font-size: .88rem; }
             .small { font-size: .82rem; color: var(--muted); }
+            @page { size: A4; margin: 15mm 13mm; }
             @media print {
               html { font-size: 10.5pt; }
+              .scroll { overflow: visible; }
+              table { font-size: 8.3pt; }
+              td, thead th, tbody th { padding: 2px 4px; }
+              td { white-space: normal; }
               main { max-width: none; padding: 0; }
               nav { display: none; }
               a { color: inherit; text-decoration: none; }

@@ -81,6 +81,21 @@ class ReportInBrowserTest {
         assertThat(Files.size(png)).isGreaterThan(50_000);
     }
 
+    @Test
+    void exampleReportPrintsToPdf() throws Exception {
+        assumeTrue(PdfPrinter.browser().isPresent(), "no Chromium/Chrome on the PATH (apt-get install -y chromium)");
+        ReportEngine.Result r = ReportEngine.withDefaults().withPng(false).run(
+                StudyReader.read(ExampleStudiesTest.EXAMPLES.resolve("rapamycin-mbc/study.yaml")).withOutput(out));
+        Path pdf = out.resolve("report.pdf");
+        PdfPrinter.print(r.html(), pdf);
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(pdf), 5);
+        assertThat(new String(head, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        // seven sections with figures and tables: several A4 pages, figures kept as vectors (no huge rasters)
+        String text = new String(Files.readAllBytes(pdf), StandardCharsets.ISO_8859_1);
+        assertThat(text.split("/Type\\s*/Page[^s]", -1).length - 1).isGreaterThanOrEqualTo(4);
+        assertThat(Files.size(pdf)).isBetween(50_000L, 5_000_000L);
+    }
+
     record Run(int exit, String out, String err) {
     }
 
