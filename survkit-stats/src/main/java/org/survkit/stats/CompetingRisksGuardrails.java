@@ -17,8 +17,11 @@ public final class CompetingRisksGuardrails {
     private CompetingRisksGuardrails() {
     }
 
-    /** Caveats of the curves and tests of one fit. */
-    static List<Diagnostic> forCurves(List<CumulativeIncidenceCurve> curves, List<GrayTestResult> tests) {
+    /**
+     * Caveats of curves and Gray's tests (all of a fit's, as {@link CumulativeIncidenceResult#diagnostics()}, or a
+     * selection of them).
+     */
+    public static List<Diagnostic> forCurves(List<CumulativeIncidenceCurve> curves, List<GrayTestResult> tests) {
         List<Diagnostic> out = new ArrayList<>();
         Set<String> small = new LinkedHashSet<>();
         long groups = curves.stream().map(CumulativeIncidenceCurve::group).distinct().count();

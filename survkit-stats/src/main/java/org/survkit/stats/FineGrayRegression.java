@@ -32,6 +32,8 @@ import java.util.Objects;
  */
 public final class FineGrayRegression {
     private static final FineGrayRegression DEFAULTS = new FineGrayRegression(FineGrayControl.DEFAULT, 0.95);
+    /** |β| beyond this (a hazard ratio beyond e⁵ ≈ 148) in a fit that did not converge is called diverging. */
+    static final double DIVERGING = 5;
 
     private final FineGrayControl control;
     private final double confLevel;
@@ -288,6 +290,16 @@ public final class FineGrayRegression {
         if (!converged) {
             diagnostics.add(Diagnostic.warning("not-converged", "The Fine-Gray fit did not converge in "
                     + control.maxIter() + " iterations (crr's criterion); estimates may be unreliable."));
+            for (int j = 0; j < p; j++) {
+                if (!aliased[j] && Math.abs(coef[j]) > DIVERGING) {
+                    // crr stops after maxiter with the coefficient still growing: no finite maximum
+                    diagnostics.add(Diagnostic.warning("monotone-likelihood", "The coefficient of '" + names.get(j)
+                            + "' (" + Guardrails.num(coef[j]) + ") was still growing when the fit stopped: the"
+                            + " pseudo-likelihood may have no maximum (e.g. no event of the cause in a factor level),"
+                            + " so its hazard ratio, standard error and p-value are meaningless. Merge sparse levels"
+                            + " or drop the covariate."));
+                }
+            }
         }
         double z = Normal.quantile(0.5 + confLevel / 2);
         List<FineGrayCoefficient> coefs = new ArrayList<>(p);
