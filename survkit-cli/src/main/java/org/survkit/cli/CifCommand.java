@@ -192,7 +192,7 @@ public final class CifCommand implements Callable<Integer> {
                 Fmt.num(last < 0 ? 0 : c.cif()[last], 4), Fmt.num(last < 0 ? 0 : Math.sqrt(c.variance()[last]), 4),
                 Fmt.num(c.lastTime(), 6)});
         }
-        sb.append(Fmt.table(new String[] {"", "n", "events", "final CIF", "std.err", "last follow-up"}, rows));
+        sb.append(Fmt.table(new String[] {"", "n", "events", "CIF at end", "std.err", "last follow-up"}, rows));
         if (!tests.isEmpty()) {
             sb.append("\nGray's test").append(strata != null ? " (stratified by " + strata + ")" : "")
                     .append(rho != 0 ? ", rho = " + Fmt.num(rho, 4) : "").append('\n');
