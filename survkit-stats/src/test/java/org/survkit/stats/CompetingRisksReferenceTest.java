@@ -169,6 +169,43 @@ class CompetingRisksReferenceTest {
         }
     }
 
+    /**
+     * One cause (cr_onecause): the Aalen–Johansen CIF is 1 − Kaplan–Meier at every time (survkit's
+     * {@link KaplanMeier}, its own code path), and Fine–Gray is R's {@code coxph(ties = "breslow", robust = TRUE)}
+     * ({@code cox_breslow_robust}: R 4.2.2, survival 3.5-3) and survkit's Cox with clusters of one.
+     */
+    @org.junit.jupiter.api.Test
+    void oneCauseIdentities() {
+        CompetingRisksCase c = CompetingRisksCase.named("cr_onecause");
+        CumulativeIncidenceResult r = fit(c, null, 0);
+        boolean[] event = new boolean[c.time.length];
+        for (int i = 0; i < event.length; i++) {
+            event[i] = c.status[i] != c.censorCode;
+        }
+        int checked = 0;
+        for (GroupCurve gc : KaplanMeier.withDefaults().withTimeFix(false).fit(c.time, event, c.group)) {
+            CumulativeIncidenceCurve f = r.curve(gc.group(), 1);
+            for (SurvivalRow row : gc.curve().rows()) {
+                rel("1 - KM at " + row.time(), f.at(row.time()).get(0).cif(), 1 - row.survival(), 1e-12);
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(50);
+        FineGrayModel m = FineGrayRegression.withDefaults().fit(c.time, c.status, c.censorCode, 1, c.design());
+        JsonNode cox = c.json.get("cox_breslow_robust");
+        int[] id = new int[c.time.length];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = i;
+        }
+        CoxModel ours = CoxRegression.withDefaults().with(Ties.BRESLOW)
+                .fit(new CoxData(null, c.time, event, c.design(), null, null, id));
+        for (int j = 0; j < cox.size(); j++) {
+            rel("crr = coxph coef", m.coefficients().get(j).coef(), cox.get(j).get("coef"), 1e-6);
+            rel("crr = coxph robust se", m.coefficients().get(j).se(), cox.get(j).get("robust_se"), 1e-6);
+            rel("crr = survkit Cox robust se", m.coefficients().get(j).se(), ours.coefficients().get(j).robustSe(), 1e-6);
+        }
+    }
+
     /** The agreement is far better than the tolerances: estimates to 1e-11, coefficients to 1e-9. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
