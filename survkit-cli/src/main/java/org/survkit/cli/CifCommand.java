@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.survkit.report.CumulativeIncidencePlot;
 import org.survkit.stats.CompetingRisksGuardrails;
 import org.survkit.stats.ConfidenceType;
 import org.survkit.stats.CumulativeIncidence;
@@ -64,6 +65,18 @@ public final class CifCommand implements Callable<Integer> {
     @Option(names = "--table", description = "Text format: print the full table of each curve.")
     boolean table;
 
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "Also write the figure (.svg or .png): the causes' cumulative incidence stacked, one panel"
+                    + " per group.")
+    java.nio.file.Path plot;
+
+    @Option(names = "--plot-lines", description = "With --plot: one step line per cause instead of stacked bands.")
+    boolean plotLines;
+
+    @Option(names = "--cause-label", paramLabel = "V=NAME",
+            description = "Name of a cause in the figure, e.g. 1=Transplant. Repeatable.")
+    java.util.Map<String, String> causeLabels = new java.util.HashMap<>();
+
     @Mixin
     OutputOptions output;
 
@@ -92,6 +105,9 @@ public final class CifCommand implements Callable<Integer> {
         List<GrayTestResult> tests = r.tests().stream().filter(t -> only == null || t.cause() == only).toList();
         List<Diagnostic> diagnostics = new ArrayList<>(CompetingRisksGuardrails.forCurves(curves, tests));
         diagnostics.addAll(CompetingRisksGuardrails.forTimes(r, at));
+        if (plot != null) {
+            writePlot(r);
+        }
         if (output.format == OutputFormat.JSON) {
             output.emitJson(spec.commandLine().getOut(), json(cr, r, curves, tests, diagnostics));
             return ExitCodes.OK;
@@ -99,6 +115,29 @@ public final class CifCommand implements Callable<Integer> {
         String text = output.format == OutputFormat.CSV ? csv(curves) : text(cr, r, curves, tests, diagnostics);
         output.emit(spec.commandLine().getOut(), text);
         return ExitCodes.OK;
+    }
+
+    private void writePlot(CumulativeIncidenceResult r) {
+        String name = plot.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (!name.endsWith(".svg") && !name.endsWith(".png")) {
+            throw new UsageException("--plot " + plot + ": the file name must end in .svg or .png.");
+        }
+        CumulativeIncidencePlot figure = CumulativeIncidencePlot.of(r).withCauseLabels(causeLabels)
+                .withStacked(!plotLines).withTimeUnit(cohort.time != null ? null : cohort.unitLabel());
+        try {
+            java.nio.file.Path parent = plot.toAbsolutePath().getParent();
+            if (parent != null) {
+                java.nio.file.Files.createDirectories(parent);
+            }
+            if (name.endsWith(".svg")) {
+                java.nio.file.Files.writeString(plot, figure.svg(), java.nio.charset.StandardCharsets.UTF_8);
+            } else {
+                java.nio.file.Files.write(plot, figure.png());
+            }
+        } catch (java.io.IOException e) {
+            throw new UsageException("cannot write " + plot + " (" + e.getMessage() + "): choose a writable path for"
+                    + " --plot.");
+        }
     }
 
     private ObjectNode json(CompetingRisksCohort cr, CumulativeIncidenceResult r, List<CumulativeIncidenceCurve> curves,

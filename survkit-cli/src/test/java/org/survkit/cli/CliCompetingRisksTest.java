@@ -216,6 +216,17 @@ class CliCompetingRisksTest {
     }
 
     @Test
+    void plotWritesTheStackedFigure() throws IOException {
+        Path svg = dir.resolve("fig/cif.svg");
+        ok("cif", pbc(), "--time", "time", "--event", "status", "--censor-value", "0", "--group", "trt", "--plot",
+                svg.toString(), "--cause-label", "1=Transplant", "--cause-label", "2=Death");
+        String text = Files.readString(svg);
+        assertThat(text).startsWith("<?xml").contains("class=\"cif-area\"").contains("Transplant (Gray p = 0.889)");
+        assertThat(CliErrorTest.userError("cif", pbc(), "--time", "time", "--event", "status", "--censor-value", "0",
+                "--plot", dir.resolve("cif.pdf").toString()).err()).contains("must end in .svg or .png");
+    }
+
+    @Test
     void divergingCoefficientIsFlagged() {
         // no transplant (cause 1) among stage-1 patients: crr stops after 10 iterations with stage coefficients ~10
         JsonNode out = ok("finegray", pbc(), "--time", "time", "--event", "status", "--censor-value", "0",
