@@ -151,7 +151,7 @@ public final class CifCommand implements Callable<Integer> {
         o.put("conf_type", r.curves().get(0).confType().rName());
         Json.put(o, "conf_level", confLevel);
         Json.put(o, "rho", rho);
-        o.put("variance", "cmprsk cuminc (Gray's delta method / Aalen-type)");
+        o.put("variance_method", "cmprsk cuminc (Gray's delta method / Aalen-type)");
         o.put("n", cr.cohort().size());
         Json.putSource(o, cr.cohort());
         ArrayNode groups = o.putArray("groups");
