@@ -63,6 +63,11 @@ public final class CohortOptions {
                 .cluster(cluster).start(start), err);
     }
 
+    /** Reads the cohort with a spec the caller completes (e.g. the raw event codes of competing risks). */
+    Cohort read(java.util.function.UnaryOperator<CohortSpec> complete, java.io.PrintWriter err) {
+        return read(complete.apply(spec()), err);
+    }
+
     private CohortSpec spec() {
         if (time == null && startDate == null && endDate == null) {
             throw new UsageException("say where the follow-up time is: --time COL, or --start-date COL --end-date COL"

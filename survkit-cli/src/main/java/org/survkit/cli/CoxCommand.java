@@ -4,20 +4,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.survkit.io.Cohort;
-import org.survkit.io.Covariate;
 import org.survkit.stats.ChiSquareTest;
 import org.survkit.stats.CoxCoefficient;
 import org.survkit.stats.CoxData;
 import org.survkit.stats.CoxModel;
 import org.survkit.stats.CoxRegression;
 import org.survkit.stats.DesignMatrix;
-import org.survkit.stats.DesignMatrixBuilder;
 import org.survkit.stats.Diagnostic;
 import org.survkit.stats.Factor;
 import org.survkit.stats.Guardrails;
@@ -122,45 +118,7 @@ public final class CoxCommand implements Callable<Integer> {
 
     /** The model input from the cohort: design matrix in the user's term order, codes for strata and clusters. */
     CoxData coxData(Cohort c) {
-        int n = c.size();
-        Map<String, Covariate> byName = new HashMap<>();
-        for (Covariate v : c.covariates()) {
-            byName.put(v.name(), v);
-        }
-        Set<String> variables = new LinkedHashSet<>();
-        for (String term : covariates) {
-            for (String part : term.split(":")) {
-                variables.add(part.trim());
-            }
-        }
-        for (String r : reference.keySet()) {
-            if (!variables.contains(r)) {
-                throw new UsageException("--reference " + r + "=" + reference.get(r) + " names a column that is not among"
-                        + " the covariates (" + String.join(", ", variables) + ").");
-            }
-        }
-        DesignMatrixBuilder b = DesignMatrixBuilder.of(n);
-        for (String name : variables) {
-            Covariate v = byName.get(name);
-            if (v.isNumeric()) {
-                if (reference.containsKey(name)) {
-                    throw new UsageException("--reference " + name + "=…: '" + name + "' is numeric; add it to"
-                            + " --categorical to treat it as a factor.");
-                }
-                b.numeric(name, v.numeric());
-            } else {
-                String ref = reference.get(name);
-                List<String> levels = new ArrayList<>(v.levels());
-                levels.sort(Factor.LEVEL_ORDER);
-                if (ref != null && !List.of(v.text()).contains(ref)) {
-                    throw new UsageException("--reference " + name + "=" + ref + ": '" + ref + "' does not occur in"
-                            + " column '" + name + "'; its values are " + String.join(", ",
-                                    Factor.of(v.text()).levels()) + ".");
-                }
-                b.categorical(name, v.text(), levels, ref);
-            }
-        }
-        DesignMatrix design = b.build(covariates.stream().map(String::trim).toList());
+        DesignMatrix design = ModelDesign.of(c, covariates, reference);
         CoxData data = new CoxData(c.start(), c.time(), c.event(), design, c.weights(),
                 c.strata() == null ? null : Factor.of(c.strata()).codes(),
                 c.cluster() == null ? null : Factor.of(c.cluster()).codes());

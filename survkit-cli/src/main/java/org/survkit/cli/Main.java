@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code survkit} command line. */
 @Command(name = "survkit", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Survival analysis for clinical cohort studies, at parity with R's survival package.",
-        subcommands = {KmCommand.class, CompareCommand.class, CoxCommand.class, PlanCommand.class, ReportCommand.class,
-            ReconstructCommand.class,
+        subcommands = {KmCommand.class, CompareCommand.class, CoxCommand.class, CifCommand.class, FineGrayCommand.class,
+            PlanCommand.class, ReportCommand.class, ReconstructCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Run 'survkit help COMMAND' for a command's options.",
             "Exit status: 0 success, 2 a problem with the input or options (the message says what to do),"
@@ -22,7 +22,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "choose a command: report, km, compare, cox, plan or reconstruct");
+                "choose a command: report, km, compare, cox, cif, finegray, plan or reconstruct");
     }
 
     /** Builds the configured command line (also used by tests). */

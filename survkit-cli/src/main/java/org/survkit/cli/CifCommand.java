@@ -1,0 +1,273 @@
+package org.survkit.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.survkit.report.CumulativeIncidencePlot;
+import org.survkit.stats.CompetingRisksGuardrails;
+import org.survkit.stats.ConfidenceType;
+import org.survkit.stats.CumulativeIncidence;
+import org.survkit.stats.CumulativeIncidenceAtTime;
+import org.survkit.stats.CumulativeIncidenceCurve;
+import org.survkit.stats.CumulativeIncidenceResult;
+import org.survkit.stats.CumulativeIncidenceRow;
+import org.survkit.stats.Diagnostic;
+import org.survkit.stats.GrayTestResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code survkit cif}: cumulative incidence of competing risks per cause and group, and Gray's test. */
+@Command(name = "cif", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Competing risks: Aalen–Johansen cumulative incidence of each cause per group with variance and",
+            "confidence intervals, and Gray's test per cause (as R cmprsk cuminc and timepoints).",
+            "The event column holds numeric codes: --censor-value for censored rows, every other value is a cause."})
+public final class CifCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    CohortOptions cohort;
+
+    @Option(names = "--censor-value", paramLabel = "V",
+            description = "Code of censored rows in the event column (e.g. 0); every other code is a cause. Required.")
+    String censorValue;
+
+    @Option(names = "--cause", paramLabel = "V", description = "Report only this cause (default: every cause).")
+    String cause;
+
+    @Option(names = "--group", paramLabel = "COL", description = "Column defining the groups (curves each; Gray's test).")
+    String group;
+
+    @Option(names = "--strata", paramLabel = "COL", description = "Stratify Gray's test by this column.")
+    String strata;
+
+    @Option(names = "--at", paramLabel = "T", split = ",",
+            description = "Times at which to report the cumulative incidence, e.g. 365,1826.")
+    double[] at = new double[0];
+
+    @Option(names = "--conf-type", paramLabel = "TYPE", defaultValue = "log-log",
+            description = "Confidence interval transform of the incidence F: log-log (default, symmetric on log(-log F)),"
+                    + " log or plain.")
+    String confType;
+
+    @Option(names = "--conf-level", paramLabel = "LEVEL", defaultValue = "0.95",
+            description = "Confidence level. Default: ${DEFAULT-VALUE}.")
+    double confLevel;
+
+    @Option(names = "--rho", paramLabel = "P", defaultValue = "0",
+            description = "Gray's test weight (1 - F(t-))^P (cmprsk rho). Default: ${DEFAULT-VALUE}.")
+    double rho;
+
+    @Option(names = "--table", description = "Text format: print the full table of each curve.")
+    boolean table;
+
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "Also write the figure (.svg or .png): the causes' cumulative incidence stacked, one panel"
+                    + " per group.")
+    java.nio.file.Path plot;
+
+    @Option(names = "--plot-lines", description = "With --plot: one step line per cause instead of stacked bands.")
+    boolean plotLines;
+
+    @Option(names = "--cause-label", paramLabel = "V=NAME",
+            description = "Name of a cause in the figure, e.g. 1=Transplant. Repeatable.")
+    java.util.Map<String, String> causeLabels = new java.util.HashMap<>();
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        for (double t : at) {
+            if (!(t >= 0) || Double.isInfinite(t)) {
+                throw new UsageException("--at times must be numbers >= 0, got " + t + ".");
+            }
+        }
+        if (!(confLevel > 0 && confLevel < 1)) {
+            throw new UsageException("--conf-level must be between 0 and 1 (e.g. 0.95), got " + confLevel + ".");
+        }
+        if (!(rho >= 0) || Double.isInfinite(rho)) {
+            throw new UsageException("--rho must be a number >= 0, got " + rho + ".");
+        }
+        ConfidenceType type = ConfidenceType.parse(confType);
+        CompetingRisksCohort cr = CompetingRisksCohort.read(cohort, "cif", censorValue, group, strata, List.of(),
+                List.of(), spec.commandLine().getErr());
+        Double only = cause == null ? null : cr.cause(cause, cohort.event);
+        CumulativeIncidenceResult r = CumulativeIncidence.withDefaults().with(type).withConfLevel(confLevel)
+                .withRho(rho).fit(cr.cohort().time(), cr.status(), cr.censorCode(), cr.cohort().group(),
+                        cr.cohort().strata());
+        List<CumulativeIncidenceCurve> curves = r.curves().stream().filter(c -> only == null || c.cause() == only)
+                .toList();
+        List<GrayTestResult> tests = r.tests().stream().filter(t -> only == null || t.cause() == only).toList();
+        List<Diagnostic> diagnostics = new ArrayList<>(CompetingRisksGuardrails.forCurves(curves, tests));
+        diagnostics.addAll(CompetingRisksGuardrails.forTimes(r, at));
+        if (plot != null) {
+            writePlot(r);
+        }
+        if (output.format == OutputFormat.JSON) {
+            output.emitJson(spec.commandLine().getOut(), json(cr, r, curves, tests, diagnostics));
+            return ExitCodes.OK;
+        }
+        String text = output.format == OutputFormat.CSV ? csv(curves) : text(cr, r, curves, tests, diagnostics);
+        output.emit(spec.commandLine().getOut(), text);
+        return ExitCodes.OK;
+    }
+
+    private void writePlot(CumulativeIncidenceResult r) {
+        String name = plot.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (!name.endsWith(".svg") && !name.endsWith(".png")) {
+            throw new UsageException("--plot " + plot + ": the file name must end in .svg or .png.");
+        }
+        CumulativeIncidencePlot figure = CumulativeIncidencePlot.of(r).withCauseLabels(causeLabels)
+                .withStacked(!plotLines).withTimeUnit(cohort.time != null ? null : cohort.unitLabel());
+        try {
+            java.nio.file.Path parent = plot.toAbsolutePath().getParent();
+            if (parent != null) {
+                java.nio.file.Files.createDirectories(parent);
+            }
+            if (name.endsWith(".svg")) {
+                java.nio.file.Files.writeString(plot, figure.svg(), java.nio.charset.StandardCharsets.UTF_8);
+            } else {
+                java.nio.file.Files.write(plot, figure.png());
+            }
+        } catch (java.io.IOException e) {
+            throw new UsageException("cannot write " + plot + " (" + e.getMessage() + "): choose a writable path for"
+                    + " --plot.");
+        }
+    }
+
+    private ObjectNode json(CompetingRisksCohort cr, CumulativeIncidenceResult r, List<CumulativeIncidenceCurve> curves,
+            List<GrayTestResult> tests, List<Diagnostic> diagnostics) {
+        ObjectNode o = Json.object();
+        o.put("event", cohort.event);
+        Json.put(o, "censor_value", cr.censorCode());
+        o.set("causes", cr.causesJson());
+        Json.putText(o, "group_column", group);
+        Json.putText(o, "strata", strata);
+        o.put("conf_type", r.curves().get(0).confType().rName());
+        Json.put(o, "conf_level", confLevel);
+        Json.put(o, "rho", rho);
+        o.put("variance_method", "cmprsk cuminc (Gray's delta method / Aalen-type)");
+        o.put("n", cr.cohort().size());
+        Json.putSource(o, cr.cohort());
+        ArrayNode groups = o.putArray("groups");
+        for (CumulativeIncidenceCurve c : curves) {
+            ObjectNode g = groups.addObject();
+            g.put("group", c.group());
+            Json.put(g, "cause", c.cause());
+            g.put("n", c.n());
+            g.put("events", c.events());
+            Json.put(g, "last_follow_up", c.lastTime());
+            ArrayNode tab = g.putArray("table");
+            for (CumulativeIncidenceRow row : c.rows()) {
+                ObjectNode x = tab.addObject();
+                Json.put(x, "time", row.time());
+                x.put("n_risk", row.nRisk());
+                x.put("n_event", row.nEvent());
+                Json.put(x, "cif", row.cif());
+                Json.put(x, "variance", row.variance());
+                Json.put(x, "lower", row.lower());
+                Json.put(x, "upper", row.upper());
+            }
+            ArrayNode ats = g.putArray("at");
+            for (CumulativeIncidenceAtTime a : c.at(at)) {
+                ObjectNode x = ats.addObject();
+                Json.put(x, "time", a.time());
+                Json.put(x, "cif", a.cif());
+                Json.put(x, "variance", a.variance());
+                Json.put(x, "lower", a.lower());
+                Json.put(x, "upper", a.upper());
+            }
+        }
+        ArrayNode gray = o.putArray("gray_test");
+        for (GrayTestResult t : tests) {
+            ObjectNode x = gray.addObject();
+            Json.put(x, "cause", t.cause());
+            Json.put(x, "statistic", t.statistic());
+            x.put("df", t.df());
+            Json.put(x, "p_value", t.pValue());
+        }
+        o.set("warnings", Json.warnings(cr.warnings(), diagnostics));
+        return o;
+    }
+
+    private static String csv(List<CumulativeIncidenceCurve> curves) {
+        List<String[]> rows = new ArrayList<>();
+        for (CumulativeIncidenceCurve c : curves) {
+            for (CumulativeIncidenceRow r : c.rows()) {
+                rows.add(new String[] {c.group(), Csv.num(c.cause()), Csv.num(r.time()), Integer.toString(r.nRisk()),
+                    Integer.toString(r.nEvent()), Csv.num(r.cif()), Csv.num(r.variance()), Csv.num(r.lower()),
+                    Csv.num(r.upper())});
+            }
+        }
+        return Csv.write(new String[] {"group", "cause", "time", "n_risk", "n_event", "cif", "variance", "lower",
+            "upper"}, rows);
+    }
+
+    private String name(CumulativeIncidenceCurve c) {
+        return (group == null ? "" : group + "=" + c.group() + ", ") + "cause " + CompetingRisksCohort.code(c.cause());
+    }
+
+    private String text(CompetingRisksCohort cr, CumulativeIncidenceResult r, List<CumulativeIncidenceCurve> curves,
+            List<GrayTestResult> tests, List<Diagnostic> diagnostics) {
+        StringBuilder sb = new StringBuilder();
+        String pct = Fmt.num(100 * confLevel, 3) + "%";
+        sb.append("Cumulative incidence of competing risks (Aalen–Johansen)\n");
+        sb.append("data: ").append(cr.cohort().source()).append("   time: ").append(cohort.timeLabel())
+                .append("   event: ").append(cohort.event).append(" (censored = ")
+                .append(CompetingRisksCohort.code(cr.censorCode())).append("; causes ").append(cr.causeList())
+                .append(")").append(group != null ? "   group: " + group : "").append('\n');
+        sb.append(KmCommand.rowsLine(cr.cohort()));
+        sb.append("Confidence intervals: ").append(r.curves().get(0).confType().rName()).append(", ").append(pct)
+                .append("; variance as R cmprsk cuminc\n\n");
+        List<String[]> rows = new ArrayList<>();
+        for (CumulativeIncidenceCurve c : curves) {
+            int last = c.size() - 1;
+            rows.add(new String[] {name(c), Integer.toString(c.n()), Integer.toString(c.events()),
+                Fmt.num(last < 0 ? 0 : c.cif()[last], 4), Fmt.num(last < 0 ? 0 : Math.sqrt(c.variance()[last]), 4),
+                Fmt.num(c.lastTime(), 6)});
+        }
+        sb.append(Fmt.table(new String[] {"", "n", "events", "CIF at end", "std.err", "last follow-up"}, rows));
+        if (!tests.isEmpty()) {
+            sb.append("\nGray's test").append(strata != null ? " (stratified by " + strata + ")" : "")
+                    .append(rho != 0 ? ", rho = " + Fmt.num(rho, 4) : "").append('\n');
+            List<String[]> tr = new ArrayList<>();
+            for (GrayTestResult t : tests) {
+                tr.add(new String[] {"cause " + CompetingRisksCohort.code(t.cause()), Fmt.num(t.statistic(), 4),
+                    Integer.toString(t.df()), Fmt.p(t.pValue())});
+            }
+            sb.append(Fmt.table(new String[] {"", "chisq", "df", "p"}, tr));
+        }
+        if (at.length > 0) {
+            sb.append("\nCumulative incidence at chosen times\n");
+            List<String[]> ar = new ArrayList<>();
+            for (CumulativeIncidenceCurve c : curves) {
+                for (CumulativeIncidenceAtTime a : c.at(at)) {
+                    ar.add(new String[] {name(c), Fmt.num(a.time(), 6), Fmt.num(a.cif(), 4), Fmt.num(a.variance(), 4),
+                        Fmt.num(a.lower(), 4), Fmt.num(a.upper(), 4)});
+                }
+            }
+            sb.append(Fmt.table(new String[] {"", "time", "cif", "variance", "lower " + pct + " CI",
+                "upper " + pct + " CI"}, ar));
+        }
+        if (table) {
+            for (CumulativeIncidenceCurve c : curves) {
+                sb.append('\n').append(name(c)).append('\n');
+                List<String[]> tr = new ArrayList<>();
+                for (CumulativeIncidenceRow row : c.rows()) {
+                    tr.add(new String[] {Fmt.num(row.time(), 6), Integer.toString(row.nRisk()),
+                        Integer.toString(row.nEvent()), Fmt.num(row.cif(), 4), Fmt.num(row.variance(), 4),
+                        Fmt.num(row.lower(), 4), Fmt.num(row.upper(), 4)});
+                }
+                sb.append(Fmt.table(new String[] {"time", "n.risk", "n.event", "cif", "variance", "lower " + pct + " CI",
+                    "upper " + pct + " CI"}, tr));
+            }
+        }
+        KmCommand.appendWarnings(sb, cr.warnings(), diagnostics);
+        return sb.toString();
+    }
+}

@@ -1,0 +1,305 @@
+package org.survkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code survkit cif} and {@code survkit finegray} end to end against R 4.2.2, cmprsk 2.2-11 {@code cuminc},
+ * {@code timepoints} and {@code crr}: {@code pbc_cr.json} (../shared/tools/refgen_cr.R on pbc) and
+ * {@code cr_ties.json} (reference/competing/refgen_competing.R), copied into test resources; the JSON shape the
+ * issue asks for; the text and CSV formats; and every user mistake as one exit-2 message.
+ */
+class CliCompetingRisksTest {
+    @TempDir
+    Path dir;
+
+    /** Relative comparison, null ↔ R's NA. */
+    static void rel(String what, JsonNode actual, JsonNode expected, double tol) {
+        if (expected == null || expected.isNull()) {
+            assertThat(actual == null || actual.isNull()).as(what + " should be null (R NA), was " + actual).isTrue();
+            return;
+        }
+        if (actual == null || actual.isNull()) {
+            fail(what + ": expected " + expected + ", got null");
+        }
+        double a = actual.asDouble();
+        double e = expected.asDouble();
+        if (Math.abs(a - e) > Math.max(tol * Math.abs(e), 1e-14)) {
+            fail(what + ": expected " + e + " (R), got " + a);
+        }
+    }
+
+    static Cli ok(String... args) {
+        Cli r = Cli.run(args);
+        assertThat(r.status()).as(r.err()).isZero();
+        return r;
+    }
+
+    static String pbc() {
+        return Cli.resource("pbc.csv");
+    }
+
+    static JsonNode group(JsonNode out, String group, String cause) {
+        for (JsonNode g : out.get("groups")) {
+            if (g.get("group").asText().equals(group) && g.get("cause").asText().equals(cause)) {
+                return g;
+            }
+        }
+        throw new AssertionError("no group " + group + " cause " + cause + " in " + out);
+    }
+
+    @Test
+    void cifMatchesCumincOnPbc() {
+        JsonNode out = ok("cif", pbc(), "--time", "time", "--event", "status", "--censor-value", "0", "--group", "trt",
+                "--at", "1000,2000,3000", "--format", "json").json();
+        JsonNode ref = Cli.reference("pbc_cr.json");
+        // the issue's shape, plus n / excluded / warnings like the other commands
+        assertThat(out.has("groups") && out.has("gray_test") && out.has("n") && out.has("excluded")
+                && out.has("warnings")).as(out.toString()).isTrue();
+        // R 4.2.2, survival 3.5-3: nrow(pbc) = 418, sum(!is.na(pbc$trt)) = 312 (refgen_cr.R's complete cases)
+        assertThat(out.get("n").asInt()).isEqualTo(312);
+        assertThat(out.get("excluded").get("rows_excluded").asInt()).isEqualTo(106);
+        assertThat(out.get("groups").size()).isEqualTo(ref.get("curves").size());
+        for (JsonNode curve : ref.get("curves")) {
+            JsonNode g = group(out, curve.get("group").asText(), curve.get("cause").asText());
+            String w = "trt " + curve.get("group").asText() + " cause " + curve.get("cause").asText();
+            JsonNode table = g.get("table");
+            assertThat(table.size()).as(w).isEqualTo((curve.get("time").size() - 2) / 2);
+            for (int i = 0; i < table.size(); i++) {
+                JsonNode row = table.get(i);
+                assertThat(row.fieldNames()).toIterable().contains("time", "cif", "variance", "lower", "upper");
+                assertThat(row.get("time").asDouble()).isEqualTo(curve.get("time").get(2 * i + 2).asDouble());
+                rel(w + " cif", row.get("cif"), curve.get("cif").get(2 * i + 2), 1e-6);
+                rel(w + " variance", row.get("variance"), curve.get("var").get(2 * i + 2), 1e-6);
+                assertThat(row.get("lower").asDouble()).isLessThan(row.get("cif").asDouble());
+                assertThat(row.get("upper").asDouble()).isGreaterThan(row.get("cif").asDouble());
+            }
+            for (int k = 0; k < 3; k++) {
+                JsonNode a = g.get("at").get(k);
+                JsonNode e = curve.get("at").get(k);
+                assertThat(a.get("time").asDouble()).isEqualTo(e.get("time").asDouble());
+                rel(w + " at cif", a.get("cif"), e.get("cif"), 1e-6);
+                rel(w + " at variance", a.get("variance"), e.get("var"), 1e-6);
+            }
+        }
+        for (int k = 0; k < 2; k++) {
+            JsonNode a = out.get("gray_test").get(k);
+            JsonNode e = ref.get("gray").get(k);
+            assertThat(a.get("cause").asText()).isEqualTo(e.get("cause").asText());
+            rel("Gray statistic", a.get("statistic"), e.get("statistic"), 1e-6);
+            rel("Gray p", a.get("p_value"), e.get("p_value"), 1e-6);
+            assertThat(a.get("df").asInt()).isEqualTo(e.get("df").asInt());
+        }
+    }
+
+    /** pbc without the rows whose trt is missing: refgen_cr.R fits crr on the complete cases of trt too. */
+    private String pbcWithTreatment() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of(pbc()));
+        int trt = List.of(lines.get(0).split(",")).indexOf("\"trt\"");
+        List<String> kept = new ArrayList<>();
+        for (String line : lines) {
+            String[] cells = line.split(",", -1);
+            if (!cells[trt].isEmpty()) {
+                kept.add(line);
+            }
+        }
+        return write("pbc_trt.csv", String.join("\n", kept) + "\n").toString();
+    }
+
+    @Test
+    void finegrayMatchesCrrOnPbc() throws IOException {
+        JsonNode ref = Cli.reference("pbc_cr.json").get("finegray");
+        String data = pbcWithTreatment();
+        for (String cause : List.of("1", "2")) {
+            JsonNode out = ok("finegray", data, "--time", "time", "--event", "status", "--censor-value", "0",
+                    "--cause", cause, "--covariates", "age,bili,albumin", "--format", "json").json();
+            JsonNode e = ref.get(cause);
+            assertThat(out.get("cause").asText()).isEqualTo(cause);
+            for (String key : List.of("n", "events", "competing_events", "converged", "iterations", "excluded",
+                    "warnings", "loglik")) {
+                assertThat(out.has(key)).as(key).isTrue();
+            }
+            assertThat(out.get("n").asInt()).isEqualTo(312); // R: sum(!is.na(pbc$trt))
+            assertThat(out.get("converged").asBoolean()).isEqualTo(e.get("converged").asBoolean());
+            rel("loglik", out.get("loglik").get("model"), e.get("loglik"), 1e-6);
+            for (int j = 0; j < 3; j++) {
+                JsonNode a = out.get("coefficients").get(j);
+                JsonNode x = e.get("coefficients").get(j);
+                assertThat(a.fieldNames()).toIterable().contains("term", "coef", "se", "z", "p_value", "hr", "hr_lower",
+                        "hr_upper");
+                assertThat(a.get("term").asText()).isEqualTo(x.get("term").asText());
+                rel(cause + " " + x.get("term").asText() + " coef", a.get("coef"), x.get("coef"), 1e-5);
+                rel(cause + " " + x.get("term").asText() + " se", a.get("se"), x.get("se"), 1e-5);
+                rel("hr", a.get("hr"), Cli.JSON.getNodeFactory().numberNode(Math.exp(x.get("coef").asDouble())), 1e-5);
+            }
+        }
+    }
+
+    /** finegray uses the complete cases of its own columns: all 418 pbc rows for age and bili. */
+    @Test
+    void finegrayWithoutGroupUsesEveryCompleteRow() {
+        JsonNode out = ok("finegray", pbc(), "--time", "time", "--event", "status", "--censor-value", "0",
+                "--covariates", "age,bili", "--format", "json").json();
+        assertThat(out.get("n").asInt()).isEqualTo(418); // R 4.2.2, survival 3.5-3: nrow(pbc), no NA in age or bili
+        assertThat(out.get("cause").asInt()).as("default: the first cause code").isEqualTo(1);
+    }
+
+    @Test
+    void factorsStrataAndAZeroEventGroupMatchR() {
+        String data = Cli.resource("cr_ties.csv");
+        JsonNode ref = Cli.reference("cr_ties.json");
+        JsonNode out = ok("cif", data, "--time", "time", "--event", "status", "--censor-value", "0", "--group", "arm",
+                "--strata", "centre", "--format", "json").json();
+        for (int k = 0; k < 2; k++) {
+            rel("stratified Gray", out.get("gray_test").get(k).get("statistic"),
+                    ref.get("gray_strata").get(k).get("statistic"), 1e-6);
+        }
+        JsonNode c2 = group(out, "C", "2");
+        assertThat(c2.get("events").asInt()).isZero();
+        assertThat(c2.get("table").size()).isZero();
+        assertThat(out.get("warnings").toString()).contains("Group C has no events of cause 2");
+        for (Iterator<String> it = ref.get("finegray").fieldNames(); it.hasNext();) {
+            String cause = it.next();
+            JsonNode fg = ok("finegray", data, "--time", "time", "--event", "status", "--censor-value", "0", "--cause",
+                    cause, "--covariates", "age,sex,stage", "--format", "json").json();
+            JsonNode e = ref.get("finegray").get(cause);
+            for (int j = 0; j < e.get("coefficients").size(); j++) {
+                JsonNode a = fg.get("coefficients").get(j);
+                JsonNode x = e.get("coefficients").get(j);
+                assertThat(a.get("term").asText()).isEqualTo(x.get("term").asText()); // stage=II, stage=III
+                for (String f : List.of("coef", "se", "model_se", "z", "p_value", "hr_lower", "hr_upper")) {
+                    rel(cause + " " + x.get("term").asText() + " " + f, a.get(f), x.get(f), 1e-5);
+                }
+            }
+        }
+    }
+
+    @Test
+    void causeOptionSelectsOneCause() {
+        JsonNode out = ok("cif", pbc(), "--time", "time", "--event", "status", "--censor-value", "0", "--group", "trt",
+                "--cause", "2", "--format", "json").json();
+        assertThat(out.get("groups").size()).isEqualTo(2);
+        out.get("groups").forEach(g -> assertThat(g.get("cause").asInt()).isEqualTo(2));
+        assertThat(out.get("gray_test").size()).isEqualTo(1);
+    }
+
+    @Test
+    void textOutputs() {
+        String cif = ok("cif", pbc(), "--time", "time", "--event", "status", "--censor-value", "0", "--group", "trt",
+                "--at", "1000,5000", "--table").out();
+        assertThat(cif).contains("Cumulative incidence of competing risks (Aalen–Johansen)")
+                .contains("censored = 0; causes 1, 2").contains("trt=1, cause 1").contains("Gray's test")
+                .contains("0.01943").contains("log-log, 95%").contains("beyond its last follow-up");
+        String fg = ok("finegray", pbc(), "--time", "time", "--event", "status", "--censor-value", "0", "--cause", "2",
+                "--covariates", "age,bili,albumin").out();
+        assertThat(fg).contains("Fine–Gray competing-risks regression, cause 2").contains("subdistribution hazard ratio")
+                .contains("exp(coef)").contains("albumin").contains("Pseudo likelihood ratio test");
+    }
+
+    @Test
+    void csvOutputs() {
+        String cif = ok("cif", pbc(), "--time", "time", "--event", "status", "--censor-value", "0", "--format", "csv")
+                .out();
+        assertThat(cif).startsWith("group,cause,time,n_risk,n_event,cif,variance,lower,upper\n").contains("\nall,1,");
+        String fg = ok("finegray", pbc(), "--time", "time", "--event", "status", "--censor-value", "0", "--covariates",
+                "age", "--format", "csv").out();
+        assertThat(fg).startsWith("term,coef,se,model_se,z,p_value,hr,hr_lower,hr_upper,aliased\nage,");
+    }
+
+    @Test
+    void plotWritesTheStackedFigure() throws IOException {
+        Path svg = dir.resolve("fig/cif.svg");
+        ok("cif", pbc(), "--time", "time", "--event", "status", "--censor-value", "0", "--group", "trt", "--plot",
+                svg.toString(), "--cause-label", "1=Transplant", "--cause-label", "2=Death");
+        String text = Files.readString(svg);
+        assertThat(text).startsWith("<?xml").contains("class=\"cif-area\"").contains("Transplant (Gray p = 0.889)");
+        assertThat(CliErrorTest.userError("cif", pbc(), "--time", "time", "--event", "status", "--censor-value", "0",
+                "--plot", dir.resolve("cif.pdf").toString()).err()).contains("must end in .svg or .png");
+    }
+
+    @Test
+    void divergingCoefficientIsFlagged() {
+        // no transplant (cause 1) among stage-1 patients: crr stops after 10 iterations with stage coefficients ~10
+        JsonNode out = ok("finegray", pbc(), "--time", "time", "--event", "status", "--censor-value", "0",
+                "--covariates", "age,albumin,stage", "--categorical", "stage", "--format", "json").json();
+        assertThat(out.get("converged").asBoolean()).isFalse();
+        assertThat(out.get("warnings").toString()).contains("did not converge").contains("'stage=2'")
+                .contains("still growing");
+    }
+
+    // ---- user errors: exit 2, one message naming the file, line, column, value and the fix ----
+
+    private Path write(String name, String text) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+
+    @Test
+    void nonNumericCodes() throws IOException {
+        Path f = write("codes.csv", "time,status,x\n1,0,1\n2,relapse,2\n3,1,3\n");
+        for (String cmd : List.of("cif", "finegray")) {
+            List<String> args = new ArrayList<>(List.of(cmd, f.toString(), "--time", "time", "--event", "status",
+                    "--censor-value", "0"));
+            if (cmd.equals("finegray")) {
+                args.addAll(List.of("--covariates", "x"));
+            }
+            assertThat(CliErrorTest.userError(args.toArray(new String[0])).err())
+                    .contains("codes.csv, line 3, column 'status'").contains("\"relapse\"").contains("not a number")
+                    .contains("--censor-value").contains("--na");
+        }
+    }
+
+    @Test
+    void missingCensorValueListsTheCodes() {
+        assertThat(CliErrorTest.userError("cif", pbc(), "--time", "time", "--event", "status").err())
+                .contains("needs --censor-value").contains("'status'").contains("0, 1, 2").contains("pbc.csv");
+        assertThat(CliErrorTest.userError("finegray", pbc(), "--time", "time", "--event", "status", "--covariates",
+                "age").err()).contains("finegray needs --censor-value");
+    }
+
+    @Test
+    void causeThatDoesNotOccur() {
+        assertThat(CliErrorTest.userError("finegray", pbc(), "--time", "time", "--event", "status", "--censor-value",
+                "0", "--cause", "3", "--covariates", "age").err()).contains("--cause 3 does not occur")
+                .contains("column 'status'").contains("pbc.csv").contains("the causes are 1, 2");
+        assertThat(CliErrorTest.userError("cif", pbc(), "--time", "time", "--event", "status", "--censor-value", "0",
+                "--cause", "0").err()).contains("is the censoring code");
+        assertThat(CliErrorTest.userError("cif", pbc(), "--time", "time", "--event", "status", "--censor-value", "0",
+                "--cause", "death").err()).contains("--cause must be one of the numeric cause codes (1, 2)");
+    }
+
+    @Test
+    void eventValueAndBadCensorValueAreRejected() {
+        assertThat(CliErrorTest.userError("cif", pbc(), "--time", "time", "--event", "status", "--event-value", "2")
+                .err()).contains("instead of --event-value");
+        assertThat(CliErrorTest.userError("cif", pbc(), "--time", "time", "--event", "status", "--censor-value",
+                "none").err()).contains("--censor-value must be a number");
+    }
+
+    @Test
+    void everythingCensored() throws IOException {
+        Path f = write("cens.csv", "time,status\n1,0\n2,0\n");
+        assertThat(CliErrorTest.userError("cif", f.toString(), "--time", "time", "--event", "status", "--censor-value",
+                "0").err()).contains("every analysed row of cens.csv is censored");
+    }
+
+    @Test
+    void censorValueThatNeverOccursIsAWarningNotAnError() throws IOException {
+        Path f = write("nocens.csv", "time,status\n1,1\n2,2\n3,1\n");
+        JsonNode out = ok("cif", f.toString(), "--time", "time", "--event", "status", "--censor-value", "0",
+                "--format", "json").json();
+        assertThat(out.get("warnings").toString()).contains("no row of column 'status' has the censoring code 0")
+                .doesNotContain("--event-value");
+    }
+}
