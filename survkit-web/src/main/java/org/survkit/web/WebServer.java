@@ -58,6 +58,7 @@ public final class WebServer implements AutoCloseable {
             c.routes.post("/api/datasets", this::upload);
             c.routes.get("/api/datasets/{id}", ctx -> json(ctx, datasets.describe(datasets.get(ctx.pathParam("id")))));
             c.routes.post("/api/analyses", this::analysis);
+            c.routes.get("/api/analyses/options", this::analysisOptions);
             c.routes.post("/api/figures", ctx -> studies.figure(ctx));
             c.routes.get("/api/studies", ctx -> json(ctx, store.list()));
             c.routes.post("/api/studies", ctx -> studies.create(ctx));
@@ -177,6 +178,16 @@ public final class WebServer implements AutoCloseable {
         o.put("max_upload_bytes", settings.maxUploadBytes());
         o.put("max_rows", settings.maxRows());
         o.put("database", store.url().startsWith("jdbc:h2:") ? "h2" : "postgresql");
+        json(ctx, o);
+    }
+
+    /** {@return for km, compare and cox: the option names the API accepts (the CLI's, in snake_case)} */
+    private void analysisOptions(Context ctx) {
+        ObjectNode o = JsonBodies.MAPPER.createObjectNode();
+        for (String a : List.of("km", "compare", "cox")) {
+            com.fasterxml.jackson.databind.node.ArrayNode names = o.putArray(a);
+            AnalysisOptions.options(a).keySet().forEach(names::add);
+        }
         json(ctx, o);
     }
 
