@@ -1,5 +1,5 @@
 /* survkit serve — the page. Plain JavaScript, no framework, no external requests. Every text from the data or
-   from the server is put into the page with textContent (never innerHTML), so column names and values are shown
+   from the server is put into the page with textContent (never parsed as markup), so column names and values are shown
    as text, not markup. */
 'use strict';
 

@@ -155,6 +155,22 @@ final class TestServer implements AutoCloseable {
         return out.toString().replace(LUNG.getParent().toString() + java.io.File.separator, "");
     }
 
+    /** The CLI on a file outside the examples folder: {@return its output with that file's folder removed} */
+    static String cliIn(Path file, String... args) {
+        List<String> a = new ArrayList<>(List.of(args));
+        a.add(1, file.toString());
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int status = cl.execute(a.toArray(new String[0]));
+        if (status != 0) {
+            throw new AssertionError("CLI exit " + status + ": " + err);
+        }
+        return out.toString().replace(file.getParent().toString() + java.io.File.separator, "");
+    }
+
     static List<String> list(String... s) {
         return new ArrayList<>(List.of(s));
     }
