@@ -480,7 +480,9 @@ studyLink('dl-zip', '/export.zip', true);
 async function saveStudy(quiet) {
   if (!state.dataset) throw new Error('upload a dataset first.');
   const name = $('study-name').value.trim() || stem();
-  const body = { name, settings: settings(), results: { km: state.km, compare: state.compare, cox: state.cox } };
+  // results are kept as a summary: the full event tables are recomputed on demand and can be large
+  const km = state.km ? Object.assign({}, state.km, { groups: state.km.groups.map((g) => Object.assign({}, g, { table: undefined })) }) : null;
+  const body = { name, settings: settings(), results: { km, compare: state.compare, cox: state.cox } };
   if (state.studyId) await api('PUT', '/api/studies/' + state.studyId, body);
   else { body.dataset = state.dataset.id; state.studyId = (await api('POST', '/api/studies', body)).id; }
   $('study-name').value = name;

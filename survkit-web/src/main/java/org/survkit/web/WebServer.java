@@ -46,7 +46,7 @@ public final class WebServer implements AutoCloseable {
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
-            c.http.maxRequestSize = 8L * 1024 * 1024;
+            c.http.maxRequestSize = 32L * 1024 * 1024;
             c.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes(), SizeUnit.BYTES);
             c.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes() + 1024 * 1024, SizeUnit.BYTES);
             c.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
@@ -70,6 +70,13 @@ public final class WebServer implements AutoCloseable {
             c.routes.get("/api/studies/{id}/study.yaml", ctx -> studies.yaml(ctx));
             c.routes.get("/api/studies/{id}/export.zip", ctx -> studies.export(ctx));
             c.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            c.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
+                    switch (e.getStatus()) {
+                        case 404 -> "no such page or API endpoint: " + Datasets.clip(ctx.path());
+                        case 405 -> "method not allowed here.";
+                        case 413 -> "the request is too large.";
+                        default -> "the request could not be handled (" + Datasets.clip(e.getMessage()) + ").";
+                    }));
             c.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "internal error in survkit (details are in the server's log); please report it"
