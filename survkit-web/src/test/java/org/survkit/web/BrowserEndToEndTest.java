@@ -142,4 +142,36 @@ class BrowserEndToEndTest {
         shot("3-cox-and-downloads");
         assertThat(s.get("/api/studies").json().size()).isEqualTo(1);
     }
+
+    @Test
+    void aThousandGroupsShowAClearMessageAndThePageKeepsWorking() throws Exception {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        StringBuilder sb = new StringBuilder("id,time,status,patient,arm\n");
+        java.util.Random r = new java.util.Random(1000);
+        for (int i = 0; i < 1000; i++) {
+            sb.append(i).append(',').append(1 + r.nextInt(100)).append(',').append(r.nextInt(2)).append(",P").append(i)
+                    .append(',').append(i % 2 == 0 ? "A" : "B").append('\n');
+        }
+        Path csv = dir.resolve("ids.csv");
+        Files.writeString(csv, sb.toString());
+        driver.get(s.base() + "/?token=" + TestServer.TOKEN);
+        wait.until(d -> d.findElement(By.id("dropzone")).isDisplayed());
+        driver.findElement(By.id("file-input")).sendKeys(csv.toString());
+        wait.until(d -> d.findElement(By.id("step-columns")).isDisplayed());
+        new Select(driver.findElement(By.id("map-group"))).selectByVisibleText("patient");
+        WebElement compare = wait.until(d -> {
+            List<WebElement> e = d.findElements(By.id("compare-error"));
+            return e.isEmpty() ? null : e.get(0);
+        });
+        assertThat(compare.getText()).contains("1000 distinct values").contains("identifier");
+        WebElement figure = wait.until(d -> {
+            WebElement e = d.findElement(By.id("figure-error"));
+            return e.isDisplayed() ? e : null;
+        });
+        assertThat(figure.getText()).contains("at most 24 groups");
+        shot("4-thousand-groups");
+        new Select(driver.findElement(By.id("map-group"))).selectByVisibleText("arm");
+        wait.until(d -> !d.findElements(By.id("overall-p")).isEmpty()
+                && !d.findElements(By.id("km-figure")).isEmpty() && !d.findElement(By.id("figure-error")).isDisplayed());
+    }
 }
