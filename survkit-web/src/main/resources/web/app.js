@@ -402,6 +402,26 @@ function renderGuardrails() {
   if (!all.length) ul.append(el('li', { class: 'ok', text: 'No warnings: group sizes, events, follow-up and the tests raise no concern.' }));
 }
 
+/* ---------- Table 1 ---------- */
+$('run-table1').addEventListener('click', runTable1);
+async function runTable1() {
+  const card = $('table1-card'); show(card, true);
+  const err = $('table1-error'); show(err, false);
+  const t = clear($('table1'));
+  if (!listChecked('table1').length) { err.textContent = 'Choose at least one Table 1 variable.'; show(err, true); return; }
+  t.append(el('caption', { class: 'muted', text: 'Computing…' }));
+  try {
+    const r = await api('POST', '/api/table1', { dataset: state.dataset.id, settings: settings() });
+    clear(t);
+    const head = el('tr');
+    r.header.forEach((h) => head.append(el('th', { text: h })));
+    t.append(el('thead', {}, head));
+    const b = el('tbody');
+    r.rows.forEach((row) => { const tr = el('tr'); row.forEach((c) => tr.append(el('td', { text: c }))); b.append(tr); });
+    t.append(b);
+  } catch (e) { clear(t); err.textContent = e.message; show(err, true); }
+}
+
 /* ---------- Cox ---------- */
 $('run-cox').addEventListener('click', runCox);
 async function runCox() {

@@ -109,6 +109,46 @@ final class Studies {
         return x;
     }
 
+    /**
+     * Table 1 of unsaved settings, as the report shows it: {@code {"title", "header": [...], "rows": [[...]]}}
+     * (the report's formatted cells; its tables/table1.csv).
+     */
+    void table1(Context ctx) {
+        ObjectNode body = JsonBodies.object(ctx.body());
+        String dataset = JsonBodies.text(body, "dataset");
+        if (!(body.get("settings") instanceof ObjectNode settings)) {
+            throw ApiError.badRequest("'settings' must be an object (the page's options).");
+        }
+        if (FigureMaker.list(settings, "table1").isEmpty()) {
+            throw ApiError.badRequest("choose the Table 1 variables first.");
+        }
+        ObjectNode only = settings.deepCopy();
+        only.remove("cox");
+        Path dir = prepare(dataset, "Table 1", only);
+        try {
+            run(dir, false);
+            Path csv = dir.resolve("report").resolve("tables").resolve("table1.csv");
+            ObjectNode o = JsonBodies.MAPPER.createObjectNode();
+            com.fasterxml.jackson.databind.node.ArrayNode rows = o.putArray("rows");
+            try (de.siegmar.fastcsv.reader.CsvReader<de.siegmar.fastcsv.reader.CsvRecord> r =
+                    de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(csv)) {
+                boolean first = true;
+                for (de.siegmar.fastcsv.reader.CsvRecord rec : r) {
+                    com.fasterxml.jackson.databind.node.ArrayNode row = first ? o.putArray("header") : rows.addArray();
+                    for (String f : rec.getFields()) {
+                        row.add(f.startsWith("'") ? f.substring(1) : f);
+                    }
+                    first = false;
+                }
+            }
+            WebServer.json(ctx, o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            Datasets.delete(dir);
+        }
+    }
+
     /** The self-contained HTML report of a saved study. */
     void report(Context ctx) {
         ObjectNode s = store.get(ctx.pathParam("id"));
@@ -170,18 +210,21 @@ final class Studies {
         }
     }
 
-    /** A fresh folder with the data file and study.yaml (written by StudyWriter). */
+    /** A fresh folder with the data file and study.yaml (written by StudyWriter) of a saved study. */
     private Path prepare(ObjectNode s) {
-        Datasets.Dataset d = datasets.get(s.get("dataset").asText());
+        return prepare(s.get("dataset").asText(), s.get("name").asText(), (ObjectNode) s.get("settings"));
+    }
+
+    private Path prepare(String datasetId, String name, ObjectNode settings) {
+        Datasets.Dataset d = datasets.get(datasetId);
         Path dir = reports.resolve(Tokens.id());
         try {
             Files.createDirectories(dir);
             Files.copy(d.file(), dir.resolve(d.fileName()));
             Path yaml = dir.resolve("study.yaml");
-            ObjectNode settings = (ObjectNode) s.get("settings");
             Study study = StudyFromSettings.study(settings, yaml, d.fileName());
             Files.writeString(yaml, StudyWriter.write(study, List.of("Made by survkit serve " + Version.get()
-                    + ", study '" + s.get("name").asText().replace('\n', ' ') + "'. Put this file next to "
+                    + ", study '" + name.replace('\n', ' ') + "'. Put this file next to "
                     + d.fileName() + " and run: survkit report study.yaml")), StandardCharsets.UTF_8);
             return dir;
         } catch (IOException e) {

@@ -128,6 +128,12 @@ class BrowserEndToEndTest {
         driver.findElement(By.id("run-cox")).click();
         wait.until(d -> d.findElements(By.cssSelector("#cox tbody tr")).size() == 2);
 
+        driver.findElement(By.cssSelector("input[data-list='table1'][value='age']")).findElement(By.xpath("..")).click();
+        driver.findElement(By.cssSelector("input[data-list='table1'][value='ph.ecog']")).findElement(By.xpath("..")).click();
+        driver.findElement(By.id("run-table1")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#table1 tbody tr")).size() >= 2);
+        assertThat(driver.findElement(By.id("table1")).getText()).contains("age").contains("ph.ecog");
+
         driver.findElement(By.id("dl-report")).click();
         Path report = wait.withTimeout(Duration.ofSeconds(120)).until(d -> {
             try (Stream<Path> files = Files.list(downloads)) {
