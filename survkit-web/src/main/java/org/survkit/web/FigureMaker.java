@@ -193,7 +193,7 @@ final class FigureMaker {
         if (v == null || v.isNull() || v.isContainerNode()) {
             return null;
         }
-        String s = v.isNumber() ? v.asText() : v.asText();
+        String s = v.asText();
         return s.isEmpty() ? null : s;
     }
 
