@@ -1,6 +1,7 @@
 package org.survkit.cli;
 
 import java.io.PrintWriter;
+import java.util.ServiceLoader;
 import org.survkit.io.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,6 +29,9 @@ public final class Main implements Runnable {
     /** Builds the configured command line (also used by tests). */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        for (ExtensionCommand extra : ServiceLoader.load(ExtensionCommand.class, Main.class.getClassLoader())) {
+            cl.addSubcommand(extra);
+        }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler((ex, args) -> {

@@ -61,6 +61,45 @@ public final class TablePreview {
                 java.util.Arrays.copyOf(collector.lines, collector.rows.size()), collector.lineWord);
     }
 
+    /**
+     * Counts the data rows of a table (blank rows not counted), reading it as {@link #read} does but keeping
+     * nothing, and stopping once more than {@code limit} rows were seen (for upload limits).
+     *
+     * @param file  the CSV/TSV/TXT or XLSX file
+     * @param sheet the Excel sheet, or null for the first
+     * @param limit stop counting after {@code limit + 1} rows, ≥ 0
+     * @return the number of data rows, or {@code limit + 1} if there are more than {@code limit}
+     * @throws InputException for a missing, empty or malformed file
+     */
+    public static int countRows(Path file, String sheet, int limit) {
+        Objects.requireNonNull(file, "file");
+        if (limit < 0 || limit == Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("limit must be 0 to Integer.MAX_VALUE - 1: " + limit);
+        }
+        int[] count = new int[1];
+        TableSources.read(file, sheet == null || sheet.isBlank() ? null : sheet, new RowHandler() {
+            @Override
+            public int[] header(SourceContext context, List<String> names, int line) {
+                return new int[0];
+            }
+
+            @Override
+            public void row(int line, String[] text, LocalDate[] dates) {
+                count[0]++;
+            }
+
+            @Override
+            public void warn(String message) {
+            }
+
+            @Override
+            public boolean done() {
+                return count[0] > limit;
+            }
+        });
+        return count[0];
+    }
+
     /** {@return the column names, trimmed, in file order} */
     public List<String> columns() {
         return columns;

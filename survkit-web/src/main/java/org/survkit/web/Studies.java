@@ -1,0 +1,264 @@
+package org.survkit.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.survkit.cli.Version;
+import org.survkit.io.InputException;
+import org.survkit.report.PngRenderer;
+import org.survkit.report.ReportEngine;
+import org.survkit.report.Study;
+import org.survkit.report.StudyReader;
+import org.survkit.report.StudyWriter;
+
+/**
+ * The study endpoints: save, rename, duplicate, delete; the report, the study file and the export of a saved
+ * study (survkit-report's {@link StudyWriter} and {@link ReportEngine}, in a fresh folder per request); and the
+ * figure of the page.
+ */
+final class Studies {
+    private final StudyStore store;
+    private final Datasets datasets;
+    private final Path reports;
+
+    Studies(StudyStore store, Datasets datasets, Path dataDir) {
+        this.store = store;
+        this.datasets = datasets;
+        this.reports = dataDir.resolve("reports");
+    }
+
+    void create(Context ctx) {
+        ObjectNode body = JsonBodies.object(ctx.body());
+        String name = name(JsonBodies.text(body, "name", "Untitled study"));
+        String dataset = JsonBodies.text(body, "dataset");
+        datasets.get(dataset);
+        JsonNode settings = body.get("settings");
+        if (!(settings instanceof ObjectNode)) {
+            throw ApiError.badRequest("'settings' must be an object (the page's options).");
+        }
+        String id = store.create(name, dataset, settings, body.get("results"), Version.get());
+        ctx.status(201);
+        WebServer.json(ctx, store.get(id));
+    }
+
+    void update(Context ctx) {
+        String id = ctx.pathParam("id");
+        ObjectNode body = JsonBodies.object(ctx.body());
+        String name = body.has("name") ? name(JsonBodies.text(body, "name")) : null;
+        JsonNode settings = body.get("settings");
+        if (settings != null && !(settings instanceof ObjectNode)) {
+            throw ApiError.badRequest("'settings' must be an object.");
+        }
+        JsonNode results = body.get("results");
+        store.update(id, name, settings, results == null || results.isNull() ? null : results, Version.get());
+        WebServer.json(ctx, store.get(id));
+    }
+
+    void duplicate(Context ctx) {
+        String id = ctx.pathParam("id");
+        String body = ctx.body();
+        String name = null;
+        if (body != null && !body.isBlank()) {
+            ObjectNode o = JsonBodies.object(body);
+            name = o.has("name") ? name(JsonBodies.text(o, "name")) : null;
+        }
+        String copy = store.duplicate(id, name, Version.get());
+        ctx.status(201);
+        WebServer.json(ctx, store.get(copy));
+    }
+
+    void delete(Context ctx) {
+        store.delete(ctx.pathParam("id"));
+        ctx.status(204);
+    }
+
+    void figure(Context ctx) {
+        ObjectNode body = JsonBodies.object(ctx.body());
+        Datasets.Dataset d = datasets.get(JsonBodies.text(body, "dataset"));
+        String format = JsonBodies.text(body, "format", "svg");
+        String svg = FigureMaker.svg(d.file(), objectOrNull(body, "options"), objectOrNull(body, "figure"));
+        if (format.equals("png")) {
+            ctx.contentType("image/png");
+            ctx.result(PngRenderer.render(svg, 300));
+        } else if (format.equals("svg")) {
+            ctx.contentType("image/svg+xml");
+            ctx.result(svg);
+        } else {
+            throw ApiError.badRequest("'format' must be svg or png.");
+        }
+    }
+
+    private static ObjectNode objectOrNull(ObjectNode o, String key) {
+        JsonNode v = o.get(key);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!(v instanceof ObjectNode x)) {
+            throw ApiError.badRequest("'" + key + "' must be an object.");
+        }
+        return x;
+    }
+
+    /**
+     * Table 1 of unsaved settings, as the report shows it: {@code {"title", "header": [...], "rows": [[...]]}}
+     * (the report's formatted cells; its tables/table1.csv).
+     */
+    void table1(Context ctx) {
+        ObjectNode body = JsonBodies.object(ctx.body());
+        String dataset = JsonBodies.text(body, "dataset");
+        if (!(body.get("settings") instanceof ObjectNode settings)) {
+            throw ApiError.badRequest("'settings' must be an object (the page's options).");
+        }
+        if (FigureMaker.list(settings, "table1").isEmpty()) {
+            throw ApiError.badRequest("choose the Table 1 variables first.");
+        }
+        ObjectNode only = settings.deepCopy();
+        only.remove("cox");
+        Path dir = prepare(dataset, "Table 1", only);
+        try {
+            run(dir, false);
+            Path csv = dir.resolve("report").resolve("tables").resolve("table1.csv");
+            ObjectNode o = JsonBodies.MAPPER.createObjectNode();
+            com.fasterxml.jackson.databind.node.ArrayNode rows = o.putArray("rows");
+            try (de.siegmar.fastcsv.reader.CsvReader<de.siegmar.fastcsv.reader.CsvRecord> r =
+                    de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(csv)) {
+                boolean first = true;
+                for (de.siegmar.fastcsv.reader.CsvRecord rec : r) {
+                    com.fasterxml.jackson.databind.node.ArrayNode row = first ? o.putArray("header") : rows.addArray();
+                    for (String f : rec.getFields()) {
+                        row.add(f.startsWith("'") ? f.substring(1) : f);
+                    }
+                    first = false;
+                }
+            }
+            WebServer.json(ctx, o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            Datasets.delete(dir);
+        }
+    }
+
+    /** The self-contained HTML report of a saved study. */
+    void report(Context ctx) {
+        ObjectNode s = store.get(ctx.pathParam("id"));
+        Path dir = prepare(s);
+        try {
+            run(dir, false);
+            String html = Files.readString(dir.resolve("report").resolve("report.html"), StandardCharsets.UTF_8);
+            ctx.contentType("text/html; charset=utf-8");
+            // the report is a document with inline CSS and SVG and no script: sandboxed on its own opaque origin
+            ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:;"
+                    + " sandbox");
+            if ("1".equals(ctx.queryParam("download"))) {
+                ctx.header("Content-Disposition", "attachment; filename=\"" + fileStem(s) + "-report.html\"");
+            }
+            ctx.result(html);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            Datasets.delete(dir);
+        }
+    }
+
+    /** The study file that reproduces the report from the command line (next to the data file). */
+    void yaml(Context ctx) {
+        ObjectNode s = store.get(ctx.pathParam("id"));
+        Path dir = prepare(s);
+        try {
+            ctx.contentType("application/yaml; charset=utf-8");
+            ctx.header("Content-Disposition", "attachment; filename=\"study.yaml\"");
+            ctx.result(Files.readString(dir.resolve("study.yaml"), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            Datasets.delete(dir);
+        }
+    }
+
+    /** A ZIP of everything: study.yaml, the data file, report.html, tables (CSV/JSON), figures (SVG/PNG). */
+    void export(Context ctx) {
+        ObjectNode s = store.get(ctx.pathParam("id"));
+        Path dir = prepare(s);
+        try {
+            run(dir, true);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                    zip.putNextEntry(new ZipEntry(dir.relativize(p).toString().replace('\\', '/')));
+                    Files.copy(p, zip);
+                    zip.closeEntry();
+                }
+            }
+            ctx.contentType("application/zip");
+            ctx.header("Content-Disposition", "attachment; filename=\"" + fileStem(s) + ".zip\"");
+            ctx.result(bytes.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            Datasets.delete(dir);
+        }
+    }
+
+    /** A fresh folder with the data file and study.yaml (written by StudyWriter) of a saved study. */
+    private Path prepare(ObjectNode s) {
+        return prepare(s.get("dataset").asText(), s.get("name").asText(), (ObjectNode) s.get("settings"));
+    }
+
+    private Path prepare(String datasetId, String name, ObjectNode settings) {
+        Datasets.Dataset d = datasets.get(datasetId);
+        Path dir = reports.resolve(Tokens.id());
+        try {
+            Files.createDirectories(dir);
+            Files.copy(d.file(), dir.resolve(d.fileName()));
+            Path yaml = dir.resolve("study.yaml");
+            Study study = StudyFromSettings.study(settings, yaml, d.fileName());
+            Files.writeString(yaml, StudyWriter.write(study, List.of("Made by survkit serve " + Version.get()
+                    + ", study '" + name.replace('\n', ' ') + "'. Put this file next to "
+                    + d.fileName() + " and run: survkit report study.yaml")), StandardCharsets.UTF_8);
+            return dir;
+        } catch (IOException e) {
+            Datasets.delete(dir);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            Datasets.delete(dir);
+            throw e;
+        }
+    }
+
+    /** Runs the study file as {@code survkit report study.yaml} would. */
+    private static void run(Path dir, boolean png) {
+        try {
+            Study study = StudyReader.read(dir.resolve("study.yaml"));
+            ReportEngine.withDefaults().withSoftware("survkit " + Version.get()).withPng(png).run(study);
+        } catch (InputException e) {
+            throw ApiError.badRequest(Messages.clean(e.getMessage(), dir));
+        }
+    }
+
+    private static String fileStem(ObjectNode s) {
+        String n = s.get("name").asText().replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
+        return n.isEmpty() ? "study" : n.length() > 60 ? n.substring(0, 60) : n;
+    }
+
+    private static String name(String given) {
+        String n = given == null ? "" : given.replaceAll("\\p{Cntrl}", " ").strip();
+        if (n.isEmpty()) {
+            throw ApiError.badRequest("a study needs a name.");
+        }
+        if (n.length() > 200) {
+            throw ApiError.badRequest("a study name has at most 200 characters.");
+        }
+        return n;
+    }
+}

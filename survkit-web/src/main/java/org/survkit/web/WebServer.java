@@ -1,0 +1,307 @@
+package org.survkit.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.survkit.cli.Version;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server of {@code survkit serve}: the bundled page and the JSON API, on Javalin (Jetty). Every request
+ * passes {@link AccessGuard} first. Errors are answered as {@code {"error": "..."}} with a 4xx status, or a
+ * generic 500 whose details go only to the server log.
+ */
+public final class WebServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    private static final Map<String, String> ASSETS = Map.of("app.js", "text/javascript; charset=utf-8",
+            "app.css", "text/css; charset=utf-8", "favicon.svg", "image/svg+xml");
+    static final String PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
+            + " connect-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    private final ServerSettings settings;
+    private final AccessGuard guard;
+    private final StudyStore store;
+    private final Datasets datasets;
+    private final Javalin app;
+    private final String page;
+    private final Studies studies;
+
+    private WebServer(ServerSettings settings) {
+        this.settings = settings;
+        this.store = StudyStore.open(settings.jdbcUrl() != null ? settings.jdbcUrl()
+                : StudyStore.defaultUrl(settings.dataDir()));
+        this.datasets = new Datasets(settings.dataDir(), settings.maxUploadBytes(), settings.maxRows(), store);
+        this.studies = new Studies(store, datasets, settings.dataDir());
+        this.page = resource("index.html");
+        this.app = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.startup.showOldJavalinVersionWarning = false;
+            c.http.maxRequestSize = 32L * 1024 * 1024;
+            c.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes(), SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes() + 1024 * 1024, SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            c.jetty.multipartConfig.cacheDirectory(tempDir(settings));
+            c.routes.before(this::before);
+            c.routes.get("/", this::page);
+            c.routes.get("/assets/{name}", this::asset);
+            c.routes.get("/api/config", this::config);
+            c.routes.post("/api/datasets", this::upload);
+            c.routes.get("/api/datasets/{id}", ctx -> json(ctx, datasets.describe(datasets.get(ctx.pathParam("id")))));
+            c.routes.post("/api/analyses", this::analysis);
+            c.routes.get("/api/analyses/options", this::analysisOptions);
+            c.routes.post("/api/figures", ctx -> studies.figure(ctx));
+            c.routes.post("/api/table1", ctx -> studies.table1(ctx));
+            c.routes.get("/api/studies", ctx -> json(ctx, store.list()));
+            c.routes.post("/api/studies", ctx -> studies.create(ctx));
+            c.routes.get("/api/studies/{id}", ctx -> json(ctx, store.get(ctx.pathParam("id"))));
+            c.routes.put("/api/studies/{id}", ctx -> studies.update(ctx));
+            c.routes.delete("/api/studies/{id}", ctx -> studies.delete(ctx));
+            c.routes.post("/api/studies/{id}/duplicate", ctx -> studies.duplicate(ctx));
+            c.routes.get("/api/studies/{id}/report", ctx -> studies.report(ctx));
+            c.routes.get("/api/studies/{id}/study.yaml", ctx -> studies.yaml(ctx));
+            c.routes.get("/api/studies/{id}/export.zip", ctx -> studies.export(ctx));
+            c.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            c.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
+                    switch (e.getStatus()) {
+                        case 404 -> "no such page or API endpoint: " + Datasets.clip(ctx.path());
+                        case 405 -> "method not allowed here.";
+                        case 413 -> "the request is too large.";
+                        default -> "the request could not be handled (" + Datasets.clip(e.getMessage()) + ").";
+                    }));
+            c.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "internal error in survkit (details are in the server's log); please report it"
+                        + " with what you did.");
+            });
+            c.routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty() || !ctx.result().startsWith("{")) {
+                    error(ctx, 404, "no such page or API endpoint: " + Datasets.clip(ctx.path()));
+                }
+            });
+            c.routes.error(405, ctx -> error(ctx, 405, "method not allowed here."));
+        });
+        app.start(settings.host(), settings.port());
+        this.guard = new AccessGuard(settings.token(), Tokens.token(), settings.host(), app.port());
+    }
+
+    /** Starts a server; the caller closes it. */
+    public static WebServer start(ServerSettings settings) {
+        return new WebServer(settings);
+    }
+
+    private static String tempDir(ServerSettings s) {
+        try {
+            return java.nio.file.Files.createDirectories(s.dataDir().resolve("tmp")).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + s.dataDir() + "/tmp", e);
+        }
+    }
+
+    /** {@return the port listened on} */
+    public int port() {
+        return app.port();
+    }
+
+    /** {@return the base URL, e.g. http://127.0.0.1:8080/} */
+    public String url() {
+        String h = settings.host();
+        if (h.equals("0.0.0.0") || h.equals("::")) {
+            h = "127.0.0.1";
+        }
+        if (h.contains(":") && !h.startsWith("[")) {
+            h = "[" + h + "]";
+        }
+        return "http://" + h + ":" + port() + "/";
+    }
+
+    /** {@return the URL with the token, as printed} */
+    public String tokenUrl() {
+        return url() + "?token=" + settings.token();
+    }
+
+    /** {@return the database, with any password hidden} */
+    public String database() {
+        return store.url();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        store.close();
+    }
+
+    private void before(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Content-Security-Policy", PAGE_CSP);
+        if (guard == null) {
+            throw new ApiError(503, "starting, try again.");
+        }
+        if (ctx.method() == io.javalin.http.HandlerType.POST && ctx.path().equals("/api/datasets")) {
+            long length = ctx.req().getContentLengthLong();
+            if (length > settings.maxUploadBytes() + 64 * 1024) {
+                throw datasets.tooBig(null);
+            }
+        }
+        guard.check(ctx);
+        if (ctx.queryParam("token") != null && ctx.path().equals("/")) {
+            ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    private void page(Context ctx) {
+        ctx.contentType("text/html; charset=utf-8");
+        ctx.result(page.replace("{{csrf}}", guard.csrf()).replace("{{version}}", Html.escape(Version.get()))
+                .replace("{{max_upload}}", Datasets.megabytes(settings.maxUploadBytes()))
+                .replace("{{max_upload_bytes}}", Long.toString(settings.maxUploadBytes())));
+    }
+
+    private void asset(Context ctx) {
+        String name = ctx.pathParam("name");
+        String type = ASSETS.get(name);
+        if (type == null) {
+            throw ApiError.notFound("no such asset.");
+        }
+        ctx.header("Cache-Control", "no-cache");
+        ctx.contentType(type);
+        ctx.result(resource(name));
+    }
+
+    private void config(Context ctx) {
+        ObjectNode o = JsonBodies.MAPPER.createObjectNode();
+        o.put("version", Version.get());
+        o.put("max_upload_bytes", settings.maxUploadBytes());
+        o.put("max_rows", settings.maxRows());
+        o.put("database", store.url().startsWith("jdbc:h2:") ? "h2" : "postgresql");
+        json(ctx, o);
+    }
+
+    /** {@return for km, compare and cox: the option names the API accepts (the CLI's, in snake_case)} */
+    private void analysisOptions(Context ctx) {
+        ObjectNode o = JsonBodies.MAPPER.createObjectNode();
+        for (String a : List.of("km", "compare", "cox")) {
+            com.fasterxml.jackson.databind.node.ArrayNode names = o.putArray(a);
+            AnalysisOptions.options(a).keySet().forEach(names::add);
+        }
+        json(ctx, o);
+    }
+
+    private void upload(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+            throw ApiError.badRequest("send the file as multipart/form-data in the field 'file'"
+                    + " (curl -F file=@cohort.csv ...).");
+        }
+        UploadedFile f;
+        try {
+            f = ctx.uploadedFile("file");
+        } catch (RuntimeException e) {
+            if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("size")
+                    || e.getCause() != null && String.valueOf(e.getCause().getMessage()).toLowerCase(
+                            java.util.Locale.ROOT).contains("size")) {
+                throw datasets.tooBig(null);
+            }
+            throw ApiError.badRequest("the upload could not be read: send the file as multipart/form-data in the"
+                    + " field 'file'.");
+        }
+        if (f == null) {
+            throw ApiError.badRequest("no file in the field 'file' of the upload (curl -F file=@cohort.csv ...).");
+        }
+        if (f.size() > settings.maxUploadBytes()) {
+            throw datasets.tooBig(FileNames.safe(f.filename()));
+        }
+        Datasets.Dataset d;
+        try (InputStream in = f.content()) {
+            d = datasets.upload(f.filename(), in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ctx.status(201);
+        json(ctx, datasets.describe(d));
+    }
+
+    private void analysis(Context ctx) {
+        ObjectNode body = JsonBodies.object(ctx.body());
+        for (java.util.Iterator<String> it = body.fieldNames(); it.hasNext();) {
+            String k = it.next();
+            if (!List.of("dataset", "analysis", "options", "format").contains(k)) {
+                throw ApiError.badRequest("unknown member '" + Datasets.clip(k) + "': a request has dataset,"
+                        + " analysis, options and optionally format.");
+            }
+        }
+        String analysis = JsonBodies.text(body, "analysis");
+        String format = JsonBodies.text(body, "format", "json");
+        JsonNode options = body.get("options");
+        if (options != null && !options.isNull() && !options.isObject()) {
+            throw ApiError.badRequest("'options' must be an object, e.g. {\"time\": \"time\", \"event\": \"status\"}.");
+        }
+        Datasets.Dataset d = datasets.get(JsonBodies.text(body, "dataset"));
+        List<String> args = AnalysisOptions.arguments(analysis, d.file(),
+                options == null || options.isNull() ? null : (ObjectNode) options, format);
+        CliRun run = CliRun.run(args);
+        if (run.status() == 0) {
+            ctx.contentType(switch (format) {
+                case "csv" -> "text/csv; charset=utf-8";
+                case "text" -> "text/plain; charset=utf-8";
+                default -> "application/json";
+            });
+            // the CLI names the source as given (the server's absolute path): name it as the user does, by the file
+            // name, which is exactly what 'survkit km lung.csv ...' prints when run in the file's folder
+            ctx.result(Messages.clean(run.out(), d.file().getParent()));
+            return;
+        }
+        if (run.status() == 2) {
+            throw ApiError.badRequest(Messages.clean(run.message(), d.file().getParent()));
+        }
+        LOG.error("survkit {} failed (exit {}): {}", analysis, run.status(), run.err());
+        throw new ApiError(500, "internal error in survkit while running " + analysis + " (details are in the"
+                + " server's log); please report it with the options used.");
+    }
+
+    static void json(Context ctx, JsonNode node) {
+        ctx.contentType("application/json");
+        ctx.result(node.toString());
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        ctx.status(status);
+        if (ctx.path().startsWith("/api/") || !acceptsHtml(ctx)) {
+            ctx.contentType("application/json");
+            ctx.result(JsonBodies.error(message));
+        } else {
+            ctx.contentType("text/html; charset=utf-8");
+            ctx.result("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>survkit</title></head>"
+                    + "<body style=\"font-family:sans-serif;max-width:40em;margin:4em auto;color:#1f2933\">"
+                    + "<h1 style=\"font-size:1.3em\">survkit</h1><p>" + Html.escape(message) + "</p></body></html>");
+        }
+    }
+
+    private static boolean acceptsHtml(Context ctx) {
+        String a = ctx.header("Accept");
+        return a != null && a.contains("text/html");
+    }
+
+    static String resource(String name) {
+        try (InputStream in = WebServer.class.getResourceAsStream("/web/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing bundled asset " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,546 @@
+/* survkit serve — the page. Plain JavaScript, no framework, no external requests. Every text from the data or
+   from the server is put into the page with textContent (never parsed as markup), so column names and values are shown
+   as text, not markup. */
+'use strict';
+
+const CSRF = document.querySelector('meta[name="survkit-csrf"]').content;
+const MAX_UPLOAD = Number(document.querySelector('meta[name="survkit-max-upload"]').content);
+const OKABE_ITO = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  dataset: null, optionNames: null, studyId: null, km: null, compare: null, cox: null,
+  groups: [], colors: {}, hidden: new Set(), figureUrl: null, seq: 0, restoring: false,
+};
+
+/* ---------- small helpers ---------- */
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === 'class') e.className = v; else if (k === 'text') e.textContent = v; else e.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children) if (c !== null && c !== undefined) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return e;
+}
+function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); return node; }
+function show(node, on) { node.hidden = !on; }
+function toast(msg) { const t = $('toast'); t.textContent = msg; show(t, true); clearTimeout(toast.t); toast.t = setTimeout(() => show(t, false), 2600); }
+function fmt(x, digits = 3) {
+  if (x === null || x === undefined || Number.isNaN(x)) return 'NA';
+  if (Math.abs(x) >= 1000 || Number.isInteger(x)) return String(Math.round(x * 100) / 100);
+  return Number(x).toPrecision(digits).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+}
+function fmtP(p) {
+  if (p === null || p === undefined) return 'NA';
+  if (p < 0.0001) return '< 0.0001';
+  if (p >= 0.1) return p.toFixed(2);
+  return Number(p.toPrecision(2)).toString();
+}
+function pct(s) { return s === null || s === undefined ? 'NA' : (100 * s).toFixed(1) + '%'; }
+function ci(lo, hi, f) { return '(' + f(lo) + ' to ' + f(hi) + ')'; }
+
+async function api(method, path, body, kind = 'json') {
+  const headers = { 'X-Survkit-CSRF': CSRF };
+  let payload = body;
+  if (body !== undefined && !(body instanceof FormData)) { headers['Content-Type'] = 'application/json'; payload = JSON.stringify(body); }
+  let r;
+  try { r = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' }); }
+  catch (e) { throw new Error('the survkit server does not answer: is it still running?'); }
+  if (!r.ok) {
+    let msg = 'request failed (' + r.status + ')';
+    try { const j = await r.json(); if (j && j.error) msg = j.error; } catch (e) { /* not JSON */ }
+    const err = new Error(msg); err.status = r.status; throw err;
+  }
+  if (r.status === 204) return null;
+  if (kind === 'blob') return r.blob();
+  if (kind === 'text') return r.text();
+  return r.json();
+}
+function saveBlob(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = el('a', { href: url, download: name });
+  document.body.append(a); a.click(); a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 4000);
+}
+function stem() { return state.dataset ? state.dataset.file_name.replace(/\.[^.]+$/, '') : 'survkit'; }
+
+/* ---------- upload ---------- */
+const drop = $('dropzone');
+['dragenter', 'dragover'].forEach((t) => drop.addEventListener(t, (e) => { e.preventDefault(); drop.classList.add('over'); }));
+['dragleave', 'drop'].forEach((t) => drop.addEventListener(t, (e) => { e.preventDefault(); drop.classList.remove('over'); }));
+drop.addEventListener('drop', (e) => { if (e.dataTransfer.files.length) upload(e.dataTransfer.files[0]); });
+$('file-input').addEventListener('change', (e) => { if (e.target.files.length) upload(e.target.files[0]); e.target.value = ''; });
+
+async function upload(file) {
+  const err = $('upload-error');
+  show(err, false);
+  if (file.size > MAX_UPLOAD) {
+    err.textContent = file.name + ' is larger than the upload limit of ' + Math.round(MAX_UPLOAD / 1048576) + ' MB.';
+    show(err, true); return;
+  }
+  const info = $('file-info');
+  info.textContent = 'Uploading ' + file.name + '…'; show(info, true);
+  const fd = new FormData(); fd.append('file', file, file.name);
+  try {
+    const d = await api('POST', '/api/datasets', fd);
+    state.studyId = null; $('study-name').value = d.file_name.replace(/\.[^.]+$/, '');
+    loadDataset(d, null);
+  } catch (e) {
+    show(info, !!state.dataset); if (state.dataset) describeFile(state.dataset);
+    err.textContent = e.message; show(err, true);
+  }
+}
+
+function describeFile(d) {
+  const info = clear($('file-info'));
+  info.append(el('b', { text: d.file_name }), ' · ' + d.rows.toLocaleString('en') + ' rows · ' + d.columns.length + ' columns');
+  show(info, true);
+}
+
+function loadDataset(d, settings) {
+  state.dataset = d; state.km = state.compare = state.cox = null; state.hidden = new Set(); state.colors = {};
+  describeFile(d);
+  renderPreview(d);
+  fillSelects(d);
+  ['step-columns', 'step-options', 'step-model', 'preview-card'].forEach((id) => show($(id), true));
+  show($('welcome'), false);
+  if (settings) applySettings(settings); else guessMapping(d);
+  analyse();
+}
+
+function renderPreview(d) {
+  const t = clear($('preview'));
+  const head = el('tr');
+  d.columns.forEach((c) => head.append(el('th', {}, c, el('span', { class: 'type', text: d.types[c] || '' }))));
+  t.append(el('thead', {}, head));
+  const body = el('tbody');
+  d.preview.forEach((r) => { const tr = el('tr'); r.forEach((v) => tr.append(el('td', { text: v }))); body.append(tr); });
+  t.append(body);
+  $('preview-note').textContent = 'first ' + d.preview.length + ' of ' + d.rows.toLocaleString('en') + ' rows'
+    + (d.warnings.length ? ' · ' + d.warnings.join(' ') : '');
+}
+
+function options(select, values, blank) {
+  clear(select);
+  if (blank !== undefined) select.append(el('option', { value: '', text: blank }));
+  values.forEach((v) => select.append(el('option', { value: v, text: v })));
+}
+
+function fillSelects(d) {
+  const cols = d.columns;
+  options($('map-time'), cols, '— choose —');
+  options($('map-start'), cols, '— choose —');
+  options($('map-end'), cols, '— choose —');
+  options($('map-event'), cols, '— choose —');
+  options($('map-group'), cols, 'none (one curve)');
+  options($('map-strata'), cols, 'none');
+  const chips = (box, name) => {
+    clear(box);
+    cols.forEach((c) => box.append(el('label', {}, el('input', { type: 'checkbox', value: c, 'data-list': name }), c)));
+  };
+  chips($('table1-list'), 'table1');
+  chips($('cox-list'), 'cox');
+}
+
+function columnValues(col) {
+  const i = state.dataset.columns.indexOf(col);
+  const seen = [];
+  state.dataset.preview.forEach((r) => { const v = r[i]; if (v !== '' && v !== 'NA' && v !== '.' && !seen.includes(v)) seen.push(v); });
+  return seen.sort((a, b) => (isNaN(a) || isNaN(b) ? a.localeCompare(b) : a - b));
+}
+
+function fillEventValues(keep) {
+  const col = $('map-event').value;
+  const sel = $('map-event-value');
+  options(sel, col ? columnValues(col) : [], 'standard coding (1/yes/dead)');
+  if (keep !== undefined) sel.value = keep;
+  else if (col) {
+    const vals = columnValues(col);
+    if (vals.length === 2 && vals[0] === '1' && vals[1] === '2') sel.value = '2';
+  }
+}
+
+function guessMapping(d) {
+  const find = (re, type) => d.columns.find((c) => re.test(c) && (!type || d.types[c] === type)) || '';
+  $('map-time').value = find(/^(time|futime|os[_.]?(time|months|days)?|survival|months|days|follow.?up|t)$/i, 'number')
+    || find(/time|month|day|surv/i, 'number');
+  $('map-event').value = find(/^(status|event|dead|death|died|censor|os[_.]?status|fustat|vital)/i)
+    || find(/status|event|dead|death/i);
+  fillEventValues();
+}
+
+/* ---------- settings ---------- */
+function timeMode() { return document.querySelector('input[name="time-mode"]:checked').value; }
+document.querySelectorAll('input[name="time-mode"]').forEach((r) => r.addEventListener('change', () => {
+  show($('time-column-fields'), timeMode() === 'column'); show($('date-fields'), timeMode() === 'dates'); analyse();
+}));
+
+function listChecked(name) {
+  return [...document.querySelectorAll('input[data-list="' + name + '"]:checked')].map((i) => i.value);
+}
+
+/** The options in the CLI's names (a superset; each analysis gets the ones it has). */
+function cliOptions() {
+  const o = {};
+  if (timeMode() === 'column') o.time = $('map-time').value;
+  else { o.start_date = $('map-start').value; o.end_date = $('map-end').value; o.date_format = $('map-date-format').value; }
+  o.time_unit = $('map-unit').value;
+  o.event = $('map-event').value;
+  o.event_value = $('map-event-value').value;
+  o.group = $('map-group').value;
+  o.strata = $('map-strata').value;
+  o.preset = $('opt-preset').value;
+  o.conf_type = $('opt-conf-type').value;
+  o.test = $('opt-test').value;
+  o.adjust = $('opt-adjust').value;
+  const at = $('opt-at').value.split(/[,;\s]+/).filter((x) => x !== '').map(Number);
+  o.at = at.filter((x) => !Number.isNaN(x));
+  const h = $('opt-horizon').value;
+  if (h !== '') o.tau = Number(h);
+  o.pairwise = !!o.group;
+  if (o.test === 'fh') { o.rho = 0; o.gamma = 1; }
+  for (const k of Object.keys(o)) if (o[k] === '' || (Array.isArray(o[k]) && !o[k].length)) delete o[k];
+  return o;
+}
+function only(o, names) { const r = {}; for (const k of names) if (k in o) r[k] = o[k]; return r; }
+
+function figureSettings() {
+  const f = {
+    confidence_bands: $('fig-bands').checked, risk_table: $('fig-risk').checked, median_lines: $('fig-median').checked,
+    scale: $('fig-percent').checked ? 'percent' : 'fraction',
+  };
+  const h = $('opt-horizon').value; if (h !== '') f.horizon = Number(h);
+  if (state.groups.length) {
+    const shown = state.groups.filter((g) => !state.hidden.has(g));
+    if (shown.length && shown.length < state.groups.length) f.groups = shown;
+    f.colors = state.groups.map((g, i) => state.colors[g] || OKABE_ITO[i % OKABE_ITO.length]);
+  }
+  return f;
+}
+
+function settings() {
+  return {
+    options: cliOptions(), figure: figureSettings(), table1: listChecked('table1'),
+    cox: { covariates: listChecked('cox') }, time_mode: timeMode(), title: $('study-name').value || null,
+  };
+}
+
+function applySettings(s) {
+  state.restoring = true;
+  const o = s.options || {};
+  const mode = s.time_mode || (o.start_date ? 'dates' : 'column');
+  document.querySelector('input[name="time-mode"][value="' + mode + '"]').checked = true;
+  show($('time-column-fields'), mode === 'column'); show($('date-fields'), mode === 'dates');
+  $('map-time').value = o.time || ''; $('map-start').value = o.start_date || ''; $('map-end').value = o.end_date || '';
+  $('map-date-format').value = o.date_format || ''; $('map-unit').value = o.time_unit || '';
+  $('map-event').value = o.event || ''; fillEventValues(o.event_value || '');
+  $('map-group').value = o.group || ''; $('map-strata').value = o.strata || '';
+  $('opt-preset').value = o.preset || ''; $('opt-conf-type').value = o.conf_type || '';
+  $('opt-test').value = o.test || 'logrank'; $('opt-adjust').value = o.adjust || 'holm';
+  $('opt-at').value = (o.at || []).join(', '); $('opt-horizon').value = o.tau === undefined ? '' : o.tau;
+  const f = s.figure || {};
+  $('fig-bands').checked = !!f.confidence_bands; $('fig-risk').checked = f.risk_table !== false;
+  $('fig-median').checked = !!f.median_lines; $('fig-percent').checked = f.scale === 'percent';
+  const check = (name, vals) => document.querySelectorAll('input[data-list="' + name + '"]')
+    .forEach((i) => { i.checked = (vals || []).includes(i.value); });
+  check('table1', s.table1); check('cox', (s.cox || {}).covariates);
+  state.pendingFigure = f;
+  state.restoring = false;
+}
+
+/* ---------- analysis ---------- */
+let timer = null;
+function analyse() { clearTimeout(timer); timer = setTimeout(run, 250); }
+['map-time', 'map-start', 'map-end', 'map-date-format', 'map-unit', 'map-event-value', 'map-strata', 'opt-preset',
+  'opt-conf-type', 'opt-test', 'opt-adjust', 'opt-at', 'opt-horizon'].forEach((id) => $(id).addEventListener('change', analyse));
+$('map-event').addEventListener('change', () => { fillEventValues(); analyse(); });
+$('map-group').addEventListener('change', () => { state.groups = []; state.hidden = new Set(); analyse(); });
+['fig-bands', 'fig-risk', 'fig-median', 'fig-percent'].forEach((id) => $(id).addEventListener('change', drawFigure));
+
+function ready(o) { return o.event && (o.time || (o.start_date && o.end_date)); }
+
+async function run() {
+  if (!state.dataset || state.restoring) return;
+  const o = cliOptions();
+  if (!ready(o)) return;
+  const seq = ++state.seq;
+  if (!state.optionNames) state.optionNames = await api('GET', '/api/analyses/options');
+  show($('results'), true);
+  show($('analysis-error'), false);
+  const ds = state.dataset.id;
+  const km = api('POST', '/api/analyses', { dataset: ds, analysis: 'km', options: only(o, state.optionNames.km) });
+  const cmp = o.group ? api('POST', '/api/analyses', { dataset: ds, analysis: 'compare', options: only(o, state.optionNames.compare) })
+    : Promise.resolve(null);
+  const [kr, cr] = await Promise.allSettled([km, cmp]);
+  if (seq !== state.seq) return;
+  if (kr.status === 'rejected') {
+    state.km = null; state.compare = null;
+    $('analysis-error').textContent = kr.reason.message; show($('analysis-error'), true);
+    clear($('summary')); clear($('tests')); clear($('guardrails')); clear($('figure'));
+    return;
+  }
+  state.km = kr.value;
+  state.compare = cr.status === 'fulfilled' ? cr.value : null;
+  const groups = state.km.groups.map((g) => g.group);
+  if (groups.join('\u0000') !== state.groups.join('\u0000')) {
+    state.groups = groups;
+    const pf = state.pendingFigure;
+    if (pf && pf.colors) groups.forEach((g, i) => { if (pf.colors[i]) state.colors[g] = pf.colors[i]; });
+    if (pf && pf.groups) state.hidden = new Set(groups.filter((g) => !pf.groups.includes(g)));
+    state.pendingFigure = null;
+    renderGroupPicker();
+  }
+  renderSummary();
+  renderTests(cr.status === 'rejected' ? cr.reason.message : null);
+  renderGuardrails();
+  drawFigure();
+}
+
+function renderGroupPicker() {
+  const box = clear($('group-picker'));
+  if (state.groups.length < 2 || state.groups.length > 24) return;
+  box.append(el('p', { class: 'hint', text: 'Groups shown and their colours' }));
+  state.groups.forEach((g, i) => {
+    const color = state.colors[g] || OKABE_ITO[i % OKABE_ITO.length];
+    const cb = el('input', { type: 'checkbox', checked: !state.hidden.has(g) });
+    cb.addEventListener('change', () => { if (cb.checked) state.hidden.delete(g); else state.hidden.add(g); drawFigure(); });
+    const col = el('input', { type: 'color', value: color.toLowerCase(), 'aria-label': 'colour of ' + g });
+    col.addEventListener('change', () => { state.colors[g] = col.value.toUpperCase(); drawFigure(); });
+    box.append(el('label', { class: 'g' }, cb, col, g));
+  });
+}
+
+async function drawFigure() {
+  if (!state.km) return;
+  const box = $('figure');
+  const err = $('figure-error');
+  const spin = el('div', { class: 'spinner' });
+  box.append(spin);
+  const seq = state.seq;
+  try {
+    const o = cliOptions();
+    const body = { dataset: state.dataset.id, options: only(o, ['time', 'start_date', 'end_date', 'time_unit', 'date_format',
+      'event', 'event_value', 'group', 'conf_type', 'preset', 'test', 'rho', 'gamma']), figure: figureSettings() };
+    const blob = await api('POST', '/api/figures', body, 'blob');
+    if (seq !== state.seq) return;
+    if (state.figureUrl) URL.revokeObjectURL(state.figureUrl);
+    state.figureUrl = URL.createObjectURL(new Blob([blob], { type: 'image/svg+xml' }));
+    clear(box).append(el('img', { src: state.figureUrl, alt: 'Kaplan–Meier curves', id: 'km-figure' }));
+    show(err, false);
+  } catch (e) {
+    clear(box);
+    err.textContent = e.message; show(err, true);
+  }
+}
+
+function renderSummary() {
+  const t = clear($('summary'));
+  const km = state.km;
+  const times = km.groups.length ? km.groups[0].at.map((a) => a.time) : [];
+  const level = Math.round(km.conf_level * 100) + '% CI';
+  const head = el('tr', {}, el('th', { text: 'Group' }), el('th', { text: 'n' }), el('th', { text: 'Events' }),
+    el('th', { text: 'Median (' + level + ')' }), el('th', { text: 'Median follow-up' }));
+  times.forEach((x) => head.append(el('th', { text: 'S(' + fmt(x) + ') (' + level + ')' })));
+  if (km.groups.length && km.groups[0].rmst) head.append(el('th', { text: 'RMST (' + fmt(km.groups[0].rmst.tau) + ')' }));
+  t.append(el('thead', {}, head));
+  const body = el('tbody');
+  km.groups.forEach((g, i) => {
+    const color = state.colors[g.group] || OKABE_ITO[i % OKABE_ITO.length];
+    const m = g.median;
+    const tr = el('tr', {}, el('td', {}, el('span', { class: 'sw', style: null }), g.group), el('td', { text: g.n }),
+      el('td', { text: g.events }), el('td', { text: fmt(m.estimate) + ' ' + ci(m.lower, m.upper, fmt) }),
+      el('td', { text: fmt(g.median_follow_up.estimate) }));
+    tr.firstChild.firstChild.style.background = state.groups.length > 1 ? color : '#0072B2';
+    g.at.forEach((a) => tr.append(el('td', { text: pct(a.survival) + ' ' + ci(a.lower, a.upper, pct) })));
+    if (g.rmst) tr.append(el('td', { text: fmt(g.rmst.estimate) + ' ± ' + fmt(g.rmst.se) }));
+    body.append(tr);
+  });
+  t.append(body);
+}
+
+const TEST_NAMES = { logrank: 'Log-rank (Mantel–Cox)', gehan: 'Gehan–Breslow–Wilcoxon', tarone: 'Tarone–Ware',
+  peto: 'Peto–Peto', fh: 'Fleming–Harrington' };
+
+function renderTests(error) {
+  const box = clear($('tests'));
+  $('test-name').textContent = '';
+  if (error) { box.append(el('div', { class: 'alert error', id: 'compare-error', text: error })); return; }
+  const c = state.compare;
+  if (!c) { box.append(el('p', { class: 'muted', text: 'Choose a group column to compare survival between groups.' })); return; }
+  $('test-name').textContent = TEST_NAMES[c.test] || c.test;
+  const p = el('dd', { class: 'pbig', id: 'overall-p', 'data-p-value': String(c.p_value), text: 'P ' + (c.p_value < 0.0001 ? '' : '= ') + fmtP(c.p_value) });
+  box.append(el('dl', { class: 'kv' }, el('dt', { text: 'Overall' }), p,
+    el('dt', { text: 'Chi-square' }), el('dd', { text: fmt(c.statistic, 4) + ' on ' + c.df + ' df' + (c.strata ? ', stratified by ' + c.strata : '') })));
+  if (c.hazard_ratio) {
+    const h = c.hazard_ratio.mantel_haenszel;
+    box.append(el('dl', { class: 'kv' }, el('dt', { text: 'Hazard ratio' }),
+      el('dd', { text: fmt(h.hr) + ' ' + ci(h.lower, h.upper, fmt) }),
+      el('dt', { text: '' }), el('dd', { class: 'muted', text: c.hazard_ratio.comparison + ' vs ' + c.hazard_ratio.reference + ', Mantel–Haenszel' })));
+  }
+  if (c.pairwise && c.pairwise.length > 1) {
+    const t = el('table', { class: 'data num', id: 'pairwise' });
+    t.append(el('thead', {}, el('tr', {}, el('th', { text: 'Pair' }), el('th', { text: 'P' }), el('th', { text: 'P adj. (' + c.adjust + ')' }))));
+    const b = el('tbody');
+    c.pairwise.forEach((x) => b.append(el('tr', {}, el('td', { text: x.group1 + ' vs ' + x.group2 }),
+      el('td', { text: fmtP(x.p_value) }), el('td', { text: fmtP(x.p_adjusted) }))));
+    t.append(b);
+    box.append(el('div', { class: 'table-wrap' }, t));
+  }
+}
+
+function renderGuardrails() {
+  const ul = clear($('guardrails'));
+  const all = [];
+  [state.km, state.compare, state.cox].forEach((r) => (r && r.warnings ? r.warnings : []).forEach((w) => { if (!all.includes(w)) all.push(w); }));
+  const ex = state.km ? state.km.excluded : null;
+  if (ex && ex.rows_excluded > 0) {
+    ul.append(el('li', { class: 'note', text: ex.rows_read + ' rows read, ' + ex.rows_analysed + ' analysed, ' + ex.rows_excluded
+      + ' excluded: ' + ex.reasons.map((r) => r.count + ' ' + r.reason).join('; ') + '.' }));
+  }
+  all.forEach((w) => ul.append(el('li', { class: 'warning', text: w })));
+  if (!all.length) ul.append(el('li', { class: 'ok', text: 'No warnings: group sizes, events, follow-up and the tests raise no concern.' }));
+}
+
+/* ---------- Table 1 ---------- */
+$('run-table1').addEventListener('click', runTable1);
+async function runTable1() {
+  const card = $('table1-card'); show(card, true);
+  const err = $('table1-error'); show(err, false);
+  const t = clear($('table1'));
+  if (!listChecked('table1').length) { err.textContent = 'Choose at least one Table 1 variable.'; show(err, true); return; }
+  t.append(el('caption', { class: 'muted', text: 'Computing…' }));
+  try {
+    const r = await api('POST', '/api/table1', { dataset: state.dataset.id, settings: settings() });
+    clear(t);
+    const head = el('tr');
+    r.header.forEach((h) => head.append(el('th', { text: h })));
+    t.append(el('thead', {}, head));
+    const b = el('tbody');
+    r.rows.forEach((row) => { const tr = el('tr'); row.forEach((c) => tr.append(el('td', { text: c }))); b.append(tr); });
+    t.append(b);
+  } catch (e) { clear(t); err.textContent = e.message; show(err, true); }
+}
+
+/* ---------- Cox ---------- */
+$('run-cox').addEventListener('click', runCox);
+async function runCox() {
+  const cov = listChecked('cox');
+  const card = $('cox-card'); show(card, true);
+  const err = $('cox-error'); show(err, false);
+  clear($('cox'));
+  if (!cov.length) { err.textContent = 'Choose at least one covariate.'; show(err, true); return; }
+  const o = only(cliOptions(), state.optionNames.cox);
+  o.covariates = cov;
+  try {
+    state.cox = await api('POST', '/api/analyses', { dataset: state.dataset.id, analysis: 'cox', options: o });
+  } catch (e) { state.cox = null; err.textContent = e.message; show(err, true); return; }
+  const m = state.cox;
+  const t = $('cox');
+  t.append(el('thead', {}, el('tr', {}, el('th', { text: 'Term' }), el('th', { text: 'HR' }), el('th', { text: '95% CI' }),
+    el('th', { text: 'P' }))));
+  const b = el('tbody');
+  m.coefficients.forEach((k) => b.append(el('tr', {}, el('td', { text: k.term }),
+    el('td', { text: k.aliased ? 'aliased' : fmt(k.hr) }), el('td', { text: k.aliased ? '' : fmt(k.hr_lower) + ' to ' + fmt(k.hr_upper) }),
+    el('td', { text: fmtP(k.p_value) }))));
+  t.append(b);
+  $('cox-note').textContent = 'n = ' + m.n + ', events = ' + m.events + ', ' + m.ties + ' ties; likelihood-ratio P '
+    + fmtP(m.lr_test.p_value) + (m.concordance ? '; concordance ' + fmt(m.concordance.estimate) : '');
+  renderGuardrails();
+}
+
+/* ---------- downloads ---------- */
+async function downloadFigure(format) {
+  const o = cliOptions();
+  try {
+    const blob = await api('POST', '/api/figures', { dataset: state.dataset.id, format, options: only(o, ['time', 'start_date',
+      'end_date', 'time_unit', 'date_format', 'event', 'event_value', 'group', 'conf_type', 'preset', 'test', 'rho', 'gamma']),
+    figure: figureSettings() }, 'blob');
+    saveBlob(blob, stem() + '-km.' + format);
+  } catch (e) { toast(e.message); }
+}
+$('dl-svg').addEventListener('click', () => downloadFigure('svg'));
+$('dl-png').addEventListener('click', () => downloadFigure('png'));
+
+async function downloadTable(analysis, format) {
+  const o = cliOptions();
+  const opts = only(o, state.optionNames[analysis]);
+  if (analysis === 'cox') opts.covariates = listChecked('cox');
+  try {
+    const text = await api('POST', '/api/analyses', { dataset: state.dataset.id, analysis, options: opts, format }, 'text');
+    saveBlob(new Blob([text], { type: format === 'csv' ? 'text/csv' : 'application/json' }), stem() + '-' + analysis + '.' + format);
+  } catch (e) { toast(e.message); }
+}
+$('dl-km-csv').addEventListener('click', () => downloadTable('km', 'csv'));
+$('dl-km-json').addEventListener('click', () => downloadTable('km', 'json'));
+$('dl-compare-csv').addEventListener('click', () => downloadTable('compare', 'csv'));
+$('dl-compare-json').addEventListener('click', () => downloadTable('compare', 'json'));
+$('dl-cox-csv').addEventListener('click', () => downloadTable('cox', 'csv'));
+$('dl-cox-json').addEventListener('click', () => downloadTable('cox', 'json'));
+
+/** Report, YAML and ZIP are made from the saved study: save first, then follow the link. */
+function studyLink(id, suffix, download) {
+  $(id).addEventListener('click', async (e) => {
+    e.preventDefault();
+    if (!state.dataset) return;
+    try { await saveStudy(true); } catch (err) { toast(err.message); return; }
+    const href = '/api/studies/' + state.studyId + suffix;
+    if (download) {
+      toast('Preparing ' + (suffix.includes('zip') ? 'the export' : suffix.includes('yaml') ? 'the study file' : 'the report') + '…');
+      const a = el('a', { href, download: '' }); document.body.append(a); a.click(); a.remove();
+    } else window.open(href, '_blank', 'noopener');
+  });
+}
+studyLink('dl-report', '/report?download=1', true);
+studyLink('view-report', '/report', false);
+studyLink('dl-yaml', '/study.yaml', true);
+studyLink('dl-zip', '/export.zip', true);
+
+/* ---------- studies ---------- */
+async function saveStudy(quiet) {
+  if (!state.dataset) throw new Error('upload a dataset first.');
+  const name = $('study-name').value.trim() || stem();
+  // results are kept as a summary: the full event tables are recomputed on demand and can be large
+  const km = state.km ? Object.assign({}, state.km, { groups: state.km.groups.map((g) => Object.assign({}, g, { table: undefined })) }) : null;
+  const body = { name, settings: settings(), results: { km, compare: state.compare, cox: state.cox } };
+  if (state.studyId) await api('PUT', '/api/studies/' + state.studyId, body);
+  else { body.dataset = state.dataset.id; state.studyId = (await api('POST', '/api/studies', body)).id; }
+  $('study-name').value = name;
+  $('save-state').textContent = 'saved ' + new Date().toLocaleTimeString();
+  if (!quiet) toast('Study saved.');
+}
+$('save-study').addEventListener('click', () => saveStudy(false).catch((e) => toast(e.message)));
+
+$('open-studies').addEventListener('click', listStudies);
+$('close-studies').addEventListener('click', () => $('studies-dialog').close());
+async function listStudies() {
+  let list;
+  try { list = await api('GET', '/api/studies'); } catch (e) { toast(e.message); return; }
+  const t = clear($('studies'));
+  show($('studies-empty'), !list.length);
+  if (list.length) t.append(el('thead', {}, el('tr', {}, el('th', { text: 'Study' }), el('th', { text: 'Data' }),
+    el('th', { text: 'Saved' }), el('th', { text: '' }))));
+  const b = el('tbody');
+  list.forEach((s) => {
+    const btn = (label, fn) => { const x = el('button', { class: 'btn small', text: label }); x.addEventListener('click', fn); return x; };
+    b.append(el('tr', {}, el('td', { text: s.name }), el('td', { text: s.file_name + ' (' + s.rows + ' rows)' }),
+      el('td', { text: new Date(s.updated).toLocaleString() }),
+      el('td', {}, el('div', { class: 'actions' },
+        btn('Open', () => openStudy(s.id)),
+        btn('Rename', async () => { const n = prompt('New name', s.name); if (n) { await api('PUT', '/api/studies/' + s.id, { name: n }).catch((e) => toast(e.message)); listStudies(); } }),
+        btn('Duplicate', async () => { await api('POST', '/api/studies/' + s.id + '/duplicate', {}).catch((e) => toast(e.message)); listStudies(); }),
+        btn('Delete', async () => { if (confirm('Delete the study "' + s.name + '"?')) { await api('DELETE', '/api/studies/' + s.id).catch((e) => toast(e.message)); if (state.studyId === s.id) state.studyId = null; listStudies(); } })))));
+  });
+  t.append(b);
+  if (!$('studies-dialog').open) $('studies-dialog').showModal();
+}
+async function openStudy(id) {
+  try {
+    const s = await api('GET', '/api/studies/' + id);
+    const d = await api('GET', '/api/datasets/' + s.dataset);
+    $('studies-dialog').close();
+    state.studyId = s.id; $('study-name').value = s.name;
+    loadDataset(d, s.settings);
+    $('save-state').textContent = 'opened';
+  } catch (e) { toast(e.message); }
+}

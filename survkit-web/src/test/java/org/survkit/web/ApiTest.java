@@ -1,0 +1,214 @@
+package org.survkit.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The JSON API against the command line: same options, same bytes; and who may call it. */
+class ApiTest {
+    @TempDir
+    static Path dir;
+    static TestServer s;
+    static String lung;
+
+    @BeforeAll
+    static void start() {
+        s = new TestServer(dir);
+        TestServer.Reply r = s.upload(TestServer.LUNG);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        lung = r.json().get("id").asText();
+    }
+
+    @AfterAll
+    static void stop() {
+        s.close();
+    }
+
+    @Test
+    void uploadDescribesTheFile() {
+        TestServer.Reply r = s.get("/api/datasets/" + lung);
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode j = r.json();
+        assertThat(j.get("id").asText()).isEqualTo(lung).matches("[0-9a-f]{32}");
+        assertThat(j.get("file_name").asText()).isEqualTo("lung.csv");
+        assertThat(j.get("rows").asInt()).isEqualTo(228);
+        assertThat(j.get("columns").toString()).startsWith("[\"inst\",\"time\",\"status\",\"age\",\"sex\"");
+        assertThat(j.get("types").get("time").asText()).isEqualTo("number");
+        assertThat(j.get("preview").size()).isEqualTo(Datasets.PREVIEW_ROWS);
+        assertThat(j.get("preview").get(0).get(1).asText()).isEqualTo("306"); // lung.csv line 2: time 306
+    }
+
+    @Test
+    void kmEqualsTheCliByteForByte() {
+        String cli = TestServer.cli("km", TestServer.LUNG.toString(), "--time", "time", "--event", "status",
+                "--event-value", "2", "--group", "sex", "--at", "180,365", "--tau", "730", "--conf-type", "log",
+                "--format", "json");
+        TestServer.Reply api = s.postJson("/api/analyses", "{\"dataset\":\"" + lung + "\",\"analysis\":\"km\","
+                + "\"options\":{\"time\":\"time\",\"event\":\"status\",\"event_value\":\"2\",\"group\":\"sex\","
+                + "\"at\":[180,365],\"tau\":730,\"conf_type\":\"log\"}}");
+        assertThat(api.status()).as(api.body()).isEqualTo(200);
+        assertThat(api.header("Content-Type")).startsWith("application/json");
+        assertThat(api.body()).isEqualTo(cli);
+    }
+
+    @Test
+    void compareEqualsTheCliByteForByte() {
+        String cli = TestServer.cli("compare", TestServer.LUNG.toString(), "--time", "time", "--event", "status",
+                "--event-value", "2", "--group", "ph.ecog", "--test", "gehan", "--pairwise", "--adjust", "bh",
+                "--trend", "--format", "json");
+        TestServer.Reply api = s.postJson("/api/analyses", "{\"dataset\":\"" + lung + "\",\"analysis\":\"compare\","
+                + "\"options\":{\"time\":\"time\",\"event\":\"status\",\"event_value\":2,\"group\":\"ph.ecog\","
+                + "\"test\":\"gehan\",\"pairwise\":true,\"adjust\":\"bh\",\"trend\":true,\"conservative\":false}}");
+        assertThat(api.status()).as(api.body()).isEqualTo(200);
+        assertThat(api.body()).isEqualTo(cli);
+        assertThat(api.json().get("pairwise").size()).isEqualTo(6);
+    }
+
+    @Test
+    void coxEqualsTheCliByteForByte() {
+        String cli = TestServer.cli("cox", TestServer.LUNG.toString(), "--time", "time", "--event", "status",
+                "--event-value", "2", "--covariates", "age,sex,ph.ecog", "--categorical", "ph.ecog",
+                "--ties", "breslow", "--format", "json");
+        TestServer.Reply api = s.postJson("/api/analyses", "{\"dataset\":\"" + lung + "\",\"analysis\":\"cox\","
+                + "\"options\":{\"time\":\"time\",\"event\":\"status\",\"event_value\":\"2\","
+                + "\"covariates\":[\"age\",\"sex\",\"ph.ecog\"],\"categorical\":\"ph.ecog\",\"ties\":\"breslow\"}}");
+        assertThat(api.status()).as(api.body()).isEqualTo(200);
+        assertThat(api.body()).isEqualTo(cli);
+    }
+
+    @Test
+    void csvFormatIsTheCliCsv() {
+        String cli = TestServer.cli("compare", TestServer.LUNG.toString(), "--time", "time", "--event", "status",
+                "--event-value", "2", "--group", "sex", "--format", "csv");
+        TestServer.Reply api = s.postJson("/api/analyses", "{\"dataset\":\"" + lung + "\",\"analysis\":\"compare\","
+                + "\"format\":\"csv\",\"options\":{\"time\":\"time\",\"event\":\"status\",\"event_value\":\"2\","
+                + "\"group\":\"sex\"}}");
+        assertThat(api.status()).isEqualTo(200);
+        assertThat(api.header("Content-Type")).startsWith("text/csv");
+        assertThat(api.body()).isEqualTo(cli);
+    }
+
+    @Test
+    void unknownAndServerChosenOptionsAreRefused() {
+        TestServer.Reply r = s.postJson("/api/analyses", "{\"dataset\":\"" + lung + "\",\"analysis\":\"km\","
+                + "\"options\":{\"time\":\"time\",\"event\":\"status\",\"colour\":\"red\"}}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).contains("unknown option 'colour' for km").contains("event_value");
+        r = s.postJson("/api/analyses", "{\"dataset\":\"" + lung + "\",\"analysis\":\"km\","
+                + "\"options\":{\"time\":\"time\",\"event\":\"status\",\"output\":\"/tmp/x.json\"}}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).contains("chosen by the server");
+        r = s.postJson("/api/analyses", "{\"dataset\":\"" + lung + "\",\"analysis\":\"report\"}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).contains("km, compare or cox");
+        r = s.postJson("/api/analyses", "{\"dataset\":\"../../etc/passwd\",\"analysis\":\"km\"}");
+        assertThat(r.status()).isEqualTo(404);
+        r = s.postJson("/api/analyses", "not json");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).contains("not valid JSON");
+    }
+
+    @Test
+    void cliUsageErrorsBecome400WithTheCliMessage() {
+        TestServer.Reply r = s.postJson("/api/analyses", "{\"dataset\":\"" + lung + "\",\"analysis\":\"km\","
+                + "\"options\":{\"time\":\"tim\",\"event\":\"status\",\"event_value\":\"2\"}}");
+        assertThat(r.status()).isEqualTo(400);
+        String m = r.json().get("error").asText();
+        assertThat(m).contains("tim").contains("time").doesNotContain("survkit: ").doesNotContain(dir.toString())
+                .doesNotContain("Exception");
+        // an option value that looks like an option stays a value
+        r = s.postJson("/api/analyses", "{\"dataset\":\"" + lung + "\",\"analysis\":\"km\","
+                + "\"options\":{\"time\":\"--format\",\"event\":\"status\"}}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).contains("--format");
+    }
+
+    @Test
+    void tokenIsRequired() {
+        TestServer.Reply r = s.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(s.base() + "/api/studies")));
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.json().get("error").asText()).contains("token");
+        r = s.send(HttpRequest.newBuilder(java.net.URI.create(s.base() + "/api/studies"))
+                .header("Authorization", "Bearer wrong-token-0123456789"));
+        assertThat(r.status()).isEqualTo(401);
+        r = s.send(HttpRequest.newBuilder(java.net.URI.create(s.base() + "/")));
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.body()).doesNotContain("survkit-csrf");
+        r = s.send(HttpRequest.newBuilder(java.net.URI.create(s.base() + "/?token=nope")));
+        assertThat(r.status()).isEqualTo(401);
+    }
+
+    @Test
+    void tokenInTheUrlSetsAnHttpOnlyStrictCookieAndTheCookieOpensThePage() {
+        TestServer.Reply r = s.send(HttpRequest.newBuilder(java.net.URI.create(s.base() + "/?token=" + TestServer.TOKEN)));
+        assertThat(r.status()).isEqualTo(303);
+        assertThat(r.header("Location")).isEqualTo("/");
+        String cookie = r.header("Set-Cookie");
+        assertThat(cookie).startsWith("survkit_token_" + s.server.port() + "=" + TestServer.TOKEN).contains("HttpOnly")
+                .containsIgnoringCase("SameSite=Strict");
+        TestServer.Reply page = s.send(HttpRequest.newBuilder(java.net.URI.create(s.base() + "/"))
+                .header("Cookie", cookie.substring(0, cookie.indexOf(';'))));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<meta name=\"survkit-csrf\" content=\"");
+        assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'").contains("script-src 'self'");
+    }
+
+    @Test
+    void csrfHeaderIsRequiredForCookieAuthenticatedChanges() {
+        String cookie = "survkit_token_" + s.server.port() + "=" + TestServer.TOKEN;
+        String page = s.send(HttpRequest.newBuilder(java.net.URI.create(s.base() + "/")).header("Cookie", cookie)).body();
+        String csrf = page.replaceAll("(?s).*name=\"survkit-csrf\" content=\"([0-9a-f]+)\".*", "$1");
+        assertThat(csrf).matches("[0-9a-f]{48}");
+        String body = "{\"dataset\":\"" + lung + "\",\"analysis\":\"km\",\"options\":{\"time\":\"time\","
+                + "\"event\":\"status\",\"event_value\":\"2\"}}";
+        HttpRequest.Builder noHeader = HttpRequest.newBuilder(java.net.URI.create(s.base() + "/api/analyses"))
+                .header("Cookie", cookie).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        TestServer.Reply r = s.send(noHeader);
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.json().get("error").asText()).contains("X-Survkit-CSRF");
+        r = s.send(HttpRequest.newBuilder(java.net.URI.create(s.base() + "/api/analyses")).header("Cookie", cookie)
+                .header("X-Survkit-CSRF", "0".repeat(48)).POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(r.status()).isEqualTo(403);
+        r = s.send(HttpRequest.newBuilder(java.net.URI.create(s.base() + "/api/analyses")).header("Cookie", cookie)
+                .header("X-Survkit-CSRF", csrf).header("Origin", "http://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(r.status()).isEqualTo(403);
+        r = s.send(HttpRequest.newBuilder(java.net.URI.create(s.base() + "/api/analyses")).header("Cookie", cookie)
+                .header("X-Survkit-CSRF", csrf).header("Origin", s.base())
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        // a GET with the cookie needs no CSRF header
+        r = s.send(HttpRequest.newBuilder(java.net.URI.create(s.base() + "/api/studies")).header("Cookie", cookie));
+        assertThat(r.status()).isEqualTo(200);
+    }
+
+    @Test
+    void foreignHostHeadersAreRefused() {
+        String auth = "Authorization: Bearer " + TestServer.TOKEN + "\r\nConnection: close\r\n\r\n";
+        String evil = s.raw("GET /api/studies HTTP/1.1\r\nHost: evil.example:" + s.server.port() + "\r\n" + auth);
+        assertThat(evil).startsWith("HTTP/1.1 403").contains("DNS rebinding");
+        String otherPort = s.raw("GET /api/studies HTTP/1.1\r\nHost: 127.0.0.1:1\r\n" + auth);
+        assertThat(otherPort).startsWith("HTTP/1.1 403");
+        String ok = s.raw("GET /api/studies HTTP/1.1\r\nHost: localhost:" + s.server.port() + "\r\n" + auth);
+        assertThat(ok).startsWith("HTTP/1.1 200");
+        String v6 = s.raw("GET /api/studies HTTP/1.1\r\nHost: [::1]:" + s.server.port() + "\r\n" + auth);
+        assertThat(v6).startsWith("HTTP/1.1 200");
+    }
+
+    @Test
+    void unknownPathsAnswerJsonWithoutDetails() {
+        TestServer.Reply r = s.get("/api/nothing");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.json().get("error").asText()).contains("no such");
+        r = s.get("/assets/../../pom.xml");
+        assertThat(r.status()).isIn(400, 404);
+        assertThat(r.body()).doesNotContain("<project");
+    }
+}

@@ -1,0 +1,183 @@
+package org.survkit.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The page in headless Chromium (Debian chromium + chromium-driver): upload lung.csv, map the columns, see the
+ * figure and the log-rank P equal to the CLI's, download the report. Screenshots go to
+ * target/web-screenshots. Skipped when Chromium or chromedriver is not installed (.ci/run installs both).
+ */
+class BrowserEndToEndTest {
+    static final Path SHOTS = Path.of("target", "web-screenshots");
+    static final String[] ARGS = {"--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--disable-quic", "--window-size=1440,1100"};
+
+    @TempDir
+    static Path dir;
+    @TempDir
+    static Path downloads;
+    static TestServer s;
+    static WebDriver driver;
+
+    static String binary(String... candidates) {
+        for (String c : candidates) {
+            if (new File(c).canExecute()) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    @BeforeAll
+    static void start() throws IOException {
+        String chromium = binary("/usr/bin/chromium", "/usr/bin/chromium-browser");
+        String chromedriver = binary("/usr/bin/chromedriver");
+        assumeTrue(chromium != null && chromedriver != null,
+                "Chromium or chromedriver not installed (apt-get install chromium chromium-driver): browser test skipped");
+        Files.createDirectories(SHOTS);
+        s = new TestServer(dir);
+        ChromeOptions options = new ChromeOptions().setBinary(chromium).addArguments(ARGS);
+        Map<String, Object> prefs = new HashMap<>();
+        prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
+        prefs.put("download.prompt_for_download", false);
+        options.setExperimentalOption("prefs", prefs);
+        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(chromedriver))
+                .usingAnyFreePort().build(), options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    static void shot(String name) throws IOException {
+        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void uploadMapSeeFigureAndPEqualToTheCliThenDownloadTheReport() throws Exception {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        driver.get(s.base() + "/?token=" + TestServer.TOKEN);
+        wait.until(d -> d.findElement(By.id("dropzone")).isDisplayed());
+        shot("1-start");
+        assertThat(driver.getCurrentUrl()).doesNotContain("token");
+
+        driver.findElement(By.id("file-input")).sendKeys(TestServer.LUNG.toString());
+        wait.until(d -> d.findElement(By.id("step-columns")).isDisplayed());
+        // columns guessed from the names: time and status; lung's status is 1/2, so 2 is proposed as the event
+        assertThat(new Select(driver.findElement(By.id("map-time"))).getFirstSelectedOption().getText()).isEqualTo("time");
+        assertThat(new Select(driver.findElement(By.id("map-event"))).getFirstSelectedOption().getText()).isEqualTo("status");
+        assertThat(new Select(driver.findElement(By.id("map-event-value"))).getFirstSelectedOption().getText()).isEqualTo("2");
+        new Select(driver.findElement(By.id("map-unit"))).selectByValue("days");
+        new Select(driver.findElement(By.id("map-group"))).selectByVisibleText("sex");
+        WebElement at = driver.findElement(By.id("opt-at"));
+        at.sendKeys("180, 365");
+        driver.findElement(By.id("opt-horizon")).click(); // change event of the times field
+
+        wait.until(d -> d.findElements(By.cssSelector("#summary th")).size() == 7
+                && !d.findElements(By.id("overall-p")).isEmpty());
+        wait.until(d -> !d.findElements(By.id("km-figure")).isEmpty()
+                && (Boolean) ((JavascriptExecutor) d).executeScript(
+                        "const i = document.getElementById('km-figure'); return i.complete && i.naturalWidth > 0;"));
+        Thread.sleep(500); // let a last re-render (if any) settle
+        WebElement p = driver.findElement(By.id("overall-p"));
+        String cli = TestServer.cli("compare", TestServer.LUNG.toString(), "--time", "time", "--event", "status",
+                "--event-value", "2", "--group", "sex", "--pairwise", "--format", "json");
+        JsonNode expected = TestServer.JSON.readTree(cli);
+        double shownP = Double.parseDouble(p.getAttribute("data-p-value"));
+        assertThat(shownP).isEqualTo(expected.get("p_value").asDouble());
+        assertThat(p.getText()).isEqualTo("P = 0.0013"); // R 4.2.2 survdiff(Surv(time, status) ~ sex, lung): p = 0.00131
+        assertThat(driver.findElement(By.id("summary")).getText()).contains("138").contains("90");
+        shot("2-results");
+
+        driver.findElement(By.cssSelector("input[data-list='cox'][value='age']")).findElement(By.xpath("..")).click();
+        driver.findElement(By.cssSelector("input[data-list='cox'][value='sex']")).findElement(By.xpath("..")).click();
+        driver.findElement(By.id("run-cox")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#cox tbody tr")).size() == 2);
+
+        driver.findElement(By.cssSelector("input[data-list='table1'][value='age']")).findElement(By.xpath("..")).click();
+        driver.findElement(By.cssSelector("input[data-list='table1'][value='ph.ecog']")).findElement(By.xpath("..")).click();
+        driver.findElement(By.id("run-table1")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#table1 tbody tr")).size() >= 2);
+        assertThat(driver.findElement(By.id("table1")).getText()).contains("age").contains("ph.ecog");
+
+        driver.findElement(By.id("dl-report")).click();
+        Path report = wait.withTimeout(Duration.ofSeconds(120)).until(d -> {
+            try (Stream<Path> files = Files.list(downloads)) {
+                return files.filter(f -> f.toString().endsWith(".html")).findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        String html = Files.readString(report);
+        assertThat(html).contains("<svg").contains("Kaplan").contains("lung.csv");
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, document.body.scrollHeight)");
+        shot("3-cox-and-downloads");
+        assertThat(s.get("/api/studies").json().size()).isEqualTo(1);
+    }
+
+    @Test
+    void aThousandGroupsShowAClearMessageAndThePageKeepsWorking() throws Exception {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        StringBuilder sb = new StringBuilder("id,time,status,patient,arm\n");
+        java.util.Random r = new java.util.Random(1000);
+        for (int i = 0; i < 1000; i++) {
+            sb.append(i).append(',').append(1 + r.nextInt(100)).append(',').append(r.nextInt(2)).append(",P").append(i)
+                    .append(',').append(i % 2 == 0 ? "A" : "B").append('\n');
+        }
+        Path csv = dir.resolve("ids.csv");
+        Files.writeString(csv, sb.toString());
+        driver.get(s.base() + "/?token=" + TestServer.TOKEN);
+        wait.until(d -> d.findElement(By.id("dropzone")).isDisplayed());
+        driver.findElement(By.id("file-input")).sendKeys(csv.toString());
+        wait.until(d -> d.findElement(By.id("step-columns")).isDisplayed());
+        new Select(driver.findElement(By.id("map-group"))).selectByVisibleText("patient");
+        WebElement compare = wait.until(d -> {
+            List<WebElement> e = d.findElements(By.id("compare-error"));
+            return e.isEmpty() ? null : e.get(0);
+        });
+        assertThat(compare.getText()).contains("1000 distinct values").contains("identifier");
+        WebElement figure = wait.until(d -> {
+            WebElement e = d.findElement(By.id("figure-error"));
+            return e.isDisplayed() ? e : null;
+        });
+        assertThat(figure.getText()).contains("at most 24 groups");
+        shot("4-thousand-groups");
+        new Select(driver.findElement(By.id("map-group"))).selectByVisibleText("arm");
+        wait.until(d -> !d.findElements(By.id("overall-p")).isEmpty()
+                && !d.findElements(By.id("km-figure")).isEmpty() && !d.findElement(By.id("figure-error")).isDisplayed());
+    }
+}
