@@ -148,7 +148,7 @@ if [ "$do_e2e" = 1 ]; then
     done
     if [ "$ok" = 1 ]; then
       Rscript bench/r_e2e.R "$e2e_csv" > "$OUT/e2e_r.txt"
-      jar_before=$(stat -c %Y "$ROOT/survkit-cli/target/survkit.jar" 2>/dev/null || echo none)
+      jar_before=$(stat -c %Y "$ROOT/survkit-web/target/survkit.jar" 2>/dev/null || echo none)
       if [ "${NO_HYPERFINE:-0}" = 0 ] && command -v hyperfine >/dev/null; then
         hyperfine -N --warmup 1 --runs "$E2E_RUNS" --export-json "$OUT/e2e.json" \
           -n "R: Rscript r_e2e.R" "Rscript bench/r_e2e.R $e2e_csv" \
@@ -167,9 +167,9 @@ if [ "$do_e2e" = 1 ]; then
           printf '%s\t%s\n' "$name" "$(IFS=';'; echo "${ms[*]}")" | tee -a "$OUT/e2e.tsv"
         done
       fi
-      jar_after=$(stat -c %Y "$ROOT/survkit-cli/target/survkit.jar" 2>/dev/null || echo none)
+      jar_after=$(stat -c %Y "$ROOT/survkit-web/target/survkit.jar" 2>/dev/null || echo none)
       if [ "$cli_jar" = 0 ] && [ "$jar_before" != "$jar_after" ]; then
-        echo "WARNING: survkit-cli/target/survkit.jar was rebuilt during the timing; the survkit times include a build. Re-run."
+        echo "WARNING: survkit-web/target/survkit.jar was rebuilt during the timing; the survkit times include a build. Re-run."
       fi
     fi
   fi

@@ -23,7 +23,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "choose a command: report, km, compare, cox, cif, finegray, plan or reconstruct");
+                "choose a command: report, km, compare, cox, cif, finegray, plan, reconstruct or serve");
     }
 
     /** Builds the configured command line (also used by tests). */
