@@ -68,7 +68,8 @@ final class StudyFromSettings {
             String adjust = FigureMaker.text(o, "adjust");
             Study.Comparisons comparisons = new Study.Comparisons(w, rho == null ? 0 : rho, gamma == null ? 0 : gamma,
                     FigureMaker.bool(o, "pairwise", true), adjust == null ? PValueAdjustment.HOLM
-                            : PValueAdjustment.parse(adjust), FigureMaker.bool(o, "trend", false), new double[0], 0);
+                            : PValueAdjustment.parse(adjust), FigureMaker.bool(o, "trend", false), new double[0],
+                    Study.Rmst.AUTO, Double.NaN, 0);
             List<String> atText = FigureMaker.list(o, "at");
             double[] at = new double[atText.size()];
             for (int i = 0; i < at.length; i++) {
