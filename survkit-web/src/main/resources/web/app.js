@@ -31,11 +31,11 @@ function fmt(x, digits = 3) {
   if (Math.abs(x) >= 1000 || Number.isInteger(x)) return String(Math.round(x * 100) / 100);
   return Number(x).toPrecision(digits).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
 }
+// as the figures and the report print P (survkit-report PValueFormat): three significant digits, "< 0.001" below
 function fmtP(p) {
-  if (p === null || p === undefined) return 'NA';
-  if (p < 0.0001) return '< 0.0001';
-  if (p >= 0.1) return p.toFixed(2);
-  return Number(p.toPrecision(2)).toString();
+  if (p === null || p === undefined || Number.isNaN(p)) return 'NA';
+  if (p < 0.001) return '< 0.001';
+  return Math.min(p, 1).toPrecision(3);
 }
 function pct(s) { return s === null || s === undefined ? 'NA' : (100 * s).toFixed(1) + '%'; }
 function ci(lo, hi, f) { return '(' + f(lo) + ' to ' + f(hi) + ')'; }
@@ -369,7 +369,7 @@ function renderTests(error) {
   const c = state.compare;
   if (!c) { box.append(el('p', { class: 'muted', text: 'Choose a group column to compare survival between groups.' })); return; }
   $('test-name').textContent = TEST_NAMES[c.test] || c.test;
-  const p = el('dd', { class: 'pbig', id: 'overall-p', 'data-p-value': String(c.p_value), text: 'P ' + (c.p_value < 0.0001 ? '' : '= ') + fmtP(c.p_value) });
+  const p = el('dd', { class: 'pbig', id: 'overall-p', 'data-p-value': String(c.p_value), text: 'P ' + (c.p_value < 0.001 ? '' : '= ') + fmtP(c.p_value) });
   box.append(el('dl', { class: 'kv' }, el('dt', { text: 'Overall' }), p,
     el('dt', { text: 'Chi-square' }), el('dd', { text: fmt(c.statistic, 4) + ' on ' + c.df + ' df' + (c.strata ? ', stratified by ' + c.strata : '') })));
   if (c.hazard_ratio) {
