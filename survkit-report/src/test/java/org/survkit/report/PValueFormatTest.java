@@ -42,4 +42,23 @@ class PValueFormatTest {
         assertThatThrownBy(() -> PValueFormat.format(-0.1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PValueFormat.format(1.5)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void otherSignificantDigitsForAJournalsOrAPapersStyle() {
+        // the mission's paper prints the pairwise log-rank P values 0.00612, 0.0317 and 0.299 as 0.006, 0.03, 0.3
+        PValueFormat one = PValueFormat.withDigits(1);
+        assertThat(one.text(0.006119)).isEqualTo("0.006");
+        assertThat(one.text(0.03166)).isEqualTo("0.03");
+        assertThat(one.text(0.2994)).isEqualTo("0.3");
+        assertThat(one.text(0.96)).isEqualTo("1");
+        assertThat(one.text(0.0004)).isEqualTo("< 0.001");
+        PValueFormat two = PValueFormat.withDigits(2);
+        assertThat(two.text(0.0013112)).isEqualTo("0.0013");
+        assertThat(two.text(0.5)).isEqualTo("0.50");
+        assertThat(two.textWithSymbol(0.0449)).isEqualTo("p = 0.045");
+        assertThat(PValueFormat.withDigits(4).text(0.0013112)).isEqualTo("0.001311");
+        assertThat(PValueFormat.withDigits(3)).isSameAs(PValueFormat.DEFAULT);
+        assertThatThrownBy(() -> PValueFormat.withDigits(0)).hasMessageContaining("1 to 4");
+        assertThatThrownBy(() -> PValueFormat.withDigits(5)).hasMessageContaining("1 to 4");
+    }
 }
