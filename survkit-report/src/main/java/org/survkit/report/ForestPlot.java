@@ -35,6 +35,7 @@ public final class ForestPlot implements Figure {
         String color = "#1A1A1A";
         boolean stripes = true;
         String footnote;
+        PValueFormat pFormat = PValueFormat.DEFAULT;
         double widthMm = Style.WIDTH_MM;
 
         Settings copy() {
@@ -50,6 +51,7 @@ public final class ForestPlot implements Figure {
             s.color = color;
             s.stripes = stripes;
             s.footnote = footnote;
+            s.pFormat = pFormat;
             s.widthMm = widthMm;
             return s;
         }
@@ -127,6 +129,12 @@ public final class ForestPlot implements Figure {
             s.lowerDirection = blankToNull(belowOne);
             s.upperDirection = blankToNull(aboveOne);
         });
+    }
+
+    /** How the p-values print (default {@link PValueFormat#DEFAULT}, three significant digits). */
+    public ForestPlot with(PValueFormat format) {
+        Objects.requireNonNull(format, "format");
+        return with(s -> s.pFormat = format);
     }
 
     /** Square sizes (default {@link MarkerSize#FIXED}). */

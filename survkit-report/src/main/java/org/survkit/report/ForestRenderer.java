@@ -56,7 +56,7 @@ final class ForestRenderer {
             String ci = Double.isNaN(c.hrLower()) || Double.isNaN(c.hrUpper()) ? ""
                     : " (" + NumberText.ratio(c.hrLower()) + NumberText.EN_DASH + NumberText.ratio(c.hrUpper()) + ")";
             hrTexts.add(NumberText.ratio(c.hr()) + ci);
-            pTexts.add(PValueFormat.format(c.pValue()));
+            pTexts.add(s.pFormat.text(c.pValue()));
         }
         double hrW = Math.max(TextMetrics.boldWidth(hrHeader, Style.FONT), Axes.labelWidth(hrTexts));
         double pW = Math.max(TextMetrics.boldWidth(pHeader, Style.FONT), Axes.labelWidth(pTexts));

@@ -53,6 +53,7 @@ public final class KaplanMeierPlot implements Figure {
         LogRankResult test;
         String testName;
         double pValue = Double.NaN;
+        PValueFormat pFormat = PValueFormat.DEFAULT;
         double widthMm = Style.WIDTH_MM;
         double plotHeightMm = Double.NaN;
 
@@ -77,6 +78,7 @@ public final class KaplanMeierPlot implements Figure {
             s.test = test;
             s.testName = testName;
             s.pValue = pValue;
+            s.pFormat = pFormat;
             s.widthMm = widthMm;
             s.plotHeightMm = plotHeightMm;
             return s;
@@ -262,6 +264,12 @@ public final class KaplanMeierPlot implements Figure {
             s.testName = testName;
             s.pValue = pValue;
         });
+    }
+
+    /** How the p-value prints (default {@link PValueFormat#DEFAULT}, three significant digits). */
+    public KaplanMeierPlot with(PValueFormat format) {
+        Objects.requireNonNull(format, "format");
+        return with(s -> s.pFormat = format);
     }
 
     /** Figure width in millimetres (default 170, a full-width journal figure; 85 for one column). */

@@ -197,7 +197,7 @@ final class KaplanMeierRenderer {
         }
         List<Note> notes = new ArrayList<>();
         if (testName != null) {
-            String p = PValueFormat.format(pValue);
+            String p = s.pFormat.text(pValue);
             notes.add(new Note("test-result", List.of(Run.plain(testName + " "), Run.italic("p"),
                     Run.plain(p.startsWith("<") ? " " + p : " = " + p))));
         }
