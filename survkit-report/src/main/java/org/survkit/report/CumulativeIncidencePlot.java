@@ -12,7 +12,7 @@ import org.survkit.stats.GrayTestResult;
 
 /**
  * A competing-risks figure: one panel per group, side by side on a shared cumulative-incidence axis, each
- * showing the causes' cumulative incidence functions <b>stacked</b> (cause 1 from 0, cause 2 on top of it, …,
+ * showing the causes' cumulative incidence functions <b>stacked</b> (the first cause from 0, the next on top of it, …,
  * so the top edge is 1 − Kaplan–Meier of any event and the white above it the event-free share; R cmprsk's
  * {@code plot.cuminc} draws the same curves unstacked) or as separate step lines. A legend names the causes
  * with Gray's test p-value when there are groups.
@@ -42,10 +42,11 @@ public final class CumulativeIncidencePlot implements Figure {
     private final boolean stacked;
     private final Palette palette;
     private final double widthMm;
+    private final double[] causeOrder;
 
     private CumulativeIncidencePlot(CumulativeIncidenceResult result, String title, String timeUnit, String timeLabel,
             Map<String, String> causeLabels, Map<String, String> groupLabels, boolean stacked, Palette palette,
-            double widthMm) {
+            double widthMm, double[] causeOrder) {
         this.result = result;
         this.title = title;
         this.timeUnit = timeUnit;
@@ -55,6 +56,7 @@ public final class CumulativeIncidencePlot implements Figure {
         this.stacked = stacked;
         this.palette = palette;
         this.widthMm = widthMm;
+        this.causeOrder = causeOrder;
     }
 
     /** A stacked plot of every cause in every group of the fit, at full page width. */
@@ -64,49 +66,49 @@ public final class CumulativeIncidencePlot implements Figure {
             throw new IllegalArgumentException("a cumulative incidence plot needs at least one curve");
         }
         return new CumulativeIncidencePlot(result, null, null, null, Map.of(), Map.of(), true, Palette.okabeIto(),
-                Style.WIDTH_MM);
+                Style.WIDTH_MM, null);
     }
 
     /** A title above the plot (none by default). */
     public CumulativeIncidencePlot withTitle(String t) {
         return new CumulativeIncidencePlot(result, blank(t), timeUnit, timeLabel, causeLabels, groupLabels, stacked,
-                palette, widthMm);
+                palette, widthMm, causeOrder);
     }
 
     /** The time unit, shown as "Time (unit)" and used to choose ticks. */
     public CumulativeIncidencePlot withTimeUnit(String unit) {
         return new CumulativeIncidencePlot(result, title, blank(unit), timeLabel, causeLabels, groupLabels, stacked,
-                palette, widthMm);
+                palette, widthMm, causeOrder);
     }
 
     /** The whole time-axis title. */
     public CumulativeIncidencePlot withTimeLabel(String label) {
         return new CumulativeIncidencePlot(result, title, timeUnit, blank(label), causeLabels, groupLabels, stacked,
-                palette, widthMm);
+                palette, widthMm, causeOrder);
     }
 
     /** Names for the cause codes as written in the data ("1" → "Transplant"); unnamed causes show "Cause 1". */
     public CumulativeIncidencePlot withCauseLabels(Map<String, String> labels) {
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, labels, groupLabels, stacked, palette,
-                widthMm);
+                widthMm, causeOrder);
     }
 
     /** Names for the groups (panel titles); unnamed groups show their label. */
     public CumulativeIncidencePlot withGroupLabels(Map<String, String> labels) {
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, labels, stacked, palette,
-                widthMm);
+                widthMm, causeOrder);
     }
 
     /** Stacked bands (default) or one step line per cause. */
     public CumulativeIncidencePlot withStacked(boolean on) {
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, groupLabels, on, palette,
-                widthMm);
+                widthMm, causeOrder);
     }
 
     /** Colours of the causes, in cause order. */
     public CumulativeIncidencePlot with(Palette p) {
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, groupLabels, stacked,
-                Objects.requireNonNull(p, "palette"), widthMm);
+                Objects.requireNonNull(p, "palette"), widthMm, causeOrder);
     }
 
     /**
@@ -119,7 +121,25 @@ public final class CumulativeIncidencePlot implements Figure {
             throw new IllegalArgumentException("the width must be between 60 and 400 mm, not " + mm);
         }
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, groupLabels, stacked,
-                palette, mm);
+                palette, mm, causeOrder);
+    }
+
+    /**
+     * The order of the causes (stacked from the axis up, in the legend and the colours): put the cause of interest
+     * first so that its incidence is read off the axis. Default: increasing codes.
+     *
+     * @param codes every cause code of the fit, once
+     */
+    public CumulativeIncidencePlot withCauseOrder(double... codes) {
+        double[] all = result.causes();
+        double[] sorted = codes.clone();
+        java.util.Arrays.sort(sorted);
+        if (!java.util.Arrays.equals(sorted, all)) {
+            throw new IllegalArgumentException("the order must list each cause of the fit once: "
+                    + java.util.Arrays.toString(all) + ", got " + java.util.Arrays.toString(codes));
+        }
+        return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, groupLabels, stacked,
+                palette, widthMm, codes.clone());
     }
 
     private static String blank(String s) {
@@ -139,14 +159,16 @@ public final class CumulativeIncidencePlot implements Figure {
     @Override
     public String svg() {
         double width = widthMm * SvgWriter.PT_PER_MM;
-        double[] causes = result.causes();
+        double[] causes = causeOrder != null ? causeOrder.clone() : result.causes();
         List<String> groups = result.groups();
         int k = groups.size();
         double maxTime = 0;
         for (CumulativeIncidenceCurve c : result.curves()) {
             maxTime = Math.max(maxTime, c.lastTime());
         }
-        AxisTicks ticks = AxisTicks.time(maxTime > 0 ? maxTime : 1, timeUnit == null ? "" : timeUnit);
+        // narrow side-by-side panels get fewer time ticks (six intervals on a full-width panel)
+        AxisTicks ticks = AxisTicks.time(maxTime > 0 ? maxTime : 1, timeUnit == null ? "" : timeUnit,
+                k == 1 ? 6 : k == 2 ? 4 : 3);
         double xEnd = ticks.axisMax();
         List<String> yLabels = new ArrayList<>();
         double[] yTicks = {0, 0.2, 0.4, 0.6, 0.8, 1.0};
@@ -156,7 +178,9 @@ public final class CumulativeIncidencePlot implements Figure {
         double axisX = PAD + Axes.leftWidth(yLabels);
         double lastTickW = TextMetrics.width(ticks.label(ticks.values().length - 1), Style.FONT);
         double right = width - Math.max(6, lastTickW / 2 + PAD);
-        double panelW = (right - axisX - (k - 1) * PANEL_GAP) / k;
+        // the gap between panels leaves room for the last time label of one panel and the first of the next
+        double gap = Math.max(PANEL_GAP, (lastTickW + TextMetrics.width(ticks.label(0), Style.FONT)) / 2 + 8);
+        double panelW = (right - axisX - (k - 1) * gap) / k;
 
         // vertical layout: title, legend, panel titles, panels, time axis
         double y = PAD + 1;
@@ -188,7 +212,7 @@ public final class CumulativeIncidencePlot implements Figure {
                 stacked ? "Cumulative incidence (stacked)" : "Cumulative incidence", (top + bottom) / 2);
         String xTitle = timeLabel != null ? timeLabel : timeUnit != null ? "Time (" + timeUnit + ")" : "Time";
         for (int g = 0; g < k; g++) {
-            double x0 = axisX + g * (panelW + PANEL_GAP);
+            double x0 = axisX + g * (panelW + gap);
             double dataX0 = x0 + Style.DATA_PAD;
             Scale sx = Scale.linear(0, xEnd, dataX0, x0 + panelW);
             String group = groups.get(g);
@@ -270,6 +294,10 @@ public final class CumulativeIncidencePlot implements Figure {
                 f[i] = at.get(i).cif();
             }
             String color = palette.color(c);
+            if (stacked && curve.size() == 0) {
+                // no event of this cause in the group: an empty band would only paint its outline over the one below
+                continue;
+            }
             if (stacked) {
                 double[] upper = new double[times.length];
                 for (int i = 0; i < times.length; i++) {

@@ -97,8 +97,9 @@ public final class CompetingRisksGuardrails {
      * reaches a paper.
      *
      * @param rows the comparison, as {@link NaiveCumulativeIncidence#of}
+     * @param unit the time unit for the message ("days"), or null
      */
-    public static List<Diagnostic> forNaiveIncidence(List<NaiveCumulativeIncidence> rows) {
+    public static List<Diagnostic> forNaiveIncidence(List<NaiveCumulativeIncidence> rows, String unit) {
         List<Diagnostic> out = new ArrayList<>();
         long groups = rows.stream().map(NaiveCumulativeIncidence::group).distinct().count();
         List<Double> causes = rows.stream().map(NaiveCumulativeIncidence::cause).distinct().toList();
@@ -110,14 +111,16 @@ public final class CompetingRisksGuardrails {
             }
             List<String> parts = new ArrayList<>();
             for (NaiveCumulativeIncidence r : mine) {
-                parts.add((groups == 1 && r.group().equals("all") ? "" : r.group() + ": ") + pct(r.naive())
-                        + "% vs " + pct(r.cif()) + "% (+" + pct(r.difference()) + " points)");
+                parts.add((groups == 1 && r.group().equals("all") ? "" : r.group() + " ") + pct(r.naive()) + "% vs "
+                        + pct(r.cif()) + "% (+" + pct(r.difference()) + ")");
             }
-            out.add(Diagnostic.note("naive-incidence", "1 − Kaplan–Meier of cause " + Guardrails.num(cause)
-                    + " with the other causes censored overstates its incidence at " + Guardrails.num(mine.get(0).time())
-                    + ", because competing events remove patients who can then no longer have it: " + String.join("; ",
-                            parts) + " (1 − KM vs cumulative incidence). Report the cumulative incidence"
-                    + " (Aalen–Johansen), not 1 − Kaplan–Meier, for the share of patients with this event."));
+            String at = Guardrails.num(mine.get(0).time()) + (unit == null || unit.isBlank() ? "" : " " + unit);
+            out.add(Diagnostic.note("naive-incidence", "At " + at + ", 1 \u2212 Kaplan\u2013Meier of cause "
+                    + Guardrails.num(cause) + " with the other causes censored overstates its cumulative incidence"
+                    + " (difference in percentage points): " + String.join("; ", parts) + ". Competing events remove"
+                    + " patients who then can no longer have this event; 1 \u2212 Kaplan\u2013Meier estimates its"
+                    + " incidence in a world without them. Report the cumulative incidence (Aalen\u2013Johansen) as the"
+                    + " share of patients with the event."));
         }
         return List.copyOf(out);
     }

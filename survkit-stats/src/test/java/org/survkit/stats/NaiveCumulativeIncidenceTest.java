@@ -36,12 +36,12 @@ class NaiveCumulativeIncidenceTest {
         // cause 2 occurs first: nothing competes with it before it, so both are 1/4
         assertThat(rows.get(1).naive()).isCloseTo(0.25, within(1e-15));
         assertThat(rows.get(1).difference()).isCloseTo(0, within(1e-15));
-        List<Diagnostic> d = CompetingRisksGuardrails.forNaiveIncidence(rows);
+        List<Diagnostic> d = CompetingRisksGuardrails.forNaiveIncidence(rows, null);
         assertThat(d).hasSize(1);
         assertThat(d.get(0).code()).isEqualTo("naive-incidence");
         assertThat(d.get(0).severity()).isEqualTo(Diagnostic.Severity.NOTE);
-        assertThat(d.get(0).message()).contains("cause 1").contains("at 3").contains("66.7% vs 50.0% (+16.7 points)")
-                .doesNotContain("all:");
+        assertThat(d.get(0).message()).startsWith("At 3, ").contains("cause 1")
+                .contains(": 66.7% vs 50.0% (+16.7).").doesNotContain("all");
     }
 
     @Test
@@ -56,7 +56,7 @@ class NaiveCumulativeIncidenceTest {
             }
         }
         assertThat(CompetingRisksGuardrails.forNaiveIncidence(NaiveCumulativeIncidence.of(r, time, status,
-                Factor.of(arm), 7))).isEmpty();
+                Factor.of(arm), 7), "months")).isEmpty();
         // group a is followed to 8 only: left out at 10
         assertThat(NaiveCumulativeIncidence.of(r, time, status, Factor.of(arm), 10)).extracting(
                 NaiveCumulativeIncidence::group).containsOnly("b");
@@ -94,10 +94,10 @@ class NaiveCumulativeIncidenceTest {
             assertThat(rows.get(k).naive()).isCloseTo(expected[k][0], within(1e-12));
             assertThat(rows.get(k).cif()).isCloseTo(expected[k][1], within(1e-12));
         }
-        List<Diagnostic> d = CompetingRisksGuardrails.forNaiveIncidence(rows);
+        List<Diagnostic> d = CompetingRisksGuardrails.forNaiveIncidence(rows, "days");
         assertThat(d).hasSize(1);
-        assertThat(d.get(0).message()).contains("0: 23.3% vs 22.8% (+0.5 points)").contains("0.5: 53.0% vs 51.6%")
-                .contains("1: 92.5% vs 92.5% (+0.0 points)");
+        assertThat(d.get(0).message()).startsWith("At 1826 days, ").contains("0 23.3% vs 22.8% (+0.5)")
+                .contains("0.5 53.0% vs 51.6% (+1.5)").contains("1 92.5% vs 92.5% (+0.0)");
     }
 
     @Test
