@@ -363,6 +363,19 @@ final class AnalysisDataset {
             }
             out[i] = x;
         }
+        if (cr.causes().isEmpty() && java.util.Arrays.stream(out).noneMatch(x -> x == cr.censorValue())) {
+            java.util.TreeSet<Double> found = new java.util.TreeSet<>();
+            for (double x : out) {
+                if (!Double.isNaN(x)) {
+                    found.add(x);
+                }
+            }
+            throw new InputException(study.fileName() + ", line " + cr.line("censor_value")
+                    + ", 'competing_risks.censor_value': no row of column '" + cr.column() + "' has the censor value "
+                    + Formats.given(cr.censorValue()) + " (values found: " + String.join(", ", found.stream()
+                            .map(Formats::given).toList()) + "), so every row would be an event of some cause. Correct"
+                    + " the censor value, or, if nobody was censored, list the causes under 'causes'.");
+        }
         return out;
     }
 

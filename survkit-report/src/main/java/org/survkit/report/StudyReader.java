@@ -129,8 +129,8 @@ public final class StudyReader {
                 }
             }
         }
-        Study.CompetingRisks competing = o.has("competing_risks") ? competingRisks(o.node("competing_risks"), event,
-                groups) : null;
+        Study.CompetingRisks competing = o.has("competing_risks") ? competingRisks(o.node("competing_risks"),
+                o.line("competing_risks"), event, groups) : null;
         Path output = o.path("output", Path.of("report"));
         Figures figures = o.has("figures") ? figures(o.node("figures")) : Figures.defaults();
         ConfidenceType confType = o.has("conf_type") ? o.choice("conf_type", ConfidenceType::parse,
@@ -454,12 +454,12 @@ public final class StudyReader {
 
     static final List<String> COMPETING_KEYS = List.of("column", "censor_value", "causes", "cause", "finegray", "plot");
 
-    private Study.CompetingRisks competingRisks(Node n, Study.Event event, Groups groups) {
+    private Study.CompetingRisks competingRisks(Node n, int keyLine, Study.Event event, Groups groups) {
         String key = "competing_risks";
         Obj o = obj(n, key);
         o.allow(COMPETING_KEYS);
         Map<String, Integer> lines = new HashMap<>();
-        lines.put("", n.line());
+        lines.put("", keyLine);
         for (String k : COMPETING_KEYS) {
             if (o.has(k)) {
                 lines.put(k, o.line(k));
@@ -467,7 +467,7 @@ public final class StudyReader {
         }
         String column = o.has("column") ? columnName(o.node("column"), key + ".column") : event.column();
         if (!o.has("censor_value")) {
-            throw error(n.line(), key, "say which value of column '" + column + "' marks a censored row: 'censor_value:"
+            throw error(keyLine, key, "say which value of column '" + column + "' marks a censored row: 'censor_value:"
                     + " 0' (every other value is then a cause, e.g. 1 = relapse, 2 = death).");
         }
         double censor = code(o, "censor_value", key, column);
