@@ -9,6 +9,9 @@ import org.survkit.stats.CumulativeIncidenceAtTime;
 import org.survkit.stats.CumulativeIncidenceCurve;
 import org.survkit.stats.CumulativeIncidenceResult;
 import org.survkit.stats.GrayTestResult;
+import org.survkit.stats.GroupCurve;
+import org.survkit.stats.SurvivalAtTime;
+import org.survkit.stats.SurvivalCurve;
 
 /**
  * A competing-risks figure: one panel per group, side by side on a shared cumulative-incidence axis, each
@@ -43,10 +46,11 @@ public final class CumulativeIncidencePlot implements Figure {
     private final Palette palette;
     private final double widthMm;
     private final double[] causeOrder;
+    private final List<GroupCurve> atRisk;
 
     private CumulativeIncidencePlot(CumulativeIncidenceResult result, String title, String timeUnit, String timeLabel,
             Map<String, String> causeLabels, Map<String, String> groupLabels, boolean stacked, Palette palette,
-            double widthMm, double[] causeOrder) {
+            double widthMm, double[] causeOrder, List<GroupCurve> atRisk) {
         this.result = result;
         this.title = title;
         this.timeUnit = timeUnit;
@@ -57,6 +61,7 @@ public final class CumulativeIncidencePlot implements Figure {
         this.palette = palette;
         this.widthMm = widthMm;
         this.causeOrder = causeOrder;
+        this.atRisk = atRisk;
     }
 
     /** A stacked plot of every cause in every group of the fit, at full page width. */
@@ -66,49 +71,49 @@ public final class CumulativeIncidencePlot implements Figure {
             throw new IllegalArgumentException("a cumulative incidence plot needs at least one curve");
         }
         return new CumulativeIncidencePlot(result, null, null, null, Map.of(), Map.of(), true, Palette.okabeIto(),
-                Style.WIDTH_MM, null);
+                Style.WIDTH_MM, null, null);
     }
 
     /** A title above the plot (none by default). */
     public CumulativeIncidencePlot withTitle(String t) {
         return new CumulativeIncidencePlot(result, blank(t), timeUnit, timeLabel, causeLabels, groupLabels, stacked,
-                palette, widthMm, causeOrder);
+                palette, widthMm, causeOrder, atRisk);
     }
 
     /** The time unit, shown as "Time (unit)" and used to choose ticks. */
     public CumulativeIncidencePlot withTimeUnit(String unit) {
         return new CumulativeIncidencePlot(result, title, blank(unit), timeLabel, causeLabels, groupLabels, stacked,
-                palette, widthMm, causeOrder);
+                palette, widthMm, causeOrder, atRisk);
     }
 
     /** The whole time-axis title. */
     public CumulativeIncidencePlot withTimeLabel(String label) {
         return new CumulativeIncidencePlot(result, title, timeUnit, blank(label), causeLabels, groupLabels, stacked,
-                palette, widthMm, causeOrder);
+                palette, widthMm, causeOrder, atRisk);
     }
 
     /** Names for the cause codes as written in the data ("1" → "Transplant"); unnamed causes show "Cause 1". */
     public CumulativeIncidencePlot withCauseLabels(Map<String, String> labels) {
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, labels, groupLabels, stacked, palette,
-                widthMm, causeOrder);
+                widthMm, causeOrder, atRisk);
     }
 
     /** Names for the groups (panel titles); unnamed groups show their label. */
     public CumulativeIncidencePlot withGroupLabels(Map<String, String> labels) {
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, labels, stacked, palette,
-                widthMm, causeOrder);
+                widthMm, causeOrder, atRisk);
     }
 
     /** Stacked bands (default) or one step line per cause. */
     public CumulativeIncidencePlot withStacked(boolean on) {
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, groupLabels, on, palette,
-                widthMm, causeOrder);
+                widthMm, causeOrder, atRisk);
     }
 
     /** Colours of the causes, in cause order. */
     public CumulativeIncidencePlot with(Palette p) {
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, groupLabels, stacked,
-                Objects.requireNonNull(p, "palette"), widthMm, causeOrder);
+                Objects.requireNonNull(p, "palette"), widthMm, causeOrder, atRisk);
     }
 
     /**
@@ -121,7 +126,7 @@ public final class CumulativeIncidencePlot implements Figure {
             throw new IllegalArgumentException("the width must be between 60 and 400 mm, not " + mm);
         }
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, groupLabels, stacked,
-                palette, mm, causeOrder);
+                palette, mm, causeOrder, atRisk);
     }
 
     /**
@@ -139,7 +144,26 @@ public final class CumulativeIncidencePlot implements Figure {
                     + java.util.Arrays.toString(all) + ", got " + java.util.Arrays.toString(codes));
         }
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, groupLabels, stacked,
-                palette, widthMm, codes.clone());
+                palette, widthMm, codes.clone(), atRisk);
+    }
+
+    /**
+     * A number-at-risk row under each panel: the patients still followed and free of every event at each time
+     * tick, as the Kaplan–Meier fit of any event reports it ({@link SurvivalAtTime#nRisk()}).
+     *
+     * @param anyEvent Kaplan–Meier curves of the time to the first event of any cause, one per group of the fit
+     *                 (labels as {@link CumulativeIncidenceResult#groups()}); null for none
+     */
+    public CumulativeIncidencePlot withRiskTable(List<GroupCurve> anyEvent) {
+        if (anyEvent != null) {
+            List<String> labels = anyEvent.stream().map(GroupCurve::group).sorted().toList();
+            if (!labels.equals(result.groups().stream().sorted().toList())) {
+                throw new IllegalArgumentException("the at-risk curves' groups " + labels + " are not the plot's "
+                        + result.groups());
+            }
+        }
+        return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, groupLabels, stacked,
+                palette, widthMm, causeOrder, anyEvent == null ? null : List.copyOf(anyEvent));
     }
 
     private static String blank(String s) {
@@ -200,6 +224,11 @@ public final class CumulativeIncidencePlot implements Figure {
         double plotHeight = Math.min(0.42 * width, Math.max(0.28 * width, 0.75 * panelW));
         double bottom = top + plotHeight;
         double height = Axes.titleBaseline(bottom) + PAD + 3;
+        double riskHeaderMid = 0;
+        if (atRisk != null) {
+            riskHeaderMid = Axes.titleBaseline(bottom) + 10 + Style.LINE / 2;
+            height = riskHeaderMid + Style.LINE + Style.LINE / 2 + 2 + PAD;
+        }
 
         SvgWriter w = new SvgWriter(width, height, (title != null ? title : "Cumulative incidence of competing risks"));
         if (title != null) {
@@ -229,11 +258,31 @@ public final class CumulativeIncidencePlot implements Figure {
                         SvgWriter.num(Style.AXIS_WIDTH));
             }
             drawGroup(w, group, causes, sx, sy, xEnd);
+            if (atRisk != null) {
+                drawAtRisk(w, group, ticks.values(), sx, riskHeaderMid + Style.LINE);
+            }
             Axes.bottom(w, bottom, x0, x0 + panelW, ticks.values(), ticks.labels(), sx, xTitle, dataX0
                     + (panelW - Style.DATA_PAD) / 2);
             w.close("g");
         }
+        if (atRisk != null) {
+            w.text(List.of(new SvgWriter.Run("Number at risk (free of any event)", false, true)), "class",
+                    "risk-title", "x", SvgWriter.num(PAD), "y", SvgWriter.num(Style.centredBaseline(riskHeaderMid,
+                            Style.FONT)), "font-size", SvgWriter.num(Style.FONT), "fill", Style.TEXT);
+        }
         return w.finish();
+    }
+
+    /** The numbers at risk of one group under its panel, one per time tick. */
+    private void drawAtRisk(SvgWriter w, String group, double[] ticks, Scale sx, double mid) {
+        SurvivalCurve c = atRisk.stream().filter(g -> g.group().equals(group)).findFirst().orElseThrow().curve();
+        String y = SvgWriter.num(Style.centredBaseline(mid, Style.FONT));
+        List<SurvivalAtTime> at = c.at(ticks);
+        for (int k = 0; k < ticks.length; k++) {
+            w.text(Integer.toString(at.get(k).nRisk()), "class", "risk-cell", "data-group", group, "data-time",
+                    NumberText.plain(ticks[k]), "x", SvgWriter.num(sx.map(ticks[k])), "y", y, "font-size",
+                    SvgWriter.num(Style.FONT), "fill", Style.TEXT, "text-anchor", "middle");
+        }
     }
 
     private void legend(SvgWriter w, double x, double centreY, double[] causes) {

@@ -106,7 +106,8 @@ final class ReportFigures {
         boolean stacked = cr.spec().plot() == Study.CifPlot.STACKED;
         CumulativeIncidencePlot p = CumulativeIncidencePlot.of(cr.result()).withCauseLabels(labels)
                 .withStacked(stacked).withTimeUnit(s.time().unitName())
-                .withCauseOrder(cr.causes().stream().mapToDouble(Double::doubleValue).toArray());
+                .withCauseOrder(cr.causes().stream().mapToDouble(Double::doubleValue).toArray())
+                .withRiskTable(s.figures().riskTable() ? cr.anyEvent() : null);
         if (s.time().fromDates()) {
             p = p.withTimeLabel(ReportTables.capital(t.unit()) + " from " + s.time().from());
         }

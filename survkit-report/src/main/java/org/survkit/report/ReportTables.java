@@ -811,8 +811,8 @@ final class ReportTables {
         }
         List<String> notes = new ArrayList<>();
         notes.add("Cumulative incidence (%) of each cause, with the other causes as competing events (Aalen\u2013Johansen"
-                + " estimator), with " + ciLabel() + "s (" + a.study.confType().rName() + " transform of the variance"
-                + " of R cmprsk's cuminc). Events: events of that cause" + (Double.isNaN(a.study.horizon()) ? ""
+                + " estimator), with " + ciLabel() + "s on the " + a.study.confType().rName() + " scale from the variance"
+                + " of R cmprsk's cuminc. Events: events of that cause" + (Double.isNaN(a.study.horizon()) ? ""
                         : " up to the horizon") + "." + (beyond ? " " + Formats.NA + ": after the group's last follow-up."
                                 : ""));
         notes.add("Codes of " + cr.spec().column() + ": " + String.join(", ", cr.causes().stream().map(k ->

@@ -141,11 +141,14 @@ final class StudyAnalysis {
      * @param times         the times the table reads the curves at (the study's {@code at}, else the reference time)
      * @param referenceTime where 1 − Kaplan–Meier is compared with the cumulative incidence
      * @param naive         that comparison per cause and group
+     * @param anyEvent      Kaplan–Meier of the time to the first event of any cause per group (labels as
+     *                      {@code result}), for the numbers at risk
      * @param fineGray      the Fine–Gray model, or null
      */
     record CompetingRisksOut(Study.CompetingRisks spec, Cohort cohort, double[] status, List<String> groups,
             CumulativeIncidenceResult result, CumulativeIncidenceResult overall, List<Double> causes, double[] times,
-            double referenceTime, List<NaiveCumulativeIncidence> naive, FineGrayOut fineGray) {
+            double referenceTime, List<NaiveCumulativeIncidence> naive, List<GroupCurve> anyEvent,
+            FineGrayOut fineGray) {
     }
 
     /**
@@ -712,9 +715,15 @@ final class StudyAnalysis {
         double reference = referenceTime(result);
         double[] times = study.at().length > 0 ? study.at() : new double[] {reference};
         List<NaiveCumulativeIncidence> naive = NaiveCumulativeIncidence.of(result, c.time(), status, factor, reference);
+        boolean[] any = new boolean[status.length];
+        for (int i = 0; i < any.length; i++) {
+            any[i] = status[i] != cr.censorValue();
+        }
+        List<GroupCurve> anyEvent = factor == null ? List.of(new GroupCurve("all", km.fit(c.time(), any)))
+                : km.fit(c.time(), any, factor);
         FineGrayOut fg = cr.fineGray() == null ? null : fineGray(cr, causes);
         return new CompetingRisksOut(cr, c, status, List.copyOf(levels), result, overall, List.copyOf(causes), times,
-                reference, naive, fg);
+                reference, naive, anyEvent, fg);
     }
 
     /** The horizon, else the last {@code at} time, else the shortest group's last follow-up time. */

@@ -206,11 +206,18 @@ class ReportCompetingRisksTest {
         assertThat(svg.byClass("cif-area").get(0).getAttribute("data-cause")).isEqualTo("2");
         assertThat(svg.byClass("panel-title")).extracting(e -> e.getTextContent()).containsExactly("A", "B");
         assertThat(r.files()).doesNotContain("tables/finegray.csv");
+        // numbers at risk under each panel: everyone at time 0, as the Kaplan–Meier fit of any event counts them
+        assertThat(svg.byClass("risk-cell", "A").get(0).getTextContent()).isEqualTo("70");
+        assertThat(svg.byClass("risk-cell", "B")).hasSameSizeAs(svg.byClass("risk-cell", "A"));
+        assertThat(svg.byClass("risk-title").get(0).getTextContent()).startsWith("Number at risk");
 
         ReportEngine.Result lines = run("competing_risks: {censor_value: 0, plot: lines}\n");
         SvgDoc l = SvgDoc.parse(Files.readString(lines.outputDir().resolve("figures/cif.svg")));
         assertThat(l.byClass("cif-curve")).hasSize(4);
         assertThat(l.byClass("cif-area")).isEmpty();
+        ReportEngine.Result bare = run("figures: {risk_table: no}\ncompeting_risks: {censor_value: 0}\n");
+        assertThat(SvgDoc.parse(Files.readString(bare.outputDir().resolve("figures/cif.svg"))).byClass("risk-cell"))
+                .isEmpty();
         assertThat(Files.readString(lines.html())).contains("Cause 1").contains("Cause 2");
     }
 
