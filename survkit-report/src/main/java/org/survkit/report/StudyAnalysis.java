@@ -848,6 +848,14 @@ final class StudyAnalysis {
             if (competing.cohort().size() != cohort.size()) {
                 ds.addAll(CompetingRisksGuardrails.forTimes(competing.result(), competing.times()));
             }
+            for (Study.Cause k : competing.spec().causes()) {
+                if (!competing.causes().contains(k.code())) {
+                    ds.add(0, new Diagnostic(Diagnostic.Severity.NOTE, "no-events-of-cause", "Cause " + Formats.given(
+                            k.code()) + ", listed under competing_risks.causes, has no event among the "
+                            + competing.cohort().size() + " patients analysed" + (Double.isNaN(study.horizon()) ? ""
+                                    : " up to the horizon") + ": it is left out of the section's tables and figure."));
+                }
+            }
             for (Diagnostic d : ds) {
                 out.add(new Finding(labelled(d), scope));
             }

@@ -317,6 +317,48 @@ class ReportCompetingRisksTest {
         assertThat(fg.get("covariates")).extracting(JsonNode::asText).containsExactly("arm");
     }
 
+    /**
+     * Without groups: one panel, no Gray's test; a listed cause that occurs only after the horizon is left out and
+     * named, and the Fine–Gray model about it is not fitted (a warning says why).
+     */
+    @Test
+    void ungroupedWithACauseBeyondTheHorizon() throws IOException {
+        StringBuilder csv = new StringBuilder("months,status,age\n");
+        Random rnd = new Random(3);
+        for (int i = 0; i < 40; i++) {
+            double t = 1 + i;
+            int status = t > 30 ? (i % 2 == 0 ? 2 : 0) : rnd.nextDouble() < 0.4 ? 1 : 0; // cause 2 only after 30
+            csv.append(t).append(',').append(status).append(',').append(50 + rnd.nextInt(20)).append('\n');
+        }
+        Files.writeString(dir.resolve("cohort.csv"), csv.toString());
+        Files.writeString(dir.resolve("study.yaml"), """
+                data: cohort.csv
+                time: {column: months, unit: months}
+                event: {column: status, value: 1}
+                horizon: 24
+                competing_risks:
+                  censor_value: 0
+                  causes: {1: Relapse, 2: Death}
+                  cause: 2
+                  finegray: [age]
+                output: out
+                """);
+        ReportEngine.Result r = ReportEngine.withDefaults().withPng(false).run(StudyReader.read(dir.resolve(
+                "study.yaml")));
+        JsonNode cif = table(r, "cif");
+        assertThat(cif.get("causes")).hasSize(1);
+        assertThat(cif.get("curves").get(0).get("group").asText()).isEqualTo("Relapse");
+        assertThat(r.files()).doesNotContain("tables/gray.json", "tables/finegray.json").contains("figures/cif.svg");
+        SvgDoc svg = SvgDoc.parse(Files.readString(r.outputDir().resolve("figures/cif.svg")));
+        assertThat(svg.byClass("cif-panel")).hasSize(1);
+        assertThat(svg.byClass("panel-title")).isEmpty();
+        String guard = table(r, "guardrails").toString();
+        assertThat(guard).contains("Cause 2 (Death), listed under competing_risks.causes, has no event among the 40"
+                + " patients analysed up to the horizon").contains("has no event among the 40 complete cases of the"
+                + " Fine\u2013Gray model: it was not fitted");
+        assertThat(Files.readString(r.html())).contains("The Fine\u2013Gray model was not fitted: Death has no event");
+    }
+
     // ---------------------------------------------------------------- study-file errors
 
     private String error(String block) {
