@@ -301,10 +301,16 @@ public final class CumulativeIncidencePlot implements Figure {
             }
             String label = causeLabel(causes[c]);
             double p = grayP(causes[c]);
+            List<SvgWriter.Run> runs = new ArrayList<>(List.of(SvgWriter.Run.plain(label)));
             if (!Double.isNaN(p)) {
-                label += " (Gray " + PValueFormat.withSymbol(p) + ")";
+                // the p in italics, as the Kaplan-Meier figure prints its test
+                String v = PValueFormat.format(p);
+                runs.add(SvgWriter.Run.plain(" (Gray "));
+                runs.add(SvgWriter.Run.italic("p"));
+                runs.add(SvgWriter.Run.plain((v.startsWith("<") ? " " : " = ") + v + ")"));
+                label += " (Gray p" + (v.startsWith("<") ? " " : " = ") + v + ")";
             }
-            w.text(label, "class", "legend-label", "data-cause", code(causes[c]), "x", SvgWriter.num(cx + SWATCH + 3),
+            w.text(runs, "class", "legend-label", "data-cause", code(causes[c]), "x", SvgWriter.num(cx + SWATCH + 3),
                     "y", SvgWriter.num(Style.centredBaseline(centreY, Style.FONT)), "font-size",
                     SvgWriter.num(Style.FONT), "fill", Style.TEXT);
             cx += SWATCH + 3 + TextMetrics.width(label, Style.FONT) + 12;

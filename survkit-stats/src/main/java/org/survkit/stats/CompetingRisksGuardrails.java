@@ -111,13 +111,13 @@ public final class CompetingRisksGuardrails {
             }
             List<String> parts = new ArrayList<>();
             for (NaiveCumulativeIncidence r : mine) {
-                parts.add((groups == 1 && r.group().equals("all") ? "" : r.group() + " ") + pct(r.naive()) + "% vs "
+                parts.add((groups == 1 && r.group().equals("all") ? "" : r.group() + ": ") + pct(r.naive()) + "% vs "
                         + pct(r.cif()) + "% (+" + pct(r.difference()) + ")");
             }
             String at = Guardrails.num(mine.get(0).time()) + (unit == null || unit.isBlank() ? "" : " " + unit);
             out.add(Diagnostic.note("naive-incidence", "At " + at + ", 1 \u2212 Kaplan\u2013Meier of cause "
                     + Guardrails.num(cause) + " with the other causes censored overstates its cumulative incidence"
-                    + " (difference in percentage points): " + String.join("; ", parts) + ". Competing events remove"
+                    + " (difference in percentage points) \u2014 " + String.join("; ", parts) + ". Competing events remove"
                     + " patients who then can no longer have this event; 1 \u2212 Kaplan\u2013Meier estimates its"
                     + " incidence in a world without them. Report the cumulative incidence (Aalen\u2013Johansen) as the"
                     + " share of patients with the event."));

@@ -41,7 +41,7 @@ class NaiveCumulativeIncidenceTest {
         assertThat(d.get(0).code()).isEqualTo("naive-incidence");
         assertThat(d.get(0).severity()).isEqualTo(Diagnostic.Severity.NOTE);
         assertThat(d.get(0).message()).startsWith("At 3, ").contains("cause 1")
-                .contains(": 66.7% vs 50.0% (+16.7).").doesNotContain("all");
+                .contains("\u2014 66.7% vs 50.0% (+16.7).").doesNotContain("all");
     }
 
     @Test
@@ -96,8 +96,8 @@ class NaiveCumulativeIncidenceTest {
         }
         List<Diagnostic> d = CompetingRisksGuardrails.forNaiveIncidence(rows, "days");
         assertThat(d).hasSize(1);
-        assertThat(d.get(0).message()).startsWith("At 1826 days, ").contains("0 23.3% vs 22.8% (+0.5)")
-                .contains("0.5 53.0% vs 51.6% (+1.5)").contains("1 92.5% vs 92.5% (+0.0)");
+        assertThat(d.get(0).message()).startsWith("At 1826 days, ").contains("\u2014 0: 23.3% vs 22.8% (+0.5); ")
+                .contains("0.5: 53.0% vs 51.6% (+1.5)").contains("1: 92.5% vs 92.5% (+0.0)");
     }
 
     @Test
