@@ -726,20 +726,20 @@ final class StudyAnalysis {
                 reference, naive, anyEvent, fg);
     }
 
-    /** The horizon, else the last {@code at} time, else the shortest group's last follow-up time. */
+    /**
+     * The horizon, else the last {@code at} time — or, when that is beyond every group's follow-up (or neither is
+     * given), the shortest group's last follow-up time.
+     */
     private double referenceTime(CumulativeIncidenceResult r) {
-        if (!Double.isNaN(study.horizon())) {
-            return study.horizon();
-        }
-        double[] at = study.at();
-        if (at.length > 0) {
-            return java.util.Arrays.stream(at).max().orElseThrow();
-        }
-        double t = Double.POSITIVE_INFINITY;
+        double shortest = Double.POSITIVE_INFINITY;
+        double longest = 0;
         for (org.survkit.stats.CumulativeIncidenceCurve k : r.curves()) {
-            t = Math.min(t, k.lastTime());
+            shortest = Math.min(shortest, k.lastTime());
+            longest = Math.max(longest, k.lastTime());
         }
-        return t;
+        double t = !Double.isNaN(study.horizon()) ? study.horizon() : study.at().length > 0
+                ? java.util.Arrays.stream(study.at()).max().orElseThrow() : shortest;
+        return t > longest ? shortest : t;
     }
 
     private FineGrayOut fineGray(Study.CompetingRisks cr, List<Double> causes) {
@@ -794,8 +794,9 @@ final class StudyAnalysis {
         }
         String m = d.message();
         for (Study.Cause k : cr.causes()) {
-            m = m.replaceAll("(?<=\\b[Cc]ause )" + java.util.regex.Pattern.quote(Formats.given(k.code())) + "(?![0-9]|\\.[0-9])",
-                    java.util.regex.Matcher.quoteReplacement(Formats.given(k.code()) + " (" + k.label() + ")"));
+            String code = Formats.given(k.code());
+            m = m.replaceAll("(?<=\\b[Cc]ause )" + java.util.regex.Pattern.quote(code) + "(?![0-9]|\\.[0-9])",
+                    java.util.regex.Matcher.quoteReplacement(code + " (" + k.label() + ")"));
         }
         return new Diagnostic(d.severity(), d.code(), m);
     }
