@@ -106,7 +106,7 @@ public final class CifCommand implements Callable<Integer> {
         List<Diagnostic> diagnostics = new ArrayList<>(CompetingRisksGuardrails.forCurves(curves, tests));
         diagnostics.addAll(CompetingRisksGuardrails.forTimes(r, at));
         if (plot != null) {
-            writePlot(r);
+            writePlot(r, cr);
         }
         if (output.format == OutputFormat.JSON) {
             output.emitJson(spec.commandLine().getOut(), json(cr, r, curves, tests, diagnostics));
@@ -117,13 +117,14 @@ public final class CifCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void writePlot(CumulativeIncidenceResult r) {
+    private void writePlot(CumulativeIncidenceResult r, CompetingRisksCohort cr) {
         String name = plot.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (!name.endsWith(".svg") && !name.endsWith(".png")) {
             throw new UsageException("--plot " + plot + ": the file name must end in .svg or .png.");
         }
         CumulativeIncidencePlot figure = CumulativeIncidencePlot.of(r).withCauseLabels(causeLabels)
-                .withStacked(!plotLines).withTimeUnit(cohort.time != null ? null : cohort.unitLabel());
+                .withStacked(!plotLines).withTimeUnit(cohort.time != null ? null : cohort.unitLabel())
+                .withRiskTable(anyEvent(cr));
         try {
             java.nio.file.Path parent = plot.toAbsolutePath().getParent();
             if (parent != null) {
@@ -138,6 +139,20 @@ public final class CifCommand implements Callable<Integer> {
             throw new UsageException("cannot write " + plot + " (" + e.getMessage() + "): choose a writable path for"
                     + " --plot.");
         }
+    }
+
+    /** Kaplan–Meier of the first event of any cause per group (as the fit's groups), for the numbers at risk. */
+    private static List<org.survkit.stats.GroupCurve> anyEvent(CompetingRisksCohort cr) {
+        double[] time = cr.cohort().time();
+        double[] status = cr.status();
+        boolean[] any = new boolean[time.length];
+        for (int i = 0; i < any.length; i++) {
+            any[i] = status[i] != cr.censorCode();
+        }
+        org.survkit.stats.KaplanMeier km = org.survkit.stats.KaplanMeier.withDefaults().withTimeFix(false);
+        String[] group = cr.cohort().group();
+        return group == null ? List.of(new org.survkit.stats.GroupCurve("all", km.fit(time, any)))
+                : km.fit(time, any, group);
     }
 
     private ObjectNode json(CompetingRisksCohort cr, CumulativeIncidenceResult r, List<CumulativeIncidenceCurve> curves,

@@ -222,7 +222,10 @@ class CliCompetingRisksTest {
         ok("cif", pbc(), "--time", "time", "--event", "status", "--censor-value", "0", "--group", "trt", "--plot",
                 svg.toString(), "--cause-label", "1=Transplant", "--cause-label", "2=Death");
         String text = Files.readString(svg);
-        assertThat(text).startsWith("<?xml").contains("class=\"cif-area\"").contains("Transplant (Gray p = 0.889)");
+        assertThat(text).startsWith("<?xml").contains("class=\"cif-area\"").contains("Transplant (Gray <tspan font-style=\"italic\">p</tspan> = 0.889)")
+                // numbers at risk under the panels: trt 1 has 158 patients (R: table(pbc$trt))
+                .contains("class=\"risk-cell\" data-group=\"1\" data-time=\"0\"");
+        assertThat(text).containsPattern("data-group=\"1\" data-time=\"0\"[^>]*>158<");
         assertThat(CliErrorTest.userError("cif", pbc(), "--time", "time", "--event", "status", "--censor-value", "0",
                 "--plot", dir.resolve("cif.pdf").toString()).err()).contains("must end in .svg or .png");
     }

@@ -43,6 +43,10 @@ import org.survkit.stats.Factor;
  * <li>horizon h: administrative censoring, {@code analysis_time = min(t, h)} and
  *     {@code analysis_event = event and t ≤ h};</li>
  * <li>group: the first rule that holds (else {@code otherwise}, else missing), or the column's value.</li>
+ * <li>cause (with {@code competing_risks}): the code of the cause column as a number, the censor value for rows
+ *     followed beyond the horizon (as {@code analysis_event}), written after {@code analysis_event}; a code that
+ *     is not a number, or (when the causes are listed) neither a listed cause nor the censor value, is an error
+ *     naming the row.</li>
  * </ul>
  * Missing inputs give empty cells; the reader then excludes and counts those rows.
  */
@@ -53,6 +57,7 @@ final class AnalysisDataset {
     static final String FOLLOWUP_EVENT = "followup_event";
     static final String TIME = "analysis_time";
     static final String EVENT = "analysis_event";
+    static final String CAUSE = "analysis_cause";
     static final List<String> DERIVED = List.of(ROW, FOLLOWUP_TIME, FOLLOWUP_EVENT, TIME, EVENT);
 
     private static final Set<String> EVENT_WORDS = Set.of("1", "true", "yes", "dead", "died", "death", "event");
@@ -65,6 +70,7 @@ final class AnalysisDataset {
     private final double[] time;
     private final byte[] event;
     private final String[] group;
+    private final double[] cause;
     private final List<String> groupOrder;
     private final String groupColumn;
     private final boolean derivedGroup;
@@ -72,8 +78,8 @@ final class AnalysisDataset {
     private int[] lineOfRow;
 
     private AnalysisDataset(Study study, DataTable table, double[] followTime, byte[] followEvent, double[] time,
-            byte[] event, String[] group, List<String> groupOrder, String groupColumn, boolean derivedGroup,
-            Map<String, Integer> missingTimeReasons) {
+            byte[] event, String[] group, double[] cause, List<String> groupOrder, String groupColumn,
+            boolean derivedGroup, Map<String, Integer> missingTimeReasons) {
         this.study = study;
         this.table = table;
         this.followTime = followTime;
@@ -81,6 +87,7 @@ final class AnalysisDataset {
         this.time = time;
         this.event = event;
         this.group = group;
+        this.cause = cause;
         this.groupOrder = List.copyOf(groupOrder);
         this.groupColumn = groupColumn;
         this.derivedGroup = derivedGroup;
@@ -168,7 +175,17 @@ final class AnalysisDataset {
                 derivedGroup = true;
             }
         }
-        return new AnalysisDataset(study, table, ft, fe, t, e, group, order, groupColumn, derivedGroup, reasons);
+        double[] cause = null;
+        if (study.competingRisks() != null) {
+            cause = deriveCause(study, table);
+            double censor = study.competingRisks().censorValue();
+            for (int i = 0; i < n; i++) {
+                if (!Double.isNaN(h) && !Double.isNaN(ft[i]) && ft[i] > h && !Double.isNaN(cause[i])) {
+                    cause[i] = censor;
+                }
+            }
+        }
+        return new AnalysisDataset(study, table, ft, fe, t, e, group, cause, order, groupColumn, derivedGroup, reasons);
     }
 
     private static List<String> groupOrder(Study study, Set<String> seen) {
@@ -320,6 +337,48 @@ final class AnalysisDataset {
         }
     }
 
+    private static double[] deriveCause(Study study, DataTable table) {
+        Study.CompetingRisks cr = study.competingRisks();
+        int c = table.column(cr.column());
+        double[] out = new double[table.size()];
+        for (int i = 0; i < out.length; i++) {
+            String v = table.value(i, c);
+            if (v == null) {
+                out[i] = Double.NaN;
+                continue;
+            }
+            if (!RuleExpression.isNumber(v)) {
+                throw new InputException(table.where(i) + ", column '" + cr.column() + "': value \"" + v + "\" is not"
+                        + " a number. Competing risks (" + study.fileName() + ", line " + cr.line("") + ") need numeric"
+                        + " codes, as R's cmprsk: the censor value (" + Formats.given(cr.censorValue()) + ") and one"
+                        + " number per cause. Recode the column, or add the value to data.na if it means missing.");
+            }
+            double x = Double.parseDouble(v) + 0.0;
+            if (x != cr.censorValue() && !cr.causes().isEmpty() && cr.causes().stream().noneMatch(k -> k.code() == x)) {
+                throw new InputException(table.where(i) + ", column '" + cr.column() + "': value " + v + " is neither"
+                        + " the censor value (" + Formats.given(cr.censorValue()) + ") nor a cause listed under"
+                        + " competing_risks.causes (" + study.fileName() + ", line " + cr.line("causes") + ": "
+                        + String.join(", ", cr.causes().stream().map(k -> Formats.given(k.code())).toList())
+                        + "). List it with a label, or add it to data.na if it means missing.");
+            }
+            out[i] = x;
+        }
+        if (cr.causes().isEmpty() && java.util.Arrays.stream(out).noneMatch(x -> x == cr.censorValue())) {
+            java.util.TreeSet<Double> found = new java.util.TreeSet<>();
+            for (double x : out) {
+                if (!Double.isNaN(x)) {
+                    found.add(x);
+                }
+            }
+            throw new InputException(study.fileName() + ", line " + cr.line("censor_value")
+                    + ", 'competing_risks.censor_value': no row of column '" + cr.column() + "' has the censor value "
+                    + Formats.given(cr.censorValue()) + " (values found: " + String.join(", ", found.stream()
+                            .map(Formats::given).toList()) + "), so every row would be an event of some cause. Correct"
+                    + " the censor value, or, if nobody was censored, list the causes under 'causes'.");
+        }
+        return out;
+    }
+
     private static InputException unknownEvent(Study study, DataTable table, int c, int row, String v) {
         Set<String> found = new LinkedHashSet<>();
         for (int i = 0; i < table.size() && found.size() < 20; i++) {
@@ -371,6 +430,9 @@ final class AnalysisDataset {
     /** {@return the header of the dataset} */
     List<String> header() {
         List<String> h = new ArrayList<>(DERIVED);
+        if (cause != null) {
+            h.add(CAUSE);
+        }
         if (derivedGroup) {
             h.add(groupColumn);
         }
@@ -406,6 +468,10 @@ final class AnalysisDataset {
                 code(sb, followEvent[i]).append(',');
                 number(sb, time[i]).append(',');
                 code(sb, event[i]);
+                if (cause != null) {
+                    sb.append(',');
+                    number(sb, cause[i]);
+                }
                 if (derivedGroup) {
                     sb.append(',');
                     line += CsvText.cell(sb, group[i] == null ? "" : group[i]);
@@ -487,6 +553,11 @@ final class AnalysisDataset {
     /** {@return 1 event, 0 censored, −1 missing, censored at the horizon} */
     int event(int row) {
         return event[row];
+    }
+
+    /** {@return the cause code censored at the horizon (NaN when missing); only with competing risks} */
+    double cause(int row) {
+        return cause[row];
     }
 
     /** {@return the group label, or null (missing, or no groups)} */

@@ -43,6 +43,11 @@ record AxisTicks(double[] values, int decimals, double axisMin, double axisMax) 
 
     /** A time axis from 0 to about {@code max}, with a step chosen for the unit (months, weeks, years, else 1-2-5). */
     static AxisTicks time(double max, String unit) {
+        return time(max, unit, 6);
+    }
+
+    /** A time axis as {@link #time(double, String)} with about {@code target} intervals (fewer for narrow panels). */
+    static AxisTicks time(double max, String unit, int target) {
         if (!(max > 0) || !Double.isFinite(max)) {
             return new AxisTicks(new double[] {0, 1}, 0, 0, 1);
         }
@@ -55,7 +60,7 @@ record AxisTicks(double[] values, int decimals, double axisMin, double axisMax) 
             if (intervals < 2) {
                 continue;
             }
-            double score = Math.abs(intervals - 6) + c[1];
+            double score = Math.abs(intervals - target) + c[1];
             if (score < bestScore) {
                 bestScore = score;
                 best = step;

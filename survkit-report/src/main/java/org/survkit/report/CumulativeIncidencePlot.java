@@ -9,10 +9,13 @@ import org.survkit.stats.CumulativeIncidenceAtTime;
 import org.survkit.stats.CumulativeIncidenceCurve;
 import org.survkit.stats.CumulativeIncidenceResult;
 import org.survkit.stats.GrayTestResult;
+import org.survkit.stats.GroupCurve;
+import org.survkit.stats.SurvivalAtTime;
+import org.survkit.stats.SurvivalCurve;
 
 /**
  * A competing-risks figure: one panel per group, side by side on a shared cumulative-incidence axis, each
- * showing the causes' cumulative incidence functions <b>stacked</b> (cause 1 from 0, cause 2 on top of it, …,
+ * showing the causes' cumulative incidence functions <b>stacked</b> (the first cause from 0, the next on top of it, …,
  * so the top edge is 1 − Kaplan–Meier of any event and the white above it the event-free share; R cmprsk's
  * {@code plot.cuminc} draws the same curves unstacked) or as separate step lines. A legend names the causes
  * with Gray's test p-value when there are groups.
@@ -42,10 +45,12 @@ public final class CumulativeIncidencePlot implements Figure {
     private final boolean stacked;
     private final Palette palette;
     private final double widthMm;
+    private final double[] causeOrder;
+    private final List<GroupCurve> atRisk;
 
     private CumulativeIncidencePlot(CumulativeIncidenceResult result, String title, String timeUnit, String timeLabel,
             Map<String, String> causeLabels, Map<String, String> groupLabels, boolean stacked, Palette palette,
-            double widthMm) {
+            double widthMm, double[] causeOrder, List<GroupCurve> atRisk) {
         this.result = result;
         this.title = title;
         this.timeUnit = timeUnit;
@@ -55,6 +60,8 @@ public final class CumulativeIncidencePlot implements Figure {
         this.stacked = stacked;
         this.palette = palette;
         this.widthMm = widthMm;
+        this.causeOrder = causeOrder;
+        this.atRisk = atRisk;
     }
 
     /** A stacked plot of every cause in every group of the fit, at full page width. */
@@ -64,49 +71,49 @@ public final class CumulativeIncidencePlot implements Figure {
             throw new IllegalArgumentException("a cumulative incidence plot needs at least one curve");
         }
         return new CumulativeIncidencePlot(result, null, null, null, Map.of(), Map.of(), true, Palette.okabeIto(),
-                Style.WIDTH_MM);
+                Style.WIDTH_MM, null, null);
     }
 
     /** A title above the plot (none by default). */
     public CumulativeIncidencePlot withTitle(String t) {
         return new CumulativeIncidencePlot(result, blank(t), timeUnit, timeLabel, causeLabels, groupLabels, stacked,
-                palette, widthMm);
+                palette, widthMm, causeOrder, atRisk);
     }
 
     /** The time unit, shown as "Time (unit)" and used to choose ticks. */
     public CumulativeIncidencePlot withTimeUnit(String unit) {
         return new CumulativeIncidencePlot(result, title, blank(unit), timeLabel, causeLabels, groupLabels, stacked,
-                palette, widthMm);
+                palette, widthMm, causeOrder, atRisk);
     }
 
     /** The whole time-axis title. */
     public CumulativeIncidencePlot withTimeLabel(String label) {
         return new CumulativeIncidencePlot(result, title, timeUnit, blank(label), causeLabels, groupLabels, stacked,
-                palette, widthMm);
+                palette, widthMm, causeOrder, atRisk);
     }
 
     /** Names for the cause codes as written in the data ("1" → "Transplant"); unnamed causes show "Cause 1". */
     public CumulativeIncidencePlot withCauseLabels(Map<String, String> labels) {
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, labels, groupLabels, stacked, palette,
-                widthMm);
+                widthMm, causeOrder, atRisk);
     }
 
     /** Names for the groups (panel titles); unnamed groups show their label. */
     public CumulativeIncidencePlot withGroupLabels(Map<String, String> labels) {
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, labels, stacked, palette,
-                widthMm);
+                widthMm, causeOrder, atRisk);
     }
 
     /** Stacked bands (default) or one step line per cause. */
     public CumulativeIncidencePlot withStacked(boolean on) {
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, groupLabels, on, palette,
-                widthMm);
+                widthMm, causeOrder, atRisk);
     }
 
     /** Colours of the causes, in cause order. */
     public CumulativeIncidencePlot with(Palette p) {
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, groupLabels, stacked,
-                Objects.requireNonNull(p, "palette"), widthMm);
+                Objects.requireNonNull(p, "palette"), widthMm, causeOrder, atRisk);
     }
 
     /**
@@ -119,7 +126,44 @@ public final class CumulativeIncidencePlot implements Figure {
             throw new IllegalArgumentException("the width must be between 60 and 400 mm, not " + mm);
         }
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, groupLabels, stacked,
-                palette, mm);
+                palette, mm, causeOrder, atRisk);
+    }
+
+    /**
+     * The order of the causes (stacked from the axis up, in the legend and the colours): put the cause of interest
+     * first so that its incidence is read off the axis. Default: increasing codes.
+     *
+     * @param codes every cause code of the fit, once
+     */
+    public CumulativeIncidencePlot withCauseOrder(double... codes) {
+        double[] all = result.causes();
+        double[] sorted = codes.clone();
+        java.util.Arrays.sort(sorted);
+        if (!java.util.Arrays.equals(sorted, all)) {
+            throw new IllegalArgumentException("the order must list each cause of the fit once: "
+                    + java.util.Arrays.toString(all) + ", got " + java.util.Arrays.toString(codes));
+        }
+        return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, groupLabels, stacked,
+                palette, widthMm, codes.clone(), atRisk);
+    }
+
+    /**
+     * A number-at-risk row under each panel: the patients still followed and free of every event at each time
+     * tick, as the Kaplan–Meier fit of any event reports it ({@link SurvivalAtTime#nRisk()}).
+     *
+     * @param anyEvent Kaplan–Meier curves of the time to the first event of any cause, one per group of the fit
+     *                 (labels as {@link CumulativeIncidenceResult#groups()}); null for none
+     */
+    public CumulativeIncidencePlot withRiskTable(List<GroupCurve> anyEvent) {
+        if (anyEvent != null) {
+            List<String> labels = anyEvent.stream().map(GroupCurve::group).sorted().toList();
+            if (!labels.equals(result.groups().stream().sorted().toList())) {
+                throw new IllegalArgumentException("the at-risk curves' groups " + labels + " are not the plot's "
+                        + result.groups());
+            }
+        }
+        return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, groupLabels, stacked,
+                palette, widthMm, causeOrder, anyEvent == null ? null : List.copyOf(anyEvent));
     }
 
     private static String blank(String s) {
@@ -139,14 +183,16 @@ public final class CumulativeIncidencePlot implements Figure {
     @Override
     public String svg() {
         double width = widthMm * SvgWriter.PT_PER_MM;
-        double[] causes = result.causes();
+        double[] causes = causeOrder != null ? causeOrder.clone() : result.causes();
         List<String> groups = result.groups();
         int k = groups.size();
         double maxTime = 0;
         for (CumulativeIncidenceCurve c : result.curves()) {
             maxTime = Math.max(maxTime, c.lastTime());
         }
-        AxisTicks ticks = AxisTicks.time(maxTime > 0 ? maxTime : 1, timeUnit == null ? "" : timeUnit);
+        // narrow side-by-side panels get fewer time ticks (six intervals on a full-width panel)
+        AxisTicks ticks = AxisTicks.time(maxTime > 0 ? maxTime : 1, timeUnit == null ? "" : timeUnit,
+                k == 1 ? 6 : k == 2 ? 4 : 3);
         double xEnd = ticks.axisMax();
         List<String> yLabels = new ArrayList<>();
         double[] yTicks = {0, 0.2, 0.4, 0.6, 0.8, 1.0};
@@ -156,7 +202,9 @@ public final class CumulativeIncidencePlot implements Figure {
         double axisX = PAD + Axes.leftWidth(yLabels);
         double lastTickW = TextMetrics.width(ticks.label(ticks.values().length - 1), Style.FONT);
         double right = width - Math.max(6, lastTickW / 2 + PAD);
-        double panelW = (right - axisX - (k - 1) * PANEL_GAP) / k;
+        // the gap between panels leaves room for the last time label of one panel and the first of the next
+        double gap = Math.max(PANEL_GAP, (lastTickW + TextMetrics.width(ticks.label(0), Style.FONT)) / 2 + 8);
+        double panelW = (right - axisX - (k - 1) * gap) / k;
 
         // vertical layout: title, legend, panel titles, panels, time axis
         double y = PAD + 1;
@@ -176,6 +224,11 @@ public final class CumulativeIncidencePlot implements Figure {
         double plotHeight = Math.min(0.42 * width, Math.max(0.28 * width, 0.75 * panelW));
         double bottom = top + plotHeight;
         double height = Axes.titleBaseline(bottom) + PAD + 3;
+        double riskHeaderMid = 0;
+        if (atRisk != null) {
+            riskHeaderMid = Axes.titleBaseline(bottom) + 10 + Style.LINE / 2;
+            height = riskHeaderMid + Style.LINE + Style.LINE / 2 + 2 + PAD;
+        }
 
         SvgWriter w = new SvgWriter(width, height, (title != null ? title : "Cumulative incidence of competing risks"));
         if (title != null) {
@@ -188,7 +241,7 @@ public final class CumulativeIncidencePlot implements Figure {
                 stacked ? "Cumulative incidence (stacked)" : "Cumulative incidence", (top + bottom) / 2);
         String xTitle = timeLabel != null ? timeLabel : timeUnit != null ? "Time (" + timeUnit + ")" : "Time";
         for (int g = 0; g < k; g++) {
-            double x0 = axisX + g * (panelW + PANEL_GAP);
+            double x0 = axisX + g * (panelW + gap);
             double dataX0 = x0 + Style.DATA_PAD;
             Scale sx = Scale.linear(0, xEnd, dataX0, x0 + panelW);
             String group = groups.get(g);
@@ -205,11 +258,31 @@ public final class CumulativeIncidencePlot implements Figure {
                         SvgWriter.num(Style.AXIS_WIDTH));
             }
             drawGroup(w, group, causes, sx, sy, xEnd);
+            if (atRisk != null) {
+                drawAtRisk(w, group, ticks.values(), sx, riskHeaderMid + Style.LINE);
+            }
             Axes.bottom(w, bottom, x0, x0 + panelW, ticks.values(), ticks.labels(), sx, xTitle, dataX0
                     + (panelW - Style.DATA_PAD) / 2);
             w.close("g");
         }
+        if (atRisk != null) {
+            w.text(List.of(new SvgWriter.Run("Number at risk (free of any event)", false, true)), "class",
+                    "risk-title", "x", SvgWriter.num(PAD), "y", SvgWriter.num(Style.centredBaseline(riskHeaderMid,
+                            Style.FONT)), "font-size", SvgWriter.num(Style.FONT), "fill", Style.TEXT);
+        }
         return w.finish();
+    }
+
+    /** The numbers at risk of one group under its panel, one per time tick. */
+    private void drawAtRisk(SvgWriter w, String group, double[] ticks, Scale sx, double mid) {
+        SurvivalCurve c = atRisk.stream().filter(g -> g.group().equals(group)).findFirst().orElseThrow().curve();
+        String y = SvgWriter.num(Style.centredBaseline(mid, Style.FONT));
+        List<SurvivalAtTime> at = c.at(ticks);
+        for (int k = 0; k < ticks.length; k++) {
+            w.text(Integer.toString(at.get(k).nRisk()), "class", "risk-cell", "data-group", group, "data-time",
+                    NumberText.plain(ticks[k]), "x", SvgWriter.num(sx.map(ticks[k])), "y", y, "font-size",
+                    SvgWriter.num(Style.FONT), "fill", Style.TEXT, "text-anchor", "middle");
+        }
     }
 
     private void legend(SvgWriter w, double x, double centreY, double[] causes) {
@@ -228,10 +301,16 @@ public final class CumulativeIncidencePlot implements Figure {
             }
             String label = causeLabel(causes[c]);
             double p = grayP(causes[c]);
+            List<SvgWriter.Run> runs = new ArrayList<>(List.of(SvgWriter.Run.plain(label)));
             if (!Double.isNaN(p)) {
-                label += " (Gray " + PValueFormat.withSymbol(p) + ")";
+                // the p in italics, as the Kaplan-Meier figure prints its test
+                String v = PValueFormat.format(p);
+                runs.add(SvgWriter.Run.plain(" (Gray "));
+                runs.add(SvgWriter.Run.italic("p"));
+                runs.add(SvgWriter.Run.plain((v.startsWith("<") ? " " : " = ") + v + ")"));
+                label += " (Gray p" + (v.startsWith("<") ? " " : " = ") + v + ")";
             }
-            w.text(label, "class", "legend-label", "data-cause", code(causes[c]), "x", SvgWriter.num(cx + SWATCH + 3),
+            w.text(runs, "class", "legend-label", "data-cause", code(causes[c]), "x", SvgWriter.num(cx + SWATCH + 3),
                     "y", SvgWriter.num(Style.centredBaseline(centreY, Style.FONT)), "font-size",
                     SvgWriter.num(Style.FONT), "fill", Style.TEXT);
             cx += SWATCH + 3 + TextMetrics.width(label, Style.FONT) + 12;
@@ -270,6 +349,10 @@ public final class CumulativeIncidencePlot implements Figure {
                 f[i] = at.get(i).cif();
             }
             String color = palette.color(c);
+            if (stacked && curve.size() == 0) {
+                // no event of this cause in the group: an empty band would only paint its outline over the one below
+                continue;
+            }
             if (stacked) {
                 double[] upper = new double[times.length];
                 for (int i = 0; i < times.length; i++) {

@@ -12,7 +12,11 @@ final class FindingText {
     private static final Map<String, String> TITLES = Map.ofEntries(
             Map.entry("small-group", "Small group"),
             Map.entry("no-events", "Group without events"),
-            Map.entry("few-events", "Few events in a group"),
+            Map.entry("few-events", "Few events"),
+            Map.entry("no-events-of-cause", "No events of a cause"),
+            Map.entry("naive-incidence", "1 \u2212 Kaplan\u2013Meier overstates the incidence"),
+            Map.entry("singular-gray-test", "Gray's test not computable"),
+            Map.entry("no-competing-events", "No competing events"),
             Map.entry("beyond-follow-up", "Estimate beyond follow-up"),
             Map.entry("few-at-risk", "Few patients at risk"),
             Map.entry("few-at-risk-horizon", "Few patients at risk at the horizon"),

@@ -71,6 +71,9 @@ final class HtmlReport {
         if (a.overall != null) {
             comparisons(c);
         }
+        if (c.cif() != null) {
+            competing(c);
+        }
         if (!c.cox().isEmpty()) {
             cox(c);
         }
@@ -118,6 +121,9 @@ final class HtmlReport {
         if (c.analysis().overall != null) {
             ids.add("comparisons");
         }
+        if (c.cif() != null) {
+            ids.add("competing");
+        }
         if (!c.cox().isEmpty()) {
             ids.add("cox");
         }
@@ -126,7 +132,7 @@ final class HtmlReport {
     }
 
     private static final Map<String, String> SECTION_TITLES = Map.of("data", "Data and exclusions", "table1",
-            "Patient characteristics", "survival", "Survival", "comparisons", "Comparisons", "cox", "Cox regression",
+            "Patient characteristics", "survival", "Survival", "comparisons", "Comparisons", "competing", "Competing risks", "cox", "Cox regression",
             "guardrails", "Guardrails", "methods", "Methods", "files", "Files");
 
     private void contents(ReportContent c) {
@@ -213,6 +219,17 @@ final class HtmlReport {
                     .append(" event = event; 0, false, no, alive, censored = censored");
         }
         out.append("</dd>\n");
+        if (s.competingRisks() != null) {
+            Study.CompetingRisks cr = s.competingRisks();
+            out.append("<dt>Cause</dt><dd><code>").append(esc(cr.column())).append("</code>: ");
+            List<String> codes = new java.util.ArrayList<>();
+            for (double k : a.competing.causes()) {
+                codes.add(Formats.given(k) + " = " + c.tables().causeLabel(k));
+            }
+            out.append(esc(String.join(", ", codes))).append("; ").append(esc(Formats.given(cr.censorValue())))
+                    .append(" = censored").append(Double.isNaN(s.horizon()) ? "" : "; censored at the horizon")
+                    .append(" (<code>").append(AnalysisDataset.CAUSE).append("</code>)</dd>\n");
+        }
         if (s.grouped()) {
             Study.Groups g = s.groups();
             out.append("<dt>").append(esc(ReportTables.capital(g.name()))).append("</dt><dd>");
@@ -257,6 +274,31 @@ final class HtmlReport {
             if (f.id().startsWith("km_pair_") || f.id().equals("log_minus_log")) {
                 figure(f);
             }
+        }
+    }
+
+    private void competing(ReportContent c) {
+        section("competing", "Competing risks");
+        StudyAnalysis.CompetingRisksOut cr = c.analysis().competing;
+        out.append("<p class=\"lead\">Each patient can have one of several events, and the first one ends follow-up")
+                .append(" for the others: the cumulative incidence of a cause is the share of patients who have that")
+                .append(" event by a time, accounting for the competing events (1 \u2212 Kaplan\u2013Meier of one cause")
+                .append(" with the others censored overstates it).</p>\n");
+        for (ReportFigures.Item f : c.figures()) {
+            if (f.id().equals("cif")) {
+                figure(f);
+            }
+        }
+        table(c.cif());
+        if (c.gray() != null) {
+            table(c.gray());
+        }
+        if (c.fineGray() != null) {
+            table(c.fineGray());
+        }
+        if (cr.fineGray() != null && cr.fineGray().model() == null) {
+            out.append("<p>The Fine\u2013Gray model was not fitted: ").append(esc(c.tables().causeLabel(
+                    cr.fineGray().cause()))).append(" has no event among its complete cases (see Guardrails).</p>\n");
         }
     }
 

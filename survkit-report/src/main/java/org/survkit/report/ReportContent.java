@@ -13,6 +13,9 @@ import java.util.List;
  * @param survival    survival by group
  * @param comparisons the overall test, or null with one group
  * @param pairwise    the pairwise comparisons, or null
+ * @param cif         cumulative incidence of competing risks, or null
+ * @param gray        Gray's tests, or null
+ * @param fineGray    the Fine–Gray model, or null
  * @param cox         one table per Cox model
  * @param phTests     per Cox model its proportional-hazards test table, or null
  * @param figures     all figures
@@ -22,7 +25,8 @@ import java.util.List;
  * @param dataSha256  SHA-256 of the cohort file
  */
 record ReportContent(StudyAnalysis analysis, ReportTables tables, ReportTable flow, ReportTable table1,
-        ReportTable survival, ReportTable comparisons, ReportTable pairwise, ReportTable rmst, List<ReportTable> cox,
+        ReportTable survival, ReportTable comparisons, ReportTable pairwise, ReportTable rmst, ReportTable cif,
+        ReportTable gray, ReportTable fineGray, List<ReportTable> cox,
         List<ReportTable> phTests, List<ReportFigures.Item> figures, List<String> methods, List<String> files,
         String software, String dataSha256) {
 
@@ -42,6 +46,11 @@ record ReportContent(StudyAnalysis analysis, ReportTables tables, ReportTable fl
         }
         if (rmst != null) {
             all.add(rmst);
+        }
+        for (ReportTable t : java.util.Arrays.asList(cif, gray, fineGray)) {
+            if (t != null) {
+                all.add(t);
+            }
         }
         for (int i = 0; i < cox.size(); i++) {
             all.add(cox.get(i));

@@ -124,7 +124,10 @@ public final class ReportEngine {
         List<String> files = new ArrayList<>(List.of("report.html", "analysis.csv"));
         ReportContent draft = new ReportContent(a, t, t.flow(), a.table1 == null ? null : t.table1(), t.survival(),
                 a.overall == null ? null : t.comparisons(), a.pairs.isEmpty() ? null : t.pairwise(),
-                a.rmst == null ? null : t.rmst(), cox, ph, figures,
+                a.rmst == null ? null : t.rmst(), a.competing == null ? null : t.cif(),
+                a.competing == null || a.competing.result().tests().isEmpty() ? null : t.gray(),
+                a.competing == null || a.competing.fineGray() == null || a.competing.fineGray().model() == null ? null
+                        : t.fineGray(), cox, ph, figures,
                 MethodsText.paragraphs(a, t, software), List.of(), software, sha256(data));
         for (ReportTable rt : draft.allTables(guardrails)) {
             files.add("tables/" + rt.id() + ".csv");
@@ -137,7 +140,8 @@ public final class ReportEngine {
             }
         }
         ReportContent content = new ReportContent(a, t, draft.flow(), draft.table1(), draft.survival(),
-                draft.comparisons(), draft.pairwise(), draft.rmst(), cox, ph, figures, draft.methods(), files, software,
+                draft.comparisons(), draft.pairwise(), draft.rmst(), draft.cif(), draft.gray(), draft.fineGray(), cox, ph,
+                figures, draft.methods(), files, software,
                 draft.dataSha256());
         try {
             ObjectWriter json = new ObjectMapper().writer(new DefaultPrettyPrinter()

@@ -1,14 +1,19 @@
 package org.survkit.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.survkit.report.StudyAnalysis.CoxResult;
 import org.survkit.report.StudyAnalysis.Pair;
 import org.survkit.stats.CoxCoefficient;
 import org.survkit.stats.FirthCoefficient;
 
-/** The report's figures: Kaplan–Meier (all groups and each pair), log(−log S), forest plots. */
+/**
+ * The report's figures: Kaplan–Meier (all groups and each pair), log(−log S), cumulative incidence of competing
+ * risks, forest plots.
+ */
 final class ReportFigures {
 
     /**
@@ -61,6 +66,9 @@ final class ReportFigures {
         } else {
             out.add(item("km_all", what + ".", km));
         }
+        if (a.competing != null) {
+            out.add(cif(a, t));
+        }
         int m = 1;
         for (CoxResult r : a.cox) {
             ForestPlot f;
@@ -85,6 +93,31 @@ final class ReportFigures {
             m++;
         }
         return List.copyOf(out);
+    }
+
+    /** The cumulative incidence of every cause, one panel per group, with Gray's P per cause in the legend. */
+    private static Item cif(StudyAnalysis a, ReportTables t) {
+        Study s = a.study;
+        StudyAnalysis.CompetingRisksOut cr = a.competing;
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (double c : cr.result().causes()) {
+            labels.put(CumulativeIncidencePlot.code(c), t.causeLabel(c));
+        }
+        boolean stacked = cr.spec().plot() == Study.CifPlot.STACKED;
+        CumulativeIncidencePlot p = CumulativeIncidencePlot.of(cr.result()).withCauseLabels(labels)
+                .withStacked(stacked).withTimeUnit(s.time().unitName())
+                .withCauseOrder(cr.causes().stream().mapToDouble(Double::doubleValue).toArray())
+                .withRiskTable(s.figures().riskTable() ? cr.anyEvent() : null);
+        if (s.time().fromDates()) {
+            p = p.withTimeLabel(ReportTables.capital(t.unit()) + " from " + s.time().from());
+        }
+        String caption = "Cumulative incidence of " + t.causeList() + (s.grouped() ? " by " + t.groupName() : "")
+                + " (Aalen\u2013Johansen), each cause with the other causes as competing events"
+                + (stacked ? "; stacked, so that the top edge is the cumulative incidence of any event"
+                        + " (1 \u2212 Kaplan\u2013Meier of any event) and the white space above it the share free of"
+                        + " every event" : "")
+                + (cr.result().tests().isEmpty() ? "." : ". P: Gray's test per cause.");
+        return item("cif", caption, p);
     }
 
     private static Item item(String id, String caption, Figure f) {

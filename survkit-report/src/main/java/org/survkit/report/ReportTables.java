@@ -15,12 +15,18 @@ import org.survkit.report.StudyAnalysis.Pair;
 import org.survkit.stats.CategoricalSummary;
 import org.survkit.stats.ContinuousSummary;
 import org.survkit.stats.CoxCoefficient;
+import org.survkit.stats.CumulativeIncidenceAtTime;
+import org.survkit.stats.CumulativeIncidenceCurve;
+import org.survkit.stats.FineGrayCoefficient;
+import org.survkit.stats.FineGrayModel;
 import org.survkit.stats.FirthCoefficient;
+import org.survkit.stats.GrayTestResult;
 import org.survkit.stats.GroupCurve;
 import org.survkit.stats.GroupSummary;
 import org.survkit.stats.GroupTest;
 import org.survkit.stats.GroupTestMethod;
 import org.survkit.stats.HazardRatio;
+import org.survkit.stats.NaiveCumulativeIncidence;
 import org.survkit.stats.SurvivalAtTime;
 import org.survkit.stats.SurvivalCurve;
 import org.survkit.stats.SurvivalQuantile;
@@ -729,6 +735,211 @@ final class ReportTables {
                 "P"), rows, kinds, List.of("Score test of a linear trend of each term's effect in the Kaplan\u2013Meier"
                         + " transform of time (Grambsch & Therneau 1994; R cox.zph). P < 0.05 suggests that the"
                         + " hazard ratio changes over follow-up."), json);
+    }
+
+    // ---------------------------------------------------------------- competing risks
+
+    /** {@return the label of a cause code} */
+    String causeLabel(double code) {
+        return a.competing.spec().label(code);
+    }
+
+    /** {@return the causes' labels in display order, joined: "Transplant and Death"} */
+    String causeList() {
+        List<String> l = a.competing.causes().stream().map(this::causeLabel).toList();
+        return l.size() <= 1 ? String.join("", l) : String.join(", ", l.subList(0, l.size() - 1)) + " and "
+                + l.get(l.size() - 1);
+    }
+
+    /**
+     * Cumulative incidence of each cause (rows) per group and for all patients, at the study's times, with the
+     * events of each cause (R cmprsk {@code cuminc} + {@code timepoints}).
+     */
+    ReportTable cif() {
+        StudyAnalysis.CompetingRisksOut cr = a.competing;
+        double[] times = cr.times();
+        List<String> header = new ArrayList<>(List.of(a.study.grouped() ? "Cause and " + groupName() : "Cause", "N",
+                "Events"));
+        for (double t : times) {
+            header.add(Formats.given(t) + " " + unit() + "\n% (" + ciLabel() + ")");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        ObjectNode json = F.objectNode();
+        json.put("time_unit", unit());
+        json.put("column", cr.spec().column());
+        num(json, "censor_value", cr.spec().censorValue());
+        json.put("conf_type", cr.result().curves().get(0).confType().rName());
+        num(json, "conf_level", a.study.confLevel());
+        num(json, "horizon", a.study.horizon());
+        json.put("n", cr.cohort().size());
+        ArrayNode jc = json.putArray("causes");
+        ArrayNode jg = json.putArray("curves");
+        boolean beyond = false;
+        for (double cause : cr.causes()) {
+            ObjectNode c = jc.addObject();
+            num(c, "code", cause);
+            c.put("label", causeLabel(cause));
+            if (a.study.grouped()) {
+                List<String> r = new ArrayList<>();
+                r.add(causeLabel(cause));
+                for (int i = 0; i < 2 + times.length; i++) {
+                    r.add("");
+                }
+                rows.add(r);
+                kinds.add("variable");
+                for (String g : cr.groups()) {
+                    beyond |= cifRow(rows, g, cr.result().curve(g, cause), times, jg);
+                    kinds.add("level");
+                }
+                beyond |= cifRow(rows, StudyAnalysis.ALL, cr.overall().curve("all", cause), times, jg);
+                kinds.add("level");
+            } else {
+                beyond |= cifRow(rows, causeLabel(cause), cr.result().curve("all", cause), times, jg);
+                kinds.add("");
+            }
+        }
+        ArrayNode jn = json.putArray("one_minus_km");
+        for (NaiveCumulativeIncidence n : cr.naive()) {
+            ObjectNode o = jn.addObject();
+            o.put("group", a.study.grouped() ? n.group() : StudyAnalysis.ALL);
+            num(o, "cause", n.cause());
+            num(o, "time", n.time());
+            num(o, "one_minus_km", n.naive());
+            num(o, "cif", n.cif());
+            num(o, "difference", n.difference());
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add("Cumulative incidence (%) of each cause, with the other causes as competing events (Aalen\u2013Johansen"
+                + " estimator), with " + ciLabel() + "s on the " + a.study.confType().rName() + " scale from the variance"
+                + " of R cmprsk's cuminc. Events: events of that cause" + (Double.isNaN(a.study.horizon()) ? ""
+                        : " up to the horizon") + "." + (beyond ? " " + Formats.NA + ": after the group's last follow-up."
+                                : ""));
+        notes.add("Codes of " + cr.spec().column() + ": " + String.join(", ", cr.causes().stream().map(k ->
+                Formats.given(k) + " = " + causeLabel(k)).toList()) + "; " + Formats.given(cr.spec().censorValue())
+                + " = censored.");
+        if (!Double.isNaN(a.study.horizon())) {
+            notes.add("Follow-up is censored at " + Formats.given(a.study.horizon()) + " " + unit() + " (the study's"
+                    + " horizon).");
+        }
+        int left = a.cohort.size() - cr.cohort().size();
+        if (left != 0) {
+            notes.add(cr.cohort().size() + " patients analysed: " + (left > 0 ? left + " of the " + a.cohort.size()
+                    + " in the survival analysis have no cause in " + cr.spec().column() + " (missing)" : "some rows"
+                    + " without a known event have a cause") + ".");
+        }
+        return new ReportTable("cif", "Cumulative incidence of " + causeList() + (a.study.grouped() ? " by "
+                + groupName() : ""), header, rows, kinds, notes, json);
+    }
+
+    /** One row of the cumulative incidence table; {@return whether a time is beyond the group's follow-up} */
+    private boolean cifRow(List<List<String>> rows, String group, CumulativeIncidenceCurve c, double[] times,
+            ArrayNode jg) {
+        List<String> r = new ArrayList<>();
+        r.add(group);
+        r.add(Integer.toString(c.n()));
+        r.add(Integer.toString(c.events()));
+        ObjectNode o = jg.addObject();
+        o.put("group", group);
+        num(o, "cause", c.cause());
+        o.put("n", c.n());
+        o.put("events", c.events());
+        num(o, "last_time", c.lastTime());
+        ArrayNode ja = o.putArray("at");
+        boolean beyond = false;
+        for (CumulativeIncidenceAtTime x : c.at(times)) {
+            beyond |= Double.isNaN(x.cif());
+            r.add(x.cif() == 0 ? Formats.pct(0) : Formats.pctCi(x.cif(), x.lower(), x.upper()));
+            ObjectNode j = ja.addObject();
+            num(j, "time", x.time());
+            num(j, "cif", x.cif());
+            num(j, "variance", x.variance());
+            num(j, "lower", x.lower());
+            num(j, "upper", x.upper());
+        }
+        rows.add(r);
+        return beyond;
+    }
+
+    /** Gray's test per cause (R cmprsk {@code cuminc(...)$Tests}). */
+    ReportTable gray() {
+        StudyAnalysis.CompetingRisksOut cr = a.competing;
+        List<List<String>> rows = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        ObjectNode json = F.objectNode();
+        json.put("group", groupName());
+        ArrayNode jg = json.putArray("groups");
+        cr.groups().forEach(jg::add);
+        ArrayNode jt = json.putArray("tests");
+        for (double cause : cr.causes()) {
+            GrayTestResult t = cr.result().test(cause);
+            rows.add(List.of(causeLabel(cause), Formats.num(t.statistic(), 2), Integer.toString(t.df()),
+                    Formats.p(t.pValue())));
+            kinds.add("");
+            ObjectNode o = jt.addObject();
+            num(o, "cause", cause);
+            o.put("label", causeLabel(cause));
+            num(o, "statistic", t.statistic());
+            o.put("df", t.df());
+            num(o, "p_value", t.pValue());
+            num(o, "rho", t.rho());
+        }
+        return new ReportTable("gray", "Gray's test: cumulative incidence of each cause compared by " + groupName()
+                + " (" + cr.groups().size() + " groups)", List.of("Cause", "\u03C7\u00B2",
+                "df", "P"), rows, kinds, List.of("Gray's k-sample test (Gray 1988) of equal cumulative incidence of the"
+                        + " cause in every group, the other causes as competing events (R cmprsk cuminc, \u03C1 = 0)."),
+                json);
+    }
+
+    /** The Fine–Gray model (R cmprsk {@code crr}): subdistribution hazard ratios with robust CIs. */
+    ReportTable fineGray() {
+        StudyAnalysis.FineGrayOut f = a.competing.fineGray();
+        FineGrayModel m = f.model();
+        String cause = causeLabel(f.cause());
+        List<List<String>> rows = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        ObjectNode json = F.objectNode();
+        num(json, "cause", f.cause());
+        json.put("label", cause);
+        ArrayNode cov = json.putArray("covariates");
+        f.covariates().forEach(cov::add);
+        json.put("se", "robust (sandwich), as crr");
+        num(json, "conf_level", a.study.confLevel());
+        json.put("n", m.n());
+        json.put("events", m.events());
+        json.put("competing_events", m.competingEvents());
+        json.put("censored", m.censored());
+        json.put("converged", m.converged());
+        json.put("iterations", m.iterations());
+        ArrayNode co = json.putArray("coefficients");
+        for (FineGrayCoefficient k : m.coefficients()) {
+            rows.add(List.of(f.labels().getOrDefault(k.term(), k.term()), k.aliased() ? "aliased (NA)"
+                    : Formats.hrCi(k.hr(), k.hrLower(), k.hrUpper()), k.aliased() ? Formats.NA : Formats.p(k.pValue())));
+            kinds.add("");
+            ObjectNode o = co.addObject();
+            o.put("term", k.term());
+            num(o, "coef", k.coef());
+            num(o, "se", k.se());
+            num(o, "model_se", k.modelSe());
+            num(o, "z", k.z());
+            num(o, "p_value", k.pValue());
+            num(o, "hr", k.hr());
+            num(o, "hr_lower", k.hrLower());
+            num(o, "hr_upper", k.hrUpper());
+            o.put("aliased", k.aliased());
+        }
+        ObjectNode lr = json.putObject("pseudo_lr_test");
+        num(lr, "statistic", m.pseudoLikelihoodRatio());
+        lr.put("df", m.df());
+        List<String> notes = new ArrayList<>();
+        notes.add("SHR: subdistribution hazard ratio of " + cause + " (Fine & Gray 1999), the other causes as competing"
+                + " events; Wald " + ciLabel() + "s and P values from robust (sandwich) standard errors, as R cmprsk crr."
+                + " An SHR describes how a covariate changes the cumulative incidence of the cause, not its rate among"
+                + " patients still free of every event.");
+        notes.add("n = " + m.n() + " (complete cases): " + m.events() + " events of " + cause + ", " + m.competingEvents()
+                + " competing events, " + m.censored() + " censored.");
+        return new ReportTable("finegray", "Fine\u2013Gray model: " + cause, List.of("Term", "SHR (" + ciLabel() + ")",
+                "P"), rows, kinds, notes, json);
     }
 
     // ---------------------------------------------------------------- findings

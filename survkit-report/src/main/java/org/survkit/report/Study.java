@@ -30,14 +30,15 @@ import org.survkit.stats.Weighting;
  * @param table1      the Table 1 rows
  * @param comparisons the group comparisons
  * @param cox         Cox models
+ * @param competingRisks the competing-risks analysis, or null for none
  * @param output      the output folder (absolute or relative to the study file's folder)
  * @param figures     figure options
  * @param confType    confidence-interval transform of the Kaplan–Meier estimates
  * @param confLevel   confidence level of all intervals
  */
 public record Study(Path source, String title, Data data, Time time, Event event, Groups groups, String endpoint,
-        double horizon, double landmark, double[] at, List<Table1Item> table1, Comparisons comparisons, List<CoxSpec> cox, Path output,
-        Figures figures, ConfidenceType confType, double confLevel) {
+        double horizon, double landmark, double[] at, List<Table1Item> table1, Comparisons comparisons, List<CoxSpec> cox,
+        CompetingRisks competingRisks, Path output, Figures figures, ConfidenceType confType, double confLevel) {
 
     public Study {
         Objects.requireNonNull(source, "source");
@@ -86,13 +87,13 @@ public record Study(Path source, String title, Data data, Time time, Event event
     /** {@return the same study writing to another output folder (absolute or relative to the study's folder)} */
     public Study withOutput(Path folder) {
         return new Study(source, title, data, time, event, groups, endpoint, horizon, landmark, at, table1, comparisons, cox,
-                folder, figures, confType, confLevel);
+                competingRisks, folder, figures, confType, confLevel);
     }
 
     /** {@return the same study with other figure options} */
     public Study withFigures(Figures f) {
         return new Study(source, title, data, time, event, groups, endpoint, horizon, landmark, at, table1, comparisons, cox,
-                output, f, confType, confLevel);
+                competingRisks, output, f, confType, confLevel);
     }
 
     /**
@@ -290,6 +291,81 @@ public record Study(Path source, String title, Data data, Time time, Event event
     public record CoxSpec(String name, List<String> covariates, List<String> categorical, Map<String, String> reference,
             Firth firth, Ties ties, int line) {
         public CoxSpec {
+            covariates = List.copyOf(covariates);
+            categorical = List.copyOf(categorical);
+            reference = Map.copyOf(reference);
+        }
+    }
+
+    /** How the cumulative incidence figure shows the causes. */
+    public enum CifPlot {
+        /** Stacked bands per group: cause 1 from 0, the next on top, so the top edge is 1 − KM of any event (default). */
+        STACKED,
+        /** One step line per cause, from 0 (as R cmprsk's {@code plot.cuminc}). */
+        LINES
+    }
+
+    /**
+     * A cause code with its label.
+     *
+     * @param code  the code in the cause column
+     * @param label the label in tables and figures
+     * @param line  line in the study file
+     */
+    public record Cause(double code, String label, int line) {
+        public Cause {
+            Objects.requireNonNull(label, "label");
+        }
+    }
+
+    /**
+     * Competing risks: cumulative incidence of each cause (Aalen–Johansen), Gray's test, a Fine–Gray model.
+     *
+     * @param column      the column with the status codes: the censoring code and one number per cause
+     * @param censorValue the code of censored rows
+     * @param causes      the causes with labels, in display order; empty: every code found, labelled "Cause k"
+     *                    (when given, a code that is neither listed nor the censoring code is an error)
+     * @param cause       the cause of the Fine–Gray model, or NaN for the first (listed, else smallest) cause
+     * @param fineGray    the Fine–Gray model, or null for none
+     * @param plot        stacked bands or lines
+     * @param lines       key → line in the study file ("" for the block)
+     */
+    public record CompetingRisks(String column, double censorValue, List<Cause> causes, double cause,
+            FineGraySpec fineGray, CifPlot plot, Map<String, Integer> lines) {
+        public CompetingRisks {
+            Objects.requireNonNull(column, "column");
+            causes = List.copyOf(causes);
+            Objects.requireNonNull(plot, "plot");
+            lines = Map.copyOf(lines);
+        }
+
+        /** {@return the line of a key, or of the block} */
+        public int line(String key) {
+            return lines.getOrDefault(key, lines.getOrDefault("", 0));
+        }
+
+        /** {@return the label of a code: the listed one, else "Cause k"} */
+        public String label(double code) {
+            for (Cause c : causes) {
+                if (c.code() == code) {
+                    return c.label();
+                }
+            }
+            return "Cause " + Formats.given(code);
+        }
+    }
+
+    /**
+     * A Fine–Gray model of the cause of interest; the group variable is added as a factor when the study is grouped.
+     *
+     * @param covariates  the terms (columns of the analysis dataset; a:b interactions), possibly empty with groups
+     * @param categorical numeric-looking columns to treat as factors
+     * @param reference   reference level per factor
+     * @param line        line in the study file
+     */
+    public record FineGraySpec(List<String> covariates, List<String> categorical, Map<String, String> reference,
+            int line) {
+        public FineGraySpec {
             covariates = List.copyOf(covariates);
             categorical = List.copyOf(categorical);
             reference = Map.copyOf(reference);

@@ -17,14 +17,19 @@ import org.survkit.io.Exclusion;
 import org.survkit.io.InputException;
 import org.survkit.report.Study.CoxSpec;
 import org.survkit.report.Study.Table1Item;
+import org.survkit.stats.CompetingRisksGuardrails;
 import org.survkit.stats.CoxCoefficient;
 import org.survkit.stats.CoxData;
 import org.survkit.stats.CoxModel;
 import org.survkit.stats.CoxRegression;
+import org.survkit.stats.CumulativeIncidence;
+import org.survkit.stats.CumulativeIncidenceResult;
 import org.survkit.stats.DesignMatrix;
 import org.survkit.stats.DesignMatrixBuilder;
 import org.survkit.stats.Diagnostic;
 import org.survkit.stats.Factor;
+import org.survkit.stats.FineGrayModel;
+import org.survkit.stats.FineGrayRegression;
 import org.survkit.stats.FirthCoxModel;
 import org.survkit.stats.FirthCoxRegression;
 import org.survkit.stats.GroupCurve;
@@ -32,6 +37,7 @@ import org.survkit.stats.Guardrails;
 import org.survkit.stats.KaplanMeier;
 import org.survkit.stats.LogRankResult;
 import org.survkit.stats.LogRankTest;
+import org.survkit.stats.NaiveCumulativeIncidence;
 import org.survkit.stats.PercentFormat;
 import org.survkit.stats.PairwiseComparison;
 import org.survkit.stats.ProportionalHazardsTest;
@@ -122,6 +128,42 @@ final class StudyAnalysis {
             List<org.survkit.stats.RestrictedMeanComparison> pairs) {
     }
 
+    /**
+     * The competing-risks analysis.
+     *
+     * @param spec          the study's block
+     * @param cohort        the rows analysed (time, cause and group known), read from analysis.csv
+     * @param status        the cause code of each row (the censor value for censored rows)
+     * @param groups        the groups with rows, in display order (empty without groups)
+     * @param result        cumulative incidence per cause and group, Gray's tests (display order of the groups)
+     * @param overall       the same for all patients together, or null without groups
+     * @param causes        the causes present, in display order (listed order, else increasing code)
+     * @param times         the times the table reads the curves at (the study's {@code at}, else the reference time)
+     * @param referenceTime where 1 − Kaplan–Meier is compared with the cumulative incidence
+     * @param naive         that comparison per cause and group
+     * @param anyEvent      Kaplan–Meier of the time to the first event of any cause per group (labels as
+     *                      {@code result}), for the numbers at risk
+     * @param fineGray      the Fine–Gray model, or null
+     */
+    record CompetingRisksOut(Study.CompetingRisks spec, Cohort cohort, double[] status, List<String> groups,
+            CumulativeIncidenceResult result, CumulativeIncidenceResult overall, List<Double> causes, double[] times,
+            double referenceTime, List<NaiveCumulativeIncidence> naive, List<GroupCurve> anyEvent,
+            FineGrayOut fineGray) {
+    }
+
+    /**
+     * A fitted Fine–Gray model.
+     *
+     * @param cause      the cause of interest
+     * @param covariates the model's terms (the group first when it was added)
+     * @param cohort     the complete cases
+     * @param model      the fit, or null when the cause has no event among them
+     * @param labels     term → label
+     */
+    record FineGrayOut(double cause, List<String> covariates, Cohort cohort, FineGrayModel model,
+            Map<String, String> labels) {
+    }
+
     /** A finding for the Guardrails section. */
     record Finding(Diagnostic diagnostic, String scope) {
     }
@@ -143,6 +185,7 @@ final class StudyAnalysis {
     final Table1Out table1;
     final List<CoxResult> cox;
     final RmstOut rmst;
+    final CompetingRisksOut competing;
     final List<Finding> findings;
     final KaplanMeier km;
 
@@ -194,6 +237,7 @@ final class StudyAnalysis {
         }
         this.cox = List.copyOf(models);
         this.rmst = rmst();
+        this.competing = study.competingRisks() == null ? null : competingRisks();
         this.findings = findings();
     }
 
@@ -446,45 +490,7 @@ final class StudyAnalysis {
             throw StudyColumns.error(study, spec.line(), "cox", "model '" + spec.name() + "' has no complete case.");
         }
         Map<String, String> labels = new LinkedHashMap<>();
-        DesignMatrixBuilder b = DesignMatrixBuilder.of(c.size());
-        Set<String> variables = new LinkedHashSet<>();
-        for (String term : spec.covariates()) {
-            for (String part : term.split(":")) {
-                variables.add(part.trim());
-            }
-        }
-        for (String name : variables) {
-            Covariate v = c.covariate(name);
-            String label = variableLabel(name);
-            if (v.isNumeric()) {
-                if (spec.reference().containsKey(name)) {
-                    throw StudyColumns.error(study, spec.line(), "cox.reference", "'" + name + "' is numeric; add it"
-                            + " to 'categorical' to treat it as a factor.");
-                }
-                b.numeric(name, v.numeric());
-                labels.put(name, label);
-            } else {
-                List<String> levels = levels(name, v);
-                String ref = spec.reference().get(name);
-                if (ref != null && !levels.contains(ref)) {
-                    throw StudyColumns.error(study, spec.line(), "cox.reference", "'" + ref + "' is not a value of '"
-                            + name + "'; its values are " + String.join(", ", levels) + ".");
-                }
-                if (ref == null) {
-                    for (String l : levels) {
-                        if (List.of(v.text()).contains(l)) {
-                            ref = l;
-                            break;
-                        }
-                    }
-                }
-                b.categorical(name, v.text(), levels, ref);
-                for (String l : levels) {
-                    labels.put(name + "=" + l, label + ": " + l + " vs " + ref);
-                }
-            }
-        }
-        DesignMatrix design = b.build(spec.covariates().stream().map(String::trim).toList());
+        DesignMatrix design = design(c, spec.covariates(), spec.reference(), "cox.reference", spec.line(), labels);
         CoxData data = CoxData.of(c.time(), c.event(), design);
         CoxModel model = null;
         ZphResult zph = null;
@@ -502,6 +508,53 @@ final class StudyAnalysis {
             firth = FirthCoxRegression.withDefaults().with(ties).withConfLevel(study.confLevel()).fit(data);
         }
         return new CoxResult(spec, c, model, zph, firth, labels);
+    }
+
+    /**
+     * The design matrix of model terms on a cohort read with them as covariates (numeric columns as they are,
+     * factors with the reference level first); fills {@code labels} with term → label.
+     */
+    private DesignMatrix design(Cohort c, List<String> covariates, Map<String, String> reference, String key, int line,
+            Map<String, String> labels) {
+        DesignMatrixBuilder b = DesignMatrixBuilder.of(c.size());
+        Set<String> variables = new LinkedHashSet<>();
+        for (String term : covariates) {
+            for (String part : term.split(":")) {
+                variables.add(part.trim());
+            }
+        }
+        for (String name : variables) {
+            Covariate v = c.covariate(name);
+            String label = variableLabel(name);
+            if (v.isNumeric()) {
+                if (reference.containsKey(name)) {
+                    throw StudyColumns.error(study, line, key, "'" + name + "' is numeric; add it"
+                            + " to 'categorical' to treat it as a factor.");
+                }
+                b.numeric(name, v.numeric());
+                labels.put(name, label);
+            } else {
+                List<String> levels = levels(name, v);
+                String ref = reference.get(name);
+                if (ref != null && !levels.contains(ref)) {
+                    throw StudyColumns.error(study, line, key, "'" + ref + "' is not a value of '"
+                            + name + "'; its values are " + String.join(", ", levels) + ".");
+                }
+                if (ref == null) {
+                    for (String l : levels) {
+                        if (List.of(v.text()).contains(l)) {
+                            ref = l;
+                            break;
+                        }
+                    }
+                }
+                b.categorical(name, v.text(), levels, ref);
+                for (String l : levels) {
+                    labels.put(name + "=" + l, label + ": " + l + " vs " + ref);
+                }
+            }
+        }
+        return b.build(covariates.stream().map(String::trim).toList());
     }
 
     /** Levels of a factor covariate: group order, Table 1 levels, else sorted; only those present first. */
@@ -606,6 +659,148 @@ final class StudyAnalysis {
         throw new IllegalStateException("no curve for group " + group);
     }
 
+    // ---------------------------------------------------------------- competing risks
+
+    /**
+     * Cumulative incidence of every cause per group (Aalen–Johansen) with Gray's tests, all patients together, the
+     * comparison with 1 − Kaplan–Meier and the Fine–Gray model — on the rows whose time, cause and group are
+     * known (the censor value is the "event value" of the reader, so that a missing main event does not matter).
+     */
+    private CompetingRisksOut competingRisks() {
+        Study.CompetingRisks cr = study.competingRisks();
+        String censor = Formats.given(cr.censorValue());
+        Cohort c = CohortReader.read(analysisCsv, CohortSpec.builder().naCodes(study.data().na())
+                .group(dataset.groupColumn()).time(AnalysisDataset.TIME).event(AnalysisDataset.CAUSE).eventValue(censor)
+                .covariates(List.of(AnalysisDataset.CAUSE)));
+        double[] status = c.size() == 0 ? new double[0] : c.covariate(AnalysisDataset.CAUSE).numeric();
+        Set<Double> present = new java.util.TreeSet<>();
+        for (double x : status) {
+            if (x != cr.censorValue()) {
+                present.add(x);
+            }
+        }
+        if (present.isEmpty()) {
+            throw StudyColumns.error(study, cr.line(""), "competing_risks", c.size() + " rows analysed, and none has"
+                    + " a cause: column '" + cr.column() + "' is the censor value " + censor + " (or missing) in every"
+                    + " row" + (Double.isNaN(study.horizon()) ? "" : " up to the horizon") + ". Check 'column' and"
+                    + " 'censor_value'.");
+        }
+        List<Double> causes = new ArrayList<>();
+        for (Study.Cause k : cr.causes()) {
+            if (present.contains(k.code())) {
+                causes.add(k.code());
+            }
+        }
+        for (double x : present) {
+            if (!causes.contains(x)) {
+                causes.add(x);
+            }
+        }
+        String[] labels = c.group();
+        List<String> levels = new ArrayList<>();
+        Factor factor = null;
+        if (labels != null) {
+            Set<String> seen = new HashSet<>(List.of(labels));
+            for (String g : dataset.groupOrder()) {
+                if (seen.contains(g)) {
+                    levels.add(g);
+                }
+            }
+            factor = factor(labels, levels);
+        }
+        CumulativeIncidence engine = CumulativeIncidence.withDefaults().with(study.confType())
+                .withConfLevel(study.confLevel());
+        CumulativeIncidenceResult result = engine.fit(c.time(), status, cr.censorValue(), factor, null);
+        CumulativeIncidenceResult overall = factor == null ? null : engine.fit(c.time(), status, cr.censorValue());
+        double reference = referenceTime(result);
+        double[] times = study.at().length > 0 ? study.at() : new double[] {reference};
+        List<NaiveCumulativeIncidence> naive = NaiveCumulativeIncidence.of(result, c.time(), status, factor, reference);
+        boolean[] any = new boolean[status.length];
+        for (int i = 0; i < any.length; i++) {
+            any[i] = status[i] != cr.censorValue();
+        }
+        List<GroupCurve> anyEvent = factor == null ? List.of(new GroupCurve("all", km.fit(c.time(), any)))
+                : km.fit(c.time(), any, factor);
+        FineGrayOut fg = cr.fineGray() == null ? null : fineGray(cr, causes);
+        return new CompetingRisksOut(cr, c, status, List.copyOf(levels), result, overall, List.copyOf(causes), times,
+                reference, naive, anyEvent, fg);
+    }
+
+    /**
+     * The horizon, else the last {@code at} time — or, when that is beyond every group's follow-up (or neither is
+     * given), the shortest group's last follow-up time.
+     */
+    private double referenceTime(CumulativeIncidenceResult r) {
+        double shortest = Double.POSITIVE_INFINITY;
+        double longest = 0;
+        for (org.survkit.stats.CumulativeIncidenceCurve k : r.curves()) {
+            shortest = Math.min(shortest, k.lastTime());
+            longest = Math.max(longest, k.lastTime());
+        }
+        double t = !Double.isNaN(study.horizon()) ? study.horizon() : study.at().length > 0
+                ? java.util.Arrays.stream(study.at()).max().orElseThrow() : shortest;
+        return t > longest ? shortest : t;
+    }
+
+    private FineGrayOut fineGray(Study.CompetingRisks cr, List<Double> causes) {
+        Study.FineGraySpec spec = cr.fineGray();
+        List<String> covariates = new ArrayList<>();
+        List<String> categorical = new ArrayList<>(spec.categorical());
+        String g = dataset.groupColumn();
+        if (g != null) {
+            boolean named = spec.covariates().stream().anyMatch(t -> List.of(t.split(":")).stream().map(String::trim)
+                    .anyMatch(g::equals));
+            if (!named) {
+                covariates.add(g);
+            }
+            if (!categorical.contains(g)) {
+                categorical.add(g);
+            }
+        }
+        covariates.addAll(spec.covariates());
+        List<String> read = new ArrayList<>();
+        read.add(AnalysisDataset.CAUSE);
+        read.addAll(covariates);
+        Cohort c = CohortReader.read(analysisCsv, CohortSpec.builder().naCodes(study.data().na())
+                .time(AnalysisDataset.TIME).event(AnalysisDataset.CAUSE).eventValue(Formats.given(cr.censorValue()))
+                .covariates(read).categorical(categorical));
+        double cause = Double.isNaN(cr.cause()) ? causes.get(0) : cr.cause();
+        if (c.size() == 0) {
+            throw StudyColumns.error(study, cr.line("finegray"), "competing_risks.finegray", "the Fine-Gray model has no"
+                    + " complete case.");
+        }
+        double[] status = c.covariate(AnalysisDataset.CAUSE).numeric();
+        Map<String, String> labels = new LinkedHashMap<>();
+        DesignMatrix design = design(c, covariates, spec.reference(), "competing_risks.finegray.reference",
+                cr.line("finegray"), labels);
+        boolean any = java.util.Arrays.stream(status).anyMatch(x -> x == cause);
+        FineGrayModel model = any ? FineGrayRegression.withDefaults().withConfLevel(study.confLevel())
+                .fit(c.time(), status, cr.censorValue(), cause, design) : null;
+        return new FineGrayOut(cause, List.copyOf(covariates), c, model, labels);
+    }
+
+    /** Whether the study's event is exactly this cause of the competing-risks column. */
+    private boolean isMainEvent(double cause) {
+        Study.Event e = study.event();
+        return e.column().equals(study.competingRisks().column()) && e.value() != null
+                && RuleExpression.isNumber(e.value().trim()) && Double.parseDouble(e.value().trim()) == cause;
+    }
+
+    /** A competing-risks diagnostic with the causes named by their labels ("cause 2" → "cause 2 (Death)"). */
+    private Diagnostic labelled(Diagnostic d) {
+        Study.CompetingRisks cr = study.competingRisks();
+        if (cr.causes().isEmpty()) {
+            return d;
+        }
+        String m = d.message();
+        for (Study.Cause k : cr.causes()) {
+            String code = Formats.given(k.code());
+            m = m.replaceAll("(?<=\\b[Cc]ause )" + java.util.regex.Pattern.quote(code) + "(?![0-9]|\\.[0-9])",
+                    java.util.regex.Matcher.quoteReplacement(code + " (" + k.label() + ")"));
+        }
+        return new Diagnostic(d.severity(), d.code(), m);
+    }
+
     // ---------------------------------------------------------------- findings
 
     private List<Finding> findings() {
@@ -647,6 +842,51 @@ final class StudyAnalysis {
             int p = r.model() != null ? (int) r.model().coefficients().stream().filter(k -> !k.aliased()).count()
                     : (int) r.firth().coefficients().stream().filter(k -> !k.aliased()).count();
             add(out, Guardrails.forEventsPerCoefficient(events, p), scope);
+        }
+        if (competing != null) {
+            String scope = "Competing risks";
+            List<Diagnostic> ds = new ArrayList<>(competing.result().diagnostics());
+            if (competing.cohort().size() != cohort.size()) {
+                ds.addAll(CompetingRisksGuardrails.forTimes(competing.result(), competing.times()));
+            }
+            for (Study.Cause k : competing.spec().causes()) {
+                if (!competing.causes().contains(k.code())) {
+                    ds.add(0, new Diagnostic(Diagnostic.Severity.NOTE, "no-events-of-cause", "Cause " + Formats.given(
+                            k.code()) + ", listed under competing_risks.causes, has no event among the "
+                            + competing.cohort().size() + " patients analysed" + (Double.isNaN(study.horizon()) ? ""
+                                    : " up to the horizon") + ": it is left out of the section's tables and figure."));
+                }
+            }
+            for (Diagnostic d : ds) {
+                out.add(new Finding(labelled(d), scope));
+            }
+            for (double cause : competing.causes()) {
+                List<NaiveCumulativeIncidence> rows = competing.naive().stream().filter(r -> r.cause() == cause)
+                        .toList();
+                for (Diagnostic d : CompetingRisksGuardrails.forNaiveIncidence(rows, unit)) {
+                    if (isMainEvent(cause)) {
+                        d = new Diagnostic(d.severity(), d.code(), d.message() + " The Kaplan\u2013Meier estimates of"
+                                + " the section \u201C" + study.endpoint() + "\u201D are of this kind (" + study.event()
+                                .column() + " = " + study.event().value() + ", the other causes censored): 1 \u2212"
+                                + " survival there is not the share of patients with the event.");
+                    }
+                    out.add(new Finding(labelled(d), scope));
+                }
+            }
+            FineGrayOut fg = competing.fineGray();
+            if (fg != null) {
+                String fgScope = "Fine\u2013Gray model";
+                if (fg.model() == null) {
+                    out.add(new Finding(labelled(new Diagnostic(Diagnostic.Severity.WARNING, "no-events-of-cause", "Cause " + Formats.given(
+                            fg.cause()) + " has no event among the " + fg.cohort().size() + " complete cases of the"
+                            + " Fine\u2013Gray model: it was not fitted. Choose another 'cause' under competing_risks.")),
+                            fgScope));
+                } else {
+                    for (Diagnostic d : CompetingRisksGuardrails.forFineGray(fg.model())) {
+                        out.add(new Finding(labelled(d), fgScope));
+                    }
+                }
+            }
         }
         unadjusted(out);
         return List.copyOf(out);

@@ -26,6 +26,11 @@ final class StudyColumns {
                         + " a derived variable of the analysis dataset; rename that column.");
             }
         }
+        Study.CompetingRisks cr = study.competingRisks();
+        if (cr != null && cols.contains(AnalysisDataset.CAUSE)) {
+            throw new InputException(table.fileName() + " has a column named '" + AnalysisDataset.CAUSE + "', a name the"
+                    + " report uses for a derived variable of the analysis dataset; rename that column.");
+        }
         Study.Time t = study.time();
         if (t.fromDates()) {
             need(study, table, t.from(), t.line("from"), "time.from");
@@ -64,6 +69,7 @@ final class StudyColumns {
         if (g != null) {
             derived.add(g.name());
         }
+        competingRisks(study, table, derived);
         for (int i = 0; i < study.cox().size(); i++) {
             CoxSpec c = study.cox().get(i);
             String key = "cox[" + (i + 1) + "]";
@@ -78,6 +84,24 @@ final class StudyColumns {
                     vars.add(v);
                     if (!derived.contains(v)) {
                         need(study, table, v, c.line(), key + ".covariates");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void competingRisks(Study study, DataTable table, Set<String> derived) {
+        Study.CompetingRisks cr = study.competingRisks();
+        if (cr == null) {
+            return;
+        }
+        need(study, table, cr.column(), cr.line("column"), "competing_risks.column");
+        if (cr.fineGray() != null) {
+            for (String term : cr.fineGray().covariates()) {
+                for (String part : term.split(":")) {
+                    String v = part.trim();
+                    if (!derived.contains(v)) {
+                        need(study, table, v, cr.line("finegray"), "competing_risks.finegray");
                     }
                 }
             }

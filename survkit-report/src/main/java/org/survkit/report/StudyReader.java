@@ -44,7 +44,7 @@ import org.survkit.stats.Weighting;
 public final class StudyReader {
 
     static final List<String> TOP_KEYS = List.of("title", "data", "time", "event", "groups", "endpoint", "horizon", "landmark",
-            "at", "table1", "comparisons", "cox", "output", "figures", "conf_type", "conf_level");
+            "at", "table1", "comparisons", "cox", "competing_risks", "output", "figures", "conf_type", "conf_level");
 
     private final String file;
 
@@ -129,6 +129,8 @@ public final class StudyReader {
                 }
             }
         }
+        Study.CompetingRisks competing = o.has("competing_risks") ? competingRisks(o.node("competing_risks"),
+                o.line("competing_risks"), event, groups) : null;
         Path output = o.path("output", Path.of("report"));
         Figures figures = o.has("figures") ? figures(o.node("figures")) : Figures.defaults();
         ConfidenceType confType = o.has("conf_type") ? o.choice("conf_type", ConfidenceType::parse,
@@ -142,7 +144,7 @@ public final class StudyReader {
             }
         }
         return new Study(source, title, data, time, event, groups, endpoint, horizon, landmark, at, table1, comparisons, cox,
-                output, figures, confType, confLevel);
+                competing, output, figures, confType, confLevel);
     }
 
     private Study.Data data(Node n) {
@@ -448,6 +450,152 @@ public final class StudyReader {
                 : firth == Study.Firth.YES ? Ties.BRESLOW : Ties.EFRON;
         o.done();
         return new CoxSpec(name, covariates, categorical, reference, firth, ties, n.line());
+    }
+
+    static final List<String> COMPETING_KEYS = List.of("column", "censor_value", "causes", "cause", "finegray", "plot");
+
+    private Study.CompetingRisks competingRisks(Node n, int keyLine, Study.Event event, Groups groups) {
+        String key = "competing_risks";
+        Obj o = obj(n, key);
+        o.allow(COMPETING_KEYS);
+        Map<String, Integer> lines = new HashMap<>();
+        lines.put("", keyLine);
+        for (String k : COMPETING_KEYS) {
+            if (o.has(k)) {
+                lines.put(k, o.line(k));
+            }
+        }
+        String column = o.has("column") ? columnName(o.node("column"), key + ".column") : event.column();
+        if (!o.has("censor_value")) {
+            throw error(keyLine, key, "say which value of column '" + column + "' marks a censored row: 'censor_value:"
+                    + " 0' (every other value is then a cause, e.g. 1 = relapse, 2 = death).");
+        }
+        double censor = code(o, "censor_value", key, column);
+        List<Study.Cause> causes = new ArrayList<>();
+        if (o.has("causes")) {
+            Node cn = o.node("causes");
+            if (!(cn instanceof Mapping cm)) {
+                throw error(o.line("causes"), key + ".causes", "expected the causes' codes with their labels, such as"
+                        + " {1: \"Relapse\", 2: \"Death\"}; found " + kind(cn) + ".");
+            }
+            Set<String> labels = new HashSet<>();
+            for (Map.Entry<String, Node> e : cm.entries().entrySet()) {
+                int line = cm.keyLines().getOrDefault(e.getKey(), cm.line());
+                String k = e.getKey().trim();
+                if (!RuleExpression.isNumber(k)) {
+                    throw error(line, key + ".causes", "'" + k + "' is not a number; list the numeric codes of column '"
+                            + column + "' with their labels, such as 1: \"Relapse\".");
+                }
+                double code = Double.parseDouble(k) + 0.0;
+                if (code == censor) {
+                    throw error(line, key + ".causes", k + " is the censor value; list only the causes' codes.");
+                }
+                if (causes.stream().anyMatch(c -> c.code() == code)) {
+                    throw error(line, key + ".causes", "the code " + k + " is listed twice.");
+                }
+                if (!(e.getValue() instanceof Scalar sv) || sv.isNull() || sv.text().isBlank()) {
+                    throw error(line, key + ".causes", "the cause " + k + " has no label; write " + k
+                            + ": \"Death from other causes\".");
+                }
+                String label = sv.text().trim();
+                if (!labels.add(label)) {
+                    throw error(line, key + ".causes", "the label '" + label + "' is used twice; give each cause its"
+                            + " own label.");
+                }
+                causes.add(new Study.Cause(code, label, line));
+            }
+            if (causes.isEmpty()) {
+                throw error(o.line("causes"), key + ".causes", "no cause is listed; write {1: \"Relapse\", 2:"
+                        + " \"Death\"}, or leave 'causes' out to label the causes by their codes.");
+            }
+        }
+        double cause = Double.NaN;
+        if (o.has("cause")) {
+            cause = code(o, "cause", key, column);
+            if (cause == censor) {
+                throw error(o.line("cause"), key + ".cause", o.scalarText("cause").trim() + " is the censor value;"
+                        + " give the code of the cause the Fine-Gray model is about.");
+            }
+            double c = cause;
+            if (!causes.isEmpty() && causes.stream().noneMatch(x -> x.code() == c)) {
+                throw error(o.line("cause"), key + ".cause", o.scalarText("cause").trim() + " is not among the causes"
+                        + " listed (" + String.join(", ", causes.stream().map(x -> Formats.given(x.code())).toList())
+                        + ").");
+            }
+        }
+        Study.FineGraySpec fineGray = o.has("finegray") ? fineGray(o, key + ".finegray", column, groups)
+                : null;
+        if (o.has("cause") && fineGray == null) {
+            throw error(o.line("cause"), key + ".cause", "'cause' chooses the cause of the Fine-Gray model; add"
+                    + " 'finegray: [age]' (the model's covariates), or remove 'cause' (every cause is shown anyway).");
+        }
+        if (fineGray != null && fineGray.covariates().isEmpty() && groups == null) {
+            throw error(o.line("finegray"), key + ".finegray", "the model has no covariate: list at least one column"
+                    + " (finegray: [age]); the group is added by itself only when the study has groups.");
+        }
+        Study.CifPlot plot = o.has("plot") ? o.choice("plot", s -> Study.CifPlot.valueOf(s.trim()
+                .toUpperCase(Locale.ROOT)), "stacked or lines") : Study.CifPlot.STACKED;
+        o.done();
+        return new Study.CompetingRisks(column, censor, causes, cause, fineGray, plot, lines);
+    }
+
+    private double code(Obj o, String k, String key, String column) {
+        String t = o.scalarText(k).trim();
+        if (!RuleExpression.isNumber(t)) {
+            throw error(o.line(k), key + "." + k, "\"" + t + "\" is not a number; competing risks need numeric codes"
+                    + " in column '" + column + "', as R's cmprsk (e.g. 0 = censored, 1 = relapse, 2 = death).");
+        }
+        return Double.parseDouble(t) + 0.0;
+    }
+
+    private Study.FineGraySpec fineGray(Obj parent, String key, String causeColumn, Groups groups) {
+        Node n = parent.node("finegray");
+        List<String> covariates;
+        List<String> categorical = List.of();
+        Map<String, String> reference = new LinkedHashMap<>();
+        if (n instanceof Mapping) {
+            Obj o = obj(n, key);
+            o.allow(List.of("covariates", "categorical", "reference"));
+            covariates = o.has("covariates") ? o.strings("covariates") : List.of();
+            categorical = o.has("categorical") ? o.strings("categorical") : List.of();
+            if (o.has("reference")) {
+                Obj r = obj(o.node("reference"), key + ".reference");
+                for (String k : r.m.entries().keySet()) {
+                    reference.put(k, r.scalarText(k));
+                }
+            }
+            o.done();
+        } else {
+            covariates = parent.strings("finegray");
+        }
+        List<String> variables = new ArrayList<>();
+        for (String term : covariates) {
+            for (String part : term.split(":")) {
+                String v = part.trim();
+                if (v.isEmpty()) {
+                    throw error(n.line(), key, "the term '" + term + "' has an empty part; interactions are written a:b.");
+                }
+                if (v.equals(causeColumn)) {
+                    throw error(n.line(), key, "'" + v + "' holds the causes; it cannot also be a covariate.");
+                }
+                if (!variables.contains(v)) {
+                    variables.add(v);
+                }
+            }
+        }
+        for (String v : categorical) {
+            if (!variables.contains(v)) {
+                throw error(n.line(), key + ".categorical", "'" + v + "' is not among the covariates (" + String.join(
+                        ", ", variables) + ").");
+            }
+        }
+        for (String v : reference.keySet()) {
+            if (!variables.contains(v) && (groups == null || !groups.name().equals(v))) {
+                throw error(n.line(), key + ".reference", "'" + v + "' is neither among the covariates (" + String.join(
+                        ", ", variables) + ") nor the group variable.");
+            }
+        }
+        return new Study.FineGraySpec(covariates, categorical, reference, n.line());
     }
 
     private Figures figures(Node n) {

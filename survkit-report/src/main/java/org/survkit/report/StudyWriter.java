@@ -162,6 +162,36 @@ public final class StudyWriter {
                 out.append("    ties: ").append(m.ties() == Ties.EFRON ? "efron" : "breslow").append('\n');
             }
         }
+        if (s.competingRisks() != null) {
+            Study.CompetingRisks cr = s.competingRisks();
+            out.append("competing_risks:\n");
+            kv2("column", q(cr.column()));
+            kv2("censor_value", Formats.given(cr.censorValue()));
+            if (!cr.causes().isEmpty()) {
+                out.append("  causes:\n");
+                for (Study.Cause k : cr.causes()) {
+                    out.append("    ").append(Formats.given(k.code())).append(": ").append(q(k.label())).append('\n');
+                }
+            }
+            if (!Double.isNaN(cr.cause())) {
+                kv2("cause", Formats.given(cr.cause()));
+            }
+            if (cr.fineGray() != null) {
+                Study.FineGraySpec f = cr.fineGray();
+                out.append("  finegray:\n");
+                out.append("    covariates: ").append(list(f.covariates())).append('\n');
+                if (!f.categorical().isEmpty()) {
+                    out.append("    categorical: ").append(list(f.categorical())).append('\n');
+                }
+                if (!f.reference().isEmpty()) {
+                    out.append("    reference:\n");
+                    for (Map.Entry<String, String> e : new java.util.TreeMap<>(f.reference()).entrySet()) {
+                        out.append("      ").append(q(e.getKey())).append(": ").append(q(e.getValue())).append('\n');
+                    }
+                }
+            }
+            kv2("plot", cr.plot().name().toLowerCase(Locale.ROOT));
+        }
         kv("output", q(path(s.output())));
         Study.Figures f = s.figures();
         out.append("figures:\n");

@@ -115,4 +115,34 @@ class CumulativeIncidencePlotTest {
         }
         throw new AssertionError("no descent in " + d);
     }
+    /** The causes in a chosen order (the first stacked from the axis) and numbers at risk under each panel. */
+    @Test
+    void causeOrderAndNumbersAtRisk() {
+        boolean[] any = new boolean[PBC.rows().size()];
+        double[] status = PBC.number("status");
+        for (int i = 0; i < any.length; i++) {
+            any[i] = status[i] != 0;
+        }
+        List<GroupCurve> km = KaplanMeier.withDefaults().fit(PBC.number("time"), any, PBC.text("trt"));
+        SvgDoc svg = SvgDoc.parse(plot().withCauseOrder(2, 1).withRiskTable(km).svg());
+        assertThat(svg.byClass("legend-label")).extracting(Element::getTextContent)
+                .containsExactly("Death (Gray p = 0.796)", "Transplant (Gray p = 0.889)");
+        assertThat(svg.byClass("cif-area", "1")).extracting(e -> e.getAttribute("data-cause")).containsExactly("2",
+                "1");
+        for (GroupCurve gc : km) {
+            List<Element> cells = svg.byClass("risk-cell", gc.group());
+            assertThat(cells).isNotEmpty();
+            for (Element c : cells) {
+                double t = Double.parseDouble(c.getAttribute("data-time"));
+                assertThat(Integer.parseInt(c.getTextContent())).isEqualTo(gc.curve().at(t).get(0).nRisk());
+            }
+        }
+        // trt 1: 158 patients, 2: 154 (R: table(pbc$trt))
+        assertThat(svg.byClass("risk-cell", "1").get(0).getTextContent()).isEqualTo("158");
+        assertThat(svg.byClass("risk-cell", "2").get(0).getTextContent()).isEqualTo("154");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> plot().withCauseOrder(2)).isInstanceOf(
+                IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> plot().withRiskTable(km.subList(0, 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -1,6 +1,7 @@
 package org.survkit.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,6 +45,74 @@ class ExampleStudiesTest {
         ReportEngine.Result r = ReportEngine.withDefaults().withPng(false).run(
                 StudyReader.read(EXAMPLES.resolve("lung/study.yaml")).withOutput(out));
         assertThat(r.analysed()).isEqualTo(227);
+    }
+
+    /**
+     * The PBC example's competing-risks section against R (examples/pbc/check_report.R: R 4.2.2, survival 3.5-3,
+     * cmprsk 2.2-11 cuminc + timepoints, crr, survfit), values in examples/pbc/expected.json.
+     */
+    @Test
+    void pbcExampleMatchesCmprsk() throws IOException {
+        ReportEngine.Result r = ReportEngine.withDefaults().withPng(false).run(
+                StudyReader.read(EXAMPLES.resolve("pbc/study.yaml")).withOutput(out));
+        assertThat(r.analysed()).isEqualTo(418);
+        ObjectMapper m = new ObjectMapper();
+        JsonNode e = m.readTree(EXAMPLES.resolve("pbc/expected.json").toFile());
+        JsonNode cif = m.readTree(out.resolve("tables/cif.json").toFile());
+        for (JsonNode c : e.get("curves")) {
+            JsonNode mine = null;
+            for (JsonNode x : cif.get("curves")) {
+                if (x.get("group").asText().equals(c.get("group").asText()) && x.get("cause").asInt() == c.get("cause")
+                        .asInt()) {
+                    mine = x;
+                }
+            }
+            assertThat(mine).as(c.toString()).isNotNull();
+            for (int k = 0; k < 2; k++) {
+                JsonNode ref = c.get("cif").get(k);
+                JsonNode got = mine.get("at").get(k);
+                if (ref.isNull()) {
+                    assertThat(got.get("cif").isNull()).as("NA beyond follow-up").isTrue();
+                } else {
+                    assertThat(got.get("cif").asDouble()).isCloseTo(ref.asDouble(), within(1e-12));
+                    assertThat(got.get("variance").asDouble()).isCloseTo(c.get("variance").get(k).asDouble(),
+                            org.assertj.core.api.Assertions.withinPercentage(1e-9));
+                }
+            }
+        }
+        JsonNode gray = m.readTree(out.resolve("tables/gray.json").toFile()).get("tests");
+        // the table lists death (2) first, as the study file does
+        assertThat(gray.get(0).get("cause").asInt()).isEqualTo(2);
+        assertThat(gray.get(0).get("statistic").asDouble()).isCloseTo(e.get("gray").get(1).get("statistic").asDouble(),
+                org.assertj.core.api.Assertions.withinPercentage(1e-9));
+        assertThat(gray.get(1).get("statistic").asDouble()).isCloseTo(e.get("gray").get(0).get("statistic").asDouble(),
+                org.assertj.core.api.Assertions.withinPercentage(1e-9));
+        assertThat(gray.get(1).get("p_value").asDouble()).isCloseTo(e.get("gray").get(0).get("p_value").asDouble(),
+                within(1e-12));
+        JsonNode fg = m.readTree(out.resolve("tables/finegray.json").toFile());
+        assertThat(fg.get("n").asInt()).isEqualTo(e.get("finegray").get("n").asInt());
+        for (int k = 0; k < 5; k++) {
+            JsonNode ref = e.get("finegray").get("coefficients").get(k);
+            JsonNode got = fg.get("coefficients").get(k);
+            assertThat(got.get("coef").asDouble()).as(ref.get("term").asText()).isCloseTo(ref.get("coef").asDouble(),
+                    org.assertj.core.api.Assertions.withinPercentage(1e-5));
+            assertThat(got.get("se").asDouble()).isCloseTo(ref.get("se").asDouble(),
+                    org.assertj.core.api.Assertions.withinPercentage(1e-5));
+        }
+        for (JsonNode ref : e.get("naive")) {
+            boolean found = false;
+            for (JsonNode got : cif.get("one_minus_km")) {
+                if (got.get("group").asText().equals(ref.get("group").asText()) && got.get("cause").asInt() == ref.get(
+                        "cause").asInt()) {
+                    assertThat(got.get("time").asDouble()).isEqualTo(ref.get("time").asDouble());
+                    assertThat(got.get("one_minus_km").asDouble()).isCloseTo(ref.get("one_minus_km").asDouble(),
+                            within(1e-12));
+                    found = true;
+                }
+            }
+            assertThat(found).as(ref.toString()).isTrue();
+        }
+        assertThat(Files.readString(out.resolve("report.html"))).contains("Competing risks");
     }
 
     @Test

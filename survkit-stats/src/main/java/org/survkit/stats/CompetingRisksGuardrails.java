@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Caveats of competing-risks analyses, returned as {@link Diagnostic}s: small groups, a cause that never
  * occurs in a group, estimates asked for beyond follow-up, Gray's tests on few events or with a singular
- * variance, Fine–Gray models with few events per coefficient.
+ * variance, Fine–Gray models with few events per coefficient, and 1 − Kaplan–Meier of a cause overstating its
+ * incidence ({@link #forNaiveIncidence}).
  */
 public final class CompetingRisksGuardrails {
     /** Below this many events of a cause Gray's chi-square p-value is called approximate. */
@@ -87,6 +88,48 @@ public final class CompetingRisksGuardrails {
                     + " the Cox model (Breslow ties) with robust standard errors."));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The bias of 1 − Kaplan–Meier: one note per cause whose naive estimate (other causes censored) exceeds its
+     * cumulative incidence by at least 0.1 percentage point in some group, with both numbers and the difference
+     * per group. A Kaplan–Meier analysis of one cause next to a competing-risks one is the usual way this bias
+     * reaches a paper.
+     *
+     * @param rows the comparison, as {@link NaiveCumulativeIncidence#of}
+     * @param unit the time unit for the message ("days"), or null
+     */
+    public static List<Diagnostic> forNaiveIncidence(List<NaiveCumulativeIncidence> rows, String unit) {
+        List<Diagnostic> out = new ArrayList<>();
+        long groups = rows.stream().map(NaiveCumulativeIncidence::group).distinct().count();
+        List<Double> causes = rows.stream().map(NaiveCumulativeIncidence::cause).distinct().toList();
+        for (double cause : causes) {
+            List<NaiveCumulativeIncidence> mine = rows.stream().filter(r -> r.cause() == cause).toList();
+            double largest = mine.stream().mapToDouble(NaiveCumulativeIncidence::difference).max().orElse(0);
+            if (!(largest >= NAIVE_THRESHOLD)) {
+                continue;
+            }
+            List<String> parts = new ArrayList<>();
+            for (NaiveCumulativeIncidence r : mine) {
+                parts.add((groups == 1 && r.group().equals("all") ? "" : r.group() + ": ") + pct(r.naive()) + "% vs "
+                        + pct(r.cif()) + "% (+" + pct(r.difference()) + ")");
+            }
+            String at = Guardrails.num(mine.get(0).time()) + (unit == null || unit.isBlank() ? "" : " " + unit);
+            out.add(Diagnostic.note("naive-incidence", "At " + at + ", 1 \u2212 Kaplan\u2013Meier of cause "
+                    + Guardrails.num(cause) + " with the other causes censored overstates its cumulative incidence"
+                    + " (difference in percentage points) \u2014 " + String.join("; ", parts) + ". Competing events remove"
+                    + " patients who then can no longer have this event; 1 \u2212 Kaplan\u2013Meier estimates its"
+                    + " incidence in a world without them. Report the cumulative incidence (Aalen\u2013Johansen) as the"
+                    + " share of patients with the event."));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Differences below this (0.1 percentage point) are not reported: they vanish in rounding. */
+    static final double NAIVE_THRESHOLD = 0.001;
+
+    private static String pct(double f) {
+        return PercentFormat.decimal(100 * f, 1);
     }
 
     private static String label(String group, long groups) {

@@ -108,7 +108,7 @@ public final class CumulativeIncidence {
 
     /** One group ("all"), no test. */
     public CumulativeIncidenceResult fit(double[] time, double[] status, double censorCode) {
-        return fit(time, status, censorCode, null, null);
+        return fit(time, status, censorCode, (Factor) null, null);
     }
 
     /**
@@ -122,13 +122,35 @@ public final class CumulativeIncidence {
      */
     public CumulativeIncidenceResult fit(double[] time, double[] status, double censorCode, String[] group,
             String[] strata) {
+        return fit(time, status, censorCode, group == null ? null : Factor.of(group),
+                strata == null ? null : Factor.of(strata));
+    }
+
+    /**
+     * Curves per cause and group and Gray's tests, with the groups in the factor's level order (the curves,
+     * the result's {@code groups} and a plot's panels follow it; Gray's statistic does not depend on it).
+     *
+     * @param group  the groups, or null for one group "all"; every level must have an observation
+     * @param strata strata for Gray's tests, or null
+     * @throws IllegalArgumentException for a level without observations or lengths that differ
+     */
+    public CumulativeIncidenceResult fit(double[] time, double[] status, double censorCode, Factor group,
+            Factor strata) {
         CompetingRisksInput.check(time, status, censorCode);
         int n = time.length;
-        Factor g = group == null ? Factor.single("all", n) : Factor.of(group);
+        Factor g = group == null ? Factor.single("all", n) : group;
         if (g.codes().length != n) {
             throw new IllegalArgumentException("group has " + g.codes().length + " labels for " + n + " observations");
         }
-        Factor st = strata == null ? null : Factor.of(strata);
+        if (group != null) {
+            int[] counts = g.counts();
+            for (int k = 0; k < counts.length; k++) {
+                if (counts[k] == 0) {
+                    throw new IllegalArgumentException("group level " + g.levels().get(k) + " has no observation");
+                }
+            }
+        }
+        Factor st = strata;
         if (st != null && st.codes().length != n) {
             throw new IllegalArgumentException("strata has " + st.codes().length + " labels for " + n
                     + " observations");
