@@ -47,10 +47,12 @@ public final class CumulativeIncidencePlot implements Figure {
     private final double widthMm;
     private final double[] causeOrder;
     private final List<GroupCurve> atRisk;
+    private final PValueFormat pFormat;
 
     private CumulativeIncidencePlot(CumulativeIncidenceResult result, String title, String timeUnit, String timeLabel,
             Map<String, String> causeLabels, Map<String, String> groupLabels, boolean stacked, Palette palette,
-            double widthMm, double[] causeOrder, List<GroupCurve> atRisk) {
+            double widthMm, double[] causeOrder, List<GroupCurve> atRisk, PValueFormat pFormat) {
+        this.pFormat = Objects.requireNonNull(pFormat, "pFormat");
         this.result = result;
         this.title = title;
         this.timeUnit = timeUnit;
@@ -71,49 +73,55 @@ public final class CumulativeIncidencePlot implements Figure {
             throw new IllegalArgumentException("a cumulative incidence plot needs at least one curve");
         }
         return new CumulativeIncidencePlot(result, null, null, null, Map.of(), Map.of(), true, Palette.okabeIto(),
-                Style.WIDTH_MM, null, null);
+                Style.WIDTH_MM, null, null, PValueFormat.DEFAULT);
+    }
+
+    /** How Gray's p-values print (default {@link PValueFormat#DEFAULT}, three significant digits). */
+    public CumulativeIncidencePlot with(PValueFormat format) {
+        return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, groupLabels, stacked,
+                palette, widthMm, causeOrder, atRisk, Objects.requireNonNull(format, "format"));
     }
 
     /** A title above the plot (none by default). */
     public CumulativeIncidencePlot withTitle(String t) {
         return new CumulativeIncidencePlot(result, blank(t), timeUnit, timeLabel, causeLabels, groupLabels, stacked,
-                palette, widthMm, causeOrder, atRisk);
+                palette, widthMm, causeOrder, atRisk, pFormat);
     }
 
     /** The time unit, shown as "Time (unit)" and used to choose ticks. */
     public CumulativeIncidencePlot withTimeUnit(String unit) {
         return new CumulativeIncidencePlot(result, title, blank(unit), timeLabel, causeLabels, groupLabels, stacked,
-                palette, widthMm, causeOrder, atRisk);
+                palette, widthMm, causeOrder, atRisk, pFormat);
     }
 
     /** The whole time-axis title. */
     public CumulativeIncidencePlot withTimeLabel(String label) {
         return new CumulativeIncidencePlot(result, title, timeUnit, blank(label), causeLabels, groupLabels, stacked,
-                palette, widthMm, causeOrder, atRisk);
+                palette, widthMm, causeOrder, atRisk, pFormat);
     }
 
     /** Names for the cause codes as written in the data ("1" → "Transplant"); unnamed causes show "Cause 1". */
     public CumulativeIncidencePlot withCauseLabels(Map<String, String> labels) {
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, labels, groupLabels, stacked, palette,
-                widthMm, causeOrder, atRisk);
+                widthMm, causeOrder, atRisk, pFormat);
     }
 
     /** Names for the groups (panel titles); unnamed groups show their label. */
     public CumulativeIncidencePlot withGroupLabels(Map<String, String> labels) {
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, labels, stacked, palette,
-                widthMm, causeOrder, atRisk);
+                widthMm, causeOrder, atRisk, pFormat);
     }
 
     /** Stacked bands (default) or one step line per cause. */
     public CumulativeIncidencePlot withStacked(boolean on) {
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, groupLabels, on, palette,
-                widthMm, causeOrder, atRisk);
+                widthMm, causeOrder, atRisk, pFormat);
     }
 
     /** Colours of the causes, in cause order. */
     public CumulativeIncidencePlot with(Palette p) {
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, groupLabels, stacked,
-                Objects.requireNonNull(p, "palette"), widthMm, causeOrder, atRisk);
+                Objects.requireNonNull(p, "palette"), widthMm, causeOrder, atRisk, pFormat);
     }
 
     /**
@@ -126,7 +134,7 @@ public final class CumulativeIncidencePlot implements Figure {
             throw new IllegalArgumentException("the width must be between 60 and 400 mm, not " + mm);
         }
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, groupLabels, stacked,
-                palette, mm, causeOrder, atRisk);
+                palette, mm, causeOrder, atRisk, pFormat);
     }
 
     /**
@@ -144,7 +152,7 @@ public final class CumulativeIncidencePlot implements Figure {
                     + java.util.Arrays.toString(all) + ", got " + java.util.Arrays.toString(codes));
         }
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, groupLabels, stacked,
-                palette, widthMm, codes.clone(), atRisk);
+                palette, widthMm, codes.clone(), atRisk, pFormat);
     }
 
     /**
@@ -163,7 +171,7 @@ public final class CumulativeIncidencePlot implements Figure {
             }
         }
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, groupLabels, stacked,
-                palette, widthMm, causeOrder, anyEvent == null ? null : List.copyOf(anyEvent));
+                palette, widthMm, causeOrder, anyEvent == null ? null : List.copyOf(anyEvent), pFormat);
     }
 
     private static String blank(String s) {
@@ -304,7 +312,7 @@ public final class CumulativeIncidencePlot implements Figure {
             List<SvgWriter.Run> runs = new ArrayList<>(List.of(SvgWriter.Run.plain(label)));
             if (!Double.isNaN(p)) {
                 // the p in italics, as the Kaplan-Meier figure prints its test
-                String v = PValueFormat.format(p);
+                String v = pFormat.text(p);
                 runs.add(SvgWriter.Run.plain(" (Gray "));
                 runs.add(SvgWriter.Run.italic("p"));
                 runs.add(SvgWriter.Run.plain((v.startsWith("<") ? " " : " = ") + v + ")"));

@@ -91,17 +91,6 @@ final class Formats {
         return PercentFormat.decimal(x, 2);
     }
 
-    /** "P = 0.00343" or "P < 0.001". */
-    static String pEquals(double p) {
-        String v = p(p);
-        return v.startsWith("<") ? "P " + v : "P = " + v;
-    }
-
-    /** A p-value as figures print it. */
-    static String p(double p) {
-        return Double.isNaN(p) ? NA : PValueFormat.format(Math.min(1, Math.max(0, p)));
-    }
-
     /** A count with its denominator and percentage: "9/43 (20.9)". */
     static String countOf(int count, int denominator) {
         return count + "/" + denominator + " (" + PercentFormat.percent(count, denominator, 1) + ")";

@@ -75,6 +75,6 @@ public record QuickStudy(Path data, String sheet, String time, String timeUnit, 
         return new Study(studyFile, null, new Study.Data(rel, sheet, List.of(), null, 0), t,
                 new Study.Event(event, eventValue, 0), g, endpoint == null ? "Overall survival" : endpoint, horizon, Double.NaN,
                 times, items, Study.Comparisons.defaults(), cox, null, Path.of("."), Study.Figures.defaults(),
-                ConfidenceType.LOG_LOG, 0.95);
+                ConfidenceType.LOG_LOG, 0.95, 3);
     }
 }

@@ -38,7 +38,7 @@ final class ReportFigures {
                 .withConfidenceBands(s.figures().confidenceBands()).withMedianLines(s.figures().medianLines())
                 .with(s.figures().censorMarks()).withRiskTable(s.figures().riskTable()).with(s.figures().scale())
                 .withSurvivalLabel(s.endpoint() + (s.figures().scale() == SurvivalScale.PERCENT ? " (%)"
-                        : " probability"));
+                        : " probability")).with(s.pValueFormat());
         if (s.time().fromDates()) {
             km = km.withTimeLabel(ReportTables.capital(t.unit()) + " from " + s.time().from());
         }
@@ -87,7 +87,8 @@ final class ReportFigures {
                 f = ForestPlot.of(r.model());
                 note = "";
             }
-            f = f.withLabels(r.labels()).withDirectionLabels("Lower hazard", "Higher hazard");
+            f = f.withLabels(r.labels()).withDirectionLabels("Lower hazard", "Higher hazard")
+                    .with(a.study.pValueFormat());
             out.add(item("forest_" + m, "Hazard ratios of the Cox model \u201C" + r.spec().name() + "\u201D" + note
                     + ".", f));
             m++;
@@ -107,7 +108,7 @@ final class ReportFigures {
         CumulativeIncidencePlot p = CumulativeIncidencePlot.of(cr.result()).withCauseLabels(labels)
                 .withStacked(stacked).withTimeUnit(s.time().unitName())
                 .withCauseOrder(cr.causes().stream().mapToDouble(Double::doubleValue).toArray())
-                .withRiskTable(s.figures().riskTable() ? cr.anyEvent() : null);
+                .withRiskTable(s.figures().riskTable() ? cr.anyEvent() : null).with(s.pValueFormat());
         if (s.time().fromDates()) {
             p = p.withTimeLabel(ReportTables.capital(t.unit()) + " from " + s.time().from());
         }

@@ -53,6 +53,17 @@ final class ReportTables {
         return unit == null ? "time units" : unit;
     }
 
+    /** A P value as the study prints them ({@code p_digits}, default three significant digits; NA for NaN). */
+    String p(double p) {
+        return Double.isNaN(p) ? Formats.NA : a.study.pValueFormat().text(Math.min(1, Math.max(0, p)));
+    }
+
+    /** "P = 0.00343" or "P < 0.001". */
+    String pEquals(double p) {
+        String v = p(p);
+        return v.startsWith("<") ? "P " + v : "P = " + v;
+    }
+
     String ciLabel() {
         return Formats.given(100 * a.study.confLevel()) + "% CI";
     }
@@ -138,7 +149,7 @@ final class ReportTables {
                 marks.putIfAbsent(test.method(), String.valueOf((char) ('a' + marks.size())));
                 mark = marks.get(test.method());
             }
-            String p = compare ? (test.method() == GroupTestMethod.NONE ? Formats.NA : Formats.p(test.pValue())
+            String p = compare ? (test.method() == GroupTestMethod.NONE ? Formats.NA : p(test.pValue())
                     + " " + mark) : null;
             String smd = compare ? Formats.num(row.smd(), 2) : null;
             ObjectNode j = jrows.addObject();
@@ -426,7 +437,7 @@ final class ReportTables {
         num(json, "rho", a.overall.rho());
         num(json, "gamma", a.overall.gamma());
         rows.add(List.of(testName() + " test, " + a.curves.size() + " groups", Formats.num(a.overall.statistic(), 2),
-                Integer.toString(a.overall.df()), Formats.p(a.overall.pValue())));
+                Integer.toString(a.overall.df()), p(a.overall.pValue())));
         kinds.add("");
         num(json, "statistic", a.overall.statistic());
         json.put("df", a.overall.df());
@@ -442,7 +453,7 @@ final class ReportTables {
         if (a.trend != null) {
             rows.add(List.of("Test for trend (scores " + String.join(", ", java.util.Arrays.stream(a.trend.scores())
                     .mapToObj(Formats::given).toList()) + ")", Formats.num(a.trend.statistic(), 2),
-                    Integer.toString(a.trend.df()), Formats.p(a.trend.pValue())));
+                    Integer.toString(a.trend.df()), p(a.trend.pValue())));
             kinds.add("");
             ObjectNode t = json.putObject("trend");
             ArrayNode sc = t.putArray("scores");
@@ -487,9 +498,9 @@ final class ReportTables {
             List<String> r = new ArrayList<>();
             r.add(p.second() + " vs " + p.first());
             r.add(Formats.num(p.pairwise().statistic(), 2));
-            r.add(Formats.p(p.pairwise().pValue()));
+            r.add(p(p.pairwise().pValue()));
             if (adjusted) {
-                r.add(Formats.p(p.pairwise().pAdjusted()));
+                r.add(p(p.pairwise().pAdjusted()));
             }
             HazardRatio lr = p.ratios().logrank();
             HazardRatio mh = p.ratios().mantelHaenszel();
@@ -571,8 +582,8 @@ final class ReportTables {
             var diff = c.difference();
             var ratio = c.ratio();
             rows.add(List.of(c.comparison() + " vs " + c.reference(), "",
-                    Formats.differenceCi(diff.estimate(), diff.lower(), diff.upper(), d), Formats.p(diff.pValue()),
-                    Formats.hrCi(ratio.estimate(), ratio.lower(), ratio.upper()), Formats.p(ratio.pValue())));
+                    Formats.differenceCi(diff.estimate(), diff.lower(), diff.upper(), d), p(diff.pValue()),
+                    Formats.hrCi(ratio.estimate(), ratio.lower(), ratio.upper()), p(ratio.pValue())));
             kinds.add("");
             ObjectNode o = jp.addObject();
             o.put("reference", c.reference());
@@ -630,11 +641,11 @@ final class ReportTables {
                 List<String> row = new ArrayList<>();
                 row.add(r.labels().getOrDefault(k.term(), k.term()));
                 row.add(k.aliased() ? "aliased (NA)" : Formats.hrCi(k.hr(), k.hrLower(), k.hrUpper()));
-                row.add(k.aliased() ? Formats.NA : Formats.p(k.pValue()));
+                row.add(k.aliased() ? Formats.NA : p(k.pValue()));
                 if (r.firth() != null) {
                     FirthCoefficient f = r.firth().coefficient(k.term());
                     row.add(f.aliased() ? "aliased (NA)" : Formats.hrCi(f.hr(), f.hrLower(), f.hrUpper()));
-                    row.add(f.aliased() ? Formats.NA : Formats.p(f.pValue()));
+                    row.add(f.aliased() ? Formats.NA : p(f.pValue()));
                 }
                 rows.add(row);
                 kinds.add("");
@@ -660,7 +671,7 @@ final class ReportTables {
             notes.add("n = " + r.model().n() + ", " + r.model().events() + " events (complete cases); "
                     + capital(r.model().ties().id()) + " ties. Likelihood-ratio test " + Formats.num(
                             r.model().lrTest().statistic(), 2) + " on " + r.model().lrTest().df() + " df, "
-                    + Formats.pEquals(r.model().lrTest().pValue()) + (r.model().concordance() == null ? "" : "; concordance "
+                    + pEquals(r.model().lrTest().pValue()) + (r.model().concordance() == null ? "" : "; concordance "
                             + Formats.num(r.model().concordance().estimate(), 3) + " (SE " + Formats.num(
                                     r.model().concordance().stdErr(), 3) + ")") + ".");
         }
@@ -670,7 +681,7 @@ final class ReportTables {
                 for (FirthCoefficient f : r.firth().coefficients()) {
                     rows.add(List.of(r.labels().getOrDefault(f.term(), f.term()), f.aliased() ? "aliased (NA)"
                             : Formats.hrCi(f.hr(), f.hrLower(), f.hrUpper()), f.aliased() ? Formats.NA
-                            : Formats.p(f.pValue())));
+                            : p(f.pValue())));
                     kinds.add("");
                 }
             } else {
@@ -723,7 +734,7 @@ final class ReportTables {
         ArrayNode json = F.arrayNode();
         for (ZphTerm z : terms) {
             String label = z.term().equals("GLOBAL") ? "Global" : a.variableLabel(z.term());
-            rows.add(List.of(label, Formats.num(z.statistic(), 2), Integer.toString(z.df()), Formats.p(z.pValue())));
+            rows.add(List.of(label, Formats.num(z.statistic(), 2), Integer.toString(z.df()), p(z.pValue())));
             kinds.add(z.term().equals("GLOBAL") ? "variable" : "");
             ObjectNode o = json.addObject();
             o.put("term", z.term());
@@ -874,7 +885,7 @@ final class ReportTables {
         for (double cause : cr.causes()) {
             GrayTestResult t = cr.result().test(cause);
             rows.add(List.of(causeLabel(cause), Formats.num(t.statistic(), 2), Integer.toString(t.df()),
-                    Formats.p(t.pValue())));
+                    p(t.pValue())));
             kinds.add("");
             ObjectNode o = jt.addObject();
             num(o, "cause", cause);
@@ -914,7 +925,7 @@ final class ReportTables {
         ArrayNode co = json.putArray("coefficients");
         for (FineGrayCoefficient k : m.coefficients()) {
             rows.add(List.of(f.labels().getOrDefault(k.term(), k.term()), k.aliased() ? "aliased (NA)"
-                    : Formats.hrCi(k.hr(), k.hrLower(), k.hrUpper()), k.aliased() ? Formats.NA : Formats.p(k.pValue())));
+                    : Formats.hrCi(k.hr(), k.hrLower(), k.hrUpper()), k.aliased() ? Formats.NA : p(k.pValue())));
             kinds.add("");
             ObjectNode o = co.addObject();
             o.put("term", k.term());

@@ -35,10 +35,12 @@ import org.survkit.stats.Weighting;
  * @param figures     figure options
  * @param confType    confidence-interval transform of the Kaplan–Meier estimates
  * @param confLevel   confidence level of all intervals
+ * @param pValueDigits significant digits of P values in tables and figures (1 to 4; default 3)
  */
 public record Study(Path source, String title, Data data, Time time, Event event, Groups groups, String endpoint,
         double horizon, double landmark, double[] at, List<Table1Item> table1, Comparisons comparisons, List<CoxSpec> cox,
-        CompetingRisks competingRisks, Path output, Figures figures, ConfidenceType confType, double confLevel) {
+        CompetingRisks competingRisks, Path output, Figures figures, ConfidenceType confType, double confLevel,
+        int pValueDigits) {
 
     public Study {
         Objects.requireNonNull(source, "source");
@@ -51,6 +53,14 @@ public record Study(Path source, String title, Data data, Time time, Event event
         Objects.requireNonNull(comparisons, "comparisons");
         Objects.requireNonNull(figures, "figures");
         Objects.requireNonNull(confType, "confType");
+        if (pValueDigits < 1 || pValueDigits > 4) {
+            throw new IllegalArgumentException("P values print with 1 to 4 significant digits, not " + pValueDigits);
+        }
+    }
+
+    /** {@return how P values print in tables and figures} */
+    public PValueFormat pValueFormat() {
+        return PValueFormat.withDigits(pValueDigits);
     }
 
     @Override
@@ -87,13 +97,13 @@ public record Study(Path source, String title, Data data, Time time, Event event
     /** {@return the same study writing to another output folder (absolute or relative to the study's folder)} */
     public Study withOutput(Path folder) {
         return new Study(source, title, data, time, event, groups, endpoint, horizon, landmark, at, table1, comparisons, cox,
-                competingRisks, folder, figures, confType, confLevel);
+                competingRisks, folder, figures, confType, confLevel, pValueDigits);
     }
 
     /** {@return the same study with other figure options} */
     public Study withFigures(Figures f) {
         return new Study(source, title, data, time, event, groups, endpoint, horizon, landmark, at, table1, comparisons, cox,
-                competingRisks, output, f, confType, confLevel);
+                competingRisks, output, f, confType, confLevel, pValueDigits);
     }
 
     /**

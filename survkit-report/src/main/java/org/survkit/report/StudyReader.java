@@ -44,7 +44,8 @@ import org.survkit.stats.Weighting;
 public final class StudyReader {
 
     static final List<String> TOP_KEYS = List.of("title", "data", "time", "event", "groups", "endpoint", "horizon", "landmark",
-            "at", "table1", "comparisons", "cox", "competing_risks", "output", "figures", "conf_type", "conf_level");
+            "at", "table1", "comparisons", "cox", "competing_risks", "output", "figures", "conf_type", "conf_level",
+            "p_digits");
 
     private final String file;
 
@@ -136,6 +137,15 @@ public final class StudyReader {
         ConfidenceType confType = o.has("conf_type") ? o.choice("conf_type", ConfidenceType::parse,
                 "log-log, log or plain") : ConfidenceType.LOG_LOG;
         double confLevel = o.has("conf_level") ? o.fraction("conf_level") : 0.95;
+        int pDigits = 3;
+        if (o.has("p_digits")) {
+            double v = o.number("p_digits");
+            if (v != Math.rint(v) || v < 1 || v > 4) {
+                throw error(o.line("p_digits"), "p_digits", o.scalarText("p_digits") + " is not allowed; give the"
+                        + " significant digits of P values, 1 to 4 (default 3: 0.00612; 1 prints 0.006).");
+            }
+            pDigits = (int) v;
+        }
         o.done();
         Set<String> names = new HashSet<>();
         for (CoxSpec c : cox) {
@@ -144,7 +154,7 @@ public final class StudyReader {
             }
         }
         return new Study(source, title, data, time, event, groups, endpoint, horizon, landmark, at, table1, comparisons, cox,
-                competing, output, figures, confType, confLevel);
+                competing, output, figures, confType, confLevel, pDigits);
     }
 
     private Study.Data data(Node n) {

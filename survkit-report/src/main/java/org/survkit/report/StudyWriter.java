@@ -204,6 +204,9 @@ public final class StudyWriter {
         kv2("dpi", Integer.toString(f.dpi()));
         kv("conf_type", s.confType() == ConfidenceType.LOG_LOG ? "log-log" : s.confType().rName());
         kv("conf_level", Formats.given(s.confLevel()));
+        if (s.pValueDigits() != 3) {
+            kv("p_digits", Integer.toString(s.pValueDigits()));
+        }
         return out.toString();
     }
 

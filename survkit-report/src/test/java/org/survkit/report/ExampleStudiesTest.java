@@ -140,6 +140,13 @@ class ExampleStudiesTest {
         assertThat(decimals(pw.get(0).get("p_value").asDouble(), 3)).isEqualTo("0.006");
         assertThat(decimals(pw.get(1).get("p_value").asDouble(), 2)).isEqualTo("0.03");
         assertThat(decimals(pw.get(2).get("p_value").asDouble(), 1)).isEqualTo("0.3");
+        // and the report prints them so (the study file asks for the paper's p_digits: 1), in the pairwise
+        // table and in the legends of Figures 2-4
+        assertThat(html).contains("<td>0.006</td>").contains("<td>0.03</td>").contains("<td>0.3</td>");
+        for (int k = 1; k <= 3; k++) {
+            String svg = Files.readString(out.resolve("figures/km_pair_" + k + ".svg"));
+            assertThat(svg).contains("</tspan> = " + new String[] {"0.006", "0.03", "0.3"}[k - 1] + "</text>");
+        }
         // and to R's values (check_cohort.R, R 4.2.2 survival 3.5-3) in expected.json, where it exists
         Path expectedFile = EXAMPLES.resolve("rapamycin-mbc/expected.json");
         if (Files.isRegularFile(expectedFile)) {

@@ -168,7 +168,7 @@ class ReportEngineTest {
         Lung l = Lung.read();
         LogRankResult overall = LogRankTest.withDefaults().test(l.time(), l.event(), factor(l.group()), null);
         assertThat(html).contains("<td>" + Formats.num(overall.statistic(), 2) + "</td><td>2</td><td>"
-                + HtmlReport.esc(Formats.p(overall.pValue())) + "</td>");
+                + HtmlReport.esc(PValueFormat.format(overall.pValue())) + "</td>");
         List<PairwiseComparison> pw = LogRankTest.withDefaults().pairwise(l.time(), l.event(), l.group(), null,
                 PValueAdjustment.HOLM);
         PairwiseComparison p01 = pw.stream().filter(p -> p.group1().equals("ECOG 0") && p.group2().equals("ECOG 1"))
@@ -192,7 +192,7 @@ class ReportEngineTest {
                 .toArray(), ev, g.toArray(new String[0]), null, 0.95);
         assertThat(hr.reference()).isEqualTo("ECOG 0"); // text order agrees with display order here
         String row = "<tr><th scope=\"row\">ECOG 1 vs ECOG 0</th><td>" + Formats.num(p01.statistic(), 2)
-                + "</td><td>" + Formats.p(p01.pValue()) + "</td><td>" + Formats.p(p01.pAdjusted()) + "</td><td>"
+                + "</td><td>" + PValueFormat.format(p01.pValue()) + "</td><td>" + PValueFormat.format(p01.pAdjusted()) + "</td><td>"
                 + Formats.hrCi(hr.logrank().estimate(), hr.logrank().lower(), hr.logrank().upper()) + "</td><td>"
                 + Formats.hrCi(hr.mantelHaenszel().estimate(), hr.mantelHaenszel().lower(),
                         hr.mantelHaenszel().upper()) + "</td>";
@@ -215,7 +215,7 @@ class ReportEngineTest {
         String cell = Formats.countOf(women.count("2"), women.nonMissing());
         assertThat(html).contains("<tr class=\"level\"><th scope=\"row\">2</th><td>" + Formats.countOf(
                 sex.overall().count("2"), sex.overall().nonMissing()) + "</td><td>" + cell + "</td>");
-        assertThat(html).contains(HtmlReport.esc(Formats.p(sex.test().pValue())) + "<sup>");
+        assertThat(html).contains(HtmlReport.esc(PValueFormat.format(sex.test().pValue())) + "<sup>");
         assertThat(html).contains("Weight loss, pounds, median [IQR]").contains("Missing, n");
         // footnotes name the tests that ran
         assertThat(html).contains("Pearson&#39;s chi-square test");

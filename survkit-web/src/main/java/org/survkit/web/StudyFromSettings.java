@@ -106,8 +106,8 @@ final class StudyFromSettings {
                     FigureMaker.list(o, "na"), FigureMaker.text(o, "date_format"), 0), time,
                     new Study.Event(event, FigureMaker.text(o, "event_value"), 0), groups,
                     endpoint == null ? "Overall survival" : endpoint, Double.NaN,
-                    landmark == null ? Double.NaN : landmark, at, table1, comparisons, models, Path.of("report"),
-                    figures, ct, level == null ? 0.95 : level);
+                    landmark == null ? Double.NaN : landmark, at, table1, comparisons, models, null, Path.of("report"),
+                    figures, ct, level == null ? 0.95 : level, 3);
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(e.getMessage());
         }
