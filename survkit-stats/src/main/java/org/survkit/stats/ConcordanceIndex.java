@@ -116,7 +116,18 @@ public final class ConcordanceIndex {
      */
     static Concordance forModel(double[] start, double[] stop, boolean[] event, double[] riskScore, int[] strata,
             double[] weights, int[] cluster) {
-        return detail(start, stop, event, riskScore, strata, weights, cluster, Algorithm.AUTO).concordance();
+        return detail(start, stop, event, riskScore, strata, weights, cluster, Algorithm.AUTO, null).concordance();
+    }
+
+    /** {@link #forModel} reusing the time ranks a Cox fit already made (same timefix, pooled with entries). */
+    static Concordance forModel(CoxRiskSets rs, double[] start, double[] stop, boolean[] event, double[] riskScore,
+            int[] strata, double[] weights, int[] cluster) {
+        TimeRanks ranks = new TimeRanks(rs.exitRanks(), rs.entryRanks(), rs.distinctTimes);
+        return detail(start, stop, event, riskScore, strata, weights, cluster, Algorithm.AUTO, ranks).concordance();
+    }
+
+    /** Exit (and entry) time ranks after timefix, pooled, with the number of distinct times. */
+    record TimeRanks(int[] exit, int[] entry, int distinct) {
     }
 
     /** Which pass computes the pair counts (both give the same counts and influences). */
@@ -136,12 +147,17 @@ public final class ConcordanceIndex {
 
     static Detail detail(double[] start, double[] stop, boolean[] event, double[] riskScore, int[] strata,
             double[] weights, int[] cluster, Algorithm algorithm) {
+        return detail(start, stop, event, riskScore, strata, weights, cluster, algorithm, null);
+    }
+
+    private static Detail detail(double[] start, double[] stop, boolean[] event, double[] riskScore, int[] strata,
+            double[] weights, int[] cluster, Algorithm algorithm, TimeRanks known) {
         int n = stop.length;
         check(start, stop, event, riskScore, strata, weights, cluster);
         RadixOrder.Ranked scores = RadixOrder.ranks(riskScore, false);
         Pairs walk = null;
         if (algorithm != Algorithm.TIME_ORDER) {
-            walk = scoreOrder(start, stop, event, scores, strata, weights, algorithm == Algorithm.SCORE_ORDER);
+            walk = scoreOrder(start, stop, event, scores, strata, weights, algorithm == Algorithm.SCORE_ORDER, known);
         }
         if (walk == null) {
             Walk w = new Walk(start, stop, event, scores, strata, weights);
@@ -189,12 +205,16 @@ public final class ConcordanceIndex {
 
     /** The score-order walk's pairs, or null when {@code force} is false and the time-order walk's tree is smaller. */
     private static Pairs scoreOrder(double[] start, double[] stop, boolean[] event, RadixOrder.Ranked scores,
-            int[] strata, double[] weights, boolean force) {
+            int[] strata, double[] weights, boolean force, TimeRanks known) {
         int n = stop.length;
         int[] exitRank;
         int[] entryRank = null;
         int distinct;
-        if (start == null) {
+        if (known != null) {
+            exitRank = known.exit();
+            entryRank = known.entry();
+            distinct = known.distinct();
+        } else if (start == null) {
             RankedTimes r = RankedTimes.of(stop, true);
             exitRank = r.rank();
             distinct = r.distinctCount();

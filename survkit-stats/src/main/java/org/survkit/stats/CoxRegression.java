@@ -246,8 +246,8 @@ public final class CoxRegression {
         double wald = waldStatistic(coef, variance, f.singular());
         double[] lp = linearPredictors(data, coef, f.means());
         // Harrell's C of the linear predictor with R's infinitesimal-jackknife SE (clusters as coxph)
-        Concordance concordance = ConcordanceIndex.forModel(data.start(), data.stop(), data.event(), lp, data.strata(),
-                data.weights(), data.cluster());
+        Concordance concordance = ConcordanceIndex.forModel(rs, data.start(), data.stop(), data.event(), lp,
+                data.strata(), data.weights(), data.cluster());
         return new CoxModel(ties, control, data.size(), events, coefs, variance, naive, f.loglikNull(), f.loglik(),
                 ChiSquareTest.of(lr, df), ChiSquareTest.of(wald, df), ChiSquareTest.of(f.scoreTest(), df), robustScore,
                 concordance, f.iterations(), f.converged(), f.means(), lp, diagnostics, confLevel);

@@ -21,6 +21,13 @@ final class CoxRiskSets {
     final double[][] xc;
     /** The same matrix row-major (xc[j][k] at k·p + j), built on first use by the residual code. */
     private double[] rowMajor;
+    // n-length work arrays of evaluate, allocated on first use and reused: a fit's evaluations run one
+    // after another on one thread (this class is confined to one fit and not thread-safe)
+    private double[] workEta;
+    private double[] workRisk;
+    private double[] workOthers;
+    private double[] workDead;
+    private double[] workHazard;
     final double[] w;
     final boolean[] dead;
     final int[] exit;
@@ -32,8 +39,12 @@ final class CoxRiskSets {
     final int[] order;
     final Ties ties;
 
+    /** Number of distinct (merged) times that {@link #exit} and {@link #entry} rank. */
+    final int distinctTimes;
+
     private CoxRiskSets(int n, int p, double[][] xc, double[] w, boolean[] dead, int[] exit, int[] entry,
-            int[] byEntry, int[] blocks, double[] means, double[] scale, int[] order, Ties ties) {
+            int[] byEntry, int[] blocks, double[] means, double[] scale, int[] order, Ties ties, int distinctTimes) {
+        this.distinctTimes = distinctTimes;
         this.n = n;
         this.p = p;
         this.xc = xc;
@@ -186,7 +197,7 @@ final class CoxRiskSets {
                 System.arraycopy(sorted, 0, byEntry, lo, sorted.length);
             }
         }
-        return new CoxRiskSets(n, p, xc, wt, dead, exit, entry, byEntry, blocks, means, scale, order, ties);
+        return new CoxRiskSets(n, p, xc, wt, dead, exit, entry, byEntry, blocks, means, scale, order, ties, d);
     }
 
     /** The covariates row-major, for the residual and table code that reads one subject at a time. */
@@ -203,6 +214,27 @@ final class CoxRiskSets {
             rowMajor = x;
         }
         return x;
+    }
+
+    /** The rank of each observation's exit time (input order), as R's timefix merges them. */
+    int[] exitRanks() {
+        int[] r = new int[n];
+        for (int k = 0; k < n; k++) {
+            r[order[k]] = exit[k];
+        }
+        return r;
+    }
+
+    /** The rank of each observation's entry time (input order) among the pooled times, or null. */
+    int[] entryRanks() {
+        if (entry == null) {
+            return null;
+        }
+        int[] r = new int[n];
+        for (int k = 0; k < n; k++) {
+            r[order[k]] = entry[k];
+        }
+        return r;
     }
 
     private static int[] identity(int n) {
@@ -234,12 +266,10 @@ final class CoxRiskSets {
         double loglik;
         final double[] u;
         final double[][] imat;
-        final double[] eta;
 
-        Evaluation(int p, int n) {
+        Evaluation(int p) {
             u = new double[p];
             imat = new double[p][p];
-            eta = new double[n];
         }
     }
 
@@ -254,9 +284,14 @@ final class CoxRiskSets {
      * product Xᵀ diag(r h) X instead of a p × p update per subject.
      */
     Evaluation evaluate(double[] beta, boolean info) {
-        Evaluation ev = new Evaluation(p, n);
-        double[] risk = new double[n];
-        double[] eta = ev.eta;
+        Evaluation ev = new Evaluation(p);
+        if (workEta == null) {
+            workEta = new double[n];
+            workRisk = new double[n];
+        }
+        double[] risk = workRisk;
+        double[] eta = workEta;
+        Arrays.fill(eta, 0);
         for (int j = 0; j < p; j++) {
             double bj = beta[j];
             if (bj != 0) {
@@ -275,8 +310,19 @@ final class CoxRiskSets {
         double[] u = ev.u;
         double[] imat = new double[tri]; // packed lower triangle of −Σ w̄ A Aᵀ/D², then + the Gram part
         // per row: coefficient of its x xᵀ at its own exit time, and the running sum over earlier times
-        double[] gOthers = info ? new double[n] : null; // at-risk survivors of the row's exit time group
-        double[] gDead = info ? new double[n] : null;   // deaths of that group (Efron weights)
+        double[] gOthers = null; // at-risk survivors of the row's exit time group
+        double[] gDead = null;   // deaths of that group (Efron weights)
+        if (info) {
+            if (workOthers == null) {
+                workOthers = new double[n];
+                workDead = new double[n];
+                workHazard = new double[n];
+            }
+            gOthers = workOthers;
+            gDead = workDead;
+            Arrays.fill(gOthers, 0);
+            Arrays.fill(gDead, 0);
+        }
         double loglik = 0;
         for (int b = 0; b + 1 < blocks.length; b++) {
             int lo = blocks[b];
@@ -412,7 +458,7 @@ final class CoxRiskSets {
      * at which row k is at risk (exit time included, entry time excluded).
      */
     private double[] hazardWeights(double[] risk, double[] gOthers, double[] gDead) {
-        double[] v = new double[n];
+        double[] v = workHazard; // every entry is written below
         for (int b = 0; b + 1 < blocks.length; b++) {
             int lo = blocks[b];
             int hi = blocks[b + 1];
