@@ -144,6 +144,8 @@ function fillSelects(d) {
 }
 
 function columnValues(col) {
+  const levels = state.dataset.levels;
+  if (levels && Object.prototype.hasOwnProperty.call(levels, col)) return levels[col].slice(); // whole file, sorted
   const i = state.dataset.columns.indexOf(col);
   const seen = [];
   state.dataset.preview.forEach((r) => { const v = r[i]; if (v !== '' && v !== 'NA' && v !== '.' && !seen.includes(v)) seen.push(v); });

@@ -62,6 +62,75 @@ public final class TablePreview {
     }
 
     /**
+     * The distinct values of every column that has few of them (a status, a group, a grade), over the
+     * whole table: what a form offers as choices when the first rows do not show every code. Values are
+     * trimmed; the usual missing-value codes (empty, NA, ".") are left out; numbers sort numerically,
+     * other values as text.
+     *
+     * @param file         the CSV/TSV/TXT or XLSX file
+     * @param sheet        the Excel sheet, or null for the first
+     * @param maxPerColumn columns with more distinct values than this are left out
+     * @return column name → sorted distinct values, in column order
+     * @throws InputException for a missing, empty or malformed file
+     */
+    public static Map<String, List<String>> levels(Path file, String sheet, int maxPerColumn) {
+        Objects.requireNonNull(file, "file");
+        if (maxPerColumn < 1) {
+            throw new IllegalArgumentException("maxPerColumn must be >= 1: " + maxPerColumn);
+        }
+        MissingCodes missing = new MissingCodes(List.of());
+        List<String> names = new ArrayList<>();
+        List<java.util.Set<String>> seen = new ArrayList<>();
+        TableSources.read(file, sheet == null || sheet.isBlank() ? null : sheet, new RowHandler() {
+            @Override
+            public int[] header(SourceContext context, List<String> columns, int line) {
+                names.addAll(columns);
+                int[] all = new int[columns.size()];
+                for (int i = 0; i < all.length; i++) {
+                    all[i] = i;
+                    seen.add(new java.util.HashSet<>());
+                }
+                return all;
+            }
+
+            @Override
+            public void row(int line, String[] text, LocalDate[] dates) {
+                for (int c = 0; c < text.length && c < seen.size(); c++) {
+                    java.util.Set<String> s = seen.get(c);
+                    if (s != null) {
+                        String v = text[c].trim();
+                        if (!missing.isMissing(v) && s.add(v) && s.size() > maxPerColumn) {
+                            seen.set(c, null); // too many: not a coded column
+                        }
+                    }
+                }
+            }
+
+            @Override
+            public void warn(String message) {
+            }
+
+            @Override
+            public boolean done() {
+                return false;
+            }
+        });
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (int c = 0; c < names.size(); c++) {
+            java.util.Set<String> s = seen.get(c);
+            if (s == null || s.isEmpty()) {
+                continue;
+            }
+            List<String> values = new ArrayList<>(s);
+            boolean numbers = values.stream().noneMatch(v -> Double.isNaN(DecimalParser.parse(v)));
+            values.sort(numbers ? java.util.Comparator.comparingDouble(DecimalParser::parse)
+                    : java.util.Comparator.naturalOrder());
+            out.put(names.get(c), List.copyOf(values));
+        }
+        return out;
+    }
+
+    /**
      * Counts the data rows of a table (blank rows not counted), reading it as {@link #read} does but keeping
      * nothing, and stopping once more than {@code limit} rows were seen (for upload limits).
      *

@@ -76,4 +76,22 @@ class TablePreviewTest {
         assertThat(preview.rows()).containsExactly(List.of("2.25"));
         assertThat(preview.types()).containsEntry("y", "number");
     }
+
+    @Test
+    void levelsListTheCodesOfCodedColumnsOverTheWholeFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("time,status,arm\n");
+        for (int i = 0; i < 100; i++) {
+            csv.append(i + 0.5).append(',').append(i == 97 ? "10" : i % 2 == 0 ? "2" : "1").append(',')
+                    .append(i % 3 == 0 ? "NA" : i % 3 == 1 ? " B" : "A").append('\n');
+        }
+        java.nio.file.Path f = dir.resolve("c.csv");
+        java.nio.file.Files.writeString(f, csv);
+        java.util.Map<String, java.util.List<String>> levels = TablePreview.levels(f, null, 5);
+        // status: numeric order (10 last, though it appears once, on line 99); arm: trimmed text, NA left out;
+        // time: 100 distinct values, more than 5
+        assertThat(levels).containsOnlyKeys("status", "arm");
+        assertThat(levels.get("status")).containsExactly("1", "2", "10");
+        assertThat(levels.get("arm")).containsExactly("A", "B");
+    }
 }

@@ -27,6 +27,9 @@ import org.survkit.io.TablePreview;
  * given, the bytes are also saved in the database, and a dataset missing on disk is restored from there.
  */
 final class Datasets {
+    /** Columns with at most this many distinct values get them listed ("levels"). */
+    static final int MAX_LEVELS = 20;
+
     /** Rows shown in the preview. */
     static final int PREVIEW_ROWS = 20;
 
@@ -159,6 +162,17 @@ final class Datasets {
         for (List<String> r : p.rows()) {
             ArrayNode a = rows.addArray();
             r.forEach(a::add);
+        }
+        // the codes of every coded column over the whole file (choices for event value and groups): the preview's
+        // first rows may not show a rare code
+        ObjectNode levels = o.putObject("levels");
+        try {
+            for (Map.Entry<String, List<String>> e : TablePreview.levels(d.file(), null, MAX_LEVELS).entrySet()) {
+                ArrayNode a = levels.putArray(e.getKey());
+                e.getValue().forEach(a::add);
+            }
+        } catch (InputException e) {
+            throw ApiError.badRequest(Messages.clean(e.getMessage(), d.file().getParent()));
         }
         ArrayNode w = o.putArray("warnings");
         p.warnings().forEach(w::add);

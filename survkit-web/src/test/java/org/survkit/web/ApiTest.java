@@ -42,6 +42,14 @@ class ApiTest {
         assertThat(j.get("types").get("time").asText()).isEqualTo("number");
         assertThat(j.get("preview").size()).isEqualTo(Datasets.PREVIEW_ROWS);
         assertThat(j.get("preview").get(0).get(1).asText()).isEqualTo("306"); // lung.csv line 2: time 306
+        // coded columns list their values over the whole file (ph.ecog 3 first appears after the preview rows);
+        // continuous ones (time, age) are left out
+        JsonNode levels = j.get("levels");
+        assertThat(levels.get("status").toString()).isEqualTo("[\"1\",\"2\"]");
+        assertThat(levels.get("sex").toString()).isEqualTo("[\"1\",\"2\"]");
+        assertThat(levels.get("ph.ecog").toString()).isEqualTo("[\"0\",\"1\",\"2\",\"3\"]");
+        assertThat(levels.has("time")).isFalse();
+        assertThat(levels.has("age")).isFalse();
     }
 
     @Test
