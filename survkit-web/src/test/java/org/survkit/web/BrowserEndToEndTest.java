@@ -163,8 +163,16 @@ class BrowserEndToEndTest {
         Files.writeString(csv, sb.toString());
         driver.get(s.base() + "/?token=" + TestServer.TOKEN);
         wait.until(d -> d.findElement(By.id("dropzone")).isDisplayed());
-        driver.findElement(By.id("file-input")).sendKeys(csv.toString());
+        // this time the file is dropped on the drop zone (a drag-and-drop DataTransfer, as a file manager sends it)
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const dt = new DataTransfer();"
+                + "dt.items.add(new File([arguments[0]], 'ids.csv', {type: 'text/csv'}));"
+                + "const z = document.getElementById('dropzone');"
+                + "z.dispatchEvent(new DragEvent('dragover', {dataTransfer: dt, bubbles: true, cancelable: true}));"
+                + "z.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));",
+                Files.readString(csv));
         wait.until(d -> d.findElement(By.id("step-columns")).isDisplayed());
+        assertThat(driver.findElement(By.id("dropzone")).getAttribute("class")).doesNotContain("over");
         new Select(driver.findElement(By.id("map-group"))).selectByVisibleText("patient");
         WebElement compare = wait.until(d -> {
             List<WebElement> e = d.findElements(By.id("compare-error"));
