@@ -419,8 +419,24 @@ async function runTable1() {
     r.header.forEach((h) => head.append(el('th', { text: h })));
     t.append(el('thead', {}, head));
     const b = el('tbody');
-    r.rows.forEach((row) => { const tr = el('tr'); row.forEach((c) => tr.append(el('td', { text: c }))); b.append(tr); });
+    // as the report lays it out: a variable with levels is a bold row with its P and SMD, its levels indented
+    // below it; a test's footnote letter ("0.691 a") as a superscript
+    const last = r.header.length - 1;
+    let inLevels = false;
+    r.rows.forEach((row) => {
+      const header = row.length > 2 && row.slice(1, last - 1).every((c) => c === '');
+      const level = !header && inLevels && row[last - 1] === '' && row[last] === '';
+      inLevels = header || level;
+      const tr = el('tr', { class: header ? 'variable' : level ? 'level' : '' });
+      row.forEach((c, i) => {
+        const m = i >= last - 1 ? /^(.*\S) ([a-z])$/.exec(c) : null;
+        tr.append(m ? el('td', {}, document.createTextNode(m[1]), el('sup', { text: m[2] })) : el('td', { text: c }));
+      });
+      b.append(tr);
+    });
     t.append(b);
+    t.append(el('caption', { class: 'muted table-note', text: 'Superscript letters name the test of each row;'
+      + ' the HTML report lists them with the footnotes.' }));
   } catch (e) { clear(t); err.textContent = e.message; show(err, true); }
 }
 
