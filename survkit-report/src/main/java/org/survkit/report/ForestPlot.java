@@ -36,6 +36,7 @@ public final class ForestPlot implements Figure {
         boolean stripes = true;
         String footnote;
         PValueFormat pFormat = PValueFormat.DEFAULT;
+        String ratioName = "HR";
         double widthMm = Style.WIDTH_MM;
 
         Settings copy() {
@@ -52,6 +53,7 @@ public final class ForestPlot implements Figure {
             s.stripes = stripes;
             s.footnote = footnote;
             s.pFormat = pFormat;
+            s.ratioName = ratioName;
             s.widthMm = widthMm;
             return s;
         }
@@ -129,6 +131,15 @@ public final class ForestPlot implements Figure {
             s.lowerDirection = blankToNull(belowOne);
             s.upperDirection = blankToNull(aboveOne);
         });
+    }
+
+    /** The ratio's abbreviation in the column header (default "HR"; e.g. "SHR" for a Fine–Gray model). */
+    public ForestPlot withRatioName(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("the ratio needs a name");
+        }
+        return with(s -> s.ratioName = name.strip());
     }
 
     /** How the p-values print (default {@link PValueFormat#DEFAULT}, three significant digits). */

@@ -43,7 +43,7 @@ final class ForestRenderer {
     String render() {
         // ---- text columns
         String labelHeader = "Variable";
-        String hrHeader = "HR (" + NumberText.plain(confLevel * 100) + "% CI)";
+        String hrHeader = s.ratioName + " (" + NumberText.plain(confLevel * 100) + "% CI)";
         String pHeader = "P";
         List<String> hrTexts = new ArrayList<>();
         List<String> pTexts = new ArrayList<>();
@@ -123,9 +123,11 @@ final class ForestRenderer {
             last = directionBaseline;
         }
         double footBaseline = 0;
-        if (s.footnote != null) {
+        List<String> footLines = s.footnote == null ? List.of()
+                : wrap(s.footnote, Style.FONT - 0.5, width - 2 * PAD);
+        if (!footLines.isEmpty()) {
             footBaseline = last + 14;
-            last = footBaseline;
+            last = footBaseline + FOOT_LEADING * (footLines.size() - 1);
         }
         double height = last + 5;
 
@@ -192,11 +194,36 @@ final class ForestRenderer {
                         "font-size", fs, "fill", Style.MUTED);
             }
         }
-        if (s.footnote != null) {
-            w.text(s.footnote, "class", "footnote", "x", SvgWriter.num(PAD), "y", SvgWriter.num(footBaseline),
-                    "font-size", SvgWriter.num(Style.FONT - 0.5), "fill", Style.MUTED);
+        for (int i = 0; i < footLines.size(); i++) {
+            w.text(footLines.get(i), "class", "footnote", "x", SvgWriter.num(PAD), "y",
+                    SvgWriter.num(footBaseline + i * FOOT_LEADING), "font-size", SvgWriter.num(Style.FONT - 0.5), "fill",
+                    Style.MUTED);
         }
         return w.finish();
+    }
+
+    /** Line spacing of a footnote that takes several lines. */
+    private static final double FOOT_LEADING = 10;
+
+    /** Breaks text at spaces into lines no wider than {@code maxWidth} (a word longer than that gets a line). */
+    static List<String> wrap(String text, double size, double maxWidth) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.strip().split("\\s+")) {
+            String candidate = line.length() == 0 ? word : line + " " + word;
+            if (line.length() > 0 && TextMetrics.width(candidate, size) > maxWidth) {
+                lines.add(line.toString());
+                line.setLength(0);
+                line.append(word);
+            } else {
+                line.setLength(0);
+                line.append(candidate);
+            }
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     private void rule(SvgWriter w, double y) {

@@ -295,6 +295,11 @@ final class HtmlReport {
         }
         if (c.fineGray() != null) {
             table(c.fineGray());
+            for (ReportFigures.Item f : c.figures()) {
+                if (f.id().equals("forest_finegray")) {
+                    figure(f);
+                }
+            }
         }
         if (cr.fineGray() != null && cr.fineGray().model() == null) {
             out.append("<p>The Fine\u2013Gray model was not fitted: ").append(esc(c.tables().causeLabel(

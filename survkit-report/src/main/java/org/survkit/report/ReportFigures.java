@@ -68,6 +68,10 @@ final class ReportFigures {
         }
         if (a.competing != null) {
             out.add(cif(a, t));
+            StudyAnalysis.FineGrayOut fg = a.competing.fineGray();
+            if (fg != null && fg.model() != null) {
+                out.add(fineGrayForest(a, t, fg));
+            }
         }
         int m = 1;
         for (CoxResult r : a.cox) {
@@ -94,6 +98,24 @@ final class ReportFigures {
             m++;
         }
         return List.copyOf(out);
+    }
+
+    /** Subdistribution hazard ratios of the Fine–Gray model, drawn as the Cox models' forest plots. */
+    private static Item fineGrayForest(StudyAnalysis a, ReportTables t, StudyAnalysis.FineGrayOut fg) {
+        List<CoxCoefficient> cs = new ArrayList<>();
+        for (org.survkit.stats.FineGrayCoefficient c : fg.model().coefficients()) {
+            cs.add(new CoxCoefficient(c.term(), c.coef(), c.se(), Double.NaN, c.z(), c.pValue(), c.hr(), c.hrLower(),
+                    c.hrUpper(), c.aliased()));
+        }
+        String cause = t.causeLabel(fg.cause());
+        ForestPlot f = ForestPlot.of(cs, fg.model().confLevel()).withLabels(fg.labels())
+                .withAxisLabel("Subdistribution hazard ratio (log scale)").withRatioName("SHR")
+                .withDirectionLabels("Lower incidence", "Higher incidence")
+                .withFootnote("SHR: subdistribution hazard ratio. Fine\u2013Gray model of " + cause + " with the"
+                        + " other causes as competing events, robust standard errors (R cmprsk crr); n = "
+                        + fg.model().n() + ", " + fg.model().events() + " events of this cause.")
+                .with(a.study.pValueFormat());
+        return item("forest_finegray", "Subdistribution hazard ratios of " + cause + " (Fine\u2013Gray model).", f);
     }
 
     /** The cumulative incidence of every cause, one panel per group, with Gray's P per cause in the legend. */

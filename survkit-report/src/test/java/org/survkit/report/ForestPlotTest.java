@@ -97,4 +97,19 @@ class ForestPlotTest {
         assertThat(svg.byClass("hr-marker")).isEmpty();
         assertThat(svg.allText()).contains("HR (90% CI)");
     }
+
+    @Test
+    void longFootnotesWrapInsideTheFigure() {
+        String note = "A long footnote that says what the model is, how its standard errors were computed, which package"
+                + " it matches, how many patients and events it has, and what the abbreviation in the header means.";
+        SvgDoc svg = SvgDoc.parse(Examples.lungForest().withFootnote(note).svg());
+        List<Element> lines = svg.byClass("footnote");
+        assertThat(lines.size()).isGreaterThan(1);
+        assertThat(String.join(" ", lines.stream().map(Element::getTextContent).toList())).isEqualTo(note);
+        double width = Double.parseDouble(svg.doc.getDocumentElement().getAttribute("viewBox").split(" ")[2]);
+        for (Element l : lines) {
+            assertThat(SvgDoc.num(l, "x") + TextMetrics.width(l.getTextContent(), Style.FONT - 0.5)).isLessThanOrEqualTo(width);
+        }
+        assertThat(ForestRenderer.wrap("short note", 8, 500)).containsExactly("short note");
+    }
 }

@@ -187,7 +187,15 @@ class ReportCompetingRisksTest {
                 .contains("Cumulative incidence of Relapse and Death without relapse by arm")
                 .contains("Fine\u2013Gray model: Relapse").contains("Aalen\u2013Johansen method")
                 .contains("cmprsk package (version 2.2-11)");
-        assertThat(r.files()).contains("figures/cif.svg", "tables/cif.csv", "tables/gray.json", "tables/finegray.csv");
+        assertThat(r.files()).contains("figures/cif.svg", "tables/cif.csv", "tables/gray.json", "tables/finegray.csv",
+                "figures/forest_finegray.svg");
+        // the Fine–Gray forest plot: one row per coefficient at the model's subdistribution hazard ratios
+        SvgDoc forest = SvgDoc.parse(Files.readString(r.outputDir().resolve("figures/forest_finegray.svg")));
+        assertThat(forest.byClass("forest-row")).hasSize(2);
+        assertThat(forest.byClass("hr-text").get(1).getTextContent()).startsWith(Formats.ratio(fg.coefficients().get(1).hr()));
+        assertThat(Files.readString(r.outputDir().resolve("figures/forest_finegray.svg")))
+                .contains("Subdistribution hazard ratio").contains("SHR (95% CI)");
+        assertThat(html).contains("Subdistribution hazard ratios of Relapse (Fine\u2013Gray model).");
         String csv = Files.readString(r.outputDir().resolve("tables/cif.csv"));
         assertThat(csv).startsWith("Cause and arm,N,Events,12 months % (95% CI),24 months % (95% CI)")
                 .contains("\nRelapse,,,,,\n");
@@ -205,7 +213,7 @@ class ReportCompetingRisksTest {
         assertThat(svg.byClass("legend-label").get(0).getTextContent()).startsWith("Death (Gray");
         assertThat(svg.byClass("cif-area").get(0).getAttribute("data-cause")).isEqualTo("2");
         assertThat(svg.byClass("panel-title")).extracting(e -> e.getTextContent()).containsExactly("A", "B");
-        assertThat(r.files()).doesNotContain("tables/finegray.csv");
+        assertThat(r.files()).doesNotContain("tables/finegray.csv").doesNotContain("figures/forest_finegray.svg");
         // numbers at risk under each panel: everyone at time 0, as the Kaplan–Meier fit of any event counts them
         assertThat(svg.byClass("risk-cell", "A").get(0).getTextContent()).isEqualTo("70");
         assertThat(svg.byClass("risk-cell", "B")).hasSameSizeAs(svg.byClass("risk-cell", "A"));
