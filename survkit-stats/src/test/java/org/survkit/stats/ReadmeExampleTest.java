@@ -56,4 +56,36 @@ class ReadmeExampleTest {
         assertThat(hr.reference()).isEqualTo("M");
         assertThat(hr.mantelHaenszel().estimate()).isGreaterThan(1);
     }
+
+    @Test
+    void readmeBeyondExample() {
+        double[] time = {9, 13, 13, 18, 23, 28, 31, 34, 45, 48, 161, 5, 5, 8, 8, 12, 16, 23, 27, 30, 33, 43, 45};
+        boolean[] event = {true, true, false, true, true, false, true, true, false, true, false,
+                           true, true, true, true, true, false, true, true, true, true, true, true};
+        String[] arm = {"M", "M", "M", "M", "M", "M", "M", "M", "M", "M", "M",
+                        "N", "N", "N", "N", "N", "N", "N", "N", "N", "N", "N", "N"};
+        List<GroupCurve> curves = KaplanMeier.withDefaults().fit(time, event, arm);
+        DesignMatrix x = DesignMatrixBuilder.of(23).categorical("arm", arm).build(List.of("arm"));
+
+        double events = SampleSize.withDefaults().events(0.5);             // HR 0.5, 5% two-sided, 80%: 65.3 events
+        RestrictedMeanComparison rm = RestrictedMeanComparison.of(curves.get(0), curves.get(1), 48, 0.95);
+        double[] status = new double[23];                                  // 0 censored, causes 1 and 2
+        for (int i = 0; i < 23; i++) {
+            status[i] = !event[i] ? 0 : i % 3 == 0 ? 2 : 1;
+        }
+        CumulativeIncidenceResult cif = CumulativeIncidence.withDefaults().fit(time, status, 0, arm, null);
+        FineGrayModel fg = FineGrayRegression.withDefaults().fit(time, status, 0, 1, x);   // as cmprsk crr
+        ReconstructedIpd ipd = IpdReconstruction.withDefaults().reconstruct(      // Guyot et al. 2012
+                new double[] {0, 10, 20, 30, 40}, new double[] {1, 0.8, 0.6, 0.5, 0.4},
+                new double[] {0, 20}, new int[] {50, 28});
+
+        // Schoenfeld (1983): 4 (z.975 + z.8)^2 / log(0.5)^2 = 65.345
+        assertThat(events).isCloseTo(65.345, within(1e-3));
+        assertThat(rm.difference().estimate()).isCloseTo(rm.rmstComparison().estimate() - rm.rmstReference().estimate(),
+                within(1e-12));
+        assertThat(cif.curves()).hasSize(4); // 2 groups x 2 causes
+        assertThat(cif.tests()).hasSize(2);  // Gray's test per cause
+        assertThat(fg.coefficients()).hasSize(1);
+        assertThat(ipd.time()).hasSize(50);
+    }
 }
