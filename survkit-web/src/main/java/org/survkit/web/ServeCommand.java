@@ -63,6 +63,12 @@ public final class ServeCommand implements Callable<Integer>, ExtensionCommand {
                     + " cookie).");
             return ExitCodes.USER_ERROR;
         }
+        if (db != null && !db.startsWith("jdbc:postgresql:") && !db.startsWith("jdbc:h2:")) {
+            err.println("survkit: --db takes a PostgreSQL JDBC URL such as jdbc:postgresql://localhost:5432/survkit"
+                    + "?user=survkit&password=... (or jdbc:h2:file:/path/to/db for another embedded database); got '"
+                    + db + "'. Without --db, studies go to an embedded database in the data folder.");
+            return ExitCodes.USER_ERROR;
+        }
         if (maxUploadMb < 1 || maxRows < 1) {
             err.println("survkit: --max-upload-mb and --max-rows must be at least 1.");
             return ExitCodes.USER_ERROR;

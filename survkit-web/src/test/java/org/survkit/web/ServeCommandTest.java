@@ -29,6 +29,17 @@ class ServeCommandTest {
     }
 
     @Test
+    void aDatabaseUrlThatIsNotJdbcIsAUsageError() {
+        CommandLine cl = Main.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        cl.setOut(new PrintWriter(new StringWriter()));
+        assertThat(cl.execute("serve", "--db", "postgres://localhost/x", "--no-browser")).isEqualTo(2);
+        assertThat(err.toString()).contains("--db takes a PostgreSQL JDBC URL such as jdbc:postgresql://")
+                .contains("got 'postgres://localhost/x'");
+    }
+
+    @Test
     void guardAcceptsOnlyLocalHostNamesWithTheRightPort() {
         AccessGuard g = new AccessGuard("t".repeat(20), "c".repeat(48), "127.0.0.1", 8080);
         assertThat(g.hostAllowed("127.0.0.1:8080")).isTrue();
