@@ -248,6 +248,11 @@ repeat {
   if (all(age >= 24 & age <= 70) && prints_as(mean(age), "42") && prints_as(sd(age), "9.9", 0.1)) break
 }
 
+## cause of death for the competing-risks illustration, drawn last (with its own seed) so that every
+## column above is unchanged: the paper does not report causes; about two thirds breast cancer
+set.seed(SEED + 1L, kind = "Mersenne-Twister", normal.kind = "Inversion", sample.kind = "Rejection")
+death_cause <- ifelse(sv$dead == 1, ifelse(runif(N) < 2 / 3, 1L, 2L), 0L)
+
 ## ---------------------------------------------------------------- 5. assemble and write
 last_contact <- sv$start + sv$days
 cohort <- data.frame(
@@ -257,6 +262,7 @@ cohort <- data.frame(
   rapamycin_start = format(sv$start, "%Y-%m-%d"),
   last_contact = format(last_contact, "%Y-%m-%d"),
   vital_status = ifelse(sv$dead == 1, "dead", "alive"),
+  death_cause = death_cause,  # 0 alive, 1 breast cancer, 2 other cause (synthetic, see README)
   stringsAsFactors = FALSE)
 cohort <- cohort[order(sv$start, last_contact, age), ]
 cohort <- cbind(patient_id = sprintf("RMBC-%02d", seq_len(N)), cohort)
