@@ -39,7 +39,9 @@ final class ReportFigures {
                 .with(s.figures().censorMarks()).withRiskTable(s.figures().riskTable()).with(s.figures().scale())
                 .withSurvivalLabel(s.endpoint() + (s.figures().scale() == SurvivalScale.PERCENT ? " (%)"
                         : " probability")).with(s.pValueFormat());
-        if (s.time().fromDates()) {
+        if (s.figures().timeLabel() != null) {
+            km = km.withTimeLabel(s.figures().timeLabel());
+        } else if (s.time().fromDates()) {
             km = km.withTimeLabel(ReportTables.capital(t.unit()) + " from " + s.time().from());
         }
         if (!Double.isNaN(s.horizon())) {
@@ -62,7 +64,8 @@ final class ReportFigures {
             }
             out.add(item("log_minus_log", "log(\u2212log S) against log time by " + t.groupName() + ": roughly"
                     + " parallel curves support proportional hazards; crossing curves do not.",
-                    LogMinusLogPlot.of(a.curves).withTimeUnit(unit).withLegendTitle(t.groupName())));
+                    LogMinusLogPlot.of(a.curves).withTimeUnit(unit).withTimeLabel(s.figures().timeLabel())
+                            .withLegendTitle(t.groupName())));
         } else {
             out.add(item("km_all", what + ".", km));
         }
@@ -131,7 +134,9 @@ final class ReportFigures {
                 .withStacked(stacked).withTimeUnit(s.time().unitName())
                 .withCauseOrder(cr.causes().stream().mapToDouble(Double::doubleValue).toArray())
                 .withRiskTable(s.figures().riskTable() ? cr.anyEvent() : null).with(s.pValueFormat());
-        if (s.time().fromDates()) {
+        if (s.figures().timeLabel() != null) {
+            p = p.withTimeLabel(s.figures().timeLabel());
+        } else if (s.time().fromDates()) {
             p = p.withTimeLabel(ReportTables.capital(t.unit()) + " from " + s.time().from());
         }
         String caption = "Cumulative incidence of " + t.causeList() + (s.grouped() ? " by " + t.groupName() : "")

@@ -392,17 +392,20 @@ public record Study(Path source, String title, Data data, Time time, Event event
      * @param scale           survival as fraction or percent
      * @param png             also write PNG files
      * @param dpi             PNG resolution
+     * @param timeLabel       the time axis title of the figures (e.g. "Months since start of rapamycin"), or null
+     *                        for one made from the time unit and the start date column
      */
     public record Figures(boolean confidenceBands, boolean medianLines, CensorMark censorMarks, boolean riskTable,
-            SurvivalScale scale, boolean png, int dpi) {
+            SurvivalScale scale, boolean png, int dpi, String timeLabel) {
         /** {@return the defaults: no bands, no median lines, + marks, risk table, fraction, PNG at 300 dpi} */
         public static Figures defaults() {
-            return new Figures(false, false, CensorMark.PLUS, true, SurvivalScale.FRACTION, true, Figure.PRINT_DPI);
+            return new Figures(false, false, CensorMark.PLUS, true, SurvivalScale.FRACTION, true, Figure.PRINT_DPI,
+                    null);
         }
 
         /** {@return the same options without PNG files} */
         public Figures withoutPng() {
-            return new Figures(confidenceBands, medianLines, censorMarks, riskTable, scale, false, dpi);
+            return new Figures(confidenceBands, medianLines, censorMarks, riskTable, scale, false, dpi, timeLabel);
         }
     }
 }

@@ -610,7 +610,8 @@ public final class StudyReader {
 
     private Figures figures(Node n) {
         Obj o = obj(n, "figures");
-        o.allow(List.of("confidence_bands", "median_lines", "censor_marks", "risk_table", "scale", "png", "dpi"));
+        o.allow(List.of("confidence_bands", "median_lines", "censor_marks", "risk_table", "scale", "png", "dpi",
+                "time_label"));
         Figures d = Figures.defaults();
         boolean bands = o.has("confidence_bands") ? o.bool("confidence_bands") : d.confidenceBands();
         boolean median = o.has("median_lines") ? o.bool("median_lines") : d.medianLines();
@@ -629,8 +630,12 @@ public final class StudyReader {
             }
             dpi = (int) v;
         }
+        String timeLabel = o.string("time_label", null);
+        if (timeLabel != null && timeLabel.isBlank()) {
+            timeLabel = null;
+        }
         o.done();
-        return new Figures(bands, median, marks, risk, scale, png, dpi);
+        return new Figures(bands, median, marks, risk, scale, png, dpi, timeLabel);
     }
 
     // ---------------------------------------------------------------- values

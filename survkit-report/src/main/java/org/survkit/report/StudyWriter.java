@@ -202,6 +202,9 @@ public final class StudyWriter {
         kv2("scale", f.scale().name().toLowerCase(Locale.ROOT));
         kv2("png", f.png() ? "yes" : "no");
         kv2("dpi", Integer.toString(f.dpi()));
+        if (f.timeLabel() != null) {
+            kv2("time_label", q(f.timeLabel()));
+        }
         kv("conf_type", s.confType() == ConfidenceType.LOG_LOG ? "log-log" : s.confType().rName());
         kv("conf_level", Formats.given(s.confLevel()));
         if (s.pValueDigits() != 3) {

@@ -145,7 +145,8 @@ class ExampleStudiesTest {
         assertThat(html).contains("<td>0.006</td>").contains("<td>0.03</td>").contains("<td>0.3</td>");
         for (int k = 1; k <= 3; k++) {
             String svg = Files.readString(out.resolve("figures/km_pair_" + k + ".svg"));
-            assertThat(svg).contains("</tspan> = " + new String[] {"0.006", "0.03", "0.3"}[k - 1] + "</text>");
+            assertThat(svg).contains("</tspan> = " + new String[] {"0.006", "0.03", "0.3"}[k - 1] + "</text>")
+                    .contains(">Months since start of rapamycin</text>"); // figures.time_label
         }
         // and to R's values (check_cohort.R, R 4.2.2 survival 3.5-3) in expected.json, where it exists
         Path expectedFile = EXAMPLES.resolve("rapamycin-mbc/expected.json");
