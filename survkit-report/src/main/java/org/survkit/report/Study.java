@@ -338,10 +338,11 @@ public record Study(Path source, String title, Data data, Time time, Event event
      * @param cause       the cause of the Fine–Gray model, or NaN for the first (listed, else smallest) cause
      * @param fineGray    the Fine–Gray model, or null for none
      * @param plot        stacked bands or lines
+     * @param rho         ρ of Gray's test (cmprsk {@code rho}; 0 the default, ρ &gt; 0 weights early differences)
      * @param lines       key → line in the study file ("" for the block)
      */
     public record CompetingRisks(String column, double censorValue, List<Cause> causes, double cause,
-            FineGraySpec fineGray, CifPlot plot, Map<String, Integer> lines) {
+            FineGraySpec fineGray, CifPlot plot, double rho, Map<String, Integer> lines) {
         public CompetingRisks {
             Objects.requireNonNull(column, "column");
             causes = List.copyOf(causes);

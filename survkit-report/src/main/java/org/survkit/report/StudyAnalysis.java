@@ -709,7 +709,7 @@ final class StudyAnalysis {
             factor = factor(labels, levels);
         }
         CumulativeIncidence engine = CumulativeIncidence.withDefaults().with(study.confType())
-                .withConfLevel(study.confLevel());
+                .withConfLevel(study.confLevel()).withRho(cr.rho());
         CumulativeIncidenceResult result = engine.fit(c.time(), status, cr.censorValue(), factor, null);
         CumulativeIncidenceResult overall = factor == null ? null : engine.fit(c.time(), status, cr.censorValue());
         double reference = referenceTime(result);

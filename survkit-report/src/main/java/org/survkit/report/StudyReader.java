@@ -462,7 +462,8 @@ public final class StudyReader {
         return new CoxSpec(name, covariates, categorical, reference, firth, ties, n.line());
     }
 
-    static final List<String> COMPETING_KEYS = List.of("column", "censor_value", "causes", "cause", "finegray", "plot");
+    static final List<String> COMPETING_KEYS = List.of("column", "censor_value", "causes", "cause", "finegray", "plot",
+            "rho");
 
     private Study.CompetingRisks competingRisks(Node n, int keyLine, Study.Event event, Groups groups) {
         String key = "competing_risks";
@@ -545,8 +546,9 @@ public final class StudyReader {
         }
         Study.CifPlot plot = o.has("plot") ? o.choice("plot", s -> Study.CifPlot.valueOf(s.trim()
                 .toUpperCase(Locale.ROOT)), "stacked or lines") : Study.CifPlot.STACKED;
+        double rho = o.has("rho") ? o.nonNegative("rho") : 0;
         o.done();
-        return new Study.CompetingRisks(column, censor, causes, cause, fineGray, plot, lines);
+        return new Study.CompetingRisks(column, censor, causes, cause, fineGray, plot, rho, lines);
     }
 
     private double code(Obj o, String k, String key, String column) {

@@ -191,6 +191,9 @@ public final class StudyWriter {
                 }
             }
             kv2("plot", cr.plot().name().toLowerCase(Locale.ROOT));
+            if (cr.rho() != 0) {
+                kv2("rho", Formats.given(cr.rho()));
+            }
         }
         kv("output", q(path(s.output())));
         Study.Figures f = s.figures();

@@ -453,6 +453,29 @@ class ReportCompetingRisksTest {
     }
 
     @Test
+    void grayRhoWeightsTheTest() throws IOException {
+        List<Row> rows = cohort();
+        ReportEngine.Result r = run("""
+                competing_risks: {censor_value: 0, rho: 1}
+                """);
+        double[] time = rows.stream().mapToDouble(Row::months).toArray();
+        double[] status = rows.stream().mapToDouble(Row::status).toArray();
+        String[] arm = rows.stream().map(Row::arm).toArray(String[]::new);
+        CumulativeIncidenceResult rho1 = CumulativeIncidence.withDefaults().withRho(1).fit(time, status, 0, arm, null);
+        CumulativeIncidenceResult rho0 = CumulativeIncidence.withDefaults().fit(time, status, 0, arm, null);
+        JsonNode gray = table(r, "gray");
+        for (int c = 0; c < 2; c++) {
+            JsonNode x = gray.get("tests").get(c);
+            assertThat(x.get("rho").asDouble()).isEqualTo(1);
+            assertThat(x.get("statistic").asDouble()).isCloseTo(rho1.test(c + 1).statistic(), within(1e-12))
+                    .isNotCloseTo(rho0.test(c + 1).statistic(), within(1e-9));
+        }
+        assertThat(Files.readString(r.html())).contains("\u03C1 = 1: differences early in follow-up weigh more");
+        // and the study file written back keeps it
+        assertThat(StudyWriter.write(StudyReader.read(dir.resolve("study.yaml")), List.of())).contains("  rho: 1\n");
+    }
+
+    @Test
     void blockIsOptional() throws IOException {
         cohort();
         ReportEngine.Result r = run("");
