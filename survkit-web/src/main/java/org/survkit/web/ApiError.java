@@ -26,4 +26,8 @@ final class ApiError extends RuntimeException {
     static ApiError notFound(String message) {
         return new ApiError(404, message);
     }
+
+    static ApiError conflict(String message) {
+        return new ApiError(409, message);
+    }
 }

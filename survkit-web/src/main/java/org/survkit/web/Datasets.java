@@ -244,6 +244,21 @@ final class Datasets {
         }
     }
 
+    /**
+     * Deletes an uploaded dataset (its file and its database copy) when no saved study uses it.
+     *
+     * @throws ApiError 404 for an unknown dataset, 409 while saved studies use it
+     */
+    void remove(String id) {
+        get(id); // 404 when unknown
+        int used = store == null ? 0 : store.deleteDataset(id);
+        if (used > 0) {
+            throw ApiError.conflict("this dataset is used by " + used + " saved stud" + (used == 1 ? "y" : "ies")
+                    + ": delete " + (used == 1 ? "it" : "them") + " first (DELETE /api/studies/{id}), then the data.");
+        }
+        deleteLocal(id);
+    }
+
     /** Deletes a dataset's folder (its database copy stays with the studies that use it). */
     void deleteLocal(String id) {
         if (Tokens.isId(id)) {

@@ -238,6 +238,33 @@ final class StudyStore implements AutoCloseable {
                 s.get("settings"), s.get("results"), version);
     }
 
+    /**
+     * Deletes an uploaded dataset's stored copy, unless saved studies use it.
+     *
+     * @return the number of studies that use it (then nothing is deleted)
+     */
+    int deleteDataset(String id) {
+        try (Connection c = connect()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM studies WHERE dataset_id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    int used = rs.getInt(1);
+                    if (used > 0) {
+                        return used;
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM datasets WHERE id = ?")) {
+                ps.setString(1, id);
+                ps.executeUpdate();
+            }
+            return 0;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
     /** Deletes a study; throws 404 if unknown. The dataset stays (other studies may use it). */
     void delete(String id) {
         get(id);

@@ -57,6 +57,10 @@ public final class WebServer implements AutoCloseable {
             c.routes.get("/api/config", this::config);
             c.routes.post("/api/datasets", this::upload);
             c.routes.get("/api/datasets/{id}", ctx -> json(ctx, datasets.describe(datasets.get(ctx.pathParam("id")))));
+            c.routes.delete("/api/datasets/{id}", ctx -> {
+                datasets.remove(ctx.pathParam("id"));
+                ctx.status(204);
+            });
             c.routes.post("/api/analyses", this::analysis);
             c.routes.get("/api/analyses/options", this::analysisOptions);
             c.routes.post("/api/figures", ctx -> studies.figure(ctx));

@@ -89,6 +89,16 @@ abstract class StudyPersistenceTest {
             assertThat(report.status()).as(report.body()).isEqualTo(200);
             assertThat(report.body()).contains("<svg").contains("Table 1");
             assertThat(report.header("Content-Security-Policy")).contains("sandbox");
+
+            // the data can be removed, but not while a saved study uses it
+            TestServer.Reply used = s.delete("/api/datasets/" + dataset);
+            assertThat(used.status()).isEqualTo(409);
+            assertThat(used.json().get("error").asText()).contains("used by 1 saved study");
+            assertThat(s.delete("/api/studies/" + id).status()).isEqualTo(204);
+            assertThat(s.delete("/api/datasets/" + dataset).status()).isEqualTo(204);
+            assertThat(s.get("/api/datasets/" + dataset).status()).isEqualTo(404);
+            assertThat(s.delete("/api/datasets/" + dataset).status()).isEqualTo(404);
+            assertThat(java.nio.file.Files.exists(dir.resolve("datasets").resolve(dataset))).isFalse();
         }
     }
 }
