@@ -95,7 +95,19 @@ async function upload(file) {
 function describeFile(d) {
   const info = clear($('file-info'));
   info.append(el('b', { text: d.file_name }), ' · ' + d.rows.toLocaleString('en') + ' rows · ' + d.columns.length + ' columns');
+  const remove = el('button', { type: 'button', class: 'linklike', id: 'remove-data', text: 'Remove this data' });
+  remove.addEventListener('click', () => removeDataset(d));
+  info.append(' · ', remove);
   show(info, true);
+}
+
+// deletes the uploaded file and its stored copy from this computer (refused while saved studies use it)
+async function removeDataset(d) {
+  if (!window.confirm('Remove ' + d.file_name + ' from survkit on this computer? Saved studies that use it must be deleted first.')) return;
+  try {
+    await api('DELETE', '/api/datasets/' + encodeURIComponent(d.id));
+  } catch (e) { toast(e.message); return; }
+  window.location.reload();
 }
 
 function loadDataset(d, settings) {

@@ -188,5 +188,11 @@ class BrowserEndToEndTest {
         new Select(driver.findElement(By.id("map-group"))).selectByVisibleText("arm");
         wait.until(d -> !d.findElements(By.id("overall-p")).isEmpty()
                 && !d.findElements(By.id("km-figure")).isEmpty() && !d.findElement(By.id("figure-error")).isDisplayed());
+        // the uploaded data can be removed from this computer: the page starts over and the API forgets it
+        String id = (String) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return state.dataset.id;");
+        driver.findElement(By.id("remove-data")).click();
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).accept();
+        wait.until(d -> d.findElement(By.id("dropzone")).isDisplayed() && !d.findElement(By.id("step-columns")).isDisplayed());
+        assertThat(s.get("/api/datasets/" + id).status()).isEqualTo(404);
     }
 }
