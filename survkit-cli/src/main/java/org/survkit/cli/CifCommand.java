@@ -112,7 +112,7 @@ public final class CifCommand implements Callable<Integer> {
             output.emitJson(spec.commandLine().getOut(), json(cr, r, curves, tests, diagnostics));
             return ExitCodes.OK;
         }
-        String text = output.format == OutputFormat.CSV ? csv(curves) : text(cr, r, curves, tests, diagnostics);
+        String text = output.format == OutputFormat.CSV ? csv(cr, curves) : text(cr, r, curves, tests, diagnostics);
         output.emit(spec.commandLine().getOut(), text);
         return ExitCodes.OK;
     }
@@ -122,7 +122,19 @@ public final class CifCommand implements Callable<Integer> {
         if (!name.endsWith(".svg") && !name.endsWith(".png")) {
             throw new UsageException("--plot " + plot + ": the file name must end in .svg or .png.");
         }
-        CumulativeIncidencePlot figure = CumulativeIncidencePlot.of(r).withCauseLabels(causeLabels)
+        // word codes label themselves; --cause-label keys are the codes as the data write them
+        java.util.Map<String, String> labels = new java.util.HashMap<>();
+        for (double c : cr.causes()) {
+            if (cr.names() != null) {
+                labels.put(Long.toString((long) c), cr.label(c)); // word codes are 1, 2, ...
+            }
+        }
+        for (java.util.Map.Entry<String, String> e : causeLabels.entrySet()) {
+            String key = cr.names() == null ? e.getKey() : Long.toString((long) cr.cause(e.getKey(),
+                    cohort.event));
+            labels.put(key, e.getValue());
+        }
+        CumulativeIncidencePlot figure = CumulativeIncidencePlot.of(r).withCauseLabels(labels)
                 .withStacked(!plotLines).withTimeUnit(cohort.time != null ? null : cohort.unitLabel())
                 .withRiskTable(anyEvent(cr));
         try {
@@ -159,7 +171,7 @@ public final class CifCommand implements Callable<Integer> {
             List<GrayTestResult> tests, List<Diagnostic> diagnostics) {
         ObjectNode o = Json.object();
         o.put("event", cohort.event);
-        Json.put(o, "censor_value", cr.censorCode());
+        cr.put(o, "censor_value", cr.censorCode());
         o.set("causes", cr.causesJson());
         Json.putText(o, "group_column", group);
         Json.putText(o, "strata", strata);
@@ -173,7 +185,7 @@ public final class CifCommand implements Callable<Integer> {
         for (CumulativeIncidenceCurve c : curves) {
             ObjectNode g = groups.addObject();
             g.put("group", c.group());
-            Json.put(g, "cause", c.cause());
+            cr.put(g, "cause", c.cause());
             g.put("n", c.n());
             g.put("events", c.events());
             Json.put(g, "last_follow_up", c.lastTime());
@@ -201,7 +213,7 @@ public final class CifCommand implements Callable<Integer> {
         ArrayNode gray = o.putArray("gray_test");
         for (GrayTestResult t : tests) {
             ObjectNode x = gray.addObject();
-            Json.put(x, "cause", t.cause());
+            cr.put(x, "cause", t.cause());
             Json.put(x, "statistic", t.statistic());
             x.put("df", t.df());
             Json.put(x, "p_value", t.pValue());
@@ -210,11 +222,11 @@ public final class CifCommand implements Callable<Integer> {
         return o;
     }
 
-    private static String csv(List<CumulativeIncidenceCurve> curves) {
+    private static String csv(CompetingRisksCohort cr, List<CumulativeIncidenceCurve> curves) {
         List<String[]> rows = new ArrayList<>();
         for (CumulativeIncidenceCurve c : curves) {
             for (CumulativeIncidenceRow r : c.rows()) {
-                rows.add(new String[] {c.group(), Csv.num(c.cause()), Csv.num(r.time()), Integer.toString(r.nRisk()),
+                rows.add(new String[] {c.group(), cr.label(c.cause()), Csv.num(r.time()), Integer.toString(r.nRisk()),
                     Integer.toString(r.nEvent()), Csv.num(r.cif()), Csv.num(r.variance()), Csv.num(r.lower()),
                     Csv.num(r.upper())});
             }
@@ -223,8 +235,9 @@ public final class CifCommand implements Callable<Integer> {
             "upper"}, rows);
     }
 
-    private String name(CumulativeIncidenceCurve c) {
-        return (group == null ? "" : group + "=" + c.group() + ", ") + "cause " + CompetingRisksCohort.code(c.cause());
+    private String name(CompetingRisksCohort cr, CumulativeIncidenceCurve c) {
+        return (group == null ? "" : group + "=" + c.group() + ", ") + (cr.names() == null ? "cause " : "")
+                + cr.label(c.cause());
     }
 
     private String text(CompetingRisksCohort cr, CumulativeIncidenceResult r, List<CumulativeIncidenceCurve> curves,
@@ -234,7 +247,7 @@ public final class CifCommand implements Callable<Integer> {
         sb.append("Cumulative incidence of competing risks (Aalen–Johansen)\n");
         sb.append("data: ").append(cr.cohort().source()).append("   time: ").append(cohort.timeLabel())
                 .append("   event: ").append(cohort.event).append(" (censored = ")
-                .append(CompetingRisksCohort.code(cr.censorCode())).append("; causes ").append(cr.causeList())
+                .append(cr.label(cr.censorCode())).append("; causes ").append(cr.causeList())
                 .append(")").append(group != null ? "   group: " + group : "").append('\n');
         sb.append(KmCommand.rowsLine(cr.cohort()));
         sb.append("Confidence intervals: ").append(r.curves().get(0).confType().rName()).append(", ").append(pct)
@@ -242,7 +255,7 @@ public final class CifCommand implements Callable<Integer> {
         List<String[]> rows = new ArrayList<>();
         for (CumulativeIncidenceCurve c : curves) {
             int last = c.size() - 1;
-            rows.add(new String[] {name(c), Integer.toString(c.n()), Integer.toString(c.events()),
+            rows.add(new String[] {name(cr, c), Integer.toString(c.n()), Integer.toString(c.events()),
                 Fmt.num(last < 0 ? 0 : c.cif()[last], 4), Fmt.num(last < 0 ? 0 : Math.sqrt(c.variance()[last]), 4),
                 Fmt.num(c.lastTime(), 6)});
         }
@@ -252,7 +265,7 @@ public final class CifCommand implements Callable<Integer> {
                     .append(rho != 0 ? ", rho = " + Fmt.num(rho, 4) : "").append('\n');
             List<String[]> tr = new ArrayList<>();
             for (GrayTestResult t : tests) {
-                tr.add(new String[] {"cause " + CompetingRisksCohort.code(t.cause()), Fmt.num(t.statistic(), 4),
+                tr.add(new String[] {(cr.names() == null ? "cause " : "") + cr.label(t.cause()), Fmt.num(t.statistic(), 4),
                     Integer.toString(t.df()), Fmt.p(t.pValue())});
             }
             sb.append(Fmt.table(new String[] {"", "chisq", "df", "p"}, tr));
@@ -262,7 +275,7 @@ public final class CifCommand implements Callable<Integer> {
             List<String[]> ar = new ArrayList<>();
             for (CumulativeIncidenceCurve c : curves) {
                 for (CumulativeIncidenceAtTime a : c.at(at)) {
-                    ar.add(new String[] {name(c), Fmt.num(a.time(), 6), Fmt.num(a.cif(), 4), Fmt.num(a.variance(), 4),
+                    ar.add(new String[] {name(cr, c), Fmt.num(a.time(), 6), Fmt.num(a.cif(), 4), Fmt.num(a.variance(), 4),
                         Fmt.num(a.lower(), 4), Fmt.num(a.upper(), 4)});
                 }
             }
@@ -271,7 +284,7 @@ public final class CifCommand implements Callable<Integer> {
         }
         if (table) {
             for (CumulativeIncidenceCurve c : curves) {
-                sb.append('\n').append(name(c)).append('\n');
+                sb.append('\n').append(name(cr, c)).append('\n');
                 List<String[]> tr = new ArrayList<>();
                 for (CumulativeIncidenceRow row : c.rows()) {
                     tr.add(new String[] {Fmt.num(row.time(), 6), Integer.toString(row.nRisk()),

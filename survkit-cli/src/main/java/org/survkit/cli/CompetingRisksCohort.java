@@ -4,15 +4,17 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.survkit.io.Cohort;
 import org.survkit.io.Covariate;
 
 /**
- * A cohort whose event column holds several numeric codes, as R cmprsk's {@code fstatus}: one code for censored
- * rows ({@code --censor-value}) and one per cause. Shared by {@code cif} and {@code finegray}.
+ * A cohort whose event column holds several codes, as R cmprsk's {@code fstatus}: one code for censored
+ * rows ({@code --censor-value}) and one per cause. Shared by {@code cif} and {@code finegray}. Codes are numbers
+ * (0 = censored, 1 = relapse, 2 = death) or, as in many hospital exports, words (alive, relapse, death): words
+ * are numbered for the engines (the censoring word 0, the causes 1, 2, ... in alphabetical order) and shown as
+ * the words in every output.
  *
  * <p>survkit-io reads events as yes/no; here the event column is read twice: as the event (with the censoring
  * code as the "event value", so {@code event} means censored) and as a categorical column that keeps each row's
@@ -24,8 +26,10 @@ import org.survkit.io.Covariate;
  * @param censorCode the censoring code
  * @param causes     the cause codes present, increasing
  * @param warnings   the reader's warnings for the user
+ * @param names      for word codes, the word of each number (index 0 the censoring word); null for numeric codes
  */
-record CompetingRisksCohort(Cohort cohort, double[] status, double censorCode, double[] causes, List<String> warnings) {
+record CompetingRisksCohort(Cohort cohort, double[] status, double censorCode, double[] causes, List<String> warnings,
+        List<String> names) {
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     /** More causes than this get a warning: probably the wrong column. */
     private static final int MANY_CAUSES = 10;
@@ -53,10 +57,6 @@ record CompetingRisksCohort(Cohort cohort, double[] status, double censorCode, d
                 .anyMatch(eventColumn::equals))) {
             throw new UsageException("the event column '" + eventColumn + "' cannot also be a covariate.");
         }
-        if (censorValue != null && !NUMBER.matcher(censorValue.trim()).matches()) {
-            throw new UsageException("--censor-value must be a number (the code of censored rows, e.g. 0), got \""
-                    + censorValue + "\".");
-        }
         List<String> covs = new ArrayList<>(covariates);
         covs.add(0, eventColumn);
         List<String> cats = new ArrayList<>(categorical);
@@ -65,32 +65,87 @@ record CompetingRisksCohort(Cohort cohort, double[] status, double censorCode, d
                 .group(group).strata(strata).covariates(covs).categorical(cats), err);
         Covariate codes = c.covariate(eventColumn);
         String file = Path.of(c.source()).getFileName().toString();
-        String lineWord = file.toLowerCase(Locale.ROOT).matches(".*\\.xlsx?$") ? "row" : "line";
+        String[] text = codes.text();
         double[] status = new double[c.size()];
-        for (int i = 0; i < status.length; i++) {
-            String v = codes.text()[i];
-            if (!NUMBER.matcher(v).matches()) {
-                throw new UsageException(file + ", " + lineWord + " " + c.line()[i] + ", column '" + eventColumn
-                        + "': value \"" + v + "\" is not a number. Competing-risks commands need numeric codes in the"
-                        + " event column, as R's cmprsk: the code of censored rows (--censor-value) and one number per"
-                        + " cause, e.g. 0 = censored, 1 = relapse, 2 = death. Recode the column, or declare the value"
-                        + " missing with --na.");
-            }
-            status[i] = Double.parseDouble(v) + 0.0;
-        }
-        TreeSet<Double> found = new TreeSet<>();
-        for (double s : status) {
-            found.add(s);
-        }
-        String values = String.join(", ", found.stream().map(CompetingRisksCohort::code).toList());
-        if (censorValue == null) {
-            throw new UsageException(command + " needs --censor-value: which value of column '" + eventColumn
-                    + "' marks a censored row? Values found in " + file + ": " + values + " (e.g. --censor-value "
-                    + code(found.first()) + "; every other value is then a cause).");
-        }
-        double censorCode = Double.parseDouble(censorValue.trim()) + 0.0;
-        double[] causes = found.stream().mapToDouble(Double::doubleValue).filter(v -> v != censorCode).toArray();
         List<String> warnings = new ArrayList<>();
+        List<String> names = null;
+        double censorCode;
+        double[] causes;
+        long numbers = java.util.Arrays.stream(text).filter(v -> NUMBER.matcher(v).matches()).count();
+        if (numbers > 0 && numbers < text.length) {
+            int i = 0;
+            while (NUMBER.matcher(text[i]).matches()) {
+                i++;
+            }
+            String lineWord = file.toLowerCase(java.util.Locale.ROOT).matches(".*\\.xlsx?$") ? "row" : "line";
+            throw new UsageException(file + ", " + lineWord + " " + c.line()[i] + ", column '" + eventColumn
+                    + "': value \"" + text[i] + "\" is not a number, but other rows of the column are numbers. The"
+                    + " codes must be all numbers (0 = censored, 1 = relapse, 2 = death, as R's cmprsk) or all words"
+                    + " (alive, relapse, death), with --censor-value naming the censored one: recode the column, or"
+                    + " declare the value missing with --na.");
+        }
+        if (numbers == text.length) {
+            for (int i = 0; i < status.length; i++) {
+                status[i] = Double.parseDouble(text[i]) + 0.0;
+            }
+            TreeSet<Double> found = new TreeSet<>();
+            for (double s : status) {
+                found.add(s);
+            }
+            String values = String.join(", ", found.stream().map(CompetingRisksCohort::code).toList());
+            if (censorValue == null) {
+                throw noCensorValue(command, eventColumn, file, values, code(found.first()));
+            }
+            if (!NUMBER.matcher(censorValue.trim()).matches()) {
+                throw new UsageException("--censor-value \"" + censorValue + "\" is not one of the codes of column '"
+                        + eventColumn + "' in " + file + ", which are numbers: " + values + ". Give the code of"
+                        + " censored rows, e.g. --censor-value " + code(found.first()) + ".");
+            }
+            censorCode = Double.parseDouble(censorValue.trim()) + 0.0;
+            double cc = censorCode;
+            causes = found.stream().mapToDouble(Double::doubleValue).filter(v -> v != cc).toArray();
+            if (!found.contains(censorCode)) {
+                warnings.add(file + ": no row of column '" + eventColumn + "' has the censoring code "
+                        + code(censorCode) + " (values found: " + values + "), so every row is an event of some cause."
+                        + " Check --censor-value.");
+            }
+        } else {
+            // words: the censoring word is 0, the causes 1, 2, ... in alphabetical order
+            TreeSet<String> found = new TreeSet<>(java.util.Comparator.comparing((String v) -> v.toLowerCase(
+                    java.util.Locale.ROOT)).thenComparing(java.util.Comparator.naturalOrder()));
+            found.addAll(java.util.Arrays.asList(text));
+            String values = String.join(", ", found);
+            if (censorValue == null) {
+                throw noCensorValue(command, eventColumn, file, values, found.first());
+            }
+            String censorWord = found.contains(censorValue.trim()) ? censorValue.trim()
+                    : found.stream().filter(v -> v.equalsIgnoreCase(censorValue.trim())).findFirst().orElse(null);
+            if (censorWord == null) {
+                throw new UsageException("--censor-value \"" + censorValue + "\" does not occur in column '"
+                        + eventColumn + "' of " + file + "; its values are " + values + ". Give the one that marks"
+                        + " censored rows (for example alive or censored); every other value is then a cause.");
+            }
+            List<String> words = new ArrayList<>();
+            words.add(censorWord);
+            for (String v : found) {
+                if (!v.equals(censorWord)) {
+                    words.add(v);
+                }
+            }
+            java.util.Map<String, Integer> index = new java.util.HashMap<>();
+            for (int k = 0; k < words.size(); k++) {
+                index.put(words.get(k), k);
+            }
+            for (int i = 0; i < status.length; i++) {
+                status[i] = index.get(text[i]);
+            }
+            censorCode = 0;
+            causes = new double[words.size() - 1];
+            for (int k = 1; k < words.size(); k++) {
+                causes[k - 1] = k;
+            }
+            names = List.copyOf(words);
+        }
         for (String w : c.warnings()) {
             if (!w.contains("never occurs in column '" + eventColumn + "'") && !w.contains("'" + eventColumn + "' has")) {
                 warnings.add(w);
@@ -98,18 +153,21 @@ record CompetingRisksCohort(Cohort cohort, double[] status, double censorCode, d
         }
         if (causes.length == 0) {
             throw new UsageException("every analysed row of " + file + " is censored (column '" + eventColumn
-                    + "' is " + code(censorCode) + " throughout): there is no event of any cause to analyse. Check"
-                    + " --event and --censor-value.");
-        }
-        if (!found.contains(censorCode)) {
-            warnings.add(file + ": no row of column '" + eventColumn + "' has the censoring code " + code(censorCode)
-                    + " (values found: " + values + "), so every row is an event of some cause. Check --censor-value.");
+                    + "' is " + (names == null ? code(censorCode) : names.get(0)) + " throughout): there is no event"
+                    + " of any cause to analyse. Check --event and --censor-value.");
         }
         if (causes.length > MANY_CAUSES) {
             warnings.add(file + ": column '" + eventColumn + "' has " + causes.length + " different cause codes; each"
                     + " is its own cause. If it is not a status column, choose another one for --event.");
         }
-        return new CompetingRisksCohort(c, status, censorCode, causes, List.copyOf(warnings));
+        return new CompetingRisksCohort(c, status, censorCode, causes, List.copyOf(warnings), names);
+    }
+
+    private static UsageException noCensorValue(String command, String eventColumn, String file, String values,
+            String example) {
+        return new UsageException(command + " needs --censor-value: which value of column '" + eventColumn
+                + "' marks a censored row? Values found in " + file + ": " + values + " (e.g. --censor-value "
+                + example + "; every other value is then a cause).");
     }
 
     /**
@@ -120,6 +178,16 @@ record CompetingRisksCohort(Cohort cohort, double[] status, double censorCode, d
     double cause(String option, String eventColumn) {
         if (option == null) {
             return causes[0];
+        }
+        if (names != null) {
+            for (int k = 1; k < names.size(); k++) {
+                if (names.get(k).equalsIgnoreCase(option.trim())) {
+                    return k;
+                }
+            }
+            throw new UsageException("--cause " + option + (names.get(0).equalsIgnoreCase(option.trim())
+                    ? " is the censoring value (--censor-value)" : " does not occur in column '" + eventColumn + "'")
+                    + "; the causes are " + causeList() + ".");
         }
         if (!NUMBER.matcher(option.trim()).matches()) {
             throw new UsageException("--cause must be one of the numeric cause codes (" + causeList() + "), got \""
@@ -143,16 +211,32 @@ record CompetingRisksCohort(Cohort cohort, double[] status, double censorCode, d
     String causeList() {
         List<String> s = new ArrayList<>();
         for (double c : causes) {
-            s.add(code(c));
+            s.add(label(c));
         }
         return String.join(", ", s);
     }
 
-    /** The cause codes as a JSON array of numbers (1, not 1.0). */
+    /** {@return a code as the data write it: 1 (not 1.0), or the word} */
+    String label(double code) {
+        return names == null ? code(code) : names.get((int) code);
+    }
+
+    /** Puts a code into JSON as the data write it: a number (1, not 1.0) or the word. */
+    void put(com.fasterxml.jackson.databind.node.ObjectNode o, String key, double code) {
+        if (names != null) {
+            o.put(key, names.get((int) code));
+        } else {
+            Json.put(o, key, code);
+        }
+    }
+
+    /** The cause codes as a JSON array, as the data write them. */
     com.fasterxml.jackson.databind.node.ArrayNode causesJson() {
         com.fasterxml.jackson.databind.node.ArrayNode a = Json.F.arrayNode();
         for (double c : causes) {
-            if (c == Math.rint(c) && Math.abs(c) < 1e15) {
+            if (names != null) {
+                a.add(names.get((int) c));
+            } else if (c == Math.rint(c) && Math.abs(c) < 1e15) {
                 a.add((long) c);
             } else {
                 a.add(c);

@@ -86,9 +86,9 @@ public final class FineGrayCommand implements Callable<Integer> {
 
     private ObjectNode json(CompetingRisksCohort cr, FineGrayModel m, List<Diagnostic> diagnostics) {
         ObjectNode o = Json.object();
-        Json.put(o, "cause", m.cause());
+        cr.put(o, "cause", m.cause());
         o.put("event", cohort.event);
-        Json.put(o, "censor_value", m.censorCode());
+        cr.put(o, "censor_value", m.censorCode());
         o.set("causes", cr.causesJson());
         o.put("n", m.n());
         o.put("events", m.events());
@@ -136,11 +136,11 @@ public final class FineGrayCommand implements Callable<Integer> {
 
     private String text(CompetingRisksCohort cr, FineGrayModel m, List<Diagnostic> diagnostics) {
         StringBuilder sb = new StringBuilder();
-        String code = CompetingRisksCohort.code(m.cause());
+        String code = cr.label(m.cause());
         sb.append("Fine–Gray competing-risks regression, cause ").append(code).append('\n');
         sb.append("data: ").append(cr.cohort().source()).append("   time: ").append(cohort.timeLabel())
                 .append("   event: ").append(cohort.event).append(" (censored = ")
-                .append(CompetingRisksCohort.code(m.censorCode())).append("; causes ").append(cr.causeList())
+                .append(cr.label(m.censorCode())).append("; causes ").append(cr.causeList())
                 .append(")\n");
         sb.append(KmCommand.rowsLine(cr.cohort()));
         sb.append("  n = ").append(m.n()).append(", events of cause ").append(code).append(" = ").append(m.events())

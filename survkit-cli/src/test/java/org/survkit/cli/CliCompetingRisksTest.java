@@ -287,7 +287,8 @@ class CliCompetingRisksTest {
         assertThat(CliErrorTest.userError("cif", pbc(), "--time", "time", "--event", "status", "--event-value", "2")
                 .err()).contains("instead of --event-value");
         assertThat(CliErrorTest.userError("cif", pbc(), "--time", "time", "--event", "status", "--censor-value",
-                "none").err()).contains("--censor-value must be a number");
+                "none").err()).contains("--censor-value \"none\" is not one of the codes of column 'status' in pbc.csv,"
+                + " which are numbers: 0, 1, 2");
     }
 
     @Test
@@ -304,5 +305,69 @@ class CliCompetingRisksTest {
                 "--format", "json").json();
         assertThat(out.get("warnings").toString()).contains("no row of column 'status' has the censoring code 0")
                 .doesNotContain("--event-value");
+    }
+
+    /** pbc with the status written in words, as a hospital export would: 0 alive, 1 transplant, 2 death. */
+    static String pbcWords(java.nio.file.Path dir) throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(pbc()));
+        List<String> out = new java.util.ArrayList<>();
+        out.add(lines.get(0));
+        for (String l : lines.subList(1, lines.size())) {
+            String[] f = l.split(",", -1);
+            f[2] = switch (f[2]) {
+                case "0" -> "alive";
+                case "1" -> "Transplant";
+                case "2" -> "death";
+                default -> f[2];
+            };
+            out.add(String.join(",", f));
+        }
+        java.nio.file.Path file = dir.resolve("pbc_words.csv");
+        java.nio.file.Files.write(file, out);
+        return file.toString();
+    }
+
+    @Test
+    void wordCodesGiveTheSameNumbersAsNumericCodes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        String words = pbcWords(dir);
+        JsonNode num = ok("cif", pbc(), "--time", "time", "--event", "status", "--censor-value", "0", "--group", "trt",
+                "--format", "json").json();
+        JsonNode txt = ok("cif", words, "--time", "time", "--event", "status", "--censor-value", "ALIVE", "--group",
+                "trt", "--format", "json").json();
+        // causes in alphabetical order, shown as the data write them; the censoring value as matched
+        assertThat(txt.get("causes").toString()).isEqualTo("[\"death\",\"Transplant\"]");
+        assertThat(txt.get("censor_value").asText()).isEqualTo("alive");
+        for (String g : List.of("1", "2")) {
+            assertThat(group(txt, g, "death").get("table")).isEqualTo(group(num, g, "2").get("table"));
+            assertThat(group(txt, g, "Transplant").get("table")).isEqualTo(group(num, g, "1").get("table"));
+        }
+        assertThat(txt.get("gray_test").get(0).get("cause").asText()).isEqualTo("death");
+        assertThat(txt.get("gray_test").get(0).get("statistic")).isEqualTo(num.get("gray_test").get(1).get("statistic"));
+        String text = ok("cif", words, "--time", "time", "--event", "status", "--censor-value", "alive").out();
+        assertThat(text).contains("(censored = alive; causes death, Transplant)").contains("death  ");
+        String csv = ok("cif", words, "--time", "time", "--event", "status", "--censor-value", "alive", "--format",
+                "csv").out();
+        assertThat(csv).contains("\nall,death,");
+        // Fine-Gray: --cause by word (any case) equals the numeric cause
+        JsonNode fgNum = ok("finegray", pbc(), "--time", "time", "--event", "status", "--censor-value", "0", "--cause",
+                "2", "--covariates", "age,bili", "--format", "json").json();
+        JsonNode fgTxt = ok("finegray", words, "--time", "time", "--event", "status", "--censor-value", "alive",
+                "--cause", "Death", "--covariates", "age,bili", "--format", "json").json();
+        assertThat(fgTxt.get("cause").asText()).isEqualTo("death");
+        assertThat(fgTxt.get("coefficients")).isEqualTo(fgNum.get("coefficients"));
+        // mistakes name the values found
+        Cli bad = Cli.run("cif", words, "--time", "time", "--event", "status", "--censor-value", "censored");
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).contains("--censor-value \"censored\" does not occur in column 'status'")
+                .contains("its values are alive, death, Transplant");
+        Cli badCause = Cli.run("finegray", words, "--time", "time", "--event", "status", "--censor-value", "alive",
+                "--cause", "relapse", "--covariates", "age");
+        assertThat(badCause.status()).isEqualTo(2);
+        assertThat(badCause.err()).contains("--cause relapse does not occur in column 'status'; the causes are death,"
+                + " Transplant");
+        Cli numWord = Cli.run("cif", pbc(), "--time", "time", "--event", "status", "--censor-value", "alive");
+        assertThat(numWord.status()).isEqualTo(2);
+        assertThat(numWord.err()).contains("which are numbers: 0, 1, 2");
     }
 }
