@@ -347,6 +347,18 @@ final class AnalysisDataset {
                 out[i] = Double.NaN;
                 continue;
             }
+            if (cr.words()) {
+                double x = cr.codeOfWord(v);
+                if (Double.isNaN(x)) {
+                    throw new InputException(table.where(i) + ", column '" + cr.column() + "': value \"" + v + "\" is"
+                            + " neither the censor value (" + cr.censorWord() + ") nor a cause listed under"
+                            + " competing_risks.causes (" + study.fileName() + ", line " + cr.line("causes") + ": "
+                            + String.join(", ", cr.causes().stream().map(Study.Cause::word).toList())
+                            + "). List it with a label, or add it to data.na if it means missing.");
+                }
+                out[i] = x;
+                continue;
+            }
             if (!RuleExpression.isNumber(v)) {
                 throw new InputException(table.where(i) + ", column '" + cr.column() + "': value \"" + v + "\" is not"
                         + " a number. Competing risks (" + study.fileName() + ", line " + cr.line("") + ") need numeric"

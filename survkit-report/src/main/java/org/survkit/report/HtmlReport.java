@@ -224,9 +224,9 @@ final class HtmlReport {
             out.append("<dt>Cause</dt><dd><code>").append(esc(cr.column())).append("</code>: ");
             List<String> codes = new java.util.ArrayList<>();
             for (double k : a.competing.causes()) {
-                codes.add(Formats.given(k) + " = " + c.tables().causeLabel(k));
+                codes.add(cr.written(k) + " = " + c.tables().causeLabel(k));
             }
-            out.append(esc(String.join(", ", codes))).append("; ").append(esc(Formats.given(cr.censorValue())))
+            out.append(esc(String.join(", ", codes))).append("; ").append(esc(cr.written(cr.censorValue())))
                     .append(" = censored").append(Double.isNaN(s.horizon()) ? "" : "; censored at the horizon")
                     .append(" (<code>").append(AnalysisDataset.CAUSE).append("</code>)</dd>\n");
         }

@@ -779,7 +779,11 @@ final class ReportTables {
         ObjectNode json = F.objectNode();
         json.put("time_unit", unit());
         json.put("column", cr.spec().column());
-        num(json, "censor_value", cr.spec().censorValue());
+        if (cr.spec().words()) {
+            json.put("censor_value", cr.spec().censorWord());
+        } else {
+            num(json, "censor_value", cr.spec().censorValue());
+        }
         json.put("conf_type", cr.result().curves().get(0).confType().rName());
         num(json, "conf_level", a.study.confLevel());
         num(json, "horizon", a.study.horizon());
@@ -827,7 +831,7 @@ final class ReportTables {
                         : " up to the horizon") + "." + (beyond ? " " + Formats.NA + ": after the group's last follow-up."
                                 : ""));
         notes.add("Codes of " + cr.spec().column() + ": " + String.join(", ", cr.causes().stream().map(k ->
-                Formats.given(k) + " = " + causeLabel(k)).toList()) + "; " + Formats.given(cr.spec().censorValue())
+                cr.spec().written(k) + " = " + causeLabel(k)).toList()) + "; " + cr.spec().written(cr.spec().censorValue())
                 + " = censored.");
         if (!Double.isNaN(a.study.horizon())) {
             notes.add("Follow-up is censored at " + Formats.given(a.study.horizon()) + " " + unit() + " (the study's"

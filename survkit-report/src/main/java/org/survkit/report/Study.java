@@ -322,7 +322,7 @@ public record Study(Path source, String title, Data data, Time time, Event event
      * @param label the label in tables and figures
      * @param line  line in the study file
      */
-    public record Cause(double code, String label, int line) {
+    public record Cause(double code, String label, int line, String word) {
         public Cause {
             Objects.requireNonNull(label, "label");
         }
@@ -339,10 +339,12 @@ public record Study(Path source, String title, Data data, Time time, Event event
      * @param fineGray    the Fine–Gray model, or null for none
      * @param plot        stacked bands or lines
      * @param rho         ρ of Gray's test (cmprsk {@code rho}; 0 the default, ρ &gt; 0 weights early differences)
+     * @param censorWord  for a column of words (alive, relapse, death), the censoring word, with the code 0 and the
+     *                    listed causes coded 1, 2, … in their order; null for a column of numbers
      * @param lines       key → line in the study file ("" for the block)
      */
     public record CompetingRisks(String column, double censorValue, List<Cause> causes, double cause,
-            FineGraySpec fineGray, CifPlot plot, double rho, Map<String, Integer> lines) {
+            FineGraySpec fineGray, CifPlot plot, double rho, String censorWord, Map<String, Integer> lines) {
         public CompetingRisks {
             Objects.requireNonNull(column, "column");
             causes = List.copyOf(causes);
@@ -363,6 +365,41 @@ public record Study(Path source, String title, Data data, Time time, Event event
                 }
             }
             return "Cause " + Formats.given(code);
+        }
+
+        /** {@return whether the column holds words (alive, relapse, death) rather than numbers} */
+        public boolean words() {
+            return censorWord != null;
+        }
+
+        /** {@return a code as the data write it: the number, or the word} */
+        public String written(double code) {
+            if (censorWord == null) {
+                return Formats.given(code);
+            }
+            if (code == censorValue) {
+                return censorWord;
+            }
+            for (Cause c : causes) {
+                if (c.code() == code) {
+                    return c.word();
+                }
+            }
+            return Formats.given(code);
+        }
+
+        /** {@return the code of a cell of a column of words (any case), or NaN for a word not listed} */
+        public double codeOfWord(String cell) {
+            String t = cell.trim();
+            if (t.equalsIgnoreCase(censorWord)) {
+                return censorValue;
+            }
+            for (Cause c : causes) {
+                if (t.equalsIgnoreCase(c.word())) {
+                    return c.code();
+                }
+            }
+            return Double.NaN;
         }
     }
 

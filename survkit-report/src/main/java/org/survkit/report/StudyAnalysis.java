@@ -795,8 +795,9 @@ final class StudyAnalysis {
         String m = d.message();
         for (Study.Cause k : cr.causes()) {
             String code = Formats.given(k.code());
+            String shown = cr.words() ? "'" + k.word() + "'" : code;
             m = m.replaceAll("(?<=\\b[Cc]ause )" + java.util.regex.Pattern.quote(code) + "(?![0-9]|\\.[0-9])",
-                    java.util.regex.Matcher.quoteReplacement(code + " (" + k.label() + ")"));
+                    java.util.regex.Matcher.quoteReplacement(shown + " (" + k.label() + ")"));
         }
         return new Diagnostic(d.severity(), d.code(), m);
     }

@@ -481,7 +481,14 @@ public final class StudyReader {
             throw error(keyLine, key, "say which value of column '" + column + "' marks a censored row: 'censor_value:"
                     + " 0' (every other value is then a cause, e.g. 1 = relapse, 2 = death).");
         }
-        double censor = code(o, "censor_value", key, column);
+        String censorText = o.scalarText("censor_value").trim();
+        boolean words = !RuleExpression.isNumber(censorText);
+        double censor = words ? 0 : code(o, "censor_value", key, column);
+        if (words && !o.has("causes")) {
+            throw error(o.line("censor_value"), key + ".censor_value", "with words in column '" + column + "' (\""
+                    + censorText + "\" marks the censored rows), list the causes with their labels, such as"
+                    + " causes: {relapse: \"Relapse\", death: \"Death\"}; with numbers, write censor_value: 0.");
+        }
         List<Study.Cause> causes = new ArrayList<>();
         if (o.has("causes")) {
             Node cn = o.node("causes");
@@ -493,15 +500,17 @@ public final class StudyReader {
             for (Map.Entry<String, Node> e : cm.entries().entrySet()) {
                 int line = cm.keyLines().getOrDefault(e.getKey(), cm.line());
                 String k = e.getKey().trim();
-                if (!RuleExpression.isNumber(k)) {
+                if (!words && !RuleExpression.isNumber(k)) {
                     throw error(line, key + ".causes", "'" + k + "' is not a number; list the numeric codes of column '"
-                            + column + "' with their labels, such as 1: \"Relapse\".");
+                            + column + "' with their labels, such as 1: \"Relapse\" (or, when the column holds"
+                            + " words, give the censoring word as censor_value).");
                 }
-                double code = Double.parseDouble(k) + 0.0;
-                if (code == censor) {
+                double code = words ? causes.size() + 1 : Double.parseDouble(k) + 0.0;
+                if (words ? k.equalsIgnoreCase(censorText) : code == censor) {
                     throw error(line, key + ".causes", k + " is the censor value; list only the causes' codes.");
                 }
-                if (causes.stream().anyMatch(c -> c.code() == code)) {
+                if (words ? causes.stream().anyMatch(c -> c.word().equalsIgnoreCase(k))
+                        : causes.stream().anyMatch(c -> c.code() == code)) {
                     throw error(line, key + ".causes", "the code " + k + " is listed twice.");
                 }
                 if (!(e.getValue() instanceof Scalar sv) || sv.isNull() || sv.text().isBlank()) {
@@ -513,7 +522,7 @@ public final class StudyReader {
                     throw error(line, key + ".causes", "the label '" + label + "' is used twice; give each cause its"
                             + " own label.");
                 }
-                causes.add(new Study.Cause(code, label, line));
+                causes.add(new Study.Cause(code, label, line, words ? k : null));
             }
             if (causes.isEmpty()) {
                 throw error(o.line("causes"), key + ".causes", "no cause is listed; write {1: \"Relapse\", 2:"
@@ -521,7 +530,15 @@ public final class StudyReader {
             }
         }
         double cause = Double.NaN;
-        if (o.has("cause")) {
+        if (o.has("cause") && words) {
+            String w = o.scalarText("cause").trim();
+            cause = causes.stream().filter(x -> x.word().equalsIgnoreCase(w)).mapToDouble(Study.Cause::code)
+                    .findFirst().orElse(Double.NaN);
+            if (Double.isNaN(cause)) {
+                throw error(o.line("cause"), key + ".cause", "\"" + w + "\" is not among the causes listed ("
+                        + String.join(", ", causes.stream().map(Study.Cause::word).toList()) + ").");
+            }
+        } else if (o.has("cause")) {
             cause = code(o, "cause", key, column);
             if (cause == censor) {
                 throw error(o.line("cause"), key + ".cause", o.scalarText("cause").trim() + " is the censor value;"
@@ -548,7 +565,8 @@ public final class StudyReader {
                 .toUpperCase(Locale.ROOT)), "stacked or lines") : Study.CifPlot.STACKED;
         double rho = o.has("rho") ? o.nonNegative("rho") : 0;
         o.done();
-        return new Study.CompetingRisks(column, censor, causes, cause, fineGray, plot, rho, lines);
+        return new Study.CompetingRisks(column, censor, causes, cause, fineGray, plot, rho, words ? censorText : null,
+                lines);
     }
 
     private double code(Obj o, String k, String key, String column) {

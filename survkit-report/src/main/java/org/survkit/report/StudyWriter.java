@@ -166,15 +166,16 @@ public final class StudyWriter {
             Study.CompetingRisks cr = s.competingRisks();
             out.append("competing_risks:\n");
             kv2("column", q(cr.column()));
-            kv2("censor_value", Formats.given(cr.censorValue()));
+            kv2("censor_value", cr.words() ? q(cr.censorWord()) : Formats.given(cr.censorValue()));
             if (!cr.causes().isEmpty()) {
                 out.append("  causes:\n");
                 for (Study.Cause k : cr.causes()) {
-                    out.append("    ").append(Formats.given(k.code())).append(": ").append(q(k.label())).append('\n');
+                    out.append("    ").append(cr.words() ? q(k.word()) : Formats.given(k.code())).append(": ")
+                            .append(q(k.label())).append('\n');
                 }
             }
             if (!Double.isNaN(cr.cause())) {
-                kv2("cause", Formats.given(cr.cause()));
+                kv2("cause", cr.words() ? q(cr.written(cr.cause())) : Formats.given(cr.cause()));
             }
             if (cr.fineGray() != null) {
                 Study.FineGraySpec f = cr.fineGray();

@@ -50,7 +50,7 @@ class ReportCompetingRisksTest {
     private List<Row> cohort() throws IOException {
         Random r = new Random(23);
         List<Row> rows = new ArrayList<>();
-        StringBuilder csv = new StringBuilder("id,months,status,arm,age\n");
+        StringBuilder csv = new StringBuilder("id,months,status,arm,age,outcome\n");
         for (int i = 0; i < 140; i++) {
             String arm = i % 2 == 0 ? "A" : "B";
             double t = 0.5 + Math.round(r.nextDouble() * 120) / 2.0;
@@ -59,7 +59,7 @@ class ReportCompetingRisksTest {
             double age = 40 + r.nextInt(40);
             rows.add(new Row(t, status, arm, age));
             csv.append(i + 1).append(',').append(t).append(',').append(status).append(',').append(arm).append(',')
-                    .append((int) age).append('\n');
+                    .append((int) age).append(',').append(new String[] {"none", "Relapse", "death"}[status]).append('\n');
         }
         Files.writeString(dir.resolve("cohort.csv"), csv.toString());
         return rows;
@@ -387,7 +387,7 @@ class ReportCompetingRisksTest {
         assertThat(error("competing_risks:\n  causes: {1: A}\n")).contains("study.yaml, line 7")
                 .contains("'competing_risks'").contains("censor_value: 0");
         assertThat(error("competing_risks: {censor_value: none}\n")).contains("competing_risks.censor_value")
-                .contains("\"none\" is not a number");
+                .contains("with words in column 'status' (\"none\" marks the censored rows), list the causes");
         assertThat(error("competing_risks:\n  censor_value: 0\n  causes: {relapse: A}\n")).contains("line 9")
                 .contains("competing_risks.causes").contains("'relapse' is not a number");
         assertThat(error("competing_risks:\n  censor_value: 0\n  causes: {0: A}\n")).contains("is the censor value");
@@ -473,6 +473,43 @@ class ReportCompetingRisksTest {
         assertThat(Files.readString(r.html())).contains("\u03C1 = 1: differences early in follow-up weigh more");
         // and the study file written back keeps it
         assertThat(StudyWriter.write(StudyReader.read(dir.resolve("study.yaml")), List.of())).contains("  rho: 1\n");
+    }
+
+    @Test
+    void wordCodesGiveTheSameSectionAsNumbers() throws IOException {
+        cohort();
+        ReportEngine.Result num = run("""
+                competing_risks:
+                  censor_value: 0
+                  causes: {1: "Relapse", 2: "Death without relapse"}
+                  cause: 2
+                  finegray: [age]
+                """);
+        JsonNode cifNum = table(num, "cif");
+        JsonNode fgNum = table(num, "finegray");
+        ReportEngine.Result words = run("""
+                competing_risks:
+                  column: outcome
+                  censor_value: none
+                  causes: {relapse: "Relapse", death: "Death without relapse"}
+                  cause: DEATH
+                  finegray: [age]
+                """);
+        assertThat(table(words, "cif").get("curves")).isEqualTo(cifNum.get("curves"));
+        assertThat(table(words, "finegray").get("coefficients")).isEqualTo(fgNum.get("coefficients"));
+        assertThat(table(words, "cif").get("censor_value").asText()).isEqualTo("none");
+        String html = Files.readString(words.html());
+        assertThat(html).contains("relapse = Relapse, death = Death without relapse; none = censored");
+        String yaml = StudyWriter.write(StudyReader.read(dir.resolve("study.yaml")), List.of());
+        assertThat(yaml).contains("  censor_value: \"none\"\n  causes:\n    \"relapse\": \"Relapse\"\n")
+                .contains("  cause: \"death\"\n");
+        // words need their causes listed; a word the data hold but the list does not is an error naming the row
+        assertThatThrownBy(() -> run("competing_risks: {column: outcome, censor_value: none}\n"))
+                .hasMessageContaining("'competing_risks.censor_value': with words in column 'outcome'")
+                .hasMessageContaining("causes: {relapse: \"Relapse\", death: \"Death\"}");
+        assertThatThrownBy(() -> run("competing_risks: {column: outcome, censor_value: none, causes: {relapse: R}}\n"))
+                .hasMessageContaining("cohort.csv, line ").hasMessageContaining("column 'outcome': value \"death\" is"
+                        + " neither the censor value (none) nor a cause listed");
     }
 
     @Test
