@@ -251,7 +251,7 @@ repeat {
 ## cause of death for the competing-risks illustration, drawn last (with its own seed) so that every
 ## column above is unchanged: the paper does not report causes; about two thirds breast cancer
 set.seed(SEED + 1L, kind = "Mersenne-Twister", normal.kind = "Inversion", sample.kind = "Rejection")
-death_cause <- ifelse(sv$dead == 1, ifelse(runif(N) < 2 / 3, 1L, 2L), 0L)
+death_cause <- ifelse(sv$dead == 1, ifelse(runif(N) < 2 / 3, "breast cancer", "other cause"), "none")
 
 ## ---------------------------------------------------------------- 5. assemble and write
 last_contact <- sv$start + sv$days
@@ -262,7 +262,7 @@ cohort <- data.frame(
   rapamycin_start = format(sv$start, "%Y-%m-%d"),
   last_contact = format(last_contact, "%Y-%m-%d"),
   vital_status = ifelse(sv$dead == 1, "dead", "alive"),
-  death_cause = death_cause,  # 0 alive, 1 breast cancer, 2 other cause (synthetic, see README)
+  death_cause = death_cause,  # none (alive), breast cancer, other cause (synthetic, see README)
   stringsAsFactors = FALSE)
 cohort <- cohort[order(sv$start, last_contact, age), ]
 cohort <- cbind(patient_id = sprintf("RMBC-%02d", seq_len(N)), cohort)
