@@ -902,7 +902,9 @@ final class ReportTables {
         return new ReportTable("gray", "Gray's test: cumulative incidence of each cause compared by " + groupName()
                 + " (" + cr.groups().size() + " groups)", List.of("Cause", "\u03C7\u00B2",
                 "df", "P"), rows, kinds, List.of("Gray's k-sample test (Gray 1988) of equal cumulative incidence of the"
-                        + " cause in every group, the other causes as competing events (R cmprsk cuminc, \u03C1 = "
+                        + " cause in every group, the other causes as competing events"
+                        + (a.competing.spec().strata() == null ? "" : ", stratified by " + a.competing.spec().strata())
+                        + " (R cmprsk cuminc, \u03C1 = "
                         + Formats.given(a.competing.spec().rho()) + (a.competing.spec().rho() > 0
                                 ? ": differences early in follow-up weigh more" : "") + ")."),
                 json);

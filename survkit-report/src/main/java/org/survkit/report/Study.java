@@ -341,10 +341,12 @@ public record Study(Path source, String title, Data data, Time time, Event event
      * @param rho         ρ of Gray's test (cmprsk {@code rho}; 0 the default, ρ &gt; 0 weights early differences)
      * @param censorWord  for a column of words (alive, relapse, death), the censoring word, with the code 0 and the
      *                    listed causes coded 1, 2, … in their order; null for a column of numbers
+     * @param strata      column whose values stratify Gray's tests (cmprsk {@code strata}), or null
      * @param lines       key → line in the study file ("" for the block)
      */
     public record CompetingRisks(String column, double censorValue, List<Cause> causes, double cause,
-            FineGraySpec fineGray, CifPlot plot, double rho, String censorWord, Map<String, Integer> lines) {
+            FineGraySpec fineGray, CifPlot plot, double rho, String censorWord, String strata,
+            Map<String, Integer> lines) {
         public CompetingRisks {
             Objects.requireNonNull(column, "column");
             causes = List.copyOf(causes);

@@ -670,8 +670,8 @@ final class StudyAnalysis {
         Study.CompetingRisks cr = study.competingRisks();
         String censor = Formats.given(cr.censorValue());
         Cohort c = CohortReader.read(analysisCsv, CohortSpec.builder().naCodes(study.data().na())
-                .group(dataset.groupColumn()).time(AnalysisDataset.TIME).event(AnalysisDataset.CAUSE).eventValue(censor)
-                .covariates(List.of(AnalysisDataset.CAUSE)));
+                .group(dataset.groupColumn()).strata(cr.strata()).time(AnalysisDataset.TIME).event(AnalysisDataset.CAUSE)
+                .eventValue(censor).covariates(List.of(AnalysisDataset.CAUSE)));
         double[] status = c.size() == 0 ? new double[0] : c.covariate(AnalysisDataset.CAUSE).numeric();
         Set<Double> present = new java.util.TreeSet<>();
         for (double x : status) {
@@ -710,7 +710,8 @@ final class StudyAnalysis {
         }
         CumulativeIncidence engine = CumulativeIncidence.withDefaults().with(study.confType())
                 .withConfLevel(study.confLevel()).withRho(cr.rho());
-        CumulativeIncidenceResult result = engine.fit(c.time(), status, cr.censorValue(), factor, null);
+        CumulativeIncidenceResult result = engine.fit(c.time(), status, cr.censorValue(), factor,
+                c.strata() == null ? null : Factor.of(c.strata()));
         CumulativeIncidenceResult overall = factor == null ? null : engine.fit(c.time(), status, cr.censorValue());
         double reference = referenceTime(result);
         double[] times = study.at().length > 0 ? study.at() : new double[] {reference};

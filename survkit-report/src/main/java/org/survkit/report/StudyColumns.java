@@ -96,6 +96,9 @@ final class StudyColumns {
             return;
         }
         need(study, table, cr.column(), cr.line("column"), "competing_risks.column");
+        if (cr.strata() != null) {
+            need(study, table, cr.strata(), cr.line("strata"), "competing_risks.strata");
+        }
         if (cr.fineGray() != null) {
             for (String term : cr.fineGray().covariates()) {
                 for (String part : term.split(":")) {

@@ -463,7 +463,7 @@ public final class StudyReader {
     }
 
     static final List<String> COMPETING_KEYS = List.of("column", "censor_value", "causes", "cause", "finegray", "plot",
-            "rho");
+            "rho", "strata");
 
     private Study.CompetingRisks competingRisks(Node n, int keyLine, Study.Event event, Groups groups) {
         String key = "competing_risks";
@@ -564,9 +564,14 @@ public final class StudyReader {
         Study.CifPlot plot = o.has("plot") ? o.choice("plot", s -> Study.CifPlot.valueOf(s.trim()
                 .toUpperCase(Locale.ROOT)), "stacked or lines") : Study.CifPlot.STACKED;
         double rho = o.has("rho") ? o.nonNegative("rho") : 0;
+        String strata = o.has("strata") ? columnName(o.node("strata"), key + ".strata") : null;
+        if (strata != null && groups == null) {
+            throw error(o.line("strata"), key + ".strata", "'strata' stratifies Gray's tests between groups, and the"
+                    + " study has no groups: add 'groups', or remove 'strata'.");
+        }
         o.done();
         return new Study.CompetingRisks(column, censor, causes, cause, fineGray, plot, rho, words ? censorText : null,
-                lines);
+                strata, lines);
     }
 
     private double code(Obj o, String k, String key, String column) {

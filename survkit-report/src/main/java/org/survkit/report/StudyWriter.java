@@ -195,6 +195,9 @@ public final class StudyWriter {
             if (cr.rho() != 0) {
                 kv2("rho", Formats.given(cr.rho()));
             }
+            if (cr.strata() != null) {
+                kv2("strata", q(cr.strata()));
+            }
         }
         kv("output", q(path(s.output())));
         Study.Figures f = s.figures();

@@ -50,7 +50,7 @@ class ReportCompetingRisksTest {
     private List<Row> cohort() throws IOException {
         Random r = new Random(23);
         List<Row> rows = new ArrayList<>();
-        StringBuilder csv = new StringBuilder("id,months,status,arm,age,outcome\n");
+        StringBuilder csv = new StringBuilder("id,months,status,arm,age,outcome,site\n");
         for (int i = 0; i < 140; i++) {
             String arm = i % 2 == 0 ? "A" : "B";
             double t = 0.5 + Math.round(r.nextDouble() * 120) / 2.0;
@@ -59,7 +59,8 @@ class ReportCompetingRisksTest {
             double age = 40 + r.nextInt(40);
             rows.add(new Row(t, status, arm, age));
             csv.append(i + 1).append(',').append(t).append(',').append(status).append(',').append(arm).append(',')
-                    .append((int) age).append(',').append(new String[] {"none", "Relapse", "death"}[status]).append('\n');
+                    .append((int) age).append(',').append(new String[] {"none", "Relapse", "death"}[status]).append(",s")
+                    .append(i % 3).append('\n');
         }
         Files.writeString(dir.resolve("cohort.csv"), csv.toString());
         return rows;
@@ -510,6 +511,30 @@ class ReportCompetingRisksTest {
         assertThatThrownBy(() -> run("competing_risks: {column: outcome, censor_value: none, causes: {relapse: R}}\n"))
                 .hasMessageContaining("cohort.csv, line ").hasMessageContaining("column 'outcome': value \"death\" is"
                         + " neither the censor value (none) nor a cause listed");
+    }
+
+    @Test
+    void grayTestStratified() throws IOException {
+        List<Row> rows = cohort();
+        ReportEngine.Result r = run("competing_risks: {censor_value: 0, strata: site}\n");
+        double[] time = rows.stream().mapToDouble(Row::months).toArray();
+        double[] status = rows.stream().mapToDouble(Row::status).toArray();
+        String[] arm = rows.stream().map(Row::arm).toArray(String[]::new);
+        String[] site = new String[rows.size()];
+        for (int i = 0; i < site.length; i++) {
+            site[i] = "s" + (i % 3);
+        }
+        CumulativeIncidenceResult strat = CumulativeIncidence.withDefaults().fit(time, status, 0, arm, site);
+        JsonNode gray = table(r, "gray");
+        for (int c = 0; c < 2; c++) {
+            assertThat(gray.get("tests").get(c).get("statistic").asDouble()).isCloseTo(strat.test(c + 1).statistic(),
+                    within(1e-12));
+        }
+        assertThat(Files.readString(r.html())).contains("competing events, stratified by site (R cmprsk cuminc");
+        assertThat(StudyWriter.write(StudyReader.read(dir.resolve("study.yaml")), List.of()))
+                .contains("  strata: \"site\"\n");
+        assertThatThrownBy(() -> run("competing_risks: {censor_value: 0, strata: nosuch}\n"))
+                .hasMessageContaining("competing_risks.strata").hasMessageContaining("nosuch");
     }
 
     @Test

@@ -189,10 +189,17 @@ class BrowserEndToEndTest {
         wait.until(d -> !d.findElements(By.id("overall-p")).isEmpty()
                 && !d.findElements(By.id("km-figure")).isEmpty() && !d.findElement(By.id("figure-error")).isDisplayed());
         // the uploaded data can be removed from this computer: the page starts over and the API forgets it
-        String id = (String) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return state.dataset.id;");
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
+        String id = (String) js.executeScript("window.beforeRemoval = true; return state.dataset.id;");
         driver.findElement(By.id("remove-data")).click();
         wait.until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).accept();
-        wait.until(d -> d.findElement(By.id("dropzone")).isDisplayed() && !d.findElement(By.id("step-columns")).isDisplayed());
+        // the page reloads once the server has deleted the data: wait for the new document, then look at it
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.JavascriptException.class)
+                .until(d -> Boolean.TRUE.equals(js.executeScript(
+                        "return window.beforeRemoval === undefined && document.readyState === 'complete';")));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.findElement(
+                By.id("dropzone")).isDisplayed() && !d.findElement(By.id("step-columns")).isDisplayed());
         assertThat(s.get("/api/datasets/" + id).status()).isEqualTo(404);
     }
 }
