@@ -38,7 +38,7 @@ final class ReportFigures {
                 .withConfidenceBands(s.figures().confidenceBands()).withMedianLines(s.figures().medianLines())
                 .with(s.figures().censorMarks()).withRiskTable(s.figures().riskTable()).with(s.figures().scale())
                 .withSurvivalLabel(s.endpoint() + (s.figures().scale() == SurvivalScale.PERCENT ? " (%)"
-                        : " probability")).with(s.pValueFormat());
+                        : " probability")).with(s.pValueFormat()).with(s.figures().palette());
         if (s.figures().timeLabel() != null) {
             km = km.withTimeLabel(s.figures().timeLabel());
         } else if (s.time().fromDates()) {
@@ -65,6 +65,7 @@ final class ReportFigures {
             out.add(item("log_minus_log", "log(\u2212log S) against log time by " + t.groupName() + ": roughly"
                     + " parallel curves support proportional hazards; crossing curves do not.",
                     LogMinusLogPlot.of(a.curves).withTimeUnit(unit).withTimeLabel(s.figures().timeLabel())
+                            .with(s.figures().palette())
                             .withLegendTitle(t.groupName())));
         } else {
             out.add(item("km_all", what + ".", km));

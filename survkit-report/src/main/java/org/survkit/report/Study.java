@@ -434,18 +434,32 @@ public record Study(Path source, String title, Data data, Time time, Event event
      * @param dpi             PNG resolution
      * @param timeLabel       the time axis title of the figures (e.g. "Months since start of rapamycin"), or null
      *                        for one made from the time unit and the start date column
+     * @param colors          the groups' line colours in group order ({@code #RRGGBB}), or empty for Okabe–Ito
      */
     public record Figures(boolean confidenceBands, boolean medianLines, CensorMark censorMarks, boolean riskTable,
-            SurvivalScale scale, boolean png, int dpi, String timeLabel) {
+            SurvivalScale scale, boolean png, int dpi, String timeLabel, List<String> colors) {
+        public Figures {
+            colors = colors == null ? List.of() : List.copyOf(colors);
+            if (!colors.isEmpty()) {
+                new Palette(colors); // validates #RRGGBB
+            }
+        }
+
         /** {@return the defaults: no bands, no median lines, + marks, risk table, fraction, PNG at 300 dpi} */
         public static Figures defaults() {
             return new Figures(false, false, CensorMark.PLUS, true, SurvivalScale.FRACTION, true, Figure.PRINT_DPI,
-                    null);
+                    null, List.of());
         }
 
         /** {@return the same options without PNG files} */
         public Figures withoutPng() {
-            return new Figures(confidenceBands, medianLines, censorMarks, riskTable, scale, false, dpi, timeLabel);
+            return new Figures(confidenceBands, medianLines, censorMarks, riskTable, scale, false, dpi, timeLabel,
+                    colors);
+        }
+
+        /** {@return the groups' palette: the given colours, else Okabe–Ito} */
+        public Palette palette() {
+            return colors.isEmpty() ? Palette.okabeIto() : new Palette(colors);
         }
     }
 }

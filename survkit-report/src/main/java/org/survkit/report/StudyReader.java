@@ -636,7 +636,7 @@ public final class StudyReader {
     private Figures figures(Node n) {
         Obj o = obj(n, "figures");
         o.allow(List.of("confidence_bands", "median_lines", "censor_marks", "risk_table", "scale", "png", "dpi",
-                "time_label"));
+                "time_label", "colors"));
         Figures d = Figures.defaults();
         boolean bands = o.has("confidence_bands") ? o.bool("confidence_bands") : d.confidenceBands();
         boolean median = o.has("median_lines") ? o.bool("median_lines") : d.medianLines();
@@ -659,8 +659,16 @@ public final class StudyReader {
         if (timeLabel != null && timeLabel.isBlank()) {
             timeLabel = null;
         }
+        List<String> colors = o.has("colors") ? o.strings("colors") : List.of();
+        for (String c : colors) {
+            if (!c.trim().matches("#[0-9A-Fa-f]{6}")) {
+                throw error(o.line("colors"), "figures.colors", "\"" + c + "\" is not a colour; write colours as"
+                        + " \"#RRGGBB\", one per group in group order, e.g. [\"#0072B2\", \"#D55E00\"].");
+            }
+        }
         o.done();
-        return new Figures(bands, median, marks, risk, scale, png, dpi, timeLabel);
+        return new Figures(bands, median, marks, risk, scale, png, dpi, timeLabel,
+                colors.stream().map(String::trim).toList());
     }
 
     // ---------------------------------------------------------------- values

@@ -212,6 +212,9 @@ public final class StudyWriter {
         if (f.timeLabel() != null) {
             kv2("time_label", q(f.timeLabel()));
         }
+        if (!f.colors().isEmpty()) {
+            kv2("colors", "[" + String.join(", ", f.colors().stream().map(StudyWriter::q).toList()) + "]");
+        }
         kv("conf_type", s.confType() == ConfidenceType.LOG_LOG ? "log-log" : s.confType().rName());
         kv("conf_level", Formats.given(s.confLevel()));
         if (s.pValueDigits() != 3) {

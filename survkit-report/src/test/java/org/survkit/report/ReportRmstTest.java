@@ -120,6 +120,15 @@ class ReportRmstTest {
     }
 
     @Test
+    void figureColoursFromTheStudyFile() throws IOException {
+        crossing();
+        ReportEngine.Result r = run("figures: {colors: [\"#111111\", \"#EE0000\"]}\n");
+        String km = Files.readString(r.outputDir().resolve("figures/km_all.svg"));
+        assertThat(km).contains("#111111").contains("#EE0000").doesNotContain("#0072B2");
+        assertThat(Files.readString(r.outputDir().resolve("figures/log_minus_log.svg"))).contains("#EE0000");
+    }
+
+    @Test
     void badRmstValuesNameTheKey() throws IOException {
         crossing();
         assertThatThrownBy(() -> run("comparisons: {rmst: maybe}\n")).hasMessageContaining("study.yaml, line 5")

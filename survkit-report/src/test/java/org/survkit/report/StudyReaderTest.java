@@ -195,6 +195,10 @@ class StudyReaderTest {
                 + " significant digits of P values, 1 to 4");
         assertThat(parse(MINIMAL + "p_digits: 2\n").pValueFormat().text(0.0013112)).isEqualTo("0.0013");
         assertThat(parse(MINIMAL).pValueDigits()).isEqualTo(3);
+        assertThat(error(MINIMAL + "figures: {colors: [\"#0072B2\", red]}\n")).contains("'figures.colors': \"red\" is"
+                + " not a colour; write colours as \"#RRGGBB\"");
+        assertThat(parse(MINIMAL + "figures: {colors: [\"#0072b2\", \"#D55E00\"]}\n").figures().palette().colors())
+                .containsExactly("#0072B2", "#D55E00");
     }
 
     @Test

@@ -98,7 +98,7 @@ final class StudyFromSettings {
                     marks == null || marks.equals("none") ? CensorMark.PLUS : CensorMark.valueOf(marks.toUpperCase(
                             Locale.ROOT)), FigureMaker.bool(f, "risk_table", true),
                     scale == null ? SurvivalScale.FRACTION : SurvivalScale.valueOf(scale.toUpperCase(Locale.ROOT)),
-                    true, 300, null);
+                    true, 300, null, FigureMaker.list(f, "colors"));
             Double landmark = FigureMaker.number(o, "landmark");
             String title = FigureMaker.text(settings, "title");
             String endpoint = FigureMaker.text(settings, "endpoint");

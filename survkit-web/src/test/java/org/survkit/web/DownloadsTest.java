@@ -27,7 +27,8 @@ class DownloadsTest {
 
     static final String SETTINGS = "{\"options\":{\"time\":\"time\",\"event\":\"status\",\"event_value\":\"2\","
             + "\"group\":\"ph.ecog\",\"time_unit\":\"days\",\"at\":[180,365],\"adjust\":\"bonferroni\"},"
-            + "\"figure\":{\"confidence_bands\":true},\"table1\":[\"age\",\"sex\",\"wt.loss\"],"
+            + "\"figure\":{\"confidence_bands\":true,\"colors\":[\"#112233\",\"#AA5500\",\"#33AA77\",\"#7700AA\"]},"
+            + "\"table1\":[\"age\",\"sex\",\"wt.loss\"],"
             + "\"cox\":{\"covariates\":[\"ph.ecog\",\"age\",\"sex\"]},\"title\":\"Lung cohort by ECOG\"}";
 
     @Test
@@ -55,12 +56,13 @@ class DownloadsTest {
             assertThat(report.status()).as(report.body()).isEqualTo(200);
             assertThat(report.header("Content-Disposition")).isEqualTo("attachment; filename=\"Lung-by-ECOG-report.html\"");
             assertThat(report.body()).contains("Lung cohort by ECOG").contains("Table 1").contains("wt.loss")
-                    .contains("<svg");
+                    .contains("<svg").contains("#112233").contains("#AA5500"); // the page's colours
 
             TestServer.Reply yaml = s.get("/api/studies/" + study + "/study.yaml");
             assertThat(yaml.status()).isEqualTo(200);
             assertThat(yaml.body()).startsWith("# Written by survkit report").contains("path: \"lung.csv\"")
-                    .contains("column: \"ph.ecog\"").contains("adjust: bonferroni");
+                    .contains("column: \"ph.ecog\"").contains("adjust: bonferroni")
+                    .contains("colors: [\"#112233\", \"#AA5500\", \"#33AA77\", \"#7700AA\"]");
 
             TestServer.Reply zip = s.get("/api/studies/" + study + "/export.zip");
             assertThat(zip.status()).isEqualTo(200);
