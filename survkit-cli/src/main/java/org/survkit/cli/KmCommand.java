@@ -227,7 +227,11 @@ public final class KmCommand implements Callable<Integer> {
                 .append(group != null ? "   group: " + group : "").append('\n');
         sb.append(rowsLine(c));
         sb.append("Confidence intervals: ").append(method.confType().rName()).append(", ").append(pct)
-                .append("; median rule: ").append(rule.id()).append("\n\n");
+                .append("; median: ").append(switch (rule) {
+                    case R -> "R's rule (midpoint of a flat stretch at 0.5, as print.survfit)";
+                    case MIDPOINT -> "midpoint of a flat stretch at 0.5, also at the end (Prism, quantile.survfit)";
+                    case FIRST_AT_OR_BELOW -> "first time at or below 0.5 (lifelines)";
+                }).append("\n\n");
         String lcl = Fmt.num(method.confLevel(), 3) + "LCL";
         String ucl = Fmt.num(method.confLevel(), 3) + "UCL";
         List<String[]> rows = new ArrayList<>();
