@@ -447,8 +447,9 @@ async function runTable1() {
       b.append(tr);
     });
     t.append(b);
-    t.append(el('caption', { class: 'muted table-note', text: 'Superscript letters name the test of each row;'
-      + ' the HTML report lists them with the footnotes.' }));
+    const notes = el('caption', { class: 'muted table-note' });
+    (r.notes || []).forEach((n) => notes.append(el('div', { text: n })));
+    t.append(notes);
   } catch (e) { clear(t); err.textContent = e.message; show(err, true); }
 }
 

@@ -148,7 +148,7 @@ public final class ReportEngine {
                     .withObjectIndenter(new DefaultIndenter("  ", "\n")));
             for (ReportTable rt : content.allTables(guardrails)) {
                 Files.writeString(out.resolve("tables").resolve(rt.id() + ".csv"), rt.csv(), StandardCharsets.UTF_8);
-                Files.writeString(out.resolve("tables").resolve(rt.id() + ".json"), json.writeValueAsString(rt.json())
+                Files.writeString(out.resolve("tables").resolve(rt.id() + ".json"), json.writeValueAsString(withNotes(rt))
                         + "\n", StandardCharsets.UTF_8);
             }
             for (ReportFigures.Item f : figures) {
@@ -189,5 +189,19 @@ public final class ReportEngine {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The table's JSON with its title and footnotes (what the tests and abbreviations mean), unless it has them. */
+    private static com.fasterxml.jackson.databind.JsonNode withNotes(ReportTable rt) {
+        if (!(rt.json() instanceof com.fasterxml.jackson.databind.node.ObjectNode o) || o.has("notes")) {
+            return rt.json();
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode copy = o.deepCopy();
+        if (!copy.has("title")) {
+            copy.put("title", rt.title());
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode notes = copy.putArray("notes");
+        rt.footnotes().forEach(notes::add);
+        return copy;
     }
 }

@@ -141,6 +141,13 @@ final class Studies {
                     first = false;
                 }
             }
+            // the report's footnotes (the tests behind the letters, abbreviations) from tables/table1.json
+            com.fasterxml.jackson.databind.JsonNode table = JsonBodies.MAPPER.readTree(
+                    dir.resolve("report").resolve("tables").resolve("table1.json").toFile());
+            com.fasterxml.jackson.databind.node.ArrayNode notes = o.putArray("notes");
+            if (table.has("notes")) {
+                table.get("notes").forEach(notes::add);
+            }
             WebServer.json(ctx, o);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -219,4 +219,17 @@ class ApiTest {
         assertThat(r.status()).isIn(400, 404);
         assertThat(r.body()).doesNotContain("<project");
     }
+
+    @Test
+    void table1AsTheReportShowsItWithItsFootnotes() {
+        TestServer.Reply r = s.postJson("/api/table1", "{\"dataset\":\"" + lung + "\",\"settings\":{\"options\":"
+                + "{\"time\":\"time\",\"event\":\"status\",\"event_value\":\"2\",\"group\":\"sex\"},"
+                + "\"table1\":[\"age\",\"ph.ecog\"]}}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode j = r.json();
+        assertThat(j.get("header").get(0).asText()).isEqualTo("Characteristic");
+        assertThat(j.get("rows").size()).isGreaterThanOrEqualTo(6);
+        assertThat(j.get("notes").toString()).contains("Percentages are of the patients with a known value")
+                .contains("SMD: standardized mean difference");
+    }
 }

@@ -133,7 +133,8 @@ class BrowserEndToEndTest {
         driver.findElement(By.cssSelector("input[data-list='table1'][value='ph.ecog']")).findElement(By.xpath("..")).click();
         driver.findElement(By.id("run-table1")).click();
         wait.until(d -> d.findElements(By.cssSelector("#table1 tbody tr")).size() >= 2);
-        assertThat(driver.findElement(By.id("table1")).getText()).contains("age").contains("ph.ecog");
+        assertThat(driver.findElement(By.id("table1")).getText()).contains("age").contains("ph.ecog")
+                .contains("Percentages are of the patients with a known value"); // the report's footnotes
 
         driver.findElement(By.id("dl-report")).click();
         Path report = wait.withTimeout(Duration.ofSeconds(120)).until(d -> {
