@@ -33,7 +33,8 @@ public final class CifCommand implements Callable<Integer> {
     CohortOptions cohort;
 
     @Option(names = "--censor-value", paramLabel = "V",
-            description = "Code of censored rows in the event column (e.g. 0); every other code is a cause. Required.")
+            description = "Code of censored rows in the event column (e.g. 0, or a word such as alive); every other"
+                + " code is a cause. Required.")
     String censorValue;
 
     @Option(names = "--cause", paramLabel = "V", description = "Report only this cause (default: every cause).")

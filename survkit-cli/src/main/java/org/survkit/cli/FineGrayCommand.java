@@ -31,11 +31,12 @@ public final class FineGrayCommand implements Callable<Integer> {
     CohortOptions cohort;
 
     @Option(names = "--censor-value", paramLabel = "V",
-            description = "Code of censored rows in the event column (e.g. 0); every other code is a cause. Required.")
+            description = "Code of censored rows in the event column (e.g. 0, or a word such as alive); every other"
+                + " code is a cause. Required.")
     String censorValue;
 
     @Option(names = "--cause", paramLabel = "V",
-            description = "The cause of interest (default: the first cause code in increasing order).")
+            description = "The cause of interest (default: the first cause code in increasing or alphabetical order).")
     String cause;
 
     @Option(names = "--covariates", paramLabel = "TERMS", split = ",", required = true,
