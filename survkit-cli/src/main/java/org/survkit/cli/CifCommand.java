@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "cif", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Competing risks: Aalen–Johansen cumulative incidence of each cause per group with variance and",
             "confidence intervals, and Gray's test per cause (as R cmprsk cuminc and timepoints).",
-            "The event column holds numeric codes: --censor-value for censored rows, every other value is a cause."})
+            "The event column holds one code per row, numbers (0, 1, 2) or words (alive, relapse, death):",
+            "--censor-value for censored rows, every other value is a cause."})
 public final class CifCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

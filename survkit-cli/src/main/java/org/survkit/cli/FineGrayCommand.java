@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "finegray", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Competing risks: Fine–Gray proportional subdistribution hazards regression for one cause",
             "(as R cmprsk crr): subdistribution hazard ratios with robust (sandwich) standard errors.",
-            "The event column holds numeric codes: --censor-value for censored rows, every other value is a cause."})
+            "The event column holds one code per row, numbers (0, 1, 2) or words (alive, relapse, death):",
+            "--censor-value for censored rows, every other value is a cause."})
 public final class FineGrayCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
