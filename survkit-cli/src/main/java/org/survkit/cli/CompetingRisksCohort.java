@@ -13,8 +13,8 @@ import org.survkit.io.Covariate;
  * A cohort whose event column holds several codes, as R cmprsk's {@code fstatus}: one code for censored
  * rows ({@code --censor-value}) and one per cause. Shared by {@code cif} and {@code finegray}. Codes are numbers
  * (0 = censored, 1 = relapse, 2 = death) or, as in many hospital exports, words (alive, relapse, death): words
- * are numbered for the engines (the censoring word 0, the causes 1, 2, ... in alphabetical order) and shown as
- * the words in every output.
+ * are numbered for the engines (the censoring word 0, the causes 1, 2, ... in alphabetical order; a word in
+ * another case is the same code) and shown as the words in every output.
  *
  * <p>survkit-io reads events as yes/no; here the event column is read twice: as the event (with the censoring
  * code as the "event value", so {@code event} means censored) and as a categorical column that keeps each row's
@@ -125,19 +125,20 @@ record CompetingRisksCohort(Cohort cohort, double[] status, double censorCode, d
                         + eventColumn + "' of " + file + "; its values are " + values + ". Give the one that marks"
                         + " censored rows (for example alive or censored); every other value is then a cause.");
             }
+            // one code per word whatever its case ("Death" and "death" are the same cause), shown as first written
+            java.util.Map<String, Integer> index = new java.util.HashMap<>();
             List<String> words = new ArrayList<>();
             words.add(censorWord);
+            index.put(censorWord.toLowerCase(java.util.Locale.ROOT), 0);
             for (String v : found) {
-                if (!v.equals(censorWord)) {
+                String key = v.toLowerCase(java.util.Locale.ROOT);
+                if (!index.containsKey(key)) {
+                    index.put(key, words.size());
                     words.add(v);
                 }
             }
-            java.util.Map<String, Integer> index = new java.util.HashMap<>();
-            for (int k = 0; k < words.size(); k++) {
-                index.put(words.get(k), k);
-            }
             for (int i = 0; i < status.length; i++) {
-                status[i] = index.get(text[i]);
+                status[i] = index.get(text[i].toLowerCase(java.util.Locale.ROOT));
             }
             censorCode = 0;
             causes = new double[words.size() - 1];

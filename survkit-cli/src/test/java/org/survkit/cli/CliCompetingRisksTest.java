@@ -366,6 +366,13 @@ class CliCompetingRisksTest {
         assertThat(badCause.status()).isEqualTo(2);
         assertThat(badCause.err()).contains("--cause relapse does not occur in column 'status'; the causes are death,"
                 + " Transplant");
+        // the same word in another case is the same code
+        java.nio.file.Path mixed = dir.resolve("mixed_case.csv");
+        java.nio.file.Files.writeString(mixed, "time,status\n1,alive\n2,Death\n3,death\n4,ALIVE\n5,relapse\n");
+        JsonNode mc = ok("cif", mixed.toString(), "--time", "time", "--event", "status", "--censor-value", "alive",
+                "--format", "json").json();
+        assertThat(mc.get("causes").toString()).isEqualTo("[\"Death\",\"relapse\"]");
+        assertThat(group(mc, "all", "Death").get("events").asInt()).isEqualTo(2);
         Cli numWord = Cli.run("cif", pbc(), "--time", "time", "--event", "status", "--censor-value", "alive");
         assertThat(numWord.status()).isEqualTo(2);
         assertThat(numWord.err()).contains("which are numbers: 0, 1, 2");
