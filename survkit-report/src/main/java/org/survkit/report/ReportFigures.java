@@ -48,7 +48,7 @@ final class ReportFigures {
             km = km.withHorizon(s.horizon());
         }
         if (s.grouped()) {
-            km = km.withLegendTitle(t.groupName());
+            km = km.withLegendTitle(ReportTables.capital(t.groupName()));
         }
         String what = s.endpoint() + (s.grouped() ? " by " + t.groupName() : "");
         if (a.overall != null) {
@@ -66,7 +66,7 @@ final class ReportFigures {
                     + " parallel curves support proportional hazards; crossing curves do not.",
                     LogMinusLogPlot.of(a.curves).withTimeUnit(unit).withTimeLabel(s.figures().timeLabel())
                             .with(s.figures().palette())
-                            .withLegendTitle(t.groupName())));
+                            .withLegendTitle(ReportTables.capital(t.groupName()))));
         } else {
             out.add(item("km_all", what + ".", km));
         }
