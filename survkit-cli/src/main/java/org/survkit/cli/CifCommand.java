@@ -33,10 +33,8 @@ public final class CifCommand implements Callable<Integer> {
     @Mixin
     CohortOptions cohort;
 
-    @Option(names = "--censor-value", paramLabel = "V",
-            description = "Code of censored rows in the event column (e.g. 0, or a word such as alive); every other"
-                + " code is a cause. Required.")
-    String censorValue;
+    @Mixin
+    CensorValueOption censor;
 
     @Option(names = "--cause", paramLabel = "V", description = "Report only this cause (default: every cause).")
     String cause;
@@ -96,7 +94,7 @@ public final class CifCommand implements Callable<Integer> {
             throw new UsageException("--rho must be a number >= 0, got " + rho + ".");
         }
         ConfidenceType type = ConfidenceType.parse(confType);
-        CompetingRisksCohort cr = CompetingRisksCohort.read(cohort, "cif", censorValue, group, strata, List.of(),
+        CompetingRisksCohort cr = CompetingRisksCohort.read(cohort, "cif", censor.value, group, strata, List.of(),
                 List.of(), spec.commandLine().getErr());
         Double only = cause == null ? null : cr.cause(cause, cohort.event);
         CumulativeIncidenceResult r = CumulativeIncidence.withDefaults().with(type).withConfLevel(confLevel)
@@ -258,7 +256,7 @@ public final class CifCommand implements Callable<Integer> {
         for (CumulativeIncidenceCurve c : curves) {
             int last = c.size() - 1;
             rows.add(new String[] {name(cr, c), Integer.toString(c.n()), Integer.toString(c.events()),
-                Fmt.num(last < 0 ? 0 : c.cif()[last], 4), Fmt.num(last < 0 ? 0 : Math.sqrt(c.variance()[last]), 4),
+                Fmt.num(last < 0 ? 0 : c.cif()[last], 4), Fmt.num(c.lastStdErr(), 4),
                 Fmt.num(c.lastTime(), 6)});
         }
         sb.append(Fmt.table(new String[] {"", "n", "events", "CIF at end", "std.err", "last follow-up"}, rows));

@@ -31,10 +31,8 @@ public final class FineGrayCommand implements Callable<Integer> {
     @Mixin
     CohortOptions cohort;
 
-    @Option(names = "--censor-value", paramLabel = "V",
-            description = "Code of censored rows in the event column (e.g. 0, or a word such as alive); every other"
-                + " code is a cause. Required.")
-    String censorValue;
+    @Mixin
+    CensorValueOption censor;
 
     @Option(names = "--cause", paramLabel = "V",
             description = "The cause of interest (default: the first cause code in increasing or alphabetical order).")
@@ -64,7 +62,7 @@ public final class FineGrayCommand implements Callable<Integer> {
         if (!(confLevel > 0 && confLevel < 1)) {
             throw new UsageException("--conf-level must be between 0 and 1 (e.g. 0.95), got " + confLevel + ".");
         }
-        CompetingRisksCohort cr = CompetingRisksCohort.read(cohort, "finegray", censorValue, null, null, covariates,
+        CompetingRisksCohort cr = CompetingRisksCohort.read(cohort, "finegray", censor.value, null, null, covariates,
                 categorical, spec.commandLine().getErr());
         double c = cr.cause(cause, cohort.event);
         DesignMatrix design = ModelDesign.of(cr.cohort(), covariates, reference);

@@ -75,6 +75,11 @@ public record CumulativeIncidenceCurve(String group, double cause, int n, int ev
         return variance.clone();
     }
 
+    /** {@return the standard error of the estimate at the last row, √variance (0 before any event row)} */
+    public double lastStdErr() {
+        return variance.length == 0 ? 0 : Math.sqrt(variance[variance.length - 1]);
+    }
+
     @Override
     public double[] lower() {
         return lower.clone();

@@ -124,8 +124,7 @@ final class Studies {
         }
         ObjectNode only = settings.deepCopy();
         only.remove("cox");
-        Path dir = prepare(dataset, "Table 1", only);
-        try {
+        inFolder(prepare(dataset, "Table 1", only), dir -> {
             run(dir, false);
             Path csv = dir.resolve("report").resolve("tables").resolve("table1.csv");
             ObjectNode o = JsonBodies.MAPPER.createObjectNode();
@@ -149,18 +148,13 @@ final class Studies {
                 table.get("notes").forEach(notes::add);
             }
             WebServer.json(ctx, o);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            Datasets.delete(dir);
-        }
+        });
     }
 
     /** The self-contained HTML report of a saved study. */
     void report(Context ctx) {
         ObjectNode s = store.get(ctx.pathParam("id"));
-        Path dir = prepare(s);
-        try {
+        inFolder(prepare(s), dir -> {
             run(dir, false);
             String html = Files.readString(dir.resolve("report").resolve("report.html"), StandardCharsets.UTF_8);
             ctx.contentType("text/html; charset=utf-8");
@@ -171,33 +165,23 @@ final class Studies {
                 ctx.header("Content-Disposition", "attachment; filename=\"" + fileStem(s) + "-report.html\"");
             }
             ctx.result(html);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            Datasets.delete(dir);
-        }
+        });
     }
 
     /** The study file that reproduces the report from the command line (next to the data file). */
     void yaml(Context ctx) {
         ObjectNode s = store.get(ctx.pathParam("id"));
-        Path dir = prepare(s);
-        try {
+        inFolder(prepare(s), dir -> {
             ctx.contentType("application/yaml; charset=utf-8");
             ctx.header("Content-Disposition", "attachment; filename=\"study.yaml\"");
             ctx.result(Files.readString(dir.resolve("study.yaml"), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            Datasets.delete(dir);
-        }
+        });
     }
 
     /** A ZIP of everything: study.yaml, the data file, report.html, tables (CSV/JSON), figures (SVG/PNG). */
     void export(Context ctx) {
         ObjectNode s = store.get(ctx.pathParam("id"));
-        Path dir = prepare(s);
-        try {
+        inFolder(prepare(s), dir -> {
             run(dir, true);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(dir)) {
@@ -210,6 +194,17 @@ final class Studies {
             ctx.contentType("application/zip");
             ctx.header("Content-Disposition", "attachment; filename=\"" + fileStem(s) + ".zip\"");
             ctx.result(bytes.toByteArray());
+        });
+    }
+
+    /** Work on a prepared folder, which is deleted afterwards whatever happens. */
+    private interface FolderWork {
+        void run(Path dir) throws IOException;
+    }
+
+    private static void inFolder(Path dir, FolderWork work) {
+        try {
+            work.run(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
