@@ -629,11 +629,7 @@ final class StudyAnalysis {
         }
         double tau = c.tau();
         if (Double.isNaN(tau)) {
-            tau = Double.POSITIVE_INFINITY;
-            for (GroupCurve g : curves) {
-                double[] t = g.curve().time();
-                tau = Math.min(tau, t.length == 0 ? 0 : t[t.length - 1]);
-            }
+            tau = org.survkit.stats.RestrictedMeanComparison.defaultTau(curves);
             if (!(tau > 0)) {
                 return null;
             }

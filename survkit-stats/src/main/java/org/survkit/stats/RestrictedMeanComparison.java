@@ -39,6 +39,21 @@ public record RestrictedMeanComparison(double tau, String reference, String comp
     }
 
     /**
+     * The default horizon of R survRM2's {@code rmst2}: the smallest of the groups' last observed times, so
+     * that no curve is extrapolated.
+     *
+     * @return τ, or 0 when a group has no observation
+     */
+    public static double defaultTau(java.util.List<GroupCurve> curves) {
+        double tau = Double.POSITIVE_INFINITY;
+        for (GroupCurve g : curves) {
+            SurvivalCurve c = g.curve();
+            tau = Math.min(tau, c.size() == 0 ? 0 : c.timeView()[c.size() - 1]);
+        }
+        return curves.isEmpty() ? 0 : tau;
+    }
+
+    /**
      * Compares two curves up to τ.
      *
      * @param tau       horizon, &gt; 0 (should not exceed the shorter follow-up; see {@link Guardrails})

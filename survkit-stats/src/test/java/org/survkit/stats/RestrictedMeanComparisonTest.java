@@ -45,4 +45,15 @@ class RestrictedMeanComparisonTest {
     static double cdf(double x) {
         return org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1).cumulativeProbability(x);
     }
+
+    @Test
+    void defaultTauIsTheShortestGroupsLastTime() {
+        // survRM2 rmst2's default tau: min over arms of the largest observed time (event or censoring)
+        KaplanMeier km = KaplanMeier.withDefaults();
+        java.util.List<GroupCurve> curves = java.util.List.of(
+                new GroupCurve("A", km.fit(new double[] {1, 4, 9}, new boolean[] {true, false, false})),
+                new GroupCurve("B", km.fit(new double[] {2, 6}, new boolean[] {true, true})));
+        org.assertj.core.api.Assertions.assertThat(RestrictedMeanComparison.defaultTau(curves)).isEqualTo(6);
+        org.assertj.core.api.Assertions.assertThat(RestrictedMeanComparison.defaultTau(java.util.List.of())).isZero();
+    }
 }
