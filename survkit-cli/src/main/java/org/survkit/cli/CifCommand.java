@@ -181,6 +181,7 @@ public final class CifCommand implements Callable<Integer> {
         o.put("variance_method", "cmprsk cuminc (Gray's delta method / Aalen-type)");
         o.put("n", cr.cohort().size());
         Json.putSource(o, cr.cohort());
+        cohort.putFollowUp(o);
         ArrayNode groups = o.putArray("groups");
         for (CumulativeIncidenceCurve c : curves) {
             ObjectNode g = groups.addObject();
@@ -248,7 +249,7 @@ public final class CifCommand implements Callable<Integer> {
         sb.append("data: ").append(cr.cohort().source()).append("   time: ").append(cohort.timeLabel())
                 .append("   event: ").append(cohort.event).append(" (censored = ")
                 .append(cr.label(cr.censorCode())).append("; causes ").append(cr.causeList())
-                .append(")").append(group != null ? "   group: " + group : "").append('\n');
+                .append(")").append(group != null ? "   group: " + group : "").append(cohort.followUpText()).append('\n');
         sb.append(KmCommand.rowsLine(cr.cohort()));
         sb.append("Confidence intervals: ").append(r.curves().get(0).confType().rName()).append(", ").append(pct)
                 .append("; variance as R cmprsk cuminc\n\n");

@@ -51,6 +51,12 @@ public final class CohortOptions {
                     + " (those with an event or censoring at or before T are counted as excluded).")
     Double landmark;
 
+    @Option(names = "--horizon", paramLabel = "H",
+            description = "Administrative censoring at H (the time's unit): follow-up beyond H is censored at H and"
+                    + " events after H are not counted, as the report's horizon (e.g. 60 with months: 5-year"
+                    + " survival). With --landmark, H counts from the landmark.")
+    Double horizon;
+
     /** Reads the cohort, with the group and strata columns given. */
     Cohort read(String group, String strata, java.io.PrintWriter err) {
         return read(spec().group(group).strata(strata), err);
@@ -68,6 +74,11 @@ public final class CohortOptions {
         return read(complete.apply(spec()), err);
     }
 
+    /** Reads the cohort with a spec the caller completes, without the horizon (see {@link #readFollowUp}). */
+    Cohort readFollowUp(java.util.function.UnaryOperator<CohortSpec> complete, java.io.PrintWriter err) {
+        return readFollowUp(complete.apply(spec()), err);
+    }
+
     private CohortSpec spec() {
         if (time == null && startDate == null && endDate == null) {
             throw new UsageException("say where the follow-up time is: --time COL, or --start-date COL --end-date COL"
@@ -79,10 +90,40 @@ public final class CohortOptions {
     }
 
     private Cohort read(CohortSpec spec, java.io.PrintWriter err) {
+        Cohort c = readFollowUp(spec, err);
+        return horizon == null ? c : c.horizon(horizon);
+    }
+
+    /**
+     * Reads the cohort with the landmark applied but not the horizon: for a caller whose event column is not
+     * event/censored (competing risks), which censors at the horizon itself ({@link #horizon()}).
+     */
+    Cohort readFollowUp(CohortSpec spec, java.io.PrintWriter err) {
+        if (horizon != null && (!(horizon > 0) || horizon.isInfinite())) {
+            throw new UsageException("--horizon must be a time > 0 in the time's unit (e.g. --horizon 60 for 5 years"
+                    + " in months), got " + horizon + ".");
+        }
         Progress progress = new Progress(err, "reading " + data.getFileName());
         Cohort c = CohortReader.read(data, spec, progress);
         progress.done(c.rowsRead());
         return landmark == null ? c : c.landmark(landmark);
+    }
+
+    /** Adds {@code landmark} and {@code horizon} (null when not given) to a JSON result. */
+    void putFollowUp(com.fasterxml.jackson.databind.node.ObjectNode o) {
+        Json.put(o, "landmark", landmark == null ? Double.NaN : landmark);
+        Json.put(o, "horizon", horizon());
+    }
+
+    /** {@return "   landmark: T   horizon: H" for the text header, the parts given} */
+    String followUpText() {
+        return (landmark == null ? "" : "   landmark: " + Fmt.num(landmark, 7))
+                + (horizon == null ? "" : "   horizon: " + Fmt.num(horizon, 7) + " (censored there)");
+    }
+
+    /** {@return the horizon of administrative censoring, or NaN for none} */
+    double horizon() {
+        return horizon == null ? Double.NaN : horizon;
     }
 
     /** The unit of time for messages: the unit of --time-unit for dates, else "time units". */

@@ -165,6 +165,7 @@ public final class CompareCommand implements Callable<Integer> {
         Json.put(o, "p_value", r.pValue());
         Json.putText(o, "strata", strata);
         Json.putSource(o, c);
+        cohort.putFollowUp(o);
         ArrayNode groups = o.putArray("groups");
         for (GroupSummary s : r.groups()) {
             ObjectNode x = groups.addObject();
@@ -266,7 +267,7 @@ public final class CompareCommand implements Callable<Integer> {
         sb.append(title(r)).append(strata != null ? ", stratified by " + strata : "").append('\n');
         sb.append("data: ").append(c.source()).append("   time: ").append(cohort.timeLabel()).append("   event: ")
                 .append(cohort.event).append(cohort.eventValue != null ? " = " + cohort.eventValue : "")
-                .append("   group: ").append(group).append('\n');
+                .append("   group: ").append(group).append(cohort.followUpText()).append('\n');
         sb.append(KmCommand.rowsLine(c)).append('\n');
         List<String[]> rows = new ArrayList<>();
         for (GroupSummary s : r.groups()) {

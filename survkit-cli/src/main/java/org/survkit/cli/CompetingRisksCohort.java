@@ -61,7 +61,7 @@ record CompetingRisksCohort(Cohort cohort, double[] status, double censorCode, d
         covs.add(0, eventColumn);
         List<String> cats = new ArrayList<>(categorical);
         cats.add(eventColumn);
-        Cohort c = options.read(spec -> spec.eventValue(censorValue == null ? NO_VALUE : censorValue.trim())
+        Cohort c = options.readFollowUp(spec -> spec.eventValue(censorValue == null ? NO_VALUE : censorValue.trim())
                 .group(group).strata(strata).covariates(covs).categorical(cats), err);
         Covariate codes = c.covariate(eventColumn);
         String file = Path.of(c.source()).getFileName().toString();
@@ -151,6 +151,23 @@ record CompetingRisksCohort(Cohort cohort, double[] status, double censorCode, d
             if (!w.contains("never occurs in column '" + eventColumn + "'") && !w.contains("'" + eventColumn + "' has")) {
                 warnings.add(w);
             }
+        }
+        double h = options.horizon();
+        if (!Double.isNaN(h)) {
+            // administrative censoring: beyond the horizon the cause is not counted, the row is censored at it
+            double[] before = c.time();
+            c = c.horizon(h);
+            for (int i = 0; i < status.length; i++) {
+                if (before[i] > h) {
+                    status[i] = censorCode;
+                }
+            }
+            // as R on the recoded status: a cause whose events all lie beyond the horizon is no cause here
+            java.util.Set<Double> present = new java.util.HashSet<>();
+            for (double s : status) {
+                present.add(s);
+            }
+            causes = java.util.Arrays.stream(causes).filter(present::contains).toArray();
         }
         if (causes.length == 0) {
             throw new UsageException("every analysed row of " + file + " is censored (column '" + eventColumn

@@ -140,6 +140,7 @@ public final class CoxCommand implements Callable<Integer> {
         Json.put(o, "conf_level", m.confLevel());
         Json.putText(o, "strata", strata);
         Json.putSource(o, c);
+        cohort.putFollowUp(o);
         ArrayNode coefs = o.putArray("coefficients");
         for (CoxCoefficient k : m.coefficients()) {
             ObjectNode x = coefs.addObject();
@@ -201,7 +202,8 @@ public final class CoxCommand implements Callable<Integer> {
         sb.append(model).append(" (").append(t.id()).append(" ties")
                 .append(strata != null ? ", stratified by " + strata : "").append(")\n");
         sb.append("data: ").append(c.source()).append("   time: ").append(cohort.timeLabel()).append("   event: ")
-                .append(cohort.event).append(cohort.eventValue != null ? " = " + cohort.eventValue : "").append('\n');
+                .append(cohort.event).append(cohort.eventValue != null ? " = " + cohort.eventValue : "").append(cohort.followUpText())
+                .append('\n');
         sb.append(KmCommand.rowsLine(c));
         return sb.toString();
     }

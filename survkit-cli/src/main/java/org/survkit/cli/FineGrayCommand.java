@@ -102,6 +102,7 @@ public final class FineGrayCommand implements Callable<Integer> {
         Json.put(o, "conf_level", m.confLevel());
         o.put("se", "robust (sandwich), as crr");
         Json.putSource(o, cr.cohort());
+        cohort.putFollowUp(o);
         ArrayNode coefs = o.putArray("coefficients");
         for (FineGrayCoefficient k : m.coefficients()) {
             ObjectNode x = coefs.addObject();
@@ -141,7 +142,7 @@ public final class FineGrayCommand implements Callable<Integer> {
         sb.append("data: ").append(cr.cohort().source()).append("   time: ").append(cohort.timeLabel())
                 .append("   event: ").append(cohort.event).append(" (censored = ")
                 .append(cr.label(m.censorCode())).append("; causes ").append(cr.causeList())
-                .append(")\n");
+                .append(")").append(cohort.followUpText()).append('\n');
         sb.append(KmCommand.rowsLine(cr.cohort()));
         sb.append("  n = ").append(m.n()).append(", events of cause ").append(code).append(" = ").append(m.events())
                 .append(", competing events = ").append(m.competingEvents()).append(", censored = ")

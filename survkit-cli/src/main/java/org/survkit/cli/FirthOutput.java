@@ -41,6 +41,7 @@ final class FirthOutput {
         o.put("ci_method", ci(m));
         Json.putText(o, "strata", cmd.strata);
         Json.putSource(o, c);
+        cmd.cohort.putFollowUp(o);
         ArrayNode coefs = o.putArray("coefficients");
         for (FirthCoefficient k : m.coefficients()) {
             ObjectNode x = coefs.addObject();

@@ -129,8 +129,8 @@ public final class KmCommand implements Callable<Integer> {
         Json.put(o, "conf_level", method.confLevel());
         o.put("median_rule", rule.id());
         o.put("preset", method.preset().id());
-        o.put("source", c.source());
-        o.set("excluded", Json.excluded(c));
+        Json.putSource(o, c);
+        cohort.putFollowUp(o);
         o.set("warnings", Json.warnings(c.warnings(), diagnostics));
         if (comparison != null) {
             ObjectNode t = o.putObject("test");
@@ -224,7 +224,7 @@ public final class KmCommand implements Callable<Integer> {
         sb.append("data: ").append(c.source()).append("   time: ").append(cohort.timeLabel())
                 .append("   event: ").append(cohort.event)
                 .append(cohort.eventValue != null ? " = " + cohort.eventValue : "")
-                .append(group != null ? "   group: " + group : "").append('\n');
+                .append(group != null ? "   group: " + group : "").append(cohort.followUpText()).append('\n');
         sb.append(rowsLine(c));
         sb.append("Confidence intervals: ").append(method.confType().rName()).append(", ").append(pct)
                 .append("; median: ").append(switch (rule) {

@@ -202,19 +202,80 @@ public record Cohort(String source, double[] time, boolean[] event, String[] gro
             ne[k] = event[keep[k]];
             nl[k] = line[keep[k]];
         }
+        Exclusion ex = n - kept == 0 ? null
+                : new Exclusion("event or censoring at or before the landmark " + Texts.number(t), null, n - kept,
+                        firstLines);
+        return subset(keep, nt, ne, nl, null, ex);
+    }
+
+    /** {@return the rows {@code keep} with new times, events and entry times, and one more exclusion (or none)} */
+    private Cohort subset(int[] keep, double[] nt, boolean[] ne, int[] nl, double[] nstart, Exclusion more) {
         List<Covariate> nc = new java.util.ArrayList<>();
         for (Covariate c : covariates) {
             nc.add(c.isNumeric() ? new Covariate(c.name(), pick(c.numeric(), keep), null)
                     : new Covariate(c.name(), null, pick(c.text(), keep), c.levels()));
         }
         List<Exclusion> ex = new java.util.ArrayList<>(exclusions);
-        if (n - kept > 0) {
-            ex.add(new Exclusion("event or censoring at or before the landmark " + Texts.number(t), null, n - kept,
-                    firstLines));
+        if (more != null) {
+            ex.add(more);
         }
         return new Cohort(source, nt, ne, group == null ? null : pick(group, keep),
                 strata == null ? null : pick(strata, keep), nl, rowsRead, ex, warnings, nc,
-                weights == null ? null : pick(weights, keep), cluster == null ? null : pick(cluster, keep), null);
+                weights == null ? null : pick(weights, keep), cluster == null ? null : pick(cluster, keep), nstart);
+    }
+
+    /**
+     * Administrative censoring at the horizon {@code h}, as the report's {@code horizon:} and R's
+     * {@code Surv(pmin(time, h), status & time <= h)}: a follow-up time beyond {@code h} becomes {@code h} and
+     * its row censored there; events after {@code h} are not counted. With (start, stop] rows, a row that enters
+     * at or after {@code h} holds no follow-up before the horizon and is excluded with that reason. With a
+     * landmark, call this on the landmarked cohort: the horizon then counts from the landmark.
+     *
+     * @param h the horizon, &gt; 0, in the cohort's time unit
+     * @return the censored cohort (this cohort when no time exceeds {@code h})
+     * @throws InputException for a horizon that is not a positive number, or when no row is left
+     */
+    public Cohort horizon(double h) {
+        if (!(h > 0) || Double.isInfinite(h)) {
+            throw new InputException("The horizon must be a time > 0, got " + Texts.number(h) + ".");
+        }
+        int n = time.length;
+        int kept = 0;
+        boolean beyond = false;
+        for (int i = 0; i < n; i++) {
+            if (start == null || start[i] < h) {
+                kept++;
+            }
+            beyond |= time[i] > h;
+        }
+        if (!beyond) {
+            return this;
+        }
+        if (kept == 0) {
+            throw new InputException(source + ": every row enters follow-up at or after the horizon "
+                    + Texts.number(h) + "; choose a later horizon.");
+        }
+        int[] keep = new int[kept];
+        List<Integer> firstLines = new java.util.ArrayList<>();
+        for (int i = 0, k = 0; i < n; i++) {
+            if (start == null || start[i] < h) {
+                keep[k++] = i;
+            } else if (firstLines.size() < 5) {
+                firstLines.add(line[i]);
+            }
+        }
+        double[] nt = new double[kept];
+        boolean[] ne = new boolean[kept];
+        int[] nl = new int[kept];
+        for (int k = 0; k < kept; k++) {
+            int i = keep[k];
+            nt[k] = Math.min(time[i], h);
+            ne[k] = event[i] && time[i] <= h;
+            nl[k] = line[i];
+        }
+        Exclusion ex = n - kept == 0 ? null
+                : new Exclusion("entry at or after the horizon " + Texts.number(h), null, n - kept, firstLines);
+        return subset(keep, nt, ne, nl, start == null ? null : pick(start, keep), ex);
     }
 
     private static double[] pick(double[] a, int[] keep) {
