@@ -1,0 +1,348 @@
+package org.survkit.study.key;
+
+import static org.survkit.study.key.KeyBuilder.key;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.survkit.io.TimeUnit;
+import org.survkit.stats.ConfidenceType;
+import org.survkit.stats.MedianRule;
+import org.survkit.stats.PValueAdjustment;
+import org.survkit.stats.Preset;
+import org.survkit.stats.Ties;
+import org.survkit.stats.Weighting;
+import org.survkit.study.CifPlot;
+import org.survkit.study.Firth;
+import org.survkit.study.Rmst;
+import org.survkit.study.Summary;
+import org.survkit.study.VariableType;
+import org.survkit.study.key.StudyKey.Kind;
+
+/**
+ * Every option of a study, once: the study file's keys, the web app's fields and the command line's flags are
+ * these. A new option is one constant here (with its documentation), one record component of the study model and
+ * the code that uses it; the front ends, the JSON Schema ({@code survkit schema}) and the help texts follow.
+ *
+ * <p>Paths are the study file's keys, dotted inside blocks ({@code comparisons.adjust}); {@code []} marks the items
+ * of a list of blocks ({@code cox[].ties}: each Cox model's {@code ties}). Flags are given as compile-time constants
+ * in {@link Flags} so that command-line annotations can use them.
+ */
+public final class StudyKeys {
+    private StudyKeys() {
+    }
+
+    /** The command line's flags, as constants for annotations; each belongs to one key below. */
+    public static final class Flags {
+        private Flags() {
+        }
+
+        public static final String SHEET = "--sheet";
+        public static final String NA = "--na";
+        public static final String DATE_FORMAT = "--date-format";
+        public static final String TIME = "--time";
+        public static final String START_DATE = "--start-date";
+        public static final String END_DATE = "--end-date";
+        public static final String TIME_UNIT = "--time-unit";
+        public static final String EVENT = "--event";
+        public static final String EVENT_VALUE = "--event-value";
+        public static final String GROUP = "--group";
+        public static final String STRATA = "--strata";
+        public static final String LANDMARK = "--landmark";
+        public static final String HORIZON = "--horizon";
+        public static final String TITLE = "--title";
+        public static final String ENDPOINT = "--endpoint";
+        public static final String PRESET = "--preset";
+        public static final String CONF_TYPE = "--conf-type";
+        public static final String CONF_LEVEL = "--conf-level";
+        public static final String MEDIAN_RULE = "--median-rule";
+        public static final String AT = "--at";
+        public static final String TAU = "--tau";
+        public static final String TEST = "--test";
+        public static final String RHO = "--rho";
+        public static final String GAMMA = "--gamma";
+        public static final String PAIRWISE = "--pairwise";
+        public static final String ADJUST = "--adjust";
+        public static final String TREND = "--trend";
+        public static final String SCORES = "--scores";
+        public static final String CONSERVATIVE = "--conservative";
+        public static final String COVARIATES = "--covariates";
+        public static final String CATEGORICAL = "--categorical";
+        public static final String REFERENCE = "--reference";
+        public static final String TIES = "--ties";
+        public static final String FIRTH = "--firth";
+        public static final String WEIGHTS = "--weights";
+        public static final String CLUSTER = "--cluster";
+        public static final String START = "--start";
+        public static final String CENSOR_VALUE = "--censor-value";
+        public static final String CAUSE = "--cause";
+        public static final String TABLE1 = "--table1";
+        public static final String OUTPUT = "--out";
+        public static final String P_DIGITS = "--p-digits";
+    }
+
+    // ------------------------------------------------------------------------------------------------ data
+
+    public static final StudyKey<String> DATA_PATH = key("data.path", null, "Data file",
+            "The cohort file (.csv, .tsv, .txt or .xlsx), relative to the study file.").text();
+    public static final StudyKey<String> SHEET = key("data.sheet", Flags.SHEET, "Excel sheet",
+            "The Excel sheet to read (default: the first).").text();
+    public static final StudyKey<List<String>> NA = key("data.na", Flags.NA, "Missing-value codes",
+            "More codes that mean a missing value (empty cells, NA and . always do), e.g. unknown, -99.")
+            .texts(Kind.TEXTS);
+    public static final StudyKey<String> DATE_FORMAT = key("data.date_format", Flags.DATE_FORMAT, "Date format",
+            "The pattern of text dates, e.g. dd/MM/yyyy (default ISO yyyy-MM-dd); Excel date cells are read as dates.")
+            .text();
+
+    // ------------------------------------------------------------------------------------------------ follow-up
+
+    public static final StudyKey<String> TIME_COLUMN = key("time.column", Flags.TIME, "Follow-up time",
+            "The column with the follow-up time, a number >= 0.").column();
+    public static final StudyKey<String> TIME_FROM = key("time.from", Flags.START_DATE, "Start date",
+            "Or: the column with the date follow-up starts (with the end date).").column();
+    public static final StudyKey<String> TIME_TO = key("time.to", Flags.END_DATE, "End date",
+            "The column with the date of the event or of the last follow-up.").column();
+    public static final StudyKey<TimeUnit> TIME_UNIT = key("time.unit", Flags.TIME_UNIT, "Time unit",
+            "The unit of time: from dates, days, weeks, months (days / 30.4375) or years (days / 365.25); with a"
+                    + " time column, the unit it is in (for labels).")
+            .choice(TimeUnit.class, u -> u.name().toLowerCase(Locale.ROOT), TimeUnit.DAYS);
+    public static final StudyKey<String> EVENT_COLUMN = key("event.column", Flags.EVENT, "Event column",
+            "The column with the event status. Without an event value, 1/true/yes/dead/died/death/event are events"
+                    + " and 0/false/no/alive/censored censored.").column();
+    public static final StudyKey<String> EVENT_VALUE = key("event.value", Flags.EVENT_VALUE, "Event value",
+            "Exactly this value is an event (ignoring case; as a number when it is one); every other value is"
+                    + " censored.").text();
+    public static final StudyKey<Double> LANDMARK = key("landmark", Flags.LANDMARK, "Landmark",
+            "Landmark analysis: only patients still followed after this time are analysed, with time measured from"
+                    + " it (the remedy for immortal-time bias when inclusion required surviving a period).")
+            .number(0, false, Double.POSITIVE_INFINITY, true, null, "30");
+    public static final StudyKey<Double> HORIZON = key("horizon", Flags.HORIZON, "Horizon",
+            "Administrative censoring at this time (the time's unit): follow-up beyond it is censored there and"
+                    + " events after it are not counted (60 with months: 5-year survival). With a landmark, counted"
+                    + " from it.").positiveTime("60");
+
+    // ------------------------------------------------------------------------------------------------ groups
+
+    public static final StudyKey<String> GROUP_COLUMN = key("groups.column", Flags.GROUP, "Groups",
+            "The column whose values are the compared groups (or rules over other columns: groups.rules).").column();
+    public static final StudyKey<String> GROUP_NAME = key("groups.name", null, "Group variable",
+            "The name of a group variable derived by rules (a column of the analysis dataset).").text();
+    public static final StudyKey<List<String>> GROUP_ORDER = key("groups.order", null, "Group order",
+            "The groups in display order; the first is the reference of hazard ratios.").texts(Kind.TEXTS);
+    public static final StudyKey<String> GROUP_OTHERWISE = key("groups.otherwise", null, "Other rows",
+            "The label of rows no rule matches (without it they are excluded as a missing group).").text();
+    public static final StudyKey<String> RULE_LABEL = key("groups.rules[].label", null, "Group label",
+            "The label of the group a rule defines.").text();
+    public static final StudyKey<String> RULE_WHEN = key("groups.rules[].when", null, "Rule",
+            "The condition, e.g. er == \"positive\" and her2 in [\"negative\", \"0\"]; the first rule that holds wins.")
+            .text();
+    public static final StudyKey<String> STRATA = key("strata", Flags.STRATA, "Strata",
+            "A column that stratifies the comparisons (a stratified log-rank test) and the Cox models (a separate"
+                    + " baseline hazard per value).").column();
+
+    // ------------------------------------------------------------------------------------------------ report
+
+    public static final StudyKey<String> TITLE = key("title", Flags.TITLE, "Title",
+            "The report's title (default: the endpoint and the file name).").text();
+    public static final StudyKey<String> ENDPOINT = key("endpoint", Flags.ENDPOINT, "Endpoint",
+            "The endpoint's name in titles and text.").text("Overall survival");
+    public static final StudyKey<String> OUTPUT = key("output", Flags.OUTPUT, "Output folder",
+            "The folder for report.html, tables and figures, relative to the study file.").text("report");
+    public static final StudyKey<Integer> P_DIGITS = key("p_digits", Flags.P_DIGITS, "P-value digits",
+            "Significant digits of P values in tables and figures (below 0.001 always < 0.001).").integer(1, 4, 3);
+
+    // ------------------------------------------------------------------------------------------------ estimates
+
+    public static final StudyKey<Preset> PRESET = key("preset", Flags.PRESET, "Defaults of",
+            "Reproduce another package's defaults (CI type, median rule, test); an option given explicitly still"
+                    + " wins.").choice(Preset.class, Preset::id, Preset.SURVKIT);
+    public static final StudyKey<ConfidenceType> CONF_TYPE = key("conf_type", Flags.CONF_TYPE, "Confidence interval",
+            "The transform of the Kaplan–Meier confidence intervals: log-log (stays inside 0–1), log (R's default)"
+                    + " or plain.").choice(Arrays.asList(ConfidenceType.values()), ConfidenceType::rName,
+                            Map.of("loglog", ConfidenceType.LOG_LOG, "linear", ConfidenceType.PLAIN), null,
+                            "the preset's (survkit: log-log)");
+    public static final StudyKey<Double> CONF_LEVEL = key("conf_level", Flags.CONF_LEVEL, "Confidence level",
+            "The level of every confidence interval.").number(0, true, 1, true, 0.95, "0.95");
+    public static final StudyKey<MedianRule> MEDIAN_RULE = key("median_rule", Flags.MEDIAN_RULE, "Median rule",
+            "How the median is read where the curve sits at exactly 50%: r (midpoint of the flat stretch if the curve"
+                    + " drops later), midpoint (Prism) or first (lifelines).")
+            .choice(Arrays.asList(MedianRule.values()), MedianRule::id, Map.of(), null, "the preset's (r)");
+    public static final StudyKey<double[]> AT = key("at", Flags.AT, "Survival at",
+            "Times at which survival is reported with its CI and number at risk (default: the horizon).")
+            .numbers(0, "12,36,60");
+    public static final StudyKey<Double> TAU = key("tau", Flags.TAU, "RMST horizon",
+            "The horizon of restricted mean survival times (default: the shortest group's last follow-up time).")
+            .positiveTime("60");
+
+    // ------------------------------------------------------------------------------------------------ comparisons
+
+    public static final StudyKey<Weighting> TEST = key("comparisons.test", Flags.TEST, "Test",
+            "The weighted log-rank test: logrank (Mantel–Cox), gehan (Gehan–Breslow–Wilcoxon), tarone (Tarone–Ware),"
+                    + " peto (Peto–Peto) or fh (Fleming–Harrington, with rho and gamma).")
+            .choice(Arrays.asList(Weighting.values()), Weighting::id, Map.of("log-rank", Weighting.LOGRANK,
+                    "mantel-cox", Weighting.LOGRANK, "wilcoxon", Weighting.GEHAN, "tarone-ware",
+                    Weighting.TARONE_WARE, "peto-peto", Weighting.PETO, "fleming-harrington",
+                    Weighting.FLEMING_HARRINGTON), null, "the preset's (logrank)");
+    public static final StudyKey<Double> RHO = key("comparisons.rho", Flags.RHO, "ρ",
+            "Fleming–Harrington ρ: weight S(t−)^ρ (1 − S(t−))^γ.").number(0, false, Double.POSITIVE_INFINITY, true,
+                    0.0, "1");
+    public static final StudyKey<Double> GAMMA = key("comparisons.gamma", Flags.GAMMA, "γ",
+            "Fleming–Harrington γ.").number(0, false, Double.POSITIVE_INFINITY, true, 0.0, "1");
+    public static final StudyKey<Boolean> PAIRWISE = key("comparisons.pairwise", Flags.PAIRWISE, "Pairwise",
+            "Also test every pair of groups, with raw and adjusted P.").bool(true);
+    public static final StudyKey<PValueAdjustment> ADJUST = key("comparisons.adjust", Flags.ADJUST, "Adjustment",
+            "Multiple-comparison adjustment of the pairwise P values: none, bonferroni, holm or bh"
+                    + " (Benjamini–Hochberg).").choice(Arrays.asList(PValueAdjustment.values()), PValueAdjustment::id,
+                            Map.of("fdr", PValueAdjustment.BH, "benjamini-hochberg", PValueAdjustment.BH),
+                            PValueAdjustment.HOLM, "holm");
+    public static final StudyKey<Boolean> TREND = key("comparisons.trend", Flags.TREND, "Trend",
+            "Also the 1-df test for trend over the ordered groups.").bool(false);
+    public static final StudyKey<double[]> SCORES = key("comparisons.scores", Flags.SCORES, "Trend scores",
+            "The groups' scores for the trend test (default: the group values when numbers, else 1..k).")
+            .numbers(Double.NEGATIVE_INFINITY, "1,2,3");
+    public static final StudyKey<Boolean> CONSERVATIVE = key("comparisons.conservative", Flags.CONSERVATIVE,
+            "Prism's conservative statistic", "Also Prism's conservative statistic Σ(O−E)²/E.").bool(false);
+    public static final StudyKey<Rmst> RMST = key("comparisons.rmst", null, "Compare RMST",
+            "When restricted mean survival times are compared: auto (when the curves cross or the group fails the PH"
+                    + " test), yes or no.").choice(Rmst.class, Rmst::word, Rmst.AUTO);
+
+    // ------------------------------------------------------------------------------------------------ Cox models
+
+    public static final StudyKey<String> COX_NAME = key("cox[].name", null, "Model name",
+            "The model's name in the report.").text();
+    public static final StudyKey<List<String>> COVARIATES = key("cox[].covariates", Flags.COVARIATES, "Covariates",
+            "The model's terms: columns (the group variable by its name), interactions a:b.").texts(Kind.COLUMNS);
+    public static final StudyKey<List<String>> CATEGORICAL = key("cox[].categorical", Flags.CATEGORICAL,
+            "Categorical", "Numeric-looking columns to treat as factors.").texts(Kind.COLUMNS);
+    public static final StudyKey<Map<String, String>> REFERENCE = key("cox[].reference", Flags.REFERENCE,
+            "Reference levels", "The reference level of a factor, COLUMN=LEVEL (default: the first group, else the"
+                    + " first level in sorted order).").pairs("stage=II");
+    public static final StudyKey<Ties> TIES = key("cox[].ties", Flags.TIES, "Ties",
+            "How tied event times are handled: efron (R's default) or breslow (SAS's, Stata's).")
+            .choice(Ties.class, Ties::id, Ties.EFRON);
+    public static final StudyKey<Firth> FIRTH = key("cox[].firth", Flags.FIRTH, "Firth's correction",
+            "Firth's penalized likelihood: auto (added when the standard fit runs to infinity), yes or no.")
+            .choice(Firth.class, Firth::word, Firth.AUTO);
+    public static final StudyKey<String> WEIGHTS = key("cox[].weights", Flags.WEIGHTS, "Case weights",
+            "A column of case weights (numbers >= 0).").column();
+    public static final StudyKey<String> CLUSTER = key("cox[].cluster", Flags.CLUSTER, "Cluster",
+            "A cluster identifier: robust (sandwich) standard errors.").column();
+    public static final StudyKey<String> START = key("cox[].start", Flags.START, "Entry time",
+            "A column of entry times: (start, time] rows for delayed entry or time-varying covariates.").column();
+
+    // ------------------------------------------------------------------------------------------------ competing risks
+
+    public static final StudyKey<String> CR_COLUMN = key("competing_risks.column", null, "Cause column",
+            "The column with the status codes: the censoring code and one code per cause (default: the event"
+                    + " column).").column();
+    public static final StudyKey<String> CENSOR_VALUE = key("competing_risks.censor_value", Flags.CENSOR_VALUE,
+            "Censoring code", "The code (number or word) of censored rows; every other code is a cause.").text();
+    public static final StudyKey<String> CAUSE = key("competing_risks.cause", Flags.CAUSE, "Cause of interest",
+            "The cause of the Fine–Gray model (default: the first cause).").text();
+    public static final StudyKey<Map<String, String>> CAUSES = key("competing_risks.causes", null, "Causes",
+            "The cause codes with their labels, in display order (CODE: LABEL); when given, any other code is an"
+                    + " error (default: every code, labelled Cause k).").pairs("1=Relapse,2=Death");
+    public static final StudyKey<List<String>> FINEGRAY_COVARIATES = key("competing_risks.finegray.covariates",
+            null, "Fine–Gray covariates", "The Fine–Gray model's terms; the group is added as a factor.")
+            .texts(Kind.COLUMNS);
+    public static final StudyKey<List<String>> FINEGRAY_CATEGORICAL = key("competing_risks.finegray.categorical",
+            null, "Fine–Gray categorical", "Numeric-looking columns of the Fine–Gray model to treat as factors.")
+            .texts(Kind.COLUMNS);
+    public static final StudyKey<Map<String, String>> FINEGRAY_REFERENCE = key("competing_risks.finegray.reference",
+            null, "Fine–Gray reference levels", "The reference level of a factor of the Fine–Gray model.")
+            .pairs("stage=II");
+    public static final StudyKey<CifPlot> CIF_PLOT = key("competing_risks.plot", null, "Cumulative incidence figure",
+            "stacked (cause 1 from the axis, the next on top) or lines (one line per cause).")
+            .choice(CifPlot.class, CifPlot::word, CifPlot.STACKED);
+    public static final StudyKey<Double> GRAY_RHO = key("competing_risks.rho", null, "ρ of Gray's test",
+            "cmprsk's rho: > 0 weighs early differences.").number(0, false, Double.POSITIVE_INFINITY, true, 0.0, "1");
+    public static final StudyKey<String> GRAY_STRATA = key("competing_risks.strata", null, "Strata of Gray's test",
+            "A column that stratifies Gray's tests (cmprsk strata).").column();
+
+    // ------------------------------------------------------------------------------------------------ Table 1
+
+    public static final StudyKey<String> TABLE1 = key("table1[].column", Flags.TABLE1, "Table 1",
+            "A variable of Table 1 (n (%) or mean ± SD / median [IQR] overall and by group, P, SMD); on the command"
+                    + " line a list, one item each.").column();
+    public static final StudyKey<String> TABLE1_LABEL = key("table1[].label", null, "Row label",
+            "The row's label (default: the column name).").text();
+    public static final StudyKey<VariableType> TABLE1_TYPE = key("table1[].type", null, "Variable type",
+            "categorical, continuous or auto (continuous when every value is a number with more than 5 distinct"
+                    + " values).").choice(VariableType.class, VariableType::word, VariableType.AUTO);
+    public static final StudyKey<Summary> TABLE1_SUMMARY = key("table1[].summary", null, "Summary",
+            "mean_sd, median_iqr or auto (median [IQR] when a rank test is chosen).")
+            .choice(Summary.class, Summary::word, Summary.AUTO);
+    public static final StudyKey<List<String>> TABLE1_LEVELS = key("table1[].levels", null, "Levels",
+            "A categorical variable's levels in display order.").texts(Kind.TEXTS);
+
+    // ------------------------------------------------------------------------------------------------ figures
+
+    public static final StudyKey<Boolean> CONFIDENCE_BANDS = key("figures.confidence_bands", null,
+            "Confidence bands", "Pointwise confidence bands around the Kaplan–Meier curves.").bool(false);
+    public static final StudyKey<Boolean> MEDIAN_LINES = key("figures.median_lines", null, "Median lines",
+            "Dashed lines at 50% survival down to each median reached.").bool(false);
+    public static final StudyKey<String> CENSOR_MARKS = key("figures.censor_marks", null, "Censor marks",
+            "How censored patients are marked: plus (R), tick (Prism) or none.")
+            .choice(List.of("plus", "tick", "none"), s -> s, Map.of(), "plus", "plus");
+    public static final StudyKey<Boolean> RISK_TABLE = key("figures.risk_table", null, "Numbers at risk",
+            "The number-at-risk table under the curves.").bool(true);
+    public static final StudyKey<String> SCALE = key("figures.scale", null, "Survival scale",
+            "Survival as a fraction (0–1) or in percent.")
+            .choice(List.of("fraction", "percent"), s -> s, Map.of(), "fraction", "fraction");
+    public static final StudyKey<Boolean> PNG = key("figures.png", null, "PNG files",
+            "Also write every figure as PNG.").bool(true);
+    public static final StudyKey<Integer> DPI = key("figures.dpi", null, "PNG resolution",
+            "The PNG files' resolution in dots per inch.").integer(72, 1200, 300);
+    public static final StudyKey<String> TIME_LABEL = key("figures.time_label", null, "Time axis title",
+            "The figures' time axis title (default: from the unit and the start date column).").text();
+    public static final StudyKey<List<String>> COLORS = key("figures.colors", null, "Group colours",
+            "The groups' colours in group order, #RRGGBB (default: Okabe–Ito, colour-blind safe).")
+            .texts(Kind.TEXTS);
+
+    private static final List<StudyKey<?>> ALL = collect();
+
+    /** {@return every key, in the order of this class (the order of the documentation and the schema)} */
+    public static List<StudyKey<?>> all() {
+        return ALL;
+    }
+
+    /** {@return the key with this path} */
+    public static StudyKey<?> byPath(String path) {
+        for (StudyKey<?> k : ALL) {
+            if (k.path().equals(path)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("no study key " + path);
+    }
+
+    /** {@return the keys with a flag, by flag (a flag belongs to one key)} */
+    public static Map<String, StudyKey<?>> byFlag() {
+        Map<String, StudyKey<?>> m = new LinkedHashMap<>();
+        for (StudyKey<?> k : ALL) {
+            if (k.flag() != null) {
+                m.put(k.flag(), k);
+            }
+        }
+        return m;
+    }
+
+    private static List<StudyKey<?>> collect() {
+        List<StudyKey<?>> keys = new ArrayList<>();
+        for (Field f : StudyKeys.class.getDeclaredFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == StudyKey.class) {
+                try {
+                    keys.add((StudyKey<?>) f.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return List.copyOf(keys);
+    }
+}

@@ -1,0 +1,64 @@
+package org.survkit.study.key;
+
+import java.util.Objects;
+
+/**
+ * Where the user wrote a study option, so that a message names the key as they wrote it: the command line's flag
+ * ({@code --conf-level}), the study file's key with its line ({@code study.yaml, line 12, 'conf_level'}) or the web
+ * page's field ({@code Confidence level}).
+ */
+public sealed interface Where {
+
+    /** {@return the key as the user wrote it, to start a message} */
+    String name(StudyKey<?> key);
+
+    /** The command line: flags. */
+    Where COMMAND_LINE = new CommandLine();
+
+    /** The web page: field labels. */
+    Where WEB_PAGE = new WebPage();
+
+    /**
+     * A study file (YAML) or study JSON.
+     *
+     * @param file the file's name
+     * @param line the key's line (0 when unknown)
+     * @return the place
+     */
+    static Where file(String file, int line) {
+        return new StudyFile(file, line);
+    }
+
+    /** The command line. */
+    record CommandLine() implements Where {
+        @Override
+        public String name(StudyKey<?> key) {
+            return key.flag() != null ? key.flag() : "'" + key.path() + "' (a study-file key)";
+        }
+    }
+
+    /** The web page. */
+    record WebPage() implements Where {
+        @Override
+        public String name(StudyKey<?> key) {
+            return key.label();
+        }
+    }
+
+    /**
+     * A study file.
+     *
+     * @param file its name
+     * @param line the key's line, 0 when unknown
+     */
+    record StudyFile(String file, int line) implements Where {
+        public StudyFile {
+            Objects.requireNonNull(file, "file");
+        }
+
+        @Override
+        public String name(StudyKey<?> key) {
+            return file + (line > 0 ? ", line " + line : "") + ", '" + key.path().replace("[]", "") + "'";
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.survkit.study.key;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.survkit.io.InputException;
+import org.survkit.stats.ConfidenceType;
+import org.survkit.stats.PValueAdjustment;
+import org.survkit.stats.Weighting;
+
+/** The key registry: one key per path and per flag, one parser, messages that name the key as it was written. */
+class StudyKeysTest {
+
+    @Test
+    void everyPathAndEveryFlagBelongsToOneKey() {
+        Set<String> paths = new HashSet<>();
+        Set<String> flags = new HashSet<>();
+        for (StudyKey<?> k : StudyKeys.all()) {
+            assertThat(paths.add(k.path())).as("path " + k.path()).isTrue();
+            if (k.flag() != null) {
+                assertThat(flags.add(k.flag())).as("flag " + k.flag()).isTrue();
+            }
+            assertThat(k.description()).as(k.path()).endsWith(".");
+            assertThat(k.label()).as(k.path()).isNotBlank();
+        }
+        assertThat(StudyKeys.all()).hasSizeGreaterThan(60).first().isSameAs(StudyKeys.DATA_PATH);
+    }
+
+    @Test
+    void everyFlagConstantIsUsedByAKey() throws Exception {
+        Set<String> used = StudyKeys.byFlag().keySet();
+        for (java.lang.reflect.Field f : StudyKeys.Flags.class.getFields()) {
+            assertThat(used).as(f.getName()).contains((String) f.get(null));
+        }
+    }
+
+    @Test
+    void oneValueReadsTheSameFromEveryFrontEnd() {
+        for (Where w : new Where[] {Where.COMMAND_LINE, Where.WEB_PAGE, Where.file("study.yaml", 3)}) {
+            assertThat(StudyKeys.CONF_LEVEL.parse(" 0.9 ", w)).isEqualTo(0.9);
+            assertThat(StudyKeys.CONF_TYPE.parse("LOGLOG", w)).isEqualTo(ConfidenceType.LOG_LOG);
+            assertThat(StudyKeys.TEST.parse("Mantel_Cox", w)).isEqualTo(Weighting.LOGRANK);
+            assertThat(StudyKeys.ADJUST.parse("fdr", w)).isEqualTo(PValueAdjustment.BH);
+            assertThat(StudyKeys.PAIRWISE.parse("Yes", w)).isTrue();
+            assertThat(StudyKeys.AT.parse("12, 36,60", w)).containsExactly(12, 36, 60);
+            assertThat(StudyKeys.REFERENCE.parse("stage=II, sex = f", w)).containsEntry("stage", "II")
+                    .containsEntry("sex", "f");
+        }
+    }
+
+    @Test
+    void aMistakeNamesTheKeyAsTheUserWroteIt() {
+        assertThatThrownBy(() -> StudyKeys.CONF_LEVEL.parse("1.5", Where.COMMAND_LINE))
+                .isInstanceOf(InputException.class)
+                .hasMessage("--conf-level: 1.5 is not allowed; give a number between 0 and 1 (e.g. 0.95).");
+        assertThatThrownBy(() -> StudyKeys.CONF_LEVEL.parse("1.5", Where.file("study.yaml", 12)))
+                .hasMessage("study.yaml, line 12, 'conf_level': 1.5 is not allowed; give a number between 0 and 1"
+                        + " (e.g. 0.95).");
+        assertThatThrownBy(() -> StudyKeys.CONF_LEVEL.parse("1.5", Where.WEB_PAGE))
+                .hasMessageStartingWith("Confidence level: 1.5 is not allowed");
+        assertThatThrownBy(() -> StudyKeys.ADJUST.parse("tukey", Where.file("s.yaml", 4)))
+                .hasMessage("s.yaml, line 4, 'comparisons.adjust': \"tukey\" is not allowed; use none, bonferroni,"
+                        + " holm or bh.");
+        assertThatThrownBy(() -> StudyKeys.HORIZON.parse("5,5", Where.COMMAND_LINE))
+                .hasMessageContaining("write the decimal mark as a point: 5.5");
+        assertThatThrownBy(() -> StudyKeys.TIES.parse("exact", Where.file("s.yaml", 9)))
+                .hasMessageContaining("'cox.ties'").hasMessageContaining("use efron or breslow");
+        assertThatThrownBy(() -> StudyKeys.AT.parse("12,-1", Where.COMMAND_LINE))
+                .hasMessage("--at: -1 is not allowed; give numbers >= 0 (e.g. 12,36,60).");
+    }
+
+    @Test
+    void presetDependentDefaultsSaySo() {
+        assertThat(StudyKeys.CONF_TYPE.defaultValue()).isNull();
+        assertThat(StudyKeys.CONF_TYPE.defaultText()).contains("preset");
+        assertThat(StudyKeys.CONF_LEVEL.defaultValue()).isEqualTo(0.95);
+        assertThat(StudyKeys.ADJUST.defaultValue()).isEqualTo(PValueAdjustment.HOLM);
+    }
+}
