@@ -49,14 +49,8 @@ public final class CifCommand implements Callable<Integer> {
             description = "Times at which to report the cumulative incidence, e.g. 365,1826.")
     double[] at = new double[0];
 
-    @Option(names = "--conf-type", paramLabel = "TYPE", defaultValue = "log-log",
-            description = "Confidence interval transform of the incidence F: log-log (default, symmetric on log(-log F)),"
-                    + " log or plain.")
-    String confType;
-
-    @Option(names = "--conf-level", paramLabel = "LEVEL", defaultValue = "0.95",
-            description = "Confidence level. Default: ${DEFAULT-VALUE}.")
-    double confLevel;
+    @Mixin
+    CurveOptions curve;
 
     @Option(names = "--rho", paramLabel = "P", defaultValue = "0",
             description = "Gray's test weight (1 - F(t-))^P (cmprsk rho). Default: ${DEFAULT-VALUE}.")
@@ -87,13 +81,12 @@ public final class CifCommand implements Callable<Integer> {
                 throw new UsageException("--at times must be numbers >= 0, got " + t + ".");
             }
         }
-        if (!(confLevel > 0 && confLevel < 1)) {
-            throw new UsageException("--conf-level must be between 0 and 1 (e.g. 0.95), got " + confLevel + ".");
-        }
+        org.survkit.study.Estimates estimates = curve.estimates(null, at, null);
+        ConfidenceType type = estimates.confType();
+        double confLevel = estimates.confLevel();
         if (!(rho >= 0) || Double.isInfinite(rho)) {
             throw new UsageException("--rho must be a number >= 0, got " + rho + ".");
         }
-        ConfidenceType type = ConfidenceType.parse(confType);
         CompetingRisksCohort cr = CompetingRisksCohort.read(cohort, "cif", censor.value, group, strata, List.of(),
                 List.of(), spec.commandLine().getErr());
         Double only = cause == null ? null : cr.cause(cause, cohort.event);
@@ -176,7 +169,7 @@ public final class CifCommand implements Callable<Integer> {
         Json.putText(o, "group_column", group);
         Json.putText(o, "strata", strata);
         o.put("conf_type", r.curves().get(0).confType().rName());
-        Json.put(o, "conf_level", confLevel);
+        Json.put(o, "conf_level", r.curves().get(0).confLevel());
         Json.put(o, "rho", rho);
         o.put("variance_method", "cmprsk cuminc (Gray's delta method / Aalen-type)");
         o.put("n", cr.cohort().size());
@@ -244,7 +237,7 @@ public final class CifCommand implements Callable<Integer> {
     private String text(CompetingRisksCohort cr, CumulativeIncidenceResult r, List<CumulativeIncidenceCurve> curves,
             List<GrayTestResult> tests, List<Diagnostic> diagnostics) {
         StringBuilder sb = new StringBuilder();
-        String pct = Fmt.num(100 * confLevel, 3) + "%";
+        String pct = Fmt.num(100 * r.curves().get(0).confLevel(), 3) + "%";
         sb.append("Cumulative incidence of competing risks (Aalen–Johansen)\n");
         sb.append("data: ").append(cr.cohort().source()).append("   time: ").append(cohort.timeLabel())
                 .append("   event: ").append(cohort.event).append(" (censored = ")

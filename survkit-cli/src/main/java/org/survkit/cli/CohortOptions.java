@@ -6,6 +6,8 @@ import org.survkit.io.Cohort;
 import org.survkit.io.CohortReader;
 import org.survkit.io.CohortSpec;
 import org.survkit.io.TimeUnit;
+import org.survkit.study.key.StudyKeys;
+import org.survkit.study.key.StudyKeys.Flags;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -14,48 +16,38 @@ public final class CohortOptions {
     @Parameters(index = "0", paramLabel = "DATA", description = "Cohort file: .csv/.tsv/.txt (delimiter sniffed) or .xlsx.")
     Path data;
 
-    @Option(names = "--time", paramLabel = "COL", description = "Column with follow-up time (a number >= 0).")
+    @Option(names = Flags.TIME, paramLabel = "COL")
     String time;
 
-    @Option(names = "--start-date", paramLabel = "COL", description = "Column with the start date (with --end-date).")
+    @Option(names = Flags.START_DATE, paramLabel = "COL")
     String startDate;
 
-    @Option(names = "--end-date", paramLabel = "COL", description = "Column with the date of event or last follow-up.")
+    @Option(names = Flags.END_DATE, paramLabel = "COL")
     String endDate;
 
-    @Option(names = "--time-unit", paramLabel = "UNIT", defaultValue = "days",
-            description = "Unit of time from dates: days, weeks, months (days/30.4375) or years (days/365.25). Default: ${DEFAULT-VALUE}.")
+    @Option(names = Flags.TIME_UNIT, paramLabel = "UNIT")
     String timeUnit;
 
-    @Option(names = "--date-format", paramLabel = "PATTERN",
-            description = "Date pattern, e.g. dd/MM/yyyy (default ISO yyyy-MM-dd).")
+    @Option(names = Flags.DATE_FORMAT, paramLabel = "PATTERN")
     String dateFormat;
 
-    @Option(names = "--event", paramLabel = "COL", required = true,
-            description = "Column with the event status: 1/true/yes/dead/died/death/event = event, 0/false/no/alive/censored = censored.")
+    @Option(names = Flags.EVENT, paramLabel = "COL", required = true)
     String event;
 
-    @Option(names = "--event-value", paramLabel = "V",
-            description = "Exactly this value is an event; every other non-missing value is censored.")
+    @Option(names = Flags.EVENT_VALUE, paramLabel = "V")
     String eventValue;
 
-    @Option(names = "--na", paramLabel = "CODE", split = ",",
-            description = "Extra missing-value codes (empty, NA and . always are).")
+    @Option(names = Flags.NA, paramLabel = "CODE", split = ",")
     List<String> na = List.of();
 
-    @Option(names = "--sheet", paramLabel = "NAME", description = "Excel sheet (default: the first).")
+    @Option(names = Flags.SHEET, paramLabel = "NAME")
     String sheet;
 
-    @Option(names = "--landmark", paramLabel = "T",
-            description = "Landmark analysis: keep patients still followed after T and measure time from T"
-                    + " (those with an event or censoring at or before T are counted as excluded).")
-    Double landmark;
+    @Option(names = Flags.LANDMARK, paramLabel = "T")
+    String landmark;
 
-    @Option(names = "--horizon", paramLabel = "H",
-            description = "Administrative censoring at H (the time's unit): follow-up beyond H is censored at H and"
-                    + " events after H are not counted, as the report's horizon (e.g. 60 with months: 5-year"
-                    + " survival). With --landmark, H counts from the landmark.")
-    Double horizon;
+    @Option(names = Flags.HORIZON, paramLabel = "H")
+    String horizon;
 
     /** Reads the cohort, with the group and strata columns given. */
     Cohort read(String group, String strata, java.io.PrintWriter err) {
@@ -85,13 +77,14 @@ public final class CohortOptions {
                     + " [--time-unit months].");
         }
         return CohortSpec.builder().time(time).startDate(startDate).endDate(endDate)
-                .timeUnit(TimeUnit.parse(timeUnit)).dateFormat(dateFormat).event(event).eventValue(eventValue)
+                .timeUnit(unit()).dateFormat(dateFormat).event(event).eventValue(eventValue)
                 .naCodes(na).sheet(sheet);
     }
 
     private Cohort read(CohortSpec spec, java.io.PrintWriter err) {
         Cohort c = readFollowUp(spec, err);
-        return horizon == null ? c : c.horizon(horizon);
+        double h = horizon();
+        return Double.isNaN(h) ? c : c.horizon(h);
     }
 
     /**
@@ -99,40 +92,47 @@ public final class CohortOptions {
      * event/censored (competing risks), which censors at the horizon itself ({@link #horizon()}).
      */
     Cohort readFollowUp(CohortSpec spec, java.io.PrintWriter err) {
-        if (horizon != null && (!(horizon > 0) || horizon.isInfinite())) {
-            throw new UsageException("--horizon must be a time > 0 in the time's unit (e.g. --horizon 60 for 5 years"
-                    + " in months), got " + horizon + ".");
-        }
+        horizon(); // a mistake in --horizon is named before the file is read
         Progress progress = new Progress(err, "reading " + data.getFileName());
         Cohort c = CohortReader.read(data, spec, progress);
         progress.done(c.rowsRead());
-        return landmark == null ? c : c.landmark(landmark);
+        Double lm = FlagValues.parse(StudyKeys.LANDMARK, landmark);
+        return lm == null ? c : c.landmark(lm);
     }
 
     /** Adds {@code landmark} and {@code horizon} (null when not given) to a JSON result. */
     void putFollowUp(com.fasterxml.jackson.databind.node.ObjectNode o) {
-        Json.put(o, "landmark", landmark == null ? Double.NaN : landmark);
+        Double lm = FlagValues.parse(StudyKeys.LANDMARK, landmark);
+        Json.put(o, "landmark", lm == null ? Double.NaN : lm);
         Json.put(o, "horizon", horizon());
     }
 
     /** {@return "   landmark: T   horizon: H" for the text header, the parts given} */
     String followUpText() {
-        return (landmark == null ? "" : "   landmark: " + Fmt.num(landmark, 7))
-                + (horizon == null ? "" : "   horizon: " + Fmt.num(horizon, 7) + " (censored there)");
+        Double lm = FlagValues.parse(StudyKeys.LANDMARK, landmark);
+        double h = horizon();
+        return (lm == null ? "" : "   landmark: " + Fmt.num(lm, 7))
+                + (Double.isNaN(h) ? "" : "   horizon: " + Fmt.num(h, 7) + " (censored there)");
     }
 
     /** {@return the horizon of administrative censoring, or NaN for none} */
     double horizon() {
-        return horizon == null ? Double.NaN : horizon;
+        Double h = FlagValues.parse(StudyKeys.HORIZON, horizon);
+        return h == null ? Double.NaN : h;
+    }
+
+    /** {@return the unit of time (days when not given)} */
+    TimeUnit unit() {
+        return FlagValues.orDefault(StudyKeys.TIME_UNIT, timeUnit);
     }
 
     /** The unit of time for messages: the unit of --time-unit for dates, else "time units". */
     String unitLabel() {
-        return time != null ? "time units" : TimeUnit.parse(timeUnit).name().toLowerCase(java.util.Locale.ROOT);
+        return time != null ? "time units" : unit().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** What the time is measured in, for labels. */
     String timeLabel() {
-        return time != null ? time : TimeUnit.parse(timeUnit).name().toLowerCase(java.util.Locale.ROOT);
+        return time != null ? time : unit().name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -24,6 +24,9 @@ import org.survkit.stats.TwoGroupHazardRatios;
 import org.survkit.stats.Weighting;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import org.survkit.study.Comparisons;
+import org.survkit.study.Rmst;
+import org.survkit.study.key.StudyKeys.Flags;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -45,40 +48,11 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--group", paramLabel = "COL", required = true, description = "Column defining the groups.")
     String group;
 
-    @Option(names = "--test", paramLabel = "TEST",
-            description = "logrank (default), gehan (Gehan–Breslow–Wilcoxon), tarone (Tarone–Ware), peto, fh (Fleming–Harrington).")
-    String test;
-
-    @Option(names = "--rho", paramLabel = "P", defaultValue = "0", description = "Fleming–Harrington ρ: weight S(t-)^ρ (1-S(t-))^γ.")
-    double rho;
-
-    @Option(names = "--gamma", paramLabel = "Q", defaultValue = "0", description = "Fleming–Harrington γ.")
-    double gamma;
-
-    @Option(names = "--strata", paramLabel = "COL", description = "Stratify the test by this column.")
+    @Option(names = Flags.STRATA, paramLabel = "COL")
     String strata;
 
-    @Option(names = "--pairwise", description = "Also test every pair of groups.")
-    boolean pairwise;
-
-    @Option(names = "--adjust", paramLabel = "METHOD", defaultValue = "holm",
-            description = "Adjustment of pairwise p-values: none, bonferroni, holm (default) or bh.")
-    String adjust;
-
-    @Option(names = "--trend", description = "Also the log-rank test for trend over the ordered groups.")
-    boolean trend;
-
-    @Option(names = "--scores", paramLabel = "S", split = ",",
-            description = "Scores of the groups, in group order, for --trend (default: the group values if numeric, else 1..k).")
-    double[] scores;
-
-    @Option(names = "--conservative", description = "Also Prism's conservative statistic Σ(O−E)²/E.")
-    boolean conservative;
-
-    @Option(names = "--rmst", paramLabel = "TAU",
-            description = "Also compare restricted mean survival times up to TAU (difference and ratio, as survRM2),"
-                    + " for each pair of groups: the summary to use when hazards are not proportional.")
-    Double rmst;
+    @Mixin
+    ComparisonOptions options;
 
     @Mixin
     MethodOptions method;
@@ -88,14 +62,14 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Weighting weighting = test == null ? method.preset().weighting() : Weighting.parse(test);
-        if ((rho != 0 || gamma != 0) && weighting != Weighting.FLEMING_HARRINGTON) {
-            throw new UsageException("--rho and --gamma apply to --test fh only.");
-        }
-        PValueAdjustment adjustment = PValueAdjustment.parse(adjust);
-        LogRankTest engine = weighting == Weighting.FLEMING_HARRINGTON
-                ? LogRankTest.withDefaults().withFlemingHarrington(rho, gamma)
-                : LogRankTest.withDefaults().with(weighting);
+        Comparisons comparisons = options.comparisons(method.estimates(null, null));
+        Weighting weighting = comparisons.test();
+        PValueAdjustment adjustment = comparisons.adjust();
+        LogRankTest engine = comparisons.engine();
+        boolean pairwise = comparisons.pairwise();
+        boolean trend = comparisons.trend();
+        double[] scores = comparisons.scores().length == 0 ? null : comparisons.scores();
+        Double rmst = comparisons.rmst() == Rmst.YES ? comparisons.tau() : null;
         double confLevel = method.confLevel();
         Cohort c = cohort.read(group, strata, spec.commandLine().getErr());
         String[] g = c.group();
@@ -119,9 +93,6 @@ public final class CompareCommand implements Callable<Integer> {
         List<GroupCurve> curves = KaplanMeier.withDefaults().fit(c.time(), c.event(), f);
         List<RestrictedMeanComparison> rmsts = new ArrayList<>();
         if (rmst != null) {
-            if (!(rmst > 0)) {
-                throw new UsageException("--rmst must be a positive time, got " + rmst + ".");
-            }
             for (int a = 0; a < curves.size(); a++) {
                 for (int b = a + 1; b < curves.size(); b++) {
                     rmsts.add(RestrictedMeanComparison.of(curves.get(a), curves.get(b), rmst, confLevel));
@@ -174,7 +145,7 @@ public final class CompareCommand implements Callable<Integer> {
             Json.put(x, "observed", s.observed());
             Json.put(x, "expected", s.expected());
         }
-        if (pairwise) {
+        if (options.pairwise) {
             o.put("adjust", adjustment.id());
             ArrayNode pw = o.putArray("pairwise");
             for (PairwiseComparison p : pairs) {
@@ -210,10 +181,10 @@ public final class CompareCommand implements Callable<Integer> {
             t.put("df", tr.df());
             Json.put(t, "p_value", tr.pValue());
         }
-        if (conservative) {
+        if (options.conservative) {
             o.set("conservative", Json.chiSquare(r.conservative()));
         }
-        if (rmst != null) {
+        if (!rmsts.isEmpty()) {
             ArrayNode rm = o.putArray("rmst");
             for (RestrictedMeanComparison x : rmsts) {
                 ObjectNode e = rm.addObject();
@@ -279,7 +250,7 @@ public final class CompareCommand implements Callable<Integer> {
         sb.append("\n Chisq = ").append(Fmt.num(r.statistic(), 4)).append("  on ").append(r.df())
                 .append(" degrees of freedom, p = ").append(Fmt.p(r.pValue()))
                 .append('\n');
-        if (conservative) {
+        if (options.conservative) {
             ChiSquareTest cs = r.conservative();
             sb.append(" Conservative Σ(O−E)²/E = ").append(Fmt.num(cs.statistic(), 4)).append(", p = ")
                     .append(Fmt.p(cs.pValue())).append('\n');
@@ -308,7 +279,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         if (!rmsts.isEmpty()) {
             String pct = Fmt.num(100 * rmsts.get(0).confLevel(), 3) + "% CI";
-            sb.append("\nRestricted mean survival time up to ").append(Fmt.num(rmst, 6)).append('\n');
+            sb.append("\nRestricted mean survival time up to ").append(Fmt.num(rmsts.get(0).tau(), 6)).append('\n');
             List<String[]> rr = new ArrayList<>();
             for (RestrictedMeanComparison x : rmsts) {
                 rr.add(new String[] {x.comparison() + " vs " + x.reference(),

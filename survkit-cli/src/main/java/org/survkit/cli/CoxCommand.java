@@ -73,9 +73,8 @@ public final class CoxCommand implements Callable<Integer> {
             description = "Entry time: (start, time] rows for delayed entry or time-varying covariates.")
     String start;
 
-    @Option(names = "--conf-level", paramLabel = "LEVEL", defaultValue = "0.95",
-            description = "Confidence level of the hazard ratios. Default: ${DEFAULT-VALUE}.")
-    double confLevel;
+    @Mixin
+    ConfLevelOption confLevelOption;
 
     @Mixin
     OutputOptions output;
@@ -87,9 +86,7 @@ public final class CoxCommand implements Callable<Integer> {
             throw new UsageException("--firth cannot be combined with --cluster: Firth's method has no robust variance"
                     + " here. Drop one of them.");
         }
-        if (!(confLevel > 0 && confLevel < 1)) {
-            throw new UsageException("--conf-level must be between 0 and 1 (e.g. 0.95), got " + confLevel + ".");
-        }
+        double confLevel = confLevelOption.value();
         Cohort c = cohort.readForModel(covariates, categorical, strata, weights, cluster, start,
                 spec.commandLine().getErr());
         CoxData data = coxData(c);

@@ -50,18 +50,15 @@ public final class FineGrayCommand implements Callable<Integer> {
             description = "Reference level of a factor (default: the first in sorted order). Repeatable.")
     Map<String, String> reference = new HashMap<>();
 
-    @Option(names = "--conf-level", paramLabel = "LEVEL", defaultValue = "0.95",
-            description = "Confidence level of the hazard ratios. Default: ${DEFAULT-VALUE}.")
-    double confLevel;
+    @Mixin
+    ConfLevelOption confLevelOption;
 
     @Mixin
     OutputOptions output;
 
     @Override
     public Integer call() {
-        if (!(confLevel > 0 && confLevel < 1)) {
-            throw new UsageException("--conf-level must be between 0 and 1 (e.g. 0.95), got " + confLevel + ".");
-        }
+        double confLevel = confLevelOption.value();
         CompetingRisksCohort cr = CompetingRisksCohort.read(cohort, "finegray", censor.value, null, null, covariates,
                 categorical, spec.commandLine().getErr());
         double c = cr.cause(cause, cohort.event);

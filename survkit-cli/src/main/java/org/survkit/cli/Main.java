@@ -33,6 +33,7 @@ public final class Main implements Runnable {
             cl.addSubcommand(extra);
         }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        StudyKeyHelp.install(cl);
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();

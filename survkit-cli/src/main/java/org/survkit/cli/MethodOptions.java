@@ -3,42 +3,38 @@ package org.survkit.cli;
 import org.survkit.stats.ConfidenceType;
 import org.survkit.stats.MedianRule;
 import org.survkit.stats.Preset;
+import org.survkit.study.Estimates;
+import org.survkit.study.key.StudyKeys;
+import org.survkit.study.key.StudyKeys.Flags;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Methodological options shared by the analyses; a preset supplies the defaults. */
+/** The curve options ({@link CurveOptions}) and {@code --median-rule}, for the commands that report medians. */
 public final class MethodOptions {
-    @Option(names = "--preset", paramLabel = "NAME",
-            description = "Reproduce another package's defaults: survkit (default), r, prism, sas, lifelines.")
-    String preset;
+    @Mixin
+    CurveOptions curve;
 
-    @Option(names = "--conf-type", paramLabel = "TYPE",
-            description = "Confidence interval transform: log-log (default), log (R's default) or plain.")
-    String confType;
-
-    @Option(names = "--conf-level", paramLabel = "LEVEL", defaultValue = "0.95",
-            description = "Confidence level. Default: ${DEFAULT-VALUE}.")
-    double confLevel;
-
-    @Option(names = "--median-rule", paramLabel = "RULE",
-            description = "How the median is read at a flat 50%% stretch: r (default), midpoint (Prism), first (lifelines).")
+    @Option(names = Flags.MEDIAN_RULE, paramLabel = "RULE")
     String medianRule;
 
+    /** {@return the resolved estimates, with the times and RMST horizon given (each may be null)} */
+    Estimates estimates(double[] at, Double tau) {
+        return curve.estimates(FlagValues.parse(StudyKeys.MEDIAN_RULE, medianRule), at, tau);
+    }
+
     Preset preset() {
-        return preset == null ? Preset.SURVKIT : Preset.parse(preset);
+        return estimates(null, null).preset();
     }
 
     ConfidenceType confType() {
-        return confType == null ? preset().confType() : ConfidenceType.parse(confType);
+        return estimates(null, null).confType();
     }
 
     MedianRule medianRule() {
-        return medianRule == null ? preset().medianRule() : MedianRule.parse(medianRule);
+        return estimates(null, null).medianRule();
     }
 
     double confLevel() {
-        if (!(confLevel > 0 && confLevel < 1)) {
-            throw new UsageException("--conf-level must be between 0 and 1 (e.g. 0.95), got " + confLevel + ".");
-        }
-        return confLevel;
+        return estimates(null, null).confLevel();
     }
 }

@@ -129,7 +129,7 @@ public final class StudyKeys {
     // ------------------------------------------------------------------------------------------------ groups
 
     public static final StudyKey<String> GROUP_COLUMN = key("groups.column", Flags.GROUP, "Groups",
-            "The column whose values are the compared groups (or rules over other columns: groups.rules).").column();
+            "The column whose values are the compared groups.").column();
     public static final StudyKey<String> GROUP_NAME = key("groups.name", null, "Group variable",
             "The name of a group variable derived by rules (a column of the analysis dataset).").text();
     public static final StudyKey<List<String>> GROUP_ORDER = key("groups.order", null, "Group order",
@@ -162,8 +162,8 @@ public final class StudyKeys {
             "Reproduce another package's defaults (CI type, median rule, test); an option given explicitly still"
                     + " wins.").choice(Preset.class, Preset::id, Preset.SURVKIT);
     public static final StudyKey<ConfidenceType> CONF_TYPE = key("conf_type", Flags.CONF_TYPE, "Confidence interval",
-            "The transform of the Kaplan–Meier confidence intervals: log-log (stays inside 0–1), log (R's default)"
-                    + " or plain.").choice(Arrays.asList(ConfidenceType.values()), ConfidenceType::rName,
+            "The transform of the confidence intervals of survival and cumulative incidence: log-log (stays inside"
+                    + " 0–1), log (R's default) or plain.").choice(Arrays.asList(ConfidenceType.values()), ConfidenceType::rName,
                             Map.of("loglog", ConfidenceType.LOG_LOG, "linear", ConfidenceType.PLAIN), null,
                             "the preset's (survkit: log-log)");
     public static final StudyKey<Double> CONF_LEVEL = key("conf_level", Flags.CONF_LEVEL, "Confidence level",

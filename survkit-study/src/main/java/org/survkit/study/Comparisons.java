@@ -1,0 +1,82 @@
+package org.survkit.study;
+
+import java.util.Objects;
+import org.survkit.io.InputException;
+import org.survkit.stats.LogRankTest;
+import org.survkit.stats.PValueAdjustment;
+import org.survkit.stats.Weighting;
+import org.survkit.study.key.StudyKeys;
+import org.survkit.study.key.Where;
+
+/**
+ * How a study compares its groups ({@code comparisons:} in a study file; {@code survkit compare}'s options).
+ *
+ * @param test         the weighted log-rank test
+ * @param rho          ρ of Fleming–Harrington (0 unless the test is {@code fh})
+ * @param gamma        γ of Fleming–Harrington (0 unless the test is {@code fh})
+ * @param pairwise     whether every pair is tested
+ * @param adjust       the adjustment of the pairwise P values
+ * @param trend        whether the test for trend over the ordered groups is added
+ * @param scores       the trend scores (empty: the group values when numbers, else 1..k)
+ * @param conservative whether Prism's conservative statistic Σ(O−E)²/E is added
+ * @param rmst         when restricted mean survival times are compared
+ * @param tau          their horizon, or NaN for the default (the shortest group's last follow-up time)
+ */
+public record Comparisons(Weighting test, double rho, double gamma, boolean pairwise, PValueAdjustment adjust,
+        boolean trend, double[] scores, boolean conservative, Rmst rmst, double tau) {
+
+    public Comparisons {
+        Objects.requireNonNull(test, "test");
+        Objects.requireNonNull(adjust, "adjust");
+        Objects.requireNonNull(rmst, "rmst");
+        scores = scores.clone();
+    }
+
+    @Override
+    public double[] scores() {
+        return scores.clone();
+    }
+
+    /**
+     * The comparisons asked for; each value null when not given, resolved against the study keys' defaults and the
+     * preset's test.
+     *
+     * @param estimates the study's estimates (their preset supplies the default test)
+     * @param where     how the user names the keys, for the one cross-key check (ρ and γ belong to {@code fh})
+     * @return the comparisons
+     * @throws InputException when ρ or γ is given for another test than Fleming–Harrington
+     */
+    public static Comparisons resolve(Estimates estimates, Weighting test, Double rho, Double gamma, Boolean pairwise,
+            PValueAdjustment adjust, Boolean trend, double[] scores, Boolean conservative, Rmst rmst, Double tau,
+            Where where) {
+        Weighting t = estimates.test(test);
+        double r = rho == null ? StudyKeys.RHO.defaultValue() : rho;
+        double g = gamma == null ? StudyKeys.GAMMA.defaultValue() : gamma;
+        if ((r != 0 || g != 0) && t != Weighting.FLEMING_HARRINGTON) {
+            throw new InputException(where.name(r != 0 ? StudyKeys.RHO : StudyKeys.GAMMA) + " applies to the"
+                    + " Fleming–Harrington test only: add " + describe(where, StudyKeys.TEST, "fh") + ", or leave "
+                    + where.name(StudyKeys.RHO) + " and " + where.name(StudyKeys.GAMMA) + " out.");
+        }
+        return new Comparisons(t, r, g, pairwise == null ? StudyKeys.PAIRWISE.defaultValue() : pairwise,
+                adjust == null ? StudyKeys.ADJUST.defaultValue() : adjust,
+                trend == null ? StudyKeys.TREND.defaultValue() : trend, scores == null ? new double[0] : scores,
+                conservative == null ? StudyKeys.CONSERVATIVE.defaultValue() : conservative,
+                rmst == null ? StudyKeys.RMST.defaultValue() : rmst, tau == null ? Double.NaN : tau);
+    }
+
+    /** {@return the study defaults: the preset's test, pairwise with Holm, no trend, RMST when hazards cross} */
+    public static Comparisons defaults(Estimates estimates) {
+        return resolve(estimates, null, null, null, null, null, null, null, null, null, null, Where.COMMAND_LINE);
+    }
+
+    /** {@return the configured engine: the test with its weights} */
+    public LogRankTest engine() {
+        return test == Weighting.FLEMING_HARRINGTON ? LogRankTest.withDefaults().withFlemingHarrington(rho, gamma)
+                : LogRankTest.withDefaults().with(test);
+    }
+
+    private static String describe(Where where, org.survkit.study.key.StudyKey<?> key, String value) {
+        return where instanceof Where.CommandLine ? key.flag() + " " + value
+                : where instanceof Where.WebPage ? key.label() + " " + value : "'" + key.name() + ": " + value + "'";
+    }
+}
