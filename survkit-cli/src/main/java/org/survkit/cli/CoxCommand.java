@@ -24,6 +24,9 @@ import org.survkit.stats.FirthCoxModel;
 import org.survkit.stats.FirthCoxRegression;
 import org.survkit.stats.Ties;
 import picocli.CommandLine.Command;
+import org.survkit.study.frame.ModelFrame;
+import org.survkit.study.key.StudyKeys;
+import org.survkit.study.key.Where;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -115,7 +118,8 @@ public final class CoxCommand implements Callable<Integer> {
 
     /** The model input from the cohort: design matrix in the user's term order, codes for strata and clusters. */
     CoxData coxData(Cohort c) {
-        DesignMatrix design = ModelDesign.of(c, covariates, reference);
+        DesignMatrix design = ModelFrame.of(c, covariates, reference, java.util.Map.of(), Where.COMMAND_LINE,
+                StudyKeys.REFERENCE).design();
         CoxData data = new CoxData(c.start(), c.time(), c.event(), design, c.weights(),
                 c.strata() == null ? null : Factor.of(c.strata()).codes(),
                 c.cluster() == null ? null : Factor.of(c.cluster()).codes());

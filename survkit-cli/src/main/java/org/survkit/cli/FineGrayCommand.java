@@ -14,6 +14,9 @@ import org.survkit.stats.FineGrayCoefficient;
 import org.survkit.stats.FineGrayModel;
 import org.survkit.stats.FineGrayRegression;
 import picocli.CommandLine.Command;
+import org.survkit.study.frame.ModelFrame;
+import org.survkit.study.key.StudyKeys;
+import org.survkit.study.key.Where;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -62,7 +65,8 @@ public final class FineGrayCommand implements Callable<Integer> {
         CompetingRisksCohort cr = CompetingRisksCohort.read(cohort, "finegray", censor.value, null, null, covariates,
                 categorical, spec.commandLine().getErr());
         double c = cr.cause(cause, cohort.event);
-        DesignMatrix design = ModelDesign.of(cr.cohort(), covariates, reference);
+        DesignMatrix design = ModelFrame.of(cr.cohort(), covariates, reference, java.util.Map.of(), Where.COMMAND_LINE,
+                StudyKeys.REFERENCE).design();
         FineGrayModel m = FineGrayRegression.withDefaults().withConfLevel(confLevel)
                 .fit(cr.cohort().time(), cr.status(), cr.censorCode(), c, design);
         List<Diagnostic> diagnostics = CompetingRisksGuardrails.forFineGray(m);

@@ -54,8 +54,8 @@ public record Comparisons(Weighting test, double rho, double gamma, boolean pair
         double g = gamma == null ? StudyKeys.GAMMA.defaultValue() : gamma;
         if ((r != 0 || g != 0) && t != Weighting.FLEMING_HARRINGTON) {
             throw new InputException(where.name(r != 0 ? StudyKeys.RHO : StudyKeys.GAMMA) + " applies to the"
-                    + " Fleming–Harrington test only: add " + describe(where, StudyKeys.TEST, "fh") + ", or leave "
-                    + where.name(StudyKeys.RHO) + " and " + where.name(StudyKeys.GAMMA) + " out.");
+                    + " Fleming–Harrington test only: add " + where.assign(StudyKeys.TEST, "fh") + ", or leave "
+                    + where.mention(StudyKeys.RHO) + " and " + where.mention(StudyKeys.GAMMA) + " out.");
         }
         return new Comparisons(t, r, g, pairwise == null ? StudyKeys.PAIRWISE.defaultValue() : pairwise,
                 adjust == null ? StudyKeys.ADJUST.defaultValue() : adjust,
@@ -73,10 +73,5 @@ public record Comparisons(Weighting test, double rho, double gamma, boolean pair
     public LogRankTest engine() {
         return test == Weighting.FLEMING_HARRINGTON ? LogRankTest.withDefaults().withFlemingHarrington(rho, gamma)
                 : LogRankTest.withDefaults().with(test);
-    }
-
-    private static String describe(Where where, org.survkit.study.key.StudyKey<?> key, String value) {
-        return where instanceof Where.CommandLine ? key.flag() + " " + value
-                : where instanceof Where.WebPage ? key.label() + " " + value : "'" + key.name() + ": " + value + "'";
     }
 }

@@ -12,6 +12,17 @@ public sealed interface Where {
     /** {@return the key as the user wrote it, to start a message} */
     String name(StudyKey<?> key);
 
+    /** {@return how the user would set a key to a value ("--test fh", "'test: fh'", "Test: fh")} */
+    default String assign(StudyKey<?> key, String value) {
+        return this instanceof CommandLine && key.flag() != null ? key.flag() + " " + value
+                : this instanceof WebPage ? key.label() + ": " + value : "'" + key.name() + ": " + value + "'";
+    }
+
+    /** {@return another key as the user would write it, inside a sentence ("add it to --categorical")} */
+    default String mention(StudyKey<?> key) {
+        return key.flag() != null ? key.flag() : "'" + key.name() + "'";
+    }
+
     /** The command line: flags. */
     Where COMMAND_LINE = new CommandLine();
 
@@ -43,6 +54,11 @@ public sealed interface Where {
         public String name(StudyKey<?> key) {
             return key.label();
         }
+
+        @Override
+        public String mention(StudyKey<?> key) {
+            return "'" + key.label() + "'";
+        }
     }
 
     /**
@@ -59,6 +75,11 @@ public sealed interface Where {
         @Override
         public String name(StudyKey<?> key) {
             return file + (line > 0 ? ", line " + line : "") + ", '" + key.path().replace("[]", "") + "'";
+        }
+
+        @Override
+        public String mention(StudyKey<?> key) {
+            return "'" + key.name() + "'";
         }
     }
 }

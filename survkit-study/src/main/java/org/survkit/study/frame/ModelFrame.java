@@ -1,0 +1,143 @@
+package org.survkit.study.frame;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.survkit.io.Cohort;
+import org.survkit.io.Covariate;
+import org.survkit.io.InputException;
+import org.survkit.stats.DesignMatrix;
+import org.survkit.stats.DesignMatrixBuilder;
+import org.survkit.stats.Factor;
+import org.survkit.study.key.StudyKey;
+import org.survkit.study.key.StudyKeys;
+import org.survkit.study.key.Where;
+
+/**
+ * The model frame: a cohort's covariate columns and a model's terms → the design matrix, as R's
+ * {@code model.matrix} builds it with treatment contrasts. The one place where every front end (command line,
+ * report, web app) and the Java API turn terms into columns, so that the same model gives the same coefficients
+ * everywhere.
+ *
+ * <p>Rules:
+ * <ul>
+ * <li>A numeric column enters as it is; a text column (or one listed as categorical when the cohort was read) is a
+ *     factor with one column per level but the reference.</li>
+ * <li>A factor's level order: the study's order for it when it has one (the groups' display order for the group
+ *     variable, a Table 1 variable's {@code levels}), the levels present in the data in that order, then the other
+ *     levels present in {@link Factor#LEVEL_ORDER} (numbers numerically, then text).</li>
+ * <li>The reference level: the one given ({@code reference: {COL: LEVEL}}, {@code --reference COL=LEVEL}), else the
+ *     first level in that order that occurs in the analysed rows (a level seen only in rows excluded for another
+ *     missing value keeps its all-zero, aliased column, as in R, but is never the reference).</li>
+ * <li>Interactions {@code a:b} multiply the columns of their parts.</li>
+ * </ul>
+ *
+ * @param design     the design matrix, columns named as the coefficients are ({@code age}, {@code sex=2},
+ *                   {@code age:sex=2})
+ * @param levels     each factor's levels in order, the reference first
+ * @param references each factor's reference level
+ */
+public record ModelFrame(DesignMatrix design, Map<String, List<String>> levels, Map<String, String> references) {
+
+    public ModelFrame {
+        Objects.requireNonNull(design, "design");
+        levels = Collections.unmodifiableMap(new LinkedHashMap<>(levels));
+        references = Collections.unmodifiableMap(new LinkedHashMap<>(references));
+    }
+
+    /**
+     * Builds the frame.
+     *
+     * @param cohort     the cohort, read with the terms' columns as covariates
+     * @param terms      the model's terms in model order (columns, interactions {@code a:b})
+     * @param reference  reference level per factor (may be empty)
+     * @param order      a preferred level order per column (may be empty)
+     * @param where      how the user wrote the model, for messages
+     * @param referenceKey the key that names reference levels in messages ({@link StudyKeys#REFERENCE}, or the
+     *                   Fine–Gray model's)
+     * @return the frame
+     * @throws InputException for a reference level on a numeric column or one that does not occur
+     */
+    public static ModelFrame of(Cohort cohort, List<String> terms, Map<String, String> reference,
+            Map<String, List<String>> order, Where where, StudyKey<?> referenceKey) {
+        Set<String> variables = new LinkedHashSet<>();
+        for (String term : terms) {
+            for (String part : term.split(":")) {
+                variables.add(part.trim());
+            }
+        }
+        for (String r : reference.keySet()) {
+            if (!variables.contains(r)) {
+                throw new InputException(where.name(referenceKey) + ": '" + r + "' is not among the model's columns ("
+                        + String.join(", ", variables) + "); give the reference level of one of them.");
+            }
+        }
+        DesignMatrixBuilder b = DesignMatrixBuilder.of(cohort.size());
+        Map<String, List<String>> levels = new LinkedHashMap<>();
+        Map<String, String> refs = new LinkedHashMap<>();
+        for (String name : variables) {
+            Covariate v = cohort.covariate(name);
+            if (v == null) {
+                throw new IllegalArgumentException("the cohort was not read with column '" + name + "'");
+            }
+            if (v.isNumeric()) {
+                if (reference.containsKey(name)) {
+                    throw new InputException(where.name(referenceKey) + ": '" + name + "' is numeric, so it has no"
+                            + " reference level; add it to " + where.mention(StudyKeys.CATEGORICAL) + " to treat it as a factor.");
+                }
+                b.numeric(name, v.numeric());
+                continue;
+            }
+            List<String> lv = levels(v, order.getOrDefault(name, List.of()));
+            String ref = reference.get(name);
+            if (ref != null && !lv.contains(ref)) {
+                throw new InputException(where.name(referenceKey) + ": '" + ref + "' is not a value of '" + name
+                        + "'; its values are " + String.join(", ", lv) + ".");
+            }
+            if (ref == null) {
+                ref = firstPresent(lv, v.text());
+            }
+            b.categorical(name, v.text(), lv, ref);
+            List<String> ordered = new ArrayList<>(lv);
+            ordered.remove(ref);
+            ordered.add(0, ref);
+            levels.put(name, List.copyOf(ordered));
+            refs.put(name, ref);
+        }
+        return new ModelFrame(b.build(terms.stream().map(String::trim).toList()), levels, refs);
+    }
+
+    /** The first level that occurs in the analysed rows (a level seen only in excluded rows is no reference). */
+    private static String firstPresent(List<String> levels, String[] values) {
+        Set<String> seen = new java.util.HashSet<>(java.util.Arrays.asList(values));
+        for (String l : levels) {
+            if (seen.contains(l)) {
+                return l;
+            }
+        }
+        return levels.get(0);
+    }
+
+    /** The factor's levels: in the preferred order first, then the rest in factor order. */
+    private static List<String> levels(Covariate v, List<String> preferred) {
+        List<String> present = new ArrayList<>(v.levels());
+        List<String> out = new ArrayList<>();
+        for (String p : preferred) {
+            if (present.contains(p) && !out.contains(p)) {
+                out.add(p);
+            }
+        }
+        present.sort(Factor.LEVEL_ORDER);
+        for (String p : present) {
+            if (!out.contains(p)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+}
