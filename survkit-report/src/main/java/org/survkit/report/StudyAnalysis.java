@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.survkit.io.Cohort;
+import org.survkit.study.frame.ModelFrame;
+import org.survkit.study.key.StudyKey;
+import org.survkit.study.key.StudyKeys;
+import org.survkit.study.key.Where;
 import org.survkit.io.CohortReader;
 import org.survkit.io.CohortSpec;
-import org.survkit.io.Covariate;
 import org.survkit.io.Exclusion;
 import org.survkit.io.InputException;
 import org.survkit.report.Study.CoxSpec;
@@ -490,7 +493,8 @@ final class StudyAnalysis {
             throw StudyColumns.error(study, spec.line(), "cox", "model '" + spec.name() + "' has no complete case.");
         }
         Map<String, String> labels = new LinkedHashMap<>();
-        DesignMatrix design = design(c, spec.covariates(), spec.reference(), "cox.reference", spec.line(), labels);
+        DesignMatrix design = design(c, spec.covariates(), spec.reference(), StudyKeys.REFERENCE, spec.line(),
+                labels);
         CoxData data = CoxData.of(c.time(), c.event(), design);
         CoxModel model = null;
         ZphResult zph = null;
@@ -511,79 +515,35 @@ final class StudyAnalysis {
     }
 
     /**
-     * The design matrix of model terms on a cohort read with them as covariates (numeric columns as they are,
-     * factors with the reference level first); fills {@code labels} with term → label.
+     * The design matrix of model terms on a cohort read with them as covariates, by the model frame (factors in
+     * the study's level order: the groups' order, a Table 1 variable's levels); fills {@code labels} with
+     * term → label.
      */
-    private DesignMatrix design(Cohort c, List<String> covariates, Map<String, String> reference, String key, int line,
-            Map<String, String> labels) {
-        DesignMatrixBuilder b = DesignMatrixBuilder.of(c.size());
-        Set<String> variables = new LinkedHashSet<>();
-        for (String term : covariates) {
-            for (String part : term.split(":")) {
-                variables.add(part.trim());
-            }
+    private DesignMatrix design(Cohort c, List<String> covariates, Map<String, String> reference,
+            StudyKey<?> referenceKey, int line, Map<String, String> labels) {
+        Map<String, List<String>> order = new LinkedHashMap<>();
+        if (dataset.groupColumn() != null) {
+            order.put(dataset.groupColumn(), dataset.groupOrder());
         }
-        for (String name : variables) {
-            Covariate v = c.covariate(name);
-            String label = variableLabel(name);
-            if (v.isNumeric()) {
-                if (reference.containsKey(name)) {
-                    throw StudyColumns.error(study, line, key, "'" + name + "' is numeric; add it"
-                            + " to 'categorical' to treat it as a factor.");
-                }
-                b.numeric(name, v.numeric());
-                labels.put(name, label);
-            } else {
-                List<String> levels = levels(name, v);
-                String ref = reference.get(name);
-                if (ref != null && !levels.contains(ref)) {
-                    throw StudyColumns.error(study, line, key, "'" + ref + "' is not a value of '"
-                            + name + "'; its values are " + String.join(", ", levels) + ".");
-                }
-                if (ref == null) {
+        for (Table1Item t : study.table1()) {
+            order.merge(t.column(), t.levels(), (a, b) -> a);
+        }
+        ModelFrame frame = ModelFrame.of(c, covariates, reference, order, Where.file(study.fileName(), line),
+                referenceKey);
+        for (String name : frame.design().termLabels()) {
+            for (String part : name.split(":")) {
+                String v = part.trim();
+                List<String> levels = frame.levels().get(v);
+                if (levels == null) {
+                    labels.putIfAbsent(v, variableLabel(v));
+                } else {
                     for (String l : levels) {
-                        if (List.of(v.text()).contains(l)) {
-                            ref = l;
-                            break;
-                        }
+                        labels.putIfAbsent(v + "=" + l, variableLabel(v) + ": " + l + " vs " + frame.references().get(v));
                     }
                 }
-                b.categorical(name, v.text(), levels, ref);
-                for (String l : levels) {
-                    labels.put(name + "=" + l, label + ": " + l + " vs " + ref);
-                }
             }
         }
-        return b.build(covariates.stream().map(String::trim).toList());
-    }
-
-    /** Levels of a factor covariate: group order, Table 1 levels, else sorted; only those present first. */
-    private List<String> levels(String name, Covariate v) {
-        List<String> present = new ArrayList<>(v.levels());
-        List<String> order;
-        if (name.equals(dataset.groupColumn())) {
-            order = new ArrayList<>(dataset.groupOrder());
-        } else {
-            order = new ArrayList<>();
-            for (Table1Item t : study.table1()) {
-                if (t.column().equals(name)) {
-                    order.addAll(t.levels());
-                }
-            }
-        }
-        List<String> out = new ArrayList<>();
-        for (String o : order) {
-            if (present.contains(o)) {
-                out.add(o);
-            }
-        }
-        present.sort(Factor.LEVEL_ORDER);
-        for (String p : present) {
-            if (!out.contains(p)) {
-                out.add(p);
-            }
-        }
-        return out;
+        return frame.design();
     }
 
     /** The Table 1 label of a column, else its name. */
@@ -768,7 +728,7 @@ final class StudyAnalysis {
         }
         double[] status = c.covariate(AnalysisDataset.CAUSE).numeric();
         Map<String, String> labels = new LinkedHashMap<>();
-        DesignMatrix design = design(c, covariates, spec.reference(), "competing_risks.finegray.reference",
+        DesignMatrix design = design(c, covariates, spec.reference(), StudyKeys.FINEGRAY_REFERENCE,
                 cr.line("finegray"), labels);
         boolean any = java.util.Arrays.stream(status).anyMatch(x -> x == cause);
         FineGrayModel model = any ? FineGrayRegression.withDefaults().withConfLevel(study.confLevel())
