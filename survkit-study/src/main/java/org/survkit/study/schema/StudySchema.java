@@ -30,7 +30,7 @@ public final class StudySchema {
         ObjectMapper m = new ObjectMapper();
         ObjectNode root = m.createObjectNode();
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        root.put("$id", "https://survkit.org/schema/study.json");
+        root.put("$id", "urn:survkit:schema:study:1");
         root.put("title", "survkit study");
         root.put("description", "A cohort study for survkit: the data, how follow-up, the event and the groups are"
                 + " derived, and the analyses. Study files (YAML) and the web app's studies (JSON) follow it.");
