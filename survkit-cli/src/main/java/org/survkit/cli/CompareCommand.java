@@ -62,14 +62,15 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Comparisons comparisons = options.comparisons(method.estimates(null, null));
+        org.survkit.study.Estimates estimates = method.estimates(null, options.tau());
+        Comparisons comparisons = options.comparisons(estimates);
         Weighting weighting = comparisons.test();
         PValueAdjustment adjustment = comparisons.adjust();
         LogRankTest engine = comparisons.engine();
         boolean pairwise = comparisons.pairwise();
         boolean trend = comparisons.trend();
         double[] scores = comparisons.scores().length == 0 ? null : comparisons.scores();
-        Double rmst = comparisons.rmst() == Rmst.YES ? comparisons.tau() : null;
+        Double rmst = comparisons.rmst() == Rmst.YES ? estimates.tau() : null;
         double confLevel = method.confLevel();
         Cohort c = cohort.read(group, strata, spec.commandLine().getErr());
         String[] g = c.group();

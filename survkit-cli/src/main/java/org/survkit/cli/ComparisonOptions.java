@@ -43,13 +43,17 @@ public final class ComparisonOptions {
                     + " for each pair of groups: the summary to use when hazards are not proportional.")
     String rmst;
 
+    /** {@return the RMST horizon of {@code --rmst TAU}, or null} */
+    Double tau() {
+        return rmst == null ? null : StudyKeys.TAU.parse(rmst, Where.flag("--rmst"));
+    }
+
     /** {@return the comparisons the flags ask for} */
     Comparisons comparisons(Estimates estimates) {
-        Double tau = FlagValues.parse(StudyKeys.TAU, rmst);
         return Comparisons.resolve(estimates, FlagValues.parse(StudyKeys.TEST, test),
                 FlagValues.parse(StudyKeys.RHO, rho), FlagValues.parse(StudyKeys.GAMMA, gamma), pairwise,
                 FlagValues.parse(StudyKeys.ADJUST, adjust), trend,
                 scores == null ? null : FlagValues.parse(StudyKeys.SCORES, String.join(",", scores)), conservative,
-                tau == null ? Rmst.NO : Rmst.YES, tau, Where.COMMAND_LINE);
+                rmst == null ? Rmst.NO : Rmst.YES, Where.COMMAND_LINE);
     }
 }

@@ -127,6 +127,6 @@ class CliHorizonTest {
         Cli c = Cli.run("km", Cli.resource("lung.csv"), "--time", "time", "--event", "status", "--event-value", "2",
                 "--horizon", "0");
         assertThat(c.status()).isEqualTo(ExitCodes.USER_ERROR);
-        assertThat(c.err()).contains("--horizon: 0 is not allowed; give a number > 0");
+        assertThat(c.err()).contains("--horizon: 0 is not allowed; give a time > 0");
     }
 }

@@ -1,5 +1,10 @@
 package org.survkit.report;
 
+import org.survkit.study.Comparisons;
+import org.survkit.study.Estimates;
+import org.survkit.study.Firth;
+import org.survkit.study.Summary;
+import org.survkit.study.VariableType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +64,7 @@ public record QuickStudy(Path data, String sheet, String time, String timeUnit, 
         Study.Groups g = group == null ? null : new Study.Groups(group, group, List.of(), null, List.of(), 0);
         List<Study.Table1Item> items = new ArrayList<>();
         for (String c : table1) {
-            items.add(new Study.Table1Item(c, null, Study.VariableType.AUTO, Study.Summary.AUTO, List.of(), 0));
+            items.add(new Study.Table1Item(c, null, VariableType.AUTO, Summary.AUTO, List.of(), 0));
         }
         List<Study.CoxSpec> cox = new ArrayList<>();
         if (!covariates.isEmpty()) {
@@ -69,12 +74,13 @@ public record QuickStudy(Path data, String sheet, String time, String timeUnit, 
             }
             terms.addAll(covariates);
             cox.add(new Study.CoxSpec(group == null ? "Multivariable" : "Adjusted", terms, List.of(), Map.of(),
-                    Study.Firth.AUTO, Ties.EFRON, 0));
+                    Firth.AUTO, Ties.EFRON, 0));
         }
         double[] times = at.length == 0 && !Double.isNaN(horizon) ? new double[] {horizon} : at;
+        Estimates estimates = Estimates.resolve(null, null, null, null, times, null);
         return new Study(studyFile, null, new Study.Data(rel, sheet, List.of(), null, 0), t,
-                new Study.Event(event, eventValue, 0), g, endpoint == null ? "Overall survival" : endpoint, horizon, Double.NaN,
-                times, items, Study.Comparisons.defaults(), cox, null, Path.of("."), Study.Figures.defaults(),
-                ConfidenceType.LOG_LOG, 0.95, 3);
+                new Study.Event(event, eventValue, 0), g, null, endpoint == null ? "Overall survival" : endpoint,
+                horizon, Double.NaN, estimates, items, Comparisons.defaults(estimates), cox, null, Path.of("."),
+                Study.Figures.defaults(), 3, Map.of());
     }
 }

@@ -1,5 +1,6 @@
 package org.survkit.report;
 
+import org.survkit.study.CifPlot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,7 +131,7 @@ final class ReportFigures {
         for (double c : cr.result().causes()) {
             labels.put(CumulativeIncidencePlot.code(c), t.causeLabel(c));
         }
-        boolean stacked = cr.spec().plot() == Study.CifPlot.STACKED;
+        boolean stacked = cr.spec().plot() == CifPlot.STACKED;
         CumulativeIncidencePlot p = CumulativeIncidencePlot.of(cr.result()).withCauseLabels(labels)
                 .withStacked(stacked).withTimeUnit(s.time().unitName())
                 .withCauseOrder(cr.causes().stream().mapToDouble(Double::doubleValue).toArray())

@@ -1,5 +1,7 @@
 package org.survkit.report;
 
+import org.survkit.study.Comparisons;
+import org.survkit.study.Summary;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -164,7 +166,7 @@ final class ReportTables {
             jt.put("rationale", test.rationale());
             num(j, "smd", row.smd());
             if (row instanceof Table1Row.Continuous c) {
-                boolean median = item.summary() == Study.Summary.MEDIAN_IQR || item.summary() == Study.Summary.AUTO
+                boolean median = item.summary() == Summary.MEDIAN_IQR || item.summary() == Summary.AUTO
                         && (test.method() == GroupTestMethod.WILCOXON || test.method() == GroupTestMethod.KRUSKAL_WALLIS);
                 j.put("type", "continuous");
                 j.put("summary", median ? "median_iqr" : "mean_sd");
@@ -418,7 +420,7 @@ final class ReportTables {
     // ---------------------------------------------------------------- comparisons
 
     String testName() {
-        Study.Comparisons c = a.study.comparisons();
+        Comparisons c = a.study.comparisons();
         return switch (c.test()) {
             case LOGRANK -> "Log-rank";
             case GEHAN -> "Gehan\u2013Breslow\u2013Wilcoxon";
@@ -602,7 +604,7 @@ final class ReportTables {
         List<String> notes = new ArrayList<>();
         notes.add("Restricted mean survival time (RMST): the mean time lived without the event during the first " + tau
                 + ", the area under the Kaplan\u2013Meier curve up to \u03C4 = " + tau + (Double.isNaN(
-                a.study.comparisons().tau()) ? " (the shortest group's last follow-up time, so that no curve is"
+                a.study.estimates().tau()) ? " (the shortest group's last follow-up time, so that no curve is"
                 + " extrapolated)" : "") + ". Difference and ratio of the first-named group versus the second, with"
                 + " Wald P values (Uno et al. 2014; R survRM2).");
         notes.add(r.reason().equals("requested") ? "Reported as requested in the study file (comparisons.rmst)."

@@ -6,9 +6,13 @@ import java.util.Map;
 import java.util.Objects;
 import org.survkit.io.TimeUnit;
 import org.survkit.stats.ConfidenceType;
-import org.survkit.stats.PValueAdjustment;
 import org.survkit.stats.Ties;
-import org.survkit.stats.Weighting;
+import org.survkit.study.CifPlot;
+import org.survkit.study.Comparisons;
+import org.survkit.study.Estimates;
+import org.survkit.study.Firth;
+import org.survkit.study.Summary;
+import org.survkit.study.VariableType;
 
 /**
  * A study description: where the cohort is, how follow-up, the event and the groups are derived,
@@ -22,50 +26,65 @@ import org.survkit.stats.Weighting;
  * @param time        follow-up time
  * @param event       event status
  * @param groups      the compared groups, or null for the whole cohort
+ * @param strata      the column that stratifies the comparisons and the Cox models, or null
  * @param endpoint    the endpoint's name, e.g. "Overall survival"
  * @param horizon     administrative censoring time in the time unit (e.g. 60 months for 5-year survival), or NaN;
  *                    with a landmark, counted from the landmark
  * @param landmark    landmark time (patients still followed after it, time measured from it), or NaN
- * @param at          times at which survival is reported
+ * @param estimates   how survival is estimated: preset, CI type and level, median rule, times, RMST horizon
  * @param table1      the Table 1 rows
  * @param comparisons the group comparisons
  * @param cox         Cox models
  * @param competingRisks the competing-risks analysis, or null for none
  * @param output      the output folder (absolute or relative to the study file's folder)
  * @param figures     figure options
- * @param confType    confidence-interval transform of the Kaplan–Meier estimates
- * @param confLevel   confidence level of all intervals
  * @param pValueDigits significant digits of P values in tables and figures (1 to 4; default 3)
+ * @param lines       top-level key → line in the study file (for messages; empty when not read from a file)
  */
-public record Study(Path source, String title, Data data, Time time, Event event, Groups groups, String endpoint,
-        double horizon, double landmark, double[] at, List<Table1Item> table1, Comparisons comparisons, List<CoxSpec> cox,
-        CompetingRisks competingRisks, Path output, Figures figures, ConfidenceType confType, double confLevel,
-        int pValueDigits) {
+public record Study(Path source, String title, Data data, Time time, Event event, Groups groups, String strata,
+        String endpoint, double horizon, double landmark, Estimates estimates, List<Table1Item> table1,
+        Comparisons comparisons, List<CoxSpec> cox, CompetingRisks competingRisks, Path output, Figures figures,
+        int pValueDigits, Map<String, Integer> lines) {
 
     public Study {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(event, "event");
-        at = at.clone();
+        Objects.requireNonNull(estimates, "estimates");
         table1 = List.copyOf(table1);
         cox = List.copyOf(cox);
         Objects.requireNonNull(comparisons, "comparisons");
         Objects.requireNonNull(figures, "figures");
-        Objects.requireNonNull(confType, "confType");
+        lines = Map.copyOf(lines);
         if (pValueDigits < 1 || pValueDigits > 4) {
             throw new IllegalArgumentException("P values print with 1 to 4 significant digits, not " + pValueDigits);
         }
     }
 
+    /** {@return the line of a top-level key in the study file, or 0} */
+    public int line(String key) {
+        return lines.getOrDefault(key, 0);
+    }
+
+    /** {@return the times at which survival is reported} */
+    public double[] at() {
+        return estimates.at();
+    }
+
+    /** {@return the CI transform of the Kaplan–Meier (and cumulative incidence) estimates} */
+    public ConfidenceType confType() {
+        return estimates.confType();
+    }
+
+    /** {@return the level of every interval} */
+    public double confLevel() {
+        return estimates.confLevel();
+    }
+
     /** {@return how P values print in tables and figures} */
     public PValueFormat pValueFormat() {
         return PValueFormat.withDigits(pValueDigits);
-    }
-
-    @Override
-    public double[] at() {
-        return at.clone();
     }
 
     /** {@return the study file's name, for messages} */
@@ -96,14 +115,14 @@ public record Study(Path source, String title, Data data, Time time, Event event
 
     /** {@return the same study writing to another output folder (absolute or relative to the study's folder)} */
     public Study withOutput(Path folder) {
-        return new Study(source, title, data, time, event, groups, endpoint, horizon, landmark, at, table1, comparisons, cox,
-                competingRisks, folder, figures, confType, confLevel, pValueDigits);
+        return new Study(source, title, data, time, event, groups, strata, endpoint, horizon, landmark, estimates, table1,
+                comparisons, cox, competingRisks, folder, figures, pValueDigits, lines);
     }
 
     /** {@return the same study with other figure options} */
     public Study withFigures(Figures f) {
-        return new Study(source, title, data, time, event, groups, endpoint, horizon, landmark, at, table1, comparisons, cox,
-                competingRisks, output, f, confType, confLevel, pValueDigits);
+        return new Study(source, title, data, time, event, groups, strata, endpoint, horizon, landmark, estimates, table1,
+                comparisons, cox, competingRisks, output, f, pValueDigits, lines);
     }
 
     /**
@@ -192,26 +211,6 @@ public record Study(Path source, String title, Data data, Time time, Event event
     public record GroupRule(String label, RuleExpression when, int line, int position) {
     }
 
-    /** How a Table 1 variable is summarized. */
-    public enum VariableType {
-        /** Continuous when every value is a number and there are more than 5 distinct values; else categorical. */
-        AUTO,
-        /** n (%) per level. */
-        CATEGORICAL,
-        /** mean ± SD or median [IQR]. */
-        CONTINUOUS
-    }
-
-    /** Which summary a continuous Table 1 variable shows. */
-    public enum Summary {
-        /** mean ± SD when the test chosen is parametric, median [IQR] when it is a rank test. */
-        AUTO,
-        /** mean ± SD. */
-        MEAN_SD,
-        /** median [Q1, Q3] (R quantile type 7). */
-        MEDIAN_IQR
-    }
-
     /**
      * One Table 1 variable.
      *
@@ -236,58 +235,6 @@ public record Study(Path source, String title, Data data, Time time, Event event
     }
 
     /**
-     * Group comparisons.
-     *
-     * @param test     the weighted log-rank test
-     * @param rho      ρ of Fleming–Harrington
-     * @param gamma    γ of Fleming–Harrington
-     * @param pairwise whether every pair is tested
-     * @param adjust   multiple-comparison adjustment of the pairwise p-values
-     * @param trend    whether the test for trend over the ordered groups is added
-     * @param scores   trend scores (empty: group values when numbers, else 1..k)
-     * @param rmst     when restricted mean survival times are compared
-     * @param tau      their horizon, or NaN for the default (the shortest group's last follow-up time)
-     * @param line     line of {@code comparisons}
-     */
-    public record Comparisons(Weighting test, double rho, double gamma, boolean pairwise, PValueAdjustment adjust,
-            boolean trend, double[] scores, Rmst rmst, double tau, int line) {
-        public Comparisons {
-            scores = scores.clone();
-        }
-
-        @Override
-        public double[] scores() {
-            return scores.clone();
-        }
-
-        /** {@return log-rank, pairwise with Holm, no trend} */
-        public static Comparisons defaults() {
-            return new Comparisons(Weighting.LOGRANK, 0, 0, true, PValueAdjustment.HOLM, false, new double[0],
-                    Rmst.AUTO, Double.NaN, 0);
-        }
-    }
-
-    /** When the report compares restricted mean survival times (RMST) between groups. */
-    public enum Rmst {
-        /** When hazards do not look proportional (crossing curves, or a failed PH test of the group): the default. */
-        AUTO,
-        /** Always. */
-        YES,
-        /** Never. */
-        NO
-    }
-
-    /** Whether Firth's penalized likelihood is used. */
-    public enum Firth {
-        /** Standard Cox fit; Firth's fit added when the standard one signals monotone likelihood. */
-        AUTO,
-        /** Firth's fit only. */
-        YES,
-        /** Standard Cox fit only. */
-        NO
-    }
-
-    /**
      * A Cox model.
      *
      * @param name        the model's name in the report
@@ -305,14 +252,6 @@ public record Study(Path source, String title, Data data, Time time, Event event
             categorical = List.copyOf(categorical);
             reference = Map.copyOf(reference);
         }
-    }
-
-    /** How the cumulative incidence figure shows the causes. */
-    public enum CifPlot {
-        /** Stacked bands per group: cause 1 from 0, the next on top, so the top edge is 1 − KM of any event (default). */
-        STACKED,
-        /** One step line per cause, from 0 (as R cmprsk's {@code plot.cuminc}). */
-        LINES
     }
 
     /**

@@ -1,5 +1,9 @@
 package org.survkit.report;
 
+import org.survkit.study.Comparisons;
+import org.survkit.study.Firth;
+import org.survkit.study.Rmst;
+import org.survkit.study.VariableType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -116,7 +120,7 @@ final class StudyAnalysis {
      * @param types  the type each variable was summarized as (auto resolved)
      * @param result the statistics
      */
-    record Table1Out(List<Table1Item> items, List<Study.VariableType> types, Table1Result result) {
+    record Table1Out(List<Table1Item> items, List<VariableType> types, Table1Result result) {
     }
 
     /**
@@ -324,7 +328,7 @@ final class StudyAnalysis {
 
     // ---------------------------------------------------------------- comparisons
 
-    private static LogRankTest logRank(Study.Comparisons c) {
+    private static LogRankTest logRank(Comparisons c) {
         LogRankTest t = LogRankTest.withDefaults();
         return c.test() == Weighting.FLEMING_HARRINGTON ? t.withFlemingHarrington(c.rho(), c.gamma()) : t.with(c.test());
     }
@@ -347,7 +351,7 @@ final class StudyAnalysis {
                 scores[i] = numeric != null ? Double.parseDouble(groups.get(i).trim()) : i + 1;
             }
         } else if (scores.length != groups.size()) {
-            throw new InputException(study.fileName() + ", line " + study.comparisons().line() + ", 'comparisons.scores':"
+            throw new InputException(study.fileName() + ", line " + study.line("comparisons") + ", 'comparisons.scores':"
                     + " " + scores.length + " scores for " + groups.size() + " groups with patients (" + String.join(", ",
                             groups) + "); give one score per group, in this order.");
         }
@@ -417,7 +421,7 @@ final class StudyAnalysis {
             rows[i] = dataset.rowOfLine(cohort.line()[i]);
         }
         List<Table1Variable> variables = new ArrayList<>();
-        List<Study.VariableType> types = new ArrayList<>();
+        List<VariableType> types = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int v = 0; v < study.table1().size(); v++) {
             Table1Item item = study.table1().get(v);
@@ -431,9 +435,9 @@ final class StudyAnalysis {
             for (int i = 0; i < n; i++) {
                 values[i] = table.value(rows[i], c);
             }
-            Study.VariableType type = item.type() == Study.VariableType.AUTO ? autoType(values) : item.type();
+            VariableType type = item.type() == VariableType.AUTO ? autoType(values) : item.type();
             types.add(type);
-            if (type == Study.VariableType.CONTINUOUS) {
+            if (type == VariableType.CONTINUOUS) {
                 double[] x = new double[n];
                 for (int i = 0; i < n; i++) {
                     if (values[i] == null) {
@@ -469,18 +473,18 @@ final class StudyAnalysis {
     }
 
     /** Continuous when every value is a number and there are more than 5 distinct values. */
-    private static Study.VariableType autoType(String[] values) {
+    private static VariableType autoType(String[] values) {
         Set<String> distinct = new LinkedHashSet<>();
         for (String v : values) {
             if (v == null) {
                 continue;
             }
             if (!RuleExpression.isNumber(v)) {
-                return Study.VariableType.CATEGORICAL;
+                return VariableType.CATEGORICAL;
             }
             distinct.add(v);
         }
-        return distinct.size() > 5 ? Study.VariableType.CONTINUOUS : Study.VariableType.CATEGORICAL;
+        return distinct.size() > 5 ? VariableType.CONTINUOUS : VariableType.CATEGORICAL;
     }
 
     // ---------------------------------------------------------------- Cox
@@ -499,7 +503,7 @@ final class StudyAnalysis {
         CoxModel model = null;
         ZphResult zph = null;
         FirthCoxModel firth = null;
-        if (spec.firth() != Study.Firth.YES) {
+        if (spec.firth() != Firth.YES) {
             model = CoxRegression.withDefaults().with(spec.ties()).withConfLevel(study.confLevel()).fit(data);
             if (model.events() > 0 && model.coefficients().stream().anyMatch(k -> !k.aliased())) {
                 zph = ProportionalHazardsTest.of(data, model);
@@ -507,8 +511,8 @@ final class StudyAnalysis {
         }
         boolean monotone = model != null && model.diagnostics().stream()
                 .anyMatch(d -> d.code().equals("monotone-likelihood"));
-        if (spec.firth() == Study.Firth.YES || spec.firth() == Study.Firth.AUTO && monotone) {
-            Ties ties = spec.firth() == Study.Firth.YES ? spec.ties() : Ties.BRESLOW;
+        if (spec.firth() == Firth.YES || spec.firth() == Firth.AUTO && monotone) {
+            Ties ties = spec.firth() == Firth.YES ? spec.ties() : Ties.BRESLOW;
             firth = FirthCoxRegression.withDefaults().with(ties).withConfLevel(study.confLevel()).fit(data);
         }
         return new CoxResult(spec, c, model, zph, firth, labels);
@@ -564,11 +568,11 @@ final class StudyAnalysis {
      * follow-up time (R survRM2's default), so that no curve is extrapolated.
      */
     private RmstOut rmst() {
-        Study.Comparisons c = study.comparisons();
-        if (c.rmst() == Study.Rmst.NO || groups.size() < 2 || pairs.isEmpty()) {
+        Comparisons c = study.comparisons();
+        if (c.rmst() == Rmst.NO || groups.size() < 2 || pairs.isEmpty()) {
             return null;
         }
-        String reason = c.rmst() == Study.Rmst.YES ? "requested" : null;
+        String reason = c.rmst() == Rmst.YES ? "requested" : null;
         if (reason == null && Guardrails.crosses(curves)) {
             reason = "the Kaplan\u2013Meier curves cross";
         }
@@ -587,7 +591,7 @@ final class StudyAnalysis {
         if (reason == null) {
             return null;
         }
-        double tau = c.tau();
+        double tau = study.estimates().tau();
         if (Double.isNaN(tau)) {
             tau = org.survkit.stats.RestrictedMeanComparison.defaultTau(curves);
             if (!(tau > 0)) {

@@ -1,5 +1,11 @@
 package org.survkit.report;
 
+import org.survkit.study.CifPlot;
+import org.survkit.study.Comparisons;
+import org.survkit.study.Firth;
+import org.survkit.study.Rmst;
+import org.survkit.study.Summary;
+import org.survkit.study.VariableType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.MalformedInputException;
@@ -18,7 +24,10 @@ import java.util.Set;
 import java.util.function.Function;
 import org.survkit.io.InputException;
 import org.survkit.io.TimeUnit;
-import org.survkit.report.Study.Comparisons;
+import org.survkit.study.Estimates;
+import org.survkit.study.key.StudyKey;
+import org.survkit.study.key.StudyKeys;
+import org.survkit.study.key.Where;
 import org.survkit.report.Study.CoxSpec;
 import org.survkit.report.Study.Figures;
 import org.survkit.report.Study.GroupRule;
@@ -43,9 +52,9 @@ import org.survkit.stats.Weighting;
  */
 public final class StudyReader {
 
-    static final List<String> TOP_KEYS = List.of("title", "data", "time", "event", "groups", "endpoint", "horizon", "landmark",
-            "at", "table1", "comparisons", "cox", "competing_risks", "output", "figures", "conf_type", "conf_level",
-            "p_digits");
+    static final List<String> TOP_KEYS = List.of("title", "data", "time", "event", "groups", "strata", "endpoint", "horizon",
+            "landmark", "preset", "conf_type", "conf_level", "median_rule", "at", "tau", "table1", "comparisons", "cox",
+            "competing_risks", "output", "figures", "p_digits");
 
     private final String file;
 
@@ -106,10 +115,26 @@ public final class StudyReader {
         Study.Time time = time(o.required("time", "time: {from: start_date, to: last_contact, unit: months}"));
         Study.Event event = event(o.required("event", "event: {column: vital_status, value: dead}"));
         Groups groups = o.has("groups") ? groups(o.node("groups")) : null;
-        String endpoint = o.string("endpoint", "Overall survival");
-        double horizon = o.has("horizon") ? o.positive("horizon") : Double.NaN;
-        double landmark = o.has("landmark") ? o.positive("landmark") : Double.NaN;
-        double[] at = o.has("at") ? o.numbers("at", true) : Double.isNaN(horizon) ? new double[0] : new double[] {horizon};
+        String strata = o.has("strata") ? columnName(o.node("strata"), "strata") : null;
+        String endpoint = o.has("endpoint") ? o.value(StudyKeys.ENDPOINT) : StudyKeys.ENDPOINT.defaultValue();
+        double horizon = o.has("horizon") ? o.value(StudyKeys.HORIZON) : Double.NaN;
+        double landmark = o.has("landmark") ? o.value(StudyKeys.LANDMARK) : Double.NaN;
+        double[] at = o.has("at") ? o.value(StudyKeys.AT) : Double.isNaN(horizon) ? new double[0] : new double[] {horizon};
+        Double tau = o.has("tau") ? o.value(StudyKeys.TAU) : null;
+        Node cmp = o.has("comparisons") ? o.node("comparisons") : null;
+        if (cmp instanceof Mapping cm && cm.entries().containsKey("tau")) {
+            // comparisons.tau: the RMST horizon's key before it applied to the whole study; still read
+            Obj c = new Obj(this, cm, "comparisons");
+            if (tau != null) {
+                throw error(c.line("tau"), "comparisons.tau", "the RMST horizon is given twice (here and as the"
+                        + " top-level 'tau'); keep the top-level one.");
+            }
+            tau = c.value(StudyKeys.TAU);
+        }
+        Estimates estimates = Estimates.resolve(o.has("preset") ? o.value(StudyKeys.PRESET) : null,
+                o.has("conf_type") ? o.value(StudyKeys.CONF_TYPE) : null,
+                o.has("conf_level") ? o.value(StudyKeys.CONF_LEVEL) : null,
+                o.has("median_rule") ? o.value(StudyKeys.MEDIAN_RULE) : null, at, tau);
         List<Table1Item> table1 = new ArrayList<>();
         if (o.has("table1")) {
             Seq s = o.list("table1");
@@ -117,7 +142,7 @@ public final class StudyReader {
                 table1.add(table1Item(s.items.get(i), "table1[" + (i + 1) + "]"));
             }
         }
-        Comparisons comparisons = o.has("comparisons") ? comparisons(o.node("comparisons")) : Comparisons.defaults();
+        Comparisons comparisons = cmp != null ? comparisons(cmp, estimates) : Comparisons.defaults(estimates);
         List<CoxSpec> cox = new ArrayList<>();
         if (o.has("cox")) {
             Node n = o.node("cox");
@@ -134,18 +159,7 @@ public final class StudyReader {
                 o.line("competing_risks"), event, groups) : null;
         Path output = o.path("output", Path.of("report"));
         Figures figures = o.has("figures") ? figures(o.node("figures")) : Figures.defaults();
-        ConfidenceType confType = o.has("conf_type") ? o.choice("conf_type", ConfidenceType::parse,
-                "log-log, log or plain") : ConfidenceType.LOG_LOG;
-        double confLevel = o.has("conf_level") ? o.fraction("conf_level") : 0.95;
-        int pDigits = 3;
-        if (o.has("p_digits")) {
-            double v = o.number("p_digits");
-            if (v != Math.rint(v) || v < 1 || v > 4) {
-                throw error(o.line("p_digits"), "p_digits", o.scalarText("p_digits") + " is not allowed; give the"
-                        + " significant digits of P values, 1 to 4 (default 3: 0.00612; 1 prints 0.006).");
-            }
-            pDigits = (int) v;
-        }
+        int pDigits = o.has("p_digits") ? o.value(StudyKeys.P_DIGITS) : StudyKeys.P_DIGITS.defaultValue();
         o.done();
         Set<String> names = new HashSet<>();
         for (CoxSpec c : cox) {
@@ -153,8 +167,14 @@ public final class StudyReader {
                 throw error(c.line(), "cox", "two Cox models are named '" + c.name() + "'; give each a distinct name.");
             }
         }
-        return new Study(source, title, data, time, event, groups, endpoint, horizon, landmark, at, table1, comparisons, cox,
-                competing, output, figures, confType, confLevel, pDigits);
+        Map<String, Integer> lines = new HashMap<>();
+        for (String k : TOP_KEYS) {
+            if (o.has(k)) {
+                lines.put(k, o.line(k));
+            }
+        }
+        return new Study(source, title, data, time, event, groups, strata, endpoint, horizon, landmark, estimates, table1,
+                comparisons, cox, competing, output, figures, pDigits, lines);
     }
 
     private Study.Data data(Node n) {
@@ -337,7 +357,7 @@ public final class StudyReader {
 
     private Table1Item table1Item(Node n, String key) {
         if (n instanceof Scalar) {
-            return new Table1Item(columnName(n, key), null, Study.VariableType.AUTO, Study.Summary.AUTO, List.of(),
+            return new Table1Item(columnName(n, key), null, VariableType.AUTO, Summary.AUTO, List.of(),
                     n.line());
         }
         Obj o = obj(n, key);
@@ -347,57 +367,50 @@ public final class StudyReader {
         }
         String column = columnName(o.node("column"), key + ".column");
         String label = o.string("label", null);
-        Study.VariableType type = o.has("type") ? o.choice("type", s -> Study.VariableType.valueOf(
-                s.trim().toUpperCase(Locale.ROOT)), "categorical, continuous or auto") : Study.VariableType.AUTO;
-        Study.Summary summary = o.has("summary") ? o.choice("summary", s -> Study.Summary.valueOf(
+        VariableType type = o.has("type") ? o.choice("type", s -> VariableType.valueOf(
+                s.trim().toUpperCase(Locale.ROOT)), "categorical, continuous or auto") : VariableType.AUTO;
+        Summary summary = o.has("summary") ? o.choice("summary", s -> Summary.valueOf(
                 s.trim().toUpperCase(Locale.ROOT).replace('-', '_')), "mean_sd, median_iqr or auto")
-                : Study.Summary.AUTO;
+                : Summary.AUTO;
         List<String> levels = o.has("levels") ? o.strings("levels") : List.of();
         if (new HashSet<>(levels).size() != levels.size()) {
             throw error(o.line("levels"), key + ".levels", "a level is listed twice.");
         }
-        if (!levels.isEmpty() && type == Study.VariableType.CONTINUOUS) {
+        if (!levels.isEmpty() && type == VariableType.CONTINUOUS) {
             throw error(o.line("levels"), key + ".levels", "levels are for categorical variables; drop them or set"
                     + " 'type: categorical'.");
         }
-        if (o.has("summary") && type == Study.VariableType.CATEGORICAL) {
+        if (o.has("summary") && type == VariableType.CATEGORICAL) {
             throw error(o.line("summary"), key + ".summary", "a categorical variable is summarized as n (%); 'summary'"
                     + " is for continuous variables.");
         }
         o.done();
-        Study.VariableType t = !levels.isEmpty() && type == Study.VariableType.AUTO ? Study.VariableType.CATEGORICAL
+        VariableType t = !levels.isEmpty() && type == VariableType.AUTO ? VariableType.CATEGORICAL
                 : type;
         return new Table1Item(column, label, t, summary, levels, n.line());
     }
 
-    private Comparisons comparisons(Node n) {
+    private Comparisons comparisons(Node n, Estimates estimates) {
         Obj o = obj(n, "comparisons");
-        o.allow(List.of("test", "rho", "gamma", "pairwise", "adjust", "trend", "scores", "rmst", "tau"));
-        Weighting test = o.has("test") ? o.choice("test", Weighting::parse, "logrank, gehan, tarone, peto or fh")
-                : Weighting.LOGRANK;
-        double rho = o.has("rho") ? o.nonNegative("rho") : 0;
-        double gamma = o.has("gamma") ? o.nonNegative("gamma") : 0;
-        if ((o.has("rho") || o.has("gamma")) && test != Weighting.FLEMING_HARRINGTON) {
-            throw error(o.line(o.has("rho") ? "rho" : "gamma"), "comparisons", "rho and gamma belong to the"
-                    + " Fleming-Harrington test: set 'test: fh'.");
-        }
-        boolean pairwise = !o.has("pairwise") || o.bool("pairwise");
-        PValueAdjustment adjust = o.has("adjust") ? o.choice("adjust", PValueAdjustment::parse,
-                "none, bonferroni, holm or bh") : PValueAdjustment.HOLM;
-        boolean trend = o.has("trend") && o.bool("trend");
-        double[] scores = o.has("scores") ? o.numbers("scores", false) : new double[0];
-        if (scores.length > 0 && !trend) {
+        o.allow(List.of("test", "rho", "gamma", "pairwise", "adjust", "trend", "scores", "conservative", "rmst", "tau"));
+        boolean trend = o.has("trend") && o.value(StudyKeys.TREND);
+        if (o.has("scores") && !trend) {
             throw error(o.line("scores"), "comparisons.scores", "scores are for the trend test: add 'trend: yes'.");
         }
-        Study.Rmst rmst = Study.Rmst.values()[autoYesNo(o, "rmst", "comparisons.rmst",
-                "restricted mean survival times compared when hazards do not look proportional")];
-        double tau = o.has("tau") ? o.positive("tau") : Double.NaN;
-        if (o.has("tau") && rmst == Study.Rmst.NO) {
+        Rmst rmst = o.has("rmst") ? o.value(StudyKeys.RMST) : null;
+        if (o.has("tau") && rmst == Rmst.NO) {
             throw error(o.line("tau"), "comparisons.tau", "tau is the horizon of the RMST comparison, which"
                     + " 'rmst: no' turns off: remove tau or set 'rmst: yes'.");
         }
+        Comparisons c = Comparisons.resolve(estimates, o.has("test") ? o.value(StudyKeys.TEST) : null,
+                o.has("rho") ? o.value(StudyKeys.RHO) : null, o.has("gamma") ? o.value(StudyKeys.GAMMA) : null,
+                o.has("pairwise") ? o.value(StudyKeys.PAIRWISE) : null,
+                o.has("adjust") ? o.value(StudyKeys.ADJUST) : null, trend,
+                o.has("scores") ? o.value(StudyKeys.SCORES) : null,
+                o.has("conservative") ? o.value(StudyKeys.CONSERVATIVE) : null, rmst,
+                Where.file(file, o.line(o.has("rho") ? "rho" : "gamma")));
         o.done();
-        return new Comparisons(test, rho, gamma, pairwise, adjust, trend, scores, rmst, tau, n.line());
+        return c;
     }
 
     /** A yes / no / auto key: 0 for auto (also when absent), 1 for yes, 2 for no (the order of the enums). */
@@ -454,10 +467,10 @@ public final class StudyReader {
                         + String.join(", ", variables) + ").");
             }
         }
-        Study.Firth firth = Study.Firth.values()[autoYesNo(o, "firth", key + ".firth",
+        Firth firth = Firth.values()[autoYesNo(o, "firth", key + ".firth",
                 "Firth's fit added when the standard fit signals monotone likelihood")];
         Ties ties = o.has("ties") ? o.choice("ties", Ties::parse, "efron or breslow")
-                : firth == Study.Firth.YES ? Ties.BRESLOW : Ties.EFRON;
+                : firth == Firth.YES ? Ties.BRESLOW : Ties.EFRON;
         o.done();
         return new CoxSpec(name, covariates, categorical, reference, firth, ties, n.line());
     }
@@ -561,8 +574,8 @@ public final class StudyReader {
             throw error(o.line("finegray"), key + ".finegray", "the model has no covariate: list at least one column"
                     + " (finegray: [age]); the group is added by itself only when the study has groups.");
         }
-        Study.CifPlot plot = o.has("plot") ? o.choice("plot", s -> Study.CifPlot.valueOf(s.trim()
-                .toUpperCase(Locale.ROOT)), "stacked or lines") : Study.CifPlot.STACKED;
+        CifPlot plot = o.has("plot") ? o.choice("plot", s -> CifPlot.valueOf(s.trim()
+                .toUpperCase(Locale.ROOT)), "stacked or lines") : CifPlot.STACKED;
         double rho = o.has("rho") ? o.nonNegative("rho") : 0;
         String strata = o.has("strata") ? columnName(o.node("strata"), key + ".strata") : null;
         if (strata != null && groups == null) {
@@ -752,6 +765,31 @@ public final class StudyReader {
             if (allowed.isEmpty() && !m.entries().isEmpty()) {
                 throw new IllegalStateException("allow() not called for " + path);
             }
+        }
+
+        /**
+         * Reads a key's value with the study key's one parser: a single value, or the items of a list for the list
+         * kinds; a mistake names the file, the line and the key.
+         */
+        <T> T value(StudyKey<T> key) {
+            String k = key.name();
+            Node n = node(k);
+            Where where = Where.file(r.file, line(k));
+            boolean list = switch (key.kind()) {
+                case NUMBERS, TEXTS, COLUMNS -> true;
+                default -> false;
+            };
+            if (list && n instanceof Sequence seq) {
+                List<String> items = new ArrayList<>();
+                for (Node i : seq.items()) {
+                    if (!(i instanceof Scalar sc) || sc.isNull()) {
+                        throw r.error(i.line(), key(k), "expected a list of single values, found " + kind(i) + ".");
+                    }
+                    items.add(sc.text());
+                }
+                return key.parseItems(items, Where.file(r.file, line(k)));
+            }
+            return key.parse(scalarText(k), where);
         }
 
         boolean has(String k) {

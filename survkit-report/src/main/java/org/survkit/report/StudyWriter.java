@@ -1,5 +1,8 @@
 package org.survkit.report;
 
+import org.survkit.study.Comparisons;
+import org.survkit.study.Estimates;
+import org.survkit.study.VariableType;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -106,6 +109,13 @@ public final class StudyWriter {
             a.append(i == 0 ? "" : ", ").append(Formats.given(at[i]));
         }
         kv("at", a.append(']').toString());
+        Estimates est = s.estimates();
+        if (!Double.isNaN(est.tau())) {
+            kv("tau", Formats.given(est.tau()));
+        }
+        if (s.strata() != null) {
+            kv("strata", q(s.strata()));
+        }
         if (!s.table1().isEmpty()) {
             out.append("table1:\n");
             for (Table1Item item : s.table1()) {
@@ -114,7 +124,7 @@ public final class StudyWriter {
                     out.append("    label: ").append(q(item.label())).append('\n');
                 }
                 out.append("    type: ").append(item.type().name().toLowerCase(Locale.ROOT)).append('\n');
-                if (item.type() != Study.VariableType.CATEGORICAL) {
+                if (item.type() != VariableType.CATEGORICAL) {
                     out.append("    summary: ").append(item.summary().name().toLowerCase(Locale.ROOT)).append('\n');
                 }
                 if (!item.levels().isEmpty()) {
@@ -122,7 +132,7 @@ public final class StudyWriter {
                 }
             }
         }
-        Study.Comparisons c = s.comparisons();
+        Comparisons c = s.comparisons();
         out.append("comparisons:\n");
         kv2("test", c.test().id());
         if (c.test() == Weighting.FLEMING_HARRINGTON) {
@@ -140,10 +150,10 @@ public final class StudyWriter {
             }
             kv2("scores", sc.append(']').toString());
         }
-        kv2("rmst", c.rmst().name().toLowerCase(java.util.Locale.ROOT));
-        if (!Double.isNaN(c.tau())) {
-            kv2("tau", Formats.given(c.tau()));
+        if (c.conservative()) {
+            kv2("conservative", "yes");
         }
+        kv2("rmst", c.rmst().word());
         if (!s.cox().isEmpty()) {
             out.append("cox:\n");
             for (CoxSpec m : s.cox()) {
@@ -215,8 +225,10 @@ public final class StudyWriter {
         if (!f.colors().isEmpty()) {
             kv2("colors", "[" + String.join(", ", f.colors().stream().map(StudyWriter::q).toList()) + "]");
         }
-        kv("conf_type", s.confType() == ConfidenceType.LOG_LOG ? "log-log" : s.confType().rName());
-        kv("conf_level", Formats.given(s.confLevel()));
+        kv("preset", est.preset().id());
+        kv("conf_type", est.confType().rName());
+        kv("conf_level", Formats.given(est.confLevel()));
+        kv("median_rule", est.medianRule().id());
         if (s.pValueDigits() != 3) {
             kv("p_digits", Integer.toString(s.pValueDigits()));
         }

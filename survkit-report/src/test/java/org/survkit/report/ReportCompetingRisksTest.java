@@ -1,5 +1,6 @@
 package org.survkit.report;
 
+import org.survkit.study.CifPlot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -430,7 +431,7 @@ class ReportCompetingRisksTest {
         assertThat(cr.causes()).extracting(Study.Cause::label).containsExactly("Death", "Liver transplant");
         assertThat(cr.cause()).isEqualTo(2);
         assertThat(cr.fineGray().covariates()).containsExactly("age", "bili", "albumin");
-        assertThat(cr.plot()).isEqualTo(Study.CifPlot.STACKED);
+        assertThat(cr.plot()).isEqualTo(CifPlot.STACKED);
         String yaml = StudyWriter.write(s, List.of());
         assertThat(yaml).contains("competing_risks:\n  column: \"status\"\n  censor_value: 0\n  causes:\n"
                 + "    2: \"Death\"\n    1: \"Liver transplant\"\n  cause: 2\n");

@@ -132,7 +132,7 @@ class ReportRmstTest {
     void badRmstValuesNameTheKey() throws IOException {
         crossing();
         assertThatThrownBy(() -> run("comparisons: {rmst: maybe}\n")).hasMessageContaining("study.yaml, line 5")
-                .hasMessageContaining("comparisons.rmst").hasMessageContaining("use yes, no or auto");
+                .hasMessageContaining("comparisons.rmst").hasMessageContaining("use auto, yes or no");
         assertThatThrownBy(() -> run("comparisons: {rmst: no, tau: 12}\n")).hasMessageContaining("comparisons.tau")
                 .hasMessageContaining("'rmst: no'");
     }

@@ -1,5 +1,10 @@
 package org.survkit.report;
 
+import org.survkit.study.Comparisons;
+import org.survkit.study.Firth;
+import org.survkit.study.Rmst;
+import org.survkit.study.Summary;
+import org.survkit.study.VariableType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,16 +58,16 @@ class StudyReaderTest {
         assertThat(s.horizon()).isEqualTo(60);
         assertThat(s.at()).containsExactly(12, 36, 60);
         assertThat(s.table1()).hasSize(7);
-        assertThat(s.table1().get(0).type()).isEqualTo(Study.VariableType.CONTINUOUS);
-        assertThat(s.table1().get(0).summary()).isEqualTo(Study.Summary.MEAN_SD);
+        assertThat(s.table1().get(0).type()).isEqualTo(VariableType.CONTINUOUS);
+        assertThat(s.table1().get(0).summary()).isEqualTo(Summary.MEAN_SD);
         assertThat(s.table1().get(1).levels()).containsExactly("I", "II", "III");
-        assertThat(s.table1().get(1).type()).isEqualTo(Study.VariableType.CATEGORICAL);
+        assertThat(s.table1().get(1).type()).isEqualTo(VariableType.CATEGORICAL);
         assertThat(s.table1().get(3).levels()).containsExactly("yes", "no");
         assertThat(s.comparisons().pairwise()).isTrue();
         assertThat(s.comparisons().adjust()).isEqualTo(PValueAdjustment.HOLM);
         assertThat(s.cox()).singleElement().satisfies(c -> {
             assertThat(c.covariates()).containsExactly("subgroup", "age");
-            assertThat(c.firth()).isEqualTo(Study.Firth.AUTO);
+            assertThat(c.firth()).isEqualTo(Firth.AUTO);
             assertThat(c.ties()).isEqualTo(Ties.EFRON);
         });
         assertThat(s.output()).isEqualTo(Path.of("report"));
@@ -80,10 +85,10 @@ class StudyReaderTest {
         assertThat(s.groups()).isNull();
         assertThat(s.horizon()).isNaN();
         assertThat(s.at()).isEmpty();
-        assertThat(s.comparisons()).usingRecursiveComparison().ignoringFields("tau")
-                .isEqualTo(Study.Comparisons.defaults());
-        assertThat(s.comparisons().rmst()).isEqualTo(Study.Rmst.AUTO);
-        assertThat(s.comparisons().tau()).isNaN();
+        assertThat(s.comparisons()).usingRecursiveComparison().isEqualTo(Comparisons.defaults(s.estimates()));
+        assertThat(s.comparisons().rmst()).isEqualTo(Rmst.AUTO);
+        assertThat(s.estimates().tau()).isNaN();
+        assertThat(s.strata()).isNull();
         assertThat(s.confType()).isEqualTo(ConfidenceType.LOG_LOG);
         assertThat(s.confLevel()).isEqualTo(0.95);
         assertThat(s.output()).isEqualTo(Path.of("report"));
@@ -127,7 +132,7 @@ class StudyReaderTest {
         assertThat(c.name()).isEqualTo("Full");
         assertThat(c.covariates()).containsExactly("arm", "age", "arm:age");
         assertThat(c.reference()).containsEntry("arm", "placebo");
-        assertThat(c.firth()).isEqualTo(Study.Firth.YES);
+        assertThat(c.firth()).isEqualTo(Firth.YES);
         assertThat(c.ties()).isEqualTo(Ties.BRESLOW); // coxphf's default with Firth
         assertThat(s.confType()).isEqualTo(ConfidenceType.LOG);
         assertThat(s.confLevel()).isEqualTo(0.9);
@@ -135,8 +140,8 @@ class StudyReaderTest {
         assertThat(s.figures().dpi()).isEqualTo(150);
         assertThat(s.figures().censorMarks()).isEqualTo(CensorMark.TICK);
         assertThat(s.table1().get(0).column()).isEqualTo("age");
-        assertThat(s.table1().get(0).type()).isEqualTo(Study.VariableType.AUTO);
-        assertThat(s.table1().get(1).type()).isEqualTo(Study.VariableType.CATEGORICAL);
+        assertThat(s.table1().get(0).type()).isEqualTo(VariableType.AUTO);
+        assertThat(s.table1().get(1).type()).isEqualTo(VariableType.CATEGORICAL);
     }
 
     @Test
@@ -174,7 +179,7 @@ class StudyReaderTest {
         assertThat(error(MINIMAL + "horizon: -5\n")).isEqualTo("study.yaml, line 4, 'horizon': -5 is not allowed;"
                 + " give a time > 0 in the time unit of the study (e.g. 60 for 5 years in months).");
         assertThat(error(MINIMAL + "horizon: five years\n")).isEqualTo(
-                "study.yaml, line 4, 'horizon': \"five years\" is not a number.");
+                "study.yaml, line 4, 'horizon': \"five years\" is not a number; e.g. 60.");
         assertThat(error(MINIMAL + "comparisons:\n  adjust: tukey\n")).isEqualTo("study.yaml, line 5,"
                 + " 'comparisons.adjust': \"tukey\" is not allowed; use none, bonferroni, holm or bh.");
         assertThat(error(MINIMAL + "comparisons:\n  pairwise: maybe\n")).isEqualTo("study.yaml, line 5,"
@@ -183,9 +188,9 @@ class StudyReaderTest {
                 "study.yaml, line 2, 'time.unit': \"fortnights\" is not a time unit; use days, weeks, months (days /"
                         + " 30.4375) or years (days / 365.25).");
         assertThat(error(MINIMAL + "conf_level: 95\n")).contains("line 4, 'conf_level': 95 is not allowed; give a"
-                + " level between 0 and 1");
-        assertThat(error(MINIMAL + "at: [12, soon]\n")).isEqualTo("study.yaml, line 4, 'at': expected numbers, such"
-                + " as [12, 36, 60]; found \"soon\".");
+                + " number between 0 and 1");
+        assertThat(error(MINIMAL + "at: [12, soon]\n")).isEqualTo("study.yaml, line 4, 'at': \"soon\" is not a"
+                + " number; e.g. 12,36,60.");
         assertThat(error(MINIMAL + "table1:\n  - {column: age, type: numeric}\n")).isEqualTo("study.yaml, line 5,"
                 + " 'table1[1].type': \"numeric\" is not allowed; use categorical, continuous or auto.");
         assertThat(error(MINIMAL + "cox:\n  - covariates: [age]\n    firth: sometimes\n")).contains("line 6,"

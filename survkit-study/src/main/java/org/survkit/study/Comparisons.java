@@ -19,11 +19,11 @@ import org.survkit.study.key.Where;
  * @param trend        whether the test for trend over the ordered groups is added
  * @param scores       the trend scores (empty: the group values when numbers, else 1..k)
  * @param conservative whether Prism's conservative statistic Σ(O−E)²/E is added
- * @param rmst         when restricted mean survival times are compared
- * @param tau          their horizon, or NaN for the default (the shortest group's last follow-up time)
+ * @param rmst         when restricted mean survival times are compared (up to the study's {@code tau},
+ *                     {@link Estimates#tau()})
  */
 public record Comparisons(Weighting test, double rho, double gamma, boolean pairwise, PValueAdjustment adjust,
-        boolean trend, double[] scores, boolean conservative, Rmst rmst, double tau) {
+        boolean trend, double[] scores, boolean conservative, Rmst rmst) {
 
     public Comparisons {
         Objects.requireNonNull(test, "test");
@@ -47,8 +47,7 @@ public record Comparisons(Weighting test, double rho, double gamma, boolean pair
      * @throws InputException when ρ or γ is given for another test than Fleming–Harrington
      */
     public static Comparisons resolve(Estimates estimates, Weighting test, Double rho, Double gamma, Boolean pairwise,
-            PValueAdjustment adjust, Boolean trend, double[] scores, Boolean conservative, Rmst rmst, Double tau,
-            Where where) {
+            PValueAdjustment adjust, Boolean trend, double[] scores, Boolean conservative, Rmst rmst, Where where) {
         Weighting t = estimates.test(test);
         double r = rho == null ? StudyKeys.RHO.defaultValue() : rho;
         double g = gamma == null ? StudyKeys.GAMMA.defaultValue() : gamma;
@@ -61,12 +60,12 @@ public record Comparisons(Weighting test, double rho, double gamma, boolean pair
                 adjust == null ? StudyKeys.ADJUST.defaultValue() : adjust,
                 trend == null ? StudyKeys.TREND.defaultValue() : trend, scores == null ? new double[0] : scores,
                 conservative == null ? StudyKeys.CONSERVATIVE.defaultValue() : conservative,
-                rmst == null ? StudyKeys.RMST.defaultValue() : rmst, tau == null ? Double.NaN : tau);
+                rmst == null ? StudyKeys.RMST.defaultValue() : rmst);
     }
 
     /** {@return the study defaults: the preset's test, pairwise with Holm, no trend, RMST when hazards cross} */
     public static Comparisons defaults(Estimates estimates) {
-        return resolve(estimates, null, null, null, null, null, null, null, null, null, null, Where.COMMAND_LINE);
+        return resolve(estimates, null, null, null, null, null, null, null, null, null, Where.COMMAND_LINE);
     }
 
     /** {@return the configured engine: the test with its weights} */

@@ -1,5 +1,10 @@
 package org.survkit.web;
 
+import org.survkit.study.Comparisons;
+import org.survkit.study.Firth;
+import org.survkit.study.Rmst;
+import org.survkit.study.Summary;
+import org.survkit.study.VariableType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,10 +71,10 @@ final class StudyFromSettings {
             Double rho = FigureMaker.number(o, "rho");
             Double gamma = FigureMaker.number(o, "gamma");
             String adjust = FigureMaker.text(o, "adjust");
-            Study.Comparisons comparisons = new Study.Comparisons(w, rho == null ? 0 : rho, gamma == null ? 0 : gamma,
+            Comparisons comparisons = new Comparisons(w, rho == null ? 0 : rho, gamma == null ? 0 : gamma,
                     FigureMaker.bool(o, "pairwise", true), adjust == null ? PValueAdjustment.HOLM
                             : PValueAdjustment.parse(adjust), FigureMaker.bool(o, "trend", false), new double[0],
-                    Study.Rmst.AUTO, Double.NaN, 0);
+                    Rmst.AUTO, Double.NaN, 0);
             List<String> atText = FigureMaker.list(o, "at");
             double[] at = new double[atText.size()];
             for (int i = 0; i < at.length; i++) {
@@ -82,14 +87,14 @@ final class StudyFromSettings {
             }
             List<Study.Table1Item> table1 = new ArrayList<>();
             for (String c : FigureMaker.list(settings, "table1")) {
-                table1.add(new Study.Table1Item(c, null, Study.VariableType.AUTO, Study.Summary.AUTO, List.of(), 0));
+                table1.add(new Study.Table1Item(c, null, VariableType.AUTO, Summary.AUTO, List.of(), 0));
             }
             List<Study.CoxSpec> models = new ArrayList<>();
             List<String> covariates = FigureMaker.list(cox, "covariates");
             if (!covariates.isEmpty()) {
                 String ties = FigureMaker.text(cox, "ties");
                 models.add(new Study.CoxSpec("Cox model", covariates, FigureMaker.list(cox, "categorical"), Map.of(),
-                        Study.Firth.AUTO, ties == null ? Ties.EFRON : Ties.parse(ties), 0));
+                        Firth.AUTO, ties == null ? Ties.EFRON : Ties.parse(ties), 0));
             }
             String marks = FigureMaker.text(f, "censor_marks");
             String scale = FigureMaker.text(f, "scale");

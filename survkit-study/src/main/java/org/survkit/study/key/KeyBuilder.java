@@ -76,16 +76,23 @@ final class KeyBuilder {
 
     /** A time &gt; 0 in the study's time unit. */
     StudyKey<Double> positiveTime(String example) {
-        return number(0, true, Double.POSITIVE_INFINITY, true, null, example);
+        return new StudyKey<>(path, flag, label, description, Kind.NUMBER, List.of(), null, "none", s -> {
+            double v = toNumber(s, example);
+            if (!(v > 0) || Double.isInfinite(v)) {
+                throw new IllegalArgumentException(s + " is not allowed; give a time > 0 in the time unit of the study"
+                        + " (e.g. " + example + " for 5 years in months).");
+            }
+            return v;
+        });
     }
 
-    StudyKey<Integer> integer(int min, int max, Integer defaultValue) {
+    /** A whole number; {@code what} says what it counts, for the message ("the digits of P values, 1 to 4"). */
+    StudyKey<Integer> integer(int min, int max, Integer defaultValue, String what) {
         return new StudyKey<>(path, flag, label, description, Kind.INTEGER, List.of(), defaultValue,
                 defaultValue == null ? "none" : defaultValue.toString(), s -> {
                     double v = toNumber(s, Integer.toString(min));
                     if (v != Math.rint(v) || v < min || v > max) {
-                        throw new IllegalArgumentException(s + " is not allowed; give a whole number from " + min
-                                + " to " + max + ".");
+                        throw new IllegalArgumentException(s + " is not allowed; give " + what + ".");
                     }
                     return (int) v;
                 });
@@ -100,7 +107,7 @@ final class KeyBuilder {
                         case "no", "false", "off", "0", "n":
                             return false;
                         default:
-                            throw new IllegalArgumentException("\"" + s + "\" is not allowed; write yes or no.");
+                            throw new IllegalArgumentException("\"" + s + "\" is not allowed; use yes or no.");
                     }
                 });
     }

@@ -154,7 +154,8 @@ public final class StudyKeys {
     public static final StudyKey<String> OUTPUT = key("output", Flags.OUTPUT, "Output folder",
             "The folder for report.html, tables and figures, relative to the study file.").text("report");
     public static final StudyKey<Integer> P_DIGITS = key("p_digits", Flags.P_DIGITS, "P-value digits",
-            "Significant digits of P values in tables and figures (below 0.001 always < 0.001).").integer(1, 4, 3);
+            "Significant digits of P values in tables and figures (below 0.001 always < 0.001).").integer(1, 4, 3,
+                    "the significant digits of P values, 1 to 4 (default 3: 0.00612; 1 prints 0.006)");
 
     // ------------------------------------------------------------------------------------------------ estimates
 
@@ -297,7 +298,8 @@ public final class StudyKeys {
     public static final StudyKey<Boolean> PNG = key("figures.png", null, "PNG files",
             "Also write every figure as PNG.").bool(true);
     public static final StudyKey<Integer> DPI = key("figures.dpi", null, "PNG resolution",
-            "The PNG files' resolution in dots per inch.").integer(72, 1200, 300);
+            "The PNG files' resolution in dots per inch.").integer(72, 1200, 300,
+                    "the resolution in dots per inch, a whole number from 72 to 1200 (journals ask for 300 to 600)");
     public static final StudyKey<String> TIME_LABEL = key("figures.time_label", null, "Time axis title",
             "The figures' time axis title (default: from the unit and the start date column).").text();
     public static final StudyKey<List<String>> COLORS = key("figures.colors", null, "Group colours",

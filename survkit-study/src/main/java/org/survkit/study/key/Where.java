@@ -40,6 +40,28 @@ public sealed interface Where {
         return new StudyFile(file, line);
     }
 
+    /**
+     * The command line, where a flag of its own sets a key (e.g. {@code compare --rmst TAU} sets {@code tau}).
+     *
+     * @param flag the flag as written
+     * @return the place
+     */
+    static Where flag(String flag) {
+        return new OwnFlag(flag);
+    }
+
+    /**
+     * A command's own flag for a key.
+     *
+     * @param flag the flag
+     */
+    record OwnFlag(String flag) implements Where {
+        @Override
+        public String name(StudyKey<?> key) {
+            return flag;
+        }
+    }
+
     /** The command line. */
     record CommandLine() implements Where {
         @Override
