@@ -1,6 +1,7 @@
 package org.survkit.web;
 
 import org.survkit.study.Comparisons;
+import org.survkit.study.Estimates;
 import org.survkit.study.Firth;
 import org.survkit.study.Rmst;
 import org.survkit.study.Summary;
@@ -15,11 +16,10 @@ import org.survkit.io.TimeUnit;
 import org.survkit.report.CensorMark;
 import org.survkit.report.Study;
 import org.survkit.report.SurvivalScale;
-import org.survkit.stats.ConfidenceType;
-import org.survkit.stats.PValueAdjustment;
-import org.survkit.stats.Preset;
 import org.survkit.stats.Ties;
-import org.survkit.stats.Weighting;
+import org.survkit.study.key.StudyKey;
+import org.survkit.study.key.StudyKeys;
+import org.survkit.study.key.Where;
 
 /**
  * The {@link Study} (what {@code survkit report} runs) that a page's settings describe. Settings are
@@ -61,29 +61,19 @@ final class StudyFromSettings {
             }
             String group = FigureMaker.text(o, "group");
             Study.Groups groups = group == null ? null : new Study.Groups(group, group, List.of(), null, List.of(), 0);
-            Preset preset = FigureMaker.text(o, "preset") == null ? Preset.SURVKIT
-                    : Preset.parse(FigureMaker.text(o, "preset"));
-            ConfidenceType ct = FigureMaker.text(o, "conf_type") == null ? preset.confType()
-                    : ConfidenceType.parse(FigureMaker.text(o, "conf_type"));
-            Double level = FigureMaker.number(o, "conf_level");
-            String testName = FigureMaker.text(o, "test");
-            Weighting w = testName == null ? preset.weighting() : Weighting.parse(testName);
-            Double rho = FigureMaker.number(o, "rho");
-            Double gamma = FigureMaker.number(o, "gamma");
-            String adjust = FigureMaker.text(o, "adjust");
-            Comparisons comparisons = new Comparisons(w, rho == null ? 0 : rho, gamma == null ? 0 : gamma,
-                    FigureMaker.bool(o, "pairwise", true), adjust == null ? PValueAdjustment.HOLM
-                            : PValueAdjustment.parse(adjust), FigureMaker.bool(o, "trend", false), new double[0],
-                    Rmst.AUTO, Double.NaN, 0);
-            List<String> atText = FigureMaker.list(o, "at");
-            double[] at = new double[atText.size()];
-            for (int i = 0; i < at.length; i++) {
-                try {
-                    at[i] = Double.parseDouble(atText.get(i));
-                } catch (NumberFormatException e) {
-                    throw ApiError.badRequest("survival times ('at') must be numbers, not '"
-                            + Datasets.clip(atText.get(i)) + "'.");
-                }
+            Estimates estimates = Estimates.resolve(web(StudyKeys.PRESET, o, "preset"),
+                    web(StudyKeys.CONF_TYPE, o, "conf_type"), web(StudyKeys.CONF_LEVEL, o, "conf_level"),
+                    web(StudyKeys.MEDIAN_RULE, o, "median_rule"), web(StudyKeys.AT, o, "at"),
+                    web(StudyKeys.TAU, o, "tau"));
+            Double rmstTau = web(StudyKeys.TAU, o, "rmst");
+            Comparisons comparisons = Comparisons.resolve(estimates, web(StudyKeys.TEST, o, "test"),
+                    web(StudyKeys.RHO, o, "rho"), web(StudyKeys.GAMMA, o, "gamma"),
+                    FigureMaker.bool(o, "pairwise", true), web(StudyKeys.ADJUST, o, "adjust"),
+                    FigureMaker.bool(o, "trend", false), web(StudyKeys.SCORES, o, "scores"),
+                    FigureMaker.bool(o, "conservative", false), rmstTau != null ? Rmst.YES : null, Where.WEB_PAGE);
+            if (rmstTau != null && Double.isNaN(estimates.tau())) {
+                estimates = Estimates.resolve(estimates.preset(), estimates.confType(), estimates.confLevel(),
+                        estimates.medianRule(), estimates.at(), rmstTau);
             }
             List<Study.Table1Item> table1 = new ArrayList<>();
             for (String c : FigureMaker.list(settings, "table1")) {
@@ -107,15 +97,30 @@ final class StudyFromSettings {
             Double landmark = FigureMaker.number(o, "landmark");
             String title = FigureMaker.text(settings, "title");
             String endpoint = FigureMaker.text(settings, "endpoint");
+            Double horizon = web(StudyKeys.HORIZON, o, "horizon");
             return new Study(studyFile, title, new Study.Data(Path.of(dataName), FigureMaker.text(o, "sheet"),
                     FigureMaker.list(o, "na"), FigureMaker.text(o, "date_format"), 0), time,
                     new Study.Event(event, FigureMaker.text(o, "event_value"), 0), groups,
-                    endpoint == null ? "Overall survival" : endpoint, Double.NaN,
-                    landmark == null ? Double.NaN : landmark, at, table1, comparisons, models, null, Path.of("report"),
-                    figures, ct, level == null ? 0.95 : level, 3);
+                    FigureMaker.text(o, "strata"), endpoint == null ? "Overall survival" : endpoint,
+                    horizon == null ? Double.NaN : horizon, landmark == null ? Double.NaN : landmark, estimates, table1,
+                    comparisons, models, null, Path.of("report"), figures, 3, Map.of());
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(e.getMessage());
         }
+    }
+
+    /** The value of an option of the page's settings, read by its study key (a list as a JSON array or a,b,c). */
+    private static <T> T web(StudyKey<T> key, ObjectNode o, String field) {
+        com.fasterxml.jackson.databind.JsonNode v = o.get(field);
+        if (v == null || v.isNull() || v.isTextual() && v.asText().isBlank()) {
+            return null;
+        }
+        if (v.isArray()) {
+            List<String> items = new ArrayList<>();
+            v.forEach(x -> items.add(x.asText()));
+            return key.parseItems(items, Where.WEB_PAGE);
+        }
+        return key.parse(v.asText(), Where.WEB_PAGE);
     }
 
     private static ObjectNode object(ObjectNode parent, String key) {
