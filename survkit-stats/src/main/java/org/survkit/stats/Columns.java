@@ -1,6 +1,6 @@
 package org.survkit.stats;
 
-/** Checks shared by the result records that hold parallel columns. */
+/** Checks and copies shared by the result records that hold parallel columns and matrices. */
 final class Columns {
     private Columns() {
     }
@@ -12,5 +12,14 @@ final class Columns {
                 throw new IllegalArgumentException("all columns of " + what + " must have the same length");
             }
         }
+    }
+
+    /** A deep copy of a matrix (each row cloned), for records that copy their arrays in and out. */
+    static double[][] copy(double[][] m) {
+        double[][] c = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            c[i] = m[i].clone();
+        }
+        return c;
     }
 }

@@ -33,7 +33,7 @@ public final class CompetingRisksGuardrails {
                         + ": its cumulative incidence estimates and confidence intervals are very imprecise."));
             }
             if (c.events() == 0) {
-                out.add(Diagnostic.note("no-events-of-cause", g + " has no events of cause " + Guardrails.num(c.cause())
+                out.add(Diagnostic.note("no-events-of-cause", g + " has no events of cause " + DiagnosticText.num(c.cause())
                         + ": its cumulative incidence of that cause stays 0."));
             }
         }
@@ -41,11 +41,11 @@ public final class CompetingRisksGuardrails {
             int events = curves.stream().filter(c -> c.cause() == t.cause()).mapToInt(CumulativeIncidenceCurve::events)
                     .sum();
             if (Double.isNaN(t.statistic())) {
-                out.add(Diagnostic.warning("singular-gray-test", "Gray's test of cause " + Guardrails.num(t.cause())
+                out.add(Diagnostic.warning("singular-gray-test", "Gray's test of cause " + DiagnosticText.num(t.cause())
                         + " cannot be computed: the variance of its scores is singular (e.g. a group never at risk"
                         + " when the cause occurs). cmprsk reports -1 here; survkit reports NA."));
             } else if (events < FEW_EVENTS) {
-                out.add(Diagnostic.note("few-events", "Cause " + Guardrails.num(t.cause()) + " has only " + events
+                out.add(Diagnostic.note("few-events", "Cause " + DiagnosticText.num(t.cause()) + " has only " + events
                         + " event" + (events == 1 ? "" : "s") + ": the chi-square p-value of Gray's test is approximate."));
             }
         }
@@ -62,9 +62,9 @@ public final class CompetingRisksGuardrails {
         for (CumulativeIncidenceCurve c : result.curves()) {
             for (double t : at) {
                 if (t > c.lastTime() && seen.add(c.group() + "\u0000" + t)) {
-                    out.add(Diagnostic.warning("beyond-follow-up", "The cumulative incidence at " + Guardrails.num(t)
+                    out.add(Diagnostic.warning("beyond-follow-up", "The cumulative incidence at " + DiagnosticText.num(t)
                             + " in " + (result.groups().size() == 1 && c.group().equals("all") ? "the cohort" : "group " + c.group())
-                            + " is beyond its last follow-up (" + Guardrails.num(c.lastTime())
+                            + " is beyond its last follow-up (" + DiagnosticText.num(c.lastTime())
                             + "): it is reported as NA."));
                 }
             }
@@ -78,8 +78,8 @@ public final class CompetingRisksGuardrails {
         int p = (int) m.coefficients().stream().filter(k -> !k.aliased()).count();
         if (p > 0 && m.events() < 10 * p) {
             out.add(Diagnostic.warning("few-events-per-coefficient", "The model has " + m.events() + " events of cause "
-                    + Guardrails.num(m.cause()) + " for " + p + " coefficient" + (p == 1 ? "" : "s") + " ("
-                    + Guardrails.num(Math.round(10.0 * m.events() / p) / 10.0) + " per coefficient). With fewer than"
+                    + DiagnosticText.num(m.cause()) + " for " + p + " coefficient" + (p == 1 ? "" : "s") + " ("
+                    + DiagnosticText.num(Math.round(10.0 * m.events() / p) / 10.0) + " per coefficient). With fewer than"
                     + " about 10 events per coefficient, estimates are biased and their intervals too narrow: use fewer"
                     + " covariates or report the model as exploratory."));
         }
@@ -114,9 +114,9 @@ public final class CompetingRisksGuardrails {
                 parts.add((groups == 1 && r.group().equals("all") ? "" : r.group() + ": ") + pct(r.naive()) + "% vs "
                         + pct(r.cif()) + "% (+" + pct(r.difference()) + ")");
             }
-            String at = Guardrails.num(mine.get(0).time()) + (unit == null || unit.isBlank() ? "" : " " + unit);
+            String at = DiagnosticText.num(mine.get(0).time()) + (unit == null || unit.isBlank() ? "" : " " + unit);
             out.add(Diagnostic.note("naive-incidence", "At " + at + ", 1 \u2212 Kaplan\u2013Meier of cause "
-                    + Guardrails.num(cause) + " with the other causes censored overstates its cumulative incidence"
+                    + DiagnosticText.num(cause) + " with the other causes censored overstates its cumulative incidence"
                     + " (difference in percentage points) \u2014 " + String.join("; ", parts) + ". Competing events remove"
                     + " patients who then can no longer have this event; 1 \u2212 Kaplan\u2013Meier estimates its"
                     + " incidence in a world without them. Report the cumulative incidence (Aalen\u2013Johansen) as the"

@@ -12,7 +12,7 @@ public record CoxLikelihood(double[] beta, double loglik, double[] score, double
     public CoxLikelihood {
         beta = beta.clone();
         score = score.clone();
-        information = LogRankResult.copy(information);
+        information = Columns.copy(information);
     }
 
     @Override
@@ -27,6 +27,6 @@ public record CoxLikelihood(double[] beta, double loglik, double[] score, double
 
     @Override
     public double[][] information() {
-        return LogRankResult.copy(information);
+        return Columns.copy(information);
     }
 }

@@ -36,19 +36,19 @@ public record CoxModel(Ties ties, CoxControl control, int n, int events, List<Co
     public CoxModel {
         coefficients = List.copyOf(coefficients);
         diagnostics = List.copyOf(diagnostics);
-        variance = LogRankResult.copy(variance);
-        naiveVariance = LogRankResult.copy(naiveVariance);
+        variance = Columns.copy(variance);
+        naiveVariance = Columns.copy(naiveVariance);
         means = means.clone();
     }
 
     @Override
     public double[][] variance() {
-        return LogRankResult.copy(variance);
+        return Columns.copy(variance);
     }
 
     @Override
     public double[][] naiveVariance() {
-        return LogRankResult.copy(naiveVariance);
+        return Columns.copy(naiveVariance);
     }
 
     @Override

@@ -211,7 +211,7 @@ public final class CoxRegression {
                 inf = Math.abs(inf);
                 if (!Double.isFinite(f.u()[j]) || (inf > control.eps() && inf > control.tolerInf() * Math.abs(coef[j]))) {
                     diagnostics.add(Diagnostic.warning("monotone-likelihood", "The log-likelihood converged while the"
-                            + " coefficient of '" + names.get(j) + "' kept growing (" + Guardrails.num(coef[j])
+                            + " coefficient of '" + names.get(j) + "' kept growing (" + DiagnosticText.num(coef[j])
                             + "): it may be infinite (monotone likelihood), so its hazard ratio, standard error and"
                             + " p-value are meaningless." + cause(data, j) + " Use Firth's penalized likelihood"
                             + " (--firth) or merge sparse groups."));

@@ -31,18 +31,18 @@ public record FineGrayModel(double cause, double censorCode, FineGrayControl con
     public FineGrayModel {
         coefficients = List.copyOf(coefficients);
         diagnostics = List.copyOf(diagnostics);
-        variance = LogRankResult.copy(variance);
-        naiveVariance = LogRankResult.copy(naiveVariance);
+        variance = Columns.copy(variance);
+        naiveVariance = Columns.copy(naiveVariance);
     }
 
     @Override
     public double[][] variance() {
-        return LogRankResult.copy(variance);
+        return Columns.copy(variance);
     }
 
     @Override
     public double[][] naiveVariance() {
-        return LogRankResult.copy(naiveVariance);
+        return Columns.copy(naiveVariance);
     }
 
     /** β in column order (NaN for aliased columns). */

@@ -94,7 +94,7 @@ public final class FineGrayRegression {
             throw new IllegalArgumentException("a Fine-Gray model needs at least one covariate");
         }
         if (cause == censorCode) {
-            throw new IllegalArgumentException("the cause of interest " + Guardrails.num(cause)
+            throw new IllegalArgumentException("the cause of interest " + DiagnosticText.num(cause)
                     + " is the censoring code");
         }
         byte[] kind = new byte[n];
@@ -113,7 +113,7 @@ public final class FineGrayRegression {
             }
         }
         if (events == 0) {
-            throw new IllegalArgumentException("cause " + Guardrails.num(cause) + " never occurs; the causes are "
+            throw new IllegalArgumentException("cause " + DiagnosticText.num(cause) + " never occurs; the causes are "
                     + java.util.Arrays.toString(CompetingRisksInput.causes(status, censorCode)));
         }
         int p = design.width();
@@ -294,7 +294,7 @@ public final class FineGrayRegression {
                 if (!aliased[j] && Math.abs(coef[j]) > DIVERGING) {
                     // crr stops after maxiter with the coefficient still growing: no finite maximum
                     diagnostics.add(Diagnostic.warning("monotone-likelihood", "The coefficient of '" + names.get(j)
-                            + "' (" + Guardrails.num(coef[j]) + ") was still growing when the fit stopped: the"
+                            + "' (" + DiagnosticText.num(coef[j]) + ") was still growing when the fit stopped: the"
                             + " pseudo-likelihood may have no maximum (e.g. no event of the cause in a factor level),"
                             + " so its hazard ratio, standard error and p-value are meaningless. Merge sparse levels"
                             + " or drop the covariate."));

@@ -42,14 +42,14 @@ public record FirthCoxModel(Ties ties, FirthControl control, FirthInference infe
     public FirthCoxModel {
         coefficients = List.copyOf(coefficients);
         diagnostics = List.copyOf(diagnostics);
-        variance = LogRankResult.copy(variance);
+        variance = Columns.copy(variance);
         means = means.clone();
         linearPredictors = linearPredictors.clone();
     }
 
     @Override
     public double[][] variance() {
-        return LogRankResult.copy(variance);
+        return Columns.copy(variance);
     }
 
     @Override

@@ -24,7 +24,7 @@ public record GrayTestResult(double cause, List<String> groups, List<String> str
         groups = List.copyOf(groups);
         strata = List.copyOf(strata);
         score = score.clone();
-        variance = LogRankResult.copy(variance);
+        variance = Columns.copy(variance);
     }
 
     @Override
@@ -34,7 +34,7 @@ public record GrayTestResult(double cause, List<String> groups, List<String> str
 
     @Override
     public double[][] variance() {
-        return LogRankResult.copy(variance);
+        return Columns.copy(variance);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.survkit.stats;
 
+import static org.survkit.stats.DiagnosticText.num;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -354,15 +356,5 @@ public final class Guardrails {
 
     private static String label(String group, int groups) {
         return groups == 1 && group.equals("all") ? "The cohort" : "Group " + group;
-    }
-
-    static String num(double x) {
-        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
-            return Long.toString((long) x);
-        }
-        if (Double.isNaN(x) || Double.isInfinite(x)) {
-            return Double.toString(x);
-        }
-        return new java.math.BigDecimal(x).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 }

@@ -34,7 +34,7 @@ public record LogRankResult(Weighting weighting, double rho, double gamma, List<
         groups = List.copyOf(groups);
         strata = List.copyOf(strata);
         score = score.clone();
-        variance = copy(variance);
+        variance = Columns.copy(variance);
     }
 
     @Override
@@ -44,15 +44,7 @@ public record LogRankResult(Weighting weighting, double rho, double gamma, List<
 
     @Override
     public double[][] variance() {
-        return copy(variance);
-    }
-
-    static double[][] copy(double[][] m) {
-        double[][] c = new double[m.length][];
-        for (int i = 0; i < m.length; i++) {
-            c[i] = m[i].clone();
-        }
-        return c;
+        return Columns.copy(variance);
     }
 
     /** The test as a chi-square record. */

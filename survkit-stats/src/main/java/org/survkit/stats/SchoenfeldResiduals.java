@@ -21,7 +21,7 @@ public record SchoenfeldResiduals(double[] time, int[] stratum, int[] row, doubl
         time = time.clone();
         stratum = stratum.clone();
         row = row.clone();
-        residuals = LogRankResult.copy(Objects.requireNonNull(residuals, "residuals"));
+        residuals = Columns.copy(Objects.requireNonNull(residuals, "residuals"));
         if (stratum.length != time.length || row.length != time.length || residuals.length != time.length) {
             throw new IllegalArgumentException("Schoenfeld residuals: one time, stratum, row and residual per event");
         }
@@ -44,7 +44,7 @@ public record SchoenfeldResiduals(double[] time, int[] stratum, int[] row, doubl
 
     @Override
     public double[][] residuals() {
-        return LogRankResult.copy(residuals);
+        return Columns.copy(residuals);
     }
 
     /** Number of events (rows). */

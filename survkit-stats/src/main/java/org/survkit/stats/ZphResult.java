@@ -32,9 +32,9 @@ public record ZphResult(List<ZphTerm> terms, ZphTerm global, ZphTransform transf
         transformedTime = transformedTime.clone();
         eventTime = eventTime.clone();
         strata = strata == null ? null : strata.clone();
-        scaledResiduals = LogRankResult.copy(scaledResiduals);
+        scaledResiduals = Columns.copy(scaledResiduals);
         columnNames = List.copyOf(columnNames);
-        variance = LogRankResult.copy(variance);
+        variance = Columns.copy(variance);
         diagnostics = List.copyOf(diagnostics);
     }
 
@@ -55,12 +55,12 @@ public record ZphResult(List<ZphTerm> terms, ZphTerm global, ZphTransform transf
 
     @Override
     public double[][] scaledResiduals() {
-        return LogRankResult.copy(scaledResiduals);
+        return Columns.copy(scaledResiduals);
     }
 
     @Override
     public double[][] variance() {
-        return LogRankResult.copy(variance);
+        return Columns.copy(variance);
     }
 
     /** The test of a term, by name. */

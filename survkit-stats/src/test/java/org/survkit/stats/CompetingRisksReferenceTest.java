@@ -137,7 +137,7 @@ class CompetingRisksReferenceTest {
             JsonNode ref = it.next();
             double cause = ref.get("cause").asDouble();
             FineGrayModel m = FineGrayRegression.withDefaults().fit(c.time, c.status, c.censorCode, cause, design);
-            String w = c.name + " crr cause " + Guardrails.num(cause);
+            String w = c.name + " crr cause " + DiagnosticText.num(cause);
             assertThat(m.converged()).as(w + " converged").isEqualTo(ref.get("converged").asBoolean());
             if (ref.has("loglik_null")) {
                 rel(w + " loglik null", m.loglikNull(), ref.get("loglik_null"), COEF);
