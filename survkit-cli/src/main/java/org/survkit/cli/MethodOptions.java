@@ -1,8 +1,8 @@
 package org.survkit.cli;
 
-import org.survkit.stats.ConfidenceType;
-import org.survkit.stats.MedianRule;
-import org.survkit.stats.Preset;
+import org.survkit.stats.km.ConfidenceType;
+import org.survkit.stats.km.MedianRule;
+import org.survkit.stats.preset.Preset;
 import picocli.CommandLine.Option;
 
 /** Methodological options shared by the analyses; a preset supplies the defaults. */

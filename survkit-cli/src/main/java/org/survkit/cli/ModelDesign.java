@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import org.survkit.io.Cohort;
 import org.survkit.io.Covariate;
-import org.survkit.stats.DesignMatrix;
-import org.survkit.stats.DesignMatrixBuilder;
-import org.survkit.stats.Factor;
+import org.survkit.stats.model.DesignMatrix;
+import org.survkit.stats.model.DesignMatrixBuilder;
+import org.survkit.stats.model.Factor;
 
 /**
  * The design matrix of a regression from the cohort's covariate columns, in the user's term order: numeric

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import org.survkit.stats.CumulativeIncidenceAtTime;
-import org.survkit.stats.CumulativeIncidenceCurve;
-import org.survkit.stats.CumulativeIncidenceResult;
-import org.survkit.stats.GrayTestResult;
-import org.survkit.stats.GroupCurve;
-import org.survkit.stats.SurvivalAtTime;
-import org.survkit.stats.SurvivalCurve;
+import org.survkit.stats.competing.CumulativeIncidenceAtTime;
+import org.survkit.stats.competing.CumulativeIncidenceCurve;
+import org.survkit.stats.competing.CumulativeIncidenceResult;
+import org.survkit.stats.competing.GrayTestResult;
+import org.survkit.stats.km.GroupCurve;
+import org.survkit.stats.km.SurvivalAtTime;
+import org.survkit.stats.km.SurvivalCurve;
 
 /**
  * A competing-risks figure: one panel per group, side by side on a shared cumulative-incidence axis, each

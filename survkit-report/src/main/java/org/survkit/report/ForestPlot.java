@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.survkit.stats.CoxCoefficient;
-import org.survkit.stats.CoxModel;
+import org.survkit.stats.cox.CoxCoefficient;
+import org.survkit.stats.cox.CoxModel;
 
 /**
  * A forest plot of hazard ratios: one row per model term with its label, a square at the hazard

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.survkit.report.ForestPlot.Settings;
 import org.survkit.report.SvgWriter.Run;
-import org.survkit.stats.CoxCoefficient;
+import org.survkit.stats.cox.CoxCoefficient;
 
 /**
  * Lays out and writes one {@link ForestPlot}: a header row, one row per term (label | interval

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.survkit.stats.GroupCurve;
-import org.survkit.stats.LogRankResult;
-import org.survkit.stats.Weighting;
+import org.survkit.stats.km.GroupCurve;
+import org.survkit.stats.logrank.LogRankResult;
+import org.survkit.stats.logrank.Weighting;
 
 /**
  * A Kaplan–Meier figure as a journal prints it (the layout of R survminer's {@code ggsurvplot}
@@ -20,8 +20,8 @@ import org.survkit.stats.Weighting;
  *
  * <p>Immutable: every {@code with...} returns a new plot. Nothing is computed here that the
  * survival curves do not already hold: steps are the curves' rows, the numbers at risk are
- * {@link org.survkit.stats.SurvivalCurve#at(double...)} at the ticks, medians are
- * {@link org.survkit.stats.SurvivalCurve#median()}, the p-value is the given test's.
+ * {@link org.survkit.stats.km.SurvivalCurve#at(double...)} at the ticks, medians are
+ * {@link org.survkit.stats.km.SurvivalCurve#median()}, the p-value is the given test's.
  *
  * <pre>{@code
  * List<GroupCurve> curves = KaplanMeier.withDefaults().fit(time, event, sex);

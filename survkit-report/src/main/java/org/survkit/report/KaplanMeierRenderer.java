@@ -9,10 +9,10 @@ import org.survkit.report.Legend.Entry;
 import org.survkit.report.Legend.Note;
 import org.survkit.report.Placement.Corner;
 import org.survkit.report.SvgWriter.Run;
-import org.survkit.stats.GroupCurve;
-import org.survkit.stats.SurvivalAtTime;
-import org.survkit.stats.SurvivalCurve;
-import org.survkit.stats.SurvivalQuantile;
+import org.survkit.stats.km.GroupCurve;
+import org.survkit.stats.km.SurvivalAtTime;
+import org.survkit.stats.km.SurvivalCurve;
+import org.survkit.stats.km.SurvivalQuantile;
 
 /**
  * Lays out and writes one {@link KaplanMeierPlot}. Layout, top to bottom: title; legend (inside

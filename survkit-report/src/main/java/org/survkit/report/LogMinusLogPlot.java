@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.survkit.stats.GroupCurve;
+import org.survkit.stats.km.GroupCurve;
 
 /**
  * The log-minus-log plot for checking proportional hazards: log(−log S(t)) against time on a

@@ -8,8 +8,8 @@ import org.survkit.report.Legend.Entry;
 import org.survkit.report.LogMinusLogPlot.Settings;
 import org.survkit.report.Placement.Corner;
 import org.survkit.report.SvgWriter.Run;
-import org.survkit.stats.GroupCurve;
-import org.survkit.stats.SurvivalCurve;
+import org.survkit.stats.km.GroupCurve;
+import org.survkit.stats.km.SurvivalCurve;
 
 /** Lays out and writes one {@link LogMinusLogPlot}. */
 final class LogMinusLogRenderer {

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.survkit.report.StudyAnalysis.CoxResult;
 import org.survkit.report.StudyAnalysis.Pair;
-import org.survkit.stats.CoxCoefficient;
-import org.survkit.stats.FirthCoefficient;
+import org.survkit.stats.cox.CoxCoefficient;
+import org.survkit.stats.cox.FirthCoefficient;
 
 /**
  * The report's figures: Kaplan–Meier (all groups and each pair), log(−log S), cumulative incidence of competing
@@ -107,7 +107,7 @@ final class ReportFigures {
     /** Subdistribution hazard ratios of the Fine–Gray model, drawn as the Cox models' forest plots. */
     private static Item fineGrayForest(StudyAnalysis a, ReportTables t, StudyAnalysis.FineGrayOut fg) {
         List<CoxCoefficient> cs = new ArrayList<>();
-        for (org.survkit.stats.FineGrayCoefficient c : fg.model().coefficients()) {
+        for (org.survkit.stats.competing.FineGrayCoefficient c : fg.model().coefficients()) {
             cs.add(new CoxCoefficient(c.term(), c.coef(), c.se(), Double.NaN, c.z(), c.pValue(), c.hr(), c.hrLower(),
                     c.hrUpper(), c.aliased()));
         }

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.survkit.io.TimeUnit;
-import org.survkit.stats.ConfidenceType;
 import org.survkit.stats.PValueAdjustment;
-import org.survkit.stats.Ties;
-import org.survkit.stats.Weighting;
+import org.survkit.stats.cox.Ties;
+import org.survkit.stats.km.ConfidenceType;
+import org.survkit.stats.logrank.Weighting;
 
 /**
  * A study description: where the cohort is, how follow-up, the event and the groups are derived,

@@ -28,10 +28,10 @@ import org.survkit.report.YamlTree.Mapping;
 import org.survkit.report.YamlTree.Node;
 import org.survkit.report.YamlTree.Scalar;
 import org.survkit.report.YamlTree.Sequence;
-import org.survkit.stats.ConfidenceType;
 import org.survkit.stats.PValueAdjustment;
-import org.survkit.stats.Ties;
-import org.survkit.stats.Weighting;
+import org.survkit.stats.cox.Ties;
+import org.survkit.stats.km.ConfidenceType;
+import org.survkit.stats.logrank.Weighting;
 
 /**
  * Reads a study file (YAML; see survkit-report/README.md, "Study file") into a {@link Study}.

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.survkit.stats.CumulativeIncidence;
-import org.survkit.stats.CumulativeIncidenceResult;
-import org.survkit.stats.GroupCurve;
-import org.survkit.stats.KaplanMeier;
-import org.survkit.stats.SurvivalCurve;
+import org.survkit.stats.competing.CumulativeIncidence;
+import org.survkit.stats.competing.CumulativeIncidenceResult;
+import org.survkit.stats.km.GroupCurve;
+import org.survkit.stats.km.KaplanMeier;
+import org.survkit.stats.km.SurvivalCurve;
 import org.w3c.dom.Element;
 
 /** The competing-risks figure on R's pbc (status 0 censored, 1 transplant, 2 death; trt 1/2, complete cases). */

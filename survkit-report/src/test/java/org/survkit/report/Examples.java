@@ -2,14 +2,14 @@ package org.survkit.report;
 
 import java.util.List;
 import java.util.Map;
-import org.survkit.stats.CoxData;
-import org.survkit.stats.CoxModel;
-import org.survkit.stats.CoxRegression;
-import org.survkit.stats.DesignMatrixBuilder;
-import org.survkit.stats.GroupCurve;
-import org.survkit.stats.KaplanMeier;
-import org.survkit.stats.LogRankResult;
-import org.survkit.stats.LogRankTest;
+import org.survkit.stats.cox.CoxData;
+import org.survkit.stats.cox.CoxModel;
+import org.survkit.stats.cox.CoxRegression;
+import org.survkit.stats.km.GroupCurve;
+import org.survkit.stats.km.KaplanMeier;
+import org.survkit.stats.logrank.LogRankResult;
+import org.survkit.stats.logrank.LogRankTest;
+import org.survkit.stats.model.DesignMatrixBuilder;
 
 /** The example figures on real data: what the gallery renders and several tests check. */
 final class Examples {
@@ -113,16 +113,16 @@ final class Examples {
     /** Rows that a real model can give: aliased, monotone likelihood (0 to infinity), a wide interval. */
     static ForestPlot edgeCaseForest() {
         double inf = Double.POSITIVE_INFINITY;
-        List<org.survkit.stats.CoxCoefficient> rows = List.of(
-                new org.survkit.stats.CoxCoefficient("Treatment B vs A", -0.6, 0.2, Double.NaN, -3, 0.0027,
+        List<org.survkit.stats.cox.CoxCoefficient> rows = List.of(
+                new org.survkit.stats.cox.CoxCoefficient("Treatment B vs A", -0.6, 0.2, Double.NaN, -3, 0.0027,
                         Math.exp(-0.6), 0.37, 0.81, false),
-                new org.survkit.stats.CoxCoefficient("Stage IV (collinear)", Double.NaN, Double.NaN, Double.NaN,
+                new org.survkit.stats.cox.CoxCoefficient("Stage IV (collinear)", Double.NaN, Double.NaN, Double.NaN,
                         Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, true),
-                new org.survkit.stats.CoxCoefficient("Subgroup with no events", 21.3, 9000, Double.NaN, 0.002, 0.998,
+                new org.survkit.stats.cox.CoxCoefficient("Subgroup with no events", 21.3, 9000, Double.NaN, 0.002, 0.998,
                         1.8e9, 0, inf, false),
-                new org.survkit.stats.CoxCoefficient("Rare genotype", 1.0, 1.2, Double.NaN, 0.8, 0.40, Math.exp(1), 0.26,
+                new org.survkit.stats.cox.CoxCoefficient("Rare genotype", 1.0, 1.2, Double.NaN, 0.8, 0.40, Math.exp(1), 0.26,
                         28.6, false),
-                new org.survkit.stats.CoxCoefficient("Age (per 10 years)", 0.1, 0.05, Double.NaN, 2, 0.0455,
+                new org.survkit.stats.cox.CoxCoefficient("Age (per 10 years)", 0.1, 0.05, Double.NaN, 2, 0.0455,
                         Math.exp(0.1), 1.0003, 1.2214, false));
         return ForestPlot.of(rows, 0.95).withTitle("Hazard ratios, edge cases").withFootnote("Hypothetical rows.");
     }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.survkit.stats.CoxCoefficient;
-import org.survkit.stats.CoxModel;
+import org.survkit.stats.cox.CoxCoefficient;
+import org.survkit.stats.cox.CoxModel;
 import org.w3c.dom.Element;
 
 class ForestPlotTest {

@@ -9,10 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.survkit.stats.GroupCurve;
-import org.survkit.stats.KaplanMeier;
-import org.survkit.stats.LogRankTest;
-import org.survkit.stats.SurvivalCurve;
+import org.survkit.stats.km.GroupCurve;
+import org.survkit.stats.km.KaplanMeier;
+import org.survkit.stats.km.SurvivalCurve;
+import org.survkit.stats.logrank.LogRankTest;
 import org.w3c.dom.Element;
 
 class KaplanMeierPlotTest {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.survkit.stats.GroupCurve;
-import org.survkit.stats.SurvivalCurve;
+import org.survkit.stats.km.GroupCurve;
+import org.survkit.stats.km.SurvivalCurve;
 import org.w3c.dom.Element;
 
 class LogMinusLogPlotTest {

@@ -10,11 +10,11 @@ import org.survkit.io.TimeUnit;
 import org.survkit.report.CensorMark;
 import org.survkit.report.Study;
 import org.survkit.report.SurvivalScale;
-import org.survkit.stats.ConfidenceType;
 import org.survkit.stats.PValueAdjustment;
-import org.survkit.stats.Preset;
-import org.survkit.stats.Ties;
-import org.survkit.stats.Weighting;
+import org.survkit.stats.cox.Ties;
+import org.survkit.stats.km.ConfidenceType;
+import org.survkit.stats.logrank.Weighting;
+import org.survkit.stats.preset.Preset;
 
 /**
  * The {@link Study} (what {@code survkit report} runs) that a page's settings describe. Settings are
