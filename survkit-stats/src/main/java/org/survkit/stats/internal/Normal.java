@@ -3,7 +3,7 @@ package org.survkit.stats.internal;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
-/** Distribution functions used across the package (Apache Commons Statistics). */
+/** Distribution functions used across survkit-stats (Apache Commons Statistics). */
 public final class Normal {
     private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
 
