@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.survkit.report.CumulativeIncidencePlot;
+import org.survkit.plot.CumulativeIncidencePlot;
 import org.survkit.stats.Diagnostic;
 import org.survkit.stats.competing.CompetingRisksGuardrails;
 import org.survkit.stats.competing.CumulativeIncidence;

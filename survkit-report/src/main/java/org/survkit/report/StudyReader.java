@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.function.Function;
 import org.survkit.io.InputException;
 import org.survkit.io.TimeUnit;
+import org.survkit.plot.CensorMark;
+import org.survkit.plot.SurvivalScale;
 import org.survkit.report.Study.Comparisons;
 import org.survkit.report.Study.CoxSpec;
 import org.survkit.report.Study.Figures;

@@ -15,6 +15,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.survkit.io.InputException;
+import org.survkit.plot.SvgDoc;
 import org.survkit.stats.competing.CompetingRisksGuardrails;
 import org.survkit.stats.competing.CumulativeIncidence;
 import org.survkit.stats.competing.CumulativeIncidenceAtTime;

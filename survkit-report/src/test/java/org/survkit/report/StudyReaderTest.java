@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.survkit.io.InputException;
 import org.survkit.io.TimeUnit;
+import org.survkit.plot.CensorMark;
+import org.survkit.plot.SurvivalScale;
 import org.survkit.stats.PValueAdjustment;
 import org.survkit.stats.cox.Ties;
 import org.survkit.stats.km.ConfidenceType;
