@@ -1,4 +1,4 @@
-# Reference values for survkit's Table 1 statistics (org.survkit.stats: Table1, ContinuousSummary,
+# Reference values for survkit's Table 1 statistics (org.survkit.stats.baseline: Table1, ContinuousSummary,
 # CategoricalSummary, TwoSampleTTest, OneWayAnova, WilcoxonRankSum, KruskalWallis, ChiSquareIndependence,
 # FisherExact, ShapiroWilk, Quantiles, StandardizedMeanDifference).
 #

@@ -31,7 +31,7 @@ function fmt(x, digits = 3) {
   if (Math.abs(x) >= 1000 || Number.isInteger(x)) return String(Math.round(x * 100) / 100);
   return Number(x).toPrecision(digits).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
 }
-// as the figures and the report print P (survkit-report PValueFormat): three significant digits, "< 0.001" below
+// as the figures and the report print P (survkit-plot PValueFormat): three significant digits, "< 0.001" below
 function fmtP(p) {
   if (p === null || p === undefined || Number.isNaN(p)) return 'NA';
   if (p < 0.001) return '< 0.001';

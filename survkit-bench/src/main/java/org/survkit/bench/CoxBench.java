@@ -22,10 +22,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.survkit.stats.CoxData;
-import org.survkit.stats.CoxModel;
-import org.survkit.stats.CoxRegression;
-import org.survkit.stats.DesignMatrixBuilder;
+import org.survkit.stats.cox.CoxData;
+import org.survkit.stats.cox.CoxModel;
+import org.survkit.stats.cox.CoxRegression;
+import org.survkit.stats.model.DesignMatrixBuilder;
 
 /**
  * Cox regression, Efron ties, 8 numeric covariates and the 3-level factor {@code group} of

@@ -14,8 +14,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.survkit.stats.GroupCurve;
-import org.survkit.stats.KaplanMeier;
+import org.survkit.stats.km.GroupCurve;
+import org.survkit.stats.km.KaplanMeier;
 
 /**
  * Kaplan–Meier curves by group through the public API, the in-process counterpart of R's

@@ -13,8 +13,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.survkit.stats.LogRankResult;
-import org.survkit.stats.LogRankTest;
+import org.survkit.stats.logrank.LogRankResult;
+import org.survkit.stats.logrank.LogRankTest;
 
 /**
  * The 3-group log-rank test through the public API, the in-process counterpart of R's

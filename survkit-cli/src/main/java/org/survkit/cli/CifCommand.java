@@ -5,16 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.survkit.report.CumulativeIncidencePlot;
-import org.survkit.stats.CompetingRisksGuardrails;
-import org.survkit.stats.ConfidenceType;
-import org.survkit.stats.CumulativeIncidence;
-import org.survkit.stats.CumulativeIncidenceAtTime;
-import org.survkit.stats.CumulativeIncidenceCurve;
-import org.survkit.stats.CumulativeIncidenceResult;
-import org.survkit.stats.CumulativeIncidenceRow;
+import org.survkit.plot.CumulativeIncidencePlot;
 import org.survkit.stats.Diagnostic;
-import org.survkit.stats.GrayTestResult;
+import org.survkit.stats.competing.CompetingRisksGuardrails;
+import org.survkit.stats.competing.CumulativeIncidence;
+import org.survkit.stats.competing.CumulativeIncidenceAtTime;
+import org.survkit.stats.competing.CumulativeIncidenceCurve;
+import org.survkit.stats.competing.CumulativeIncidenceResult;
+import org.survkit.stats.competing.CumulativeIncidenceRow;
+import org.survkit.stats.competing.GrayTestResult;
+import org.survkit.stats.km.ConfidenceType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -147,16 +147,16 @@ public final class CifCommand implements Callable<Integer> {
     }
 
     /** Kaplan–Meier of the first event of any cause per group (as the fit's groups), for the numbers at risk. */
-    private static List<org.survkit.stats.GroupCurve> anyEvent(CompetingRisksCohort cr) {
+    private static List<org.survkit.stats.km.GroupCurve> anyEvent(CompetingRisksCohort cr) {
         double[] time = cr.cohort().time();
         double[] status = cr.status();
         boolean[] any = new boolean[time.length];
         for (int i = 0; i < any.length; i++) {
             any[i] = status[i] != cr.censorCode();
         }
-        org.survkit.stats.KaplanMeier km = org.survkit.stats.KaplanMeier.withDefaults().withTimeFix(false);
+        org.survkit.stats.km.KaplanMeier km = org.survkit.stats.km.KaplanMeier.withDefaults().withTimeFix(false);
         String[] group = cr.cohort().group();
-        return group == null ? List.of(new org.survkit.stats.GroupCurve("all", km.fit(time, any)))
+        return group == null ? List.of(new org.survkit.stats.km.GroupCurve("all", km.fit(time, any)))
                 : km.fit(time, any, group);
     }
 

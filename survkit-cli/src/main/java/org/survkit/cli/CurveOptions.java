@@ -1,6 +1,6 @@
 package org.survkit.cli;
 
-import org.survkit.stats.MedianRule;
+import org.survkit.stats.km.MedianRule;
 import org.survkit.study.Estimates;
 import org.survkit.study.key.StudyKeys;
 import org.survkit.study.key.StudyKeys.Flags;

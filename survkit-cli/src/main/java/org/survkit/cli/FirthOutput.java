@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.survkit.io.Cohort;
-import org.survkit.stats.FirthCoefficient;
-import org.survkit.stats.FirthCoxModel;
-import org.survkit.stats.FirthInference;
+import org.survkit.stats.cox.FirthCoefficient;
+import org.survkit.stats.cox.FirthCoxModel;
+import org.survkit.stats.cox.FirthInference;
 
 /** Output of {@code survkit cox --firth}: the penalized model, same conventions as the plain Cox output. */
 final class FirthOutput {

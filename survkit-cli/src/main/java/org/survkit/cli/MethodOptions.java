@@ -1,8 +1,8 @@
 package org.survkit.cli;
 
-import org.survkit.stats.ConfidenceType;
-import org.survkit.stats.MedianRule;
-import org.survkit.stats.Preset;
+import org.survkit.stats.km.ConfidenceType;
+import org.survkit.stats.km.MedianRule;
+import org.survkit.stats.preset.Preset;
 import org.survkit.study.Estimates;
 import org.survkit.study.key.StudyKeys;
 import org.survkit.study.key.StudyKeys.Flags;

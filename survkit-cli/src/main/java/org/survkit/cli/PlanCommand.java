@@ -2,8 +2,8 @@ package org.survkit.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
-import org.survkit.stats.SampleSize;
-import org.survkit.stats.SimulatedPower;
+import org.survkit.stats.planning.SampleSize;
+import org.survkit.stats.planning.SimulatedPower;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

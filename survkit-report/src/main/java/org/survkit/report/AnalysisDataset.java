@@ -23,7 +23,7 @@ import java.util.Set;
 import org.survkit.io.InputException;
 import org.survkit.report.Study.GroupRule;
 import org.survkit.report.Study.Groups;
-import org.survkit.stats.Factor;
+import org.survkit.stats.model.Factor;
 
 /**
  * The analysis dataset of a study: the cohort file's rows with the derived variables in front —

@@ -2,6 +2,7 @@ package org.survkit.report;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import org.survkit.plot.PValueFormat;
 import org.survkit.stats.PercentFormat;
 
 /**

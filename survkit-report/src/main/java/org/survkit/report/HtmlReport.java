@@ -2,6 +2,7 @@ package org.survkit.report;
 
 import java.util.List;
 import java.util.Map;
+import org.survkit.plot.Palette;
 import org.survkit.report.StudyAnalysis.Finding;
 import org.survkit.stats.Diagnostic;
 

@@ -5,9 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.survkit.report.StudyAnalysis.CoxResult;
-import org.survkit.stats.GroupTestMethod;
 import org.survkit.stats.PValueAdjustment;
-import org.survkit.stats.Table1Row;
+import org.survkit.stats.baseline.GroupTestMethod;
+import org.survkit.stats.baseline.Table1Row;
 
 /** The statistical-methods paragraph, written from what actually ran (not from what was asked). */
 final class MethodsText {
@@ -72,7 +72,7 @@ final class MethodsText {
                 .append(" with confidence intervals by the Brookmeyer\u2013Crowley method, and median follow-up by the")
                 .append(" reverse Kaplan\u2013Meier method. ");
         if (a.overall != null) {
-            String test = s.comparisons().test() == org.survkit.stats.Weighting.LOGRANK ? "log-rank" : t.testName();
+            String test = s.comparisons().test() == org.survkit.stats.logrank.Weighting.LOGRANK ? "log-rank" : t.testName();
             p.append("Groups were compared with the ").append(test).append(" test");
             if (!a.pairs.isEmpty() && a.curves.size() > 2) {
                 p.append(", overall and for each pair of groups");

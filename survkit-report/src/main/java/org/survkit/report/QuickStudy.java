@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.survkit.io.TimeUnit;
-import org.survkit.stats.ConfidenceType;
-import org.survkit.stats.Ties;
+import org.survkit.stats.cox.Ties;
+import org.survkit.stats.km.ConfidenceType;
 
 /**
  * A study described by a few command-line flags ({@code survkit report DATA --time T --event E

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.survkit.io.InputException;
+import org.survkit.plot.PngRenderer;
 
 /**
  * Makes a study's report: reads the cohort, derives and writes the analysis dataset, runs the

@@ -6,10 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.survkit.plot.CumulativeIncidencePlot;
+import org.survkit.plot.Figure;
+import org.survkit.plot.ForestPlot;
+import org.survkit.plot.KaplanMeierPlot;
+import org.survkit.plot.LogMinusLogPlot;
+import org.survkit.plot.SurvivalScale;
 import org.survkit.report.StudyAnalysis.CoxResult;
 import org.survkit.report.StudyAnalysis.Pair;
-import org.survkit.stats.CoxCoefficient;
-import org.survkit.stats.FirthCoefficient;
+import org.survkit.stats.cox.CoxCoefficient;
+import org.survkit.stats.cox.FirthCoefficient;
 
 /**
  * The report's figures: Kaplan–Meier (all groups and each pair), log(−log S), cumulative incidence of competing
@@ -108,7 +114,7 @@ final class ReportFigures {
     /** Subdistribution hazard ratios of the Fine–Gray model, drawn as the Cox models' forest plots. */
     private static Item fineGrayForest(StudyAnalysis a, ReportTables t, StudyAnalysis.FineGrayOut fg) {
         List<CoxCoefficient> cs = new ArrayList<>();
-        for (org.survkit.stats.FineGrayCoefficient c : fg.model().coefficients()) {
+        for (org.survkit.stats.competing.FineGrayCoefficient c : fg.model().coefficients()) {
             cs.add(new CoxCoefficient(c.term(), c.coef(), c.se(), Double.NaN, c.z(), c.pValue(), c.hr(), c.hrLower(),
                     c.hrUpper(), c.aliased()));
         }

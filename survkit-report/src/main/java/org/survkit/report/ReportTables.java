@@ -14,26 +14,26 @@ import org.survkit.report.StudyAnalysis.CoxResult;
 import org.survkit.report.StudyAnalysis.Excluded;
 import org.survkit.report.StudyAnalysis.Finding;
 import org.survkit.report.StudyAnalysis.Pair;
-import org.survkit.stats.CategoricalSummary;
-import org.survkit.stats.ContinuousSummary;
-import org.survkit.stats.CoxCoefficient;
-import org.survkit.stats.CumulativeIncidenceAtTime;
-import org.survkit.stats.CumulativeIncidenceCurve;
-import org.survkit.stats.FineGrayCoefficient;
-import org.survkit.stats.FineGrayModel;
-import org.survkit.stats.FirthCoefficient;
-import org.survkit.stats.GrayTestResult;
-import org.survkit.stats.GroupCurve;
-import org.survkit.stats.GroupSummary;
-import org.survkit.stats.GroupTest;
-import org.survkit.stats.GroupTestMethod;
-import org.survkit.stats.HazardRatio;
-import org.survkit.stats.NaiveCumulativeIncidence;
-import org.survkit.stats.SurvivalAtTime;
-import org.survkit.stats.SurvivalCurve;
-import org.survkit.stats.SurvivalQuantile;
-import org.survkit.stats.Table1Row;
-import org.survkit.stats.ZphTerm;
+import org.survkit.stats.baseline.CategoricalSummary;
+import org.survkit.stats.baseline.ContinuousSummary;
+import org.survkit.stats.baseline.GroupTest;
+import org.survkit.stats.baseline.GroupTestMethod;
+import org.survkit.stats.baseline.Table1Row;
+import org.survkit.stats.competing.CumulativeIncidenceAtTime;
+import org.survkit.stats.competing.CumulativeIncidenceCurve;
+import org.survkit.stats.competing.FineGrayCoefficient;
+import org.survkit.stats.competing.FineGrayModel;
+import org.survkit.stats.competing.GrayTestResult;
+import org.survkit.stats.competing.NaiveCumulativeIncidence;
+import org.survkit.stats.cox.CoxCoefficient;
+import org.survkit.stats.cox.FirthCoefficient;
+import org.survkit.stats.cox.ZphTerm;
+import org.survkit.stats.km.GroupCurve;
+import org.survkit.stats.km.SurvivalAtTime;
+import org.survkit.stats.km.SurvivalCurve;
+import org.survkit.stats.km.SurvivalQuantile;
+import org.survkit.stats.logrank.GroupSummary;
+import org.survkit.stats.logrank.HazardRatio;
 
 /**
  * Lays the analysis out as the report's tables (formatted cells plus raw JSON). Formatting only.
@@ -569,7 +569,7 @@ final class ReportTables {
         num(json, "conf_level", a.study.confLevel());
         ArrayNode jg = json.putArray("groups");
         for (int i = 0; i < r.byGroup().size(); i++) {
-            org.survkit.stats.RestrictedMean m = r.byGroup().get(i);
+            org.survkit.stats.km.RestrictedMean m = r.byGroup().get(i);
             String g = a.curves.get(i).group();
             rows.add(List.of(g, Formats.timeCi(m.estimate(), m.lower(a.study.confLevel()), m.upper(a.study.confLevel()),
                     d), "", "", "", ""));
@@ -580,7 +580,7 @@ final class ReportTables {
             num(o, "se", m.stdErr());
         }
         ArrayNode jp = json.putArray("pairs");
-        for (org.survkit.stats.RestrictedMeanComparison c : r.pairs()) {
+        for (org.survkit.stats.km.RestrictedMeanComparison c : r.pairs()) {
             var diff = c.difference();
             var ratio = c.ratio();
             rows.add(List.of(c.comparison() + " vs " + c.reference(), "",

@@ -5,14 +5,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.survkit.io.TimeUnit;
-import org.survkit.stats.ConfidenceType;
-import org.survkit.stats.Ties;
+import org.survkit.stats.cox.Ties;
+import org.survkit.stats.km.ConfidenceType;
 import org.survkit.study.CifPlot;
 import org.survkit.study.Comparisons;
 import org.survkit.study.Estimates;
 import org.survkit.study.Firth;
 import org.survkit.study.Summary;
 import org.survkit.study.VariableType;
+import org.survkit.plot.CensorMark;
+import org.survkit.plot.Figure;
+import org.survkit.plot.PValueFormat;
+import org.survkit.plot.Palette;
+import org.survkit.plot.SurvivalScale;
 
 /**
  * A study description: where the cohort is, how follow-up, the event and the groups are derived,

@@ -24,39 +24,39 @@ import org.survkit.io.Exclusion;
 import org.survkit.io.InputException;
 import org.survkit.report.Study.CoxSpec;
 import org.survkit.report.Study.Table1Item;
-import org.survkit.stats.CompetingRisksGuardrails;
-import org.survkit.stats.CoxCoefficient;
-import org.survkit.stats.CoxData;
-import org.survkit.stats.CoxModel;
-import org.survkit.stats.CoxRegression;
-import org.survkit.stats.CumulativeIncidence;
-import org.survkit.stats.CumulativeIncidenceResult;
-import org.survkit.stats.DesignMatrix;
-import org.survkit.stats.DesignMatrixBuilder;
 import org.survkit.stats.Diagnostic;
-import org.survkit.stats.Factor;
-import org.survkit.stats.FineGrayModel;
-import org.survkit.stats.FineGrayRegression;
-import org.survkit.stats.FirthCoxModel;
-import org.survkit.stats.FirthCoxRegression;
-import org.survkit.stats.GroupCurve;
-import org.survkit.stats.Guardrails;
-import org.survkit.stats.KaplanMeier;
-import org.survkit.stats.LogRankResult;
-import org.survkit.stats.LogRankTest;
-import org.survkit.stats.NaiveCumulativeIncidence;
 import org.survkit.stats.PercentFormat;
-import org.survkit.stats.PairwiseComparison;
-import org.survkit.stats.ProportionalHazardsTest;
-import org.survkit.stats.SurvivalCurve;
-import org.survkit.stats.Table1;
-import org.survkit.stats.Table1Result;
-import org.survkit.stats.Table1Variable;
-import org.survkit.stats.Ties;
-import org.survkit.stats.TrendTestResult;
-import org.survkit.stats.TwoGroupHazardRatios;
-import org.survkit.stats.Weighting;
-import org.survkit.stats.ZphResult;
+import org.survkit.stats.baseline.Table1;
+import org.survkit.stats.baseline.Table1Result;
+import org.survkit.stats.baseline.Table1Variable;
+import org.survkit.stats.competing.CompetingRisksGuardrails;
+import org.survkit.stats.competing.CumulativeIncidence;
+import org.survkit.stats.competing.CumulativeIncidenceResult;
+import org.survkit.stats.competing.FineGrayModel;
+import org.survkit.stats.competing.FineGrayRegression;
+import org.survkit.stats.competing.NaiveCumulativeIncidence;
+import org.survkit.stats.cox.CoxCoefficient;
+import org.survkit.stats.cox.CoxData;
+import org.survkit.stats.cox.CoxModel;
+import org.survkit.stats.cox.CoxRegression;
+import org.survkit.stats.cox.FirthCoxModel;
+import org.survkit.stats.cox.FirthCoxRegression;
+import org.survkit.stats.cox.ProportionalHazardsTest;
+import org.survkit.stats.cox.Ties;
+import org.survkit.stats.cox.ZphResult;
+import org.survkit.stats.guardrails.Guardrails;
+import org.survkit.stats.km.GroupCurve;
+import org.survkit.stats.km.KaplanMeier;
+import org.survkit.stats.km.SurvivalCurve;
+import org.survkit.stats.logrank.LogRankResult;
+import org.survkit.stats.logrank.LogRankTest;
+import org.survkit.stats.logrank.PairwiseComparison;
+import org.survkit.stats.logrank.TrendTestResult;
+import org.survkit.stats.logrank.TwoGroupHazardRatios;
+import org.survkit.stats.logrank.Weighting;
+import org.survkit.stats.model.DesignMatrix;
+import org.survkit.stats.model.DesignMatrixBuilder;
+import org.survkit.stats.model.Factor;
 
 /**
  * Runs a study's analyses on its analysis dataset. Every number comes from survkit-stats: this
@@ -131,8 +131,8 @@ final class StudyAnalysis {
      * @param byGroup RMST per group, in display order
      * @param pairs   comparisons in the order of {@link StudyAnalysis#pairs} (reference = first group)
      */
-    record RmstOut(double tau, String reason, List<org.survkit.stats.RestrictedMean> byGroup,
-            List<org.survkit.stats.RestrictedMeanComparison> pairs) {
+    record RmstOut(double tau, String reason, List<org.survkit.stats.km.RestrictedMean> byGroup,
+            List<org.survkit.stats.km.RestrictedMeanComparison> pairs) {
     }
 
     /**
@@ -580,7 +580,7 @@ final class StudyAnalysis {
             if (reason != null || r.zph() == null) {
                 break;
             }
-            for (org.survkit.stats.ZphTerm z : r.zph().terms()) {
+            for (org.survkit.stats.cox.ZphTerm z : r.zph().terms()) {
                 if (z.term().equals(dataset.groupColumn()) && z.pValue() < 0.05) {
                     reason = "the proportional-hazards test of " + dataset.groupColumn() + " in the Cox model '"
                             + r.spec().name() + "' has P < 0.05";
@@ -593,18 +593,18 @@ final class StudyAnalysis {
         }
         double tau = study.estimates().tau();
         if (Double.isNaN(tau)) {
-            tau = org.survkit.stats.RestrictedMeanComparison.defaultTau(curves);
+            tau = org.survkit.stats.km.RestrictedMeanComparison.defaultTau(curves);
             if (!(tau > 0)) {
                 return null;
             }
         }
-        List<org.survkit.stats.RestrictedMean> byGroup = new ArrayList<>();
+        List<org.survkit.stats.km.RestrictedMean> byGroup = new ArrayList<>();
         for (GroupCurve g : curves) {
             byGroup.add(g.curve().restrictedMean(tau));
         }
-        List<org.survkit.stats.RestrictedMeanComparison> cmp = new ArrayList<>();
+        List<org.survkit.stats.km.RestrictedMeanComparison> cmp = new ArrayList<>();
         for (Pair p : pairs) {
-            cmp.add(org.survkit.stats.RestrictedMeanComparison.of(curve(p.first()), curve(p.second()), tau,
+            cmp.add(org.survkit.stats.km.RestrictedMeanComparison.of(curve(p.first()), curve(p.second()), tau,
                     study.confLevel()));
         }
         return new RmstOut(tau, reason, List.copyOf(byGroup), List.copyOf(cmp));
@@ -694,7 +694,7 @@ final class StudyAnalysis {
     private double referenceTime(CumulativeIncidenceResult r) {
         double shortest = Double.POSITIVE_INFINITY;
         double longest = 0;
-        for (org.survkit.stats.CumulativeIncidenceCurve k : r.curves()) {
+        for (org.survkit.stats.competing.CumulativeIncidenceCurve k : r.curves()) {
             shortest = Math.min(shortest, k.lastTime());
             longest = Math.max(longest, k.lastTime());
         }

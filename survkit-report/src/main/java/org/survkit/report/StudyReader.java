@@ -28,6 +28,8 @@ import org.survkit.study.Estimates;
 import org.survkit.study.key.StudyKey;
 import org.survkit.study.key.StudyKeys;
 import org.survkit.study.key.Where;
+import org.survkit.plot.CensorMark;
+import org.survkit.plot.SurvivalScale;
 import org.survkit.report.Study.CoxSpec;
 import org.survkit.report.Study.Figures;
 import org.survkit.report.Study.GroupRule;
@@ -37,10 +39,7 @@ import org.survkit.report.YamlTree.Mapping;
 import org.survkit.report.YamlTree.Node;
 import org.survkit.report.YamlTree.Scalar;
 import org.survkit.report.YamlTree.Sequence;
-import org.survkit.stats.ConfidenceType;
-import org.survkit.stats.PValueAdjustment;
-import org.survkit.stats.Ties;
-import org.survkit.stats.Weighting;
+import org.survkit.stats.cox.Ties;
 
 /**
  * Reads a study file (YAML; see survkit-report/README.md, "Study file") into a {@link Study}.

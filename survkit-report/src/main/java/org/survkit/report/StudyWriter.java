@@ -10,9 +10,9 @@ import java.util.Map;
 import org.survkit.report.Study.CoxSpec;
 import org.survkit.report.Study.GroupRule;
 import org.survkit.report.Study.Table1Item;
-import org.survkit.stats.ConfidenceType;
-import org.survkit.stats.Ties;
-import org.survkit.stats.Weighting;
+import org.survkit.stats.cox.Ties;
+import org.survkit.stats.km.ConfidenceType;
+import org.survkit.stats.logrank.Weighting;
 
 /**
  * Writes a {@link Study} as a study file that {@link StudyReader} reads back to the same study

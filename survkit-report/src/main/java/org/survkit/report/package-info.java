@@ -1,14 +1,14 @@
 /**
- * Publication figures for survival analyses, written as SVG by hand and converted to PNG with
- * Apache Batik: {@link org.survkit.report.KaplanMeierPlot} (curves, censoring marks, confidence
- * bands, medians, legend with n and events, the test's p-value, number-at-risk table),
- * {@link org.survkit.report.ForestPlot} (hazard ratios of a Cox model on a log axis) and
- * {@link org.survkit.report.LogMinusLogPlot} (the proportional-hazards check).
+ * The study report: a study file ({@link org.survkit.report.StudyReader},
+ * {@link org.survkit.report.Study}, or a few command-line flags as {@link org.survkit.report.QuickStudy})
+ * → the analysis dataset and the analyses, every number from survkit-stats → the report's tables →
+ * one self-contained {@code report.html} with every table as CSV and JSON and every figure as SVG and
+ * PNG. The entry point is {@link org.survkit.report.ReportEngine}; {@link org.survkit.report.StudyWriter}
+ * writes a study back as a file, {@link org.survkit.report.PdfPrinter} prints the report to PDF
+ * through a local Chromium.
  *
- * <p>Figures lay out result records of {@code survkit-stats}; they compute no statistics. Sizes
- * are physical: a figure is 170 mm wide by default (a full-width journal figure), text is 8–10 pt
- * in a Helvetica-compatible sans-serif, colours are the Okabe–Ito palette. Each figure is an
- * immutable specification: {@code with...} returns a new one, {@code svg()} and {@code png(dpi)}
- * render it.
+ * <p>The figures are survkit-plot's ({@code org.survkit.plot}); this package only chooses what to
+ * draw and with which labels. Nothing here computes statistics: it calls the engines and lays out
+ * their results.
  */
 package org.survkit.report;

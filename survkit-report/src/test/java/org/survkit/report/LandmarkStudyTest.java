@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.survkit.stats.KaplanMeier;
-import org.survkit.stats.SurvivalCurve;
+import org.survkit.stats.km.KaplanMeier;
+import org.survkit.stats.km.SurvivalCurve;
 
 /**
  * {@code landmark: T} in a study file: patients with an event or censoring at or before T are left

@@ -16,17 +16,18 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.survkit.io.InputException;
-import org.survkit.stats.CompetingRisksGuardrails;
-import org.survkit.stats.CumulativeIncidence;
-import org.survkit.stats.CumulativeIncidenceAtTime;
-import org.survkit.stats.CumulativeIncidenceResult;
-import org.survkit.stats.DesignMatrixBuilder;
-import org.survkit.stats.Factor;
-import org.survkit.stats.FineGrayCoefficient;
-import org.survkit.stats.FineGrayModel;
-import org.survkit.stats.FineGrayRegression;
-import org.survkit.stats.GrayTestResult;
-import org.survkit.stats.NaiveCumulativeIncidence;
+import org.survkit.plot.SvgDoc;
+import org.survkit.stats.competing.CompetingRisksGuardrails;
+import org.survkit.stats.competing.CumulativeIncidence;
+import org.survkit.stats.competing.CumulativeIncidenceAtTime;
+import org.survkit.stats.competing.CumulativeIncidenceResult;
+import org.survkit.stats.competing.FineGrayCoefficient;
+import org.survkit.stats.competing.FineGrayModel;
+import org.survkit.stats.competing.FineGrayRegression;
+import org.survkit.stats.competing.GrayTestResult;
+import org.survkit.stats.competing.NaiveCumulativeIncidence;
+import org.survkit.stats.model.DesignMatrixBuilder;
+import org.survkit.stats.model.Factor;
 
 /**
  * The competing-risks section of the report: the study-file block and its errors, the wiring (every number of

@@ -14,21 +14,23 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.survkit.stats.CategoricalSummary;
-import org.survkit.stats.Factor;
-import org.survkit.stats.GroupCurve;
-import org.survkit.stats.KaplanMeier;
-import org.survkit.stats.LogRankResult;
-import org.survkit.stats.LogRankTest;
+import org.survkit.plot.Datasets;
+import org.survkit.plot.PValueFormat;
 import org.survkit.stats.PValueAdjustment;
-import org.survkit.stats.PairwiseComparison;
-import org.survkit.stats.SurvivalAtTime;
-import org.survkit.stats.SurvivalQuantile;
-import org.survkit.stats.Table1;
-import org.survkit.stats.Table1Result;
-import org.survkit.stats.Table1Row;
-import org.survkit.stats.Table1Variable;
-import org.survkit.stats.TwoGroupHazardRatios;
+import org.survkit.stats.baseline.CategoricalSummary;
+import org.survkit.stats.baseline.Table1;
+import org.survkit.stats.baseline.Table1Result;
+import org.survkit.stats.baseline.Table1Row;
+import org.survkit.stats.baseline.Table1Variable;
+import org.survkit.stats.km.GroupCurve;
+import org.survkit.stats.km.KaplanMeier;
+import org.survkit.stats.km.SurvivalAtTime;
+import org.survkit.stats.km.SurvivalQuantile;
+import org.survkit.stats.logrank.LogRankResult;
+import org.survkit.stats.logrank.LogRankTest;
+import org.survkit.stats.logrank.PairwiseComparison;
+import org.survkit.stats.logrank.TwoGroupHazardRatios;
+import org.survkit.stats.model.Factor;
 
 /**
  * End to end: a study on R's lung data → report.html, tables and figures; the numbers in the HTML

@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.survkit.stats.GroupCurve;
-import org.survkit.stats.KaplanMeier;
-import org.survkit.stats.RestrictedMeanComparison;
+import org.survkit.stats.km.GroupCurve;
+import org.survkit.stats.km.KaplanMeier;
+import org.survkit.stats.km.RestrictedMeanComparison;
 
 /**
  * The RMST comparison in the report: shown automatically when the curves cross (the recommended

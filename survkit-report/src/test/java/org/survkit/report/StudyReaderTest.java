@@ -12,10 +12,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.survkit.io.InputException;
 import org.survkit.io.TimeUnit;
-import org.survkit.stats.ConfidenceType;
+import org.survkit.plot.CensorMark;
+import org.survkit.plot.SurvivalScale;
 import org.survkit.stats.PValueAdjustment;
-import org.survkit.stats.Ties;
-import org.survkit.stats.Weighting;
+import org.survkit.stats.cox.Ties;
+import org.survkit.stats.km.ConfidenceType;
+import org.survkit.stats.logrank.Weighting;
 
 class StudyReaderTest {
 

@@ -1,5 +1,7 @@
 package org.survkit.stats;
 
+import org.survkit.stats.internal.Normal;
+
 /**
  * A chi-square statistic with its degrees of freedom and upper-tail p-value.
  *
@@ -9,7 +11,7 @@ package org.survkit.stats;
  */
 public record ChiSquareTest(double statistic, int df, double pValue) {
 
-    static ChiSquareTest of(double statistic, int df) {
+    public static ChiSquareTest of(double statistic, int df) {
         return new ChiSquareTest(statistic, df, Normal.chiSquaredUpper(statistic, df));
     }
 }

@@ -26,11 +26,11 @@ public record Diagnostic(Severity severity, String code, String message) {
         Objects.requireNonNull(message, "message");
     }
 
-    static Diagnostic warning(String code, String message) {
+    public static Diagnostic warning(String code, String message) {
         return new Diagnostic(Severity.WARNING, code, message);
     }
 
-    static Diagnostic note(String code, String message) {
+    public static Diagnostic note(String code, String message) {
         return new Diagnostic(Severity.NOTE, code, message);
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class CorePurityTest {
     private static final Pattern FORBIDDEN = Pattern.compile(
             "import\\s+(java\\.io\\.|java\\.nio\\.|java\\.net\\.|java\\.util\\.logging|org\\.slf4j|com\\.fasterxml|"
-                    + "org\\.survkit\\.(io|cli|report|web))|System\\.(out|err)|printStackTrace");
+                    + "org\\.survkit\\.(io|plot|cli|report|web))|System\\.(out|err)|printStackTrace");
 
     @Test
     void statisticsCoreDoesNoIo() throws IOException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.survkit.stats.baseline.CategoricalSummary;
 
 /** Percentages rounded half-up on the exact fraction; numbers half-up on the exact binary value. */
 class PercentFormatTest {

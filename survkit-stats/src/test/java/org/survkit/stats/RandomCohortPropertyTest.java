@@ -23,31 +23,31 @@ import org.quicktheories.generators.Generate;
  * strata. A failing property prints its (shrunk) cohort as R code, to paste into
  * {@code survfit}/{@code survdiff}.
  */
-class RandomCohortPropertyTest {
+public class RandomCohortPropertyTest {
     /** Fixed seeds: no test in this package draws unseeded random numbers. */
-    static final long SEED = 20240611L;
-    static final int EXAMPLES = 400;
+    public static final long SEED = 20240611L;
+    public static final int EXAMPLES = 400;
 
-    static final String[] GROUPS = {"A", "B", "C", "D"};
-    static final String[] STRATA = {"s1", "s2", "s3"};
+    public static final String[] GROUPS = {"A", "B", "C", "D"};
+    public static final String[] STRATA = {"s1", "s2", "s3"};
     /** Grid spacings: ≫ TimeFix.TOLERANCE, including 0.1 whose multiples carry rounding noise. */
-    static final List<Double> SPACINGS = List.of(1.0, 0.1, 7.0, 30.4375);
+    public static final List<Double> SPACINGS = List.of(1.0, 0.1, 7.0, 30.4375);
 
     /**
      * A right-censored sample.
      *
      * @param strata null when unstratified
      */
-    record Cohort(double[] time, boolean[] event, String[] group, String[] strata) {
-        int n() {
+    public record Cohort(double[] time, boolean[] event, String[] group, String[] strata) {
+        public int n() {
             return time.length;
         }
 
-        int groupCount() {
+        public int groupCount() {
             return (int) Arrays.stream(group).distinct().count();
         }
 
-        int events() {
+        public int events() {
             int d = 0;
             for (boolean e : event) {
                 d += e ? 1 : 0;
@@ -56,7 +56,7 @@ class RandomCohortPropertyTest {
         }
 
         /** Smallest event time, NaN without events. */
-        double firstEventTime() {
+        public double firstEventTime() {
             double m = Double.NaN;
             for (int i = 0; i < time.length; i++) {
                 if (event[i] && !(time[i] >= m)) {
@@ -67,7 +67,7 @@ class RandomCohortPropertyTest {
         }
 
         /** The same subjects in another order: row i of the result is row perm[i] of this. */
-        Cohort permute(int[] perm) {
+        public Cohort permute(int[] perm) {
             int n = n();
             double[] t = new double[n];
             boolean[] e = new boolean[n];
@@ -84,15 +84,15 @@ class RandomCohortPropertyTest {
             return new Cohort(t, e, g, s);
         }
 
-        Cohort withTime(double[] t) {
+        public Cohort withTime(double[] t) {
             return new Cohort(t, event, group, strata);
         }
 
-        Cohort withGroup(String[] g) {
+        public Cohort withGroup(String[] g) {
             return new Cohort(time, event, g, strata);
         }
 
-        Cohort withStrata(String[] s) {
+        public Cohort withStrata(String[] s) {
             return new Cohort(time, event, group, s);
         }
 
@@ -113,7 +113,7 @@ class RandomCohortPropertyTest {
     }
 
     /** Cohorts with every feature switched on. */
-    static Gen<Cohort> cohorts() {
+    public static Gen<Cohort> cohorts() {
         return cohorts(80, 4, true, true);
     }
 
@@ -125,7 +125,7 @@ class RandomCohortPropertyTest {
      * @param censoring false for complete data
      * @param strata    whether some cohorts have 1–3 strata
      */
-    static Gen<Cohort> cohorts(int maxN, int maxGroups, boolean censoring, boolean strata) {
+    public static Gen<Cohort> cohorts(int maxN, int maxGroups, boolean censoring, boolean strata) {
         return cohorts(maxN, 1, maxGroups, censoring, strata);
     }
 
@@ -134,7 +134,7 @@ class RandomCohortPropertyTest {
      * (and n ≥ minGroups always): the first k subjects get the k labels (subjects are
      * exchangeable, as the permutation properties check), the others random ones.
      */
-    static Gen<Cohort> cohortsWithGroups(int minGroups, int maxGroups, boolean strata) {
+    public static Gen<Cohort> cohortsWithGroups(int minGroups, int maxGroups, boolean strata) {
         return cohorts(80, minGroups, maxGroups, true, strata);
     }
 
@@ -171,12 +171,12 @@ class RandomCohortPropertyTest {
     }
 
     /** A uniform integer in [lo, hi] from the theory's randomness (so that it shrinks). */
-    static int draw(RandomnessSource rs, int lo, int hi) {
+    public static int draw(RandomnessSource rs, int lo, int hi) {
         return lo == hi ? lo : Generate.range(lo, hi).generate(rs);
     }
 
     /** A random permutation of 0..n-1 (Fisher–Yates on the theory's randomness). */
-    static int[] permutation(RandomnessSource rs, int n) {
+    public static int[] permutation(RandomnessSource rs, int n) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;
@@ -191,11 +191,11 @@ class RandomCohortPropertyTest {
     }
 
     /** Equal as R's NA-aware identical(), or within 1e-12 relative (absolute below 1). */
-    static void assertClose(String what, double actual, double expected) {
+    public static void assertClose(String what, double actual, double expected) {
         assertClose(what, actual, expected, 1e-12);
     }
 
-    static void assertClose(String what, double actual, double expected, double tol) {
+    public static void assertClose(String what, double actual, double expected, double tol) {
         if (Double.isNaN(expected) || Double.isNaN(actual)) {
             assertThat(actual).as(what + " (NaN on one side only)").isNaN();
             assertThat(expected).as(what + " (NaN on one side only)").isNaN();
@@ -205,7 +205,7 @@ class RandomCohortPropertyTest {
                 .isLessThanOrEqualTo(tol * Math.max(1, Math.abs(expected)));
     }
 
-    static void assertClose(String what, double[] actual, double[] expected) {
+    public static void assertClose(String what, double[] actual, double[] expected) {
         assertThat(actual).as(what + " length").hasSameSizeAs(expected);
         for (int i = 0; i < expected.length; i++) {
             assertClose(what + "[" + i + "]", actual[i], expected[i]);

@@ -3,16 +3,70 @@ package org.survkit.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.survkit.stats.competing.CumulativeIncidence;
+import org.survkit.stats.competing.CumulativeIncidenceResult;
+import org.survkit.stats.competing.FineGrayModel;
+import org.survkit.stats.competing.FineGrayRegression;
+import org.survkit.stats.cox.CoxCoefficient;
+import org.survkit.stats.cox.CoxData;
+import org.survkit.stats.cox.CoxModel;
+import org.survkit.stats.cox.CoxRegression;
+import org.survkit.stats.cox.FirthCoxModel;
+import org.survkit.stats.cox.FirthCoxRegression;
+import org.survkit.stats.cox.ProportionalHazardsTest;
+import org.survkit.stats.cox.ZphResult;
+import org.survkit.stats.km.ConfidenceType;
+import org.survkit.stats.km.GroupCurve;
+import org.survkit.stats.km.KaplanMeier;
+import org.survkit.stats.km.RestrictedMean;
+import org.survkit.stats.km.RestrictedMeanComparison;
+import org.survkit.stats.km.SurvivalAtTime;
+import org.survkit.stats.km.SurvivalQuantile;
+import org.survkit.stats.logrank.LogRankResult;
+import org.survkit.stats.logrank.LogRankTest;
+import org.survkit.stats.logrank.PairwiseComparison;
+import org.survkit.stats.logrank.TwoGroupHazardRatios;
+import org.survkit.stats.model.DesignMatrix;
+import org.survkit.stats.model.DesignMatrixBuilder;
+import org.survkit.stats.planning.SampleSize;
+import org.survkit.stats.reconstruct.IpdReconstruction;
+import org.survkit.stats.reconstruct.ReconstructedIpd;
 
 /**
  * The Java example of the README, verbatim, with its printed numbers checked. The data are R's
  * {@code aml} (survival 3.5-3); expected values: R 4.2.2, survival 3.5-3,
  * {@code survfit(Surv(time, status) ~ x, aml, conf.type = "log")} median 31 [18, NA] for
  * Maintained and {@code survdiff(Surv(time, status) ~ x, aml)} chisq 3.3963887, p 0.0653393.
+ * The README's {@code import org.survkit.stats…} lines name classes that exist and are this file's
+ * imports (this test, in {@code org.survkit.stats}, needs none for that package's own classes).
  */
 class ReadmeExampleTest {
+    private static final Pattern STATS_IMPORT = Pattern.compile("^import (org\\.survkit\\.stats\\.[\\w.]+);$", Pattern.MULTILINE);
+
+    @Test
+    void readmeImportsAreTheImportsOfThisTest() throws Exception {
+        String readme = Files.readString(Path.of("../README.md"));
+        int from = readme.indexOf("\n## Java API");
+        assertThat(from).as("README section 'Java API'").isPositive();
+        int to = readme.indexOf("\n## ", from + 1);
+        List<String> documented = statsImports(readme.substring(from, to < 0 ? readme.length() : to));
+        for (String name : documented) {
+            Class.forName(name); // throws if the README names a class where it is not
+        }
+        String self = Files.readString(Path.of("src/test/java/org/survkit/stats/ReadmeExampleTest.java"));
+        assertThat(documented.stream().filter(n -> n.lastIndexOf('.') > "org.survkit.stats".length()))
+                .as("README's imports (but those of org.survkit.stats itself) vs ReadmeExampleTest's")
+                .containsExactlyInAnyOrderElementsOf(statsImports(self));
+    }
+
+    private static List<String> statsImports(String text) {
+        return STATS_IMPORT.matcher(text).results().map(r -> r.group(1)).toList();
+    }
 
     @Test
     void readmeExample() {
@@ -50,7 +104,7 @@ class ReadmeExampleTest {
         assertThat(rmst.tau()).isEqualTo(48);
         assertThat(lr.statistic()).isCloseTo(3.3963886989776, within(1e-9));
         assertThat(lr.pValue()).isCloseTo(0.0653393220405048, within(1e-9));
-        assertThat(fh.weighting()).isEqualTo(Weighting.FLEMING_HARRINGTON);
+        assertThat(fh.weighting().name()).isEqualTo("FLEMING_HARRINGTON"); // by name: the README imports no Weighting
         assertThat(pw).hasSize(1);
         assertThat(pw.get(0).pAdjusted()).isCloseTo(lr.pValue(), within(1e-12));
         assertThat(hr.reference()).isEqualTo("M");

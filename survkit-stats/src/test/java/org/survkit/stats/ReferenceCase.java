@@ -20,17 +20,17 @@ import java.util.stream.Stream;
  * {@code reference/shared-tools/refgen.R} (R 4.2.2, survival 3.5-3) or {@code reference/refgen_extra.R},
  * and the dataset it was computed on, read as R's {@code read.csv} does.
  */
-final class ReferenceCase {
+public final class ReferenceCase {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final String name;
-    final JsonNode json;
-    final double[] time;
-    final boolean[] event;
-    final String[] group;
-    final String[] strata;
+    public final String name;
+    public final JsonNode json;
+    public final double[] time;
+    public final boolean[] event;
+    public final String[] group;
+    public final String[] strata;
     /** For each observation, its row in {@link #rows()} (row 0 is the header). */
-    final int[] sourceRow;
+    public final int[] sourceRow;
     private final List<String[]> rows;
 
     private ReferenceCase(String name, JsonNode json, double[] time, boolean[] event, String[] group,
@@ -46,7 +46,7 @@ final class ReferenceCase {
     }
 
     /** The dataset's cells as text, header first. */
-    List<String[]> rows() {
+    public List<String[]> rows() {
         return rows;
     }
 
@@ -55,7 +55,7 @@ final class ReferenceCase {
         return name;
     }
 
-    static Stream<ReferenceCase> all() {
+    public static Stream<ReferenceCase> all() {
         List<ReferenceCase> out = new ArrayList<>();
         for (Path p : list("reference")) {
             out.add(load(p));
@@ -66,7 +66,7 @@ final class ReferenceCase {
         return out.stream();
     }
 
-    static ReferenceCase named(String name) {
+    public static ReferenceCase named(String name) {
         return all().filter(c -> c.name.equals(name)).findFirst().orElseThrow();
     }
 
@@ -156,7 +156,7 @@ final class ReferenceCase {
     }
 
     /** Minimal reader for R's write.csv output: comma separated, strings in double quotes. */
-    static List<String[]> readCsv(Path p) throws IOException {
+    public static List<String[]> readCsv(Path p) throws IOException {
         List<String[]> rows = new ArrayList<>();
         for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
             if (line.isEmpty()) {
@@ -183,7 +183,7 @@ final class ReferenceCase {
     }
 
     /** The observations with a non-missing stratum, as R drops NA strata: {time, event, group, strata}. */
-    Object[] rowsWithStratum() {
+    public Object[] rowsWithStratum() {
         int n = 0;
         for (String s : strata) {
             if (!s.isEmpty()) {
@@ -205,7 +205,7 @@ final class ReferenceCase {
         return new Object[] {t, e, g, s};
     }
 
-    static InputStream resource(String name) {
+    public static InputStream resource(String name) {
         return ReferenceCase.class.getClassLoader().getResourceAsStream(name);
     }
 }

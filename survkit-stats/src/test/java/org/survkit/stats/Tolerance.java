@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Comparison of survkit numbers with R's, where R's NA is JSON null and ours is NaN. */
-final class Tolerance {
+public final class Tolerance {
     private Tolerance() {
     }
 
     /** Relative tolerance (absolute below 1) for estimates. */
-    static final double EST = 1e-6;
+    public static final double EST = 1e-6;
     /** For p-values (from different distribution code). */
-    static final double P = 1e-5;
+    public static final double P = 1e-5;
 
-    static void close(String what, double actual, JsonNode expected, double tol) {
+    public static void close(String what, double actual, JsonNode expected, double tol) {
         if (expected == null || expected.isNull()) {
             if (!Double.isNaN(actual)) {
                 fail(what + ": expected NA (R), got " + actual);
@@ -24,7 +24,7 @@ final class Tolerance {
         close(what, actual, expected.asDouble(), tol);
     }
 
-    static void close(String what, double actual, double expected, double tol) {
+    public static void close(String what, double actual, double expected, double tol) {
         if (Double.isNaN(actual) || Math.abs(actual - expected) > tol * Math.max(1, Math.abs(expected))) {
             fail(what + ": expected " + expected + " (R), got " + actual);
         }

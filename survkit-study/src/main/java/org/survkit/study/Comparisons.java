@@ -2,9 +2,9 @@ package org.survkit.study;
 
 import java.util.Objects;
 import org.survkit.io.InputException;
-import org.survkit.stats.LogRankTest;
 import org.survkit.stats.PValueAdjustment;
-import org.survkit.stats.Weighting;
+import org.survkit.stats.logrank.LogRankTest;
+import org.survkit.stats.logrank.Weighting;
 import org.survkit.study.key.StudyKeys;
 import org.survkit.study.key.Where;
 

@@ -1,10 +1,10 @@
 package org.survkit.study;
 
 import java.util.Objects;
-import org.survkit.stats.ConfidenceType;
-import org.survkit.stats.MedianRule;
-import org.survkit.stats.Preset;
-import org.survkit.stats.Weighting;
+import org.survkit.stats.km.ConfidenceType;
+import org.survkit.stats.km.MedianRule;
+import org.survkit.stats.logrank.Weighting;
+import org.survkit.stats.preset.Preset;
 import org.survkit.study.key.StudyKeys;
 
 /**

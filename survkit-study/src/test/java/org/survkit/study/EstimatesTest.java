@@ -3,10 +3,10 @@ package org.survkit.study;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.survkit.stats.ConfidenceType;
-import org.survkit.stats.MedianRule;
-import org.survkit.stats.Preset;
-import org.survkit.stats.Weighting;
+import org.survkit.stats.km.ConfidenceType;
+import org.survkit.stats.km.MedianRule;
+import org.survkit.stats.logrank.Weighting;
+import org.survkit.stats.preset.Preset;
 
 /** Preset resolution: the preset supplies defaults, an option given wins. */
 class EstimatesTest {

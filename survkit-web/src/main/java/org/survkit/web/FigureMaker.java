@@ -14,23 +14,23 @@ import org.survkit.io.CohortReader;
 import org.survkit.io.CohortSpec;
 import org.survkit.io.InputException;
 import org.survkit.io.TimeUnit;
-import org.survkit.report.CensorMark;
-import org.survkit.report.KaplanMeierPlot;
-import org.survkit.report.Palette;
-import org.survkit.report.SurvivalScale;
-import org.survkit.stats.ConfidenceType;
-import org.survkit.stats.Factor;
-import org.survkit.stats.GroupCurve;
-import org.survkit.stats.KaplanMeier;
-import org.survkit.stats.LogRankResult;
-import org.survkit.stats.LogRankTest;
-import org.survkit.stats.Preset;
-import org.survkit.stats.Weighting;
+import org.survkit.plot.CensorMark;
+import org.survkit.plot.KaplanMeierPlot;
+import org.survkit.plot.Palette;
+import org.survkit.plot.SurvivalScale;
+import org.survkit.stats.km.ConfidenceType;
+import org.survkit.stats.km.GroupCurve;
+import org.survkit.stats.km.KaplanMeier;
+import org.survkit.stats.logrank.LogRankResult;
+import org.survkit.stats.logrank.LogRankTest;
+import org.survkit.stats.logrank.Weighting;
+import org.survkit.stats.model.Factor;
+import org.survkit.stats.preset.Preset;
 
 /**
  * The Kaplan–Meier figure of the page: the cohort read as {@code survkit km} reads it (same option names), curves
  * from survkit-stats' {@link KaplanMeier}, the test from {@link LogRankTest} on the groups shown, drawn by
- * survkit-report's {@link KaplanMeierPlot}.
+ * survkit-plot's {@link KaplanMeierPlot}.
  */
 final class FigureMaker {
     /** More curves than this cannot be told apart in one figure. */

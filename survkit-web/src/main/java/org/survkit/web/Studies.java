@@ -15,7 +15,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.survkit.cli.Version;
 import org.survkit.io.InputException;
-import org.survkit.report.PngRenderer;
+import org.survkit.plot.PngRenderer;
 import org.survkit.report.ReportEngine;
 import org.survkit.report.Study;
 import org.survkit.report.StudyReader;

@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.survkit.io.TimeUnit;
-import org.survkit.report.CensorMark;
+import org.survkit.plot.CensorMark;
 import org.survkit.report.Study;
-import org.survkit.report.SurvivalScale;
-import org.survkit.stats.Ties;
+import org.survkit.stats.cox.Ties;
 import org.survkit.study.key.StudyKey;
 import org.survkit.study.key.StudyKeys;
 import org.survkit.study.key.Where;
+import org.survkit.plot.SurvivalScale;
 
 /**
  * The {@link Study} (what {@code survkit report} runs) that a page's settings describe. Settings are

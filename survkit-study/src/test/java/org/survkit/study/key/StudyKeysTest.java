@@ -7,9 +7,9 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.survkit.io.InputException;
-import org.survkit.stats.ConfidenceType;
 import org.survkit.stats.PValueAdjustment;
-import org.survkit.stats.Weighting;
+import org.survkit.stats.km.ConfidenceType;
+import org.survkit.stats.logrank.Weighting;
 
 /** The key registry: one key per path and per flag, one parser, messages that name the key as it was written. */
 class StudyKeysTest {

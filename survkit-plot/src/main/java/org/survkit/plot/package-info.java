@@ -1,0 +1,20 @@
+/**
+ * Publication figures for survival analyses, written as SVG by hand and converted to PNG with
+ * Apache Batik. Entry points, one per figure: {@link org.survkit.plot.KaplanMeierPlot} (curves,
+ * censoring marks, confidence bands, medians, legend with n and events, the test's p-value,
+ * number-at-risk table), {@link org.survkit.plot.CumulativeIncidencePlot} (competing risks, one
+ * panel per group, causes stacked or as lines), {@link org.survkit.plot.ForestPlot} (hazard ratios
+ * of a Cox model on a log axis) and {@link org.survkit.plot.LogMinusLogPlot} (the
+ * proportional-hazards check); each is a {@link org.survkit.plot.Figure}. Their options:
+ * {@link org.survkit.plot.CensorMark}, {@link org.survkit.plot.SurvivalScale},
+ * {@link org.survkit.plot.MarkerSize}, {@link org.survkit.plot.Palette}; p-values print with
+ * {@link org.survkit.plot.PValueFormat}; {@link org.survkit.plot.PngRenderer} rasterises any SVG.
+ *
+ * <p>Figures lay out result records of {@code survkit-stats}; they compute no statistics and know
+ * nothing of studies or reports. Sizes are physical: a figure is 170 mm wide by default (a
+ * full-width journal figure), text is 8–10 pt in a Helvetica-compatible sans-serif, colours are
+ * the Okabe–Ito palette. Each figure is an immutable specification: {@code with...} returns a new
+ * one, {@code svg()} and {@code png(dpi)} render it. Everything else here (axes, ticks, legend
+ * placement, text metrics, the SVG writer, the renderers) is package-private.
+ */
+package org.survkit.plot;

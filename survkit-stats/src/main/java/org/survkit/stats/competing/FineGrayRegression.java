@@ -1,0 +1,335 @@
+package org.survkit.stats.competing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.survkit.stats.Diagnostic;
+import org.survkit.stats.internal.Cholesky;
+import org.survkit.stats.internal.DiagnosticText;
+import org.survkit.stats.internal.Normal;
+import org.survkit.stats.model.DesignMatrix;
+
+/**
+ * Fine–Gray proportional subdistribution hazards regression for one cause in the presence of competing
+ * risks, as R cmprsk {@code crr(ftime, fstatus, cov1, failcode, cencode)}.
+ *
+ * <pre>
+ * FineGrayModel m = FineGrayRegression.withDefaults().fit(time, status, 0, 1, design);
+ * </pre>
+ *
+ * <p>The subdistribution hazard of cause c is λ<sub>c</sub>(t; x) = −d log(1 − F<sub>c</sub>(t; x))/dt; the model
+ * is λ<sub>c</sub>(t; x) = λ<sub>c0</sub>(t) exp(x'β), so exp(β) is a subdistribution hazard ratio: it says how a
+ * covariate changes the incidence of the cause (1 − F<sub>c</sub>(t; x) = (1 − F<sub>c0</sub>(t))^exp(x'β)), not
+ * the cause-specific rate among those still event-free. β maximises the log pseudo-likelihood of
+ * {@link FineGrayRiskSets} (subjects failed from a competing cause stay in the risk set with inverse
+ * probability of censoring weights; Fine &amp; Gray, <i>JASA</i> 1999;94:496–509).
+ *
+ * <p>Newton–Raphson from β = 0 with crr's backtracking (the step is halved, up to 20 times, until the
+ * pseudo-likelihood rises by at least 10⁻⁴ of the predicted gain) and crr's stopping rule
+ * ({@link FineGrayControl}), so that the iterates — not only the limit — are R's. Covariates are centred
+ * internally, which changes no estimate. The variance is crr's robust sandwich I⁻¹ B I⁻¹, B the sum of the
+ * outer products of the score residuals (with the term for the estimated censoring distribution); the
+ * model-based I⁻¹ is kept as {@link FineGrayCoefficient#modelSe()}. Columns found redundant at β = 0
+ * (constant or collinear) are reported as aliased with NaN, where crr stops with an error.
+ *
+ * <p>One censoring distribution for all subjects (crr without {@code cengroup}); no time-varying
+ * coefficients ({@code cov2}); times used as given. Instances are immutable and thread-safe.
+ */
+public final class FineGrayRegression {
+    private static final FineGrayRegression DEFAULTS = new FineGrayRegression(FineGrayControl.DEFAULT, 0.95);
+    /** |β| beyond this (a hazard ratio beyond e⁵ ≈ 148) in a fit that did not converge is called diverging. */
+    static final double DIVERGING = 5;
+
+    private final FineGrayControl control;
+    private final double confLevel;
+
+    private FineGrayRegression(FineGrayControl control, double confLevel) {
+        this.control = control;
+        this.confLevel = confLevel;
+    }
+
+    /** cmprsk's iteration settings, 95% intervals. */
+    public static FineGrayRegression withDefaults() {
+        return DEFAULTS;
+    }
+
+    public FineGrayRegression with(FineGrayControl c) {
+        return new FineGrayRegression(Objects.requireNonNull(c, "control"), confLevel);
+    }
+
+    /**
+     * A copy with another confidence level for the hazard ratios.
+     *
+     * @param level in (0, 1)
+     */
+    public FineGrayRegression withConfLevel(double level) {
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("confidence level must be between 0 and 1, got " + level);
+        }
+        return new FineGrayRegression(control, level);
+    }
+
+    public FineGrayControl control() {
+        return control;
+    }
+
+    public double confLevel() {
+        return confLevel;
+    }
+
+    /**
+     * Fits the model.
+     *
+     * @param time       follow-up times, finite and ≥ 0
+     * @param status     status per observation: {@code censorCode} censored, any other number a cause
+     * @param censorCode the censoring code
+     * @param cause      the cause of interest
+     * @param design     covariates, one row per observation
+     * @throws IllegalArgumentException for invalid data, when {@code cause} never occurs or equals the
+     *                                  censoring code, or without covariates
+     */
+    public FineGrayModel fit(double[] time, double[] status, double censorCode, double cause, DesignMatrix design) {
+        CompetingRisksInput.check(time, status, censorCode);
+        int n = time.length;
+        if (design.rows() != n && design.width() > 0) {
+            throw new IllegalArgumentException("the design matrix has " + design.rows() + " rows for " + n
+                    + " observations");
+        }
+        if (design.width() == 0) {
+            throw new IllegalArgumentException("a Fine-Gray model needs at least one covariate");
+        }
+        if (cause == censorCode) {
+            throw new IllegalArgumentException("the cause of interest " + DiagnosticText.num(cause)
+                    + " is the censoring code");
+        }
+        byte[] kind = new byte[n];
+        int events = 0;
+        int competing = 0;
+        int censored = 0;
+        for (int i = 0; i < n; i++) {
+            if (status[i] == censorCode) {
+                censored++;
+            } else if (status[i] == cause) {
+                kind[i] = 1;
+                events++;
+            } else {
+                kind[i] = 2;
+                competing++;
+            }
+        }
+        if (events == 0) {
+            throw new IllegalArgumentException("cause " + DiagnosticText.num(cause) + " never occurs; the causes are "
+                    + java.util.Arrays.toString(CompetingRisksInput.causes(status, censorCode)));
+        }
+        int p = design.width();
+        double[][] centred = new double[p][];
+        for (int j = 0; j < p; j++) {
+            double[] c = design.columns()[j];
+            double mean = 0;
+            for (double v : c) {
+                mean += v;
+            }
+            mean /= n;
+            double[] out = new double[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = c[i] - mean;
+            }
+            centred[j] = out;
+        }
+        // aliased columns: redundant in the information at β = 0
+        FineGrayRiskSets full = new FineGrayRiskSets(time, kind, centred);
+        Cholesky atZero = Cholesky.of(full.evaluate(new double[p], true).info, control.tolerChol());
+        boolean[] aliased = new boolean[p];
+        List<Integer> kept = new ArrayList<>();
+        for (int j = 0; j < p; j++) {
+            aliased[j] = atZero.singular(j);
+            if (!aliased[j]) {
+                kept.add(j);
+            }
+        }
+        int q = kept.size();
+        FineGrayRiskSets rs = full;
+        if (q < p) {
+            double[][] sub = new double[q][];
+            for (int a = 0; a < q; a++) {
+                sub[a] = centred[kept.get(a)];
+            }
+            rs = new FineGrayRiskSets(time, kind, sub);
+        }
+        Fit f = q == 0 ? null : newtonRaphson(rs, control);
+        return assemble(design, cause, censorCode, n, events, competing, censored, aliased, kept, rs, f);
+    }
+
+    /** Result of the Newton–Raphson workhorse on the estimable columns. */
+    record Fit(double[] beta, double loglikNull, double loglik, double[][] naive, double[][] robust, int iterations,
+            boolean converged) {
+    }
+
+    /** crr's Newton–Raphson with backtracking, then its variance at the final β. */
+    static Fit newtonRaphson(FineGrayRiskSets rs, FineGrayControl control) {
+        int p = rs.p;
+        double[] b = new double[p];
+        FineGrayRiskSets.Evaluation ev = null;
+        boolean converged = false;
+        int iter = 0;
+        for (int ll = 0; ll <= control.maxIter(); ll++) {
+            iter = ll;
+            ev = rs.evaluate(b, true);
+            // crr minimises f = −ℓ with gradient −U
+            double f = -ev.loglik;
+            double crit = 0;
+            for (int j = 0; j < p; j++) {
+                crit = Math.max(crit, Math.abs(ev.score[j]) * Math.max(Math.abs(b[j]), 1));
+            }
+            if (crit < Math.max(Math.abs(f), 1) * control.gtol()) {
+                converged = true;
+                break;
+            }
+            if (ll == control.maxIter()) {
+                break;
+            }
+            double[] sc = Cholesky.of(ev.info, control.tolerChol()).solve(ev.score);
+            double slope = 0; // Σ sc · gradient of f
+            for (int j = 0; j < p; j++) {
+                slope -= sc[j] * ev.score[j];
+            }
+            double[] bn = new double[p];
+            for (int j = 0; j < p; j++) {
+                bn[j] = b[j] + sc[j];
+            }
+            double fbn = -rs.loglik(bn);
+            int halvings = 0;
+            while (!(fbn <= f + 1e-4 * slope)) {
+                halvings++;
+                for (int j = 0; j < p; j++) {
+                    sc[j] *= 0.5;
+                    bn[j] = b[j] + sc[j];
+                }
+                fbn = -rs.loglik(bn);
+                if (halvings > 20) {
+                    break;
+                }
+            }
+            if (halvings > 20) {
+                break;
+            }
+            b = bn;
+        }
+        if (!converged || ev == null) {
+            ev = rs.evaluate(b, true);
+        }
+        Cholesky chol = Cholesky.of(ev.info, control.tolerChol());
+        double[][] inv = chol.inverse();
+        double[][] res = rs.scoreResiduals(b, ev);
+        double[][] meat = new double[p][p];
+        for (double[] r : res) {
+            for (int j = 0; j < p; j++) {
+                for (int l = 0; l <= j; l++) {
+                    meat[j][l] += r[j] * r[l];
+                }
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            for (int l = 0; l < j; l++) {
+                meat[l][j] = meat[j][l];
+            }
+        }
+        double[][] robust = sandwich(inv, meat);
+        double loglikNull = rs.loglik(new double[p]);
+        return new Fit(b, loglikNull, ev.loglik, inv, robust, iter, converged);
+    }
+
+    /** A B A for symmetric A and B. */
+    static double[][] sandwich(double[][] a, double[][] b) {
+        int p = a.length;
+        double[][] ab = new double[p][p];
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                double s = 0;
+                for (int k = 0; k < p; k++) {
+                    s += a[i][k] * b[k][j];
+                }
+                ab[i][j] = s;
+            }
+        }
+        double[][] out = new double[p][p];
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = 0;
+                for (int k = 0; k < p; k++) {
+                    s += ab[i][k] * a[k][j];
+                }
+                out[i][j] = s;
+                out[j][i] = s;
+            }
+        }
+        return out;
+    }
+
+    private FineGrayModel assemble(DesignMatrix design, double cause, double censorCode, int n, int events,
+            int competing, int censored, boolean[] aliased, List<Integer> kept, FineGrayRiskSets rs, Fit f) {
+        int p = design.width();
+        List<String> names = design.columnNames();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        double[][] variance = new double[p][p];
+        double[][] naive = new double[p][p];
+        double[] coef = new double[p];
+        java.util.Arrays.fill(coef, Double.NaN);
+        if (f != null) {
+            for (int a = 0; a < kept.size(); a++) {
+                int j = kept.get(a);
+                coef[j] = f.beta()[a];
+                for (int c = 0; c < kept.size(); c++) {
+                    variance[j][kept.get(c)] = f.robust()[a][c];
+                    naive[j][kept.get(c)] = f.naive()[a][c];
+                }
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            if (aliased[j]) {
+                diagnostics.add(Diagnostic.warning("aliased", "'" + names.get(j) + "' is a linear combination of the"
+                        + " other covariates (or constant): its coefficient is not estimable and is reported as NA."));
+            }
+        }
+        boolean converged = f == null || f.converged();
+        if (!converged) {
+            diagnostics.add(Diagnostic.warning("not-converged", "The Fine-Gray fit did not converge in "
+                    + control.maxIter() + " iterations (crr's criterion); estimates may be unreliable."));
+            for (int j = 0; j < p; j++) {
+                if (!aliased[j] && Math.abs(coef[j]) > DIVERGING) {
+                    // crr stops after maxiter with the coefficient still growing: no finite maximum
+                    diagnostics.add(Diagnostic.warning("monotone-likelihood", "The coefficient of '" + names.get(j)
+                            + "' (" + DiagnosticText.num(coef[j]) + ") was still growing when the fit stopped: the"
+                            + " pseudo-likelihood may have no maximum (e.g. no event of the cause in a factor level),"
+                            + " so its hazard ratio, standard error and p-value are meaningless. Merge sparse levels"
+                            + " or drop the covariate."));
+                }
+            }
+        }
+        double z = Normal.quantile(0.5 + confLevel / 2);
+        List<FineGrayCoefficient> coefs = new ArrayList<>(p);
+        for (int j = 0; j < p; j++) {
+            if (aliased[j]) {
+                coefs.add(new FineGrayCoefficient(names.get(j), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        Double.NaN, Double.NaN, Double.NaN, Double.NaN, true));
+                continue;
+            }
+            double se = Math.sqrt(variance[j][j]);
+            double zj = coef[j] / se;
+            coefs.add(new FineGrayCoefficient(names.get(j), coef[j], se, Math.sqrt(naive[j][j]), zj,
+                    Normal.twoSidedP(zj), Math.exp(coef[j]), Math.exp(coef[j] - z * se), Math.exp(coef[j] + z * se),
+                    false));
+        }
+        double loglikNull = f == null ? rs.loglik(new double[rs.p]) : f.loglikNull();
+        double loglik = f == null ? loglikNull : f.loglik();
+        return new FineGrayModel(cause + 0.0, censorCode + 0.0, control, n, events, competing, censored, coefs,
+                variance, naive, loglikNull, loglik, f == null ? 0 : f.iterations(), converged, diagnostics,
+                confLevel);
+    }
+
+    @Override
+    public String toString() {
+        return "FineGrayRegression[gtol=" + control.gtol() + ", maxIter=" + control.maxIter() + ", confLevel="
+                + confLevel + "]";
+    }
+}

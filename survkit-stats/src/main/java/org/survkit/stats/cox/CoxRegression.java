@@ -1,0 +1,339 @@
+package org.survkit.stats.cox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.survkit.stats.ChiSquareTest;
+import org.survkit.stats.Diagnostic;
+import org.survkit.stats.internal.Cholesky;
+import org.survkit.stats.internal.DiagnosticText;
+import org.survkit.stats.internal.Normal;
+
+/**
+ * Cox proportional-hazards regression by maximum partial likelihood, as R {@code coxph}.
+ *
+ * <pre>
+ * CoxModel m = CoxRegression.withDefaults().fit(CoxData.of(time, event, design));
+ * </pre>
+ *
+ * <p>Newton–Raphson from β = 0 on centred and scaled covariates, with R's step-halving (a step
+ * that lowers the log-likelihood is pulled back towards the last good β, more each time) and
+ * R's stopping rule |1 − ℓ_old/ℓ_new| ≤ eps, so that the iterates — not only the limit — are R's.
+ * The variance is the inverse information at the estimate; columns whose pivot falls below
+ * {@link CoxControl#tolerChol()} are aliased (coefficient NaN). A coefficient that keeps growing
+ * while the log-likelihood converges (monotone likelihood: e.g. a group without events) is
+ * flagged with R's rule |U·V| &gt; tolerInf·|β|.
+ *
+ * <p>References: Cox (1972); Efron (1977); Therneau &amp; Grambsch, <i>Modeling Survival Data</i>
+ * (2000), ch. 3. Instances are immutable and thread-safe.
+ */
+public final class CoxRegression {
+    private static final CoxRegression DEFAULTS = new CoxRegression(Ties.EFRON, CoxControl.DEFAULT, 0.95);
+
+    private final Ties ties;
+    private final CoxControl control;
+    private final double confLevel;
+
+    private CoxRegression(Ties ties, CoxControl control, double confLevel) {
+        this.ties = ties;
+        this.control = control;
+        this.confLevel = confLevel;
+    }
+
+    /** Efron ties, R's control, 95% intervals. */
+    public static CoxRegression withDefaults() {
+        return DEFAULTS;
+    }
+
+    public CoxRegression with(Ties t) {
+        return new CoxRegression(Objects.requireNonNull(t, "ties"), control, confLevel);
+    }
+
+    public CoxRegression with(CoxControl c) {
+        return new CoxRegression(ties, Objects.requireNonNull(c, "control"), confLevel);
+    }
+
+    public CoxRegression withConfLevel(double level) {
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("confidence level must be between 0 and 1, got " + level);
+        }
+        return new CoxRegression(ties, control, level);
+    }
+
+    public Ties ties() {
+        return ties;
+    }
+
+    public CoxControl control() {
+        return control;
+    }
+
+    /** Result of the Newton–Raphson workhorse, on the original covariate scale. */
+    record Fit(double[] beta, double[] u, double[][] var, double loglikNull, double loglik, double scoreTest,
+            int iterations, boolean converged, boolean[] singular, double[] means, int rank) {
+    }
+
+    /** Fits the model. */
+    public CoxModel fit(CoxData data) {
+        int events = 0;
+        for (boolean e : data.event()) {
+            if (e) {
+                events++;
+            }
+        }
+        CoxRiskSets rs = CoxRiskSets.of(data, ties, null);
+        Fit f = newtonRaphson(rs, new double[rs.p], control);
+        return assemble(data, rs, f, events);
+    }
+
+    /**
+     * The log partial likelihood, score and information at a given β (R {@code coxph(..., init = beta,
+     * iter.max = 0)}), e.g. to check closed forms or profile a coefficient.
+     */
+    public CoxLikelihood likelihoodAt(CoxData data, double[] beta) {
+        CoxRiskSets rs = CoxRiskSets.of(data, ties, null);
+        if (beta.length != rs.p) {
+            throw new IllegalArgumentException("need " + rs.p + " coefficients, got " + beta.length);
+        }
+        double[] scaled = new double[rs.p];
+        for (int j = 0; j < rs.p; j++) {
+            scaled[j] = beta[j] / rs.scale[j];
+        }
+        CoxRiskSets.Evaluation ev = rs.evaluate(scaled, true);
+        double[] u = new double[rs.p];
+        double[][] info = new double[rs.p][rs.p];
+        for (int i = 0; i < rs.p; i++) {
+            u[i] = ev.u[i] / rs.scale[i];
+            for (int j = 0; j < rs.p; j++) {
+                info[i][j] = ev.imat[i][j] / (rs.scale[i] * rs.scale[j]);
+            }
+        }
+        return new CoxLikelihood(beta, ev.loglik, u, info);
+    }
+
+    /** R coxfit6's iteration, on the scaled covariates of {@code rs}; init on the original scale. */
+    static Fit newtonRaphson(CoxRiskSets rs, double[] init, CoxControl control) {
+        int p = rs.p;
+        double[] beta = new double[p];
+        for (int j = 0; j < p; j++) {
+            beta[j] = init[j] / rs.scale[j];
+        }
+        CoxRiskSets.Evaluation ev = rs.evaluate(beta, true);
+        double loglik0 = ev.loglik;
+        double best = loglik0;
+        Cholesky chol = Cholesky.of(ev.imat, control.tolerChol());
+        double[] step = chol.solve(ev.u);
+        double sctest = 0;
+        for (int j = 0; j < p; j++) {
+            sctest += ev.u[j] * step[j];
+        }
+        if (control.iterMax() == 0 || !Double.isFinite(loglik0)) {
+            return unscale(rs, beta, ev.u, chol, loglik0, loglik0, sctest, 0, control.iterMax() == 0);
+        }
+        double[] newbeta = new double[p];
+        for (int j = 0; j < p; j++) {
+            newbeta[j] = beta[j] + step[j];
+        }
+        int halving = 0;
+        for (int iter = 1; iter <= control.iterMax(); iter++) {
+            ev = rs.evaluate(newbeta, true);
+            double newlk = ev.loglik;
+            chol = Cholesky.of(ev.imat, control.tolerChol());
+            boolean finite = Double.isFinite(newlk);
+            for (int i = 0; i < p && finite; i++) {
+                finite = Double.isFinite(ev.u[i]);
+                for (int j = 0; j < p && finite; j++) {
+                    finite = Double.isFinite(ev.imat[i][j]);
+                }
+            }
+            if (finite && Math.abs(1 - best / newlk) <= control.eps()) {
+                return unscale(rs, newbeta, ev.u, chol, loglik0, newlk, sctest, iter, true);
+            }
+            if (!finite || newlk < best) {
+                halving++;
+                for (int j = 0; j < p; j++) {
+                    newbeta[j] = (newbeta[j] + halving * beta[j]) / (halving + 1.0);
+                }
+            } else {
+                halving = 0;
+                best = newlk;
+                double[] s = chol.solve(ev.u);
+                for (int j = 0; j < p; j++) {
+                    beta[j] = newbeta[j];
+                    newbeta[j] = newbeta[j] + s[j];
+                }
+            }
+        }
+        ev = rs.evaluate(beta, true);
+        chol = Cholesky.of(ev.imat, control.tolerChol());
+        return unscale(rs, beta, ev.u, chol, loglik0, control.iterMax() > 1 ? ev.loglik : best, sctest,
+                control.iterMax(), false);
+    }
+
+    private static Fit unscale(CoxRiskSets rs, double[] scaledBeta, double[] scaledU, Cholesky chol, double loglik0,
+            double loglik, double sctest, int iter, boolean converged) {
+        int p = rs.p;
+        double[][] inv = chol.inverse();
+        double[] beta = new double[p];
+        double[] u = new double[p];
+        double[][] var = new double[p][p];
+        boolean[] singular = new boolean[p];
+        for (int i = 0; i < p; i++) {
+            beta[i] = scaledBeta[i] * rs.scale[i];
+            u[i] = scaledU[i] / rs.scale[i];
+            singular[i] = chol.singular(i);
+            for (int j = 0; j < p; j++) {
+                var[i][j] = inv[i][j] * rs.scale[i] * rs.scale[j];
+            }
+        }
+        return new Fit(beta, u, var, loglik0, loglik, sctest, iter, converged, singular, rs.means, chol.rank());
+    }
+
+    private CoxModel assemble(CoxData data, CoxRiskSets rs, Fit f, int events) {
+        int p = rs.p;
+        List<String> names = data.design().columnNames();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        double[] coef = f.beta().clone();
+        for (int j = 0; j < p; j++) {
+            if (f.singular()[j]) {
+                coef[j] = Double.NaN;
+                diagnostics.add(Diagnostic.warning("aliased", "'" + names.get(j) + "' is a linear combination of the"
+                        + " other covariates (or constant): its coefficient is not estimable and is reported as NA."));
+            }
+        }
+        if (!f.converged()) {
+            diagnostics.add(Diagnostic.warning("not-converged", "The Cox fit did not converge in "
+                    + control.iterMax() + " iterations; estimates may be unreliable."));
+        } else if (control.iterMax() > 1) {
+            for (int j = 0; j < p; j++) {
+                if (f.singular()[j]) {
+                    continue;
+                }
+                double inf = 0;
+                for (int k = 0; k < p; k++) {
+                    inf += f.u()[k] * f.var()[k][j];
+                }
+                inf = Math.abs(inf);
+                if (!Double.isFinite(f.u()[j]) || (inf > control.eps() && inf > control.tolerInf() * Math.abs(coef[j]))) {
+                    diagnostics.add(Diagnostic.warning("monotone-likelihood", "The log-likelihood converged while the"
+                            + " coefficient of '" + names.get(j) + "' kept growing (" + DiagnosticText.num(coef[j])
+                            + "): it may be infinite (monotone likelihood), so its hazard ratio, standard error and"
+                            + " p-value are meaningless." + cause(data, j) + " Use Firth's penalized likelihood"
+                            + " (--firth) or merge sparse groups."));
+                }
+            }
+        }
+        double[][] naive = f.var();
+        double[][] variance = naive;
+        ChiSquareTest robustScore = null;
+        int df = f.rank();
+        if (CoxResiduals.robustByDefault(data) && df > 0) {
+            // R coxph: robust variance with cluster() or non-integer weights; naive.var kept
+            variance = CoxResiduals.robustVariance(rs, data, coef, f.means(), naive);
+            robustScore = ChiSquareTest.of(CoxResiduals.robustScoreStatistic(rs, data, control.tolerChol()), df);
+        }
+        double z = Normal.quantile(0.5 + confLevel / 2);
+        List<CoxCoefficient> coefs = new ArrayList<>(p);
+        for (int j = 0; j < p; j++) {
+            if (f.singular()[j]) {
+                coefs.add(new CoxCoefficient(names.get(j), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        Double.NaN, Double.NaN, Double.NaN, true));
+                continue;
+            }
+            double se = Math.sqrt(naive[j][j]);
+            double robustSe = robustScore == null ? Double.NaN : Math.sqrt(variance[j][j]);
+            double useSe = robustScore == null ? se : robustSe;
+            double zj = coef[j] / useSe;
+            coefs.add(new CoxCoefficient(names.get(j), coef[j], se, robustSe, zj, Normal.twoSidedP(zj),
+                    Math.exp(coef[j]), Math.exp(coef[j] - z * useSe), Math.exp(coef[j] + z * useSe), false));
+        }
+        double lr = 2 * (f.loglik() - f.loglikNull());
+        double wald = waldStatistic(coef, variance, f.singular());
+        double[] lp = linearPredictors(data, coef, f.means());
+        // Harrell's C of the linear predictor with R's infinitesimal-jackknife SE (clusters as coxph)
+        Concordance concordance = ConcordanceIndex.forModel(rs, data.start(), data.stop(), data.event(), lp,
+                data.strata(), data.weights(), data.cluster());
+        return new CoxModel(ties, control, data.size(), events, coefs, variance, naive, f.loglikNull(), f.loglik(),
+                ChiSquareTest.of(lr, df), ChiSquareTest.of(wald, df), ChiSquareTest.of(f.scoreTest(), df), robustScore,
+                concordance, f.iterations(), f.converged(), f.means(), lp, diagnostics, confLevel);
+    }
+
+    /** For an indicator column, the plain-words reason of a monotone likelihood: a side without events. */
+    static String cause(CoxData data, int j) {
+        double[] x = data.design().columns()[j];
+        int n1 = 0;
+        int e1 = 0;
+        int n0 = 0;
+        int e0 = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] != 0 && x[i] != 1) {
+                return " Typical cause: a group with no events.";
+            }
+            boolean ev = data.event()[i];
+            if (x[i] == 1) {
+                n1++;
+                e1 += ev ? 1 : 0;
+            } else {
+                n0++;
+                e0 += ev ? 1 : 0;
+            }
+        }
+        String name = data.design().columnNames().get(j);
+        if (e1 == 0) {
+            return " Cause: no events among the " + n1 + " subjects with " + name + ".";
+        }
+        if (e0 == 0) {
+            return " Cause: no events among the " + n0 + " subjects without " + name + ".";
+        }
+        return " Typical cause: a group with very few events.";
+    }
+
+    /** β' V⁻ β over the estimable coefficients (R {@code coxph.wtest}). */
+    static double waldStatistic(double[] coef, double[][] var, boolean[] singular) {
+        List<Integer> keep = new ArrayList<>();
+        for (int j = 0; j < coef.length; j++) {
+            if (!singular[j]) {
+                keep.add(j);
+            }
+        }
+        int m = keep.size();
+        double[][] v = new double[m][m];
+        double[] b = new double[m];
+        for (int a = 0; a < m; a++) {
+            b[a] = coef[keep.get(a)];
+            for (int c = 0; c < m; c++) {
+                v[a][c] = var[keep.get(a)][keep.get(c)];
+            }
+        }
+        Cholesky ch = Cholesky.of(v, 1e-12);
+        double[] s = ch.solve(b);
+        double w = 0;
+        for (int a = 0; a < m; a++) {
+            w += b[a] * s[a];
+        }
+        return w;
+    }
+
+    static double[] linearPredictors(CoxData data, double[] coef, double[] means) {
+        double[][] cols = data.design().columns();
+        int n = data.size();
+        double[] lp = new double[n];
+        for (int j = 0; j < coef.length; j++) {
+            if (Double.isNaN(coef[j])) {
+                continue;
+            }
+            double b = coef[j];
+            double m = means[j];
+            double[] c = cols[j];
+            for (int i = 0; i < n; i++) {
+                lp[i] += b * (c[i] - m);
+            }
+        }
+        return lp;
+    }
+
+    @Override
+    public String toString() {
+        return "CoxRegression[" + ties.id() + ", " + control + "]";
+    }
+}

@@ -1,0 +1,569 @@
+package org.survkit.stats.cox;
+
+import java.util.Arrays;
+import org.survkit.stats.internal.RankedTimes;
+
+/**
+ * Cox data prepared for repeated evaluation of the partial likelihood: observations sorted by
+ * stratum and decreasing exit time (and, for counting-process data, an entry-time order),
+ * covariates centred and scaled as R {@code coxph} does (columns with values only in {−1, 0, 1}
+ * are left alone), stored row-major for cache-friendly passes.
+ *
+ * <p>{@link #evaluate} walks each stratum from the latest time to the earliest, adding subjects to
+ * the running risk-set sums Σ w e^η, Σ w e^η x and Σ w e^η x xᵀ as their exit time is reached
+ * and (counting process) removing them once the time falls to their entry, and at each event time
+ * adds the Breslow or Efron terms of the log-likelihood, score and information
+ * (Therneau &amp; Grambsch 2000, §3.2–3.3). Near-equal times are first merged as R's timefix.
+ */
+final class CoxRiskSets {
+    final int n;
+    final int p;
+    /** The centred and scaled covariates by column, rows in sorted order: xc[j][k]. */
+    final double[][] xc;
+    /** The same matrix row-major (xc[j][k] at k·p + j), built on first use by the residual code. */
+    private double[] rowMajor;
+    // n-length work arrays of evaluate, allocated on first use and reused: a fit's evaluations run one
+    // after another on one thread (this class is confined to one fit and not thread-safe)
+    private double[] workEta;
+    private double[] workRisk;
+    private double[] workOthers;
+    private double[] workDead;
+    private double[] workHazard;
+    final double[] w;
+    final boolean[] dead;
+    final int[] exit;
+    final int[] entry;
+    final int[] byEntry;
+    final int[] blocks;
+    final double[] means;
+    final double[] scale;
+    final int[] order;
+    final Ties ties;
+
+    /** Number of distinct (merged) times that {@link #exit} and {@link #entry} rank. */
+    final int distinctTimes;
+
+    private CoxRiskSets(int n, int p, double[][] xc, double[] w, boolean[] dead, int[] exit, int[] entry,
+            int[] byEntry, int[] blocks, double[] means, double[] scale, int[] order, Ties ties, int distinctTimes) {
+        this.distinctTimes = distinctTimes;
+        this.n = n;
+        this.p = p;
+        this.xc = xc;
+        this.w = w;
+        this.dead = dead;
+        this.exit = exit;
+        this.entry = entry;
+        this.byEntry = byEntry;
+        this.blocks = blocks;
+        this.means = means;
+        this.scale = scale;
+        this.order = order;
+        this.ties = ties;
+    }
+
+    /**
+     * Prepares the data.
+     *
+     * @param columns which design columns to use (all when null)
+     */
+    static CoxRiskSets of(CoxData data, Ties ties, int[] columns) {
+        int n = data.size();
+        double[][] cols = data.design().columns();
+        int[] use = columns != null ? columns : java.util.stream.IntStream.range(0, cols.length).toArray();
+        int p = use.length;
+        // ranks of exit (and entry) times after timefix, pooled as R's aeqSurv pools start and stop
+        int[] exitRank;
+        int[] entryRank = null;
+        int d;
+        if (data.start() == null) {
+            RankedTimes r = RankedTimes.of(data.stop(), true);
+            exitRank = r.rank();
+            d = r.distinctCount();
+        } else {
+            double[] both = new double[2 * n];
+            System.arraycopy(data.start(), 0, both, 0, n);
+            System.arraycopy(data.stop(), 0, both, n, n);
+            RankedTimes r = RankedTimes.of(both, true);
+            entryRank = Arrays.copyOfRange(r.rank(), 0, n);
+            exitRank = Arrays.copyOfRange(r.rank(), n, 2 * n);
+            d = r.distinctCount();
+        }
+        // order: stratum ascending, exit time descending (two stable counting sorts)
+        int[] reversed = new int[n];
+        for (int i = 0; i < n; i++) {
+            reversed[i] = d - 1 - exitRank[i];
+        }
+        int[] byTime = countingSort(identity(n), reversed, d);
+        int[] strata = data.strata();
+        int s = 1;
+        if (strata != null) {
+            for (int c : strata) {
+                s = Math.max(s, c + 1);
+            }
+        }
+        int[] order = strata == null ? byTime : countingSort(byTime, strata, s);
+        int[] blocks = ConcordanceIndex.blocks(strata, s, n);
+        double[] wt = new double[n];
+        boolean[] dead = new boolean[n];
+        int[] exit = new int[n];
+        int[] entry = entryRank == null ? null : new int[n];
+        for (int k = 0; k < n; k++) {
+            int i = order[k];
+            wt[k] = data.weights() == null ? 1 : data.weights()[i];
+            dead[k] = data.event()[i];
+            exit[k] = exitRank[i];
+            if (entry != null) {
+                entry[k] = entryRank[i];
+            }
+        }
+        // centring and scaling as coxfit6 (weighted mean; scale = Σw / Σ w|x − mean|)
+        // centring and scaling as coxfit6 (weighted mean; scale = Σw / Σ w|x − mean|), computed in input
+        // order; the matrix is built row-major in input order, then its rows are permuted (one
+        // contiguous copy per row instead of a scattered read per cell)
+        double[] w0 = data.weights();
+        double sw = 0;
+        for (double v : wt) {
+            sw += v;
+        }
+        double[] means = new double[p];
+        double[] scale = new double[p];
+        for (int j = 0; j < p; j++) {
+            double[] col = cols[use[j]];
+            boolean zeroOne = true;
+            for (double v : col) {
+                if (v != 0 && v != 1 && v != -1) {
+                    zeroOne = false;
+                    break;
+                }
+            }
+            double mean = 0;
+            double sc = 1;
+            if (!zeroOne) {
+                // coxph.fit centres on weighted means; agreg.fit ((start, stop] data) on plain column means
+                if (entryRank == null && w0 != null) {
+                    for (int i = 0; i < n; i++) {
+                        mean += w0[i] * col[i];
+                    }
+                    mean /= sw;
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        mean += col[i];
+                    }
+                    mean /= n;
+                }
+                double abs = 0;
+                for (int i = 0; i < n; i++) {
+                    abs += (w0 == null ? 1 : w0[i]) * Math.abs(col[i] - mean);
+                }
+                sc = abs > 0 ? sw / abs : 1;
+            }
+            means[j] = mean;
+            scale[j] = sc;
+        }
+        // centred rows in input order (sequential), then gathered into sorted order: one contiguous
+        // row read per sorted position instead of p scattered reads
+        double[][] src = new double[p][];
+        for (int j = 0; j < p; j++) {
+            src[j] = cols[use[j]];
+        }
+        double[] byRow = new double[n * p];
+        for (int i = 0, base = 0; i < n; i++, base += p) {
+            for (int j = 0; j < p; j++) {
+                byRow[base + j] = (src[j][i] - means[j]) * scale[j];
+            }
+        }
+        double[][] xc = new double[p][n];
+        for (int k = 0; k < n; k++) {
+            int base = order[k] * p;
+            for (int j = 0; j < p; j++) {
+                xc[j][k] = byRow[base + j];
+            }
+        }
+        int[] byEntry = null;
+        if (entry != null) {
+            // positions sorted by entry time descending within each stratum block
+            byEntry = new int[n];
+            int[] key = new int[n];
+            for (int k = 0; k < n; k++) {
+                key[k] = d - 1 - entry[k];
+            }
+            for (int b = 0; b < s; b++) {
+                int lo = blocks[b];
+                int hi = blocks[b + 1];
+                int[] pos = new int[hi - lo];
+                for (int k = lo; k < hi; k++) {
+                    pos[k - lo] = k;
+                }
+                int[] sorted = countingSort(pos, key, d);
+                System.arraycopy(sorted, 0, byEntry, lo, sorted.length);
+            }
+        }
+        return new CoxRiskSets(n, p, xc, wt, dead, exit, entry, byEntry, blocks, means, scale, order, ties, d);
+    }
+
+    /** The covariates row-major, for the residual and table code that reads one subject at a time. */
+    double[] x() {
+        double[] x = rowMajor;
+        if (x == null) {
+            x = new double[n * p];
+            for (int j = 0; j < p; j++) {
+                double[] col = xc[j];
+                for (int k = 0, idx = j; k < n; k++, idx += p) {
+                    x[idx] = col[k];
+                }
+            }
+            rowMajor = x;
+        }
+        return x;
+    }
+
+    /** The rank of each observation's exit time (input order), as R's timefix merges them. */
+    int[] exitRanks() {
+        int[] r = new int[n];
+        for (int k = 0; k < n; k++) {
+            r[order[k]] = exit[k];
+        }
+        return r;
+    }
+
+    /** The rank of each observation's entry time (input order) among the pooled times, or null. */
+    int[] entryRanks() {
+        if (entry == null) {
+            return null;
+        }
+        int[] r = new int[n];
+        for (int k = 0; k < n; k++) {
+            r[order[k]] = entry[k];
+        }
+        return r;
+    }
+
+    private static int[] identity(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        return a;
+    }
+
+    /** Stable counting sort of {@code items} by {@code key[item]} in [0, range). */
+    static int[] countingSort(int[] items, int[] key, int range) {
+        int[] start = new int[range + 1];
+        for (int i : items) {
+            start[key[i] + 1]++;
+        }
+        for (int r = 0; r < range; r++) {
+            start[r + 1] += start[r];
+        }
+        int[] out = new int[items.length];
+        for (int i : items) {
+            out[start[key[i]]++] = i;
+        }
+        return out;
+    }
+
+    /** Log partial likelihood, score and information at β (on the centred and scaled covariates). */
+    static final class Evaluation {
+        double loglik;
+        final double[] u;
+        final double[][] imat;
+
+        Evaluation(int p) {
+            u = new double[p];
+            imat = new double[p][p];
+        }
+    }
+
+    /**
+     * Evaluates at scaled β; {@code info} false skips the information matrix.
+     *
+     * <p>The information I = Σ_t Σ_m w̄ [C_m/D_m − A_m A_mᵀ/D_m²] (R's coxfit6/agfit4 sums, C the
+     * risk-weighted sum of x xᵀ over the risk set) is computed without forming C per event time:
+     * every subject's x xᵀ enters C at each event time at which it is at risk, so the first term is
+     * the weighted Gram matrix Σ_i r_i h_i x_i x_iᵀ with h_i the sum of the coefficients w̄/D_m of
+     * those event times (deaths enter an Efron step with weight (m+1)/d). That is one vectorizable
+     * product Xᵀ diag(r h) X instead of a p × p update per subject.
+     */
+    Evaluation evaluate(double[] beta, boolean info) {
+        Evaluation ev = new Evaluation(p);
+        if (workEta == null) {
+            workEta = new double[n];
+            workRisk = new double[n];
+        }
+        double[] risk = workRisk;
+        double[] eta = workEta;
+        Arrays.fill(eta, 0);
+        for (int j = 0; j < p; j++) {
+            double bj = beta[j];
+            if (bj != 0) {
+                double[] col = xc[j];
+                for (int k = 0; k < n; k++) {
+                    eta[k] += bj * col[k];
+                }
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            risk[k] = Math.exp(eta[k]) * w[k];
+        }
+        int tri = p * (p + 1) / 2;
+        double[] a = new double[p];
+        double[] a2 = new double[p];
+        double[] u = ev.u;
+        double[] imat = new double[tri]; // packed lower triangle of −Σ w̄ A Aᵀ/D², then + the Gram part
+        // per row: coefficient of its x xᵀ at its own exit time, and the running sum over earlier times
+        double[] gOthers = null; // at-risk survivors of the row's exit time group
+        double[] gDead = null;   // deaths of that group (Efron weights)
+        if (info) {
+            if (workOthers == null) {
+                workOthers = new double[n];
+                workDead = new double[n];
+                workHazard = new double[n];
+            }
+            gOthers = workOthers;
+            gDead = workDead;
+            Arrays.fill(gOthers, 0);
+            Arrays.fill(gDead, 0);
+        }
+        double loglik = 0;
+        for (int b = 0; b + 1 < blocks.length; b++) {
+            int lo = blocks[b];
+            int hi = blocks[b + 1];
+            double denom = 0;
+            Arrays.fill(a, 0);
+            int out = lo; // pointer into byEntry for removals
+            int k = lo;
+            while (k < hi) {
+                int t = exit[k];
+                int first = k;
+                int ndead = 0;
+                double deadwt = 0;
+                double denom2 = 0;
+                boolean cleared = false;
+                while (k < hi && exit[k] == t) {
+                    double r = risk[k];
+                    if (!dead[k]) {
+                        denom += r;
+                        for (int i = 0; i < p; i++) {
+                            a[i] += r * xc[i][k];
+                        }
+                    } else {
+                        if (!cleared) {
+                            Arrays.fill(a2, 0);
+                            cleared = true;
+                        }
+                        ndead++;
+                        deadwt += w[k];
+                        denom2 += r;
+                        loglik += w[k] * eta[k];
+                        for (int i = 0; i < p; i++) {
+                            double xi = xc[i][k];
+                            u[i] += w[k] * xi;
+                            a2[i] += r * xi;
+                        }
+                    }
+                    k++;
+                }
+                if (entry != null) {
+                    // leave the risk set: entry time at or after t
+                    while (out < hi && entry[byEntry[out]] >= t) {
+                        int q = byEntry[out++];
+                        if (exit[q] < t || q >= k) {
+                            continue; // not yet added (cannot happen when entry < exit)
+                        }
+                        double r = risk[q];
+                        denom -= r;
+                        for (int i = 0; i < p; i++) {
+                            a[i] -= r * xc[i][q];
+                        }
+                    }
+                }
+                if (ndead == 0) {
+                    continue;
+                }
+                double others = 0;
+                double deaths = 0;
+                if (ties == Ties.BRESLOW || ndead == 1) {
+                    denom += denom2;
+                    loglik -= deadwt * Math.log(denom);
+                    for (int i = 0, idx = 0; i < p; i++) {
+                        a[i] += a2[i];
+                        double mean = a[i] / denom;
+                        u[i] -= deadwt * mean;
+                        if (info) {
+                            for (int j = 0; j <= i; j++, idx++) {
+                                imat[idx] -= deadwt * mean * a[j] / denom;
+                            }
+                        }
+                    }
+                    others = deadwt / denom;
+                    deaths = others;
+                } else {
+                    // Efron: the m-th of the d deaths (m = 1..d) sees D_m = D + (m/d) D₂ and A_m = A + (m/d) A₂
+                    // (A, D over the survivors, A₂, D₂ over the deaths). Its terms w̄ A_m/D_m and
+                    // w̄ A_m A_mᵀ/D_m² are summed in closed form from five scalars, so the score costs O(p)
+                    // and the information O(p²) per event time however many deaths are tied.
+                    double wtave = deadwt / ndead;
+                    double c0 = 0;
+                    double c1 = 0;
+                    double c2 = 0;
+                    for (int m = 1; m <= ndead; m++) {
+                        double g = (double) m / ndead;
+                        double dm = denom + g * denom2;
+                        loglik -= wtave * Math.log(dm);
+                        double e = wtave / dm;
+                        others += e;
+                        deaths += e * g;
+                        double c = e / dm;
+                        c0 += c;
+                        c1 += c * g;
+                        c2 += c * g * g;
+                    }
+                    for (int i = 0, idx = 0; i < p; i++) {
+                        u[i] -= others * a[i] + deaths * a2[i];
+                        if (info) {
+                            double ai = a[i];
+                            double bi = a2[i];
+                            for (int j = 0; j <= i; j++, idx++) {
+                                imat[idx] -= c0 * ai * a[j] + c1 * (ai * a2[j] + bi * a[j]) + c2 * bi * a2[j];
+                            }
+                        }
+                    }
+                    denom += denom2;
+                    for (int i = 0; i < p; i++) {
+                        a[i] += a2[i];
+                    }
+                }
+                if (info) {
+                    for (int q = first; q < k; q++) {
+                        gOthers[q] = others;
+                        gDead[q] = deaths;
+                    }
+                }
+            }
+        }
+        ev.loglik = loglik;
+        if (info) {
+            addGram(imat, hazardWeights(risk, gOthers, gDead));
+            for (int i = 0, idx = 0; i < p; i++) {
+                for (int j = 0; j <= i; j++, idx++) {
+                    ev.imat[i][j] = imat[idx];
+                    ev.imat[j][i] = imat[idx];
+                }
+            }
+        }
+        return ev;
+    }
+
+    /**
+     * v_k = r_k h_k: the risk score times the sum of the information coefficients of every event time
+     * at which row k is at risk (exit time included, entry time excluded).
+     */
+    private double[] hazardWeights(double[] risk, double[] gOthers, double[] gDead) {
+        double[] v = workHazard; // every entry is written below
+        for (int b = 0; b + 1 < blocks.length; b++) {
+            int lo = blocks[b];
+            int hi = blocks[b + 1];
+            // ascending time = descending position; cumulative sum of g over event times before the current
+            double before = 0;
+            int groups = 0;
+            int[] groupRank = entry == null ? null : new int[hi - lo];
+            double[] groupCum = entry == null ? null : new double[hi - lo];
+            int k = hi - 1;
+            while (k >= lo) {
+                int t = exit[k];
+                int last = k;
+                while (k >= lo && exit[k] == t) {
+                    k--;
+                }
+                double g = gOthers[last];
+                for (int q = k + 1; q <= last; q++) {
+                    v[q] = before + (dead[q] ? gDead[q] : g);
+                }
+                before += g;
+                if (groupRank != null) {
+                    groupRank[groups] = t;
+                    groupCum[groups++] = before; // Σ g over event times ≤ t
+                }
+            }
+            if (entry != null) {
+                for (int q = lo; q < hi; q++) {
+                    // subtract event times at or before the entry time (not at risk there)
+                    int e = entry[q];
+                    int lo2 = 0;
+                    int hi2 = groups;
+                    while (lo2 < hi2) {
+                        int mid = (lo2 + hi2) >>> 1;
+                        if (groupRank[mid] <= e) {
+                            lo2 = mid + 1;
+                        } else {
+                            hi2 = mid;
+                        }
+                    }
+                    if (lo2 > 0) {
+                        v[q] -= groupCum[lo2 - 1];
+                    }
+                }
+            }
+            for (int q = lo; q < hi; q++) {
+                v[q] *= risk[q];
+            }
+        }
+        return v;
+    }
+
+    /** Rows per block of the Gram product: the block's columns stay in cache while all p(p+1)/2 dots run. */
+    private static final int GRAM_BLOCK = 1024;
+
+    /** Below this many rows the Gram product runs on the calling thread only. */
+    private static final int PARALLEL_ROWS = 65_536;
+
+    /**
+     * packed lower triangle += Xᵀ diag(v) X, by column dot products over cache-sized row blocks; large
+     * inputs are split in two halves computed concurrently (the sum is the same up to rounding).
+     */
+    private void addGram(double[] tri, double[] v) {
+        if (n < PARALLEL_ROWS) {
+            gramRange(tri, v, 0, n);
+            return;
+        }
+        int half = (n / 2 / GRAM_BLOCK) * GRAM_BLOCK;
+        double[][] parts = new double[2][tri.length];
+        java.util.stream.IntStream.range(0, 2).parallel()
+                .forEach(h -> gramRange(parts[h], v, h == 0 ? 0 : half, h == 0 ? half : n));
+        for (int i = 0; i < tri.length; i++) {
+            tri[i] += parts[0][i] + parts[1][i];
+        }
+    }
+
+    private void gramRange(double[] tri, double[] v, int start, int end) {
+        double[] vx = new double[GRAM_BLOCK];
+        for (int from = start; from < end; from += GRAM_BLOCK) {
+            int len = Math.min(GRAM_BLOCK, end - from);
+            for (int i = 0, idx = 0; i < p; i++) {
+                double[] xi = xc[i];
+                for (int k = 0; k < len; k++) {
+                    vx[k] = v[from + k] * xi[from + k];
+                }
+                for (int j = 0; j <= i; j++, idx++) {
+                    double[] xj = xc[j];
+                    double s0 = 0;
+                    double s1 = 0;
+                    double s2 = 0;
+                    double s3 = 0;
+                    int k = 0;
+                    for (; k + 3 < len; k += 4) {
+                        s0 += vx[k] * xj[from + k];
+                        s1 += vx[k + 1] * xj[from + k + 1];
+                        s2 += vx[k + 2] * xj[from + k + 2];
+                        s3 += vx[k + 3] * xj[from + k + 3];
+                    }
+                    for (; k < len; k++) {
+                        s0 += vx[k] * xj[from + k];
+                    }
+                    tri[idx] += (s0 + s1) + (s2 + s3);
+                }
+            }
+        }
+    }
+
+}

@@ -1,0 +1,12 @@
+/**
+ * Cox proportional-hazards regression as R {@code coxph} (Efron or Breslow ties, strata, weights,
+ * (start, stop] data, robust variance by cluster) and what is computed from a fitted model: residuals,
+ * the proportional-hazards test ({@code cox.zph}), Harrell's concordance, baseline hazards and
+ * predicted survival curves. Entry points: {@link org.survkit.stats.cox.CoxRegression} on
+ * {@link org.survkit.stats.cox.CoxData} gives a {@link org.survkit.stats.cox.CoxModel};
+ * {@link org.survkit.stats.cox.ProportionalHazardsTest}, {@link org.survkit.stats.cox.CoxResiduals},
+ * {@link org.survkit.stats.cox.ConcordanceIndex} and {@link org.survkit.stats.cox.CoxPrediction}
+ * take the model. Firth's penalized Cox regression ({@link org.survkit.stats.cox.FirthCoxRegression},
+ * as R {@code coxphf}) lives here too because it evaluates the same package-private risk sets.
+ */
+package org.survkit.stats.cox;

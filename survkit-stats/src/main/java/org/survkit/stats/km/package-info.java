@@ -1,0 +1,9 @@
+/**
+ * Kaplan–Meier estimation: survival curves with Greenwood variance and pointwise confidence
+ * intervals, medians and other quantiles, survival at chosen times and restricted mean survival time
+ * (RMST), as R {@code survfit} and survRM2. The entry point is {@link org.survkit.stats.km.KaplanMeier},
+ * which returns {@link org.survkit.stats.km.SurvivalCurve}s (one {@link org.survkit.stats.km.GroupCurve}
+ * per group); {@link org.survkit.stats.km.ConfidenceType} and {@link org.survkit.stats.km.MedianRule}
+ * are its options and {@link org.survkit.stats.km.RestrictedMeanComparison} compares two groups' RMST.
+ */
+package org.survkit.stats.km;

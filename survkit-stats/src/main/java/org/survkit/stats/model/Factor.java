@@ -1,0 +1,166 @@
+package org.survkit.stats.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Group labels coded as integers, like an R factor.
+ *
+ * <p>Level order: when every label is a number the levels are in numeric order ("2" before "10");
+ * otherwise in lexicographic order of the text. R sorts a character vector's levels in the locale's
+ * collation, which equals ours for ASCII labels that do not differ only in case.
+ *
+ * @param levels distinct labels in level order
+ * @param codes  for each observation, the index of its label in {@code levels}
+ */
+public record Factor(List<String> levels, int[] codes) {
+
+    public Factor {
+        levels = List.copyOf(levels);
+        Objects.requireNonNull(codes, "codes");
+    }
+
+    /**
+     * Codes the labels.
+     *
+     * @param labels one label per observation, none null
+     * @return the factor
+     * @throws IllegalArgumentException if a label is null
+     */
+    public static Factor of(String[] labels) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<String> distinct = new ArrayList<>();
+        int[] first = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            String s = labels[i];
+            if (s == null) {
+                throw new IllegalArgumentException("group label of observation " + (i + 1) + " is missing");
+            }
+            Integer id = seen.get(s);
+            if (id == null) {
+                id = distinct.size();
+                seen.put(s, id);
+                distinct.add(s);
+            }
+            first[i] = id;
+        }
+        String[] sorted = distinct.toArray(new String[0]);
+        Arrays.sort(sorted, Factor::compareLabels);
+        int[] idToCode = new int[sorted.length];
+        for (int code = 0; code < sorted.length; code++) {
+            idToCode[seen.get(sorted[code])] = code;
+        }
+        for (int i = 0; i < first.length; i++) {
+            first[i] = idToCode[first[i]];
+        }
+        return new Factor(Arrays.asList(sorted), first);
+    }
+
+    /** A factor with a single level, for ungrouped data. */
+    public static Factor single(String level, int n) {
+        return new Factor(List.of(level), new int[n]);
+    }
+
+    /** The level order of factors: numerically when both labels are numbers, numbers first, then text. */
+    public static final java.util.Comparator<String> LEVEL_ORDER = Factor::compareLabels;
+
+    /** Level order: numeric when both labels are numbers, text otherwise. */
+    static int compareLabels(String a, String b) {
+        Double x = number(a);
+        Double y = number(b);
+        if (x != null && y != null) {
+            int c = Double.compare(x, y);
+            return c != 0 ? c : a.compareTo(b);
+        }
+        if (x != null) {
+            return -1;
+        }
+        if (y != null) {
+            return 1;
+        }
+        return a.compareTo(b);
+    }
+
+    /** The label as a number, or null when it is not one. */
+    static Double number(String s) {
+        String t = s.trim();
+        if (t.isEmpty()) {
+            return null;
+        }
+        char c = t.charAt(t.length() - 1);
+        if (!Character.isDigit(c) && c != '.') {
+            return null; // rejects "1d", "NaN", "Infinity" and hex floats
+        }
+        try {
+            return Double.valueOf(t);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Number of levels. */
+    public int levelCount() {
+        return levels.size();
+    }
+
+    /** Number of observations. */
+    public int size() {
+        return codes.length;
+    }
+
+    /** Observations per level. */
+    public int[] counts() {
+        int[] n = new int[levels.size()];
+        for (int c : codes) {
+            n[c]++;
+        }
+        return n;
+    }
+
+    /** The levels as numbers, or null when some level is not a number. */
+    public double[] numericLevels() {
+        double[] v = new double[levels.size()];
+        for (int i = 0; i < v.length; i++) {
+            Double x = number(levels.get(i));
+            if (x == null) {
+                return null;
+            }
+            v[i] = x;
+        }
+        return v;
+    }
+
+    /** Indices of the observations in each level, in their original order. */
+    public int[][] rowsByLevel() {
+        int[] n = counts();
+        int[][] rows = new int[n.length][];
+        for (int k = 0; k < n.length; k++) {
+            rows[k] = new int[n[k]];
+        }
+        int[] fill = new int[n.length];
+        for (int i = 0; i < codes.length; i++) {
+            int c = codes[i];
+            rows[c][fill[c]++] = i;
+        }
+        return rows;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Factor f && levels.equals(f.levels) && Arrays.equals(codes, f.codes);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * levels.hashCode() + Arrays.hashCode(codes);
+    }
+
+    @Override
+    public String toString() {
+        return "Factor" + levels + " n=" + codes.length;
+    }
+}

@@ -1,0 +1,56 @@
+package org.survkit.stats.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.survkit.stats.cox.ConcordanceIndex;
+import org.survkit.stats.cox.ProportionalHazardsTest;
+
+/** The radix sort behind {@link ConcordanceIndex} and {@link ProportionalHazardsTest} against the JDK sort and {@link RankedTimes}. */
+class RadixOrderTest {
+
+    private static double[] sample(Random rnd, int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            switch (rnd.nextInt(6)) {
+                case 0 -> v[i] = rnd.nextInt(10) - 5;                  // ties, negatives
+                case 1 -> v[i] = rnd.nextBoolean() ? -0.0 : 0.0;        // signed zeros are equal
+                case 2 -> v[i] = rnd.nextInt(5) * 0.1;                  // 0.30000000000000004 ...
+                case 3 -> v[i] = rnd.nextInt(5) / 10.0;                 // ... and 0.3: merged by timefix
+                case 4 -> v[i] = rnd.nextGaussian() * 1e6;
+                default -> v[i] = rnd.nextDouble() * (rnd.nextBoolean() ? 1e-300 : 1e300);
+            }
+        }
+        return v;
+    }
+
+    @Test
+    void ascendingIsTheStableSortedOrder() {
+        Random rnd = new Random(11);
+        for (int rep = 0; rep < 200; rep++) {
+            double[] v = sample(rnd, rnd.nextInt(300));
+            int[] expected = IntStream.range(0, v.length).boxed()
+                    .sorted(Comparator.comparingDouble((Integer i) -> v[i] + 0.0).thenComparing(i -> i))
+                    .mapToInt(Integer::intValue).toArray();
+            assertThat(RadixOrder.ascending(v)).as("rep " + rep + " " + Arrays.toString(v)).containsExactly(expected);
+        }
+    }
+
+    @Test
+    void ranksEqualRankedTimesWithAndWithoutTimefix() {
+        Random rnd = new Random(12);
+        for (int rep = 0; rep < 200; rep++) {
+            double[] v = sample(rnd, 1 + rnd.nextInt(300));
+            for (boolean timefix : new boolean[] {false, true}) {
+                RadixOrder.Ranked ours = RadixOrder.ranks(v, timefix);
+                RankedTimes ref = RankedTimes.of(v, timefix);
+                assertThat(ours.rank()).as("rep " + rep + " timefix " + timefix).containsExactly(ref.rank());
+                assertThat(ours.distinct()).containsExactly(ref.times());
+            }
+        }
+    }
+}
