@@ -210,8 +210,9 @@ function cliOptions() {
   o.adjust = $('opt-adjust').value;
   const at = $('opt-at').value.split(/[,;\s]+/).filter((x) => x !== '').map(Number);
   o.at = at.filter((x) => !Number.isNaN(x));
+  // the horizon: follow-up censored there (the report's horizon), and the restricted mean survival time up to it
   const h = $('opt-horizon').value;
-  if (h !== '') o.tau = Number(h);
+  if (h !== '') { o.horizon = Number(h); o.tau = Number(h); }
   o.pairwise = !!o.group;
   if (o.test === 'fh') { o.rho = 0; o.gamma = 1; }
   for (const k of Object.keys(o)) if (o[k] === '' || (Array.isArray(o[k]) && !o[k].length)) delete o[k];
@@ -224,7 +225,6 @@ function figureSettings() {
     confidence_bands: $('fig-bands').checked, risk_table: $('fig-risk').checked, median_lines: $('fig-median').checked,
     scale: $('fig-percent').checked ? 'percent' : 'fraction',
   };
-  const h = $('opt-horizon').value; if (h !== '') f.horizon = Number(h);
   if (state.groups.length) {
     const shown = state.groups.filter((g) => !state.hidden.has(g));
     if (shown.length && shown.length < state.groups.length) f.groups = shown;
@@ -252,7 +252,8 @@ function applySettings(s) {
   $('map-group').value = o.group || ''; $('map-strata').value = o.strata || '';
   $('opt-preset').value = o.preset || ''; $('opt-conf-type').value = o.conf_type || '';
   $('opt-test').value = o.test || 'logrank'; $('opt-adjust').value = o.adjust || 'holm';
-  $('opt-at').value = (o.at || []).join(', '); $('opt-horizon').value = o.tau === undefined ? '' : o.tau;
+  $('opt-at').value = (o.at || []).join(', '); $('opt-horizon').value = o.horizon !== undefined ? o.horizon
+    : (s.figure || {}).horizon !== undefined ? s.figure.horizon : o.tau === undefined ? '' : o.tau;
   const f = s.figure || {};
   $('fig-bands').checked = !!f.confidence_bands; $('fig-risk').checked = f.risk_table !== false;
   $('fig-median').checked = !!f.median_lines; $('fig-percent').checked = f.scale === 'percent';

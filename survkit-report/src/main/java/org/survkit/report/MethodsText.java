@@ -74,6 +74,9 @@ final class MethodsText {
         if (a.overall != null) {
             String test = s.comparisons().test() == org.survkit.stats.logrank.Weighting.LOGRANK ? "log-rank" : t.testName();
             p.append("Groups were compared with the ").append(test).append(" test");
+            if (s.strata() != null) {
+                p.append(" stratified by ").append(a.variableLabel(s.strata()));
+            }
             if (!a.pairs.isEmpty() && a.curves.size() > 2) {
                 p.append(", overall and for each pair of groups");
                 if (s.comparisons().adjust() != PValueAdjustment.NONE) {

@@ -363,6 +363,7 @@ final class ReportTables {
         json.put("time_unit", unit());
         json.put("conf_type", a.study.confType().rName());
         num(json, "conf_level", a.study.confLevel());
+        json.put("median_rule", a.study.estimates().medianRule().id());
         num(json, "horizon", a.study.horizon());
         json.set("groups", jg);
         List<String> notes = new ArrayList<>();
@@ -382,7 +383,7 @@ final class ReportTables {
         r.add(group);
         r.add(Integer.toString(c.n()));
         r.add(Integer.toString(c.events()));
-        SurvivalQuantile m = c.median();
+        SurvivalQuantile m = c.median(a.study.estimates().medianRule());
         int digits = Formats.timeDigits(unit);
         r.add(Formats.timeCi(m.estimate(), m.lower(), m.upper(), digits));
         ObjectNode j = jg.addObject();
@@ -419,6 +420,11 @@ final class ReportTables {
 
     // ---------------------------------------------------------------- comparisons
 
+    /** {@return a column's Table 1 label, else its name} */
+    private String variableName(String column) {
+        return a.variableLabel(column);
+    }
+
     String testName() {
         Comparisons c = a.study.comparisons();
         return switch (c.test()) {
@@ -438,7 +444,14 @@ final class ReportTables {
         json.put("test", a.study.comparisons().test().id());
         num(json, "rho", a.overall.rho());
         num(json, "gamma", a.overall.gamma());
-        rows.add(List.of(testName() + " test, " + a.curves.size() + " groups", Formats.num(a.overall.statistic(), 2),
+        String strata = a.study.strata();
+        if (strata == null) {
+            json.putNull("strata");
+        } else {
+            json.put("strata", strata);
+        }
+        rows.add(List.of(testName() + " test" + (strata == null ? "" : " stratified by " + variableName(strata)) + ", "
+                + a.curves.size() + " groups", Formats.num(a.overall.statistic(), 2),
                 Integer.toString(a.overall.df()), p(a.overall.pValue())));
         kinds.add("");
         num(json, "statistic", a.overall.statistic());
@@ -466,9 +479,15 @@ final class ReportTables {
             t.put("df", a.trend.df());
             num(t, "p_value", a.trend.pValue());
         }
-        List<String> notes = List.of("Observed/expected events: " + String.join("; ", a.overall.groups().stream()
+        List<String> notes = new ArrayList<>();
+        notes.add("Observed/expected events: " + String.join("; ", a.overall.groups().stream()
                 .map(g -> g.group() + " " + Formats.given(g.observed()) + "/" + Formats.num(g.expected(), 1)).toList())
                 + ".");
+        if (strata != null) {
+            notes.add("Stratified by " + variableName(strata) + ": the test sums observed and expected events over its"
+                    + " values, so that groups are compared within each stratum; so are the pairwise tests, hazard"
+                    + " ratios and Cox models.");
+        }
         return new ReportTable("comparisons", "Comparison of all groups", List.of("Test", "\u03C7\u00B2", "df", "P"),
                 rows, kinds, notes, json);
     }

@@ -202,7 +202,8 @@ final class StudyAnalysis {
         this.analysisCsv = analysisCsv;
         this.km = KaplanMeier.withDefaults().with(study.confType()).withConfLevel(study.confLevel());
         String g = dataset.groupColumn();
-        CohortSpec base = CohortSpec.builder().eventValue("1").naCodes(study.data().na()).group(g);
+        CohortSpec base = CohortSpec.builder().eventValue("1").naCodes(study.data().na()).group(g)
+                .strata(study.strata());
         this.cohort = CohortReader.read(analysisCsv, base.time(AnalysisDataset.TIME).event(AnalysisDataset.EVENT));
         this.followUpCohort = CohortReader.read(analysisCsv, base.time(AnalysisDataset.FOLLOWUP_TIME)
                 .event(AnalysisDataset.FOLLOWUP_EVENT));
@@ -229,7 +230,7 @@ final class StudyAnalysis {
         this.overallFollowUp = km.reverse(followUpCohort.time(), followUpCohort.event());
         LogRankTest test = logRank(study.comparisons());
         if (groups.size() >= 2) {
-            this.overall = test.test(cohort.time(), cohort.event(), factor, null);
+            this.overall = test.test(cohort.time(), cohort.event(), factor, strataFactor(cohort.strata()));
             this.trend = study.comparisons().trend() ? trend(test, labels) : null;
             this.pairs = study.comparisons().pairwise() || groups.size() == 2 ? pairs(test, labels) : List.of();
         } else {
@@ -268,6 +269,11 @@ final class StudyAnalysis {
         String[] all = new String[c.size()];
         java.util.Arrays.fill(all, ALL);
         return all;
+    }
+
+    /** {@return the strata as a factor, or null without strata} */
+    private static Factor strataFactor(String[] strata) {
+        return strata == null ? null : Factor.of(strata);
     }
 
     private static Factor factor(String[] labels, List<String> levels) {
@@ -355,11 +361,11 @@ final class StudyAnalysis {
                     + " " + scores.length + " scores for " + groups.size() + " groups with patients (" + String.join(", ",
                             groups) + "); give one score per group, in this order.");
         }
-        return test.trend(cohort.time(), cohort.event(), coded, null, scores);
+        return test.trend(cohort.time(), cohort.event(), coded, cohort.strata(), scores);
     }
 
     private List<Pair> pairs(LogRankTest test, String[] labels) {
-        List<PairwiseComparison> all = test.pairwise(cohort.time(), cohort.event(), labels, null,
+        List<PairwiseComparison> all = test.pairwise(cohort.time(), cohort.event(), labels, cohort.strata(),
                 study.comparisons().adjust());
         List<Pair> out = new ArrayList<>();
         for (int a = 0; a < groups.size(); a++) {
@@ -391,21 +397,29 @@ final class StudyAnalysis {
         boolean[] e = new boolean[n];
         String[] g = new String[n];
         String[] coded = new String[n];
+        String[] strata = cohort.strata() == null ? null : new String[n];
         for (int i = 0, k = 0; i < labels.length; i++) {
             if (labels[i].equals(first) || labels[i].equals(second)) {
                 t[k] = cohort.time()[i];
                 e[k] = cohort.event()[i];
                 g[k] = labels[i];
                 coded[k] = labels[i].equals(first) ? "1" : "2";
+                if (strata != null) {
+                    strata[k] = cohort.strata()[i];
+                }
                 k++;
             }
         }
-        LogRankResult r = test.test(t, e, factor(g, List.of(first, second)), null);
-        TwoGroupHazardRatios hr = LogRankTest.withDefaults().hazardRatio(t, e, coded, null, study.confLevel());
+        LogRankResult r = test.test(t, e, factor(g, List.of(first, second)), strataFactor(strata));
+        TwoGroupHazardRatios hr = LogRankTest.withDefaults().hazardRatio(t, e, coded, strata, study.confLevel());
         hr = new TwoGroupHazardRatios(first, second, hr.confLevel(), hr.logrank(), hr.mantelHaenszel());
         DesignMatrix d = DesignMatrixBuilder.of(n).categorical("group", g, List.of(first, second), first)
                 .build(List.of("group"));
-        CoxModel m = CoxRegression.withDefaults().withConfLevel(study.confLevel()).fit(CoxData.of(t, e, d));
+        CoxData pairData = CoxData.of(t, e, d);
+        if (strata != null) {
+            pairData = pairData.withStrata(Factor.of(strata).codes());
+        }
+        CoxModel m = CoxRegression.withDefaults().withConfLevel(study.confLevel()).fit(pairData);
         Diagnostic warning = m.diagnostics().stream().filter(x -> x.severity() == Diagnostic.Severity.WARNING)
                 .findFirst().orElse(null);
         return new Pair(first, second, r, pw, hr, m.coefficients().get(0), warning);
@@ -492,7 +506,7 @@ final class StudyAnalysis {
     private CoxResult cox(CoxSpec spec) {
         Cohort c = CohortReader.read(analysisCsv, CohortSpec.builder().eventValue("1").naCodes(study.data().na())
                 .time(AnalysisDataset.TIME).event(AnalysisDataset.EVENT).covariates(spec.covariates())
-                .categorical(spec.categorical()));
+                .categorical(spec.categorical()).strata(study.strata()));
         if (c.size() == 0) {
             throw StudyColumns.error(study, spec.line(), "cox", "model '" + spec.name() + "' has no complete case.");
         }
@@ -500,6 +514,9 @@ final class StudyAnalysis {
         DesignMatrix design = design(c, spec.covariates(), spec.reference(), StudyKeys.REFERENCE, spec.line(),
                 labels);
         CoxData data = CoxData.of(c.time(), c.event(), design);
+        if (c.strata() != null) {
+            data = data.withStrata(Factor.of(c.strata()).codes());
+        }
         CoxModel model = null;
         ZphResult zph = null;
         FirthCoxModel firth = null;

@@ -14,18 +14,17 @@ import org.survkit.io.CohortReader;
 import org.survkit.io.CohortSpec;
 import org.survkit.io.InputException;
 import org.survkit.io.TimeUnit;
+import org.survkit.study.Estimates;
+import org.survkit.study.key.StudyKeys;
 import org.survkit.plot.CensorMark;
 import org.survkit.plot.KaplanMeierPlot;
 import org.survkit.plot.Palette;
 import org.survkit.plot.SurvivalScale;
-import org.survkit.stats.km.ConfidenceType;
 import org.survkit.stats.km.GroupCurve;
 import org.survkit.stats.km.KaplanMeier;
 import org.survkit.stats.logrank.LogRankResult;
 import org.survkit.stats.logrank.LogRankTest;
-import org.survkit.stats.logrank.Weighting;
 import org.survkit.stats.model.Factor;
-import org.survkit.stats.preset.Preset;
 
 /**
  * The Kaplan–Meier figure of the page: the cohort read as {@code survkit km} reads it (same option names), curves
@@ -36,7 +35,7 @@ final class FigureMaker {
     /** More curves than this cannot be told apart in one figure. */
     static final int MAX_GROUPS = 24;
     private static final Set<String> COHORT_OPTIONS = Set.of("time", "start_date", "end_date", "time_unit",
-            "date_format", "event", "event_value", "na", "sheet", "landmark", "group", "conf_type", "conf_level",
+            "date_format", "event", "event_value", "na", "sheet", "landmark", "horizon", "group", "conf_type", "conf_level",
             "preset", "median_rule", "test", "rho", "gamma", "strata", "at", "tau", "pairwise", "adjust", "trend",
             "scores", "conservative", "rmst", "table");
     private static final Set<String> FIGURE_OPTIONS = Set.of("groups", "colors", "confidence_bands", "risk_table",
@@ -65,21 +64,27 @@ final class FigureMaker {
                     .endDate(text(options, "end_date")).timeUnit(TimeUnit.parse(unitText == null ? "days" : unitText))
                     .dateFormat(text(options, "date_format")).event(text(options, "event"))
                     .eventValue(text(options, "event_value")).naCodes(list(options, "na")).sheet(text(options, "sheet"))
-                    .group(group);
+                    .group(group).strata(text(options, "strata"));
             Cohort c = CohortReader.read(data, spec);
-            Double landmark = number(options, "landmark");
+            Double landmark = WebValues.of(StudyKeys.LANDMARK, options, "landmark");
             if (landmark != null) {
                 c = c.landmark(landmark);
+            }
+            // the study's horizon: follow-up censored there, so that the curves, the legend's events and its P
+            // describe the same follow-up as the tables and the report (figure.horizon: the same, as pages sent it)
+            Double horizon = WebValues.of(StudyKeys.HORIZON, options, "horizon");
+            if (horizon == null) {
+                horizon = WebValues.of(StudyKeys.HORIZON, figure, "horizon");
+            }
+            if (horizon != null) {
+                c = c.horizon(horizon);
             }
             if (c.size() == 0) {
                 throw ApiError.badRequest("no rows left to draw after excluding " + c.rowsExcluded()
                         + " rows: check the column choices and missing codes.");
             }
-            Preset preset = text(options, "preset") == null ? Preset.SURVKIT : Preset.parse(text(options, "preset"));
-            ConfidenceType ct = text(options, "conf_type") == null ? preset.confType()
-                    : ConfidenceType.parse(text(options, "conf_type"));
-            Double level = number(options, "conf_level");
-            KaplanMeier km = KaplanMeier.withDefaults().with(ct).withConfLevel(level == null ? 0.95 : level);
+            Estimates estimates = WebValues.estimates(options);
+            KaplanMeier km = KaplanMeier.withDefaults().with(estimates.confType()).withConfLevel(estimates.confLevel());
             String[] labels = c.group();
             List<GroupCurve> curves;
             if (labels == null) {
@@ -105,7 +110,7 @@ final class FigureMaker {
             boolean showTest = !figure.has("show_test") || figure.get("show_test").asBoolean(true);
             Set<String> shownSet = shown.isEmpty() ? null : new LinkedHashSet<>(shown);
             if (labels != null && showTest && (shownSet == null ? curves.size() : shownSet.size()) >= 2) {
-                plot = plot.withTest(test(c, labels, shownSet, options, preset));
+                plot = plot.withTest(test(c, labels, shownSet, WebValues.comparisons(options, estimates).engine()));
             }
             plot = plot.withConfidenceBands(bool(figure, "confidence_bands", false))
                     .withRiskTable(bool(figure, "risk_table", true))
@@ -120,7 +125,6 @@ final class FigureMaker {
             if (scale != null) {
                 plot = plot.with(SurvivalScale.valueOf(scale.toUpperCase(Locale.ROOT)));
             }
-            Double horizon = number(figure, "horizon");
             if (horizon != null) {
                 plot = plot.withHorizon(horizon);
             }
@@ -146,15 +150,11 @@ final class FigureMaker {
         }
     }
 
-    private static LogRankResult test(Cohort c, String[] labels, Set<String> shown, ObjectNode options, Preset preset) {
-        String testName = text(options, "test");
-        Weighting w = testName == null ? preset.weighting() : Weighting.parse(testName);
-        LogRankTest engine = w == Weighting.FLEMING_HARRINGTON
-                ? LogRankTest.withDefaults().withFlemingHarrington(orZero(number(options, "rho")),
-                        orZero(number(options, "gamma")))
-                : LogRankTest.withDefaults().with(w);
+    /** The legend's test: the study's test on the groups shown, stratified as the study's comparisons are. */
+    private static LogRankResult test(Cohort c, String[] labels, Set<String> shown, LogRankTest engine) {
+        String[] strata = c.strata();
         if (shown == null) {
-            return engine.test(c.time(), c.event(), Factor.of(labels), null);
+            return engine.test(c.time(), c.event(), Factor.of(labels), strata == null ? null : Factor.of(strata));
         }
         List<Integer> keep = new ArrayList<>();
         for (int i = 0; i < labels.length; i++) {
@@ -165,17 +165,17 @@ final class FigureMaker {
         double[] t = new double[keep.size()];
         boolean[] e = new boolean[keep.size()];
         String[] g = new String[keep.size()];
+        String[] st = strata == null ? null : new String[keep.size()];
         for (int i = 0; i < t.length; i++) {
             int r = keep.get(i);
             t[i] = c.time()[r];
             e[i] = c.event()[r];
             g[i] = labels[r];
+            if (st != null) {
+                st[i] = strata[r];
+            }
         }
-        return engine.test(t, e, Factor.of(g), null);
-    }
-
-    private static double orZero(Double d) {
-        return d == null ? 0 : d;
+        return engine.test(t, e, Factor.of(g), st == null ? null : Factor.of(st));
     }
 
     private static void check(ObjectNode o, Set<String> allowed, String what) {

@@ -61,20 +61,8 @@ final class StudyFromSettings {
             }
             String group = FigureMaker.text(o, "group");
             Study.Groups groups = group == null ? null : new Study.Groups(group, group, List.of(), null, List.of(), 0);
-            Estimates estimates = Estimates.resolve(web(StudyKeys.PRESET, o, "preset"),
-                    web(StudyKeys.CONF_TYPE, o, "conf_type"), web(StudyKeys.CONF_LEVEL, o, "conf_level"),
-                    web(StudyKeys.MEDIAN_RULE, o, "median_rule"), web(StudyKeys.AT, o, "at"),
-                    web(StudyKeys.TAU, o, "tau"));
-            Double rmstTau = web(StudyKeys.TAU, o, "rmst");
-            Comparisons comparisons = Comparisons.resolve(estimates, web(StudyKeys.TEST, o, "test"),
-                    web(StudyKeys.RHO, o, "rho"), web(StudyKeys.GAMMA, o, "gamma"),
-                    FigureMaker.bool(o, "pairwise", true), web(StudyKeys.ADJUST, o, "adjust"),
-                    FigureMaker.bool(o, "trend", false), web(StudyKeys.SCORES, o, "scores"),
-                    FigureMaker.bool(o, "conservative", false), rmstTau != null ? Rmst.YES : null, Where.WEB_PAGE);
-            if (rmstTau != null && Double.isNaN(estimates.tau())) {
-                estimates = Estimates.resolve(estimates.preset(), estimates.confType(), estimates.confLevel(),
-                        estimates.medianRule(), estimates.at(), rmstTau);
-            }
+            Estimates estimates = WebValues.estimates(o);
+            Comparisons comparisons = WebValues.comparisons(o, estimates);
             List<Study.Table1Item> table1 = new ArrayList<>();
             for (String c : FigureMaker.list(settings, "table1")) {
                 table1.add(new Study.Table1Item(c, null, VariableType.AUTO, Summary.AUTO, List.of(), 0));
@@ -97,7 +85,10 @@ final class StudyFromSettings {
             Double landmark = FigureMaker.number(o, "landmark");
             String title = FigureMaker.text(settings, "title");
             String endpoint = FigureMaker.text(settings, "endpoint");
-            Double horizon = web(StudyKeys.HORIZON, o, "horizon");
+            Double horizon = WebValues.of(StudyKeys.HORIZON, o, "horizon");
+            if (horizon == null) {
+                horizon = WebValues.of(StudyKeys.HORIZON, f, "horizon"); // as pages before the study model sent it
+            }
             return new Study(studyFile, title, new Study.Data(Path.of(dataName), FigureMaker.text(o, "sheet"),
                     FigureMaker.list(o, "na"), FigureMaker.text(o, "date_format"), 0), time,
                     new Study.Event(event, FigureMaker.text(o, "event_value"), 0), groups,
@@ -107,20 +98,6 @@ final class StudyFromSettings {
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(e.getMessage());
         }
-    }
-
-    /** The value of an option of the page's settings, read by its study key (a list as a JSON array or a,b,c). */
-    private static <T> T web(StudyKey<T> key, ObjectNode o, String field) {
-        com.fasterxml.jackson.databind.JsonNode v = o.get(field);
-        if (v == null || v.isNull() || v.isTextual() && v.asText().isBlank()) {
-            return null;
-        }
-        if (v.isArray()) {
-            List<String> items = new ArrayList<>();
-            v.forEach(x -> items.add(x.asText()));
-            return key.parseItems(items, Where.WEB_PAGE);
-        }
-        return key.parse(v.asText(), Where.WEB_PAGE);
     }
 
     private static ObjectNode object(ObjectNode parent, String key) {

@@ -1,0 +1,61 @@
+package org.survkit.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.survkit.study.Comparisons;
+import org.survkit.study.Estimates;
+import org.survkit.study.Rmst;
+import org.survkit.study.key.StudyKey;
+import org.survkit.study.key.StudyKeys;
+import org.survkit.study.key.Where;
+
+/**
+ * Reads the page's options (the command line's option names in snake_case) with the study keys' one parser, and
+ * resolves them into the study model's parts, so that the page means what the command line and the study file mean.
+ */
+final class WebValues {
+    private WebValues() {
+    }
+
+    /** {@return the value of a field read by its study key (a list as a JSON array or a,b,c), or null when absent} */
+    static <T> T of(StudyKey<T> key, ObjectNode o, String field) {
+        JsonNode v = o == null ? null : o.get(field);
+        if (v == null || v.isNull() || v.isTextual() && v.asText().isBlank()) {
+            return null;
+        }
+        if (v.isArray()) {
+            List<String> items = new ArrayList<>();
+            v.forEach(x -> items.add(x.asText()));
+            return key.parseItems(items, Where.WEB_PAGE);
+        }
+        return key.parse(v.asText(), Where.WEB_PAGE);
+    }
+
+    /** {@return the estimates the options ask for (preset resolved by the study model)} */
+    static Estimates estimates(ObjectNode o) {
+        return Estimates.resolve(of(StudyKeys.PRESET, o, "preset"), of(StudyKeys.CONF_TYPE, o, "conf_type"),
+                of(StudyKeys.CONF_LEVEL, o, "conf_level"), of(StudyKeys.MEDIAN_RULE, o, "median_rule"),
+                of(StudyKeys.AT, o, "at"), tau(o));
+    }
+
+    /** {@return the RMST horizon: tau, else the horizon of compare's rmst option} */
+    private static Double tau(ObjectNode o) {
+        Double tau = of(StudyKeys.TAU, o, "tau");
+        return tau != null ? tau : of(StudyKeys.TAU, o, "rmst");
+    }
+
+    /** {@return the comparisons the options ask for} */
+    static Comparisons comparisons(ObjectNode o, Estimates estimates) {
+        return Comparisons.resolve(estimates, of(StudyKeys.TEST, o, "test"), of(StudyKeys.RHO, o, "rho"),
+                of(StudyKeys.GAMMA, o, "gamma"), orDefault(of(StudyKeys.PAIRWISE, o, "pairwise"), true),
+                of(StudyKeys.ADJUST, o, "adjust"), of(StudyKeys.TREND, o, "trend"), of(StudyKeys.SCORES, o, "scores"),
+                of(StudyKeys.CONSERVATIVE, o, "conservative"), of(StudyKeys.TAU, o, "rmst") != null ? Rmst.YES : null,
+                Where.WEB_PAGE);
+    }
+
+    private static Boolean orDefault(Boolean b, boolean fallback) {
+        return b == null ? fallback : b;
+    }
+}

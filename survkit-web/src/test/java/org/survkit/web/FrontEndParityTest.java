@@ -1,0 +1,136 @@
+package org.survkit.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.survkit.plot.PValueFormat;
+
+/**
+ * One study, one answer (issue 11): the same options through the command line's flags, the web API, the web
+ * figure's legend and the study file saved by the web app give the same numbers. The matrix covers km (preset,
+ * median rule, horizon, times, RMST), compare (test, strata, horizon, adjustment) and cox (covariates, strata,
+ * ties, horizon) on R's lung data; expected numbers are R's where the horizon applies
+ * ({@code reference/horizon/horizon.R}: stratified log-rank P 0.00151079299250416).
+ */
+class FrontEndParityTest {
+    @TempDir
+    Path dir;
+    @TempDir
+    Path user;
+
+    private static final String READING = "\"time\":\"time\",\"event\":\"status\",\"event_value\":\"2\","
+            + "\"time_unit\":\"days\"";
+
+    /** The command line's arguments for web options (snake_case names → --kebab-case flags). */
+    private static List<String> flags(String analysis, Path data, String json) throws IOException {
+        List<String> a = new ArrayList<>(List.of(analysis, data.toString(), "--format", "json"));
+        Iterator<Map.Entry<String, JsonNode>> it = TestServer.JSON.readTree(json).fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String flag = "--" + e.getKey().replace('_', '-');
+            JsonNode v = e.getValue();
+            if (v.isBoolean()) {
+                if (v.asBoolean()) {
+                    a.add(flag);
+                }
+            } else if (v.isArray()) {
+                List<String> items = new ArrayList<>();
+                v.forEach(x -> items.add(x.asText()));
+                a.addAll(List.of(flag, String.join(",", items)));
+            } else {
+                a.addAll(List.of(flag, v.asText()));
+            }
+        }
+        return a;
+    }
+
+    private static JsonNode withoutSource(JsonNode j) {
+        ObjectNode o = j.deepCopy();
+        o.remove("source");
+        return o;
+    }
+
+    @Test
+    void flagsWebApiFigureAndSavedStudyGiveOneAnswer() throws IOException {
+        String km = "{" + READING + ",\"group\":\"sex\",\"preset\":\"r\",\"median_rule\":\"midpoint\",\"horizon\":365,"
+                + "\"at\":[180,365],\"tau\":365}";
+        String compare = "{" + READING + ",\"group\":\"sex\",\"strata\":\"ph.ecog\",\"horizon\":365,"
+                + "\"adjust\":\"bonferroni\"}";
+        String cox = "{" + READING + ",\"covariates\":[\"sex\",\"age\"],\"strata\":\"ph.ecog\",\"ties\":\"breslow\","
+                + "\"horizon\":365}";
+        try (TestServer s = new TestServer(dir)) {
+            String id = s.upload(TestServer.LUNG).json().get("id").asText();
+            Map<String, JsonNode> cli = new java.util.LinkedHashMap<>();
+            for (String[] c : new String[][] {{"km", km}, {"compare", compare}, {"cox", cox}}) {
+                // 1. flags
+                JsonNode flagsJson = TestServer.JSON.readTree(TestServer.cli(flags(c[0], TestServer.LUNG, c[1])
+                        .toArray(new String[0])));
+                cli.put(c[0], flagsJson);
+                // 2. the web API: exactly the command line's JSON but the source
+                TestServer.Reply api = s.postJson("/api/analyses", "{\"dataset\":\"" + id + "\",\"analysis\":\""
+                        + c[0] + "\",\"options\":" + c[1] + "}");
+                assertThat(api.status()).as(api.body()).isEqualTo(200);
+                assertThat(withoutSource(api.json())).as(c[0]).isEqualTo(withoutSource(flagsJson));
+            }
+            JsonNode cmp = cli.get("compare");
+            // R 4.2.2, survival 3.5-3: survdiff(Surv(pmin(time, 365), status == 2 & time <= 365) ~ sex
+            //   + strata(ph.ecog), lung)
+            assertThat(cmp.get("p_value").asDouble()).isCloseTo(0.00151079299250416, within(1e-12));
+            assertThat(cmp.get("excluded").get("rows_analysed").asInt()).isEqualTo(227);
+
+            // 3. the web figure: its legend's P is the stratified test within the horizon
+            TestServer.Reply svg = s.postJson("/api/figures", "{\"dataset\":\"" + id + "\",\"options\":" + compare
+                    + "}");
+            assertThat(svg.status()).as(svg.body()).isEqualTo(200);
+            Files.writeString(Path.of("target", "parity-figure.svg"), svg.body());
+            String legend = svg.body().replaceAll("<[^>]+>", " ");
+            assertThat(legend).contains("Stratified log-rank")
+                    .contains(PValueFormat.DEFAULT.text(cmp.get("p_value").asDouble()));
+            for (JsonNode g : cmp.get("groups")) { // events inside the horizon, as the test counts them
+                assertThat(legend).contains(g.get("group").asText() + " (n = " + g.get("n").asInt() + ", "
+                        + g.get("observed").asInt() + " events)");
+            }
+
+            // 4. the study the web app saves, downloaded and run as a report: the same numbers
+            String settings = "{\"options\":{" + READING + ",\"group\":\"sex\",\"strata\":\"ph.ecog\","
+                    + "\"horizon\":365,\"tau\":365,\"preset\":\"r\",\"median_rule\":\"midpoint\",\"at\":[180,365],"
+                    + "\"adjust\":\"bonferroni\"},\"figure\":{},\"table1\":[\"age\"],"
+                    + "\"cox\":{\"covariates\":[\"sex\",\"age\"],\"ties\":\"breslow\"},\"title\":\"Parity\"}";
+            String study = s.postJson("/api/studies", "{\"name\":\"Parity\",\"dataset\":\"" + id + "\",\"settings\":"
+                    + settings + "}").json().get("id").asText();
+            TestServer.Reply yaml = s.get("/api/studies/" + study + "/study.yaml");
+            assertThat(yaml.status()).isEqualTo(200);
+            assertThat(yaml.body()).contains("strata: \"ph.ecog\"").contains("horizon: 365").contains("tau: 365")
+                    .contains("median_rule: midpoint").contains("preset: r");
+            Files.writeString(user.resolve("study.yaml"), yaml.body(), StandardCharsets.UTF_8);
+            Files.copy(TestServer.LUNG, user.resolve("lung.csv"));
+            TestServer.cli("report", user.resolve("study.yaml").toString(), "--no-png");
+            Path tables = user.resolve("report").resolve("tables");
+            JsonNode comparisons = TestServer.JSON.readTree(tables.resolve("comparisons.json").toFile());
+            assertThat(comparisons.get("p_value").asDouble()).isCloseTo(cmp.get("p_value").asDouble(), within(1e-9));
+            assertThat(comparisons.get("strata").asText()).isEqualTo("ph.ecog");
+            JsonNode survival = TestServer.JSON.readTree(tables.resolve("survival.json").toFile());
+            JsonNode kmJson = cli.get("km");
+            for (int g = 0; g < 2; g++) {
+                JsonNode a = survival.get("groups").get(g);
+                JsonNode b = kmJson.get("groups").get(g);
+                assertThat(a.get("events").asInt()).as("events within the horizon").isEqualTo(b.get("events").asInt()
+                        - (g == 0 ? 1 : 0)); // the report drops the row without ph.ecog (strata), as compare does
+            }
+            assertThat(survival.get("conf_type").asText()).isEqualTo("log");
+            assertThat(survival.get("median_rule").asText()).isEqualTo("midpoint");
+        }
+    }
+}
