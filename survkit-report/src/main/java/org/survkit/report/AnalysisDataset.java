@@ -1,5 +1,7 @@
 package org.survkit.report;
 
+import org.survkit.study.Study;
+import org.survkit.study.rules.RuleExpression;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,8 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.survkit.io.InputException;
-import org.survkit.report.Study.GroupRule;
-import org.survkit.report.Study.Groups;
+import org.survkit.study.Study.GroupRule;
+import org.survkit.study.Study.Groups;
 import org.survkit.stats.model.Factor;
 
 /**

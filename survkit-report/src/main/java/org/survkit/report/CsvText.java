@@ -1,5 +1,6 @@
 package org.survkit.report;
 
+import org.survkit.study.rules.RuleExpression;
 import java.util.List;
 
 /**

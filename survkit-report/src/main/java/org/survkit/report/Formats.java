@@ -99,9 +99,6 @@ final class Formats {
 
     /** An integer or a shortest decimal, for times given by the user (12, 60, 2.5). */
     static String given(double x) {
-        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
-            return Long.toString((long) x);
-        }
-        return BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
+        return org.survkit.study.Values.given(x);
     }
 }

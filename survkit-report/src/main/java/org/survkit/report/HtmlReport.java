@@ -1,5 +1,6 @@
 package org.survkit.report;
 
+import org.survkit.study.Study;
 import java.util.List;
 import java.util.Map;
 import org.survkit.plot.Palette;

@@ -1,5 +1,6 @@
 package org.survkit.report;
 
+import org.survkit.study.Study;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

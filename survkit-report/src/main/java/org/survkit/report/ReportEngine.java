@@ -1,5 +1,6 @@
 package org.survkit.report;
 
+import org.survkit.study.Study;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package org.survkit.report;
 
+import org.survkit.study.Study;
 import org.survkit.study.CifPlot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package org.survkit.report;
 
+import org.survkit.study.Study;
 import org.survkit.study.Comparisons;
 import org.survkit.study.Summary;
 import com.fasterxml.jackson.databind.node.ArrayNode;

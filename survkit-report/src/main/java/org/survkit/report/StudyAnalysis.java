@@ -1,5 +1,7 @@
 package org.survkit.report;
 
+import org.survkit.study.Study;
+import org.survkit.study.rules.RuleExpression;
 import org.survkit.study.Comparisons;
 import org.survkit.study.Firth;
 import org.survkit.study.Rmst;
@@ -22,8 +24,8 @@ import org.survkit.io.CohortReader;
 import org.survkit.io.CohortSpec;
 import org.survkit.io.Exclusion;
 import org.survkit.io.InputException;
-import org.survkit.report.Study.CoxSpec;
-import org.survkit.report.Study.Table1Item;
+import org.survkit.study.Study.CoxSpec;
+import org.survkit.study.Study.Table1Item;
 import org.survkit.stats.Diagnostic;
 import org.survkit.stats.PercentFormat;
 import org.survkit.stats.baseline.Table1;

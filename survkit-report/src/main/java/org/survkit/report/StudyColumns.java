@@ -1,13 +1,15 @@
 package org.survkit.report;
 
+import org.survkit.study.Study;
+import org.survkit.study.file.Suggest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.survkit.io.InputException;
-import org.survkit.report.Study.CoxSpec;
-import org.survkit.report.Study.GroupRule;
-import org.survkit.report.Study.Table1Item;
+import org.survkit.study.Study.CoxSpec;
+import org.survkit.study.Study.GroupRule;
+import org.survkit.study.Study.Table1Item;
 
 /**
  * Checks that every column a study names exists in the cohort file (or is a derived variable),

@@ -1,5 +1,6 @@
 package org.survkit.report;
 
+import org.survkit.study.file.StudyReader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

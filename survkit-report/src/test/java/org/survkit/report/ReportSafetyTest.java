@@ -1,5 +1,7 @@
 package org.survkit.report;
 
+import org.survkit.study.file.StudyReader;
+import org.survkit.study.rules.RuleExpression;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,7 @@
 package org.survkit.report;
 
+import org.survkit.study.Study;
+import org.survkit.study.file.StudyReader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedWriter;

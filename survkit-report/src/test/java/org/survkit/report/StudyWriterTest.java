@@ -1,5 +1,8 @@
 package org.survkit.report;
 
+import org.survkit.study.Study;
+import org.survkit.study.file.StudyReader;
+import org.survkit.study.file.StudyWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -17,9 +17,9 @@ import org.survkit.cli.Version;
 import org.survkit.io.InputException;
 import org.survkit.plot.PngRenderer;
 import org.survkit.report.ReportEngine;
-import org.survkit.report.Study;
-import org.survkit.report.StudyReader;
-import org.survkit.report.StudyWriter;
+import org.survkit.study.Study;
+import org.survkit.study.file.StudyReader;
+import org.survkit.study.file.StudyWriter;
 
 /**
  * The study endpoints: save, rename, duplicate, delete; the report, the study file and the export of a saved

@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.survkit.io.TimeUnit;
 import org.survkit.plot.CensorMark;
-import org.survkit.report.Study;
+import org.survkit.study.Study;
 import org.survkit.stats.cox.Ties;
 import org.survkit.study.key.StudyKey;
 import org.survkit.study.key.StudyKeys;

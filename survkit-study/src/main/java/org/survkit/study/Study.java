@@ -1,5 +1,6 @@
-package org.survkit.report;
+package org.survkit.study;
 
+import org.survkit.study.rules.RuleExpression;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -310,7 +311,7 @@ public record Study(Path source, String title, Data data, Time time, Event event
                     return c.label();
                 }
             }
-            return "Cause " + Formats.given(code);
+            return "Cause " + Values.given(code);
         }
 
         /** {@return whether the column holds words (alive, relapse, death) rather than numbers} */
@@ -321,7 +322,7 @@ public record Study(Path source, String title, Data data, Time time, Event event
         /** {@return a code as the data write it: the number, or the word} */
         public String written(double code) {
             if (censorWord == null) {
-                return Formats.given(code);
+                return Values.given(code);
             }
             if (code == censorValue) {
                 return censorWord;
@@ -331,7 +332,7 @@ public record Study(Path source, String title, Data data, Time time, Event event
                     return c.word();
                 }
             }
-            return Formats.given(code);
+            return Values.given(code);
         }
 
         /** {@return the code of a cell of a column of words (any case), or NaN for a word not listed} */

@@ -1,4 +1,4 @@
-package org.survkit.report;
+package org.survkit.study.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.survkit.report;
+package org.survkit.study.rules;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -40,10 +40,10 @@ import java.util.Set;
  *
  * <p>Immutable and thread-safe once parsed; {@link #bind(List)} resolves column names to indices.
  */
-final class RuleExpression {
+public final class RuleExpression {
 
     /** A syntax error, with the 1-based character position in the expression. */
-    static final class SyntaxError extends RuntimeException {
+    public static final class SyntaxError extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final int position;
 
@@ -53,13 +53,13 @@ final class RuleExpression {
         }
 
         /** {@return the 1-based position of the problem in the expression} */
-        int position() {
+        public int position() {
             return position;
         }
     }
 
     /** A value that a comparison with a number cannot use. */
-    static final class ValueError extends RuntimeException {
+    public static final class ValueError extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final String column;
         private final String value;
@@ -70,17 +70,17 @@ final class RuleExpression {
             this.value = value;
         }
 
-        String column() {
+        public String column() {
             return column;
         }
 
-        String value() {
+        public String value() {
             return value;
         }
     }
 
     /** The cells of one row: trimmed text, or null when missing. */
-    interface Row {
+    public interface Row {
         String get(int column);
     }
 
@@ -144,7 +144,7 @@ final class RuleExpression {
      * @return the unbound expression
      * @throws SyntaxError with the position of the problem
      */
-    static RuleExpression parse(String text) {
+    public static RuleExpression parse(String text) {
         Objects.requireNonNull(text, "text");
         Parser p = new Parser(text);
         Expr e = p.parse();
@@ -152,12 +152,12 @@ final class RuleExpression {
     }
 
     /** {@return the expression as written} */
-    String text() {
+    public String text() {
         return text;
     }
 
     /** {@return the column names used, each once, in order of first use} */
-    Set<String> columnNames() {
+    public Set<String> columnNames() {
         Set<String> s = new LinkedHashSet<>();
         for (ColumnRef c : columns) {
             s.add(c.name());
@@ -166,7 +166,7 @@ final class RuleExpression {
     }
 
     /** {@return the 1-based position of the first use of a column} */
-    int positionOf(String column) {
+    public int positionOf(String column) {
         for (ColumnRef c : columns) {
             if (c.name().equals(column)) {
                 return c.position();
@@ -182,7 +182,7 @@ final class RuleExpression {
      * @return the bound expression
      * @throws SyntaxError naming the first unknown column and its position
      */
-    RuleExpression bind(List<String> header) {
+    public RuleExpression bind(List<String> header) {
         Map<String, Integer> idx = new java.util.HashMap<>();
         for (ColumnRef c : columns) {
             int i = header.indexOf(c.name());
@@ -199,7 +199,7 @@ final class RuleExpression {
      *
      * @throws ValueError when a cell compared with a number is not a number
      */
-    boolean test(Row row) {
+    public boolean test(Row row) {
         return eval(root, row);
     }
 
@@ -282,7 +282,7 @@ final class RuleExpression {
                 + " is not a number, but the rule compares it with " + with);
     }
 
-    static boolean isNumber(String s) {
+    public static boolean isNumber(String s) {
         String t = s.trim();
         if (t.isEmpty()) {
             return false;

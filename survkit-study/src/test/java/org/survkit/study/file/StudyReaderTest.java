@@ -1,5 +1,6 @@
-package org.survkit.report;
+package org.survkit.study.file;
 
+import org.survkit.study.Study;
 import org.survkit.study.Comparisons;
 import org.survkit.study.Firth;
 import org.survkit.study.Rmst;

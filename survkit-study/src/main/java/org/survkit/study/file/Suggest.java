@@ -1,10 +1,10 @@
-package org.survkit.report;
+package org.survkit.study.file;
 
 import java.util.Collection;
 import java.util.Locale;
 
 /** "Did you mean …?": the closest name by edit distance (ignoring case), if it is close enough. */
-final class Suggest {
+public final class Suggest {
 
     private Suggest() {
     }
@@ -14,7 +14,7 @@ final class Suggest {
      *
      * @return the candidate, or null when none is within about a third of the name's length
      */
-    static String closest(String name, Collection<String> candidates) {
+    public static String closest(String name, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String a = name.toLowerCase(Locale.ROOT);

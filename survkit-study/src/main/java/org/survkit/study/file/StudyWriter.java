@@ -1,5 +1,7 @@
-package org.survkit.report;
+package org.survkit.study.file;
 
+import org.survkit.study.Study;
+import org.survkit.study.Values;
 import org.survkit.study.Comparisons;
 import org.survkit.study.Estimates;
 import org.survkit.study.VariableType;
@@ -7,9 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.survkit.report.Study.CoxSpec;
-import org.survkit.report.Study.GroupRule;
-import org.survkit.report.Study.Table1Item;
+import org.survkit.study.Study.CoxSpec;
+import org.survkit.study.Study.GroupRule;
+import org.survkit.study.Study.Table1Item;
 import org.survkit.stats.cox.Ties;
 import org.survkit.stats.km.ConfidenceType;
 import org.survkit.stats.logrank.Weighting;
@@ -98,20 +100,20 @@ public final class StudyWriter {
         }
         kv("endpoint", q(s.endpoint()));
         if (!Double.isNaN(s.horizon())) {
-            kv("horizon", Formats.given(s.horizon()));
+            kv("horizon", Values.given(s.horizon()));
         }
         if (!Double.isNaN(s.landmark())) {
-            kv("landmark", Formats.given(s.landmark()));
+            kv("landmark", Values.given(s.landmark()));
         }
         double[] at = s.at();
         StringBuilder a = new StringBuilder("[");
         for (int i = 0; i < at.length; i++) {
-            a.append(i == 0 ? "" : ", ").append(Formats.given(at[i]));
+            a.append(i == 0 ? "" : ", ").append(Values.given(at[i]));
         }
         kv("at", a.append(']').toString());
         Estimates est = s.estimates();
         if (!Double.isNaN(est.tau())) {
-            kv("tau", Formats.given(est.tau()));
+            kv("tau", Values.given(est.tau()));
         }
         if (s.strata() != null) {
             kv("strata", q(s.strata()));
@@ -136,8 +138,8 @@ public final class StudyWriter {
         out.append("comparisons:\n");
         kv2("test", c.test().id());
         if (c.test() == Weighting.FLEMING_HARRINGTON) {
-            kv2("rho", Formats.given(c.rho()));
-            kv2("gamma", Formats.given(c.gamma()));
+            kv2("rho", Values.given(c.rho()));
+            kv2("gamma", Values.given(c.gamma()));
         }
         kv2("pairwise", c.pairwise() ? "yes" : "no");
         kv2("adjust", c.adjust().id());
@@ -146,7 +148,7 @@ public final class StudyWriter {
             StringBuilder sc = new StringBuilder("[");
             double[] v = c.scores();
             for (int i = 0; i < v.length; i++) {
-                sc.append(i == 0 ? "" : ", ").append(Formats.given(v[i]));
+                sc.append(i == 0 ? "" : ", ").append(Values.given(v[i]));
             }
             kv2("scores", sc.append(']').toString());
         }
@@ -176,16 +178,16 @@ public final class StudyWriter {
             Study.CompetingRisks cr = s.competingRisks();
             out.append("competing_risks:\n");
             kv2("column", q(cr.column()));
-            kv2("censor_value", cr.words() ? q(cr.censorWord()) : Formats.given(cr.censorValue()));
+            kv2("censor_value", cr.words() ? q(cr.censorWord()) : Values.given(cr.censorValue()));
             if (!cr.causes().isEmpty()) {
                 out.append("  causes:\n");
                 for (Study.Cause k : cr.causes()) {
-                    out.append("    ").append(cr.words() ? q(k.word()) : Formats.given(k.code())).append(": ")
+                    out.append("    ").append(cr.words() ? q(k.word()) : Values.given(k.code())).append(": ")
                             .append(q(k.label())).append('\n');
                 }
             }
             if (!Double.isNaN(cr.cause())) {
-                kv2("cause", cr.words() ? q(cr.written(cr.cause())) : Formats.given(cr.cause()));
+                kv2("cause", cr.words() ? q(cr.written(cr.cause())) : Values.given(cr.cause()));
             }
             if (cr.fineGray() != null) {
                 Study.FineGraySpec f = cr.fineGray();
@@ -203,7 +205,7 @@ public final class StudyWriter {
             }
             kv2("plot", cr.plot().name().toLowerCase(Locale.ROOT));
             if (cr.rho() != 0) {
-                kv2("rho", Formats.given(cr.rho()));
+                kv2("rho", Values.given(cr.rho()));
             }
             if (cr.strata() != null) {
                 kv2("strata", q(cr.strata()));
@@ -227,7 +229,7 @@ public final class StudyWriter {
         }
         kv("preset", est.preset().id());
         kv("conf_type", est.confType().rName());
-        kv("conf_level", Formats.given(est.confLevel()));
+        kv("conf_level", Values.given(est.confLevel()));
         kv("median_rule", est.medianRule().id());
         if (s.pValueDigits() != 3) {
             kv("p_digits", Integer.toString(s.pValueDigits()));
@@ -256,7 +258,7 @@ public final class StudyWriter {
     }
 
     /** A YAML double-quoted scalar. */
-    static String q(String s) {
+    public static String q(String s) {
         StringBuilder sb = new StringBuilder("\"");
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

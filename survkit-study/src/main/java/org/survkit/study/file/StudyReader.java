@@ -1,5 +1,8 @@
-package org.survkit.report;
+package org.survkit.study.file;
 
+import org.survkit.study.Study;
+import org.survkit.study.Values;
+import org.survkit.study.rules.RuleExpression;
 import org.survkit.study.CifPlot;
 import org.survkit.study.Comparisons;
 import org.survkit.study.Firth;
@@ -30,15 +33,15 @@ import org.survkit.study.key.StudyKeys;
 import org.survkit.study.key.Where;
 import org.survkit.plot.CensorMark;
 import org.survkit.plot.SurvivalScale;
-import org.survkit.report.Study.CoxSpec;
-import org.survkit.report.Study.Figures;
-import org.survkit.report.Study.GroupRule;
-import org.survkit.report.Study.Groups;
-import org.survkit.report.Study.Table1Item;
-import org.survkit.report.YamlTree.Mapping;
-import org.survkit.report.YamlTree.Node;
-import org.survkit.report.YamlTree.Scalar;
-import org.survkit.report.YamlTree.Sequence;
+import org.survkit.study.Study.CoxSpec;
+import org.survkit.study.Study.Figures;
+import org.survkit.study.Study.GroupRule;
+import org.survkit.study.Study.Groups;
+import org.survkit.study.Study.Table1Item;
+import org.survkit.study.file.YamlTree.Mapping;
+import org.survkit.study.file.YamlTree.Node;
+import org.survkit.study.file.YamlTree.Scalar;
+import org.survkit.study.file.YamlTree.Sequence;
 import org.survkit.stats.cox.Ties;
 
 /**
@@ -559,7 +562,7 @@ public final class StudyReader {
             double c = cause;
             if (!causes.isEmpty() && causes.stream().noneMatch(x -> x.code() == c)) {
                 throw error(o.line("cause"), key + ".cause", o.scalarText("cause").trim() + " is not among the causes"
-                        + " listed (" + String.join(", ", causes.stream().map(x -> Formats.given(x.code())).toList())
+                        + " listed (" + String.join(", ", causes.stream().map(x -> Values.given(x.code())).toList())
                         + ").");
             }
         }

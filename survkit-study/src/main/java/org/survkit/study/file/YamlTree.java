@@ -1,4 +1,4 @@
-package org.survkit.report;
+package org.survkit.study.file;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
