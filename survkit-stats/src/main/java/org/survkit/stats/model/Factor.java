@@ -10,9 +10,9 @@ import java.util.Objects;
 /**
  * Group labels coded as integers, like an R factor.
  *
- * <p>Level order: when every label is a number the levels are in numeric order ("2" before "10");
- * otherwise in lexicographic order of the text. R sorts a character vector's levels in the locale's
- * collation, which equals ours for ASCII labels that do not differ only in case.
+ * <p>Level order: {@link LevelOrder}: numbers numerically ("2" before "10"), then text labels with the numbers
+ * inside them compared as numbers ("Stage 2" before "Stage 10", "Stage II" before "Stage X", "&lt;=20" before
+ * "20-50" before "&gt;50"), else by their characters.
  *
  * @param levels distinct labels in level order
  * @param codes  for each observation, the index of its label in {@code levels}
@@ -65,24 +65,12 @@ public record Factor(List<String> levels, int[] codes) {
         return new Factor(List.of(level), new int[n]);
     }
 
-    /** The level order of factors: numerically when both labels are numbers, numbers first, then text. */
-    public static final java.util.Comparator<String> LEVEL_ORDER = Factor::compareLabels;
+    /** The level order of factors ({@link LevelOrder}). */
+    public static final java.util.Comparator<String> LEVEL_ORDER = LevelOrder.NATURAL;
 
-    /** Level order: numeric when both labels are numbers, text otherwise. */
+    /** Level order ({@link LevelOrder}). */
     static int compareLabels(String a, String b) {
-        Double x = number(a);
-        Double y = number(b);
-        if (x != null && y != null) {
-            int c = Double.compare(x, y);
-            return c != 0 ? c : a.compareTo(b);
-        }
-        if (x != null) {
-            return -1;
-        }
-        if (y != null) {
-            return 1;
-        }
-        return a.compareTo(b);
+        return LevelOrder.compare(a, b);
     }
 
     /** The label as a number, or null when it is not one. */
