@@ -15,6 +15,8 @@ import org.survkit.report.ReportEngine;
 import org.survkit.study.Study;
 import org.survkit.study.file.StudyReader;
 import org.survkit.study.file.StudyWriter;
+import org.survkit.study.key.StudyKeys;
+import org.survkit.study.key.StudyKeys.Flags;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,6 +35,8 @@ import picocli.CommandLine.Spec;
             "  survkit report study.yaml [--out DIR]",
             "  survkit report DATA --time T --event E [--event-value V] [--group G] [--table1 a,b,c]",
             "                 [--covariates x,y] [--at 12,36,60] [--horizon H] [--out DIR]",
+            "  (or --start-date C1 --end-date C2 --time-unit months instead of --time; also --date-format,",
+            "   --na, --landmark, --strata, --sheet, as for every command)",
             "",
             "The second form writes the study.yaml it used into the output folder: edit it and run it again."})
 public final class ReportCommand implements Callable<Integer> {
@@ -47,18 +51,35 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Output folder (overrides the study file's 'output'). Default: the study's, or ./report.")
     Path out;
 
-    @Option(names = "--time", paramLabel = "COL", description = "Cohort file: column with follow-up time (a number >= 0).")
+    @Option(names = Flags.TIME, paramLabel = "COL")
     String time;
 
-    @Option(names = "--time-unit", paramLabel = "UNIT", description = "Unit of --time for labels: days, weeks, months or years.")
+    @Option(names = Flags.START_DATE, paramLabel = "COL")
+    String startDate;
+
+    @Option(names = Flags.END_DATE, paramLabel = "COL")
+    String endDate;
+
+    @Option(names = Flags.TIME_UNIT, paramLabel = "UNIT")
     String timeUnit;
 
-    @Option(names = "--event", paramLabel = "COL", description = "Cohort file: column with the event status.")
+    @Option(names = Flags.DATE_FORMAT, paramLabel = "PATTERN")
+    String dateFormat;
+
+    @Option(names = Flags.EVENT, paramLabel = "COL")
     String event;
 
-    @Option(names = "--event-value", paramLabel = "V",
-            description = "Exactly this value is an event; every other non-missing value is censored.")
+    @Option(names = Flags.EVENT_VALUE, paramLabel = "V")
     String eventValue;
+
+    @Option(names = Flags.NA, paramLabel = "CODE", split = ",")
+    List<String> na = new ArrayList<>();
+
+    @Option(names = Flags.LANDMARK, paramLabel = "T")
+    String landmark;
+
+    @Option(names = Flags.STRATA, paramLabel = "COL")
+    String strata;
 
     @Option(names = "--group", paramLabel = "COL", description = "Column whose values are the compared groups.")
     String group;
@@ -70,16 +91,16 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Cox model covariates (the group is added first).")
     List<String> covariates = new ArrayList<>();
 
-    @Option(names = "--at", paramLabel = "T", split = ",", description = "Times for survival estimates, e.g. 12,36,60.")
-    List<Double> at = new ArrayList<>();
+    @Option(names = Flags.AT, paramLabel = "T")
+    String at;
 
-    @Option(names = "--horizon", paramLabel = "H", description = "Censor follow-up at H (e.g. 60 months for 5-year survival).")
-    Double horizon;
+    @Option(names = Flags.HORIZON, paramLabel = "H")
+    String horizon;
 
-    @Option(names = "--endpoint", paramLabel = "NAME", description = "Name of the endpoint. Default: Overall survival.")
+    @Option(names = Flags.ENDPOINT, paramLabel = "NAME")
     String endpoint;
 
-    @Option(names = "--sheet", paramLabel = "NAME", description = "Excel sheet (default: the first).")
+    @Option(names = Flags.SHEET, paramLabel = "NAME")
     String sheet;
 
     @Option(names = "--no-png", description = "Write figures as SVG only (faster).")
@@ -135,6 +156,8 @@ public final class ReportCommand implements Callable<Integer> {
     static String flagWords(String message) {
         String m = message;
         String[][] keys = {{"'time'", "--time"}, {"'time.column'", "--time"}, {"'event.column'", "--event"},
+            {"'time.from'", "--start-date"}, {"'time.to'", "--end-date"}, {"'data.date_format'", "--date-format"},
+            {"'strata'", "--strata"}, {"'landmark'", "--landmark"},
             {"'groups.column'", "--group"}, {"'cox[1].covariates'", "--covariates"}, {"'cox.reference'", "--covariates"},
             {"'cox'", "--covariates"}, {"'data'", "DATA"}};
         for (String[] k : keys) {
@@ -148,61 +171,39 @@ public final class ReportCommand implements Callable<Integer> {
 
     private List<String> quickFlags() {
         List<String> f = new ArrayList<>();
-        if (time != null) {
-            f.add("--time");
-        }
-        if (timeUnit != null) {
-            f.add("--time-unit");
-        }
-        if (event != null) {
-            f.add("--event");
-        }
-        if (eventValue != null) {
-            f.add("--event-value");
-        }
-        if (group != null) {
-            f.add("--group");
-        }
-        if (!table1.isEmpty()) {
-            f.add("--table1");
-        }
-        if (!covariates.isEmpty()) {
-            f.add("--covariates");
-        }
-        if (!at.isEmpty()) {
-            f.add("--at");
-        }
-        if (horizon != null) {
-            f.add("--horizon");
-        }
-        if (endpoint != null) {
-            f.add("--endpoint");
-        }
-        if (sheet != null) {
-            f.add("--sheet");
+        Object[][] given = {{Flags.TIME, time}, {Flags.START_DATE, startDate}, {Flags.END_DATE, endDate},
+            {Flags.TIME_UNIT, timeUnit}, {Flags.DATE_FORMAT, dateFormat}, {Flags.EVENT, event},
+            {Flags.EVENT_VALUE, eventValue}, {Flags.NA, na.isEmpty() ? null : na}, {Flags.LANDMARK, landmark},
+            {Flags.STRATA, strata}, {Flags.GROUP, group}, {Flags.TABLE1, table1.isEmpty() ? null : table1},
+            {Flags.COVARIATES, covariates.isEmpty() ? null : covariates}, {Flags.AT, at}, {Flags.HORIZON, horizon},
+            {Flags.ENDPOINT, endpoint}, {Flags.SHEET, sheet}};
+        for (Object[] g : given) {
+            if (g[1] != null) {
+                f.add((String) g[0]);
+            }
         }
         return f;
     }
 
     /** The study from the flags, written as study.yaml into the output folder. */
     private Study quick() {
-        if (time == null || event == null) {
-            throw new UsageException("with a cohort file, say where follow-up time and the event are: --time COL"
-                    + " --event COL [--event-value V] (or give a study file, e.g. examples/rapamycin-mbc/study.yaml).");
+        if (time == null && (startDate == null || endDate == null) || event == null) {
+            throw new UsageException("with a cohort file, say where follow-up time and the event are: --time COL (or"
+                    + " --start-date COL --end-date COL [--time-unit months]) --event COL [--event-value V] (or give a"
+                    + " study file, e.g. examples/rapamycin-mbc/study.yaml).");
         }
-        if (horizon != null && !(horizon > 0)) {
-            throw new UsageException("--horizon must be a time > 0, got " + horizon + ".");
+        if (time != null && (startDate != null || endDate != null)) {
+            throw new UsageException("give follow-up time once: --time COL, or --start-date COL --end-date COL.");
         }
-        for (double t : at) {
-            if (!(t >= 0) || Double.isInfinite(t)) {
-                throw new UsageException("--at times must be numbers >= 0, got " + t + ".");
-            }
-        }
+        Double h = FlagValues.parse(StudyKeys.HORIZON, horizon);
+        Double lm = FlagValues.parse(StudyKeys.LANDMARK, landmark);
+        double[] times = at == null ? new double[0] : FlagValues.parse(StudyKeys.AT, at);
+        FlagValues.parse(StudyKeys.TIME_UNIT, timeUnit);
         Path folder = (out != null ? out : Path.of("report")).toAbsolutePath().normalize();
         Path file = folder.resolve("study.yaml");
-        QuickStudy q = new QuickStudy(input, sheet, time, timeUnit, event, eventValue, group, table1, covariates,
-                at.stream().mapToDouble(Double::doubleValue).toArray(), horizon == null ? Double.NaN : horizon,
-                endpoint);
+        QuickStudy q = new QuickStudy(input, new QuickStudy.Reading(startDate, endDate, dateFormat, na,
+                lm == null ? Double.NaN : lm, strata), sheet, time, timeUnit, event, eventValue, group, table1,
+                covariates, times, h == null ? Double.NaN : h, endpoint);
         Study study = q.toStudy(file);
         try {
             if (Files.exists(file) && !Files.readString(file, StandardCharsets.UTF_8).startsWith(StudyWriter.MARKER)) {
@@ -220,36 +221,20 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private String commandLine() {
-        List<String> a = new ArrayList<>(List.of(input.toString(), "--time", time, "--event", event));
-        if (eventValue != null) {
-            a.addAll(List.of("--event-value", eventValue));
-        }
-        if (timeUnit != null) {
-            a.addAll(List.of("--time-unit", timeUnit));
-        }
-        if (group != null) {
-            a.addAll(List.of("--group", group));
-        }
-        if (!table1.isEmpty()) {
-            a.addAll(List.of("--table1", String.join(",", table1)));
-        }
-        if (!covariates.isEmpty()) {
-            a.addAll(List.of("--covariates", String.join(",", covariates)));
-        }
-        if (!at.isEmpty()) {
-            a.addAll(List.of("--at", String.join(",", at.stream().map(ReportCommand::given).toList())));
-        }
-        if (horizon != null) {
-            a.addAll(List.of("--horizon", given(horizon)));
-        }
-        if (endpoint != null) {
-            a.addAll(List.of("--endpoint", endpoint));
+        List<String> a = new ArrayList<>(List.of(input.toString()));
+        Object[][] given = {{Flags.TIME, time}, {Flags.START_DATE, startDate}, {Flags.END_DATE, endDate},
+            {Flags.TIME_UNIT, timeUnit}, {Flags.DATE_FORMAT, dateFormat}, {Flags.EVENT, event},
+            {Flags.EVENT_VALUE, eventValue}, {Flags.NA, na.isEmpty() ? null : String.join(",", na)},
+            {Flags.LANDMARK, landmark}, {Flags.STRATA, strata}, {Flags.GROUP, group},
+            {Flags.TABLE1, table1.isEmpty() ? null : String.join(",", table1)},
+            {Flags.COVARIATES, covariates.isEmpty() ? null : String.join(",", covariates)}, {Flags.AT, at},
+            {Flags.HORIZON, horizon}, {Flags.ENDPOINT, endpoint}, {Flags.SHEET, sheet}};
+        for (Object[] g : given) {
+            if (g[1] != null) {
+                a.addAll(List.of((String) g[0], ((String) g[1]).strip()));
+            }
         }
         return String.join(" ", a.stream().map(s -> s.isEmpty() || s.matches("[A-Za-z0-9_.,/:=+-]+") ? s
                 : "'" + s.replace("'", "'\\''") + "'").toList());
-    }
-
-    private static String given(double x) {
-        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
     }
 }

@@ -48,6 +48,38 @@ class CliReportTest {
     }
 
     @Test
+    void quickReportReadsDatesMissingCodesAndStrataAsEveryCommandDoes() throws IOException {
+        // day-first dates in a ';' file, a missing-value code and strata: the flags every command takes
+        Path data = dir.resolve("export.csv");
+        Files.writeString(data, String.join("\n", "id;start;last;status;arm;site",
+                "1;03/01/2015;12/06/2017;dead;A;x", "2;15/02/2015;01/09/2019;alive;B;y",
+                "3;20/03/2015;05/05/2016;dead;A;x", "4;02/04/2015;30/12/2018;alive;B;unknown",
+                "5;11/05/2015;14/02/2017;dead;A;y", "6;19/06/2015;22/08/2019;alive;B;x",
+                "7;07/07/2015;03/03/2018;dead;B;y", "8;25/08/2015;17/11/2019;alive;A;x",
+                "9;30/09/2015;09/10/2016;dead;B;x", "10;12/10/2015;28/06/2019;alive;A;y") + "\n");
+        String[] reading = {"--start-date", "start", "--end-date", "last", "--time-unit", "months", "--date-format",
+            "dd/MM/yyyy", "--event", "status", "--event-value", "dead", "--group", "arm", "--strata", "site", "--na",
+            "unknown", "--horizon", "36"};
+        java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of("report", data.toString()));
+        a.addAll(java.util.List.of(reading));
+        a.addAll(java.util.List.of("--out", dir.resolve("r").toString(), "--no-png"));
+        Cli r = Cli.run(a.toArray(new String[0]));
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("10 rows read, 9 analysed");
+        String yaml = Files.readString(dir.resolve("r").resolve("study.yaml"));
+        assertThat(yaml).contains("from: \"start\"").contains("date_format: \"dd/MM/yyyy\"")
+                .contains("na: [\"unknown\"]").contains("strata: \"site\"").contains("horizon: 36");
+        // the same P as survkit compare with the same flags
+        java.util.List<String> c = new java.util.ArrayList<>(java.util.List.of("compare", data.toString()));
+        c.addAll(java.util.List.of(reading));
+        c.addAll(java.util.List.of("--format", "json"));
+        double p = Cli.run(c.toArray(new String[0])).json().get("p_value").asDouble();
+        double reportP = Cli.JSON.readTree(dir.resolve("r").resolve("tables").resolve("comparisons.json").toFile())
+                .get("p_value").asDouble();
+        assertThat(reportP).isEqualTo(p);
+    }
+
+    @Test
     void studyFileErrorsNameTheLineAndExitWith2() throws IOException {
         Files.copy(Path.of(Cli.resource("lung.csv")), dir.resolve("lung.csv"));
         Path study = dir.resolve("study.yaml");

@@ -23,9 +23,11 @@ import org.survkit.stats.km.ConfidenceType;
  * study file and extended.
  *
  * @param data       the cohort file
+ * @param reading    how the file is read beyond the time column: dates, their format, missing codes, landmark,
+ *                   strata
  * @param sheet      Excel sheet, or null
- * @param time       numeric follow-up time column
- * @param timeUnit   its unit for labels (days, weeks, months, years), or null
+ * @param time       numeric follow-up time column, or null when time comes from two dates
+ * @param timeUnit   its unit (days, weeks, months, years), or null
  * @param event      event column
  * @param eventValue the value that marks an event, or null for the default codes
  * @param group      group column, or null
@@ -35,8 +37,32 @@ import org.survkit.stats.km.ConfidenceType;
  * @param horizon    administrative censoring time, or NaN
  * @param endpoint   the endpoint's name, or null for "Overall survival"
  */
-public record QuickStudy(Path data, String sheet, String time, String timeUnit, String event, String eventValue,
-        String group, List<String> table1, List<String> covariates, double[] at, double horizon, String endpoint) {
+public record QuickStudy(Path data, Reading reading, String sheet, String time, String timeUnit, String event,
+        String eventValue, String group, List<String> table1, List<String> covariates, double[] at, double horizon,
+        String endpoint) {
+
+    /**
+     * The reading options every command shares (study keys {@code time.from}, {@code time.to},
+     * {@code data.date_format}, {@code data.na}, {@code landmark}, {@code strata}).
+     *
+     * @param startDate  the start date column, or null
+     * @param endDate    the end date column, or null
+     * @param dateFormat the date pattern, or null
+     * @param na         extra missing-value codes
+     * @param landmark   the landmark, or NaN
+     * @param strata     the strata column, or null
+     */
+    public record Reading(String startDate, String endDate, String dateFormat, List<String> na, double landmark,
+            String strata) {
+        public Reading {
+            na = List.copyOf(na);
+        }
+
+        /** {@return no dates, no missing codes, no landmark, no strata} */
+        public static Reading none() {
+            return new Reading(null, null, null, List.of(), Double.NaN, null);
+        }
+    }
 
     public QuickStudy {
         table1 = List.copyOf(table1);
@@ -60,8 +86,15 @@ public record QuickStudy(Path data, String sheet, String time, String timeUnit, 
             rel = dataAbs;
         }
         TimeUnit unit = timeUnit == null ? null : TimeUnit.parse(timeUnit);
-        Study.Time t = new Study.Time(time, null, null, null, unit == null ? null : unit.name().toLowerCase(
-                Locale.ROOT), Map.of());
+        Study.Time t;
+        if (time != null) {
+            t = new Study.Time(time, null, null, null, unit == null ? null : unit.name().toLowerCase(Locale.ROOT),
+                    Map.of());
+        } else {
+            TimeUnit u = unit == null ? TimeUnit.DAYS : unit;
+            t = new Study.Time(null, reading.startDate(), reading.endDate(), u, u.name().toLowerCase(Locale.ROOT),
+                    Map.of());
+        }
         Study.Groups g = group == null ? null : new Study.Groups(group, group, List.of(), null, List.of(), 0);
         List<Study.Table1Item> items = new ArrayList<>();
         for (String c : table1) {
@@ -79,9 +112,9 @@ public record QuickStudy(Path data, String sheet, String time, String timeUnit, 
         }
         double[] times = at.length == 0 && !Double.isNaN(horizon) ? new double[] {horizon} : at;
         Estimates estimates = Estimates.resolve(null, null, null, null, times, null);
-        return new Study(studyFile, null, new Study.Data(rel, sheet, List.of(), null, 0), t,
-                new Study.Event(event, eventValue, 0), g, null, endpoint == null ? "Overall survival" : endpoint,
-                horizon, Double.NaN, estimates, items, Comparisons.defaults(estimates), cox, null, Path.of("."),
-                Study.Figures.defaults(), 3, Map.of());
+        return new Study(studyFile, null, new Study.Data(rel, sheet, reading.na(), reading.dateFormat(), 0), t,
+                new Study.Event(event, eventValue, 0), g, reading.strata(),
+                endpoint == null ? "Overall survival" : endpoint, horizon, reading.landmark(), estimates, items,
+                Comparisons.defaults(estimates), cox, null, Path.of("."), Study.Figures.defaults(), 3, Map.of());
     }
 }

@@ -61,7 +61,8 @@ final class ReportFigures {
         String what = s.endpoint() + (s.grouped() ? " by " + t.groupName() : "");
         if (a.overall != null) {
             KaplanMeierPlot all = km.withTest(a.overall);
-            out.add(item("km_all", what + ", all groups (" + t.testName() + " test, " + a.curves.size() + " groups).",
+            out.add(item("km_all", what + ", all groups (" + t.testName() + " test" + t.stratifiedBy() + ", " + a.curves.size()
+                    + " groups).",
                     all));
             int k = 1;
             for (Pair p : a.curves.size() > 2 ? a.pairs : List.<Pair>of()) {

@@ -426,6 +426,11 @@ final class ReportTables {
         return a.variableLabel(column);
     }
 
+    /** {@return " stratified by LABEL" when the study has strata, else ""} */
+    String stratifiedBy() {
+        return a.study.strata() == null ? "" : " stratified by " + variableName(a.study.strata());
+    }
+
     String testName() {
         Comparisons c = a.study.comparisons();
         return switch (c.test()) {
@@ -451,7 +456,7 @@ final class ReportTables {
         } else {
             json.put("strata", strata);
         }
-        rows.add(List.of(testName() + " test" + (strata == null ? "" : " stratified by " + variableName(strata)) + ", "
+        rows.add(List.of(testName() + " test" + stratifiedBy() + ", "
                 + a.curves.size() + " groups", Formats.num(a.overall.statistic(), 2),
                 Integer.toString(a.overall.df()), p(a.overall.pValue())));
         kinds.add("");
@@ -554,7 +559,7 @@ final class ReportTables {
             o.set("hr_cox", jc);
         }
         List<String> notes = new ArrayList<>();
-        notes.add(testName() + " test on the two groups' patients" + (adjusted ? "; P unadjusted, and adjusted for "
+        notes.add(testName() + " test" + stratifiedBy() + " on the two groups' patients" + (adjusted ? "; P unadjusted, and adjusted for "
                 + a.pairs.size() + " comparisons by " + adj + "'s method" : "") + ".");
         notes.add("HR: hazard ratio of the first-named group versus the second (the reference), by the log-rank"
                 + " (O/E) method, the Mantel\u2013Haenszel method (as GraphPad Prism) and a Cox model with the group"

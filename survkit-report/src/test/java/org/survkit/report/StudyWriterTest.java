@@ -39,7 +39,7 @@ class StudyWriterTest {
     @Test
     void quickStudyRoundTripsAndPointsAtTheData() {
         Path studyFile = Path.of("/tmp/out/run1/study.yaml");
-        Study q = new QuickStudy(Path.of("/tmp/data/lung.csv"), null, "time", "days", "status", "2", "sex",
+        Study q = new QuickStudy(Path.of("/tmp/data/lung.csv"), QuickStudy.Reading.none(), null, "time", "days", "status", "2", "sex",
                 List.of("age", "ph.ecog"), List.of("age"), new double[] {180, 365}, Double.NaN, null).toStudy(studyFile);
         assertThat(q.data().path()).isEqualTo(Path.of("../../data/lung.csv"));
         assertThat(q.dataFile()).isEqualTo(Path.of("/tmp/data/lung.csv"));
@@ -52,7 +52,7 @@ class StudyWriterTest {
     @Test
     void hostileTextsAreQuotedSafely() {
         assertThat(StudyWriter.q("a \"b\" \\ c\nd\u0001")).isEqualTo("\"a \\\"b\\\" \\\\ c\\nd\\x01\"");
-        Study q = new QuickStudy(Path.of("/d/x.csv"), null, "t: #x", null, "e\"", "yes", "g'", List.of("- a"),
+        Study q = new QuickStudy(Path.of("/d/x.csv"), QuickStudy.Reading.none(), null, "t: #x", null, "e\"", "yes", "g'", List.of("- a"),
                 List.of(), new double[0], 60, "<b>").toStudy(Path.of("/d/o/study.yaml"));
         Study back = StudyReader.parse(StudyWriter.write(q, List.of("line\nbreak")), Path.of("/d/o/study.yaml"));
         assertThat(back.time().column()).isEqualTo("t: #x");
