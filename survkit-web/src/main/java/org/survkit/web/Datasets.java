@@ -172,7 +172,7 @@ final class Datasets {
                 e.getValue().forEach(a::add);
             }
         } catch (InputException e) {
-            throw ApiError.badRequest(Messages.clean(e.getMessage(), d.file().getParent()));
+            throw ApiError.badRequest(Messages.forPage(e.getMessage(), d.file().getParent()));
         }
         ArrayNode w = o.putArray("warnings");
         p.warnings().forEach(w::add);
@@ -184,7 +184,7 @@ final class Datasets {
         try {
             p = TablePreview.read(file, null, PREVIEW_ROWS);
         } catch (InputException e) {
-            throw ApiError.badRequest(Messages.clean(e.getMessage(), file.getParent()));
+            throw ApiError.badRequest(Messages.forPage(e.getMessage(), file.getParent()));
         }
         if (p.columns().size() < 2) {
             throw ApiError.badRequest(name + " has only one column" + (p.columns().isEmpty() ? "" : " ('"
@@ -200,7 +200,7 @@ final class Datasets {
         try {
             rows = TablePreview.countRows(file, null, maxRows);
         } catch (InputException e) {
-            throw ApiError.badRequest(Messages.clean(e.getMessage(), file.getParent()));
+            throw ApiError.badRequest(Messages.forPage(e.getMessage(), file.getParent()));
         }
         if (rows > maxRows) {
             throw ApiError.badRequest(name + " has more than " + String.format(Locale.ROOT, "%,d", maxRows)

@@ -144,7 +144,7 @@ final class FigureMaker {
             }
             return plot.svg();
         } catch (InputException e) {
-            throw ApiError.badRequest(Messages.clean(e.getMessage(), data.getParent()));
+            throw ApiError.badRequest(Messages.forPage(e.getMessage(), data.getParent()));
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(e.getMessage());
         }

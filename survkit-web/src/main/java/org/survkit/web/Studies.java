@@ -244,7 +244,7 @@ final class Studies {
             Study study = StudyReader.read(dir.resolve("study.yaml"));
             ReportEngine.withDefaults().withSoftware("survkit " + Version.get()).withPng(png).run(study);
         } catch (InputException e) {
-            throw ApiError.badRequest(Messages.clean(e.getMessage(), dir));
+            throw ApiError.badRequest(Messages.forPage(e.getMessage(), dir));
         }
     }
 

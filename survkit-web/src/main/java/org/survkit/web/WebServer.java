@@ -268,7 +268,7 @@ public final class WebServer implements AutoCloseable {
             return;
         }
         if (run.status() == 2) {
-            throw ApiError.badRequest(Messages.clean(run.message(), d.file().getParent()));
+            throw ApiError.badRequest(Messages.forPage(run.message(), d.file().getParent()));
         }
         LOG.error("survkit {} failed (exit {}): {}", analysis, run.status(), run.err());
         throw new ApiError(500, "internal error in survkit while running " + analysis + " (details are in the"
