@@ -1,5 +1,10 @@
 package org.survkit.cli;
 
+import org.survkit.cli.output.Numbers;
+import org.survkit.cli.output.TextTable;
+import org.survkit.cli.output.Csv;
+import org.survkit.cli.output.Json;
+import org.survkit.cli.output.OutputFormat;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -220,9 +225,9 @@ public final class CifCommand implements Callable<Integer> {
         List<String[]> rows = new ArrayList<>();
         for (CumulativeIncidenceCurve c : curves) {
             for (CumulativeIncidenceRow r : c.rows()) {
-                rows.add(new String[] {c.group(), cr.label(c.cause()), Csv.num(r.time()), Integer.toString(r.nRisk()),
-                    Integer.toString(r.nEvent()), Csv.num(r.cif()), Csv.num(r.variance()), Csv.num(r.lower()),
-                    Csv.num(r.upper())});
+                rows.add(new String[] {c.group(), cr.label(c.cause()), Numbers.csv(r.time()), Integer.toString(r.nRisk()),
+                    Integer.toString(r.nEvent()), Numbers.csv(r.cif()), Numbers.csv(r.variance()), Numbers.csv(r.lower()),
+                    Numbers.csv(r.upper())});
             }
         }
         return Csv.write(new String[] {"group", "cause", "time", "n_risk", "n_event", "cif", "variance", "lower",
@@ -237,7 +242,7 @@ public final class CifCommand implements Callable<Integer> {
     private String text(CompetingRisksCohort cr, CumulativeIncidenceResult r, List<CumulativeIncidenceCurve> curves,
             List<GrayTestResult> tests, List<Diagnostic> diagnostics) {
         StringBuilder sb = new StringBuilder();
-        String pct = Fmt.num(100 * r.curves().get(0).confLevel(), 3) + "%";
+        String pct = Numbers.text(100 * r.curves().get(0).confLevel(), 3) + "%";
         sb.append("Cumulative incidence of competing risks (Aalen–Johansen)\n");
         sb.append("data: ").append(cr.cohort().source()).append("   time: ").append(cohort.timeLabel())
                 .append("   event: ").append(cohort.event).append(" (censored = ")
@@ -250,30 +255,30 @@ public final class CifCommand implements Callable<Integer> {
         for (CumulativeIncidenceCurve c : curves) {
             int last = c.size() - 1;
             rows.add(new String[] {name(cr, c), Integer.toString(c.n()), Integer.toString(c.events()),
-                Fmt.num(last < 0 ? 0 : c.cif()[last], 4), Fmt.num(c.lastStdErr(), 4),
-                Fmt.num(c.lastTime(), 6)});
+                Numbers.text(last < 0 ? 0 : c.cif()[last], 4), Numbers.text(c.lastStdErr(), 4),
+                Numbers.text(c.lastTime(), 6)});
         }
-        sb.append(Fmt.table(new String[] {"", "n", "events", "CIF at end", "std.err", "last follow-up"}, rows));
+        sb.append(TextTable.of(new String[] {"", "n", "events", "CIF at end", "std.err", "last follow-up"}, rows));
         if (!tests.isEmpty()) {
             sb.append("\nGray's test").append(strata != null ? " (stratified by " + strata + ")" : "")
-                    .append(rho != 0 ? ", rho = " + Fmt.num(rho, 4) : "").append('\n');
+                    .append(rho != 0 ? ", rho = " + Numbers.text(rho, 4) : "").append('\n');
             List<String[]> tr = new ArrayList<>();
             for (GrayTestResult t : tests) {
-                tr.add(new String[] {(cr.names() == null ? "cause " : "") + cr.label(t.cause()), Fmt.num(t.statistic(), 4),
-                    Integer.toString(t.df()), Fmt.p(t.pValue())});
+                tr.add(new String[] {(cr.names() == null ? "cause " : "") + cr.label(t.cause()), Numbers.text(t.statistic(), 4),
+                    Integer.toString(t.df()), Numbers.pValue(t.pValue())});
             }
-            sb.append(Fmt.table(new String[] {"", "chisq", "df", "p"}, tr));
+            sb.append(TextTable.of(new String[] {"", "chisq", "df", "p"}, tr));
         }
         if (at.length > 0) {
             sb.append("\nCumulative incidence at chosen times\n");
             List<String[]> ar = new ArrayList<>();
             for (CumulativeIncidenceCurve c : curves) {
                 for (CumulativeIncidenceAtTime a : c.at(at)) {
-                    ar.add(new String[] {name(cr, c), Fmt.num(a.time(), 6), Fmt.num(a.cif(), 4), Fmt.num(a.variance(), 4),
-                        Fmt.num(a.lower(), 4), Fmt.num(a.upper(), 4)});
+                    ar.add(new String[] {name(cr, c), Numbers.text(a.time(), 6), Numbers.text(a.cif(), 4), Numbers.text(a.variance(), 4),
+                        Numbers.text(a.lower(), 4), Numbers.text(a.upper(), 4)});
                 }
             }
-            sb.append(Fmt.table(new String[] {"", "time", "cif", "variance", "lower " + pct + " CI",
+            sb.append(TextTable.of(new String[] {"", "time", "cif", "variance", "lower " + pct + " CI",
                 "upper " + pct + " CI"}, ar));
         }
         if (table) {
@@ -281,11 +286,11 @@ public final class CifCommand implements Callable<Integer> {
                 sb.append('\n').append(name(cr, c)).append('\n');
                 List<String[]> tr = new ArrayList<>();
                 for (CumulativeIncidenceRow row : c.rows()) {
-                    tr.add(new String[] {Fmt.num(row.time(), 6), Integer.toString(row.nRisk()),
-                        Integer.toString(row.nEvent()), Fmt.num(row.cif(), 4), Fmt.num(row.variance(), 4),
-                        Fmt.num(row.lower(), 4), Fmt.num(row.upper(), 4)});
+                    tr.add(new String[] {Numbers.text(row.time(), 6), Integer.toString(row.nRisk()),
+                        Integer.toString(row.nEvent()), Numbers.text(row.cif(), 4), Numbers.text(row.variance(), 4),
+                        Numbers.text(row.lower(), 4), Numbers.text(row.upper(), 4)});
                 }
-                sb.append(Fmt.table(new String[] {"time", "n.risk", "n.event", "cif", "variance", "lower " + pct + " CI",
+                sb.append(TextTable.of(new String[] {"time", "n.risk", "n.event", "cif", "variance", "lower " + pct + " CI",
                     "upper " + pct + " CI"}, tr));
             }
         }

@@ -1,5 +1,7 @@
 package org.survkit.cli;
 
+import org.survkit.cli.output.Numbers;
+import org.survkit.cli.output.Json;
 import java.nio.file.Path;
 import java.util.List;
 import org.survkit.io.Cohort;
@@ -111,8 +113,8 @@ public final class CohortOptions {
     String followUpText() {
         Double lm = FlagValues.parse(StudyKeys.LANDMARK, landmark);
         double h = horizon();
-        return (lm == null ? "" : "   landmark: " + Fmt.num(lm, 7))
-                + (Double.isNaN(h) ? "" : "   horizon: " + Fmt.num(h, 7) + " (censored there)");
+        return (lm == null ? "" : "   landmark: " + Numbers.text(lm, 7))
+                + (Double.isNaN(h) ? "" : "   horizon: " + Numbers.text(h, 7) + " (censored there)");
     }
 
     /** {@return the horizon of administrative censoring, or NaN for none} */

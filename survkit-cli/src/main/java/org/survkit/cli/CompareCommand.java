@@ -1,5 +1,9 @@
 package org.survkit.cli;
 
+import org.survkit.cli.output.Numbers;
+import org.survkit.cli.output.TextTable;
+import org.survkit.cli.output.Csv;
+import org.survkit.cli.output.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -172,11 +176,7 @@ public final class CompareCommand implements Callable<Integer> {
             ObjectNode t = o.putObject("trend");
             ArrayNode sc = t.putArray("scores");
             for (double s : tr.scores()) {
-                if (s == Math.rint(s) && Math.abs(s) < 1e15) {
-                    sc.add((long) s);
-                } else {
-                    sc.add(s);
-                }
+                sc.add(Numbers.json(s));
             }
             Json.put(t, "statistic", tr.statistic());
             t.put("df", tr.df());
@@ -223,11 +223,11 @@ public final class CompareCommand implements Callable<Integer> {
 
     private static String csv(LogRankResult r, List<PairwiseComparison> pairs) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {r.weighting().id(), "all", "", Csv.num(r.statistic()), Integer.toString(r.df()),
-            Csv.num(r.pValue()), ""});
+        rows.add(new String[] {r.weighting().id(), "all", "", Numbers.csv(r.statistic()), Integer.toString(r.df()),
+            Numbers.csv(r.pValue()), ""});
         for (PairwiseComparison p : pairs) {
-            rows.add(new String[] {r.weighting().id(), p.group1(), p.group2(), Csv.num(p.statistic()),
-                Integer.toString(p.df()), Csv.num(p.pValue()), Csv.num(p.pAdjusted())});
+            rows.add(new String[] {r.weighting().id(), p.group1(), p.group2(), Numbers.csv(p.statistic()),
+                Integer.toString(p.df()), Numbers.csv(p.pValue()), Numbers.csv(p.pAdjusted())});
         }
         return Csv.write(new String[] {"test", "group1", "group2", "statistic", "df", "p_value", "p_adjusted"}, rows);
     }
@@ -244,26 +244,26 @@ public final class CompareCommand implements Callable<Integer> {
         List<String[]> rows = new ArrayList<>();
         for (GroupSummary s : r.groups()) {
             double oe = s.expected() > 0 ? Math.pow(s.observed() - s.expected(), 2) / s.expected() : Double.NaN;
-            rows.add(new String[] {group + "=" + s.group(), Integer.toString(s.n()), Fmt.num(s.observed(), 6),
-                Fmt.num(s.expected(), 4), Fmt.num(oe, 3)});
+            rows.add(new String[] {group + "=" + s.group(), Integer.toString(s.n()), Numbers.text(s.observed(), 6),
+                Numbers.text(s.expected(), 4), Numbers.text(oe, 3)});
         }
-        sb.append(Fmt.table(new String[] {"", "N", "Observed", "Expected", "(O-E)^2/E"}, rows));
-        sb.append("\n Chisq = ").append(Fmt.num(r.statistic(), 4)).append("  on ").append(r.df())
-                .append(" degrees of freedom, p = ").append(Fmt.p(r.pValue()))
+        sb.append(TextTable.of(new String[] {"", "N", "Observed", "Expected", "(O-E)^2/E"}, rows));
+        sb.append("\n Chisq = ").append(Numbers.text(r.statistic(), 4)).append("  on ").append(r.df())
+                .append(" degrees of freedom, p = ").append(Numbers.pValue(r.pValue()))
                 .append('\n');
         if (options.conservative) {
             ChiSquareTest cs = r.conservative();
-            sb.append(" Conservative Σ(O−E)²/E = ").append(Fmt.num(cs.statistic(), 4)).append(", p = ")
-                    .append(Fmt.p(cs.pValue())).append('\n');
+            sb.append(" Conservative Σ(O−E)²/E = ").append(Numbers.text(cs.statistic(), 4)).append(", p = ")
+                    .append(Numbers.pValue(cs.pValue())).append('\n');
         }
         if (tr != null) {
             sb.append(" Test for trend (scores ").append(String.join(", ",
-                    java.util.Arrays.stream(tr.scores()).mapToObj(x -> Fmt.num(x, 4)).toList()))
-                    .append("): Chisq = ").append(Fmt.num(tr.statistic(), 4)).append(" on 1 df, p = ")
-                    .append(Fmt.p(tr.pValue())).append('\n');
+                    java.util.Arrays.stream(tr.scores()).mapToObj(x -> Numbers.text(x, 4)).toList()))
+                    .append("): Chisq = ").append(Numbers.text(tr.statistic(), 4)).append(" on 1 df, p = ")
+                    .append(Numbers.pValue(tr.pValue())).append('\n');
         }
         if (hr != null) {
-            String pct = Fmt.num(100 * hr.confLevel(), 3) + "% CI";
+            String pct = Numbers.text(100 * hr.confLevel(), 3) + "% CI";
             sb.append("\nHazard ratio ").append(hr.comparison()).append(" vs ").append(hr.reference()).append('\n');
             sb.append("  Mantel–Haenszel  ").append(ratio(hr.mantelHaenszel(), pct)).append('\n');
             sb.append("  log-rank (O/E)   ").append(ratio(hr.logrank(), pct)).append('\n');
@@ -273,31 +273,31 @@ public final class CompareCommand implements Callable<Integer> {
                     .append(")\n");
             List<String[]> pr = new ArrayList<>();
             for (PairwiseComparison p : pairs) {
-                pr.add(new String[] {p.group1() + " vs " + p.group2(), Fmt.num(p.statistic(), 4), Fmt.p(p.pValue()),
-                    Fmt.p(p.pAdjusted())});
+                pr.add(new String[] {p.group1() + " vs " + p.group2(), Numbers.text(p.statistic(), 4), Numbers.pValue(p.pValue()),
+                    Numbers.pValue(p.pAdjusted())});
             }
-            sb.append(Fmt.table(new String[] {"", "Chisq", "p", "p adjusted"}, pr));
+            sb.append(TextTable.of(new String[] {"", "Chisq", "p", "p adjusted"}, pr));
         }
         if (!rmsts.isEmpty()) {
-            String pct = Fmt.num(100 * rmsts.get(0).confLevel(), 3) + "% CI";
-            sb.append("\nRestricted mean survival time up to ").append(Fmt.num(rmsts.get(0).tau(), 6)).append('\n');
+            String pct = Numbers.text(100 * rmsts.get(0).confLevel(), 3) + "% CI";
+            sb.append("\nRestricted mean survival time up to ").append(Numbers.text(rmsts.get(0).tau(), 6)).append('\n');
             List<String[]> rr = new ArrayList<>();
             for (RestrictedMeanComparison x : rmsts) {
                 rr.add(new String[] {x.comparison() + " vs " + x.reference(),
-                    Fmt.num(x.rmstComparison().estimate(), 4) + " vs " + Fmt.num(x.rmstReference().estimate(), 4),
-                    Fmt.num(x.difference().estimate(), 4) + " (" + Fmt.num(x.difference().lower(), 4) + " to "
-                        + Fmt.num(x.difference().upper(), 4) + ")", Fmt.p(x.difference().pValue()),
-                    Fmt.num(x.ratio().estimate(), 4) + " (" + Fmt.num(x.ratio().lower(), 4) + " to "
-                        + Fmt.num(x.ratio().upper(), 4) + ")"});
+                    Numbers.text(x.rmstComparison().estimate(), 4) + " vs " + Numbers.text(x.rmstReference().estimate(), 4),
+                    Numbers.text(x.difference().estimate(), 4) + " (" + Numbers.text(x.difference().lower(), 4) + " to "
+                        + Numbers.text(x.difference().upper(), 4) + ")", Numbers.pValue(x.difference().pValue()),
+                    Numbers.text(x.ratio().estimate(), 4) + " (" + Numbers.text(x.ratio().lower(), 4) + " to "
+                        + Numbers.text(x.ratio().upper(), 4) + ")"});
             }
-            sb.append(Fmt.table(new String[] {"", "RMST", "difference (" + pct + ")", "p", "ratio (" + pct + ")"}, rr));
+            sb.append(TextTable.of(new String[] {"", "RMST", "difference (" + pct + ")", "p", "ratio (" + pct + ")"}, rr));
         }
         KmCommand.appendWarnings(sb, c.warnings(), diagnostics);
         return sb.toString();
     }
 
     private static String ratio(HazardRatio h, String pct) {
-        return Fmt.num(h.estimate(), 4) + "  (" + pct + " " + Fmt.num(h.lower(), 4) + " to " + Fmt.num(h.upper(), 4)
+        return Numbers.text(h.estimate(), 4) + "  (" + pct + " " + Numbers.text(h.lower(), 4) + " to " + Numbers.text(h.upper(), 4)
                 + ")";
     }
 
@@ -310,7 +310,7 @@ public final class CompareCommand implements Callable<Integer> {
             case PETO:
                 return "Peto–Peto test (rho = 1)";
             case FLEMING_HARRINGTON:
-                return "Fleming–Harrington G(" + Fmt.num(r.rho(), 4) + ", " + Fmt.num(r.gamma(), 4) + ") test";
+                return "Fleming–Harrington G(" + Numbers.text(r.rho(), 4) + ", " + Numbers.text(r.gamma(), 4) + ") test";
             default:
                 return "Log-rank test (Mantel–Cox)";
         }

@@ -1,5 +1,7 @@
 package org.survkit.cli;
 
+import org.survkit.cli.output.Numbers;
+import org.survkit.cli.output.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,22 +94,22 @@ record CompetingRisksCohort(Cohort cohort, double[] status, double censorCode, d
             for (double s : status) {
                 found.add(s);
             }
-            String values = String.join(", ", found.stream().map(CompetingRisksCohort::code).toList());
+            String values = String.join(", ", found.stream().map(Numbers::code).toList());
             if (censorValue == null) {
-                throw noCensorValue(command, eventColumn, file, values, code(found.first()));
+                throw noCensorValue(command, eventColumn, file, values, Numbers.code(found.first()));
             }
             if (!NUMBER.matcher(censorValue.trim()).matches()) {
                 throw new UsageException("--censor-value \"" + censorValue + "\" is not one of the codes of column '"
                         + eventColumn + "' in " + file + ", which are numbers: " + values + ". Give the code of"
-                        + " censored rows, e.g. --censor-value " + code(found.first()) + ".");
+                        + " censored rows, e.g. --censor-value " + Numbers.code(found.first()) + ".");
             }
             censorCode = Double.parseDouble(censorValue.trim()) + 0.0;
             double cc = censorCode;
             causes = found.stream().mapToDouble(Double::doubleValue).filter(v -> v != cc).toArray();
             if (!found.contains(censorCode)) {
                 warnings.add(file + ": no row of column '" + eventColumn + "' has the censoring code "
-                        + code(censorCode) + " (values found: " + values + "), so every row is an event of some cause."
-                        + " Check --censor-value.");
+                        + Numbers.code(censorCode) + " (values found: " + values + "), so every row is an event of"
+                        + " some cause. Check --censor-value.");
             }
         } else {
             // words: the censoring word is 0, the causes 1, 2, ... in alphabetical order
@@ -171,8 +173,8 @@ record CompetingRisksCohort(Cohort cohort, double[] status, double censorCode, d
         }
         if (causes.length == 0) {
             throw new UsageException("every analysed row of " + file + " is censored (column '" + eventColumn
-                    + "' is " + (names == null ? code(censorCode) : names.get(0)) + " throughout): there is no event"
-                    + " of any cause to analyse. Check --event and --censor-value.");
+                    + "' is " + (names == null ? Numbers.code(censorCode) : names.get(0)) + " throughout): there is no"
+                    + " event of any cause to analyse. Check --event and --censor-value.");
         }
         if (causes.length > MANY_CAUSES) {
             warnings.add(file + ": column '" + eventColumn + "' has " + causes.length + " different cause codes; each"
@@ -223,7 +225,7 @@ record CompetingRisksCohort(Cohort cohort, double[] status, double censorCode, d
         }
         throw new UsageException("--cause " + option + " does not occur in column '" + eventColumn + "' of "
                 + Path.of(cohort.source()).getFileName() + " among the " + cohort.size() + " analysed rows; the causes"
-                + " are " + causeList() + " (censored = " + code(censorCode) + ").");
+                + " are " + causeList() + " (censored = " + Numbers.code(censorCode) + ").");
     }
 
     String causeList() {
@@ -236,7 +238,7 @@ record CompetingRisksCohort(Cohort cohort, double[] status, double censorCode, d
 
     /** {@return a code as the data write it: 1 (not 1.0), or the word} */
     String label(double code) {
-        return names == null ? code(code) : names.get((int) code);
+        return names == null ? Numbers.code(code) : names.get((int) code);
     }
 
     /** Puts a code into JSON as the data write it: a number (1, not 1.0) or the word. */
@@ -254,17 +256,10 @@ record CompetingRisksCohort(Cohort cohort, double[] status, double censorCode, d
         for (double c : causes) {
             if (names != null) {
                 a.add(names.get((int) c));
-            } else if (c == Math.rint(c) && Math.abs(c) < 1e15) {
-                a.add((long) c);
             } else {
-                a.add(c);
+                a.add(Numbers.json(c));
             }
         }
         return a;
-    }
-
-    /** A code as people write it: 1, not 1.0. */
-    static String code(double v) {
-        return Fmt.num(v, 15);
     }
 }

@@ -1,5 +1,9 @@
 package org.survkit.cli;
 
+import org.survkit.cli.output.Numbers;
+import org.survkit.cli.output.TextTable;
+import org.survkit.cli.output.Csv;
+import org.survkit.cli.output.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -189,8 +193,8 @@ public final class CoxCommand implements Callable<Integer> {
     private static String csv(CoxModel m) {
         List<String[]> rows = new ArrayList<>();
         for (CoxCoefficient k : m.coefficients()) {
-            rows.add(new String[] {k.term(), Csv.num(k.coef()), Csv.num(k.se()), Csv.num(k.robustSe()), Csv.num(k.z()),
-                Csv.num(k.pValue()), Csv.num(k.hr()), Csv.num(k.hrLower()), Csv.num(k.hrUpper()),
+            rows.add(new String[] {k.term(), Numbers.csv(k.coef()), Numbers.csv(k.se()), Numbers.csv(k.robustSe()), Numbers.csv(k.z()),
+                Numbers.csv(k.pValue()), Numbers.csv(k.hr()), Numbers.csv(k.hrLower()), Numbers.csv(k.hrUpper()),
                 Boolean.toString(k.aliased())});
         }
         return Csv.write(new String[] {"term", "coef", "se", "robust_se", "z", "p_value", "hr", "hr_lower", "hr_upper",
@@ -215,13 +219,13 @@ public final class CoxCommand implements Callable<Integer> {
         boolean robust = m.coefficients().stream().anyMatch(k -> !Double.isNaN(k.robustSe()));
         List<String[]> rows = new ArrayList<>();
         for (CoxCoefficient k : m.coefficients()) {
-            List<String> r = new ArrayList<>(List.of(k.term(), Fmt.num(k.coef(), 4), Fmt.num(k.hr(), 4),
-                    Fmt.num(k.se(), 4)));
+            List<String> r = new ArrayList<>(List.of(k.term(), Numbers.text(k.coef(), 4), Numbers.text(k.hr(), 4),
+                    Numbers.text(k.se(), 4)));
             if (robust) {
-                r.add(Fmt.num(k.robustSe(), 4));
+                r.add(Numbers.text(k.robustSe(), 4));
             }
-            r.add(Fmt.num(k.z(), 3));
-            r.add(Fmt.p(k.pValue()));
+            r.add(Numbers.text(k.z(), 3));
+            r.add(Numbers.pValue(k.pValue()));
             rows.add(r.toArray(new String[0]));
         }
         List<String> header = new ArrayList<>(List.of("", "coef", "exp(coef)", "se(coef)"));
@@ -230,16 +234,16 @@ public final class CoxCommand implements Callable<Integer> {
         }
         header.add("z");
         header.add("p");
-        sb.append(Fmt.table(header.toArray(new String[0]), rows)).append('\n');
-        String lvl = Fmt.num(m.confLevel(), 3);
+        sb.append(TextTable.of(header.toArray(new String[0]), rows)).append('\n');
+        String lvl = Numbers.text(m.confLevel(), 3);
         List<String[]> ci = new ArrayList<>();
         for (CoxCoefficient k : m.coefficients()) {
-            ci.add(new String[] {k.term(), Fmt.num(k.hr(), 4), Fmt.num(k.hrLower(), 4), Fmt.num(k.hrUpper(), 4)});
+            ci.add(new String[] {k.term(), Numbers.text(k.hr(), 4), Numbers.text(k.hrLower(), 4), Numbers.text(k.hrUpper(), 4)});
         }
-        sb.append(Fmt.table(new String[] {"", "exp(coef)", "lower " + lvl, "upper " + lvl}, ci)).append('\n');
+        sb.append(TextTable.of(new String[] {"", "exp(coef)", "lower " + lvl, "upper " + lvl}, ci)).append('\n');
         if (m.concordance() != null) {
-            sb.append("Concordance = ").append(Fmt.num(m.concordance().estimate(), 3)).append("  (se = ")
-                    .append(Fmt.num(m.concordance().stdErr(), 3)).append(")\n");
+            sb.append("Concordance = ").append(Numbers.text(m.concordance().estimate(), 3)).append("  (se = ")
+                    .append(Numbers.text(m.concordance().stdErr(), 3)).append(")\n");
         }
         sb.append(testLine("Likelihood ratio test", m.lrTest()));
         sb.append(testLine("Wald test            ", m.waldTest()));
@@ -259,9 +263,9 @@ public final class CoxCommand implements Callable<Integer> {
             List<ZphTerm> terms = new ArrayList<>(zph.terms());
             terms.add(zph.global());
             for (ZphTerm z : terms) {
-                zrows.add(new String[] {z.term(), Fmt.num(z.statistic(), 4), Integer.toString(z.df()), Fmt.p(z.pValue())});
+                zrows.add(new String[] {z.term(), Numbers.text(z.statistic(), 4), Integer.toString(z.df()), Numbers.pValue(z.pValue())});
             }
-            sb.append(Fmt.table(new String[] {"", "chisq", "df", "p"}, zrows));
+            sb.append(TextTable.of(new String[] {"", "chisq", "df", "p"}, zrows));
             diagnostics.addAll(Guardrails.forProportionalHazards(zph));
         }
         KmCommand.appendWarnings(sb, c.warnings(), diagnostics);
@@ -269,6 +273,6 @@ public final class CoxCommand implements Callable<Integer> {
     }
 
     static String testLine(String name, ChiSquareTest t) {
-        return name + " = " + Fmt.num(t.statistic(), 4) + "  on " + t.df() + " df,   p = " + Fmt.p(t.pValue()) + "\n";
+        return name + " = " + Numbers.text(t.statistic(), 4) + "  on " + t.df() + " df,   p = " + Numbers.pValue(t.pValue()) + "\n";
     }
 }

@@ -1,5 +1,9 @@
 package org.survkit.cli;
 
+import org.survkit.cli.output.Numbers;
+import org.survkit.cli.output.TextTable;
+import org.survkit.cli.output.Csv;
+import org.survkit.cli.output.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -128,8 +132,8 @@ public final class FineGrayCommand implements Callable<Integer> {
     private static String csv(FineGrayModel m) {
         List<String[]> rows = new ArrayList<>();
         for (FineGrayCoefficient k : m.coefficients()) {
-            rows.add(new String[] {k.term(), Csv.num(k.coef()), Csv.num(k.se()), Csv.num(k.modelSe()), Csv.num(k.z()),
-                Csv.num(k.pValue()), Csv.num(k.hr()), Csv.num(k.hrLower()), Csv.num(k.hrUpper()),
+            rows.add(new String[] {k.term(), Numbers.csv(k.coef()), Numbers.csv(k.se()), Numbers.csv(k.modelSe()), Numbers.csv(k.z()),
+                Numbers.csv(k.pValue()), Numbers.csv(k.hr()), Numbers.csv(k.hrLower()), Numbers.csv(k.hrUpper()),
                 Boolean.toString(k.aliased())});
         }
         return Csv.write(new String[] {"term", "coef", "se", "model_se", "z", "p_value", "hr", "hr_lower", "hr_upper",
@@ -150,19 +154,19 @@ public final class FineGrayCommand implements Callable<Integer> {
                 .append(m.censored()).append("\n\n");
         List<String[]> rows = new ArrayList<>();
         for (FineGrayCoefficient k : m.coefficients()) {
-            rows.add(new String[] {k.term(), Fmt.num(k.coef(), 4), Fmt.num(k.hr(), 4), Fmt.num(k.se(), 4),
-                Fmt.num(k.z(), 3), Fmt.p(k.pValue())});
+            rows.add(new String[] {k.term(), Numbers.text(k.coef(), 4), Numbers.text(k.hr(), 4), Numbers.text(k.se(), 4),
+                Numbers.text(k.z(), 3), Numbers.pValue(k.pValue())});
         }
-        sb.append(Fmt.table(new String[] {"", "coef", "exp(coef)", "se(coef)", "z", "p"}, rows)).append('\n');
-        String lvl = Fmt.num(m.confLevel(), 3);
+        sb.append(TextTable.of(new String[] {"", "coef", "exp(coef)", "se(coef)", "z", "p"}, rows)).append('\n');
+        String lvl = Numbers.text(m.confLevel(), 3);
         List<String[]> ci = new ArrayList<>();
         for (FineGrayCoefficient k : m.coefficients()) {
-            ci.add(new String[] {k.term(), Fmt.num(k.hr(), 4), Fmt.num(k.hrLower(), 4), Fmt.num(k.hrUpper(), 4)});
+            ci.add(new String[] {k.term(), Numbers.text(k.hr(), 4), Numbers.text(k.hrLower(), 4), Numbers.text(k.hrUpper(), 4)});
         }
-        sb.append(Fmt.table(new String[] {"", "exp(coef)", "lower " + lvl, "upper " + lvl}, ci)).append('\n');
+        sb.append(TextTable.of(new String[] {"", "exp(coef)", "lower " + lvl, "upper " + lvl}, ci)).append('\n');
         sb.append("exp(coef) is a subdistribution hazard ratio; se(coef) is crr's robust (sandwich) standard error.\n");
-        sb.append("Pseudo log-likelihood = ").append(Fmt.num(m.loglik(), 6)).append("   Pseudo likelihood ratio test = ")
-                .append(Fmt.num(m.pseudoLikelihoodRatio(), 4)).append(" on ").append(m.df()).append(" df\n");
+        sb.append("Pseudo log-likelihood = ").append(Numbers.text(m.loglik(), 6)).append("   Pseudo likelihood ratio test = ")
+                .append(Numbers.text(m.pseudoLikelihoodRatio(), 4)).append(" on ").append(m.df()).append(" df\n");
         if (!m.converged()) {
             sb.append("(did not converge in ").append(m.iterations()).append(" iterations)\n");
         }

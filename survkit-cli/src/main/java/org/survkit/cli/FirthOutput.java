@@ -1,5 +1,10 @@
 package org.survkit.cli;
 
+import org.survkit.cli.output.Numbers;
+import org.survkit.cli.output.TextTable;
+import org.survkit.cli.output.Csv;
+import org.survkit.cli.output.Json;
+import org.survkit.cli.output.OutputFormat;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -69,8 +74,8 @@ final class FirthOutput {
     private static String csv(FirthCoxModel m) {
         List<String[]> rows = new ArrayList<>();
         for (FirthCoefficient k : m.coefficients()) {
-            rows.add(new String[] {k.term(), Csv.num(k.coef()), Csv.num(k.se()), Csv.num(k.chiSquare()),
-                Csv.num(k.pValue()), Csv.num(k.hr()), Csv.num(k.hrLower()), Csv.num(k.hrUpper()),
+            rows.add(new String[] {k.term(), Numbers.csv(k.coef()), Numbers.csv(k.se()), Numbers.csv(k.chiSquare()),
+                Numbers.csv(k.pValue()), Numbers.csv(k.hr()), Numbers.csv(k.hrLower()), Numbers.csv(k.hrUpper()),
                 Boolean.toString(k.aliased())});
         }
         return Csv.write(new String[] {"term", "coef", "se", "chisq", "p_value", "hr", "hr_lower", "hr_upper", "aliased"},
@@ -80,13 +85,13 @@ final class FirthOutput {
     private static String text(Cohort c, FirthCoxModel m, CoxCommand cmd) {
         StringBuilder sb = new StringBuilder(cmd.header(c, "Cox model with Firth's penalized likelihood", m.ties()));
         sb.append("  n = ").append(m.n()).append(", number of events = ").append(m.events()).append("\n\n");
-        String lvl = Fmt.num(m.confLevel(), 3);
+        String lvl = Numbers.text(m.confLevel(), 3);
         List<String[]> rows = new ArrayList<>();
         for (FirthCoefficient k : m.coefficients()) {
-            rows.add(new String[] {k.term(), Fmt.num(k.coef(), 4), Fmt.num(k.se(), 4), Fmt.num(k.hr(), 4),
-                Fmt.num(k.hrLower(), 4), Fmt.num(k.hrUpper(), 4), Fmt.num(k.chiSquare(), 4), Fmt.p(k.pValue())});
+            rows.add(new String[] {k.term(), Numbers.text(k.coef(), 4), Numbers.text(k.se(), 4), Numbers.text(k.hr(), 4),
+                Numbers.text(k.hrLower(), 4), Numbers.text(k.hrUpper(), 4), Numbers.text(k.chiSquare(), 4), Numbers.pValue(k.pValue())});
         }
-        sb.append(Fmt.table(new String[] {"", "coef", "se(coef)", "exp(coef)", "lower " + lvl, "upper " + lvl, "Chisq",
+        sb.append(TextTable.of(new String[] {"", "coef", "se(coef)", "exp(coef)", "lower " + lvl, "upper " + lvl, "Chisq",
             "p"}, rows));
         sb.append("(confidence limits and p-values by ").append(ci(m)).append(")\n\n");
         sb.append(CoxCommand.testLine("Penalized likelihood ratio test", m.lrTest()));

@@ -1,5 +1,10 @@
 package org.survkit.cli;
 
+import org.survkit.cli.output.Numbers;
+import org.survkit.cli.output.TextTable;
+import org.survkit.cli.output.Csv;
+import org.survkit.cli.output.Json;
+import org.survkit.cli.output.OutputFormat;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -207,9 +212,9 @@ public final class KmCommand implements Callable<Integer> {
         List<String[]> rows = new ArrayList<>();
         for (GroupCurve gc : curves) {
             for (SurvivalRow r : gc.curve().rows()) {
-                rows.add(new String[] {gc.group(), Csv.num(r.time()), Integer.toString(r.nRisk()),
-                    Integer.toString(r.nEvent()), Integer.toString(r.nCensor()), Csv.num(r.survival()),
-                    Csv.num(r.stdErr()), Csv.num(r.lower()), Csv.num(r.upper()), Csv.num(r.cumHaz())});
+                rows.add(new String[] {gc.group(), Numbers.csv(r.time()), Integer.toString(r.nRisk()),
+                    Integer.toString(r.nEvent()), Integer.toString(r.nCensor()), Numbers.csv(r.survival()),
+                    Numbers.csv(r.stdErr()), Numbers.csv(r.lower()), Numbers.csv(r.upper()), Numbers.csv(r.cumHaz())});
             }
         }
         return Csv.write(new String[] {"group", "time", "n_risk", "n_event", "n_censor", "survival", "std_err", "lower",
@@ -219,7 +224,7 @@ public final class KmCommand implements Callable<Integer> {
     private String text(Cohort c, List<GroupCurve> curves, List<GroupCurve> followUp, MedianRule rule,
             List<Diagnostic> diagnostics, LogRankResult comparison) {
         StringBuilder sb = new StringBuilder();
-        String pct = Fmt.num(100 * method.confLevel(), 3) + "%";
+        String pct = Numbers.text(100 * method.confLevel(), 3) + "%";
         sb.append("Kaplan–Meier estimate of survival").append('\n');
         sb.append("data: ").append(c.source()).append("   time: ").append(cohort.timeLabel())
                 .append("   event: ").append(cohort.event)
@@ -232,8 +237,8 @@ public final class KmCommand implements Callable<Integer> {
                     case MIDPOINT -> "midpoint of a flat stretch at 0.5, also at the end (Prism, quantile.survfit)";
                     case FIRST_AT_OR_BELOW -> "first time at or below 0.5 (lifelines)";
                 }).append("\n\n");
-        String lcl = Fmt.num(method.confLevel(), 3) + "LCL";
-        String ucl = Fmt.num(method.confLevel(), 3) + "UCL";
+        String lcl = Numbers.text(method.confLevel(), 3) + "LCL";
+        String ucl = Numbers.text(method.confLevel(), 3) + "UCL";
         List<String[]> rows = new ArrayList<>();
         for (int k = 0; k < curves.size(); k++) {
             GroupCurve gc = curves.get(k);
@@ -241,38 +246,38 @@ public final class KmCommand implements Callable<Integer> {
             SurvivalQuantile m = s.median(rule);
             SurvivalQuantile fu = followUp.get(k).curve().median();
             List<String> r = new ArrayList<>(List.of(name(gc.group()), Integer.toString(s.n()),
-                    Integer.toString(s.events()), Fmt.num(m.estimate(), 4), Fmt.num(m.lower(), 4),
-                    Fmt.num(m.upper(), 4), Fmt.num(fu.estimate(), 4)));
+                    Integer.toString(s.events()), Numbers.text(m.estimate(), 4), Numbers.text(m.lower(), 4),
+                    Numbers.text(m.upper(), 4), Numbers.text(fu.estimate(), 4)));
             if (tau != null) {
                 RestrictedMean rm = s.restrictedMean(tau);
-                r.add(Fmt.num(rm.estimate(), 4));
-                r.add(Fmt.num(rm.stdErr(), 4));
+                r.add(Numbers.text(rm.estimate(), 4));
+                r.add(Numbers.text(rm.stdErr(), 4));
             }
             rows.add(r.toArray(new String[0]));
         }
         List<String> header = new ArrayList<>(List.of("", "n", "events", "median", lcl, ucl, "follow-up"));
         if (tau != null) {
-            header.add("rmean(" + Fmt.num(tau, 6) + ")");
+            header.add("rmean(" + Numbers.text(tau, 6) + ")");
             header.add("se(rmean)");
         }
-        sb.append(Fmt.table(header.toArray(new String[0]), rows));
+        sb.append(TextTable.of(header.toArray(new String[0]), rows));
         sb.append("(follow-up: median potential follow-up by reverse Kaplan–Meier)\n");
         if (comparison != null) {
             sb.append('\n').append(CompareCommand.title(comparison)).append(": Chisq = ")
-                    .append(Fmt.num(comparison.statistic(), 4)).append(" on ").append(comparison.df())
-                    .append(" degrees of freedom, p = ").append(Fmt.p(comparison.pValue())).append('\n');
+                    .append(Numbers.text(comparison.statistic(), 4)).append(" on ").append(comparison.df())
+                    .append(" degrees of freedom, p = ").append(Numbers.pValue(comparison.pValue())).append('\n');
         }
         if (at.length > 0) {
             sb.append("\nSurvival at chosen times\n");
             List<String[]> ar = new ArrayList<>();
             for (GroupCurve gc : curves) {
                 for (SurvivalAtTime a : gc.curve().at(at)) {
-                    ar.add(new String[] {name(gc.group()), Fmt.num(a.time(), 6), Integer.toString(a.nRisk()),
-                        Fmt.num(a.survival(), 4), Fmt.num(a.stdErr(), 4), Fmt.num(a.lower(), 4),
-                        Fmt.num(a.upper(), 4)});
+                    ar.add(new String[] {name(gc.group()), Numbers.text(a.time(), 6), Integer.toString(a.nRisk()),
+                        Numbers.text(a.survival(), 4), Numbers.text(a.stdErr(), 4), Numbers.text(a.lower(), 4),
+                        Numbers.text(a.upper(), 4)});
                 }
             }
-            sb.append(Fmt.table(new String[] {"", "time", "n.risk", "survival", "std.err", "lower " + pct + " CI",
+            sb.append(TextTable.of(new String[] {"", "time", "n.risk", "survival", "std.err", "lower " + pct + " CI",
                 "upper " + pct + " CI"}, ar));
         }
         if (table) {
@@ -280,11 +285,11 @@ public final class KmCommand implements Callable<Integer> {
                 sb.append('\n').append(name(gc.group())).append('\n');
                 List<String[]> tr = new ArrayList<>();
                 for (SurvivalRow r : gc.curve().rows()) {
-                    tr.add(new String[] {Fmt.num(r.time(), 6), Integer.toString(r.nRisk()), Integer.toString(r.nEvent()),
-                        Integer.toString(r.nCensor()), Fmt.num(r.survival(), 4), Fmt.num(r.stdErr(), 4),
-                        Fmt.num(r.lower(), 4), Fmt.num(r.upper(), 4)});
+                    tr.add(new String[] {Numbers.text(r.time(), 6), Integer.toString(r.nRisk()), Integer.toString(r.nEvent()),
+                        Integer.toString(r.nCensor()), Numbers.text(r.survival(), 4), Numbers.text(r.stdErr(), 4),
+                        Numbers.text(r.lower(), 4), Numbers.text(r.upper(), 4)});
                 }
-                sb.append(Fmt.table(new String[] {"time", "n.risk", "n.event", "n.censor", "survival", "std.err",
+                sb.append(TextTable.of(new String[] {"time", "n.risk", "n.event", "n.censor", "survival", "std.err",
                     "lower " + pct + " CI", "upper " + pct + " CI"}, tr));
             }
         }

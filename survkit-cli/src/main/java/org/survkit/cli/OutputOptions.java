@@ -1,5 +1,7 @@
 package org.survkit.cli;
 
+import org.survkit.cli.output.Json;
+import org.survkit.cli.output.OutputFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

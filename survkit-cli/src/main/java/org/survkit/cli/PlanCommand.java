@@ -1,5 +1,8 @@
 package org.survkit.cli;
 
+import org.survkit.cli.output.Numbers;
+import org.survkit.cli.output.Json;
+import org.survkit.cli.output.OutputFormat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
 import org.survkit.stats.planning.SampleSize;
@@ -148,25 +151,25 @@ public final class PlanCommand implements Callable<Integer> {
         }
         StringBuilder sb = new StringBuilder("Sample size for a two-group log-rank test (")
                 .append(s.method() == SampleSize.Method.SCHOENFELD ? "Schoenfeld 1983" : "Freedman 1982").append(")\n");
-        sb.append("  hazard ratio ").append(Fmt.num(hr, 4)).append(", two-sided alpha ").append(Fmt.num(alpha, 3))
-                .append(", allocation ").append(Fmt.num(allocation, 3)).append(" experimental\n");
+        sb.append("  hazard ratio ").append(Numbers.text(hr, 4)).append(", two-sided alpha ").append(Numbers.text(alpha, 3))
+                .append(", allocation ").append(Numbers.text(allocation, 3)).append(" experimental\n");
         if (events != null) {
-            sb.append("  power with ").append(Fmt.num(d, 6)).append(" events: ").append(Fmt.num(100 * pow, 3)).append("%\n");
+            sb.append("  power with ").append(Numbers.text(d, 6)).append(" events: ").append(Numbers.text(100 * pow, 3)).append("%\n");
         } else {
-            sb.append("  events needed for ").append(Fmt.num(100 * power, 3)).append("% power: ")
-                    .append((long) Math.ceil(d)).append(" (").append(Fmt.num(d, 5)).append(")\n");
+            sb.append("  events needed for ").append(Numbers.text(100 * power, 3)).append("% power: ")
+                    .append((long) Math.ceil(d)).append(" (").append(Numbers.text(d, 5)).append(")\n");
         }
         if (patients != null) {
             sb.append("  patients needed: ").append((long) Math.ceil(patients)).append(" (exponential survival, control")
-                    .append(" median ").append(Fmt.num(Math.log(2) / controlHazard, 4)).append(", uniform accrual over ")
-                    .append(Fmt.num(accrual, 4)).append(", follow-up ").append(Fmt.num(followUp, 4))
-                    .append(dropout > 0 ? ", dropout hazard " + Fmt.num(dropout, 3) : "").append(")\n");
+                    .append(" median ").append(Numbers.text(Math.log(2) / controlHazard, 4)).append(", uniform accrual over ")
+                    .append(Numbers.text(accrual, 4)).append(", follow-up ").append(Numbers.text(followUp, 4))
+                    .append(dropout > 0 ? ", dropout hazard " + Numbers.text(dropout, 3) : "").append(")\n");
         }
         if (sim != null) {
-            sb.append("  simulated power: ").append(Fmt.num(100 * sim.power(), 3)).append("% (Monte-Carlo SE ")
-                    .append(Fmt.num(100 * sim.stdErr(), 2)).append("%; ").append(sim.trials()).append(" trials of ")
+            sb.append("  simulated power: ").append(Numbers.text(100 * sim.power(), 3)).append("% (Monte-Carlo SE ")
+                    .append(Numbers.text(100 * sim.stdErr(), 2)).append("%; ").append(sim.trials()).append(" trials of ")
                     .append(patientsGiven != null ? patientsGiven : (long) Math.ceil(patients)).append(" patients, seed ")
-                    .append(seed).append("; mean events ").append(Fmt.num(sim.meanEvents(), 4)).append(")\n");
+                    .append(seed).append("; mean events ").append(Numbers.text(sim.meanEvents(), 4)).append(")\n");
         }
         output.emit(spec.commandLine().getOut(), sb.toString());
         return ExitCodes.OK;

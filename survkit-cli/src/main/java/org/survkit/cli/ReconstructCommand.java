@@ -1,5 +1,9 @@
 package org.survkit.cli;
 
+import org.survkit.cli.output.Numbers;
+import org.survkit.cli.output.Csv;
+import org.survkit.cli.output.Json;
+import org.survkit.cli.output.OutputFormat;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -109,7 +113,7 @@ public final class ReconstructCommand implements Callable<Integer> {
         List<String> general = new ArrayList<>();
         if (divisor == 100 && scale == Scale.AUTO) {
             general.add("survival in " + points.file + " read as percent (largest value "
-                    + Fmt.num(points.rows.stream().mapToDouble(DigitizedTable.Row::value).max().orElse(0), 4)
+                    + Numbers.text(points.rows.stream().mapToDouble(DigitizedTable.Row::value).max().orElse(0), 4)
                     + "): divided by 100. Use --survival-scale proportion if that is wrong.");
         }
         if (points.headerless) {
@@ -221,7 +225,7 @@ public final class ReconstructCommand implements Callable<Integer> {
                     return 100;
                 }
                 throw new InputException(points.file + ", line " + max.line() + ", column 'survival': value "
-                        + Fmt.num(v, 6) + " is neither a proportion (0-1) nor a percentage (0-100). Check the column,"
+                        + Numbers.text(v, 6) + " is neither a proportion (0-1) nor a percentage (0-100). Check the column,"
                         + " or say which it is with --survival-scale proportion|percent.");
         }
     }
@@ -244,13 +248,13 @@ public final class ReconstructCommand implements Callable<Integer> {
             DigitizedTable.Row r = pts.get(i);
             if (t[i] < -tol) {
                 throw new InputException(points.file + ", line " + r.line() + ", column 'time': value "
-                        + Fmt.num(t[i], 6)
+                        + Numbers.text(t[i], 6)
                         + " is negative. Times are measured from the start of the curve (0); check the digitizer's"
                         + " axis calibration.");
             }
             if (s[i] < -survivalNoise || s[i] > 1 + survivalNoise) {
                 throw new InputException(points.file + ", line " + r.line() + ", column 'survival': value "
-                        + Fmt.num(r.value(), 6) + " is outside " + (divisor == 100 ? "0-100 %" : "0-1")
+                        + Numbers.text(r.value(), 6) + " is outside " + (divisor == 100 ? "0-100 %" : "0-1")
                         + ". Check the digitizer's axis calibration"
                         + (divisor == 1 ? " or use --survival-scale percent" : "") + ".");
             }
@@ -260,10 +264,10 @@ public final class ReconstructCommand implements Callable<Integer> {
             DigitizedTable.Row a = pts.get(rise.get().earlier());
             DigitizedTable.Row b = pts.get(rise.get().later());
             throw new InputException(points.file + where + ": the point on line " + b.line() + " (time "
-                    + Fmt.num(b.time(), 6) + ", survival " + Fmt.num(b.value(), 4) + ") lies above the earlier point on"
-                    + " line " + a.line() + " (time " + Fmt.num(a.time(), 6) + ", survival " + Fmt.num(a.value(), 4)
-                    + ") by more than digitizing noise (" + Fmt.num(survivalNoise, 3) + " in survival, "
-                    + Fmt.num(tol, 4) + " in time): a Kaplan–Meier curve never rises. Check that the file holds one"
+                    + Numbers.text(b.time(), 6) + ", survival " + Numbers.text(b.value(), 4) + ") lies above the earlier point on"
+                    + " line " + a.line() + " (time " + Numbers.text(a.time(), 6) + ", survival " + Numbers.text(a.value(), 4)
+                    + ") by more than digitizing noise (" + Numbers.text(survivalNoise, 3) + " in survival, "
+                    + Numbers.text(tol, 4) + " in time): a Kaplan–Meier curve never rises. Check that the file holds one"
                     + " curve per group (add a 'group' column if it holds several), that time and survival are not"
                     + " swapped, or widen --survival-noise / --time-noise if the figure is coarse.");
         }
@@ -276,37 +280,37 @@ public final class ReconstructCommand implements Callable<Integer> {
         for (DigitizedTable.Row r : sorted) {
             double v = r.value();
             if (v < 0 || v != Math.rint(v)) {
-                throw new InputException(risk.file + ", line " + r.line() + ", column 'n_risk': value " + Fmt.num(v, 6)
+                throw new InputException(risk.file + ", line " + r.line() + ", column 'n_risk': value " + Numbers.text(v, 6)
                         + " is not a number of patients (a whole number >= 0). Copy the number at risk from the"
                         + " table under the figure.");
             }
             if (prev == null && r.time() != 0) {
                 throw new InputException(risk.file + where + ", line " + r.line() + ": the first risk-table time is "
-                        + Fmt.num(r.time(), 6) + ", not 0. Add the number at risk at time 0 (the patients in the"
+                        + Numbers.text(r.time(), 6) + ", not 0. Add the number at risk at time 0 (the patients in the"
                         + " group), which the reconstruction starts from.");
             }
             if (prev != null && r.time() == prev.time()) {
                 throw new InputException(risk.file + where + ", lines " + prev.line() + " and " + r.line()
-                        + ": time " + Fmt.num(r.time(), 6) + " appears twice. Keep one number at risk per time.");
+                        + ": time " + Numbers.text(r.time(), 6) + " appears twice. Keep one number at risk per time.");
             }
             if (prev != null && v > prev.value()) {
                 throw new InputException(risk.file + where + ", line " + r.line() + ", column 'n_risk': "
-                        + (long) v + " at time " + Fmt.num(r.time(), 6) + " is more than the " + (long) prev.value()
-                        + " at risk at time " + Fmt.num(prev.time(), 6) + " (line " + prev.line() + "): numbers at risk"
+                        + (long) v + " at time " + Numbers.text(r.time(), 6) + " is more than the " + (long) prev.value()
+                        + " at risk at time " + Numbers.text(prev.time(), 6) + " (line " + prev.line() + "): numbers at risk"
                         + " cannot increase. Check the risk table (and the group labels) for a typing error.");
             }
             if (r.time() > tmax) {
                 if (r.time() <= tmax + tol) {
                     extended = true;
                 } else if (v == 0) {
-                    notes.add("risk-table time " + Fmt.num(r.time(), 6) + " (0 at risk, line " + r.line()
+                    notes.add("risk-table time " + Numbers.text(r.time(), 6) + " (0 at risk, line " + r.line()
                             + ") is after the end of the curve and was not used.");
                     prev = r;
                     continue;
                 } else {
-                    throw new InputException(risk.file + where + ", line " + r.line() + ": time " + Fmt.num(r.time(), 6)
+                    throw new InputException(risk.file + where + ", line " + r.line() + ": time " + Numbers.text(r.time(), 6)
                             + " (" + (long) v + " at risk) is after the last digitized point of the curve (time "
-                            + Fmt.num(tmax, 6) + ", " + points.file + "). Digitize the curve up to its end (the last"
+                            + Numbers.text(tmax, 6) + ", " + points.file + "). Digitize the curve up to its end (the last"
                             + " censoring mark or step), or remove this row.");
                 }
             }
@@ -321,8 +325,8 @@ public final class ReconstructCommand implements Callable<Integer> {
             s = java.util.Arrays.copyOf(s, n + 1);
             t[n] = last;
             s[n] = lastS;
-            notes.add("the last risk-table time " + Fmt.num(last, 6) + " is just after the last digitized point ("
-                    + Fmt.num(tmax, 6) + "); the curve was extended flat to it.");
+            notes.add("the last risk-table time " + Numbers.text(last, 6) + " is just after the last digitized point ("
+                    + Numbers.text(tmax, 6) + "); the curve was extended flat to it.");
         }
         if (total != null && total > nRisk.get(0)) {
             throw new UsageException("--total-events " + total + " for " + (points.grouped ? "group '" + g + "'"
@@ -346,7 +350,7 @@ public final class ReconstructCommand implements Callable<Integer> {
             boolean[] e = r.ipd().event();
             String g = Csv.cell(r.group());
             for (int i = 0; i < t.length; i++) {
-                sb.append(g).append(',').append(Csv.num(t[i])).append(',').append(e[i] ? '1' : '0').append('\n');
+                sb.append(g).append(',').append(Numbers.csv(t[i])).append(',').append(e[i] ? '1' : '0').append('\n');
             }
         }
         try {
@@ -442,7 +446,7 @@ public final class ReconstructCommand implements Callable<Integer> {
             sb.append("  ").append(String.format(Locale.ROOT, "%-" + width + "s", r.group()));
             double[] times = ipd.riskTime();
             for (int i = 0; i < times.length; i++) {
-                sb.append("  ").append(Fmt.num(times[i], 6)).append(": ").append(ipd.publishedRisk()[i]).append('/')
+                sb.append("  ").append(Numbers.text(times[i], 6)).append(": ").append(ipd.publishedRisk()[i]).append('/')
                         .append(ipd.reconstructedRisk()[i]);
             }
             sb.append('\n');

@@ -1,13 +1,14 @@
-package org.survkit.cli;
+package org.survkit.cli.output;
 
 import java.util.List;
 
-/** Minimal RFC 4180 CSV writing with spreadsheet-formula neutralization. */
-final class Csv {
+/** Minimal RFC 4180 CSV writing with spreadsheet-formula neutralization; numbers through {@link Numbers#csv}. */
+public final class Csv {
     private Csv() {
     }
 
-    static String write(String[] header, List<String[]> rows) {
+    /** {@return the header and rows, one line each} */
+    public static String write(String[] header, List<String[]> rows) {
         StringBuilder sb = new StringBuilder();
         line(sb, header);
         for (String[] r : rows) {
@@ -27,7 +28,7 @@ final class Csv {
     }
 
     /** Quotes when needed; prefixes text that a spreadsheet would evaluate (= + - @) with a quote mark. */
-    static String cell(String s) {
+    public static String cell(String s) {
         if (s == null) {
             return "";
         }
@@ -48,16 +49,5 @@ final class Csv {
         } catch (NumberFormatException e) {
             return false;
         }
-    }
-
-    /** A number cell: full precision, empty for NA. */
-    static String num(double x) {
-        if (Double.isNaN(x) || Double.isInfinite(x)) {
-            return "NA";
-        }
-        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
-            return Long.toString((long) x);
-        }
-        return Double.toString(x);
     }
 }

@@ -1,4 +1,4 @@
-package org.survkit.cli;
+package org.survkit.cli.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -14,31 +14,25 @@ import org.survkit.io.Exclusion;
 import org.survkit.stats.Diagnostic;
 
 /** JSON output conventions: snake_case keys, numbers as numbers, null where R gives NA. */
-final class Json {
+public final class Json {
     /** Pretty output; Schubfach double formatting (Jackson's fast writer: the same shortest digits, ~10× faster). */
-    static final ObjectMapper MAPPER = JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+    public static final ObjectMapper MAPPER = JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .enable(SerializationFeature.INDENT_OUTPUT).build();
-    static final JsonNodeFactory F = JsonNodeFactory.instance;
+    public static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private Json() {
     }
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return F.objectNode();
     }
 
-    /** Puts a number, or null for NaN/infinite (R's NA). Integral values are written without ".0". */
-    static void put(ObjectNode o, String key, double x) {
-        if (Double.isNaN(x) || Double.isInfinite(x)) {
-            o.putNull(key);
-        } else if (x == Math.rint(x) && Math.abs(x) < 1e15) {
-            o.put(key, (long) x);
-        } else {
-            o.put(key, x);
-        }
+    /** Puts a number as {@link Numbers#json}: null for NaN/infinite (R's NA), whole values without ".0". */
+    public static void put(ObjectNode o, String key, double x) {
+        o.set(key, Numbers.json(x));
     }
 
-    static ObjectNode excluded(Cohort c) {
+    public static ObjectNode excluded(Cohort c) {
         ObjectNode o = object();
         o.put("rows_read", c.rowsRead());
         o.put("rows_analysed", c.size());
@@ -60,7 +54,7 @@ final class Json {
     }
 
     /** {@code "key": "value"} or {@code "key": null}. */
-    static void putText(ObjectNode o, String key, String value) {
+    public static void putText(ObjectNode o, String key, String value) {
         if (value == null) {
             o.putNull(key);
         } else {
@@ -69,13 +63,13 @@ final class Json {
     }
 
     /** The source file and the row flow (read, analysed, excluded with reasons). */
-    static void putSource(ObjectNode o, Cohort c) {
+    public static void putSource(ObjectNode o, Cohort c) {
         o.put("source", c.source());
         o.set("excluded", excluded(c));
     }
 
     /** A chi-square test as {@code {"statistic", "df", "p_value"}}. */
-    static ObjectNode chiSquare(org.survkit.stats.ChiSquareTest t) {
+    public static ObjectNode chiSquare(org.survkit.stats.ChiSquareTest t) {
         ObjectNode x = object();
         put(x, "statistic", t.statistic());
         x.put("df", t.df());
@@ -84,21 +78,21 @@ final class Json {
     }
 
     /** The hazard-ratio columns shared by Cox and Firth coefficient rows. */
-    static void putHazardRatio(ObjectNode x, double hr, double lower, double upper, boolean aliased) {
+    public static void putHazardRatio(ObjectNode x, double hr, double lower, double upper, boolean aliased) {
         put(x, "hr", hr);
         put(x, "hr_lower", lower);
         put(x, "hr_upper", upper);
         x.put("aliased", aliased);
     }
 
-    static ArrayNode warnings(List<String> ioWarnings, List<Diagnostic> diagnostics) {
+    public static ArrayNode warnings(List<String> ioWarnings, List<Diagnostic> diagnostics) {
         ArrayNode a = F.arrayNode();
         ioWarnings.forEach(a::add);
         diagnostics.forEach(d -> a.add(d.message()));
         return a;
     }
 
-    static String write(ObjectNode o) {
+    public static String write(ObjectNode o) {
         try {
             return MAPPER.writeValueAsString(o) + "\n";
         } catch (JsonProcessingException e) {
