@@ -2,6 +2,7 @@ package org.survkit.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,12 +25,17 @@ public final class OutputOptions {
         Serializer.Printout printout = serializer.print(result, format);
         if (output != null) {
             write(output, printout, "--output");
-            return;
+        } else {
+            print(out, printout);
         }
+    }
+
+    /** Prints a printout to standard output. */
+    static void print(PrintWriter out, Serializer.Printout printout) {
         try {
             printout.writeTo(out);
         } catch (IOException e) {
-            throw new UsageException("cannot write the output (" + e.getMessage() + ").");
+            throw new UncheckedIOException(e); // a PrintWriter reports no errors
         }
         out.flush();
     }
@@ -54,14 +60,5 @@ public final class OutputOptions {
             throw new UsageException("cannot write " + file + " (" + e.getMessage() + "): choose a writable path with "
                     + option + ".");
         }
-    }
-
-    void emit(PrintWriter out, String text) {
-        if (output == null) {
-            out.print(text);
-            out.flush();
-            return;
-        }
-        write(output, w -> w.write(text), "--output");
     }
 }

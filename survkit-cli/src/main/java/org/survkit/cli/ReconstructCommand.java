@@ -1,25 +1,18 @@
 package org.survkit.cli;
 
-import org.survkit.cli.output.Numbers;
-import org.survkit.cli.output.Csv;
-import org.survkit.cli.output.Json;
-import org.survkit.cli.output.OutputFormat;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.survkit.cli.output.Numbers;
+import org.survkit.cli.output.OutputFormat;
+import org.survkit.cli.output.Serializer;
+import org.survkit.cli.result.ReconstructResult;
 import org.survkit.io.InputException;
-import org.survkit.stats.Diagnostic;
 import org.survkit.stats.reconstruct.DigitizedCurve;
 import org.survkit.stats.reconstruct.IpdReconstruction;
 import org.survkit.stats.reconstruct.ReconstructedIpd;
@@ -82,10 +75,6 @@ public final class ReconstructCommand implements Callable<Integer> {
             description = "Summary on standard output: text (default) or json.")
     OutputFormat format;
 
-    /** One group's reconstruction with what was changed on the way in. */
-    private record GroupResult(String group, ReconstructedIpd ipd, Integer total, List<String> notes) {
-    }
-
     @Override
     public Integer call() {
         if (format == OutputFormat.CSV) {
@@ -122,18 +111,15 @@ public final class ReconstructCommand implements Callable<Integer> {
         if (risk.headerless) {
             general.add(risk.file + " has no header: its two columns were read as time and n_risk.");
         }
-        List<GroupResult> results = new ArrayList<>();
+        List<ReconstructResult.Group> results = new ArrayList<>();
         for (Map.Entry<String, List<DigitizedTable.Row>> e : curves.entrySet()) {
             results.add(group(engine, points, risk, e.getKey(), e.getValue(), tables.get(e.getKey()), divisor,
                     totals.get(e.getKey())));
         }
-        write(results);
-        if (format == OutputFormat.JSON) {
-            spec.commandLine().getOut().print(Json.write(json(results, general, divisor)));
-        } else {
-            spec.commandLine().getOut().print(text(results, general));
-        }
-        spec.commandLine().getOut().flush();
+        ReconstructResult result = new ReconstructResult(curve.toString(), atRisk.toString(), out.toString(),
+                divisor == 100, results, general);
+        OutputOptions.write(out, Serializer.RECONSTRUCT.print(result, OutputFormat.CSV), "--out");
+        OutputOptions.print(spec.commandLine().getOut(), Serializer.RECONSTRUCT.print(result, format));
         return ExitCodes.OK;
     }
 
@@ -230,8 +216,8 @@ public final class ReconstructCommand implements Callable<Integer> {
         }
     }
 
-    private GroupResult group(IpdReconstruction engine, DigitizedTable points, DigitizedTable risk, String g,
-            List<DigitizedTable.Row> pts, List<DigitizedTable.Row> rows, double divisor, Integer total) {
+    private ReconstructResult.Group group(IpdReconstruction engine, DigitizedTable points, DigitizedTable risk,
+            String g, List<DigitizedTable.Row> pts, List<DigitizedTable.Row> rows, double divisor, Integer total) {
         String where = points.grouped ? " (group '" + g + "')" : "";
         List<String> notes = new ArrayList<>();
         int n = pts.size();
@@ -340,133 +326,6 @@ public final class ReconstructCommand implements Callable<Integer> {
             throw new InputException(points.file + " / " + risk.file + where + ": " + ex.getMessage()
                     + ". Check the digitized points and the risk table.", ex);
         }
-        return new GroupResult(g, ipd, total, notes);
-    }
-
-    private void write(List<GroupResult> results) {
-        StringBuilder sb = new StringBuilder("group,time,event\n");
-        for (GroupResult r : results) {
-            double[] t = r.ipd().time();
-            boolean[] e = r.ipd().event();
-            String g = Csv.cell(r.group());
-            for (int i = 0; i < t.length; i++) {
-                sb.append(g).append(',').append(Numbers.csv(t[i])).append(',').append(e[i] ? '1' : '0').append('\n');
-            }
-        }
-        try {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(out, sb.toString(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UsageException("cannot write " + out + " (" + e.getMessage() + "): choose a writable path with"
-                    + " --out.");
-        }
-    }
-
-    private static List<String> messages(GroupResult r, boolean grouped, Diagnostic.Severity severity) {
-        List<String> m = new ArrayList<>();
-        String prefix = grouped ? "group " + r.group() + ": " : "";
-        for (Diagnostic d : r.ipd().diagnostics()) {
-            if (d.severity() == severity) {
-                m.add(prefix + d.message());
-            }
-        }
-        if (severity == Diagnostic.Severity.NOTE) {
-            r.notes().forEach(x -> m.add(prefix + x));
-        }
-        return m;
-    }
-
-    private ObjectNode json(List<GroupResult> results, List<String> general, double divisor) {
-        boolean grouped = results.size() > 1 || !results.get(0).group().equals("all");
-        ObjectNode o = Json.object();
-        o.put("method", "guyot2012");
-        o.put("curve", curve.toString());
-        o.put("at_risk", atRisk.toString());
-        o.put("output", out.toString());
-        o.put("survival_scale", divisor == 100 ? "percent" : "proportion");
-        ArrayNode groups = o.putArray("groups");
-        int n = 0;
-        int events = 0;
-        for (GroupResult r : results) {
-            ReconstructedIpd ipd = r.ipd();
-            ObjectNode g = groups.addObject();
-            g.put("group", r.group());
-            g.put("n", ipd.n());
-            g.put("events", ipd.events());
-            g.put("censored", ipd.censored());
-            if (r.total() == null) {
-                g.putNull("total_events");
-            } else {
-                g.put("total_events", r.total());
-            }
-            g.put("points", ipd.curve().size());
-            ArrayNode rt = g.putArray("risk_table");
-            double[] times = ipd.riskTime();
-            for (int i = 0; i < times.length; i++) {
-                ObjectNode x = rt.addObject();
-                Json.put(x, "time", times[i]);
-                x.put("published", ipd.publishedRisk()[i]);
-                x.put("reconstructed", ipd.reconstructedRisk()[i]);
-            }
-            n += ipd.n();
-            events += ipd.events();
-        }
-        o.put("n", n);
-        o.put("events", events);
-        o.put("censored", n - events);
-        ArrayNode w = o.putArray("warnings");
-        ArrayNode notes = o.putArray("notes");
-        general.forEach(notes::add);
-        for (GroupResult r : results) {
-            messages(r, grouped, Diagnostic.Severity.WARNING).forEach(w::add);
-            messages(r, grouped, Diagnostic.Severity.NOTE).forEach(notes::add);
-        }
-        return o;
-    }
-
-    private String text(List<GroupResult> results, List<String> general) {
-        boolean grouped = results.size() > 1 || !results.get(0).group().equals("all");
-        StringBuilder sb = new StringBuilder("Reconstructed individual patient data (Guyot et al. 2012) -> ")
-                .append(out).append('\n');
-        int width = Math.max(5, results.stream().mapToInt(r -> r.group().length()).max().orElse(5));
-        sb.append(String.format(Locale.ROOT, "  %-" + width + "s %6s %7s %9s %7s%n", "group", "n", "events",
-                "censored", "points"));
-        for (GroupResult r : results) {
-            ReconstructedIpd ipd = r.ipd();
-            sb.append(String.format(Locale.ROOT, "  %-" + width + "s %6d %7d %9d %7d%s%n", r.group(), ipd.n(),
-                    ipd.events(), ipd.censored(), ipd.curve().size(),
-                    r.total() == null ? "" : "   (reported total events " + r.total() + ")"));
-        }
-        sb.append("Numbers at risk, published / reconstructed:\n");
-        for (GroupResult r : results) {
-            ReconstructedIpd ipd = r.ipd();
-            sb.append("  ").append(String.format(Locale.ROOT, "%-" + width + "s", r.group()));
-            double[] times = ipd.riskTime();
-            for (int i = 0; i < times.length; i++) {
-                sb.append("  ").append(Numbers.text(times[i], 6)).append(": ").append(ipd.publishedRisk()[i]).append('/')
-                        .append(ipd.reconstructedRisk()[i]);
-            }
-            sb.append('\n');
-        }
-        List<String> warnings = new ArrayList<>();
-        List<String> notes = new ArrayList<>(general);
-        for (GroupResult r : results) {
-            warnings.addAll(messages(r, grouped, Diagnostic.Severity.WARNING));
-            notes.addAll(messages(r, grouped, Diagnostic.Severity.NOTE));
-        }
-        if (!warnings.isEmpty()) {
-            sb.append("Warnings:\n");
-            warnings.forEach(x -> sb.append("  - ").append(x).append('\n'));
-        }
-        if (!notes.isEmpty()) {
-            sb.append("Notes:\n");
-            notes.forEach(x -> sb.append("  - ").append(x).append('\n'));
-        }
-        sb.append("Analyse with: survkit km ").append(out).append(" --time time --event event")
-                .append(grouped ? " --group group" : "").append('\n');
-        return sb.toString();
+        return new ReconstructResult.Group(g, ipd, total, notes);
     }
 }

@@ -3,12 +3,12 @@ package org.survkit.cli.output;
 import java.util.List;
 
 /** Minimal RFC 4180 CSV writing with spreadsheet-formula neutralization; numbers through {@link Numbers#csv}. */
-public final class Csv {
+final class Csv {
     private Csv() {
     }
 
     /** {@return the header and rows, one line each} */
-    public static String write(String[] header, List<String[]> rows) {
+    static String write(String[] header, List<String[]> rows) {
         StringBuilder sb = new StringBuilder();
         line(sb, header);
         for (String[] r : rows) {
@@ -28,7 +28,7 @@ public final class Csv {
     }
 
     /** Quotes when needed; prefixes text that a spreadsheet would evaluate (= + - @) with a quote mark. */
-    public static String cell(String s) {
+    static String cell(String s) {
         if (s == null) {
             return "";
         }

@@ -1,6 +1,5 @@
 package org.survkit.cli.output;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,29 +18,29 @@ import org.survkit.stats.Diagnostic;
  * JSON output conventions (snake_case keys, numbers as numbers through {@link Numbers#json}, null where R gives NA)
  * and the blocks every JSON result shares: the data analysed, the warnings, a chi-square test.
  */
-public final class Json {
+final class Json {
     /**
      * Pretty output; Schubfach double formatting (Jackson's fast writer: the same shortest digits, ~10× faster); the
      * target (standard output) stays open after a document.
      */
-    public static final ObjectMapper MAPPER = JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+    static final ObjectMapper MAPPER = JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).enable(SerializationFeature.INDENT_OUTPUT).build();
-    public static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private Json() {
     }
 
-    public static ObjectNode object() {
+    static ObjectNode object() {
         return F.objectNode();
     }
 
     /** Puts a number as {@link Numbers#json}: null for NaN/infinite (R's NA), whole values without ".0". */
-    public static void put(ObjectNode o, String key, double x) {
+    static void put(ObjectNode o, String key, double x) {
         o.set(key, Numbers.json(x));
     }
 
     /** {@code "key": "value"} or {@code "key": null}. */
-    public static void putText(ObjectNode o, String key, String value) {
+    static void putText(ObjectNode o, String key, String value) {
         if (value == null) {
             o.putNull(key);
         } else {
@@ -53,7 +52,7 @@ public final class Json {
      * The data analysed: {@code source} (the file), {@code excluded} (rows read, analysed, excluded with reasons),
      * {@code landmark} and {@code horizon} (null when not given).
      */
-    public static void putCohort(ObjectNode o, CohortSummary c) {
+    static void putCohort(ObjectNode o, CohortSummary c) {
         o.put("source", c.source());
         ObjectNode x = o.putObject("excluded");
         x.put("rows_read", c.rowsRead());
@@ -73,7 +72,7 @@ public final class Json {
     }
 
     /** {@return the warnings: the reader's, then the diagnostics' messages} */
-    public static ArrayNode warnings(CohortSummary c, List<Diagnostic> diagnostics) {
+    static ArrayNode warnings(CohortSummary c, List<Diagnostic> diagnostics) {
         ArrayNode a = F.arrayNode();
         c.warnings().forEach(a::add);
         diagnostics.forEach(d -> a.add(d.message()));
@@ -81,7 +80,7 @@ public final class Json {
     }
 
     /** A chi-square test as {@code {"statistic", "df", "p_value"}}. */
-    public static ObjectNode chiSquare(ChiSquareTest t) {
+    static ObjectNode chiSquare(ChiSquareTest t) {
         ObjectNode x = object();
         put(x, "statistic", t.statistic());
         x.put("df", t.df());
@@ -90,7 +89,7 @@ public final class Json {
     }
 
     /** {@return {@code "loglik": {"null": …, "model": …}}, put on {@code o} (a model may add its own)} */
-    public static ObjectNode putLoglik(ObjectNode o, double nullModel, double model) {
+    static ObjectNode putLoglik(ObjectNode o, double nullModel, double model) {
         ObjectNode ll = o.putObject("loglik");
         put(ll, "null", nullModel);
         put(ll, "model", model);
@@ -98,7 +97,7 @@ public final class Json {
     }
 
     /** The hazard-ratio columns shared by Cox, Firth and Fine–Gray coefficient rows. */
-    public static void putHazardRatio(ObjectNode x, double hr, double lower, double upper, boolean aliased) {
+    static void putHazardRatio(ObjectNode x, double hr, double lower, double upper, boolean aliased) {
         put(x, "hr", hr);
         put(x, "hr_lower", lower);
         put(x, "hr_upper", upper);
@@ -106,7 +105,7 @@ public final class Json {
     }
 
     /** Puts a competing-risks code as the data write it: a number (1, not 1.0), or the word. */
-    public static void putCode(ObjectNode o, String key, CauseCodes codes, double code) {
+    static void putCode(ObjectNode o, String key, CauseCodes codes, double code) {
         if (codes.words()) {
             o.put(key, codes.label(code));
         } else {
@@ -115,19 +114,11 @@ public final class Json {
     }
 
     /** {@return the cause codes as the data write them} */
-    public static ArrayNode causes(CauseCodes codes) {
+    static ArrayNode causes(CauseCodes codes) {
         ArrayNode a = F.arrayNode();
         for (double c : codes.causes()) {
             a.add(codes.words() ? F.textNode(codes.label(c)) : Numbers.json(c));
         }
         return a;
-    }
-
-    public static String write(ObjectNode o) {
-        try {
-            return MAPPER.writeValueAsString(o) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

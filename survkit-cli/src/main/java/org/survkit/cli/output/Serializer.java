@@ -11,6 +11,8 @@ import org.survkit.cli.result.CoxResult;
 import org.survkit.cli.result.FineGrayResult;
 import org.survkit.cli.result.FirthResult;
 import org.survkit.cli.result.KmResult;
+import org.survkit.cli.result.PlanResult;
+import org.survkit.cli.result.ReconstructResult;
 
 /**
  * How one kind of result is written in each {@link OutputFormat}: text laid out as R prints it, JSON for programs,
@@ -34,6 +36,11 @@ public final class Serializer<R> {
     /** {@code survkit finegray}. */
     public static final Serializer<FineGrayResult> FINE_GRAY = new Serializer<>(FineGrayText::of, FineGrayJson::of,
             FineGrayCsv::of);
+    /** {@code survkit plan}: a few numbers, no table, so CSV is the text. */
+    public static final Serializer<PlanResult> PLAN = new Serializer<>(PlanText::of, PlanJson::of, PlanText::of);
+    /** {@code survkit reconstruct}: the summary as text or JSON; CSV is the patients, one row each. */
+    public static final Serializer<ReconstructResult> RECONSTRUCT = new Serializer<>(ReconstructText::of,
+            ReconstructJson::of, ReconstructCsv::of);
 
     private final Function<R, String> text;
     private final Function<R, ? extends JsonNode> json;

@@ -3,12 +3,12 @@ package org.survkit.cli.output;
 import java.util.List;
 
 /** A table laid out as R prints a matrix: the first column left-aligned, the others right-aligned, two spaces apart. */
-public final class TextTable {
+final class TextTable {
     private TextTable() {
     }
 
     /** {@return the header and rows, one line each} */
-    public static String of(String[] header, List<String[]> rows) {
+    static String of(String[] header, List<String[]> rows) {
         int[] w = new int[header.length];
         for (int c = 0; c < header.length; c++) {
             w[c] = header[c].length();
