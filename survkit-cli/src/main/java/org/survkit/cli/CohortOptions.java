@@ -132,7 +132,7 @@ public final class CohortOptions {
     }
 
     /** What the time is measured in, for labels. */
-    String timeLabel() {
+    private String timeLabel() {
         return time != null ? time : unit().name().toLowerCase(java.util.Locale.ROOT);
     }
 }
