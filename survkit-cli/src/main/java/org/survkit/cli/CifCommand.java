@@ -1,20 +1,19 @@
 package org.survkit.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.survkit.cli.output.Serializer;
+import org.survkit.cli.result.CifResult;
 import org.survkit.plot.CumulativeIncidencePlot;
 import org.survkit.stats.Diagnostic;
 import org.survkit.stats.competing.CompetingRisksGuardrails;
 import org.survkit.stats.competing.CumulativeIncidence;
-import org.survkit.stats.competing.CumulativeIncidenceAtTime;
 import org.survkit.stats.competing.CumulativeIncidenceCurve;
 import org.survkit.stats.competing.CumulativeIncidenceResult;
-import org.survkit.stats.competing.CumulativeIncidenceRow;
 import org.survkit.stats.competing.GrayTestResult;
 import org.survkit.stats.km.ConfidenceType;
+import org.survkit.study.Estimates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -81,7 +80,7 @@ public final class CifCommand implements Callable<Integer> {
                 throw new UsageException("--at times must be numbers >= 0, got " + t + ".");
             }
         }
-        org.survkit.study.Estimates estimates = curve.estimates(null, at, null);
+        Estimates estimates = curve.estimates(null, at, null);
         ConfidenceType type = estimates.confType();
         double confLevel = estimates.confLevel();
         if (!(rho >= 0) || Double.isInfinite(rho)) {
@@ -101,12 +100,9 @@ public final class CifCommand implements Callable<Integer> {
         if (plot != null) {
             writePlot(r, cr);
         }
-        if (output.format == OutputFormat.JSON) {
-            output.emitJson(spec.commandLine().getOut(), json(cr, r, curves, tests, diagnostics));
-            return ExitCodes.OK;
-        }
-        String text = output.format == OutputFormat.CSV ? csv(cr, curves) : text(cr, r, curves, tests, diagnostics);
-        output.emit(spec.commandLine().getOut(), text);
+        CifResult result = new CifResult(cr.summary(cohort, group), cr.codes(), strata, estimates, rho, curves, tests,
+                diagnostics, table);
+        output.emit(spec.commandLine().getOut(), Serializer.CIF, result);
         return ExitCodes.OK;
     }
 
@@ -117,9 +113,9 @@ public final class CifCommand implements Callable<Integer> {
         }
         // word codes label themselves; --cause-label keys are the codes as the data write them
         java.util.Map<String, String> labels = new java.util.HashMap<>();
-        for (double c : cr.causes()) {
+        for (double c : cr.codes().causes()) {
             if (cr.names() != null) {
-                labels.put(Long.toString((long) c), cr.label(c)); // word codes are 1, 2, ...
+                labels.put(Long.toString((long) c), cr.codes().label(c)); // word codes are 1, 2, ...
             }
         }
         for (java.util.Map.Entry<String, String> e : causeLabels.entrySet()) {
@@ -158,138 +154,5 @@ public final class CifCommand implements Callable<Integer> {
         String[] group = cr.cohort().group();
         return group == null ? List.of(new org.survkit.stats.km.GroupCurve("all", km.fit(time, any)))
                 : km.fit(time, any, group);
-    }
-
-    private ObjectNode json(CompetingRisksCohort cr, CumulativeIncidenceResult r, List<CumulativeIncidenceCurve> curves,
-            List<GrayTestResult> tests, List<Diagnostic> diagnostics) {
-        ObjectNode o = Json.object();
-        o.put("event", cohort.event);
-        cr.put(o, "censor_value", cr.censorCode());
-        o.set("causes", cr.causesJson());
-        Json.putText(o, "group_column", group);
-        Json.putText(o, "strata", strata);
-        o.put("conf_type", r.curves().get(0).confType().rName());
-        Json.put(o, "conf_level", r.curves().get(0).confLevel());
-        Json.put(o, "rho", rho);
-        o.put("variance_method", "cmprsk cuminc (Gray's delta method / Aalen-type)");
-        o.put("n", cr.cohort().size());
-        Json.putSource(o, cr.cohort());
-        cohort.putFollowUp(o);
-        ArrayNode groups = o.putArray("groups");
-        for (CumulativeIncidenceCurve c : curves) {
-            ObjectNode g = groups.addObject();
-            g.put("group", c.group());
-            cr.put(g, "cause", c.cause());
-            g.put("n", c.n());
-            g.put("events", c.events());
-            Json.put(g, "last_follow_up", c.lastTime());
-            ArrayNode tab = g.putArray("table");
-            for (CumulativeIncidenceRow row : c.rows()) {
-                ObjectNode x = tab.addObject();
-                Json.put(x, "time", row.time());
-                x.put("n_risk", row.nRisk());
-                x.put("n_event", row.nEvent());
-                Json.put(x, "cif", row.cif());
-                Json.put(x, "variance", row.variance());
-                Json.put(x, "lower", row.lower());
-                Json.put(x, "upper", row.upper());
-            }
-            ArrayNode ats = g.putArray("at");
-            for (CumulativeIncidenceAtTime a : c.at(at)) {
-                ObjectNode x = ats.addObject();
-                Json.put(x, "time", a.time());
-                Json.put(x, "cif", a.cif());
-                Json.put(x, "variance", a.variance());
-                Json.put(x, "lower", a.lower());
-                Json.put(x, "upper", a.upper());
-            }
-        }
-        ArrayNode gray = o.putArray("gray_test");
-        for (GrayTestResult t : tests) {
-            ObjectNode x = gray.addObject();
-            cr.put(x, "cause", t.cause());
-            Json.put(x, "statistic", t.statistic());
-            x.put("df", t.df());
-            Json.put(x, "p_value", t.pValue());
-        }
-        o.set("warnings", Json.warnings(cr.warnings(), diagnostics));
-        return o;
-    }
-
-    private static String csv(CompetingRisksCohort cr, List<CumulativeIncidenceCurve> curves) {
-        List<String[]> rows = new ArrayList<>();
-        for (CumulativeIncidenceCurve c : curves) {
-            for (CumulativeIncidenceRow r : c.rows()) {
-                rows.add(new String[] {c.group(), cr.label(c.cause()), Csv.num(r.time()), Integer.toString(r.nRisk()),
-                    Integer.toString(r.nEvent()), Csv.num(r.cif()), Csv.num(r.variance()), Csv.num(r.lower()),
-                    Csv.num(r.upper())});
-            }
-        }
-        return Csv.write(new String[] {"group", "cause", "time", "n_risk", "n_event", "cif", "variance", "lower",
-            "upper"}, rows);
-    }
-
-    private String name(CompetingRisksCohort cr, CumulativeIncidenceCurve c) {
-        return (group == null ? "" : group + "=" + c.group() + ", ") + (cr.names() == null ? "cause " : "")
-                + cr.label(c.cause());
-    }
-
-    private String text(CompetingRisksCohort cr, CumulativeIncidenceResult r, List<CumulativeIncidenceCurve> curves,
-            List<GrayTestResult> tests, List<Diagnostic> diagnostics) {
-        StringBuilder sb = new StringBuilder();
-        String pct = Fmt.num(100 * r.curves().get(0).confLevel(), 3) + "%";
-        sb.append("Cumulative incidence of competing risks (Aalen–Johansen)\n");
-        sb.append("data: ").append(cr.cohort().source()).append("   time: ").append(cohort.timeLabel())
-                .append("   event: ").append(cohort.event).append(" (censored = ")
-                .append(cr.label(cr.censorCode())).append("; causes ").append(cr.causeList())
-                .append(")").append(group != null ? "   group: " + group : "").append(cohort.followUpText()).append('\n');
-        sb.append(KmCommand.rowsLine(cr.cohort()));
-        sb.append("Confidence intervals: ").append(r.curves().get(0).confType().rName()).append(", ").append(pct)
-                .append("; variance as R cmprsk cuminc\n\n");
-        List<String[]> rows = new ArrayList<>();
-        for (CumulativeIncidenceCurve c : curves) {
-            int last = c.size() - 1;
-            rows.add(new String[] {name(cr, c), Integer.toString(c.n()), Integer.toString(c.events()),
-                Fmt.num(last < 0 ? 0 : c.cif()[last], 4), Fmt.num(c.lastStdErr(), 4),
-                Fmt.num(c.lastTime(), 6)});
-        }
-        sb.append(Fmt.table(new String[] {"", "n", "events", "CIF at end", "std.err", "last follow-up"}, rows));
-        if (!tests.isEmpty()) {
-            sb.append("\nGray's test").append(strata != null ? " (stratified by " + strata + ")" : "")
-                    .append(rho != 0 ? ", rho = " + Fmt.num(rho, 4) : "").append('\n');
-            List<String[]> tr = new ArrayList<>();
-            for (GrayTestResult t : tests) {
-                tr.add(new String[] {(cr.names() == null ? "cause " : "") + cr.label(t.cause()), Fmt.num(t.statistic(), 4),
-                    Integer.toString(t.df()), Fmt.p(t.pValue())});
-            }
-            sb.append(Fmt.table(new String[] {"", "chisq", "df", "p"}, tr));
-        }
-        if (at.length > 0) {
-            sb.append("\nCumulative incidence at chosen times\n");
-            List<String[]> ar = new ArrayList<>();
-            for (CumulativeIncidenceCurve c : curves) {
-                for (CumulativeIncidenceAtTime a : c.at(at)) {
-                    ar.add(new String[] {name(cr, c), Fmt.num(a.time(), 6), Fmt.num(a.cif(), 4), Fmt.num(a.variance(), 4),
-                        Fmt.num(a.lower(), 4), Fmt.num(a.upper(), 4)});
-                }
-            }
-            sb.append(Fmt.table(new String[] {"", "time", "cif", "variance", "lower " + pct + " CI",
-                "upper " + pct + " CI"}, ar));
-        }
-        if (table) {
-            for (CumulativeIncidenceCurve c : curves) {
-                sb.append('\n').append(name(cr, c)).append('\n');
-                List<String[]> tr = new ArrayList<>();
-                for (CumulativeIncidenceRow row : c.rows()) {
-                    tr.add(new String[] {Fmt.num(row.time(), 6), Integer.toString(row.nRisk()),
-                        Integer.toString(row.nEvent()), Fmt.num(row.cif(), 4), Fmt.num(row.variance(), 4),
-                        Fmt.num(row.lower(), 4), Fmt.num(row.upper(), 4)});
-                }
-                sb.append(Fmt.table(new String[] {"time", "n.risk", "n.event", "cif", "variance", "lower " + pct + " CI",
-                    "upper " + pct + " CI"}, tr));
-            }
-        }
-        KmCommand.appendWarnings(sb, cr.warnings(), diagnostics);
-        return sb.toString();
     }
 }

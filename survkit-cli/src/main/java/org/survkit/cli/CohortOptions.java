@@ -2,6 +2,7 @@ package org.survkit.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.survkit.cli.result.CohortSummary;
 import org.survkit.io.Cohort;
 import org.survkit.io.CohortReader;
 import org.survkit.io.CohortSpec;
@@ -100,19 +101,18 @@ public final class CohortOptions {
         return lm == null ? c : c.landmark(lm);
     }
 
-    /** Adds {@code landmark} and {@code horizon} (null when not given) to a JSON result. */
-    void putFollowUp(com.fasterxml.jackson.databind.node.ObjectNode o) {
-        Double lm = FlagValues.parse(StudyKeys.LANDMARK, landmark);
-        Json.put(o, "landmark", lm == null ? Double.NaN : lm);
-        Json.put(o, "horizon", horizon());
+    /** {@return what the output says about the cohort read: the event as {@code status = 2}, the reader's warnings} */
+    CohortSummary summary(Cohort c, String group) {
+        return summary(c, group, eventValue != null ? event + " = " + eventValue : event, c.warnings());
     }
 
-    /** {@return "   landmark: T   horizon: H" for the text header, the parts given} */
-    String followUpText() {
+    /**
+     * {@return what the output says about the cohort read, with the event described and the warnings chosen by the
+     * caller (competing risks: the codes of the event column)}
+     */
+    CohortSummary summary(Cohort c, String group, String eventText, List<String> warnings) {
         Double lm = FlagValues.parse(StudyKeys.LANDMARK, landmark);
-        double h = horizon();
-        return (lm == null ? "" : "   landmark: " + Fmt.num(lm, 7))
-                + (Double.isNaN(h) ? "" : "   horizon: " + Fmt.num(h, 7) + " (censored there)");
+        return CohortSummary.of(c, timeLabel(), eventText, group, lm == null ? Double.NaN : lm, horizon(), warnings);
     }
 
     /** {@return the horizon of administrative censoring, or NaN for none} */
@@ -132,7 +132,7 @@ public final class CohortOptions {
     }
 
     /** What the time is measured in, for labels. */
-    String timeLabel() {
+    private String timeLabel() {
         return time != null ? time : unit().name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.survkit.cli.output.Numbers;
+import org.survkit.cli.result.CauseCodes;
+import org.survkit.cli.result.CohortSummary;
 import org.survkit.io.Cohort;
 import org.survkit.io.Covariate;
 
@@ -21,14 +24,13 @@ import org.survkit.io.Covariate;
  * code as text. Missing codes exclude the row as for every command; the io warnings about that coding (the
  * censoring value never occurring, many distinct values) are replaced by this class's own.
  *
- * @param cohort     the rows analysed
- * @param status     the code of each row
- * @param censorCode the censoring code
- * @param causes     the cause codes present, increasing
- * @param warnings   the reader's warnings for the user
- * @param names      for word codes, the word of each number (index 0 the censoring word); null for numeric codes
+ * @param cohort   the rows analysed
+ * @param status   the code of each row
+ * @param codes    the censoring code and the cause codes present, with their labels
+ * @param warnings the reader's warnings for the user
+ * @param names    for word codes, the word of each number (index 0 the censoring word); null for numeric codes
  */
-record CompetingRisksCohort(Cohort cohort, double[] status, double censorCode, double[] causes, List<String> warnings,
+record CompetingRisksCohort(Cohort cohort, double[] status, CauseCodes codes, List<String> warnings,
         List<String> names) {
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     /** More causes than this get a warning: probably the wrong column. */
@@ -63,9 +65,9 @@ record CompetingRisksCohort(Cohort cohort, double[] status, double censorCode, d
         cats.add(eventColumn);
         Cohort c = options.readFollowUp(spec -> spec.eventValue(censorValue == null ? NO_VALUE : censorValue.trim())
                 .group(group).strata(strata).covariates(covs).categorical(cats), err);
-        Covariate codes = c.covariate(eventColumn);
+        Covariate column = c.covariate(eventColumn);
         String file = Path.of(c.source()).getFileName().toString();
-        String[] text = codes.text();
+        String[] text = column.text();
         double[] status = new double[c.size()];
         List<String> warnings = new ArrayList<>();
         List<String> names = null;
@@ -92,22 +94,22 @@ record CompetingRisksCohort(Cohort cohort, double[] status, double censorCode, d
             for (double s : status) {
                 found.add(s);
             }
-            String values = String.join(", ", found.stream().map(CompetingRisksCohort::code).toList());
+            String values = String.join(", ", found.stream().map(Numbers::code).toList());
             if (censorValue == null) {
-                throw noCensorValue(command, eventColumn, file, values, code(found.first()));
+                throw noCensorValue(command, eventColumn, file, values, Numbers.code(found.first()));
             }
             if (!NUMBER.matcher(censorValue.trim()).matches()) {
                 throw new UsageException("--censor-value \"" + censorValue + "\" is not one of the codes of column '"
                         + eventColumn + "' in " + file + ", which are numbers: " + values + ". Give the code of"
-                        + " censored rows, e.g. --censor-value " + code(found.first()) + ".");
+                        + " censored rows, e.g. --censor-value " + Numbers.code(found.first()) + ".");
             }
             censorCode = Double.parseDouble(censorValue.trim()) + 0.0;
             double cc = censorCode;
             causes = found.stream().mapToDouble(Double::doubleValue).filter(v -> v != cc).toArray();
             if (!found.contains(censorCode)) {
                 warnings.add(file + ": no row of column '" + eventColumn + "' has the censoring code "
-                        + code(censorCode) + " (values found: " + values + "), so every row is an event of some cause."
-                        + " Check --censor-value.");
+                        + Numbers.code(censorCode) + " (values found: " + values + "), so every row is an event of"
+                        + " some cause. Check --censor-value.");
             }
         } else {
             // words: the censoring word is 0, the causes 1, 2, ... in alphabetical order
@@ -171,14 +173,18 @@ record CompetingRisksCohort(Cohort cohort, double[] status, double censorCode, d
         }
         if (causes.length == 0) {
             throw new UsageException("every analysed row of " + file + " is censored (column '" + eventColumn
-                    + "' is " + (names == null ? code(censorCode) : names.get(0)) + " throughout): there is no event"
-                    + " of any cause to analyse. Check --event and --censor-value.");
+                    + "' is " + (names == null ? Numbers.code(censorCode) : names.get(0)) + " throughout): there is no"
+                    + " event of any cause to analyse. Check --event and --censor-value.");
         }
         if (causes.length > MANY_CAUSES) {
             warnings.add(file + ": column '" + eventColumn + "' has " + causes.length + " different cause codes; each"
                     + " is its own cause. If it is not a status column, choose another one for --event.");
         }
-        return new CompetingRisksCohort(c, status, censorCode, causes, List.copyOf(warnings), names);
+        List<String> words = names;
+        java.util.function.DoubleFunction<String> label = v -> words == null ? Numbers.code(v) : words.get((int) v);
+        CauseCodes codes = new CauseCodes(eventColumn, censorCode, label.apply(censorCode), causes,
+                java.util.Arrays.stream(causes).mapToObj(label).toList(), names != null);
+        return new CompetingRisksCohort(c, status, codes, List.copyOf(warnings), names);
     }
 
     private static UsageException noCensorValue(String command, String eventColumn, String file, String values,
@@ -195,7 +201,7 @@ record CompetingRisksCohort(Cohort cohort, double[] status, double censorCode, d
      */
     double cause(String option, String eventColumn) {
         if (option == null) {
-            return causes[0];
+            return codes.causes()[0];
         }
         if (names != null) {
             for (int k = 1; k < names.size(); k++) {
@@ -205,66 +211,34 @@ record CompetingRisksCohort(Cohort cohort, double[] status, double censorCode, d
             }
             throw new UsageException("--cause " + option + (names.get(0).equalsIgnoreCase(option.trim())
                     ? " is the censoring value (--censor-value)" : " does not occur in column '" + eventColumn + "'")
-                    + "; the causes are " + causeList() + ".");
+                    + "; the causes are " + codes.causeList() + ".");
         }
         if (!NUMBER.matcher(option.trim()).matches()) {
-            throw new UsageException("--cause must be one of the numeric cause codes (" + causeList() + "), got \""
+            throw new UsageException("--cause must be one of the numeric cause codes (" + codes.causeList() + "), got \""
                     + option + "\".");
         }
         double v = Double.parseDouble(option.trim()) + 0.0;
-        if (v == censorCode) {
+        if (v == codes.censorCode()) {
             throw new UsageException("--cause " + option + " is the censoring code (--censor-value); the causes in column '"
-                    + eventColumn + "' are " + causeList() + ".");
+                    + eventColumn + "' are " + codes.causeList() + ".");
         }
-        for (double c : causes) {
+        for (double c : codes.causes()) {
             if (c == v) {
                 return v;
             }
         }
         throw new UsageException("--cause " + option + " does not occur in column '" + eventColumn + "' of "
                 + Path.of(cohort.source()).getFileName() + " among the " + cohort.size() + " analysed rows; the causes"
-                + " are " + causeList() + " (censored = " + code(censorCode) + ").");
+                + " are " + codes.causeList() + " (censored = " + codes.censorLabel() + ").");
     }
 
-    String causeList() {
-        List<String> s = new ArrayList<>();
-        for (double c : causes) {
-            s.add(label(c));
-        }
-        return String.join(", ", s);
+    /** {@return what the output says about the cohort: the event column with its codes, this reader's warnings} */
+    CohortSummary summary(CohortOptions options, String group) {
+        return options.summary(cohort, group, codes.eventText(), warnings);
     }
 
-    /** {@return a code as the data write it: 1 (not 1.0), or the word} */
-    String label(double code) {
-        return names == null ? code(code) : names.get((int) code);
-    }
-
-    /** Puts a code into JSON as the data write it: a number (1, not 1.0) or the word. */
-    void put(com.fasterxml.jackson.databind.node.ObjectNode o, String key, double code) {
-        if (names != null) {
-            o.put(key, names.get((int) code));
-        } else {
-            Json.put(o, key, code);
-        }
-    }
-
-    /** The cause codes as a JSON array, as the data write them. */
-    com.fasterxml.jackson.databind.node.ArrayNode causesJson() {
-        com.fasterxml.jackson.databind.node.ArrayNode a = Json.F.arrayNode();
-        for (double c : causes) {
-            if (names != null) {
-                a.add(names.get((int) c));
-            } else if (c == Math.rint(c) && Math.abs(c) < 1e15) {
-                a.add((long) c);
-            } else {
-                a.add(c);
-            }
-        }
-        return a;
-    }
-
-    /** A code as people write it: 1, not 1.0. */
-    static String code(double v) {
-        return Fmt.num(v, 15);
+    /** {@return the censoring code} */
+    double censorCode() {
+        return codes.censorCode();
     }
 }

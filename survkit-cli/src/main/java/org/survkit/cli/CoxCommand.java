@@ -1,16 +1,16 @@
 package org.survkit.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.survkit.cli.output.Serializer;
+import org.survkit.cli.result.CohortSummary;
+import org.survkit.cli.result.CoxResult;
+import org.survkit.cli.result.FirthResult;
 import org.survkit.io.Cohort;
-import org.survkit.stats.ChiSquareTest;
 import org.survkit.stats.Diagnostic;
-import org.survkit.stats.cox.CoxCoefficient;
 import org.survkit.stats.cox.CoxData;
 import org.survkit.stats.cox.CoxModel;
 import org.survkit.stats.cox.CoxRegression;
@@ -19,14 +19,13 @@ import org.survkit.stats.cox.FirthCoxRegression;
 import org.survkit.stats.cox.ProportionalHazardsTest;
 import org.survkit.stats.cox.Ties;
 import org.survkit.stats.cox.ZphResult;
-import org.survkit.stats.cox.ZphTerm;
 import org.survkit.stats.guardrails.Guardrails;
 import org.survkit.stats.model.DesignMatrix;
 import org.survkit.stats.model.Factor;
-import picocli.CommandLine.Command;
 import org.survkit.study.frame.ModelFrame;
 import org.survkit.study.key.StudyKeys;
 import org.survkit.study.key.Where;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -93,182 +92,32 @@ public final class CoxCommand implements Callable<Integer> {
         Cohort c = cohort.readForModel(covariates, categorical, strata, weights, cluster, start,
                 spec.commandLine().getErr());
         CoxData data = coxData(c);
+        CohortSummary summary = cohort.summary(c, null);
         if (firth) {
             FirthCoxModel fm = FirthCoxRegression.withDefaults().with(t).withConfLevel(confLevel).fit(data);
-            output.emit(spec.commandLine().getOut(), FirthOutput.render(output.format, c, fm, this));
+            output.emit(spec.commandLine().getOut(), Serializer.FIRTH,
+                    new FirthResult(summary, strata, fm, fm.diagnostics()));
             return ExitCodes.OK;
         }
         CoxModel m = CoxRegression.withDefaults().with(t).withConfLevel(confLevel).fit(data);
         ZphResult zph = m.events() > 0 && m.coefficients().stream().anyMatch(k -> !k.aliased())
                 ? ProportionalHazardsTest.of(data, m) : null;
-        String text;
-        switch (output.format) {
-            case JSON:
-                text = Json.write(json(c, m, zph));
-                break;
-            case CSV:
-                text = csv(m);
-                break;
-            default:
-                text = text(c, m, zph);
+        List<Diagnostic> diagnostics = new ArrayList<>(m.diagnostics());
+        diagnostics.addAll(Guardrails.forEventsPerCoefficient(m.events(),
+                (int) m.coefficients().stream().filter(k -> !k.aliased()).count()));
+        if (zph != null) {
+            diagnostics.addAll(Guardrails.forProportionalHazards(zph));
         }
-        output.emit(spec.commandLine().getOut(), text);
+        output.emit(spec.commandLine().getOut(), Serializer.COX, new CoxResult(summary, strata, m, zph, diagnostics));
         return ExitCodes.OK;
     }
 
     /** The model input from the cohort: design matrix in the user's term order, codes for strata and clusters. */
-    CoxData coxData(Cohort c) {
-        DesignMatrix design = ModelFrame.of(c, covariates, reference, java.util.Map.of(), Where.COMMAND_LINE,
+    private CoxData coxData(Cohort c) {
+        DesignMatrix design = ModelFrame.of(c, covariates, reference, Map.of(), Where.COMMAND_LINE,
                 StudyKeys.REFERENCE).design();
-        CoxData data = new CoxData(c.start(), c.time(), c.event(), design, c.weights(),
+        return new CoxData(c.start(), c.time(), c.event(), design, c.weights(),
                 c.strata() == null ? null : Factor.of(c.strata()).codes(),
                 c.cluster() == null ? null : Factor.of(c.cluster()).codes());
-        return data;
-    }
-
-    private ObjectNode json(Cohort c, CoxModel m, ZphResult zph) {
-        ObjectNode o = Json.object();
-        o.put("ties", m.ties().id());
-        o.put("n", m.n());
-        o.put("events", m.events());
-        o.put("converged", m.converged());
-        o.put("iterations", m.iterations());
-        ObjectNode control = o.putObject("control");
-        Json.put(control, "eps", m.control().eps());
-        Json.put(control, "toler_chol", m.control().tolerChol());
-        control.put("iter_max", m.control().iterMax());
-        Json.put(control, "toler_inf", m.control().tolerInf());
-        Json.put(o, "conf_level", m.confLevel());
-        Json.putText(o, "strata", strata);
-        Json.putSource(o, c);
-        cohort.putFollowUp(o);
-        ArrayNode coefs = o.putArray("coefficients");
-        for (CoxCoefficient k : m.coefficients()) {
-            ObjectNode x = coefs.addObject();
-            x.put("term", k.term());
-            Json.put(x, "coef", k.coef());
-            Json.put(x, "se", k.se());
-            Json.put(x, "robust_se", k.robustSe());
-            Json.put(x, "z", k.z());
-            Json.put(x, "p_value", k.pValue());
-            Json.putHazardRatio(x, k.hr(), k.hrLower(), k.hrUpper(), k.aliased());
-        }
-        ObjectNode ll = o.putObject("loglik");
-        Json.put(ll, "null", m.loglikNull());
-        Json.put(ll, "model", m.loglik());
-        o.set("lr_test", Json.chiSquare(m.lrTest()));
-        o.set("wald_test", Json.chiSquare(m.waldTest()));
-        o.set("score_test", Json.chiSquare(m.scoreTest()));
-        if (m.concordance() == null) {
-            o.putNull("concordance");
-        } else {
-            ObjectNode cc = o.putObject("concordance");
-            Json.put(cc, "estimate", m.concordance().estimate());
-            Json.put(cc, "se", m.concordance().stdErr());
-        }
-        ArrayNode ph = o.putArray("ph_test");
-        List<Diagnostic> diagnostics = new ArrayList<>(m.diagnostics());
-        diagnostics.addAll(Guardrails.forEventsPerCoefficient(m.events(),
-                (int) m.coefficients().stream().filter(k -> !k.aliased()).count()));
-        if (zph != null) {
-            List<ZphTerm> rows = new ArrayList<>(zph.terms());
-            rows.add(zph.global());
-            for (ZphTerm z : rows) {
-                ObjectNode x = ph.addObject();
-                x.put("term", z.term());
-                Json.put(x, "statistic", z.statistic());
-                x.put("df", z.df());
-                Json.put(x, "p_value", z.pValue());
-            }
-            diagnostics.addAll(Guardrails.forProportionalHazards(zph));
-        }
-        o.set("warnings", Json.warnings(c.warnings(), diagnostics));
-        return o;
-    }
-
-    private static String csv(CoxModel m) {
-        List<String[]> rows = new ArrayList<>();
-        for (CoxCoefficient k : m.coefficients()) {
-            rows.add(new String[] {k.term(), Csv.num(k.coef()), Csv.num(k.se()), Csv.num(k.robustSe()), Csv.num(k.z()),
-                Csv.num(k.pValue()), Csv.num(k.hr()), Csv.num(k.hrLower()), Csv.num(k.hrUpper()),
-                Boolean.toString(k.aliased())});
-        }
-        return Csv.write(new String[] {"term", "coef", "se", "robust_se", "z", "p_value", "hr", "hr_lower", "hr_upper",
-            "aliased"}, rows);
-    }
-
-    /** Title lines shared by the plain and the Firth output. */
-    String header(Cohort c, String model, Ties t) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(model).append(" (").append(t.id()).append(" ties")
-                .append(strata != null ? ", stratified by " + strata : "").append(")\n");
-        sb.append("data: ").append(c.source()).append("   time: ").append(cohort.timeLabel()).append("   event: ")
-                .append(cohort.event).append(cohort.eventValue != null ? " = " + cohort.eventValue : "").append(cohort.followUpText())
-                .append('\n');
-        sb.append(KmCommand.rowsLine(c));
-        return sb.toString();
-    }
-
-    private String text(Cohort c, CoxModel m, ZphResult zph) {
-        StringBuilder sb = new StringBuilder(header(c, "Cox proportional hazards model", m.ties()));
-        sb.append("  n = ").append(m.n()).append(", number of events = ").append(m.events()).append("\n\n");
-        boolean robust = m.coefficients().stream().anyMatch(k -> !Double.isNaN(k.robustSe()));
-        List<String[]> rows = new ArrayList<>();
-        for (CoxCoefficient k : m.coefficients()) {
-            List<String> r = new ArrayList<>(List.of(k.term(), Fmt.num(k.coef(), 4), Fmt.num(k.hr(), 4),
-                    Fmt.num(k.se(), 4)));
-            if (robust) {
-                r.add(Fmt.num(k.robustSe(), 4));
-            }
-            r.add(Fmt.num(k.z(), 3));
-            r.add(Fmt.p(k.pValue()));
-            rows.add(r.toArray(new String[0]));
-        }
-        List<String> header = new ArrayList<>(List.of("", "coef", "exp(coef)", "se(coef)"));
-        if (robust) {
-            header.add("robust se");
-        }
-        header.add("z");
-        header.add("p");
-        sb.append(Fmt.table(header.toArray(new String[0]), rows)).append('\n');
-        String lvl = Fmt.num(m.confLevel(), 3);
-        List<String[]> ci = new ArrayList<>();
-        for (CoxCoefficient k : m.coefficients()) {
-            ci.add(new String[] {k.term(), Fmt.num(k.hr(), 4), Fmt.num(k.hrLower(), 4), Fmt.num(k.hrUpper(), 4)});
-        }
-        sb.append(Fmt.table(new String[] {"", "exp(coef)", "lower " + lvl, "upper " + lvl}, ci)).append('\n');
-        if (m.concordance() != null) {
-            sb.append("Concordance = ").append(Fmt.num(m.concordance().estimate(), 3)).append("  (se = ")
-                    .append(Fmt.num(m.concordance().stdErr(), 3)).append(")\n");
-        }
-        sb.append(testLine("Likelihood ratio test", m.lrTest()));
-        sb.append(testLine("Wald test            ", m.waldTest()));
-        sb.append(testLine("Score (logrank) test ", m.scoreTest()));
-        if (m.robustScoreTest() != null) {
-            sb.append(testLine("Robust score test    ", m.robustScoreTest()));
-        }
-        if (!m.converged()) {
-            sb.append("(did not converge in ").append(m.iterations()).append(" iterations)\n");
-        }
-        List<Diagnostic> diagnostics = new ArrayList<>(m.diagnostics());
-        diagnostics.addAll(Guardrails.forEventsPerCoefficient(m.events(),
-                (int) m.coefficients().stream().filter(k -> !k.aliased()).count()));
-        if (zph != null) {
-            sb.append("\nProportional-hazards test (cox.zph, KM time transform)\n");
-            List<String[]> zrows = new ArrayList<>();
-            List<ZphTerm> terms = new ArrayList<>(zph.terms());
-            terms.add(zph.global());
-            for (ZphTerm z : terms) {
-                zrows.add(new String[] {z.term(), Fmt.num(z.statistic(), 4), Integer.toString(z.df()), Fmt.p(z.pValue())});
-            }
-            sb.append(Fmt.table(new String[] {"", "chisq", "df", "p"}, zrows));
-            diagnostics.addAll(Guardrails.forProportionalHazards(zph));
-        }
-        KmCommand.appendWarnings(sb, c.warnings(), diagnostics);
-        return sb.toString();
-    }
-
-    static String testLine(String name, ChiSquareTest t) {
-        return name + " = " + Fmt.num(t.statistic(), 4) + "  on " + t.df() + " df,   p = " + Fmt.p(t.pValue()) + "\n";
     }
 }

@@ -2,12 +2,16 @@ package org.survkit.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.survkit.cli.output.OutputFormat;
+import org.survkit.cli.output.Serializer;
 import picocli.CommandLine.Option;
 
-/** Where and how a command writes its result. */
+/** Where and how a command writes its result: {@code --format} chooses the serializer's format, {@code --output} the file. */
 public final class OutputOptions {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: text, json or csv. Default: ${DEFAULT-VALUE}.")
@@ -16,56 +20,45 @@ public final class OutputOptions {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
     Path output;
 
-    /** Writes a JSON document straight to the destination (no intermediate string for large tables). */
-    void emitJson(PrintWriter out, com.fasterxml.jackson.databind.JsonNode node) {
-        try {
-            if (output == null) {
-                Json.MAPPER.writeValue(new NonClosingWriter(out), node);
-                out.println();
-                out.flush();
-                return;
-            }
-            Path parent = output.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try (java.io.Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                Json.MAPPER.writeValue(new NonClosingWriter(w), node);
-                w.write('\n');
-            }
-        } catch (IOException e) {
-            throw new UsageException("cannot write " + (output == null ? "the output" : output) + " ("
-                    + e.getMessage() + "): choose a writable path with --output.");
+    /** Writes a result in the chosen format to the {@code --output} file, or to standard output. */
+    <R> void emit(PrintWriter out, Serializer<R> serializer, R result) {
+        Serializer.Printout printout = serializer.print(result, format);
+        if (output != null) {
+            write(output, printout, "--output");
+        } else {
+            print(out, printout);
         }
     }
 
-    /** Keeps Jackson from closing standard output. */
-    private static final class NonClosingWriter extends java.io.FilterWriter {
-        NonClosingWriter(java.io.Writer w) {
-            super(w);
+    /** Prints a printout to standard output. */
+    static void print(PrintWriter out, Serializer.Printout printout) {
+        try {
+            printout.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a PrintWriter reports no errors
         }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
+        out.flush();
     }
 
-    void emit(PrintWriter out, String text) {
-        if (output == null) {
-            out.print(text);
-            out.flush();
-            return;
-        }
+    /**
+     * Writes a printout to a file (UTF-8), making its folder when needed.
+     *
+     * @param file     the file
+     * @param printout what to write
+     * @param option   the option that named the file, for the message when it cannot be written
+     */
+    static void write(Path file, Serializer.Printout printout, String option) {
         try {
-            Path parent = output.toAbsolutePath().getParent();
+            Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(output, text, StandardCharsets.UTF_8);
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                printout.writeTo(w);
+            }
         } catch (IOException e) {
-            throw new UsageException("cannot write " + output + " (" + e.getMessage()
-                    + "): choose a writable path with --output.");
+            throw new UsageException("cannot write " + file + " (" + e.getMessage() + "): choose a writable path with "
+                    + option + ".");
         }
     }
 }

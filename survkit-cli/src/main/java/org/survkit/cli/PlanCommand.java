@@ -1,7 +1,8 @@
 package org.survkit.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
+import org.survkit.cli.output.Serializer;
+import org.survkit.cli.result.PlanResult;
 import org.survkit.stats.planning.SampleSize;
 import org.survkit.stats.planning.SimulatedPower;
 import picocli.CommandLine.Command;
@@ -98,7 +99,7 @@ public final class PlanCommand implements Callable<Integer> {
             double pe = SampleSize.eventProbability(controlHazard * hr, accrual, followUp, dropout);
             patients = Math.ceil(d) / ((1 - allocation) * pc + allocation * pe);
         }
-        SimulatedPower sim = null;
+        PlanResult.Simulation simulation = null;
         if (simulate != null) {
             if (controlHazard == null) {
                 throw new UsageException("--simulate needs the design: --accrual, --follow-up and --median or --survival-at.");
@@ -108,67 +109,16 @@ public final class PlanCommand implements Callable<Integer> {
             }
             int n = patientsGiven != null ? patientsGiven : (int) Math.ceil(patients);
             Progress progress = new Progress(spec.commandLine().getErr(), "simulating", "trials done");
-            sim = SimulatedPower.run(n, allocation, hr, controlHazard, accrual, followUp, dropout, alpha, simulate, seed,
-                    progress);
+            SimulatedPower sim = SimulatedPower.run(n, allocation, hr, controlHazard, accrual, followUp, dropout, alpha,
+                    simulate, seed, progress);
             progress.done(simulate);
+            simulation = new PlanResult.Simulation(sim, seed, n);
         }
-        ObjectNode o = Json.object();
-        o.put("method", s.method().name().toLowerCase(java.util.Locale.ROOT));
-        Json.put(o, "events", Math.ceil(d));
-        Json.put(o, "events_exact", d);
-        if (patients == null) {
-            o.putNull("patients");
-        } else {
-            Json.put(o, "patients", Math.ceil(patients));
-        }
-        Json.put(o, "power", pow);
-        if (sim != null) {
-            ObjectNode so = o.putObject("simulation");
-            so.put("trials", sim.trials());
-            so.put("seed", seed);
-            so.put("patients", patientsGiven != null ? patientsGiven : (long) Math.ceil(patients));
-            Json.put(so, "power", sim.power());
-            Json.put(so, "std_err", sim.stdErr());
-            Json.put(so, "mean_events", sim.meanEvents());
-        }
-        ObjectNode in = o.putObject("inputs");
-        Json.put(in, "hr", hr);
-        Json.put(in, "alpha", alpha);
-        Json.put(in, "power", power);
-        Json.put(in, "allocation", allocation);
-        if (controlHazard != null) {
-            Json.put(in, "accrual", accrual);
-            Json.put(in, "follow_up", followUp);
-            Json.put(in, "control_hazard", controlHazard);
-            Json.put(in, "dropout", dropout);
-        }
-        if (output.format == OutputFormat.JSON) {
-            output.emit(spec.commandLine().getOut(), Json.write(o));
-            return ExitCodes.OK;
-        }
-        StringBuilder sb = new StringBuilder("Sample size for a two-group log-rank test (")
-                .append(s.method() == SampleSize.Method.SCHOENFELD ? "Schoenfeld 1983" : "Freedman 1982").append(")\n");
-        sb.append("  hazard ratio ").append(Fmt.num(hr, 4)).append(", two-sided alpha ").append(Fmt.num(alpha, 3))
-                .append(", allocation ").append(Fmt.num(allocation, 3)).append(" experimental\n");
-        if (events != null) {
-            sb.append("  power with ").append(Fmt.num(d, 6)).append(" events: ").append(Fmt.num(100 * pow, 3)).append("%\n");
-        } else {
-            sb.append("  events needed for ").append(Fmt.num(100 * power, 3)).append("% power: ")
-                    .append((long) Math.ceil(d)).append(" (").append(Fmt.num(d, 5)).append(")\n");
-        }
-        if (patients != null) {
-            sb.append("  patients needed: ").append((long) Math.ceil(patients)).append(" (exponential survival, control")
-                    .append(" median ").append(Fmt.num(Math.log(2) / controlHazard, 4)).append(", uniform accrual over ")
-                    .append(Fmt.num(accrual, 4)).append(", follow-up ").append(Fmt.num(followUp, 4))
-                    .append(dropout > 0 ? ", dropout hazard " + Fmt.num(dropout, 3) : "").append(")\n");
-        }
-        if (sim != null) {
-            sb.append("  simulated power: ").append(Fmt.num(100 * sim.power(), 3)).append("% (Monte-Carlo SE ")
-                    .append(Fmt.num(100 * sim.stdErr(), 2)).append("%; ").append(sim.trials()).append(" trials of ")
-                    .append(patientsGiven != null ? patientsGiven : (long) Math.ceil(patients)).append(" patients, seed ")
-                    .append(seed).append("; mean events ").append(Fmt.num(sim.meanEvents(), 4)).append(")\n");
-        }
-        output.emit(spec.commandLine().getOut(), sb.toString());
+        PlanResult.Design design = controlHazard == null ? null
+                : new PlanResult.Design(accrual, followUp, controlHazard, dropout, patients);
+        PlanResult result = new PlanResult(s.method(), hr, alpha, power, allocation, events != null, d, pow, design,
+                simulation);
+        output.emit(spec.commandLine().getOut(), Serializer.PLAN, result);
         return ExitCodes.OK;
     }
 }

@@ -1,21 +1,18 @@
 package org.survkit.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.survkit.cli.output.Numbers;
+import org.survkit.cli.output.OutputFormat;
+import org.survkit.cli.output.Serializer;
+import org.survkit.cli.result.ReconstructResult;
 import org.survkit.io.InputException;
-import org.survkit.stats.Diagnostic;
 import org.survkit.stats.reconstruct.DigitizedCurve;
 import org.survkit.stats.reconstruct.IpdReconstruction;
 import org.survkit.stats.reconstruct.ReconstructedIpd;
@@ -78,10 +75,6 @@ public final class ReconstructCommand implements Callable<Integer> {
             description = "Summary on standard output: text (default) or json.")
     OutputFormat format;
 
-    /** One group's reconstruction with what was changed on the way in. */
-    private record GroupResult(String group, ReconstructedIpd ipd, Integer total, List<String> notes) {
-    }
-
     @Override
     public Integer call() {
         if (format == OutputFormat.CSV) {
@@ -109,7 +102,7 @@ public final class ReconstructCommand implements Callable<Integer> {
         List<String> general = new ArrayList<>();
         if (divisor == 100 && scale == Scale.AUTO) {
             general.add("survival in " + points.file + " read as percent (largest value "
-                    + Fmt.num(points.rows.stream().mapToDouble(DigitizedTable.Row::value).max().orElse(0), 4)
+                    + Numbers.text(points.rows.stream().mapToDouble(DigitizedTable.Row::value).max().orElse(0), 4)
                     + "): divided by 100. Use --survival-scale proportion if that is wrong.");
         }
         if (points.headerless) {
@@ -118,18 +111,15 @@ public final class ReconstructCommand implements Callable<Integer> {
         if (risk.headerless) {
             general.add(risk.file + " has no header: its two columns were read as time and n_risk.");
         }
-        List<GroupResult> results = new ArrayList<>();
+        List<ReconstructResult.Group> results = new ArrayList<>();
         for (Map.Entry<String, List<DigitizedTable.Row>> e : curves.entrySet()) {
             results.add(group(engine, points, risk, e.getKey(), e.getValue(), tables.get(e.getKey()), divisor,
                     totals.get(e.getKey())));
         }
-        write(results);
-        if (format == OutputFormat.JSON) {
-            spec.commandLine().getOut().print(Json.write(json(results, general, divisor)));
-        } else {
-            spec.commandLine().getOut().print(text(results, general));
-        }
-        spec.commandLine().getOut().flush();
+        ReconstructResult result = new ReconstructResult(curve.toString(), atRisk.toString(), out.toString(),
+                divisor == 100, results, general);
+        OutputOptions.write(out, Serializer.RECONSTRUCT.print(result, OutputFormat.CSV), "--out");
+        OutputOptions.print(spec.commandLine().getOut(), Serializer.RECONSTRUCT.print(result, format));
         return ExitCodes.OK;
     }
 
@@ -221,13 +211,13 @@ public final class ReconstructCommand implements Callable<Integer> {
                     return 100;
                 }
                 throw new InputException(points.file + ", line " + max.line() + ", column 'survival': value "
-                        + Fmt.num(v, 6) + " is neither a proportion (0-1) nor a percentage (0-100). Check the column,"
+                        + Numbers.text(v, 6) + " is neither a proportion (0-1) nor a percentage (0-100). Check the column,"
                         + " or say which it is with --survival-scale proportion|percent.");
         }
     }
 
-    private GroupResult group(IpdReconstruction engine, DigitizedTable points, DigitizedTable risk, String g,
-            List<DigitizedTable.Row> pts, List<DigitizedTable.Row> rows, double divisor, Integer total) {
+    private ReconstructResult.Group group(IpdReconstruction engine, DigitizedTable points, DigitizedTable risk,
+            String g, List<DigitizedTable.Row> pts, List<DigitizedTable.Row> rows, double divisor, Integer total) {
         String where = points.grouped ? " (group '" + g + "')" : "";
         List<String> notes = new ArrayList<>();
         int n = pts.size();
@@ -244,13 +234,13 @@ public final class ReconstructCommand implements Callable<Integer> {
             DigitizedTable.Row r = pts.get(i);
             if (t[i] < -tol) {
                 throw new InputException(points.file + ", line " + r.line() + ", column 'time': value "
-                        + Fmt.num(t[i], 6)
+                        + Numbers.text(t[i], 6)
                         + " is negative. Times are measured from the start of the curve (0); check the digitizer's"
                         + " axis calibration.");
             }
             if (s[i] < -survivalNoise || s[i] > 1 + survivalNoise) {
                 throw new InputException(points.file + ", line " + r.line() + ", column 'survival': value "
-                        + Fmt.num(r.value(), 6) + " is outside " + (divisor == 100 ? "0-100 %" : "0-1")
+                        + Numbers.text(r.value(), 6) + " is outside " + (divisor == 100 ? "0-100 %" : "0-1")
                         + ". Check the digitizer's axis calibration"
                         + (divisor == 1 ? " or use --survival-scale percent" : "") + ".");
             }
@@ -260,10 +250,10 @@ public final class ReconstructCommand implements Callable<Integer> {
             DigitizedTable.Row a = pts.get(rise.get().earlier());
             DigitizedTable.Row b = pts.get(rise.get().later());
             throw new InputException(points.file + where + ": the point on line " + b.line() + " (time "
-                    + Fmt.num(b.time(), 6) + ", survival " + Fmt.num(b.value(), 4) + ") lies above the earlier point on"
-                    + " line " + a.line() + " (time " + Fmt.num(a.time(), 6) + ", survival " + Fmt.num(a.value(), 4)
-                    + ") by more than digitizing noise (" + Fmt.num(survivalNoise, 3) + " in survival, "
-                    + Fmt.num(tol, 4) + " in time): a Kaplan–Meier curve never rises. Check that the file holds one"
+                    + Numbers.text(b.time(), 6) + ", survival " + Numbers.text(b.value(), 4) + ") lies above the earlier point on"
+                    + " line " + a.line() + " (time " + Numbers.text(a.time(), 6) + ", survival " + Numbers.text(a.value(), 4)
+                    + ") by more than digitizing noise (" + Numbers.text(survivalNoise, 3) + " in survival, "
+                    + Numbers.text(tol, 4) + " in time): a Kaplan–Meier curve never rises. Check that the file holds one"
                     + " curve per group (add a 'group' column if it holds several), that time and survival are not"
                     + " swapped, or widen --survival-noise / --time-noise if the figure is coarse.");
         }
@@ -276,37 +266,37 @@ public final class ReconstructCommand implements Callable<Integer> {
         for (DigitizedTable.Row r : sorted) {
             double v = r.value();
             if (v < 0 || v != Math.rint(v)) {
-                throw new InputException(risk.file + ", line " + r.line() + ", column 'n_risk': value " + Fmt.num(v, 6)
+                throw new InputException(risk.file + ", line " + r.line() + ", column 'n_risk': value " + Numbers.text(v, 6)
                         + " is not a number of patients (a whole number >= 0). Copy the number at risk from the"
                         + " table under the figure.");
             }
             if (prev == null && r.time() != 0) {
                 throw new InputException(risk.file + where + ", line " + r.line() + ": the first risk-table time is "
-                        + Fmt.num(r.time(), 6) + ", not 0. Add the number at risk at time 0 (the patients in the"
+                        + Numbers.text(r.time(), 6) + ", not 0. Add the number at risk at time 0 (the patients in the"
                         + " group), which the reconstruction starts from.");
             }
             if (prev != null && r.time() == prev.time()) {
                 throw new InputException(risk.file + where + ", lines " + prev.line() + " and " + r.line()
-                        + ": time " + Fmt.num(r.time(), 6) + " appears twice. Keep one number at risk per time.");
+                        + ": time " + Numbers.text(r.time(), 6) + " appears twice. Keep one number at risk per time.");
             }
             if (prev != null && v > prev.value()) {
                 throw new InputException(risk.file + where + ", line " + r.line() + ", column 'n_risk': "
-                        + (long) v + " at time " + Fmt.num(r.time(), 6) + " is more than the " + (long) prev.value()
-                        + " at risk at time " + Fmt.num(prev.time(), 6) + " (line " + prev.line() + "): numbers at risk"
+                        + (long) v + " at time " + Numbers.text(r.time(), 6) + " is more than the " + (long) prev.value()
+                        + " at risk at time " + Numbers.text(prev.time(), 6) + " (line " + prev.line() + "): numbers at risk"
                         + " cannot increase. Check the risk table (and the group labels) for a typing error.");
             }
             if (r.time() > tmax) {
                 if (r.time() <= tmax + tol) {
                     extended = true;
                 } else if (v == 0) {
-                    notes.add("risk-table time " + Fmt.num(r.time(), 6) + " (0 at risk, line " + r.line()
+                    notes.add("risk-table time " + Numbers.text(r.time(), 6) + " (0 at risk, line " + r.line()
                             + ") is after the end of the curve and was not used.");
                     prev = r;
                     continue;
                 } else {
-                    throw new InputException(risk.file + where + ", line " + r.line() + ": time " + Fmt.num(r.time(), 6)
+                    throw new InputException(risk.file + where + ", line " + r.line() + ": time " + Numbers.text(r.time(), 6)
                             + " (" + (long) v + " at risk) is after the last digitized point of the curve (time "
-                            + Fmt.num(tmax, 6) + ", " + points.file + "). Digitize the curve up to its end (the last"
+                            + Numbers.text(tmax, 6) + ", " + points.file + "). Digitize the curve up to its end (the last"
                             + " censoring mark or step), or remove this row.");
                 }
             }
@@ -321,8 +311,8 @@ public final class ReconstructCommand implements Callable<Integer> {
             s = java.util.Arrays.copyOf(s, n + 1);
             t[n] = last;
             s[n] = lastS;
-            notes.add("the last risk-table time " + Fmt.num(last, 6) + " is just after the last digitized point ("
-                    + Fmt.num(tmax, 6) + "); the curve was extended flat to it.");
+            notes.add("the last risk-table time " + Numbers.text(last, 6) + " is just after the last digitized point ("
+                    + Numbers.text(tmax, 6) + "); the curve was extended flat to it.");
         }
         if (total != null && total > nRisk.get(0)) {
             throw new UsageException("--total-events " + total + " for " + (points.grouped ? "group '" + g + "'"
@@ -336,133 +326,6 @@ public final class ReconstructCommand implements Callable<Integer> {
             throw new InputException(points.file + " / " + risk.file + where + ": " + ex.getMessage()
                     + ". Check the digitized points and the risk table.", ex);
         }
-        return new GroupResult(g, ipd, total, notes);
-    }
-
-    private void write(List<GroupResult> results) {
-        StringBuilder sb = new StringBuilder("group,time,event\n");
-        for (GroupResult r : results) {
-            double[] t = r.ipd().time();
-            boolean[] e = r.ipd().event();
-            String g = Csv.cell(r.group());
-            for (int i = 0; i < t.length; i++) {
-                sb.append(g).append(',').append(Csv.num(t[i])).append(',').append(e[i] ? '1' : '0').append('\n');
-            }
-        }
-        try {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(out, sb.toString(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UsageException("cannot write " + out + " (" + e.getMessage() + "): choose a writable path with"
-                    + " --out.");
-        }
-    }
-
-    private static List<String> messages(GroupResult r, boolean grouped, Diagnostic.Severity severity) {
-        List<String> m = new ArrayList<>();
-        String prefix = grouped ? "group " + r.group() + ": " : "";
-        for (Diagnostic d : r.ipd().diagnostics()) {
-            if (d.severity() == severity) {
-                m.add(prefix + d.message());
-            }
-        }
-        if (severity == Diagnostic.Severity.NOTE) {
-            r.notes().forEach(x -> m.add(prefix + x));
-        }
-        return m;
-    }
-
-    private ObjectNode json(List<GroupResult> results, List<String> general, double divisor) {
-        boolean grouped = results.size() > 1 || !results.get(0).group().equals("all");
-        ObjectNode o = Json.object();
-        o.put("method", "guyot2012");
-        o.put("curve", curve.toString());
-        o.put("at_risk", atRisk.toString());
-        o.put("output", out.toString());
-        o.put("survival_scale", divisor == 100 ? "percent" : "proportion");
-        ArrayNode groups = o.putArray("groups");
-        int n = 0;
-        int events = 0;
-        for (GroupResult r : results) {
-            ReconstructedIpd ipd = r.ipd();
-            ObjectNode g = groups.addObject();
-            g.put("group", r.group());
-            g.put("n", ipd.n());
-            g.put("events", ipd.events());
-            g.put("censored", ipd.censored());
-            if (r.total() == null) {
-                g.putNull("total_events");
-            } else {
-                g.put("total_events", r.total());
-            }
-            g.put("points", ipd.curve().size());
-            ArrayNode rt = g.putArray("risk_table");
-            double[] times = ipd.riskTime();
-            for (int i = 0; i < times.length; i++) {
-                ObjectNode x = rt.addObject();
-                Json.put(x, "time", times[i]);
-                x.put("published", ipd.publishedRisk()[i]);
-                x.put("reconstructed", ipd.reconstructedRisk()[i]);
-            }
-            n += ipd.n();
-            events += ipd.events();
-        }
-        o.put("n", n);
-        o.put("events", events);
-        o.put("censored", n - events);
-        ArrayNode w = o.putArray("warnings");
-        ArrayNode notes = o.putArray("notes");
-        general.forEach(notes::add);
-        for (GroupResult r : results) {
-            messages(r, grouped, Diagnostic.Severity.WARNING).forEach(w::add);
-            messages(r, grouped, Diagnostic.Severity.NOTE).forEach(notes::add);
-        }
-        return o;
-    }
-
-    private String text(List<GroupResult> results, List<String> general) {
-        boolean grouped = results.size() > 1 || !results.get(0).group().equals("all");
-        StringBuilder sb = new StringBuilder("Reconstructed individual patient data (Guyot et al. 2012) -> ")
-                .append(out).append('\n');
-        int width = Math.max(5, results.stream().mapToInt(r -> r.group().length()).max().orElse(5));
-        sb.append(String.format(Locale.ROOT, "  %-" + width + "s %6s %7s %9s %7s%n", "group", "n", "events",
-                "censored", "points"));
-        for (GroupResult r : results) {
-            ReconstructedIpd ipd = r.ipd();
-            sb.append(String.format(Locale.ROOT, "  %-" + width + "s %6d %7d %9d %7d%s%n", r.group(), ipd.n(),
-                    ipd.events(), ipd.censored(), ipd.curve().size(),
-                    r.total() == null ? "" : "   (reported total events " + r.total() + ")"));
-        }
-        sb.append("Numbers at risk, published / reconstructed:\n");
-        for (GroupResult r : results) {
-            ReconstructedIpd ipd = r.ipd();
-            sb.append("  ").append(String.format(Locale.ROOT, "%-" + width + "s", r.group()));
-            double[] times = ipd.riskTime();
-            for (int i = 0; i < times.length; i++) {
-                sb.append("  ").append(Fmt.num(times[i], 6)).append(": ").append(ipd.publishedRisk()[i]).append('/')
-                        .append(ipd.reconstructedRisk()[i]);
-            }
-            sb.append('\n');
-        }
-        List<String> warnings = new ArrayList<>();
-        List<String> notes = new ArrayList<>(general);
-        for (GroupResult r : results) {
-            warnings.addAll(messages(r, grouped, Diagnostic.Severity.WARNING));
-            notes.addAll(messages(r, grouped, Diagnostic.Severity.NOTE));
-        }
-        if (!warnings.isEmpty()) {
-            sb.append("Warnings:\n");
-            warnings.forEach(x -> sb.append("  - ").append(x).append('\n'));
-        }
-        if (!notes.isEmpty()) {
-            sb.append("Notes:\n");
-            notes.forEach(x -> sb.append("  - ").append(x).append('\n'));
-        }
-        sb.append("Analyse with: survkit km ").append(out).append(" --time time --event event")
-                .append(grouped ? " --group group" : "").append('\n');
-        return sb.toString();
+        return new ReconstructResult.Group(g, ipd, total, notes);
     }
 }

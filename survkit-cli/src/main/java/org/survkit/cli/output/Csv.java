@@ -1,12 +1,13 @@
-package org.survkit.cli;
+package org.survkit.cli.output;
 
 import java.util.List;
 
-/** Minimal RFC 4180 CSV writing with spreadsheet-formula neutralization. */
+/** Minimal RFC 4180 CSV writing with spreadsheet-formula neutralization; numbers through {@link Numbers#csv}. */
 final class Csv {
     private Csv() {
     }
 
+    /** {@return the header and rows, one line each} */
     static String write(String[] header, List<String[]> rows) {
         StringBuilder sb = new StringBuilder();
         line(sb, header);
@@ -48,16 +49,5 @@ final class Csv {
         } catch (NumberFormatException e) {
             return false;
         }
-    }
-
-    /** A number cell: full precision, empty for NA. */
-    static String num(double x) {
-        if (Double.isNaN(x) || Double.isInfinite(x)) {
-            return "NA";
-        }
-        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
-            return Long.toString((long) x);
-        }
-        return Double.toString(x);
     }
 }

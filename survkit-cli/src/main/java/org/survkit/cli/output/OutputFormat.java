@@ -1,4 +1,4 @@
-package org.survkit.cli;
+package org.survkit.cli.output;
 
 /** How a command prints its result. */
 public enum OutputFormat {

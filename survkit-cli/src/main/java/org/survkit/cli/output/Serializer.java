@@ -1,0 +1,94 @@
+package org.survkit.cli.output;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Objects;
+import java.util.function.Function;
+import org.survkit.cli.result.CifResult;
+import org.survkit.cli.result.CompareResult;
+import org.survkit.cli.result.CoxResult;
+import org.survkit.cli.result.FineGrayResult;
+import org.survkit.cli.result.FirthResult;
+import org.survkit.cli.result.KmResult;
+import org.survkit.cli.result.PlanResult;
+import org.survkit.cli.result.ReconstructResult;
+
+/**
+ * How one kind of result is written in each {@link OutputFormat}: text laid out as R prints it, JSON for programs,
+ * CSV of the main table. The commands' one way out: a command fills its result record and hands it to its
+ * serializer with the format the user chose.
+ *
+ * @param <R> the kind of result
+ */
+public final class Serializer<R> {
+    /** {@code survkit km}. */
+    public static final Serializer<KmResult> KM = new Serializer<>(KmText::of, KmJson::of, KmCsv::of);
+    /** {@code survkit compare}. */
+    public static final Serializer<CompareResult> COMPARE = new Serializer<>(CompareText::of, CompareJson::of,
+            CompareCsv::of);
+    /** {@code survkit cox}. */
+    public static final Serializer<CoxResult> COX = new Serializer<>(CoxText::of, CoxJson::of, CoxCsv::of);
+    /** {@code survkit cox --firth}. */
+    public static final Serializer<FirthResult> FIRTH = new Serializer<>(FirthText::of, FirthJson::of, FirthCsv::of);
+    /** {@code survkit cif}. */
+    public static final Serializer<CifResult> CIF = new Serializer<>(CifText::of, CifJson::of, CifCsv::of);
+    /** {@code survkit finegray}. */
+    public static final Serializer<FineGrayResult> FINE_GRAY = new Serializer<>(FineGrayText::of, FineGrayJson::of,
+            FineGrayCsv::of);
+    /** {@code survkit plan}: a few numbers, no table, so CSV is the text. */
+    public static final Serializer<PlanResult> PLAN = new Serializer<>(PlanText::of, PlanJson::of, PlanText::of);
+    /** {@code survkit reconstruct}: the summary as text or JSON; CSV is the patients, one row each. */
+    public static final Serializer<ReconstructResult> RECONSTRUCT = new Serializer<>(ReconstructText::of,
+            ReconstructJson::of, ReconstructCsv::of);
+
+    private final Function<R, String> text;
+    private final Function<R, ? extends JsonNode> json;
+    private final Function<R, String> csv;
+
+    private Serializer(Function<R, String> text, Function<R, ? extends JsonNode> json, Function<R, String> csv) {
+        this.text = Objects.requireNonNull(text);
+        this.json = Objects.requireNonNull(json);
+        this.csv = Objects.requireNonNull(csv);
+    }
+
+    /**
+     * Renders a result; nothing is written yet, so that a destination is opened only for a complete result.
+     *
+     * @param result the result
+     * @param format the format
+     * @return the result in that format, ready to be written
+     */
+    public Printout print(R result, OutputFormat format) {
+        switch (format) {
+            case JSON: {
+                JsonNode tree = json.apply(result);
+                // streamed: large tables need no intermediate string
+                return out -> {
+                    Json.MAPPER.writeValue(out, tree);
+                    out.write('\n');
+                };
+            }
+            case CSV:
+                return text(csv.apply(result));
+            default:
+                return text(text.apply(result));
+        }
+    }
+
+    private static Printout text(String s) {
+        return out -> out.write(s);
+    }
+
+    /** A result rendered in one format, ready to be written. */
+    @FunctionalInterface
+    public interface Printout {
+        /**
+         * Writes the result; the writer stays open.
+         *
+         * @param out where to write
+         * @throws IOException when writing fails
+         */
+        void writeTo(Writer out) throws IOException;
+    }
+}
