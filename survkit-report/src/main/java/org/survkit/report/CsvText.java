@@ -12,26 +12,16 @@ final class CsvText {
     private CsvText() {
     }
 
-    /**
-     * Appends one cell, quoted when needed.
-     *
-     * @return the number of line breaks inside the cell (they shift the file's line numbers)
-     */
-    static int cell(StringBuilder sb, String s) {
+    /** Appends one cell, quoted when needed (its line breaks then shift the file's lines: {@link #lineBreaks}). */
+    static void cell(StringBuilder sb, String s) {
         boolean quote = false;
-        int breaks = 0;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = 0; i < s.length() && !quote; i++) {
             char c = s.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                quote = true;
-            }
-            if (c == '\n' || c == '\r' && (i + 1 >= s.length() || s.charAt(i + 1) != '\n')) {
-                breaks++;
-            }
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
         }
         if (!quote) {
             sb.append(s);
-            return 0;
+            return;
         }
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
@@ -42,6 +32,17 @@ final class CsvText {
             sb.append(c);
         }
         sb.append('"');
+    }
+
+    /** {@return the line breaks in a text (LF, CRLF or a lone CR each count once), by which a cell shifts lines} */
+    static int lineBreaks(String s) {
+        int breaks = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 >= s.length() || s.charAt(i + 1) != '\n')) {
+                breaks++;
+            }
+        }
         return breaks;
     }
 

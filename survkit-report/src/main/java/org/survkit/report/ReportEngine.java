@@ -21,11 +21,11 @@ import org.survkit.io.InputException;
 import org.survkit.plot.PngRenderer;
 
 /**
- * Makes a study's report: reads the cohort, derives and writes the analysis dataset, runs the
- * analyses (survkit-stats) and writes into the output folder
+ * Makes a study's report: reads the cohort, derives the analysis dataset, runs the analyses
+ * (survkit-stats) on it in memory and writes into the output folder
  * <ul>
  * <li>{@code report.html} — one self-contained, printable file;</li>
- * <li>{@code analysis.csv} — the analysis dataset every number is computed from;</li>
+ * <li>{@code analysis.csv} — the analysis dataset every number is computed from, as an export;</li>
  * <li>{@code tables/NAME.csv} (formatted as in the report, formula-safe) and {@code tables/NAME.json}
  *     (unrounded numbers) for every table;</li>
  * <li>{@code figures/NAME.svg} and {@code figures/NAME.png} for every figure.</li>
@@ -107,9 +107,8 @@ public final class ReportEngine {
         }
         DataTable table = DataTable.read(data, study.data().sheet(), new Missing(study.data().na()));
         AnalysisDataset dataset = AnalysisDataset.derive(study, table);
-        Path csv = out.resolve("analysis.csv");
-        dataset.write(csv);
-        StudyAnalysis a = StudyAnalysis.run(study, dataset, csv);
+        dataset.write(dataset.file());
+        StudyAnalysis a = StudyAnalysis.run(study, dataset);
 
         ReportTables t = new ReportTables(a);
         List<ReportTable> cox = new ArrayList<>();
@@ -123,7 +122,7 @@ public final class ReportEngine {
         ReportTable guardrails = t.guardrails();
         boolean writePng = png != null ? png : study.figures().png();
 
-        List<String> files = new ArrayList<>(List.of("report.html", "analysis.csv"));
+        List<String> files = new ArrayList<>(List.of("report.html", AnalysisDataset.FILE));
         ReportContent draft = new ReportContent(a, t, t.flow(), a.table1 == null ? null : t.table1(), t.survival(),
                 a.overall == null ? null : t.comparisons(), a.pairs.isEmpty() ? null : t.pairwise(),
                 a.rmst == null ? null : t.rmst(), a.competing == null ? null : t.cif(),

@@ -6,7 +6,6 @@ import org.survkit.study.Comparisons;
 import org.survkit.study.Firth;
 import org.survkit.study.Rmst;
 import org.survkit.study.VariableType;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,7 +20,6 @@ import org.survkit.study.key.StudyKey;
 import org.survkit.study.key.StudyKeys;
 import org.survkit.study.key.Where;
 import org.survkit.io.CohortReader;
-import org.survkit.io.CohortSpec;
 import org.survkit.io.Exclusion;
 import org.survkit.io.InputException;
 import org.survkit.study.Study.CoxSpec;
@@ -62,9 +60,9 @@ import org.survkit.stats.model.Factor;
 
 /**
  * Runs a study's analyses on its analysis dataset. Every number comes from survkit-stats: this
- * class only reads cohorts (through survkit-io's {@link CohortReader}, from the written
- * {@code analysis.csv}), selects rows and groups, calls the engines and collects their results
- * and diagnostics. Nothing is formatted here.
+ * class only reads cohorts (through survkit-io's {@link CohortReader}, from the dataset in memory,
+ * one {@link DatasetSpecs spec} per analysis), selects rows and groups, calls the engines and
+ * collects their results and diagnostics. Nothing is formatted here.
  */
 final class StudyAnalysis {
 
@@ -141,7 +139,7 @@ final class StudyAnalysis {
      * The competing-risks analysis.
      *
      * @param spec          the study's block
-     * @param cohort        the rows analysed (time, cause and group known), read from analysis.csv
+     * @param cohort        the rows analysed (time, cause and group known)
      * @param status        the cause code of each row (the censor value for censored rows)
      * @param groups        the groups with rows, in display order (empty without groups)
      * @param result        cumulative incidence per cause and group, Gray's tests (display order of the groups)
@@ -179,7 +177,6 @@ final class StudyAnalysis {
 
     final Study study;
     final AnalysisDataset dataset;
-    final Path analysisCsv;
     final Cohort cohort;
     final Cohort followUpCohort;
     final Flow flow;
@@ -198,17 +195,12 @@ final class StudyAnalysis {
     final List<Finding> findings;
     final KaplanMeier km;
 
-    private StudyAnalysis(Study study, AnalysisDataset dataset, Path analysisCsv) {
+    private StudyAnalysis(Study study, AnalysisDataset dataset) {
         this.study = study;
         this.dataset = dataset;
-        this.analysisCsv = analysisCsv;
         this.km = KaplanMeier.withDefaults().with(study.confType()).withConfLevel(study.confLevel());
-        String g = dataset.groupColumn();
-        CohortSpec base = CohortSpec.builder().eventValue("1").naCodes(study.data().na()).group(g)
-                .strata(study.strata());
-        this.cohort = CohortReader.read(analysisCsv, base.time(AnalysisDataset.TIME).event(AnalysisDataset.EVENT));
-        this.followUpCohort = CohortReader.read(analysisCsv, base.time(AnalysisDataset.FOLLOWUP_TIME)
-                .event(AnalysisDataset.FOLLOWUP_EVENT));
+        this.cohort = CohortReader.read(dataset, DatasetSpecs.survival(dataset));
+        this.followUpCohort = CohortReader.read(dataset, DatasetSpecs.followUp(dataset));
         if (cohort.size() == 0) {
             throw new InputException(dataset.table().fileName() + ": no row can be analysed (" + cohort.rowsRead()
                     + " rows read, all excluded: " + String.join("; ", cohort.exclusions().stream()
@@ -254,12 +246,11 @@ final class StudyAnalysis {
     /**
      * Runs the analyses.
      *
-     * @param study       the study
-     * @param dataset     its derived dataset, already written to {@code analysisCsv}
-     * @param analysisCsv the written dataset
+     * @param study   the study
+     * @param dataset its derived dataset
      */
-    static StudyAnalysis run(Study study, AnalysisDataset dataset, Path analysisCsv) {
-        return new StudyAnalysis(study, dataset, analysisCsv);
+    static StudyAnalysis run(Study study, AnalysisDataset dataset) {
+        return new StudyAnalysis(study, dataset);
     }
 
     // ---------------------------------------------------------------- cohort and groups
@@ -506,9 +497,7 @@ final class StudyAnalysis {
     // ---------------------------------------------------------------- Cox
 
     private CoxResult cox(CoxSpec spec) {
-        Cohort c = CohortReader.read(analysisCsv, CohortSpec.builder().eventValue("1").naCodes(study.data().na())
-                .time(AnalysisDataset.TIME).event(AnalysisDataset.EVENT).covariates(spec.covariates())
-                .categorical(spec.categorical()).strata(study.strata()));
+        Cohort c = CohortReader.read(dataset, DatasetSpecs.cox(dataset, spec));
         if (c.size() == 0) {
             throw StudyColumns.error(study, spec.line(), "cox", "model '" + spec.name() + "' has no complete case.");
         }
@@ -648,9 +637,7 @@ final class StudyAnalysis {
     private CompetingRisksOut competingRisks() {
         Study.CompetingRisks cr = study.competingRisks();
         String censor = Formats.given(cr.censorValue());
-        Cohort c = CohortReader.read(analysisCsv, CohortSpec.builder().naCodes(study.data().na())
-                .group(dataset.groupColumn()).strata(cr.strata()).time(AnalysisDataset.TIME).event(AnalysisDataset.CAUSE)
-                .eventValue(censor).covariates(List.of(AnalysisDataset.CAUSE)));
+        Cohort c = CohortReader.read(dataset, DatasetSpecs.competingRisks(dataset));
         double[] status = c.size() == 0 ? new double[0] : c.covariate(AnalysisDataset.CAUSE).numeric();
         Set<Double> present = new java.util.TreeSet<>();
         for (double x : status) {
@@ -724,26 +711,8 @@ final class StudyAnalysis {
 
     private FineGrayOut fineGray(Study.CompetingRisks cr, List<Double> causes) {
         Study.FineGraySpec spec = cr.fineGray();
-        List<String> covariates = new ArrayList<>();
-        List<String> categorical = new ArrayList<>(spec.categorical());
-        String g = dataset.groupColumn();
-        if (g != null) {
-            boolean named = spec.covariates().stream().anyMatch(t -> List.of(t.split(":")).stream().map(String::trim)
-                    .anyMatch(g::equals));
-            if (!named) {
-                covariates.add(g);
-            }
-            if (!categorical.contains(g)) {
-                categorical.add(g);
-            }
-        }
-        covariates.addAll(spec.covariates());
-        List<String> read = new ArrayList<>();
-        read.add(AnalysisDataset.CAUSE);
-        read.addAll(covariates);
-        Cohort c = CohortReader.read(analysisCsv, CohortSpec.builder().naCodes(study.data().na())
-                .time(AnalysisDataset.TIME).event(AnalysisDataset.CAUSE).eventValue(Formats.given(cr.censorValue()))
-                .covariates(read).categorical(categorical));
+        List<String> covariates = DatasetSpecs.fineGrayTerms(dataset);
+        Cohort c = CohortReader.read(dataset, DatasetSpecs.fineGray(dataset));
         double cause = Double.isNaN(cr.cause()) ? causes.get(0) : cr.cause();
         if (c.size() == 0) {
             throw StudyColumns.error(study, cr.line("finegray"), "competing_risks.finegray", "the Fine-Gray model has no"

@@ -34,9 +34,12 @@ class CsvTextTest {
     @Test
     void cellsAreQuotedPerRfc4180AndCountTheirLineBreaks() {
         StringBuilder sb = new StringBuilder();
-        assertThat(CsvText.cell(sb, "a,b")).isZero();
-        assertThat(CsvText.cell(sb, "say \"hi\"")).isZero();
-        assertThat(CsvText.cell(sb, "two\nlines\r\nthree")).isEqualTo(2);
+        CsvText.cell(sb, "a,b");
+        CsvText.cell(sb, "say \"hi\"");
+        CsvText.cell(sb, "two\nlines\r\nthree");
+        assertThat(CsvText.lineBreaks("a,b")).isZero();
+        assertThat(CsvText.lineBreaks("two\nlines\r\nthree")).isEqualTo(2);
+        assertThat(CsvText.lineBreaks("old\rMac\r")).isEqualTo(2);
         assertThat(sb.toString()).isEqualTo("\"a,b\"\"say \"\"hi\"\"\"\"two\nlines\r\nthree\"");
     }
 
