@@ -1,4 +1,4 @@
-package org.survkit.report;
+package org.survkit.report.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,9 +83,9 @@ class InMemoryCohortsTest {
                 """);
         Study study = StudyReader.read(dir.resolve("study.yaml"));
         StudyAnalysis a = assertSameCohortsAsTheExport(study);
-        assertThat(a.cohort.strata()).isNotNull();
-        assertThat(a.cox.get(0).cohort().covariate("note").isNumeric()).isFalse();
-        assertThat(a.competing).isNotNull();
+        assertThat(a.cohort().strata()).isNotNull();
+        assertThat(a.cox().get(0).cohort().covariate("note").isNumeric()).isFalse();
+        assertThat(a.competing()).isNotNull();
     }
 
     /** Runs the analyses as the report does and compares each cohort with the export read back. */
@@ -96,15 +96,15 @@ class InMemoryCohortsTest {
         d.write(d.file());
         StudyAnalysis a = StudyAnalysis.run(study, d);
         List<String> compared = new ArrayList<>();
-        compare(d, a.cohort, DatasetSpecs.survival(d), "survival", compared);
-        compare(d, a.followUpCohort, DatasetSpecs.followUp(d), "follow-up", compared);
-        for (StudyAnalysis.CoxResult r : a.cox) {
+        compare(d, a.cohort(), DatasetSpecs.survival(d), "survival", compared);
+        compare(d, a.followUpCohort(), DatasetSpecs.followUp(d), "follow-up", compared);
+        for (StudyAnalysis.CoxResult r : a.cox()) {
             compare(d, r.cohort(), DatasetSpecs.cox(d, r.spec()), "Cox model " + r.spec().name(), compared);
         }
-        if (a.competing != null) {
-            compare(d, a.competing.cohort(), DatasetSpecs.competingRisks(d), "competing risks", compared);
-            if (a.competing.fineGray() != null) {
-                compare(d, a.competing.fineGray().cohort(), DatasetSpecs.fineGray(d), "Fine-Gray", compared);
+        if (a.competing() != null) {
+            compare(d, a.competing().cohort(), DatasetSpecs.competingRisks(d), "competing risks", compared);
+            if (a.competing().fineGray() != null) {
+                compare(d, a.competing().fineGray().cohort(), DatasetSpecs.fineGray(d), "Fine-Gray", compared);
             }
         }
         assertThat(compared).hasSize(2 + study.cox().size() + (study.competingRisks() == null ? 0

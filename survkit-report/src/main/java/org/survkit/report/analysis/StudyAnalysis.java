@@ -1,5 +1,6 @@
-package org.survkit.report;
+package org.survkit.report.analysis;
 
+import org.survkit.study.Values;
 import org.survkit.study.Study;
 import org.survkit.study.rules.RuleExpression;
 import org.survkit.study.Comparisons;
@@ -64,13 +65,13 @@ import org.survkit.stats.model.Factor;
  * one {@link DatasetSpecs spec} per analysis), selects rows and groups, calls the engines and
  * collects their results and diagnostics. Nothing is formatted here.
  */
-final class StudyAnalysis {
+public final class StudyAnalysis {
 
     /** Label of the single group of an ungrouped study. */
-    static final String ALL = "All patients";
+    public static final String ALL = "All patients";
 
     /** Rows left out, for one reason, with the first data rows (1-based). */
-    record Excluded(String reason, int count, List<Integer> firstRows) {
+    public record Excluded(String reason, int count, List<Integer> firstRows) {
     }
 
     /**
@@ -81,7 +82,7 @@ final class StudyAnalysis {
      * @param analysed   rows analysed
      * @param groupSizes analysed rows per group, in display order (zero for groups nobody falls in)
      */
-    record Flow(int rowsRead, List<Excluded> excluded, int analysed, Map<String, Integer> groupSizes) {
+    public record Flow(int rowsRead, List<Excluded> excluded, int analysed, Map<String, Integer> groupSizes) {
     }
 
     /**
@@ -95,7 +96,7 @@ final class StudyAnalysis {
      * @param cox        hazard ratio of second vs first by a Cox model with the group alone (Efron ties)
      * @param coxWarning a monotone-likelihood (or other) warning of that Cox fit, or null
      */
-    record Pair(String first, String second, LogRankResult test, PairwiseComparison pairwise,
+    public record Pair(String first, String second, LogRankResult test, PairwiseComparison pairwise,
             TwoGroupHazardRatios ratios, CoxCoefficient cox, Diagnostic coxWarning) {
     }
 
@@ -109,7 +110,7 @@ final class StudyAnalysis {
      * @param firth   Firth's fit (null unless requested, or automatic after monotone likelihood)
      * @param labels  term → label for tables and the forest plot
      */
-    record CoxResult(CoxSpec spec, Cohort cohort, CoxModel model, ZphResult zph, FirthCoxModel firth,
+    public record CoxResult(CoxSpec spec, Cohort cohort, CoxModel model, ZphResult zph, FirthCoxModel firth,
             Map<String, String> labels) {
     }
 
@@ -120,7 +121,7 @@ final class StudyAnalysis {
      * @param types  the type each variable was summarized as (auto resolved)
      * @param result the statistics
      */
-    record Table1Out(List<Table1Item> items, List<VariableType> types, Table1Result result) {
+    public record Table1Out(List<Table1Item> items, List<VariableType> types, Table1Result result) {
     }
 
     /**
@@ -131,7 +132,7 @@ final class StudyAnalysis {
      * @param byGroup RMST per group, in display order
      * @param pairs   comparisons in the order of {@link StudyAnalysis#pairs} (reference = first group)
      */
-    record RmstOut(double tau, String reason, List<org.survkit.stats.km.RestrictedMean> byGroup,
+    public record RmstOut(double tau, String reason, List<org.survkit.stats.km.RestrictedMean> byGroup,
             List<org.survkit.stats.km.RestrictedMeanComparison> pairs) {
     }
 
@@ -152,7 +153,7 @@ final class StudyAnalysis {
      *                      {@code result}), for the numbers at risk
      * @param fineGray      the Fine–Gray model, or null
      */
-    record CompetingRisksOut(Study.CompetingRisks spec, Cohort cohort, double[] status, List<String> groups,
+    public record CompetingRisksOut(Study.CompetingRisks spec, Cohort cohort, double[] status, List<String> groups,
             CumulativeIncidenceResult result, CumulativeIncidenceResult overall, List<Double> causes, double[] times,
             double referenceTime, List<NaiveCumulativeIncidence> naive, List<GroupCurve> anyEvent,
             FineGrayOut fineGray) {
@@ -167,33 +168,33 @@ final class StudyAnalysis {
      * @param model      the fit, or null when the cause has no event among them
      * @param labels     term → label
      */
-    record FineGrayOut(double cause, List<String> covariates, Cohort cohort, FineGrayModel model,
+    public record FineGrayOut(double cause, List<String> covariates, Cohort cohort, FineGrayModel model,
             Map<String, String> labels) {
     }
 
     /** A finding for the Guardrails section. */
-    record Finding(Diagnostic diagnostic, String scope) {
+    public record Finding(Diagnostic diagnostic, String scope) {
     }
 
-    final Study study;
-    final AnalysisDataset dataset;
-    final Cohort cohort;
-    final Cohort followUpCohort;
-    final Flow flow;
-    final List<String> groups;
-    final List<GroupCurve> curves;
-    final List<GroupCurve> followUp;
-    final SurvivalCurve overallCurve;
-    final SurvivalCurve overallFollowUp;
-    final LogRankResult overall;
-    final TrendTestResult trend;
-    final List<Pair> pairs;
-    final Table1Out table1;
-    final List<CoxResult> cox;
-    final RmstOut rmst;
-    final CompetingRisksOut competing;
-    final List<Finding> findings;
-    final KaplanMeier km;
+    private final Study study;
+    private final AnalysisDataset dataset;
+    private final Cohort cohort;
+    private final Cohort followUpCohort;
+    private final Flow flow;
+    private final List<String> groups;
+    private final List<GroupCurve> curves;
+    private final List<GroupCurve> followUp;
+    private final SurvivalCurve overallCurve;
+    private final SurvivalCurve overallFollowUp;
+    private final LogRankResult overall;
+    private final TrendTestResult trend;
+    private final List<Pair> pairs;
+    private final Table1Out table1;
+    private final List<CoxResult> cox;
+    private final RmstOut rmst;
+    private final CompetingRisksOut competing;
+    private final List<Finding> findings;
+    private final KaplanMeier km;
 
     private StudyAnalysis(Study study, AnalysisDataset dataset) {
         this.study = study;
@@ -238,9 +239,9 @@ final class StudyAnalysis {
             models.add(cox(spec));
         }
         this.cox = List.copyOf(models);
-        this.rmst = rmst();
+        this.rmst = restrictedMeans();
         this.competing = study.competingRisks() == null ? null : competingRisks();
-        this.findings = findings();
+        this.findings = guardrailFindings();
     }
 
     /**
@@ -249,8 +250,101 @@ final class StudyAnalysis {
      * @param study   the study
      * @param dataset its derived dataset
      */
-    static StudyAnalysis run(Study study, AnalysisDataset dataset) {
+    public static StudyAnalysis run(Study study, AnalysisDataset dataset) {
         return new StudyAnalysis(study, dataset);
+    }
+
+
+    // ---------------------------------------------------------------- results
+
+    /** {@return the study} */
+    public Study study() {
+        return study;
+    }
+
+    /** {@return its analysis dataset} */
+    public AnalysisDataset dataset() {
+        return dataset;
+    }
+
+    /** {@return the rows analysed: time and event censored at the horizon, group, strata} */
+    public Cohort cohort() {
+        return cohort;
+    }
+
+    /** {@return the same rows over the whole follow-up (median follow-up, immortal time)} */
+    Cohort followUpCohort() {
+        return followUpCohort;
+    }
+
+    /** {@return rows read, excluded and analysed} */
+    public Flow flow() {
+        return flow;
+    }
+
+    /** {@return the groups with patients, in display order} */
+    public List<String> groups() {
+        return groups;
+    }
+
+    /** {@return Kaplan–Meier per group, in display order} */
+    public List<GroupCurve> curves() {
+        return curves;
+    }
+
+    /** {@return reverse Kaplan–Meier (follow-up) per group, in display order} */
+    public List<GroupCurve> followUp() {
+        return followUp;
+    }
+
+    /** {@return Kaplan–Meier of all patients} */
+    public SurvivalCurve overallCurve() {
+        return overallCurve;
+    }
+
+    /** {@return reverse Kaplan–Meier of all patients} */
+    public SurvivalCurve overallFollowUp() {
+        return overallFollowUp;
+    }
+
+    /** {@return the overall test of the groups, or null with fewer than two groups} */
+    public LogRankResult overall() {
+        return overall;
+    }
+
+    /** {@return the trend test, or null} */
+    public TrendTestResult trend() {
+        return trend;
+    }
+
+    /** {@return the pairwise comparisons (empty when not made)} */
+    public List<Pair> pairs() {
+        return pairs;
+    }
+
+    /** {@return Table 1, or null without Table 1 variables} */
+    public Table1Out table1() {
+        return table1;
+    }
+
+    /** {@return the Cox models, in the study's order} */
+    public List<CoxResult> cox() {
+        return cox;
+    }
+
+    /** {@return restricted mean survival times, or null when not reported} */
+    public RmstOut rmst() {
+        return rmst;
+    }
+
+    /** {@return the competing-risks analysis, or null without competing_risks} */
+    public CompetingRisksOut competing() {
+        return competing;
+    }
+
+    /** {@return the Guardrails findings} */
+    public List<Finding> findings() {
+        return findings;
     }
 
     // ---------------------------------------------------------------- cohort and groups
@@ -559,7 +653,7 @@ final class StudyAnalysis {
     }
 
     /** The Table 1 label of a column, else its name. */
-    String variableLabel(String column) {
+    public String variableLabel(String column) {
         for (Table1Item t : study.table1()) {
             if (t.column().equals(column) && t.label() != null) {
                 return t.label();
@@ -575,7 +669,7 @@ final class StudyAnalysis {
      * cross, or a Cox model's PH test rejects for the group. τ defaults to the shortest group's last
      * follow-up time (R survRM2's default), so that no curve is extrapolated.
      */
-    private RmstOut rmst() {
+    private RmstOut restrictedMeans() {
         Comparisons c = study.comparisons();
         if (c.rmst() == Rmst.NO || groups.size() < 2 || pairs.isEmpty()) {
             return null;
@@ -636,7 +730,7 @@ final class StudyAnalysis {
      */
     private CompetingRisksOut competingRisks() {
         Study.CompetingRisks cr = study.competingRisks();
-        String censor = Formats.given(cr.censorValue());
+        String censor = Values.given(cr.censorValue());
         Cohort c = CohortReader.read(dataset, DatasetSpecs.competingRisks(dataset));
         double[] status = c.size() == 0 ? new double[0] : c.covariate(AnalysisDataset.CAUSE).numeric();
         Set<Double> present = new java.util.TreeSet<>();
@@ -743,7 +837,7 @@ final class StudyAnalysis {
         }
         String m = d.message();
         for (Study.Cause k : cr.causes()) {
-            String code = Formats.given(k.code());
+            String code = Values.given(k.code());
             String shown = cr.words() ? "'" + k.word() + "'" : code;
             m = m.replaceAll("(?<=\\b[Cc]ause )" + java.util.regex.Pattern.quote(code) + "(?![0-9]|\\.[0-9])",
                     java.util.regex.Matcher.quoteReplacement(shown + " (" + k.label() + ")"));
@@ -753,7 +847,7 @@ final class StudyAnalysis {
 
     // ---------------------------------------------------------------- findings
 
-    private List<Finding> findings() {
+    private List<Finding> guardrailFindings() {
         List<Finding> out = new ArrayList<>();
         String unit = study.time().unitName() == null ? "time units" : study.time().unitName();
         for (String w : cohort.warnings()) {
@@ -801,7 +895,7 @@ final class StudyAnalysis {
             }
             for (Study.Cause k : competing.spec().causes()) {
                 if (!competing.causes().contains(k.code())) {
-                    ds.add(0, new Diagnostic(Diagnostic.Severity.NOTE, "no-events-of-cause", "Cause " + Formats.given(
+                    ds.add(0, new Diagnostic(Diagnostic.Severity.NOTE, "no-events-of-cause", "Cause " + Values.given(
                             k.code()) + ", listed under competing_risks.causes, has no event among the "
                             + competing.cohort().size() + " patients analysed" + (Double.isNaN(study.horizon()) ? ""
                                     : " up to the horizon") + ": it is left out of the section's tables and figure."));
@@ -827,7 +921,7 @@ final class StudyAnalysis {
             if (fg != null) {
                 String fgScope = "Fine\u2013Gray model";
                 if (fg.model() == null) {
-                    out.add(new Finding(labelled(new Diagnostic(Diagnostic.Severity.WARNING, "no-events-of-cause", "Cause " + Formats.given(
+                    out.add(new Finding(labelled(new Diagnostic(Diagnostic.Severity.WARNING, "no-events-of-cause", "Cause " + Values.given(
                             fg.cause()) + " has no event among the " + fg.cohort().size() + " complete cases of the"
                             + " Fine\u2013Gray model: it was not fitted. Choose another 'cause' under competing_risks.")),
                             fgScope));

@@ -1,13 +1,13 @@
-package org.survkit.report;
+package org.survkit.report.analysis;
 
-import org.survkit.study.rules.RuleExpression;
 import java.util.List;
 
 /**
- * CSV cells (RFC 4180: a cell with a comma, quote or line break is quoted, quotes doubled) and the
- * spreadsheet-formula guard for exported tables.
+ * CSV text as the report writes it, for the analysis dataset's export and the tables (RFC 4180: comma
+ * separated, a cell with a comma, quote or line break quoted, quotes doubled, records ended by a line
+ * feed), and the lines a cell takes.
  */
-final class CsvText {
+public final class CsvText {
 
     private CsvText() {
     }
@@ -46,30 +46,8 @@ final class CsvText {
         return breaks;
     }
 
-    /**
-     * Neutralizes a text cell that a spreadsheet would run as a formula (one starting with {@code =},
-     * {@code +}, {@code -}, {@code @}, a tab or a carriage return; OWASP "CSV injection") by prefixing a single
-     * quote. A plain number ({@code -0.5}) is left as it is: it is not a formula.
-     */
-    static String neutralize(String s) {
-        if (s.isEmpty() || RuleExpression.isNumber(s)) {
-            return s;
-        }
-        char c = s.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + s : s;
-    }
-
-    /** A whole table: header and rows of already formatted cells; text cells neutralized, line ends CRLF-free. */
-    static String table(List<String> header, List<List<String>> rows) {
-        StringBuilder sb = new StringBuilder();
-        line(sb, header);
-        for (List<String> r : rows) {
-            line(sb, r);
-        }
-        return sb.toString();
-    }
-
-    private static void line(StringBuilder sb, List<String> cells) {
+    /** Appends one record: the cells, quoted when needed, separated by commas, and a line feed. */
+    public static void record(StringBuilder sb, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 sb.append(',');

@@ -1,5 +1,6 @@
-package org.survkit.report;
+package org.survkit.report.analysis;
 
+import org.survkit.study.Values;
 import java.util.ArrayList;
 import java.util.List;
 import org.survkit.io.CohortSpec;
@@ -48,7 +49,7 @@ final class DatasetSpecs {
     static CohortSpec competingRisks(AnalysisDataset d) {
         Study.CompetingRisks cr = d.study().competingRisks();
         return CohortSpec.builder().naCodes(d.study().data().na()).group(d.groupColumn()).strata(cr.strata())
-                .time(AnalysisDataset.TIME).event(AnalysisDataset.CAUSE).eventValue(Formats.given(cr.censorValue()))
+                .time(AnalysisDataset.TIME).event(AnalysisDataset.CAUSE).eventValue(Values.given(cr.censorValue()))
                 .covariates(List.of(AnalysisDataset.CAUSE));
     }
 
@@ -77,7 +78,7 @@ final class DatasetSpecs {
         read.add(AnalysisDataset.CAUSE);
         read.addAll(fineGrayTerms(d));
         return CohortSpec.builder().naCodes(d.study().data().na()).time(AnalysisDataset.TIME)
-                .event(AnalysisDataset.CAUSE).eventValue(Formats.given(cr.censorValue())).covariates(read)
+                .event(AnalysisDataset.CAUSE).eventValue(Values.given(cr.censorValue())).covariates(read)
                 .categorical(categorical);
     }
 }

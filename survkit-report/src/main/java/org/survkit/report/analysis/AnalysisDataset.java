@@ -1,5 +1,6 @@
-package org.survkit.report;
+package org.survkit.report.analysis;
 
+import org.survkit.study.Values;
 import org.survkit.study.Study;
 import org.survkit.study.rules.RuleExpression;
 import java.io.BufferedWriter;
@@ -57,16 +58,16 @@ import org.survkit.stats.model.Factor;
  * </ul>
  * Missing inputs give empty cells; the reader then excludes and counts those rows.
  */
-final class AnalysisDataset implements MemoryTable {
+public final class AnalysisDataset implements MemoryTable {
 
     /** The export's file name in the output folder. */
-    static final String FILE = "analysis.csv";
+    public static final String FILE = "analysis.csv";
     static final String ROW = "source_row";
     static final String FOLLOWUP_TIME = "followup_time";
     static final String FOLLOWUP_EVENT = "followup_event";
     static final String TIME = "analysis_time";
     static final String EVENT = "analysis_event";
-    static final String CAUSE = "analysis_cause";
+    public static final String CAUSE = "analysis_cause";
     static final List<String> DERIVED = List.of(ROW, FOLLOWUP_TIME, FOLLOWUP_EVENT, TIME, EVENT);
 
     private static final Set<String> EVENT_WORDS = Set.of("1", "true", "yes", "dead", "died", "death", "event");
@@ -131,6 +132,17 @@ final class AnalysisDataset implements MemoryTable {
     // ---------------------------------------------------------------- derive
 
     /**
+     * Reads the study's cohort file (as survkit-io reads cohorts, with the study's sheet and missing-value codes),
+     * checks the study's columns against it and derives the analysis variables.
+     *
+     * @throws InputException for an unreadable cohort file, unknown columns, unreadable dates, ends before starts,
+     *                        unknown event codes, rule values that are not numbers
+     */
+    public static AnalysisDataset derive(Study study) {
+        return derive(study, DataTable.read(study.dataFile(), study.data().sheet(), new Missing(study.data().na())));
+    }
+
+    /**
      * Checks the study's columns against the table and derives the analysis variables.
      *
      * @throws InputException for unknown columns, unreadable dates, ends before starts, unknown event codes, rule
@@ -147,7 +159,7 @@ final class AnalysisDataset implements MemoryTable {
         double lm = study.landmark();
         if (!Double.isNaN(lm)) {
             // landmark analysis: only patients still followed after the landmark, time measured from it
-            String why = "event or censoring at or before the landmark (" + Formats.given(lm) + ")";
+            String why = "event or censoring at or before the landmark (" + Values.given(lm) + ")";
             for (int i = 0; i < n; i++) {
                 if (!Double.isNaN(ft[i])) {
                     if (ft[i] <= lm) {
@@ -396,15 +408,15 @@ final class AnalysisDataset implements MemoryTable {
             if (!RuleExpression.isNumber(v)) {
                 throw new InputException(table.where(i) + ", column '" + cr.column() + "': value \"" + v + "\" is not"
                         + " a number. Competing risks (" + study.fileName() + ", line " + cr.line("") + ") need numeric"
-                        + " codes, as R's cmprsk: the censor value (" + Formats.given(cr.censorValue()) + ") and one"
+                        + " codes, as R's cmprsk: the censor value (" + Values.given(cr.censorValue()) + ") and one"
                         + " number per cause. Recode the column, or add the value to data.na if it means missing.");
             }
             double x = Double.parseDouble(v) + 0.0;
             if (x != cr.censorValue() && !cr.causes().isEmpty() && cr.causes().stream().noneMatch(k -> k.code() == x)) {
                 throw new InputException(table.where(i) + ", column '" + cr.column() + "': value " + v + " is neither"
-                        + " the censor value (" + Formats.given(cr.censorValue()) + ") nor a cause listed under"
+                        + " the censor value (" + Values.given(cr.censorValue()) + ") nor a cause listed under"
                         + " competing_risks.causes (" + study.fileName() + ", line " + cr.line("causes") + ": "
-                        + String.join(", ", cr.causes().stream().map(k -> Formats.given(k.code())).toList())
+                        + String.join(", ", cr.causes().stream().map(k -> Values.given(k.code())).toList())
                         + "). List it with a label, or add it to data.na if it means missing.");
             }
             out[i] = x;
@@ -418,8 +430,8 @@ final class AnalysisDataset implements MemoryTable {
             }
             throw new InputException(study.fileName() + ", line " + cr.line("censor_value")
                     + ", 'competing_risks.censor_value': no row of column '" + cr.column() + "' has the censor value "
-                    + Formats.given(cr.censorValue()) + " (values found: " + String.join(", ", found.stream()
-                            .map(Formats::given).toList()) + "), so every row would be an event of some cause. Correct"
+                    + Values.given(cr.censorValue()) + " (values found: " + String.join(", ", found.stream()
+                            .map(Values::given).toList()) + "), so every row would be an event of some cause. Correct"
                     + " the censor value, or, if nobody was censored, list the causes under 'causes'.");
         }
         return out;
@@ -485,7 +497,7 @@ final class AnalysisDataset implements MemoryTable {
     }
 
     /** {@return the export's path, which names the cohorts' source: analysis.csv in the study's output folder} */
-    Path file() {
+    public Path file() {
         return study.outputDir().resolve(FILE);
     }
 
@@ -533,18 +545,12 @@ final class AnalysisDataset implements MemoryTable {
      * Writes the dataset as RFC 4180 CSV (UTF-8, comma, cells with a comma, quote or line break quoted): the cells of
      * {@link #text}, so that reading it back with survkit-io gives the cohorts the analyses read in memory.
      */
-    void write(Path csv) {
+    public void write(Path csv) {
         int n = table.size();
         int width = header.size();
         try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             StringBuilder sb = new StringBuilder(256);
-            for (int c = 0; c < width; c++) {
-                if (c > 0) {
-                    sb.append(',');
-                }
-                CsvText.cell(sb, header.get(c));
-            }
-            sb.append('\n');
+            CsvText.record(sb, header);
             w.append(sb);
             for (int i = 0; i < n; i++) {
                 sb.setLength(0);
@@ -624,6 +630,11 @@ final class AnalysisDataset implements MemoryTable {
         return table;
     }
 
+    /** {@return the cohort file's name, e.g. cohort.csv} */
+    public String dataFileName() {
+        return table.fileName();
+    }
+
     /** {@return follow-up time over the whole follow-up (NaN when missing)} */
     double followUpTime(int row) {
         return followTime[row];
@@ -660,7 +671,7 @@ final class AnalysisDataset implements MemoryTable {
     }
 
     /** {@return the dataset column that holds the group, or null without groups} */
-    String groupColumn() {
+    public String groupColumn() {
         return groupColumn;
     }
 
