@@ -142,7 +142,7 @@ public final class ReportCommand implements Callable<Integer> {
         o.println("wrote " + r.html() + " and " + (r.files().size() - 1) + " more files in " + r.outputDir());
         if (pdf) {
             Path file = r.outputDir().resolve("report.pdf");
-            org.survkit.report.PdfPrinter.print(r.html(), file);
+            org.survkit.report.html.PdfPrinter.print(r.html(), file);
             o.println("wrote " + file);
         }
         o.println(r.rowsRead() + " rows read, " + r.analysed() + " analysed; Guardrails: " + r.warnings() + " warning"

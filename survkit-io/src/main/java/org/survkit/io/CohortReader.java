@@ -17,6 +17,9 @@ import java.util.Objects;
  * {@code a:b}), case weights, a cluster column and entry times; rows missing any of them are excluded too
  * (complete-case analysis, as R's {@code na.omit}).
  *
+ * <p>A table already in memory ({@link MemoryTable}) is read by {@link #read(MemoryTable, CohortSpec)} with the
+ * same rules, without a file.
+ *
  * <p>Performance: the file is streamed once; only the needed columns become strings; numbers are parsed without
  * regular expressions; labels are interned. A 1,000,000-row, 11-column CSV takes well under a second.
  */
@@ -51,6 +54,28 @@ public final class CohortReader {
         CohortAssembler assembler = new CohortAssembler(spec, file.toString());
         assembler.onProgress(progress);
         TableSources.read(file, spec.sheet(), assembler);
+        return assembler.finish();
+    }
+
+    /**
+     * Reads a cohort from a table held in memory, exactly as from a file with the same cells: the cohort equals
+     * the one {@link #read(Path, CohortSpec)} gives on the table written as CSV (lines as the table numbers them).
+     *
+     * @param table the table
+     * @param spec  the columns and options; a sheet does not apply
+     * @return the analysable rows, exclusions and warnings
+     * @throws InputException for any problem with the spec or a value, with a message for the user
+     */
+    public static Cohort read(MemoryTable table, CohortSpec spec) {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(spec, "spec");
+        if (spec.sheet() != null) {
+            throw new IllegalArgumentException("a table in memory has no sheets; the spec names sheet '"
+                    + spec.sheet() + "'");
+        }
+        spec.checkComplete(table.name());
+        CohortAssembler assembler = new CohortAssembler(spec, table.source());
+        MemoryTableSource.read(table, assembler);
         return assembler.finish();
     }
 }

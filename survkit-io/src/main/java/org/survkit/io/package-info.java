@@ -5,7 +5,8 @@
  * statistics core. For regression it also reads covariates ({@link org.survkit.io.Covariate}, numeric or
  * categorical), case weights, cluster identifiers and entry times of counting-process data.
  *
- * <p>Entry points: {@link org.survkit.io.CohortReader#read(java.nio.file.Path, org.survkit.io.CohortSpec)} and
+ * <p>Entry points: {@link org.survkit.io.CohortReader#read(java.nio.file.Path, org.survkit.io.CohortSpec)}, its
+ * twin for a table already in memory ({@link org.survkit.io.MemoryTable}, read by the same rules) and
  * {@link org.survkit.io.TablePreview#read(java.nio.file.Path, String, int)}. Every user mistake is reported as one
  * {@link org.survkit.io.InputException} whose message names the file, line, column and value and says what to do;
  * no parser or I/O exception escapes raw.

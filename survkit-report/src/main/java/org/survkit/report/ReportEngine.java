@@ -1,5 +1,13 @@
 package org.survkit.report;
 
+import org.survkit.report.analysis.AnalysisDataset;
+import org.survkit.report.analysis.StudyAnalysis;
+import org.survkit.report.html.HtmlReport;
+import org.survkit.report.html.ReportContent;
+import org.survkit.report.html.ReportFigures;
+import org.survkit.report.tables.MethodsText;
+import org.survkit.report.tables.ReportTable;
+import org.survkit.report.tables.ReportTables;
 import org.survkit.study.Study;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -21,11 +29,11 @@ import org.survkit.io.InputException;
 import org.survkit.plot.PngRenderer;
 
 /**
- * Makes a study's report: reads the cohort, derives and writes the analysis dataset, runs the
- * analyses (survkit-stats) and writes into the output folder
+ * Makes a study's report: reads the cohort, derives the analysis dataset, runs the analyses
+ * (survkit-stats) on it in memory and writes into the output folder
  * <ul>
  * <li>{@code report.html} — one self-contained, printable file;</li>
- * <li>{@code analysis.csv} — the analysis dataset every number is computed from;</li>
+ * <li>{@code analysis.csv} — the analysis dataset every number is computed from, as an export;</li>
  * <li>{@code tables/NAME.csv} (formatted as in the report, formula-safe) and {@code tables/NAME.json}
  *     (unrounded numbers) for every table;</li>
  * <li>{@code figures/NAME.svg} and {@code figures/NAME.png} for every figure.</li>
@@ -105,17 +113,15 @@ public final class ReportEngine {
             throw new InputException("cannot create the output folder " + out + " (" + e.getMessage() + "). Choose"
                     + " another with --out or 'output:' in the study file.", e);
         }
-        DataTable table = DataTable.read(data, study.data().sheet(), new Missing(study.data().na()));
-        AnalysisDataset dataset = AnalysisDataset.derive(study, table);
-        Path csv = out.resolve("analysis.csv");
-        dataset.write(csv);
-        StudyAnalysis a = StudyAnalysis.run(study, dataset, csv);
+        AnalysisDataset dataset = AnalysisDataset.derive(study);
+        dataset.write(dataset.file());
+        StudyAnalysis a = StudyAnalysis.run(study, dataset);
 
         ReportTables t = new ReportTables(a);
         List<ReportTable> cox = new ArrayList<>();
         List<ReportTable> ph = new ArrayList<>();
-        for (int i = 0; i < a.cox.size(); i++) {
-            StudyAnalysis.CoxResult r = a.cox.get(i);
+        for (int i = 0; i < a.cox().size(); i++) {
+            StudyAnalysis.CoxResult r = a.cox().get(i);
             cox.add(t.cox(r, "cox_" + (i + 1)));
             ph.add(r.zph() == null ? null : t.phTest(r, "cox_" + (i + 1) + "_ph"));
         }
@@ -123,12 +129,12 @@ public final class ReportEngine {
         ReportTable guardrails = t.guardrails();
         boolean writePng = png != null ? png : study.figures().png();
 
-        List<String> files = new ArrayList<>(List.of("report.html", "analysis.csv"));
-        ReportContent draft = new ReportContent(a, t, t.flow(), a.table1 == null ? null : t.table1(), t.survival(),
-                a.overall == null ? null : t.comparisons(), a.pairs.isEmpty() ? null : t.pairwise(),
-                a.rmst == null ? null : t.rmst(), a.competing == null ? null : t.cif(),
-                a.competing == null || a.competing.result().tests().isEmpty() ? null : t.gray(),
-                a.competing == null || a.competing.fineGray() == null || a.competing.fineGray().model() == null ? null
+        List<String> files = new ArrayList<>(List.of("report.html", AnalysisDataset.FILE));
+        ReportContent draft = new ReportContent(a, t, t.flow(), a.table1() == null ? null : t.table1(), t.survival(),
+                a.overall() == null ? null : t.comparisons(), a.pairs().isEmpty() ? null : t.pairwise(),
+                a.rmst() == null ? null : t.rmst(), a.competing() == null ? null : t.cif(),
+                a.competing() == null || a.competing().result().tests().isEmpty() ? null : t.gray(),
+                a.competing() == null || a.competing().fineGray() == null || a.competing().fineGray().model() == null ? null
                         : t.fineGray(), cox, ph, figures,
                 MethodsText.paragraphs(a, t, software), List.of(), software, sha256(data));
         for (ReportTable rt : draft.allTables(guardrails)) {
@@ -168,10 +174,10 @@ public final class ReportEngine {
             }
             Path html = out.resolve("report.html");
             Files.writeString(html, HtmlReport.render(content), StandardCharsets.UTF_8);
-            int warnings = (int) a.findings.stream().filter(f -> f.diagnostic().severity()
+            int warnings = (int) a.findings().stream().filter(f -> f.diagnostic().severity()
                     == org.survkit.stats.Diagnostic.Severity.WARNING).count();
-            return new Result(out, html, files, a.flow.rowsRead(), a.flow.analysed(), warnings,
-                    a.findings.size() - warnings);
+            return new Result(out, html, files, a.flow().rowsRead(), a.flow().analysed(), warnings,
+                    a.findings().size() - warnings);
         } catch (IOException | UncheckedIOException e) {
             throw new InputException("cannot write the report into " + out + " (" + e.getMessage() + ").", e);
         }

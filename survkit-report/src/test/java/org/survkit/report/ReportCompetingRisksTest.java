@@ -1,5 +1,7 @@
 package org.survkit.report;
 
+import org.survkit.report.analysis.StudyAnalysis;
+import org.survkit.report.tables.Formats;
 import org.survkit.study.Study;
 import org.survkit.study.file.StudyReader;
 import org.survkit.study.file.StudyWriter;

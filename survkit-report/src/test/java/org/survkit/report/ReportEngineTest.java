@@ -1,5 +1,7 @@
 package org.survkit.report;
 
+import org.survkit.report.html.HtmlReport;
+import org.survkit.report.tables.Formats;
 import org.survkit.study.file.StudyReader;
 import static org.assertj.core.api.Assertions.assertThat;
 

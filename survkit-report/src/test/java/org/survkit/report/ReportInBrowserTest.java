@@ -1,5 +1,6 @@
 package org.survkit.report;
 
+import org.survkit.report.html.PdfPrinter;
 import org.survkit.study.file.StudyReader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,4 +1,4 @@
-package org.survkit.report;
+package org.survkit.report.tables;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -17,10 +17,10 @@ import java.util.Objects;
  * @param footnotes notes under the table
  * @param json      the raw values
  */
-record ReportTable(String id, String title, List<String> header, List<List<String>> rows, List<String> rowKinds,
+public record ReportTable(String id, String title, List<String> header, List<List<String>> rows, List<String> rowKinds,
         List<String> footnotes, JsonNode json) {
 
-    ReportTable {
+    public ReportTable {
         Objects.requireNonNull(id, "id");
         header = List.copyOf(header);
         rows = rows.stream().map(List::copyOf).toList();
@@ -38,9 +38,9 @@ record ReportTable(String id, String title, List<String> header, List<List<Strin
     }
 
     /** {@return the CSV text: header (line breaks as spaces) and rows, text cells neutralized against formulas} */
-    String csv() {
-        List<String> h = header.stream().map(s -> CsvText.neutralize(s.replace('\n', ' '))).toList();
-        List<List<String>> r = rows.stream().map(row -> row.stream().map(CsvText::neutralize).toList()).toList();
-        return CsvText.table(h, r);
+    public String csv() {
+        List<String> h = header.stream().map(s -> TableCsv.neutralize(s.replace('\n', ' '))).toList();
+        List<List<String>> r = rows.stream().map(row -> row.stream().map(TableCsv::neutralize).toList()).toList();
+        return TableCsv.table(h, r);
     }
 }

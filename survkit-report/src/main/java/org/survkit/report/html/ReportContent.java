@@ -1,5 +1,8 @@
-package org.survkit.report;
+package org.survkit.report.html;
 
+import org.survkit.report.analysis.StudyAnalysis;
+import org.survkit.report.tables.ReportTable;
+import org.survkit.report.tables.ReportTables;
 import java.util.List;
 
 /**
@@ -24,14 +27,14 @@ import java.util.List;
  * @param software    software name and version
  * @param dataSha256  SHA-256 of the cohort file
  */
-record ReportContent(StudyAnalysis analysis, ReportTables tables, ReportTable flow, ReportTable table1,
+public record ReportContent(StudyAnalysis analysis, ReportTables tables, ReportTable flow, ReportTable table1,
         ReportTable survival, ReportTable comparisons, ReportTable pairwise, ReportTable rmst, ReportTable cif,
         ReportTable gray, ReportTable fineGray, List<ReportTable> cox,
         List<ReportTable> phTests, List<ReportFigures.Item> figures, List<String> methods, List<String> files,
         String software, String dataSha256) {
 
     /** {@return every table, in report order} */
-    List<ReportTable> allTables(ReportTable guardrails) {
+    public List<ReportTable> allTables(ReportTable guardrails) {
         List<ReportTable> all = new java.util.ArrayList<>();
         all.add(flow);
         if (table1 != null) {

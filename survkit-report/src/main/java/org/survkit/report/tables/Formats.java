@@ -1,4 +1,4 @@
-package org.survkit.report;
+package org.survkit.report.tables;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -12,7 +12,7 @@ import org.survkit.stats.PercentFormat;
  * (three significant digits, {@code < 0.001}). Undefined values print as an en dash, a median
  * that is not reached as "NR".
  */
-final class Formats {
+public final class Formats {
 
     static final String DASH = "\u2013";
     static final String NA = "\u2014";
@@ -26,7 +26,7 @@ final class Formats {
     }
 
     /** A fraction with its interval: "93.3 (75.4–98.3)". */
-    static String pctCi(double s, double lower, double upper) {
+    public static String pctCi(double s, double lower, double upper) {
         if (!Double.isFinite(s)) {
             return NA;
         }
@@ -35,7 +35,7 @@ final class Formats {
     }
 
     /** A number with fixed decimals. */
-    static String num(double x, int digits) {
+    public static String num(double x, int digits) {
         return Double.isFinite(x) ? PercentFormat.decimal(x, digits) : Double.isInfinite(x) ? (x > 0 ? "\u221E"
                 : "\u2212\u221E") : NA;
     }
@@ -46,7 +46,7 @@ final class Formats {
     }
 
     /** A median or quantile with its interval: "45.2 (30.1–NR)". */
-    static String timeCi(double t, double lower, double upper, int digits) {
+    public static String timeCi(double t, double lower, double upper, int digits) {
         return time(t, digits) + " (" + time(lower, digits) + DASH + time(upper, digits) + ")";
     }
 
@@ -68,7 +68,7 @@ final class Formats {
     }
 
     /** A hazard ratio with its interval: "0.45 (0.21–0.98)". */
-    static String hrCi(double hr, double lower, double upper) {
+    public static String hrCi(double hr, double lower, double upper) {
         if (!Double.isFinite(hr) || hr == 0) {
             return "not estimable";
         }
@@ -76,7 +76,7 @@ final class Formats {
     }
 
     /** A ratio with two decimals (three significant digits below 0.1, "> 1000" far up). */
-    static String ratio(double x) {
+    public static String ratio(double x) {
         if (Double.isNaN(x)) {
             return NA;
         }
@@ -93,12 +93,12 @@ final class Formats {
     }
 
     /** A count with its denominator and percentage: "9/43 (20.9)". */
-    static String countOf(int count, int denominator) {
+    public static String countOf(int count, int denominator) {
         return count + "/" + denominator + " (" + PercentFormat.percent(count, denominator, 1) + ")";
     }
 
     /** An integer or a shortest decimal, for times given by the user (12, 60, 2.5). */
-    static String given(double x) {
+    public static String given(double x) {
         return org.survkit.study.Values.given(x);
     }
 }

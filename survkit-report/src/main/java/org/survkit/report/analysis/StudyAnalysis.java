@@ -1,12 +1,12 @@
-package org.survkit.report;
+package org.survkit.report.analysis;
 
+import org.survkit.study.Values;
 import org.survkit.study.Study;
 import org.survkit.study.rules.RuleExpression;
 import org.survkit.study.Comparisons;
 import org.survkit.study.Firth;
 import org.survkit.study.Rmst;
 import org.survkit.study.VariableType;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,7 +21,6 @@ import org.survkit.study.key.StudyKey;
 import org.survkit.study.key.StudyKeys;
 import org.survkit.study.key.Where;
 import org.survkit.io.CohortReader;
-import org.survkit.io.CohortSpec;
 import org.survkit.io.Exclusion;
 import org.survkit.io.InputException;
 import org.survkit.study.Study.CoxSpec;
@@ -62,17 +61,17 @@ import org.survkit.stats.model.Factor;
 
 /**
  * Runs a study's analyses on its analysis dataset. Every number comes from survkit-stats: this
- * class only reads cohorts (through survkit-io's {@link CohortReader}, from the written
- * {@code analysis.csv}), selects rows and groups, calls the engines and collects their results
- * and diagnostics. Nothing is formatted here.
+ * class only reads cohorts (through survkit-io's {@link CohortReader}, from the dataset in memory,
+ * one {@link DatasetSpecs spec} per analysis), selects rows and groups, calls the engines and
+ * collects their results and diagnostics. Nothing is formatted here.
  */
-final class StudyAnalysis {
+public final class StudyAnalysis {
 
     /** Label of the single group of an ungrouped study. */
-    static final String ALL = "All patients";
+    public static final String ALL = "All patients";
 
     /** Rows left out, for one reason, with the first data rows (1-based). */
-    record Excluded(String reason, int count, List<Integer> firstRows) {
+    public record Excluded(String reason, int count, List<Integer> firstRows) {
     }
 
     /**
@@ -83,7 +82,7 @@ final class StudyAnalysis {
      * @param analysed   rows analysed
      * @param groupSizes analysed rows per group, in display order (zero for groups nobody falls in)
      */
-    record Flow(int rowsRead, List<Excluded> excluded, int analysed, Map<String, Integer> groupSizes) {
+    public record Flow(int rowsRead, List<Excluded> excluded, int analysed, Map<String, Integer> groupSizes) {
     }
 
     /**
@@ -97,7 +96,7 @@ final class StudyAnalysis {
      * @param cox        hazard ratio of second vs first by a Cox model with the group alone (Efron ties)
      * @param coxWarning a monotone-likelihood (or other) warning of that Cox fit, or null
      */
-    record Pair(String first, String second, LogRankResult test, PairwiseComparison pairwise,
+    public record Pair(String first, String second, LogRankResult test, PairwiseComparison pairwise,
             TwoGroupHazardRatios ratios, CoxCoefficient cox, Diagnostic coxWarning) {
     }
 
@@ -111,7 +110,7 @@ final class StudyAnalysis {
      * @param firth   Firth's fit (null unless requested, or automatic after monotone likelihood)
      * @param labels  term → label for tables and the forest plot
      */
-    record CoxResult(CoxSpec spec, Cohort cohort, CoxModel model, ZphResult zph, FirthCoxModel firth,
+    public record CoxResult(CoxSpec spec, Cohort cohort, CoxModel model, ZphResult zph, FirthCoxModel firth,
             Map<String, String> labels) {
     }
 
@@ -122,7 +121,7 @@ final class StudyAnalysis {
      * @param types  the type each variable was summarized as (auto resolved)
      * @param result the statistics
      */
-    record Table1Out(List<Table1Item> items, List<VariableType> types, Table1Result result) {
+    public record Table1Out(List<Table1Item> items, List<VariableType> types, Table1Result result) {
     }
 
     /**
@@ -133,7 +132,7 @@ final class StudyAnalysis {
      * @param byGroup RMST per group, in display order
      * @param pairs   comparisons in the order of {@link StudyAnalysis#pairs} (reference = first group)
      */
-    record RmstOut(double tau, String reason, List<org.survkit.stats.km.RestrictedMean> byGroup,
+    public record RmstOut(double tau, String reason, List<org.survkit.stats.km.RestrictedMean> byGroup,
             List<org.survkit.stats.km.RestrictedMeanComparison> pairs) {
     }
 
@@ -141,7 +140,7 @@ final class StudyAnalysis {
      * The competing-risks analysis.
      *
      * @param spec          the study's block
-     * @param cohort        the rows analysed (time, cause and group known), read from analysis.csv
+     * @param cohort        the rows analysed (time, cause and group known)
      * @param status        the cause code of each row (the censor value for censored rows)
      * @param groups        the groups with rows, in display order (empty without groups)
      * @param result        cumulative incidence per cause and group, Gray's tests (display order of the groups)
@@ -154,7 +153,7 @@ final class StudyAnalysis {
      *                      {@code result}), for the numbers at risk
      * @param fineGray      the Fine–Gray model, or null
      */
-    record CompetingRisksOut(Study.CompetingRisks spec, Cohort cohort, double[] status, List<String> groups,
+    public record CompetingRisksOut(Study.CompetingRisks spec, Cohort cohort, double[] status, List<String> groups,
             CumulativeIncidenceResult result, CumulativeIncidenceResult overall, List<Double> causes, double[] times,
             double referenceTime, List<NaiveCumulativeIncidence> naive, List<GroupCurve> anyEvent,
             FineGrayOut fineGray) {
@@ -169,46 +168,40 @@ final class StudyAnalysis {
      * @param model      the fit, or null when the cause has no event among them
      * @param labels     term → label
      */
-    record FineGrayOut(double cause, List<String> covariates, Cohort cohort, FineGrayModel model,
+    public record FineGrayOut(double cause, List<String> covariates, Cohort cohort, FineGrayModel model,
             Map<String, String> labels) {
     }
 
     /** A finding for the Guardrails section. */
-    record Finding(Diagnostic diagnostic, String scope) {
+    public record Finding(Diagnostic diagnostic, String scope) {
     }
 
-    final Study study;
-    final AnalysisDataset dataset;
-    final Path analysisCsv;
-    final Cohort cohort;
-    final Cohort followUpCohort;
-    final Flow flow;
-    final List<String> groups;
-    final List<GroupCurve> curves;
-    final List<GroupCurve> followUp;
-    final SurvivalCurve overallCurve;
-    final SurvivalCurve overallFollowUp;
-    final LogRankResult overall;
-    final TrendTestResult trend;
-    final List<Pair> pairs;
-    final Table1Out table1;
-    final List<CoxResult> cox;
-    final RmstOut rmst;
-    final CompetingRisksOut competing;
-    final List<Finding> findings;
-    final KaplanMeier km;
+    private final Study study;
+    private final AnalysisDataset dataset;
+    private final Cohort cohort;
+    private final Cohort followUpCohort;
+    private final Flow flow;
+    private final List<String> groups;
+    private final List<GroupCurve> curves;
+    private final List<GroupCurve> followUp;
+    private final SurvivalCurve overallCurve;
+    private final SurvivalCurve overallFollowUp;
+    private final LogRankResult overall;
+    private final TrendTestResult trend;
+    private final List<Pair> pairs;
+    private final Table1Out table1;
+    private final List<CoxResult> cox;
+    private final RmstOut rmst;
+    private final CompetingRisksOut competing;
+    private final List<Finding> findings;
+    private final KaplanMeier km;
 
-    private StudyAnalysis(Study study, AnalysisDataset dataset, Path analysisCsv) {
+    private StudyAnalysis(Study study, AnalysisDataset dataset) {
         this.study = study;
         this.dataset = dataset;
-        this.analysisCsv = analysisCsv;
         this.km = KaplanMeier.withDefaults().with(study.confType()).withConfLevel(study.confLevel());
-        String g = dataset.groupColumn();
-        CohortSpec base = CohortSpec.builder().eventValue("1").naCodes(study.data().na()).group(g)
-                .strata(study.strata());
-        this.cohort = CohortReader.read(analysisCsv, base.time(AnalysisDataset.TIME).event(AnalysisDataset.EVENT));
-        this.followUpCohort = CohortReader.read(analysisCsv, base.time(AnalysisDataset.FOLLOWUP_TIME)
-                .event(AnalysisDataset.FOLLOWUP_EVENT));
+        this.cohort = CohortReader.read(dataset, DatasetSpecs.survival(dataset));
+        this.followUpCohort = CohortReader.read(dataset, DatasetSpecs.followUp(dataset));
         if (cohort.size() == 0) {
             throw new InputException(dataset.table().fileName() + ": no row can be analysed (" + cohort.rowsRead()
                     + " rows read, all excluded: " + String.join("; ", cohort.exclusions().stream()
@@ -246,20 +239,112 @@ final class StudyAnalysis {
             models.add(cox(spec));
         }
         this.cox = List.copyOf(models);
-        this.rmst = rmst();
+        this.rmst = restrictedMeans();
         this.competing = study.competingRisks() == null ? null : competingRisks();
-        this.findings = findings();
+        this.findings = guardrailFindings();
     }
 
     /**
      * Runs the analyses.
      *
-     * @param study       the study
-     * @param dataset     its derived dataset, already written to {@code analysisCsv}
-     * @param analysisCsv the written dataset
+     * @param study   the study
+     * @param dataset its derived dataset
      */
-    static StudyAnalysis run(Study study, AnalysisDataset dataset, Path analysisCsv) {
-        return new StudyAnalysis(study, dataset, analysisCsv);
+    public static StudyAnalysis run(Study study, AnalysisDataset dataset) {
+        return new StudyAnalysis(study, dataset);
+    }
+
+
+    // ---------------------------------------------------------------- results
+
+    /** {@return the study} */
+    public Study study() {
+        return study;
+    }
+
+    /** {@return its analysis dataset} */
+    public AnalysisDataset dataset() {
+        return dataset;
+    }
+
+    /** {@return the rows analysed: time and event censored at the horizon, group, strata} */
+    public Cohort cohort() {
+        return cohort;
+    }
+
+    /** {@return the same rows over the whole follow-up (median follow-up, immortal time)} */
+    Cohort followUpCohort() {
+        return followUpCohort;
+    }
+
+    /** {@return rows read, excluded and analysed} */
+    public Flow flow() {
+        return flow;
+    }
+
+    /** {@return the groups with patients, in display order} */
+    public List<String> groups() {
+        return groups;
+    }
+
+    /** {@return Kaplan–Meier per group, in display order} */
+    public List<GroupCurve> curves() {
+        return curves;
+    }
+
+    /** {@return reverse Kaplan–Meier (follow-up) per group, in display order} */
+    public List<GroupCurve> followUp() {
+        return followUp;
+    }
+
+    /** {@return Kaplan–Meier of all patients} */
+    public SurvivalCurve overallCurve() {
+        return overallCurve;
+    }
+
+    /** {@return reverse Kaplan–Meier of all patients} */
+    public SurvivalCurve overallFollowUp() {
+        return overallFollowUp;
+    }
+
+    /** {@return the overall test of the groups, or null with fewer than two groups} */
+    public LogRankResult overall() {
+        return overall;
+    }
+
+    /** {@return the trend test, or null} */
+    public TrendTestResult trend() {
+        return trend;
+    }
+
+    /** {@return the pairwise comparisons (empty when not made)} */
+    public List<Pair> pairs() {
+        return pairs;
+    }
+
+    /** {@return Table 1, or null without Table 1 variables} */
+    public Table1Out table1() {
+        return table1;
+    }
+
+    /** {@return the Cox models, in the study's order} */
+    public List<CoxResult> cox() {
+        return cox;
+    }
+
+    /** {@return restricted mean survival times, or null when not reported} */
+    public RmstOut rmst() {
+        return rmst;
+    }
+
+    /** {@return the competing-risks analysis, or null without competing_risks} */
+    public CompetingRisksOut competing() {
+        return competing;
+    }
+
+    /** {@return the Guardrails findings} */
+    public List<Finding> findings() {
+        return findings;
     }
 
     // ---------------------------------------------------------------- cohort and groups
@@ -506,9 +591,7 @@ final class StudyAnalysis {
     // ---------------------------------------------------------------- Cox
 
     private CoxResult cox(CoxSpec spec) {
-        Cohort c = CohortReader.read(analysisCsv, CohortSpec.builder().eventValue("1").naCodes(study.data().na())
-                .time(AnalysisDataset.TIME).event(AnalysisDataset.EVENT).covariates(spec.covariates())
-                .categorical(spec.categorical()).strata(study.strata()));
+        Cohort c = CohortReader.read(dataset, DatasetSpecs.cox(dataset, spec));
         if (c.size() == 0) {
             throw StudyColumns.error(study, spec.line(), "cox", "model '" + spec.name() + "' has no complete case.");
         }
@@ -570,7 +653,7 @@ final class StudyAnalysis {
     }
 
     /** The Table 1 label of a column, else its name. */
-    String variableLabel(String column) {
+    public String variableLabel(String column) {
         for (Table1Item t : study.table1()) {
             if (t.column().equals(column) && t.label() != null) {
                 return t.label();
@@ -586,7 +669,7 @@ final class StudyAnalysis {
      * cross, or a Cox model's PH test rejects for the group. τ defaults to the shortest group's last
      * follow-up time (R survRM2's default), so that no curve is extrapolated.
      */
-    private RmstOut rmst() {
+    private RmstOut restrictedMeans() {
         Comparisons c = study.comparisons();
         if (c.rmst() == Rmst.NO || groups.size() < 2 || pairs.isEmpty()) {
             return null;
@@ -647,10 +730,8 @@ final class StudyAnalysis {
      */
     private CompetingRisksOut competingRisks() {
         Study.CompetingRisks cr = study.competingRisks();
-        String censor = Formats.given(cr.censorValue());
-        Cohort c = CohortReader.read(analysisCsv, CohortSpec.builder().naCodes(study.data().na())
-                .group(dataset.groupColumn()).strata(cr.strata()).time(AnalysisDataset.TIME).event(AnalysisDataset.CAUSE)
-                .eventValue(censor).covariates(List.of(AnalysisDataset.CAUSE)));
+        String censor = Values.given(cr.censorValue());
+        Cohort c = CohortReader.read(dataset, DatasetSpecs.competingRisks(dataset));
         double[] status = c.size() == 0 ? new double[0] : c.covariate(AnalysisDataset.CAUSE).numeric();
         Set<Double> present = new java.util.TreeSet<>();
         for (double x : status) {
@@ -724,26 +805,8 @@ final class StudyAnalysis {
 
     private FineGrayOut fineGray(Study.CompetingRisks cr, List<Double> causes) {
         Study.FineGraySpec spec = cr.fineGray();
-        List<String> covariates = new ArrayList<>();
-        List<String> categorical = new ArrayList<>(spec.categorical());
-        String g = dataset.groupColumn();
-        if (g != null) {
-            boolean named = spec.covariates().stream().anyMatch(t -> List.of(t.split(":")).stream().map(String::trim)
-                    .anyMatch(g::equals));
-            if (!named) {
-                covariates.add(g);
-            }
-            if (!categorical.contains(g)) {
-                categorical.add(g);
-            }
-        }
-        covariates.addAll(spec.covariates());
-        List<String> read = new ArrayList<>();
-        read.add(AnalysisDataset.CAUSE);
-        read.addAll(covariates);
-        Cohort c = CohortReader.read(analysisCsv, CohortSpec.builder().naCodes(study.data().na())
-                .time(AnalysisDataset.TIME).event(AnalysisDataset.CAUSE).eventValue(Formats.given(cr.censorValue()))
-                .covariates(read).categorical(categorical));
+        List<String> covariates = DatasetSpecs.fineGrayTerms(dataset);
+        Cohort c = CohortReader.read(dataset, DatasetSpecs.fineGray(dataset));
         double cause = Double.isNaN(cr.cause()) ? causes.get(0) : cr.cause();
         if (c.size() == 0) {
             throw StudyColumns.error(study, cr.line("finegray"), "competing_risks.finegray", "the Fine-Gray model has no"
@@ -774,7 +837,7 @@ final class StudyAnalysis {
         }
         String m = d.message();
         for (Study.Cause k : cr.causes()) {
-            String code = Formats.given(k.code());
+            String code = Values.given(k.code());
             String shown = cr.words() ? "'" + k.word() + "'" : code;
             m = m.replaceAll("(?<=\\b[Cc]ause )" + java.util.regex.Pattern.quote(code) + "(?![0-9]|\\.[0-9])",
                     java.util.regex.Matcher.quoteReplacement(shown + " (" + k.label() + ")"));
@@ -784,7 +847,7 @@ final class StudyAnalysis {
 
     // ---------------------------------------------------------------- findings
 
-    private List<Finding> findings() {
+    private List<Finding> guardrailFindings() {
         List<Finding> out = new ArrayList<>();
         String unit = study.time().unitName() == null ? "time units" : study.time().unitName();
         for (String w : cohort.warnings()) {
@@ -832,7 +895,7 @@ final class StudyAnalysis {
             }
             for (Study.Cause k : competing.spec().causes()) {
                 if (!competing.causes().contains(k.code())) {
-                    ds.add(0, new Diagnostic(Diagnostic.Severity.NOTE, "no-events-of-cause", "Cause " + Formats.given(
+                    ds.add(0, new Diagnostic(Diagnostic.Severity.NOTE, "no-events-of-cause", "Cause " + Values.given(
                             k.code()) + ", listed under competing_risks.causes, has no event among the "
                             + competing.cohort().size() + " patients analysed" + (Double.isNaN(study.horizon()) ? ""
                                     : " up to the horizon") + ": it is left out of the section's tables and figure."));
@@ -858,7 +921,7 @@ final class StudyAnalysis {
             if (fg != null) {
                 String fgScope = "Fine\u2013Gray model";
                 if (fg.model() == null) {
-                    out.add(new Finding(labelled(new Diagnostic(Diagnostic.Severity.WARNING, "no-events-of-cause", "Cause " + Formats.given(
+                    out.add(new Finding(labelled(new Diagnostic(Diagnostic.Severity.WARNING, "no-events-of-cause", "Cause " + Values.given(
                             fg.cause()) + " has no event among the " + fg.cohort().size() + " complete cases of the"
                             + " Fine\u2013Gray model: it was not fitted. Choose another 'cause' under competing_risks.")),
                             fgScope));

@@ -1,5 +1,7 @@
-package org.survkit.report;
+package org.survkit.report.html;
 
+import org.survkit.report.analysis.StudyAnalysis;
+import org.survkit.report.tables.ReportTables;
 import org.survkit.study.Study;
 import org.survkit.study.CifPlot;
 import java.util.ArrayList;
@@ -13,8 +15,8 @@ import org.survkit.plot.ForestPlot;
 import org.survkit.plot.KaplanMeierPlot;
 import org.survkit.plot.LogMinusLogPlot;
 import org.survkit.plot.SurvivalScale;
-import org.survkit.report.StudyAnalysis.CoxResult;
-import org.survkit.report.StudyAnalysis.Pair;
+import org.survkit.report.analysis.StudyAnalysis.CoxResult;
+import org.survkit.report.analysis.StudyAnalysis.Pair;
 import org.survkit.stats.cox.CoxCoefficient;
 import org.survkit.stats.cox.FirthCoefficient;
 
@@ -22,7 +24,7 @@ import org.survkit.stats.cox.FirthCoefficient;
  * The report's figures: Kaplan–Meier (all groups and each pair), log(−log S), cumulative incidence of competing
  * risks, forest plots.
  */
-final class ReportFigures {
+public final class ReportFigures {
 
     /**
      * One figure with its file stem, caption and SVG (rendered once).
@@ -32,17 +34,17 @@ final class ReportFigures {
      * @param figure  the figure
      * @param svg     its SVG
      */
-    record Item(String id, String caption, Figure figure, String svg) {
+    public record Item(String id, String caption, Figure figure, String svg) {
     }
 
     private ReportFigures() {
     }
 
-    static List<Item> build(StudyAnalysis a, ReportTables t) {
+    public static List<Item> build(StudyAnalysis a, ReportTables t) {
         List<Item> out = new ArrayList<>();
-        Study s = a.study;
+        Study s = a.study();
         String unit = s.time().unitName();
-        KaplanMeierPlot km = KaplanMeierPlot.of(a.curves).withTimeUnit(unit)
+        KaplanMeierPlot km = KaplanMeierPlot.of(a.curves()).withTimeUnit(unit)
                 .withConfidenceBands(s.figures().confidenceBands()).withMedianLines(s.figures().medianLines())
                 .with(s.figures().censorMarks()).withRiskTable(s.figures().riskTable()).with(s.figures().scale())
                 .withSurvivalLabel(s.endpoint() + (s.figures().scale() == SurvivalScale.PERCENT ? " (%)"
@@ -59,13 +61,13 @@ final class ReportFigures {
             km = km.withLegendTitle(ReportTables.capital(t.groupName()));
         }
         String what = s.endpoint() + (s.grouped() ? " by " + t.groupName() : "");
-        if (a.overall != null) {
-            KaplanMeierPlot all = km.withTest(a.overall);
-            out.add(item("km_all", what + ", all groups (" + t.testName() + " test" + t.stratifiedBy() + ", " + a.curves.size()
-                    + " groups).",
+        if (a.overall() != null) {
+            KaplanMeierPlot all = km.withTest(a.overall());
+            out.add(item("km_all", what + ", all groups (" + t.testName() + " test" + t.stratifiedBy() + ", "
+                    + a.curves().size() + " groups).",
                     all));
             int k = 1;
-            for (Pair p : a.curves.size() > 2 ? a.pairs : List.<Pair>of()) {
+            for (Pair p : a.curves().size() > 2 ? a.pairs() : List.<Pair>of()) {
                 KaplanMeierPlot pair = km.withGroups(p.first(), p.second()).withTest(p.test());
                 out.add(item("km_pair_" + k, s.endpoint() + ": " + p.second() + " vs " + p.first() + " ("
                         + t.testName() + " P on these two groups, unadjusted).", pair));
@@ -73,21 +75,21 @@ final class ReportFigures {
             }
             out.add(item("log_minus_log", "log(\u2212log S) against log time by " + t.groupName() + ": roughly"
                     + " parallel curves support proportional hazards; crossing curves do not.",
-                    LogMinusLogPlot.of(a.curves).withTimeUnit(unit).withTimeLabel(s.figures().timeLabel())
+                    LogMinusLogPlot.of(a.curves()).withTimeUnit(unit).withTimeLabel(s.figures().timeLabel())
                             .with(s.figures().palette())
                             .withLegendTitle(ReportTables.capital(t.groupName()))));
         } else {
             out.add(item("km_all", what + ".", km));
         }
-        if (a.competing != null) {
+        if (a.competing() != null) {
             out.add(cif(a, t));
-            StudyAnalysis.FineGrayOut fg = a.competing.fineGray();
+            StudyAnalysis.FineGrayOut fg = a.competing().fineGray();
             if (fg != null && fg.model() != null) {
                 out.add(fineGrayForest(a, t, fg));
             }
         }
         int m = 1;
-        for (CoxResult r : a.cox) {
+        for (CoxResult r : a.cox()) {
             ForestPlot f;
             String note;
             if (r.firth() != null) {
@@ -105,7 +107,7 @@ final class ReportFigures {
                 note = "";
             }
             f = f.withLabels(r.labels()).withDirectionLabels("Lower hazard", "Higher hazard")
-                    .with(a.study.pValueFormat());
+                    .with(a.study().pValueFormat());
             out.add(item("forest_" + m, "Hazard ratios of the Cox model \u201C" + r.spec().name() + "\u201D" + note
                     + ".", f));
             m++;
@@ -127,14 +129,14 @@ final class ReportFigures {
                 .withFootnote("SHR: subdistribution hazard ratio. Fine\u2013Gray model of " + cause + " with the"
                         + " other causes as competing events, robust standard errors (R cmprsk crr); n = "
                         + fg.model().n() + ", " + fg.model().events() + " events of this cause.")
-                .with(a.study.pValueFormat());
+                .with(a.study().pValueFormat());
         return item("forest_finegray", "Subdistribution hazard ratios of " + cause + " (Fine\u2013Gray model).", f);
     }
 
     /** The cumulative incidence of every cause, one panel per group, with Gray's P per cause in the legend. */
     private static Item cif(StudyAnalysis a, ReportTables t) {
-        Study s = a.study;
-        StudyAnalysis.CompetingRisksOut cr = a.competing;
+        Study s = a.study();
+        StudyAnalysis.CompetingRisksOut cr = a.competing();
         Map<String, String> labels = new LinkedHashMap<>();
         for (double c : cr.result().causes()) {
             labels.put(CumulativeIncidencePlot.code(c), t.causeLabel(c));

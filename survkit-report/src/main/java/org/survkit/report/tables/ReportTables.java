@@ -1,5 +1,6 @@
-package org.survkit.report;
+package org.survkit.report.tables;
 
+import org.survkit.report.analysis.StudyAnalysis;
 import org.survkit.study.Study;
 import org.survkit.study.Comparisons;
 import org.survkit.study.Summary;
@@ -11,10 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.survkit.report.StudyAnalysis.CoxResult;
-import org.survkit.report.StudyAnalysis.Excluded;
-import org.survkit.report.StudyAnalysis.Finding;
-import org.survkit.report.StudyAnalysis.Pair;
+import org.survkit.report.analysis.StudyAnalysis.CoxResult;
+import org.survkit.report.analysis.StudyAnalysis.Excluded;
+import org.survkit.report.analysis.StudyAnalysis.Finding;
+import org.survkit.report.analysis.StudyAnalysis.Pair;
 import org.survkit.stats.baseline.CategoricalSummary;
 import org.survkit.stats.baseline.ContinuousSummary;
 import org.survkit.stats.baseline.GroupTest;
@@ -39,26 +40,26 @@ import org.survkit.stats.logrank.HazardRatio;
 /**
  * Lays the analysis out as the report's tables (formatted cells plus raw JSON). Formatting only.
  */
-final class ReportTables {
+public final class ReportTables {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private final StudyAnalysis a;
     private final String unit;
 
-    ReportTables(StudyAnalysis a) {
+    public ReportTables(StudyAnalysis a) {
         this.a = a;
-        this.unit = a.study.time().unitName();
+        this.unit = a.study().time().unitName();
     }
 
     /** {@return "months", or "time units" when the unit is unknown} */
-    String unit() {
+    public String unit() {
         return unit == null ? "time units" : unit;
     }
 
     /** A P value as the study prints them ({@code p_digits}, default three significant digits; NA for NaN). */
     String p(double p) {
-        return Double.isNaN(p) ? Formats.NA : a.study.pValueFormat().text(Math.min(1, Math.max(0, p)));
+        return Double.isNaN(p) ? Formats.NA : a.study().pValueFormat().text(Math.min(1, Math.max(0, p)));
     }
 
     /** "P = 0.00343" or "P < 0.001". */
@@ -68,19 +69,19 @@ final class ReportTables {
     }
 
     String ciLabel() {
-        return Formats.given(100 * a.study.confLevel()) + "% CI";
+        return Formats.given(100 * a.study().confLevel()) + "% CI";
     }
 
     // ---------------------------------------------------------------- flow
 
-    ReportTable flow() {
+    public ReportTable flow() {
         List<List<String>> rows = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
-        String file = a.dataset.table().fileName();
-        rows.add(List.of("Rows in " + file, Integer.toString(a.flow.rowsRead()), ""));
+        String file = a.dataset().dataFileName();
+        rows.add(List.of("Rows in " + file, Integer.toString(a.flow().rowsRead()), ""));
         kinds.add("variable");
         ArrayNode ex = F.arrayNode();
-        for (Excluded e : a.flow.excluded()) {
+        for (Excluded e : a.flow().excluded()) {
             rows.add(List.of("Excluded: " + e.reason(), Integer.toString(e.count()), rowsText(e)));
             kinds.add("level");
             ObjectNode o = ex.addObject();
@@ -89,11 +90,11 @@ final class ReportTables {
             ArrayNode fr = o.putArray("first_rows");
             e.firstRows().forEach(fr::add);
         }
-        rows.add(List.of("Analysed", Integer.toString(a.flow.analysed()), ""));
+        rows.add(List.of("Analysed", Integer.toString(a.flow().analysed()), ""));
         kinds.add("variable");
         ArrayNode gs = F.arrayNode();
-        if (a.study.grouped()) {
-            for (Map.Entry<String, Integer> g : a.flow.groupSizes().entrySet()) {
+        if (a.study().grouped()) {
+            for (Map.Entry<String, Integer> g : a.flow().groupSizes().entrySet()) {
                 rows.add(List.of(g.getKey(), Integer.toString(g.getValue()), g.getValue() == 0 ? "no patient: left out of"
                         + " the analyses" : ""));
                 kinds.add("level");
@@ -104,9 +105,9 @@ final class ReportTables {
         }
         ObjectNode json = F.objectNode();
         json.put("source", file);
-        json.put("rows_read", a.flow.rowsRead());
+        json.put("rows_read", a.flow().rowsRead());
         json.set("excluded", ex);
-        json.put("analysed", a.flow.analysed());
+        json.put("analysed", a.flow().analysed());
         json.set("groups", gs);
         return new ReportTable("flow", "Rows read, excluded and analysed", List.of("Step", "Rows", "Details"), rows,
                 kinds, List.of("Data rows are numbered from 1 under the header (row k is line k + 1 of a CSV file"
@@ -124,8 +125,8 @@ final class ReportTables {
 
     // ---------------------------------------------------------------- Table 1
 
-    ReportTable table1() {
-        StudyAnalysis.Table1Out t = a.table1;
+    public ReportTable table1() {
+        StudyAnalysis.Table1Out t = a.table1();
         List<String> groups = t.result().groups();
         boolean compare = groups.size() >= 2;
         List<String> header = new ArrayList<>();
@@ -289,8 +290,8 @@ final class ReportTables {
                 header, rows, kinds, notes, json);
     }
 
-    String groupName() {
-        return a.study.groups() == null ? "group" : a.study.groups().name();
+    public String groupName() {
+        return a.study().groups() == null ? "group" : a.study().groups().name();
     }
 
     private static String continuous(ContinuousSummary s, boolean median) {
@@ -340,8 +341,8 @@ final class ReportTables {
 
     // ---------------------------------------------------------------- survival
 
-    ReportTable survival() {
-        double[] at = a.study.at();
+    public ReportTable survival() {
+        double[] at = a.study().at();
         List<String> header = new ArrayList<>(List.of("Group", "N", "Events", "Median, " + unit() + " (" + ciLabel()
                 + ")"));
         for (double t : at) {
@@ -351,31 +352,31 @@ final class ReportTables {
         List<List<String>> rows = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
         ArrayNode jg = F.arrayNode();
-        for (int g = 0; g < a.curves.size(); g++) {
-            GroupCurve gc = a.curves.get(g);
-            rows.add(survivalRow(gc.group(), gc.curve(), a.followUp.get(g).curve(), at, jg));
+        for (int g = 0; g < a.curves().size(); g++) {
+            GroupCurve gc = a.curves().get(g);
+            rows.add(survivalRow(gc.group(), gc.curve(), a.followUp().get(g).curve(), at, jg));
             kinds.add("");
         }
-        if (a.curves.size() > 1) {
-            rows.add(survivalRow(StudyAnalysis.ALL, a.overallCurve, a.overallFollowUp, at, jg));
+        if (a.curves().size() > 1) {
+            rows.add(survivalRow(StudyAnalysis.ALL, a.overallCurve(), a.overallFollowUp(), at, jg));
             kinds.add("variable");
         }
         ObjectNode json = F.objectNode();
         json.put("time_unit", unit());
-        json.put("conf_type", a.study.confType().rName());
-        num(json, "conf_level", a.study.confLevel());
-        json.put("median_rule", a.study.estimates().medianRule().id());
-        num(json, "horizon", a.study.horizon());
+        json.put("conf_type", a.study().confType().rName());
+        num(json, "conf_level", a.study().confLevel());
+        json.put("median_rule", a.study().estimates().medianRule().id());
+        num(json, "horizon", a.study().horizon());
         json.set("groups", jg);
         List<String> notes = new ArrayList<>();
-        notes.add("Kaplan\u2013Meier estimates with " + ciLabel() + "s (" + a.study.confType().rName() + " transform,"
+        notes.add("Kaplan\u2013Meier estimates with " + ciLabel() + "s (" + a.study().confType().rName() + " transform,"
                 + " Greenwood variance); [n]: number still at risk. NR: not reached. Median follow-up by the reverse"
                 + " Kaplan\u2013Meier method (Schemper & Smith 1996), over the whole follow-up.");
-        if (!Double.isNaN(a.study.horizon())) {
-            notes.add("Follow-up is censored at " + Formats.given(a.study.horizon()) + " " + unit() + " (the study's"
+        if (!Double.isNaN(a.study().horizon())) {
+            notes.add("Follow-up is censored at " + Formats.given(a.study().horizon()) + " " + unit() + " (the study's"
                     + " horizon) for the survival estimates and tests.");
         }
-        return new ReportTable("survival", a.study.endpoint() + " by " + (a.study.grouped() ? groupName() : "cohort"),
+        return new ReportTable("survival", a.study().endpoint() + " by " + (a.study().grouped() ? groupName() : "cohort"),
                 header, rows, kinds, notes, json);
     }
 
@@ -384,7 +385,7 @@ final class ReportTables {
         r.add(group);
         r.add(Integer.toString(c.n()));
         r.add(Integer.toString(c.events()));
-        SurvivalQuantile m = c.median(a.study.estimates().medianRule());
+        SurvivalQuantile m = c.median(a.study().estimates().medianRule());
         int digits = Formats.timeDigits(unit);
         r.add(Formats.timeCi(m.estimate(), m.lower(), m.upper(), digits));
         ObjectNode j = jg.addObject();
@@ -427,12 +428,12 @@ final class ReportTables {
     }
 
     /** {@return " stratified by LABEL" when the study has strata, else ""} */
-    String stratifiedBy() {
-        return a.study.strata() == null ? "" : " stratified by " + variableName(a.study.strata());
+    public String stratifiedBy() {
+        return a.study().strata() == null ? "" : " stratified by " + variableName(a.study().strata());
     }
 
-    String testName() {
-        Comparisons c = a.study.comparisons();
+    public String testName() {
+        Comparisons c = a.study().comparisons();
         return switch (c.test()) {
             case LOGRANK -> "Log-rank";
             case GEHAN -> "Gehan\u2013Breslow\u2013Wilcoxon";
@@ -443,50 +444,50 @@ final class ReportTables {
         };
     }
 
-    ReportTable comparisons() {
+    public ReportTable comparisons() {
         List<List<String>> rows = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
         ObjectNode json = F.objectNode();
-        json.put("test", a.study.comparisons().test().id());
-        num(json, "rho", a.overall.rho());
-        num(json, "gamma", a.overall.gamma());
-        String strata = a.study.strata();
+        json.put("test", a.study().comparisons().test().id());
+        num(json, "rho", a.overall().rho());
+        num(json, "gamma", a.overall().gamma());
+        String strata = a.study().strata();
         if (strata == null) {
             json.putNull("strata");
         } else {
             json.put("strata", strata);
         }
         rows.add(List.of(testName() + " test" + stratifiedBy() + ", "
-                + a.curves.size() + " groups", Formats.num(a.overall.statistic(), 2),
-                Integer.toString(a.overall.df()), p(a.overall.pValue())));
+                + a.curves().size() + " groups", Formats.num(a.overall().statistic(), 2),
+                Integer.toString(a.overall().df()), p(a.overall().pValue())));
         kinds.add("");
-        num(json, "statistic", a.overall.statistic());
-        json.put("df", a.overall.df());
-        num(json, "p_value", a.overall.pValue());
+        num(json, "statistic", a.overall().statistic());
+        json.put("df", a.overall().df());
+        num(json, "p_value", a.overall().pValue());
         ArrayNode jg = json.putArray("groups");
-        for (GroupSummary g : a.overall.groups()) {
+        for (GroupSummary g : a.overall().groups()) {
             ObjectNode o = jg.addObject();
             o.put("group", g.group());
             o.put("n", g.n());
             num(o, "observed", g.observed());
             num(o, "expected", g.expected());
         }
-        if (a.trend != null) {
-            rows.add(List.of("Test for trend (scores " + String.join(", ", java.util.Arrays.stream(a.trend.scores())
-                    .mapToObj(Formats::given).toList()) + ")", Formats.num(a.trend.statistic(), 2),
-                    Integer.toString(a.trend.df()), p(a.trend.pValue())));
+        if (a.trend() != null) {
+            rows.add(List.of("Test for trend (scores " + String.join(", ", java.util.Arrays.stream(a.trend().scores())
+                    .mapToObj(Formats::given).toList()) + ")", Formats.num(a.trend().statistic(), 2),
+                    Integer.toString(a.trend().df()), p(a.trend().pValue())));
             kinds.add("");
             ObjectNode t = json.putObject("trend");
             ArrayNode sc = t.putArray("scores");
-            for (double s : a.trend.scores()) {
+            for (double s : a.trend().scores()) {
                 sc.add(s);
             }
-            num(t, "statistic", a.trend.statistic());
-            t.put("df", a.trend.df());
-            num(t, "p_value", a.trend.pValue());
+            num(t, "statistic", a.trend().statistic());
+            t.put("df", a.trend().df());
+            num(t, "p_value", a.trend().pValue());
         }
         List<String> notes = new ArrayList<>();
-        notes.add("Observed/expected events: " + String.join("; ", a.overall.groups().stream()
+        notes.add("Observed/expected events: " + String.join("; ", a.overall().groups().stream()
                 .map(g -> g.group() + " " + Formats.given(g.observed()) + "/" + Formats.num(g.expected(), 1)).toList())
                 + ".");
         if (strata != null) {
@@ -499,7 +500,7 @@ final class ReportTables {
     }
 
     String adjustName() {
-        return switch (a.study.comparisons().adjust()) {
+        return switch (a.study().comparisons().adjust()) {
             case NONE -> "unadjusted";
             case BONFERRONI -> "Bonferroni";
             case HOLM -> "Holm";
@@ -507,11 +508,11 @@ final class ReportTables {
         };
     }
 
-    ReportTable pairwise() {
+    public ReportTable pairwise() {
         String adj = adjustName();
         List<String> header = new ArrayList<>(List.of("Comparison", "\u03C7\u00B2 (1 df)", "P"));
-        boolean adjusted = a.study.comparisons().adjust() != org.survkit.stats.PValueAdjustment.NONE
-                && a.pairs.size() > 1;
+        boolean adjusted = a.study().comparisons().adjust() != org.survkit.stats.PValueAdjustment.NONE
+                && a.pairs().size() > 1;
         if (adjusted) {
             header.add("P (" + adj + ")");
         }
@@ -521,7 +522,7 @@ final class ReportTables {
         List<String> kinds = new ArrayList<>();
         ArrayNode jp = F.arrayNode();
         boolean anyWarning = false;
-        for (Pair p : a.pairs) {
+        for (Pair p : a.pairs()) {
             List<String> r = new ArrayList<>();
             r.add(p.second() + " vs " + p.first());
             r.add(Formats.num(p.pairwise().statistic(), 2));
@@ -559,8 +560,9 @@ final class ReportTables {
             o.set("hr_cox", jc);
         }
         List<String> notes = new ArrayList<>();
-        notes.add(testName() + " test" + stratifiedBy() + " on the two groups' patients" + (adjusted ? "; P unadjusted, and adjusted for "
-                + a.pairs.size() + " comparisons by " + adj + "'s method" : "") + ".");
+        notes.add(testName() + " test" + stratifiedBy() + " on the two groups' patients" + (adjusted
+                ? "; P unadjusted, and adjusted for " + a.pairs().size() + " comparisons by " + adj + "'s method" : "")
+                + ".");
         notes.add("HR: hazard ratio of the first-named group versus the second (the reference), by the log-rank"
                 + " (O/E) method, the Mantel\u2013Haenszel method (as GraphPad Prism) and a Cox model with the group"
                 + " alone (Efron ties).");
@@ -569,9 +571,9 @@ final class ReportTables {
                     + " Guardrails.");
         }
         ObjectNode json = F.objectNode();
-        json.put("test", a.study.comparisons().test().id());
-        json.put("adjust", a.study.comparisons().adjust().id());
-        num(json, "conf_level", a.study.confLevel());
+        json.put("test", a.study().comparisons().test().id());
+        json.put("adjust", a.study().comparisons().adjust().id());
+        num(json, "conf_level", a.study().confLevel());
         json.set("pairs", jp);
         return new ReportTable("pairwise", "Pairwise comparisons", header, rows, kinds, notes, json);
     }
@@ -580,8 +582,8 @@ final class ReportTables {
      * Restricted mean survival times up to τ per group, and their differences and ratios for each pair
      * (R survRM2 {@code rmst2}), shown when asked or when hazards do not look proportional.
      */
-    ReportTable rmst() {
-        StudyAnalysis.RmstOut r = a.rmst;
+    public ReportTable rmst() {
+        StudyAnalysis.RmstOut r = a.rmst();
         int d = Formats.timeDigits(unit) + 1;
         String tau = Formats.given(r.tau()) + " " + unit();
         List<String> header = List.of("Group or comparison", "RMST, " + unit() + " (" + ciLabel() + ")",
@@ -591,12 +593,12 @@ final class ReportTables {
         ObjectNode json = F.objectNode();
         num(json, "tau", r.tau());
         json.put("reason", r.reason());
-        num(json, "conf_level", a.study.confLevel());
+        num(json, "conf_level", a.study().confLevel());
         ArrayNode jg = json.putArray("groups");
         for (int i = 0; i < r.byGroup().size(); i++) {
             org.survkit.stats.km.RestrictedMean m = r.byGroup().get(i);
-            String g = a.curves.get(i).group();
-            rows.add(List.of(g, Formats.timeCi(m.estimate(), m.lower(a.study.confLevel()), m.upper(a.study.confLevel()),
+            String g = a.curves().get(i).group();
+            rows.add(List.of(g, Formats.timeCi(m.estimate(), m.lower(a.study().confLevel()), m.upper(a.study().confLevel()),
                     d), "", "", "", ""));
             kinds.add("");
             ObjectNode o = jg.addObject();
@@ -629,7 +631,7 @@ final class ReportTables {
         List<String> notes = new ArrayList<>();
         notes.add("Restricted mean survival time (RMST): the mean time lived without the event during the first " + tau
                 + ", the area under the Kaplan\u2013Meier curve up to \u03C4 = " + tau + (Double.isNaN(
-                a.study.estimates().tau()) ? " (the shortest group's last follow-up time, so that no curve is"
+                a.study().estimates().tau()) ? " (the shortest group's last follow-up time, so that no curve is"
                 + " extrapolated)" : "") + ". Difference and ratio of the first-named group versus the second, with"
                 + " Wald P values (Uno et al. 2014; R survRM2).");
         notes.add(r.reason().equals("requested") ? "Reported as requested in the study file (comparisons.rmst)."
@@ -649,7 +651,7 @@ final class ReportTables {
 
     // ---------------------------------------------------------------- Cox
 
-    ReportTable cox(CoxResult r, String id) {
+    public ReportTable cox(CoxResult r, String id) {
         List<List<String>> rows = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("Term"));
@@ -753,7 +755,7 @@ final class ReportTables {
         return new ReportTable(id, "Cox model: " + r.spec().name(), header, rows, kinds, notes, json);
     }
 
-    ReportTable phTest(CoxResult r, String id) {
+    public ReportTable phTest(CoxResult r, String id) {
         List<List<String>> rows = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
         List<ZphTerm> terms = new ArrayList<>(r.zph().terms());
@@ -778,13 +780,13 @@ final class ReportTables {
     // ---------------------------------------------------------------- competing risks
 
     /** {@return the label of a cause code} */
-    String causeLabel(double code) {
-        return a.competing.spec().label(code);
+    public String causeLabel(double code) {
+        return a.competing().spec().label(code);
     }
 
     /** {@return the causes' labels in display order, joined: "Transplant and Death"} */
-    String causeList() {
-        List<String> l = a.competing.causes().stream().map(this::causeLabel).toList();
+    public String causeList() {
+        List<String> l = a.competing().causes().stream().map(this::causeLabel).toList();
         return l.size() <= 1 ? String.join("", l) : String.join(", ", l.subList(0, l.size() - 1)) + " and "
                 + l.get(l.size() - 1);
     }
@@ -793,10 +795,10 @@ final class ReportTables {
      * Cumulative incidence of each cause (rows) per group and for all patients, at the study's times, with the
      * events of each cause (R cmprsk {@code cuminc} + {@code timepoints}).
      */
-    ReportTable cif() {
-        StudyAnalysis.CompetingRisksOut cr = a.competing;
+    public ReportTable cif() {
+        StudyAnalysis.CompetingRisksOut cr = a.competing();
         double[] times = cr.times();
-        List<String> header = new ArrayList<>(List.of(a.study.grouped() ? "Cause and " + groupName() : "Cause", "N",
+        List<String> header = new ArrayList<>(List.of(a.study().grouped() ? "Cause and " + groupName() : "Cause", "N",
                 "Events"));
         for (double t : times) {
             header.add(Formats.given(t) + " " + unit() + "\n% (" + ciLabel() + ")");
@@ -812,8 +814,8 @@ final class ReportTables {
             num(json, "censor_value", cr.spec().censorValue());
         }
         json.put("conf_type", cr.result().curves().get(0).confType().rName());
-        num(json, "conf_level", a.study.confLevel());
-        num(json, "horizon", a.study.horizon());
+        num(json, "conf_level", a.study().confLevel());
+        num(json, "horizon", a.study().horizon());
         json.put("n", cr.cohort().size());
         ArrayNode jc = json.putArray("causes");
         ArrayNode jg = json.putArray("curves");
@@ -822,7 +824,7 @@ final class ReportTables {
             ObjectNode c = jc.addObject();
             num(c, "code", cause);
             c.put("label", causeLabel(cause));
-            if (a.study.grouped()) {
+            if (a.study().grouped()) {
                 List<String> r = new ArrayList<>();
                 r.add(causeLabel(cause));
                 for (int i = 0; i < 2 + times.length; i++) {
@@ -844,7 +846,7 @@ final class ReportTables {
         ArrayNode jn = json.putArray("one_minus_km");
         for (NaiveCumulativeIncidence n : cr.naive()) {
             ObjectNode o = jn.addObject();
-            o.put("group", a.study.grouped() ? n.group() : StudyAnalysis.ALL);
+            o.put("group", a.study().grouped() ? n.group() : StudyAnalysis.ALL);
             num(o, "cause", n.cause());
             num(o, "time", n.time());
             num(o, "one_minus_km", n.naive());
@@ -853,24 +855,24 @@ final class ReportTables {
         }
         List<String> notes = new ArrayList<>();
         notes.add("Cumulative incidence (%) of each cause, with the other causes as competing events (Aalen\u2013Johansen"
-                + " estimator), with " + ciLabel() + "s on the " + a.study.confType().rName() + " scale from the variance"
-                + " of R cmprsk's cuminc. Events: events of that cause" + (Double.isNaN(a.study.horizon()) ? ""
+                + " estimator), with " + ciLabel() + "s on the " + a.study().confType().rName() + " scale from the variance"
+                + " of R cmprsk's cuminc. Events: events of that cause" + (Double.isNaN(a.study().horizon()) ? ""
                         : " up to the horizon") + "." + (beyond ? " " + Formats.NA + ": after the group's last follow-up."
                                 : ""));
         notes.add("Codes of " + cr.spec().column() + ": " + String.join(", ", cr.causes().stream().map(k ->
                 cr.spec().written(k) + " = " + causeLabel(k)).toList()) + "; " + cr.spec().written(cr.spec().censorValue())
                 + " = censored.");
-        if (!Double.isNaN(a.study.horizon())) {
-            notes.add("Follow-up is censored at " + Formats.given(a.study.horizon()) + " " + unit() + " (the study's"
+        if (!Double.isNaN(a.study().horizon())) {
+            notes.add("Follow-up is censored at " + Formats.given(a.study().horizon()) + " " + unit() + " (the study's"
                     + " horizon).");
         }
-        int left = a.cohort.size() - cr.cohort().size();
+        int left = a.cohort().size() - cr.cohort().size();
         if (left != 0) {
-            notes.add(cr.cohort().size() + " patients analysed: " + (left > 0 ? left + " of the " + a.cohort.size()
+            notes.add(cr.cohort().size() + " patients analysed: " + (left > 0 ? left + " of the " + a.cohort().size()
                     + " in the survival analysis have no cause in " + cr.spec().column() + " (missing)" : "some rows"
                     + " without a known event have a cause") + ".");
         }
-        return new ReportTable("cif", "Cumulative incidence of " + causeList() + (a.study.grouped() ? " by "
+        return new ReportTable("cif", "Cumulative incidence of " + causeList() + (a.study().grouped() ? " by "
                 + groupName() : ""), header, rows, kinds, notes, json);
     }
 
@@ -904,8 +906,8 @@ final class ReportTables {
     }
 
     /** Gray's test per cause (R cmprsk {@code cuminc(...)$Tests}). */
-    ReportTable gray() {
-        StudyAnalysis.CompetingRisksOut cr = a.competing;
+    public ReportTable gray() {
+        StudyAnalysis.CompetingRisksOut cr = a.competing();
         List<List<String>> rows = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
         ObjectNode json = F.objectNode();
@@ -930,16 +932,16 @@ final class ReportTables {
                 + " (" + cr.groups().size() + " groups)", List.of("Cause", "\u03C7\u00B2",
                 "df", "P"), rows, kinds, List.of("Gray's k-sample test (Gray 1988) of equal cumulative incidence of the"
                         + " cause in every group, the other causes as competing events"
-                        + (a.competing.spec().strata() == null ? "" : ", stratified by " + a.competing.spec().strata())
+                        + (a.competing().spec().strata() == null ? "" : ", stratified by " + a.competing().spec().strata())
                         + " (R cmprsk cuminc, \u03C1 = "
-                        + Formats.given(a.competing.spec().rho()) + (a.competing.spec().rho() > 0
+                        + Formats.given(a.competing().spec().rho()) + (a.competing().spec().rho() > 0
                                 ? ": differences early in follow-up weigh more" : "") + ")."),
                 json);
     }
 
     /** The Fine–Gray model (R cmprsk {@code crr}): subdistribution hazard ratios with robust CIs. */
-    ReportTable fineGray() {
-        StudyAnalysis.FineGrayOut f = a.competing.fineGray();
+    public ReportTable fineGray() {
+        StudyAnalysis.FineGrayOut f = a.competing().fineGray();
         FineGrayModel m = f.model();
         String cause = causeLabel(f.cause());
         List<List<String>> rows = new ArrayList<>();
@@ -950,7 +952,7 @@ final class ReportTables {
         ArrayNode cov = json.putArray("covariates");
         f.covariates().forEach(cov::add);
         json.put("se", "robust (sandwich), as crr");
-        num(json, "conf_level", a.study.confLevel());
+        num(json, "conf_level", a.study().confLevel());
         json.put("n", m.n());
         json.put("events", m.events());
         json.put("competing_events", m.competingEvents());
@@ -990,11 +992,11 @@ final class ReportTables {
 
     // ---------------------------------------------------------------- findings
 
-    ReportTable guardrails() {
+    public ReportTable guardrails() {
         List<List<String>> rows = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
         ArrayNode json = F.arrayNode();
-        for (Finding f : a.findings) {
+        for (Finding f : a.findings()) {
             String text = FindingText.message(f.diagnostic());
             rows.add(List.of(f.diagnostic().severity() == org.survkit.stats.Diagnostic.Severity.WARNING ? "Warning"
                     : "Note", FindingText.title(f.diagnostic().code()), f.scope(), text));
@@ -1009,7 +1011,7 @@ final class ReportTables {
                 List.of("Severity", "Finding", "Where", "Details and what to do"), rows, kinds, List.of(), json);
     }
 
-    static String capital(String s) {
+    public static String capital(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 

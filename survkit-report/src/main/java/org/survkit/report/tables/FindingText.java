@@ -1,4 +1,4 @@
-package org.survkit.report;
+package org.survkit.report.tables;
 
 import java.util.Map;
 import org.survkit.stats.Diagnostic;
@@ -7,7 +7,7 @@ import org.survkit.stats.Diagnostic;
  * Titles for survkit-stats' diagnostic codes, and their advice in study-file words (the statistics
  * layer names command-line options such as {@code --firth}; a report reader edits a study file).
  */
-final class FindingText {
+public final class FindingText {
 
     private static final Map<String, String> TITLES = Map.ofEntries(
             Map.entry("small-group", "Small group"),
@@ -48,13 +48,13 @@ final class FindingText {
     private FindingText() {
     }
 
-    static String title(String code) {
+    public static String title(String code) {
         String t = TITLES.get(code);
         return t != null ? t : ReportTables.capital(code.replace('-', ' '));
     }
 
     /** The message with command-line advice rewritten for study files. */
-    static String message(Diagnostic d) {
+    public static String message(Diagnostic d) {
         return d.message()
                 .replace("Use --adjust holm (or bonferroni, bh).", "Set 'adjust: holm' (or bonferroni, bh) under"
                         + " comparisons.")

@@ -1,5 +1,6 @@
-package org.survkit.report;
+package org.survkit.report.analysis;
 
+import org.survkit.study.Values;
 import org.survkit.study.Study;
 import org.survkit.study.rules.RuleExpression;
 import java.io.BufferedWriter;
@@ -22,7 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.survkit.io.CohortReader;
 import org.survkit.io.InputException;
+import org.survkit.io.MemoryTable;
 import org.survkit.study.Study.GroupRule;
 import org.survkit.study.Study.Groups;
 import org.survkit.stats.model.Factor;
@@ -30,10 +33,13 @@ import org.survkit.stats.model.Factor;
 /**
  * The analysis dataset of a study: the cohort file's rows with the derived variables in front —
  * the source row number, follow-up time and event over the whole follow-up, the same censored at
- * the study's horizon, and the group — followed by every column of the cohort file. It is written
- * as {@code analysis.csv} into the output folder, so that every number in the report can be
- * reproduced from it, and read back with survkit-io's {@code CohortReader} for each analysis
- * (which validates, and counts the rows it excludes with their reasons).
+ * the study's horizon, and the group — followed by every column of the cohort file. Each analysis
+ * reads its cohort from it in memory: the dataset is a survkit-io {@link MemoryTable}, which
+ * {@link CohortReader} reads by the rules it applies to files (it validates, types covariates and
+ * counts the rows it excludes with their reasons), so that the cohorts equal those read from the
+ * export. The export, {@code analysis.csv} in the output folder ({@link #write}), holds the same
+ * cells, so that every number in the report can be reproduced from it; rows are named by the line
+ * where they start in it.
  *
  * <p>Derivations:
  * <ul>
@@ -52,14 +58,16 @@ import org.survkit.stats.model.Factor;
  * </ul>
  * Missing inputs give empty cells; the reader then excludes and counts those rows.
  */
-final class AnalysisDataset {
+public final class AnalysisDataset implements MemoryTable {
 
+    /** The export's file name in the output folder. */
+    public static final String FILE = "analysis.csv";
     static final String ROW = "source_row";
     static final String FOLLOWUP_TIME = "followup_time";
     static final String FOLLOWUP_EVENT = "followup_event";
     static final String TIME = "analysis_time";
     static final String EVENT = "analysis_event";
-    static final String CAUSE = "analysis_cause";
+    public static final String CAUSE = "analysis_cause";
     static final List<String> DERIVED = List.of(ROW, FOLLOWUP_TIME, FOLLOWUP_EVENT, TIME, EVENT);
 
     private static final Set<String> EVENT_WORDS = Set.of("1", "true", "yes", "dead", "died", "death", "event");
@@ -77,7 +85,16 @@ final class AnalysisDataset {
     private final String groupColumn;
     private final boolean derivedGroup;
     private final Map<String, Integer> missingTimeReasons;
-    private int[] lineOfRow;
+    private final List<String> header;
+    private final int causeColumn;
+    private final int groupColumnIndex;
+    private final int firstTableColumn;
+    /** The cells of the derived numbers as the export writes them, formatted once. */
+    private final String[] followTimeText;
+    private final String[] timeText;
+    private final String[] causeText;
+    /** The line of the export where each row starts (the header is line 1). */
+    private final int[] lineOfRow;
 
     private AnalysisDataset(Study study, DataTable table, double[] followTime, byte[] followEvent, double[] time,
             byte[] event, String[] group, double[] cause, List<String> groupOrder, String groupColumn,
@@ -94,9 +111,36 @@ final class AnalysisDataset {
         this.groupColumn = groupColumn;
         this.derivedGroup = derivedGroup;
         this.missingTimeReasons = missingTimeReasons;
+        List<String> h = new ArrayList<>(DERIVED);
+        if (cause != null) {
+            h.add(CAUSE);
+        }
+        if (derivedGroup) {
+            h.add(groupColumn);
+        }
+        this.causeColumn = cause == null ? -1 : h.indexOf(CAUSE);
+        this.groupColumnIndex = derivedGroup ? h.size() - 1 : -1;
+        this.firstTableColumn = h.size();
+        h.addAll(table.columns());
+        this.header = List.copyOf(h);
+        this.followTimeText = numbers(followTime);
+        this.timeText = numbers(time);
+        this.causeText = cause == null ? null : numbers(cause);
+        this.lineOfRow = lines();
     }
 
     // ---------------------------------------------------------------- derive
+
+    /**
+     * Reads the study's cohort file (as survkit-io reads cohorts, with the study's sheet and missing-value codes),
+     * checks the study's columns against it and derives the analysis variables.
+     *
+     * @throws InputException for an unreadable cohort file, unknown columns, unreadable dates, ends before starts,
+     *                        unknown event codes, rule values that are not numbers
+     */
+    public static AnalysisDataset derive(Study study) {
+        return derive(study, DataTable.read(study.dataFile(), study.data().sheet(), new Missing(study.data().na())));
+    }
 
     /**
      * Checks the study's columns against the table and derives the analysis variables.
@@ -115,7 +159,7 @@ final class AnalysisDataset {
         double lm = study.landmark();
         if (!Double.isNaN(lm)) {
             // landmark analysis: only patients still followed after the landmark, time measured from it
-            String why = "event or censoring at or before the landmark (" + Formats.given(lm) + ")";
+            String why = "event or censoring at or before the landmark (" + Values.given(lm) + ")";
             for (int i = 0; i < n; i++) {
                 if (!Double.isNaN(ft[i])) {
                     if (ft[i] <= lm) {
@@ -364,15 +408,15 @@ final class AnalysisDataset {
             if (!RuleExpression.isNumber(v)) {
                 throw new InputException(table.where(i) + ", column '" + cr.column() + "': value \"" + v + "\" is not"
                         + " a number. Competing risks (" + study.fileName() + ", line " + cr.line("") + ") need numeric"
-                        + " codes, as R's cmprsk: the censor value (" + Formats.given(cr.censorValue()) + ") and one"
+                        + " codes, as R's cmprsk: the censor value (" + Values.given(cr.censorValue()) + ") and one"
                         + " number per cause. Recode the column, or add the value to data.na if it means missing.");
             }
             double x = Double.parseDouble(v) + 0.0;
             if (x != cr.censorValue() && !cr.causes().isEmpty() && cr.causes().stream().noneMatch(k -> k.code() == x)) {
                 throw new InputException(table.where(i) + ", column '" + cr.column() + "': value " + v + " is neither"
-                        + " the censor value (" + Formats.given(cr.censorValue()) + ") nor a cause listed under"
+                        + " the censor value (" + Values.given(cr.censorValue()) + ") nor a cause listed under"
                         + " competing_risks.causes (" + study.fileName() + ", line " + cr.line("causes") + ": "
-                        + String.join(", ", cr.causes().stream().map(k -> Formats.given(k.code())).toList())
+                        + String.join(", ", cr.causes().stream().map(k -> Values.given(k.code())).toList())
                         + "). List it with a label, or add it to data.na if it means missing.");
             }
             out[i] = x;
@@ -386,8 +430,8 @@ final class AnalysisDataset {
             }
             throw new InputException(study.fileName() + ", line " + cr.line("censor_value")
                     + ", 'competing_risks.censor_value': no row of column '" + cr.column() + "' has the censor value "
-                    + Formats.given(cr.censorValue()) + " (values found: " + String.join(", ", found.stream()
-                            .map(Formats::given).toList()) + "), so every row would be an event of some cause. Correct"
+                    + Values.given(cr.censorValue()) + " (values found: " + String.join(", ", found.stream()
+                            .map(Values::given).toList()) + "), so every row would be an event of some cause. Correct"
                     + " the censor value, or, if nobody was censored, list the causes under 'causes'.");
         }
         return out;
@@ -439,64 +483,84 @@ final class AnalysisDataset {
         }
     }
 
-    // ---------------------------------------------------------------- write
+    // ---------------------------------------------------------------- cells and export
 
-    /** {@return the header of the dataset} */
-    List<String> header() {
-        List<String> h = new ArrayList<>(DERIVED);
-        if (cause != null) {
-            h.add(CAUSE);
-        }
-        if (derivedGroup) {
-            h.add(groupColumn);
-        }
-        h.addAll(table.columns());
-        return h;
+    /** {@return the header of the dataset: the derived variables, then the cohort file's columns} */
+    @Override
+    public List<String> columns() {
+        return header;
+    }
+
+    @Override
+    public int size() {
+        return table.size();
+    }
+
+    /** {@return the export's path, which names the cohorts' source: analysis.csv in the study's output folder} */
+    public Path file() {
+        return study.outputDir().resolve(FILE);
+    }
+
+    @Override
+    public String source() {
+        return file().toString();
+    }
+
+    @Override
+    public String name() {
+        return FILE;
+    }
+
+    @Override
+    public int line(int row) {
+        return lineOfRow[row];
     }
 
     /**
-     * Writes the dataset as RFC 4180 CSV (UTF-8, comma, cells with a comma, quote or line break quoted), with
-     * times as Java's shortest round-trip decimal so that reading it back gives the same doubles.
+     * The text of a cell, as the export holds it (unquoted): the data row number, times as
+     * {@link Double#toString} (which reads back as the same double; whole numbers without a decimal point), events
+     * as 1/0, empty when missing, the group label, then the cohort file's cells as read.
      */
-    void write(Path csv) {
+    @Override
+    public String text(int row, int column) {
+        if (column >= firstTableColumn) {
+            return table.row(row)[column - firstTableColumn];
+        }
+        if (column == causeColumn) {
+            return causeText[row];
+        }
+        if (column == groupColumnIndex) {
+            return group[row] == null ? "" : group[row];
+        }
+        return switch (column) {
+            case 0 -> Integer.toString(row + 1);
+            case 1 -> followTimeText[row];
+            case 2 -> code(followEvent[row]);
+            case 3 -> timeText[row];
+            default -> code(event[row]);
+        };
+    }
+
+    /**
+     * Writes the dataset as RFC 4180 CSV (UTF-8, comma, cells with a comma, quote or line break quoted): the cells of
+     * {@link #text}, so that reading it back with survkit-io gives the cohorts the analyses read in memory.
+     */
+    public void write(Path csv) {
         int n = table.size();
-        lineOfRow = new int[n];
-        int line = 1;
+        int width = header.size();
         try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             StringBuilder sb = new StringBuilder(256);
-            List<String> header = header();
-            for (int c = 0; c < header.size(); c++) {
-                if (c > 0) {
-                    sb.append(',');
-                }
-                line += CsvText.cell(sb, header.get(c));
-            }
-            sb.append('\n');
+            CsvText.record(sb, header);
             w.append(sb);
-            line++;
             for (int i = 0; i < n; i++) {
                 sb.setLength(0);
-                lineOfRow[i] = line;
-                sb.append(i + 1).append(',');
-                number(sb, followTime[i]).append(',');
-                code(sb, followEvent[i]).append(',');
-                number(sb, time[i]).append(',');
-                code(sb, event[i]);
-                if (cause != null) {
-                    sb.append(',');
-                    number(sb, cause[i]);
-                }
-                if (derivedGroup) {
-                    sb.append(',');
-                    line += CsvText.cell(sb, group[i] == null ? "" : group[i]);
-                }
-                String[] r = table.row(i);
-                for (String cell : r) {
-                    sb.append(',');
-                    line += CsvText.cell(sb, cell);
+                for (int c = 0; c < width; c++) {
+                    if (c > 0) {
+                        sb.append(',');
+                    }
+                    CsvText.cell(sb, text(i, c));
                 }
                 sb.append('\n');
-                line++;
                 w.append(sb);
             }
         } catch (IOException e) {
@@ -504,33 +568,54 @@ final class AnalysisDataset {
         }
     }
 
-    private static StringBuilder number(StringBuilder sb, double x) {
-        if (!Double.isNaN(x)) {
-            if (x == Math.rint(x) && Math.abs(x) < 1e15) {
-                sb.append((long) x);
-            } else {
-                sb.append(Double.toString(x));
-            }
+    /** {@return where each row starts in the export: after the header (line 1) and the line breaks inside cells} */
+    private int[] lines() {
+        int n = table.size();
+        int[] out = new int[n];
+        int line = 1;
+        for (String h : header) {
+            line += CsvText.lineBreaks(h);
         }
-        return sb;
+        line++;
+        for (int i = 0; i < n; i++) {
+            out[i] = line;
+            if (derivedGroup && group[i] != null) {
+                line += CsvText.lineBreaks(group[i]);
+            }
+            for (String cell : table.row(i)) {
+                line += CsvText.lineBreaks(cell);
+            }
+            line++;
+        }
+        return out;
     }
 
-    private static StringBuilder code(StringBuilder sb, byte e) {
-        if (e >= 0) {
-            sb.append(e);
+    private static String[] numbers(double[] x) {
+        String[] out = new String[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = number(x[i]);
         }
-        return sb;
+        return out;
+    }
+
+    private static String number(double x) {
+        if (Double.isNaN(x)) {
+            return "";
+        }
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
+    }
+
+    private static String code(byte e) {
+        return e == 1 ? "1" : e == 0 ? "0" : "";
     }
 
     /**
-     * Maps a line of the written CSV (as survkit-io reports it) to the data row (0-based).
+     * Maps a line of the export (as survkit-io reports it in {@link org.survkit.io.Cohort#line()} and exclusions) to
+     * the data row (0-based).
      *
      * @return the row index, or −1
      */
     int rowOfLine(int line) {
-        if (lineOfRow == null) {
-            throw new IllegalStateException("write the dataset first");
-        }
         int k = Arrays.binarySearch(lineOfRow, line);
         return k >= 0 ? k : -1;
     }
@@ -545,8 +630,9 @@ final class AnalysisDataset {
         return table;
     }
 
-    int size() {
-        return table.size();
+    /** {@return the cohort file's name, e.g. cohort.csv} */
+    public String dataFileName() {
+        return table.fileName();
     }
 
     /** {@return follow-up time over the whole follow-up (NaN when missing)} */
@@ -585,7 +671,7 @@ final class AnalysisDataset {
     }
 
     /** {@return the dataset column that holds the group, or null without groups} */
-    String groupColumn() {
+    public String groupColumn() {
         return groupColumn;
     }
 

@@ -1,4 +1,4 @@
-package org.survkit.report;
+package org.survkit.report.analysis;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.survkit.report;
+package org.survkit.report.html;
 
 import java.io.IOException;
 import java.nio.file.Files;

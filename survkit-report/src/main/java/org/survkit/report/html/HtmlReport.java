@@ -1,10 +1,16 @@
-package org.survkit.report;
+package org.survkit.report.html;
 
+import org.survkit.report.analysis.AnalysisDataset;
+import org.survkit.report.analysis.StudyAnalysis;
+import org.survkit.report.tables.FindingText;
+import org.survkit.report.tables.Formats;
+import org.survkit.report.tables.ReportTable;
+import org.survkit.report.tables.ReportTables;
 import org.survkit.study.Study;
 import java.util.List;
 import java.util.Map;
 import org.survkit.plot.Palette;
-import org.survkit.report.StudyAnalysis.Finding;
+import org.survkit.report.analysis.StudyAnalysis.Finding;
 import org.survkit.stats.Diagnostic;
 
 /**
@@ -12,7 +18,7 @@ import org.survkit.stats.Diagnostic;
  * request) that prints cleanly. Every text that comes from the data or the study file (file and
  * column names, values, labels, rules) is HTML-escaped here or by the SVG writer.
  */
-final class HtmlReport {
+public final class HtmlReport {
 
     private final StringBuilder out = new StringBuilder(1 << 16);
     private int tableNo;
@@ -22,12 +28,12 @@ final class HtmlReport {
     }
 
     /** The report. */
-    static String render(ReportContent c) {
+    public static String render(ReportContent c) {
         return new HtmlReport().document(c);
     }
 
     /** Escapes text for HTML content and attribute values. */
-    static String esc(String s) {
+    public static String esc(String s) {
         if (s == null) {
             return "";
         }
@@ -54,9 +60,9 @@ final class HtmlReport {
 
     private String document(ReportContent c) {
         StudyAnalysis a = c.analysis();
-        Study s = a.study;
+        Study s = a.study();
         String title = s.title() != null ? s.title() : s.endpoint() + (s.grouped() ? " by " + c.tables().groupName()
-                : "") + " \u2014 " + a.dataset.table().fileName();
+                : "") + " \u2014 " + a.dataset().dataFileName();
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"generator\" content=\"").append(esc(c.software())).append("\">\n")
@@ -70,7 +76,7 @@ final class HtmlReport {
             table(c.table1());
         }
         survival(c);
-        if (a.overall != null) {
+        if (a.overall() != null) {
             comparisons(c);
         }
         if (c.cif() != null) {
@@ -90,18 +96,18 @@ final class HtmlReport {
 
     private void header(ReportContent c, String title) {
         StudyAnalysis a = c.analysis();
-        out.append("<header>\n<p class=\"kicker\">Statistical report \u00B7 ").append(esc(a.study.endpoint()))
+        out.append("<header>\n<p class=\"kicker\">Statistical report \u00B7 ").append(esc(a.study().endpoint()))
                 .append("</p>\n<h1>").append(esc(title)).append("</h1>\n<p class=\"meta\">")
-                .append(esc(a.dataset.table().fileName())).append(" \u00B7 ").append(a.flow.analysed())
-                .append(" of ").append(a.flow.rowsRead()).append(" patients analysed");
-        if (a.study.grouped()) {
-            out.append(" \u00B7 ").append(a.groups.size()).append(" groups");
+                .append(esc(a.dataset().dataFileName())).append(" \u00B7 ").append(a.flow().analysed())
+                .append(" of ").append(a.flow().rowsRead()).append(" patients analysed");
+        if (a.study().grouped()) {
+            out.append(" \u00B7 ").append(a.groups().size()).append(" groups");
         }
-        out.append(" \u00B7 study file ").append(esc(a.study.fileName())).append(" \u00B7 ").append(esc(c.software()))
+        out.append(" \u00B7 study file ").append(esc(a.study().fileName())).append(" \u00B7 ").append(esc(c.software()))
                 .append("</p>\n");
-        long warnings = a.findings.stream().filter(f -> f.diagnostic().severity() == Diagnostic.Severity.WARNING)
+        long warnings = a.findings().stream().filter(f -> f.diagnostic().severity() == Diagnostic.Severity.WARNING)
                 .count();
-        long notes = a.findings.size() - warnings;
+        long notes = a.findings().size() - warnings;
         out.append("<p class=\"summary ").append(warnings > 0 ? "warn" : "ok").append("\"><a href=\"#guardrails\">")
                 .append(warnings == 0 && notes == 0 ? "Guardrails: no finding." : "Guardrails: " + warnings + " warning"
                         + (warnings == 1 ? "" : "s") + " and " + notes + " note" + (notes == 1 ? "" : "s")
@@ -120,7 +126,7 @@ final class HtmlReport {
             ids.add("table1");
         }
         ids.add("survival");
-        if (c.analysis().overall != null) {
+        if (c.analysis().overall() != null) {
             ids.add("comparisons");
         }
         if (c.cif() != null) {
@@ -158,28 +164,28 @@ final class HtmlReport {
 
     private void data(ReportContent c) {
         StudyAnalysis a = c.analysis();
-        Study s = a.study;
+        Study s = a.study();
         section("data", "Data and exclusions");
         // flow of rows
         out.append("<div class=\"flow\" role=\"figure\" aria-label=\"Flow of patients\">\n");
-        out.append("<div class=\"box\"><b>").append(a.flow.rowsRead()).append("</b> rows in ")
-                .append(esc(a.dataset.table().fileName())).append("</div>\n");
-        int excluded = a.flow.rowsRead() - a.flow.analysed();
+        out.append("<div class=\"box\"><b>").append(a.flow().rowsRead()).append("</b> rows in ")
+                .append(esc(a.dataset().dataFileName())).append("</div>\n");
+        int excluded = a.flow().rowsRead() - a.flow().analysed();
         out.append("<div class=\"arrow\">\u2193</div>\n<div class=\"box side").append(excluded > 0 ? " excl" : "")
                 .append("\"><b>").append(excluded).append("</b> excluded");
-        if (!a.flow.excluded().isEmpty()) {
+        if (!a.flow().excluded().isEmpty()) {
             out.append("<ul>");
-            for (StudyAnalysis.Excluded e : a.flow.excluded()) {
+            for (StudyAnalysis.Excluded e : a.flow().excluded()) {
                 out.append("<li>").append(e.count()).append(" ").append(esc(e.reason())).append("</li>");
             }
             out.append("</ul>");
         }
-        out.append("</div>\n<div class=\"arrow\">\u2193</div>\n<div class=\"box\"><b>").append(a.flow.analysed())
+        out.append("</div>\n<div class=\"arrow\">\u2193</div>\n<div class=\"box\"><b>").append(a.flow().analysed())
                 .append("</b> analysed</div>\n");
         if (s.grouped()) {
             out.append("<div class=\"arrow\">\u2193</div>\n<div class=\"groups\">");
-            for (Map.Entry<String, Integer> g : a.flow.groupSizes().entrySet()) {
-                int idx = a.groups.indexOf(g.getKey());
+            for (Map.Entry<String, Integer> g : a.flow().groupSizes().entrySet()) {
+                int idx = a.groups().indexOf(g.getKey());
                 String color = idx >= 0 ? Palette.okabeIto().color(idx) : "#999999";
                 out.append("<div class=\"box group\" style=\"border-top-color:").append(color).append("\"><b>")
                         .append(g.getValue()).append("</b> ").append(esc(g.getKey())).append("</div>");
@@ -187,7 +193,7 @@ final class HtmlReport {
             out.append("</div>\n");
         }
         out.append("</div>\n");
-        if (!a.flow.excluded().isEmpty()) {
+        if (!a.flow().excluded().isEmpty()) {
             table(c.flow(), false);
         }
         // definitions
@@ -225,7 +231,7 @@ final class HtmlReport {
             Study.CompetingRisks cr = s.competingRisks();
             out.append("<dt>Cause</dt><dd><code>").append(esc(cr.column())).append("</code>: ");
             List<String> codes = new java.util.ArrayList<>();
-            for (double k : a.competing.causes()) {
+            for (double k : a.competing().causes()) {
                 codes.add(cr.written(k) + " = " + c.tables().causeLabel(k));
             }
             out.append(esc(String.join(", ", codes))).append("; ").append(esc(cr.written(cr.censorValue())))
@@ -242,12 +248,12 @@ final class HtmlReport {
                         .append(" false):<table class=\"rules\"><tbody>");
                 for (Study.GroupRule r : g.rules()) {
                     out.append("<tr><td>").append(esc(r.label())).append("</td><td><code>").append(esc(r.when().text()))
-                            .append("</code></td><td class=\"num\">").append(a.flow.groupSizes().getOrDefault(r.label(),
+                            .append("</code></td><td class=\"num\">").append(a.flow().groupSizes().getOrDefault(r.label(),
                                     0)).append("</td></tr>");
                 }
                 if (g.otherwise() != null) {
                     out.append("<tr><td>").append(esc(g.otherwise())).append("</td><td><i>no rule holds</i></td>")
-                            .append("<td class=\"num\">").append(a.flow.groupSizes().getOrDefault(g.otherwise(), 0))
+                            .append("<td class=\"num\">").append(a.flow().groupSizes().getOrDefault(g.otherwise(), 0))
                             .append("</td></tr>");
                 }
                 out.append("</tbody></table>");
@@ -258,7 +264,7 @@ final class HtmlReport {
     }
 
     private void survival(ReportContent c) {
-        section("survival", c.analysis().study.endpoint());
+        section("survival", c.analysis().study().endpoint());
         figure(c.figures().get(0));
         table(c.survival());
     }
@@ -281,7 +287,7 @@ final class HtmlReport {
 
     private void competing(ReportContent c) {
         section("competing", "Competing risks");
-        StudyAnalysis.CompetingRisksOut cr = c.analysis().competing;
+        StudyAnalysis.CompetingRisksOut cr = c.analysis().competing();
         out.append("<p class=\"lead\">Each patient can have one of several events, and the first one ends follow-up")
                 .append(" for the others: the cumulative incidence of a cause is the share of patients who have that")
                 .append(" event by a time, accounting for the competing events (1 \u2212 Kaplan\u2013Meier of one cause")
@@ -327,7 +333,7 @@ final class HtmlReport {
 
     private void guardrails(ReportContent c) {
         section("guardrails", "Guardrails");
-        List<Finding> fs = c.analysis().findings;
+        List<Finding> fs = c.analysis().findings();
         out.append("<p class=\"lead\">What a statistical reviewer would point out in this analysis, from survkit's")
                 .append(" checks, with the numbers behind each finding and what to do.</p>\n");
         if (fs.isEmpty()) {
@@ -357,12 +363,12 @@ final class HtmlReport {
         section("files", "Files");
         boolean png = c.files().stream().anyMatch(f -> f.endsWith(".png"));
         out.append("<p>Next to this report (all tables as CSV, formatted as shown here, and as JSON with unrounded")
-                .append(" numbers; figures as SVG").append(png ? " and PNG at " + c.analysis().study.figures().dpi()
+                .append(" numbers; figures as SVG").append(png ? " and PNG at " + c.analysis().study().figures().dpi()
                         + " dpi" : "").append("):</p>\n<ul class=\"files\">\n");
         for (String f : c.files()) {
             out.append("<li><code>").append(esc(f)).append("</code></li>\n");
         }
-        out.append("</ul>\n<p class=\"small\">Input: ").append(esc(c.analysis().dataset.table().fileName()))
+        out.append("</ul>\n<p class=\"small\">Input: ").append(esc(c.analysis().dataset().dataFileName()))
                 .append(" (SHA-256 <code>").append(esc(c.dataSha256())).append("</code>).</p>\n");
         out.append("</section>\n");
     }

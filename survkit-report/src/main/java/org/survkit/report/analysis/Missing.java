@@ -1,4 +1,4 @@
-package org.survkit.report;
+package org.survkit.report.analysis;
 
 import java.util.List;
 

@@ -1,23 +1,24 @@
-package org.survkit.report;
+package org.survkit.report.tables;
 
+import org.survkit.report.analysis.StudyAnalysis;
 import org.survkit.study.Study;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.survkit.report.StudyAnalysis.CoxResult;
+import org.survkit.report.analysis.StudyAnalysis.CoxResult;
 import org.survkit.stats.PValueAdjustment;
 import org.survkit.stats.baseline.GroupTestMethod;
 import org.survkit.stats.baseline.Table1Row;
 
 /** The statistical-methods paragraph, written from what actually ran (not from what was asked). */
-final class MethodsText {
+public final class MethodsText {
 
     private MethodsText() {
     }
 
-    static List<String> paragraphs(StudyAnalysis a, ReportTables t, String software) {
-        Study s = a.study;
+    public static List<String> paragraphs(StudyAnalysis a, ReportTables t, String software) {
+        Study s = a.study();
         List<String> out = new ArrayList<>();
         StringBuilder p = new StringBuilder();
         Study.Time time = s.time();
@@ -58,11 +59,11 @@ final class MethodsText {
                         .append(join(new ArrayList<>(cols))).append(" (section 1). ");
             }
         }
-        int excluded = a.flow.rowsRead() - a.flow.analysed();
+        int excluded = a.flow().rowsRead() - a.flow().analysed();
         if (excluded == 0) {
-            p.append("All ").append(a.flow.rowsRead()).append(" patients were analysed.");
+            p.append("All ").append(a.flow().rowsRead()).append(" patients were analysed.");
         } else {
-            p.append("Of ").append(a.flow.rowsRead()).append(" patients, ").append(a.flow.analysed())
+            p.append("Of ").append(a.flow().rowsRead()).append(" patients, ").append(a.flow().analysed())
                     .append(" were analysed (").append(excluded).append(" excluded for missing data).");
         }
         out.add(p.toString());
@@ -72,13 +73,13 @@ final class MethodsText {
                 .append("s from Greenwood's variance on the ").append(s.confType().rName()).append(" scale; medians")
                 .append(" with confidence intervals by the Brookmeyer\u2013Crowley method, and median follow-up by the")
                 .append(" reverse Kaplan\u2013Meier method. ");
-        if (a.overall != null) {
+        if (a.overall() != null) {
             String test = s.comparisons().test() == org.survkit.stats.logrank.Weighting.LOGRANK ? "log-rank" : t.testName();
             p.append("Groups were compared with the ").append(test).append(" test");
             if (s.strata() != null) {
                 p.append(" stratified by ").append(a.variableLabel(s.strata()));
             }
-            if (!a.pairs.isEmpty() && a.curves.size() > 2) {
+            if (!a.pairs().isEmpty() && a.curves().size() > 2) {
                 p.append(", overall and for each pair of groups");
                 if (s.comparisons().adjust() != PValueAdjustment.NONE) {
                     p.append(", with pairwise P values also adjusted by ").append(t.adjustName()).append("'s method");
@@ -86,26 +87,26 @@ final class MethodsText {
                     p.append(" without adjustment for multiple comparisons");
                 }
             }
-            if (a.trend != null) {
+            if (a.trend() != null) {
                 p.append(", and with the log-rank test for trend");
             }
             p.append(". Hazard ratios between two groups were estimated by the log-rank (O/E) and Mantel\u2013Haenszel")
                     .append(" methods and by a Cox model with the group alone. ");
-            if (a.rmst != null) {
-                p.append(a.rmst.reason().equals("requested") ? "" : "Because " + a.rmst.reason() + ", ")
-                        .append(a.rmst.reason().equals("requested") ? "R" : "r")
-                        .append("estricted mean survival times up to ").append(Formats.given(a.rmst.tau())).append(' ')
+            if (a.rmst() != null) {
+                p.append(a.rmst().reason().equals("requested") ? "" : "Because " + a.rmst().reason() + ", ")
+                        .append(a.rmst().reason().equals("requested") ? "R" : "r")
+                        .append("estricted mean survival times up to ").append(Formats.given(a.rmst().tau())).append(' ')
                         .append(t.unit()).append(" were compared between groups (difference and ratio with Wald")
                         .append(" confidence intervals; Uno et al. 2014). ");
             }
         }
         out.add(p.toString());
 
-        if (a.table1 != null) {
+        if (a.table1() != null) {
             Set<String> tests = new LinkedHashSet<>();
             boolean meanSd = false;
             boolean median = false;
-            for (Table1Row r : a.table1.result().rows()) {
+            for (Table1Row r : a.table1().result().rows()) {
                 if (r.test().method() != GroupTestMethod.NONE) {
                     String name = ReportTables.testName(r.test().method()).replace("One-way", "one-way");
                     tests.add(name.contains("'s ") ? name : "the " + name);
@@ -132,9 +133,9 @@ final class MethodsText {
             out.add(p.toString());
         }
 
-        if (!a.cox.isEmpty()) {
+        if (!a.cox().isEmpty()) {
             p = new StringBuilder();
-            for (CoxResult r : a.cox) {
+            for (CoxResult r : a.cox()) {
                 p.append("The Cox proportional-hazards model \u201C").append(r.spec().name()).append("\u201D included ")
                         .append(join(r.spec().covariates()))
                         .append(" (complete cases");
@@ -154,11 +155,11 @@ final class MethodsText {
             }
             out.add(p.toString().trim());
         }
-        if (a.competing != null) {
+        if (a.competing() != null) {
             out.add(competing(a, t));
         }
         out.add("All P values are two-sided. Analyses were run with " + software + ", whose Kaplan\u2013Meier, log-rank"
-                + " and Cox estimates agree with R's survival package (version 3.5) to 1e-6" + (a.competing == null ? ""
+                + " and Cox estimates agree with R's survival package (version 3.5) to 1e-6" + (a.competing() == null ? ""
                         : " and whose cumulative incidence, Gray's tests and Fine\u2013Gray estimates agree with R's"
                                 + " cmprsk package (version 2.2-11) to 1e-5") + "; every number of this report"
                 + " can be recomputed from the study file (" + s.fileName() + ") and the analysis dataset (analysis.csv)"
@@ -168,8 +169,8 @@ final class MethodsText {
 
     /** The competing-risks sentences: estimator, variance and interval, Gray's test, the Fine–Gray model. */
     private static String competing(StudyAnalysis a, ReportTables t) {
-        StudyAnalysis.CompetingRisksOut cr = a.competing;
-        Study s = a.study;
+        StudyAnalysis.CompetingRisksOut cr = a.competing();
+        Study s = a.study();
         StringBuilder p = new StringBuilder();
         p.append("With ").append(t.causeList()).append(" as competing events (coded in ").append(cr.spec().column())
                 .append("), the cumulative incidence of each was estimated by the Aalen\u2013Johansen method, which")
@@ -184,7 +185,7 @@ final class MethodsText {
         if (fg != null && fg.model() != null) {
             List<String> terms = new ArrayList<>();
             for (String c : fg.covariates()) {
-                terms.add(c.equals(a.dataset.groupColumn()) ? t.groupName() : c);
+                terms.add(c.equals(a.dataset().groupColumn()) ? t.groupName() : c);
             }
             p.append("The effect of ").append(join(terms)).append(" on the cumulative incidence of ")
                     .append(t.causeLabel(fg.cause())).append(" was estimated with the Fine\u2013Gray proportional")

@@ -1,4 +1,4 @@
-package org.survkit.report;
+package org.survkit.report.analysis;
 
 import org.survkit.study.Study;
 import org.survkit.study.file.Suggest;
