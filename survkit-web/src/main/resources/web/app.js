@@ -356,6 +356,7 @@ async function run() {
   if (!ready(o)) return;
   const seq = ++state.seq;
   if (!state.optionNames) state.optionNames = await api('GET', '/api/analyses/options');
+  if (!state.labels) state.labels = await api('GET', '/api/labels');
   show($('results'), true);
   show($('analysis-error'), false);
   const ds = state.dataset.id;
@@ -524,6 +525,19 @@ function relativeTo(h, reference) {
     mantel_haenszel: flip(h.mantel_haenszel) });
 }
 
+/**
+ * An analysis' text (a warning says what the command line says) in the page's words: each flag of a study option,
+ * with the placeholder of its value, becomes the field's label ("--event-value V" → 'Event value'), as the server
+ * words its errors (Messages.pageWords); the labels come from the server's study keys.
+ */
+function pageWords(text) {
+  const labels = state.labels || {};
+  return text.replace(/--[a-z][a-z0-9-]*(?:[ =][A-Z][A-Z0-9_]*(?:=[A-Z][A-Z0-9_]*)?(?![a-z0-9]))?/g, (m) => {
+    const label = labels[m.split(/[ =]/)[0]];
+    return label ? "'" + label + "'" : m;
+  });
+}
+
 function renderGuardrails() {
   const ul = clear($('guardrails'));
   const all = [];
@@ -533,7 +547,7 @@ function renderGuardrails() {
     ul.append(el('li', { class: 'note', text: ex.rows_read + ' rows read, ' + ex.rows_analysed + ' analysed, ' + ex.rows_excluded
       + ' excluded: ' + ex.reasons.map((r) => r.count + ' ' + r.reason).join('; ') + '.' }));
   }
-  all.forEach((w) => ul.append(el('li', { class: 'warning', text: w })));
+  all.forEach((w) => ul.append(el('li', { class: 'warning', text: pageWords(w) })));
   if (!all.length) ul.append(el('li', { class: 'ok', text: 'No warnings: group sizes, events, follow-up and the tests raise no concern.' }));
 }
 
