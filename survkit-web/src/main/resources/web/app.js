@@ -326,8 +326,8 @@ function applySettings(s) {
   Object.entries(cox.reference || {}).forEach(([c, v]) => {
     state.factors[c] = Object.assign(state.factors[c] || { categorical: false }, { reference: v });
   });
-  renderCoxFactors();
   state.order = s.groups && s.groups.order && s.groups.order.length ? s.groups.order.slice() : null;
+  renderCoxFactors();
   state.pendingFigure = f;
   state.restoring = false;
 }
@@ -382,6 +382,7 @@ async function run() {
     if (pf && pf.groups) state.hidden = new Set(groups.filter((g) => !pf.groups.includes(g)));
     state.pendingFigure = null;
     renderGroupPicker();
+    renderCoxFactors(); // the group's default reference is the first group
   }
   renderSummary();
   renderTests(state.compareError);

@@ -247,6 +247,7 @@ class BrowserEndToEndTest {
         List<String> terms = driver.findElements(By.cssSelector("#cox tbody tr td:first-child")).stream()
                 .map(WebElement::getText).toList();
         assertThat(terms).contains("age", "ph.ecog=0", "ph.ecog=2").doesNotContain("ph.ecog=1");
+        JsonNode pageCox = TestServer.JSON.readTree((String) js.executeScript("return JSON.stringify(state.cox);"));
         js.executeScript("document.querySelector('.sidebar').scrollTop = 10000;");
         shot("6-group-order-and-reference-level");
 
@@ -260,6 +261,28 @@ class BrowserEndToEndTest {
                 .contains("strata: \"ph.ecog\"").contains("order: [\"2\", \"1\"]")
                 .contains("categorical: [\"ph.ecog\"]").contains("\"ph.ecog\": \"1\"");
 
+        // the study reopens with every choice in place
+        driver.navigate().refresh();
+        wait.until(d -> d.findElement(By.id("dropzone")).isDisplayed());
+        driver.findElement(By.id("open-studies")).click();
+        wait.until(d -> d.findElement(By.xpath("//table[@id='studies']//tr[td[text()='Study options']]//button[text()"
+                + "='Open']"))).click();
+        wait.until(d -> {
+            List<WebElement> p = d.findElements(By.id("overall-p"));
+            return !p.isEmpty() && Double.parseDouble(p.get(0).getAttribute("data-p-value"))
+                    == expected.get("p_value").asDouble();
+        });
+        assertThat(driver.findElement(By.id("map-na")).getAttribute("value")).isEqualTo("unknown, -99");
+        assertThat(driver.findElement(By.id("opt-landmark")).getAttribute("value")).isEqualTo("90");
+        wait.until(d -> !d.findElements(By.cssSelector("#group-picker li")).isEmpty());
+        assertThat(driver.findElements(By.cssSelector("#group-picker li")).get(0).getAttribute("data-group"))
+                .isEqualTo("2");
+        assertThat(driver.findElement(By.cssSelector("#cox-factors [data-categorical='ph.ecog']")).isSelected()).isTrue();
+        assertThat(new Select(driver.findElement(By.cssSelector("#cox-factors select[data-reference='ph.ecog']")))
+                .getFirstSelectedOption().getAttribute("value")).isEqualTo("1");
+        js.executeScript("document.getElementById('summary').scrollIntoView({block: 'center'});");
+        shot("7-reopened-study");
+
         // ... and reproduces the page: the report run on it next to the data gives the page's P, HR and Cox model
         Path folder = Files.createDirectories(dir.resolve("user"));
         Files.writeString(folder.resolve("study.yaml"), yaml);
@@ -270,7 +293,6 @@ class BrowserEndToEndTest {
         assertThat(comparisons.get("p_value").asDouble()).isCloseTo(expected.get("p_value").asDouble(), within(1e-9));
         JsonNode pair = TestServer.JSON.readTree(tables.resolve("pairwise.json").toFile()).get("pairs").get(0);
         assertThat(pair.get("hr_mantel_haenszel").get("hr").asDouble()).isCloseTo(pageHr, within(1e-9));
-        JsonNode pageCox = TestServer.JSON.readTree((String) js.executeScript("return JSON.stringify(state.cox);"));
         JsonNode reportCox = TestServer.JSON.readTree(tables.resolve("cox_1.json").toFile());
         assertThat(reportCox.get("coefficients").size()).isEqualTo(pageCox.get("coefficients").size());
         for (int i = 0; i < pageCox.get("coefficients").size(); i++) {
