@@ -521,7 +521,8 @@ function renderTests(error) {
  */
 function relativeTo(h, reference) {
   if (!reference || reference !== h.comparison) return h;
-  const flip = (x) => ({ hr: 1 / x.hr, lower: 1 / x.upper, upper: 1 / x.lower });
+  const inv = (v) => (v === null || v === undefined ? null : 1 / v); // no estimate stays none
+  const flip = (x) => ({ hr: inv(x.hr), lower: inv(x.upper), upper: inv(x.lower) });
   return Object.assign({}, h, { reference: h.comparison, comparison: h.reference, logrank: flip(h.logrank),
     mantel_haenszel: flip(h.mantel_haenszel) });
 }
