@@ -10,7 +10,9 @@ const $ = (id) => document.getElementById(id);
 
 const state = {
   dataset: null, optionNames: null, studyId: null, km: null, compare: null, cox: null,
-  groups: [], colors: {}, hidden: new Set(), figureUrl: null, seq: 0, restoring: false,
+  // groups: in the study's order (groups.order: the legend's order; the first is the reference of hazard ratios);
+  // order: the order the user chose (null: the natural order); factors: Cox covariate → {categorical, reference}
+  groups: [], order: null, colors: {}, hidden: new Set(), factors: {}, figureUrl: null, seq: 0, restoring: false,
 };
 
 /* ---------- small helpers ---------- */
@@ -112,26 +114,45 @@ async function removeDataset(d) {
 
 function loadDataset(d, settings) {
   state.dataset = d; state.km = state.compare = state.cox = null; state.hidden = new Set(); state.colors = {};
+  state.groups = []; state.order = null; state.factors = {};
   describeFile(d);
-  renderPreview(d);
+  $('map-na').value = ''; $('opt-landmark').value = '';
   fillSelects(d);
+  renderCoxFactors();
   ['step-columns', 'step-options', 'step-model', 'preview-card'].forEach((id) => show($(id), true));
   show($('welcome'), false);
   if (settings) applySettings(settings); else guessMapping(d);
+  renderPreview(d); // after the settings: their missing-value codes are marked
   analyse();
 }
 
 function renderPreview(d) {
   const t = clear($('preview'));
   const head = el('tr');
-  d.columns.forEach((c) => head.append(el('th', {}, c, el('span', { class: 'type', text: d.types[c] || '' }))));
+  // a column of numbers once its missing-value codes are set aside ("unknown" among grades) is read as numbers
+  const type = (c) => (d.types[c] === 'text' && naCodes().length && hasLevels(c) && numeric(c) ? 'number' : d.types[c] || '');
+  d.columns.forEach((c) => head.append(el('th', {}, c, el('span', { class: 'type', text: type(c) }))));
   t.append(el('thead', {}, head));
   const body = el('tbody');
-  d.preview.forEach((r) => { const tr = el('tr'); r.forEach((v) => tr.append(el('td', { text: v }))); body.append(tr); });
+  let codes = 0;
+  d.preview.forEach((r) => {
+    const tr = el('tr');
+    r.forEach((v) => {
+      const code = isMissing(v) && v.trim() !== '';
+      if (code) codes++;
+      tr.append(el('td', { text: v, class: code ? 'na' : null, title: code ? 'missing value' : null }));
+    });
+    body.append(tr);
+  });
   t.append(body);
   $('preview-note').textContent = 'first ' + d.preview.length + ' of ' + d.rows.toLocaleString('en') + ' rows'
+    + (codes ? ' · ' + codes + (codes === 1 ? ' cell is a missing-value code' : ' cells are missing-value codes') : '')
     + (d.warnings.length ? ' · ' + d.warnings.join(' ') : '');
 }
+
+/** The missing-value codes: the field's, besides empty, NA and . (compared with the trimmed cell, as survkit reads). */
+function naCodes() { return $('map-na').value.split(',').map((x) => x.trim()).filter((x) => x !== ''); }
+function isMissing(v) { const x = String(v).trim(); return x === '' || x === 'NA' || x === '.' || naCodes().includes(x); }
 
 function options(select, values, blank) {
   clear(select);
@@ -155,13 +176,20 @@ function fillSelects(d) {
   chips($('cox-list'), 'cox');
 }
 
+/** The values of a coded column over the whole file (else its preview), without the missing-value codes. */
 function columnValues(col) {
   const levels = state.dataset.levels;
-  if (levels && Object.prototype.hasOwnProperty.call(levels, col)) return levels[col].slice(); // whole file, sorted
+  if (levels && Object.prototype.hasOwnProperty.call(levels, col)) return levels[col].filter((v) => !isMissing(v));
   const i = state.dataset.columns.indexOf(col);
   const seen = [];
-  state.dataset.preview.forEach((r) => { const v = r[i]; if (v !== '' && v !== 'NA' && v !== '.' && !seen.includes(v)) seen.push(v); });
+  state.dataset.preview.forEach((r) => { const v = r[i]; if (!isMissing(v) && !seen.includes(v)) seen.push(v); });
   return seen.sort((a, b) => (isNaN(a) || isNaN(b) ? a.localeCompare(b) : a - b));
+}
+function hasLevels(col) { return !!(state.dataset.levels && Object.prototype.hasOwnProperty.call(state.dataset.levels, col)); }
+/** A column of numbers once the missing-value codes are set aside (a Cox model then needs it marked categorical). */
+function numeric(col) {
+  if (hasLevels(col)) return columnValues(col).every((v) => v.trim() !== '' && !Number.isNaN(Number(v)));
+  return state.dataset.types[col] === 'number';
 }
 
 function fillEventValues(keep) {
@@ -204,6 +232,7 @@ function cliOptions() {
   o.event_value = $('map-event-value').value;
   o.group = $('map-group').value;
   o.strata = $('map-strata').value;
+  o.na = naCodes();
   o.preset = $('opt-preset').value;
   o.conf_type = $('opt-conf-type').value;
   o.test = $('opt-test').value;
@@ -213,6 +242,9 @@ function cliOptions() {
   // the horizon: follow-up censored there (the report's horizon), and the restricted mean survival time up to it
   const h = $('opt-horizon').value;
   if (h !== '') { o.horizon = Number(h); o.tau = Number(h); }
+  // the landmark: only patients still followed then, time counted from it (the same key for every analysis)
+  const lm = $('opt-landmark').value;
+  if (lm !== '') o.landmark = Number(lm);
   o.pairwise = !!o.group;
   if (o.test === 'fh') { o.rho = 0; o.gamma = 1; }
   for (const k of Object.keys(o)) if (o[k] === '' || (Array.isArray(o[k]) && !o[k].length)) delete o[k];
@@ -233,10 +265,36 @@ function figureSettings() {
   return f;
 }
 
+/** The study's groups: their order when the user chose one (every group of the column, so the report finds them all). */
+function groupSettings() {
+  if (!state.order || !state.groups.length) return {};
+  const order = state.groups.slice();
+  const col = $('map-group').value;
+  if (col) columnValues(col).forEach((v) => { if (!order.includes(v)) order.push(v); });
+  return { order };
+}
+
+/** The Cox model: covariates, the numeric ones to treat as factors, and the chosen reference levels. */
+function coxSettings() {
+  const covariates = listChecked('cox');
+  const categorical = [];
+  const reference = {};
+  covariates.forEach((c) => {
+    const f = state.factors[c];
+    if (!f || !factorCandidate(c)) return;
+    if (f.categorical && numeric(c)) categorical.push(c);
+    if (f.reference && (f.categorical || !numeric(c)) && columnValues(c).includes(f.reference)) reference[c] = f.reference;
+  });
+  const cox = { covariates };
+  if (categorical.length) cox.categorical = categorical;
+  if (Object.keys(reference).length) cox.reference = reference;
+  return cox;
+}
+
 function settings() {
   return {
-    options: cliOptions(), figure: figureSettings(), table1: listChecked('table1'),
-    cox: { covariates: listChecked('cox') }, time_mode: timeMode(), title: $('study-name').value || null,
+    options: cliOptions(), groups: groupSettings(), figure: figureSettings(), table1: listChecked('table1'),
+    cox: coxSettings(), time_mode: timeMode(), title: $('study-name').value || null,
   };
 }
 
@@ -248,8 +306,10 @@ function applySettings(s) {
   show($('time-column-fields'), mode === 'column'); show($('date-fields'), mode === 'dates');
   $('map-time').value = o.time || ''; $('map-start').value = o.start_date || ''; $('map-end').value = o.end_date || '';
   $('map-date-format').value = o.date_format || ''; $('map-unit').value = o.time_unit || '';
+  $('map-na').value = (o.na || []).join(', ');
   $('map-event').value = o.event || ''; fillEventValues(o.event_value || '');
   $('map-group').value = o.group || ''; $('map-strata').value = o.strata || '';
+  $('opt-landmark').value = o.landmark === undefined ? '' : o.landmark;
   $('opt-preset').value = o.preset || ''; $('opt-conf-type').value = o.conf_type || '';
   $('opt-test').value = o.test || 'logrank'; $('opt-adjust').value = o.adjust || 'holm';
   $('opt-at').value = (o.at || []).join(', '); $('opt-horizon').value = o.horizon !== undefined ? o.horizon
@@ -260,6 +320,14 @@ function applySettings(s) {
   const check = (name, vals) => document.querySelectorAll('input[data-list="' + name + '"]')
     .forEach((i) => { i.checked = (vals || []).includes(i.value); });
   check('table1', s.table1); check('cox', (s.cox || {}).covariates);
+  const cox = s.cox || {};
+  state.factors = {};
+  (cox.categorical || []).forEach((c) => { state.factors[c] = { categorical: true, reference: '' }; });
+  Object.entries(cox.reference || {}).forEach(([c, v]) => {
+    state.factors[c] = Object.assign(state.factors[c] || { categorical: false }, { reference: v });
+  });
+  state.order = s.groups && s.groups.order && s.groups.order.length ? s.groups.order.slice() : null;
+  renderCoxFactors();
   state.pendingFigure = f;
   state.restoring = false;
 }
@@ -268,9 +336,16 @@ function applySettings(s) {
 let timer = null;
 function analyse() { clearTimeout(timer); timer = setTimeout(run, 250); }
 ['map-time', 'map-start', 'map-end', 'map-date-format', 'map-unit', 'map-event-value', 'map-strata', 'opt-preset',
-  'opt-conf-type', 'opt-test', 'opt-adjust', 'opt-at', 'opt-horizon'].forEach((id) => $(id).addEventListener('change', analyse));
+  'opt-conf-type', 'opt-test', 'opt-adjust', 'opt-at', 'opt-horizon', 'opt-landmark'].forEach((id) => $(id).addEventListener('change', analyse));
+// missing-value codes change the values a column offers (event value, groups, reference levels) and the analyses
+$('map-na').addEventListener('change', () => {
+  renderPreview(state.dataset);
+  fillEventValues($('map-event-value').value);
+  renderCoxFactors();
+  analyse();
+});
 $('map-event').addEventListener('change', () => { fillEventValues(); analyse(); });
-$('map-group').addEventListener('change', () => { state.groups = []; state.hidden = new Set(); analyse(); });
+$('map-group').addEventListener('change', () => { state.groups = []; state.order = null; state.hidden = new Set(); analyse(); });
 ['fig-bands', 'fig-risk', 'fig-median', 'fig-percent'].forEach((id) => $(id).addEventListener('change', drawFigure));
 
 function ready(o) { return o.event && (o.time || (o.start_date && o.end_date)); }
@@ -281,6 +356,7 @@ async function run() {
   if (!ready(o)) return;
   const seq = ++state.seq;
   if (!state.optionNames) state.optionNames = await api('GET', '/api/analyses/options');
+  if (!state.labels) state.labels = await api('GET', '/api/labels');
   show($('results'), true);
   show($('analysis-error'), false);
   const ds = state.dataset.id;
@@ -297,7 +373,8 @@ async function run() {
   }
   state.km = kr.value;
   state.compare = cr.status === 'fulfilled' ? cr.value : null;
-  const groups = state.km.groups.map((g) => g.group);
+  state.compareError = cr.status === 'rejected' ? cr.reason.message : null;
+  const groups = ordered(state.km.groups.map((g) => g.group));
   if (groups.join('\u0000') !== state.groups.join('\u0000')) {
     state.groups = groups;
     const pf = state.pendingFigure;
@@ -305,25 +382,58 @@ async function run() {
     if (pf && pf.groups) state.hidden = new Set(groups.filter((g) => !pf.groups.includes(g)));
     state.pendingFigure = null;
     renderGroupPicker();
+    renderCoxFactors(); // the group's default reference is the first group
   }
   renderSummary();
-  renderTests(cr.status === 'rejected' ? cr.reason.message : null);
+  renderTests(state.compareError);
   renderGuardrails();
   drawFigure();
+}
+
+/** The groups in the user's order: the ones listed first, in that order, then the others (natural order). */
+function ordered(groups) {
+  if (!state.order) return groups;
+  return state.order.filter((g) => groups.includes(g)).concat(groups.filter((g) => !state.order.includes(g)));
 }
 
 function renderGroupPicker() {
   const box = clear($('group-picker'));
   if (state.groups.length < 2 || state.groups.length > 24) return;
-  box.append(el('p', { class: 'hint', text: 'Groups shown and their colours' }));
+  box.append(el('p', { class: 'hint', id: 'groups-hint',
+    text: 'Groups shown, their colours and order (the first is the reference of hazard ratios)' }));
+  const list = el('ol', { class: 'groups', 'aria-labelledby': 'groups-hint' });
   state.groups.forEach((g, i) => {
     const color = state.colors[g] || OKABE_ITO[i % OKABE_ITO.length];
-    const cb = el('input', { type: 'checkbox', checked: !state.hidden.has(g) });
+    const cb = el('input', { type: 'checkbox', checked: !state.hidden.has(g), 'aria-label': 'show ' + g });
     cb.addEventListener('change', () => { if (cb.checked) state.hidden.delete(g); else state.hidden.add(g); drawFigure(); });
     const col = el('input', { type: 'color', value: color.toLowerCase(), 'aria-label': 'colour of ' + g });
     col.addEventListener('change', () => { state.colors[g] = col.value.toUpperCase(); drawFigure(); });
-    box.append(el('label', { class: 'g' }, cb, col, g));
+    const move = (by, label, sign) => {
+      const b = el('button', { type: 'button', class: 'btn tiny', 'aria-label': 'move ' + g + ' ' + label,
+        title: 'move ' + label, 'data-move': label, disabled: i + by < 0 || i + by >= state.groups.length, text: sign });
+      b.addEventListener('click', () => moveGroup(i, by));
+      return b;
+    };
+    list.append(el('li', { class: 'g', 'data-group': g }, cb, col, el('span', { class: 'name', text: g }),
+      el('span', { class: 'moves' }, move(-1, 'up', '↑'), move(1, 'down', '↓'))));
   });
+  box.append(list);
+}
+
+/** Moves a group in the order: the legend, the tables and the reference of hazard ratios follow. */
+function moveGroup(i, by) {
+  const g = state.groups.slice();
+  const [x] = g.splice(i, 1);
+  g.splice(i + by, 0, x);
+  // a group without a chosen colour keeps the one it shows (colours follow the order otherwise)
+  state.groups.forEach((name, k) => { if (!state.colors[name]) state.colors[name] = OKABE_ITO[k % OKABE_ITO.length]; });
+  state.groups = g; state.order = g.slice();
+  renderGroupPicker();
+  const b = document.querySelector('#group-picker li[data-group="' + CSS.escape(x) + '"] [data-move="' + (by < 0 ? 'up' : 'down') + '"]');
+  if (b && !b.disabled) b.focus();
+  renderCoxFactors();
+  renderSummary(); renderTests(state.compareError); drawFigure();
+  if (state.cox && !$('cox-card').hidden) runCox();
 }
 
 async function drawFigure() {
@@ -334,9 +444,7 @@ async function drawFigure() {
   box.append(spin);
   const seq = state.seq;
   try {
-    const o = cliOptions();
-    const body = { dataset: state.dataset.id, options: only(o, ['time', 'start_date', 'end_date', 'time_unit', 'date_format',
-      'event', 'event_value', 'group', 'conf_type', 'preset', 'test', 'rho', 'gamma']), figure: figureSettings() };
+    const body = { dataset: state.dataset.id, options: cliOptions(), groups: groupSettings(), figure: figureSettings() };
     const blob = await api('POST', '/api/figures', body, 'blob');
     if (seq !== state.seq) return;
     if (state.figureUrl) URL.revokeObjectURL(state.figureUrl);
@@ -360,7 +468,8 @@ function renderSummary() {
   if (km.groups.length && km.groups[0].rmst) head.append(el('th', { text: 'RMST (' + fmt(km.groups[0].rmst.tau) + ')' }));
   t.append(el('thead', {}, head));
   const body = el('tbody');
-  km.groups.forEach((g, i) => {
+  const rank = (g) => { const k = state.groups.indexOf(g.group); return k < 0 ? state.groups.length : k; };
+  km.groups.slice().sort((a, b) => rank(a) - rank(b)).forEach((g, i) => {
     const color = state.colors[g.group] || OKABE_ITO[i % OKABE_ITO.length];
     const m = g.median;
     const tr = el('tr', {}, el('td', {}, el('span', { class: 'sw', style: null }), g.group), el('td', { text: g.n }),
@@ -388,10 +497,11 @@ function renderTests(error) {
   box.append(el('dl', { class: 'kv' }, el('dt', { text: 'Overall' }), p,
     el('dt', { text: 'Chi-square' }), el('dd', { text: fmt(c.statistic, 4) + ' on ' + c.df + ' df' + (c.strata ? ', stratified by ' + c.strata : '') })));
   if (c.hazard_ratio) {
-    const h = c.hazard_ratio.mantel_haenszel;
+    const r = relativeTo(c.hazard_ratio, state.groups[0]);
+    const h = r.mantel_haenszel;
     box.append(el('dl', { class: 'kv' }, el('dt', { text: 'Hazard ratio' }),
-      el('dd', { text: fmt(h.hr) + ' ' + ci(h.lower, h.upper, fmt) }),
-      el('dt', { text: '' }), el('dd', { class: 'muted', text: c.hazard_ratio.comparison + ' vs ' + c.hazard_ratio.reference + ', Mantel–Haenszel' })));
+      el('dd', { id: 'hazard-ratio', 'data-hr': String(h.hr), text: fmt(h.hr) + ' ' + ci(h.lower, h.upper, fmt) }),
+      el('dt', { text: '' }), el('dd', { class: 'muted', text: r.comparison + ' vs ' + r.reference + ', Mantel–Haenszel' })));
   }
   if (c.pairwise && c.pairwise.length > 1) {
     const t = el('table', { class: 'data num', id: 'pairwise' });
@@ -404,6 +514,32 @@ function renderTests(error) {
   }
 }
 
+/**
+ * The two-group hazard ratios with the study's first group as the reference (the report's choice). The analysis
+ * takes the first group in natural order; with the other group first the same estimates are their reciprocals, and
+ * the interval's ends swap (both the log-rank O/E ratio and the Mantel–Haenszel exp((O − E)/V) are exactly inverted).
+ */
+function relativeTo(h, reference) {
+  if (!reference || reference !== h.comparison) return h;
+  const inv = (v) => (v === null || v === undefined ? null : 1 / v); // no estimate stays none
+  const flip = (x) => ({ hr: inv(x.hr), lower: inv(x.upper), upper: inv(x.lower) });
+  return Object.assign({}, h, { reference: h.comparison, comparison: h.reference, logrank: flip(h.logrank),
+    mantel_haenszel: flip(h.mantel_haenszel) });
+}
+
+/**
+ * An analysis' text (a warning says what the command line says) in the page's words: each flag of a study option,
+ * with the placeholder of its value, becomes the field's label ("--event-value V" → 'Event value'), as the server
+ * words its errors (Messages.pageWords); the labels come from the server's study keys.
+ */
+function pageWords(text) {
+  const labels = state.labels || {};
+  return text.replace(/--[a-z][a-z0-9-]*(?:[ =][A-Z][A-Z0-9_]*(?:=[A-Z][A-Z0-9_]*)?(?![a-z0-9]))?/g, (m) => {
+    const label = labels[m.split(/[ =]/)[0]];
+    return label ? "'" + label + "'" : m;
+  });
+}
+
 function renderGuardrails() {
   const ul = clear($('guardrails'));
   const all = [];
@@ -413,7 +549,7 @@ function renderGuardrails() {
     ul.append(el('li', { class: 'note', text: ex.rows_read + ' rows read, ' + ex.rows_analysed + ' analysed, ' + ex.rows_excluded
       + ' excluded: ' + ex.reasons.map((r) => r.count + ' ' + r.reason).join('; ') + '.' }));
   }
-  all.forEach((w) => ul.append(el('li', { class: 'warning', text: w })));
+  all.forEach((w) => ul.append(el('li', { class: 'warning', text: pageWords(w) })));
   if (!all.length) ul.append(el('li', { class: 'ok', text: 'No warnings: group sizes, events, follow-up and the tests raise no concern.' }));
 }
 
@@ -455,6 +591,53 @@ async function runTable1() {
 }
 
 /* ---------- Cox ---------- */
+/** A checked covariate that can be a factor: a column with few values (text ones always are factors). */
+function factorCandidate(c) { return hasLevels(c) && columnValues(c).length >= 2; }
+
+/**
+ * The Cox model's options as the analysis takes them: covariates, categorical, reference. The group column's
+ * reference is the study's first group when the user chose an order (the report's rule), unless a level was chosen.
+ */
+function coxOptions() {
+  const cox = coxSettings();
+  const o = { covariates: cox.covariates };
+  if (cox.categorical) o.categorical = cox.categorical;
+  const reference = Object.assign({}, cox.reference || {});
+  const g = $('map-group').value;
+  if (g && state.order && state.groups.length && cox.covariates.includes(g) && !reference[g]
+    && (!numeric(g) || (cox.categorical || []).includes(g))) reference[g] = state.groups[0];
+  if (Object.keys(reference).length) o.reference = reference;
+  return o;
+}
+
+/** For each checked covariate with few values: whether it is categorical (for numbers) and its reference level. */
+function renderCoxFactors() {
+  const box = clear($('cox-factors'));
+  if (!state.dataset) return;
+  const rows = listChecked('cox').filter(factorCandidate);
+  if (!rows.length) return;
+  const g = $('map-group').value;
+  const body = el('tbody');
+  rows.forEach((c) => {
+    const f = state.factors[c] || (state.factors[c] = { categorical: false, reference: '' });
+    const isNumber = numeric(c);
+    const cb = el('input', { type: 'checkbox', checked: !isNumber || f.categorical, disabled: !isNumber,
+      'data-categorical': c, 'aria-label': c + ' is categorical', title: isNumber ? null : 'text values are categories' });
+    cb.addEventListener('change', () => { f.categorical = cb.checked; renderCoxFactors(); });
+    const levels = columnValues(c);
+    const first = c === g && state.order && state.groups.length ? state.groups[0] : null;
+    const sel = el('select', { 'data-reference': c, 'aria-label': 'reference level of ' + c, disabled: isNumber && !f.categorical });
+    sel.append(el('option', { value: '', text: first ? 'first group (' + first + ')' : 'first level' }));
+    levels.forEach((v) => sel.append(el('option', { value: v, text: v })));
+    sel.value = levels.includes(f.reference) ? f.reference : '';
+    sel.addEventListener('change', () => { f.reference = sel.value; });
+    body.append(el('tr', { 'data-column': c }, el('th', { scope: 'row', text: c }), el('td', {}, cb), el('td', {}, sel)));
+  });
+  box.append(el('table', { class: 'factors-table' }, el('caption', { class: 'hint', text: 'Factors of the Cox model' }),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Covariate' }), el('th', { scope: 'col', text: 'Categorical' }),
+      el('th', { scope: 'col', text: 'Reference level' }))), body));
+}
+$('cox-list').addEventListener('change', renderCoxFactors);
 $('run-cox').addEventListener('click', runCox);
 async function runCox() {
   const cov = listChecked('cox');
@@ -462,8 +645,7 @@ async function runCox() {
   const err = $('cox-error'); show(err, false);
   clear($('cox'));
   if (!cov.length) { err.textContent = 'Choose at least one covariate.'; show(err, true); return; }
-  const o = only(cliOptions(), state.optionNames.cox);
-  o.covariates = cov;
+  const o = Object.assign(only(cliOptions(), state.optionNames.cox), coxOptions());
   try {
     state.cox = await api('POST', '/api/analyses', { dataset: state.dataset.id, analysis: 'cox', options: o });
   } catch (e) { state.cox = null; err.textContent = e.message; show(err, true); return; }
@@ -485,9 +667,8 @@ async function runCox() {
 async function downloadFigure(format) {
   const o = cliOptions();
   try {
-    const blob = await api('POST', '/api/figures', { dataset: state.dataset.id, format, options: only(o, ['time', 'start_date',
-      'end_date', 'time_unit', 'date_format', 'event', 'event_value', 'group', 'conf_type', 'preset', 'test', 'rho', 'gamma']),
-    figure: figureSettings() }, 'blob');
+    const blob = await api('POST', '/api/figures', { dataset: state.dataset.id, format, options: o,
+      groups: groupSettings(), figure: figureSettings() }, 'blob');
     saveBlob(blob, stem() + '-km.' + format);
   } catch (e) { toast(e.message); }
 }
@@ -497,7 +678,7 @@ $('dl-png').addEventListener('click', () => downloadFigure('png'));
 async function downloadTable(analysis, format) {
   const o = cliOptions();
   const opts = only(o, state.optionNames[analysis]);
-  if (analysis === 'cox') opts.covariates = listChecked('cox');
+  if (analysis === 'cox') Object.assign(opts, coxOptions());
   try {
     const text = await api('POST', '/api/analyses', { dataset: state.dataset.id, analysis, options: opts, format }, 'text');
     saveBlob(new Blob([text], { type: format === 'csv' ? 'text/csv' : 'application/json' }), stem() + '-' + analysis + '.' + format);

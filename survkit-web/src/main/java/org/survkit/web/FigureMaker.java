@@ -27,9 +27,10 @@ import org.survkit.stats.logrank.LogRankTest;
 import org.survkit.stats.model.Factor;
 
 /**
- * The Kaplan–Meier figure of the page: the cohort read as {@code survkit km} reads it (same option names), curves
- * from survkit-stats' {@link KaplanMeier}, the test from {@link LogRankTest} on the groups shown, drawn by
- * survkit-plot's {@link KaplanMeierPlot}.
+ * The Kaplan–Meier figure of the page: the cohort read as {@code survkit km} reads it (same option names: missing
+ * codes, landmark, horizon, strata), curves from survkit-stats' {@link KaplanMeier} in the study's group order (as
+ * the report orders them: the groups listed first, in that order, then the others in their natural order), the test
+ * from {@link LogRankTest} on the groups shown, drawn by survkit-plot's {@link KaplanMeierPlot}.
  */
 final class FigureMaker {
     /** More curves than this cannot be told apart in one figure. */
@@ -44,8 +45,17 @@ final class FigureMaker {
     private FigureMaker() {
     }
 
-    /** {@return the SVG of the figure} */
+    /** {@return the SVG of the figure, groups in their natural order} */
     static String svg(Path data, ObjectNode options, ObjectNode figure) {
+        return svg(data, options, figure, List.of());
+    }
+
+    /**
+     * {@return the SVG of the figure}
+     *
+     * @param order the study's group order ({@code groups.order}): the legend's order and the colours' order
+     */
+    static String svg(Path data, ObjectNode options, ObjectNode figure, List<String> order) {
         options = options == null ? JsonBodies.MAPPER.createObjectNode() : options;
         figure = figure == null ? JsonBodies.MAPPER.createObjectNode() : figure;
         check(options, COHORT_OPTIONS, "options");
@@ -96,7 +106,7 @@ final class FigureMaker {
                             + " most " + MAX_GROUPS + " groups. Is it an identifier or a continuous measurement?"
                             + " Choose a grouping column with a few values.");
                 }
-                curves = km.fit(c.time(), c.event(), labels);
+                curves = km.fit(c.time(), c.event(), Factor.ordered(labels, order));
             }
             KaplanMeierPlot plot = KaplanMeierPlot.of(curves);
             List<String> shown = list(figure, "groups");

@@ -20,6 +20,7 @@ import org.survkit.report.ReportEngine;
 import org.survkit.study.Study;
 import org.survkit.study.file.StudyReader;
 import org.survkit.study.file.StudyWriter;
+import org.survkit.study.key.StudyKeys;
 
 /**
  * The study endpoints: save, rename, duplicate, delete; the report, the study file and the export of a saved
@@ -86,7 +87,14 @@ final class Studies {
         ObjectNode body = JsonBodies.object(ctx.body());
         Datasets.Dataset d = datasets.get(JsonBodies.text(body, "dataset"));
         String format = JsonBodies.text(body, "format", "svg");
-        String svg = FigureMaker.svg(d.file(), objectOrNull(body, "options"), objectOrNull(body, "figure"));
+        ObjectNode groups = objectOrNull(body, "groups");
+        String svg;
+        try {
+            svg = FigureMaker.svg(d.file(), objectOrNull(body, "options"), objectOrNull(body, "figure"),
+                    groups == null ? List.of() : WebValues.labels(StudyKeys.GROUP_ORDER, groups, "order"));
+        } catch (InputException e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
         if (format.equals("png")) {
             ctx.contentType("image/png");
             ctx.result(PngRenderer.render(svg, 300));

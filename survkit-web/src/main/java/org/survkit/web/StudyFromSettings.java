@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.survkit.io.InputException;
 import org.survkit.io.TimeUnit;
 import org.survkit.plot.CensorMark;
 import org.survkit.study.Study;
@@ -23,8 +24,11 @@ import org.survkit.plot.SurvivalScale;
 
 /**
  * The {@link Study} (what {@code survkit report} runs) that a page's settings describe. Settings are
- * {@code {"options": {...km/compare options...}, "figure": {...}, "table1": [...], "cox": {...}, "title", "endpoint"}};
- * {@code options} uses the CLI's option names, as the analyses do.
+ * {@code {"options": {...km/compare options...}, "groups": {"order": [...]}, "figure": {...}, "table1": [...],
+ * "cox": {"covariates", "categorical", "reference": {"COL": "LEVEL"}, "ties"}, "title", "endpoint"}};
+ * {@code options} uses the CLI's option names, as the analyses do (missing-value codes {@code na}, {@code landmark},
+ * {@code horizon}, ...); {@code groups.order} is the study's group order (the figure's legend order; the first group
+ * is the reference of hazard ratios). Every value is read by its study key.
  */
 final class StudyFromSettings {
     private StudyFromSettings() {
@@ -39,6 +43,7 @@ final class StudyFromSettings {
         ObjectNode o = object(settings, "options");
         ObjectNode f = object(settings, "figure");
         ObjectNode cox = object(settings, "cox");
+        ObjectNode groupSettings = object(settings, "groups");
         try {
             String timeCol = FigureMaker.text(o, "time");
             String unitText = FigureMaker.text(o, "time_unit");
@@ -60,7 +65,8 @@ final class StudyFromSettings {
                 throw ApiError.badRequest("choose the event column.");
             }
             String group = FigureMaker.text(o, "group");
-            Study.Groups groups = group == null ? null : new Study.Groups(group, group, List.of(), null, List.of(), 0);
+            Study.Groups groups = group == null ? null : new Study.Groups(group, group, List.of(), null,
+                    WebValues.labels(StudyKeys.GROUP_ORDER, groupSettings, "order"), 0);
             Estimates estimates = WebValues.estimates(o);
             Comparisons comparisons = WebValues.comparisons(o, estimates);
             List<Study.Table1Item> table1 = new ArrayList<>();
@@ -71,8 +77,11 @@ final class StudyFromSettings {
             List<String> covariates = FigureMaker.list(cox, "covariates");
             if (!covariates.isEmpty()) {
                 String ties = FigureMaker.text(cox, "ties");
-                models.add(new Study.CoxSpec("Cox model", covariates, FigureMaker.list(cox, "categorical"), Map.of(),
-                        Firth.AUTO, ties == null ? Ties.EFRON : Ties.parse(ties), 0));
+                List<String> categorical = WebValues.of(StudyKeys.CATEGORICAL, cox, "categorical");
+                Map<String, String> reference = WebValues.of(StudyKeys.REFERENCE, cox, "reference");
+                models.add(new Study.CoxSpec("Cox model", covariates, categorical == null ? List.of() : categorical,
+                        reference == null ? Map.of() : reference, Firth.AUTO,
+                        ties == null ? Ties.EFRON : Ties.parse(ties), 0));
             }
             String marks = FigureMaker.text(f, "censor_marks");
             String scale = FigureMaker.text(f, "scale");
@@ -82,7 +91,8 @@ final class StudyFromSettings {
                             Locale.ROOT)), FigureMaker.bool(f, "risk_table", true),
                     scale == null ? SurvivalScale.FRACTION : SurvivalScale.valueOf(scale.toUpperCase(Locale.ROOT)),
                     true, 300, null, FigureMaker.list(f, "colors"));
-            Double landmark = FigureMaker.number(o, "landmark");
+            Double landmark = WebValues.of(StudyKeys.LANDMARK, o, "landmark");
+            List<String> na = WebValues.labels(StudyKeys.NA, o, "na");
             String title = FigureMaker.text(settings, "title");
             String endpoint = FigureMaker.text(settings, "endpoint");
             Double horizon = WebValues.of(StudyKeys.HORIZON, o, "horizon");
@@ -90,12 +100,12 @@ final class StudyFromSettings {
                 horizon = WebValues.of(StudyKeys.HORIZON, f, "horizon"); // as pages before the study model sent it
             }
             return new Study(studyFile, title, new Study.Data(Path.of(dataName), FigureMaker.text(o, "sheet"),
-                    FigureMaker.list(o, "na"), FigureMaker.text(o, "date_format"), 0), time,
+                    na, FigureMaker.text(o, "date_format"), 0), time,
                     new Study.Event(event, FigureMaker.text(o, "event_value"), 0), groups,
                     FigureMaker.text(o, "strata"), endpoint == null ? "Overall survival" : endpoint,
                     horizon == null ? Double.NaN : horizon, landmark == null ? Double.NaN : landmark, estimates, table1,
                     comparisons, models, null, Path.of("report"), figures, 3, Map.of());
-        } catch (IllegalArgumentException e) {
+        } catch (InputException | IllegalArgumentException e) {
             throw ApiError.badRequest(e.getMessage());
         }
     }

@@ -63,6 +63,7 @@ public final class WebServer implements AutoCloseable {
             });
             c.routes.post("/api/analyses", this::analysis);
             c.routes.get("/api/analyses/options", this::analysisOptions);
+            c.routes.get("/api/labels", ctx -> json(ctx, Messages.labels()));
             c.routes.post("/api/figures", ctx -> studies.figure(ctx));
             c.routes.post("/api/table1", ctx -> studies.table1(ctx));
             c.routes.get("/api/studies", ctx -> json(ctx, store.list()));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.survkit.io.InputException;
 import org.survkit.study.Comparisons;
 import org.survkit.study.Estimates;
 import org.survkit.study.Rmst;
@@ -19,11 +20,19 @@ final class WebValues {
     private WebValues() {
     }
 
-    /** {@return the value of a field read by its study key (a list as a JSON array or a,b,c), or null when absent} */
+    /**
+     * {@return the value of a field read by its study key (a list as a JSON array or a,b,c; pairs as an object
+     * {"COL": "LEVEL"}), or null when absent}
+     */
     static <T> T of(StudyKey<T> key, ObjectNode o, String field) {
         JsonNode v = o == null ? null : o.get(field);
         if (v == null || v.isNull() || v.isTextual() && v.asText().isBlank()) {
             return null;
+        }
+        if (v.isObject()) {
+            List<String> items = new ArrayList<>();
+            v.fields().forEachRemaining(e -> items.add(e.getKey() + "=" + e.getValue().asText()));
+            return items.isEmpty() ? null : key.parseItems(items, Where.WEB_PAGE);
         }
         if (v.isArray()) {
             List<String> items = new ArrayList<>();
@@ -31,6 +40,25 @@ final class WebValues {
             return key.parseItems(items, Where.WEB_PAGE);
         }
         return key.parse(v.asText(), Where.WEB_PAGE);
+    }
+
+    /**
+     * {@return a list of labels as the study file reads one (missing-value codes, the group order): a JSON array's
+     * items as written (a label may hold a comma), or a comma-separated text; empty when absent; each once}
+     */
+    static List<String> labels(StudyKey<List<String>> key, ObjectNode o, String field) {
+        List<String> out = new ArrayList<>();
+        for (String s : FigureMaker.list(o, field)) {
+            String item = s.strip();
+            if (item.isEmpty()) {
+                continue;
+            }
+            if (out.contains(item)) {
+                throw new InputException(Where.WEB_PAGE.name(key) + ": '" + item + "' is listed twice.");
+            }
+            out.add(item);
+        }
+        return List.copyOf(out);
     }
 
     /** {@return the estimates the options ask for (preset resolved by the study model)} */

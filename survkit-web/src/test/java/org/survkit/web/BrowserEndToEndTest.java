@@ -1,6 +1,7 @@
 package org.survkit.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -148,7 +150,158 @@ class BrowserEndToEndTest {
         assertThat(html).contains("<svg").contains("Kaplan").contains("lung.csv");
         ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, document.body.scrollHeight)");
         shot("3-cox-and-downloads");
-        assertThat(s.get("/api/studies").json().size()).isEqualTo(1);
+        int lung = 0;
+        for (JsonNode study : s.get("/api/studies").json()) {
+            lung += study.get("name").asText().equals("lung") ? 1 : 0;
+        }
+        assertThat(lung).as("the report saves the study once").isEqualTo(1);
+    }
+
+    /** The figure the page asks for (the page's own request, sent again: the page's blob URL is not readable here). */
+    static String figureSvg() {
+        String body = (String) ((JavascriptExecutor) driver).executeScript("return JSON.stringify({dataset:"
+                + " state.dataset.id, options: cliOptions(), groups: groupSettings(), figure: figureSettings()});");
+        TestServer.Reply svg = s.postJson("/api/figures", body);
+        assertThat(svg.status()).as(svg.body()).isEqualTo(200);
+        return svg.body();
+    }
+
+    static Path download(WebDriverWait wait, String name) {
+        return wait.withTimeout(Duration.ofSeconds(120)).until(d -> {
+            Path p = downloads.resolve(name);
+            try {
+                return Files.isRegularFile(p) && Files.size(p) > 0 ? p : null;
+            } catch (IOException e) {
+                return null;
+            }
+        });
+    }
+
+    @Test
+    void missingCodesLandmarkGroupOrderAndReferenceLevelAreSavedInTheStudyFile() throws Exception {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        Path data = PageStudyOptionsTest.codedLung(dir);
+        driver.get(s.base() + "/?token=" + TestServer.TOKEN);
+        wait.until(d -> d.findElement(By.id("dropzone")).isDisplayed());
+        driver.findElement(By.id("file-input")).sendKeys(data.toString());
+        wait.until(d -> d.findElement(By.id("step-columns")).isDisplayed());
+        new Select(driver.findElement(By.id("map-unit"))).selectByValue("days");
+        new Select(driver.findElement(By.id("map-group"))).selectByVisibleText("sex");
+        new Select(driver.findElement(By.id("map-strata"))).selectByVisibleText("ph.ecog");
+        driver.findElement(By.id("map-na")).sendKeys("unknown, -99", Keys.TAB);
+        driver.findElement(By.id("opt-landmark")).sendKeys("90", Keys.TAB);
+        // the preview shows the codes as missing values (wt.loss of the first row is -99)
+        wait.until(d -> !d.findElements(By.cssSelector("#preview td.na")).isEmpty());
+        assertThat(driver.findElement(By.id("preview-note")).getText()).contains("missing-value code");
+        // ph.ecog, text because of "unknown", is a column of numbers once "unknown" is a missing value
+        assertThat(driver.findElement(By.xpath("//table[@id='preview']//th[text()='ph.ecog']/span")).getText())
+                .isEqualToIgnoringCase("number");
+
+        // the tests: the command line's with the same codes, landmark and strata
+        JsonNode expected = TestServer.JSON.readTree(TestServer.cliIn(data, "compare", "--time", "time", "--event",
+                "status", "--event-value", "2", "--group", "sex", "--strata", "ph.ecog", "--na", "unknown,-99",
+                "--landmark", "90", "--pairwise", "--format", "json"));
+        wait.until(d -> {
+            List<WebElement> p = d.findElements(By.id("overall-p"));
+            return !p.isEmpty() && Double.parseDouble(p.get(0).getAttribute("data-p-value"))
+                    == expected.get("p_value").asDouble();
+        });
+        shot("5-codes-and-landmark");
+        // the analyses' warnings speak the command line's language; the page words them with its labels
+        assertThat(js.executeScript("return pageWords('Check --event-value V, or cox --start.');"))
+                .isEqualTo("Check 'Event value', or cox 'Entry time'.");
+        assertThat(driver.findElement(By.id("guardrails")).getText()).doesNotContain("--");
+
+        // group order: 2 first, so 2 is the reference of the hazard ratio and leads the legend
+        driver.findElement(By.cssSelector("#group-picker button[aria-label='move 2 up']")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#group-picker li")).get(0).getAttribute("data-group")
+                .equals("2"));
+        WebElement hr = wait.until(d -> {
+            List<WebElement> h = d.findElements(By.id("hazard-ratio"));
+            return h.isEmpty() || !h.get(0).findElement(By.xpath("following-sibling::dd")).getText().startsWith("1 vs 2")
+                    ? null : h.get(0);
+        });
+        double pageHr = Double.parseDouble(hr.getAttribute("data-hr"));
+        assertThat(pageHr).isCloseTo(1 / expected.get("hazard_ratio").get("mantel_haenszel").get("hr").asDouble(),
+                within(1e-12));
+        wait.until(d -> {
+            String svg = figureSvg().replaceAll("<[^>]+>", " ");
+            int two = svg.indexOf("2 (n = ");
+            return two >= 0 && two < svg.indexOf("1 (n = ");
+        });
+
+        // the Cox model: ph.ecog as a factor with reference level 1, and age
+        driver.findElement(By.cssSelector("input[data-list='cox'][value='ph.ecog']")).findElement(By.xpath(".."))
+                .click();
+        driver.findElement(By.cssSelector("input[data-list='cox'][value='age']")).findElement(By.xpath("..")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#cox-factors [data-categorical='ph.ecog']")).isEmpty());
+        driver.findElement(By.cssSelector("#cox-factors [data-categorical='ph.ecog']")).click();
+        WebElement reference = wait.until(d -> {
+            WebElement e = d.findElement(By.cssSelector("#cox-factors select[data-reference='ph.ecog']"));
+            return e.isEnabled() ? e : null;
+        });
+        new Select(reference).selectByValue("1");
+        driver.findElement(By.id("run-cox")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#cox tbody tr")).isEmpty());
+        List<String> terms = driver.findElements(By.cssSelector("#cox tbody tr td:first-child")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(terms).contains("age", "ph.ecog=0", "ph.ecog=2").doesNotContain("ph.ecog=1");
+        JsonNode pageCox = TestServer.JSON.readTree((String) js.executeScript("return JSON.stringify(state.cox);"));
+        js.executeScript("document.querySelector('.sidebar').scrollTop = 10000;");
+        shot("6-group-order-and-reference-level");
+
+        // save under a name, download the study file: every choice is in it
+        WebElement name = driver.findElement(By.id("study-name"));
+        name.clear();
+        name.sendKeys("Study options");
+        driver.findElement(By.id("dl-yaml")).click();
+        String yaml = Files.readString(download(wait, "study.yaml"));
+        assertThat(yaml).contains("na: [\"unknown\", \"-99\"]").contains("landmark: 90")
+                .contains("strata: \"ph.ecog\"").contains("order: [\"2\", \"1\"]")
+                .contains("categorical: [\"ph.ecog\"]").contains("\"ph.ecog\": \"1\"");
+
+        // the study reopens with every choice in place
+        driver.navigate().refresh();
+        wait.until(d -> d.findElement(By.id("dropzone")).isDisplayed());
+        driver.findElement(By.id("open-studies")).click();
+        wait.until(d -> d.findElement(By.xpath("//table[@id='studies']//tr[td[text()='Study options']]//button[text()"
+                + "='Open']"))).click();
+        wait.until(d -> {
+            List<WebElement> p = d.findElements(By.id("overall-p"));
+            return !p.isEmpty() && Double.parseDouble(p.get(0).getAttribute("data-p-value"))
+                    == expected.get("p_value").asDouble();
+        });
+        assertThat(driver.findElement(By.id("map-na")).getAttribute("value")).isEqualTo("unknown, -99");
+        assertThat(driver.findElement(By.id("opt-landmark")).getAttribute("value")).isEqualTo("90");
+        wait.until(d -> !d.findElements(By.cssSelector("#group-picker li")).isEmpty());
+        assertThat(driver.findElements(By.cssSelector("#group-picker li")).get(0).getAttribute("data-group"))
+                .isEqualTo("2");
+        assertThat(driver.findElement(By.cssSelector("#cox-factors [data-categorical='ph.ecog']")).isSelected()).isTrue();
+        assertThat(new Select(driver.findElement(By.cssSelector("#cox-factors select[data-reference='ph.ecog']")))
+                .getFirstSelectedOption().getAttribute("value")).isEqualTo("1");
+        js.executeScript("document.getElementById('summary').scrollIntoView({block: 'center'});");
+        shot("7-reopened-study");
+
+        // ... and reproduces the page: the report run on it next to the data gives the page's P, HR and Cox model
+        Path folder = Files.createDirectories(dir.resolve("user"));
+        Files.writeString(folder.resolve("study.yaml"), yaml);
+        Files.copy(data, folder.resolve(data.getFileName()));
+        TestServer.cli("report", folder.resolve("study.yaml").toString(), "--no-png");
+        Path tables = folder.resolve("report").resolve("tables");
+        JsonNode comparisons = TestServer.JSON.readTree(tables.resolve("comparisons.json").toFile());
+        assertThat(comparisons.get("p_value").asDouble()).isCloseTo(expected.get("p_value").asDouble(), within(1e-9));
+        JsonNode pair = TestServer.JSON.readTree(tables.resolve("pairwise.json").toFile()).get("pairs").get(0);
+        assertThat(pair.get("hr_mantel_haenszel").get("hr").asDouble()).isCloseTo(pageHr, within(1e-9));
+        JsonNode reportCox = TestServer.JSON.readTree(tables.resolve("cox_1.json").toFile());
+        assertThat(reportCox.get("coefficients").size()).isEqualTo(pageCox.get("coefficients").size());
+        for (int i = 0; i < pageCox.get("coefficients").size(); i++) {
+            JsonNode a = pageCox.get("coefficients").get(i);
+            JsonNode b = reportCox.get("coefficients").get(i);
+            assertThat(b.get("term").asText()).isEqualTo(a.get("term").asText());
+            assertThat(b.get("coef").asDouble()).as(a.get("term").asText()).isCloseTo(a.get("coef").asDouble(),
+                    within(1e-9));
+        }
     }
 
     @Test

@@ -33,8 +33,11 @@ class FrontEndParityTest {
     private static final String READING = "\"time\":\"time\",\"event\":\"status\",\"event_value\":\"2\","
             + "\"time_unit\":\"days\"";
 
-    /** The command line's arguments for web options (snake_case names → --kebab-case flags). */
-    private static List<String> flags(String analysis, Path data, String json) throws IOException {
+    /**
+     * The command line's arguments for web options (snake_case names → --kebab-case flags; a list as a,b,c; an
+     * object {"COL": "LEVEL"} as a repeated --flag COL=LEVEL).
+     */
+    static List<String> flags(String analysis, Path data, String json) throws IOException {
         List<String> a = new ArrayList<>(List.of(analysis, data.toString(), "--format", "json"));
         Iterator<Map.Entry<String, JsonNode>> it = TestServer.JSON.readTree(json).fields();
         while (it.hasNext()) {
@@ -45,6 +48,8 @@ class FrontEndParityTest {
                 if (v.asBoolean()) {
                     a.add(flag);
                 }
+            } else if (v.isObject()) {
+                v.fields().forEachRemaining(f -> a.addAll(List.of(flag, f.getKey() + "=" + f.getValue().asText())));
             } else if (v.isArray()) {
                 List<String> items = new ArrayList<>();
                 v.forEach(x -> items.add(x.asText()));
@@ -56,7 +61,7 @@ class FrontEndParityTest {
         return a;
     }
 
-    private static JsonNode withoutSource(JsonNode j) {
+    static JsonNode withoutSource(JsonNode j) {
         ObjectNode o = j.deepCopy();
         o.remove("source");
         return o;

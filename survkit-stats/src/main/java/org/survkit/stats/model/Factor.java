@@ -60,6 +60,41 @@ public record Factor(List<String> levels, int[] codes) {
         return new Factor(Arrays.asList(sorted), first);
     }
 
+    /**
+     * Codes the labels in a chosen level order (a study's group order): the listed labels first, in their order, as
+     * R's {@code factor(x, levels = order)}; unlike R, a label present but not listed is not missing — such labels
+     * follow in {@link #LEVEL_ORDER} — and a listed level that no observation has is left out (a study's order
+     * lists every group of the file, some of which a landmark or a missing-value code may leave empty).
+     *
+     * @param labels one label per observation, none null
+     * @param order  the levels in the order wanted (may be empty: then as {@link #of(String[])})
+     * @return the factor
+     * @throws IllegalArgumentException if a label is null
+     */
+    public static Factor ordered(String[] labels, List<String> order) {
+        Factor natural = of(labels);
+        List<String> levels = new ArrayList<>();
+        for (String g : order) {
+            if (natural.levels().contains(g) && !levels.contains(g)) {
+                levels.add(g);
+            }
+        }
+        for (String g : natural.levels()) {
+            if (!levels.contains(g)) {
+                levels.add(g);
+            }
+        }
+        int[] recode = new int[natural.levelCount()];
+        for (int k = 0; k < recode.length; k++) {
+            recode[k] = levels.indexOf(natural.levels().get(k));
+        }
+        int[] codes = new int[labels.length];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = recode[natural.codes()[i]];
+        }
+        return new Factor(levels, codes);
+    }
+
     /** A factor with a single level, for ungrouped data. */
     public static Factor single(String level, int n) {
         return new Factor(List.of(level), new int[n]);
