@@ -119,7 +119,7 @@ final class ThrowawayPostgres implements AutoCloseable {
             run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate",
                     "-w", "stop"));
         } finally {
-            Datasets.delete(dir);
+            PrivateFiles.delete(dir);
         }
     }
 }
