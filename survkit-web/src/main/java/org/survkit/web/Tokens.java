@@ -17,7 +17,7 @@ final class Tokens {
     static final int MIN_BITS = 64;
 
     /** The fewest different characters a chosen token may have. */
-    static final int MIN_DISTINCT = 8;
+    static final int MIN_DISTINCT = 6;
 
     private Tokens() {
     }
