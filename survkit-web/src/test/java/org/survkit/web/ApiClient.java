@@ -92,19 +92,26 @@ abstract class ApiClient {
         }
     }
 
-    static HttpRequest.Builder uploadRequest(HttpRequest.Builder b, String fileName, byte[] content) {
-        String boundary = "----survkitTestBoundary7MA4YWxkTrZu0gW";
+    static final String BOUNDARY = "----survkitTestBoundary7MA4YWxkTrZu0gW";
+    static final String MULTIPART = "multipart/form-data; boundary=" + BOUNDARY;
+
+    /** {@return a multipart/form-data body with the file in the field 'file'} */
+    static byte[] uploadBody(String fileName, byte[] content) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+            body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                     + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             body.write(content);
-            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return b.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        return body.toByteArray();
+    }
+
+    static HttpRequest.Builder uploadRequest(HttpRequest.Builder b, String fileName, byte[] content) {
+        return b.header("Content-Type", MULTIPART)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(uploadBody(fileName, content)));
     }
 
     /** Sends a raw HTTP/1.1 request (to choose the Host header freely); {@return status line and the rest} */
