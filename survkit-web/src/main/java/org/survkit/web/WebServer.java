@@ -128,6 +128,11 @@ public final class WebServer implements AutoCloseable {
         return new WebServer(settings, heap);
     }
 
+    /** {@return the line in front of the work that needs memory (for tests)} */
+    AnalysisQueue queue() {
+        return queue;
+    }
+
     /** {@return the port listened on} */
     public int port() {
         return app.port();
