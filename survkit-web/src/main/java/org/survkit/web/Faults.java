@@ -35,14 +35,14 @@ final class Faults {
 
     /**
      * {@return whether the database could not be reached or did not answer in time: a connection failure
-     * (SQLState class 08), a statement cancelled by its timeout (57014), a server shutting down or starting
-     * (57P01 to 57P03), or a socket timeout}
+     * (SQLState class 08), a statement cancelled by its timeout (57014) or a lock not had in time (55P03), a
+     * server shutting down or starting (57P01 to 57P03), or a socket timeout}
      */
     static boolean databaseUnavailable(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof SQLException s && s.getSQLState() != null) {
                 String state = s.getSQLState();
-                if (state.startsWith("08") || state.equals("57014") || state.startsWith("57P")) {
+                if (state.startsWith("08") || state.equals("57014") || state.equals("55P03") || state.startsWith("57P")) {
                     return true;
                 }
             }

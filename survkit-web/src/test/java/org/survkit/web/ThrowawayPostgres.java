@@ -110,6 +110,27 @@ final class ThrowawayPostgres implements AutoCloseable {
         }
     }
 
+    /** {@return whether this is a throwaway cluster of this test (not a server named by SURVKIT_TEST_PG_URL)} */
+    boolean ownCluster() {
+        return dir != null;
+    }
+
+    /**
+     * Stops (SIGSTOP) or continues (SIGCONT) the server and all its processes, as a frozen machine or network
+     * would: connections are accepted by the system but nothing answers.
+     */
+    void signal(String signal) throws IOException, InterruptedException {
+        long postmaster = Long.parseLong(Files.readAllLines(dir.resolve("data").resolve("postmaster.pid")).get(0)
+                .strip());
+        List<String> c = new ArrayList<>(List.of("kill", "-" + signal, Long.toString(postmaster)));
+        ProcessHandle.of(postmaster).ifPresent(h -> h.descendants().forEach(d -> c.add(Long.toString(d.pid()))));
+        Process p = new ProcessBuilder(c).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("failed: " + String.join(" ", c) + "\n" + out);
+        }
+    }
+
     @Override
     public void close() throws Exception {
         if (dir == null) {
