@@ -223,7 +223,12 @@ final class MultipartUpload {
                 end -= pos;
                 pos = 0;
             }
-            int r = in.read(buf, end, buf.length - end);
+            int r;
+            try {
+                r = in.read(buf, end, buf.length - end);
+            } catch (IOException e) {
+                throw interrupted(e);
+            }
             if (r < 0) {
                 eof = true;
             } else {
@@ -231,6 +236,12 @@ final class MultipartUpload {
             }
         }
         return true;
+    }
+
+    /** The client stopped sending (closed, reset, or silent past the idle timeout): nothing is kept. */
+    private static ApiError interrupted(IOException e) {
+        return ApiError.badRequest("the upload was interrupted before its end (" + Datasets.clip(String.valueOf(
+                e.getMessage())) + "); nothing was kept. Send the file again.");
     }
 
     /** {@return where the delimiter starts in the buffer from {@code pos}, or -1} */

@@ -116,9 +116,7 @@ class BadInputTest {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() ->
                         new java.io.ByteArrayInputStream(body))));
         assertThat(error(r, 413)).startsWith("big.csv is larger than the upload limit of 1 MB");
-        try (java.util.stream.Stream<Path> left = java.nio.file.Files.list(dir.resolve("tmp"))) {
-            assertThat(left).isEmpty();
-        }
+        assertThat(empty(dir.resolve("tmp"))).isTrue();
         stillWorks();
     }
 
@@ -134,6 +132,34 @@ class BadInputTest {
         assertThat(answer).startsWith("HTTP/1.1 413").doesNotContain("100 Continue")
                 .contains("larger than the upload limit of 1 MB");
         stillWorks();
+    }
+
+    /** A client that stops in the middle of an upload leaves nothing behind, and the server goes on. */
+    @Test
+    void anInterruptedUploadLeavesNothing() throws Exception {
+        byte[] head = ("POST /api/datasets HTTP/1.1\r\nHost: 127.0.0.1:" + s.port() + "\r\nAuthorization: Bearer "
+                + TestServer.TOKEN + "\r\nContent-Type: " + TestServer.MULTIPART + "\r\nContent-Length: 900000\r\n\r\n--"
+                + TestServer.BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cut.csv\"\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", s.port())) {
+            socket.getOutputStream().write(head);
+            socket.getOutputStream().write(bigCsv(400_000));
+            socket.getOutputStream().flush();
+            Thread.sleep(200);
+        }
+        Path tmp = dir.resolve("tmp");
+        long until = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < until && !empty(tmp)) {
+            Thread.sleep(50);
+        }
+        assertThat(empty(tmp)).as("no temporary files left").isTrue();
+        stillWorks();
+    }
+
+    static boolean empty(Path folder) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(folder)) {
+            return files.findAny().isEmpty();
+        }
     }
 
     /** Excel's "Unicode text" (UTF-16 with a byte order mark, tab-separated) is read as the command line reads it. */
