@@ -38,8 +38,8 @@ class PostgresTimeoutTest {
 
     @Test
     void aLockedTableAndAFrozenServerAre503WithinTheTimeouts() throws Exception {
-        String url = PG.url() + "&connectTimeout=2&loginTimeout=3&socketTimeout=4"
-                + "&options=-c%20statement_timeout%3D2000";
+        String url = PG.url() + "&connectTimeout=2&loginTimeout=2&socketTimeout=2"
+                + "&options=-c%20statement_timeout%3D1000";
         try (TestServer s = new TestServer(ServerSettings.loopback(dir, TestServer.TOKEN).withDatabase(url))) {
             String dataset = s.upload(TestServer.LUNG).json().get("id").asText();
             String a = CrashRecoveryTest.create(s, dataset, "Study A");
