@@ -14,8 +14,9 @@ import org.survkit.io.ReadLimits;
  * (6 columns, 20 MB) with the smallest {@code -Xmx} that succeeded (OpenJDK 17, this repository's LoadTest
  * generator): {@code km} and {@code compare} under 96 MB (so at most 96 bytes a row), {@code cox} with 4
  * coefficients 256 MB (256 bytes a row), with 9 coefficients 512 MB (512 bytes a row). The estimates round these
- * up: 160 bytes a row for curves and tests; for Cox 160 bytes plus 48 per possible coefficient, counting 3 per
- * covariate term (a factor's levels are not known before it is read). A workbook adds its shared texts, which
+ * up: 160 bytes a row for curves and tests; for Cox 160 bytes plus 48 per possible coefficient, counting 2 per
+ * covariate term (a factor's levels are not known before it is read): 448 bytes a row for the 3 terms and 4
+ * coefficients above, 736 for the 6 terms and 9 coefficients. A workbook adds its shared texts, which
  * fastexcel-reader keeps in memory: up to 4 bytes per unpacked byte. Checking an upload streams the file: 48 MB
  * for FastCSV's buffer and the preview.
  */
@@ -27,7 +28,7 @@ final class HeapBudget {
     /** Bytes a row and coefficient of a Cox model. */
     static final long COX_PER_COEFFICIENT = 48;
     /** Coefficients counted per covariate term. */
-    static final int COEFFICIENTS_PER_TERM = 3;
+    static final int COEFFICIENTS_PER_TERM = 2;
     /** The heap one row needs at least for the smallest useful analysis: a Cox model with one covariate term. */
     static final long MIN_PER_ROW = COX_PER_ROW + COX_PER_COEFFICIENT * COEFFICIENTS_PER_TERM;
     /** How to give Java more memory, for messages. */
