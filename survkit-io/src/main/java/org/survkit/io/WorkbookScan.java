@@ -86,51 +86,87 @@ final class WorkbookScan {
         private long row;
         private int refState;
         private byte previous;
-        private String lastCell = "";
+        private boolean cellTag;
+        private final StringBuilder lastCell = new StringBuilder();
 
         XmlCells(String entry) {
             this.entry = entry;
         }
 
         void feed(byte[] buf, int n) {
-            for (int i = 0; i < n; i++) {
-                byte b = buf[i];
+            int i = 0;
+            while (i < n) {
                 if (inTag) {
-                    tag(b);
-                } else if (b == '<') {
+                    i = tag(buf, i, n);
+                    continue;
+                }
+                // text: count characters up to the next tag (the cap is checked once per run)
+                long chars = textChars;
+                while (i < n && buf[i] != '<') {
+                    if ((buf[i++] & 0xC0) != 0x80) {
+                        chars++;
+                    }
+                }
+                textChars = chars;
+                if (textChars > limits.maxCellChars()) {
+                    throw limits.cellTooLong(where());
+                }
+                if (i < n) {
+                    i++;
                     inTag = true;
                     nameDone = false;
+                    cellTag = false;
                     previous = 0;
                     tagLength = 0;
                     tagName.setLength(0);
                     refState = 0;
                     cellRef.setLength(0);
-                } else if ((b & 0xC0) != 0x80 && ++textChars > limits.maxCellChars()) {
-                    throw limits.cellTooLong(where());
                 }
             }
         }
 
-        private void tag(byte b) {
-            if (++tagLength > limits.maxCellChars() + TAG_SLACK) {
+        /** Reads tag bytes from {@code i}; {@return where the tag, or the buffer, ends} */
+        private int tag(byte[] buf, int i, int n) {
+            int start = i;
+            while (i < n) {
+                if (nameDone && !cellTag) {
+                    // only the end of this tag matters: skip to it
+                    int j = i;
+                    while (j < n && buf[j] != '>') {
+                        j++;
+                    }
+                    if (j > i) {
+                        previous = buf[j - 1];
+                    }
+                    i = j;
+                    if (i == n) {
+                        break;
+                    }
+                }
+                byte b = buf[i++];
+                if (b == '>') {
+                    inTag = false;
+                    endOfTag(previous == '/');
+                    break;
+                }
+                if (!nameDone) {
+                    if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '/' && tagName.length() > 0) {
+                        nameDone = true;
+                        cellTag = isLocalName("c");
+                        refState = b == '/' ? 0 : 1;
+                    } else if (tagName.length() < 32) {
+                        tagName.append((char) (b & 0xFF));
+                    }
+                } else if (cellTag) {
+                    reference(b);
+                }
+                previous = b;
+            }
+            tagLength += i - start;
+            if (tagLength > limits.maxCellChars() + TAG_SLACK) {
                 throw limits.cellTooLong(where());
             }
-            if (b == '>') {
-                inTag = false;
-                endOfTag(previous == '/');
-                return;
-            }
-            previous = b;
-            if (!nameDone) {
-                if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '/' && tagName.length() > 0) {
-                    nameDone = true;
-                    refState = b == '/' ? 0 : 1;
-                } else if (tagName.length() < 32) {
-                    tagName.append((char) (b & 0xFF));
-                }
-            } else {
-                reference(b);
-            }
+            return i;
         }
 
         /** Collects the value of an {@code r="B12"} attribute, to name the cell in messages. */
@@ -152,39 +188,48 @@ final class WorkbookScan {
             }
         }
 
+        /** {@return whether the tag's name, without a namespace prefix and a closing slash, is {@code local}} */
+        private boolean isLocalName(String local) {
+            int end = tagName.length();
+            int from = end;
+            while (from > 0 && tagName.charAt(from - 1) != ':' && tagName.charAt(from - 1) != '/') {
+                from--;
+            }
+            if (end - from != local.length()) {
+                return false;
+            }
+            for (int k = 0; k < local.length(); k++) {
+                if (tagName.charAt(from + k) != local.charAt(k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private void endOfTag(boolean empty) {
-            String t = tagName.toString();
-            boolean closing = t.startsWith("/");
-            String local = t.substring(t.indexOf(':') + 1).replace("/", "");
-            switch (local) {
-                case "si", "is" -> {
-                    inTextItem = !closing && !empty;
-                    textChars = 0;
+            boolean closing = tagName.length() > 0 && tagName.charAt(0) == '/';
+            if (isLocalName("si") || isLocalName("is")) {
+                inTextItem = !closing && !empty;
+                textChars = 0;
+            } else if (isLocalName("row")) {
+                cellsInRow = 0;
+                textChars = 0;
+                if (!closing) {
+                    row++;
                 }
-                case "row" -> {
-                    cellsInRow = 0;
-                    textChars = 0;
-                    if (!closing) {
-                        row++;
-                    }
+            } else if (nameDone ? cellTag : isLocalName("c")) {
+                textChars = 0;
+                if (!closing && ++cellsInRow > limits.maxCellsPerRow()) {
+                    throw new InputException(name + ": row " + row + " of the workbook (part " + entry + ") has more"
+                            + " than " + ReadLimits.count(limits.maxCellsPerRow()) + " cells, more than Excel allows."
+                            + " Save the sheet with the data as CSV, or keep only the columns the analysis needs.");
                 }
-                case "c" -> {
-                    textChars = 0;
-                    if (!closing) {
-                        if (++cellsInRow > limits.maxCellsPerRow()) {
-                            throw new InputException(name + ": row " + row + " of the workbook (part " + entry
-                                    + ") has more than " + ReadLimits.count(limits.maxCellsPerRow()) + " cells, more"
-                                    + " than Excel allows. Save the sheet with the data as CSV, or keep only the"
-                                    + " columns the analysis needs.");
-                        }
-                        lastCell = cellRef.toString();
-                    }
+                if (!closing) {
+                    lastCell.setLength(0);
+                    lastCell.append(cellRef);
                 }
-                default -> {
-                    if (!inTextItem) {
-                        textChars = 0;
-                    }
-                }
+            } else if (!inTextItem) {
+                textChars = 0;
             }
         }
 
@@ -192,7 +237,7 @@ final class WorkbookScan {
             if (inTextItem && !entry.contains("sheet")) {
                 return name + " (a shared text of the workbook)";
             }
-            return name + (lastCell.isEmpty() ? " (part " + entry + ")" : ", cell " + lastCell);
+            return name + (lastCell.length() == 0 ? " (part " + entry + ")" : ", cell " + lastCell);
         }
     }
 }
