@@ -139,12 +139,22 @@ final class Datasets {
     }
 
     /**
+     * A kept upload and its description (made while it was checked, in the same turn of the queue, so that an
+     * upload that was kept is never answered "busy").
+     *
+     * @param dataset     the dataset
+     * @param description what {@link #describe} answers
+     */
+    record Uploaded(Dataset dataset, ObjectNode description) {
+    }
+
+    /**
      * Checks and keeps an upload; on any refusal or failure nothing is left behind.
      *
      * @param givenName the file name the browser sent
      * @param content   the bytes; the caller limits them to {@link #maxBytes()} (see {@link MultipartUpload})
      */
-    Dataset upload(String givenName, InputStream content) {
+    Uploaded upload(String givenName, InputStream content) {
         String name = FileNames.safe(givenName);
         String id = Tokens.id();
         Path work = newTemporaryFolder();
@@ -162,19 +172,21 @@ final class Datasets {
                 throw ApiError.badRequest(name + " is empty (0 bytes): upload the file with the patients' rows.");
             }
             checkKind(file, name);
-            TablePreview preview = queue.run(heap.uploadCheck(name, size, limits), "the check of " + name,
-                    () -> preview(file, name));
-            int rows = queue.run(heap.uploadCheck(name, size, limits), "the check of " + name,
-                    () -> rowCount(file, name));
+            String sha = HexFormat.of().formatHex(md.digest());
+            ObjectNode description = queue.run(heap.uploadCheck(name, size, limits), "the check of " + name, () -> {
+                TablePreview preview = preview(file, name);
+                int rows = rowCount(file, name);
+                return description(new Dataset(id, name, file, size, sha, rows, preview.columns().size()), preview);
+            });
             PrivateFiles.force(file);
             PrivateFiles.forceFolder(work);
             PrivateFiles.moveIntoPlace(work, dir);
             moved = true;
-            Dataset d = new Dataset(id, name, dir.resolve(name), size, HexFormat.of().formatHex(md.digest()), rows,
-                    preview.columns().size());
-            store.saveDataset(d, d.columns(), rows);
+            Dataset d = new Dataset(id, name, dir.resolve(name), size, sha, description.get("rows").asInt(),
+                    description.get("columns").size());
+            store.saveDataset(d, d.columns(), d.rows());
             saved = true;
-            return d;
+            return new Uploaded(d, description);
         } catch (IOException e) {
             throw Faults.diskFull(e) ? ApiError.diskFull(name) : new UncheckedIOException(e);
         } catch (OutOfMemoryError e) {
@@ -266,11 +278,10 @@ final class Datasets {
     /** {@return the JSON description: id, file name, columns, types, preview rows, row count, warnings} */
     ObjectNode describe(Dataset d) {
         return queue.run(heap.uploadCheck(d.fileName(), d.size(), limits), "the description of " + d.fileName(),
-                () -> description(d));
+                () -> description(d, preview(d.file(), d.fileName())));
     }
 
-    private ObjectNode description(Dataset d) {
-        TablePreview p = preview(d.file(), d.fileName());
+    private ObjectNode description(Dataset d, TablePreview p) {
         ObjectNode o = JsonBodies.MAPPER.createObjectNode();
         o.put("id", d.id());
         o.put("file_name", d.fileName());

@@ -253,10 +253,10 @@ public final class WebServer implements AutoCloseable {
                 throw ApiError.badRequest("no file in the field 'file' of the upload (curl -F file=@cohort.csv ...).");
             }
             name = FileNames.safe(part.fileName());
-            Datasets.Dataset d = datasets.upload(part.fileName(), part.content());
+            Datasets.Uploaded kept = datasets.upload(part.fileName(), part.content());
             body.drain(drainBytes());
             ctx.status(201);
-            json(ctx, datasets.describe(d));
+            json(ctx, kept.description());
         } catch (MultipartUpload.TooLarge e) {
             finishRefused(ctx, body);
             throw datasets.tooBig(name);
