@@ -55,7 +55,7 @@ public final class WebServer implements AutoCloseable {
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
-            c.http.maxRequestSize = 32L * 1024 * 1024;
+            c.http.maxRequestSize = 8L * 1024 * 1024; // JSON bodies: a study with its result summary is a few KB
             c.routes.before(this::before);
             c.routes.get("/", this::page);
             c.routes.get("/assets/{name}", this::asset);

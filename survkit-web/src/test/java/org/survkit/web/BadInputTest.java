@@ -268,7 +268,7 @@ class BadInputTest {
         assertThat(error(s.postJson("/api/analyses", "{\"dataset\":\"x\",\"analysis\":\"km\",\"extra\":1}"), 400))
                 .contains("unknown member 'extra'");
         assertThat(error(s.get("/api/datasets/..%2F..%2Fetc"), 404)).doesNotContain("/etc/");
-        String huge = "{\"name\":\"" + "x".repeat(33 * 1024 * 1024) + "\"}";
+        String huge = "{\"name\":\"" + "x".repeat(9 * 1024 * 1024) + "\"}";
         assertThat(error(s.postJson("/api/studies", huge), 413)).contains("too large");
         stillWorks();
     }
