@@ -50,17 +50,18 @@ final class Tokens {
         long distinct = token.chars().distinct().count();
         if (distinct < MIN_DISTINCT) {
             return "the token is too easy to guess: it has only " + distinct + " different characters (at least "
-                    + MIN_DISTINCT + " needed). Leave --token out to get a random one, or make one with 'openssl rand"
-                    + " -hex 24'.";
+                    + MIN_DISTINCT + " needed). " + BETTER_TOKEN;
         }
         double bits = bits(token);
         if (bits < MIN_BITS) {
             return String.format(Locale.ROOT, "the token is too easy to guess (about %.0f bits; at least %d needed):"
-                    + " it repeats or runs through characters. Leave --token out to get a random one, or make one with"
-                    + " 'openssl rand -hex 24'.", bits, MIN_BITS);
+                    + " it repeats or runs through characters. %s", bits, MIN_BITS, BETTER_TOKEN);
         }
         return null;
     }
+
+    private static final String BETTER_TOKEN = "Leave out --token and SURVKIT_TOKEN to get a random one, or make one"
+            + " with 'openssl rand -hex 24'.";
 
     /**
      * An estimate of a token's strength in bits: each character adds log2 of the alphabet its kinds of characters
