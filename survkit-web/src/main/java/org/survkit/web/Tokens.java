@@ -68,7 +68,7 @@ final class Tokens {
      * span (lower case 26, upper case 26, digits 10, {@code . _ ~ -} 4), except that a character that continues a
      * pattern adds only 1 bit: a run ({@code aaa}), a sequence up or down ({@code abc}, {@code 321}), or a
      * repeated pair ({@code abab}). For 16 random hex digits (64 true bits) the estimate is about 82 bits; for
-     * {@code 1234567890123456} about 24.
+     * {@code 1234567890123456} about 25.
      */
     static double bits(String token) {
         int alphabet = 0;
