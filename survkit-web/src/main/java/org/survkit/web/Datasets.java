@@ -269,7 +269,8 @@ final class Datasets {
             LOG.info("dataset {} ({}) was missing or damaged on disk and was written again from the database",
                     info.id(), info.fileName());
         } catch (IOException e) {
-            throw Faults.diskFull(e) ? ApiError.diskFull("the dataset " + info.fileName()) : new UncheckedIOException(e);
+            throw Faults.diskFull(e) ? ApiError.diskFull("the dataset " + info.fileName())
+                    : new UncheckedIOException(e);
         } finally {
             PrivateFiles.delete(work);
         }

@@ -42,7 +42,8 @@ final class Faults {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof SQLException s && s.getSQLState() != null) {
                 String state = s.getSQLState();
-                if (state.startsWith("08") || state.equals("57014") || state.equals("55P03") || state.startsWith("57P")) {
+                if (state.startsWith("08") || state.equals("57014") || state.equals("55P03")
+                        || state.startsWith("57P")) {
                     return true;
                 }
             }

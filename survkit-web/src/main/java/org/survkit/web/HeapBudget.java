@@ -145,7 +145,8 @@ final class HeapBudget {
         return String.format(Locale.ROOT, "--max-rows %,d is more than this server's memory can analyse: one Cox"
                 + " model of that many rows needs about %,d MB, and analyses may use %,d MB of the %,d MB heap."
                 + " Give at most --max-rows %,d, or give Java more memory (SURVKIT_JAVA_OPTS=-Xmx%dg ./survkit"
-                + " serve ..., or java -Xmx%dg -jar survkit.jar serve ...).", maxRows, maxRows * MIN_PER_ROW >> 20, budget >> 20,
+                + " serve ..., or java -Xmx%dg -jar survkit.jar serve ...).", maxRows, maxRows * MIN_PER_ROW >> 20,
+                budget >> 20,
                 maxHeap >> 20, maxRows(), heapFor(maxRows), heapFor(maxRows));
     }
 

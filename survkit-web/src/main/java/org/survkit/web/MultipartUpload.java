@@ -21,7 +21,8 @@ final class MultipartUpload {
     private static final int BUFFER = 64 * 1024;
     private static final int MAX_HEADER_BYTES = 16 * 1024;
     private static final Pattern BOUNDARY = Pattern.compile("(?i)boundary=(?:\"([^\"]{1,200})\"|([^;,\\s]{1,200}))");
-    private static final Pattern NAME = Pattern.compile("(?i)(?:^|;)\\s*name\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^;]*))");
+    private static final Pattern NAME = Pattern.compile(
+            "(?i)(?:^|;)\\s*name\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^;]*))");
     private static final Pattern FILENAME = Pattern.compile(
             "(?i)(?:^|;)\\s*filename\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^;]*))");
 
@@ -263,8 +264,8 @@ final class MultipartUpload {
     }
 
     private static ApiError malformed() {
-        return ApiError.badRequest("the upload ended before its end (an interrupted transfer, or not multipart/form-data):"
-                + " send the file again in the field 'file' (curl -F file=@cohort.csv ...).");
+        return ApiError.badRequest("the upload ended before its end (an interrupted transfer, or not"
+                + " multipart/form-data): send the file again in the field 'file' (curl -F file=@cohort.csv ...).");
     }
 
     /** One part's content: the bytes up to the next delimiter, which it consumes. */

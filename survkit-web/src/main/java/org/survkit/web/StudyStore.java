@@ -322,7 +322,8 @@ final class StudyStore implements AutoCloseable {
     /** {@return every study, most recently changed first, without settings and results} */
     ArrayNode list() {
         String sql = "SELECT s.id, s.name, s.dataset_id, d.file_name, d.row_count, s.survkit_version, s.created_at,"
-                + " s.updated_at FROM studies s JOIN datasets d ON d.id = s.dataset_id ORDER BY s.updated_at DESC, s.id";
+                + " s.updated_at FROM studies s JOIN datasets d ON d.id = s.dataset_id"
+                + " ORDER BY s.updated_at DESC, s.id";
         return read("the studies", c -> {
             ArrayNode a = JsonBodies.MAPPER.createArrayNode();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
