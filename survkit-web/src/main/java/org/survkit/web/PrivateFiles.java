@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -56,6 +57,41 @@ final class PrivateFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What survkit keeps in its data folder: an existing folder holding only these may be made private. */
+    private static final Set<String> OWN_ENTRIES = Set.of("datasets", "tmp", "reports", "survkit.mv.db",
+            "survkit.trace.db", "survkit.lock.db");
+
+    /**
+     * Prepares the data folder: created {@code 0700} when missing; an existing one that others may read is made
+     * {@code 0700} when it is empty or holds only survkit's own entries, and refused otherwise (it is someone's
+     * folder with other files, such as a home folder or {@code /tmp}, whose permissions survkit must not change).
+     *
+     * @throws IllegalStateException with the sentence for the user when the folder cannot be made private
+     */
+    static Path dataFolder(Path dir) {
+        try {
+            if (POSIX && Files.isDirectory(dir)) {
+                Set<PosixFilePermission> now = Files.getPosixFilePermissions(dir);
+                if (!now.equals(FOLDER)) {
+                    List<String> others;
+                    try (Stream<Path> s = Files.list(dir)) {
+                        others = s.map(p -> p.getFileName().toString()).filter(n -> !OWN_ENTRIES.contains(n))
+                                .sorted().limit(3).toList();
+                    }
+                    if (!others.isEmpty()) {
+                        throw new IllegalStateException("the data folder " + dir + " may be read by other users"
+                                + " (mode " + PosixFilePermissions.toString(now) + ") and holds other files ("
+                                + String.join(", ", others) + "), so survkit will not change its permissions."
+                                + " Give --data-dir a new or empty folder, or make this one private (chmod 700).");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return folder(dir);
     }
 
     /** Sets a file's or folder's permissions (POSIX only). */

@@ -42,7 +42,7 @@ public final class WebServer implements AutoCloseable {
     private WebServer(ServerSettings settings, HeapBudget heap) {
         this.settings = settings;
         this.heap = heap;
-        PrivateFiles.folder(settings.dataDir());
+        PrivateFiles.dataFolder(settings.dataDir());
         this.store = StudyStore.open(settings.jdbcUrl() != null ? settings.jdbcUrl()
                 : StudyStore.defaultUrl(settings.dataDir()), settings.jdbcUrl() != null ? null : settings.dataDir());
         this.queue = new AnalysisQueue(heap.budget(), heap.maxWaiting(), heap.maxWaitSeconds());

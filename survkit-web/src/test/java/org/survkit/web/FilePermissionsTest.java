@@ -43,6 +43,21 @@ class FilePermissionsTest {
         assertThat(wrongModes(data)).as("after the database is closed").isEmpty();
     }
 
+    @Test
+    void aSharedFolderWithOtherFilesIsRefusedAndLeftAsItWas() throws IOException {
+        assumeTrue(PrivateFiles.POSIX, "file permissions test skipped: not a POSIX file system");
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(shared.resolve("notes.txt"), "someone else's");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TestServer(shared))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the data folder " + shared + " may be read by other users (mode rwxr-xr-x) and holds"
+                        + " other files (notes.txt), so survkit will not change its permissions. Give --data-dir a new"
+                        + " or empty folder, or make this one private (chmod 700).");
+        assertThat(modes(shared)).containsExactly(java.util.Map.entry(".", "rwxr-xr-x"),
+                java.util.Map.entry("notes.txt", "rw-r--r--"));
+    }
+
     /** {@return path → mode of the folder and everything in it} */
     static java.util.Map<String, String> modes(Path root) throws IOException {
         java.util.Map<String, String> m = new java.util.TreeMap<>();
