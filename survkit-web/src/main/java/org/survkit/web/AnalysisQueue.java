@@ -34,6 +34,11 @@ final class AnalysisQueue {
         this.maxWaitSeconds = maxWaitSeconds;
     }
 
+    /** {@return how many requests wait for memory now} */
+    int waiting() {
+        return waiting.get();
+    }
+
     /** {@return the budget in bytes} */
     long budgetBytes() {
         return (long) budgetKib * KIB;

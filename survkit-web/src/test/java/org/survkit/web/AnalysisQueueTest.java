@@ -27,40 +27,58 @@ class AnalysisQueueTest {
 
     static final long MB = 1L << 20;
 
-    @Test
-    void workWaitsForMemoryAndIsRefusedWhenTheLineIsFullOrTheWaitTooLong() throws Exception {
-        AnalysisQueue q = new AnalysisQueue(100 * MB, 1, 1);
+    /** Runs work that holds {@code bytes} until {@code release}; {@return when it ends} once it runs. */
+    static CompletableFuture<String> hold(AnalysisQueue q, long bytes, CountDownLatch release) throws Exception {
         CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> q.run(80 * MB, "the first", () -> {
+        CompletableFuture<String> f = CompletableFuture.supplyAsync(() -> q.run(bytes, "the first", () -> {
             running.countDown();
             await(release);
             return "first";
         }));
-        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
-        // the second needs 80 MB more: it waits its second and is refused
+        assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+        return f;
+    }
+
+    @Test
+    void workThatDoesNotFitWaitsAndIsRefusedAfterTheLongestWait() throws Exception {
+        AnalysisQueue q = new AnalysisQueue(100 * MB, 4, 1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> first = hold(q, 80 * MB, release);
         long t0 = System.nanoTime();
         assertThatThrownBy(() -> q.run(80 * MB, "the Cox analysis of lung.csv", () -> "second"))
                 .isInstanceOfSatisfying(ApiError.class, e -> {
                     assertThat(e.status()).isEqualTo(503);
                     assertThat(e.retryAfterSeconds()).isEqualTo(5);
                     assertThat(e.getMessage()).isEqualTo("the server is busy with other analyses (at most 100 MB of"
-                            + " memory for them, and 1 waiting): the Cox analysis of lung.csv was not started. Try"
+                            + " memory for them, and 4 waiting): the Cox analysis of lung.csv was not started. Try"
                             + " again in a few seconds.");
                 });
-        assertThat((System.nanoTime() - t0) / 1e9).isBetween(0.9, 5.0);
+        assertThat((System.nanoTime() - t0) / 1e9).as("seconds waited").isGreaterThan(0.9);
         // what fits beside it runs at once
         assertThat(q.run(20 * MB, "a small one", () -> "small")).isEqualTo("small");
-        // one waits; with that one waiting the line is full and the next is refused at once
+        release.countDown();
+        assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo("first");
+        assertThat(q.run(100 * MB, "all of it", () -> "free")).isEqualTo("free");
+    }
+
+    @Test
+    void whenTheLineIsFullWorkIsRefusedAtOnceAndTheWaitingRunsLater() throws Exception {
+        AnalysisQueue q = new AnalysisQueue(100 * MB, 1, 120);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> first = hold(q, 80 * MB, release);
         CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> q.run(80 * MB, "the waiting", () -> "w"));
-        Thread.sleep(200);
+        long until = System.nanoTime() + 30_000_000_000L;
+        while (q.waiting() < 1 && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        assertThat(q.waiting()).isEqualTo(1);
         long t1 = System.nanoTime();
         assertThatThrownBy(() -> q.run(80 * MB, "the third", () -> "third")).isInstanceOf(ApiError.class)
                 .hasMessageContaining("busy");
-        assertThat((System.nanoTime() - t1) / 1e9).isLessThan(0.5);
+        assertThat((System.nanoTime() - t1) / 1e9).as("refused without waiting its 120 s").isLessThan(60);
         release.countDown();
-        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
-        assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo("w");
+        assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo("first");
+        assertThat(waiting.get(30, TimeUnit.SECONDS)).isEqualTo("w");
     }
 
     @Test
