@@ -55,8 +55,8 @@ class PostgresTimeoutTest {
 
             assumeTrue(PG.server().ownCluster(), "frozen-server part skipped: SURVKIT_TEST_PG_URL names a server"
                     + " this test cannot stop");
-            PG.server().signal("STOP");
             try {
+                PG.server().signal("STOP");
                 long t0 = System.nanoTime();
                 unavailable(s.get("/api/studies"), seconds(t0), 20);
                 t0 = System.nanoTime();
