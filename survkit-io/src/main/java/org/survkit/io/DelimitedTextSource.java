@@ -25,6 +25,9 @@ import java.util.Locale;
  */
 final class DelimitedTextSource {
 
+    /** FastCSV's buffer cap: the most characters of one record (its default, 16 Mi). */
+    private static final int MAX_RECORD_CHARS = 16 * 1024 * 1024;
+
     private DelimitedTextSource() {
     }
 
@@ -33,9 +36,10 @@ final class DelimitedTextSource {
      *
      * @param file    the file, which exists
      * @param handler where the rows go
-     * @throws InputException for an empty file, a bad header, a ragged row or a parse error
+     * @param limits  the caps on columns and value length
+     * @throws InputException for an empty file, a bad header, a ragged row, a parse error or a cap exceeded
      */
-    static void read(Path file, RowHandler handler) {
+    static void read(Path file, RowHandler handler, ReadLimits limits) {
         String name = file.getFileName().toString();
         SourceContext context = SourceContext.text(name);
         TextSample sample;
@@ -54,17 +58,25 @@ final class DelimitedTextSource {
         }
         char preferred = name.toLowerCase(Locale.ROOT).endsWith(".tsv") ? '\t' : ',';
         char delimiter = DelimiterSniffer.sniff(sample.text(), sample.complete(), preferred);
-        FieldCollector fields = new FieldCollector();
+        FieldCollector fields = new FieldCollector(context, limits);
         try (InputStream in = Files.newInputStream(file)) {
             in.skipNBytes(sample.bomLength());
-            CsvReader<RecordType> csv = CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(false)
-                    .allowUnclosedQuote(false).extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+            CsvReader<RecordType> csv = CsvReader.builder().maxBufferSize(MAX_RECORD_CHARS).fieldSeparator(delimiter)
+                    .skipEmptyLines(false).allowUnclosedQuote(false).extraFieldStrategy(FieldMismatchStrategy.IGNORE)
                     .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                     .build(fields, new InputStreamReader(in, sample.charset()));
             readRecords(csv.iterator(), fields, context, delimiter, handler);
         } catch (IOException | UncheckedIOException e) {
             throw TableSources.unreadable(name, e);
         } catch (CsvParseException e) {
+            if (e.getCause() instanceof InputException cap) {
+                throw cap;
+            }
+            if (String.valueOf(e.getMessage()).contains("maximum buffer size")) {
+                throw new InputException(context.at(fields.line()) + ": this line is too long to read (more than "
+                        + ReadLimits.count(MAX_RECORD_CHARS) + " characters in one record). Check for a double quote"
+                        + " (\") that is not closed, or keep only the columns the analysis needs.", e);
+            }
             throw new InputException(context.at(fields.line()) + ": the text could not be split into values ("
                     + e.getMessage() + "). Check this line for a double quote (\") that is not closed or for "
                     + "characters after a closing quote: a value that contains the delimiter, a quote or a line "

@@ -35,14 +35,20 @@ final class ExcelSource {
      * @param file      the workbook, which exists
      * @param sheetName the sheet, or null for the first
      * @param handler   where the rows go
-     * @throws InputException for an unreadable workbook, an unknown sheet, an empty sheet or a bad header
+     * @param limits    the caps, checked by {@link WorkbookScan} before the workbook is opened
+     * @throws InputException for an unreadable workbook, an unknown sheet, an empty sheet, a bad header or a cap
+     *                        exceeded
      */
-    static void read(Path file, String sheetName, RowHandler handler) {
+    static void read(Path file, String sheetName, RowHandler handler, ReadLimits limits) {
         String name = file.getFileName().toString();
         ReadableWorkbook workbook;
         try {
+            WorkbookScan.check(file, name, limits);
             workbook = new ReadableWorkbook(file.toFile(), WITH_FORMATS);
         } catch (IOException | RuntimeException e) {
+            if (e instanceof InputException cap) {
+                throw cap;
+            }
             throw notAWorkbook(file, name, e);
         }
         int[] row = {0};
@@ -51,7 +57,7 @@ final class ExcelSource {
             Sheet sheet = pick(workbook, sheetName, name);
             context = SourceContext.excel(name, sheet.getName());
             try (Stream<Row> rows = sheet.openStream()) {
-                readRows(rows.iterator(), context, handler, row);
+                readRows(rows.iterator(), context, handler, row, limits);
             }
         } catch (InputException e) {
             throw e;
@@ -82,7 +88,8 @@ final class ExcelSource {
                 + OptionNames.SHEET + ".");
     }
 
-    private static void readRows(Iterator<Row> rows, SourceContext context, RowHandler handler, int[] current) {
+    private static void readRows(Iterator<Row> rows, SourceContext context, RowHandler handler, int[] current,
+            ReadLimits limits) {
         List<String> names = null;
         int headerRow = 0;
         int[] columns = null;
@@ -101,6 +108,9 @@ final class ExcelSource {
                 }
                 names = headerNames(row);
                 headerRow = r;
+                if (names.size() > limits.maxColumns()) {
+                    throw limits.tooManyColumns(context.at(r));
+                }
                 HeaderCheck.check(context, names, headerRow);
                 columns = handler.header(context, names, headerRow);
                 text = new String[columns.length];

@@ -14,14 +14,31 @@ import java.util.List;
  * <p>Until {@link #keep(boolean[])} is called (that is, for the header) every field is collected into
  * {@link #allFields()}. {@link #buildRecord()} returns the record type; the fields are read from this object
  * before the next record is parsed.
+ *
+ * <p>The {@link ReadLimits} are checked field by field, before anything is kept: a header with more columns, or
+ * a value with more characters, than allowed ends the reading with an {@link InputException} (thrown from
+ * inside FastCSV, which wraps it; {@link DelimitedTextSource} unwraps it).
  */
 final class FieldCollector extends AbstractBaseCsvCallbackHandler<RecordType> {
 
+    private final SourceContext context;
+    private final ReadLimits limits;
     private final List<String> all = new ArrayList<>();
     private boolean[] keep;
     private String[] values;
     private TextCache[] caches;
     private boolean content;
+
+    /**
+     * Creates a collector.
+     *
+     * @param context the file, for messages
+     * @param limits  the caps on columns and value length
+     */
+    FieldCollector(SourceContext context, ReadLimits limits) {
+        this.context = context;
+        this.limits = limits;
+    }
 
     /**
      * Switches from collecting every field to collecting only some.
@@ -47,6 +64,12 @@ final class FieldCollector extends AbstractBaseCsvCallbackHandler<RecordType> {
 
     @Override
     protected void handleField(int index, char[] buf, int offset, int len, boolean quoted) {
+        if (len > limits.maxCellChars()) {
+            throw limits.cellTooLong(context.at(line()) + ", " + context.position(index));
+        }
+        if (keep == null && index >= limits.maxColumns()) {
+            throw limits.tooManyColumns(context.at(line()));
+        }
         if (!content) {
             for (int i = offset, end = offset + len; i < end; i++) {
                 if (!Character.isWhitespace(buf[i])) {

@@ -51,12 +51,26 @@ public final class TablePreview {
      * @throws InputException for a missing, empty or malformed file
      */
     public static TablePreview read(Path file, String sheet, int maxRows) {
+        return read(file, sheet, maxRows, ReadLimits.withDefaults());
+    }
+
+    /**
+     * Reads the header and the first rows of a table within caps (for files from others, such as uploads).
+     *
+     * @param file    the CSV/TSV/TXT or XLSX file
+     * @param sheet   the Excel sheet, or null for the first
+     * @param maxRows the most data rows to read, ≥ 0
+     * @param limits  the caps on columns, value length and unpacked workbook size
+     * @return the preview
+     * @throws InputException for a missing, empty or malformed file, or one that exceeds a cap
+     */
+    public static TablePreview read(Path file, String sheet, int maxRows, ReadLimits limits) {
         Objects.requireNonNull(file, "file");
         if (maxRows < 0) {
             throw new IllegalArgumentException("maxRows must be >= 0: " + maxRows);
         }
         Collector collector = new Collector(maxRows);
-        TableSources.read(file, sheet == null || sheet.isBlank() ? null : sheet, collector);
+        TableSources.read(file, sheet == null || sheet.isBlank() ? null : sheet, collector, limits);
         return new TablePreview(collector.columns, collector.rows, collector.warnings,
                 java.util.Arrays.copyOf(collector.lines, collector.rows.size()), collector.lineWord);
     }
@@ -74,6 +88,20 @@ public final class TablePreview {
      * @throws InputException for a missing, empty or malformed file
      */
     public static Map<String, List<String>> levels(Path file, String sheet, int maxPerColumn) {
+        return levels(file, sheet, maxPerColumn, ReadLimits.withDefaults());
+    }
+
+    /**
+     * {@link #levels(Path, String, int)} within caps.
+     *
+     * @param file         the CSV/TSV/TXT or XLSX file
+     * @param sheet        the Excel sheet, or null for the first
+     * @param maxPerColumn columns with more distinct values than this are left out
+     * @param limits       the caps on columns, value length and unpacked workbook size
+     * @return column name → sorted distinct values, in column order
+     * @throws InputException for a missing, empty or malformed file, or one that exceeds a cap
+     */
+    public static Map<String, List<String>> levels(Path file, String sheet, int maxPerColumn, ReadLimits limits) {
         Objects.requireNonNull(file, "file");
         if (maxPerColumn < 1) {
             throw new IllegalArgumentException("maxPerColumn must be >= 1: " + maxPerColumn);
@@ -114,7 +142,7 @@ public final class TablePreview {
             public boolean done() {
                 return false;
             }
-        });
+        }, limits);
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (int c = 0; c < names.size(); c++) {
             java.util.Set<String> s = seen.get(c);
@@ -141,6 +169,20 @@ public final class TablePreview {
      * @throws InputException for a missing, empty or malformed file
      */
     public static int countRows(Path file, String sheet, int limit) {
+        return countRows(file, sheet, limit, ReadLimits.withDefaults());
+    }
+
+    /**
+     * {@link #countRows(Path, String, int)} within caps.
+     *
+     * @param file   the CSV/TSV/TXT or XLSX file
+     * @param sheet  the Excel sheet, or null for the first
+     * @param limit  stop counting after {@code limit + 1} rows, ≥ 0
+     * @param limits the caps on columns, value length and unpacked workbook size
+     * @return the number of data rows, or {@code limit + 1} if there are more than {@code limit}
+     * @throws InputException for a missing, empty or malformed file, or one that exceeds a cap
+     */
+    public static int countRows(Path file, String sheet, int limit, ReadLimits limits) {
         Objects.requireNonNull(file, "file");
         if (limit < 0 || limit == Integer.MAX_VALUE) {
             throw new IllegalArgumentException("limit must be 0 to Integer.MAX_VALUE - 1: " + limit);
@@ -165,7 +207,7 @@ public final class TablePreview {
             public boolean done() {
                 return count[0] > limit;
             }
-        });
+        }, limits);
         return count[0];
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /** Opens a table file of any supported kind and streams it to a {@link RowHandler}. */
 final class TableSources {
@@ -20,6 +21,21 @@ final class TableSources {
      * @throws InputException if the file is missing, unreadable, of an unsupported kind or malformed
      */
     static void read(Path file, String sheet, RowHandler handler) {
+        read(file, sheet, handler, ReadLimits.withDefaults());
+    }
+
+    /**
+     * Reads a table within caps.
+     *
+     * @param file    the file
+     * @param sheet   the Excel sheet, or null for the first (ignored, with a warning, for text files)
+     * @param handler where the rows go
+     * @param limits  the caps on columns, value length and unpacked workbook size
+     * @throws InputException if the file is missing, unreadable, of an unsupported kind or malformed, or exceeds
+     *                        a cap
+     */
+    static void read(Path file, String sheet, RowHandler handler, ReadLimits limits) {
+        Objects.requireNonNull(limits, "limits");
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         if (!Files.exists(file)) {
             throw new InputException("File not found: " + file.toAbsolutePath() + ". Check the path and the file "
@@ -36,13 +52,13 @@ final class TableSources {
         }
         switch (kind) {
             case XLS -> throw oldExcel(name);
-            case XLSX -> ExcelSource.read(file, sheet, handler);
+            case XLSX -> ExcelSource.read(file, sheet, handler, limits);
             default -> {
                 if (sheet != null) {
                     handler.warn(name + " is a text file, which has no sheets; " + OptionNames.SHEET + " '" + sheet
                             + "' was ignored.");
                 }
-                DelimitedTextSource.read(file, handler);
+                DelimitedTextSource.read(file, handler, limits);
             }
         }
     }

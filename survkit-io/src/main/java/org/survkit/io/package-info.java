@@ -9,6 +9,7 @@
  * twin for a table already in memory ({@link org.survkit.io.MemoryTable}, read by the same rules) and
  * {@link org.survkit.io.TablePreview#read(java.nio.file.Path, String, int)}. Every user mistake is reported as one
  * {@link org.survkit.io.InputException} whose message names the file, line, column and value and says what to do;
- * no parser or I/O exception escapes raw.
+ * no parser or I/O exception escapes raw. {@link org.survkit.io.ReadLimits} caps the columns, the length of one
+ * value and the unpacked size of a workbook while a file is read (generous defaults; tighter for uploads).
  */
 package org.survkit.io;

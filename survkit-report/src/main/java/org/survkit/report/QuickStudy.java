@@ -1,6 +1,8 @@
 package org.survkit.report;
 
 import org.survkit.study.Study;
+import org.survkit.study.key.StudyKeys;
+import org.survkit.study.key.Where;
 import org.survkit.study.Comparisons;
 import org.survkit.study.Estimates;
 import org.survkit.study.Firth;
@@ -114,7 +116,8 @@ public record QuickStudy(Path data, Reading reading, String sheet, String time, 
         Estimates estimates = Estimates.resolve(null, null, null, null, times, null);
         return new Study(studyFile, null, new Study.Data(rel, sheet, reading.na(), reading.dateFormat(), 0), t,
                 new Study.Event(event, eventValue, 0), g, reading.strata(),
-                endpoint == null ? "Overall survival" : endpoint, horizon, reading.landmark(), estimates, items,
+                endpoint == null ? StudyKeys.ENDPOINT.defaultValue()
+                        : StudyKeys.ENDPOINT.parse(endpoint, Where.COMMAND_LINE), horizon, reading.landmark(), estimates, items,
                 Comparisons.defaults(estimates), cox, null, Path.of("."), Study.Figures.defaults(), 3, Map.of());
     }
 }

@@ -3,10 +3,12 @@ package org.survkit.report;
 import org.survkit.study.Study;
 import org.survkit.study.file.StudyReader;
 import org.survkit.study.file.StudyWriter;
+import org.survkit.study.file.YamlTree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class StudyWriterTest {
@@ -62,5 +64,51 @@ class StudyWriterTest {
         assertThat(back.table1().get(0).column()).isEqualTo("- a");
         assertThat(back.endpoint()).isEqualTo("<b>");
         assertThat(back.at()).containsExactly(60);
+    }
+
+    /** Characters that end a YAML line or comment, or that YAML refuses raw, mixed with YAML's own syntax. */
+    private static final String[] PIECES = {"\n", "\r", "\r\n", "\u0085", "\u2028", "\u2029", "\t", "\u0000",
+        "\u0001", "\u001b", "\u007f", "\u0080", "\u009f", "\u00a0", "\ufeff", "\ufffe", "\uffff", "#", "# ", ": ",
+        ":", "- ", "\"", "'", "\\", "\\n", "{", "}", "[", "]", ",", "&a", "*a", "!!str ", "|", ">", "%", "@", "`",
+        "horizon: 90", "\nhorizon: 90 #", "\u2028horizon: 90 #", "---", "...", " ", "Lung OS", "é", "日本", "\ud83d\ude00"};
+
+    private static String randomText(Random r) {
+        StringBuilder sb = new StringBuilder();
+        int n = 1 + r.nextInt(8);
+        for (int i = 0; i < n; i++) {
+            sb.append(r.nextInt(4) == 0 ? Character.toString((char) r.nextInt(0xD800)) : PIECES[r.nextInt(PIECES.length)]);
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void randomTextsRoundTripAndAddNoKey() {
+        // property test (seeded): texts with every YAML line break, control characters and YAML syntax, in the
+        // header comment and in every quoted value, read back to the same study with the same keys
+        Random r = new Random(20260611L);
+        Path studyFile = Path.of("/d/o/study.yaml");
+        Study plain = new QuickStudy(Path.of("/d/x.csv"), QuickStudy.Reading.none(), null, "time", null, "status", "1", "arm", List.of("age"),
+                List.of("age"), new double[] {12}, Double.NaN, "OS").toStudy(studyFile);
+        var plainKeys = YamlTree.parse(StudyWriter.write(plain, List.of("study 'x'")), "study.yaml");
+        for (int i = 0; i < 2_000; i++) {
+            String name = randomText(r);
+            // column names are read trimmed (as a header is), so they start and end with a letter here
+            Study q = new QuickStudy(Path.of("/d/x.csv"), QuickStudy.Reading.none(), null, "t" + randomText(r) + "t", null,
+                    "e" + randomText(r) + "e", randomText(r), "g" + randomText(r) + "g",
+                    List.of("c" + randomText(r) + "c"), List.of("age"), new double[] {12}, Double.NaN,
+                    randomText(r)).toStudy(studyFile);
+            String yaml = StudyWriter.write(q, List.of("Made by survkit serve, study '" + name + "'."));
+            assertThat(yaml.lines().filter(l -> l.startsWith("#")).count()).as(yaml).isEqualTo(3);
+            assertSameStudy(StudyReader.parse(yaml, studyFile), q);
+            assertThat(((YamlTree.Mapping) YamlTree.parse(yaml, "study.yaml")).entries().keySet())
+                    .isEqualTo(((YamlTree.Mapping) plainKeys).entries().keySet());
+        }
+    }
+
+    @Test
+    void aLoneSurrogateBecomesTheReplacementCharacter() {
+        assertThat(StudyWriter.q("a\ud800b")).isEqualTo("\"a\ufffdb\"");
+        assertThat(StudyWriter.q("\u2028\u2029\u0085\ufeff")).isEqualTo("\"\\u2028\\u2029\\x85\\uFEFF\"");
+        assertThat(StudyWriter.commentText("a\u2028b\u0085c\rd\ud800")).isEqualTo("a b c d ");
     }
 }

@@ -13,21 +13,34 @@ import java.util.Set;
  * <ol>
  * <li><b>Host header</b> (DNS rebinding): it must name the bound address, {@code localhost},
  *     {@code 127.0.0.1} or {@code [::1]}, with the server's port or none; anything else is 403.</li>
- * <li><b>Token</b>: {@code Authorization: Bearer TOKEN} (programs), or the cookie set when the page is opened
- *     with {@code ?token=TOKEN} (the URL that {@code serve} prints). Without it: 401.</li>
+ * <li><b>Token</b>: {@code Authorization: Bearer TOKEN} (programs), or the session cookie set when the page is
+ *     opened with {@code ?token=TOKEN} (the URL that {@code serve} prints). Without it: 401. The cookie holds a
+ *     random session id, never the token: browsers send cookies to every server on a host whatever its port, so
+ *     another local web server could read it; a session id lets it into this server only while this server runs,
+ *     and never into a restarted one. At most {@value #MAX_SESSIONS} sessions are kept (the oldest goes).</li>
  * <li><b>CSRF</b>: a state-changing request (POST, PUT, PATCH, DELETE) authenticated by the cookie must carry
  *     the header {@code X-Survkit-CSRF} with the value embedded in the page, and must not come from another
  *     origin ({@code Origin}, {@code Sec-Fetch-Site}). Other sites cannot read the page nor set the header
  *     without a CORS preflight, which the server never grants. Bearer requests carry no ambient credential
  *     and need no CSRF header.</li>
  * </ol>
- * The token cookie is HttpOnly and SameSite=Strict, and named with the port, since browsers share cookies
+ * The session cookie is HttpOnly and SameSite=Strict, and named with the port, since browsers share cookies
  * between ports of one host.
  */
 final class AccessGuard {
     static final String CSRF_HEADER = "X-Survkit-CSRF";
+    static final int MAX_SESSIONS = 64;
 
     private final String token;
+    private final java.util.Map<String, Boolean> sessions = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+                    return size() > MAX_SESSIONS;
+                }
+            });
     private final String csrf;
     private final int port;
     private final Set<String> hosts;
@@ -47,9 +60,9 @@ final class AccessGuard {
         this.hosts = Set.copyOf(h);
     }
 
-    /** {@return the token cookie's name (per port)} */
+    /** {@return the session cookie's name (per port)} */
     String cookieName() {
-        return "survkit_token_" + port;
+        return "survkit_session_" + port;
     }
 
     /** {@return the CSRF value the page sends back} */
@@ -68,7 +81,9 @@ final class AccessGuard {
             if (!Tokens.same(token, query)) {
                 throw new ApiError(401, "wrong token: open the URL that 'survkit serve' printed.");
             }
-            Cookie c = new Cookie(cookieName(), token, "/", -1, false, true);
+            String session = Tokens.token();
+            sessions.put(session, Boolean.TRUE);
+            Cookie c = new Cookie(cookieName(), session, "/", -1, false, true);
             c.setSameSite(SameSite.STRICT);
             ctx.cookie(c);
             return;
@@ -80,7 +95,7 @@ final class AccessGuard {
                 throw new ApiError(401, "wrong token in the Authorization header.");
             }
             bearer = true;
-        } else if (!Tokens.same(token, ctx.cookie(cookieName()))) {
+        } else if (!validSession(ctx.cookie(cookieName()))) {
             throw new ApiError(401, "a token is needed: open the URL that 'survkit serve' printed (…/?token=…),"
                     + " or send 'Authorization: Bearer TOKEN'.");
         }
@@ -97,6 +112,11 @@ final class AccessGuard {
                         + " cross-site request forgery): reload the page, or use 'Authorization: Bearer TOKEN'.");
             }
         }
+    }
+
+    /** {@return whether the cookie names a session of this server (a random 192-bit id)} */
+    private boolean validSession(String id) {
+        return id != null && Tokens.isSessionId(id) && sessions.containsKey(id);
     }
 
     private static boolean changesState(HandlerType m) {

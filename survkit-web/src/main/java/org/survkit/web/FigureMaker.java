@@ -129,11 +129,11 @@ final class FigureMaker {
             if ("none".equals(marks)) {
                 plot = plot.withCensorMarks(false);
             } else if (marks != null) {
-                plot = plot.with(CensorMark.valueOf(marks.toUpperCase(Locale.ROOT)));
+                plot = plot.with(Choices.parse(CensorMark.class, marks, "censor_marks"));
             }
             String scale = text(figure, "scale");
             if (scale != null) {
-                plot = plot.with(SurvivalScale.valueOf(scale.toUpperCase(Locale.ROOT)));
+                plot = plot.with(Choices.parse(SurvivalScale.class, scale, "scale"));
             }
             if (horizon != null) {
                 plot = plot.withHorizon(horizon);

@@ -13,14 +13,17 @@ import java.util.Objects;
  * @param token          the access token
  * @param maxUploadBytes the largest upload accepted
  * @param maxRows        the most data rows a dataset may have
+ * @param maxColumns     the most columns a dataset may have
  */
 public record ServerSettings(String host, int port, Path dataDir, String jdbcUrl, String token, long maxUploadBytes,
-        int maxRows) {
+        int maxRows, int maxColumns) {
 
     /** Default upload limit: 50 MB. */
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
     /** Default row limit: one million rows. */
     public static final int DEFAULT_MAX_ROWS = 1_000_000;
+    /** Default column limit: 5,000 (a wide REDCap export has a few thousand). */
+    public static final int DEFAULT_MAX_COLUMNS = 5_000;
 
     public ServerSettings {
         Objects.requireNonNull(host, "host");
@@ -29,22 +32,27 @@ public record ServerSettings(String host, int port, Path dataDir, String jdbcUrl
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0 to 65535: " + port);
         }
-        if (maxUploadBytes < 1 || maxRows < 1) {
-            throw new IllegalArgumentException("limits must be positive");
+        if (maxUploadBytes < 1 || maxRows < 1 || maxColumns < 2) {
+            throw new IllegalArgumentException("limits must be positive (and at least 2 columns)");
         }
         dataDir = dataDir.toAbsolutePath().normalize();
     }
 
     /** Settings for a loopback server with the defaults (for tests and embedding). */
     public static ServerSettings loopback(Path dataDir, String token) {
-        return new ServerSettings("127.0.0.1", 0, dataDir, null, token, DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_MAX_ROWS);
+        return new ServerSettings("127.0.0.1", 0, dataDir, null, token, DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_MAX_ROWS,
+                DEFAULT_MAX_COLUMNS);
     }
 
     public ServerSettings withLimits(long uploadBytes, int rows) {
-        return new ServerSettings(host, port, dataDir, jdbcUrl, token, uploadBytes, rows);
+        return new ServerSettings(host, port, dataDir, jdbcUrl, token, uploadBytes, rows, maxColumns);
+    }
+
+    public ServerSettings withColumns(int columns) {
+        return new ServerSettings(host, port, dataDir, jdbcUrl, token, maxUploadBytes, maxRows, columns);
     }
 
     public ServerSettings withDatabase(String url) {
-        return new ServerSettings(host, port, dataDir, url, token, maxUploadBytes, maxRows);
+        return new ServerSettings(host, port, dataDir, url, token, maxUploadBytes, maxRows, maxColumns);
     }
 }

@@ -3,7 +3,6 @@ package org.survkit.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,11 +30,24 @@ final class Studies {
     private final StudyStore store;
     private final Datasets datasets;
     private final Path reports;
+    private final HeapBudget heap;
+    private final AnalysisQueue queue;
 
-    Studies(StudyStore store, Datasets datasets, Path dataDir) {
+    Studies(StudyStore store, Datasets datasets, Path dataDir, HeapBudget heap, AnalysisQueue queue) {
         this.store = store;
         this.datasets = datasets;
-        this.reports = dataDir.resolve("reports");
+        this.reports = PrivateFiles.folder(dataDir.resolve("reports"));
+        this.heap = heap;
+        this.queue = queue;
+    }
+
+    /** Deletes report folders a crash left behind (each request's folder is deleted when it is answered). */
+    void cleanUp() {
+        try (Stream<Path> s = Files.list(reports)) {
+            s.forEach(PrivateFiles::delete);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void create(Context ctx) {
@@ -87,23 +99,29 @@ final class Studies {
         ObjectNode body = JsonBodies.object(ctx.body());
         Datasets.Dataset d = datasets.get(JsonBodies.text(body, "dataset"));
         String format = JsonBodies.text(body, "format", "svg");
-        ObjectNode groups = objectOrNull(body, "groups");
-        String svg;
-        try {
-            svg = FigureMaker.svg(d.file(), objectOrNull(body, "options"), objectOrNull(body, "figure"),
-                    groups == null ? List.of() : WebValues.labels(StudyKeys.GROUP_ORDER, groups, "order"));
-        } catch (InputException e) {
-            throw ApiError.badRequest(e.getMessage());
-        }
-        if (format.equals("png")) {
-            ctx.contentType("image/png");
-            ctx.result(PngRenderer.render(svg, 300));
-        } else if (format.equals("svg")) {
-            ctx.contentType("image/svg+xml");
-            ctx.result(svg);
-        } else {
+        if (!format.equals("png") && !format.equals("svg")) {
             throw ApiError.badRequest("'format' must be svg or png.");
         }
+        ObjectNode options = objectOrNull(body, "options");
+        ObjectNode figure = objectOrNull(body, "figure");
+        ObjectNode groups = objectOrNull(body, "groups");
+        List<String> order = groups == null ? List.of() : WebValues.labels(StudyKeys.GROUP_ORDER, groups, "order");
+        queue.run(heap.analysis("km", options, d, datasets.limits()), "the figure of " + d.fileName(), () -> {
+            String svg;
+            try {
+                svg = FigureMaker.svg(d.file(), options, figure, order);
+            } catch (InputException e) {
+                throw ApiError.badRequest(e.getMessage());
+            }
+            if (format.equals("png")) {
+                ctx.contentType("image/png");
+                ctx.result(PngRenderer.render(svg, 300));
+            } else {
+                ctx.contentType("image/svg+xml");
+                ctx.result(svg);
+            }
+            return null;
+        });
     }
 
     private static ObjectNode objectOrNull(ObjectNode o, String key) {
@@ -132,7 +150,7 @@ final class Studies {
         }
         ObjectNode only = settings.deepCopy();
         only.remove("cox");
-        inFolder(prepare(dataset, "Table 1", only), dir -> {
+        inFolder(prepare(dataset, "Table 1", only), "km", only, dir -> {
             run(dir, false);
             Path csv = dir.resolve("report").resolve("tables").resolve("table1.csv");
             ObjectNode o = JsonBodies.MAPPER.createObjectNode();
@@ -162,7 +180,7 @@ final class Studies {
     /** The self-contained HTML report of a saved study. */
     void report(Context ctx) {
         ObjectNode s = store.get(ctx.pathParam("id"));
-        inFolder(prepare(s), dir -> {
+        inFolder(prepare(s), "report", s.get("settings"), dir -> {
             run(dir, false);
             String html = Files.readString(dir.resolve("report").resolve("report.html"), StandardCharsets.UTF_8);
             ctx.contentType("text/html; charset=utf-8");
@@ -179,7 +197,7 @@ final class Studies {
     /** The study file that reproduces the report from the command line (next to the data file). */
     void yaml(Context ctx) {
         ObjectNode s = store.get(ctx.pathParam("id"));
-        inFolder(prepare(s), dir -> {
+        inFolder(prepare(s), "km", null, dir -> {
             ctx.contentType("application/yaml; charset=utf-8");
             ctx.header("Content-Disposition", "attachment; filename=\"study.yaml\"");
             ctx.result(Files.readString(dir.resolve("study.yaml"), StandardCharsets.UTF_8));
@@ -189,19 +207,18 @@ final class Studies {
     /** A ZIP of everything: study.yaml, the data file, report.html, tables (CSV/JSON), figures (SVG/PNG). */
     void export(Context ctx) {
         ObjectNode s = store.get(ctx.pathParam("id"));
-        inFolder(prepare(s), dir -> {
+        inFolder(prepare(s), "report", s.get("settings"), dir -> {
             run(dir, true);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(dir)) {
+            ctx.contentType("application/zip");
+            ctx.header("Content-Disposition", "attachment; filename=\"" + fileStem(s) + ".zip\"");
+            // streamed: the data file and the figures are not held in memory
+            try (ZipOutputStream zip = new ZipOutputStream(ctx.outputStream()); Stream<Path> files = Files.walk(dir)) {
                 for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
                     zip.putNextEntry(new ZipEntry(dir.relativize(p).toString().replace('\\', '/')));
                     Files.copy(p, zip);
                     zip.closeEntry();
                 }
             }
-            ctx.contentType("application/zip");
-            ctx.header("Content-Disposition", "attachment; filename=\"" + fileStem(s) + ".zip\"");
-            ctx.result(bytes.toByteArray());
         });
     }
 
@@ -210,38 +227,51 @@ final class Studies {
         void run(Path dir) throws IOException;
     }
 
-    private static void inFolder(Path dir, FolderWork work) {
+    /**
+     * Runs work on a prepared folder through the {@link AnalysisQueue} (estimated as {@code analysis} of the
+     * folder's dataset with these settings), and deletes the folder whatever happens.
+     */
+    private void inFolder(Prepared p, String analysis, JsonNode settings, FolderWork work) {
         try {
-            work.run(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            queue.run(heap.analysis(analysis, settings, p.dataset(), datasets.limits()), "the report of "
+                    + p.dataset().fileName(), () -> {
+                        try {
+                            work.run(p.dir());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        return null;
+                    });
         } finally {
-            Datasets.delete(dir);
+            PrivateFiles.delete(p.dir());
         }
     }
 
+    /** A prepared folder and the dataset in it. */
+    private record Prepared(Path dir, Datasets.Dataset dataset) {
+    }
+
     /** A fresh folder with the data file and study.yaml (written by StudyWriter) of a saved study. */
-    private Path prepare(ObjectNode s) {
+    private Prepared prepare(ObjectNode s) {
         return prepare(s.get("dataset").asText(), s.get("name").asText(), (ObjectNode) s.get("settings"));
     }
 
-    private Path prepare(String datasetId, String name, ObjectNode settings) {
+    private Prepared prepare(String datasetId, String name, ObjectNode settings) {
         Datasets.Dataset d = datasets.get(datasetId);
-        Path dir = reports.resolve(Tokens.id());
+        Path dir = PrivateFiles.folder(reports.resolve(Tokens.id()));
         try {
-            Files.createDirectories(dir);
-            Files.copy(d.file(), dir.resolve(d.fileName()));
+            PrivateFiles.copy(d.file(), dir.resolve(d.fileName()));
             Path yaml = dir.resolve("study.yaml");
             Study study = StudyFromSettings.study(settings, yaml, d.fileName());
-            Files.writeString(yaml, StudyWriter.write(study, List.of("Made by survkit serve " + Version.get()
-                    + ", study '" + name.replace('\n', ' ') + "'. Put this file next to "
-                    + d.fileName() + " and run: survkit report study.yaml")), StandardCharsets.UTF_8);
-            return dir;
+            PrivateFiles.writeString(yaml, StudyWriter.write(study, List.of("Made by survkit serve " + Version.get()
+                    + ", study '" + name + "'. Put this file next to " + d.fileName()
+                    + " and run: survkit report study.yaml")));
+            return new Prepared(dir, d);
         } catch (IOException e) {
-            Datasets.delete(dir);
-            throw new UncheckedIOException(e);
+            PrivateFiles.delete(dir);
+            throw Faults.diskFull(e) ? ApiError.diskFull("the report") : new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            Datasets.delete(dir);
+            PrivateFiles.delete(dir);
             throw e;
         }
     }
@@ -261,8 +291,12 @@ final class Studies {
         return n.isEmpty() ? "study" : n.length() > 60 ? n.substring(0, 60) : n;
     }
 
+    /**
+     * A study name as kept: control characters become spaces, and a lone surrogate (which no UTF-8 text can hold)
+     * U+FFFD; any other text is kept as given (the study file escapes what YAML needs escaped).
+     */
     private static String name(String given) {
-        String n = given == null ? "" : given.replaceAll("\\p{Cntrl}", " ").strip();
+        String n = given == null ? "" : given.replaceAll("\\p{Cntrl}", " ").replaceAll("\\p{Cs}", "\uFFFD").strip();
         if (n.isEmpty()) {
             throw ApiError.badRequest("a study needs a name.");
         }

@@ -87,9 +87,10 @@ final class StudyFromSettings {
             String scale = FigureMaker.text(f, "scale");
             Study.Figures figures = new Study.Figures(FigureMaker.bool(f, "confidence_bands", false),
                     FigureMaker.bool(f, "median_lines", false),
-                    marks == null || marks.equals("none") ? CensorMark.PLUS : CensorMark.valueOf(marks.toUpperCase(
-                            Locale.ROOT)), FigureMaker.bool(f, "risk_table", true),
-                    scale == null ? SurvivalScale.FRACTION : SurvivalScale.valueOf(scale.toUpperCase(Locale.ROOT)),
+                    marks == null || marks.equals("none") ? CensorMark.PLUS
+                            : Choices.parse(CensorMark.class, marks, "censor_marks"), FigureMaker.bool(f, "risk_table",
+                            true), scale == null ? SurvivalScale.FRACTION
+                            : Choices.parse(SurvivalScale.class, scale, "scale"),
                     true, 300, null, FigureMaker.list(f, "colors"));
             Double landmark = WebValues.of(StudyKeys.LANDMARK, o, "landmark");
             List<String> na = WebValues.labels(StudyKeys.NA, o, "na");

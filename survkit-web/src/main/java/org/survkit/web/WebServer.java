@@ -3,9 +3,7 @@ package org.survkit.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
-import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,6 +26,9 @@ public final class WebServer implements AutoCloseable {
     static final String PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
             + " connect-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+    /** How much more of a refused upload is read after the limit, so that the refusal reaches the client. */
+    static final long DRAIN_BYTES = 64L << 20;
+
     private final ServerSettings settings;
     private final AccessGuard guard;
     private final StudyStore store;
@@ -35,22 +36,26 @@ public final class WebServer implements AutoCloseable {
     private final Javalin app;
     private final String page;
     private final Studies studies;
+    private final HeapBudget heap;
+    private final AnalysisQueue queue;
 
-    private WebServer(ServerSettings settings) {
+    private WebServer(ServerSettings settings, HeapBudget heap) {
         this.settings = settings;
+        this.heap = heap;
+        PrivateFiles.dataFolder(settings.dataDir());
         this.store = StudyStore.open(settings.jdbcUrl() != null ? settings.jdbcUrl()
-                : StudyStore.defaultUrl(settings.dataDir()));
-        this.datasets = new Datasets(settings.dataDir(), settings.maxUploadBytes(), settings.maxRows(), store);
-        this.studies = new Studies(store, datasets, settings.dataDir());
+                : StudyStore.defaultUrl(settings.dataDir()), settings.jdbcUrl() != null ? null : settings.dataDir());
+        this.queue = new AnalysisQueue(heap.budget(), heap.maxWaiting(), heap.maxWaitSeconds());
+        this.datasets = new Datasets(settings.dataDir(), settings.maxUploadBytes(), settings.maxRows(),
+                heap.readLimits(settings.maxColumns()), store, heap, queue);
+        this.studies = new Studies(store, datasets, settings.dataDir(), heap, queue);
+        datasets.cleanUp();
+        studies.cleanUp();
         this.page = resource("index.html");
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
-            c.http.maxRequestSize = 32L * 1024 * 1024;
-            c.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes(), SizeUnit.BYTES);
-            c.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes() + 1024 * 1024, SizeUnit.BYTES);
-            c.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
-            c.jetty.multipartConfig.cacheDirectory(tempDir(settings));
+            c.http.maxRequestSize = 8L * 1024 * 1024; // JSON bodies: a study with its result summary is a few KB
             c.routes.before(this::before);
             c.routes.get("/", this::page);
             c.routes.get("/assets/{name}", this::asset);
@@ -75,7 +80,12 @@ public final class WebServer implements AutoCloseable {
             c.routes.get("/api/studies/{id}/report", ctx -> studies.report(ctx));
             c.routes.get("/api/studies/{id}/study.yaml", ctx -> studies.yaml(ctx));
             c.routes.get("/api/studies/{id}/export.zip", ctx -> studies.export(ctx));
-            c.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            c.routes.exception(ApiError.class, (e, ctx) -> {
+                if (e.retryAfterSeconds() > 0) {
+                    ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
+                }
+                error(ctx, e.status(), e.getMessage());
+            });
             c.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                     switch (e.getStatus()) {
                         case 404 -> "no such page or API endpoint: " + Datasets.clip(ctx.path());
@@ -84,6 +94,11 @@ public final class WebServer implements AutoCloseable {
                         default -> "the request could not be handled (" + Datasets.clip(e.getMessage()) + ").";
                     }));
             c.routes.exception(Exception.class, (e, ctx) -> {
+                if (Faults.diskFull(e)) {
+                    LOG.warn("disk full on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                    error(ctx, 507, ApiError.diskFull("the result").getMessage());
+                    return;
+                }
                 LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "internal error in survkit (details are in the server's log); please report it"
                         + " with what you did.");
@@ -95,21 +110,28 @@ public final class WebServer implements AutoCloseable {
             });
             c.routes.error(405, ctx -> error(ctx, 405, "method not allowed here."));
         });
-        app.start(settings.host(), settings.port());
+        try {
+            app.start(settings.host(), settings.port());
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         this.guard = new AccessGuard(settings.token(), Tokens.token(), settings.host(), app.port());
     }
 
     /** Starts a server; the caller closes it. */
     public static WebServer start(ServerSettings settings) {
-        return new WebServer(settings);
+        return new WebServer(settings, HeapBudget.ofThisJvm());
     }
 
-    private static String tempDir(ServerSettings s) {
-        try {
-            return java.nio.file.Files.createDirectories(s.dataDir().resolve("tmp")).toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + s.dataDir() + "/tmp", e);
-        }
+    /** Starts a server with a given memory budget (for tests of the queue). */
+    static WebServer start(ServerSettings settings, HeapBudget heap) {
+        return new WebServer(settings, heap);
+    }
+
+    /** {@return the line in front of the work that needs memory (for tests)} */
+    AnalysisQueue queue() {
+        return queue;
     }
 
     /** {@return the port listened on} */
@@ -155,8 +177,13 @@ public final class WebServer implements AutoCloseable {
             throw new ApiError(503, "starting, try again.");
         }
         if (ctx.method() == io.javalin.http.HandlerType.POST && ctx.path().equals("/api/datasets")) {
+            // refused before the body is read only when the client waits for a go-ahead (Expect: 100-continue,
+            // as curl does for large files) or the body is too large to read away; else upload() reads it
             long length = ctx.req().getContentLengthLong();
-            if (length > settings.maxUploadBytes() + 64 * 1024) {
+            boolean waits = "100-continue".equalsIgnoreCase(ctx.header("Expect"));
+            if (length > settings.maxUploadBytes() + 64 * 1024 && (waits
+                    || length > settings.maxUploadBytes() + drainBytes())) {
+                ctx.header("Connection", "close");
                 throw datasets.tooBig(null);
             }
         }
@@ -204,38 +231,48 @@ public final class WebServer implements AutoCloseable {
         json(ctx, o);
     }
 
-    private void upload(Context ctx) {
-        String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
-            throw ApiError.badRequest("send the file as multipart/form-data in the field 'file'"
-                    + " (curl -F file=@cohort.csv ...).");
-        }
-        UploadedFile f;
+    private long drainBytes() {
+        return Math.max(DRAIN_BYTES, settings.maxUploadBytes());
+    }
+
+    /**
+     * An upload, streamed from the request ({@link MultipartUpload}) into {@link Datasets#upload}. On any refusal
+     * the rest of the request is read and discarded (up to {@link #drainBytes()}) before the answer, so that the
+     * client, still sending, receives it; a client that sends even more gets the answer with the connection
+     * closed.
+     */
+    private void upload(Context ctx) throws IOException {
+        MultipartUpload body = MultipartUpload.of(ctx.contentType(), ctx.req().getInputStream());
+        String name = null;
         try {
-            f = ctx.uploadedFile("file");
-        } catch (RuntimeException e) {
-            if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("size")
-                    || e.getCause() != null && String.valueOf(e.getCause().getMessage()).toLowerCase(
-                            java.util.Locale.ROOT).contains("size")) {
-                throw datasets.tooBig(null);
+            if (body == null) {
+                throw ApiError.badRequest("send the file as multipart/form-data in the field 'file'"
+                        + " (curl -F file=@cohort.csv ...).");
             }
-            throw ApiError.badRequest("the upload could not be read: send the file as multipart/form-data in the"
-                    + " field 'file'.");
+            MultipartUpload.FilePart part = body.file("file", settings.maxUploadBytes());
+            if (part == null) {
+                throw ApiError.badRequest("no file in the field 'file' of the upload (curl -F file=@cohort.csv ...).");
+            }
+            name = FileNames.safe(part.fileName());
+            Datasets.Uploaded kept = datasets.upload(part.fileName(), part.content());
+            body.drain(drainBytes());
+            ctx.status(201);
+            json(ctx, kept.description());
+        } catch (MultipartUpload.TooLarge e) {
+            finishRefused(ctx, body);
+            throw datasets.tooBig(name);
+        } catch (RuntimeException e) {
+            finishRefused(ctx, body);
+            throw e;
         }
-        if (f == null) {
-            throw ApiError.badRequest("no file in the field 'file' of the upload (curl -F file=@cohort.csv ...).");
+    }
+
+    private void finishRefused(Context ctx, MultipartUpload body) throws IOException {
+        boolean ended = body != null ? body.drain(drainBytes())
+                : MultipartUpload.drain(ctx.req().getInputStream(), drainBytes());
+        if (!ended) {
+            ctx.header("Connection", "close");
         }
-        if (f.size() > settings.maxUploadBytes()) {
-            throw datasets.tooBig(FileNames.safe(f.filename()));
-        }
-        Datasets.Dataset d;
-        try (InputStream in = f.content()) {
-            d = datasets.upload(f.filename(), in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ctx.status(201);
-        json(ctx, datasets.describe(d));
     }
 
     private void analysis(Context ctx) {
@@ -256,7 +293,8 @@ public final class WebServer implements AutoCloseable {
         Datasets.Dataset d = datasets.get(JsonBodies.text(body, "dataset"));
         List<String> args = AnalysisOptions.arguments(analysis, d.file(),
                 options == null || options.isNull() ? null : (ObjectNode) options, format);
-        CliRun run = CliRun.run(args);
+        CliRun run = queue.run(heap.analysis(analysis, options, d, datasets.limits()), "the " + analysis
+                + " analysis of " + d.fileName(), () -> CliRun.run(args));
         if (run.status() == 0) {
             ctx.contentType(switch (format) {
                 case "csv" -> "text/csv; charset=utf-8";

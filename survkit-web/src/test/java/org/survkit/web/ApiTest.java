@@ -152,24 +152,40 @@ class ApiTest {
         assertThat(r.status()).isEqualTo(401);
     }
 
+    /** Opens the page with the token, as the printed URL does; {@return the session cookie "name=value"} */
+    static String session(TestServer s) {
+        String cookie = s.send(HttpRequest.newBuilder(java.net.URI.create(s.base() + "/?token=" + TestServer.TOKEN)))
+                .header("Set-Cookie");
+        return cookie.substring(0, cookie.indexOf(';'));
+    }
+
     @Test
-    void tokenInTheUrlSetsAnHttpOnlyStrictCookieAndTheCookieOpensThePage() {
+    void tokenInTheUrlSetsAnHttpOnlyStrictSessionCookieThatIsNotTheToken() {
         TestServer.Reply r = s.send(HttpRequest.newBuilder(java.net.URI.create(s.base() + "/?token=" + TestServer.TOKEN)));
         assertThat(r.status()).isEqualTo(303);
         assertThat(r.header("Location")).isEqualTo("/");
         String cookie = r.header("Set-Cookie");
-        assertThat(cookie).startsWith("survkit_token_" + s.server.port() + "=" + TestServer.TOKEN).contains("HttpOnly")
-                .containsIgnoringCase("SameSite=Strict");
+        assertThat(cookie).startsWith("survkit_session_" + s.server.port() + "=").doesNotContain(TestServer.TOKEN)
+                .contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
+        assertThat(cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'))).matches("[0-9a-f]{48}");
         TestServer.Reply page = s.send(HttpRequest.newBuilder(java.net.URI.create(s.base() + "/"))
                 .header("Cookie", cookie.substring(0, cookie.indexOf(';'))));
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("<meta name=\"survkit-csrf\" content=\"");
         assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'").contains("script-src 'self'");
+        // the token itself, or a made-up session, in the cookie opens nothing
+        for (String value : new String[] {TestServer.TOKEN, "ab".repeat(24)}) {
+            TestServer.Reply refused = s.send(HttpRequest.newBuilder(java.net.URI.create(s.base() + "/api/studies"))
+                    .header("Cookie", "survkit_session_" + s.server.port() + "=" + value));
+            assertThat(refused.status()).isEqualTo(401);
+        }
+        // two openings are two sessions
+        assertThat(session(s)).isNotEqualTo(session(s));
     }
 
     @Test
     void csrfHeaderIsRequiredForCookieAuthenticatedChanges() {
-        String cookie = "survkit_token_" + s.server.port() + "=" + TestServer.TOKEN;
+        String cookie = session(s);
         String page = s.send(HttpRequest.newBuilder(java.net.URI.create(s.base() + "/")).header("Cookie", cookie)).body();
         String csrf = page.replaceAll("(?s).*name=\"survkit-csrf\" content=\"([0-9a-f]+)\".*", "$1");
         assertThat(csrf).matches("[0-9a-f]{48}");

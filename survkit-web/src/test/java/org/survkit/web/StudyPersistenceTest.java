@@ -72,7 +72,7 @@ abstract class StudyPersistenceTest {
             throw new java.io.UncheckedIOException(e);
         }
         // a restart finds the study; a dataset missing from the data folder comes back from the database
-        Datasets.delete(dir.resolve("datasets"));
+        PrivateFiles.delete(dir.resolve("datasets"));
         try (TestServer s = new TestServer(settings(dir))) {
             JsonNode list = s.get("/api/studies").json();
             assertThat(list.size()).isEqualTo(1);

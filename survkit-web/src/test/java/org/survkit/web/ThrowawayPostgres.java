@@ -110,16 +110,45 @@ final class ThrowawayPostgres implements AutoCloseable {
         }
     }
 
+    /** {@return whether this is a throwaway cluster of this test (not a server named by SURVKIT_TEST_PG_URL)} */
+    boolean ownCluster() {
+        return dir != null;
+    }
+
+    /**
+     * Stops (SIGSTOP) or continues (SIGCONT) the server and all its processes, as a frozen machine or network
+     * would: connections are accepted by the system but nothing answers.
+     */
+    void signal(String signal) throws IOException, InterruptedException {
+        long postmaster = Long.parseLong(Files.readAllLines(dir.resolve("data").resolve("postmaster.pid")).get(0)
+                .strip());
+        List<Long> pids = new ArrayList<>(List.of(postmaster));
+        ProcessHandle.of(postmaster).ifPresent(h -> h.descendants().forEach(d -> pids.add(d.pid())));
+        for (long pid : pids) {
+            Process p = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            // a backend may end between the listing and the signal; the server itself must get it
+            if ((!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) && pid == postmaster) {
+                throw new IOException("failed: kill -" + signal + " " + pid + "\n" + out);
+            }
+        }
+    }
+
     @Override
     public void close() throws Exception {
         if (dir == null) {
             return;
         }
         try {
+            try {
+                signal("CONT"); // a test that froze the server may have ended before it let it go on
+            } catch (IOException e) {
+                // not running: pg_ctl says so
+            }
             run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate",
                     "-w", "stop"));
         } finally {
-            Datasets.delete(dir);
+            PrivateFiles.delete(dir);
         }
     }
 }

@@ -42,9 +42,10 @@ public final class StudyWriter {
     }
 
     private String study(Study s, List<String> comment) {
-        out.append(MARKER).append(". Re-run with: survkit report ").append(s.fileName()).append('\n');
+        out.append(MARKER).append(". Re-run with: survkit report ").append(commentText(s.fileName()))
+                .append('\n');
         for (String c : comment) {
-            out.append("# ").append(c.replace('\n', ' ')).append('\n');
+            out.append("# ").append(commentText(c)).append('\n');
         }
         out.append("# Reference of the keys: survkit-report/README.md, \"Study file\".\n\n");
         if (s.title() != null) {
@@ -257,26 +258,52 @@ public final class StudyWriter {
         return sb.append(']').toString();
     }
 
-    /** A YAML double-quoted scalar. */
+    /**
+     * The text of one comment line: every character that would end a YAML comment (line feed, carriage return,
+     * U+0085, U+2028, U+2029) or that YAML does not allow in a file (other control characters, U+FEFF, U+FFFE,
+     * U+FFFF, a lone surrogate) becomes a space, so nothing after {@code #} can become a key.
+     */
+    public static String commentText(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> sb.appendCodePoint(cp == '\t' || printable(cp) ? cp : ' '));
+        return sb.toString();
+    }
+
+    /**
+     * A YAML double-quoted scalar. Escaped: the quote and backslash; every YAML line break (line feed, carriage
+     * return, U+0085, U+2028, U+2029), which a reader would otherwise fold into a space; and every character YAML
+     * does not allow raw (C0 and C1 controls, DEL, U+FEFF, U+FFFE, U+FFFF). A lone surrogate, which no UTF-8
+     * file can hold, becomes U+FFFD.
+     */
     public static String q(String s) {
         StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
+        s.codePoints().forEach(cp -> {
+            switch (cp) {
                 case '"' -> sb.append("\\\"");
                 case '\\' -> sb.append("\\\\");
                 case '\n' -> sb.append("\\n");
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == 0x7F) {
-                        sb.append(String.format(Locale.ROOT, "\\x%02X", (int) c));
+                    if (printable(cp)) {
+                        sb.appendCodePoint(cp);
+                    } else if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
+                        sb.append('\uFFFD');
                     } else {
-                        sb.append(c);
+                        sb.append(String.format(Locale.ROOT, cp <= 0xFF ? "\\x%02X" : "\\u%04X", cp));
                     }
                 }
             }
-        }
+        });
         return sb.append('"').toString();
+    }
+
+    /** YAML's printable characters (a lone surrogate is not one), without its line breaks and the BOM. */
+    private static boolean printable(int cp) {
+        if (cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF) {
+            return false;
+        }
+        return cp >= 0x20 && cp <= 0x7E || cp >= 0xA0 && cp <= 0xD7FF || cp >= 0xE000 && cp <= 0xFFFD
+                || cp >= 0x10000;
     }
 }

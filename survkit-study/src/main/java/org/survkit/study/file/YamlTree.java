@@ -21,10 +21,10 @@ import org.survkit.io.InputException;
  * them booleans), numbers keep their spelling. Anchors and aliases are not supported (a study
  * file does not need them); duplicate keys are an error.
  */
-final class YamlTree {
+public final class YamlTree {
 
     /** A node with its position (1-based line and column) in the file. */
-    sealed interface Node permits Scalar, Mapping, Sequence {
+    public sealed interface Node permits Scalar, Mapping, Sequence {
         int line();
 
         int column();
@@ -36,12 +36,12 @@ final class YamlTree {
      * @param text  the text as written (for null: "null"; for an empty value: "")
      * @param token Jackson's token: a string, number, boolean or null
      */
-    record Scalar(String text, JsonToken token, int line, int column) implements Node {
-        boolean isNull() {
+    public record Scalar(String text, JsonToken token, int line, int column) implements Node {
+        public boolean isNull() {
             return token == JsonToken.VALUE_NULL;
         }
 
-        boolean isNumber() {
+        public boolean isNumber() {
             return token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT;
         }
     }
@@ -52,16 +52,16 @@ final class YamlTree {
      * @param entries  key → value
      * @param keyLines key → line of the key
      */
-    record Mapping(Map<String, Node> entries, Map<String, Integer> keyLines, int line, int column) implements Node {
-        Mapping {
+    public record Mapping(Map<String, Node> entries, Map<String, Integer> keyLines, int line, int column) implements Node {
+        public Mapping {
             entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
             keyLines = Collections.unmodifiableMap(new LinkedHashMap<>(keyLines));
         }
     }
 
     /** A sequence. */
-    record Sequence(List<Node> items, int line, int column) implements Node {
-        Sequence {
+    public record Sequence(List<Node> items, int line, int column) implements Node {
+        public Sequence {
             items = List.copyOf(items);
         }
     }
@@ -81,7 +81,7 @@ final class YamlTree {
      * @return the root node (an empty document gives an empty mapping)
      * @throws InputException for YAML syntax errors, aliases and duplicate keys, naming the line
      */
-    static Node parse(String text, String file) {
+    public static Node parse(String text, String file) {
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) {
