@@ -37,7 +37,7 @@ final class KeyBuilder {
 
     StudyKey<String> text() {
         return new StudyKey<>(path, flag, label, description, Kind.TEXT, List.of(), null, "none", s -> {
-            if (s.isEmpty()) {
+            if (s.isBlank()) {
                 throw new IllegalArgumentException("the value is empty; write a text or leave the option out.");
             }
             return s;
@@ -46,7 +46,7 @@ final class KeyBuilder {
 
     StudyKey<String> text(String defaultValue) {
         return new StudyKey<>(path, flag, label, description, Kind.TEXT, List.of(), defaultValue, defaultValue,
-                s -> s.isEmpty() ? defaultValue : s);
+                s -> s.isBlank() ? defaultValue : s);
     }
 
     StudyKey<String> column() {

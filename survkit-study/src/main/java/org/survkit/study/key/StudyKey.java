@@ -147,7 +147,7 @@ public final class StudyKey<T> {
     /**
      * Reads the option's value from its text.
      *
-     * @param text  the value as written (a list as {@code a,b,c}); surrounding blanks are ignored
+     * @param text  the value as written (a list as {@code a,b,c}); surrounding blanks are ignored except in texts
      * @param where how the user named the key, for the message
      * @return the value
      * @throws InputException naming the key as the user wrote it, the value and what is allowed
@@ -155,7 +155,8 @@ public final class StudyKey<T> {
     public T parse(String text, Where where) {
         Objects.requireNonNull(text, "text");
         try {
-            return parser.apply(text.strip());
+            // a text (a title, a label) is kept as written; every other kind is read without surrounding blanks
+            return parser.apply(kind == Kind.TEXT ? text : text.strip());
         } catch (IllegalArgumentException e) {
             throw new InputException(where.name(this) + ": " + e.getMessage());
         }
