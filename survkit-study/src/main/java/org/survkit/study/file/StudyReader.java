@@ -54,9 +54,8 @@ import org.survkit.stats.cox.Ties;
  */
 public final class StudyReader {
 
-    static final List<String> TOP_KEYS = List.of("title", "data", "time", "event", "groups", "strata", "endpoint", "horizon",
-            "landmark", "preset", "conf_type", "conf_level", "median_rule", "at", "tau", "table1", "comparisons", "cox",
-            "competing_risks", "output", "figures", "p_digits");
+    /** The top-level keys, from the study keys. */
+    static final List<String> TOP_KEYS = StudyKeys.namesIn("");
 
     private final String file;
 
@@ -184,7 +183,7 @@ public final class StudyReader {
             return new Study.Data(pathOf(n, "data"), null, List.of(), null, n.line());
         }
         Obj o = obj(n, "data");
-        o.allow(List.of("path", "sheet", "na", "date_format"));
+        o.allow(StudyKeys.namesIn("data"));
         Path path = o.path("path", null);
         if (path == null) {
             throw error(n.line(), "data", "the cohort file is missing: write 'path: cohort.csv' (relative to the study"
@@ -212,7 +211,7 @@ public final class StudyReader {
             return new Study.Time(columnName(n, "time"), null, null, null, null, lines);
         }
         Obj o = obj(n, "time");
-        o.allow(List.of("column", "from", "to", "unit"));
+        o.allow(StudyKeys.namesIn("time"));
         for (String k : List.of("column", "from", "to", "unit")) {
             if (o.has(k)) {
                 lines.put(k, o.line(k));
@@ -255,7 +254,7 @@ public final class StudyReader {
             return new Study.Event(columnName(n, "event"), null, n.line());
         }
         Obj o = obj(n, "event");
-        o.allow(List.of("column", "value"));
+        o.allow(StudyKeys.namesIn("event"));
         if (!o.has("column")) {
             throw error(n.line(), "event", "name the event column: 'column: vital_status' (and 'value: dead' when only"
                     + " that value is an event).");
@@ -272,7 +271,7 @@ public final class StudyReader {
             return new Groups(c, c, List.of(), null, List.of(), n.line());
         }
         Obj o = obj(n, "groups");
-        o.allow(List.of("name", "column", "rules", "otherwise", "order"));
+        o.allow(StudyKeys.namesIn("groups"));
         String column = o.has("column") ? columnName(o.node("column"), "groups.column") : null;
         boolean hasRules = o.has("rules");
         if (column != null && hasRules) {
@@ -333,7 +332,7 @@ public final class StudyReader {
     private GroupRule rule(Node n, int position) {
         String key = "groups.rules[" + position + "]";
         Obj o = obj(n, key);
-        o.allow(List.of("label", "when"));
+        o.allow(StudyKeys.namesIn("groups.rules[]"));
         String label = o.string("label", null);
         if (label == null || label.isBlank()) {
             throw error(n.line(), key, "the rule has no label; write 'label: \"Triple negative\"'.");
@@ -363,7 +362,7 @@ public final class StudyReader {
                     n.line());
         }
         Obj o = obj(n, key);
-        o.allow(List.of("column", "label", "type", "summary", "levels"));
+        o.allow(StudyKeys.namesIn("table1[]"));
         if (!o.has("column")) {
             throw error(n.line(), key, "name the column: 'column: age'.");
         }
@@ -394,7 +393,9 @@ public final class StudyReader {
 
     private Comparisons comparisons(Node n, Estimates estimates) {
         Obj o = obj(n, "comparisons");
-        o.allow(List.of("test", "rho", "gamma", "pairwise", "adjust", "trend", "scores", "conservative", "rmst", "tau"));
+        List<String> allowed = new ArrayList<>(StudyKeys.namesIn("comparisons"));
+        allowed.add("tau"); // the RMST horizon's place before it became the top-level tau; still read
+        o.allow(allowed);
         boolean trend = o.has("trend") && o.value(StudyKeys.TREND);
         if (o.has("scores") && !trend) {
             throw error(o.line("scores"), "comparisons.scores", "scores are for the trend test: add 'trend: yes'.");
@@ -432,7 +433,7 @@ public final class StudyReader {
 
     private CoxSpec coxSpec(Node n, String key, int index) {
         Obj o = obj(n, key);
-        o.allow(List.of("name", "covariates", "categorical", "reference", "firth", "ties"));
+        o.allow(StudyKeys.namesIn("cox[]"));
         String name = o.string("name", index == 1 ? "Cox model" : "Cox model " + index);
         if (!o.has("covariates")) {
             throw error(n.line(), key, "list the model's covariates: 'covariates: [subgroup, age]'.");
@@ -477,8 +478,7 @@ public final class StudyReader {
         return new CoxSpec(name, covariates, categorical, reference, firth, ties, n.line());
     }
 
-    static final List<String> COMPETING_KEYS = List.of("column", "censor_value", "causes", "cause", "finegray", "plot",
-            "rho", "strata");
+    static final List<String> COMPETING_KEYS = StudyKeys.namesIn("competing_risks");
 
     private Study.CompetingRisks competingRisks(Node n, int keyLine, Study.Event event, Groups groups) {
         String key = "competing_risks";
@@ -605,7 +605,7 @@ public final class StudyReader {
         Map<String, String> reference = new LinkedHashMap<>();
         if (n instanceof Mapping) {
             Obj o = obj(n, key);
-            o.allow(List.of("covariates", "categorical", "reference"));
+            o.allow(StudyKeys.namesIn("competing_risks.finegray"));
             covariates = o.has("covariates") ? o.strings("covariates") : List.of();
             categorical = o.has("categorical") ? o.strings("categorical") : List.of();
             if (o.has("reference")) {
@@ -650,8 +650,7 @@ public final class StudyReader {
 
     private Figures figures(Node n) {
         Obj o = obj(n, "figures");
-        o.allow(List.of("confidence_bands", "median_lines", "censor_marks", "risk_table", "scale", "png", "dpi",
-                "time_label", "colors"));
+        o.allow(StudyKeys.namesIn("figures"));
         Figures d = Figures.defaults();
         boolean bands = o.has("confidence_bands") ? o.bool("confidence_bands") : d.confidenceBands();
         boolean median = o.has("median_lines") ? o.bool("median_lines") : d.medianLines();

@@ -53,9 +53,16 @@ public final class StudyKey<T> {
     private final T defaultValue;
     private final String defaultText;
     private final Function<String, T> parser;
+    private final boolean inStudyFile;
 
     StudyKey(String path, String flag, String label, String description, Kind kind, List<String> choices,
             T defaultValue, String defaultText, Function<String, T> parser) {
+        this(path, flag, label, description, kind, choices, defaultValue, defaultText, parser, true);
+    }
+
+    StudyKey(String path, String flag, String label, String description, Kind kind, List<String> choices,
+            T defaultValue, String defaultText, Function<String, T> parser, boolean inStudyFile) {
+        this.inStudyFile = inStudyFile;
         this.path = Objects.requireNonNull(path, "path");
         this.flag = flag;
         this.label = Objects.requireNonNull(label, "label");
@@ -82,6 +89,19 @@ public final class StudyKey<T> {
     public String name() {
         String p = path.replace("[]", "");
         return p.substring(p.lastIndexOf('.') + 1);
+    }
+
+    /**
+     * {@return whether study files have this key; false for an option the command line has and study files do not
+     * yet (its path says where it will go)}
+     */
+    public boolean inStudyFile() {
+        return inStudyFile;
+    }
+
+    /** {@return the same key, offered by the command line only (not yet a study-file key)} */
+    StudyKey<T> commandLineOnly() {
+        return new StudyKey<>(path, flag, label, description, kind, choices, defaultValue, defaultText, parser, false);
     }
 
     /** {@return the command-line flag, e.g. {@code --adjust}, or null when the command line has none} */

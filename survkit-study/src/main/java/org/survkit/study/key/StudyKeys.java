@@ -230,11 +230,12 @@ public final class StudyKeys {
             "Firth's penalized likelihood: auto (added when the standard fit runs to infinity), yes or no.")
             .choice(Firth.class, Firth::word, Firth.AUTO);
     public static final StudyKey<String> WEIGHTS = key("cox[].weights", Flags.WEIGHTS, "Case weights",
-            "A column of case weights (numbers >= 0).").column();
+            "A column of case weights (numbers >= 0).").column().commandLineOnly();
     public static final StudyKey<String> CLUSTER = key("cox[].cluster", Flags.CLUSTER, "Cluster",
-            "A cluster identifier: robust (sandwich) standard errors.").column();
+            "A cluster identifier: robust (sandwich) standard errors.").column().commandLineOnly();
     public static final StudyKey<String> START = key("cox[].start", Flags.START, "Entry time",
-            "A column of entry times: (start, time] rows for delayed entry or time-varying covariates.").column();
+            "A column of entry times: (start, time] rows for delayed entry or time-varying covariates.").column()
+            .commandLineOnly();
 
     // ------------------------------------------------------------------------------------------------ competing risks
 
@@ -321,6 +322,27 @@ public final class StudyKeys {
             }
         }
         throw new IllegalArgumentException("no study key " + path);
+    }
+
+    /**
+     * The names a block of a study file allows, from the keys: {@code ""} for the top level, {@code "comparisons"},
+     * {@code "cox[]"} for each Cox model, {@code "competing_risks.finegray"}; a name is a key or a block within it.
+     *
+     * @param block the block's path ({@code []} for the items of a list of blocks)
+     * @return the names in the order of the keys
+     */
+    public static List<String> namesIn(String block) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        String prefix = block.isEmpty() ? "" : block + ".";
+        for (StudyKey<?> k : ALL) {
+            if (k.inStudyFile() && k.path().startsWith(prefix)) {
+                String rest = k.path().substring(prefix.length());
+                int dot = rest.indexOf('.');
+                String name = dot < 0 ? rest : rest.substring(0, dot);
+                names.add(name.replace("[]", ""));
+            }
+        }
+        return List.copyOf(names);
     }
 
     /** {@return the keys with a flag, by flag (a flag belongs to one key)} */

@@ -38,7 +38,9 @@ public final class StudySchema {
         root.put("additionalProperties", false);
         root.putObject("properties");
         for (StudyKey<?> k : StudyKeys.all()) {
-            place(root, k.path().split("\\."), 0, k);
+            if (k.inStudyFile()) {
+                place(root, k.path().split("\\."), 0, k);
+            }
         }
         ArrayNode req = root.putArray("required");
         REQUIRED.forEach(req::add);

@@ -73,6 +73,18 @@ class StudyKeysTest {
     }
 
     @Test
+    void theStudyFilesBlocksAllowTheirKeysFromTheRegistry() {
+        assertThat(StudyKeys.namesIn("")).startsWith("data", "time", "event").contains("strata", "horizon", "preset",
+                "median_rule", "tau", "comparisons", "cox", "competing_risks", "table1", "figures", "p_digits");
+        assertThat(StudyKeys.namesIn("cox[]")).containsExactly("name", "covariates", "categorical", "reference", "ties",
+                "firth"); // weights, cluster and start: command line only so far
+        assertThat(StudyKeys.WEIGHTS.inStudyFile()).isFalse();
+        assertThat(StudyKeys.namesIn("competing_risks")).containsExactly("column", "censor_value", "cause", "causes",
+                "finegray", "plot", "rho", "strata");
+        assertThat(StudyKeys.namesIn("groups")).containsExactly("column", "name", "order", "otherwise", "rules");
+    }
+
+    @Test
     void presetDependentDefaultsSaySo() {
         assertThat(StudyKeys.CONF_TYPE.defaultValue()).isNull();
         assertThat(StudyKeys.CONF_TYPE.defaultText()).contains("preset");
