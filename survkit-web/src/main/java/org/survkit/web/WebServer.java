@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.survkit.report.html.HtmlReport;
 import org.survkit.cli.Version;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -196,7 +197,7 @@ public final class WebServer implements AutoCloseable {
 
     private void page(Context ctx) {
         ctx.contentType("text/html; charset=utf-8");
-        ctx.result(page.replace("{{csrf}}", guard.csrf()).replace("{{version}}", Html.escape(Version.get()))
+        ctx.result(page.replace("{{csrf}}", guard.csrf()).replace("{{version}}", HtmlReport.esc(Version.get()))
                 .replace("{{max_upload}}", Datasets.megabytes(settings.maxUploadBytes()))
                 .replace("{{max_upload_bytes}}", Long.toString(settings.maxUploadBytes())));
     }
@@ -328,7 +329,7 @@ public final class WebServer implements AutoCloseable {
             ctx.contentType("text/html; charset=utf-8");
             ctx.result("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>survkit</title></head>"
                     + "<body style=\"font-family:sans-serif;max-width:40em;margin:4em auto;color:#1f2933\">"
-                    + "<h1 style=\"font-size:1.3em\">survkit</h1><p>" + Html.escape(message) + "</p></body></html>");
+                    + "<h1 style=\"font-size:1.3em\">survkit</h1><p>" + HtmlReport.esc(message) + "</p></body></html>");
         }
     }
 
