@@ -5,7 +5,6 @@
 
 const CSRF = document.querySelector('meta[name="survkit-csrf"]').content;
 const MAX_UPLOAD = Number(document.querySelector('meta[name="survkit-max-upload"]').content);
-const OKABE_ITO = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
 const $ = (id) => document.getElementById(id);
 
 const state = {
@@ -13,7 +12,21 @@ const state = {
   // groups: in the study's order (groups.order: the legend's order; the first is the reference of hazard ratios);
   // order: the order the user chose (null: the natural order); factors: Cox covariate → {categorical, reference}
   groups: [], order: null, colors: {}, hidden: new Set(), factors: {}, figureUrl: null, seq: 0, restoring: false,
+  config: null,
 };
+
+/* ---------- what the page shows as the figures and the report do: from the server (GET /api/config), not copied:
+   palette (survkit-plot Palette), test_names (Weighting display names), p_value (PValueFormat digits and floor) */
+let configRequest = null;
+async function loadConfig() {
+  if (!state.config) {
+    configRequest = configRequest || api('GET', '/api/config').finally(() => { configRequest = null; });
+    state.config = await configRequest;
+  }
+  return state.config;
+}
+loadConfig().catch(() => { /* asked again, and its error shown, by the first action that needs it */ });
+function paletteColor(i) { const p = state.config.palette; return p[i % p.length]; }
 
 /* ---------- small helpers ---------- */
 function el(tag, attrs, ...children) {
@@ -33,12 +46,15 @@ function fmt(x, digits = 3) {
   if (Math.abs(x) >= 1000 || Number.isInteger(x)) return String(Math.round(x * 100) / 100);
   return Number(x).toPrecision(digits).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
 }
-// as the figures and the report print P (survkit-plot PValueFormat): three significant digits, "< 0.001" below
+// as the figures and the report print P (the server's p_value rule): its significant digits, "< floor" below the floor
 function fmtP(p) {
   if (p === null || p === undefined || Number.isNaN(p)) return 'NA';
-  if (p < 0.001) return '< 0.001';
-  return Math.min(p, 1).toPrecision(3);
+  const rule = state.config.p_value;
+  if (p < rule.floor) return '< ' + rule.floor;
+  return Math.min(p, 1).toPrecision(rule.digits);
 }
+// with the symbol: "P = 0.00131", "P < 0.001"
+function fmtPWithSymbol(p) { const t = fmtP(p); return 'P ' + (t.startsWith('<') ? '' : '= ') + t; }
 function pct(s) { return s === null || s === undefined ? 'NA' : (100 * s).toFixed(1) + '%'; }
 function ci(lo, hi, f) { return '(' + f(lo) + ' to ' + f(hi) + ')'; }
 
@@ -86,6 +102,7 @@ async function upload(file) {
   const fd = new FormData(); fd.append('file', file, file.name);
   try {
     const d = await api('POST', '/api/datasets', fd);
+    await loadConfig();
     state.studyId = null; $('study-name').value = d.file_name.replace(/\.[^.]+$/, '');
     loadDataset(d, null);
   } catch (e) {
@@ -260,7 +277,7 @@ function figureSettings() {
   if (state.groups.length) {
     const shown = state.groups.filter((g) => !state.hidden.has(g));
     if (shown.length && shown.length < state.groups.length) f.groups = shown;
-    f.colors = state.groups.map((g, i) => state.colors[g] || OKABE_ITO[i % OKABE_ITO.length]);
+    f.colors = state.groups.map((g, i) => state.colors[g] || paletteColor(i));
   }
   return f;
 }
@@ -357,6 +374,7 @@ async function run() {
   const seq = ++state.seq;
   if (!state.optionNames) state.optionNames = await api('GET', '/api/analyses/options');
   if (!state.labels) state.labels = await api('GET', '/api/labels');
+  await loadConfig();
   show($('results'), true);
   show($('analysis-error'), false);
   const ds = state.dataset.id;
@@ -403,7 +421,7 @@ function renderGroupPicker() {
     text: 'Groups shown, their colours and order (the first is the reference of hazard ratios)' }));
   const list = el('ol', { class: 'groups', 'aria-labelledby': 'groups-hint' });
   state.groups.forEach((g, i) => {
-    const color = state.colors[g] || OKABE_ITO[i % OKABE_ITO.length];
+    const color = state.colors[g] || paletteColor(i);
     const cb = el('input', { type: 'checkbox', checked: !state.hidden.has(g), 'aria-label': 'show ' + g });
     cb.addEventListener('change', () => { if (cb.checked) state.hidden.delete(g); else state.hidden.add(g); drawFigure(); });
     const col = el('input', { type: 'color', value: color.toLowerCase(), 'aria-label': 'colour of ' + g });
@@ -426,7 +444,7 @@ function moveGroup(i, by) {
   const [x] = g.splice(i, 1);
   g.splice(i + by, 0, x);
   // a group without a chosen colour keeps the one it shows (colours follow the order otherwise)
-  state.groups.forEach((name, k) => { if (!state.colors[name]) state.colors[name] = OKABE_ITO[k % OKABE_ITO.length]; });
+  state.groups.forEach((name, k) => { if (!state.colors[name]) state.colors[name] = paletteColor(k); });
   state.groups = g; state.order = g.slice();
   renderGroupPicker();
   const b = document.querySelector('#group-picker li[data-group="' + CSS.escape(x) + '"] [data-move="' + (by < 0 ? 'up' : 'down') + '"]');
@@ -470,12 +488,12 @@ function renderSummary() {
   const body = el('tbody');
   const rank = (g) => { const k = state.groups.indexOf(g.group); return k < 0 ? state.groups.length : k; };
   km.groups.slice().sort((a, b) => rank(a) - rank(b)).forEach((g, i) => {
-    const color = state.colors[g.group] || OKABE_ITO[i % OKABE_ITO.length];
+    const color = state.colors[g.group] || paletteColor(i);
     const m = g.median;
     const tr = el('tr', {}, el('td', {}, el('span', { class: 'sw', style: null }), g.group), el('td', { text: g.n }),
       el('td', { text: g.events }), el('td', { text: fmt(m.estimate) + ' ' + ci(m.lower, m.upper, fmt) }),
       el('td', { text: fmt(g.median_follow_up.estimate) }));
-    tr.firstChild.firstChild.style.background = state.groups.length > 1 ? color : '#0072B2';
+    tr.firstChild.firstChild.style.background = state.groups.length > 1 ? color : paletteColor(0);
     g.at.forEach((a) => tr.append(el('td', { text: pct(a.survival) + ' ' + ci(a.lower, a.upper, pct) })));
     if (g.rmst) tr.append(el('td', { text: fmt(g.rmst.estimate) + ' ± ' + fmt(g.rmst.se) }));
     body.append(tr);
@@ -483,17 +501,14 @@ function renderSummary() {
   t.append(body);
 }
 
-const TEST_NAMES = { logrank: 'Log-rank (Mantel–Cox)', gehan: 'Gehan–Breslow–Wilcoxon', tarone: 'Tarone–Ware',
-  peto: 'Peto–Peto', fh: 'Fleming–Harrington' };
-
 function renderTests(error) {
   const box = clear($('tests'));
   $('test-name').textContent = '';
   if (error) { box.append(el('div', { class: 'alert error', id: 'compare-error', text: error })); return; }
   const c = state.compare;
   if (!c) { box.append(el('p', { class: 'muted', text: 'Choose a group column to compare survival between groups.' })); return; }
-  $('test-name').textContent = TEST_NAMES[c.test] || c.test;
-  const p = el('dd', { class: 'pbig', id: 'overall-p', 'data-p-value': String(c.p_value), text: 'P ' + (c.p_value < 0.001 ? '' : '= ') + fmtP(c.p_value) });
+  $('test-name').textContent = state.config.test_names[c.test] || c.test;
+  const p = el('dd', { class: 'pbig', id: 'overall-p', 'data-p-value': String(c.p_value), text: fmtPWithSymbol(c.p_value) });
   box.append(el('dl', { class: 'kv' }, el('dt', { text: 'Overall' }), p,
     el('dt', { text: 'Chi-square' }), el('dd', { text: fmt(c.statistic, 4) + ' on ' + c.df + ' df' + (c.strata ? ', stratified by ' + c.strata : '') })));
   if (c.hazard_ratio) {
@@ -751,6 +766,7 @@ async function openStudy(id) {
   try {
     const s = await api('GET', '/api/studies/' + id);
     const d = await api('GET', '/api/datasets/' + s.dataset);
+    await loadConfig();
     $('studies-dialog').close();
     state.studyId = s.id; $('study-name').value = s.name;
     loadDataset(d, s.settings);

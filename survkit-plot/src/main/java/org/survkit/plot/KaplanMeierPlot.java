@@ -342,14 +342,9 @@ public final class KaplanMeierPlot implements Figure {
 
     static String testName(LogRankResult t) {
         Weighting w = t.weighting();
-        return switch (w) {
-            case LOGRANK -> "Log-rank";
-            case GEHAN -> "Gehan\u2013Breslow\u2013Wilcoxon";
-            case TARONE_WARE -> "Tarone\u2013Ware";
-            case PETO -> "Peto\u2013Peto";
-            case FLEMING_HARRINGTON -> "Fleming\u2013Harrington G(" + NumberText.plain(t.rho()) + ", "
-                    + NumberText.plain(t.gamma()) + ")";
-        };
+        return w == Weighting.FLEMING_HARRINGTON
+                ? w.displayName() + " G(" + NumberText.plain(t.rho()) + ", " + NumberText.plain(t.gamma()) + ")"
+                : w.displayName();
     }
 
     /** The p-value to print (NaN without a test); checks that the test compares the groups shown. */

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.survkit.report.html.HtmlReport;
 import org.survkit.cli.Version;
+import org.survkit.plot.PValueFormat;
+import org.survkit.plot.Palette;
+import org.survkit.stats.logrank.Weighting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -219,7 +222,23 @@ public final class WebServer implements AutoCloseable {
         o.put("max_upload_bytes", settings.maxUploadBytes());
         o.put("max_rows", settings.maxRows());
         o.put("database", store.url().startsWith("jdbc:h2:") ? "h2" : "postgresql");
+        displayFacts(o);
         json(ctx, o);
+    }
+
+    /**
+     * What the page shows as the figures and the report do, taken from their one home instead of copied into
+     * app.js: {@code palette} (survkit-plot's {@link Palette#okabeIto()}), {@code test_names} (test id →
+     * {@link Weighting#displayName()}) and {@code p_value} ({@link PValueFormat}'s default significant digits and
+     * its floor, below which P prints as {@code < floor}).
+     */
+    static void displayFacts(ObjectNode o) {
+        Palette.okabeIto().colors().forEach(o.putArray("palette")::add);
+        ObjectNode names = o.putObject("test_names");
+        for (Weighting w : Weighting.values()) {
+            names.put(w.id(), w.displayName());
+        }
+        o.putObject("p_value").put("digits", PValueFormat.DEFAULT.digits()).put("floor", PValueFormat.FLOOR);
     }
 
     /** {@return for km, compare and cox: the option names the API accepts (the CLI's, in snake_case)} */

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.survkit.plot.PValueFormat;
+import org.survkit.plot.Palette;
+import org.survkit.stats.logrank.Weighting;
 
 /** The JSON API against the command line: same options, same bytes; and who may call it. */
 class ApiTest {
@@ -50,6 +53,25 @@ class ApiTest {
         assertThat(levels.get("ph.ecog").toString()).isEqualTo("[\"0\",\"1\",\"2\",\"3\"]");
         assertThat(levels.has("time")).isFalse();
         assertThat(levels.has("age")).isFalse();
+    }
+
+    /** The page's palette, test names and P-value rule come from their Java homes through /api/config (issue 11). */
+    @Test
+    void configCarriesThePagesDisplayFactsFromTheirHomes() {
+        TestServer.Reply r = s.get("/api/config");
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode j = r.json();
+        java.util.List<String> palette = new java.util.ArrayList<>();
+        j.get("palette").forEach(c -> palette.add(c.asText()));
+        assertThat(palette).isEqualTo(Palette.okabeIto().colors()).startsWith("#0072B2", "#D55E00");
+        JsonNode names = j.get("test_names");
+        assertThat(names.size()).isEqualTo(Weighting.values().length);
+        for (Weighting w : Weighting.values()) {
+            assertThat(names.get(w.id()).asText()).as(w.id()).isEqualTo(w.displayName());
+        }
+        assertThat(names.get("gehan").asText()).isEqualTo("Gehan\u2013Breslow\u2013Wilcoxon");
+        assertThat(j.get("p_value").get("digits").asInt()).isEqualTo(PValueFormat.DEFAULT.digits()).isEqualTo(3);
+        assertThat(j.get("p_value").get("floor").asDouble()).isEqualTo(PValueFormat.FLOOR).isEqualTo(0.001);
     }
 
     @Test

@@ -30,6 +30,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.survkit.stats.logrank.Weighting;
 
 /**
  * The page in headless Chromium (Debian chromium + chromium-driver): upload lung.csv, map the columns, see the
@@ -123,6 +124,8 @@ class BrowserEndToEndTest {
         assertThat(shownP).isEqualTo(expected.get("p_value").asDouble());
         // R 4.2.2 survdiff(Surv(time, status) ~ sex, lung): p = 0.00131, printed as the figure prints it
         assertThat(p.getText()).isEqualTo("P = 0.00131");
+        // the test's name as the figure and the report print it, from the server (Weighting's display name)
+        assertThat(driver.findElement(By.id("test-name")).getText()).isEqualTo(Weighting.LOGRANK.displayName());
         assertThat(driver.findElement(By.id("summary")).getText()).contains("138").contains("90");
         shot("2-results");
 

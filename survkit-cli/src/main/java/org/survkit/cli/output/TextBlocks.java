@@ -6,6 +6,7 @@ import org.survkit.io.Exclusion;
 import org.survkit.stats.ChiSquareTest;
 import org.survkit.stats.Diagnostic;
 import org.survkit.stats.logrank.LogRankResult;
+import org.survkit.stats.logrank.Weighting;
 
 /** The pieces of text every command's printout shares: the data lines, the warnings, the names of tests. */
 final class TextBlocks {
@@ -60,15 +61,15 @@ final class TextBlocks {
         return sb.toString();
     }
 
-    /** {@return the name of a log-rank-family test as the printouts title it} */
+    /** {@return the name of a log-rank-family test ({@link Weighting#displayName}) as the printouts title it} */
     static String testTitle(LogRankResult r) {
+        String name = r.weighting().displayName();
         return switch (r.weighting()) {
-            case GEHAN -> "Gehan–Breslow–Wilcoxon test";
-            case TARONE_WARE -> "Tarone–Ware test";
-            case PETO -> "Peto–Peto test (rho = 1)";
-            case FLEMING_HARRINGTON -> "Fleming–Harrington G(" + Numbers.text(r.rho(), 4) + ", "
-                    + Numbers.text(r.gamma(), 4) + ") test";
-            default -> "Log-rank test (Mantel–Cox)";
+            case LOGRANK -> name + " test (Mantel–Cox)";
+            case PETO -> name + " test (rho = 1)";
+            case FLEMING_HARRINGTON -> name + " G(" + Numbers.text(r.rho(), 4) + ", " + Numbers.text(r.gamma(), 4)
+                    + ") test";
+            default -> name + " test";
         };
     }
 

@@ -36,6 +36,7 @@ import org.survkit.stats.km.SurvivalCurve;
 import org.survkit.stats.km.SurvivalQuantile;
 import org.survkit.stats.logrank.GroupSummary;
 import org.survkit.stats.logrank.HazardRatio;
+import org.survkit.stats.logrank.Weighting;
 
 /**
  * Lays the analysis out as the report's tables (formatted cells plus raw JSON). Formatting only.
@@ -432,16 +433,13 @@ public final class ReportTables {
         return a.study().strata() == null ? "" : " stratified by " + variableName(a.study().strata());
     }
 
+    /** {@return the study's test by {@link Weighting#displayName}, with G(ρ, γ) for Fleming–Harrington} */
     public String testName() {
         Comparisons c = a.study().comparisons();
-        return switch (c.test()) {
-            case LOGRANK -> "Log-rank";
-            case GEHAN -> "Gehan\u2013Breslow\u2013Wilcoxon";
-            case TARONE_WARE -> "Tarone\u2013Ware";
-            case PETO -> "Peto\u2013Peto";
-            case FLEMING_HARRINGTON -> "Fleming\u2013Harrington G(" + Formats.given(c.rho()) + ", "
-                    + Formats.given(c.gamma()) + ")";
-        };
+        String name = c.test().displayName();
+        return c.test() == Weighting.FLEMING_HARRINGTON
+                ? name + " G(" + Formats.given(c.rho()) + ", " + Formats.given(c.gamma()) + ")"
+                : name;
     }
 
     public ReportTable comparisons() {

@@ -9,25 +9,36 @@ import java.util.Locale;
  */
 public enum Weighting {
     /** w = 1: log-rank (Mantel–Cox); R {@code survdiff(rho = 0)}, SAS "Log-Rank", Prism "Log-rank (Mantel-Cox)". survkit's default. */
-    LOGRANK("logrank"),
+    LOGRANK("logrank", "Log-rank"),
     /** w = n: Gehan–Breslow–Wilcoxon; SAS "Wilcoxon", Prism "Gehan-Breslow-Wilcoxon"; weights early differences. */
-    GEHAN("gehan"),
+    GEHAN("gehan", "Gehan\u2013Breslow\u2013Wilcoxon"),
     /** w = √n: Tarone–Ware; SAS "Tarone". */
-    TARONE_WARE("tarone"),
+    TARONE_WARE("tarone", "Tarone\u2013Ware"),
     /** w = S(t−): Peto–Peto with the pooled Kaplan–Meier; R {@code survdiff(rho = 1)}, SAS "Peto". */
-    PETO("peto"),
+    PETO("peto", "Peto\u2013Peto"),
     /** w = S(t−)^ρ (1 − S(t−))^γ: Fleming–Harrington G(ρ, γ); SAS "FLEMING(ρ, γ)"; γ &gt; 0 weights late differences. */
-    FLEMING_HARRINGTON("fh");
+    FLEMING_HARRINGTON("fh", "Fleming\u2013Harrington");
 
     private final String id;
+    private final String displayName;
 
-    Weighting(String id) {
+    Weighting(String id, String displayName) {
         this.id = id;
+        this.displayName = displayName;
     }
 
     /** Short name used by the CLI and JSON ({@code logrank, gehan, tarone, peto, fh}). */
     public String id() {
         return id;
+    }
+
+    /**
+     * The test's name as figures, reports, the command line's printouts and the web page show it: {@code Log-rank},
+     * {@code Gehan–Breslow–Wilcoxon}, {@code Tarone–Ware}, {@code Peto–Peto}, {@code Fleming–Harrington}. The one
+     * spelling of each name; a front end adds only what it prints around it (the word "test", G(ρ, γ)).
+     */
+    public String displayName() {
+        return displayName;
     }
 
     /** Parses {@link #id()} (case-insensitive) and a few aliases ({@code wilcoxon}, {@code tarone-ware}). */
