@@ -322,6 +322,9 @@ public final class WebServer implements AutoCloseable {
                     "the groups of " + d.fileName(), () -> DerivedGroups.derive(d, asked, groups));
             data = derived.file();
             given = DerivedGroups.options(given, derived.group());
+            if (AnalysisOptions.ANALYSES.contains(analysis) && !AnalysisOptions.options(analysis).containsKey("group")) {
+                given.remove("group"); // cox: the derived group is a covariate, named in its covariates
+            }
         }
         List<String> args = AnalysisOptions.arguments(analysis, data, given, format);
         CliRun run = queue.run(heap.analysis(analysis, options, d, datasets.limits()), "the " + analysis

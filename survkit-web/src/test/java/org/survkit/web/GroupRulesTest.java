@@ -89,8 +89,15 @@ class GroupRulesTest {
             }
 
             // the study the page saves: rules in study.yaml, and the report answers the same
+            // the page's Cox model of the derived group (its reference: the first group, the report's rule)
+            TestServer.Reply coxReply = s.postJson("/api/analyses", ds + "\"analysis\":\"cox\",\"options\":"
+                    + OPTIONS.replace("}", ",\"covariates\":[\"subgroup\",\"age\"],"
+                            + "\"reference\":{\"subgroup\":\"ER/PR+ HER2−\"}}") + ",\"groups\":" + GROUPS + "}");
+            assertThat(coxReply.status()).as(coxReply.body()).isEqualTo(200);
+            JsonNode cox = coxReply.json();
+
             ObjectNode settings = (ObjectNode) TestServer.JSON.readTree("{\"options\":" + OPTIONS + ",\"groups\":"
-                    + GROUPS + ",\"figure\":{},\"title\":\"Rules\"}");
+                    + GROUPS + ",\"figure\":{},\"title\":\"Rules\",\"cox\":{\"covariates\":[\"subgroup\",\"age\"]}}");
             String study = s.postJson("/api/studies", "{\"name\":\"Rules\",\"dataset\":\"" + id + "\",\"settings\":"
                     + settings + "}").json().get("id").asText();
             TestServer.Reply yaml = s.get("/api/studies/" + study + "/study.yaml");
@@ -102,6 +109,19 @@ class GroupRulesTest {
             Path tables = user.resolve("report").resolve("tables");
             JsonNode report = TestServer.JSON.readTree(tables.resolve("comparisons.json").toFile());
             assertThat(report.get("p_value").asDouble()).isCloseTo(compare.get("p_value").asDouble(), within(1e-9));
+            JsonNode reportCox = TestServer.JSON.readTree(tables.resolve("cox_1.json").toFile());
+            assertThat(reportCox.get("coefficients")).hasSize(cox.get("coefficients").size());
+            for (JsonNode r : reportCox.get("coefficients")) {
+                JsonNode same = null;
+                for (JsonNode c : cox.get("coefficients")) {
+                    if (c.get("term").asText().equals(r.get("term").asText())) {
+                        same = c;
+                    }
+                }
+                assertThat(same).as(r.toString()).isNotNull();
+                assertThat(r.get("hr").asDouble()).as(r.toString()).isCloseTo(same.get("hr").asDouble(), within(1e-9));
+                assertThat(r.get("p_value").asDouble()).isCloseTo(same.get("p_value").asDouble(), within(1e-9));
+            }
             JsonNode survival = TestServer.JSON.readTree(tables.resolve("survival.json").toFile());
             assertThat(survival.get("groups")).hasSize(compare.get("groups").size() + 1); // and "All patients"
             for (JsonNode g : survival.get("groups")) {
