@@ -13,7 +13,11 @@ const state = {
   // order: the order the user chose (null: the natural order); factors: Cox covariate → {categorical, reference}
   groups: [], order: null, colors: {}, hidden: new Set(), factors: {}, figureUrl: null, seq: 0, restoring: false,
   config: null,
+  // groups derived by rules (the study's groups.rules), while the Group field says "Groups from rules…"
+  rules: { name: 'group', rules: [{ label: '', when: '' }], otherwise: '' },
 };
+/** The Group field's choice that opens the rules editor (no column name starts with a control character). */
+const RULES = '\u0001rules';
 
 /* ---------- what the page shows as the figures and the report do: from the server (GET /api/config), not copied:
    palette (survkit-plot Palette), test_names (Weighting display names), p_value (PValueFormat digits and floor) */
@@ -132,9 +136,12 @@ async function removeDataset(d) {
 function loadDataset(d, settings) {
   state.dataset = d; state.km = state.compare = state.cox = null; state.hidden = new Set(); state.colors = {};
   state.groups = []; state.order = null; state.factors = {};
+  state.rules = { name: 'group', rules: [{ label: '', when: '' }], otherwise: '' };
+  $('rules-status').textContent = '';
   describeFile(d);
   $('map-na').value = ''; $('opt-landmark').value = '';
   fillSelects(d);
+  renderRules();
   renderCoxFactors();
   ['step-columns', 'step-options', 'step-model', 'preview-card'].forEach((id) => show($(id), true));
   show($('welcome'), false);
@@ -184,6 +191,7 @@ function fillSelects(d) {
   options($('map-end'), cols, '— choose —');
   options($('map-event'), cols, '— choose —');
   options($('map-group'), cols, 'none (one curve)');
+  $('map-group').append(el('option', { value: RULES, text: 'Groups from rules…' }));
   options($('map-strata'), cols, 'none');
   const chips = (box, name) => {
     clear(box);
@@ -247,7 +255,7 @@ function cliOptions() {
   o.time_unit = $('map-unit').value;
   o.event = $('map-event').value;
   o.event_value = $('map-event-value').value;
-  o.group = $('map-group').value;
+  o.group = rulesOn() ? (rulesReady() ? state.rules.name : '') : $('map-group').value;
   o.strata = $('map-strata').value;
   o.na = naCodes();
   o.preset = $('opt-preset').value;
@@ -284,6 +292,12 @@ function figureSettings() {
 
 /** The study's groups: their order when the user chose one (every group of the column, so the report finds them all). */
 function groupSettings() {
+  if (rulesOn()) {
+    const r = { name: state.rules.name, rules: state.rules.rules.filter((x) => x.label !== '' || x.when !== '') };
+    if (state.rules.otherwise !== '') r.otherwise = state.rules.otherwise;
+    if (state.order && state.groups.length) r.order = state.groups.slice();
+    return r;
+  }
   if (!state.order || !state.groups.length) return {};
   const order = state.groups.slice();
   const col = $('map-group').value;
@@ -325,7 +339,16 @@ function applySettings(s) {
   $('map-date-format').value = o.date_format || ''; $('map-unit').value = o.time_unit || '';
   $('map-na').value = (o.na || []).join(', ');
   $('map-event').value = o.event || ''; fillEventValues(o.event_value || '');
-  $('map-group').value = o.group || ''; $('map-strata').value = o.strata || '';
+  const g = s.groups || {};
+  if (g.rules && g.rules.length) {
+    state.rules = { name: g.name || 'group', rules: g.rules.map((x) => ({ label: x.label || '', when: x.when || '' })),
+      otherwise: g.otherwise || '' };
+    $('map-group').value = RULES;
+  } else {
+    $('map-group').value = o.group || '';
+  }
+  renderRules();
+  $('map-strata').value = o.strata || '';
   $('opt-landmark').value = o.landmark === undefined ? '' : o.landmark;
   $('opt-preset').value = o.preset || ''; $('opt-conf-type').value = o.conf_type || '';
   $('opt-test').value = o.test || 'logrank'; $('opt-adjust').value = o.adjust || 'holm';
@@ -362,7 +385,69 @@ $('map-na').addEventListener('change', () => {
   analyse();
 });
 $('map-event').addEventListener('change', () => { fillEventValues(); analyse(); });
-$('map-group').addEventListener('change', () => { state.groups = []; state.order = null; state.hidden = new Set(); analyse(); });
+$('map-group').addEventListener('change', () => {
+  state.groups = []; state.order = null; state.hidden = new Set();
+  renderRules();
+  if (rulesOn()) checkRules(); else analyse();
+});
+
+/* ---------- groups from rules: edited here, checked and derived by the server (the report's derivation) ---------- */
+function rulesOn() { return $('map-group').value === RULES; }
+function rulesReady() { return state.rules.name !== '' && state.rules.rules.some((x) => x.label !== '' && x.when !== ''); }
+/** The derived group as a Cox covariate: one more chip while groups come from rules. */
+function renderRulesChip() {
+  const box = $('cox-list');
+  const old = box.querySelector('label[data-derived]');
+  const was = old ? old.querySelector('input').checked : false;
+  if (old) old.remove();
+  if (!rulesOn() || !rulesReady() || state.dataset.columns.includes(state.rules.name)) return;
+  box.prepend(el('label', { 'data-derived': '' }, el('input', { type: 'checkbox', value: state.rules.name, 'data-list': 'cox',
+    checked: was }), state.rules.name));
+}
+function renderRules() {
+  if (state.dataset) renderRulesChip();
+  show($('rules-editor'), rulesOn());
+  if (!rulesOn()) return;
+  $('rules-name').value = state.rules.name;
+  $('rules-otherwise').value = state.rules.otherwise;
+  const list = clear($('rules-list'));
+  state.rules.rules.forEach((r, i) => {
+    const label = el('input', { type: 'text', value: r.label, placeholder: 'label', 'aria-label': 'label of rule ' + (i + 1),
+      'data-rule-label': i });
+    const when = el('input', { type: 'text', value: r.when, placeholder: 'condition, e.g. age >= 65',
+      'aria-label': 'condition of rule ' + (i + 1), 'data-rule-when': i, class: 'when' });
+    label.addEventListener('change', () => { r.label = label.value.trim(); });
+    when.addEventListener('change', () => { r.when = when.value.trim(); });
+    const remove = el('button', { type: 'button', text: '×', title: 'remove rule ' + (i + 1), 'aria-label': 'remove rule ' + (i + 1) });
+    remove.addEventListener('click', () => {
+      state.rules.rules.splice(i, 1);
+      if (!state.rules.rules.length) state.rules.rules.push({ label: '', when: '' });
+      renderRules();
+    });
+    list.append(el('li', {}, label, when, remove));
+  });
+}
+$('rules-name').addEventListener('change', () => { state.rules.name = $('rules-name').value.trim(); renderRulesChip(); });
+$('rules-otherwise').addEventListener('change', () => { state.rules.otherwise = $('rules-otherwise').value.trim(); });
+$('rules-add').addEventListener('click', () => { state.rules.rules.push({ label: '', when: '' }); renderRules(); });
+$('rules-check').addEventListener('click', () => { state.groups = []; state.order = null; state.hidden = new Set(); checkRules(); });
+/** Asks the server to derive the groups (counts per label, or the rule and position of a mistake), then analyses. */
+async function checkRules() {
+  const status = $('rules-status');
+  if (!state.dataset || !rulesReady()) { status.textContent = 'Give a name and at least one rule with a label and a condition.'; return; }
+  const o = cliOptions();
+  if (!ready(o)) { status.textContent = 'Choose the follow-up time and the event first.'; return; }
+  try {
+    const p = await api('POST', '/api/groups/preview', { dataset: state.dataset.id, options: o, groups: groupSettings() });
+    status.textContent = p.groups.map((g) => g.label + ': ' + g.rows).join(' · ')
+      + (p.unassigned ? ' · no group: ' + p.unassigned : '');
+    status.classList.remove('error');
+    analyse();
+  } catch (e) {
+    status.textContent = e.message;
+    status.classList.add('error');
+  }
+}
 ['fig-bands', 'fig-risk', 'fig-median', 'fig-percent'].forEach((id) => $(id).addEventListener('change', drawFigure));
 
 function ready(o) { return o.event && (o.time || (o.start_date && o.end_date)); }
@@ -378,8 +463,9 @@ async function run() {
   show($('results'), true);
   show($('analysis-error'), false);
   const ds = state.dataset.id;
-  const km = api('POST', '/api/analyses', { dataset: ds, analysis: 'km', options: only(o, state.optionNames.km) });
-  const cmp = o.group ? api('POST', '/api/analyses', { dataset: ds, analysis: 'compare', options: only(o, state.optionNames.compare) })
+  const rules = rulesOn() ? groupSettings() : undefined;
+  const km = api('POST', '/api/analyses', { dataset: ds, analysis: 'km', options: only(o, state.optionNames.km), groups: rules });
+  const cmp = o.group ? api('POST', '/api/analyses', { dataset: ds, analysis: 'compare', options: only(o, state.optionNames.compare), groups: rules })
     : Promise.resolve(null);
   const [kr, cr] = await Promise.allSettled([km, cmp]);
   if (seq !== state.seq) return;
@@ -410,8 +496,10 @@ async function run() {
 
 /** The groups in the user's order: the ones listed first, in that order, then the others (natural order). */
 function ordered(groups) {
-  if (!state.order) return groups;
-  return state.order.filter((g) => groups.includes(g)).concat(groups.filter((g) => !state.order.includes(g)));
+  // groups from rules: the rules' order, then the otherwise label (the report's order)
+  const order = state.order || (rulesOn() ? state.rules.rules.map((r) => r.label).concat([state.rules.otherwise]) : null);
+  if (!order) return groups;
+  return order.filter((g) => groups.includes(g)).concat(groups.filter((g) => !order.includes(g)));
 }
 
 function renderGroupPicker() {
@@ -619,7 +707,12 @@ function coxOptions() {
   if (cox.categorical) o.categorical = cox.categorical;
   const reference = Object.assign({}, cox.reference || {});
   const g = $('map-group').value;
-  if (g && state.order && state.groups.length && cox.covariates.includes(g) && !reference[g]
+  if (rulesOn()) {
+    // the derived group's reference is the first group (the report's rule)
+    if (state.groups.length && cox.covariates.includes(state.rules.name) && !reference[state.rules.name]) {
+      reference[state.rules.name] = state.groups[0];
+    }
+  } else if (g && state.order && state.groups.length && cox.covariates.includes(g) && !reference[g]
     && (!numeric(g) || (cox.categorical || []).includes(g))) reference[g] = state.groups[0];
   if (Object.keys(reference).length) o.reference = reference;
   return o;
@@ -662,7 +755,8 @@ async function runCox() {
   if (!cov.length) { err.textContent = 'Choose at least one covariate.'; show(err, true); return; }
   const o = Object.assign(only(cliOptions(), state.optionNames.cox), coxOptions());
   try {
-    state.cox = await api('POST', '/api/analyses', { dataset: state.dataset.id, analysis: 'cox', options: o });
+    state.cox = await api('POST', '/api/analyses', { dataset: state.dataset.id, analysis: 'cox', options: o,
+      groups: rulesOn() ? groupSettings() : undefined });
   } catch (e) { state.cox = null; err.textContent = e.message; show(err, true); return; }
   const m = state.cox;
   const t = $('cox');

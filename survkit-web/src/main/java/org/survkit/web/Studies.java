@@ -105,11 +105,20 @@ final class Studies {
         ObjectNode options = objectOrNull(body, "options");
         ObjectNode figure = objectOrNull(body, "figure");
         ObjectNode groups = objectOrNull(body, "groups");
-        List<String> order = groups == null ? List.of() : WebValues.labels(StudyKeys.GROUP_ORDER, groups, "order");
         queue.run(heap.analysis("km", options, d, datasets.limits()), "the figure of " + d.fileName(), () -> {
+            Path data = d.file();
+            ObjectNode given = options;
+            List<String> order = groups == null ? List.of() : WebValues.labels(StudyKeys.GROUP_ORDER, groups, "order");
+            if (StudyFromSettings.hasRules(groups)) {
+                // groups derived by rules: the figure of the report's analysis dataset of the page's study
+                DerivedGroups.Derived derived = DerivedGroups.derive(d, options, groups);
+                data = derived.file();
+                given = DerivedGroups.options(options, derived.group());
+                order = derived.order();
+            }
             String svg;
             try {
-                svg = FigureMaker.svg(d.file(), options, figure, order);
+                svg = FigureMaker.svg(data, given, figure, order);
             } catch (InputException e) {
                 throw ApiError.badRequest(e.getMessage());
             }
@@ -122,6 +131,37 @@ final class Studies {
             }
             return null;
         });
+    }
+
+    /**
+     * Checks the page's group rules by deriving the groups as the report does: {@code {"name", "groups": [{"label",
+     * "rows"}], "unassigned": N}} (rows no rule or otherwise holds), or 400 naming the rule (and the position of a
+     * syntax error).
+     */
+    void groupsPreview(Context ctx) {
+        ObjectNode body = JsonBodies.object(ctx.body());
+        Datasets.Dataset d = datasets.get(JsonBodies.text(body, "dataset"));
+        ObjectNode options = objectOrNull(body, "options");
+        ObjectNode groups = objectOrNull(body, "groups");
+        if (!StudyFromSettings.hasRules(groups)) {
+            throw ApiError.badRequest("add at least one group rule (a label and a condition).");
+        }
+        ObjectNode out = queue.run(heap.analysis("km", options, d, datasets.limits()), "the groups of "
+                + d.fileName(), () -> {
+            org.survkit.report.analysis.AnalysisDataset ds = DerivedGroups.dataset(d, options, groups);
+            ObjectNode o = JsonBodies.MAPPER.createObjectNode();
+            o.put("name", ds.groupColumn());
+            com.fasterxml.jackson.databind.node.ArrayNode a = o.putArray("groups");
+            java.util.Map<String, Integer> counts = DerivedGroups.counts(ds);
+            for (java.util.Map.Entry<String, Integer> e : counts.entrySet()) {
+                if (!e.getKey().isEmpty()) {
+                    a.addObject().put("label", e.getKey()).put("rows", e.getValue());
+                }
+            }
+            o.put("unassigned", counts.getOrDefault("", 0));
+            return o;
+        });
+        WebServer.json(ctx, out);
     }
 
     private static ObjectNode objectOrNull(ObjectNode o, String key) {

@@ -28,7 +28,9 @@ import org.survkit.plot.SurvivalScale;
  * "cox": {"covariates", "categorical", "reference": {"COL": "LEVEL"}, "ties"}, "title", "endpoint"}};
  * {@code options} uses the CLI's option names, as the analyses do (missing-value codes {@code na}, {@code landmark},
  * {@code horizon}, ...); {@code groups.order} is the study's group order (the figure's legend order; the first group
- * is the reference of hazard ratios). Every value is read by its study key.
+ * is the reference of hazard ratios); {@code groups: {"name", "rules": [{"label", "when"}], "otherwise"}} are groups
+ * derived by rules (the study's {@code groups.rules}, parsed by the study's rule language). Every value is read by its
+ * study key.
  */
 final class StudyFromSettings {
     private StudyFromSettings() {
@@ -65,8 +67,17 @@ final class StudyFromSettings {
                 throw ApiError.badRequest("choose the event column.");
             }
             String group = FigureMaker.text(o, "group");
-            Study.Groups groups = group == null ? null : new Study.Groups(group, group, List.of(), null,
-                    WebValues.labels(StudyKeys.GROUP_ORDER, groupSettings, "order"), 0);
+            List<Study.GroupRule> rules = rules(groupSettings);
+            Study.Groups groups;
+            if (!rules.isEmpty()) {
+                String name = FigureMaker.text(groupSettings, "name");
+                String otherwise = FigureMaker.text(groupSettings, "otherwise");
+                groups = new Study.Groups(name == null ? "group" : name, null, rules, otherwise,
+                        WebValues.labels(StudyKeys.GROUP_ORDER, groupSettings, "order"), 0);
+            } else {
+                groups = group == null ? null : new Study.Groups(group, group, List.of(), null,
+                        WebValues.labels(StudyKeys.GROUP_ORDER, groupSettings, "order"), 0);
+            }
             Estimates estimates = WebValues.estimates(o);
             Comparisons comparisons = WebValues.comparisons(o, estimates);
             List<Study.Table1Item> table1 = new ArrayList<>();
@@ -109,6 +120,46 @@ final class StudyFromSettings {
         } catch (InputException | IllegalArgumentException e) {
             throw ApiError.badRequest(e.getMessage());
         }
+    }
+
+    /** {@return whether the page's groups are derived by rules (a non-empty {@code groups.rules})} */
+    static boolean hasRules(ObjectNode groupSettings) {
+        return groupSettings != null && groupSettings.get("rules") instanceof com.fasterxml.jackson.databind.node.ArrayNode a
+                && !a.isEmpty();
+    }
+
+    /**
+     * The page's group rules ({@code groups.rules: [{"label", "when"}]}), parsed by the study's rule language.
+     *
+     * @throws ApiError 400 naming the rule and the position of a syntax error
+     */
+    static List<Study.GroupRule> rules(ObjectNode groupSettings) {
+        List<Study.GroupRule> out = new ArrayList<>();
+        if (!hasRules(groupSettings)) {
+            return out;
+        }
+        int i = 0;
+        for (com.fasterxml.jackson.databind.JsonNode r : groupSettings.get("rules")) {
+            i++;
+            if (!(r instanceof ObjectNode rule)) {
+                throw ApiError.badRequest("group rule " + i + " must have a label and a condition.");
+            }
+            String label = FigureMaker.text(rule, "label");
+            String when = FigureMaker.text(rule, "when");
+            if (label == null || label.isBlank()) {
+                throw ApiError.badRequest("group rule " + i + " needs a label.");
+            }
+            if (when == null || when.isBlank()) {
+                throw ApiError.badRequest("group rule " + i + " ('" + label + "') needs a condition.");
+            }
+            try {
+                out.add(new Study.GroupRule(label, org.survkit.study.rules.RuleExpression.parse(when), 0, i));
+            } catch (org.survkit.study.rules.RuleExpression.SyntaxError e) {
+                throw ApiError.badRequest("group rule " + i + " ('" + label + "'), position " + e.position() + ": "
+                        + e.getMessage() + ".\n  " + when + "\n  " + " ".repeat(Math.max(0, e.position() - 1)) + "^");
+            }
+        }
+        return out;
     }
 
     private static ObjectNode object(ObjectNode parent, String key) {

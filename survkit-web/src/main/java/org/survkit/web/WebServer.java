@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.survkit.report.html.HtmlReport;
@@ -74,6 +75,7 @@ public final class WebServer implements AutoCloseable {
             c.routes.get("/api/analyses/options", this::analysisOptions);
             c.routes.get("/api/labels", ctx -> json(ctx, Messages.labels()));
             c.routes.post("/api/figures", ctx -> studies.figure(ctx));
+            c.routes.post("/api/groups/preview", ctx -> studies.groupsPreview(ctx));
             c.routes.post("/api/table1", ctx -> studies.table1(ctx));
             c.routes.get("/api/studies", ctx -> json(ctx, store.list()));
             c.routes.post("/api/studies", ctx -> studies.create(ctx));
@@ -299,9 +301,9 @@ public final class WebServer implements AutoCloseable {
         ObjectNode body = JsonBodies.object(ctx.body());
         for (java.util.Iterator<String> it = body.fieldNames(); it.hasNext();) {
             String k = it.next();
-            if (!List.of("dataset", "analysis", "options", "format").contains(k)) {
+            if (!List.of("dataset", "analysis", "options", "format", "groups").contains(k)) {
                 throw ApiError.badRequest("unknown member '" + Datasets.clip(k) + "': a request has dataset,"
-                        + " analysis, options and optionally format.");
+                        + " analysis, options and optionally format and groups.");
             }
         }
         String analysis = JsonBodies.text(body, "analysis");
@@ -311,8 +313,20 @@ public final class WebServer implements AutoCloseable {
             throw ApiError.badRequest("'options' must be an object, e.g. {\"time\": \"time\", \"event\": \"status\"}.");
         }
         Datasets.Dataset d = datasets.get(JsonBodies.text(body, "dataset"));
-        List<String> args = AnalysisOptions.arguments(analysis, d.file(),
-                options == null || options.isNull() ? null : (ObjectNode) options, format);
+        ObjectNode given = options == null || options.isNull() ? null : (ObjectNode) options;
+        Path data = d.file();
+        if (body.get("groups") instanceof ObjectNode groups && StudyFromSettings.hasRules(groups)) {
+            ObjectNode asked = given;
+            // groups derived by rules: the analysis runs on the report's analysis dataset of the page's study
+            DerivedGroups.Derived derived = queue.run(heap.analysis(analysis, options, d, datasets.limits()),
+                    "the groups of " + d.fileName(), () -> DerivedGroups.derive(d, asked, groups));
+            data = derived.file();
+            given = DerivedGroups.options(given, derived.group());
+            if (AnalysisOptions.ANALYSES.contains(analysis) && !AnalysisOptions.options(analysis).containsKey("group")) {
+                given.remove("group"); // cox: the derived group is a covariate, named in its covariates
+            }
+        }
+        List<String> args = AnalysisOptions.arguments(analysis, data, given, format);
         CliRun run = queue.run(heap.analysis(analysis, options, d, datasets.limits()), "the " + analysis
                 + " analysis of " + d.fileName(), () -> CliRun.run(args));
         if (run.status() == 0) {
@@ -323,11 +337,11 @@ public final class WebServer implements AutoCloseable {
             });
             // the CLI names the source as given (the server's absolute path): name it as the user does, by the file
             // name, which is exactly what 'survkit km lung.csv ...' prints when run in the file's folder
-            ctx.result(Messages.clean(run.out(), d.file().getParent()));
+            ctx.result(Messages.clean(run.out(), data.getParent()));
             return;
         }
         if (run.status() == 2) {
-            throw ApiError.badRequest(Messages.forPage(run.message(), d.file().getParent()));
+            throw ApiError.badRequest(Messages.forPage(run.message(), data.getParent()));
         }
         LOG.error("survkit {} failed (exit {}): {}", analysis, run.status(), run.err());
         throw new ApiError(500, "internal error in survkit while running " + analysis + " (details are in the"

@@ -359,4 +359,58 @@ class BrowserEndToEndTest {
                 By.id("dropzone")).isDisplayed() && !d.findElement(By.id("step-columns")).isDisplayed());
         assertThat(s.get("/api/datasets/" + id).status()).isEqualTo(404);
     }
+
+    /** Groups from rules typed into the page give the P of the report's derivation (as GroupRulesTest checks). */
+    @Test
+    void groupsFromRulesTypedIntoThePage() throws Exception {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        driver.get(s.base() + "/?token=" + TestServer.TOKEN);
+        wait.until(d -> d.findElement(By.id("dropzone")).isDisplayed());
+        driver.findElement(By.id("file-input")).sendKeys(GroupRulesTest.COHORT.toString());
+        wait.until(d -> d.findElement(By.id("step-columns")).isDisplayed());
+        driver.findElement(By.cssSelector("input[name='time-mode'][value='dates']")).click();
+        new Select(driver.findElement(By.id("map-start"))).selectByVisibleText("rapamycin_start");
+        new Select(driver.findElement(By.id("map-end"))).selectByVisibleText("last_contact");
+        new Select(driver.findElement(By.id("map-unit"))).selectByValue("months");
+        new Select(driver.findElement(By.id("map-event"))).selectByVisibleText("vital_status");
+        new Select(driver.findElement(By.id("map-event-value"))).selectByVisibleText("dead");
+        driver.findElement(By.id("opt-horizon")).sendKeys("60");
+        new Select(driver.findElement(By.id("map-group"))).selectByVisibleText("Groups from rules…");
+        wait.until(d -> d.findElement(By.id("rules-editor")).isDisplayed());
+        driver.findElement(By.id("rules-add")).click();
+        driver.findElement(By.id("rules-add")).click();
+        WebElement name = driver.findElement(By.id("rules-name"));
+        name.clear();
+        name.sendKeys("subgroup");
+        String[][] rules = {
+            {"ER/PR+ HER2−", "(er == \"positive\" or pr == \"positive\") and her2 == \"negative\""},
+            {"Triple positive", "er == \"positive\" and pr == \"positive\" and her2 == \"positive\""},
+            {"Triple negative", "er == \"negative\" and pr == \"negative\" and her2 == \"negative\""}};
+        for (int i = 0; i < rules.length; i++) {
+            driver.findElement(By.cssSelector("input[data-rule-label='" + i + "']")).sendKeys(rules[i][0]);
+            driver.findElement(By.cssSelector("input[data-rule-when='" + i + "']")).sendKeys(rules[i][1]);
+        }
+        driver.findElement(By.id("rules-otherwise")).sendKeys("Other/unknown");
+        driver.findElement(By.id("rules-check")).click();
+        wait.until(d -> d.findElement(By.id("rules-status")).getText().contains("Triple negative: 11"));
+        wait.until(d -> !d.findElements(By.id("overall-p")).isEmpty()
+                && d.findElement(By.id("summary")).getText().contains("Triple positive"));
+        Thread.sleep(500);
+        String id = s.upload(GroupRulesTest.COHORT).json().get("id").asText();
+        TestServer.Reply api = s.postJson("/api/analyses", "{\"dataset\":\"" + id + "\",\"analysis\":\"compare\","
+                + "\"options\":" + GroupRulesTest.OPTIONS + ",\"groups\":" + GroupRulesTest.GROUPS + "}");
+        assertThat(api.status()).as(api.body()).isEqualTo(200);
+        double expected = api.json().get("p_value").asDouble();
+        assertThat(Double.parseDouble(driver.findElement(By.id("overall-p")).getAttribute("data-p-value")))
+                .isEqualTo(expected);
+        shot("rules");
+
+        // a mistake in a condition: the rule and the position, from the server
+        WebElement when = driver.findElement(By.cssSelector("input[data-rule-when='1']"));
+        when.clear();
+        when.sendKeys("er == and");
+        driver.findElement(By.id("rules-check")).click();
+        wait.until(d -> d.findElement(By.id("rules-status")).getText().contains("group rule 2"));
+        assertThat(driver.findElement(By.id("rules-status")).getText()).contains("Triple positive").contains("position");
+    }
 }

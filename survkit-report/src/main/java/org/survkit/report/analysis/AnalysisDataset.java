@@ -666,7 +666,7 @@ public final class AnalysisDataset implements MemoryTable {
     }
 
     /** {@return the groups in display order (empty without groups)} */
-    List<String> groupOrder() {
+    public List<String> groupOrder() {
         return groupOrder;
     }
 
