@@ -492,6 +492,7 @@ async function run() {
   renderTests(state.compareError);
   renderGuardrails();
   drawFigure();
+  runReportTables();
 }
 
 /** The groups in the user's order: the ones listed first, in that order, then the others (natural order). */
@@ -538,7 +539,7 @@ function moveGroup(i, by) {
   const b = document.querySelector('#group-picker li[data-group="' + CSS.escape(x) + '"] [data-move="' + (by < 0 ? 'up' : 'down') + '"]');
   if (b && !b.disabled) b.focus();
   renderCoxFactors();
-  renderSummary(); renderTests(state.compareError); drawFigure();
+  renderSummary(); renderTests(state.compareError); drawFigure(); runReportTables();
   if (state.cox && !$('cox-card').hidden) runCox();
 }
 
@@ -666,31 +667,66 @@ async function runTable1() {
   t.append(el('caption', { class: 'muted', text: 'Computing…' }));
   try {
     const r = await api('POST', '/api/table1', { dataset: state.dataset.id, settings: settings() });
-    clear(t);
-    const head = el('tr');
-    r.header.forEach((h) => head.append(el('th', { text: h })));
-    t.append(el('thead', {}, head));
-    const b = el('tbody');
-    // as the report lays it out: a variable with levels is a bold row with its P and SMD, its levels indented
-    // below it; a test's footnote letter ("0.691 a") as a superscript
-    const last = r.header.length - 1;
-    let inLevels = false;
-    r.rows.forEach((row) => {
+    renderReportTable(clear(t), r);
+  } catch (e) { clear(t); err.textContent = e.message; show(err, true); }
+}
+
+/**
+ * One table of the report into a table element, as the report lays it out: the header, the rows by their kind (a
+ * "variable" row bold with its P and SMD, its "level" rows indented below it), a test's footnote letter ("0.691 a")
+ * as a superscript, and the footnotes under the table. Text only through textContent. Without row_kinds (Table 1's
+ * answer) the kinds are read from the cells: a variable row has only its first and last two cells.
+ */
+function renderReportTable(t, r) {
+  const head = el('tr');
+  r.header.forEach((h) => head.append(el('th', { text: h })));
+  t.append(el('thead', {}, head));
+  const b = el('tbody');
+  const last = r.header.length - 1;
+  let inLevels = false;
+  r.rows.forEach((row, k) => {
+    let kind;
+    if (r.row_kinds) {
+      kind = r.row_kinds[k] || '';
+    } else {
       const header = row.length > 2 && row.slice(1, last - 1).every((c) => c === '');
       const level = !header && inLevels && row[last - 1] === '' && row[last] === '';
       inLevels = header || level;
-      const tr = el('tr', { class: header ? 'variable' : level ? 'level' : '' });
-      row.forEach((c, i) => {
-        const m = i >= last - 1 ? /^(.*\S) ([a-z])$/.exec(c) : null;
-        tr.append(m ? el('td', {}, document.createTextNode(m[1]), el('sup', { text: m[2] })) : el('td', { text: c }));
-      });
-      b.append(tr);
+      kind = header ? 'variable' : level ? 'level' : '';
+    }
+    const tr = el('tr', { class: kind });
+    row.forEach((c, i) => {
+      const m = i >= last - 1 ? /^(.*\S) ([a-z])$/.exec(c) : null;
+      tr.append(m ? el('td', {}, document.createTextNode(m[1]), el('sup', { text: m[2] })) : el('td', { text: c }));
     });
-    t.append(b);
-    const notes = el('caption', { class: 'muted table-note' });
-    (r.notes || []).forEach((n) => notes.append(el('div', { text: n })));
-    t.append(notes);
-  } catch (e) { clear(t); err.textContent = e.message; show(err, true); }
+    b.append(tr);
+  });
+  t.append(b);
+  const notes = el('caption', { class: 'muted table-note' });
+  (r.notes || []).forEach((n) => notes.append(el('div', { text: n })));
+  t.append(notes);
+}
+
+/* ---------- the report's tables ---------- */
+/** The report's survival, comparisons and pairwise tables of the page's settings (computed by the server). */
+async function runReportTables() {
+  const box = $('report-tables');
+  const err = $('report-tables-error'); show(err, false);
+  const seq = state.tablesSeq = (state.tablesSeq || 0) + 1;
+  try {
+    const r = await api('POST', '/api/tables', { dataset: state.dataset.id, settings: settings(),
+      tables: ['survival', 'comparisons', 'pairwise'] });
+    if (seq !== state.tablesSeq) return;
+    clear(box);
+    r.tables.forEach((x) => {
+      const t = el('table', { class: 'data', id: 'report-table-' + x.id });
+      box.append(el('h3', { class: 'table-title', text: x.title }), el('div', { class: 'table-wrap' }, t));
+      renderReportTable(t, x);
+    });
+  } catch (e) {
+    if (seq !== state.tablesSeq) return;
+    clear(box); err.textContent = e.message; show(err, true);
+  }
 }
 
 /* ---------- Cox ---------- */

@@ -49,17 +49,29 @@ final class DerivedGroups {
         if (groups != null) {
             settings.set("groups", groups);
         }
+        return study(d, settings);
+    }
+
+    /** The study that the page's whole settings describe (the study file sits next to the dataset file). */
+    static Study study(Datasets.Dataset d, ObjectNode settings) {
         return StudyFromSettings.study(settings, d.file().resolveSibling("study.yaml"), d.fileName());
     }
 
     /** Derives the analysis dataset of the page's settings (in memory). */
     static AnalysisDataset dataset(Datasets.Dataset d, ObjectNode options, ObjectNode groups) {
-        Study study = study(d, options, groups);
+        return dataset(d, study(d, options, groups));
+    }
+
+    /** Derives the analysis dataset of a study of the page (in memory), as the report does. */
+    static AnalysisDataset dataset(Datasets.Dataset d, Study study) {
         AnalysisDataset ds;
         try {
             ds = AnalysisDataset.derive(study);
         } catch (InputException e) {
             throw ApiError.badRequest(Messages.forPage(e.getMessage(), d.file().getParent()));
+        }
+        if (study.groups() == null || study.groups().rules().isEmpty()) {
+            return ds; // no derived column
         }
         String name = study.groups().name();
         if (ds.columns().stream().filter(name::equals).count() > 1) {

@@ -16,6 +16,9 @@ import org.survkit.cli.Version;
 import org.survkit.io.InputException;
 import org.survkit.plot.PngRenderer;
 import org.survkit.report.ReportEngine;
+import org.survkit.report.analysis.StudyAnalysis;
+import org.survkit.report.tables.ReportTable;
+import org.survkit.report.tables.ReportTables;
 import org.survkit.study.Study;
 import org.survkit.study.file.StudyReader;
 import org.survkit.study.file.StudyWriter;
@@ -162,6 +165,78 @@ final class Studies {
             return o;
         });
         WebServer.json(ctx, out);
+    }
+
+    /** The report's tables the page can ask for, in the report's order. */
+    private static final List<String> TABLES = List.of("survival", "comparisons", "pairwise");
+
+    /**
+     * The report's tables of unsaved settings, computed in memory as {@code survkit report} computes them (the
+     * study the page would save, its analysis dataset, {@link StudyAnalysis} and {@link ReportTables}; no folder,
+     * no file): {@code {"tables": [{"id", "title", "header", "rows", "row_kinds", "notes"}]}}, only the tables the
+     * study has (no comparisons with one group, no pairwise table without pairs).
+     */
+    void tables(Context ctx) {
+        ObjectNode body = JsonBodies.object(ctx.body());
+        Datasets.Dataset d = datasets.get(JsonBodies.text(body, "dataset"));
+        if (!(body.get("settings") instanceof ObjectNode settings)) {
+            throw ApiError.badRequest("'settings' must be an object (the page's options).");
+        }
+        List<String> wanted = TABLES;
+        if (body.get("tables") != null && !body.get("tables").isNull()) {
+            if (!(body.get("tables") instanceof com.fasterxml.jackson.databind.node.ArrayNode a)) {
+                throw ApiError.badRequest("'tables' must be a list of " + String.join(", ", TABLES) + ".");
+            }
+            List<String> asked = new java.util.ArrayList<>();
+            for (JsonNode t : a) {
+                if (!t.isTextual() || !TABLES.contains(t.asText())) {
+                    throw ApiError.badRequest("'tables' must be a list of " + String.join(", ", TABLES) + ".");
+                }
+                asked.add(t.asText());
+            }
+            wanted = TABLES.stream().filter(asked::contains).toList();
+        }
+        ObjectNode only = settings.deepCopy(); // the tables need neither the Cox models nor Table 1
+        only.remove("cox");
+        only.remove("table1");
+        List<String> tables = wanted;
+        ObjectNode out = queue.run(heap.analysis("km", only, d, datasets.limits()), "the tables of "
+                + d.fileName(), () -> {
+            Study study = DerivedGroups.study(d, only);
+            StudyAnalysis a;
+            try {
+                a = StudyAnalysis.run(study, DerivedGroups.dataset(d, study));
+            } catch (InputException e) {
+                throw ApiError.badRequest(Messages.forPage(e.getMessage(), d.file().getParent()));
+            }
+            ReportTables t = new ReportTables(a);
+            ObjectNode o = JsonBodies.MAPPER.createObjectNode();
+            com.fasterxml.jackson.databind.node.ArrayNode list = o.putArray("tables");
+            for (String id : tables) {
+                ReportTable rt = switch (id) {
+                    case "survival" -> t.survival();
+                    case "comparisons" -> a.overall() == null ? null : t.comparisons();
+                    default -> a.pairs().isEmpty() ? null : t.pairwise();
+                };
+                if (rt != null) {
+                    list.add(json(rt));
+                }
+            }
+            return o;
+        });
+        WebServer.json(ctx, out);
+    }
+
+    private static ObjectNode json(ReportTable rt) {
+        ObjectNode o = JsonBodies.MAPPER.createObjectNode();
+        o.put("id", rt.id());
+        o.put("title", rt.title());
+        rt.header().forEach(o.putArray("header")::add);
+        com.fasterxml.jackson.databind.node.ArrayNode rows = o.putArray("rows");
+        rt.rows().forEach(r -> r.forEach(rows.addArray()::add));
+        rt.rowKinds().forEach(o.putArray("row_kinds")::add);
+        rt.footnotes().forEach(o.putArray("notes")::add);
+        return o;
     }
 
     private static ObjectNode objectOrNull(ObjectNode o, String key) {

@@ -77,6 +77,7 @@ public final class WebServer implements AutoCloseable {
             c.routes.post("/api/figures", ctx -> studies.figure(ctx));
             c.routes.post("/api/groups/preview", ctx -> studies.groupsPreview(ctx));
             c.routes.post("/api/table1", ctx -> studies.table1(ctx));
+            c.routes.post("/api/tables", ctx -> studies.tables(ctx));
             c.routes.get("/api/studies", ctx -> json(ctx, store.list()));
             c.routes.post("/api/studies", ctx -> studies.create(ctx));
             c.routes.get("/api/studies/{id}", ctx -> json(ctx, store.get(ctx.pathParam("id"))));

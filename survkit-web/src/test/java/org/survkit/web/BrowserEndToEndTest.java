@@ -128,6 +128,16 @@ class BrowserEndToEndTest {
         assertThat(driver.findElement(By.id("test-name")).getText()).isEqualTo(Weighting.LOGRANK.displayName());
         assertThat(driver.findElement(By.id("summary")).getText()).contains("138").contains("90");
         shot("2-results");
+        // the report's own tables (issue 11, item 5): the survival table under its report title
+        wait.until(d -> !d.findElements(By.cssSelector("#report-table-survival tbody tr")).isEmpty()
+                && !d.findElements(By.cssSelector("#report-table-pairwise tbody tr")).isEmpty());
+        String tablesBody = (String) ((JavascriptExecutor) driver).executeScript("return JSON.stringify({dataset:"
+                + " state.dataset.id, settings: settings()});");
+        TestServer.Reply tables = s.postJson("/api/tables", tablesBody);
+        assertThat(tables.status()).as(tables.body()).isEqualTo(200);
+        String survivalTitle = tables.json().get("tables").get(0).get("title").asText();
+        assertThat(survivalTitle).isNotBlank();
+        assertThat(driver.findElement(By.id("report-tables")).getText()).contains(survivalTitle).contains("138");
 
         driver.findElement(By.cssSelector("input[data-list='cox'][value='age']")).findElement(By.xpath("..")).click();
         driver.findElement(By.cssSelector("input[data-list='cox'][value='sex']")).findElement(By.xpath("..")).click();

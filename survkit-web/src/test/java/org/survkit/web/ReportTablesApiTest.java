@@ -1,0 +1,92 @@
+package org.survkit.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 11, item 5: the report and the web page use the same tables. {@code POST /api/tables} computes the report's
+ * survival, comparisons and pairwise tables of the page's unsaved settings in memory; their cells are the cells of
+ * the report that the downloaded study file makes from the command line.
+ */
+class ReportTablesApiTest {
+    @TempDir
+    Path dir;
+    @TempDir
+    Path user;
+
+    static final String SETTINGS = "{\"options\":{\"time\":\"time\",\"event\":\"status\",\"event_value\":\"2\","
+            + "\"time_unit\":\"days\",\"group\":\"sex\",\"strata\":\"ph.ecog\",\"horizon\":365,\"at\":[180,365]},"
+            + "\"figure\":{},\"title\":\"Tables\"}";
+
+    @Test
+    void tablesAreTheReportTablesOfTheDownloadedStudy() throws IOException {
+        try (TestServer s = new TestServer(dir)) {
+            String id = s.upload(TestServer.LUNG).json().get("id").asText();
+            TestServer.Reply r = s.postJson("/api/tables", "{\"dataset\":\"" + id + "\",\"settings\":" + SETTINGS
+                    + ",\"tables\":[\"survival\",\"comparisons\",\"pairwise\"]}");
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            JsonNode tables = r.json().get("tables");
+            List<String> ids = new ArrayList<>();
+            tables.forEach(t -> ids.add(t.get("id").asText()));
+            assertThat(ids).containsExactly("survival", "comparisons", "pairwise");
+
+            String study = s.postJson("/api/studies", "{\"name\":\"Tables\",\"dataset\":\"" + id + "\",\"settings\":"
+                    + SETTINGS + "}").json().get("id").asText();
+            TestServer.Reply yaml = s.get("/api/studies/" + study + "/study.yaml");
+            assertThat(yaml.status()).isEqualTo(200);
+            Files.writeString(user.resolve("study.yaml"), yaml.body(), StandardCharsets.UTF_8);
+            Files.copy(TestServer.LUNG, user.resolve("lung.csv"));
+            TestServer.cli("report", user.resolve("study.yaml").toString(), "--no-png");
+            Path dirTables = user.resolve("report").resolve("tables");
+            for (JsonNode t : tables) {
+                String tid = t.get("id").asText();
+                List<List<String>> csv = csv(dirTables.resolve(tid + ".csv"));
+                List<List<String>> api = new ArrayList<>();
+                api.add(cells(t.get("header")).stream().map(h -> h.replace('\n', ' ')).toList());
+                t.get("rows").forEach(row -> api.add(cells(row)));
+                assertThat(api).as(tid).isEqualTo(csv);
+                JsonNode json = TestServer.JSON.readTree(dirTables.resolve(tid + ".json").toFile());
+                assertThat(t.get("row_kinds").size()).as(tid).isEqualTo(t.get("rows").size());
+                if (json.has("notes")) {
+                    assertThat(t.get("notes")).as(tid).isEqualTo(json.get("notes"));
+                }
+            }
+            // a table the report has not is not answered: one group, no comparisons
+            TestServer.Reply one = s.postJson("/api/tables", "{\"dataset\":\"" + id + "\",\"settings\":"
+                    + SETTINGS.replace("\"group\":\"sex\",", "") + "}");
+            assertThat(one.status()).as(one.body()).isEqualTo(200);
+            assertThat(one.json().get("tables")).hasSize(1);
+            assertThat(one.json().get("tables").get(0).get("id").asText()).isEqualTo("survival");
+            TestServer.Reply bad = s.postJson("/api/tables", "{\"dataset\":\"" + id + "\",\"settings\":" + SETTINGS
+                    + ",\"tables\":[\"cox\"]}");
+            assertThat(bad.status()).isEqualTo(400);
+        }
+    }
+
+    private static List<String> cells(JsonNode row) {
+        List<String> out = new ArrayList<>();
+        row.forEach(c -> out.add(c.asText()));
+        return out;
+    }
+
+    private static List<List<String>> csv(Path file) throws IOException {
+        List<List<String>> out = new ArrayList<>();
+        try (CsvReader<CsvRecord> r = CsvReader.builder().ofCsvRecord(file)) {
+            for (CsvRecord rec : r) {
+                out.add(rec.getFields().stream().map(f -> f.startsWith("'") ? f.substring(1) : f).toList());
+            }
+        }
+        return out;
+    }
+}
