@@ -251,8 +251,8 @@ final class Studies {
     }
 
     /**
-     * Table 1 of unsaved settings, as the report shows it: {@code {"title", "header": [...], "rows": [[...]]}}
-     * (the report's formatted cells; its tables/table1.csv).
+     * Table 1 of unsaved settings, as the report shows it: {@code {"id", "title", "header": [...], "rows": [[...]],
+     * "row_kinds": [...], "notes": [...]}} (the report's own table, computed in memory).
      */
     void table1(Context ctx) {
         ObjectNode body = JsonBodies.object(ctx.body());
@@ -263,33 +263,22 @@ final class Studies {
         if (FigureMaker.list(settings, "table1").isEmpty()) {
             throw ApiError.badRequest("choose the Table 1 variables first.");
         }
-        ObjectNode only = settings.deepCopy();
+        ObjectNode only = settings.deepCopy(); // Table 1 needs no Cox model
         only.remove("cox");
-        inFolder(prepare(dataset, "Table 1", only), "km", only, dir -> {
-            run(dir, false);
-            Path csv = dir.resolve("report").resolve("tables").resolve("table1.csv");
-            ObjectNode o = JsonBodies.MAPPER.createObjectNode();
-            com.fasterxml.jackson.databind.node.ArrayNode rows = o.putArray("rows");
-            try (de.siegmar.fastcsv.reader.CsvReader<de.siegmar.fastcsv.reader.CsvRecord> r =
-                    de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(csv)) {
-                boolean first = true;
-                for (de.siegmar.fastcsv.reader.CsvRecord rec : r) {
-                    com.fasterxml.jackson.databind.node.ArrayNode row = first ? o.putArray("header") : rows.addArray();
-                    for (String f : rec.getFields()) {
-                        row.add(f.startsWith("'") ? f.substring(1) : f);
+        Datasets.Dataset d = datasets.get(dataset);
+        // the report's Table 1, computed in memory on the study the page would save (no report folder)
+        ObjectNode out = queue.run(heap.analysis("km", only, d, datasets.limits()), "Table 1 of " + d.fileName(),
+                () -> {
+                    Study study = DerivedGroups.study(d, only);
+                    StudyAnalysis a;
+                    try {
+                        a = StudyAnalysis.run(study, DerivedGroups.dataset(d, study));
+                    } catch (InputException e) {
+                        throw ApiError.badRequest(Messages.forPage(e.getMessage(), d.file().getParent()));
                     }
-                    first = false;
-                }
-            }
-            // the report's footnotes (the tests behind the letters, abbreviations) from tables/table1.json
-            com.fasterxml.jackson.databind.JsonNode table = JsonBodies.MAPPER.readTree(
-                    dir.resolve("report").resolve("tables").resolve("table1.json").toFile());
-            com.fasterxml.jackson.databind.node.ArrayNode notes = o.putArray("notes");
-            if (table.has("notes")) {
-                table.get("notes").forEach(notes::add);
-            }
-            WebServer.json(ctx, o);
-        });
+                    return json(new ReportTables(a).table1());
+                });
+        WebServer.json(ctx, out);
     }
 
     /** The self-contained HTML report of a saved study. */
