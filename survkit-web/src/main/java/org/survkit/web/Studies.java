@@ -202,13 +202,7 @@ final class Studies {
         List<String> tables = wanted;
         ObjectNode out = queue.run(heap.analysis("km", only, d, datasets.limits()), "the tables of "
                 + d.fileName(), () -> {
-            Study study = DerivedGroups.study(d, only);
-            StudyAnalysis a;
-            try {
-                a = StudyAnalysis.run(study, DerivedGroups.dataset(d, study));
-            } catch (InputException e) {
-                throw ApiError.badRequest(Messages.forPage(e.getMessage(), d.file().getParent()));
-            }
+            StudyAnalysis a = analysis(d, only);
             ReportTables t = new ReportTables(a);
             ObjectNode o = JsonBodies.MAPPER.createObjectNode();
             com.fasterxml.jackson.databind.node.ArrayNode list = o.putArray("tables");
@@ -225,6 +219,16 @@ final class Studies {
             return o;
         });
         WebServer.json(ctx, out);
+    }
+
+    /** The report's analysis, in memory, of the study the page's settings describe; a mistake is a 400. */
+    private static StudyAnalysis analysis(Datasets.Dataset d, ObjectNode settings) {
+        Study study = DerivedGroups.study(d, settings);
+        try {
+            return StudyAnalysis.run(study, DerivedGroups.dataset(d, study));
+        } catch (InputException e) {
+            throw ApiError.badRequest(Messages.forPage(e.getMessage(), d.file().getParent()));
+        }
     }
 
     private static ObjectNode json(ReportTable rt) {
@@ -269,14 +273,7 @@ final class Studies {
         // the report's Table 1, computed in memory on the study the page would save (no report folder)
         ObjectNode out = queue.run(heap.analysis("km", only, d, datasets.limits()), "Table 1 of " + d.fileName(),
                 () -> {
-                    Study study = DerivedGroups.study(d, only);
-                    StudyAnalysis a;
-                    try {
-                        a = StudyAnalysis.run(study, DerivedGroups.dataset(d, study));
-                    } catch (InputException e) {
-                        throw ApiError.badRequest(Messages.forPage(e.getMessage(), d.file().getParent()));
-                    }
-                    return json(new ReportTables(a).table1());
+                    return json(new ReportTables(analysis(d, only)).table1());
                 });
         WebServer.json(ctx, out);
     }
