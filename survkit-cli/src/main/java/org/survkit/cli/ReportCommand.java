@@ -155,13 +155,14 @@ public final class ReportCommand implements Callable<Integer> {
     /** Messages about the generated study file's keys, in the words of the flags that set them. */
     static String flagWords(String message) {
         String m = message;
-        String[][] keys = {{"'time'", "--time"}, {"'time.column'", "--time"}, {"'event.column'", "--event"},
-            {"'time.from'", "--start-date"}, {"'time.to'", "--end-date"}, {"'data.date_format'", "--date-format"},
-            {"'strata'", "--strata"}, {"'landmark'", "--landmark"},
-            {"'groups.column'", "--group"}, {"'cox[1].covariates'", "--covariates"}, {"'cox.reference'", "--covariates"},
-            {"'cox'", "--covariates"}, {"'data'", "DATA"}};
-        for (String[] k : keys) {
+        // keys the flags form writes under another name than their own flag's
+        String[][] special = {{"'time'", "--time"}, {"'cox[1].covariates'", "--covariates"},
+            {"'cox.reference'", "--covariates"}, {"'cox'", "--covariates"}, {"'data'", "DATA"}};
+        for (String[] k : special) {
             m = m.replace("study.yaml, " + k[0] + ": ", k[1] + ": ");
+        }
+        for (org.survkit.study.key.StudyKey<?> k : StudyKeys.byFlag().values()) {
+            m = m.replace("study.yaml, '" + k.path().replace("[]", "") + "': ", k.flag() + ": ");
         }
         return m.replaceAll("study\\.yaml, 'table1\\[\\d+\\]': ", "--table1: ")
                 .replace("set data.na in study.yaml", "add it to the study file's data.na")

@@ -363,16 +363,9 @@ public final class StudyAnalysis {
         return strata == null ? null : Factor.of(strata);
     }
 
+    /** The labels as a factor with the levels in this order (every label among them). */
     private static Factor factor(String[] labels, List<String> levels) {
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < levels.size(); i++) {
-            index.put(levels.get(i), i);
-        }
-        int[] codes = new int[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            codes[i] = index.get(labels[i]);
-        }
-        return new Factor(levels, codes);
+        return Factor.ordered(labels, levels);
     }
 
     private List<GroupCurve> reorder(List<GroupCurve> fitted) {

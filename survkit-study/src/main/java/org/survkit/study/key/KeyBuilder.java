@@ -223,6 +223,6 @@ final class KeyBuilder {
     }
 
     static String plain(double x) {
-        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
+        return org.survkit.study.Values.given(x);
     }
 }
