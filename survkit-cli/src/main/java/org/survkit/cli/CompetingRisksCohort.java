@@ -36,7 +36,6 @@ record CompetingRisksCohort(Cohort cohort, double[] status, CauseCodes codes, Li
     /** More causes than this get a warning: probably the wrong column. */
     private static final int MANY_CAUSES = 10;
     /** Never a trimmed cell: reads the file when --censor-value is missing, to list the codes. */
-    private static final String NO_VALUE = "\uFFFFno censor value\uFFFF";
 
     /**
      * Reads the cohort.
@@ -63,7 +62,7 @@ record CompetingRisksCohort(Cohort cohort, double[] status, CauseCodes codes, Li
         covs.add(0, eventColumn);
         List<String> cats = new ArrayList<>(categorical);
         cats.add(eventColumn);
-        Cohort c = options.readFollowUp(spec -> spec.eventValue(censorValue == null ? NO_VALUE : censorValue.trim())
+        Cohort c = options.readFollowUp(spec -> spec.causeCodes()
                 .group(group).strata(strata).covariates(covs).categorical(cats), err);
         Covariate column = c.covariate(eventColumn);
         String file = Path.of(c.source()).getFileName().toString();

@@ -40,7 +40,8 @@ class CliErrorTest {
     @Test
     void negativeTime() {
         assertThat(userError("km", bad, "--time", "time", "--event", "status").err())
-                .contains("bad.csv, line 3, column 'time'").contains("\"-3\"").contains("≥ 0");
+                .contains("bad.csv: 2 invalid values").contains("line 3, column 'time'").contains("\"-3\"")
+                .contains("≥ 0").contains("line 4, column 'time': value \"abc\" is not a number");
     }
 
     @Test

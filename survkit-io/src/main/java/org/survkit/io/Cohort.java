@@ -29,10 +29,15 @@ import java.util.Objects;
  * @param cluster      trimmed cluster identifier per row, or null when no cluster column was chosen
  * @param start        entry time per row, finite, ≥ 0 and less than {@code time} (which is then the end of the
  *                     interval {@code (start, time]}), or null when no start column was chosen
+ * @param eventCodes   the event column's coding table: every value found, what it was read as and in how many rows
+ *                     (empty for a cohort not read from a table)
+ * @param problems     the invalid values of rows excluded with {@link InvalidRows#EXCLUDE} (at most the first
+ *                     1,000; each row's count is in {@link #exclusions()}); empty otherwise
  */
 public record Cohort(String source, double[] time, boolean[] event, String[] group, String[] strata, int[] line,
                      int rowsRead, List<Exclusion> exclusions, List<String> warnings, List<Covariate> covariates,
-                     double[] weights, String[] cluster, double[] start) {
+                     double[] weights, String[] cluster, double[] start, List<EventCode> eventCodes,
+                     List<Problem> problems) {
 
     /**
      * Checks that the arrays line up and the exclusions account for every row read; copies the lists, keeps the
@@ -67,6 +72,8 @@ public record Cohort(String source, double[] time, boolean[] event, String[] gro
         exclusions = List.copyOf(exclusions);
         warnings = List.copyOf(warnings);
         covariates = covariates == null ? List.of() : List.copyOf(covariates);
+        eventCodes = eventCodes == null ? List.of() : List.copyOf(eventCodes);
+        problems = problems == null ? List.of() : List.copyOf(problems);
         for (Covariate c : covariates) {
             if (c.size() != n) {
                 throw new IllegalArgumentException("covariate '" + c.name() + "' has " + c.size() + " rows, not " + n);
@@ -77,6 +84,30 @@ public record Cohort(String source, double[] time, boolean[] event, String[] gro
             throw new IllegalArgumentException("rowsRead (" + rowsRead + ") must equal size (" + n
                     + ") plus excluded rows (" + excluded + ")");
         }
+    }
+
+    /**
+     * Creates a cohort without a coding table or problems.
+     *
+     * @param source     the file the rows came from
+     * @param time       follow-up times
+     * @param event      event indicators
+     * @param group      group labels, or null
+     * @param strata     stratum labels, or null
+     * @param line       source lines
+     * @param rowsRead   data rows read
+     * @param exclusions rows left out, per reason
+     * @param warnings   warnings for the user
+     * @param covariates covariate columns (none: empty)
+     * @param weights    case weights, or null
+     * @param cluster    cluster identifiers, or null
+     * @param start      entry times, or null
+     */
+    public Cohort(String source, double[] time, boolean[] event, String[] group, String[] strata, int[] line,
+                  int rowsRead, List<Exclusion> exclusions, List<String> warnings, List<Covariate> covariates,
+                  double[] weights, String[] cluster, double[] start) {
+        this(source, time, event, group, strata, line, rowsRead, exclusions, warnings, covariates, weights, cluster,
+                start, List.of(), List.of());
     }
 
     /**
@@ -137,14 +168,14 @@ public record Cohort(String source, double[] time, boolean[] event, String[] gro
                 && Arrays.equals(strata, c.strata) && Arrays.equals(line, c.line)
                 && exclusions.equals(c.exclusions) && warnings.equals(c.warnings) && covariates.equals(c.covariates)
                 && Arrays.equals(weights, c.weights) && Arrays.equals(cluster, c.cluster)
-                && Arrays.equals(start, c.start);
+                && Arrays.equals(start, c.start) && eventCodes.equals(c.eventCodes) && problems.equals(c.problems);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(source, rowsRead, Arrays.hashCode(time), Arrays.hashCode(event),
                 Arrays.hashCode(group), Arrays.hashCode(strata), Arrays.hashCode(line), exclusions, warnings,
-                covariates, Arrays.hashCode(weights), Arrays.hashCode(cluster), Arrays.hashCode(start));
+                covariates, Arrays.hashCode(weights), Arrays.hashCode(cluster), Arrays.hashCode(start), eventCodes, problems);
     }
 
     @Override
@@ -221,7 +252,8 @@ public record Cohort(String source, double[] time, boolean[] event, String[] gro
         }
         return new Cohort(source, nt, ne, group == null ? null : pick(group, keep),
                 strata == null ? null : pick(strata, keep), nl, rowsRead, ex, warnings, nc,
-                weights == null ? null : pick(weights, keep), cluster == null ? null : pick(cluster, keep), nstart);
+                weights == null ? null : pick(weights, keep), cluster == null ? null : pick(cluster, keep), nstart,
+                eventCodes, problems);
     }
 
     /**

@@ -19,7 +19,14 @@ import java.util.Map;
 final class CohortAssembler implements RowHandler {
 
     private static final long MISSING_DATE = Long.MIN_VALUE + 1;
+    private static final long INVALID_DATE = Long.MIN_VALUE + 2;
     private static final int MANY_GROUPS = 20;
+    /** Rows looked at before the decimal mark of each numeric column is decided. */
+    static final int SNIFF_ROWS = 1000;
+    /** Problems kept with their full text (all are counted). */
+    static final int PROBLEMS_KEPT = 1000;
+    /** Problems listed in the message that stops a run. */
+    private static final int PROBLEMS_SHOWN = 25;
 
     private final CohortSpec spec;
     private final String source;
@@ -59,8 +66,14 @@ final class CohortAssembler implements RowHandler {
     private int rowsRead;
     private java.util.function.IntConsumer progress = n -> { };
     private int eventCount;
-    private int firstUnknownLine = -1;
-    private String firstUnknownValue;
+    private final List<Problem> problems = new ArrayList<>();
+    private int problemCount;
+    private final Map<String, Integer> invalidReasons = new HashMap<>();
+    private int rowInvalid = -1;
+    private boolean sniffing;
+    private final List<Object[]> sniffed = new ArrayList<>();
+    private DecimalMark[] marks;
+    private final List<Integer> numericSlots = new ArrayList<>();
 
     /**
      * Creates an assembler.
@@ -72,7 +85,7 @@ final class CohortAssembler implements RowHandler {
         this.spec = spec;
         this.source = source;
         this.missing = new MissingCodes(spec.naCodes());
-        this.events = EventCoding.of(spec.eventValue());
+        this.events = EventCoding.of(spec.eventValues(), spec.censorValues());
         this.dates = spec.usesDates() ? DateReader.of(spec.dateFormat()) : null;
     }
 
@@ -113,7 +126,7 @@ final class CohortAssembler implements RowHandler {
         for (String column : spec.covariateColumns()) {
             int slot = addCovariateSlot(locator, column, names, columns, slotNameList, reasons);
             covariateList.add(new CovariateColumn(column, slot, reasons.get(slot),
-                    spec.categorical().contains(column), missing, sourceContext, time.length));
+                    spec.categorical().contains(column), missing, sourceContext, time.length, this::problem));
         }
         covariates = covariateList.toArray(new CovariateColumn[0]);
         if (spec.weightsColumn() != null) {
@@ -128,6 +141,25 @@ final class CohortAssembler implements RowHandler {
         }
         slotNames = slotNameList.toArray(new String[0]);
         reasonOfSlot = reasons.stream().mapToInt(Integer::intValue).toArray();
+        marks = new DecimalMark[slotNames.length];
+        java.util.Arrays.fill(marks, spec.decimal() == DecimalMark.AUTO ? DecimalMark.POINT : spec.decimal());
+        if (!spec.usesDates()) {
+            numericSlots.add(0);
+        }
+        for (int slot : new int[] {startSlot, weightsSlot}) {
+            if (slot >= 0) {
+                numericSlots.add(slot);
+            }
+        }
+        for (CovariateColumn c : covariates) {
+            if (!c.categorical()) {
+                numericSlots.add(c.slot());
+            }
+        }
+        sniffing = spec.decimal() == DecimalMark.AUTO && !numericSlots.isEmpty();
+        for (CovariateColumn c : covariates) {
+            c.mark(marks[c.slot()]);
+        }
         return columns.stream().mapToInt(Integer::intValue).toArray();
     }
 
@@ -162,9 +194,145 @@ final class CohortAssembler implements RowHandler {
 
     @Override
     public void row(int lineNumber, String[] text, LocalDate[] cellDates) {
+        if (sniffing) {
+            sniffed.add(new Object[] {lineNumber, text.clone(), cellDates == null ? null : cellDates.clone()});
+            if (sniffed.size() >= SNIFF_ROWS) {
+                endSniff();
+            }
+            return;
+        }
+        process(lineNumber, text, cellDates);
+    }
+
+    /** Decides the decimal mark of each numeric column from the rows seen so far, then reads them. */
+    private void endSniff() {
+        sniffing = false;
+        decideMarks();
+        for (Object[] r : sniffed) {
+            process((Integer) r[0], (String[]) r[1], (LocalDate[]) r[2]);
+        }
+        sniffed.clear();
+    }
+
+    private void decideMarks() {
+        int[][] kinds = new int[slotNames.length][LocalNumbers.Kind.values().length];
+        int[] firstAmbiguous = new int[slotNames.length];
+        String[] ambiguousValue = new String[slotNames.length];
+        for (Object[] r : sniffed) {
+            String[] text = (String[]) r[1];
+            for (int slot : numericSlots) {
+                String v = text[slot].trim();
+                if (missing.isMissing(v)) {
+                    continue;
+                }
+                LocalNumbers.Kind k = LocalNumbers.kind(v);
+                kinds[slot][k.ordinal()]++;
+                if ((k == LocalNumbers.Kind.AMBIGUOUS_COMMA || k == LocalNumbers.Kind.AMBIGUOUS_DOT)
+                        && ambiguousValue[slot] == null) {
+                    ambiguousValue[slot] = v;
+                    firstAmbiguous[slot] = (Integer) r[0];
+                }
+            }
+        }
+        int commaColumns = 0;
+        int dotColumns = 0;
+        List<String> commaNames = new ArrayList<>();
+        int exampleLine = 0;
+        String example = null;
+        boolean[] decided = new boolean[slotNames.length];
+        for (int slot : numericSlots) {
+            int dot = kinds[slot][LocalNumbers.Kind.DOT.ordinal()];
+            int comma = kinds[slot][LocalNumbers.Kind.COMMA.ordinal()];
+            if (dot + comma == 0) {
+                continue;
+            }
+            decided[slot] = true;
+            marks[slot] = comma > dot ? DecimalMark.COMMA : DecimalMark.POINT;
+            if (marks[slot] == DecimalMark.COMMA) {
+                commaColumns++;
+                commaNames.add("'" + slotNames[slot] + "'");
+                if (example == null) {
+                    for (Object[] r : sniffed) {
+                        String v = ((String[]) r[1])[slot].trim();
+                        if (LocalNumbers.kind(v) == LocalNumbers.Kind.COMMA) {
+                            example = v;
+                            exampleLine = (Integer) r[0];
+                            break;
+                        }
+                    }
+                }
+            } else {
+                dotColumns++;
+            }
+        }
+        boolean semicolon = context.delimiter() == ';';
+        DecimalMark fileMark = commaColumns > 0 && dotColumns == 0 || semicolon && dotColumns == 0
+                ? DecimalMark.COMMA : DecimalMark.POINT;
+        for (int slot : numericSlots) {
+            if (decided[slot]) {
+                continue;
+            }
+            marks[slot] = fileMark;
+            if (ambiguousValue[slot] != null) {
+                String v = ambiguousValue[slot];
+                double read = LocalNumbers.parse(v, fileMark);
+                String why = commaColumns > 0 && dotColumns == 0 ? "the other numeric columns use a decimal comma"
+                        : semicolon && dotColumns == 0 ? "the file is separated by semicolons, as files with decimal "
+                        + "commas are" : "nothing in the file shows a decimal comma";
+                warnings.add(context.at(firstAmbiguous[slot], slotNames[slot]) + ": values such as \"" + v
+                        + "\" can be read with a decimal comma or with a thousands separator; they were read as "
+                        + Texts.number(read) + " because " + why + ". If that is wrong, give "
+                        + OptionNames.DECIMAL + " " + (fileMark == DecimalMark.COMMA ? "." : ",") + ".");
+            }
+            if (fileMark == DecimalMark.COMMA && kinds[slot][LocalNumbers.Kind.INTEGER.ordinal()] > 0
+                    && !commaNames.contains("'" + slotNames[slot] + "'")) {
+                commaNames.add("'" + slotNames[slot] + "'");
+            }
+        }
+        for (CovariateColumn c : covariates) {
+            c.mark(marks[c.slot()]);
+        }
+        if (example != null) {
+            warnings.add(context.file() + ": numbers were read with a decimal comma in column" + (commaNames.size() == 1
+                    ? " " : "s ") + String.join(", ", commaNames) + " (e.g. \"" + example + "\" = "
+                    + Texts.number(LocalNumbers.parse(example, DecimalMark.COMMA)) + ", " + context.lineWord() + " "
+                    + exampleLine + "). Give " + OptionNames.DECIMAL + " . or " + OptionNames.DECIMAL
+                    + " , to set the decimal mark yourself.");
+        }
+    }
+
+    /**
+     * Records a problem with a value of the current row; the row is then invalid (excluded with
+     * {@link InvalidRows#EXCLUDE}, or the run stops at the end with every problem listed).
+     *
+     * @param lineNumber the line
+     * @param column     the column
+     * @param value      the trimmed value
+     * @param what       what is wrong
+     * @param fix        what to do
+     * @param kind       the kind, e.g. {@code not-a-number}
+     */
+    void problem(int lineNumber, String column, String value, String what, String fix, String kind) {
+        problemCount++;
+        if (problems.size() < PROBLEMS_KEPT) {
+            problems.add(new Problem(context.file(), lineNumber, column, value, what, fix, kind));
+        }
+        if (rowInvalid < 0) {
+            String reason = "invalid " + ProblemKinds.label(kind) + " (column '" + column + "')";
+            Integer index = invalidReasons.get(reason);
+            if (index == null) {
+                index = tally.reason(reason, column);
+                invalidReasons.put(reason, index);
+            }
+            rowInvalid = index;
+        }
+    }
+
+    private void process(int lineNumber, String[] text, LocalDate[] cellDates) {
         if ((++rowsRead & 0xFFFF) == 0) {
             progress.accept(rowsRead);
         }
+        rowInvalid = -1;
         int reason = -1;
         double t = 0;
         if (dates == null) {
@@ -181,7 +349,7 @@ final class CohortAssembler implements RowHandler {
                 reason = reasonOfSlot[0];
             } else if (end == MISSING_DATE) {
                 reason = reasonOfSlot[1];
-            } else {
+            } else if (start != INVALID_DATE && end != INVALID_DATE) {
                 t = elapsed(start, end, text, lineNumber);
             }
         }
@@ -196,12 +364,13 @@ final class CohortAssembler implements RowHandler {
         String e = text[eventSlot].trim();
         byte code = EventCoding.CENSORED;
         if (missing.isMissing(e)) {
+            events.countMissing(e);
             reason = reason < 0 ? reasonOfSlot[eventSlot] : reason;
-        } else {
-            code = events.code(e);
-            if (code == EventCoding.UNKNOWN && firstUnknownLine < 0) {
-                firstUnknownLine = lineNumber;
-                firstUnknownValue = e;
+        } else if (!spec.hasCauseCodes()) {
+            EventCoding.Decision d = events.code(e);
+            code = d.code();
+            if (code == EventCoding.INVALID) {
+                problem(lineNumber, slotNames[eventSlot], e, d.what(), d.fix(), d.kind());
             }
         }
         String g = null;
@@ -217,6 +386,10 @@ final class CohortAssembler implements RowHandler {
         if (covariates.length > 0 || weightsSlot >= 0 || clusterSlot >= 0) {
             reason = readExtras(text, reason, lineNumber);
         }
+        if (rowInvalid >= 0) {
+            tally.exclude(rowInvalid, lineNumber);
+            return;
+        }
         if (reason >= 0) {
             tally.exclude(reason, lineNumber);
             return;
@@ -227,7 +400,7 @@ final class CohortAssembler implements RowHandler {
     private int readExtras(String[] text, int reasonSoFar, int lineNumber) {
         int reason = reasonSoFar;
         for (CovariateColumn c : covariates) {
-            if (!c.read(text[c.slot()], lineNumber) && reason < 0) {
+            if (c.read(text[c.slot()], lineNumber) == CovariateColumn.MISSING && reason < 0) {
                 reason = c.reason();
             }
         }
@@ -256,45 +429,62 @@ final class CohortAssembler implements RowHandler {
         double v = readNumber(s, startSlot, lineNumber, "Entry times (" + OptionNames.START + ") must be numbers ≥ 0",
                 "entry times (" + OptionNames.START + ") must be ≥ 0. Correct the value in the file (or exclude "
                         + "the row by leaving the cell empty).");
-        if (stopKnown && !(v < stop)) {
-            throw new InputException(context.at(lineNumber) + ", columns '" + slotNames[startSlot] + "' and '"
-                    + slotNames[0] + "': start " + s + " is not before the stop time " + text[0].trim() + ". Each row "
-                    + "is the interval (start, stop] and needs start < stop; with " + OptionNames.START + " the "
-                    + OptionNames.TIME + " column is the end of the interval, not its length. Correct the row, or "
-                    + "check that " + OptionNames.START + " and " + OptionNames.TIME + " are not swapped.");
+        if (v == v && stopKnown && rowInvalid < 0 && !(v < stop)) {
+            problem(lineNumber, slotNames[startSlot], s, "is not before the stop time " + text[0].trim() + " (column '"
+                    + slotNames[0] + "')", "Each row is the interval (start, stop] and needs start < stop; with "
+                    + OptionNames.START + " the " + OptionNames.TIME + " column is the end of the interval, not its "
+                    + "length. Correct the row, or check that " + OptionNames.START + " and " + OptionNames.TIME
+                    + " are not swapped.", "start-not-before-stop");
         }
         return v;
     }
 
     /**
-     * Reads a finite number ≥ 0 of an extra column (start, weights).
+     * Reads a finite number ≥ 0 of an extra column (start, weights); a problem otherwise.
      *
      * @param s          the trimmed, non-missing text
-     * @param slot       the slot, for the column name
+     * @param slot       the slot, for the column name and decimal mark
      * @param lineNumber the line
      * @param rule       what the column must hold, as a sentence start, e.g. "Case weights must be numbers ≥ 0"
      * @param negative   the end of the message for a negative value, after "is negative; "
-     * @return the value
+     * @return the value, or NaN after recording a problem
      */
     private double readNumber(String s, int slot, int lineNumber, String rule, String negative) {
-        double v = DecimalParser.parse(s);
+        double v = LocalNumbers.parse(s, marks[slot]);
         if (v >= 0 && v < Double.POSITIVE_INFINITY) {
             return v + 0.0;
         }
-        String where = context.at(lineNumber, slotNames[slot]) + ": value \"" + s + "\" ";
         if (Double.isNaN(v)) {
-            if (DecimalParser.looksLikeDecimalComma(s)) {
-                throw new InputException(where + "uses a comma inside a number. " + rule + ", written with a dot "
-                        + "as the decimal mark and without thousands separators; correct the file or save it with a "
-                        + "dot as decimal mark.");
+            if (!decimalProblem(s, slot, lineNumber)) {
+                problem(lineNumber, slotNames[slot], s, "is not a number", rule + ". If \"" + s + "\" means a "
+                        + "missing value, add it with " + OptionNames.NA + ".", "not-a-number");
             }
-            throw new InputException(where + "is not a number. " + rule + " (use a dot as the decimal mark). If \""
-                    + s + "\" means a missing value, add it with " + OptionNames.NA + ".");
+        } else if (v < 0) {
+            problem(lineNumber, slotNames[slot], s, "is negative; " + negative, "", "negative");
+        } else {
+            problem(lineNumber, slotNames[slot], s, "is too large", "Correct the value in the file.", "too-large");
         }
-        if (v < 0) {
-            throw new InputException(where + "is negative; " + negative);
+        return Double.NaN;
+    }
+
+    /**
+     * Records a problem for a number written with the other decimal mark than its column's, if it is one.
+     *
+     * @return true if it was such a number
+     */
+    private boolean decimalProblem(String s, int slot, int lineNumber) {
+        LocalNumbers.Kind k = LocalNumbers.kind(s);
+        DecimalMark mark = marks[slot];
+        if (k == LocalNumbers.Kind.NOT_A_NUMBER || k == LocalNumbers.Kind.INTEGER) {
+            return false;
         }
-        throw new InputException(where + "is too large. Correct the value in the file.");
+        String other = mark == DecimalMark.COMMA ? "." : ",";
+        problem(lineNumber, slotNames[slot], s, "is written with a decimal " + (mark == DecimalMark.COMMA ? "dot"
+                : "comma") + ", but this column's numbers are read with " + mark.words()
+                + (spec.decimal() == DecimalMark.AUTO ? " (detected from its values)" : " (" + OptionNames.DECIMAL + ")"),
+                "Correct the value" + (spec.decimal() == DecimalMark.AUTO ? "" : ", or give " + OptionNames.DECIMAL + " "
+                        + other + " if the file uses that mark") + ".", "decimal-mark");
+        return true;
     }
 
     private String label(String raw, Map<String, String> labels) {
@@ -349,33 +539,32 @@ final class CohortAssembler implements RowHandler {
     }
 
     private double readTime(String s, int lineNumber) {
-        double v = DecimalParser.parse(s);
+        double v = LocalNumbers.parse(s, marks[0]);
         if (v >= 0 && v < Double.POSITIVE_INFINITY) {
             return v + 0.0;
         }
-        String where = context.at(lineNumber, slotNames[0]) + ": value \"" + s + "\" ";
+        String column = slotNames[0];
         if (Double.isNaN(v)) {
-            if (DecimalParser.looksLikeDecimalComma(s)) {
-                boolean decimalComma = s.indexOf(',') == s.lastIndexOf(',') && s.indexOf('.') < 0;
-                throw new InputException(where + "uses a comma inside a number. Times must be numbers ≥ 0 written "
-                        + "with a dot as the decimal mark and without thousands separators"
-                        + (decimalComma ? " (e.g. " + s.replace(',', '.') + " instead of " + s + ")" : "")
-                        + "; correct the file or save it with a dot as decimal mark.");
+            if (decimalProblem(s, 0, lineNumber)) {
+                return 0;
             }
             if (DateReader.parseIso(s) != DateReader.NOT_A_DATE || DateReader.guessPattern(s) != null) {
-                throw new InputException(where + "is a date, not a number. " + OptionNames.TIME + " needs a column "
+                problem(lineNumber, column, s, "is a date, not a number", OptionNames.TIME + " needs a column "
                         + "of follow-up times (numbers ≥ 0); for follow-up between two dates give "
-                        + OptionNames.START_DATE + " and " + OptionNames.END_DATE + " instead.");
+                        + OptionNames.START_DATE + " and " + OptionNames.END_DATE + " instead.", "date-not-time");
+                return 0;
             }
-            throw new InputException(where + "is not a number. Times must be numbers ≥ 0 (use a dot as the "
-                    + "decimal mark), or give " + OptionNames.START_DATE + "/" + OptionNames.END_DATE
-                    + " for dates. If \"" + s + "\" means a missing value, add it with " + OptionNames.NA + ".");
+            problem(lineNumber, column, s, "is not a number", "Times must be numbers ≥ 0, or give "
+                    + OptionNames.START_DATE + "/" + OptionNames.END_DATE + " for dates. If \"" + s
+                    + "\" means a missing value, add it with " + OptionNames.NA + ".", "not-a-number");
+        } else if (v < 0) {
+            problem(lineNumber, column, s, "is negative", "Follow-up times must be ≥ 0; correct the value in the "
+                    + "file (or exclude the row by leaving the cell empty).", "negative");
+        } else {
+            problem(lineNumber, column, s, "is too large to be a follow-up time", "Correct the value in the file.",
+                    "too-large");
         }
-        if (v < 0) {
-            throw new InputException(where + "is negative. Follow-up times must be ≥ 0; correct the value in the "
-                    + "file (or exclude the row by leaving the cell empty).");
-        }
-        throw new InputException(where + "is too large to be a follow-up time. Correct the value in the file.");
+        return 0;
     }
 
     private long readDate(int slot, String[] text, LocalDate[] cellDates, int lineNumber) {
@@ -400,37 +589,38 @@ final class CohortAssembler implements RowHandler {
             }
             return day;
         }
-        throw badDate(slot, s, lineNumber);
+        badDate(slot, s, lineNumber);
+        return INVALID_DATE;
     }
 
-    private InputException badDate(int slot, String s, int lineNumber) {
-        StringBuilder m = new StringBuilder(context.at(lineNumber, slotNames[slot])).append(": value \"")
-                .append(s).append("\" is not a date in the expected format ").append(dates.expected());
+    private void badDate(int slot, String s, int lineNumber) {
+        String what = "is not a date in the expected format " + dates.expected();
+        String fix;
         if (dates.isIso()) {
             String guess = DateReader.guessPattern(s);
-            m.append(". Set the format of the dates with ").append(OptionNames.DATE_FORMAT)
-                    .append(guess == null ? ", e.g. " + OptionNames.DATE_FORMAT + " dd/MM/yyyy."
+            fix = "Set the format of the dates with " + OptionNames.DATE_FORMAT
+                    + (guess == null ? ", e.g. " + OptionNames.DATE_FORMAT + " dd/MM/yyyy."
                             : ", e.g. " + OptionNames.DATE_FORMAT + " " + guess + ".");
         } else {
-            m.append(" (from ").append(OptionNames.DATE_FORMAT).append("). Correct the value, or change ")
-                    .append(OptionNames.DATE_FORMAT).append(" to match the dates in the file.");
+            what += " (from " + OptionNames.DATE_FORMAT + ")";
+            fix = "Correct the value, or change " + OptionNames.DATE_FORMAT + " to match the dates in the file.";
         }
         if (!Double.isNaN(DecimalParser.parse(s))) {
-            m.append(" The number does not look like an Excel date serial either (whole numbers ")
-                    .append(ExcelSerialDates.FIRST).append(" to ").append(ExcelSerialDates.LAST).append(").");
+            fix += " The number does not look like an Excel date serial either (whole numbers "
+                    + ExcelSerialDates.FIRST + " to " + ExcelSerialDates.LAST + ").";
         }
-        return new InputException(m.toString());
+        problem(lineNumber, slotNames[slot], s, what, fix, "not-a-date");
     }
 
     private double elapsed(long start, long end, String[] text, int lineNumber) {
         if (end < start) {
-            throw new InputException(context.at(lineNumber) + ", columns '" + slotNames[0] + "' and '"
-                    + slotNames[1] + "': the end date " + LocalDate.ofEpochDay(end) + " (\"" + text[1].trim()
-                    + "\") is before the start date " + LocalDate.ofEpochDay(start) + " (\"" + text[0].trim()
-                    + "\"), which gives a negative follow-up time. Correct the dates, or check that "
+            problem(lineNumber, slotNames[1], text[1].trim(), "is before the start date " + LocalDate.ofEpochDay(start)
+                    + " (\"" + text[0].trim() + "\", column '" + slotNames[0] + "'): the end date "
+                    + LocalDate.ofEpochDay(end) + " gives a negative follow-up time", "Correct the dates, or check that "
                     + OptionNames.START_DATE + " and " + OptionNames.END_DATE + " are not swapped"
                     + (dates.isIso() ? "." : " and that " + OptionNames.DATE_FORMAT + " " + dates.expected()
-                            + " matches the file (day and month may be swapped)."));
+                            + " matches the file (day and month may be swapped)."), "end-before-start");
+            return 0;
         }
         return (end - start) / spec.timeUnit().days();
     }
@@ -447,13 +637,16 @@ final class CohortAssembler implements RowHandler {
      * @throws InputException if there were no data rows, unknown event codes, or no row is left
      */
     Cohort finish() {
+        if (sniffing) {
+            endSniff();
+        }
         if (rowsRead == 0) {
             throw new InputException(context.file() + ": the header (" + context.lineWord() + " " + headerLine
                     + ") has no data rows below it. Add the data rows, or check that this is the right file"
                     + (context.sheet() == null ? "." : " and sheet (" + OptionNames.SHEET + ")."));
         }
-        if (firstUnknownLine >= 0) {
-            throw unknownEvent();
+        if (problemCount > 0 && spec.invalid() == InvalidRows.STOP) {
+            throw stop();
         }
         List<Exclusion> exclusions = tally.exclusions();
         if (size == 0) {
@@ -466,52 +659,131 @@ final class CohortAssembler implements RowHandler {
             throw new InputException(m.append("), so nothing is left to analyse. Check the chosen columns and the "
                     + "missing-value codes (" + OptionNames.NA + ").").toString());
         }
-        addEndWarnings();
+        if (!spec.hasCauseCodes()) {
+            addEndWarnings();
+        }
         List<Covariate> columns = new ArrayList<>(covariates.length);
         for (CovariateColumn c : covariates) {
             columns.add(c.finish(size));
             c.addWarnings(warnings);
         }
+        if (problemCount > 0) {
+            warnings.add(context.file() + ": " + problemCount + " invalid value" + (problemCount == 1 ? " was" : "s were")
+                    + " found; " + (rowsRead - size - exclusions.stream().filter(x -> !invalidReasons.containsKey(
+                            x.reason())).mapToInt(Exclusion::count).sum()) + " row(s) were excluded for them ("
+                    + OptionNames.INVALID + " exclude), counted per reason in the flow of rows. The first: "
+                    + problems.get(0).message());
+        }
         return new Cohort(source, Arrays.copyOf(time, size), Arrays.copyOf(event, size),
                 group == null ? null : Arrays.copyOf(group, size), strata == null ? null : Arrays.copyOf(strata, size),
                 Arrays.copyOf(line, size), rowsRead, exclusions, warnings, columns,
                 weights == null ? null : Arrays.copyOf(weights, size),
-                cluster == null ? null : Arrays.copyOf(cluster, size), start == null ? null : Arrays.copyOf(start, size));
+                cluster == null ? null : Arrays.copyOf(cluster, size), start == null ? null : Arrays.copyOf(start, size),
+                events.table(), problems);
     }
 
-    private InputException unknownEvent() {
-        List<String> values = Texts.sorted(events.distinct());
-        String suggestion = suggestEventValue(values);
-        return new InputException(context.at(firstUnknownLine, slotNames[eventSlot]) + ": value \""
-                + firstUnknownValue + "\" is not a known event code. Values found in this column: "
-                + Texts.join(values, 10, values.size()) + (events.moreDistinct() ? " and more" : "")
-                + ". Without " + OptionNames.EVENT_VALUE + ", events must be coded 1, true, yes, dead, died, death "
-                + "or event, and censored rows 0, false, no, alive or censored. Give the value that marks an event "
-                + "with " + OptionNames.EVENT_VALUE + " (e.g. " + OptionNames.EVENT_VALUE + " " + suggestion
-                + "); all other values then count as censored.");
+    /** {@return every problem (the first {@value #PROBLEMS_KEPT}), for the data check} */
+    List<Problem> problems() {
+        finishProblems();
+        return List.copyOf(problems);
     }
 
-    private String suggestEventValue(List<String> sortedValues) {
-        String unknown = null;
-        for (String v : sortedValues) {
-            if (EventCoding.of(null).code(v) == EventCoding.UNKNOWN) {
-                unknown = v;
+    /** {@return how many problems there were in all} */
+    int problemCount() {
+        return problemCount;
+    }
+
+    /** {@return the event column's coding table} */
+    List<EventCode> eventCodes() {
+        return events.table();
+    }
+
+    /** Completes the unknown-event-code problems with the values found in the column (known only at the end). */
+    private void finishProblems() {
+        String found = null;
+        for (int i = 0; i < problems.size(); i++) {
+            Problem p = problems.get(i);
+            if (p.kind().equals("unknown-event-code") && !p.what().contains("Values found")) {
+                if (found == null) {
+                    List<String> values = Texts.sorted(events.distinct());
+                    found = Texts.join(values, 10, values.size()) + (events.moreDistinct() ? " and more" : "");
+                }
+                problems.set(i, new Problem(p.file(), p.line(), p.column(), p.value(), p.what()
+                        + ". Values found in this column: " + found, p.fix(), p.kind()));
             }
         }
-        String pick = unknown == null ? firstUnknownValue : unknown;
-        return pick.matches("[\\p{Alnum}._+-]+") ? pick : "\"" + pick + "\"";
+    }
+
+    /**
+     * The exception that stops a run with invalid values: per column and kind of problem, the first one in full
+     * and the other rows with it by line and value; the first groups only, and how to see all.
+     */
+    private InputException stop() {
+        finishProblems();
+        Map<String, List<Problem>> groups = new java.util.LinkedHashMap<>();
+        for (Problem p : problems) {
+            groups.computeIfAbsent(p.column() + "\u0000" + p.kind(), k -> new ArrayList<>()).add(p);
+        }
+        StringBuilder m = new StringBuilder();
+        if (groups.size() > 1) {
+            m.append(context.file()).append(": ").append(problemCount).append(" invalid values; nothing was analysed.");
+        }
+        int shown = 0;
+        for (List<Problem> g : groups.values()) {
+            if (shown++ == PROBLEMS_SHOWN) {
+                m.append("\n… and more problems in other columns (survkit check lists them all).");
+                break;
+            }
+            Problem first = g.get(0);
+            m.append(groups.size() > 1 ? "\n  " + first.message().substring(context.file().length() + 2)
+                    : first.message());
+            if (g.size() > 1) {
+                m.append(" The same problem in ").append(g.size() - 1).append(" more row").append(g.size() == 2 ? ""
+                        : "s").append(": ");
+                for (int i = 1; i < Math.min(g.size(), 11); i++) {
+                    m.append(i == 1 ? "" : ", ").append(context.lineWord()).append(' ').append(g.get(i).line())
+                            .append(" (\"").append(g.get(i).value()).append("\")");
+                }
+                m.append(g.size() > 11 ? " and " + (g.size() - 11) + " more." : ".");
+            }
+        }
+        if (problemCount > problems.size()) {
+            m.append("\n(").append(problemCount - problems.size()).append(" more invalid values are not listed here.)");
+        }
+        if (problemCount == 1) {
+            return new InputException(m.toString());
+        }
+        m.append(groups.size() > 1 ? "\n" : " ").append("Correct the file, or give ").append(OptionNames.INVALID)
+                .append(" exclude to leave rows with invalid values out (counted per reason in the flow of rows).");
+        return new InputException(m.toString());
     }
 
     private void addEndWarnings() {
         String eventColumn = slotNames[eventSlot];
         if (eventCount == 0) {
             String found = Texts.join(Texts.sorted(events.distinct()), 10, events.distinct().size());
-            warnings.add(events.eventValue() != null
-                    ? context.file() + ": the event value \"" + events.eventValue() + "\" never occurs in column '"
+            List<String> declared = events.eventValues();
+            warnings.add(!declared.isEmpty()
+                    ? context.file() + ": the event value" + (declared.size() == 1 ? " \"" + declared.get(0) + "\" never occurs"
+                    : "s \"" + String.join("\", \"", declared) + "\" never occur") + " in column '"
                     + eventColumn + "' (values found: " + found + "), so every row is censored. Check "
                     + OptionNames.EVENT_VALUE + "."
                     : context.file() + ": no row of column '" + eventColumn + "' marks an event (values found: "
                     + found + "), so every row is censored.");
+        }
+        for (String v : events.eventValues()) {
+            if (EventWords.isAlive(v)) {
+                warnings.add(context.file() + ": the event value \"" + v + "\" means alive or censored, so the "
+                        + "analysis estimates the time until a patient is recorded as \"" + v + "\", not the time to "
+                        + "death. If the event is death, give the value that means dead with " + OptionNames.EVENT_VALUE
+                        + ".");
+            }
+        }
+        for (EventCode c : events.table()) {
+            if (c.note().startsWith("read as")) {
+                warnings.add(context.file() + ", column '" + eventColumn + "': value \"" + c.value() + "\" ("
+                        + c.count() + " row" + (c.count() == 1 ? "" : "s") + ") was " + c.note() + ".");
+            }
         }
         if (groupSlot >= 0 && groupLabels.size() > MANY_GROUPS) {
             warnings.add(context.file() + ": column '" + slotNames[groupSlot] + "' has " + groupLabels.size()

@@ -35,7 +35,11 @@ public final class CohortSpec {
     private final TimeUnit timeUnit;
     private final String dateFormat;
     private final String eventColumn;
-    private final String eventValue;
+    private final List<String> eventValues;
+    private final List<String> censorValues;
+    private final DecimalMark decimal;
+    private final InvalidRows invalid;
+    private final boolean causeCodes;
     private final String groupColumn;
     private final String strataColumn;
     private final List<String> naCodes;
@@ -54,7 +58,11 @@ public final class CohortSpec {
         private TimeUnit timeUnit = TimeUnit.DAYS;
         private String dateFormat;
         private String eventColumn;
-        private String eventValue;
+        private List<String> eventValues = List.of();
+        private List<String> censorValues = List.of();
+        private DecimalMark decimal = DecimalMark.AUTO;
+        private InvalidRows invalid = InvalidRows.STOP;
+        private boolean causeCodes;
         private String groupColumn;
         private String strataColumn;
         private List<String> naCodes = List.of();
@@ -75,7 +83,11 @@ public final class CohortSpec {
             timeUnit = s.timeUnit;
             dateFormat = s.dateFormat;
             eventColumn = s.eventColumn;
-            eventValue = s.eventValue;
+            eventValues = s.eventValues;
+            censorValues = s.censorValues;
+            decimal = s.decimal;
+            invalid = s.invalid;
+            causeCodes = s.causeCodes;
             groupColumn = s.groupColumn;
             strataColumn = s.strataColumn;
             naCodes = s.naCodes;
@@ -95,7 +107,11 @@ public final class CohortSpec {
         this.timeUnit = d.timeUnit;
         this.dateFormat = d.dateFormat;
         this.eventColumn = d.eventColumn;
-        this.eventValue = d.eventValue;
+        this.eventValues = d.eventValues;
+        this.censorValues = d.censorValues;
+        this.decimal = d.decimal;
+        this.invalid = d.invalid;
+        this.causeCodes = d.causeCodes;
         this.groupColumn = d.groupColumn;
         this.strataColumn = d.strataColumn;
         this.naCodes = d.naCodes;
@@ -189,14 +205,74 @@ public final class CohortSpec {
 
     /**
      * Sets the one value of the event column that marks an event (e.g. {@code "2"} for R's {@code lung} data);
-     * every other non-missing value then means censored. Null means the default tokens
-     * ({@code 1/0, true/false, yes/no, dead/alive, died, death, event, censored}).
+     * the same as {@link #eventValues(List)} with one value.
      *
-     * @param value the event value, or null
+     * @param value the event value, or null for the default words
      * @return a new spec
      */
     public CohortSpec eventValue(String value) {
-        return with(d -> d.eventValue = blankToNull(value));
+        return eventValues(value == null ? List.of() : List.of(value));
+    }
+
+    /**
+     * Sets the values of the event column that mark an event (compared ignoring case, and as numbers when both are
+     * numbers). Empty means the default words ({@code 1/0}, yes/no, and the words for dead and alive in English,
+     * French, German, Spanish, Italian, Dutch and Portuguese). See {@link EventCoding} for how other values are
+     * read; every value's reading is in {@link Cohort#eventCodes()}.
+     *
+     * @param values the event values; null means none
+     * @return a new spec
+     */
+    public CohortSpec eventValues(List<String> values) {
+        return with(d -> d.eventValues = trimmed(values));
+    }
+
+    /**
+     * Sets the values of the event column that mark censored rows (alive, event-free at last contact). With both
+     * event and censor values, any other value is a problem; with censor values only, other values are events.
+     *
+     * @param values the censor values; null means none
+     * @return a new spec
+     */
+    public CohortSpec censorValues(List<String> values) {
+        return with(d -> d.censorValues = trimmed(values));
+    }
+
+    /**
+     * Declares the event column a column of cause codes (competing risks: censored, relapse, death), which the
+     * caller reads itself (as a categorical covariate): no value is coded as event or censored here, every
+     * non-missing value is kept, and {@link Cohort#event()} is all false.
+     *
+     * @return a new spec
+     */
+    public CohortSpec causeCodes() {
+        return with(d -> d.causeCodes = true);
+    }
+
+    /** {@return true if the event column holds cause codes the caller reads (see {@link #causeCodes()})} */
+    public boolean hasCauseCodes() {
+        return causeCodes;
+    }
+
+    /**
+     * Sets the decimal mark of numbers (default {@link DecimalMark#AUTO}: detected per column).
+     *
+     * @param mark the mark; null means AUTO
+     * @return a new spec
+     */
+    public CohortSpec decimal(DecimalMark mark) {
+        return with(d -> d.decimal = mark == null ? DecimalMark.AUTO : mark);
+    }
+
+    /**
+     * Sets what happens to rows with invalid values (default {@link InvalidRows#STOP}: every problem listed, no
+     * cohort).
+     *
+     * @param choice the choice; null means STOP
+     * @return a new spec
+     */
+    public CohortSpec invalid(InvalidRows choice) {
+        return with(d -> d.invalid = choice == null ? InvalidRows.STOP : choice);
     }
 
     /**
@@ -332,9 +408,29 @@ public final class CohortSpec {
         return eventColumn;
     }
 
-    /** {@return the value that marks an event, or null for the default tokens} */
+    /** {@return the first value that marks an event, or null for the default words} */
     public String eventValue() {
-        return eventValue;
+        return eventValues.isEmpty() ? null : eventValues.get(0);
+    }
+
+    /** {@return the values that mark an event (empty: the default words), never null} */
+    public List<String> eventValues() {
+        return eventValues;
+    }
+
+    /** {@return the values that mark censored rows, never null} */
+    public List<String> censorValues() {
+        return censorValues;
+    }
+
+    /** {@return the decimal mark, never null} */
+    public DecimalMark decimal() {
+        return decimal;
+    }
+
+    /** {@return what happens to rows with invalid values, never null} */
+    public InvalidRows invalid() {
+        return invalid;
     }
 
     /** {@return the group column, or null} */
@@ -501,7 +597,8 @@ public final class CohortSpec {
                 && Objects.equals(startDateColumn, s.startDateColumn)
                 && Objects.equals(endDateColumn, s.endDateColumn) && timeUnit == s.timeUnit
                 && Objects.equals(dateFormat, s.dateFormat) && Objects.equals(eventColumn, s.eventColumn)
-                && Objects.equals(eventValue, s.eventValue) && Objects.equals(groupColumn, s.groupColumn)
+                && eventValues.equals(s.eventValues) && censorValues.equals(s.censorValues) && decimal == s.decimal
+                && invalid == s.invalid && causeCodes == s.causeCodes && Objects.equals(groupColumn, s.groupColumn)
                 && Objects.equals(strataColumn, s.strataColumn) && naCodes.equals(s.naCodes)
                 && Objects.equals(sheet, s.sheet) && covariates.equals(s.covariates)
                 && categorical.equals(s.categorical) && Objects.equals(weightsColumn, s.weightsColumn)
@@ -511,7 +608,7 @@ public final class CohortSpec {
     @Override
     public int hashCode() {
         return Objects.hash(timeColumn, startDateColumn, endDateColumn, timeUnit, dateFormat, eventColumn,
-                eventValue, groupColumn, strataColumn, naCodes, sheet, covariates, categorical, weightsColumn,
+                eventValues, censorValues, decimal, invalid, groupColumn, strataColumn, naCodes, sheet, covariates, categorical, weightsColumn,
                 clusterColumn, startColumn);
     }
 
@@ -524,7 +621,18 @@ public final class CohortSpec {
         j.add("timeUnit=" + timeUnit);
         add(j, "dateFormat", dateFormat);
         add(j, "event", eventColumn);
-        add(j, "eventValue", eventValue);
+        if (!eventValues.isEmpty()) {
+            j.add("eventValues=" + eventValues);
+        }
+        if (!censorValues.isEmpty()) {
+            j.add("censorValues=" + censorValues);
+        }
+        if (decimal != DecimalMark.AUTO) {
+            j.add("decimal=" + decimal.id());
+        }
+        if (invalid != InvalidRows.STOP) {
+            j.add("invalid=" + invalid.id());
+        }
         add(j, "group", groupColumn);
         add(j, "strata", strataColumn);
         if (!naCodes.isEmpty()) {

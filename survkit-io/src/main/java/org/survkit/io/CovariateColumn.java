@@ -21,6 +21,28 @@ import java.util.Map;
  */
 final class CovariateColumn {
 
+    /** {@link #read} result: the value is missing. */
+    static final int MISSING = 0;
+    /** {@link #read} result: the value was read. */
+    static final int READ = 1;
+    /** {@link #read} result: the value is invalid (a problem was recorded). */
+    static final int INVALID = 2;
+
+    /** Where a column's problems go (the assembler). */
+    interface Problems {
+        /**
+         * Records a problem.
+         *
+         * @param line   the line
+         * @param column the column
+         * @param value  the value
+         * @param what   what is wrong
+         * @param fix    what to do
+         * @param kind   the kind
+         */
+        void add(int line, String column, String value, String what, String fix, String kind);
+    }
+
     /** Distinct texts remembered while a column is numeric. */
     static final int KEPT_LABELS = 256;
     /** Distinct texts interned in a text column; more are stored as they come. */
@@ -34,6 +56,8 @@ final class CovariateColumn {
     private final boolean categorical;
     private final MissingCodes missing;
     private final SourceContext context;
+    private final Problems problems;
+    private DecimalMark mark = DecimalMark.POINT;
 
     private double[] numeric;
     private String[] text;
@@ -58,7 +82,8 @@ final class CovariateColumn {
      * @param capacity    the initial array length
      */
     CovariateColumn(String name, int slot, int reason, boolean categorical, MissingCodes missing,
-                    SourceContext context, int capacity) {
+                    SourceContext context, int capacity, Problems problems) {
+        this.problems = problems;
         this.name = name;
         this.slot = slot;
         this.reason = reason;
@@ -74,6 +99,20 @@ final class CovariateColumn {
         return slot;
     }
 
+    /** {@return true if the column was listed as categorical} */
+    boolean categorical() {
+        return categorical;
+    }
+
+    /**
+     * Sets the decimal mark of the column's numbers (decided by the assembler from the first rows).
+     *
+     * @param decided the mark
+     */
+    void mark(DecimalMark decided) {
+        this.mark = decided;
+    }
+
     /** {@return the exclusion reason for a missing value} */
     int reason() {
         return reason;
@@ -84,60 +123,62 @@ final class CovariateColumn {
      *
      * @param raw  the untrimmed cell text
      * @param line the row's line, for messages
-     * @return false if the value is missing
-     * @throws InputException for a decimal comma or an overflowing number in a numeric column, or a non-number
-     *                        in a numeric column with many distinct values
+     * @return {@link #MISSING}, {@link #READ} or {@link #INVALID} (a number with the other decimal mark, an
+     *         overflowing number, or a non-number in a numeric column with many distinct values: each a problem)
      */
-    boolean read(String raw, int line) {
+    int read(String raw, int line) {
         String s = raw.trim();
         if (missing.isMissing(s)) {
-            return false;
+            return MISSING;
         }
         if (categorical) {
             pendingText = intern(s);
-            return true;
+            return READ;
         }
-        double v = DecimalParser.parse(s);
+        double v = LocalNumbers.parse(s, mark);
         if (v == v) {
             numbers++;
             if (numeric != null) {
                 if (Double.isInfinite(v)) {
-                    throw new InputException(context.at(line, name) + ": value \"" + s + "\" is too large to be a "
-                            + "covariate value. Correct the value in the file.");
+                    problems.add(line, name, s, "is too large to be a covariate value", "Correct the value in the "
+                            + "file.", "too-large");
+                    return INVALID;
                 }
                 pendingNumber = v + 0.0;
             }
         } else {
-            others++;
-            if (numeric != null) {
-                toText(s, line);
+            if (numeric != null && !toText(s, line)) {
+                return INVALID;
             }
+            others++;
         }
         if (text != null) {
             pendingText = intern(s);
         }
-        return true;
+        return READ;
     }
 
-    private void toText(String s, int line) {
-        if (DecimalParser.looksLikeDecimalComma(s)) {
-            boolean decimalComma = s.indexOf(',') == s.lastIndexOf(',') && s.indexOf('.') < 0;
-            throw new InputException(context.at(line, name) + ": value \"" + s + "\" uses a comma inside a number. "
-                    + "Numeric covariates must be written with a dot as the decimal mark and without thousands "
-                    + "separators" + (decimalComma ? " (e.g. " + s.replace(',', '.') + " instead of " + s + ")" : "")
-                    + "; correct the file or save it with a dot as decimal mark. If the column is categorical, list "
-                    + "it with " + OptionNames.CATEGORICAL + ".");
+    private boolean toText(String s, int line) {
+        LocalNumbers.Kind k = LocalNumbers.kind(s);
+        if (k != LocalNumbers.Kind.NOT_A_NUMBER && k != LocalNumbers.Kind.INTEGER) {
+            String other = mark == DecimalMark.COMMA ? "." : ",";
+            problems.add(line, name, s, "is written with a decimal " + (mark == DecimalMark.COMMA ? "dot" : "comma")
+                    + ", but this column's numbers are read with " + mark.words(), "Correct the value, or give "
+                    + OptionNames.DECIMAL + " " + other + " if the file uses that mark. If the column is categorical, "
+                    + "list it with " + OptionNames.CATEGORICAL + ".", "decimal-mark");
+            return false;
         }
         if (text == null) {
-            throw new InputException(context.at(line, name) + ": value \"" + s + "\" is not a number, but the values "
-                    + "above it in this column are numbers (more than " + KEPT_LABELS + " different ones). A "
-                    + "covariate column must hold only numbers, or be categorical with few different values. If \""
-                    + s + "\" means a missing value, add it with " + OptionNames.NA + "; otherwise correct the "
-                    + "value in the file.");
+            problems.add(line, name, s, "is not a number, but the values above it in this column are numbers (more "
+                    + "than " + KEPT_LABELS + " different ones)", "A covariate column must hold only numbers, or be "
+                    + "categorical with few different values. If \"" + s + "\" means a missing value, add it with "
+                    + OptionNames.NA + "; otherwise correct the value in the file.", "not-a-number");
+            return false;
         }
         numeric = null;
         firstTextLine = line;
         firstTextValue = s;
+        return true;
     }
 
     private String intern(String s) {

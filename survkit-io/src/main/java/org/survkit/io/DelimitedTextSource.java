@@ -58,6 +58,7 @@ final class DelimitedTextSource {
         }
         char preferred = name.toLowerCase(Locale.ROOT).endsWith(".tsv") ? '\t' : ',';
         char delimiter = DelimiterSniffer.sniff(sample.text(), sample.complete(), preferred);
+        context = SourceContext.text(name, delimiter);
         FieldCollector fields = new FieldCollector(context, limits);
         try (InputStream in = Files.newInputStream(file)) {
             in.skipNBytes(sample.bomLength());

@@ -36,6 +36,34 @@ final class EditDistance {
     }
 
     /**
+     * Computes the optimal string alignment distance: as {@link #distance} but swapping two neighbouring letters
+     * ({@code Daed} for {@code Dead}) is one edit, the commonest typing slip.
+     *
+     * @param a one text
+     * @param b the other text
+     * @return the least number of insertions, deletions, substitutions and adjacent transpositions
+     */
+    static int transpositions(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    /**
      * Computes the Levenshtein distance.
      *
      * @param a one text

@@ -1,21 +1,30 @@
 package org.survkit.io;
 
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Turns the trimmed text of the event column into event (1), censored (0) or unknown (−1).
+ * Turns the trimmed text of the event column into event, censored or invalid, and keeps the coding table
+ * ({@link EventCode}) of every distinct value with its count.
  *
- * <p>Without an event value the default tokens apply, ignoring case: events {@code 1, true, yes, dead, died,
- * death, event} and any number equal to 1 ({@code 1.0}); censored {@code 0, false, no, alive, censored} and any
- * number equal to 0. With an event value V, a text equal to V (ignoring case) is an event, as is a number equal
- * to V when V is a number ({@code "2"} matches {@code "2.0"}); every other value is censored. Like R's
- * {@code Surv(time, status == 2)}.
- *
- * <p>Decisions are cached per distinct text, which also keeps the distinct values seen for messages.
+ * <p>Rules, in order:
+ * <ul>
+ * <li>With event values and/or censor values declared: a value equal to one (ignoring case; numerically when both
+ *     are numbers, so {@code 2.0} is {@code 2}) is that; a value that differs from one only in accents, spaces or
+ *     punctuation is read as it, with a note in the table; a word that looks like a misspelling of a declared
+ *     value ({@code Decesed} for {@code Deceased}: a small edit distance) is invalid, naming the value it
+ *     resembles. With only event values, other values are censored, as R's {@code Surv(time, status == value)},
+ *     except a word meaning death or event (in any of the known languages), which is invalid: censoring deaths is
+ *     a classic silent error. With only censor values, other values are events, except a word meaning alive,
+ *     censored or lost to follow-up, which is invalid. With both, any other value is invalid.</li>
+ * <li>Without declared values: {@code 1} (any number equal to 1), yes/true and the death and event words of
+ *     {@link EventWords} are events; {@code 0}, no/false and the alive and censored words are censored; a near
+ *     miss of such a word is invalid, naming the word; anything else is invalid as an unknown code.</li>
+ * </ul>
+ * Decisions are cached per distinct text.
  */
 final class EventCoding {
 
@@ -23,87 +32,278 @@ final class EventCoding {
     static final byte EVENT = 1;
     /** Censored. */
     static final byte CENSORED = 0;
-    /** Not a recognised code (only without an event value). */
-    static final byte UNKNOWN = -1;
+    /** Not readable as either. */
+    static final byte INVALID = -1;
 
-    private static final Set<String> EVENT_WORDS = Set.of("1", "true", "yes", "dead", "died", "death", "event");
-    private static final Set<String> CENSOR_WORDS = Set.of("0", "false", "no", "alive", "censored");
-    private static final int CACHE_LIMIT = 1024;
-    private static final int DISTINCT_LIMIT = 100;
+    private static final int DISTINCT_LIMIT = 1000;
+    private static final String[] DEFAULT_WORDS = {"dead", "died", "death", "deceased", "event", "alive",
+        "censored", "yes", "no", "true", "false"};
 
-    private final String eventValue;
-    private final double eventNumber;
-    private final Map<String, Byte> cache = new HashMap<>();
-    private final Set<String> distinct = new LinkedHashSet<>();
-    private boolean moreDistinct;
+    private final List<String> eventValues;
+    private final List<String> censorValues;
+    private final Map<String, Decision> decisions = new HashMap<>();
+    private final Map<String, int[]> counts = new LinkedHashMap<>();
+    private final Map<String, int[]> missingCounts = new LinkedHashMap<>();
+    private int otherCount;
 
-    private EventCoding(String eventValue) {
-        this.eventValue = eventValue;
-        this.eventNumber = eventValue == null ? Double.NaN : DecimalParser.parse(eventValue);
+    /** A cached decision: the code, and for notes and problems the words. */
+    record Decision(byte code, String note, String kind, String what, String fix) {
+    }
+
+    private EventCoding(List<String> eventValues, List<String> censorValues) {
+        this.eventValues = eventValues;
+        this.censorValues = censorValues;
     }
 
     /**
      * Creates the coding.
      *
-     * @param eventValue the value that marks an event (trimmed), or null for the default tokens
+     * @param eventValues  the values that mark an event (trimmed; empty for the default words)
+     * @param censorValues the values that mark censored rows (trimmed; may be empty)
      * @return the coding
      */
-    static EventCoding of(String eventValue) {
-        return new EventCoding(eventValue == null ? null : eventValue.trim());
+    static EventCoding of(List<String> eventValues, List<String> censorValues) {
+        return new EventCoding(List.copyOf(eventValues), List.copyOf(censorValues));
+    }
+
+    /** {@return the declared event values (empty when the default words apply)} */
+    List<String> eventValues() {
+        return eventValues;
+    }
+
+    /** {@return the declared censor values} */
+    List<String> censorValues() {
+        return censorValues;
+    }
+
+    /** {@return true when neither event nor censor values were declared} */
+    boolean defaults() {
+        return eventValues.isEmpty() && censorValues.isEmpty();
     }
 
     /**
-     * Codes one non-missing value.
+     * Codes one non-missing value and counts it.
      *
      * @param s the trimmed text
-     * @return {@link #EVENT}, {@link #CENSORED} or {@link #UNKNOWN}
+     * @return the decision
      */
-    byte code(String s) {
-        Byte cached = cache.get(s);
-        if (cached != null) {
-            return cached;
+    Decision code(String s) {
+        Decision d = decisions.get(s);
+        if (d == null) {
+            d = decide(s);
+            if (decisions.size() < DISTINCT_LIMIT) {
+                decisions.put(s, d);
+            }
         }
-        byte code = decide(s);
-        if (cache.size() < CACHE_LIMIT) {
-            cache.put(s, code);
+        int[] c = counts.get(s);
+        if (c != null) {
+            c[0]++;
+        } else if (counts.size() < DISTINCT_LIMIT) {
+            counts.put(s, new int[] {1});
+        } else {
+            otherCount++;
         }
-        if (distinct.size() < DISTINCT_LIMIT) {
-            distinct.add(s);
-        } else if (!distinct.contains(s)) {
-            moreDistinct = true;
-        }
-        return code;
+        return d;
     }
 
-    private byte decide(String s) {
-        double number = DecimalParser.parse(s);
-        if (eventValue != null) {
-            boolean same = !Double.isNaN(eventNumber) && !Double.isNaN(number) ? number == eventNumber
-                    : s.equalsIgnoreCase(eventValue);
-            return same ? EVENT : CENSORED;
+    /**
+     * Counts a missing value for the table.
+     *
+     * @param s the trimmed text (a missing-value code, or empty)
+     */
+    void countMissing(String s) {
+        int[] c = missingCounts.get(s);
+        if (c != null) {
+            c[0]++;
+        } else if (missingCounts.size() < 100) {
+            missingCounts.put(s, new int[] {1});
         }
-        String key = s.toLowerCase(Locale.ROOT);
-        if (EVENT_WORDS.contains(key) || number == 1) {
-            return EVENT;
-        }
-        if (CENSOR_WORDS.contains(key) || number == 0) {
-            return CENSORED;
-        }
-        return UNKNOWN;
     }
 
-    /** {@return the event value, or null for the default tokens} */
-    String eventValue() {
-        return eventValue;
+    private Decision decide(String s) {
+        if (!defaults()) {
+            return declared(s);
+        }
+        double x = DecimalParser.parse(s);
+        if (x == 1 || EventWords.isDeath(s) || EventWords.isYes(s)) {
+            return new Decision(EVENT, "", null, null, null);
+        }
+        if (x == 0 || EventWords.isAlive(s) || EventWords.isNo(s)) {
+            return new Decision(CENSORED, "", null, null, null);
+        }
+        if (EventWords.hasLetter(s)) {
+            for (String w : DEFAULT_WORDS) {
+                if (near(s, w)) {
+                    boolean death = EventWords.isDeath(w) || EventWords.isYes(w);
+                    return invalid("near-miss", "looks like a misspelling of \"" + w + "\" (which would be "
+                            + (death ? "an event" : "censored") + ")", "Correct it in the file, or declare what it "
+                            + "means with " + OptionNames.EVENT_VALUE + " / " + OptionNames.CENSOR_VALUE + ".");
+                }
+            }
+        }
+        return invalid("unknown-event-code", "is not a known event code", unknownFix(s));
     }
 
-    /** {@return the distinct values seen so far (at most 100), in order of appearance} */
-    Set<String> distinct() {
-        return distinct;
+    private Decision declared(String s) {
+        String exactEvent = match(eventValues, s);
+        if (exactEvent != null) {
+            return new Decision(EVENT, "", null, null, null);
+        }
+        if (match(censorValues, s) != null) {
+            return new Decision(CENSORED, "", null, null, null);
+        }
+        String key = EventWords.normalise(s);
+        for (String v : eventValues) {
+            if (!key.isEmpty() && key.equals(EventWords.normalise(v))) {
+                return new Decision(EVENT, "read as the event value \"" + v + "\" (differs only in case, accents or "
+                        + "spaces)", null, null, null);
+            }
+        }
+        for (String v : censorValues) {
+            if (!key.isEmpty() && key.equals(EventWords.normalise(v))) {
+                return new Decision(CENSORED, "read as the censor value \"" + v + "\" (differs only in case, "
+                        + "accents or spaces)", null, null, null);
+            }
+        }
+        if (EventWords.hasLetter(s)) {
+            for (String v : eventValues) {
+                if (near(s, v)) {
+                    return invalid("near-miss", "looks like a misspelling of the event value \"" + v + "\"",
+                            "Correct it in the file, or add it to " + OptionNames.EVENT_VALUE + " if it is an event "
+                                    + "too (or to " + OptionNames.CENSOR_VALUE + " if it means censored).");
+                }
+            }
+            for (String v : censorValues) {
+                if (near(s, v)) {
+                    return invalid("near-miss", "looks like a misspelling of the censor value \"" + v + "\"",
+                            "Correct it in the file, or add it to " + OptionNames.CENSOR_VALUE + " if it means "
+                                    + "censored too (or to " + OptionNames.EVENT_VALUE + " if it is an event).");
+                }
+            }
+        }
+        if (censorValues.isEmpty()) {
+            if (EventWords.isDeath(s)) {
+                return invalid("undeclared-death", "means death (or an event) but is not an event value ("
+                        + list(eventValues) + "), so it would be censored", "If it is an event, add it to "
+                        + OptionNames.EVENT_VALUE + "; to censor it deliberately, give it with "
+                        + OptionNames.CENSOR_VALUE + " (for death as a competing event, use survkit cif).");
+            }
+            return new Decision(CENSORED, "not an event value: censored", null, null, null);
+        }
+        if (eventValues.isEmpty()) {
+            if (EventWords.isAlive(s)) {
+                return invalid("undeclared-censored", "means alive or censored but is not a censor value ("
+                        + list(censorValues) + "), so it would be an event", "Add it to "
+                        + OptionNames.CENSOR_VALUE + " if it means censored (or to " + OptionNames.EVENT_VALUE
+                        + " if it is an event).");
+            }
+            return new Decision(EVENT, "not a censor value: event", null, null, null);
+        }
+        return invalid("undeclared-value", "is neither an event value (" + list(eventValues) + ") nor a censor value ("
+                + list(censorValues) + ")", "Add it to " + OptionNames.EVENT_VALUE + " or " + OptionNames.CENSOR_VALUE
+                + ", correct it in the file, or add it to " + OptionNames.NA + " if it means missing.");
+    }
+
+    private static Decision invalid(String kind, String what, String fix) {
+        return new Decision(INVALID, what, kind, what, fix);
+    }
+
+    private static String match(List<String> values, String s) {
+        double x = Double.NaN;
+        boolean parsed = false;
+        for (String v : values) {
+            if (v.equalsIgnoreCase(s)) {
+                return v;
+            }
+            double n = DecimalParser.parse(v);
+            if (n == n) {
+                if (!parsed) {
+                    x = DecimalParser.parse(s);
+                    parsed = true;
+                }
+                if (x == n) {
+                    return v;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** True for a word a few keystrokes from a declared word (and not the same word). */
+    static boolean near(String s, String declared) {
+        String a = EventWords.normalise(s);
+        String b = EventWords.normalise(declared);
+        if (a.equals(b) || Math.min(a.length(), b.length()) < 4 || !EventWords.hasLetter(b)) {
+            return false;
+        }
+        int limit = Math.max(1, Math.min(a.length(), b.length()) / 4);
+        return EditDistance.transpositions(a, b) <= limit;
+    }
+
+    private static String list(List<String> values) {
+        return "\"" + String.join("\", \"", values) + "\"";
+    }
+
+    private String unknownFix(String s) {
+        String example = EventWords.isAlive(s) || EventWords.isNo(s) ? null : s;
+        return "Without " + OptionNames.EVENT_VALUE + ", events are coded 1, yes, true or a word for death (dead, "
+                + "died, deceased, décédé, verstorben, fallecido, deceduto, overleden, falecido, …) and censored rows "
+                + "0, no, false or a word for alive or censored. Give the value that marks an event with "
+                + OptionNames.EVENT_VALUE + (example == null ? "" : " (e.g. " + OptionNames.EVENT_VALUE + " "
+                        + quoteIfNeeded(example) + ")") + "; then give the censored value(s) with "
+                + OptionNames.CENSOR_VALUE + " so that every other value is checked.";
+    }
+
+    static String quoteIfNeeded(String s) {
+        return s.matches("[\\p{Alnum}._+-]+") ? s : "\"" + s + "\"";
+    }
+
+    /**
+     * Returns the coding table: every distinct value seen, in order of first appearance, then the missing codes.
+     *
+     * @return the table
+     */
+    List<EventCode> table() {
+        List<EventCode> out = new ArrayList<>();
+        for (Map.Entry<String, int[]> e : counts.entrySet()) {
+            Decision d = decisions.get(e.getKey());
+            if (d == null) {
+                d = decide(e.getKey());
+            }
+            EventCode.Meaning m = d.code() == EVENT ? EventCode.Meaning.EVENT
+                    : d.code() == CENSORED ? EventCode.Meaning.CENSORED : EventCode.Meaning.INVALID;
+            out.add(new EventCode(e.getKey(), m, e.getValue()[0], d.note()));
+        }
+        if (otherCount > 0) {
+            out.add(new EventCode("(" + otherCount + " rows with other values)", EventCode.Meaning.INVALID, otherCount,
+                    "too many different values to list"));
+        }
+        for (Map.Entry<String, int[]> e : missingCounts.entrySet()) {
+            out.add(new EventCode(e.getKey(), EventCode.Meaning.MISSING, e.getValue()[0],
+                    e.getKey().isEmpty() ? "empty cell" : "missing-value code"));
+        }
+        return out;
+    }
+
+    /** {@return the distinct non-missing values seen (at most 1000), in order of first appearance} */
+    List<String> distinct() {
+        return new ArrayList<>(counts.keySet());
     }
 
     /** {@return true if more distinct values were seen than {@link #distinct()} holds} */
     boolean moreDistinct() {
-        return moreDistinct;
+        return otherCount > 0;
+    }
+
+    /** {@return how many rows were coded as events} */
+    int events() {
+        int n = 0;
+        for (Map.Entry<String, int[]> e : counts.entrySet()) {
+            Decision d = decisions.get(e.getKey());
+            if (d != null && d.code() == EVENT) {
+                n += e.getValue()[0];
+            }
+        }
+        return n;
     }
 }

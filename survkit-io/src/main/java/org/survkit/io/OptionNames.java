@@ -19,6 +19,12 @@ final class OptionNames {
     static final String EVENT = "--event";
     /** The value marking an event. */
     static final String EVENT_VALUE = "--event-value";
+    /** The values marking censored rows. */
+    static final String CENSOR_VALUE = "--censor-value";
+    /** The decimal mark. */
+    static final String DECIMAL = "--decimal";
+    /** What to do with invalid rows. */
+    static final String INVALID = "--invalid";
     /** The group column. */
     static final String GROUP = "--group";
     /** The strata column. */

@@ -6,8 +6,31 @@ package org.survkit.io;
  *
  * @param fileName the file name without directories
  * @param sheet    the sheet name, or null for text files
+ * @param delimiter the delimiter of a text file (a hint for the decimal mark: a semicolon file is a decimal-comma
+ *                  file), or 0 when unknown or not a text file
  */
-record SourceContext(String fileName, String sheet) {
+record SourceContext(String fileName, String sheet, char delimiter) {
+
+    /**
+     * Creates a context without a delimiter.
+     *
+     * @param fileName the file name
+     * @param sheet    the sheet name, or null
+     */
+    SourceContext(String fileName, String sheet) {
+        this(fileName, sheet, (char) 0);
+    }
+
+    /**
+     * Creates the context of a delimited text file.
+     *
+     * @param fileName  the file name
+     * @param delimiter the delimiter
+     * @return the context
+     */
+    static SourceContext text(String fileName, char delimiter) {
+        return new SourceContext(fileName, null, delimiter);
+    }
 
     /**
      * Creates the context of a text file.

@@ -201,11 +201,13 @@ class CovariatesTest {
     }
 
     @Test
-    void decimalCommaInANumericCovariateIsAnError() {
-        assertThatThrownBy(() -> read("time;status;bmi\n1;1;22\n2;1;22,5\n", BASE.covariates(List.of("bmi"))))
+    void decimalCommaInANumericCovariateIsReadOrNamed() {
+        assertThat(read("time;status;bmi\n1;1;22\n2;1;22,5\n", BASE.covariates(List.of("bmi")))
+                .covariate("bmi").numeric()).containsExactly(22.0, 22.5);
+        assertThatThrownBy(() -> read("time,status,bmi\n1,1,22.5\n2,1,\"22,5\"\n", BASE.covariates(List.of("bmi"))))
                 .isInstanceOf(InputException.class)
-                .hasMessageStartingWith("c.csv, line 3, column 'bmi': value \"22,5\" uses a comma inside a number.")
-                .hasMessageContaining("(e.g. 22.5 instead of 22,5)")
+                .hasMessageStartingWith("c.csv, line 3, column 'bmi': value \"22,5\" is written with a decimal comma, "
+                        + "but this column's numbers are read with a dot (62.5)")
                 .hasMessageContaining("list it with --categorical");
         // as a categorical column, it is just a label
         Cohort cohort = read("time;status;code\n1;1;1,2\n", BASE.covariates(List.of("code"))

@@ -43,10 +43,9 @@ class CoxColumnsTest {
         assertThatThrownBy(() -> read("time,status,w\n1,1,heavy\n", BASE.weights("w")))
                 .isInstanceOf(InputException.class)
                 .hasMessage("x.csv, line 2, column 'w': value \"heavy\" is not a number. Case weights must be "
-                        + "numbers ≥ 0 (use a dot as the decimal mark). If \"heavy\" means a missing value, add it "
+                        + "numbers ≥ 0. If \"heavy\" means a missing value, add it "
                         + "with --na.");
-        assertThatThrownBy(() -> read("time;status;w\n1;1;0,5\n", BASE.weights("w")))
-                .isInstanceOf(InputException.class).hasMessageContaining("uses a comma inside a number");
+        assertThat(read("time;status;w\n1;1;0,5\n", BASE.weights("w")).weights()).containsExactly(0.5);
         assertThatThrownBy(() -> read("time,status,w\n1,1,1e999\n", BASE.weights("w")))
                 .isInstanceOf(InputException.class).hasMessageContaining("value \"1e999\" is too large");
     }
@@ -83,13 +82,13 @@ class CoxColumnsTest {
         CohortSpec spec = BASE.start("start");
         assertThatThrownBy(() -> read("start,time,status\n0,5,1\n12,10,1\n", spec))
                 .isInstanceOf(InputException.class)
-                .hasMessage("x.csv, line 3, columns 'start' and 'time': start 12 is not before the stop time 10. "
-                        + "Each row is the interval (start, stop] and needs start < stop; with --start the --time "
+                .hasMessage("x.csv, line 3, column 'start': value \"12\" is not before the stop time 10 (column "
+                        + "'time'). Each row is the interval (start, stop] and needs start < stop; with --start the --time "
                         + "column is the end of the interval, not its length. Correct the row, or check that "
                         + "--start and --time are not swapped.");
         // equal is not allowed either (R's Surv: stop time must be > start time)
         assertThatThrownBy(() -> read("start,time,status\n3,3,1\n", spec))
-                .isInstanceOf(InputException.class).hasMessageContaining("start 3 is not before the stop time 3");
+                .isInstanceOf(InputException.class).hasMessageContaining("value \"3\" is not before the stop time 3");
     }
 
     @Test

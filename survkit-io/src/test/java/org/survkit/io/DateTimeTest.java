@@ -95,7 +95,8 @@ class DateTimeTest {
     void unparseableDateWithPatternSaysToChangeIt() {
         assertThatThrownBy(() -> read("start,end,dead\n2020-01-01,2020-02-01,1\n", DATES.dateFormat("dd/MM/yyyy")))
                 .isInstanceOf(InputException.class)
-                .hasMessageStartingWith("dates.csv, line 2, column 'start': value \"2020-01-01\" is not a date in "
+                .hasMessageStartingWith("dates.csv: 2 invalid values; nothing was analysed.")
+                .hasMessageContaining("line 2, column 'start': value \"2020-01-01\" is not a date in "
                         + "the expected format dd/MM/yyyy (from --date-format).")
                 .hasMessageContaining("change --date-format");
     }
@@ -112,9 +113,10 @@ class DateTimeTest {
     void endBeforeStartIsAnErrorNamingBothDates() {
         assertThatThrownBy(() -> read("start,end,dead\n2020-05-01,2020-04-01,1\n", DATES))
                 .isInstanceOf(InputException.class)
-                .hasMessage("dates.csv, line 2, columns 'start' and 'end': the end date 2020-04-01 (\"2020-04-01\") "
-                        + "is before the start date 2020-05-01 (\"2020-05-01\"), which gives a negative follow-up "
-                        + "time. Correct the dates, or check that --start-date and --end-date are not swapped.");
+                .hasMessage("dates.csv, line 2, column 'end': value \"2020-04-01\" is before the start date "
+                        + "2020-05-01 (\"2020-05-01\", column 'start'): the end date 2020-04-01 gives a negative "
+                        + "follow-up time. Correct the dates, or check that --start-date and --end-date are not "
+                        + "swapped.");
     }
 
     @Test

@@ -24,18 +24,28 @@ class ValueErrorsTest {
         assertThatThrownBy(() -> CohortReader.read(file("time,status\n1,1\nabc,1\n"), SPEC))
                 .isInstanceOf(InputException.class)
                 .hasMessage("cohort.csv, line 3, column 'time': value \"abc\" is not a number. Times must be "
-                        + "numbers ≥ 0 (use a dot as the decimal mark), or give --start-date/--end-date for dates. "
+                        + "numbers ≥ 0, or give --start-date/--end-date for dates. "
                         + "If \"abc\" means a missing value, add it with --na.");
     }
 
     @Test
-    void decimalCommaSaysToUseADot() {
-        assertThatThrownBy(() -> CohortReader.read(file("time;status\n1,5;1\n"), SPEC))
+    void decimalCommaIsReadAndNamed() {
+        Cohort cohort = CohortReader.read(file("time;status\n1,5;1\n2;0\n"), SPEC);
+        assertThat(cohort.time()).containsExactly(1.5, 2.0);
+        assertThat(cohort.warnings()).anyMatch(w -> w.contains("read with a decimal comma in column 'time'")
+                && w.contains("\"1,5\" = 1.5, line 2"));
+    }
+
+    @Test
+    void decimalDotInACommaColumnIsAProblemNamingTheMark() {
+        assertThatThrownBy(() -> CohortReader.read(file("time;status\n1,5;1\n2,25;0\n3.5;1\n"), SPEC))
                 .isInstanceOf(InputException.class)
-                .hasMessageStartingWith("cohort.csv, line 2, column 'time': value \"1,5\" uses a comma inside a "
-                        + "number.")
-                .hasMessageContaining("with a dot as the decimal mark")
-                .hasMessageContaining("1.5 instead of 1,5");
+                .hasMessageStartingWith("cohort.csv, line 4, column 'time': value \"3.5\" is written with a decimal "
+                        + "dot, but this column's numbers are read with a comma (62,5) (detected from its values).");
+        assertThatThrownBy(() -> CohortReader.read(file("time;status\n1,5;1\n"), SPEC.decimal(DecimalMark.POINT)))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("is written with a decimal comma, but this column's numbers are read with a dot "
+                        + "(62.5) (--decimal). Correct the value, or give --decimal , if the file uses that mark.");
     }
 
     @Test
