@@ -32,9 +32,6 @@ public final class CifCommand implements Callable<Integer> {
     @Mixin
     CohortOptions cohort;
 
-    @Mixin
-    CensorValueOption censor;
-
     @Option(names = "--cause", paramLabel = "V", description = "Report only this cause (default: every cause).")
     String cause;
 
@@ -86,7 +83,7 @@ public final class CifCommand implements Callable<Integer> {
         if (!(rho >= 0) || Double.isInfinite(rho)) {
             throw new UsageException("--rho must be a number >= 0, got " + rho + ".");
         }
-        CompetingRisksCohort cr = CompetingRisksCohort.read(cohort, "cif", censor.value, group, strata, List.of(),
+        CompetingRisksCohort cr = CompetingRisksCohort.read(cohort, "cif", cohort.censorCode("cif"), group, strata, List.of(),
                 List.of(), spec.commandLine().getErr());
         Double only = cause == null ? null : cr.cause(cause, cohort.event);
         CumulativeIncidenceResult r = CumulativeIncidence.withDefaults().with(type).withConfLevel(confLevel)

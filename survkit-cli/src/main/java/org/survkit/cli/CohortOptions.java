@@ -35,8 +35,17 @@ public final class CohortOptions {
     @Option(names = Flags.EVENT, paramLabel = "COL", required = true)
     String event;
 
-    @Option(names = Flags.EVENT_VALUE, paramLabel = "V")
-    String eventValue;
+    @Option(names = Flags.EVENT_VALUE, paramLabel = "V", split = ",")
+    List<String> eventValues = List.of();
+
+    @Option(names = Flags.CENSOR_VALUE, paramLabel = "V", split = ",")
+    List<String> censorValues = List.of();
+
+    @Option(names = Flags.DECIMAL, paramLabel = "MARK")
+    String decimal;
+
+    @Option(names = Flags.INVALID, paramLabel = "stop|exclude")
+    String invalid;
 
     @Option(names = Flags.NA, paramLabel = "CODE", split = ",")
     List<String> na = List.of();
@@ -78,8 +87,9 @@ public final class CohortOptions {
                     + " [--time-unit months].");
         }
         return CohortSpec.builder().time(time).startDate(startDate).endDate(endDate)
-                .timeUnit(unit()).dateFormat(dateFormat).event(event).eventValue(eventValue)
-                .naCodes(na).sheet(sheet);
+                .timeUnit(unit()).dateFormat(dateFormat).event(event).eventValues(eventValues)
+                .censorValues(censorValues).decimal(FlagValues.parse(StudyKeys.DECIMAL, decimal))
+                .invalid(FlagValues.parse(StudyKeys.INVALID, invalid)).naCodes(na).sheet(sheet);
     }
 
     private Cohort read(CohortSpec spec, java.io.PrintWriter err) {
@@ -103,7 +113,8 @@ public final class CohortOptions {
 
     /** {@return what the output says about the cohort read: the event as {@code status = 2}, the reader's warnings} */
     CohortSummary summary(Cohort c, String group) {
-        return summary(c, group, eventValue != null ? event + " = " + eventValue : event, c.warnings());
+        return summary(c, group, eventValues.isEmpty() ? event : event + " = " + String.join(" or ", eventValues),
+                c.warnings());
     }
 
     /**
@@ -113,6 +124,15 @@ public final class CohortOptions {
     CohortSummary summary(Cohort c, String group, String eventText, List<String> warnings) {
         Double lm = FlagValues.parse(StudyKeys.LANDMARK, landmark);
         return CohortSummary.of(c, timeLabel(), eventText, group, lm == null ? Double.NaN : lm, horizon(), warnings);
+    }
+
+    /** {@return the one censor code of a competing-risks event column (--censor-value), or null} */
+    String censorCode(String command) {
+        if (censorValues.size() > 1) {
+            throw new UsageException(command + " takes one censor code with " + Flags.CENSOR_VALUE + " (every other code"
+                    + " is a cause), not " + censorValues.size() + ": " + String.join(", ", censorValues) + ".");
+        }
+        return censorValues.isEmpty() ? null : censorValues.get(0);
     }
 
     /** {@return the horizon of administrative censoring, or NaN for none} */

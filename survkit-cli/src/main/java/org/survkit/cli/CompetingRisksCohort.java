@@ -48,7 +48,7 @@ record CompetingRisksCohort(Cohort cohort, double[] status, CauseCodes codes, Li
      */
     static CompetingRisksCohort read(CohortOptions options, String command, String censorValue, String group,
             String strata, List<String> covariates, List<String> categorical, PrintWriter err) {
-        if (options.eventValue != null) {
+        if (!options.eventValues.isEmpty()) {
             throw new UsageException(command + " reads several causes from the event column: give the code of censored"
                     + " rows with --censor-value (e.g. --censor-value 0) instead of --event-value; every other code is"
                     + " a cause.");

@@ -31,9 +31,6 @@ public final class FineGrayCommand implements Callable<Integer> {
     @Mixin
     CohortOptions cohort;
 
-    @Mixin
-    CensorValueOption censor;
-
     @Option(names = "--cause", paramLabel = "V",
             description = "The cause of interest (default: the first cause code in increasing or alphabetical order).")
     String cause;
@@ -59,7 +56,8 @@ public final class FineGrayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         double confLevel = confLevelOption.value();
-        CompetingRisksCohort cr = CompetingRisksCohort.read(cohort, "finegray", censor.value, null, null, covariates,
+        CompetingRisksCohort cr = CompetingRisksCohort.read(cohort, "finegray", cohort.censorCode("finegray"), null, null,
+                covariates,
                 categorical, spec.commandLine().getErr());
         double c = cr.cause(cause, cohort.event);
         DesignMatrix design = ModelFrame.of(cr.cohort(), covariates, reference, Map.of(), Where.COMMAND_LINE,

@@ -234,6 +234,18 @@ public final class TablePreview {
         return lineWord + " " + lines[row];
     }
 
+    /**
+     * {@return the line (text file) or row (workbook) where data row {@code row} (0-based) starts}
+     */
+    public int line(int row) {
+        return lines[row];
+    }
+
+    /** {@return "line" for a text file, "row" for a workbook} */
+    public String lineWord() {
+        return lineWord;
+    }
+
     /** {@return warnings about the file (encoding, skipped blank lines)} */
     public List<String> warnings() {
         return warnings;

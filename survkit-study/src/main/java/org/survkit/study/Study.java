@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.survkit.io.DecimalMark;
+import org.survkit.io.InvalidRows;
 import org.survkit.io.TimeUnit;
 import org.survkit.stats.cox.Ties;
 import org.survkit.stats.km.ConfidenceType;
@@ -138,12 +140,22 @@ public record Study(Path source, String title, Data data, Time time, Event event
      * @param sheet      Excel sheet, or null for the first
      * @param na         extra missing-value codes (besides empty, NA and .)
      * @param dateFormat date pattern (e.g. dd/MM/yyyy), or null for ISO yyyy-MM-dd
+     * @param decimal    the decimal mark of numbers (AUTO: detected per column)
+     * @param invalid    what happens to rows with invalid values (STOP: every problem listed, nothing analysed)
      * @param line       line of {@code data} in the study file
      */
-    public record Data(Path path, String sheet, List<String> na, String dateFormat, int line) {
+    public record Data(Path path, String sheet, List<String> na, String dateFormat, DecimalMark decimal,
+            InvalidRows invalid, int line) {
         public Data {
             Objects.requireNonNull(path, "path");
             na = List.copyOf(na);
+            decimal = decimal == null ? DecimalMark.AUTO : decimal;
+            invalid = invalid == null ? InvalidRows.STOP : invalid;
+        }
+
+        /** Data read with the default decimal mark (detected) and invalid values stopping the run. */
+        public Data(Path path, String sheet, List<String> na, String dateFormat, int line) {
+            this(path, sheet, na, dateFormat, DecimalMark.AUTO, InvalidRows.STOP, line);
         }
     }
 
@@ -176,14 +188,32 @@ public record Study(Path source, String title, Data data, Time time, Event event
     /**
      * Event status.
      *
-     * @param column the column
-     * @param value  exactly this value (ignoring case; as a number when it is one) is an event and every other
-     *               non-missing value censored; null for the default codes (1/0, yes/no, dead/alive, …)
-     * @param line   line of {@code event}
+     * @param column       the column
+     * @param values       the values that are events (ignoring case; as numbers when they are); empty for the
+     *                     default codes (1/0, yes/no, dead/alive in seven languages, …)
+     * @param censorValues the values that are censored; with event values too, any other value is invalid
+     * @param line         line of {@code event}
      */
-    public record Event(String column, String value, int line) {
+    public record Event(String column, List<String> values, List<String> censorValues, int line) {
         public Event {
             Objects.requireNonNull(column, "column");
+            values = trimmed(values);
+            censorValues = trimmed(censorValues);
+        }
+
+        /** An event coded by one value (or the default codes when it is null). */
+        public Event(String column, String value, int line) {
+            this(column, value == null ? List.of() : List.of(value), List.of(), line);
+        }
+
+        private static List<String> trimmed(List<String> values) {
+            return values == null ? List.of() : values.stream().filter(Objects::nonNull).map(String::trim)
+                    .filter(v -> !v.isEmpty()).toList();
+        }
+
+        /** {@return the first event value, or null for the default codes} */
+        public String value() {
+            return values.isEmpty() ? null : values.get(0);
         }
     }
 

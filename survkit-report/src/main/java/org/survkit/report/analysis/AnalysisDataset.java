@@ -23,7 +23,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.survkit.io.Cohort;
 import org.survkit.io.CohortReader;
+import org.survkit.io.CohortSpec;
+import org.survkit.study.key.StudyKeys;
 import org.survkit.io.InputException;
 import org.survkit.io.MemoryTable;
 import org.survkit.study.Study.GroupRule;
@@ -70,8 +73,6 @@ public final class AnalysisDataset implements MemoryTable {
     public static final String CAUSE = "analysis_cause";
     static final List<String> DERIVED = List.of(ROW, FOLLOWUP_TIME, FOLLOWUP_EVENT, TIME, EVENT);
 
-    private static final Set<String> EVENT_WORDS = Set.of("1", "true", "yes", "dead", "died", "death", "event");
-    private static final Set<String> CENSOR_WORDS = Set.of("0", "false", "no", "alive", "censored");
 
     private final Study study;
     private final DataTable table;
@@ -85,6 +86,10 @@ public final class AnalysisDataset implements MemoryTable {
     private final String groupColumn;
     private final boolean derivedGroup;
     private final Map<String, Integer> missingTimeReasons;
+    /** The cohort reader's warnings about the source file (decimal marks read, values read as declared ones). */
+    private List<String> readingWarnings = List.of();
+    /** The event column's coding table: value → event / censored / missing / invalid, with counts. */
+    private List<org.survkit.io.EventCode> eventCodes = List.of();
     private final List<String> header;
     private final int causeColumn;
     private final int groupColumnIndex;
@@ -154,8 +159,7 @@ public final class AnalysisDataset implements MemoryTable {
         double[] ft = new double[n];
         byte[] fe = new byte[n];
         Map<String, Integer> reasons = new LinkedHashMap<>();
-        deriveTime(study, table, ft, reasons);
-        deriveEvent(study, table, fe);
+        Cohort reading = deriveFollowUp(study, table, ft, fe, reasons);
         double lm = study.landmark();
         if (!Double.isNaN(lm)) {
             // landmark analysis: only patients still followed after the landmark, time measured from it
@@ -231,7 +235,11 @@ public final class AnalysisDataset implements MemoryTable {
                 }
             }
         }
-        return new AnalysisDataset(study, table, ft, fe, t, e, group, cause, order, groupColumn, derivedGroup, reasons);
+        AnalysisDataset d = new AnalysisDataset(study, table, ft, fe, t, e, group, cause, order, groupColumn,
+                derivedGroup, reasons);
+        d.readingWarnings = reading.warnings();
+        d.eventCodes = reading.eventCodes();
+        return d;
     }
 
     private static List<String> groupOrder(Study study, Set<String> seen) {
@@ -251,136 +259,43 @@ public final class AnalysisDataset implements MemoryTable {
         return g.order();
     }
 
-    private static void deriveTime(Study study, DataTable table, double[] out, Map<String, Integer> reasons) {
+    /**
+     * Derives follow-up time and event of every row by survkit-io's cohort reader, so that numbers (decimal commas),
+     * dates (formats, Excel date cells), event codes (lists, words of seven languages, misspellings) and invalid
+     * values are read exactly as the command line reads them; rows the reader excludes get NaN time and event −1,
+     * and their reasons are counted.
+     *
+     * @return the reader's warnings and event coding table
+     */
+    private static Cohort deriveFollowUp(Study study, DataTable table, double[] ft, byte[] fe,
+            Map<String, Integer> reasons) {
         Study.Time t = study.time();
-        int n = table.size();
-        if (!t.fromDates()) {
-            int c = table.column(t.column());
-            for (int i = 0; i < n; i++) {
-                String v = table.value(i, c);
-                if (v == null) {
-                    out[i] = Double.NaN;
-                    reasons.merge("missing follow-up time ('" + t.column() + "')", 1, Integer::sum);
-                    continue;
-                }
-                if (!RuleExpression.isNumber(v)) {
-                    throw new InputException(table.where(i) + ", column '" + t.column()
-                            + "': value \"" + v + "\" is not a number of " + (t.unitName() == null ? "time units"
-                                    : t.unitName()) + ". Correct it, or add the code to data.na in " + study.fileName()
-                            + " if it means missing.");
-                }
-                double x = Double.parseDouble(v);
-                if (!(x >= 0) || Double.isInfinite(x)) {
-                    throw new InputException(table.where(i) + ", column '" + t.column()
-                            + "': follow-up time " + v + " is negative; times are >= 0.");
-                }
-                out[i] = x;
-            }
-            return;
-        }
-        int from = table.column(t.from());
-        int to = table.column(t.to());
-        DateTimeFormatter f = study.data().dateFormat() == null ? null
-                : DateTimeFormatter.ofPattern(study.data().dateFormat().replace('y', 'u'))
-                        .withResolverStyle(ResolverStyle.STRICT);
-        double days = t.unit().days();
-        for (int i = 0; i < n; i++) {
-            String a = table.value(i, from);
-            String b = table.value(i, to);
-            if (a == null || b == null) {
-                out[i] = Double.NaN;
-                String why = a == null && b == null ? "missing dates ('" + t.from() + "', '" + t.to() + "')"
-                        : a == null ? "missing start date ('" + t.from() + "')" : "missing end date ('" + t.to() + "')";
-                reasons.merge(why, 1, Integer::sum);
-                continue;
-            }
-            long da = date(study, table, f, a, i, t.from());
-            long db = date(study, table, f, b, i, t.to());
-            if (db < da) {
-                throw new InputException(table.where(i) + ": the end date '" + t.to() + "' ("
-                        + b + ") is before the start date '" + t.from() + "' (" + a + "). Correct the dates (or check"
-                        + " that 'from' and 'to' are not swapped in " + study.fileName() + ").");
-            }
-            out[i] = (db - da) / days;
-        }
-    }
-
-    private static long date(Study study, DataTable table, DateTimeFormatter f, String s, int row, String column) {
-        long d = f == null ? isoDate(s) : patternDate(f, s);
-        if (d == Long.MIN_VALUE) {
-            String expected = f == null ? "yyyy-MM-dd (ISO)" : study.data().dateFormat();
-            throw new InputException(table.where(row) + ", column '" + column + "': \"" + s
-                    + "\" is not a date in the format " + expected + ". Set data.date_format in " + study.fileName()
-                    + " (for example dd/MM/yyyy), or add the code to data.na if it means missing.");
-        }
-        return d;
-    }
-
-    private static long patternDate(DateTimeFormatter f, String s) {
+        CohortSpec spec = CohortSpec.builder().naCodes(study.data().na()).decimal(study.data().decimal())
+                .invalid(study.data().invalid()).event(study.event().column()).eventValues(study.event().values())
+                .censorValues(study.event().censorValues());
+        spec = t.fromDates() ? spec.startDate(t.from()).endDate(t.to()).timeUnit(t.unit())
+                .dateFormat(study.data().dateFormat()) : spec.time(t.column());
+        Cohort c;
         try {
-            return f.parse(s, LocalDate::from).toEpochDay();
-        } catch (DateTimeException e) {
-            return Long.MIN_VALUE;
+            c = CohortReader.read(table, spec);
+        } catch (InputException e) {
+            throw new InputException(StudyKeys.forStudyFile(e.getMessage(), study.fileName()), e);
         }
-    }
-
-    /** ISO date, or date-time whose date is taken (as survkit-io). */
-    static long isoDate(String s) {
-        if (s.length() < 10) {
-            return Long.MIN_VALUE;
-        }
-        try {
-            LocalDate d = LocalDate.parse(s.substring(0, 10));
-            if (s.length() > 10) {
-                char sep = s.charAt(10);
-                if (sep != 'T' && sep != ' ') {
-                    return Long.MIN_VALUE;
-                }
-                LocalTime.parse(s.substring(11));
-            }
-            return d.toEpochDay();
-        } catch (DateTimeException e) {
-            return Long.MIN_VALUE;
-        }
-    }
-
-    private static void deriveEvent(Study study, DataTable table, byte[] out) {
-        Study.Event ev = study.event();
-        int c = table.column(ev.column());
-        String value = ev.value() == null ? null : ev.value().trim();
-        boolean valueIsNumber = value != null && RuleExpression.isNumber(value);
-        double valueNumber = valueIsNumber ? Double.parseDouble(value) : Double.NaN;
-        Map<String, Byte> cache = new HashMap<>();
+        Arrays.fill(ft, Double.NaN);
+        Arrays.fill(fe, (byte) -1);
+        Map<Integer, Integer> rowOfLine = new HashMap<>();
         for (int i = 0; i < table.size(); i++) {
-            String v = table.value(i, c);
-            if (v == null) {
-                out[i] = -1;
-                continue;
-            }
-            Byte code = cache.get(v);
-            if (code == null) {
-                boolean number = RuleExpression.isNumber(v);
-                if (value != null) {
-                    boolean same = valueIsNumber && number ? Double.parseDouble(v) == valueNumber
-                            : v.equalsIgnoreCase(value);
-                    code = (byte) (same ? 1 : 0);
-                } else {
-                    String key = v.toLowerCase(Locale.ROOT);
-                    double x = number ? Double.parseDouble(v) : Double.NaN;
-                    if (EVENT_WORDS.contains(key) || x == 1) {
-                        code = 1;
-                    } else if (CENSOR_WORDS.contains(key) || x == 0) {
-                        code = 0;
-                    } else {
-                        throw unknownEvent(study, table, c, i, v);
-                    }
-                }
-                if (cache.size() < 1000) {
-                    cache.put(v, code);
-                }
-            }
-            out[i] = code;
+            rowOfLine.put(table.line(i), i);
         }
+        for (int k = 0; k < c.size(); k++) {
+            int row = rowOfLine.get(c.line()[k]);
+            ft[row] = c.time()[k];
+            fe[row] = (byte) (c.event()[k] ? 1 : 0);
+        }
+        for (org.survkit.io.Exclusion x : c.exclusions()) {
+            reasons.merge(x.reason(), x.count(), Integer::sum);
+        }
+        return c;
     }
 
     private static double[] deriveCause(Study study, DataTable table) {
@@ -673,6 +588,16 @@ public final class AnalysisDataset implements MemoryTable {
     /** {@return the dataset column that holds the group, or null without groups} */
     public String groupColumn() {
         return groupColumn;
+    }
+
+    /** {@return the cohort reader's warnings about the source file} */
+    public List<String> readingWarnings() {
+        return readingWarnings;
+    }
+
+    /** {@return the event column's coding table: every value found, what it was read as, how many rows} */
+    public List<org.survkit.io.EventCode> eventCodes() {
+        return eventCodes;
     }
 
     /** {@return the reasons follow-up time is missing, with counts} */

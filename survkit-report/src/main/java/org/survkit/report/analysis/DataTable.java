@@ -13,7 +13,7 @@ import org.survkit.io.TablePreview;
  * without a row limit. Rows are indexed 0, 1, … in file order; messages name a row by where it is in
  * the file ({@link #where}: the physical line of a text file, the row of a workbook).
  */
-final class DataTable {
+final class DataTable implements org.survkit.io.MemoryTable {
     private final Path file;
     private final List<String> columns;
     private final Map<String, Integer> index;
@@ -21,10 +21,12 @@ final class DataTable {
     private final List<String> warnings;
     private final Missing missing;
     private final java.util.function.IntFunction<String> location;
+    private final java.util.function.IntUnaryOperator lineOf;
 
     private DataTable(Path file, List<String> columns, String[][] rows, List<String> warnings, Missing missing,
-            java.util.function.IntFunction<String> location) {
+            java.util.function.IntFunction<String> location, java.util.function.IntUnaryOperator lineOf) {
         this.file = file;
+        this.lineOf = lineOf;
         this.location = location;
         this.columns = List.copyOf(columns);
         this.rows = rows;
@@ -52,20 +54,40 @@ final class DataTable {
         for (int i = 0; i < rows.length; i++) {
             rows[i] = in.get(i).toArray(new String[0]);
         }
-        return new DataTable(file, t.columns(), rows, t.warnings(), missing, t::location);
+        return new DataTable(file, t.columns(), rows, t.warnings(), missing, t::location, t::line);
     }
 
     /** A table from memory (tests). */
     static DataTable of(Path file, List<String> columns, List<String[]> rows, Missing missing) {
         return new DataTable(file, columns, rows.toArray(new String[0][]), new ArrayList<>(), missing,
-                row -> "data row " + (row + 1));
+                row -> "data row " + (row + 1), row -> row + 2);
+    }
+
+    @Override
+    public String source() {
+        return file.toString();
+    }
+
+    @Override
+    public String name() {
+        return fileName();
+    }
+
+    @Override
+    public int line(int row) {
+        return lineOf.applyAsInt(row);
+    }
+
+    @Override
+    public String text(int row, int column) {
+        return rows[row][column];
     }
 
     Path file() {
         return file;
     }
 
-    String fileName() {
+    public String fileName() {
         return file.getFileName() == null ? file.toString() : file.getFileName().toString();
     }
 
@@ -74,7 +96,8 @@ final class DataTable {
         return fileName() + ", " + location.apply(row);
     }
 
-    List<String> columns() {
+    @Override
+    public List<String> columns() {
         return columns;
     }
 
@@ -84,14 +107,11 @@ final class DataTable {
         return i == null ? -1 : i;
     }
 
-    int size() {
+    @Override
+    public int size() {
         return rows.length;
     }
 
-    /** {@return the trimmed text of a cell (never null)} */
-    String text(int row, int column) {
-        return rows[row][column];
-    }
 
     /** {@return the trimmed text of a cell, or null when it is a missing-value code} */
     String value(int row, int column) {

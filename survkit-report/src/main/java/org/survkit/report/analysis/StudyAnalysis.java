@@ -843,6 +843,10 @@ public final class StudyAnalysis {
     private List<Finding> guardrailFindings() {
         List<Finding> out = new ArrayList<>();
         String unit = study.time().unitName() == null ? "time units" : study.time().unitName();
+        for (String w : dataset.readingWarnings()) {
+            out.add(new Finding(new Diagnostic(Diagnostic.Severity.NOTE, "input",
+                    StudyKeys.forStudyFile(w, study.fileName())), "Data"));
+        }
         for (String w : cohort.warnings()) {
             out.add(new Finding(new Diagnostic(Diagnostic.Severity.NOTE, "input", w), "Data"));
         }

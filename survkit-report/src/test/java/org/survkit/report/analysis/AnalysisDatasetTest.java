@@ -83,7 +83,7 @@ class AnalysisDatasetTest {
         assertThat(d.event(0)).isEqualTo(1);
         // a missing end date: missing time, counted by reason
         assertThat(d.time(3)).isNaN();
-        assertThat(d.missingTimeReasons()).containsExactly(java.util.Map.entry("missing end date ('last')", 1));
+        assertThat(d.missingTimeReasons()).containsExactly(java.util.Map.entry("missing end date (column 'last')", 1));
     }
 
     @Test
@@ -146,7 +146,8 @@ class AnalysisDatasetTest {
                 "t,e\n10,1\n20.5,0\n,yes\n30,No\n"));
         assertThat(d.time(1)).isEqualTo(20.5);
         assertThat(d.time(2)).isNaN();
-        assertThat(new int[] {d.event(0), d.event(1), d.event(2), d.event(3)}).containsExactly(1, 0, 1, 0);
+        // a row the reader excludes (here: no time) has no event either (-1): it is not analysed
+        assertThat(new int[] {d.event(0), d.event(1), d.event(2), d.event(3)}).containsExactly(1, 0, -1, 0);
         assertThat(d.groupOrder()).isEmpty();
     }
 
@@ -192,19 +193,18 @@ class AnalysisDatasetTest {
     void badDataNameTheRowAndTheFix() throws IOException {
         // messages name the physical line: record 3 spans lines 4-5, so record 4 ("4,...") is on line 6
         assertThatThrownBy(() -> derive(study(STUDY, COHORT.replace("2010-01-01,2011-01-01", "2012-01-01,2011-01-01"))))
-                .hasMessage("cohort.csv, line 2: the end date 'last' (2011-01-01) is before the start date 'start'"
-                        + " (2012-01-01). Correct the dates (or check that 'from' and 'to' are not swapped in"
-                        + " study.yaml).");
+                .hasMessage("cohort.csv, line 2, column 'last': value \"2011-01-01\" is before the start date"
+                        + " 2012-01-01 (\"2012-01-01\", column 'start'): the end date 2011-01-01 gives a negative"
+                        + " follow-up time. Correct the dates, or check that 'time.from' in study.yaml and 'time.to' in"
+                        + " study.yaml are not swapped.");
         assertThatThrownBy(() -> derive(study(STUDY, COHORT.replace("2010-01-01,2011-01-01", "01/01/2010,2011-01-01"))))
-                .hasMessage("cohort.csv, line 2, column 'start': \"01/01/2010\" is not a date in the format"
-                        + " yyyy-MM-dd (ISO). Set data.date_format in study.yaml (for example dd/MM/yyyy), or add the"
-                        + " code to data.na if it means missing.");
+                .hasMessageStartingWith("cohort.csv, line 2, column 'start': value \"01/01/2010\" is not a date")
+                .hasMessageContaining("'data.date_format' in study.yaml");
         assertThatThrownBy(() -> derive(study(STUDY.replace("{column: status, value: dead}", "status"),
-                COHORT.replace("alive,neg,neg,neg", "lost,neg,neg,neg"))))
-                .hasMessage("cohort.csv, line 6, column 'status': value \"lost\" is neither an event (1, true, yes,"
-                        + " dead, died, death, event) nor censored (0, false, no, alive, censored). Values found: dead,"
-                        + " alive, lost, DEAD. Say which value is the event in study.yaml: event: {column: status,"
-                        + " value: lost}.");
+                COHORT.replace("alive,neg,neg,neg", "unclear,neg,neg,neg"))))
+                .hasMessageStartingWith("cohort.csv, line 6, column 'status': value \"unclear\" is not a known"
+                        + " event code. Values found in this column: alive, DEAD, dead, unclear.")
+                .hasMessageContaining("'event.value' in study.yaml");
         assertThatThrownBy(() -> derive(study(STUDY.replace("when: er == \"neg\" and pr == \"neg\" and her2 == \"neg\"",
                 "when: id > 0"), COHORT.replace("\n4,", "\nfour,"))))
                 .hasMessage("study.yaml, line 10, 'groups.rules[2].when': rule 'TN', cohort.csv, line 6: value"
@@ -216,9 +216,12 @@ class AnalysisDatasetTest {
     void extraMissingCodesAndDateFormat() throws IOException {
         String yaml = STUDY.replace("data: cohort.csv", "data: {path: cohort.csv, na: [unknown], date_format:"
                 + " dd/MM/yyyy}");
-        String csv = "id,start,last,status,er,pr,her2,note\n1,01/02/2010,01/03/2010,unknown,pos,neg,neg,x\n";
+        String csv = "id,start,last,status,er,pr,her2,note\n1,01/02/2010,01/03/2010,unknown,pos,neg,neg,x\n"
+                + "2,01/02/2010,01/04/2010,dead,pos,neg,neg,y\n";
         AnalysisDataset d = derive(study(yaml, csv));
-        assertThat(d.followUpTime(0)).isEqualTo(28 / 30.4375);
+        // row 1's event is a missing code, so the reader excludes it; row 2 is read with the date format
+        assertThat(d.followUpTime(0)).isNaN();
+        assertThat(d.followUpTime(1)).isEqualTo(59 / 30.4375);
         assertThat(d.event(0)).isEqualTo(-1);
     }
 }

@@ -200,8 +200,10 @@ public final class StudyReader {
                         + e.getMessage() + "); use letters such as dd/MM/yyyy, MM/dd/yyyy or d.M.yyyy.");
             }
         }
+        org.survkit.io.DecimalMark decimal = o.has("decimal") ? o.value(StudyKeys.DECIMAL) : null;
+        org.survkit.io.InvalidRows invalid = o.has("invalid") ? o.value(StudyKeys.INVALID) : null;
         o.done();
-        return new Study.Data(path, sheet, na, dateFormat, n.line());
+        return new Study.Data(path, sheet, na, dateFormat, decimal, invalid, n.line());
     }
 
     private Study.Time time(Node n) {
@@ -260,9 +262,10 @@ public final class StudyReader {
                     + " that value is an event).");
         }
         String column = columnName(o.node("column"), "event.column");
-        String value = o.has("value") ? o.scalarText("value") : null;
+        List<String> values = o.has("value") ? o.strings("value") : List.of();
+        List<String> censored = o.has("censor_value") ? o.strings("censor_value") : List.of();
         o.done();
-        return new Study.Event(column, value, n.line());
+        return new Study.Event(column, values, censored, n.line());
     }
 
     private Groups groups(Node n) {

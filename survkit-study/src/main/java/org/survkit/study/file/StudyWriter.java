@@ -62,6 +62,12 @@ public final class StudyWriter {
         if (s.data().dateFormat() != null) {
             kv2("date_format", q(s.data().dateFormat()));
         }
+        if (s.data().decimal() != org.survkit.io.DecimalMark.AUTO) {
+            kv2("decimal", q(s.data().decimal().id()));
+        }
+        if (s.data().invalid() != org.survkit.io.InvalidRows.STOP) {
+            kv2("invalid", s.data().invalid().id());
+        }
         Study.Time t = s.time();
         out.append("time:\n");
         if (t.fromDates()) {
@@ -76,8 +82,13 @@ public final class StudyWriter {
         }
         out.append("event:\n");
         kv2("column", q(s.event().column()));
-        if (s.event().value() != null) {
+        if (s.event().values().size() == 1 && !s.event().value().contains(",")) {
             kv2("value", q(s.event().value()));
+        } else if (!s.event().values().isEmpty()) {
+            kv2("value", list(s.event().values()));
+        }
+        if (!s.event().censorValues().isEmpty()) {
+            kv2("censor_value", list(s.event().censorValues()));
         }
         if (s.groups() != null) {
             Study.Groups g = s.groups();

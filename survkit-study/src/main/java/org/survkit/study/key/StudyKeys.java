@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.survkit.io.DecimalMark;
+import org.survkit.io.InvalidRows;
 import org.survkit.io.TimeUnit;
 import org.survkit.stats.PValueAdjustment;
 import org.survkit.stats.cox.Ties;
@@ -84,6 +86,8 @@ public final class StudyKeys {
         public static final String TABLE1 = "--table1";
         public static final String OUTPUT = "--out";
         public static final String P_DIGITS = "--p-digits";
+        public static final String DECIMAL = "--decimal";
+        public static final String INVALID = "--invalid";
     }
 
     // ------------------------------------------------------------------------------------------------ data
@@ -98,6 +102,17 @@ public final class StudyKeys {
     public static final StudyKey<String> DATE_FORMAT = key("data.date_format", Flags.DATE_FORMAT, "Date format",
             "The pattern of text dates, e.g. dd/MM/yyyy (default ISO yyyy-MM-dd); Excel date cells are read as dates.")
             .text();
+    public static final StudyKey<DecimalMark> DECIMAL = key("data.decimal", Flags.DECIMAL, "Decimal mark",
+            "The decimal mark of numbers: auto (detected per column: 62,5 is read as 62.5, and a semicolon-separated"
+                    + " file is a decimal-comma file), . or ,. Thousands separators are understood either way.")
+            .choice(java.util.Arrays.asList(DecimalMark.values()), DecimalMark::id, Map.of("dot", DecimalMark.POINT,
+                    "point", DecimalMark.POINT, "period", DecimalMark.POINT, "comma", DecimalMark.COMMA),
+                    DecimalMark.AUTO, "auto");
+    public static final StudyKey<InvalidRows> INVALID = key("data.invalid", Flags.INVALID, "Invalid values",
+            "What happens to rows with an invalid value in a column the analysis uses (a time that is not a number,"
+                    + " a misspelt status): stop (list every problem, analyse nothing) or exclude (leave those rows out,"
+                    + " counted per reason in the flow of rows).").choice(InvalidRows.class, InvalidRows::id,
+                            InvalidRows.STOP);
 
     // ------------------------------------------------------------------------------------------------ follow-up
 
@@ -114,9 +129,13 @@ public final class StudyKeys {
     public static final StudyKey<String> EVENT_COLUMN = key("event.column", Flags.EVENT, "Event column",
             "The column with the event status. Without an event value, 1/true/yes/dead/died/death/event are events"
                     + " and 0/false/no/alive/censored censored.").column();
-    public static final StudyKey<String> EVENT_VALUE = key("event.value", Flags.EVENT_VALUE, "Event value",
-            "Exactly this value is an event (ignoring case; as a number when it is one); every other value is"
-                    + " censored.").text();
+    public static final StudyKey<List<String>> EVENT_VALUE = key("event.value", Flags.EVENT_VALUE, "Event values",
+            "The value(s) that are an event, e.g. dead or Deceased,DOD (ignoring case; as numbers when they are)."
+                    + " Other values are censored, except a word meaning death and a misspelling of an event value,"
+                    + " which are named as problems.").texts(Kind.TEXTS);
+    public static final StudyKey<List<String>> EVENT_CENSOR_VALUE = key("event.censor_value", Flags.CENSOR_VALUE,
+            "Censored values", "The value(s) that mean censored, e.g. alive,lost. With event values too, any other"
+                    + " value is a problem; alone, every other value is an event.").texts(Kind.TEXTS);
     public static final StudyKey<Double> LANDMARK = key("landmark", Flags.LANDMARK, "Landmark",
             "Landmark analysis: only patients still followed after this time are analysed, with time measured from"
                     + " it (the remedy for immortal-time bias when inclusion required surviving a period).")
@@ -242,7 +261,7 @@ public final class StudyKeys {
     public static final StudyKey<String> CR_COLUMN = key("competing_risks.column", null, "Cause column",
             "The column with the status codes: the censoring code and one code per cause (default: the event"
                     + " column).").column();
-    public static final StudyKey<String> CENSOR_VALUE = key("competing_risks.censor_value", Flags.CENSOR_VALUE,
+    public static final StudyKey<String> CENSOR_VALUE = key("competing_risks.censor_value", null,
             "Censoring code", "The code (number or word) of censored rows; every other code is a cause.").text();
     public static final StudyKey<String> CAUSE = key("competing_risks.cause", Flags.CAUSE, "Cause of interest",
             "The cause of the Fine–Gray model (default: the first cause).").text();
@@ -343,6 +362,28 @@ public final class StudyKeys {
             }
         }
         return List.copyOf(names);
+    }
+
+    /**
+     * Rewrites a reader's message for a study file: each command-line flag it cites as the fix becomes the study
+     * file's key ({@code --event-value} → {@code 'event.value' in study.yaml}).
+     *
+     * @param message   the message, citing flags
+     * @param studyFile the study file's name
+     * @return the message citing study-file keys
+     */
+    public static String forStudyFile(String message, String studyFile) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("--[a-z][a-z-]*").matcher(message);
+        StringBuilder out = new StringBuilder();
+        Map<String, StudyKey<?>> flags = byFlag();
+        while (m.find()) {
+            StudyKey<?> k = flags.get(m.group());
+            String path = k == null ? null : k.path();
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(path == null ? m.group()
+                    : "'" + path.replace("[]", "") + "' in " + studyFile));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** {@return the keys with a flag, by flag (a flag belongs to one key)} */

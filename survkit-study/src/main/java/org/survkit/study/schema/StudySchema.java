@@ -122,7 +122,8 @@ public final class StudySchema {
                 v.putObject("items").put("type", "number");
             }
             case TEXTS -> {
-                v.put("type", "array");
+                // the reader takes one value written alone as a list of one ("value: dead")
+                v.putArray("type").add("array").add("string").add("number");
                 v.putObject("items").putArray("type").add("string").add("number");
             }
             case COLUMNS -> {
