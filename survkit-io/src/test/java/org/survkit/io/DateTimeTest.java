@@ -93,12 +93,31 @@ class DateTimeTest {
 
     @Test
     void unparseableDateWithPatternSaysToChangeIt() {
-        assertThatThrownBy(() -> read("start,end,dead\n2020-01-01,2020-02-01,1\n", DATES.dateFormat("dd/MM/yyyy")))
+        // (an ISO 2020-01-01 is accepted whatever the pattern, so the value here is year-first with slashes)
+        assertThatThrownBy(() -> read("start,end,dead\n2020/01/01,2020-02-01,1\n", DATES.dateFormat("dd/MM/yyyy")))
                 .isInstanceOf(InputException.class)
-                .hasMessageStartingWith("dates.csv: 2 invalid values; nothing was analysed.")
-                .hasMessageContaining("line 2, column 'start': value \"2020-01-01\" is not a date in "
+                .hasMessageStartingWith("dates.csv, line 2, column 'start': value \"2020/01/01\" is not a date in "
                         + "the expected format dd/MM/yyyy (from --date-format).")
                 .hasMessageContaining("change --date-format");
+    }
+
+    @Test
+    void isoDatesAreAcceptedWhateverThePattern() {
+        // 2019-12-31 to 2020-01-01 is one day, however the other column is written
+        Cohort cohort = read("start,end,dead\n31/12/2019,2020-01-01,1\n2019-12-31T10:00,01/01/2020,1\n",
+                DATES.dateFormat("dd/MM/yyyy"));
+
+        assertThat(cohort.time()).containsExactly(1.0, 1.0);
+    }
+
+    @Test
+    void formatsAsUsersWriteThem() {
+        // 31 December 2019 to 1 March 2020: 1 + 29 (February 2020) + 31 (January) = 61 days
+        String content = "start,end,dead\n31.12.2019,01.03.2020,1\n";
+        assertThat(read(content, DATES.dateFormat("DD.MM.YYYY")).time()).containsExactly(61.0);
+        assertThat(read(content, DATES.dateFormat("dd.mm.yyyy")).time()).containsExactly(61.0);
+        assertThat(read("start,end,dead\n31-dec-2019,01-MAR-2020,1\n", DATES.dateFormat("DD-MON-YYYY")).time())
+                .containsExactly(61.0);
     }
 
     @Test
