@@ -32,7 +32,11 @@ final class CohortAssembler implements RowHandler {
     private final String source;
     private final MissingCodes missing;
     private final EventCoding events;
-    private final DateReader dates;
+    private DateReader dates;
+    /** Detects the date format from the first rows when none was given (null otherwise). */
+    private DateFormats.Detector dateDetector;
+    /** The most rows buffered while the date format is not decided. */
+    private static final int DETECT_ROWS = 100_000;
     private final List<String> warnings = new ArrayList<>();
     private final ExclusionTally tally = new ExclusionTally();
     private final Map<String, String> groupLabels = new HashMap<>();
@@ -156,7 +160,10 @@ final class CohortAssembler implements RowHandler {
                 numericSlots.add(c.slot());
             }
         }
-        sniffing = spec.decimal() == DecimalMark.AUTO && !numericSlots.isEmpty();
+        if (spec.usesDates() && spec.dateFormat() == null) {
+            dateDetector = new DateFormats.Detector(sourceContext.lineWord());
+        }
+        sniffing = spec.decimal() == DecimalMark.AUTO && !numericSlots.isEmpty() || dateDetector != null;
         for (CovariateColumn c : covariates) {
             c.mark(marks[c.slot()]);
         }
@@ -196,7 +203,16 @@ final class CohortAssembler implements RowHandler {
     public void row(int lineNumber, String[] text, LocalDate[] cellDates) {
         if (sniffing) {
             sniffed.add(new Object[] {lineNumber, text.clone(), cellDates == null ? null : cellDates.clone()});
-            if (sniffed.size() >= SNIFF_ROWS) {
+            if (dateDetector != null && !dateDetector.decided()) {
+                for (int slot = 0; slot < 2; slot++) {
+                    String v = text[slot].trim();
+                    if ((cellDates == null || cellDates[slot] == null) && !missing.isMissing(v)) {
+                        dateDetector.accept(lineNumber, v);
+                    }
+                }
+            }
+            boolean datesDone = dateDetector == null || dateDetector.decided();
+            if (sniffed.size() >= SNIFF_ROWS && datesDone || sniffed.size() >= DETECT_ROWS) {
                 endSniff();
             }
             return;
@@ -207,6 +223,19 @@ final class CohortAssembler implements RowHandler {
     /** Decides the decimal mark of each numeric column from the rows seen so far, then reads them. */
     private void endSniff() {
         sniffing = false;
+        if (dateDetector != null) {
+            DateFormats.Detection d = dateDetector.result();
+            if (d.problem() != null) {
+                throw new InputException(context.file() + ", columns '" + slotNames[0] + "' and '" + slotNames[1] + "': "
+                        + d.problem());
+            }
+            if (d.pattern() != null && !DateReader.of(d.pattern()).isIso()) {
+                dates = DateReader.of(d.pattern());
+                warnings.add(context.file() + ", columns '" + slotNames[0] + "' and '" + slotNames[1] + "': " + d.how()
+                        + ". Give " + OptionNames.DATE_FORMAT + " to set the format yourself.");
+            }
+            dateDetector = null;
+        }
         decideMarks();
         for (Object[] r : sniffed) {
             process((Integer) r[0], (String[]) r[1], (LocalDate[]) r[2]);
@@ -594,6 +623,12 @@ final class CohortAssembler implements RowHandler {
     }
 
     private void badDate(int slot, String s, int lineNumber) {
+        String why = dates.whyNot(s);
+        if (why != null && (why.contains("calendar") || why.contains("months run") || why.contains("has day"))) {
+            problem(lineNumber, slotNames[slot], s, why, "Correct the date in the file (or leave the cell empty if it is"
+                    + " unknown).", "not-a-calendar-date");
+            return;
+        }
         String what = "is not a date in the expected format " + dates.expected();
         String fix;
         if (dates.isIso()) {

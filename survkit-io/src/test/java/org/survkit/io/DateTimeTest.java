@@ -71,7 +71,8 @@ class DateTimeTest {
     void strictParsingRejectsTheThirtiethOfFebruary() {
         assertThatThrownBy(() -> read("start,end,dead\n2021-02-01,2021-02-30,1\n", DATES))
                 .isInstanceOf(InputException.class)
-                .hasMessageStartingWith("dates.csv, line 2, column 'end': value \"2021-02-30\" is not a date");
+                .hasMessageStartingWith("dates.csv, line 2, column 'end': value \"2021-02-30\" is not a calendar date"
+                        + " (February 2021 has 28 days).");
         assertThatThrownBy(() -> read("start,end,dead\n01/02/2021,30/02/2021,1\n", DATES.dateFormat("dd/MM/yyyy")))
                 .isInstanceOf(InputException.class).hasMessageContaining("\"30/02/2021\"");
     }
@@ -86,9 +87,17 @@ class DateTimeTest {
     }
 
     @Test
-    void guessesMonthFirstWhenTheSecondPartExceedsTwelve() {
-        assertThatThrownBy(() -> read("start,end,dead\n12/31/2020,12/31/2021,1\n", DATES))
-                .hasMessageContaining("--date-format MM/dd/yyyy");
+    void detectsMonthFirstWhenTheSecondPartExceedsTwelveAndSaysSo() {
+        Cohort c = read("start,end,dead\n12/31/2020,12/31/2021,1\n", DATES);
+        assertThat(c.time()).containsExactly(365.0);
+        assertThat(c.warnings()).anyMatch(w -> w.contains("MM/dd/yyyy") && w.contains("line 2"));
+    }
+
+    @Test
+    void daysAndMonthsThatFitBothWaysStopAndAsk() {
+        assertThatThrownBy(() -> read("start,end,dead\n03/04/2017,05/06/2018,1\n", DATES))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("03/04/2017").hasMessageContaining("--date-format");
     }
 
     @Test
@@ -164,9 +173,11 @@ class DateTimeTest {
 
     @Test
     void numbersOutsideTheSerialRangeAreNotDates() {
-        assertThatThrownBy(() -> read("start,end,dead\n20200101,20210101,1\n", DATES))
+        // yyyyMMdd is detected; small whole numbers are neither dates nor Excel serials
+        assertThat(read("start,end,dead\n20200101,20210101,1\n", DATES).time()).containsExactly(366.0);
+        assertThatThrownBy(() -> read("start,end,dead\n1234,2345,1\n", DATES))
                 .isInstanceOf(InputException.class)
-                .hasMessageContaining("value \"20200101\" is not a date")
+                .hasMessageContaining("value \"1234\" is not a date")
                 .hasMessageContaining("Excel date serial");
     }
 }

@@ -194,10 +194,10 @@ public final class StudyReader {
         String dateFormat = o.string("date_format", null);
         if (dateFormat != null) {
             try {
-                java.time.format.DateTimeFormatter.ofPattern(dateFormat.replace('y', 'u'));
-            } catch (IllegalArgumentException e) {
-                throw error(o.line("date_format"), "data.date_format", "\"" + dateFormat + "\" is not a date pattern ("
-                        + e.getMessage() + "); use letters such as dd/MM/yyyy, MM/dd/yyyy or d.M.yyyy.");
+                org.survkit.io.DateFormats.pattern(dateFormat);
+            } catch (InputException e) {
+                throw error(o.line("date_format"), "data.date_format", StudyKeys.forStudyFile(e.getMessage(),
+                        file));
             }
         }
         org.survkit.io.DecimalMark decimal = o.has("decimal") ? o.value(StudyKeys.DECIMAL) : null;
