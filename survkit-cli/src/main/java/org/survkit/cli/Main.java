@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "survkit", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Survival analysis for clinical cohort studies, at parity with R's survival package.",
         subcommands = {KmCommand.class, CompareCommand.class, CoxCommand.class, CifCommand.class, FineGrayCommand.class,
-            PlanCommand.class, ReportCommand.class, ReconstructCommand.class, SchemaCommand.class,
+            PlanCommand.class, ReportCommand.class, ReconstructCommand.class, SchemaCommand.class, CheckCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Run 'survkit help COMMAND' for a command's options.",
             "Exit status: 0 success, 2 a problem with the input or options (the message says what to do),"
