@@ -78,7 +78,9 @@ record CompetingRisksCohort(Cohort cohort, double[] status, CauseCodes codes, Li
             while (NUMBER.matcher(text[i]).matches()) {
                 i++;
             }
-            String lineWord = file.toLowerCase(java.util.Locale.ROOT).matches(".*\\.xlsx?$") ? "row" : "line";
+            String lower = file.toLowerCase(java.util.Locale.ROOT);
+            String lineWord = lower.matches(".*\\.xlsx?$") ? "row" : lower.matches(".*\\.z?sav$") ? "case"
+                    : lower.endsWith(".dta") ? "observation" : "line";
             throw new UsageException(file + ", " + lineWord + " " + c.line()[i] + ", column '" + eventColumn
                     + "': value \"" + text[i] + "\" is not a number, but other rows of the column are numbers. The"
                     + " codes must be all numbers (0 = censored, 1 = relapse, 2 = death, as R's cmprsk) or all words"

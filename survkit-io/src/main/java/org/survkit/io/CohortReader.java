@@ -9,8 +9,10 @@ import java.util.Objects;
  *
  * <p>Supported files: {@code .csv}, {@code .tsv}, {@code .txt} (delimiter sniffed among comma, semicolon and
  * tab; UTF-8 with or without byte order mark, UTF-16 with one, else Windows-1252), {@code .xlsx} (first sheet or
- * {@link CohortSpec#sheet(String) the named one}); other extensions are sniffed; {@code .xls} is refused with
- * advice. Missing values are the empty text, {@code NA}, {@code .} and the spec's extra codes; rows missing a
+ * {@link CohortSpec#sheet(String) the named one}), SPSS {@code .sav}/{@code .zsav} and Stata {@code .dta} (value
+ * labels as their text, user-missing and Stata's missing codes as missing, date formats as dates; known by their
+ * first bytes whatever the name); other extensions are sniffed; {@code .xls} and SPSS portable {@code .por} are
+ * refused with advice. Missing values are the empty text, {@code NA}, {@code .} and the spec's extra codes; rows missing a
  * needed value are excluded and reported in {@link Cohort#exclusions()}, never dropped silently.
  *
  * <p>For regression models the spec may also name covariates (numeric or categorical, interactions

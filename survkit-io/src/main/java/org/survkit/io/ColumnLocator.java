@@ -46,10 +46,10 @@ final class ColumnLocator {
             m.append("Did you mean '").append(closest).append("'? ");
         }
         m.append("Available columns: ").append(Texts.join(names, LISTED, names.size())).append('.');
-        if (names.size() == 1 && context.sheet() == null) {
+        if (names.size() == 1 && context.isText()) {
             m.append(" The header has a single column: if the file separates values with something other than "
                     + "a comma, semicolon or tab, save it as CSV.");
-        } else if (names.size() == 1) {
+        } else if (names.size() == 1 && context.sheet() != null) {
             m.append(" The header is the first non-blank row (row ").append(line).append("): delete any title "
                     + "rows above the column names.");
         }

@@ -48,6 +48,17 @@ final class ExcelCells {
     }
 
     /**
+     * Shows a number as Excel's "General" format does: at most 15 significant digits, no exponent, no trailing
+     * zeros ({@code 0.1}, {@code 12}, {@code 1000000}). SPSS and Stata numbers are shown the same way.
+     *
+     * @param number the number
+     * @return its text
+     */
+    static String number(BigDecimal number) {
+        return number.round(EXCEL_DIGITS).stripTrailingZeros().toPlainString();
+    }
+
+    /**
      * Returns the text of a cell.
      *
      * @param cell the cell, or null for an absent cell
@@ -67,7 +78,7 @@ final class ExcelCells {
                 return dateTime.toLocalTime().toSecondOfDay() == 0 ? dateTime.toLocalDate().toString()
                         : dateTime.toString();
             }
-            return number.round(EXCEL_DIGITS).stripTrailingZeros().toPlainString();
+            return number(number);
         }
         if (value instanceof Boolean b) {
             return b ? "TRUE" : "FALSE";

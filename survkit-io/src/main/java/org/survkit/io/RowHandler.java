@@ -2,12 +2,24 @@ package org.survkit.io;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Receives a table from a {@link TableSources source} one row at a time: first the header, then each data row
  * that is not blank. Blank rows are skipped by the sources (with a warning when data follows them).
  */
 interface RowHandler {
+
+    /**
+     * Receives the variable labels of a file that has them (SPSS {@code .sav}/{@code .zsav}, Stata {@code .dta}),
+     * before {@link #header}: the descriptive names such as "Age at diagnosis (years)" that the statistics
+     * package shows beside the short column names; a report may use them as Table 1 labels. Not called for text
+     * files and workbooks.
+     *
+     * @param variableLabels column name → label, in column order, only for columns that have a label
+     */
+    default void labels(Map<String, String> variableLabels) {
+    }
 
     /**
      * Receives the header and chooses the columns to extract.
@@ -25,8 +37,9 @@ interface RowHandler {
      * @param line  the line (or row) where the row starts
      * @param text  the raw (untrimmed, never null) text of each wanted column, in the order chosen by
      *              {@link #header}; reused between calls
-     * @param dates for workbooks, the date of each wanted cell that is an Excel date cell, else null; null for
-     *              text files; reused between calls
+     * @param dates for workbooks, the date of each wanted cell that is an Excel date cell, else null; for
+     *              statistics files, the date of each wanted value of a date-formatted variable, else null;
+     *              null for text files; reused between calls
      */
     void row(int line, String[] text, LocalDate[] dates);
 

@@ -17,6 +17,9 @@ import java.util.Objects;
  * ISO dates. A column's type is {@code "empty"} if all its previewed values are missing (empty, {@code NA},
  * {@code .}), {@code "number"} if every other value is a number with a dot as decimal mark, {@code "date"} if
  * every other value is an ISO date ({@code yyyy-MM-dd}, optionally with a time), else {@code "text"}.
+ *
+ * <p>SPSS and Stata files also carry variable labels (descriptive names such as "Age at diagnosis"), kept in
+ * {@link #variableLabels()}; a report may show them as Table 1 labels instead of the short column names.
  */
 public final class TablePreview {
 
@@ -26,9 +29,11 @@ public final class TablePreview {
     private final List<String> warnings;
     private final int[] lines;
     private final String lineWord;
+    private final Map<String, String> variableLabels;
 
     private TablePreview(List<String> columns, List<List<String>> rows, List<String> warnings, int[] lines,
-            String lineWord) {
+            String lineWord, Map<String, String> variableLabels) {
+        this.variableLabels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variableLabels));
         this.lines = lines;
         this.lineWord = lineWord;
         this.columns = List.copyOf(columns);
@@ -72,7 +77,8 @@ public final class TablePreview {
         Collector collector = new Collector(maxRows);
         TableSources.read(file, sheet == null || sheet.isBlank() ? null : sheet, collector, limits);
         return new TablePreview(collector.columns, collector.rows, collector.warnings,
-                java.util.Arrays.copyOf(collector.lines, collector.rows.size()), collector.lineWord);
+                java.util.Arrays.copyOf(collector.lines, collector.rows.size()), collector.lineWord,
+                collector.variableLabels);
     }
 
     /**
@@ -228,7 +234,8 @@ public final class TablePreview {
 
     /**
      * {@return where data row {@code row} (0-based) is in the file, as error messages name it:
-     * "line 17" (the physical line where the record starts in a text file) or "row 17" (a workbook row)}
+     * "line 17" (the physical line where the record starts in a text file), "row 17" (a workbook row), "case 17"
+     * (SPSS) or "observation 17" (Stata)}
      */
     public String location(int row) {
         return lineWord + " " + lines[row];
@@ -244,6 +251,15 @@ public final class TablePreview {
     /** {@return "line" for a text file, "row" for a workbook} */
     public String lineWord() {
         return lineWord;
+    }
+
+    /**
+     * {@return the variable labels of an SPSS or Stata file: column name → label (such as "Age at diagnosis"),
+     * in column order, only for columns that have one; empty for CSV and Excel files. A report may use them as
+     * Table 1 labels}
+     */
+    public Map<String, String> variableLabels() {
+        return variableLabels;
     }
 
     /** {@return warnings about the file (encoding, skipped blank lines)} */
@@ -284,9 +300,15 @@ public final class TablePreview {
         private final List<String> warnings = new ArrayList<>();
         private int[] lines = new int[16];
         private String lineWord = "line";
+        private Map<String, String> variableLabels = Map.of();
 
         Collector(int maxRows) {
             this.maxRows = maxRows;
+        }
+
+        @Override
+        public void labels(Map<String, String> labels) {
+            variableLabels = labels;
         }
 
         @Override

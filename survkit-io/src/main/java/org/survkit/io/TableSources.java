@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
-/** Opens a table file of any supported kind and streams it to a {@link RowHandler}. */
+/**
+ * Opens a table file of any supported kind (text, {@code .xlsx}, SPSS {@code .sav}/{@code .zsav}, Stata
+ * {@code .dta}; see {@link FileKind}) and streams it to a {@link RowHandler}.
+ */
 final class TableSources {
 
     private TableSources() {
@@ -42,7 +45,8 @@ final class TableSources {
                     + "name (" + name + "), or give the full path.");
         }
         if (Files.isDirectory(file)) {
-            throw new InputException(file + " is a folder, not a file. Give the path of the CSV or Excel file.");
+            throw new InputException(file + " is a folder, not a file. Give the path of the CSV, Excel, SPSS or Stata "
+                    + "file.");
         }
         FileKind kind;
         try {
@@ -53,6 +57,15 @@ final class TableSources {
         switch (kind) {
             case XLS -> throw oldExcel(name);
             case XLSX -> ExcelSource.read(file, sheet, handler, limits);
+            case POR -> throw portable(name);
+            case SAV -> {
+                ignoreSheet(name, "an SPSS data file", sheet, handler);
+                SavSource.read(file, handler, limits);
+            }
+            case DTA -> {
+                ignoreSheet(name, "a Stata data file", sheet, handler);
+                DtaSource.read(file, handler, limits);
+            }
             default -> {
                 if (sheet != null) {
                     handler.warn(name + " is a text file, which has no sheets; " + OptionNames.SHEET + " '" + sheet
@@ -61,6 +74,24 @@ final class TableSources {
                 DelimitedTextSource.read(file, handler, limits);
             }
         }
+    }
+
+    private static void ignoreSheet(String name, String kind, String sheet, RowHandler handler) {
+        if (sheet != null) {
+            handler.warn(name + " is " + kind + ", which has no sheets; " + OptionNames.SHEET + " '" + sheet
+                    + "' was ignored.");
+        }
+    }
+
+    /**
+     * Builds the error for an SPSS portable file.
+     *
+     * @param name the file name
+     * @return the exception
+     */
+    static InputException portable(String name) {
+        return new InputException(name + " is an SPSS portable file (.por), which survkit does not read. Open it "
+                + "in SPSS (or PSPP) and save it as .sav or CSV, then use that file.");
     }
 
     /**

@@ -1,8 +1,8 @@
 /**
- * Cohort import for survkit: reads a delimited text file ({@code .csv}, {@code .tsv}, {@code .txt}) or an
- * Excel workbook ({@code .xlsx}), maps the user's column names, turns dates into follow-up times, codes the
- * event column and reports excluded rows, producing a {@link org.survkit.io.Cohort} of plain arrays for the
- * statistics core. For regression it also reads covariates ({@link org.survkit.io.Covariate}, numeric or
+ * Cohort import for survkit: reads a delimited text file ({@code .csv}, {@code .tsv}, {@code .txt}), an
+ * Excel workbook ({@code .xlsx}), an SPSS ({@code .sav}, {@code .zsav}) or a Stata ({@code .dta}) data file,
+ * maps the user's column names, turns dates into follow-up times, codes the event column and reports excluded
+ * rows, producing a {@link org.survkit.io.Cohort} of plain arrays for the statistics core. For regression it also reads covariates ({@link org.survkit.io.Covariate}, numeric or
  * categorical), case weights, cluster identifiers and entry times of counting-process data.
  *
  * <p>Entry points: {@link org.survkit.io.CohortReader#read(java.nio.file.Path, org.survkit.io.CohortSpec)}, its

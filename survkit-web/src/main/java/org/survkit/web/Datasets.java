@@ -353,12 +353,17 @@ final class Datasets {
     /**
      * A text file with NUL bytes, or a workbook that is not a ZIP, is not what its name says. A text file that
      * starts with a UTF-16 byte order mark (Excel's "Unicode text") is text: survkit-io reads it as the command
-     * line does.
+     * line does. SPSS and Stata files are binary: survkit-io checks them (and knows them by their first bytes
+     * whatever their name, as the command line does).
      */
     private static void checkKind(Path file, String name) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(8192);
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (statistics(head) || lower.endsWith(".sav") || lower.endsWith(".zsav") || lower.endsWith(".dta")) {
+            return;
         }
         boolean zip = head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
         if (name.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
@@ -381,12 +386,22 @@ final class Datasets {
             boolean looksUtf16 = nuls > head.length / 4;
             throw ApiError.badRequest(name + " is not a text (CSV) file: it contains binary data. "
                     + (looksUtf16 ? "It may be UTF-16 text without a byte order mark: save it as \"CSV UTF-8\"."
-                            : "Upload a CSV or an Excel workbook (.xlsx); a workbook must keep its .xlsx name."));
+                            : "Upload a CSV, an Excel workbook (.xlsx), or an SPSS or Stata file (.sav, .zsav,"
+                            + " .dta); a workbook must keep its .xlsx name."));
         }
         String text = new String(head, java.nio.charset.StandardCharsets.UTF_8);
         if (text.stripLeading().regionMatches(true, 0, "%PDF", 0, 4)) {
             throw ApiError.badRequest(name + " is a PDF, not a table: upload a CSV or .xlsx file.");
         }
+    }
+
+    /** {@return true if the bytes start as an SPSS system file or a Stata file does (as survkit-io's FileKind)} */
+    private static boolean statistics(byte[] head) {
+        String ascii = new String(head, 0, Math.min(head.length, 11), java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (ascii.startsWith("$FL2") || ascii.startsWith("$FL3") || ascii.startsWith("<stata_dta>")) {
+            return true;
+        }
+        return head.length >= 4 && head[0] >= 113 && head[0] <= 115 && (head[1] == 1 || head[1] == 2) && head[2] == 1;
     }
 
     /**

@@ -30,15 +30,16 @@ final class FileNames {
         String ext = extension(lower);
         if (ext == null) {
             String shown = given == null || given.isBlank() ? "the file" : "'" + lastSegment(given) + "'";
-            throw ApiError.badRequest(shown + " is not a file survkit reads: upload a CSV (.csv, .tsv, .txt) or an"
-                    + " Excel workbook (.xlsx). From Excel, SPSS or Prism, save or export as .xlsx or CSV first.");
+            throw ApiError.badRequest(shown + " is not a file survkit reads: upload a CSV (.csv, .tsv, .txt), an"
+                    + " Excel workbook (.xlsx), an SPSS file (.sav, .zsav) or a Stata file (.dta). From Prism or"
+                    + " other programs, save or export as .xlsx or CSV first.");
         }
         String stem = s.substring(0, s.length() - ext.length()).strip();
         return (stem.isEmpty() ? "data" : stem) + ext;
     }
 
     static String extension(String lowerName) {
-        for (String e : new String[] {".csv", ".tsv", ".txt", ".xlsx"}) {
+        for (String e : new String[] {".csv", ".tsv", ".txt", ".xlsx", ".sav", ".zsav", ".dta"}) {
             if (lowerName.endsWith(e)) {
                 return e;
             }

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Follow-up from two date columns, and Excel workbooks: through the API exactly as through the CLI. */
 class FileKindsTest {
     static final Path MBC = Path.of("..", "examples", "rapamycin-mbc", "cohort.csv").toAbsolutePath().normalize();
+    static final Path STAT = Path.of("..", "survkit-io", "src", "test", "resources", "stat").toAbsolutePath()
+            .normalize();
 
     @TempDir
     static Path dir;
@@ -87,5 +89,25 @@ class FileKindsTest {
         assertThat(cmp.status()).as(cmp.body()).isEqualTo(200);
         assertThat(cmp.body()).isEqualTo(TestServer.cliIn(file, "compare", "--start-date", "diagnosis", "--end-date",
                 "last_seen", "--time-unit", "years", "--event", "dead", "--group", "arm", "--format", "json"));
+    }
+
+    @Test
+    void spssAndStataFiles() throws IOException {
+        Path disguised = Files.copy(STAT.resolve("cohort.zsav"), dir.resolve("export.csv"));
+        for (Path file : java.util.List.of(STAT.resolve("cohort.sav"), STAT.resolve("cohort_v14.dta"),
+                STAT.resolve("cohort_v8.dta"), disguised)) {
+            TestServer.Reply up = s.upload(file);
+            assertThat(up.status()).as(up.body()).isEqualTo(201);
+            assertThat(up.json().get("rows").asInt()).isEqualTo(40);
+            assertThat(up.json().get("types").get("diag").asText()).isEqualTo("date");
+            assertThat(up.json().get("preview").get(0).get(2).asText()).isEqualTo("Alive");
+            String id = up.json().get("id").asText();
+            TestServer.Reply km = s.postJson("/api/analyses", "{\"dataset\":\"" + id + "\",\"analysis\":\"km\","
+                    + "\"options\":{\"time\":\"time\",\"event\":\"status\",\"group\":\"group\"}}");
+            assertThat(km.status()).as(km.body()).isEqualTo(200);
+            assertThat(km.body()).isEqualTo(TestServer.cliIn(file, "km", "--time", "time", "--event", "status",
+                    "--group", "group", "--format", "json"));
+            assertThat(km.body()).contains("Triple n\u00e9gatif");
+        }
     }
 }
