@@ -53,9 +53,9 @@ class CliErrorTest {
     }
 
     @Test
-    void unparseableDateSaysHowToSetTheFormat() {
+    void impossibleDateIsNamedAsSuch() {
         assertThat(userError("km", bad, "--start-date", "d0", "--end-date", "d1", "--event", "status").err())
-                .contains("line 3, column 'd1'").contains("2020-13-01").contains("--date-format");
+                .contains("line 3, column 'd1'").contains("2020-13-01").contains("has month 13, but months run 1–12");
     }
 
     @Test

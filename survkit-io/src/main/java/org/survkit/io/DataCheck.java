@@ -104,11 +104,7 @@ public final class DataCheck {
             try {
                 Cohort c = CohortReader.read(file, spec.invalid(InvalidRows.EXCLUDE));
                 problems.addAll(c.problems());
-                for (Exclusion x : c.exclusions()) {
-                    if (x.reason().startsWith("invalid ")) {
-                        count += x.count();
-                    }
-                }
+                count += c.problems().size();
                 codes = c.eventCodes();
                 for (String w : c.warnings()) {
                     if (!w.contains(" invalid value") && !warnings.contains(w)) {
@@ -122,11 +118,28 @@ public final class DataCheck {
                 count++;
             }
         }
+        // the file's decimal mark, as the reader decides it: columns with only a comma or only a dot decide it
+        int commaColumns = 0;
+        int dotColumns = 0;
+        for (int c = 0; c < t.columns().size(); c++) {
+            int dot = 0;
+            int comma = 0;
+            for (List<String> row : t.rows()) {
+                LocalNumbers.Kind k = LocalNumbers.kind(row.get(c));
+                dot += k == LocalNumbers.Kind.DOT ? 1 : 0;
+                comma += k == LocalNumbers.Kind.COMMA ? 1 : 0;
+            }
+            commaColumns += comma > dot ? 1 : 0;
+            dotColumns += dot > comma ? 1 : 0;
+        }
+        DecimalMark fileMark = spec.decimal() != DecimalMark.AUTO ? spec.decimal()
+                : commaColumns > 0 && dotColumns == 0 || t.delimiter() == ';' && dotColumns == 0 ? DecimalMark.COMMA
+                : DecimalMark.POINT;
         List<ColumnProfile> profiles = new ArrayList<>();
         for (int c = 0; c < t.columns().size(); c++) {
             String column = t.columns().get(c);
             List<Problem> found = new ArrayList<>();
-            profiles.add(profile(t, c, where, missing, spec, found));
+            profiles.add(profile(t, c, where, missing, spec, fileMark, found));
             if (!analysedColumns.contains(column)) {
                 problems.addAll(found);
                 count += found.size();
@@ -140,7 +153,7 @@ public final class DataCheck {
     }
 
     private static ColumnProfile profile(TablePreview t, int c, String where, MissingCodes missing, CohortSpec spec,
-            List<Problem> problems) {
+            DecimalMark fileMark, List<Problem> problems) {
         String column = t.columns().get(c);
         int n = t.rows().size();
         int miss = 0;
@@ -172,7 +185,7 @@ public final class DataCheck {
             int dot = kinds[LocalNumbers.Kind.DOT.ordinal()];
             int comma = kinds[LocalNumbers.Kind.COMMA.ordinal()];
             DecimalMark mark = spec.decimal() != DecimalMark.AUTO ? spec.decimal() : comma > dot ? DecimalMark.COMMA
-                    : DecimalMark.POINT;
+                    : dot > comma ? DecimalMark.POINT : fileMark;
             for (int r = 0; r < n; r++) {
                 String v = t.rows().get(r).get(c);
                 if (missing.isMissing(v) || LocalNumbers.parse(v, mark) == LocalNumbers.parse(v, mark)) {

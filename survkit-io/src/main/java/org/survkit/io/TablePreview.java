@@ -30,6 +30,7 @@ public final class TablePreview {
     private final int[] lines;
     private final String lineWord;
     private final Map<String, String> variableLabels;
+    private char delimiter;
 
     private TablePreview(List<String> columns, List<List<String>> rows, List<String> warnings, int[] lines,
             String lineWord, Map<String, String> variableLabels) {
@@ -78,7 +79,17 @@ public final class TablePreview {
         TableSources.read(file, sheet == null || sheet.isBlank() ? null : sheet, collector, limits);
         return new TablePreview(collector.columns, collector.rows, collector.warnings,
                 java.util.Arrays.copyOf(collector.lines, collector.rows.size()), collector.lineWord,
-                collector.variableLabels);
+                collector.variableLabels).withDelimiter(collector.delimiter);
+    }
+
+    private TablePreview withDelimiter(char d) {
+        this.delimiter = d;
+        return this;
+    }
+
+    /** {@return the delimiter of a text file (a semicolon file is a decimal-comma file), or 0} */
+    public char delimiter() {
+        return delimiter;
     }
 
     /**
@@ -300,6 +311,7 @@ public final class TablePreview {
         private final List<String> warnings = new ArrayList<>();
         private int[] lines = new int[16];
         private String lineWord = "line";
+        private char delimiter;
         private Map<String, String> variableLabels = Map.of();
 
         Collector(int maxRows) {
@@ -314,6 +326,7 @@ public final class TablePreview {
         @Override
         public int[] header(SourceContext context, List<String> names, int line) {
             lineWord = context.lineWord();
+            delimiter = context.delimiter();
             columns.addAll(names);
             int[] all = new int[names.size()];
             for (int i = 0; i < all.length; i++) {

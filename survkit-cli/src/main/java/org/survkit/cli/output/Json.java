@@ -69,6 +69,14 @@ final class Json {
         }
         put(o, "landmark", c.landmark());
         put(o, "horizon", c.horizon());
+        ArrayNode codes = o.putArray("event_coding");
+        for (org.survkit.io.EventCode e : c.eventCodes()) {
+            ObjectNode r = codes.addObject();
+            r.put("value", e.value());
+            r.put("meaning", e.meaning().word());
+            r.put("count", e.count());
+            putText(r, "note", e.note().isEmpty() ? null : e.note());
+        }
     }
 
     /** {@return the warnings: the reader's, then the diagnostics' messages} */

@@ -43,6 +43,14 @@ final class TextBlocks {
         } else {
             sb.append(".");
         }
+        if (!c.eventCodes().isEmpty()) {
+            sb.append("\nevent coding:");
+            for (org.survkit.io.EventCode e : c.eventCodes()) {
+                sb.append(" \"").append(e.value()).append("\" \u2192 ").append(e.meaning().word()).append(" (")
+                        .append(e.count()).append(e.note().isEmpty() ? "" : "; " + e.note()).append(")");
+                sb.append(e == c.eventCodes().get(c.eventCodes().size() - 1) ? "" : ",");
+            }
+        }
         return sb.append('\n').toString();
     }
 

@@ -22,9 +22,11 @@ import org.survkit.io.Exclusion;
  * @param rowsAnalysed rows analysed
  * @param exclusions   rows left out, per reason (counts add up to {@code rowsRead - rowsAnalysed})
  * @param warnings     the reader's warnings, shown before the analysis' own diagnostics
+ * @param eventCodes   the event column's coding table: each value found, what it was read as, in how many rows
  */
 public record CohortSummary(String source, String timeLabel, String event, String group, double landmark,
-        double horizon, int rowsRead, int rowsAnalysed, List<Exclusion> exclusions, List<String> warnings) {
+        double horizon, int rowsRead, int rowsAnalysed, List<Exclusion> exclusions, List<String> warnings,
+        List<org.survkit.io.EventCode> eventCodes) {
 
     public CohortSummary {
         Objects.requireNonNull(source, "source");
@@ -32,6 +34,7 @@ public record CohortSummary(String source, String timeLabel, String event, Strin
         Objects.requireNonNull(event, "event");
         exclusions = List.copyOf(exclusions);
         warnings = List.copyOf(warnings);
+        eventCodes = eventCodes == null ? List.of() : List.copyOf(eventCodes);
     }
 
     /**
@@ -49,7 +52,7 @@ public record CohortSummary(String source, String timeLabel, String event, Strin
     public static CohortSummary of(Cohort c, String timeLabel, String event, String group, double landmark,
             double horizon, List<String> warnings) {
         return new CohortSummary(c.source(), timeLabel, event, group, landmark, horizon, c.rowsRead(), c.size(),
-                c.exclusions(), warnings);
+                c.exclusions(), warnings, c.eventCodes());
     }
 
     /** {@return the rows read but not analysed} */
