@@ -118,23 +118,18 @@ public final class DataCheck {
                 count++;
             }
         }
-        // the file's decimal mark, as the reader decides it: columns with only a comma or only a dot decide it
-        int commaColumns = 0;
-        int dotColumns = 0;
+        // the file's decimal mark, as the reader decides it
+        List<List<String>> columnValues = new ArrayList<>();
         for (int c = 0; c < t.columns().size(); c++) {
-            int dot = 0;
-            int comma = 0;
+            List<String> values = new ArrayList<>();
             for (List<String> row : t.rows()) {
-                LocalNumbers.Kind k = LocalNumbers.kind(row.get(c));
-                dot += k == LocalNumbers.Kind.DOT ? 1 : 0;
-                comma += k == LocalNumbers.Kind.COMMA ? 1 : 0;
+                if (!missing.isMissing(row.get(c))) {
+                    values.add(row.get(c));
+                }
             }
-            commaColumns += comma > dot ? 1 : 0;
-            dotColumns += dot > comma ? 1 : 0;
+            columnValues.add(values);
         }
-        DecimalMark fileMark = spec.decimal() != DecimalMark.AUTO ? spec.decimal()
-                : commaColumns > 0 && dotColumns == 0 || t.delimiter() == ';' && dotColumns == 0 ? DecimalMark.COMMA
-                : DecimalMark.POINT;
+        DecimalMark fileMark = LocalNumbers.fileMark(columnValues, t.delimiter(), spec.decimal());
         List<ColumnProfile> profiles = new ArrayList<>();
         for (int c = 0; c < t.columns().size(); c++) {
             String column = t.columns().get(c);
@@ -185,7 +180,7 @@ public final class DataCheck {
             int dot = kinds[LocalNumbers.Kind.DOT.ordinal()];
             int comma = kinds[LocalNumbers.Kind.COMMA.ordinal()];
             DecimalMark mark = spec.decimal() != DecimalMark.AUTO ? spec.decimal() : comma > dot ? DecimalMark.COMMA
-                    : dot > comma ? DecimalMark.POINT : fileMark;
+                    : dot > comma ? DecimalMark.POINT : fileMark;  // as LocalNumbers.columnMark
             for (int r = 0; r < n; r++) {
                 String v = t.rows().get(r).get(c);
                 if (missing.isMissing(v) || LocalNumbers.parse(v, mark) == LocalNumbers.parse(v, mark)) {

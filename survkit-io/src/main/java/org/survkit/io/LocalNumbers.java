@@ -1,14 +1,16 @@
 package org.survkit.io;
 
+import java.util.List;
+
 /**
  * Numbers as people write them: with a decimal dot or a decimal comma, and optionally with thousands separators
  * (see {@link DecimalMark}). Parsing never throws and never uses regular expressions; the common case (a plain
  * number with a dot, or with a comma and no thousands separator) costs one pass over the text.
  */
-final class LocalNumbers {
+public final class LocalNumbers {
 
     /** What a text is, for deciding a column's decimal mark. */
-    enum Kind {
+    public enum Kind {
         /** Not a number in either reading. */
         NOT_A_NUMBER,
         /** A whole number without separators ({@code 62}): fits both marks. */
@@ -33,7 +35,7 @@ final class LocalNumbers {
      * @param mark {@link DecimalMark#POINT} or {@link DecimalMark#COMMA} ({@link DecimalMark#AUTO} reads as POINT)
      * @return the value, or NaN when the text is not a number written with that mark
      */
-    static double parse(String s, DecimalMark mark) {
+    public static double parse(String s, DecimalMark mark) {
         boolean plain = true;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -54,7 +56,7 @@ final class LocalNumbers {
      * @param s the trimmed text
      * @return its kind
      */
-    static Kind kind(String s) {
+    public static Kind kind(String s) {
         double dot = parse(s, DecimalMark.POINT);
         double comma = parseGrouped(s, ',', true);
         boolean byDot = dot == dot;
@@ -69,6 +71,61 @@ final class LocalNumbers {
             return s.indexOf(',') >= 0 ? Kind.AMBIGUOUS_COMMA : Kind.AMBIGUOUS_DOT;
         }
         return byDot ? Kind.DOT : Kind.COMMA;
+    }
+
+    /**
+     * Decides the decimal mark of a column from its values: the one that only one reading explains, by majority
+     * when both occur; when no value decides (whole numbers, or only ambiguous ones such as {@code 1,250}), the
+     * file's mark.
+     *
+     * @param values   the column's trimmed non-missing values
+     * @param given    the user's mark; anything but AUTO wins
+     * @param fileMark the file's mark ({@link #fileMark})
+     * @return POINT or COMMA
+     */
+    public static DecimalMark columnMark(Iterable<String> values, DecimalMark given, DecimalMark fileMark) {
+        if (given != null && given != DecimalMark.AUTO) {
+            return given;
+        }
+        int dot = 0;
+        int comma = 0;
+        for (String v : values) {
+            Kind k = kind(v);
+            dot += k == Kind.DOT ? 1 : 0;
+            comma += k == Kind.COMMA ? 1 : 0;
+        }
+        return comma > dot ? DecimalMark.COMMA : dot > comma ? DecimalMark.POINT
+                : fileMark == DecimalMark.COMMA ? DecimalMark.COMMA : DecimalMark.POINT;
+    }
+
+    /**
+     * Decides a file's decimal mark, as the cohort reader does: a comma when some column can only be read with a
+     * decimal comma and none only with a dot, or when the file is separated by semicolons and no column needs a dot.
+     *
+     * @param columns   the columns' trimmed non-missing values
+     * @param delimiter the file's delimiter, or 0
+     * @param given     the user's mark; anything but AUTO wins
+     * @return POINT or COMMA
+     */
+    public static DecimalMark fileMark(List<? extends Iterable<String>> columns, char delimiter, DecimalMark given) {
+        if (given != null && given != DecimalMark.AUTO) {
+            return given;
+        }
+        int commaColumns = 0;
+        int dotColumns = 0;
+        for (Iterable<String> column : columns) {
+            int dot = 0;
+            int comma = 0;
+            for (String v : column) {
+                Kind k = kind(v);
+                dot += k == Kind.DOT ? 1 : 0;
+                comma += k == Kind.COMMA ? 1 : 0;
+            }
+            commaColumns += comma > dot ? 1 : 0;
+            dotColumns += dot > comma ? 1 : 0;
+        }
+        return commaColumns > 0 && dotColumns == 0 || delimiter == ';' && dotColumns == 0 ? DecimalMark.COMMA
+                : DecimalMark.POINT;
     }
 
     /**

@@ -223,7 +223,7 @@ class BrowserEndToEndTest {
         shot("5-codes-and-landmark");
         // the analyses' warnings speak the command line's language; the page words them with its labels
         assertThat(js.executeScript("return pageWords('Check --event-value V, or cox --start.');"))
-                .isEqualTo("Check 'Event value', or cox 'Entry time'.");
+                .isEqualTo("Check 'Event values', or cox 'Entry time'.");
         assertThat(driver.findElement(By.id("guardrails")).getText()).doesNotContain("--");
 
         // group order: 2 first, so 2 is the reference of the hazard ratio and leads the legend

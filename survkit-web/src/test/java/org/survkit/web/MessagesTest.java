@@ -14,11 +14,11 @@ class MessagesTest {
                 .isEqualTo("'Confidence level': 1.5 is not allowed; give a number between 0 and 1 (e.g. 0.95).");
         // the placeholder of the value goes with the flag
         assertThat(Messages.pageWords("value \"Decesed\" of column 'status': use --event-value V or --na CODE"))
-                .isEqualTo("value \"Decesed\" of column 'status': use 'Event value' or 'Missing-value codes'");
+                .isEqualTo("value \"Decesed\" of column 'status': use 'Event values' or 'Missing-value codes'");
         assertThat(Messages.pageWords("say where the follow-up time is: --time COL, or --start-date COL --end-date COL."))
                 .isEqualTo("say where the follow-up time is: 'Follow-up time', or 'Start date' 'End date'.");
         assertThat(Messages.pageWords("give --reference COL=LEVEL, e.g. --event-value 2 or --group Treatment"))
-                .isEqualTo("give 'Reference levels', e.g. 'Event value' 2 or 'Groups' Treatment");
+                .isEqualTo("give 'Reference levels', e.g. 'Event values' 2 or 'Groups' Treatment");
         assertThat(Messages.pageWords("--format xml is not allowed")).isEqualTo("--format xml is not allowed");
         assertThat(Messages.forPage("/srv/data/ab/lung.csv, line 3: --time: bad", Path.of("/srv/data/ab")))
                 .isEqualTo("lung.csv, line 3: 'Follow-up time': bad");

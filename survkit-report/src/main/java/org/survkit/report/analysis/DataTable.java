@@ -22,6 +22,8 @@ final class DataTable implements org.survkit.io.MemoryTable {
     private final Missing missing;
     private final java.util.function.IntFunction<String> location;
     private final java.util.function.IntUnaryOperator lineOf;
+    private char delimiter;
+    private org.survkit.io.DecimalMark fileMark;
 
     private DataTable(Path file, List<String> columns, String[][] rows, List<String> warnings, Missing missing,
             java.util.function.IntFunction<String> location, java.util.function.IntUnaryOperator lineOf) {
@@ -54,13 +56,36 @@ final class DataTable implements org.survkit.io.MemoryTable {
         for (int i = 0; i < rows.length; i++) {
             rows[i] = in.get(i).toArray(new String[0]);
         }
-        return new DataTable(file, t.columns(), rows, t.warnings(), missing, t::location, t::line);
+        DataTable d = new DataTable(file, t.columns(), rows, t.warnings(), missing, t::location, t::line);
+        d.delimiter = t.delimiter();
+        return d;
     }
 
     /** A table from memory (tests). */
     static DataTable of(Path file, List<String> columns, List<String[]> rows, Missing missing) {
         return new DataTable(file, columns, rows.toArray(new String[0][]), new ArrayList<>(), missing,
                 row -> "data row " + (row + 1), row -> row + 2);
+    }
+
+    /**
+     * {@return the file's decimal mark as survkit-io's reader decides it (a column that only a decimal comma reads,
+     * a semicolon-separated file), for columns whose own values do not decide}
+     */
+    org.survkit.io.DecimalMark fileMark(org.survkit.io.DecimalMark given) {
+        if (fileMark == null) {
+            List<List<String>> values = new ArrayList<>();
+            for (int c = 0; c < columns.size(); c++) {
+                List<String> v = new ArrayList<>();
+                for (String[] row : rows) {
+                    if (!missing.isMissing(row[c])) {
+                        v.add(row[c]);
+                    }
+                }
+                values.add(v);
+            }
+            fileMark = org.survkit.io.LocalNumbers.fileMark(values, delimiter, given);
+        }
+        return fileMark;
     }
 
     @Override

@@ -22,7 +22,10 @@ import org.survkit.study.key.StudyKeys;
 import org.survkit.study.key.Where;
 import org.survkit.io.CohortReader;
 import org.survkit.io.Exclusion;
+import org.survkit.io.DecimalMark;
 import org.survkit.io.InputException;
+import org.survkit.io.InvalidRows;
+import org.survkit.io.LocalNumbers;
 import org.survkit.study.Study.CoxSpec;
 import org.survkit.study.Study.Table1Item;
 import org.survkit.stats.Diagnostic;
@@ -194,6 +197,8 @@ public final class StudyAnalysis {
     private final RmstOut rmst;
     private final CompetingRisksOut competing;
     private final List<Finding> findings;
+    /** Table 1 values counted as missing because they are not numbers in a continuous row (data.invalid: exclude). */
+    private final List<String> table1Notes = new ArrayList<>();
     private final KaplanMeier km;
 
     private StudyAnalysis(Study study, AnalysisDataset dataset) {
@@ -529,22 +534,40 @@ public final class StudyAnalysis {
             for (int i = 0; i < n; i++) {
                 values[i] = table.value(rows[i], c);
             }
-            VariableType type = item.type() == VariableType.AUTO ? autoType(values) : item.type();
+            List<String> present = new ArrayList<>();
+            for (String x : values) {
+                if (x != null) {
+                    present.add(x);
+                }
+            }
+            DecimalMark mark = LocalNumbers.columnMark(present, study.data().decimal(),
+                    table.fileMark(study.data().decimal()));
+            VariableType type = item.type() == VariableType.AUTO ? autoType(values, mark) : item.type();
             types.add(type);
             if (type == VariableType.CONTINUOUS) {
                 double[] x = new double[n];
+                List<String> odd = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
-                    if (values[i] == null) {
-                        x[i] = Double.NaN;
-                    } else if (RuleExpression.isNumber(values[i])) {
-                        x[i] = Double.parseDouble(values[i]);
-                    } else {
-                        throw new InputException(table.where(rows[i]) + ", column '"
-                                + item.column() + "': value \"" + values[i] + "\" is not a number, but table1["
-                                + (v + 1) + "] (" + study.fileName() + ", line " + item.line() + ") is continuous."
-                                + " Correct the value, add the code to data.na if it means missing, or set"
-                                + " 'type: categorical'.");
+                    x[i] = values[i] == null ? Double.NaN : LocalNumbers.parse(values[i], mark);
+                    if (values[i] != null && Double.isNaN(x[i])) {
+                        odd.add(table.where(rows[i]).substring(table.fileName().length() + 2) + " (\"" + values[i]
+                                + "\")");
                     }
+                }
+                if (!odd.isEmpty()) {
+                    String message = table.fileName() + ", column '" + item.column() + "': " + odd.size() + " value"
+                            + (odd.size() == 1 ? " is" : "s are") + " not " + (odd.size() == 1 ? "a number" : "numbers")
+                            + ", but table1[" + (v + 1) + "] (" + study.fileName() + ", line " + item.line() + ") is "
+                            + (item.type() == VariableType.AUTO ? "read as continuous because the other values are"
+                            + " numbers" : "continuous") + " (decimal mark " + mark.id() + "): "
+                            + String.join(", ", odd.subList(0, Math.min(10, odd.size())))
+                            + (odd.size() > 10 ? " and " + (odd.size() - 10) + " more" : "") + ".";
+                    if (study.data().invalid() == InvalidRows.STOP) {
+                        throw new InputException(message + " Correct them, add the codes to data.na if they mean"
+                                + " missing, set 'type: categorical', or set data.invalid: exclude to count them as"
+                                + " missing.");
+                    }
+                    table1Notes.add(message + " They are counted as missing in Table 1 (data.invalid: exclude).");
                 }
                 variables.add(Table1Variable.continuous(name, x));
             } else if (item.levels().isEmpty()) {
@@ -566,19 +589,26 @@ public final class StudyAnalysis {
         return new Table1Out(study.table1(), List.copyOf(types), result);
     }
 
-    /** Continuous when every value is a number and there are more than 5 distinct values. */
-    private static VariableType autoType(String[] values) {
+    /**
+     * Continuous when more than 5 distinct values are numbers (with the column's decimal mark) and at least 80% of
+     * the values are: a column that is almost all numbers is never silently a category (its odd values are then
+     * named by {@link #table1}).
+     */
+    private static VariableType autoType(String[] values, DecimalMark mark) {
         Set<String> distinct = new LinkedHashSet<>();
+        int numbers = 0;
+        int present = 0;
         for (String v : values) {
             if (v == null) {
                 continue;
             }
-            if (!RuleExpression.isNumber(v)) {
-                return VariableType.CATEGORICAL;
+            present++;
+            if (!Double.isNaN(LocalNumbers.parse(v, mark))) {
+                numbers++;
+                distinct.add(v);
             }
-            distinct.add(v);
         }
-        return distinct.size() > 5 ? VariableType.CONTINUOUS : VariableType.CATEGORICAL;
+        return distinct.size() > 5 && numbers >= 0.8 * present ? VariableType.CONTINUOUS : VariableType.CATEGORICAL;
     }
 
     // ---------------------------------------------------------------- Cox
@@ -866,6 +896,9 @@ public final class StudyAnalysis {
             }
         }
         if (table1 != null) {
+            for (String note : table1Notes) {
+                out.add(new Finding(new Diagnostic(Diagnostic.Severity.WARNING, "input", note), "Table 1"));
+            }
             add(out, table1.result().diagnostics(), "Table 1");
         }
         for (CoxResult r : cox) {

@@ -1,0 +1,72 @@
+package org.survkit.report.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.survkit.io.InputException;
+import org.survkit.stats.baseline.Table1Row;
+import org.survkit.study.Study;
+import org.survkit.study.VariableType;
+import org.survkit.study.file.StudyReader;
+
+/**
+ * The report on a hospital export as Excel writes it where the comma is the decimal mark (issue 12): semicolons,
+ * decimal commas, day-first dates, statuses in French. Table 1 summarises the decimal-comma column as numbers and
+ * every number equals the report on the same data written with dots, ISO dates and 1/0.
+ */
+class LocalExportReportTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String LOCAL = "id;diag;last;statut;bras;age\n"
+            + "1;03/01/2015;15/06/2019;Décédé;A;61,5\n2;17/02/2016;01/09/2020;Vivant;B;54,2\n"
+            + "3;25/03/2016;30/04/2018;Décédé;A;70,25\n4;05/05/2017;20/05/2021;Vivant;B;48,9\n"
+            + "5;12/07/2017;03/03/2019;Décédé;A;66,4\n6;30/08/2017;14/02/2022;Vivant;B;66,1\n"
+            + "7;11/11/2018;01/01/2020;Décédé;A;59,0\n8;02/02/2019;05/05/2023;Vivant;B;62,3\n";
+
+    private static final String CLEAN = "id,diag,last,statut,bras,age\n"
+            + "1,2015-01-03,2019-06-15,1,A,61.5\n2,2016-02-17,2020-09-01,0,B,54.2\n"
+            + "3,2016-03-25,2018-04-30,1,A,70.25\n4,2017-05-05,2021-05-20,0,B,48.9\n"
+            + "5,2017-07-12,2019-03-03,1,A,66.4\n6,2017-08-30,2022-02-14,0,B,66.1\n"
+            + "7,2018-11-11,2020-01-01,1,A,59.0\n8,2019-02-02,2023-05-05,0,B,62.3\n";
+
+    private StudyAnalysis run(String name, String csv, String event) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve(name));
+        Files.writeString(folder.resolve("cohort.csv"), csv, StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve("study.yaml"), "data: cohort.csv\ntime: {from: diag, to: last, unit: months}\n"
+                + "event: " + event + "\ngroups: bras\ntable1:\n  - age\n", StandardCharsets.UTF_8);
+        Study study = StudyReader.read(folder.resolve("study.yaml"));
+        return StudyAnalysis.run(study, AnalysisDataset.derive(study));
+    }
+
+    @Test
+    void decimalCommaColumnIsANumberInTable1AndEqualsTheCleanFile() throws Exception {
+        StudyAnalysis local = run("local", LOCAL, "statut");
+        StudyAnalysis clean = run("clean", CLEAN, "statut");
+        assertThat(local.table1().types()).containsExactly(VariableType.CONTINUOUS);
+        Table1Row.Continuous a = (Table1Row.Continuous) local.table1().result().rows().get(0);
+        Table1Row.Continuous b = (Table1Row.Continuous) clean.table1().result().rows().get(0);
+        assertThat(a.overall()).isEqualTo(b.overall());
+        // mean of the ages: (61.5 + 54.2 + 70.25 + 48.9 + 66.4 + 66.1 + 59.0 + 62.3) / 8
+        assertThat(a.overall().mean()).isCloseTo(61.08125, org.assertj.core.data.Offset.offset(1e-12));
+        for (int g = 0; g < 2; g++) {
+            assertThat(local.curves().get(g).curve().survival()).containsExactly(clean.curves().get(g).curve()
+                    .survival());
+            assertThat(local.curves().get(g).curve().time()).containsExactly(clean.curves().get(g).curve().time());
+        }
+    }
+
+    @Test
+    void anOddValueInAlmostNumericTable1ColumnIsNamedNotMadeACategory() throws Exception {
+        String odd = LOCAL.replace(";62,3\n", ";inconnu\n");
+        assertThatThrownBy(() -> run("odd", odd, "statut")).isInstanceOf(InputException.class)
+                .hasMessageContaining("column 'age': 1 value is not a number")
+                .hasMessageContaining("line 9 (\"inconnu\")").hasMessageContaining("data.na");
+    }
+}
