@@ -72,8 +72,17 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = Flags.EVENT_VALUE, paramLabel = "V")
     String eventValue;
 
+    @Option(names = Flags.CENSOR_VALUE, paramLabel = "V")
+    String censorValue;
+
     @Option(names = Flags.NA, paramLabel = "CODE", split = ",")
     List<String> na = new ArrayList<>();
+
+    @Option(names = Flags.DECIMAL, paramLabel = "MARK")
+    String decimal;
+
+    @Option(names = Flags.INVALID, paramLabel = "stop|exclude")
+    String invalid;
 
     @Option(names = Flags.LANDMARK, paramLabel = "T")
     String landmark;
@@ -174,7 +183,8 @@ public final class ReportCommand implements Callable<Integer> {
         List<String> f = new ArrayList<>();
         Object[][] given = {{Flags.TIME, time}, {Flags.START_DATE, startDate}, {Flags.END_DATE, endDate},
             {Flags.TIME_UNIT, timeUnit}, {Flags.DATE_FORMAT, dateFormat}, {Flags.EVENT, event},
-            {Flags.EVENT_VALUE, eventValue}, {Flags.NA, na.isEmpty() ? null : na}, {Flags.LANDMARK, landmark},
+            {Flags.EVENT_VALUE, eventValue}, {Flags.CENSOR_VALUE, censorValue}, {Flags.DECIMAL, decimal},
+            {Flags.INVALID, invalid}, {Flags.NA, na.isEmpty() ? null : na}, {Flags.LANDMARK, landmark},
             {Flags.STRATA, strata}, {Flags.GROUP, group}, {Flags.TABLE1, table1.isEmpty() ? null : table1},
             {Flags.COVARIATES, covariates.isEmpty() ? null : covariates}, {Flags.AT, at}, {Flags.HORIZON, horizon},
             {Flags.ENDPOINT, endpoint}, {Flags.SHEET, sheet}};
@@ -203,7 +213,9 @@ public final class ReportCommand implements Callable<Integer> {
         Path folder = (out != null ? out : Path.of("report")).toAbsolutePath().normalize();
         Path file = folder.resolve("study.yaml");
         QuickStudy q = new QuickStudy(input, new QuickStudy.Reading(startDate, endDate, dateFormat, na,
-                lm == null ? Double.NaN : lm, strata), sheet, time, timeUnit, event, eventValue, group, table1,
+                lm == null ? Double.NaN : lm, strata, FlagValues.parse(StudyKeys.DECIMAL, decimal),
+                FlagValues.parse(StudyKeys.INVALID, invalid), censorValue == null ? List.of()
+                        : FlagValues.parse(StudyKeys.EVENT_CENSOR_VALUE, censorValue)), sheet, time, timeUnit, event, eventValue, group, table1,
                 covariates, times, h == null ? Double.NaN : h, endpoint);
         Study study = q.toStudy(file);
         try {
@@ -225,7 +237,8 @@ public final class ReportCommand implements Callable<Integer> {
         List<String> a = new ArrayList<>(List.of(input.toString()));
         Object[][] given = {{Flags.TIME, time}, {Flags.START_DATE, startDate}, {Flags.END_DATE, endDate},
             {Flags.TIME_UNIT, timeUnit}, {Flags.DATE_FORMAT, dateFormat}, {Flags.EVENT, event},
-            {Flags.EVENT_VALUE, eventValue}, {Flags.NA, na.isEmpty() ? null : String.join(",", na)},
+            {Flags.EVENT_VALUE, eventValue}, {Flags.CENSOR_VALUE, censorValue}, {Flags.DECIMAL, decimal},
+            {Flags.INVALID, invalid}, {Flags.NA, na.isEmpty() ? null : String.join(",", na)},
             {Flags.LANDMARK, landmark}, {Flags.STRATA, strata}, {Flags.GROUP, group},
             {Flags.TABLE1, table1.isEmpty() ? null : String.join(",", table1)},
             {Flags.COVARIATES, covariates.isEmpty() ? null : String.join(",", covariates)}, {Flags.AT, at},

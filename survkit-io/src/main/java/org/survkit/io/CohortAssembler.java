@@ -344,7 +344,7 @@ final class CohortAssembler implements RowHandler {
     void problem(int lineNumber, String column, String value, String what, String fix, String kind) {
         problemCount++;
         if (problems.size() < PROBLEMS_KEPT) {
-            problems.add(new Problem(context.file(), lineNumber, column, value, what, fix, kind));
+            problems.add(new Problem(context.file(), lineNumber, column, value, what, fix, kind, context.lineWord()));
         }
         if (rowInvalid < 0) {
             String reason = "invalid " + ProblemKinds.label(kind) + " (column '" + column + "')";
@@ -744,7 +744,7 @@ final class CohortAssembler implements RowHandler {
                     found = Texts.join(values, 10, values.size()) + (events.moreDistinct() ? " and more" : "");
                 }
                 problems.set(i, new Problem(p.file(), p.line(), p.column(), p.value(), p.what()
-                        + ". Values found in this column: " + found, p.fix(), p.kind()));
+                        + ". Values found in this column: " + found, p.fix(), p.kind(), p.lineWord()));
             }
         }
     }

@@ -190,11 +190,11 @@ public final class DataCheck {
                 if (k == LocalNumbers.Kind.NOT_A_NUMBER) {
                     problems.add(new Problem(where, t.line(r), column, v, "is not a number, but " + numbers + " of the "
                             + present + " values of this column are", "If it means a missing value, add it to the "
-                            + "missing-value codes (" + OptionNames.NA + "); otherwise correct it.", "odd-value"));
+                            + "missing-value codes (" + OptionNames.NA + "); otherwise correct it.", "odd-value", t.lineWord()));
                 } else {
                     problems.add(new Problem(where, t.line(r), column, v, "is written with a decimal "
                             + (mark == DecimalMark.COMMA ? "dot" : "comma") + ", but most numbers of this column use "
-                            + mark.words(), "Correct the value (one decimal mark per column).", "decimal-mark"));
+                            + mark.words(), "Correct the value (one decimal mark per column).", "decimal-mark", t.lineWord()));
                 }
             }
             return new ColumnProfile(column, "number", mark.id(), null, miss, values.size(),
@@ -216,7 +216,7 @@ public final class DataCheck {
                     if (!missing.isMissing(v) && reader.parse(v) == DateReader.NOT_A_DATE) {
                         String why = reader.whyNot(v);
                         problems.add(new Problem(where, t.line(r), column, v, why == null ? "is not a date" : why,
-                                "Correct the date (or leave the cell empty if it is unknown).", "not-a-date"));
+                                "Correct the date (or leave the cell empty if it is unknown).", "not-a-date", t.lineWord()));
                     }
                 }
                 return new ColumnProfile(column, "date", null, pattern, miss, values.size(), Map.of());
@@ -255,7 +255,7 @@ public final class DataCheck {
                             + (values.get(a) == 1 ? "" : "s") + (lines.size() > 1 ? ": " + t.lineWord() + "s "
                             + Texts.join(lines, 10, values.get(a)) : "") + "; \"" + b + "\" has " + values.get(b) + ")",
                             "As written, they are different values (separate groups or levels). Correct the spelling in "
-                            + "the file, or map them in the study.", "variant-spelling"));
+                            + "the file, or map them in the study.", "variant-spelling", t.lineWord()));
                     break;
                 }
             }

@@ -18,8 +18,10 @@ import java.util.Objects;
  * @param fix    what to do, one or more sentences
  * @param kind   a short stable name of the kind of problem, the same for every row with it (e.g.
  *               {@code not-a-number}), for programs and for counting excluded rows per reason
+ * @param lineWord what the file calls a row: "line" (text), "row" (workbook), "case" (SPSS), "observation" (Stata)
  */
-public record Problem(String file, int line, String column, String value, String what, String fix, String kind) {
+public record Problem(String file, int line, String column, String value, String what, String fix, String kind,
+        String lineWord) {
 
     /** Checks the required parts. */
     public Problem {
@@ -27,11 +29,16 @@ public record Problem(String file, int line, String column, String value, String
         Objects.requireNonNull(what, "what");
         Objects.requireNonNull(kind, "kind");
         fix = fix == null ? "" : fix;
+        lineWord = lineWord == null ? file.contains(", sheet '") ? "row" : "line" : lineWord;
+    }
+
+    /** A problem whose file says what a row is called (a workbook's sheet: "row", else "line"). */
+    public Problem(String file, int line, String column, String value, String what, String fix, String kind) {
+        this(file, line, column, value, what, fix, kind, null);
     }
 
     /** {@return where, as the start of a message: {@code cohort.csv, line 17, column 'age'}} */
     public String where() {
-        String lineWord = file.contains(", sheet '") ? "row" : "line";
         return file + (line > 0 ? ", " + lineWord + " " + line : "") + (column == null ? "" : ", column '" + column + "'");
     }
 

@@ -53,11 +53,22 @@ public record QuickStudy(Path data, Reading reading, String sheet, String time, 
      * @param na         extra missing-value codes
      * @param landmark   the landmark, or NaN
      * @param strata     the strata column, or null
+     * @param decimal    the decimal mark (null: detected)
+     * @param invalid    what happens to rows with invalid values (null: stop)
+     * @param censorValues the values of the event column that mean censored
      */
     public record Reading(String startDate, String endDate, String dateFormat, List<String> na, double landmark,
-            String strata) {
+            String strata, org.survkit.io.DecimalMark decimal, org.survkit.io.InvalidRows invalid,
+            List<String> censorValues) {
         public Reading {
             na = List.copyOf(na);
+            censorValues = censorValues == null ? List.of() : List.copyOf(censorValues);
+        }
+
+        /** Reading options with the default decimal mark (detected), invalid values stopping, no censor values. */
+        public Reading(String startDate, String endDate, String dateFormat, List<String> na, double landmark,
+                String strata) {
+            this(startDate, endDate, dateFormat, na, landmark, strata, null, null, List.of());
         }
 
         /** {@return no dates, no missing codes, no landmark, no strata} */
@@ -114,8 +125,9 @@ public record QuickStudy(Path data, Reading reading, String sheet, String time, 
         }
         double[] times = at.length == 0 && !Double.isNaN(horizon) ? new double[] {horizon} : at;
         Estimates estimates = Estimates.resolve(null, null, null, null, times, null);
-        return new Study(studyFile, null, new Study.Data(rel, sheet, reading.na(), reading.dateFormat(), 0), t,
-                new Study.Event(event, eventValue, 0), g, reading.strata(),
+        return new Study(studyFile, null, new Study.Data(rel, sheet, reading.na(), reading.dateFormat(),
+                reading.decimal(), reading.invalid(), 0), t, new Study.Event(event, eventValue == null ? List.of()
+                : List.of(eventValue.split(",")), reading.censorValues(), 0), g, reading.strata(),
                 endpoint == null ? StudyKeys.ENDPOINT.defaultValue()
                         : StudyKeys.ENDPOINT.parse(endpoint, Where.COMMAND_LINE), horizon, reading.landmark(), estimates, items,
                 Comparisons.defaults(estimates), cox, null, Path.of("."), Study.Figures.defaults(), 3, Map.of());

@@ -218,13 +218,22 @@ public final class HtmlReport {
             out.append("; censored at the horizon of ").append(Formats.given(s.horizon())).append(' ')
                     .append(esc(c.tables().unit()));
         }
-        out.append("</dd>\n<dt>Event</dt><dd>");
-        if (s.event().value() != null) {
-            out.append("<code>").append(esc(s.event().column())).append("</code> = \u201C")
-                    .append(esc(s.event().value())).append("\u201D (ignoring case); any other value censored");
+        out.append("</dd>\n<dt>Event</dt><dd><code>").append(esc(s.event().column())).append("</code>");
+        List<org.survkit.io.EventCode> coding = a.dataset().eventCodes();
+        if (coding.isEmpty()) {
+            out.append(s.event().values().isEmpty() ? ": the default codes" : " = \u201C"
+                    + esc(String.join("\u201D or \u201C", s.event().values())) + "\u201D");
         } else {
-            out.append("<code>").append(esc(s.event().column())).append("</code>: 1, true, yes, dead, died, death,")
-                    .append(" event = event; 0, false, no, alive, censored = censored");
+            // the coding table: how every value of the column was read, with its rows
+            out.append(" as read: ");
+            for (int i = 0; i < coding.size(); i++) {
+                org.survkit.io.EventCode e = coding.get(i);
+                out.append(i == 0 ? "" : ", ").append("\u201C").append(esc(e.value())).append("\u201D \u2192 ")
+                        .append(e.meaning() == org.survkit.io.EventCode.Meaning.EVENT ? "<b>event</b>"
+                                : esc(e.meaning().word())).append(" (").append(e.count())
+                        .append(e.note().isEmpty() || e.note().startsWith("not an event value") ? ""
+                                : "; " + esc(e.note())).append(")");
+            }
         }
         out.append("</dd>\n");
         if (s.competingRisks() != null) {

@@ -36,8 +36,8 @@ public final class MethodsText {
             p.append("Follow-up time was taken from the column ").append(time.column())
                     .append(time.unitName() == null ? "" : " (" + time.unitName() + ")").append(". ");
         }
-        p.append("The event was ").append(s.event().value() == null ? "coded in " + s.event().column()
-                : s.event().column() + " = \u201C" + s.event().value() + "\u201D")
+        p.append("The event was ").append(s.event().values().isEmpty() ? "coded in " + s.event().column()
+                : s.event().column() + " = \u201C" + String.join("\u201D or \u201C", s.event().values()) + "\u201D")
                 .append("; patients without it were censored at their last follow-up. ");
         if (!Double.isNaN(s.landmark())) {
             p.append("To avoid immortal-time bias, a landmark analysis was done at ").append(Formats.given(s.landmark()))
