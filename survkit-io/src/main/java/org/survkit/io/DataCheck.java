@@ -250,7 +250,7 @@ public final class DataCheck {
                         }
                     }
                     problems.add(new Problem(where, lines.get(0), t.columns().get(c), a, (sameWord
-                            ? "differs from \"" + b + "\" only in case, accents or spaces"
+                            ? "differs from \"" + b + "\" only in case, accents, spaces or punctuation"
                             : "looks like a misspelling of \"" + b + "\"") + " (" + values.get(a) + " row"
                             + (values.get(a) == 1 ? "" : "s") + (lines.size() > 1 ? ": " + t.lineWord() + "s "
                             + Texts.join(lines, 10, values.get(a)) : "") + "; \"" + b + "\" has " + values.get(b) + ")",

@@ -152,15 +152,15 @@ final class EventCoding {
         if (match(censorValues, s) != null) {
             return new Decision(CENSORED, "", null, null, null);
         }
-        String key = EventWords.normalise(s);
+        String key = EventWords.key(s);
         for (String v : eventValues) {
-            if (!key.isEmpty() && key.equals(EventWords.normalise(v))) {
+            if (!key.isEmpty() && key.equals(EventWords.key(v))) {
                 return new Decision(EVENT, "read as the event value \"" + v + "\" (differs only in case, accents or "
                         + "spaces)", null, null, null);
             }
         }
         for (String v : censorValues) {
-            if (!key.isEmpty() && key.equals(EventWords.normalise(v))) {
+            if (!key.isEmpty() && key.equals(EventWords.key(v))) {
                 return new Decision(CENSORED, "read as the censor value \"" + v + "\" (differs only in case, "
                         + "accents or spaces)", null, null, null);
             }
@@ -231,8 +231,8 @@ final class EventCoding {
 
     /** True for a word a few keystrokes from a declared word (and not the same word). */
     static boolean near(String s, String declared) {
-        String a = EventWords.normalise(s);
-        String b = EventWords.normalise(declared);
+        String a = EventWords.key(s);
+        String b = EventWords.key(declared);
         if (a.equals(b) || Math.min(a.length(), b.length()) < 4 || !EventWords.hasLetter(b)) {
             return false;
         }

@@ -95,6 +95,35 @@ final class EventWords {
         return b.toString().toLowerCase(Locale.ROOT).replace('ß', 's');
     }
 
+    /**
+     * The strict key of a declared value: lower case, accents removed, runs of spaces made one, trimmed; punctuation
+     * is kept ({@code vivo?} is not {@code Vivo}: a question mark may mean the status is uncertain).
+     *
+     * @param s the text
+     * @return the key
+     */
+    static String key(String s) {
+        String d = Normalizer.normalize(s, Normalizer.Form.NFD);
+        StringBuilder b = new StringBuilder(d.length());
+        boolean space = false;
+        for (int i = 0; i < d.length(); i++) {
+            char c = d.charAt(i);
+            if (Character.getType(c) == Character.NON_SPACING_MARK) {
+                continue;
+            }
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                space = true;
+                continue;
+            }
+            if (space && b.length() > 0) {
+                b.append(' ');
+            }
+            space = false;
+            b.append(Character.toLowerCase(c));
+        }
+        return b.toString();
+    }
+
     /** {@return true if the text is a word for death or an event (any listed language)} */
     static boolean isDeath(String s) {
         String k = normalise(s);
