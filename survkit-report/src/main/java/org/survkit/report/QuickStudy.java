@@ -1,5 +1,6 @@
 package org.survkit.report;
 
+import org.survkit.study.Eligibility;
 import org.survkit.study.Study;
 import org.survkit.study.key.StudyKeys;
 import org.survkit.study.key.Where;
@@ -115,7 +116,7 @@ public record QuickStudy(Path data, Reading reading, String sheet, String time, 
         double[] times = at.length == 0 && !Double.isNaN(horizon) ? new double[] {horizon} : at;
         Estimates estimates = Estimates.resolve(null, null, null, null, times, null);
         return new Study(studyFile, null, new Study.Data(rel, sheet, reading.na(), reading.dateFormat(), 0), t,
-                new Study.Event(event, eventValue, 0), g, reading.strata(),
+                new Study.Event(event, eventValue, 0), g, Eligibility.none(), reading.strata(),
                 endpoint == null ? StudyKeys.ENDPOINT.defaultValue()
                         : StudyKeys.ENDPOINT.parse(endpoint, Where.COMMAND_LINE), horizon, reading.landmark(), estimates, items,
                 Comparisons.defaults(estimates), cox, null, Path.of("."), Study.Figures.defaults(), 3, Map.of());

@@ -113,7 +113,7 @@ final class StudyFromSettings {
             }
             return new Study(studyFile, title, new Study.Data(Path.of(dataName), FigureMaker.text(o, "sheet"),
                     na, FigureMaker.text(o, "date_format"), 0), time,
-                    new Study.Event(event, FigureMaker.text(o, "event_value"), 0), groups,
+                    new Study.Event(event, FigureMaker.text(o, "event_value"), 0), groups, eligibility(settings),
                     FigureMaker.text(o, "strata"), endpoint == null ? "Overall survival" : endpoint,
                     horizon == null ? Double.NaN : horizon, landmark == null ? Double.NaN : landmark, estimates, table1,
                     comparisons, models, null, Path.of("report"), figures, 3, Map.of());
@@ -160,6 +160,11 @@ final class StudyFromSettings {
             }
         }
         return out;
+    }
+
+    /** The page's eligibility criteria (none yet). */
+    static org.survkit.study.Eligibility eligibility(ObjectNode settings) {
+        return org.survkit.study.Eligibility.none();
     }
 
     private static ObjectNode object(ObjectNode parent, String key) {
