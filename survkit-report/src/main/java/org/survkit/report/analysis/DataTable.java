@@ -61,6 +61,21 @@ final class DataTable {
                 row -> "data row " + (row + 1));
     }
 
+    /**
+     * The table of some of its rows, each still located (in messages) where it is in the file.
+     *
+     * @param keep the rows to keep (0-based, increasing)
+     * @return the smaller table
+     */
+    DataTable rows(int[] keep) {
+        String[][] sub = new String[keep.length][];
+        for (int i = 0; i < keep.length; i++) {
+            sub[i] = rows[keep[i]];
+        }
+        int[] at = keep.clone();
+        return new DataTable(file, columns, sub, warnings, missing, row -> location.apply(at[row]));
+    }
+
     Path file() {
         return file;
     }
