@@ -72,6 +72,8 @@ public final class AnalysisDataset implements MemoryTable {
     static final String TIME = "analysis_time";
     static final String EVENT = "analysis_event";
     public static final String CAUSE = "analysis_cause";
+    /** The column of the reason a row is not eligible (with eligibility criteria only). */
+    public static final String EXCLUDED_BY = EligibleRows.COLUMN;
     static final List<String> DERIVED = List.of(ROW, FOLLOWUP_TIME, FOLLOWUP_EVENT, TIME, EVENT);
 
     private static final Set<String> EVENT_WORDS = Set.of("1", "true", "yes", "dead", "died", "death", "event");
