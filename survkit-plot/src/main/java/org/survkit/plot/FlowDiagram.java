@@ -6,9 +6,9 @@ import java.util.Objects;
 
 /**
  * A flow diagram of patients in the style of CONSORT and STROBE (von Elm et al., Lancet 2007, item 13): boxes down
- * a main column, each with its count ("Rows in cohort.csv (n = 120)" → "Eligible (n = 106)" → "Analysed (n = 100)"),
- * a box to the right of the column wherever rows leave it, titled with their count and listing every reason with
- * its count, and at the bottom one box per group.
+ * a main column, each with its count ("Rows in cohort.csv (n = 120)" → "Eligible (n = 106)" → "Analysed
+ * (n = 100)"), a box to the right of the column wherever rows leave it, titled with their count and listing every
+ * reason with its count, and at the bottom one box per group.
  *
  * <pre>{@code
  * FlowDiagram f = FlowDiagram.start("Rows in cohort.csv", 120)

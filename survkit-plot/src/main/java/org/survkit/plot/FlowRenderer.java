@@ -140,7 +140,8 @@ final class FlowRenderer {
                     double accent = groups.get(i).color() == null ? 0 : 2;
                     // centred vertically in a row of taller boxes
                     double spare = h - accent - height(lines.size());
-                    groupBoxes.add(new Placed(x, top, boxW, h, shift(lines, accent + spare / 2), groups.get(i).color()));
+                    groupBoxes.add(new Placed(x, top, boxW, h, shift(lines, accent + spare / 2),
+                            groups.get(i).color()));
                 }
                 y = top + h;
             }

@@ -165,7 +165,8 @@ final class StudyFromSettings {
         return out;
     }
 
-    /** {@return whether the page's settings (or a request) have eligibility criteria: a non-empty include or exclude} */
+    /** {@return whether the page's settings (or a request) have eligibility criteria (a non-empty include or exclude)}
+     */
     static boolean hasCriteria(ObjectNode settings) {
         return settings != null && (settings.get("include") instanceof ArrayNode i && !i.isEmpty()
                 || settings.get("exclude") instanceof ArrayNode e && !e.isEmpty());

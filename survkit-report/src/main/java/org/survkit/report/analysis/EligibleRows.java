@@ -124,7 +124,8 @@ final class EligibleRows {
         if (kept == 0) {
             throw new InputException(table.fileName() + ": no row meets the eligibility criteria of " + study.fileName()
                     + " (" + n + " rows: " + String.join("; ", excluded.stream().filter(e -> e.count() > 0)
-                            .map(e -> e.count() + " " + e.reason()).toList()) + "). Check the rules of 'include' and 'exclude'.");
+                            .map(e -> e.count() + " " + e.reason()).toList())
+                    + "). Check the rules of 'include' and 'exclude'.");
         }
         return new EligibleRows(criteria, table, reasonOfRow, Arrays.copyOf(keep, kept), excluded);
     }
@@ -152,7 +153,8 @@ final class EligibleRows {
         return out;
     }
 
-    /** {@return labels of the eligible rows spread over all rows, null (missing) for the excluded rows; null for null} */
+    /** {@return labels of the eligible rows spread over all rows, null (missing) for the excluded rows; null for null}
+     */
     String[] spread(String[] ofEligible) {
         if (ofEligible == null) {
             return null;

@@ -253,9 +253,10 @@ public final class HtmlReport {
         a.flow().ineligible().forEach(e -> counts.put(e.reason(), e.count()));
         out.append("<h3>Eligibility criteria</h3>\n<p>Applied before anything is derived, in this order; a row is")
                 .append(" analysed only if every include rule holds and no exclude rule does, and an excluded row is")
-                .append(" counted under the first criterion it fails (its reason is the column <code>excluded_by</code>")
-                .append(" of analysis.csv). A rule that a missing value leaves undecided excludes the row when it is an")
-                .append(" include rule (counted on a line of its own) and does not when it is an exclude rule.</p>\n")
+                .append(" counted under the first criterion it fails (its reason is the column")
+                .append(" <code>excluded_by</code> of analysis.csv). A rule that a missing value leaves undecided")
+                .append(" excludes the row when it is an include rule (counted on a line of its own) and does not when")
+                .append(" it is an exclude rule.</p>\n")
                 .append("<table class=\"rules\"><thead><tr><th></th><th>Rule</th><th>Reason for exclusion</th>")
                 .append("<th class=\"num\">Rows</th></tr></thead><tbody>");
         for (org.survkit.study.Eligibility.Criterion k : a.study().eligibility().criteria()) {

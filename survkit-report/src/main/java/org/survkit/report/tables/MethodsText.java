@@ -64,8 +64,9 @@ public final class MethodsText {
         if (!s.eligibility().isEmpty()) {
             int ineligible = flow.rowsRead() - flow.eligible();
             p.append("Of ").append(flow.rowsRead()).append(" patients in the cohort file, ").append(ineligible)
-                    .append(ineligible == 1 ? " was" : " were").append(" excluded by the eligibility criteria, applied in")
-                    .append(" the order listed with each patient counted under the first criterion not met: ")
+                    .append(ineligible == 1 ? " was" : " were")
+                    .append(" excluded by the eligibility criteria, applied in the order listed with each patient")
+                    .append(" counted under the first criterion not met: ")
                     .append(String.join("; ", flow.ineligible().stream().map(e -> e.reason() + " (n = " + e.count()
                             + ")").toList())).append(". ");
             eligible = " eligible";
