@@ -15,6 +15,8 @@ const state = {
   config: null,
   // groups derived by rules (the study's groups.rules), while the Group field says "Groups from rules…"
   rules: { name: 'group', rules: [{ label: '', when: '' }], otherwise: '' },
+  // eligibility criteria (the study's include and exclude): rows with a rule and a reason are sent
+  eligibility: { include: [], exclude: [] },
 };
 /** The Group field's choice that opens the rules editor (no column name starts with a control character). */
 const RULES = '\u0001rules';
@@ -138,6 +140,8 @@ function loadDataset(d, settings) {
   state.groups = []; state.order = null; state.factors = {};
   state.rules = { name: 'group', rules: [{ label: '', when: '' }], otherwise: '' };
   $('rules-status').textContent = '';
+  state.eligibility = { include: [], exclude: [] };
+  renderCriteria();
   describeFile(d);
   $('map-na').value = ''; $('opt-landmark').value = '';
   fillSelects(d);
@@ -325,7 +329,7 @@ function coxSettings() {
 function settings() {
   return {
     options: cliOptions(), groups: groupSettings(), figure: figureSettings(), table1: listChecked('table1'),
-    cox: coxSettings(), time_mode: timeMode(), title: $('study-name').value || null,
+    cox: coxSettings(), time_mode: timeMode(), title: $('study-name').value || null, ...criteriaSettings(),
   };
 }
 
@@ -348,6 +352,9 @@ function applySettings(s) {
     $('map-group').value = o.group || '';
   }
   renderRules();
+  const copy = (l) => (l || []).map((c) => ({ when: c.when || '', reason: c.reason || '' }));
+  state.eligibility = { include: copy(s.include), exclude: copy(s.exclude) };
+  renderCriteria();
   $('map-strata').value = o.strata || '';
   $('opt-landmark').value = o.landmark === undefined ? '' : o.landmark;
   $('opt-preset').value = o.preset || ''; $('opt-conf-type').value = o.conf_type || '';
@@ -390,6 +397,52 @@ $('map-group').addEventListener('change', () => {
   renderRules();
   if (rulesOn()) checkRules(); else analyse();
 });
+
+/* ---------- eligibility criteria: edited here, applied by the server (the report's derivation) ---------- */
+/** The complete criteria (a rule and a reason) as the study's include and exclude lists; none: {}. */
+function criteriaSettings() {
+  const pick = (l) => l.filter((c) => c.when !== '' && c.reason !== '').map((c) => ({ when: c.when, reason: c.reason }));
+  const s = {};
+  const include = pick(state.eligibility.include);
+  const exclude = pick(state.eligibility.exclude);
+  if (include.length) s.include = include;
+  if (exclude.length) s.exclude = exclude;
+  return s;
+}
+/** The number of criteria applied, and a word on incomplete ones. */
+function criteriaStatus() {
+  const all = state.eligibility.include.concat(state.eligibility.exclude);
+  const complete = all.filter((c) => c.when !== '' && c.reason !== '').length;
+  $('eligibility-count').textContent = complete ? '(' + complete + ')' : '';
+  $('eligibility-status').textContent = all.length > complete
+    ? 'A criterion needs both a rule and a reason; incomplete ones are not applied.' : '';
+  return complete;
+}
+function renderCriteria() {
+  if (criteriaStatus()) $('eligibility-editor').open = true;
+  ['include', 'exclude'].forEach((kind) => {
+    const list = clear($(kind + '-list'));
+    const name = kind === 'include' ? 'inclusion rule ' : 'exclusion rule ';
+    state.eligibility[kind].forEach((c, i) => {
+      const when = el('input', { type: 'text', value: c.when, class: 'when', 'data-criterion-when': kind + i,
+        placeholder: kind === 'include' ? 'e.g. age >= 18' : 'e.g. stage == "IV"', 'aria-label': 'rule of ' + name + (i + 1) });
+      const reason = el('input', { type: 'text', value: c.reason, 'data-criterion-reason': kind + i, class: 'reason',
+        placeholder: kind === 'include' ? 'reason, e.g. younger than 18' : 'reason, e.g. metastatic',
+        'aria-label': 'reason of ' + name + (i + 1) });
+      const changed = () => { c.when = when.value.trim(); c.reason = reason.value.trim(); criteriaStatus(); analyse(); };
+      when.addEventListener('change', changed);
+      reason.addEventListener('change', changed);
+      const remove = el('button', { type: 'button', text: '×', title: 'remove ' + name + (i + 1),
+        'aria-label': 'remove ' + name + (i + 1) });
+      remove.addEventListener('click', () => { state.eligibility[kind].splice(i, 1); renderCriteria(); analyse(); });
+      list.append(el('li', {}, when, reason, remove));
+    });
+  });
+}
+['include', 'exclude'].forEach((kind) => $(kind + '-add').addEventListener('click', () => {
+  state.eligibility[kind].push({ when: '', reason: '' });
+  renderCriteria();
+}));
 
 /* ---------- groups from rules: edited here, checked and derived by the server (the report's derivation) ---------- */
 function rulesOn() { return $('map-group').value === RULES; }
@@ -438,9 +491,10 @@ async function checkRules() {
   const o = cliOptions();
   if (!ready(o)) { status.textContent = 'Choose the follow-up time and the event first.'; return; }
   try {
-    const p = await api('POST', '/api/groups/preview', { dataset: state.dataset.id, options: o, groups: groupSettings() });
+    const p = await api('POST', '/api/groups/preview', { dataset: state.dataset.id, options: o, groups: groupSettings(),
+      ...criteriaSettings() });
     status.textContent = p.groups.map((g) => g.label + ': ' + g.rows).join(' · ')
-      + (p.unassigned ? ' · no group: ' + p.unassigned : '');
+      + (p.unassigned ? ' · no group: ' + p.unassigned : '') + (p.not_eligible ? ' · not eligible: ' + p.not_eligible : '');
     status.classList.remove('error');
     analyse();
   } catch (e) {
@@ -464,8 +518,11 @@ async function run() {
   show($('analysis-error'), false);
   const ds = state.dataset.id;
   const rules = rulesOn() ? groupSettings() : undefined;
-  const km = api('POST', '/api/analyses', { dataset: ds, analysis: 'km', options: only(o, state.optionNames.km), groups: rules });
-  const cmp = o.group ? api('POST', '/api/analyses', { dataset: ds, analysis: 'compare', options: only(o, state.optionNames.compare), groups: rules })
+  const crit = criteriaSettings();
+  const km = api('POST', '/api/analyses', { dataset: ds, analysis: 'km', options: only(o, state.optionNames.km), groups: rules,
+    ...crit });
+  const cmp = o.group ? api('POST', '/api/analyses', { dataset: ds, analysis: 'compare', options: only(o, state.optionNames.compare), groups: rules,
+    ...crit })
     : Promise.resolve(null);
   const [kr, cr] = await Promise.allSettled([km, cmp]);
   if (seq !== state.seq) return;
@@ -551,7 +608,8 @@ async function drawFigure() {
   box.append(spin);
   const seq = state.seq;
   try {
-    const body = { dataset: state.dataset.id, options: cliOptions(), groups: groupSettings(), figure: figureSettings() };
+    const body = { dataset: state.dataset.id, options: cliOptions(), groups: groupSettings(), figure: figureSettings(),
+      ...criteriaSettings() };
     const blob = await api('POST', '/api/figures', body, 'blob');
     if (seq !== state.seq) return;
     if (state.figureUrl) URL.revokeObjectURL(state.figureUrl);
@@ -792,7 +850,7 @@ async function runCox() {
   const o = Object.assign(only(cliOptions(), state.optionNames.cox), coxOptions());
   try {
     state.cox = await api('POST', '/api/analyses', { dataset: state.dataset.id, analysis: 'cox', options: o,
-      groups: rulesOn() ? groupSettings() : undefined });
+      groups: rulesOn() ? groupSettings() : undefined, ...criteriaSettings() });
   } catch (e) { state.cox = null; err.textContent = e.message; show(err, true); return; }
   const m = state.cox;
   const t = $('cox');
@@ -813,7 +871,7 @@ async function downloadFigure(format) {
   const o = cliOptions();
   try {
     const blob = await api('POST', '/api/figures', { dataset: state.dataset.id, format, options: o,
-      groups: groupSettings(), figure: figureSettings() }, 'blob');
+      groups: groupSettings(), figure: figureSettings(), ...criteriaSettings() }, 'blob');
     saveBlob(blob, stem() + '-km.' + format);
   } catch (e) { toast(e.message); }
 }
@@ -825,7 +883,8 @@ async function downloadTable(analysis, format) {
   const opts = only(o, state.optionNames[analysis]);
   if (analysis === 'cox') Object.assign(opts, coxOptions());
   try {
-    const text = await api('POST', '/api/analyses', { dataset: state.dataset.id, analysis, options: opts, format }, 'text');
+    const text = await api('POST', '/api/analyses', { dataset: state.dataset.id, analysis, options: opts, format,
+      groups: rulesOn() ? groupSettings() : undefined, ...criteriaSettings() }, 'text');
     saveBlob(new Blob([text], { type: format === 'csv' ? 'text/csv' : 'application/json' }), stem() + '-' + analysis + '.' + format);
   } catch (e) { toast(e.message); }
 }

@@ -4,8 +4,9 @@
  * censoring marks, confidence bands, medians, legend with n and events, the test's p-value,
  * number-at-risk table), {@link org.survkit.plot.CumulativeIncidencePlot} (competing risks, one
  * panel per group, causes stacked or as lines), {@link org.survkit.plot.ForestPlot} (hazard ratios
- * of a Cox model on a log axis) and {@link org.survkit.plot.LogMinusLogPlot} (the
- * proportional-hazards check); each is a {@link org.survkit.plot.Figure}. Their options:
+ * of a Cox model on a log axis), {@link org.survkit.plot.LogMinusLogPlot} (the
+ * proportional-hazards check) and {@link org.survkit.plot.FlowDiagram} (the flow of patients, CONSORT/STROBE style);
+ * each is a {@link org.survkit.plot.Figure}. Their options:
  * {@link org.survkit.plot.CensorMark}, {@link org.survkit.plot.SurvivalScale},
  * {@link org.survkit.plot.MarkerSize}, {@link org.survkit.plot.Palette}; p-values print with
  * {@link org.survkit.plot.PValueFormat}; {@link org.survkit.plot.PngRenderer} rasterises any SVG.

@@ -126,4 +126,31 @@ final class Examples {
                         Math.exp(0.1), 1.0003, 1.2214, false));
         return ForestPlot.of(rows, 0.95).withTitle("Hazard ratios, edge cases").withFootnote("Hypothetical rows.");
     }
+
+    /** A STROBE flow: eligibility, missing data, two groups; one reason long enough to wrap, one word too long. */
+    static FlowDiagram strobeFlow() {
+        return FlowDiagram.start("Rows in cohort.csv", 120)
+                .exclusion("Excluded by the eligibility criteria", List.of(new FlowDiagram.Count("younger than 18", 5),
+                        new FlowDiagram.Count("metastatic disease at inclusion, or a second primary tumour diagnosed"
+                                + " within five years before the start of treatment", 7),
+                        new FlowDiagram.Count("missing value of 'age' for criterion \"younger than 18\"", 2)))
+                .then("Eligible", 106)
+                .exclusion("Excluded for missing or invalid data", List.of(
+                        new FlowDiagram.Count("missing end date ('last_contact')", 4),
+                        new FlowDiagram.Count("no_group_rule_applies_and_no_otherwise_label_anywhere_in_the_study", 2)))
+                .then("Analysed", 100)
+                .withGroups(List.of(new FlowDiagram.Count("ER/PR+ HER2\u2212", 52, "#0072B2"),
+                        new FlowDiagram.Count("Triple negative", 48, "#D55E00")));
+    }
+
+    /** Nine groups: two rows of group boxes. */
+    static FlowDiagram manyGroupsFlow() {
+        List<FlowDiagram.Count> groups = new java.util.ArrayList<>();
+        Palette p = Palette.okabeIto();
+        for (int i = 0; i < 9; i++) {
+            groups.add(new FlowDiagram.Count("Centre " + (i + 1) + (i == 3 ? " (university hospital)" : ""), 10 + i,
+                    p.color(i)));
+        }
+        return FlowDiagram.start("Rows in registry.xlsx", 1200).then("Analysed", 1200).withGroups(groups);
+    }
 }

@@ -30,6 +30,8 @@ final class Gallery {
                 .withBreakInterval(90).withGroupLabels(java.util.Map.of("adeno", "Adenocarcinoma <NSCLC> & \"other\"",
                         "smallcell", "Small-cell lung cancer (SCLC)")), dpi);
         write(dir, "forest-edge-cases", Examples.edgeCaseForest(), dpi);
+        write(dir, "flow-strobe", Examples.strobeFlow(), dpi);
+        write(dir, "flow-many-groups", Examples.manyGroupsFlow(), dpi);
     }
 
     static void write(Path dir, String name, Figure f, int dpi) throws IOException {

@@ -119,8 +119,8 @@ class ReportEngineTest {
         }
         assertThat(result.files()).contains("report.html", "analysis.csv", "tables/flow.csv", "tables/table1.csv",
                 "tables/table1.json", "tables/survival.csv", "tables/comparisons.json", "tables/pairwise.csv",
-                "tables/cox_1.csv", "tables/cox_1_ph.json", "tables/guardrails.json", "figures/km_all.svg",
-                "figures/km_pair_1.svg", "figures/km_pair_2.svg", "figures/km_pair_3.svg",
+                "tables/cox_1.csv", "tables/cox_1_ph.json", "tables/guardrails.json", "figures/flow.svg",
+                "figures/km_all.svg", "figures/km_pair_1.svg", "figures/km_pair_2.svg", "figures/km_pair_3.svg",
                 "figures/log_minus_log.svg", "figures/forest_1.svg");
         assertThat(result.files()).noneMatch(f -> f.endsWith(".png")); // switched off for speed
     }
@@ -137,15 +137,16 @@ class ReportEngineTest {
         // the only URL is the SVG namespace, which is not a request
         assertThat(html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "")).doesNotContain("http:")
                 .doesNotContain("https:");
-        assertThat(html.split("<svg", -1)).hasSize(1 + 6); // KM all, 3 pairs, log(-log), forest
+        assertThat(html.split("<svg", -1)).hasSize(1 + 7); // flow, KM all, 3 pairs, log(-log), forest
         assertThat(html).contains("@media print");
     }
 
     @Test
     void flowCountsTheExcludedRowWithItsDataRow() {
-        assertThat(html).contains("<b>228</b> rows in lung.csv").contains("<b>1</b> excluded")
-                .contains("<b>227</b> analysed")
-                .contains("1 no group rule applies (and no &#39;otherwise&#39; label)");
+        assertThat(html).contains("Rows in lung.csv (n = 228)").contains("Excluded for missing or invalid data (n = 1)")
+                .contains("Analysed (n = 227)")
+                .contains("no group rule applies (and no &#39;otherwise&#39; label) (n = 1)")
+                .doesNotContain("Eligible (n =");
         assertThat(read("tables/flow.csv")).contains("Excluded: no group rule applies (and no 'otherwise' label),1,"
                 + "data row 14");
     }

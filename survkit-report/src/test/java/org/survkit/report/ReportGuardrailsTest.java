@@ -91,7 +91,7 @@ class ReportGuardrailsTest {
         String html = Files.readString(result.html());
         assertThat(html).contains("<section id=\"survival\">").doesNotContain("<section id=\"comparisons\">")
                 .doesNotContain("<section id=\"cox\">").contains("All patients");
-        assertThat(html.split("<svg", -1)).hasSize(2);
+        assertThat(html.split("<svg", -1)).hasSize(3); // the flow diagram and Kaplan–Meier
         assertThat(result.files()).doesNotContain("tables/pairwise.csv", "tables/comparisons.csv");
         assertThat(Files.readString(result.outputDir().resolve("tables/table1.csv")).lines().findFirst().orElseThrow())
                 .isEqualTo("Characteristic,Overall (N = 60)");

@@ -79,7 +79,7 @@ class ReportScaleTest {
                 + " 4 coefficients, SVG only) in " + ms + " ms");
         assertThat(result.rowsRead()).isEqualTo(N);
         assertThat(result.analysed()).isEqualTo(N - missing);
-        assertThat(Files.readString(result.html())).contains("<b>" + missing + "</b> excluded")
-                .contains("<b>" + N + "</b> rows in cohort.csv");
+        assertThat(Files.readString(result.html())).contains("Excluded for missing or invalid data (n = " + missing
+                + ")").contains("Rows in cohort.csv (n = " + N + ")");
     }
 }

@@ -34,6 +34,7 @@ import org.survkit.plot.SurvivalScale;
  * @param time        follow-up time
  * @param event       event status
  * @param groups      the compared groups, or null for the whole cohort
+ * @param eligibility the eligibility criteria ({@code include}, {@code exclude}); none when null is given
  * @param strata      the column that stratifies the comparisons and the Cox models, or null
  * @param endpoint    the endpoint's name, e.g. "Overall survival"
  * @param horizon     administrative censoring time in the time unit (e.g. 60 months for 5-year survival), or NaN;
@@ -49,7 +50,8 @@ import org.survkit.plot.SurvivalScale;
  * @param pValueDigits significant digits of P values in tables and figures (1 to 4; default 3)
  * @param lines       top-level key → line in the study file (for messages; empty when not read from a file)
  */
-public record Study(Path source, String title, Data data, Time time, Event event, Groups groups, String strata,
+public record Study(Path source, String title, Data data, Time time, Event event, Groups groups,
+        Eligibility eligibility, String strata,
         String endpoint, double horizon, double landmark, Estimates estimates, List<Table1Item> table1,
         Comparisons comparisons, List<CoxSpec> cox, CompetingRisks competingRisks, Path output, Figures figures,
         int pValueDigits, Map<String, Integer> lines) {
@@ -60,6 +62,7 @@ public record Study(Path source, String title, Data data, Time time, Event event
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(estimates, "estimates");
+        eligibility = eligibility == null ? Eligibility.none() : eligibility;
         table1 = List.copyOf(table1);
         cox = List.copyOf(cox);
         Objects.requireNonNull(comparisons, "comparisons");
@@ -123,13 +126,19 @@ public record Study(Path source, String title, Data data, Time time, Event event
 
     /** {@return the same study writing to another output folder (absolute or relative to the study's folder)} */
     public Study withOutput(Path folder) {
-        return new Study(source, title, data, time, event, groups, strata, endpoint, horizon, landmark, estimates, table1,
+        return new Study(source, title, data, time, event, groups, eligibility, strata, endpoint, horizon, landmark, estimates, table1,
                 comparisons, cox, competingRisks, folder, figures, pValueDigits, lines);
+    }
+
+    /** {@return the same study with other eligibility criteria} */
+    public Study withEligibility(Eligibility e) {
+        return new Study(source, title, data, time, event, groups, e, strata, endpoint, horizon, landmark, estimates,
+                table1, comparisons, cox, competingRisks, output, figures, pValueDigits, lines);
     }
 
     /** {@return the same study with other figure options} */
     public Study withFigures(Figures f) {
-        return new Study(source, title, data, time, event, groups, strata, endpoint, horizon, landmark, estimates, table1,
+        return new Study(source, title, data, time, event, groups, eligibility, strata, endpoint, horizon, landmark, estimates, table1,
                 comparisons, cox, competingRisks, output, f, pValueDigits, lines);
     }
 

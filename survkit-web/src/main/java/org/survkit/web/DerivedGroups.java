@@ -24,6 +24,8 @@ import org.survkit.study.Study;
  * of the study's reading and groups settings, {@code 0600} as every file of the data folder), and the analyses and
  * the figure run on that file: time and event are the dataset's {@code analysis_time} and {@code analysis_event}
  * (landmark and horizon already applied, as the report's analyses read them) and the group is the derived column.
+ * The page's eligibility criteria ({@code include}, {@code exclude}) are applied the same way: the rows they exclude
+ * have no time in the derived file, so every analysis of it leaves them out, as the report does.
  */
 final class DerivedGroups {
     /** The reading options the derived file has already applied; the analyses of the derived file drop them. */
@@ -40,8 +42,13 @@ final class DerivedGroups {
     record Derived(Path file, String group, List<String> order, AnalysisDataset dataset) {
     }
 
-    /** The study that the page's options and groups describe (the study file sits next to the dataset file). */
-    static Study study(Datasets.Dataset d, ObjectNode options, ObjectNode groups) {
+    /**
+     * The study that the page's options, groups and eligibility criteria describe (the study file sits next to the
+     * dataset file).
+     *
+     * @param criteria an object with the page's {@code include} and {@code exclude} lists, or null
+     */
+    static Study study(Datasets.Dataset d, ObjectNode options, ObjectNode groups, ObjectNode criteria) {
         ObjectNode settings = JsonBodies.MAPPER.createObjectNode();
         if (options != null) {
             settings.set("options", options);
@@ -49,7 +56,26 @@ final class DerivedGroups {
         if (groups != null) {
             settings.set("groups", groups);
         }
+        settings.setAll(criteria(criteria));
         return study(d, settings);
+    }
+
+    /** {@return the {@code include} and {@code exclude} members of a request or settings (an empty object for none)} */
+    static ObjectNode criteria(ObjectNode body) {
+        ObjectNode c = JsonBodies.MAPPER.createObjectNode();
+        if (body != null) {
+            for (String k : List.of("include", "exclude")) {
+                if (body.get(k) != null && !body.get(k).isNull()) {
+                    c.set(k, body.get(k));
+                }
+            }
+        }
+        return c;
+    }
+
+    /** {@return whether a request needs the derived file: groups by rules, or eligibility criteria} */
+    static boolean needed(ObjectNode groups, ObjectNode body) {
+        return StudyFromSettings.hasRules(groups) || StudyFromSettings.hasCriteria(body);
     }
 
     /** The study that the page's whole settings describe (the study file sits next to the dataset file). */
@@ -58,8 +84,8 @@ final class DerivedGroups {
     }
 
     /** Derives the analysis dataset of the page's settings (in memory). */
-    static AnalysisDataset dataset(Datasets.Dataset d, ObjectNode options, ObjectNode groups) {
-        return dataset(d, study(d, options, groups));
+    static AnalysisDataset dataset(Datasets.Dataset d, ObjectNode options, ObjectNode groups, ObjectNode criteria) {
+        return dataset(d, study(d, options, groups, criteria));
     }
 
     /** Derives the analysis dataset of a study of the page (in memory), as the report does. */
@@ -84,10 +110,10 @@ final class DerivedGroups {
     /**
      * The derived analysis file of the page's settings, written when it is not there yet.
      */
-    static Derived derive(Datasets.Dataset d, ObjectNode options, ObjectNode groups) {
-        AnalysisDataset ds = dataset(d, options, groups);
+    static Derived derive(Datasets.Dataset d, ObjectNode options, ObjectNode groups, ObjectNode criteria) {
+        AnalysisDataset ds = dataset(d, options, groups, criteria);
         Path dir = PrivateFiles.folder(PrivateFiles.folder(d.file().resolveSibling("derived"))
-                .resolve(key(options, groups)));
+                .resolve(key(options, groups, criteria)));
         Path file = dir.resolve(AnalysisDataset.FILE);
         synchronized (DerivedGroups.class) {
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -123,24 +149,42 @@ final class DerivedGroups {
         o.put("time", "analysis_time");
         o.put("event", "analysis_event");
         o.put("event_value", "1");
-        o.put("group", group);
+        if (group != null) {
+            o.put("group", group);
+        }
         return o;
     }
 
-    /** The rows of each group, in display order, and the rows no group holds (key {@code ""}). */
+    /**
+     * The eligible rows of each group, in display order, and the eligible rows no group holds (key {@code ""}); rows
+     * the eligibility criteria exclude are not counted ({@link #notEligible}).
+     */
     static Map<String, Integer> counts(AnalysisDataset ds) {
         Map<String, Integer> out = new LinkedHashMap<>();
         for (String g : ds.groupOrder()) {
             out.put(g, 0);
         }
         int c = ds.columns().indexOf(ds.groupColumn());
+        int x = ds.columns().indexOf(AnalysisDataset.EXCLUDED_BY);
         for (int i = 0; i < ds.size(); i++) {
-            out.merge(ds.text(i, c), 1, Integer::sum);
+            if (x < 0 || ds.text(i, x).isEmpty()) {
+                out.merge(ds.text(i, c), 1, Integer::sum);
+            }
         }
         return out;
     }
 
-    private static String key(ObjectNode options, ObjectNode groups) {
+    /** {@return the rows the eligibility criteria exclude} */
+    static int notEligible(AnalysisDataset ds) {
+        int x = ds.columns().indexOf(AnalysisDataset.EXCLUDED_BY);
+        int n = 0;
+        for (int i = 0; x >= 0 && i < ds.size(); i++) {
+            n += ds.text(i, x).isEmpty() ? 0 : 1;
+        }
+        return n;
+    }
+
+    private static String key(ObjectNode options, ObjectNode groups, ObjectNode criteria) {
         ObjectNode k = JsonBodies.MAPPER.createObjectNode();
         for (String r : READING) {
             if (options != null && options.get(r) != null) {
@@ -148,6 +192,7 @@ final class DerivedGroups {
             }
         }
         k.set("groups", groups);
+        k.setAll(criteria(criteria));
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(JsonBodies.MAPPER.writeValueAsString(k)
                     .getBytes(StandardCharsets.UTF_8));

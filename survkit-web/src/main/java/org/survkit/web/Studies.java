@@ -112,9 +112,10 @@ final class Studies {
             Path data = d.file();
             ObjectNode given = options;
             List<String> order = groups == null ? List.of() : WebValues.labels(StudyKeys.GROUP_ORDER, groups, "order");
-            if (StudyFromSettings.hasRules(groups)) {
-                // groups derived by rules: the figure of the report's analysis dataset of the page's study
-                DerivedGroups.Derived derived = DerivedGroups.derive(d, options, groups);
+            if (DerivedGroups.needed(groups, body)) {
+                // groups derived by rules, eligibility criteria: the figure of the report's analysis dataset of the
+                // page's study
+                DerivedGroups.Derived derived = DerivedGroups.derive(d, options, groups, body);
                 data = derived.file();
                 given = DerivedGroups.options(options, derived.group());
                 order = derived.order();
@@ -151,7 +152,7 @@ final class Studies {
         }
         ObjectNode out = queue.run(heap.analysis("km", options, d, datasets.limits()), "the groups of "
                 + d.fileName(), () -> {
-            org.survkit.report.analysis.AnalysisDataset ds = DerivedGroups.dataset(d, options, groups);
+            org.survkit.report.analysis.AnalysisDataset ds = DerivedGroups.dataset(d, options, groups, body);
             ObjectNode o = JsonBodies.MAPPER.createObjectNode();
             o.put("name", ds.groupColumn());
             com.fasterxml.jackson.databind.node.ArrayNode a = o.putArray("groups");
@@ -162,6 +163,7 @@ final class Studies {
                 }
             }
             o.put("unassigned", counts.getOrDefault("", 0));
+            o.put("not_eligible", DerivedGroups.notEligible(ds));
             return o;
         });
         WebServer.json(ctx, out);

@@ -6,6 +6,7 @@ import org.survkit.study.Firth;
 import org.survkit.study.Rmst;
 import org.survkit.study.Summary;
 import org.survkit.study.VariableType;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +16,9 @@ import java.util.Map;
 import org.survkit.io.InputException;
 import org.survkit.io.TimeUnit;
 import org.survkit.plot.CensorMark;
+import org.survkit.study.Eligibility;
 import org.survkit.study.Study;
+import org.survkit.study.rules.RuleExpression;
 import org.survkit.stats.cox.Ties;
 import org.survkit.study.key.StudyKey;
 import org.survkit.study.key.StudyKeys;
@@ -29,8 +32,8 @@ import org.survkit.plot.SurvivalScale;
  * {@code options} uses the CLI's option names, as the analyses do (missing-value codes {@code na}, {@code landmark},
  * {@code horizon}, ...); {@code groups.order} is the study's group order (the figure's legend order; the first group
  * is the reference of hazard ratios); {@code groups: {"name", "rules": [{"label", "when"}], "otherwise"}} are groups
- * derived by rules (the study's {@code groups.rules}, parsed by the study's rule language). Every value is read by its
- * study key.
+ * derived by rules (the study's {@code groups.rules}, parsed by the study's rule language); {@code "include"} and
+ * {@code "exclude": [{"when", "reason"}]} are the study's eligibility criteria. Every value is read by its study key.
  */
 final class StudyFromSettings {
     private StudyFromSettings() {
@@ -113,7 +116,7 @@ final class StudyFromSettings {
             }
             return new Study(studyFile, title, new Study.Data(Path.of(dataName), FigureMaker.text(o, "sheet"),
                     na, FigureMaker.text(o, "date_format"), 0), time,
-                    new Study.Event(event, FigureMaker.text(o, "event_value"), 0), groups,
+                    new Study.Event(event, FigureMaker.text(o, "event_value"), 0), groups, eligibility(settings),
                     FigureMaker.text(o, "strata"), endpoint == null ? "Overall survival" : endpoint,
                     horizon == null ? Double.NaN : horizon, landmark == null ? Double.NaN : landmark, estimates, table1,
                     comparisons, models, null, Path.of("report"), figures, 3, Map.of());
@@ -156,6 +159,76 @@ final class StudyFromSettings {
                 out.add(new Study.GroupRule(label, org.survkit.study.rules.RuleExpression.parse(when), 0, i));
             } catch (org.survkit.study.rules.RuleExpression.SyntaxError e) {
                 throw ApiError.badRequest("group rule " + i + " ('" + label + "'), position " + e.position() + ": "
+                        + e.getMessage() + ".\n  " + when + "\n  " + " ".repeat(Math.max(0, e.position() - 1)) + "^");
+            }
+        }
+        return out;
+    }
+
+    /** {@return whether the page's settings (or a request) have eligibility criteria (a non-empty include or exclude)}
+     */
+    static boolean hasCriteria(ObjectNode settings) {
+        return settings != null && (settings.get("include") instanceof ArrayNode i && !i.isEmpty()
+                || settings.get("exclude") instanceof ArrayNode e && !e.isEmpty());
+    }
+
+    /**
+     * The page's eligibility criteria ({@code include} and {@code exclude}: {@code [{"when", "reason"}]}), parsed by
+     * the study's rule language; the study file's rules: a reason is required and used once.
+     *
+     * @throws ApiError 400 naming the criterion (and the position of a syntax error)
+     */
+    static Eligibility eligibility(ObjectNode settings) {
+        if (!hasCriteria(settings)) {
+            return Eligibility.none();
+        }
+        java.util.Set<String> reasons = new java.util.HashSet<>();
+        List<Eligibility.Criterion> include = criteria(settings, true, reasons);
+        List<Eligibility.Criterion> exclude = criteria(settings, false, reasons);
+        return new Eligibility(include, exclude);
+    }
+
+    private static List<Eligibility.Criterion> criteria(ObjectNode settings, boolean include,
+            java.util.Set<String> reasons) {
+        List<Eligibility.Criterion> out = new ArrayList<>();
+        com.fasterxml.jackson.databind.JsonNode list = settings.get(include ? "include" : "exclude");
+        if (list == null || list.isNull()) {
+            return out;
+        }
+        String what = include ? StudyKeys.INCLUDE_WHEN.label() : StudyKeys.EXCLUDE_WHEN.label();
+        if (!(list instanceof ArrayNode a)) {
+            throw ApiError.badRequest("'" + (include ? "include" : "exclude") + "' must be a list of {\"when\","
+                    + " \"reason\"}.");
+        }
+        int i = 0;
+        for (com.fasterxml.jackson.databind.JsonNode c : a) {
+            i++;
+            if (!(c instanceof ObjectNode o)) {
+                throw ApiError.badRequest(what + " " + i + " must have a rule and a reason.");
+            }
+            String when = FigureMaker.text(o, "when");
+            String reason = FigureMaker.text(o, "reason");
+            if (when == null || when.isBlank()) {
+                throw ApiError.badRequest(what + " " + i + " needs a rule, e.g. " + (include ? "age >= 18"
+                        : "stage == \"IV\"") + ".");
+            }
+            if (reason == null || reason.isBlank()) {
+                throw ApiError.badRequest(what + " " + i + " needs a reason: the reason for exclusion that the flow"
+                        + " diagram lists, e.g. " + (include ? "younger than 18" : "metastatic disease at inclusion")
+                        + ".");
+            }
+            reason = reason.strip();
+            if (reason.contains("\n") || reason.contains("\r")) {
+                throw ApiError.badRequest(what + " " + i + ": write the reason on one line.");
+            }
+            if (!reasons.add(reason)) {
+                throw ApiError.badRequest(what + " " + i + ": the reason '" + reason + "' is used by another"
+                        + " criterion; give each criterion its own reason.");
+            }
+            try {
+                out.add(new Eligibility.Criterion(include, RuleExpression.parse(when), reason, 0, i));
+            } catch (RuleExpression.SyntaxError e) {
+                throw ApiError.badRequest(what + " " + i + " ('" + reason + "'), position " + e.position() + ": "
                         + e.getMessage() + ".\n  " + when + "\n  " + " ".repeat(Math.max(0, e.position() - 1)) + "^");
             }
         }

@@ -302,9 +302,9 @@ public final class WebServer implements AutoCloseable {
         ObjectNode body = JsonBodies.object(ctx.body());
         for (java.util.Iterator<String> it = body.fieldNames(); it.hasNext();) {
             String k = it.next();
-            if (!List.of("dataset", "analysis", "options", "format", "groups").contains(k)) {
+            if (!List.of("dataset", "analysis", "options", "format", "groups", "include", "exclude").contains(k)) {
                 throw ApiError.badRequest("unknown member '" + Datasets.clip(k) + "': a request has dataset,"
-                        + " analysis, options and optionally format and groups.");
+                        + " analysis, options and optionally format, groups, include and exclude.");
             }
         }
         String analysis = JsonBodies.text(body, "analysis");
@@ -316,11 +316,13 @@ public final class WebServer implements AutoCloseable {
         Datasets.Dataset d = datasets.get(JsonBodies.text(body, "dataset"));
         ObjectNode given = options == null || options.isNull() ? null : (ObjectNode) options;
         Path data = d.file();
-        if (body.get("groups") instanceof ObjectNode groups && StudyFromSettings.hasRules(groups)) {
+        ObjectNode groups = body.get("groups") instanceof ObjectNode g ? g : null;
+        if (DerivedGroups.needed(groups, body)) {
             ObjectNode asked = given;
-            // groups derived by rules: the analysis runs on the report's analysis dataset of the page's study
+            // groups derived by rules, eligibility criteria: the analysis runs on the report's analysis dataset of the
+            // page's study
             DerivedGroups.Derived derived = queue.run(heap.analysis(analysis, options, d, datasets.limits()),
-                    "the groups of " + d.fileName(), () -> DerivedGroups.derive(d, asked, groups));
+                    "the groups of " + d.fileName(), () -> DerivedGroups.derive(d, asked, groups, body));
             data = derived.file();
             given = DerivedGroups.options(given, derived.group());
             if (AnalysisOptions.ANALYSES.contains(analysis) && !AnalysisOptions.options(analysis).containsKey("group")) {

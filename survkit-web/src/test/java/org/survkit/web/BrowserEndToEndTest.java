@@ -423,4 +423,49 @@ class BrowserEndToEndTest {
         wait.until(d -> d.findElement(By.id("rules-status")).getText().contains("group rule 2"));
         assertThat(driver.findElement(By.id("rules-status")).getText()).contains("Triple positive").contains("position");
     }
+
+    /** Eligibility criteria typed into the page: its P is the report derivation's on the eligible rows. */
+    @Test
+    void eligibilityCriteriaTypedIntoThePage() throws Exception {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        driver.get(s.base() + "/?token=" + TestServer.TOKEN);
+        wait.until(d -> d.findElement(By.id("dropzone")).isDisplayed());
+        driver.findElement(By.id("file-input")).sendKeys(GroupRulesTest.COHORT.toString());
+        wait.until(d -> d.findElement(By.id("step-columns")).isDisplayed());
+        driver.findElement(By.cssSelector("input[name='time-mode'][value='dates']")).click();
+        new Select(driver.findElement(By.id("map-start"))).selectByVisibleText("rapamycin_start");
+        new Select(driver.findElement(By.id("map-end"))).selectByVisibleText("last_contact");
+        new Select(driver.findElement(By.id("map-unit"))).selectByValue("months");
+        new Select(driver.findElement(By.id("map-event"))).selectByVisibleText("vital_status");
+        new Select(driver.findElement(By.id("map-event-value"))).selectByVisibleText("dead");
+        driver.findElement(By.id("opt-horizon")).sendKeys("60");
+        new Select(driver.findElement(By.id("map-group"))).selectByVisibleText("er");
+        wait.until(d -> !d.findElements(By.id("overall-p")).isEmpty());
+        driver.findElement(By.cssSelector("#eligibility-editor summary")).click();
+        driver.findElement(By.id("include-add")).click();
+        driver.findElement(By.id("exclude-add")).click();
+        driver.findElement(By.cssSelector("input[data-criterion-when='include0']")).sendKeys("age >= 40");
+        driver.findElement(By.cssSelector("input[data-criterion-reason='include0']")).sendKeys(
+                EligibilityWebTest.YOUNG, Keys.TAB);
+        driver.findElement(By.cssSelector("input[data-criterion-when='exclude0']")).sendKeys(
+                "metastasis_site == \"brain\"", Keys.TAB);
+        driver.findElement(By.cssSelector("input[data-criterion-reason='exclude0']")).sendKeys("brain metastases",
+                Keys.TAB);
+        String id = s.upload(GroupRulesTest.COHORT).json().get("id").asText();
+        TestServer.Reply api = s.postJson("/api/analyses", "{\"dataset\":\"" + id + "\",\"analysis\":\"compare\","
+                + "\"options\":" + EligibilityWebTest.OPTIONS + "," + EligibilityWebTest.CRITERIA + "}");
+        assertThat(api.status()).as(api.body()).isEqualTo(200);
+        double expected = api.json().get("p_value").asDouble();
+        wait.until(d -> {
+            List<WebElement> p = d.findElements(By.id("overall-p"));
+            return !p.isEmpty() && Double.parseDouble(p.get(0).getAttribute("data-p-value")) == expected;
+        });
+        assertThat(driver.findElement(By.id("eligibility-count")).getText()).isEqualTo("(2)");
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        JsonNode settings = TestServer.JSON.readTree((String) js.executeScript("return JSON.stringify(settings());"));
+        assertThat(settings.get("include").get(0).get("reason").asText()).isEqualTo(EligibilityWebTest.YOUNG);
+        assertThat(settings.get("exclude").get(0).get("when").asText()).isEqualTo("metastasis_site == \"brain\"");
+        js.executeScript("document.getElementById('eligibility-editor').scrollIntoView({block: 'center'});");
+        shot("eligibility");
+    }
 }

@@ -60,6 +60,10 @@ import org.survkit.stats.model.Factor;
  *     naming the row.</li>
  * </ul>
  * Missing inputs give empty cells; the reader then excludes and counts those rows.
+ *
+ * <p>With eligibility criteria ({@code include}, {@code exclude}; {@link EligibleRows}) the variables are derived
+ * from the eligible rows only: the other rows keep their cells but have empty derived variables (so that every
+ * analysis's reader leaves them out) and their reason in the column {@code excluded_by}, written after the group.
  */
 public final class AnalysisDataset implements MemoryTable {
 
@@ -71,6 +75,8 @@ public final class AnalysisDataset implements MemoryTable {
     static final String TIME = "analysis_time";
     static final String EVENT = "analysis_event";
     public static final String CAUSE = "analysis_cause";
+    /** The column of the reason a row is not eligible (with eligibility criteria only). */
+    public static final String EXCLUDED_BY = EligibleRows.COLUMN;
     static final List<String> DERIVED = List.of(ROW, FOLLOWUP_TIME, FOLLOWUP_EVENT, TIME, EVENT);
 
 
@@ -90,6 +96,9 @@ public final class AnalysisDataset implements MemoryTable {
     private List<String> readingWarnings = List.of();
     /** The event column's coding table: value → event / censored / missing / invalid, with counts. */
     private List<org.survkit.io.EventCode> eventCodes = List.of();
+    /** The eligibility criteria applied, or null when the study has none (no column excluded_by). */
+    private final EligibleRows eligibility;
+    private final int excludedByColumn;
     private final List<String> header;
     private final int causeColumn;
     private final int groupColumnIndex;
@@ -103,7 +112,7 @@ public final class AnalysisDataset implements MemoryTable {
 
     private AnalysisDataset(Study study, DataTable table, double[] followTime, byte[] followEvent, double[] time,
             byte[] event, String[] group, double[] cause, List<String> groupOrder, String groupColumn,
-            boolean derivedGroup, Map<String, Integer> missingTimeReasons) {
+            boolean derivedGroup, Map<String, Integer> missingTimeReasons, EligibleRows eligibility) {
         this.study = study;
         this.table = table;
         this.followTime = followTime;
@@ -116,6 +125,7 @@ public final class AnalysisDataset implements MemoryTable {
         this.groupColumn = groupColumn;
         this.derivedGroup = derivedGroup;
         this.missingTimeReasons = missingTimeReasons;
+        this.eligibility = eligibility;
         List<String> h = new ArrayList<>(DERIVED);
         if (cause != null) {
             h.add(CAUSE);
@@ -125,6 +135,10 @@ public final class AnalysisDataset implements MemoryTable {
         }
         this.causeColumn = cause == null ? -1 : h.indexOf(CAUSE);
         this.groupColumnIndex = derivedGroup ? h.size() - 1 : -1;
+        if (eligibility != null) {
+            h.add(EligibleRows.COLUMN);
+        }
+        this.excludedByColumn = eligibility == null ? -1 : h.size() - 1;
         this.firstTableColumn = h.size();
         h.addAll(table.columns());
         this.header = List.copyOf(h);
@@ -155,6 +169,13 @@ public final class AnalysisDataset implements MemoryTable {
      */
     static AnalysisDataset derive(Study study, DataTable table) {
         StudyColumns.check(study, table);
+        EligibleRows eligible = EligibleRows.of(study, table);
+        AnalysisDataset d = deriveRows(study, eligible.eligibleTable());
+        return eligible.criteria() ? d.withAllRows(table, eligible) : d;
+    }
+
+    /** Derives the analysis variables of the table's rows (the eligible rows of the cohort file). */
+    private static AnalysisDataset deriveRows(Study study, DataTable table) {
         int n = table.size();
         double[] ft = new double[n];
         byte[] fe = new byte[n];
@@ -236,9 +257,22 @@ public final class AnalysisDataset implements MemoryTable {
             }
         }
         AnalysisDataset d = new AnalysisDataset(study, table, ft, fe, t, e, group, cause, order, groupColumn,
-                derivedGroup, reasons);
+                derivedGroup, reasons, null);
         d.readingWarnings = reading.warnings();
         d.eventCodes = reading.eventCodes();
+        return d;
+    }
+
+    /**
+     * {@return this dataset of the eligible rows, with every row of the cohort file: the rows the eligibility
+     * criteria exclude have empty derived cells (so that the reader excludes them) and their reason in excluded_by}
+     */
+    private AnalysisDataset withAllRows(DataTable all, EligibleRows eligible) {
+        AnalysisDataset d = new AnalysisDataset(study, all, eligible.spread(followTime), eligible.spread(followEvent),
+                eligible.spread(time), eligible.spread(event), eligible.spread(group), eligible.spread(cause),
+                groupOrder, groupColumn, derivedGroup, missingTimeReasons, eligible);
+        d.readingWarnings = readingWarnings;
+        d.eventCodes = eventCodes;
         return d;
     }
 
@@ -447,6 +481,10 @@ public final class AnalysisDataset implements MemoryTable {
         if (column == groupColumnIndex) {
             return group[row] == null ? "" : group[row];
         }
+        if (column == excludedByColumn) {
+            String reason = eligibility.reason(row);
+            return reason == null ? "" : reason;
+        }
         return switch (column) {
             case 0 -> Integer.toString(row + 1);
             case 1 -> followTimeText[row];
@@ -496,6 +534,9 @@ public final class AnalysisDataset implements MemoryTable {
             out[i] = line;
             if (derivedGroup && group[i] != null) {
                 line += CsvText.lineBreaks(group[i]);
+            }
+            if (eligibility != null && eligibility.reason(i) != null) {
+                line += CsvText.lineBreaks(eligibility.reason(i));
             }
             for (String cell : table.row(i)) {
                 line += CsvText.lineBreaks(cell);
@@ -598,6 +639,11 @@ public final class AnalysisDataset implements MemoryTable {
     /** {@return the event column's coding table: every value found, what it was read as, how many rows} */
     public List<org.survkit.io.EventCode> eventCodes() {
         return eventCodes;
+    }
+
+    /** {@return the eligibility criteria applied to the rows, or null when the study has none} */
+    EligibleRows eligibility() {
+        return eligibility;
     }
 
     /** {@return the reasons follow-up time is missing, with counts} */

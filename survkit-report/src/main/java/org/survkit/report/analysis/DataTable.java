@@ -108,6 +108,24 @@ final class DataTable implements org.survkit.io.MemoryTable {
         return rows[row][column];
     }
 
+    /**
+     * The table of some of its rows, each still located (in messages) where it is in the file.
+     *
+     * @param keep the rows to keep (0-based, increasing)
+     * @return the smaller table
+     */
+    DataTable rows(int[] keep) {
+        String[][] sub = new String[keep.length][];
+        for (int i = 0; i < keep.length; i++) {
+            sub[i] = rows[keep[i]];
+        }
+        int[] at = keep.clone();
+        DataTable d = new DataTable(file, columns, sub, warnings, missing, row -> location.apply(at[row]),
+                row -> lineOf.applyAsInt(at[row]));
+        d.delimiter = delimiter;
+        return d;
+    }
+
     Path file() {
         return file;
     }

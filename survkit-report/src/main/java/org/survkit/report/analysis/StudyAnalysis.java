@@ -78,14 +78,29 @@ public final class StudyAnalysis {
     }
 
     /**
-     * The flow of rows from the file to the analysis.
+     * The flow of rows from the file to the analysis, as a STROBE flow diagram shows it: rows in the file, excluded by
+     * the eligibility criteria, eligible, excluded for missing or invalid data, analysed, per group.
      *
      * @param rowsRead   data rows in the cohort file
-     * @param excluded   rows left out, per reason, in the order survkit-io checks them
+     * @param ineligible rows the eligibility criteria exclude, per reason, in the order of the criteria (each row under
+     *                   the first criterion it fails); empty without criteria
+     * @param excluded   eligible rows left out for missing or invalid data, per reason, in the order survkit-io checks
+     *                   them
      * @param analysed   rows analysed
      * @param groupSizes analysed rows per group, in display order (zero for groups nobody falls in)
      */
-    public record Flow(int rowsRead, List<Excluded> excluded, int analysed, Map<String, Integer> groupSizes) {
+    public record Flow(int rowsRead, List<Excluded> ineligible, List<Excluded> excluded, int analysed,
+            Map<String, Integer> groupSizes) {
+        public Flow {
+            ineligible = List.copyOf(ineligible);
+            excluded = List.copyOf(excluded);
+            groupSizes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(groupSizes));
+        }
+
+        /** {@return the rows that meet the eligibility criteria (all rows without criteria)} */
+        public int eligible() {
+            return rowsRead - ineligible.stream().mapToInt(Excluded::count).sum();
+        }
     }
 
     /**
@@ -207,9 +222,12 @@ public final class StudyAnalysis {
         this.km = KaplanMeier.withDefaults().with(study.confType()).withConfLevel(study.confLevel());
         this.cohort = CohortReader.read(dataset, DatasetSpecs.survival(dataset));
         this.followUpCohort = CohortReader.read(dataset, DatasetSpecs.followUp(dataset));
+        EligibleRows eligibility = dataset.eligibility();
         if (cohort.size() == 0) {
+            List<Excluded> all = new ArrayList<>(eligibility == null ? List.of() : eligibility.excluded());
+            all.addAll(excluded(cohort));
             throw new InputException(dataset.table().fileName() + ": no row can be analysed (" + cohort.rowsRead()
-                    + " rows read, all excluded: " + String.join("; ", cohort.exclusions().stream()
+                    + " rows read, all excluded: " + String.join("; ", all.stream()
                             .map(e -> e.count() + " " + e.reason()).toList()) + ").");
         }
         String[] labels = labels(cohort);
@@ -222,7 +240,8 @@ public final class StudyAnalysis {
             sizes.merge(l, 1, Integer::sum);
         }
         this.groups = sizes.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).toList();
-        this.flow = new Flow(cohort.rowsRead(), excluded(cohort), cohort.size(), sizes);
+        this.flow = new Flow(cohort.rowsRead(), eligibility == null ? List.of() : eligibility.excluded(),
+                excluded(cohort), cohort.size(), sizes);
         Factor factor = factor(labels, groups);
         this.curves = km.fit(cohort.time(), cohort.event(), factor);
         this.followUp = reorder(km.reverse(followUpCohort.time(), followUpCohort.event(), labels(followUpCohort)));
@@ -385,11 +404,33 @@ public final class StudyAnalysis {
         return List.copyOf(out);
     }
 
+    /**
+     * The reader's exclusions of eligible rows. The rows the eligibility criteria exclude have no time, which the
+     * reader checks first: they are taken out of its count of rows without a time (and its first rows recomputed).
+     */
     private List<Excluded> excluded(Cohort c) {
         List<Excluded> out = new ArrayList<>();
+        EligibleRows eligibility = dataset.eligibility();
         for (Exclusion e : c.exclusions()) {
             List<Integer> rows = e.firstLines().stream().map(l -> dataset.rowOfLine(l) + 1).toList();
-            out.add(new Excluded(reason(e), e.count(), rows));
+            int count = e.count();
+            if (eligibility != null && AnalysisDataset.TIME.equals(e.column())) {
+                count -= eligibility.excludedCount();
+                if (count < 0) {
+                    throw new IllegalStateException("the reader counts fewer rows without a time (" + e.count()
+                            + ") than the eligibility criteria exclude (" + eligibility.excludedCount() + ")");
+                }
+                List<Integer> first = new ArrayList<>();
+                for (int i = 0; i < dataset.size() && first.size() < 5; i++) {
+                    if (Double.isNaN(dataset.time(i)) && eligibility.reason(i) == null) {
+                        first.add(i + 1);
+                    }
+                }
+                rows = first;
+            }
+            if (count > 0) {
+                out.add(new Excluded(reason(e), count, rows));
+            }
         }
         return List.copyOf(out);
     }

@@ -1,5 +1,6 @@
 package org.survkit.report.analysis;
 
+import org.survkit.study.Eligibility;
 import org.survkit.study.Study;
 import org.survkit.study.file.Suggest;
 import java.util.ArrayList;
@@ -63,6 +64,7 @@ final class StudyColumns {
                 }
             }
         }
+        eligibility(study, table);
         for (int i = 0; i < study.table1().size(); i++) {
             Table1Item item = study.table1().get(i);
             need(study, table, item.column(), item.line(), "table1[" + (i + 1) + "]");
@@ -89,6 +91,35 @@ final class StudyColumns {
                     }
                 }
             }
+        }
+    }
+
+    /** The columns of the include and exclude rules; the name of the column that holds their reasons. */
+    private static void eligibility(Study study, DataTable table) {
+        if (study.eligibility().isEmpty()) {
+            return;
+        }
+        List<String> cols = table.columns();
+        for (Eligibility.Criterion c : study.eligibility().criteria()) {
+            for (String col : c.when().columnNames()) {
+                if (!cols.contains(col)) {
+                    String s = Suggest.closest(col, cols);
+                    throw error(study, c.line(), c.key(), "criterion '" + c.reason() + "', position "
+                            + c.when().positionOf(col) + ": unknown column '" + col + "'." + (s == null ? ""
+                                    : " Did you mean '" + s + "'?") + " The columns of " + table.fileName() + " are: "
+                            + String.join(", ", cols) + ".");
+                }
+            }
+        }
+        String reserved = EligibleRows.COLUMN;
+        if (cols.contains(reserved)) {
+            throw new InputException(table.fileName() + " has a column named '" + reserved + "', a name the report"
+                    + " uses for the reason a row is not eligible (with 'include' or 'exclude'); rename that column.");
+        }
+        Study.Groups g = study.groups();
+        if (g != null && g.column() == null && g.name().equals(reserved)) {
+            throw error(study, g.line(), "groups.name", "'" + reserved + "' is the column of the reasons a row is not"
+                    + " eligible; give the derived group variable another name.");
         }
     }
 

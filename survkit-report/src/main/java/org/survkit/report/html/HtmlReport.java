@@ -9,7 +9,6 @@ import org.survkit.report.tables.ReportTables;
 import org.survkit.study.Study;
 import java.util.List;
 import java.util.Map;
-import org.survkit.plot.Palette;
 import org.survkit.report.analysis.StudyAnalysis.Finding;
 import org.survkit.stats.Diagnostic;
 
@@ -166,35 +165,17 @@ public final class HtmlReport {
         StudyAnalysis a = c.analysis();
         Study s = a.study();
         section("data", "Data and exclusions");
-        // flow of rows
-        out.append("<div class=\"flow\" role=\"figure\" aria-label=\"Flow of patients\">\n");
-        out.append("<div class=\"box\"><b>").append(a.flow().rowsRead()).append("</b> rows in ")
-                .append(esc(a.dataset().dataFileName())).append("</div>\n");
-        int excluded = a.flow().rowsRead() - a.flow().analysed();
-        out.append("<div class=\"arrow\">\u2193</div>\n<div class=\"box side").append(excluded > 0 ? " excl" : "")
-                .append("\"><b>").append(excluded).append("</b> excluded");
-        if (!a.flow().excluded().isEmpty()) {
-            out.append("<ul>");
-            for (StudyAnalysis.Excluded e : a.flow().excluded()) {
-                out.append("<li>").append(e.count()).append(" ").append(esc(e.reason())).append("</li>");
+        // flow of rows: the figure, and the table with the first data rows of each reason
+        for (ReportFigures.Item f : c.figures()) {
+            if (f.id().equals(ReportFigures.FLOW)) {
+                figure(f);
             }
-            out.append("</ul>");
         }
-        out.append("</div>\n<div class=\"arrow\">\u2193</div>\n<div class=\"box\"><b>").append(a.flow().analysed())
-                .append("</b> analysed</div>\n");
-        if (s.grouped()) {
-            out.append("<div class=\"arrow\">\u2193</div>\n<div class=\"groups\">");
-            for (Map.Entry<String, Integer> g : a.flow().groupSizes().entrySet()) {
-                int idx = a.groups().indexOf(g.getKey());
-                String color = idx >= 0 ? Palette.okabeIto().color(idx) : "#999999";
-                out.append("<div class=\"box group\" style=\"border-top-color:").append(color).append("\"><b>")
-                        .append(g.getValue()).append("</b> ").append(esc(g.getKey())).append("</div>");
-            }
-            out.append("</div>\n");
-        }
-        out.append("</div>\n");
-        if (!a.flow().excluded().isEmpty()) {
+        if (!a.flow().excluded().isEmpty() || !a.flow().ineligible().isEmpty()) {
             table(c.flow(), false);
+        }
+        if (!s.eligibility().isEmpty()) {
+            eligibility(a);
         }
         // definitions
         out.append("<h3>Derived variables</h3>\n<dl class=\"defs\">\n");
@@ -272,9 +253,42 @@ public final class HtmlReport {
         out.append("</dl>\n");
     }
 
+    /**
+     * The eligibility criteria as the study file gives them, with the rows each excludes (a row under the first
+     * criterion it fails; an include rule's missing values on lines of their own).
+     */
+    private void eligibility(StudyAnalysis a) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        a.flow().ineligible().forEach(e -> counts.put(e.reason(), e.count()));
+        out.append("<h3>Eligibility criteria</h3>\n<p>Applied before anything is derived, in this order; a row is")
+                .append(" analysed only if every include rule holds and no exclude rule does, and an excluded row is")
+                .append(" counted under the first criterion it fails (its reason is the column")
+                .append(" <code>excluded_by</code> of analysis.csv). A rule that a missing value leaves undecided")
+                .append(" excludes the row when it is an include rule (counted on a line of its own) and does not when")
+                .append(" it is an exclude rule.</p>\n")
+                .append("<table class=\"rules\"><thead><tr><th></th><th>Rule</th><th>Reason for exclusion</th>")
+                .append("<th class=\"num\">Rows</th></tr></thead><tbody>");
+        for (org.survkit.study.Eligibility.Criterion k : a.study().eligibility().criteria()) {
+            out.append("<tr><td>").append(k.include() ? "Include if" : "Exclude if").append("</td><td><code>")
+                    .append(esc(k.when().text())).append("</code></td><td>").append(esc(k.reason()))
+                    .append("</td><td class=\"num\">").append(counts.getOrDefault(k.reason(), 0)).append("</td></tr>");
+            for (StudyAnalysis.Excluded e : a.flow().ineligible()) {
+                if (k.isMissingReason(e.reason())) {
+                    out.append("<tr><td></td><td></td><td>").append(esc(e.reason())).append("</td><td class=\"num\">")
+                            .append(e.count()).append("</td></tr>");
+                }
+            }
+        }
+        out.append("</tbody></table>\n");
+    }
+
     private void survival(ReportContent c) {
         section("survival", c.analysis().study().endpoint());
-        figure(c.figures().get(0));
+        for (ReportFigures.Item f : c.figures()) {
+            if (f.id().equals("km_all")) {
+                figure(f);
+            }
+        }
         table(c.survival());
     }
 
@@ -519,20 +533,15 @@ public final class HtmlReport {
             .notes p { margin: .15em 0; }
             .svg svg { max-width: 100%; height: auto; display: block; margin: 0 auto; }
             .files { color: var(--muted); font-size: .85em; }
-            .flow { display: flex; flex-direction: column; align-items: center; margin: 8px 0 16px; font-size: .92rem; }
-            .flow .box { border: 1px solid #8a8a8a; border-radius: 3px; padding: 6px 14px; background: #fafafa;
-                         min-width: 230px; text-align: center; }
-            .flow .box.excl { background: var(--warnbg); border-color: #d6a56b; }
-            .flow .box ul { text-align: left; margin: 4px 0 0; padding-left: 18px; font-size: .85rem; }
-            .flow .arrow { color: var(--muted); line-height: 1.2; }
-            .flow .groups { display: flex; gap: 10px; flex-wrap: wrap; justify-content: center; }
-            .flow .box.group { border-top-width: 4px; min-width: 150px; }
             dl.defs { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; font-size: .92rem; }
             dl.defs dt { font-weight: 600; }
             dl.defs dd { margin: 0; }
             table.rules { border: none; width: auto; margin-top: 4px; font-size: .86rem; }
             table.rules td { text-align: left; white-space: normal; padding: 2px 10px 2px 0; }
             table.rules td.num { text-align: right; }
+            table.rules thead th { text-align: left; font-weight: 600; padding: 2px 10px 2px 0;
+                                   border-bottom: 1px solid var(--light); }
+            table.rules thead th.num { text-align: right; }
             .lead { color: var(--muted); }
             ol.findings { list-style: none; padding: 0; }
             ol.findings li { border-left: 4px solid var(--note); background: var(--notebg); padding: 6px 12px;
@@ -556,7 +565,7 @@ public final class HtmlReport {
               main { max-width: none; padding: 0; }
               nav { display: none; }
               a { color: inherit; text-decoration: none; }
-              figure, table, .flow, ol.findings li { break-inside: avoid; }
+              figure, table, ol.findings li { break-inside: avoid; }
               h2, h3 { break-after: avoid; }
               section#files { display: none; }
             }

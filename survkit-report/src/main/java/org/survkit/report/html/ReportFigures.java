@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.survkit.plot.CumulativeIncidencePlot;
 import org.survkit.plot.Figure;
+import org.survkit.plot.FlowDiagram;
 import org.survkit.plot.ForestPlot;
 import org.survkit.plot.KaplanMeierPlot;
 import org.survkit.plot.LogMinusLogPlot;
@@ -42,6 +43,7 @@ public final class ReportFigures {
 
     public static List<Item> build(StudyAnalysis a, ReportTables t) {
         List<Item> out = new ArrayList<>();
+        out.add(flow(a));
         Study s = a.study();
         String unit = s.time().unitName();
         KaplanMeierPlot km = KaplanMeierPlot.of(a.curves()).withTimeUnit(unit)
@@ -113,6 +115,47 @@ public final class ReportFigures {
             m++;
         }
         return List.copyOf(out);
+    }
+
+    /** The figure file stem of the flow diagram. */
+    public static final String FLOW = "flow";
+
+    /**
+     * The flow of patients as a STROBE flow diagram: rows in the cohort file, those the eligibility criteria exclude
+     * (per reason, each under the first criterion it fails), eligible, those excluded for missing or invalid data (per
+     * reason, as survkit-io counts them), analysed, and one box per group in the colours of the curves.
+     */
+    static Item flow(StudyAnalysis a) {
+        StudyAnalysis.Flow flow = a.flow();
+        Study s = a.study();
+        FlowDiagram f = FlowDiagram.start("Rows in " + a.dataset().dataFileName(), flow.rowsRead());
+        if (!s.eligibility().isEmpty()) {
+            f = f.exclusion("Excluded by the eligibility criteria", counts(flow.ineligible()))
+                    .then("Eligible", flow.eligible());
+        }
+        if (!flow.excluded().isEmpty()) {
+            f = f.exclusion("Excluded for missing or invalid data", counts(flow.excluded()));
+        }
+        f = f.then("Analysed", flow.analysed());
+        if (s.grouped()) {
+            List<FlowDiagram.Count> groups = new ArrayList<>();
+            for (Map.Entry<String, Integer> g : flow.groupSizes().entrySet()) {
+                int idx = a.groups().indexOf(g.getKey());
+                groups.add(new FlowDiagram.Count(g.getKey(), g.getValue(), idx >= 0 ? s.figures().palette().color(idx)
+                        : "#999999"));
+            }
+            f = f.withGroups(groups);
+        }
+        String caption = "Flow of patients: the rows of " + a.dataset().dataFileName()
+                + (s.eligibility().isEmpty() ? "" : ", those the eligibility criteria exclude (each counted under the"
+                        + " first criterion it fails, in the order of the study file)")
+                + ", those excluded for missing or invalid data, and the patients analysed"
+                + (s.grouped() ? ", per group." : ".");
+        return item(FLOW, caption, f);
+    }
+
+    private static List<FlowDiagram.Count> counts(List<StudyAnalysis.Excluded> excluded) {
+        return excluded.stream().map(e -> new FlowDiagram.Count(e.reason(), e.count())).toList();
     }
 
     /** Subdistribution hazard ratios of the Fine–Gray model, drawn as the Cox models' forest plots. */

@@ -59,12 +59,26 @@ public final class MethodsText {
                         .append(join(new ArrayList<>(cols))).append(" (section 1). ");
             }
         }
-        int excluded = a.flow().rowsRead() - a.flow().analysed();
+        StudyAnalysis.Flow flow = a.flow();
+        String eligible = "";
+        if (!s.eligibility().isEmpty()) {
+            int ineligible = flow.rowsRead() - flow.eligible();
+            p.append("Of ").append(flow.rowsRead()).append(" patients in the cohort file, ").append(ineligible)
+                    .append(ineligible == 1 ? " was" : " were")
+                    .append(" excluded by the eligibility criteria, applied in the order listed with each patient")
+                    .append(" counted under the first criterion not met: ")
+                    .append(String.join("; ", flow.ineligible().stream().map(e -> e.reason() + " (n = " + e.count()
+                            + ")").toList())).append(". ");
+            eligible = " eligible";
+        }
+        int excluded = flow.eligible() - flow.analysed();
         if (excluded == 0) {
-            p.append("All ").append(a.flow().rowsRead()).append(" patients were analysed.");
+            p.append(flow.eligible() == 1 ? "The " : "All ").append(flow.eligible()).append(eligible)
+                    .append(flow.eligible() == 1 ? " patient was" : " patients were").append(" analysed.");
         } else {
-            p.append("Of ").append(a.flow().rowsRead()).append(" patients, ").append(a.flow().analysed())
-                    .append(" were analysed (").append(excluded).append(" excluded for missing data).");
+            p.append("Of ").append(eligible.isEmpty() ? "" : "the ").append(flow.eligible()).append(eligible)
+                    .append(" patients, ").append(flow.analysed()).append(" were analysed (").append(excluded)
+                    .append(" excluded for missing data).");
         }
         out.add(p.toString());
 

@@ -81,6 +81,21 @@ public final class ReportTables {
         String file = a.dataset().dataFileName();
         rows.add(List.of("Rows in " + file, Integer.toString(a.flow().rowsRead()), ""));
         kinds.add("variable");
+        boolean criteria = !a.study().eligibility().isEmpty();
+        ArrayNode notEligible = F.arrayNode();
+        for (Excluded e : a.flow().ineligible()) {
+            rows.add(List.of("Not eligible: " + e.reason(), Integer.toString(e.count()), rowsText(e)));
+            kinds.add("level");
+            ObjectNode o = notEligible.addObject();
+            o.put("reason", e.reason());
+            o.put("count", e.count());
+            ArrayNode fr = o.putArray("first_rows");
+            e.firstRows().forEach(fr::add);
+        }
+        if (criteria) {
+            rows.add(List.of("Eligible", Integer.toString(a.flow().eligible()), ""));
+            kinds.add("variable");
+        }
         ArrayNode ex = F.arrayNode();
         for (Excluded e : a.flow().excluded()) {
             rows.add(List.of("Excluded: " + e.reason(), Integer.toString(e.count()), rowsText(e)));
@@ -107,12 +122,23 @@ public final class ReportTables {
         ObjectNode json = F.objectNode();
         json.put("source", file);
         json.put("rows_read", a.flow().rowsRead());
+        json.set("not_eligible", notEligible);
+        json.put("eligible", a.flow().eligible());
         json.set("excluded", ex);
         json.put("analysed", a.flow().analysed());
         json.set("groups", gs);
-        return new ReportTable("flow", "Rows read, excluded and analysed", List.of("Step", "Rows", "Details"), rows,
-                kinds, List.of("Data rows are numbered from 1 under the header (row k is line k + 1 of a CSV file"
-                        + " without blank lines) and are the column source_row of analysis.csv."), json);
+        List<String> notes = new ArrayList<>();
+        if (criteria) {
+            notes.add("Eligibility criteria are applied first, in the order of the study file (the include rules, then"
+                    + " the exclude rules); each row not eligible is counted once, under the first criterion it fails,"
+                    + " and its reason is the column excluded_by of analysis.csv. An include rule that a missing value"
+                    + " leaves undecided excludes the row under its own line; missing data of the eligible rows are"
+                    + " counted after it.");
+        }
+        notes.add("Data rows are numbered from 1 under the header (row k is line k + 1 of a CSV file without blank"
+                + " lines) and are the column source_row of analysis.csv.");
+        return new ReportTable("flow", criteria ? "Rows read, not eligible, excluded and analysed"
+                : "Rows read, excluded and analysed", List.of("Step", "Rows", "Details"), rows, kinds, notes, json);
     }
 
     private static String rowsText(Excluded e) {

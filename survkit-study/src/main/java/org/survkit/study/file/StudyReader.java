@@ -5,6 +5,7 @@ import org.survkit.study.Values;
 import org.survkit.study.rules.RuleExpression;
 import org.survkit.study.CifPlot;
 import org.survkit.study.Comparisons;
+import org.survkit.study.Eligibility;
 import org.survkit.study.Firth;
 import org.survkit.study.Rmst;
 import org.survkit.study.Summary;
@@ -116,6 +117,7 @@ public final class StudyReader {
         Study.Time time = time(o.required("time", "time: {from: start_date, to: last_contact, unit: months}"));
         Study.Event event = event(o.required("event", "event: {column: vital_status, value: dead}"));
         Groups groups = o.has("groups") ? groups(o.node("groups")) : null;
+        Eligibility eligibility = eligibility(o);
         String strata = o.has("strata") ? columnName(o.node("strata"), "strata") : null;
         String endpoint = o.has("endpoint") ? o.value(StudyKeys.ENDPOINT) : StudyKeys.ENDPOINT.defaultValue();
         double horizon = o.has("horizon") ? o.value(StudyKeys.HORIZON) : Double.NaN;
@@ -174,7 +176,7 @@ public final class StudyReader {
                 lines.put(k, o.line(k));
             }
         }
-        return new Study(source, title, data, time, event, groups, strata, endpoint, horizon, landmark, estimates, table1,
+        return new Study(source, title, data, time, event, groups, eligibility, strata, endpoint, horizon, landmark, estimates, table1,
                 comparisons, cox, competing, output, figures, pDigits, lines);
     }
 
@@ -357,6 +359,69 @@ public final class StudyReader {
         }
         o.done();
         return new GroupRule(label, when, w.line(), position);
+    }
+
+    /** The {@code include} and {@code exclude} lists of {@code {when, reason}}; a reason may be used once. */
+    private Eligibility eligibility(Obj o) {
+        Map<String, String> reasons = new HashMap<>();
+        List<Eligibility.Criterion> include = criteria(o, true, reasons);
+        List<Eligibility.Criterion> exclude = criteria(o, false, reasons);
+        return include.isEmpty() && exclude.isEmpty() ? Eligibility.none() : new Eligibility(include, exclude);
+    }
+
+    private List<Eligibility.Criterion> criteria(Obj o, boolean include, Map<String, String> reasons) {
+        String list = include ? "include" : "exclude";
+        List<Eligibility.Criterion> out = new ArrayList<>();
+        if (!o.has(list)) {
+            return out;
+        }
+        Seq s = o.list(list);
+        if (s.items.isEmpty()) {
+            throw error(o.line(list), list, "the list is empty; add '- when: ...' items with 'reason: ...', or remove"
+                    + " the key.");
+        }
+        String example = include ? "'- when: age >= 18' with 'reason: \"younger than 18\"'"
+                : "'- when: stage == \"IV\"' with 'reason: \"metastatic disease at inclusion\"'";
+        for (int i = 0; i < s.items.size(); i++) {
+            int position = i + 1;
+            String key = list + "[" + position + "]";
+            Node n = s.items.get(i);
+            Obj c = obj(n, key);
+            c.allow(StudyKeys.namesIn(list + "[]"));
+            if (!c.has("when")) {
+                throw error(n.line(), key, "the criterion has no rule; write " + example + ".");
+            }
+            String reason = c.has("reason") ? c.scalarText("reason").strip() : "";
+            if (reason.isEmpty()) {
+                throw error(n.line(), key, "the criterion has no reason; give the reason for exclusion that the flow"
+                        + " diagram lists for the rows it leaves out, e.g. " + example + ".");
+            }
+            if (reason.contains("\n") || reason.contains("\r")) {
+                throw error(c.line("reason"), key + ".reason", "write the reason on one line.");
+            }
+            String earlier = reasons.putIfAbsent(reason, key);
+            if (earlier != null) {
+                throw error(c.line("reason"), key + ".reason", "the reason '" + reason + "' is also the reason of "
+                        + earlier + "; give each criterion its own reason (combine the rules with 'or' when they"
+                        + " mean the same).");
+            }
+            Node w = c.node("when");
+            if (!(w instanceof Scalar ws) || ws.isNull() || ws.text().isBlank()) {
+                throw error(w.line(), key + ".when", "the rule must be one line of text, such as " + (include
+                        ? "age >= 18" : "stage == \"IV\"") + ".");
+            }
+            RuleExpression when;
+            try {
+                when = RuleExpression.parse(ws.text());
+            } catch (RuleExpression.SyntaxError e) {
+                throw error(w.line(), key + ".when", "criterion '" + reason + "', position " + e.position() + ": "
+                        + e.getMessage() + ".\n  " + ws.text() + "\n  " + " ".repeat(Math.max(0, e.position() - 1))
+                        + "^");
+            }
+            c.done();
+            out.add(new Eligibility.Criterion(include, when, reason, w.line(), position));
+        }
+        return out;
     }
 
     private Table1Item table1Item(Node n, String key) {

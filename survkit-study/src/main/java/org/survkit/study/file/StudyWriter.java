@@ -3,6 +3,7 @@ package org.survkit.study.file;
 import org.survkit.study.Study;
 import org.survkit.study.Values;
 import org.survkit.study.Comparisons;
+import org.survkit.study.Eligibility;
 import org.survkit.study.Estimates;
 import org.survkit.study.VariableType;
 import java.nio.file.Path;
@@ -108,6 +109,15 @@ public final class StudyWriter {
             }
             if (!g.order().isEmpty()) {
                 kv2("order", list(g.order()));
+            }
+        }
+        for (List<Eligibility.Criterion> list : List.of(s.eligibility().include(), s.eligibility().exclude())) {
+            if (!list.isEmpty()) {
+                out.append(list.get(0).list()).append(":\n");
+                for (Eligibility.Criterion c : list) {
+                    out.append("  - when: ").append(q(c.when().text())).append('\n');
+                    out.append("    reason: ").append(q(c.reason())).append('\n');
+                }
             }
         }
         kv("endpoint", q(s.endpoint()));

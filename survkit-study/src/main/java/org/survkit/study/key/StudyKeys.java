@@ -165,6 +165,23 @@ public final class StudyKeys {
             "A column that stratifies the comparisons (a stratified log-rank test) and the Cox models (a separate"
                     + " baseline hazard per value).").column();
 
+    // ------------------------------------------------------------------------------------------------ eligibility
+
+    public static final StudyKey<String> INCLUDE_WHEN = key("include[].when", null, "Inclusion rule",
+            "An inclusion criterion in the rule language of the group rules, e.g. age >= 18: a row is analysed only"
+                    + " if every include rule holds; a rule left undecided by a missing value excludes the row (under"
+                    + " 'missing value of COLUMN for criterion REASON').").text();
+    public static final StudyKey<String> INCLUDE_REASON = key("include[].reason", null, "Reason (inclusion rule)",
+            "The reason for exclusion of the rows the include rule leaves out, as the flow diagram lists it, e.g."
+                    + " younger than 18; each excluded row is counted under the first criterion it fails (include"
+                    + " rules in order, then exclude rules).").text();
+    public static final StudyKey<String> EXCLUDE_WHEN = key("exclude[].when", null, "Exclusion rule",
+            "An exclusion criterion in the rule language of the group rules, e.g. stage == \"IV\": a row where it"
+                    + " holds is not analysed; a rule left undecided by a missing value does not exclude.").text();
+    public static final StudyKey<String> EXCLUDE_REASON = key("exclude[].reason", null, "Reason (exclusion rule)",
+            "The reason for exclusion of the rows the exclude rule leaves out, as the flow diagram lists it, e.g."
+                    + " metastatic disease at inclusion.").text();
+
     // ------------------------------------------------------------------------------------------------ report
 
     public static final StudyKey<String> TITLE = key("title", Flags.TITLE, "Title",

@@ -203,6 +203,67 @@ public final class RuleExpression {
         return eval(root, row);
     }
 
+    /**
+     * Decides the expression on a row of a bound expression in three-valued logic, as SQL's {@code WHERE} and the
+     * eligibility criteria of a study read it: a comparison involving a missing cell is <i>unknown</i> (null), and
+     * {@code and}, {@code or}, {@code not} propagate unknown unless the other side decides (Kleene's logic):
+     * {@code false and unknown} is false, {@code true or unknown} true, {@code not unknown} unknown. So
+     * {@code age >= 18 or consent == "yes"} holds for a missing age when consent is yes, and
+     * {@code not (stage == "IV")} is unknown, not true, for a missing stage. {@link #test} instead treats a
+     * comparison with a missing cell as false (the group rules' reading).
+     *
+     * @param row the row's cells
+     * @return true, false, or null when the missing cells leave the expression undecided
+     * @throws ValueError when a cell compared with a number is not a number
+     */
+    public Boolean decide(Row row) {
+        return decide(root, row);
+    }
+
+    /**
+     * {@return the columns of the expression whose cell is missing on the row, each once, in order of first use}
+     *
+     * @param row the row's cells (of a bound expression)
+     */
+    public List<String> missingIn(Row row) {
+        List<String> out = new ArrayList<>();
+        for (ColumnRef c : columns) {
+            if (!out.contains(c.name()) && value(c, row) == null) {
+                out.add(c.name());
+            }
+        }
+        return out;
+    }
+
+    private Boolean decide(Expr e, Row row) {
+        if (e instanceof And a) {
+            Boolean l = decide(a.left(), row);
+            if (Boolean.FALSE.equals(l)) {
+                return false;
+            }
+            Boolean r = decide(a.right(), row);
+            return Boolean.FALSE.equals(r) ? Boolean.FALSE : l == null || r == null ? null : Boolean.TRUE;
+        }
+        if (e instanceof Or o) {
+            Boolean l = decide(o.left(), row);
+            if (Boolean.TRUE.equals(l)) {
+                return true;
+            }
+            Boolean r = decide(o.right(), row);
+            return Boolean.TRUE.equals(r) ? Boolean.TRUE : l == null || r == null ? null : Boolean.FALSE;
+        }
+        if (e instanceof Not n) {
+            Boolean inner = decide(n.inner(), row);
+            return inner == null ? null : !inner;
+        }
+        if (e instanceof Compare c) {
+            return value(c.left(), row) == null || value(c.right(), row) == null ? null
+                    : compare(c.left(), c.op(), c.right(), row);
+        }
+        In in = (In) e;
+        return value(in.left(), row) == null ? null : eval(in, row);
+    }
+
     private boolean eval(Expr e, Row row) {
         if (e instanceof And a) {
             return eval(a.left(), row) && eval(a.right(), row);

@@ -21,6 +21,9 @@ public final class StudySchema {
             StudyKeys.TIME_COLUMN, "event", StudyKeys.EVENT_COLUMN, "groups", StudyKeys.GROUP_COLUMN, "table1[]",
             StudyKeys.TABLE1, "competing_risks.finegray", StudyKeys.FINEGRAY_COVARIATES);
     private static final List<String> REQUIRED = List.of("data", "time", "event");
+    /** Keys that the items of a list of blocks must have. */
+    private static final Map<String, List<String>> REQUIRED_IN_ITEMS = Map.of("include", List.of("when", "reason"),
+            "exclude", List.of("when", "reason"), "groups.rules", List.of("label", "when"));
 
     private StudySchema() {
     }
@@ -44,6 +47,14 @@ public final class StudySchema {
         }
         ArrayNode req = root.putArray("required");
         REQUIRED.forEach(req::add);
+        for (Map.Entry<String, List<String>> e : REQUIRED_IN_ITEMS.entrySet()) {
+            ObjectNode block = root;
+            for (String part : e.getKey().split("\\.")) {
+                block = (ObjectNode) block.get("properties").get(part);
+            }
+            ArrayNode r = ((ObjectNode) block.get("items")).putArray("required");
+            e.getValue().forEach(r::add);
+        }
         for (Map.Entry<String, StudyKey<?>> e : SHORTHAND.entrySet()) {
             shorthand(root, e.getKey().split("\\."), 0, e.getValue());
         }

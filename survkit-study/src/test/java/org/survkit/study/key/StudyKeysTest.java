@@ -82,6 +82,9 @@ class StudyKeysTest {
         assertThat(StudyKeys.namesIn("competing_risks")).containsExactly("column", "censor_value", "cause", "causes",
                 "finegray", "plot", "rho", "strata");
         assertThat(StudyKeys.namesIn("groups")).containsExactly("column", "name", "order", "otherwise", "rules");
+        assertThat(StudyKeys.namesIn("")).contains("include", "exclude");
+        assertThat(StudyKeys.namesIn("include[]")).containsExactly("when", "reason");
+        assertThat(StudyKeys.namesIn("exclude[]")).containsExactly("when", "reason");
     }
 
     @Test

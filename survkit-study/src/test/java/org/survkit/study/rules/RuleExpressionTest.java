@@ -90,6 +90,64 @@ class RuleExpressionTest {
         assertThat(eval("`ER status` == 'pos'", null, null, null, null, null, "POS")).isTrue();
     }
 
+    /** Decides on one row in three-valued logic; "~" marks a missing cell; "unknown" for null. */
+    static String decide(String expr, String... cells) {
+        RuleExpression e = RuleExpression.parse(expr).bind(HEADER);
+        String[] row = Arrays.copyOf(cells, HEADER.size());
+        Boolean b = e.decide(c -> row[c] == null || row[c].equals("~") ? null : row[c]);
+        return b == null ? "unknown" : b.toString();
+    }
+
+    @ParameterizedTest(name = "{0} on a={1}, b={2} -> {3}")
+    @CsvSource(delimiter = '|', value = {
+        // Kleene's logic (SQL's WHERE): a comparison with a missing value is unknown ...
+        "er == 'x'               | ~ | y | unknown",
+        "er != 'x'               | ~ | y | unknown",
+        "er in ['a', 'b']        | ~ | y | unknown",
+        "er not in ['a', 'b']    | ~ | y | unknown",
+        "age >= 18               | ~ | y | unknown",
+        // ... not keeps it unknown (where test() reads 'not false' = true) ...
+        "not er == 'x'           | ~ | y | unknown",
+        // ... and 'and' / 'or' propagate it unless the other side decides
+        "er == 'x' and pr == 'y' | ~ | n | false",
+        "er == 'x' and pr == 'y' | ~ | y | unknown",
+        "er == 'x' or pr == 'y'  | ~ | y | true",
+        "er == 'x' or pr == 'y'  | ~ | n | unknown",
+        "pr == 'y' or er == 'x'  | ~ | y | true",
+        "pr == 'n' and er == 'x' | ~ | y | false",
+        // without missing values decide() is test()
+        "er == 'x' and pr == 'y' | x | y | true",
+        "not (er == 'x' or pr == 'y') | n | n | true",
+        "er not in ['a', 'b']    | c | y | true",
+    })
+    void decideIsThreeValued(String expr, String a, String b, String expected) {
+        String[] cells = {a, b, null, expr.startsWith("age") ? a : null};
+        assertThat(decide(expr, cells)).isEqualTo(expected);
+    }
+
+    @Test
+    void decideAgreesWithTestWheneverNoCellIsMissing() {
+        String[] values = {"x", "y", "n"};
+        for (String expr : List.of(RECEPTOR.replace("positive", "x").replace("negative", "n"),
+                "not (er == 'x') or pr in ['y']", "er != pr and not her2 == 'n'")) {
+            for (String a : values) {
+                for (String b : values) {
+                    for (String c : values) {
+                        assertThat(decide(expr, a, b, c)).as(expr + " " + a + b + c)
+                                .isEqualTo(Boolean.toString(eval(expr, a, b, c)));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theMissingColumnsOfARowAreNamedInOrderOfUse() {
+        RuleExpression e = RuleExpression.parse("age >= 18 and (er == 'x' or age < 90) and pr == 'y'").bind(HEADER);
+        String[] row = {null, "y", null, null}; // er, pr, her2, age
+        assertThat(e.missingIn(c -> c < row.length ? row[c] : null)).containsExactly("age", "er");
+    }
+
     @Test
     void aTextCellComparedWithANumberIsAnError() {
         assertThatThrownBy(() -> eval("age >= 50", null, null, null, "unknown"))

@@ -54,6 +54,20 @@ class StudySchemaTest {
     }
 
     @Test
+    void eligibilityCriteriaAreListsOfRulesWithAReason() throws IOException {
+        String ok = "data: c.csv\ntime: t\nevent: {column: s, value: dead}\n";
+        assertThat(validate(ok + "include: [{when: age >= 18, reason: younger than 18}]\n"
+                + "exclude: [{when: stage == 4, reason: metastatic}]\n")).isEmpty();
+        assertThat(validate(ok + "include: [{when: age >= 18}]\n")).isNotEmpty(); // no reason
+        assertThat(validate(ok + "exclude: [{reason: metastatic}]\n")).isNotEmpty(); // no rule
+        assertThat(validate(ok + "exclude: [{when: stage == 4, reason: x, label: y}]\n")).isNotEmpty();
+        assertThat(validate(ok + "exclude: {when: stage == 4, reason: x}\n")).isNotEmpty(); // a list
+        String text = StudySchema.schema().toString();
+        assertThat(text).contains("\"include\"").contains("\"exclude\"").contains("Inclusion rule")
+                .contains("first criterion it fails");
+    }
+
+    @Test
     void everyLeafHasItsDocumentation() {
         String text = StudySchema.schema().toString();
         assertThat(text).contains("\"horizon\"").contains("Administrative censoring").contains("Command line: --horizon");
