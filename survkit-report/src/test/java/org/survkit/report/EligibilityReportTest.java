@@ -122,12 +122,12 @@ class EligibilityReportTest {
         List<String> excluded = new ArrayList<>();
         flow.get("excluded").forEach(e -> excluded.add(e.get("reason").asText() + " = " + e.get("count").asInt()
                 + " " + e.get("first_rows")));
-        assertThat(excluded).containsExactly("missing follow-up time ('time') = 1 [8]", "missing group ('arm') = 1 [19]");
+        assertThat(excluded).containsExactly("missing time (column 'time') = 1 [8]", "missing group ('arm') = 1 [19]");
         assertThat(flow.get("analysed").asInt()).isEqualTo(10);
         assertThat(flow.get("groups").toString()).isEqualTo("[{\"group\":\"A\",\"n\":5},{\"group\":\"B\",\"n\":5}]");
         assertThat(Files.readString(result.outputDir().resolve("tables/flow.csv")))
                 .contains("Not eligible: younger than 18,2,\"data rows 2, 7\"").contains("Eligible,12,")
-                .contains("Excluded: missing follow-up time ('time'),1,data row 8").contains("Analysed,10,");
+                .contains("Excluded: missing time (column 'time'),1,data row 8").contains("Analysed,10,");
     }
 
     @Test
@@ -147,7 +147,7 @@ class EligibilityReportTest {
                 + "11,NA,NA,IV,abc,1,A");
         // eligible rows: derived as without criteria, excluded_by empty
         assertThat(lines.get(1)).isEqualTo("1,12,1,12,1,,1,45,yes,II,12,1,A");
-        assertThat(lines.get(8)).isEqualTo("8,,1,,1,,8,40,yes,III,,1,B");
+        assertThat(lines.get(8)).isEqualTo("8,,,,,,8,40,yes,III,,1,B");
     }
 
     @Test
@@ -195,7 +195,7 @@ class EligibilityReportTest {
                 .contains("Eligible (n = 12)").contains("Excluded for missing or invalid data (n = 2)")
                 .contains("Analysed (n = 10)").contains("A (n = 5)").contains("B (n = 5)");
         for (String reason : List.of("younger than 18 (n = 2)", "metastatic disease at inclusion (n = 2)",
-                "missing follow-up time ('time') (n = 1)", "missing group ('arm') (n = 1)")) {
+                "missing time (column 'time') (n = 1)", "missing group ('arm') (n = 1)")) {
             assertThat(text).contains(reason);
         }
         // the long reasons may wrap: compare without blanks

@@ -96,6 +96,8 @@ public final class AnalysisDataset implements MemoryTable {
     private List<String> readingWarnings = List.of();
     /** The event column's coding table: value → event / censored / missing / invalid, with counts. */
     private List<org.survkit.io.EventCode> eventCodes = List.of();
+    /** The reader's exclusions when deriving follow-up (source-file lines): missing and invalid values per reason. */
+    private List<org.survkit.io.Exclusion> readingExclusions = List.of();
     /** The eligibility criteria applied, or null when the study has none (no column excluded_by). */
     private final EligibleRows eligibility;
     private final int excludedByColumn;
@@ -260,6 +262,7 @@ public final class AnalysisDataset implements MemoryTable {
                 derivedGroup, reasons, null);
         d.readingWarnings = reading.warnings();
         d.eventCodes = reading.eventCodes();
+        d.readingExclusions = reading.exclusions();
         return d;
     }
 
@@ -273,6 +276,7 @@ public final class AnalysisDataset implements MemoryTable {
                 groupOrder, groupColumn, derivedGroup, missingTimeReasons, eligible);
         d.readingWarnings = readingWarnings;
         d.eventCodes = eventCodes;
+        d.readingExclusions = readingExclusions;
         return d;
     }
 
@@ -571,6 +575,11 @@ public final class AnalysisDataset implements MemoryTable {
      *
      * @return the row index, or −1
      */
+    /** {@return the line (or row) of the cohort file where a dataset row comes from} */
+    int sourceLine(int row) {
+        return table.line(row);
+    }
+
     int rowOfLine(int line) {
         int k = Arrays.binarySearch(lineOfRow, line);
         return k >= 0 ? k : -1;
@@ -629,6 +638,11 @@ public final class AnalysisDataset implements MemoryTable {
     /** {@return the dataset column that holds the group, or null without groups} */
     public String groupColumn() {
         return groupColumn;
+    }
+
+    /** {@return the reader's exclusions when deriving follow-up time and event, per reason (source-file lines)} */
+    List<org.survkit.io.Exclusion> readingExclusions() {
+        return readingExclusions;
     }
 
     /** {@return the cohort reader's warnings about the source file} */

@@ -428,11 +428,43 @@ public final class StudyAnalysis {
                 }
                 rows = first;
             }
-            if (count > 0) {
+            if (count > 0 && AnalysisDataset.TIME.equals(e.column()) && dataset.missingTimeReasons().size() > 1) {
+                out.addAll(timeReasons(count, rows));
+            } else if (count > 0) {
                 out.add(new Excluded(reason(e), count, rows));
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The rows without an analysis time, one entry per reason (missing dates, invalid values, the landmark), as the
+     * flow of rows and the CONSORT diagram show them; one merged entry when the counts do not add up.
+     */
+    private List<Excluded> timeReasons(int count, List<Integer> rows) {
+        Map<Integer, Integer> rowOfSourceLine = new HashMap<>();
+        for (int i = 0; i < dataset.size(); i++) {
+            rowOfSourceLine.put(dataset.sourceLine(i), i + 1);
+        }
+        List<Excluded> out = new ArrayList<>();
+        int sum = 0;
+        for (Map.Entry<String, Integer> w : dataset.missingTimeReasons().entrySet()) {
+            List<Integer> first = new ArrayList<>();
+            for (Exclusion x : dataset.readingExclusions()) {
+                if (x.reason().equals(w.getKey())) {
+                    x.firstLines().forEach(l -> first.add(rowOfSourceLine.getOrDefault(l, 0)));
+                }
+            }
+            out.add(new Excluded(w.getKey(), w.getValue(), first));
+            sum += w.getValue();
+        }
+        if (sum != count) {
+            Study.Time t = study.time();
+            return List.of(new Excluded(t.fromDates() ? "missing or invalid start or end date, or event ('" + t.from()
+                    + "', '" + t.to() + "', '" + study.event().column() + "')" : "missing or invalid follow-up time or"
+                    + " event ('" + t.column() + "', '" + study.event().column() + "')", count, rows));
+        }
+        return out;
     }
 
     /** The reader's reason in the study's words (the dataset's derived columns named by their sources). */

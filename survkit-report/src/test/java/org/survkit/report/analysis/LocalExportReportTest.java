@@ -37,9 +37,13 @@ class LocalExportReportTest {
             + "7,2018-11-11,2020-01-01,1,A,59.0\n8,2019-02-02,2023-05-05,0,B,62.3\n";
 
     private StudyAnalysis run(String name, String csv, String event) throws Exception {
+        return run(name, csv, event, "cohort.csv");
+    }
+
+    private StudyAnalysis run(String name, String csv, String event, String data) throws Exception {
         Path folder = Files.createDirectories(dir.resolve(name));
         Files.writeString(folder.resolve("cohort.csv"), csv, StandardCharsets.UTF_8);
-        Files.writeString(folder.resolve("study.yaml"), "data: cohort.csv\ntime: {from: diag, to: last, unit: months}\n"
+        Files.writeString(folder.resolve("study.yaml"), "data: " + data + "\ntime: {from: diag, to: last, unit: months}\n"
                 + "event: " + event + "\ngroups: bras\ntable1:\n  - age\n", StandardCharsets.UTF_8);
         Study study = StudyReader.read(folder.resolve("study.yaml"));
         return StudyAnalysis.run(study, AnalysisDataset.derive(study));
@@ -60,6 +64,21 @@ class LocalExportReportTest {
                     .survival());
             assertThat(local.curves().get(g).curve().time()).containsExactly(clean.curves().get(g).curve().time());
         }
+    }
+
+    @Test
+    void invalidRowsExcludedAreCountedPerReasonInTheFlow() throws Exception {
+        String messy = LOCAL.replace("3;25/03/2016;30/04/2018;Décédé", "3;25/03/2016;31/04/2018;Décédé")
+                .replace("4;05/05/2017;20/05/2021;Vivant", "4;05/05/2017;20/05/2021;Vivnat")
+                .replace("6;30/08/2017;14/02/2022", "6;30/08/2017;");
+        StudyAnalysis a = run("flow", messy, "{column: statut, value: Décédé, censor_value: Vivant}",
+                "{path: cohort.csv, invalid: exclude}");
+        assertThat(a.flow().analysed()).isEqualTo(5);
+        assertThat(a.flow().excluded()).extracting(StudyAnalysis.Excluded::reason, StudyAnalysis.Excluded::count)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("invalid date (not in the calendar) (column 'last')", 1),
+                        org.assertj.core.groups.Tuple.tuple("invalid event code (misspelt) (column 'statut')", 1),
+                        org.assertj.core.groups.Tuple.tuple("missing end date (column 'last')", 1));
     }
 
     @Test
