@@ -66,6 +66,47 @@ class LocalExportReportTest {
         }
     }
 
+    /** Issue 12: a report on an .xlsx with data.date_format failed at row 2 while `km --date-format` read it. */
+    @Test
+    void excelDateCellsAreDatesWhateverTheDateFormatOfTheTextDates() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("xlsx"));
+        try (var out = Files.newOutputStream(folder.resolve("cohort.xlsx"));
+                var wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0")) {
+            var ws = wb.newWorksheet("Data");
+            String[] head = {"id", "diag", "last", "statut", "bras", "age"};
+            for (int c = 0; c < head.length; c++) {
+                ws.value(0, c, head[c]);
+            }
+            java.time.LocalDate[][] dates = {
+                {java.time.LocalDate.of(2015, 1, 3), java.time.LocalDate.of(2019, 6, 15)},
+                {java.time.LocalDate.of(2016, 2, 17), java.time.LocalDate.of(2020, 9, 1)},
+                {java.time.LocalDate.of(2016, 3, 25), java.time.LocalDate.of(2018, 4, 30)}};
+            String[] status = {"Décédé", "Vivant", "Décédé"};
+            for (int r = 0; r < 3; r++) {
+                ws.value(r + 1, 0, r + 1);
+                ws.value(r + 1, 1, dates[r][0]);
+                ws.style(r + 1, 1).format("dd/mm/yyyy").set();
+                // the last row's end date is text, as a clerk typed it: read with data.date_format
+                if (r < 2) {
+                    ws.value(r + 1, 2, dates[r][1]);
+                    ws.style(r + 1, 2).format("dd/mm/yyyy").set();
+                } else {
+                    ws.value(r + 1, 2, "30/04/2018");
+                }
+                ws.value(r + 1, 3, status[r]);
+                ws.value(r + 1, 4, r % 2 == 0 ? "A" : "B");
+                ws.value(r + 1, 5, 60 + r);
+            }
+        }
+        Files.writeString(folder.resolve("study.yaml"), "data: {path: cohort.xlsx, date_format: dd/mm/yyyy}\n"
+                + "time: {from: diag, to: last, unit: days}\nevent: statut\n", StandardCharsets.UTF_8);
+        Study study = StudyReader.read(folder.resolve("study.yaml"));
+        AnalysisDataset d = AnalysisDataset.derive(study);
+        // days: 2015-01-03 → 2019-06-15, 2016-02-17 → 2020-09-01, 2016-03-25 → 2018-04-30 (java.time ChronoUnit.DAYS)
+        assertThat(new double[] {d.followUpTime(0), d.followUpTime(1), d.followUpTime(2)}).containsExactly(1624, 1658,
+                766);
+    }
+
     @Test
     void invalidRowsExcludedAreCountedPerReasonInTheFlow() throws Exception {
         String messy = LOCAL.replace("3;25/03/2016;30/04/2018;Décédé", "3;25/03/2016;31/04/2018;Décédé")
