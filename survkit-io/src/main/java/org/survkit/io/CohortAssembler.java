@@ -347,7 +347,7 @@ final class CohortAssembler implements RowHandler {
             problems.add(new Problem(context.file(), lineNumber, column, value, what, fix, kind, context.lineWord()));
         }
         if (rowInvalid < 0) {
-            String reason = "invalid " + ProblemKinds.label(kind) + " (column '" + column + "')";
+            String reason = ProblemKinds.label(kind) + " (column '" + column + "')";
             Integer index = invalidReasons.get(reason);
             if (index == null) {
                 index = tally.reason(reason, column);

@@ -117,7 +117,7 @@ class RealExportsTest {
         Cohort excluded = read(csv, SPEC.eventValue("Deceased").invalid(InvalidRows.EXCLUDE));
         assertThat(excluded.size()).isEqualTo(4);
         assertThat(excluded.exclusions()).singleElement().satisfies(x -> {
-            assertThat(x.reason()).isEqualTo("invalid event code (misspelt) (column 'status')");
+            assertThat(x.reason()).isEqualTo("misspelt event code (column 'status')");
             assertThat(x.firstLines()).containsExactly(4);
         });
         assertThat(excluded.problems()).singleElement().extracting(Problem::line).isEqualTo(4);
@@ -189,7 +189,7 @@ class RealExportsTest {
         assertThat(m.event()).containsExactly(c.event());
         assertThat(m.rowsRead()).isEqualTo(6);
         assertThat(m.exclusions()).extracting(Exclusion::reason, Exclusion::count).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("invalid number (column 'time')", 1),
-                org.assertj.core.groups.Tuple.tuple("invalid event code (misspelt) (column 'status')", 1));
+                org.assertj.core.groups.Tuple.tuple("not a number (column 'time')", 1),
+                org.assertj.core.groups.Tuple.tuple("misspelt event code (column 'status')", 1));
     }
 }

@@ -171,6 +171,7 @@ public final class AnalysisDataset implements MemoryTable {
      */
     static AnalysisDataset derive(Study study, DataTable table) {
         StudyColumns.check(study, table);
+        table.decimal(study.data().decimal());
         EligibleRows eligible = EligibleRows.of(study, table);
         AnalysisDataset d = deriveRows(study, eligible.eligibleTable());
         return eligible.criteria() ? d.withAllRows(table, eligible) : d;
@@ -413,7 +414,7 @@ public final class AnalysisDataset implements MemoryTable {
         }
         String[] current = new String[1];
         int[] currentRow = new int[1];
-        RuleExpression.Row row = c -> table.value(currentRow[0], c);
+        RuleExpression.Row row = c -> table.ruleValue(currentRow[0], c);
         for (int i = 0; i < table.size(); i++) {
             currentRow[0] = i;
             current[0] = null;

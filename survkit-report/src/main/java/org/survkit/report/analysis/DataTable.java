@@ -24,6 +24,9 @@ final class DataTable implements org.survkit.io.MemoryTable {
     private final java.util.function.IntUnaryOperator lineOf;
     private char delimiter;
     private org.survkit.io.DecimalMark fileMark;
+    private org.survkit.io.DecimalMark[] marks;
+    /** The study's decimal mark (AUTO: detected), for {@link #ruleValue}. */
+    private org.survkit.io.DecimalMark decimal = org.survkit.io.DecimalMark.AUTO;
 
     private DataTable(Path file, List<String> columns, String[][] rows, List<String> warnings, Missing missing,
             java.util.function.IntFunction<String> location, java.util.function.IntUnaryOperator lineOf) {
@@ -71,6 +74,13 @@ final class DataTable implements org.survkit.io.MemoryTable {
      * {@return the file's decimal mark as survkit-io's reader decides it (a column that only a decimal comma reads,
      * a semicolon-separated file), for columns whose own values do not decide}
      */
+    /** Sets the study's decimal mark (before any {@link #ruleValue}). */
+    void decimal(org.survkit.io.DecimalMark mark) {
+        decimal = mark == null ? org.survkit.io.DecimalMark.AUTO : mark;
+        marks = null;
+        fileMark = null;
+    }
+
     org.survkit.io.DecimalMark fileMark(org.survkit.io.DecimalMark given) {
         if (fileMark == null) {
             List<List<String>> values = new ArrayList<>();
@@ -123,6 +133,7 @@ final class DataTable implements org.survkit.io.MemoryTable {
         DataTable d = new DataTable(file, columns, sub, warnings, missing, row -> location.apply(at[row]),
                 row -> lineOf.applyAsInt(at[row]));
         d.delimiter = delimiter;
+        d.decimal = decimal;
         return d;
     }
 
@@ -160,6 +171,35 @@ final class DataTable implements org.survkit.io.MemoryTable {
     String value(int row, int column) {
         String s = rows[row][column];
         return missing.isMissing(s) ? null : s;
+    }
+
+    /**
+     * {@return a cell as the rule language compares it: a number written with the column's decimal comma
+     * ({@code 64,4}) as the same number with a dot ({@code 64.4}); other texts as they are; null when missing}
+     * The column's mark is decided as survkit-io's reader decides it (its values, else the file's mark).
+     */
+    String ruleValue(int row, int column) {
+        String v = value(row, column);
+        if (v == null || v.indexOf(',') < 0 && v.indexOf('.') < 0) {
+            return v;
+        }
+        if (marks == null) {
+            marks = new org.survkit.io.DecimalMark[columns.size()];
+        }
+        if (marks[column] == null) {
+            List<String> present = new ArrayList<>();
+            for (String[] r : rows) {
+                if (!missing.isMissing(r[column])) {
+                    present.add(r[column]);
+                }
+            }
+            marks[column] = org.survkit.io.LocalNumbers.columnMark(present, decimal, fileMark(decimal));
+        }
+        if (marks[column] != org.survkit.io.DecimalMark.COMMA) {
+            return v;
+        }
+        double x = org.survkit.io.LocalNumbers.parse(v, org.survkit.io.DecimalMark.COMMA);
+        return Double.isNaN(x) ? v : Double.toString(x);
     }
 
     /** {@return the raw row (do not modify)} */

@@ -79,7 +79,7 @@ final class EligibleRows {
         int[] keep = new int[n];
         int kept = 0;
         int[] current = new int[1];
-        RuleExpression.Row row = c -> table.value(current[0], c);
+        RuleExpression.Row row = c -> table.ruleValue(current[0], c);
         for (int i = 0; i < n; i++) {
             current[0] = i;
             for (int k = 0; k < list.size() && reasonOfRow[i] == null; k++) {

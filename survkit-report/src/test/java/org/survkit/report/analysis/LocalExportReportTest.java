@@ -117,9 +117,23 @@ class LocalExportReportTest {
         assertThat(a.flow().analysed()).isEqualTo(5);
         assertThat(a.flow().excluded()).extracting(StudyAnalysis.Excluded::reason, StudyAnalysis.Excluded::count)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("invalid date (not in the calendar) (column 'last')", 1),
-                        org.assertj.core.groups.Tuple.tuple("invalid event code (misspelt) (column 'statut')", 1),
+                        org.assertj.core.groups.Tuple.tuple("impossible date (column 'last')", 1),
+                        org.assertj.core.groups.Tuple.tuple("misspelt event code (column 'statut')", 1),
                         org.assertj.core.groups.Tuple.tuple("missing end date (column 'last')", 1));
+    }
+
+    @Test
+    void rulesCompareDecimalCommaNumbersAsNumbers() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(folder.resolve("cohort.csv"), LOCAL, StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve("study.yaml"), "data: cohort.csv\ntime: {from: diag, to: last, unit: months}\n"
+                + "event: statut\nexclude:\n  - {when: age > 66.2, reason: older than 66.2}\ngroups:\n  name: age group\n"
+                + "  rules:\n    - {label: younger, when: age < 60}\n  otherwise: older\n", StandardCharsets.UTF_8);
+        Study study = StudyReader.read(folder.resolve("study.yaml"));
+        StudyAnalysis a = StudyAnalysis.run(study, AnalysisDataset.derive(study));
+        // ages 70,25 and 66,4 are above 66.2 (excluded); of the 6 left, 54,2, 48,9 and 59,0 are below 60
+        assertThat(a.flow().analysed()).isEqualTo(6);
+        assertThat(a.flow().groupSizes()).containsEntry("younger", 3).containsEntry("older", 3);
     }
 
     @Test
