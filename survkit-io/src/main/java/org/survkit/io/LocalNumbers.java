@@ -36,6 +36,13 @@ public final class LocalNumbers {
      * @return the value, or NaN when the text is not a number written with that mark
      */
     public static double parse(String s, DecimalMark mark) {
+        if (mark != DecimalMark.COMMA) {
+            // the common case first: a plain number with a dot (no scan for separators)
+            double v = DecimalParser.parse(s);
+            if (v == v) {
+                return v;
+            }
+        }
         boolean plain = true;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
