@@ -219,6 +219,21 @@ class FrontEndParityTest {
             assertThat(dot.body().replaceAll("<[^>]+>", " ")).contains("(n = 1, ") // only line 31's time is read
                     .doesNotContain("Female (n");
 
+            // groups from rules: derived from the export read with its options, as from the clean file
+            String rules = "{\"name\":\"older\",\"rules\":[{\"label\":\"65 or older\",\"when\":\"age >= 65\"}],"
+                    + "\"otherwise\":\"under 65\"}";
+            String cleanId = s.upload(clean).json().get("id").asText();
+            JsonNode[] derived = new JsonNode[2];
+            String[][] runs = {{id, compare}, {cleanId, compare.replace(reading, cleanReading)}};
+            for (int k = 0; k < 2; k++) {
+                TestServer.Reply r = s.postJson("/api/analyses", "{\"dataset\":\"" + runs[k][0] + "\",\"analysis\":"
+                        + "\"compare\",\"options\":" + runs[k][1] + ",\"groups\":" + rules + "}");
+                assertThat(r.status()).as(r.body()).isEqualTo(200);
+                derived[k] = r.json();
+            }
+            assertThat(derived[0].get("p_value")).isEqualTo(derived[1].get("p_value"));
+            assertThat(derived[0].get("groups")).isEqualTo(derived[1].get("groups"));
+
             // the study the page saves keeps the reading options and reproduces the numbers as a report
             String settings = "{\"options\":{" + reading + ",\"group\":\"sex\",\"at\":[6,12]},\"figure\":{},"
                     + "\"table1\":[\"age\"],\"cox\":{\"covariates\":[\"sex\",\"age\"]},\"title\":\"Export\"}";
