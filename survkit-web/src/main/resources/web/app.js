@@ -657,7 +657,7 @@ async function run() {
   if (kr.status === 'rejected') {
     state.km = null; state.compare = null;
     $('analysis-error').textContent = kr.reason.message; show($('analysis-error'), true);
-    clear($('summary')); clear($('tests')); clear($('guardrails')); clear($('figure'));
+    clear($('summary')); clear($('tests')); clear($('guardrails')); clear($('figure')); show($('km-coding-box'), false);
     return;
   }
   state.km = kr.value;
@@ -840,8 +840,9 @@ function renderGuardrails() {
   }
   all.forEach((w) => ul.append(el('li', { class: 'warning', text: pageWords(w) })));
   if (!all.length) ul.append(el('li', { class: 'ok', text: 'No warnings: group sizes, events, follow-up and the tests raise no concern.' }));
-  // how the analysis read the event column (the km output's event_coding)
-  const codes = state.km ? state.km.event_coding || [] : [];
+  // how the analysis read the event column (the km output's event_coding; with groups from rules the analysis reads
+  // the derived dataset's 0/1 event, so the check's table is the one that shows the file's values)
+  const codes = state.km && !rulesOn() ? state.km.event_coding || [] : [];
   show($('km-coding-box'), codes.length > 0);
   renderCoding($('km-coding'), codes.map((c) => Object.assign({}, c, { note: c.note ? pageWords(c.note) : '' })));
 }
