@@ -143,14 +143,16 @@ function loadDataset(d, settings) {
   state.eligibility = { include: [], exclude: [] };
   renderCriteria();
   describeFile(d);
-  $('map-na').value = ''; $('opt-landmark').value = '';
+  $('map-na').value = ''; $('opt-landmark').value = ''; $('map-decimal').value = ''; $('map-invalid').value = '';
+  state.check = null; state.checkClean = undefined;
   fillSelects(d);
   renderRules();
   renderCoxFactors();
-  ['step-columns', 'step-options', 'step-model', 'preview-card'].forEach((id) => show($(id), true));
+  ['step-columns', 'step-options', 'step-model', 'preview-card', 'check-card'].forEach((id) => show($(id), true));
   show($('welcome'), false);
   if (settings) applySettings(settings); else guessMapping(d);
   renderPreview(d); // after the settings: their missing-value codes are marked
+  checkData();
   analyse();
 }
 
@@ -221,15 +223,51 @@ function numeric(col) {
   return state.dataset.types[col] === 'number';
 }
 
-function fillEventValues(keep) {
+/**
+ * The event column's values as two lists of chips: the values that are an event and those that mean censored (a
+ * value is in one list at most). keep, keepCensor: the values to tick (kept even when the column does not show them,
+ * so that a study's choice is never dropped silently); without keep, 1/2 columns (R's lung) propose 2 as the event.
+ */
+function fillEventValues(keep, keepCensor) {
   const col = $('map-event').value;
-  const sel = $('map-event-value');
-  options(sel, col ? columnValues(col) : [], 'standard coding (1/yes/dead)');
-  if (keep !== undefined) sel.value = keep;
-  else if (col) {
-    const vals = columnValues(col);
-    if (vals.length === 2 && vals[0] === '1' && vals[1] === '2') sel.value = '2';
+  const vals = col ? columnValues(col) : [];
+  const chipsOf = (box, name, ticked) => {
+    clear(box);
+    const all = vals.concat((ticked || []).filter((v) => !vals.includes(v)));
+    all.forEach((v) => box.append(el('label', {}, el('input', { type: 'checkbox', value: v, 'data-list': name,
+      checked: (ticked || []).includes(v) }), v)));
+  };
+  let ev = keep;
+  if (ev === undefined) ev = vals.length === 2 && vals[0] === '1' && vals[1] === '2' ? ['2'] : [];
+  chipsOf($('map-event-value'), 'event-value', ev);
+  chipsOf($('map-censor-value'), 'censor-value', keepCensor || []);
+  describeCoding();
+}
+function eventValues() { return listChecked('event-value'); }
+function censorValues() { return listChecked('censor-value'); }
+/** A value is an event or censored, not both: ticking it in one list unticks it in the other. */
+function codingChanged(e) {
+  const i = e.target;
+  if (!i.matches('input[data-list]')) return;
+  if (i.checked) {
+    const other = i.dataset.list === 'event-value' ? 'censor-value' : 'event-value';
+    document.querySelectorAll('input[data-list="' + other + '"]').forEach((x) => { if (x.value === i.value) x.checked = false; });
   }
+  describeCoding();
+  checkData();
+  analyse();
+}
+$('map-event-value').addEventListener('change', codingChanged);
+$('map-censor-value').addEventListener('change', codingChanged);
+/** How the values not ticked are read (the event values' rule of the study keys). */
+function describeCoding() {
+  const ev = eventValues().length;
+  const cv = censorValues().length;
+  $('coding-hint').textContent = !$('map-event').value ? ''
+    : !ev && !cv ? 'None ticked: 1, yes, true and words for death are events; 0, no, alive and censored are censored.'
+      : ev && cv ? 'Any other value is a problem.'
+        : ev ? 'Other values are censored (a word for death or a misspelling of an event value is a problem).'
+          : 'Every other value is an event.';
 }
 
 function guessMapping(d) {
@@ -244,7 +282,8 @@ function guessMapping(d) {
 /* ---------- settings ---------- */
 function timeMode() { return document.querySelector('input[name="time-mode"]:checked').value; }
 document.querySelectorAll('input[name="time-mode"]').forEach((r) => r.addEventListener('change', () => {
-  show($('time-column-fields'), timeMode() === 'column'); show($('date-fields'), timeMode() === 'dates'); analyse();
+  show($('time-column-fields'), timeMode() === 'column'); show($('date-fields'), timeMode() === 'dates');
+  checkData(); analyse();
 }));
 
 function listChecked(name) {
@@ -258,10 +297,13 @@ function cliOptions() {
   else { o.start_date = $('map-start').value; o.end_date = $('map-end').value; o.date_format = $('map-date-format').value; }
   o.time_unit = $('map-unit').value;
   o.event = $('map-event').value;
-  o.event_value = $('map-event-value').value;
+  o.event_value = eventValues();
+  o.censor_value = censorValues();
   o.group = rulesOn() ? (rulesReady() ? state.rules.name : '') : $('map-group').value;
   o.strata = $('map-strata').value;
   o.na = naCodes();
+  o.decimal = $('map-decimal').value;
+  o.invalid = $('map-invalid').value;
   o.preset = $('opt-preset').value;
   o.conf_type = $('opt-conf-type').value;
   o.test = $('opt-test').value;
@@ -333,6 +375,12 @@ function settings() {
   };
 }
 
+/** A list option as the page keeps it: a list, or (as earlier pages and the API allow) a text a,b. */
+function valueList(v) {
+  if (v === undefined || v === null) return [];
+  return (Array.isArray(v) ? v.map(String) : String(v).split(',')).map((x) => x.trim()).filter((x) => x !== '');
+}
+
 function applySettings(s) {
   state.restoring = true;
   const o = s.options || {};
@@ -342,7 +390,9 @@ function applySettings(s) {
   $('map-time').value = o.time || ''; $('map-start').value = o.start_date || ''; $('map-end').value = o.end_date || '';
   $('map-date-format').value = o.date_format || ''; $('map-unit').value = o.time_unit || '';
   $('map-na').value = (o.na || []).join(', ');
-  $('map-event').value = o.event || ''; fillEventValues(o.event_value || '');
+  $('map-decimal').value = ['.', ','].includes(o.decimal) ? o.decimal : '';
+  $('map-invalid').value = o.invalid === 'exclude' ? 'exclude' : '';
+  $('map-event').value = o.event || ''; fillEventValues(valueList(o.event_value), valueList(o.censor_value));
   const g = s.groups || {};
   if (g.rules && g.rules.length) {
     state.rules = { name: g.name || 'group', rules: g.rules.map((x) => ({ label: x.label || '', when: x.when || '' })),
@@ -379,19 +429,154 @@ function applySettings(s) {
   state.restoring = false;
 }
 
+/* ---------- Check data: survkit check on the file with the reading options (POST /api/check) ---------- */
+let checkTimer = null;
+function checkData() { clearTimeout(checkTimer); checkTimer = setTimeout(runCheck, 250); }
+
+async function runCheck() {
+  if (!state.dataset || state.restoring) return;
+  const seq = state.checkSeq = (state.checkSeq || 0) + 1;
+  const o = cliOptions();
+  const err = $('check-error');
+  $('check-note').textContent = 'Checking…';
+  try {
+    if (!state.labels) state.labels = await api('GET', '/api/labels');
+    const r = await api('POST', '/api/check', { dataset: state.dataset.id, options: o });
+    if (seq !== state.checkSeq) return;
+    state.check = r;
+    // the columns the analyses read: problems there stop them (or exclude their rows)
+    state.checkColumns = ready(o) ? [o.time, o.start_date, o.end_date, o.event].filter((c) => c) : [];
+    show(err, false); show($('check-body'), true);
+    renderCheck();
+  } catch (e) {
+    if (seq !== state.checkSeq) return;
+    state.check = null;
+    $('check-note').textContent = '';
+    clear($('check-verdict')).className = 'verdict';
+    err.textContent = e.message; show(err, true); show($('check-body'), false);
+  }
+}
+
+function plural(n, word) { return n + ' ' + word + (n === 1 ? '' : 's'); }
+function label(flag) { return "'" + ((state.labels || {})[flag] || flag) + "'"; }
+
+/** The one-line verdict: clean, or how many problems and what the analyses do with them (stop, or exclude). */
+function renderCheckVerdict() {
+  const r = state.check;
+  if (!r) return;
+  const v = clear($('check-verdict'));
+  if (r.clean) { v.className = 'verdict ok'; v.textContent = 'No problems found.'; return; }
+  const cols = state.checkColumns || [];
+  // problems of the other columns are all listed; those of the analysed columns beyond the list are counted only
+  const others = r.problems.filter((p) => p.column !== null && !cols.includes(p.column)).length;
+  const analysed = cols.length ? r.problem_count - others : 0;
+  const exclude = $('map-invalid').value === 'exclude';
+  const fixed = (analysed === 1 ? 'it is' : 'they are') + ' fixed or ' + label('--invalid') + ' is set to exclude';
+  const rest = others ? '; ' + others + ' in other columns matter where those columns are used.' : '.';
+  let text = plural(r.problem_count, 'problem') + ' — ';
+  if (!analysed) {
+    text += (cols.length ? 'none in the follow-up and event columns, so the analyses run. ' : '')
+      + 'Fix them before these columns are used (groups, strata, Table 1, Cox).';
+  } else if (exclude) {
+    text += (others ? analysed + ' in the follow-up and event columns: ' : '')
+      + (analysed === 1 ? 'the row with it is' : 'the rows with them are') + ' excluded from the analyses and counted' + rest;
+  } else if (others) {
+    text += analysed + ' in the follow-up and event columns stop the analyses until ' + fixed + rest;
+  } else {
+    text += 'the analyses will stop until ' + fixed + '.';
+  }
+  v.className = 'verdict ' + (analysed && !exclude ? 'stop' : 'warn');
+  v.textContent = text;
+}
+
+function renderCheck() {
+  const r = state.check;
+  const cols = state.checkColumns || [];
+  $('check-note').textContent = r.file + ' · ' + r.rows.toLocaleString('en') + ' rows'
+    + (cols.length ? '' : ' · choose the follow-up time and the event to check them as the analyses read them');
+  renderCheckVerdict();
+  // the problems: where, the value, what is wrong, what to do
+  const pt = clear($('check-problems'));
+  show($('check-problems-box'), r.problems.length > 0);
+  if (r.problems.length) {
+    pt.append(el('thead', {}, el('tr', {}, el('th', { text: 'Line' }), el('th', { text: 'Column' }),
+      el('th', { text: 'Value' }), el('th', { text: 'What is wrong' }), el('th', { text: 'What to do' }))));
+    const b = el('tbody');
+    r.problems.forEach((p) => b.append(el('tr', { 'data-line': p.line, 'data-kind': p.kind },
+      el('td', { class: 'n', text: p.line > 0 ? p.line : '' }), el('td', { text: p.column === null ? '' : p.column }),
+      el('td', {}, p.value === null ? '' : el('code', { text: p.value })), el('td', { text: p.what }),
+      el('td', { text: p.fix }))));
+    if (r.problem_count > r.problems.length) {
+      b.append(el('tr', {}, el('td', { colspan: 5, class: 'muted',
+        text: '… and ' + (r.problem_count - r.problems.length).toLocaleString('en') + ' more.' })));
+    }
+    pt.append(b);
+  }
+  // the columns as read
+  const perColumn = {};
+  r.problems.forEach((p) => { if (p.column !== null) perColumn[p.column] = (perColumn[p.column] || 0) + 1; });
+  const ct = clear($('check-columns'));
+  ct.append(el('thead', {}, el('tr', {}, el('th', { text: 'Column' }), el('th', { text: 'Type' }),
+    el('th', { text: 'Decimal mark' }), el('th', { text: 'Date format' }), el('th', { text: 'Missing' }),
+    el('th', { text: 'Values' }))));
+  const cb = el('tbody');
+  const mark = { ',': 'comma', '.': 'dot' };
+  r.columns.forEach((c) => {
+    const values = c.type === 'coded' ? Object.entries(c.values).map(([k, n]) => (k === '' ? '(empty)' : k) + ' ' + n).join(' · ')
+      : c.distinct.toLocaleString('en') + ' distinct';
+    const n = perColumn[c.name] || 0;
+    cb.append(el('tr', { class: n ? 'flagged' : null, 'data-column': c.name },
+      el('td', {}, c.name, n ? el('span', { class: 'badge stop', text: plural(n, 'problem') }) : null),
+      el('td', { text: c.type }), el('td', { text: c.decimal_mark ? mark[c.decimal_mark] || c.decimal_mark : '' }),
+      el('td', { text: c.date_format || '' }), el('td', { class: 'n', text: c.missing ? c.missing.toLocaleString('en') : '' }),
+      el('td', { class: 'values', text: values, title: values })));
+  });
+  ct.append(cb);
+  // the tables: open while there are problems (a clean file needs only its verdict), else as the user left them
+  if (state.checkClean !== r.clean) $('check-details').open = !r.clean;
+  state.checkClean = r.clean;
+  $('check-summary').textContent = (r.event_coding.length ? 'Event coding and columns as read' : 'Columns as read')
+    + ' (' + plural(r.columns.length, 'column') + (r.warnings.length ? ', ' + plural(r.warnings.length, 'note') : '') + ')';
+  // the event coding table
+  show($('check-coding-box'), r.event_coding.length > 0);
+  renderCoding($('check-coding'), r.event_coding);
+  const w = clear($('check-warnings'));
+  r.warnings.forEach((x) => w.append(el('li', { text: x })));
+}
+
+/** An event coding table: each value of the event column, what it is read as, in how many rows, and why. */
+function renderCoding(t, codes) {
+  clear(t);
+  if (!codes || !codes.length) return;
+  t.append(el('thead', {}, el('tr', {}, el('th', { text: 'Value' }), el('th', { text: 'Read as' }),
+    el('th', { text: 'Rows' }), el('th', { text: 'Note' }))));
+  const b = el('tbody');
+  codes.forEach((c) => b.append(el('tr', { 'data-value': c.value, 'data-meaning': c.meaning },
+    el('td', {}, el('code', { text: c.value === '' ? '(empty)' : c.value })),
+    el('td', {}, el('span', { class: 'badge ' + c.meaning, text: c.meaning })),
+    el('td', { class: 'n', text: c.count.toLocaleString('en') }), el('td', { class: 'note', text: c.note || '' }))));
+  t.append(b);
+}
+
 /* ---------- analysis ---------- */
 let timer = null;
 function analyse() { clearTimeout(timer); timer = setTimeout(run, 250); }
-['map-time', 'map-start', 'map-end', 'map-date-format', 'map-unit', 'map-event-value', 'map-strata', 'opt-preset',
+['map-time', 'map-start', 'map-end', 'map-date-format', 'map-unit', 'map-strata', 'map-invalid', 'opt-preset',
   'opt-conf-type', 'opt-test', 'opt-adjust', 'opt-at', 'opt-horizon', 'opt-landmark'].forEach((id) => $(id).addEventListener('change', analyse));
+// the reading options and the mapping of time and event change what the check finds
+['map-time', 'map-start', 'map-end', 'map-date-format', 'map-decimal'].forEach((id) => $(id).addEventListener('change', checkData));
+$('map-decimal').addEventListener('change', analyse);
+// the verdict says what the analyses do with the problems: stop, or exclude the rows
+$('map-invalid').addEventListener('change', renderCheckVerdict);
 // missing-value codes change the values a column offers (event value, groups, reference levels) and the analyses
 $('map-na').addEventListener('change', () => {
   renderPreview(state.dataset);
-  fillEventValues($('map-event-value').value);
+  fillEventValues(eventValues(), censorValues());
   renderCoxFactors();
+  checkData();
   analyse();
 });
-$('map-event').addEventListener('change', () => { fillEventValues(); analyse(); });
+$('map-event').addEventListener('change', () => { fillEventValues(); checkData(); analyse(); });
 $('map-group').addEventListener('change', () => {
   state.groups = []; state.order = null; state.hidden = new Set();
   renderRules();
@@ -529,7 +714,7 @@ async function run() {
   if (kr.status === 'rejected') {
     state.km = null; state.compare = null;
     $('analysis-error').textContent = kr.reason.message; show($('analysis-error'), true);
-    clear($('summary')); clear($('tests')); clear($('guardrails')); clear($('figure'));
+    clear($('summary')); clear($('tests')); clear($('guardrails')); clear($('figure')); show($('km-coding-box'), false);
     return;
   }
   state.km = kr.value;
@@ -713,6 +898,11 @@ function renderGuardrails() {
   }
   all.forEach((w) => ul.append(el('li', { class: 'warning', text: pageWords(w) })));
   if (!all.length) ul.append(el('li', { class: 'ok', text: 'No warnings: group sizes, events, follow-up and the tests raise no concern.' }));
+  // how the analysis read the event column (the km output's event_coding; with groups from rules the analysis reads
+  // the derived dataset's 0/1 event, so the check's table is the one that shows the file's values)
+  const codes = state.km && !rulesOn() ? state.km.event_coding || [] : [];
+  show($('km-coding-box'), codes.length > 0);
+  renderCoding($('km-coding'), codes.map((c) => Object.assign({}, c, { note: c.note ? pageWords(c.note) : '' })));
 }
 
 /* ---------- Table 1 ---------- */

@@ -93,6 +93,36 @@ final class AnalysisOptions {
         return args;
     }
 
+    /**
+     * The arguments of {@code survkit check DATA --format=json}: the options {@code check} has (the reading options,
+     * the follow-up and event columns, the event and censored values); the other options of km, compare and cox are
+     * left out, so that the page can send the options it sends to its analyses.
+     *
+     * @throws ApiError 400 for an option no analysis has, or a value of the wrong shape
+     */
+    static List<String> checkArguments(Path data, ObjectNode options) {
+        Map<String, OptionSpec> check = options("check");
+        List<String> args = new ArrayList<>(List.of("check", data.toString(), "--format=json"));
+        if (options == null) {
+            return args;
+        }
+        Set<String> analyses = new java.util.HashSet<>();
+        ANALYSES.forEach(a -> analyses.addAll(options(a).keySet()));
+        Iterator<Map.Entry<String, JsonNode>> it = options.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            OptionSpec o = check.get(e.getKey());
+            if (o != null) {
+                add(args, o, e.getKey(), e.getValue());
+            } else if (!analyses.contains(e.getKey())) {
+                throw ApiError.badRequest("unknown option '" + Datasets.clip(e.getKey()) + "'. The check reads "
+                        + String.join(", ", check.keySet()) + "; the analyses' other options are accepted and"
+                        + " left out.");
+            }
+        }
+        return args;
+    }
+
     private static void add(List<String> args, OptionSpec o, String key, JsonNode v) {
         String flag = o.longestName();
         if (v == null || v.isNull() || v.isTextual() && v.asText().isEmpty()) {

@@ -27,12 +27,22 @@ record CliRun(int status, String out, String err) {
         return new CliRun(status, out.toString(), err.toString());
     }
 
-    /** {@return the user-facing message of a refused run: the CLI's "survkit: ..." lines without the prefix} */
+    /**
+     * {@return the user-facing message of a refused run: the CLI's "survkit: ..." lines without the prefix, each with
+     * the lines that continue it (a message that lists every problem of a file, one a line), without the pointer to
+     * {@code --help}}
+     */
     String message() {
         StringBuilder sb = new StringBuilder();
+        boolean inMessage = false;
         for (String line : err.split("\r?\n|\r")) {
             if (line.startsWith("survkit: ")) {
                 sb.append(sb.length() == 0 ? "" : " ").append(line.substring("survkit: ".length()).strip());
+                inMessage = true;
+            } else if (line.startsWith("Run '") || line.isBlank()) {
+                inMessage = false;
+            } else if (inMessage) {
+                sb.append('\n').append(line.strip());
             }
         }
         return sb.length() == 0 ? "the analysis could not be run with these options." : sb.toString();

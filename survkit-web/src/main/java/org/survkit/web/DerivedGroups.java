@@ -30,10 +30,10 @@ import org.survkit.study.Study;
 final class DerivedGroups {
     /** The reading options the derived file has already applied; the analyses of the derived file drop them. */
     private static final List<String> APPLIED = List.of("time", "start_date", "end_date", "date_format", "sheet",
-            "landmark", "event", "event_value", "group");
+            "decimal", "invalid", "landmark", "event", "event_value", "censor_value", "group");
     /** The options that decide the derived file's content (with the groups settings). */
     private static final List<String> READING = List.of("time", "start_date", "end_date", "time_unit", "date_format",
-            "sheet", "na", "event", "event_value", "landmark", "horizon");
+            "sheet", "na", "decimal", "invalid", "event", "event_value", "censor_value", "landmark", "horizon");
 
     private DerivedGroups() {
     }

@@ -28,17 +28,18 @@ import org.survkit.stats.model.Factor;
 
 /**
  * The Kaplan–Meier figure of the page: the cohort read as {@code survkit km} reads it (same option names: missing
- * codes, landmark, horizon, strata), curves from survkit-stats' {@link KaplanMeier} in the study's group order (as
- * the report orders them: the groups listed first, in that order, then the others in their natural order), the test
- * from {@link LogRankTest} on the groups shown, drawn by survkit-plot's {@link KaplanMeierPlot}.
+ * codes, decimal mark, invalid values, event and censored values, landmark, horizon, strata), curves from
+ * survkit-stats' {@link KaplanMeier} in the study's group order (as the report orders them: the groups listed first,
+ * in that order, then the others in their natural order), the test from {@link LogRankTest} on the groups shown,
+ * drawn by survkit-plot's {@link KaplanMeierPlot}.
  */
 final class FigureMaker {
     /** More curves than this cannot be told apart in one figure. */
     static final int MAX_GROUPS = 24;
     private static final Set<String> COHORT_OPTIONS = Set.of("time", "start_date", "end_date", "time_unit",
-            "date_format", "event", "event_value", "na", "sheet", "landmark", "horizon", "group", "conf_type", "conf_level",
-            "preset", "median_rule", "test", "rho", "gamma", "strata", "at", "tau", "pairwise", "adjust", "trend",
-            "scores", "conservative", "rmst", "table");
+            "date_format", "decimal", "invalid", "event", "event_value", "censor_value", "na", "sheet", "landmark",
+            "horizon", "group", "conf_type", "conf_level", "preset", "median_rule", "test", "rho", "gamma", "strata",
+            "at", "tau", "pairwise", "adjust", "trend", "scores", "conservative", "rmst", "table");
     private static final Set<String> FIGURE_OPTIONS = Set.of("groups", "colors", "confidence_bands", "risk_table",
             "median_lines", "censor_marks", "scale", "horizon", "time_label", "title", "legend_title", "show_test");
 
@@ -73,8 +74,12 @@ final class FigureMaker {
             CohortSpec spec = CohortSpec.builder().time(time).startDate(text(options, "start_date"))
                     .endDate(text(options, "end_date")).timeUnit(TimeUnit.parse(unitText == null ? "days" : unitText))
                     .dateFormat(text(options, "date_format")).event(text(options, "event"))
-                    .eventValue(text(options, "event_value")).naCodes(list(options, "na")).sheet(text(options, "sheet"))
-                    .group(group).strata(text(options, "strata"));
+                    .decimal(WebValues.of(StudyKeys.DECIMAL, options, "decimal"))
+                    .invalid(WebValues.of(StudyKeys.INVALID, options, "invalid"))
+                    .eventValues(WebValues.of(StudyKeys.EVENT_VALUE, options, "event_value"))
+                    .censorValues(WebValues.of(StudyKeys.EVENT_CENSOR_VALUE, options, "censor_value"))
+                    .naCodes(list(options, "na")).sheet(text(options, "sheet")).group(group)
+                    .strata(text(options, "strata"));
             Cohort c = CohortReader.read(data, spec);
             Double landmark = WebValues.of(StudyKeys.LANDMARK, options, "landmark");
             if (landmark != null) {

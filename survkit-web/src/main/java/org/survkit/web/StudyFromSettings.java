@@ -115,14 +115,25 @@ final class StudyFromSettings {
                 horizon = WebValues.of(StudyKeys.HORIZON, f, "horizon"); // as pages before the study model sent it
             }
             return new Study(studyFile, title, new Study.Data(Path.of(dataName), FigureMaker.text(o, "sheet"),
+<<<<<<< HEAD
                     na, FigureMaker.text(o, "date_format"), 0), time,
                     new Study.Event(event, FigureMaker.text(o, "event_value"), 0), groups, eligibility(settings),
+=======
+                    na, FigureMaker.text(o, "date_format"), WebValues.of(StudyKeys.DECIMAL, o, "decimal"),
+                    WebValues.of(StudyKeys.INVALID, o, "invalid"), 0), time, event(event, o), groups,
+>>>>>>> web-check
                     FigureMaker.text(o, "strata"), endpoint == null ? "Overall survival" : endpoint,
                     horizon == null ? Double.NaN : horizon, landmark == null ? Double.NaN : landmark, estimates, table1,
                     comparisons, models, null, Path.of("report"), figures, 3, Map.of());
         } catch (InputException | IllegalArgumentException e) {
             throw ApiError.badRequest(e.getMessage());
         }
+    }
+
+    /** The event: its column, the values that are an event and those that mean censored, each read by its key. */
+    static Study.Event event(String column, ObjectNode o) {
+        return new Study.Event(column, WebValues.of(StudyKeys.EVENT_VALUE, o, "event_value"),
+                WebValues.of(StudyKeys.EVENT_CENSOR_VALUE, o, "censor_value"), 0);
     }
 
     /** {@return whether the page's groups are derived by rules (a non-empty {@code groups.rules})} */

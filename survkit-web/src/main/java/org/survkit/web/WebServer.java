@@ -41,6 +41,7 @@ public final class WebServer implements AutoCloseable {
     private final Javalin app;
     private final String page;
     private final Studies studies;
+    private final DataChecks checks;
     private final HeapBudget heap;
     private final AnalysisQueue queue;
 
@@ -54,9 +55,10 @@ public final class WebServer implements AutoCloseable {
         this.datasets = new Datasets(settings.dataDir(), settings.maxUploadBytes(), settings.maxRows(),
                 heap.readLimits(settings.maxColumns()), store, heap, queue);
         this.studies = new Studies(store, datasets, settings.dataDir(), heap, queue);
+        this.checks = new DataChecks(datasets, heap, queue);
         datasets.cleanUp();
         studies.cleanUp();
-        this.page = resource("index.html");
+        this.page = PageLabels.fill(resource("index.html"));
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -71,6 +73,7 @@ public final class WebServer implements AutoCloseable {
                 datasets.remove(ctx.pathParam("id"));
                 ctx.status(204);
             });
+            c.routes.post("/api/check", checks::check);
             c.routes.post("/api/analyses", this::analysis);
             c.routes.get("/api/analyses/options", this::analysisOptions);
             c.routes.get("/api/labels", ctx -> json(ctx, Messages.labels()));

@@ -103,7 +103,7 @@ class BrowserEndToEndTest {
         // columns guessed from the names: time and status; lung's status is 1/2, so 2 is proposed as the event
         assertThat(new Select(driver.findElement(By.id("map-time"))).getFirstSelectedOption().getText()).isEqualTo("time");
         assertThat(new Select(driver.findElement(By.id("map-event"))).getFirstSelectedOption().getText()).isEqualTo("status");
-        assertThat(new Select(driver.findElement(By.id("map-event-value"))).getFirstSelectedOption().getText()).isEqualTo("2");
+        assertThat(eventValues()).containsExactly("2");
         new Select(driver.findElement(By.id("map-unit"))).selectByValue("days");
         new Select(driver.findElement(By.id("map-group"))).selectByVisibleText("sex");
         WebElement at = driver.findElement(By.id("opt-at"));
@@ -127,6 +127,10 @@ class BrowserEndToEndTest {
         // the test's name as the figure and the report print it, from the server (Weighting's display name)
         assertThat(driver.findElement(By.id("test-name")).getText()).isEqualTo(Weighting.LOGRANK.displayName());
         assertThat(driver.findElement(By.id("summary")).getText()).contains("138").contains("90");
+        // the check of lung.csv before the analyses: clean, its tables folded away
+        wait.until(d -> d.findElement(By.id("check-verdict")).getText().equals("No problems found."));
+        assertThat(driver.findElement(By.id("check-details")).getAttribute("open")).isNull();
+        assertThat(driver.findElement(By.id("check-problems-box")).isDisplayed()).isFalse();
         shot("2-results");
         // the report's own tables (issue 11, item 5): the survival table under its report title
         wait.until(d -> !d.findElements(By.cssSelector("#report-table-survival tbody tr")).isEmpty()
@@ -168,6 +172,22 @@ class BrowserEndToEndTest {
             lung += study.get("name").asText().equals("lung") ? 1 : 0;
         }
         assertThat(lung).as("the report saves the study once").isEqualTo(1);
+    }
+
+    /** {@return the values ticked in a list of chips ('event-value', 'censor-value', 'table1', 'cox')} */
+    static List<String> ticked(String list) {
+        return driver.findElements(By.cssSelector("input[data-list='" + list + "']")).stream()
+                .filter(WebElement::isSelected).map(e -> e.getAttribute("value")).toList();
+    }
+
+    static List<String> eventValues() {
+        return ticked("event-value");
+    }
+
+    /** Clicks the chip of a value (its label: the box itself is hidden, as on the page). */
+    static void chip(String list, String value) {
+        driver.findElement(By.cssSelector("input[data-list='" + list + "'][value='" + value + "']"))
+                .findElement(By.xpath("..")).click();
     }
 
     /** The figure the page asks for (the page's own request, sent again: the page's blob URL is not readable here). */
@@ -383,7 +403,7 @@ class BrowserEndToEndTest {
         new Select(driver.findElement(By.id("map-end"))).selectByVisibleText("last_contact");
         new Select(driver.findElement(By.id("map-unit"))).selectByValue("months");
         new Select(driver.findElement(By.id("map-event"))).selectByVisibleText("vital_status");
-        new Select(driver.findElement(By.id("map-event-value"))).selectByVisibleText("dead");
+        chip("event-value", "dead");
         driver.findElement(By.id("opt-horizon")).sendKeys("60");
         new Select(driver.findElement(By.id("map-group"))).selectByVisibleText("Groups from rules…");
         wait.until(d -> d.findElement(By.id("rules-editor")).isDisplayed());
@@ -437,7 +457,7 @@ class BrowserEndToEndTest {
         new Select(driver.findElement(By.id("map-end"))).selectByVisibleText("last_contact");
         new Select(driver.findElement(By.id("map-unit"))).selectByValue("months");
         new Select(driver.findElement(By.id("map-event"))).selectByVisibleText("vital_status");
-        new Select(driver.findElement(By.id("map-event-value"))).selectByVisibleText("dead");
+        chip("event-value", "dead");
         driver.findElement(By.id("opt-horizon")).sendKeys("60");
         new Select(driver.findElement(By.id("map-group"))).selectByVisibleText("er");
         wait.until(d -> !d.findElements(By.id("overall-p")).isEmpty());
@@ -467,5 +487,133 @@ class BrowserEndToEndTest {
         assertThat(settings.get("exclude").get(0).get("when").asText()).isEqualTo("metastasis_site == \"brain\"");
         js.executeScript("document.getElementById('eligibility-editor').scrollIntoView({block: 'center'});");
         shot("eligibility");
+    }
+
+    /**
+     * Issue 12: a hospital export uploaded into the page: the Check data panel lists its planted problems with their
+     * lines before any analysis; the analyses stop on them until 'Invalid values' is set to exclude, then the curve
+     * and the test equal the command line's; the study file keeps the decimal mark, the invalid values choice and
+     * the event and censored values, and the study reopens with them.
+     */
+    @Test
+    void aHospitalExportIsCheckedThenAnalysedWithItsRowsExcluded() throws Exception {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        Path data = HospitalExports.lungExport(Files.createDirectories(dir.resolve("export")));
+        driver.get(s.base() + "/?token=" + TestServer.TOKEN);
+        wait.until(d -> d.findElement(By.id("dropzone")).isDisplayed());
+        driver.findElement(By.id("file-input")).sendKeys(data.toString());
+        wait.until(d -> d.findElement(By.id("check-card")).isDisplayed());
+        // the fields of issue 12, labelled by their study keys
+        assertThat(driver.findElement(By.id("step-columns")).getText()).contains("Decimal mark").contains(
+                "Invalid values").contains("Event values").contains("Censored values");
+        new Select(driver.findElement(By.id("map-time"))).selectByVisibleText("time_months");
+        new Select(driver.findElement(By.id("map-unit"))).selectByValue("months");
+        new Select(driver.findElement(By.id("map-event"))).selectByVisibleText("status");
+        new Select(driver.findElement(By.id("map-group"))).selectByVisibleText("sex");
+        new Select(driver.findElement(By.id("map-decimal"))).selectByValue(",");
+        chip("event-value", "Deceased");
+        chip("event-value", "DOD");
+        chip("censor-value", "Alive");
+        chip("censor-value", "Lost");
+        // in the order of the column's values
+        assertThat(eventValues()).containsExactly("DOD", "Deceased");
+        assertThat(ticked("censor-value")).containsExactly("Alive", "Lost");
+
+        // the check: both planted problems with their lines, the verdict, the coding table
+        // (once the check has run with the event values and the decimal mark chosen)
+        wait.until(d -> d.findElement(By.id("check-problems")).getText().contains("the event value \"Deceased\"")
+                && d.findElement(By.id("check-problems")).getText().contains("'Decimal mark'"));
+        List<String> lines = driver.findElements(By.cssSelector("#check-problems tbody tr[data-line]")).stream()
+                .map(e -> e.getAttribute("data-line")).toList();
+        assertThat(lines).containsExactlyInAnyOrder(Integer.toString(HospitalExports.MISSPELT_LINE),
+                Integer.toString(HospitalExports.DOT_LINE));
+        String problems = driver.findElement(By.id("check-problems")).getText();
+        assertThat(problems).contains("Decesed").contains("looks like a misspelling of the event value \"Deceased\"")
+                .contains("'Event values'").doesNotContain("--");
+        WebElement verdict = driver.findElement(By.id("check-verdict"));
+        assertThat(verdict.getText()).startsWith("2 problems").contains("stop").contains("'Invalid values'");
+        assertThat(verdict.getAttribute("class")).contains("stop");
+        assertThat(driver.findElement(By.cssSelector("#check-coding tr[data-value='Decesed']")).getAttribute(
+                "data-meaning")).isEqualTo("invalid");
+        assertThat(driver.findElement(By.cssSelector("#check-columns tr[data-column='time_months']")).getText())
+                .contains("number").contains("comma");
+        // ... and the analyses stop, saying why in the page's words
+        WebElement stopped = wait.until(d -> {
+            WebElement e = d.findElement(By.id("analysis-error"));
+            return e.isDisplayed() ? e : null;
+        });
+        assertThat(stopped.getText()).contains("Decesed").contains("'Invalid values'").doesNotContain("--");
+        js.executeScript("window.scrollTo(0, document.getElementById('check-card').getBoundingClientRect().top"
+                + " + window.scrollY - 64);"); // below the sticky top bar
+        shot("8-check-panel");
+        Files.write(SHOTS.resolve("8-check-panel-only.png"), driver.findElement(By.id("check-card"))
+                .getScreenshotAs(OutputType.BYTES));
+
+        // exclude: a curve and the command line's P, the rows counted
+        new Select(driver.findElement(By.id("map-invalid"))).selectByValue("exclude");
+        wait.until(d -> d.findElement(By.id("check-verdict")).getAttribute("class").contains("warn"));
+        assertThat(driver.findElement(By.id("check-verdict")).getText()).contains("excluded");
+        JsonNode expected = TestServer.JSON.readTree(TestServer.cliIn(data, "compare", "--time", "time_months",
+                "--time-unit", "months", "--event", "status", "--event-value", "Deceased,DOD", "--censor-value",
+                "Alive,Lost", "--decimal", ",", "--invalid", "exclude", "--group", "sex", "--pairwise", "--format",
+                "json"));
+        wait.until(d -> {
+            List<WebElement> p = d.findElements(By.id("overall-p"));
+            return !p.isEmpty() && Double.parseDouble(p.get(0).getAttribute("data-p-value"))
+                    == expected.get("p_value").asDouble();
+        });
+        wait.until(d -> !d.findElements(By.id("km-figure")).isEmpty()
+                && (Boolean) js.executeScript(
+                        "const i = document.getElementById('km-figure'); return i.complete && i.naturalWidth > 0;"));
+        assertThat(driver.findElement(By.id("guardrails")).getText()).contains("2 excluded");
+        assertThat(driver.findElement(By.cssSelector("#km-coding tr[data-value='DOD']")).getAttribute("data-meaning"))
+                .isEqualTo("event");
+        assertThat(figureSvg().replaceAll("<[^>]+>", " ")).contains("Female (n = 90, 53 events)");
+        js.executeScript("document.getElementById('guardrails').scrollIntoView({block: 'center'});");
+        shot("9-excluded-and-analysed");
+
+        // the study file keeps the reading options
+        WebElement name = driver.findElement(By.id("study-name"));
+        name.clear();
+        name.sendKeys("Hospital export");
+        driver.findElement(By.id("dl-yaml")).click();
+        Path yamlFile = wait.withTimeout(Duration.ofSeconds(120)).until(d -> {
+            try (Stream<Path> files = Files.list(downloads)) {
+                return files.filter(f -> f.getFileName().toString().startsWith("study")
+                        && f.toString().endsWith(".yaml")).filter(f -> {
+                            try {
+                                return Files.readString(f).contains("hospital-export.csv");
+                            } catch (IOException e) {
+                                return false;
+                            }
+                        }).findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        String yaml = Files.readString(yamlFile);
+        Files.delete(yamlFile); // the downloads folder is shared: another test downloads its own study.yaml
+        assertThat(yaml).contains("decimal: \",\"").contains("invalid: exclude")
+                .contains("value: [\"DOD\", \"Deceased\"]").contains("censor_value: [\"Alive\", \"Lost\"]");
+
+        // the study reopens with them
+        driver.navigate().refresh();
+        wait.until(d -> d.findElement(By.id("dropzone")).isDisplayed());
+        driver.findElement(By.id("open-studies")).click();
+        wait.until(d -> d.findElement(By.xpath("//table[@id='studies']//tr[td[text()='Hospital export']]//button[text()"
+                + "='Open']"))).click();
+        wait.until(d -> {
+            List<WebElement> p = d.findElements(By.id("overall-p"));
+            return !p.isEmpty() && Double.parseDouble(p.get(0).getAttribute("data-p-value"))
+                    == expected.get("p_value").asDouble();
+        });
+        assertThat(eventValues()).containsExactly("DOD", "Deceased");
+        assertThat(ticked("censor-value")).containsExactly("Alive", "Lost");
+        assertThat(new Select(driver.findElement(By.id("map-decimal"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo(",");
+        assertThat(new Select(driver.findElement(By.id("map-invalid"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("exclude");
+        wait.until(d -> d.findElement(By.id("check-verdict")).getText().contains("excluded"));
     }
 }

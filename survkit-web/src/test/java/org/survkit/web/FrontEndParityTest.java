@@ -61,6 +61,13 @@ class FrontEndParityTest {
         return a;
     }
 
+    /** The command line's JSON for web options on a file outside the examples (its folder left out). */
+    static JsonNode cliJson(Path data, String analysis, String json) throws IOException {
+        List<String> a = flags(analysis, data, json);
+        a.remove(1); // cliIn puts the file back
+        return TestServer.JSON.readTree(TestServer.cliIn(data, a.toArray(new String[0])));
+    }
+
     static JsonNode withoutSource(JsonNode j) {
         ObjectNode o = j.deepCopy();
         o.remove("source");
@@ -136,6 +143,124 @@ class FrontEndParityTest {
             }
             assertThat(survival.get("conf_type").asText()).isEqualTo("log");
             assertThat(survival.get("median_rule").asText()).isEqualTo("midpoint");
+        }
+    }
+
+    /**
+     * Issue 12: a hospital export ({@code ;}-separated, decimal commas, status words, two planted problems) read with
+     * a decimal mark, invalid rows excluded, a list of event values and censored values gives, through the flags, the
+     * web API, the figure's legend and the report of the study the page saves, the answer of the same patients in a
+     * clean file (dot decimals, status 1/2) read with the standard options.
+     */
+    @Test
+    void aHospitalExportGivesTheCleanFilesAnswerThroughEveryFrontEnd() throws IOException {
+        Path export = HospitalExports.lungExport(user);
+        Path clean = HospitalExports.lungClean(dir);
+        String reading = "\"time\":\"time_months\",\"event\":\"status\",\"event_value\":[\"Deceased\",\"DOD\"],"
+                + "\"censor_value\":[\"Alive\",\"Lost\"],\"decimal\":\",\",\"invalid\":\"exclude\",\"time_unit\":\"months\"";
+        String km = "{" + reading + ",\"group\":\"sex\",\"at\":[6,12]}";
+        String compare = "{" + reading + ",\"group\":\"sex\"}";
+        String cox = "{" + reading + ",\"covariates\":[\"sex\",\"age\"]}";
+        String cleanReading = "\"time\":\"time_months\",\"event\":\"status\",\"event_value\":\"2\",\"time_unit\":\"months\"";
+        try (TestServer s = new TestServer(dir.resolve("server"))) {
+            String id = s.upload(export).json().get("id").asText();
+            Map<String, JsonNode> flagsJson = new java.util.LinkedHashMap<>();
+            for (String[] c : new String[][] {{"km", km}, {"compare", compare}, {"cox", cox}}) {
+                JsonNode flags = cliJson(export, c[0], c[1]);
+                flagsJson.put(c[0], flags);
+                TestServer.Reply api = s.postJson("/api/analyses", "{\"dataset\":\"" + id + "\",\"analysis\":\""
+                        + c[0] + "\",\"options\":" + c[1] + "}");
+                assertThat(api.status()).as(api.body()).isEqualTo(200);
+                assertThat(withoutSource(api.json())).as(c[0]).isEqualTo(withoutSource(flags));
+                // the clean file with the standard options: the same patients, the same numbers
+                String cleanOptions = c[1].replace(reading, cleanReading);
+                JsonNode plain = cliJson(clean, c[0], cleanOptions);
+                for (String same : List.of("groups", "p_value", "statistic", "coefficients", "n", "events")) {
+                    assertThat(flags.get(same)).as(c[0] + " " + same).isEqualTo(plain.get(same));
+                }
+            }
+            JsonNode cmp = flagsJson.get("compare");
+            JsonNode excluded = cmp.get("excluded");
+            assertThat(excluded.get("rows_read").asInt()).isEqualTo(228);
+            assertThat(excluded.get("rows_excluded").asInt()).isEqualTo(2);
+            List<Integer> lines = new ArrayList<>();
+            excluded.get("reasons").forEach(r -> lines.add(r.get("first_lines").get(0).asInt()));
+            assertThat(lines).containsExactlyInAnyOrder(HospitalExports.MISSPELT_LINE, HospitalExports.DOT_LINE);
+            List<String> coding = new ArrayList<>();
+            cmp.get("event_coding").forEach(e -> coding.add(e.get("value").asText() + "=" + e.get("meaning").asText()));
+            assertThat(coding).contains("Deceased=event", "DOD=event", "Alive=censored", "Lost=censored",
+                    "Decesed=invalid");
+
+            // the figure: read with the same options, its legend's P is the test's
+            TestServer.Reply svg = s.postJson("/api/figures", "{\"dataset\":\"" + id + "\",\"options\":" + compare
+                    + "}");
+            assertThat(svg.status()).as(svg.body()).isEqualTo(200);
+            String legend = svg.body().replaceAll("<[^>]+>", " ");
+            assertThat(legend).contains(PValueFormat.DEFAULT.text(cmp.get("p_value").asDouble()));
+            for (JsonNode g : cmp.get("groups")) {
+                assertThat(legend).contains(g.get("group").asText() + " (n = " + g.get("n").asInt() + ", "
+                        + g.get("observed").asInt() + " events)");
+            }
+
+            // ... and the figure does read them: with Lost not among the censored values, its rows are problems,
+            // excluded; with a decimal dot, only the time written with a dot is a number
+            String alive = compare.replace("[\"Alive\",\"Lost\"]", "[\"Alive\"]");
+            TestServer.Reply fewer = s.postJson("/api/figures", "{\"dataset\":\"" + id + "\",\"options\":" + alive
+                    + "}");
+            JsonNode aliveOnly = cliJson(export, "compare", alive);
+            assertThat(aliveOnly.get("excluded").get("rows_excluded").asInt()).isGreaterThan(2);
+            JsonNode firstGroup = aliveOnly.get("groups").get(0);
+            String fewerLegend = firstGroup.get("group").asText() + " (n = " + firstGroup.get("n").asInt() + ", ";
+            assertThat(legend).doesNotContain(fewerLegend);
+            assertThat(fewer.body().replaceAll("<[^>]+>", " ")).contains(fewerLegend);
+            TestServer.Reply dot = s.postJson("/api/figures", "{\"dataset\":\"" + id + "\",\"options\":"
+                    + compare.replace("\"decimal\":\",\"", "\"decimal\":\".\"") + "}");
+            assertThat(dot.status()).as(dot.body()).isEqualTo(200);
+            assertThat(dot.body().replaceAll("<[^>]+>", " ")).contains("(n = 1, ") // only line 31's time is read
+                    .doesNotContain("Female (n");
+
+            // groups from rules: derived from the export read with its options, as from the clean file
+            String rules = "{\"name\":\"older\",\"rules\":[{\"label\":\"65 or older\",\"when\":\"age >= 65\"}],"
+                    + "\"otherwise\":\"under 65\"}";
+            String cleanId = s.upload(clean).json().get("id").asText();
+            JsonNode[] derived = new JsonNode[2];
+            String[][] runs = {{id, compare}, {cleanId, compare.replace(reading, cleanReading)}};
+            for (int k = 0; k < 2; k++) {
+                TestServer.Reply r = s.postJson("/api/analyses", "{\"dataset\":\"" + runs[k][0] + "\",\"analysis\":"
+                        + "\"compare\",\"options\":" + runs[k][1] + ",\"groups\":" + rules + "}");
+                assertThat(r.status()).as(r.body()).isEqualTo(200);
+                derived[k] = r.json();
+            }
+            assertThat(derived[0].get("p_value")).isEqualTo(derived[1].get("p_value"));
+            assertThat(derived[0].get("groups")).isEqualTo(derived[1].get("groups"));
+
+            // the study the page saves keeps the reading options and reproduces the numbers as a report
+            String settings = "{\"options\":{" + reading + ",\"group\":\"sex\",\"at\":[6,12]},\"figure\":{},"
+                    + "\"table1\":[\"age\"],\"cox\":{\"covariates\":[\"sex\",\"age\"]},\"title\":\"Export\"}";
+            String study = s.postJson("/api/studies", "{\"name\":\"Export\",\"dataset\":\"" + id + "\","
+                    + "\"settings\":" + settings + "}").json().get("id").asText();
+            String yaml = s.get("/api/studies/" + study + "/study.yaml").body();
+            assertThat(yaml).contains("decimal: \",\"").contains("invalid: exclude")
+                    .contains("value: [\"Deceased\", \"DOD\"]").contains("censor_value: [\"Alive\", \"Lost\"]");
+            Path folder = Files.createDirectories(user.resolve("study"));
+            Files.writeString(folder.resolve("study.yaml"), yaml, StandardCharsets.UTF_8);
+            Files.copy(export, folder.resolve(export.getFileName()));
+            TestServer.cli("report", folder.resolve("study.yaml").toString(), "--no-png");
+            Path tables = folder.resolve("report").resolve("tables");
+            JsonNode comparisons = TestServer.JSON.readTree(tables.resolve("comparisons.json").toFile());
+            assertThat(comparisons.get("p_value").asDouble()).isCloseTo(cmp.get("p_value").asDouble(), within(1e-9));
+            JsonNode survival = TestServer.JSON.readTree(tables.resolve("survival.json").toFile()).get("groups");
+            JsonNode kmGroups = flagsJson.get("km").get("groups");
+            for (int g = 0; g < kmGroups.size(); g++) {
+                assertThat(survival.get(g).get("n").asInt()).isEqualTo(kmGroups.get(g).get("n").asInt());
+                assertThat(survival.get(g).get("events").asInt()).isEqualTo(kmGroups.get(g).get("events").asInt());
+            }
+            JsonNode reportCox = TestServer.JSON.readTree(tables.resolve("cox_1.json").toFile()).get("coefficients");
+            JsonNode cliCox = flagsJson.get("cox").get("coefficients");
+            for (int k = 0; k < cliCox.size(); k++) {
+                assertThat(reportCox.get(k).get("coef").asDouble()).isCloseTo(cliCox.get(k).get("coef").asDouble(),
+                        within(1e-9));
+            }
         }
     }
 }

@@ -44,4 +44,29 @@ class MessagesTest {
         assertThat(Messages.labels().get("--na").asText()).isEqualTo("Missing-value codes");
         assertThat(Messages.labels().get("--reference").asText()).isEqualTo("Reference levels");
     }
+
+    @Test
+    void thePagesFieldsAreLabelledByTheirStudyKeys() {
+        String page = PageLabels.fill(WebServer.resource("index.html"));
+        assertThat(page).doesNotContain("{{label:")
+                .contains("Decimal mark <select id=\"map-decimal\">")
+                .contains("Invalid values <select id=\"map-invalid\">")
+                .contains("<span id=\"event-values-label\">Event values</span>")
+                .contains("<span id=\"censor-values-label\">Censored values</span>");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PageLabels.fill("<label>{{label:--nope}}</label>"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("--nope");
+    }
+
+    @Test
+    void aRefusedRunsMessageKeepsItsLinesButNotThePointerToHelp() {
+        CliRun stopped = new CliRun(2, "", "reading export.csv\nsurvkit: export.csv: 2 invalid values; nothing was"
+                + " analysed.\n  line 4, column 'status': value \"Decesed\" ...\n  line 7, column 'x': ...\n"
+                + "Correct the file, or give --invalid exclude.\n");
+        assertThat(stopped.message()).isEqualTo("export.csv: 2 invalid values; nothing was analysed.\nline 4, column"
+                + " 'status': value \"Decesed\" ...\nline 7, column 'x': ...\nCorrect the file, or give --invalid"
+                + " exclude.");
+        CliRun usage = new CliRun(2, "", "survkit: Unknown option: '--bogus'\nRun 'survkit km --help' for the"
+                + " options.\n");
+        assertThat(usage.message()).isEqualTo("Unknown option: '--bogus'");
+    }
 }

@@ -1,0 +1,39 @@
+package org.survkit.web;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.survkit.report.html.HtmlReport;
+import org.survkit.study.key.StudyKey;
+import org.survkit.study.key.StudyKeys;
+
+/**
+ * The page's field labels from the study keys: {@code {{label:--decimal}}} in {@code index.html} becomes the key's
+ * web label ("Decimal mark"), so that a field is named as the messages about it name it ({@link Messages#forPage}).
+ */
+final class PageLabels {
+    private static final Pattern LABEL = Pattern.compile("\\{\\{label:(--[a-z][a-z0-9-]*)\\}\\}");
+
+    private PageLabels() {
+    }
+
+    /**
+     * {@return the page with every label placeholder replaced by its key's label, escaped for HTML}
+     *
+     * @throws IllegalStateException for a placeholder that names no study option (a defect of the page)
+     */
+    static String fill(String page) {
+        Map<String, StudyKey<?>> byFlag = StudyKeys.byFlag();
+        Matcher m = LABEL.matcher(page);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            StudyKey<?> k = byFlag.get(m.group(1));
+            if (k == null) {
+                throw new IllegalStateException("index.html names " + m.group(1) + ", which is no study option's flag");
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(HtmlReport.esc(k.label())));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+}
