@@ -511,8 +511,8 @@ final class CohortAssembler implements RowHandler {
         problem(lineNumber, slotNames[slot], s, "is written with a decimal " + (mark == DecimalMark.COMMA ? "dot"
                 : "comma") + ", but this column's numbers are read with " + mark.words()
                 + (spec.decimal() == DecimalMark.AUTO ? " (detected from its values)" : " (" + OptionNames.DECIMAL + ")"),
-                "Correct the value" + (spec.decimal() == DecimalMark.AUTO ? "" : ", or give " + OptionNames.DECIMAL + " "
-                        + other + " if the file uses that mark") + ".", "decimal-mark");
+                "Correct the value" + (spec.decimal() == DecimalMark.AUTO ? "" : ", or set " + OptionNames.DECIMAL
+                        + " to " + other + " if the file uses that mark") + ".", "decimal-mark");
         return true;
     }
 

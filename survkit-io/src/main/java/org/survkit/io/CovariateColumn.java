@@ -163,8 +163,8 @@ final class CovariateColumn {
         if (k != LocalNumbers.Kind.NOT_A_NUMBER && k != LocalNumbers.Kind.INTEGER) {
             String other = mark == DecimalMark.COMMA ? "." : ",";
             problems.add(line, name, s, "is written with a decimal " + (mark == DecimalMark.COMMA ? "dot" : "comma")
-                    + ", but this column's numbers are read with " + mark.words(), "Correct the value, or give "
-                    + OptionNames.DECIMAL + " " + other + " if the file uses that mark. If the column is categorical, "
+                    + ", but this column's numbers are read with " + mark.words(), "Correct the value, or set "
+                    + OptionNames.DECIMAL + " to " + other + " if the file uses that mark. If the column is categorical, "
                     + "list it with " + OptionNames.CATEGORICAL + ".", "decimal-mark");
             return false;
         }

@@ -192,9 +192,14 @@ public final class DataCheck {
                             + present + " values of this column are", "If it means a missing value, add it to the "
                             + "missing-value codes (" + OptionNames.NA + "); otherwise correct it.", "odd-value", t.lineWord()));
                 } else {
+                    boolean given = spec.decimal() != DecimalMark.AUTO;
                     problems.add(new Problem(where, t.line(r), column, v, "is written with a decimal "
-                            + (mark == DecimalMark.COMMA ? "dot" : "comma") + ", but most numbers of this column use "
-                            + mark.words(), "Correct the value (one decimal mark per column).", "decimal-mark", t.lineWord()));
+                            + (mark == DecimalMark.COMMA ? "dot" : "comma") + ", but " + (given
+                            ? "the decimal mark is set to " + mark.words() + " (" + OptionNames.DECIMAL + ")"
+                            : "most numbers of this column use " + mark.words()), given ? "Correct the value, or set "
+                            + OptionNames.DECIMAL + " to " + (mark == DecimalMark.COMMA ? "." : ",") + " if the file "
+                            + "uses that mark." : "Correct the value (one decimal mark per column).", "decimal-mark",
+                            t.lineWord()));
                 }
             }
             return new ColumnProfile(column, "number", mark.id(), null, miss, values.size(),

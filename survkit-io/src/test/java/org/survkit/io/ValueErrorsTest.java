@@ -45,7 +45,7 @@ class ValueErrorsTest {
         assertThatThrownBy(() -> CohortReader.read(file("time;status\n1,5;1\n"), SPEC.decimal(DecimalMark.POINT)))
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining("is written with a decimal comma, but this column's numbers are read with a dot "
-                        + "(62.5) (--decimal). Correct the value, or give --decimal , if the file uses that mark.");
+                        + "(62.5) (--decimal). Correct the value, or set --decimal to , if the file uses that mark.");
     }
 
     @Test

@@ -115,13 +115,9 @@ final class StudyFromSettings {
                 horizon = WebValues.of(StudyKeys.HORIZON, f, "horizon"); // as pages before the study model sent it
             }
             return new Study(studyFile, title, new Study.Data(Path.of(dataName), FigureMaker.text(o, "sheet"),
-<<<<<<< HEAD
-                    na, FigureMaker.text(o, "date_format"), 0), time,
-                    new Study.Event(event, FigureMaker.text(o, "event_value"), 0), groups, eligibility(settings),
-=======
                     na, FigureMaker.text(o, "date_format"), WebValues.of(StudyKeys.DECIMAL, o, "decimal"),
                     WebValues.of(StudyKeys.INVALID, o, "invalid"), 0), time, event(event, o), groups,
->>>>>>> web-check
+                    eligibility(settings),
                     FigureMaker.text(o, "strata"), endpoint == null ? "Overall survival" : endpoint,
                     horizon == null ? Double.NaN : horizon, landmark == null ? Double.NaN : landmark, estimates, table1,
                     comparisons, models, null, Path.of("report"), figures, 3, Map.of());
