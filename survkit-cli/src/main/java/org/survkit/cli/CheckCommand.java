@@ -94,7 +94,8 @@ public final class CheckCommand implements Callable<Integer> {
         for (DataCheck.ColumnProfile c : r.columns()) {
             StringBuilder v = new StringBuilder();
             for (Map.Entry<String, Integer> e : c.values().entrySet()) {
-                v.append(v.length() == 0 ? "" : ", ").append('"').append(e.getKey()).append("\" ").append(e.getValue());
+                String shown = e.getKey().length() > 40 ? e.getKey().substring(0, 39) + "\u2026" : e.getKey();
+                v.append(v.length() == 0 ? "" : ", ").append('"').append(shown).append("\" ").append(e.getValue());
             }
             if (v.length() == 0) {
                 v.append(c.distinct()).append(" distinct");

@@ -36,8 +36,6 @@ final class EventCoding {
     static final byte INVALID = -1;
 
     private static final int DISTINCT_LIMIT = 1000;
-    private static final String[] DEFAULT_WORDS = {"dead", "died", "death", "deceased", "event", "alive",
-        "censored", "yes", "no", "true", "false"};
 
     private final List<String> eventValues;
     private final List<String> censorValues;
@@ -132,13 +130,12 @@ final class EventCoding {
             return new Decision(CENSORED, "", null, null, null);
         }
         if (EventWords.hasLetter(s)) {
-            for (String w : DEFAULT_WORDS) {
-                if (near(s, w)) {
-                    boolean death = EventWords.isDeath(w) || EventWords.isYes(w);
-                    return invalid("near-miss", "looks like a misspelling of \"" + w + "\" (which would be "
-                            + (death ? "an event" : "censored") + ")", "Correct it in the file, or declare what it "
-                            + "means with " + OptionNames.EVENT_VALUE + " / " + OptionNames.CENSOR_VALUE + ".");
-                }
+            String w = EventWords.misspelt(s);
+            if (w != null) {
+                boolean death = EventWords.isDeath(w);
+                return invalid("near-miss", "looks like a misspelling of \"" + w + "\" (which would be "
+                        + (death ? "an event" : "censored") + ")", "Correct it in the file, or declare what it "
+                        + "means with " + OptionNames.EVENT_VALUE + " / " + OptionNames.CENSOR_VALUE + ".");
             }
         }
         return invalid("unknown-event-code", "is not a known event code", unknownFix(s));

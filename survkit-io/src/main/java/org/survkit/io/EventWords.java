@@ -145,6 +145,30 @@ final class EventWords {
         return NO.contains(normalise(s));
     }
 
+    /**
+     * Finds the death, event, alive or censored word (any listed language) that a text looks like a misspelling of.
+     *
+     * @param s the text
+     * @return the word, or null
+     */
+    static String misspelt(String s) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        String k = key(s);
+        for (java.util.Set<String> words : java.util.List.of(DEATH, ALIVE)) {
+            for (String w : words) {
+                if (EventCoding.near(s, w)) {
+                    int d = EditDistance.transpositions(k, w);
+                    if (d < bestDistance || d == bestDistance && w.compareTo(best) < 0) {
+                        best = w;
+                        bestDistance = d;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
     /** {@return true if the text has a letter (words are compared for near misses, codes such as 1 or 2 are not)} */
     static boolean hasLetter(String s) {
         for (int i = 0; i < s.length(); i++) {

@@ -139,6 +139,17 @@ class RealExportsTest {
     }
 
     @Test
+    void withoutDeclaredValuesAMisspeltStatusWordOfAnyLanguageIsNamed() {
+        assertThatThrownBy(() -> read("time,statut\n1,Vivant\n2,Décédé\n3,Vivnat\n", CohortSpec.builder().time("time")
+                .event("statut")))
+                .hasMessageStartingWith("export.csv, line 4, column 'statut': value \"Vivnat\" looks like a misspelling"
+                        + " of \"vivant\" (which would be censored).");
+        assertThatThrownBy(() -> read("time,status\n1,alive\n2,verstorbn\n", SPEC))
+                .hasMessageContaining("value \"verstorbn\" looks like a misspelling of \"verstorben\" (which would be an"
+                        + " event)");
+    }
+
+    @Test
     void aDeathWordThatIsNotAnEventValueIsAProblem() {
         assertThatThrownBy(() -> read("time,status\n1,relapse\n2,none\n3,dead\n", SPEC.eventValue("relapse")))
                 .isInstanceOf(InputException.class)
