@@ -97,6 +97,19 @@ public final class Formats {
         return count + "/" + denominator + " (" + PercentFormat.percent(count, denominator, 1) + ")";
     }
 
+    /**
+     * The RMST horizon τ as captions and the methods write it: as the user gave it (60), or, when survkit chose it
+     * (the shortest group's last follow-up), with the digits of times ("74.6", never 74.64476386036961).
+     *
+     * @param tau    the horizon
+     * @param given  true when the study gave it
+     * @param digits decimals of times in this unit
+     * @return the text
+     */
+    public static String tau(double tau, boolean given, int digits) {
+        return given ? given(tau) : num(tau, digits);
+    }
+
     /** An integer or a shortest decimal, for times given by the user (12, 60, 2.5). */
     public static String given(double x) {
         return org.survkit.study.Values.given(x);

@@ -109,7 +109,8 @@ public final class MethodsText {
             if (a.rmst() != null) {
                 p.append(a.rmst().reason().equals("requested") ? "" : "Because " + a.rmst().reason() + ", ")
                         .append(a.rmst().reason().equals("requested") ? "R" : "r")
-                        .append("estricted mean survival times up to ").append(Formats.given(a.rmst().tau())).append(' ')
+                        .append("estricted mean survival times up to ").append(Formats.tau(a.rmst().tau(),
+                                !Double.isNaN(s.estimates().tau()), Formats.timeDigits(t.unit()) + 1)).append(' ')
                         .append(t.unit()).append(" were compared between groups (difference and ratio with Wald")
                         .append(" confidence intervals; Uno et al. 2014). ");
             }

@@ -609,7 +609,7 @@ public final class ReportTables {
     public ReportTable rmst() {
         StudyAnalysis.RmstOut r = a.rmst();
         int d = Formats.timeDigits(unit) + 1;
-        String tau = Formats.given(r.tau()) + " " + unit();
+        String tau = Formats.tau(r.tau(), !Double.isNaN(a.study().estimates().tau()), d) + " " + unit();
         List<String> header = List.of("Group or comparison", "RMST, " + unit() + " (" + ciLabel() + ")",
                 "Difference, " + unit() + " (" + ciLabel() + ")", "P", "Ratio (" + ciLabel() + ")", "P");
         List<List<String>> rows = new ArrayList<>();
