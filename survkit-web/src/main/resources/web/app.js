@@ -62,7 +62,22 @@ function fmtP(p) {
 // with the symbol: "P = 0.00131", "P < 0.001"
 function fmtPWithSymbol(p) { const t = fmtP(p); return 'P ' + (t.startsWith('<') ? '' : '= ') + t; }
 function pct(s) { return s === null || s === undefined ? 'NA' : (100 * s).toFixed(1) + '%'; }
-function ci(lo, hi, f) { return '(' + f(lo) + ' to ' + f(hi) + ')'; }
+// intervals, times and hazard ratios as the report prints them (its rules from /api/config "numbers")
+function ci(lo, hi, f) { return '(' + f(lo) + state.config.numbers.dash + f(hi) + ')'; }
+function absent(x) { return x === null || x === undefined || Number.isNaN(x); }
+function fmtTime(t) {
+  if (absent(t)) return state.config.numbers.not_reached;
+  const n = state.config.numbers;
+  return Number(t).toFixed($('map-unit').value === 'days' || (timeMode() === 'dates' && !$('map-unit').value)
+    ? n.days_digits : n.time_digits);
+}
+function fmtRatio(x) {
+  if (absent(x)) return state.config.numbers.missing;
+  if (!Number.isFinite(x)) return '\u221E';
+  if (x > 1000) return '> 1000';
+  if (x !== 0 && x < 0.1) return Number(x).toPrecision(2);
+  return Number(x).toFixed(state.config.numbers.ratio_digits);
+}
 
 async function api(method, path, body, kind = 'json') {
   const headers = { 'X-Survkit-CSRF': CSRF };
@@ -823,8 +838,8 @@ function renderSummary() {
     const color = state.colors[g.group] || paletteColor(i);
     const m = g.median;
     const tr = el('tr', {}, el('td', {}, el('span', { class: 'sw', style: null }), g.group), el('td', { text: g.n }),
-      el('td', { text: g.events }), el('td', { text: fmt(m.estimate) + ' ' + ci(m.lower, m.upper, fmt) }),
-      el('td', { text: fmt(g.median_follow_up.estimate) }));
+      el('td', { text: g.events }), el('td', { text: fmtTime(m.estimate) + ' ' + ci(m.lower, m.upper, fmtTime) }),
+      el('td', { text: fmtTime(g.median_follow_up.estimate) }));
     tr.firstChild.firstChild.style.background = state.groups.length > 1 ? color : paletteColor(0);
     g.at.forEach((a) => tr.append(el('td', { text: pct(a.survival) + ' ' + ci(a.lower, a.upper, pct) })));
     if (g.rmst) tr.append(el('td', { text: fmt(g.rmst.estimate) + ' ± ' + fmt(g.rmst.se) }));
@@ -847,7 +862,7 @@ function renderTests(error) {
     const r = relativeTo(c.hazard_ratio, state.groups[0]);
     const h = r.mantel_haenszel;
     box.append(el('dl', { class: 'kv' }, el('dt', { text: 'Hazard ratio' }),
-      el('dd', { id: 'hazard-ratio', 'data-hr': String(h.hr), text: fmt(h.hr) + ' ' + ci(h.lower, h.upper, fmt) }),
+      el('dd', { id: 'hazard-ratio', 'data-hr': String(h.hr), text: fmtRatio(h.hr) + ' ' + ci(h.lower, h.upper, fmtRatio) }),
       el('dt', { text: '' }), el('dd', { class: 'muted', text: r.comparison + ' vs ' + r.reference + ', Mantel–Haenszel' })));
   }
   if (c.pairwise && c.pairwise.length > 1) {
@@ -1048,7 +1063,8 @@ async function runCox() {
     el('th', { text: 'P' }))));
   const b = el('tbody');
   m.coefficients.forEach((k) => b.append(el('tr', {}, el('td', { text: k.term }),
-    el('td', { text: k.aliased ? 'aliased' : fmt(k.hr) }), el('td', { text: k.aliased ? '' : fmt(k.hr_lower) + ' to ' + fmt(k.hr_upper) }),
+    el('td', { text: k.aliased ? 'aliased' : fmtRatio(k.hr) }),
+    el('td', { text: k.aliased ? '' : fmtRatio(k.hr_lower) + state.config.numbers.dash + fmtRatio(k.hr_upper) }),
     el('td', { text: fmtP(k.p_value) }))));
   t.append(b);
   $('cox-note').textContent = 'n = ' + m.n + ', events = ' + m.events + ', ' + m.ties + ' ties; likelihood-ratio P '

@@ -236,7 +236,8 @@ public final class WebServer implements AutoCloseable {
      * What the page shows as the figures and the report do, taken from their one home instead of copied into
      * app.js: {@code palette} (survkit-plot's {@link Palette#okabeIto()}), {@code test_names} (test id →
      * {@link Weighting#displayName()}) and {@code p_value} ({@link PValueFormat}'s default significant digits and
-     * its floor, below which P prints as {@code < floor}).
+     * its floor, below which P prints as {@code < floor}) and {@code numbers} (the report's interval dash, "NR",
+     * the missing sign and the decimals of hazard ratios and times, survkit-report {@code Formats}).
      */
     static void displayFacts(ObjectNode o) {
         Palette.okabeIto().colors().forEach(o.putArray("palette")::add);
@@ -245,6 +246,13 @@ public final class WebServer implements AutoCloseable {
             names.put(w.id(), w.displayName());
         }
         o.putObject("p_value").put("digits", PValueFormat.DEFAULT.digits()).put("floor", PValueFormat.FLOOR);
+        // the report's number style (survkit-report Formats): interval dash, not reached, missing, decimals
+        o.putObject("numbers").put("dash", org.survkit.report.tables.Formats.DASH)
+                .put("not_reached", org.survkit.report.tables.Formats.NOT_REACHED)
+                .put("missing", org.survkit.report.tables.Formats.NA)
+                .put("ratio_digits", org.survkit.report.tables.Formats.RATIO_DIGITS)
+                .put("days_digits", org.survkit.report.tables.Formats.timeDigits("days"))
+                .put("time_digits", org.survkit.report.tables.Formats.timeDigits("months"));
     }
 
     /** {@return for km, compare and cox: the option names the API accepts (the CLI's, in snake_case)} */

@@ -72,6 +72,13 @@ class ApiTest {
         assertThat(names.get("gehan").asText()).isEqualTo("Gehan\u2013Breslow\u2013Wilcoxon");
         assertThat(j.get("p_value").get("digits").asInt()).isEqualTo(PValueFormat.DEFAULT.digits()).isEqualTo(3);
         assertThat(j.get("p_value").get("floor").asDouble()).isEqualTo(PValueFormat.FLOOR).isEqualTo(0.001);
+        // the report's number style (issue 14 item 6: "NR" and the interval dash as in the report, not "NA (NA to NA)")
+        JsonNode n = j.get("numbers");
+        assertThat(n.get("not_reached").asText()).isEqualTo("NR");
+        assertThat(n.get("dash").asText()).isEqualTo("\u2013");
+        assertThat(n.get("ratio_digits").asInt()).isEqualTo(2);
+        assertThat(n.get("days_digits").asInt()).isZero();
+        assertThat(n.get("time_digits").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -14,8 +14,14 @@ import org.survkit.stats.PercentFormat;
  */
 public final class Formats {
 
-    static final String DASH = "\u2013";
-    static final String NA = "\u2014";
+    /** Between an interval's limits: "45.2 (30.1–60.4)". */
+    public static final String DASH = "\u2013";
+    /** A value that cannot be given. */
+    public static final String NA = "\u2014";
+    /** A median or quantile the curve does not reach. */
+    public static final String NOT_REACHED = "NR";
+    /** Decimals of a hazard ratio (three significant digits below 0.1). */
+    public static final int RATIO_DIGITS = 2;
 
     private Formats() {
     }
@@ -42,7 +48,7 @@ public final class Formats {
 
     /** A time (median, quantile) with {@code digits} decimals; NaN as "NR" (not reached). */
     static String time(double t, int digits) {
-        return Double.isNaN(t) ? "NR" : num(t, digits);
+        return Double.isNaN(t) ? NOT_REACHED : num(t, digits);
     }
 
     /** A median or quantile with its interval: "45.2 (30.1–NR)". */
@@ -51,7 +57,7 @@ public final class Formats {
     }
 
     /** Decimals for times in a unit: none for days, one otherwise. */
-    static int timeDigits(String unit) {
+    public static int timeDigits(String unit) {
         return "days".equals(unit) ? 0 : 1;
     }
 
@@ -89,7 +95,7 @@ public final class Formats {
         if (x != 0 && x < 0.1) {
             return new BigDecimal(x).round(new java.math.MathContext(2, RoundingMode.HALF_UP)).toPlainString();
         }
-        return PercentFormat.decimal(x, 2);
+        return PercentFormat.decimal(x, RATIO_DIGITS);
     }
 
     /** A count with its denominator and percentage: "9/43 (20.9)". */
