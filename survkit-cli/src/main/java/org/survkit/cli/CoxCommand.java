@@ -112,7 +112,7 @@ public final class CoxCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The model input from the cohort: design matrix in the user's term order, codes for strata and clusters. */
+    /** The model input from the cohort: design matrix in R's term order (the model frame's), codes for strata and clusters. */
     private CoxData coxData(Cohort c) {
         DesignMatrix design = ModelFrame.of(c, covariates, reference, Map.of(), Where.COMMAND_LINE,
                 StudyKeys.REFERENCE).design();

@@ -739,8 +739,9 @@ public final class StudyAnalysis {
                 if (levels == null) {
                     labels.putIfAbsent(v, variableLabel(v));
                 } else {
-                    for (String l : levels) {
-                        labels.putIfAbsent(v + "=" + l, variableLabel(v) + ": " + l + " vs " + frame.references().get(v));
+                    String ref = frame.references().get(v);
+                    for (String l : levels) { // the reference's own column: a factor coded by indicators in a:b
+                        labels.putIfAbsent(v + "=" + l, variableLabel(v) + ": " + l + (l.equals(ref) ? "" : " vs " + ref));
                     }
                 }
             }

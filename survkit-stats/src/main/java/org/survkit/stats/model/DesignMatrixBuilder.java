@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Builds a {@link DesignMatrix} from named columns and model terms, as R's {@code model.matrix}
- * with treatment contrasts and no intercept.
+ * with treatment contrasts for a model with an intercept, the intercept column then dropped (as
+ * {@code coxph} does, and as a {@code crr} covariate matrix is made from {@code model.matrix(...)[, -1]}).
  *
  * <ul>
  * <li>A numeric column is one column with its name.</li>
@@ -17,8 +18,10 @@ import java.util.Map;
  * absent from the data gives an all-zero column, which the fit reports as aliased (as R does for
  * an unused factor level).</li>
  * <li>An interaction {@code a:b} is the product of every column of {@code a} with every column
- * of {@code b}, named {@code a-column:b-column} (the first term varying fastest, as R).
- * Interactions are coded as if the main effects are in the model.</li>
+ * of {@code b}, named {@code a-column:b-column} (the first variable varying fastest, as R). A factor
+ * in an interaction whose other variables are not a term of the model is coded by indicators of
+ * all its levels ({@code age:sex} alone: {@code age:sex=1, age:sex=2}), as R's {@code model.matrix}
+ * does: see {@link #build(List)}.</li>
  * </ul>
  */
 public final class DesignMatrixBuilder {
@@ -96,28 +99,71 @@ public final class DesignMatrixBuilder {
     }
 
     /**
-     * Builds the matrix for the terms.
+     * Builds the matrix for the terms, with R's rules for the terms of a formula ({@code terms.formula}) and for
+     * coding a factor inside an interaction ({@code model.matrix}; Chambers &amp; Hastie, <i>Statistical Models in
+     * S</i>, 1992, p. 38):
+     * <ol>
+     * <li>The variables are ordered by their first appearance in the terms as written, and the variables of an
+     * interaction in that order: {@code sex, age:sex} and {@code sex, sex:age} both give the term {@code sex:age}
+     * (R's {@code factor(sex):age}). A term's columns vary its first variable fastest.</li>
+     * <li>Terms are sorted by their number of variables, stably (R's {@code keep.order = FALSE}): {@code age:sex, sex}
+     * gives {@code sex, age:sex}.</li>
+     * <li>A factor in a term is coded by contrasts (k − 1 columns, the reference left out) when the term without it
+     * is empty (a main effect: the model has R's intercept, which coxph and crr then drop) or lies inside a
+     * preceding term; otherwise by indicators of all its k levels. So {@code age:sex} alone gives
+     * {@code age:sex=1, age:sex=2}, while {@code age, age:sex} gives {@code age, age:sex=2}; and in
+     * {@code age:sex, age:stage} stage is coded by contrasts because {@code age} lies inside {@code age:sex}
+     * (R's subset test, not an equality test).</li>
+     * </ol>
+     * Indicator columns may be linearly dependent on others (factor × factor without main effects); the fit reports
+     * such columns as aliased, as R's coxph gives them NA.
      *
      * @param terms variable names and interactions such as {@code a:b}, in model order
+     * @return the matrix; its term labels are the terms as R labels them (rules 1 and 2)
      * @throws IllegalArgumentException for an unknown variable or a repeated term
      */
     public DesignMatrix build(List<String> terms) {
+        List<String> order = new ArrayList<>();
+        List<List<String>> written = new ArrayList<>();
+        for (String term : terms) {
+            List<String> parts = new ArrayList<>();
+            for (String part : term.trim().split(":")) {
+                String v = part.trim();
+                if (!variables.containsKey(v)) {
+                    throw new IllegalArgumentException("unknown covariate '" + v + "'; known: " + variables.keySet());
+                }
+                if (parts.contains(v)) {
+                    throw new IllegalArgumentException("term '" + term.trim() + "' names '" + v + "' twice");
+                }
+                parts.add(v);
+                if (!order.contains(v)) {
+                    order.add(v);
+                }
+            }
+            written.add(parts);
+        }
+        List<List<String>> sorted = new ArrayList<>();
+        for (List<String> parts : written) {
+            List<String> vs = new ArrayList<>(parts);
+            vs.sort(java.util.Comparator.comparingInt(order::indexOf));
+            if (sorted.contains(vs)) {
+                throw new IllegalArgumentException("term '" + String.join(":", parts) + "' appears twice");
+            }
+            sorted.add(vs);
+        }
+        sorted.sort(java.util.Comparator.comparingInt(List::size)); // stable
         List<String> names = new ArrayList<>();
         List<Integer> assign = new ArrayList<>();
         List<double[]> cols = new ArrayList<>();
         List<String> labels = new ArrayList<>();
-        for (String term : terms) {
-            String label = term.trim();
-            if (labels.contains(label)) {
-                throw new IllegalArgumentException("term '" + label + "' appears twice");
-            }
+        for (int t = 0; t < sorted.size(); t++) {
+            List<String> vs = sorted.get(t);
             Block block = null;
-            for (String part : label.split(":")) {
-                Block b = block(part.trim());
+            for (String v : vs) {
+                Block b = block(v, byContrasts(vs, v, sorted.subList(0, t)));
                 block = block == null ? b : product(block, b);
             }
-            int t = labels.size();
-            labels.add(label);
+            labels.add(String.join(":", vs));
             for (int j = 0; j < block.names().size(); j++) {
                 names.add(block.names().get(j));
                 assign.add(t);
@@ -128,18 +174,34 @@ public final class DesignMatrixBuilder {
                 cols.toArray(new double[0][]));
     }
 
-    private Block block(String name) {
-        Object v = variables.get(name);
-        if (v == null) {
-            throw new IllegalArgumentException("unknown covariate '" + name + "'; known: " + variables.keySet());
+    /**
+     * R's {@code TermCode}: a variable of a term is coded by contrasts when the term without it is empty or is
+     * contained in one of the preceding terms, else by indicators.
+     */
+    static boolean byContrasts(List<String> term, String variable, List<List<String>> preceding) {
+        List<String> rest = new ArrayList<>(term);
+        rest.remove(variable);
+        if (rest.isEmpty()) {
+            return true;
         }
+        for (List<String> p : preceding) {
+            if (p.containsAll(rest)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The columns of one variable: a factor by contrasts (all levels but the reference) or by indicators. */
+    private Block block(String name, boolean contrasts) {
+        Object v = variables.get(name);
         if (v instanceof double[] d) {
             return new Block(List.of(name), List.of(d));
         }
         Categorical c = (Categorical) v;
         List<String> names = new ArrayList<>();
         List<double[]> values = new ArrayList<>();
-        for (int l = 1; l < c.levels().size(); l++) {
+        for (int l = contrasts ? 1 : 0; l < c.levels().size(); l++) {
             String level = c.levels().get(l);
             double[] x = new double[n];
             for (int i = 0; i < n; i++) {

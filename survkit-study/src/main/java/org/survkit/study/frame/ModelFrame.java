@@ -34,11 +34,16 @@ import org.survkit.study.key.Where;
  * <li>The reference level: the one given ({@code reference: {COL: LEVEL}}, {@code --reference COL=LEVEL}), else the
  *     first level in that order that occurs in the analysed rows (a level seen only in rows excluded for another
  *     missing value keeps its all-zero, aliased column, as in R, but is never the reference).</li>
- * <li>Interactions {@code a:b} multiply the columns of their parts.</li>
+ * <li>Interactions {@code a:b} multiply the columns of their parts, with R's {@code model.matrix} rule for a factor
+ *     whose partner terms are absent: {@code age:sex} alone codes sex by indicators of all its levels
+ *     ({@code age:sex=1, age:sex=2}, R's {@code age:factor(sex)1, age:factor(sex)2}), {@code age, age:sex} by
+ *     contrasts ({@code age, age:sex=2}); terms are sorted by order and their variables put in the order of first
+ *     appearance, as R's {@code terms} does ({@link DesignMatrixBuilder#build(List)} holds the rule).</li>
  * </ul>
  *
  * @param design     the design matrix, columns named as the coefficients are ({@code age}, {@code sex=2},
- *                   {@code age:sex=2})
+ *                   {@code age:sex=2}); R's name of a column is its name with {@code v=L} written
+ *                   {@code factor(v)L} (or {@code vL} for a text column)
  * @param levels     each factor's levels in order, the reference first
  * @param references each factor's reference level
  */
