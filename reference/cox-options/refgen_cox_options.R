@@ -62,7 +62,8 @@ f_off <- coxph(Surv(time, status) ~ sex + ph.ecog + offset(log_age), lung)
 write_case("offset_lung", list(fit = fitjson(f_off,
     "coxph(Surv(time, status) ~ sex + ph.ecog + offset(log(age)), lung)"),
     concordance_harrell = list(estimate = unname(concordance(f_off)$concordance),
-                               se = sqrt(concordance(f_off)$var))))
+                               se = sqrt(concordance(f_off)$var)),
+    zph = zphjson(f_off, "km")))
 f_off_s <- coxph(Surv(time, status) ~ age + ph.ecog + offset(log_age) + strata(sex), lung)
 write_case("offset_lung_strata", list(fit = fitjson(f_off_s,
     "coxph(Surv(time, status) ~ age + ph.ecog + offset(log(age)) + strata(sex), lung)")))

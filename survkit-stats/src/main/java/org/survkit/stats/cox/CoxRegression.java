@@ -124,8 +124,9 @@ public final class CoxRegression {
         if (events == 0) {
             return noEvents(data, rs);
         }
-        Fit f = newtonRaphson(rs, init == null ? new double[rs.p] : init.clone(), control);
-        return assemble(data, rs, f, events);
+        double[] start = init == null ? new double[rs.p] : init.clone();
+        Fit f = newtonRaphson(rs, start.clone(), control);
+        return assemble(data, rs, f, events, start);
     }
 
     /**
@@ -161,7 +162,7 @@ public final class CoxRegression {
                     Double.NaN, Double.NaN, false));
         }
         double[] lp = data.offset() == null ? new double[data.size()] : data.offset().clone();
-        ChiSquareTest none = ChiSquareTest.of(0, 0);
+        ChiSquareTest none = new ChiSquareTest(0, 0, 1); // R: "Likelihood ratio test=0 on 0 df, p=1"
         List<Diagnostic> diagnostics = List.of(Diagnostic.warning("no-events", "There are no events (every row is"
                 + " censored), so the Cox model cannot be estimated: every coefficient is NA, as in R."));
         return new CoxModel(ties, control, data.size(), 0, coefs, new double[p][p], new double[p][p], 0, 0, none, none,
@@ -271,7 +272,7 @@ public final class CoxRegression {
         return new Fit(beta, u, var, loglik0, loglik, sctest, iter, converged, singular, rs.means, chol.rank());
     }
 
-    private CoxModel assemble(CoxData data, CoxRiskSets rs, Fit f, int events) {
+    private CoxModel assemble(CoxData data, CoxRiskSets rs, Fit f, int events, double[] init) {
         int p = rs.p;
         List<String> names = data.design().columnNames();
         List<Diagnostic> diagnostics = new ArrayList<>();
@@ -346,7 +347,12 @@ public final class CoxRegression {
                     Math.exp(coef[j]), Math.exp(coef[j] - z * useSe), Math.exp(coef[j] + z * useSe), false));
         }
         double lr = 2 * (f.loglik() - f.loglikNull());
-        double wald = waldStatistic(coef, variance, f.singular());
+        // R coxph: "the Wald test of whether the final coefficients differ from the initial values"
+        double[] moved = coef.clone();
+        for (int j = 0; j < p; j++) {
+            moved[j] -= init[j];
+        }
+        double wald = waldStatistic(moved, variance, f.singular());
         double[] lp = linearPredictors(data, coef, f.means());
         // Harrell's C of the linear predictor with R's infinitesimal-jackknife SE (clusters as coxph)
         Concordance concordance = this.concordance == ConcordanceWeighting.HARRELL
