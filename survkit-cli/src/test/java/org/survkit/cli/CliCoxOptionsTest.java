@@ -66,6 +66,8 @@ class CliCoxOptionsTest {
         JsonNode one = ok(cox("--covariates", "age,sex", "--init", "0.01,-0.3", "--iter-max", "1"));
         CliCoxTest.sameFit(one, Cli.reference("cox-options/init_iter1_lung.json"), new int[] {0, 1});
         assertThat(one.get("converged").asBoolean()).isFalse();
+        assertThat(one.get("warnings").get(0).asText()).isEqualTo("The Cox fit did not converge in 1 iteration;"
+                + " estimates may be unreliable.");
         assertThat(one.get("control").get("iter_max").asInt()).isEqualTo(1);
         // R: the same from init with 20 iterations: R's estimates, loglik[1] and the tests at init
         CliCoxTest.sameFit(ok(cox("--covariates", "age,sex", "--init", "0.01,-0.3")),

@@ -286,7 +286,8 @@ public final class CoxRegression {
         }
         if (!f.converged()) {
             diagnostics.add(Diagnostic.warning("not-converged", "The Cox fit did not converge in "
-                    + control.iterMax() + " iterations; estimates may be unreliable."));
+                    + control.iterMax() + (control.iterMax() == 1 ? " iteration" : " iterations")
+                    + "; estimates may be unreliable."));
         } else if (control.iterMax() > 1) {
             List<Integer> joint = new ArrayList<>();
             for (int j = 0; j < p; j++) {
