@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.survkit.cli.output.Serializer;
 import org.survkit.cli.result.CompareResult;
+import org.survkit.cli.result.OneSampleResult;
 import org.survkit.io.Cohort;
 import org.survkit.stats.Diagnostic;
 import org.survkit.stats.PValueAdjustment;
@@ -14,13 +15,16 @@ import org.survkit.stats.km.KaplanMeier;
 import org.survkit.stats.km.RestrictedMeanComparison;
 import org.survkit.stats.logrank.LogRankResult;
 import org.survkit.stats.logrank.LogRankTest;
+import org.survkit.stats.logrank.OneSampleLogRank;
 import org.survkit.stats.logrank.PairwiseComparison;
 import org.survkit.stats.logrank.TrendTestResult;
 import org.survkit.stats.logrank.TwoGroupHazardRatios;
+import org.survkit.stats.logrank.Weighting;
 import org.survkit.stats.model.Factor;
 import org.survkit.study.Comparisons;
 import org.survkit.study.Estimates;
 import org.survkit.study.Rmst;
+import org.survkit.study.key.StudyKeys;
 import org.survkit.study.key.StudyKeys.Flags;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,8 +46,11 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     CohortOptions cohort;
 
-    @Option(names = "--group", paramLabel = "COL", required = true, description = "Column defining the groups.")
+    @Option(names = "--group", paramLabel = "COL", description = "Column defining the groups (required unless --expected).")
     String group;
+
+    @Option(names = Flags.EXPECTED, paramLabel = "COL")
+    String expected;
 
     @Option(names = Flags.STRATA, paramLabel = "COL")
     String strata;
@@ -68,6 +75,13 @@ public final class CompareCommand implements Callable<Integer> {
         double[] scores = comparisons.scores().length == 0 ? null : comparisons.scores();
         Double rmst = comparisons.rmst() == Rmst.YES ? estimates.tau() : null;
         double confLevel = estimates.confLevel();
+        if (expected != null) {
+            return oneSample();
+        }
+        if (group == null) {
+            throw new UsageException("say which column holds the groups: --group COL (or --expected COL for the"
+                    + " one-sample log-rank test against expected cumulative hazards).");
+        }
         Cohort c = cohort.read(group, strata, spec.commandLine().getErr());
         String[] g = c.group();
         Factor f = Factor.of(g);
@@ -107,6 +121,38 @@ public final class CompareCommand implements Callable<Integer> {
         CompareResult result = new CompareResult(cohort.summary(c, group), strata, comparisons, r, pairs, tr, hr,
                 rmsts, diagnostics);
         output.emit(spec.commandLine().getOut(), Serializer.COMPARE, result);
+        return ExitCodes.OK;
+    }
+
+    /** {@code --expected COL}: the one-sample log-rank test, without groups (R refuses an offset with groups). */
+    private Integer oneSample() {
+        if (group != null || strata != null) {
+            throw new UsageException("--expected tests the whole cohort against its expected events (the one-sample"
+                    + " log-rank test, as R's survdiff with an offset): drop " + (group != null ? "--group" : "--strata")
+                    + ", or drop --expected to compare groups.");
+        }
+        if (options.pairwise || options.trend || options.conservative || options.rmst != null || options.rho != null
+                || options.gamma != null || options.test != null
+                && FlagValues.parse(StudyKeys.TEST, options.test) != Weighting.LOGRANK) {
+            throw new UsageException("--expected gives the one-sample log-rank test only: drop --test, --rho, --gamma,"
+                    + " --pairwise, --trend, --conservative and --rmst.");
+        }
+        if (!Double.isNaN(cohort.horizon()) || cohort.landmark != null) {
+            throw new UsageException("--expected cannot be combined with --horizon or --landmark: the expected"
+                    + " cumulative hazards are over each subject's whole follow-up; give them for the follow-up you"
+                    + " analyse instead.");
+        }
+        Cohort c = cohort.read(s -> s.covariates(List.of(expected)), spec.commandLine().getErr());
+        double[] e = c.covariate(expected).numeric();
+        if (e == null) {
+            throw new UsageException("--expected: column '" + expected + "' holds text; give each subject's expected"
+                    + " cumulative hazard (a number >= 0).");
+        }
+        OneSampleLogRank.Result r = OneSampleLogRank.test(c.event(), e);
+        List<Diagnostic> diagnostics = new ArrayList<>(Guardrails.forImmortalTime(c.time(), c.event(),
+                cohort.unitLabel()));
+        output.emit(spec.commandLine().getOut(), Serializer.ONE_SAMPLE,
+                new OneSampleResult(cohort.summary(c, null), expected, r, diagnostics));
         return ExitCodes.OK;
     }
 }

@@ -11,6 +11,8 @@ import org.survkit.cli.result.CoxResult;
 import org.survkit.cli.result.FirthResult;
 import org.survkit.io.Cohort;
 import org.survkit.stats.Diagnostic;
+import org.survkit.stats.cox.ConcordanceWeighting;
+import org.survkit.stats.cox.CoxControl;
 import org.survkit.stats.cox.CoxData;
 import org.survkit.stats.cox.CoxModel;
 import org.survkit.stats.cox.CoxRegression;
@@ -19,11 +21,13 @@ import org.survkit.stats.cox.FirthCoxRegression;
 import org.survkit.stats.cox.ProportionalHazardsTest;
 import org.survkit.stats.cox.Ties;
 import org.survkit.stats.cox.ZphResult;
+import org.survkit.stats.cox.ZphTransform;
 import org.survkit.stats.guardrails.Guardrails;
 import org.survkit.stats.model.DesignMatrix;
 import org.survkit.stats.model.Factor;
 import org.survkit.study.frame.ModelFrame;
 import org.survkit.study.key.StudyKeys;
+import org.survkit.study.key.StudyKeys.Flags;
 import org.survkit.study.key.Where;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,6 +79,21 @@ public final class CoxCommand implements Callable<Integer> {
             description = "Entry time: (start, time] rows for delayed entry or time-varying covariates.")
     String start;
 
+    @Option(names = Flags.OFFSET, paramLabel = "COL")
+    String offset;
+
+    @Option(names = Flags.INIT, paramLabel = "B1,B2,...")
+    String init;
+
+    @Option(names = Flags.ITER_MAX, paramLabel = "N")
+    String iterMax;
+
+    @Option(names = Flags.ZPH_TRANSFORM, paramLabel = "SCALE")
+    String zphTransform;
+
+    @Option(names = Flags.CONCORDANCE, paramLabel = "INDEX")
+    String concordance;
+
     @Mixin
     ConfLevelOption confLevelOption;
 
@@ -88,8 +107,30 @@ public final class CoxCommand implements Callable<Integer> {
             throw new UsageException("--firth cannot be combined with --cluster: Firth's method has no robust variance"
                     + " here. Drop one of them.");
         }
+        double[] start0 = FlagValues.parse(StudyKeys.INIT, init);
+        Integer maxIter = FlagValues.parse(StudyKeys.ITER_MAX, iterMax);
+        ZphTransform transform = FlagValues.orDefault(StudyKeys.ZPH_TRANSFORM, zphTransform);
+        ConcordanceWeighting weighting = FlagValues.orDefault(StudyKeys.CONCORDANCE, concordance);
+        if (firth) {
+            for (String[] other : new String[][] {{Flags.OFFSET, offset}, {Flags.INIT, init},
+                {Flags.ITER_MAX, iterMax}, {Flags.CONCORDANCE, concordance}}) {
+                if (other[1] != null) {
+                    throw new UsageException("--firth cannot be combined with " + other[0] + " here: Firth's fit has"
+                            + " its own iteration and no offset. Drop one of them.");
+                }
+            }
+        }
+        if (weighting == ConcordanceWeighting.UNO && start != null) {
+            throw new UsageException("--concordance uno is not defined for (start, time] rows (--start), as in R's"
+                    + " concordance(timewt = \"n/G2\"): use Harrell's (the default).");
+        }
         double confLevel = confLevelOption.value();
-        Cohort c = cohort.readForModel(covariates, categorical, strata, weights, cluster, start,
+        List<String> columns = covariates;
+        if (offset != null && !covariates.contains(offset)) {
+            columns = new ArrayList<>(covariates);
+            columns.add(offset); // read with the model's columns: a row without an offset is excluded and counted
+        }
+        Cohort c = cohort.readForModel(columns, categorical, strata, weights, cluster, start,
                 spec.commandLine().getErr());
         CoxData data = coxData(c);
         CohortSummary summary = cohort.summary(c, null);
@@ -99,16 +140,30 @@ public final class CoxCommand implements Callable<Integer> {
                     new FirthResult(summary, strata, fm, fm.diagnostics()));
             return ExitCodes.OK;
         }
-        CoxModel m = CoxRegression.withDefaults().with(t).withConfLevel(confLevel).fit(data);
-        ZphResult zph = m.events() > 0 && m.coefficients().stream().anyMatch(k -> !k.aliased())
-                ? ProportionalHazardsTest.of(data, m) : null;
-        List<Diagnostic> diagnostics = new ArrayList<>(m.diagnostics());
-        diagnostics.addAll(Guardrails.forEventsPerCoefficient(m.events(),
-                (int) m.coefficients().stream().filter(k -> !k.aliased()).count()));
+        CoxRegression engine = CoxRegression.withDefaults().with(t).with(weighting).withConfLevel(confLevel);
+        if (maxIter != null) {
+            CoxControl d = CoxControl.DEFAULT;
+            engine = engine.with(new CoxControl(d.eps(), d.tolerChol(), maxIter, d.tolerInf()));
+        }
+        CoxModel m = engine.fit(data, start0 == null || start0.length == 0 ? null : start0);
+        ZphResult zph = m.events() > 0 && m.coefficients().stream().anyMatch(k -> !k.aliased() && !Double.isNaN(k.coef()))
+                ? ProportionalHazardsTest.of(data, m, transform, true) : null;
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        boolean readerSaidNoEvents = summary.warnings().stream().anyMatch(w -> w.contains("never occurs"));
+        for (Diagnostic d : m.diagnostics()) {
+            if (!(readerSaidNoEvents && d.code().equals("no-events"))) {
+                diagnostics.add(d); // the reader's message already says why there are no events
+            }
+        }
+        if (m.events() > 0) {
+            diagnostics.addAll(Guardrails.forEventsPerCoefficient(m.events(),
+                    (int) m.coefficients().stream().filter(k -> !k.aliased()).count()));
+        }
         if (zph != null) {
             diagnostics.addAll(Guardrails.forProportionalHazards(zph));
         }
-        output.emit(spec.commandLine().getOut(), Serializer.COX, new CoxResult(summary, strata, m, zph, diagnostics));
+        output.emit(spec.commandLine().getOut(), Serializer.COX,
+                new CoxResult(summary, strata, m, zph, diagnostics, offset));
         return ExitCodes.OK;
     }
 
@@ -116,8 +171,16 @@ public final class CoxCommand implements Callable<Integer> {
     private CoxData coxData(Cohort c) {
         DesignMatrix design = ModelFrame.of(c, covariates, reference, Map.of(), Where.COMMAND_LINE,
                 StudyKeys.REFERENCE).design();
+        double[] off = null;
+        if (offset != null) {
+            off = c.covariate(offset).numeric();
+            if (off == null) {
+                throw new UsageException("--offset: column '" + offset + "' holds text; an offset is a number per row"
+                        + " (a known part of the log hazard, e.g. the log of an expected rate).");
+            }
+        }
         return new CoxData(c.start(), c.time(), c.event(), design, c.weights(),
                 c.strata() == null ? null : Factor.of(c.strata()).codes(),
-                c.cluster() == null ? null : Factor.of(c.cluster()).codes());
+                c.cluster() == null ? null : Factor.of(c.cluster()).codes(), off);
     }
 }

@@ -1,6 +1,9 @@
 package org.survkit.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import org.survkit.io.InputException;
 import picocli.CommandLine;
@@ -37,11 +40,57 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("survkit: " + ex.getMessage());
+            err.println("survkit: " + (ex instanceof CommandLine.UnmatchedArgumentException u
+                    ? unknownOptions(u) : ex.getMessage()));
             err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
             return ExitCodes.USER_ERROR;
         });
         return cl;
+    }
+
+    /**
+     * picocli's "Unknown option" message, with each unknown option that another command has named with its owners:
+     * {@code '--ties' is an option of cox, not of compare}. Options no command has keep picocli's message (which
+     * suggests near spellings).
+     */
+    static String unknownOptions(CommandLine.UnmatchedArgumentException ex) {
+        CommandLine here = ex.getCommandLine();
+        CommandLine root = here;
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        List<String> lines = new ArrayList<>();
+        boolean unexplained = false;
+        for (String arg : ex.getUnmatched()) {
+            if (!arg.startsWith("-")) {
+                continue; // an option's value, or a stray argument
+            }
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            List<String> owners = new ArrayList<>();
+            for (Map.Entry<String, CommandLine> sub : root.getSubcommands().entrySet()) {
+                if (sub.getValue() != here && sub.getValue().getCommandSpec().findOption(name) != null
+                        && !owners.contains(sub.getValue().getCommandName())) {
+                    owners.add(sub.getValue().getCommandName());
+                }
+            }
+            if (owners.isEmpty()) {
+                unexplained = true;
+            } else {
+                lines.add("'" + name + "' is not an option of " + here.getCommandName() + ": this option belongs to "
+                        + andList(owners) + ".");
+            }
+        }
+        if (lines.isEmpty() || unexplained) {
+            lines.add(0, ex.getMessage());
+        }
+        return String.join(System.lineSeparator() + "survkit: ", lines);
+    }
+
+    private static String andList(List<String> words) {
+        if (words.size() == 1) {
+            return words.get(0);
+        }
+        return String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
     }
 
     private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parse) {

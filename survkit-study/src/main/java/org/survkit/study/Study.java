@@ -8,7 +8,10 @@ import java.util.Objects;
 import org.survkit.io.DecimalMark;
 import org.survkit.io.InvalidRows;
 import org.survkit.io.TimeUnit;
+import org.survkit.stats.cox.ConcordanceWeighting;
 import org.survkit.stats.cox.Ties;
+import org.survkit.stats.cox.ZphTransform;
+import org.survkit.study.key.StudyKeys;
 import org.survkit.stats.km.ConfidenceType;
 import org.survkit.study.CifPlot;
 import org.survkit.study.Comparisons;
@@ -289,13 +292,48 @@ public record Study(Path source, String title, Data data, Time time, Event event
      * @param firth       Firth's correction
      * @param ties        ties method
      * @param line        line in the study file
+     * @param init        starting values of the coefficients (R coxph's init), or null for zeros
+     * @param iterMax     the most Newton–Raphson iterations (R coxph.control(iter.max))
+     * @param zphTransform the time scale of the proportional-hazards test (R cox.zph's transform)
+     * @param concordance Harrell's or Uno's concordance
      */
     public record CoxSpec(String name, List<String> covariates, List<String> categorical, Map<String, String> reference,
-            Firth firth, Ties ties, int line) {
+            Firth firth, Ties ties, int line, double[] init, int iterMax, ZphTransform zphTransform,
+            ConcordanceWeighting concordance) {
         public CoxSpec {
             covariates = List.copyOf(covariates);
             categorical = List.copyOf(categorical);
             reference = Map.copyOf(reference);
+            init = init == null || init.length == 0 ? null : init.clone();
+            Objects.requireNonNull(zphTransform, "zphTransform");
+            Objects.requireNonNull(concordance, "concordance");
+        }
+
+        /** A model with R's fitting defaults: from zeros, 20 iterations, the KM time scale, Harrell's C. */
+        public CoxSpec(String name, List<String> covariates, List<String> categorical, Map<String, String> reference,
+                Firth firth, Ties ties, int line) {
+            this(name, covariates, categorical, reference, firth, ties, line, null,
+                    StudyKeys.ITER_MAX.defaultValue(), StudyKeys.ZPH_TRANSFORM.defaultValue(),
+                    StudyKeys.CONCORDANCE.defaultValue());
+        }
+
+        @Override
+        public double[] init() {
+            return init == null ? null : init.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CoxSpec c && name.equals(c.name) && covariates.equals(c.covariates)
+                    && categorical.equals(c.categorical) && reference.equals(c.reference) && firth == c.firth
+                    && ties == c.ties && line == c.line && java.util.Arrays.equals(init, c.init)
+                    && iterMax == c.iterMax && zphTransform == c.zphTransform && concordance == c.concordance;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, covariates, categorical, reference, firth, ties, line,
+                    java.util.Arrays.hashCode(init), iterMax, zphTransform, concordance);
         }
     }
 

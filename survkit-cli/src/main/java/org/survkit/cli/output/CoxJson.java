@@ -49,7 +49,11 @@ final class CoxJson {
             ObjectNode cc = o.putObject("concordance");
             Json.put(cc, "estimate", m.concordance().estimate());
             Json.put(cc, "se", m.concordance().stdErr());
+            cc.put("weighting", m.concordance().weighting().id());
         }
+        Json.putText(o, "offset", r.offset());
+        Json.putText(o, "ph_transform", r.proportionalHazards() == null ? null
+                : r.proportionalHazards().transform().id());
         ArrayNode ph = o.putArray("ph_test");
         if (r.proportionalHazards() != null) {
             for (ZphTerm z : CoxText.zphRows(r)) {

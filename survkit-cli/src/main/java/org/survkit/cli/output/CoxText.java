@@ -3,10 +3,12 @@ package org.survkit.cli.output;
 import java.util.ArrayList;
 import java.util.List;
 import org.survkit.cli.result.CoxResult;
+import org.survkit.stats.cox.ConcordanceWeighting;
 import org.survkit.stats.cox.CoxCoefficient;
 import org.survkit.stats.cox.CoxModel;
 import org.survkit.stats.cox.Ties;
 import org.survkit.stats.cox.ZphTerm;
+import org.survkit.stats.cox.ZphTransform;
 
 /**
  * {@code survkit cox} as text, as R's summary.coxph: coefficients (with robust standard errors when there are), hazard
@@ -20,7 +22,11 @@ final class CoxText {
         CoxModel m = r.model();
         StringBuilder sb = new StringBuilder(title("Cox proportional hazards model", m.ties(), r.strata()));
         sb.append(TextBlocks.cohort(r.cohort()));
-        sb.append("  n = ").append(m.n()).append(", number of events = ").append(m.events()).append("\n\n");
+        sb.append("  n = ").append(m.n()).append(", number of events = ").append(m.events()).append('\n');
+        if (r.offset() != null) {
+            sb.append("  offset: ").append(r.offset()).append(" (coefficient fixed at 1)\n");
+        }
+        sb.append('\n');
         boolean robust = m.coefficients().stream().anyMatch(k -> !Double.isNaN(k.robustSe()));
         List<String[]> rows = new ArrayList<>();
         for (CoxCoefficient k : m.coefficients()) {
@@ -46,7 +52,8 @@ final class CoxText {
         }
         sb.append(TextBlocks.hazardRatios(m.confLevel(), limits));
         if (m.concordance() != null) {
-            sb.append("Concordance = ").append(Numbers.text(m.concordance().estimate(), 3)).append("  (se = ")
+            sb.append(m.concordance().weighting() == ConcordanceWeighting.UNO ? "Concordance (Uno) = " : "Concordance = ")
+                    .append(Numbers.text(m.concordance().estimate(), 3)).append("  (se = ")
                     .append(Numbers.text(m.concordance().stdErr(), 3)).append(")\n");
         }
         sb.append(TextBlocks.testLine("Likelihood ratio test", m.lrTest()));
@@ -57,7 +64,9 @@ final class CoxText {
         }
         sb.append(TextBlocks.convergence(m.converged(), m.iterations()));
         if (r.proportionalHazards() != null) {
-            sb.append("\nProportional-hazards test (cox.zph, KM time transform)\n");
+            ZphTransform tr = r.proportionalHazards().transform();
+            sb.append("\nProportional-hazards test (cox.zph, ").append(tr == ZphTransform.KM ? "KM" : tr.id())
+                    .append(" time transform)\n");
             List<String[]> zrows = new ArrayList<>();
             for (ZphTerm z : zphRows(r)) {
                 zrows.add(new String[] {z.term(), Numbers.text(z.statistic(), 4), Integer.toString(z.df()),

@@ -11,6 +11,7 @@ import org.survkit.cli.result.CoxResult;
 import org.survkit.cli.result.FineGrayResult;
 import org.survkit.cli.result.FirthResult;
 import org.survkit.cli.result.KmResult;
+import org.survkit.cli.result.OneSampleResult;
 import org.survkit.cli.result.PlanResult;
 import org.survkit.cli.result.ReconstructResult;
 
@@ -27,6 +28,9 @@ public final class Serializer<R> {
     /** {@code survkit compare}. */
     public static final Serializer<CompareResult> COMPARE = new Serializer<>(CompareText::of, CompareJson::of,
             CompareCsv::of);
+    /** {@code survkit compare --expected}: the one-sample log-rank test. */
+    public static final Serializer<OneSampleResult> ONE_SAMPLE = new Serializer<>(OneSampleText::of,
+            OneSampleJson::of, OneSampleCsv::of);
     /** {@code survkit cox}. */
     public static final Serializer<CoxResult> COX = new Serializer<>(CoxText::of, CoxJson::of, CoxCsv::of);
     /** {@code survkit cox --firth}. */

@@ -100,6 +100,7 @@ final class TextBlocks {
 
     /** {@return "(did not converge in N iterations)" for a model that did not converge, else nothing} */
     static String convergence(boolean converged, int iterations) {
-        return converged ? "" : "(did not converge in " + iterations + " iterations)\n";
+        return converged ? ""
+                : "(did not converge in " + iterations + (iterations == 1 ? " iteration)\n" : " iterations)\n");
     }
 }

@@ -15,13 +15,20 @@ import org.survkit.stats.cox.ZphResult;
  * @param proportionalHazards the proportional-hazards test, or null when there is nothing to test (no events, or
  *                            every coefficient aliased)
  * @param diagnostics         the model's caveats, then events per coefficient, then non-proportional hazards
+ * @param offset              the offset column (R {@code + offset(x)}), or null
  */
 public record CoxResult(CohortSummary cohort, String strata, CoxModel model, ZphResult proportionalHazards,
-        List<Diagnostic> diagnostics) {
+        List<Diagnostic> diagnostics, String offset) {
 
     public CoxResult {
         Objects.requireNonNull(cohort, "cohort");
         Objects.requireNonNull(model, "model");
         diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** A model without an offset. */
+    public CoxResult(CohortSummary cohort, String strata, CoxModel model, ZphResult proportionalHazards,
+            List<Diagnostic> diagnostics) {
+        this(cohort, strata, model, proportionalHazards, diagnostics, null);
     }
 }

@@ -40,6 +40,7 @@ import org.survkit.stats.competing.FineGrayModel;
 import org.survkit.stats.competing.FineGrayRegression;
 import org.survkit.stats.competing.NaiveCumulativeIncidence;
 import org.survkit.stats.cox.CoxCoefficient;
+import org.survkit.stats.cox.CoxControl;
 import org.survkit.stats.cox.CoxData;
 import org.survkit.stats.cox.CoxModel;
 import org.survkit.stats.cox.CoxRegression;
@@ -702,9 +703,12 @@ public final class StudyAnalysis {
         ZphResult zph = null;
         FirthCoxModel firth = null;
         if (spec.firth() != Firth.YES) {
-            model = CoxRegression.withDefaults().with(spec.ties()).withConfLevel(study.confLevel()).fit(data);
-            if (model.events() > 0 && model.coefficients().stream().anyMatch(k -> !k.aliased())) {
-                zph = ProportionalHazardsTest.of(data, model);
+            CoxControl d = CoxControl.DEFAULT;
+            model = CoxRegression.withDefaults().with(spec.ties()).with(spec.concordance())
+                    .with(new CoxControl(d.eps(), d.tolerChol(), spec.iterMax(), d.tolerInf()))
+                    .withConfLevel(study.confLevel()).fit(data, spec.init());
+            if (model.events() > 0 && model.coefficients().stream().anyMatch(k -> !k.aliased() && !Double.isNaN(k.coef()))) {
+                zph = ProportionalHazardsTest.of(data, model, spec.zphTransform(), true);
             }
         }
         boolean monotone = model != null && model.diagnostics().stream()

@@ -27,6 +27,7 @@ import org.survkit.stats.competing.FineGrayCoefficient;
 import org.survkit.stats.competing.FineGrayModel;
 import org.survkit.stats.competing.GrayTestResult;
 import org.survkit.stats.competing.NaiveCumulativeIncidence;
+import org.survkit.stats.cox.ConcordanceWeighting;
 import org.survkit.stats.cox.CoxCoefficient;
 import org.survkit.stats.cox.FirthCoefficient;
 import org.survkit.stats.cox.ZphTerm;
@@ -720,11 +721,16 @@ public final class ReportTables {
                 ObjectNode cc = json.putObject("concordance");
                 num(cc, "estimate", r.model().concordance().estimate());
                 num(cc, "se", r.model().concordance().stdErr());
+                if (r.model().concordance().weighting() != ConcordanceWeighting.HARRELL) {
+                    cc.put("weighting", r.model().concordance().weighting().id());
+                }
             }
             notes.add("n = " + r.model().n() + ", " + r.model().events() + " events (complete cases); "
                     + capital(r.model().ties().id()) + " ties. Likelihood-ratio test " + Formats.num(
                             r.model().lrTest().statistic(), 2) + " on " + r.model().lrTest().df() + " df, "
-                    + pEquals(r.model().lrTest().pValue()) + (r.model().concordance() == null ? "" : "; concordance "
+                    + pEquals(r.model().lrTest().pValue()) + (r.model().concordance() == null ? ""
+                            : (r.model().concordance().weighting() == ConcordanceWeighting.UNO ? "; Uno's concordance "
+                                    : "; concordance ")
                             + Formats.num(r.model().concordance().estimate(), 3) + " (SE " + Formats.num(
                                     r.model().concordance().stdErr(), 3) + ")") + ".");
         }

@@ -69,7 +69,15 @@ public final class ConcordanceIndex {
      * @param coxVariance     variance of C under the Cox model (R {@code $cvar})
      */
     public record Detail(double concordant, double discordant, double tiedRisk, double tiedTime,
-            double tiedRiskAndTime, double estimate, double variance, double coxVariance) {
+            double tiedRiskAndTime, double estimate, double variance, double coxVariance,
+            ConcordanceWeighting weighting) {
+
+        /** Harrell's. */
+        public Detail(double concordant, double discordant, double tiedRisk, double tiedTime, double tiedRiskAndTime,
+                double estimate, double variance, double coxVariance) {
+            this(concordant, discordant, tiedRisk, tiedTime, tiedRiskAndTime, estimate, variance, coxVariance,
+                    ConcordanceWeighting.HARRELL);
+        }
 
         /** √variance, R's {@code se(C)}. */
         public double stdErr() {
@@ -78,7 +86,7 @@ public final class ConcordanceIndex {
 
         /** The estimate and its standard error. */
         public Concordance concordance() {
-            return new Concordance(estimate, stdErr());
+            return new Concordance(estimate, stdErr(), weighting);
         }
     }
 
@@ -110,6 +118,32 @@ public final class ConcordanceIndex {
     public static Detail detail(double[] start, double[] stop, boolean[] event, double[] riskScore, int[] strata,
             double[] weights, int[] cluster) {
         return detail(start, stop, event, riskScore, strata, weights, cluster, Algorithm.TIME_ORDER);
+    }
+
+    /**
+     * Harrell's or Uno's C with every count and the infinitesimal-jackknife variance (R {@code concordance(fit,
+     * timewt = "n" | "n/G2")}). Uno's weights need right-censored data; its {@code coxVariance} is NaN (R's
+     * {@code cvar} is not computed here for weighted pairs).
+     *
+     * @param start     entry times, or null; must be null for {@link ConcordanceWeighting#UNO}
+     * @throws IllegalArgumentException for Uno's C on (start, stop] data, as R
+     */
+    public static Detail detail(double[] start, double[] stop, boolean[] event, double[] riskScore, int[] strata,
+            double[] weights, int[] cluster, ConcordanceWeighting weighting) {
+        if (weighting == ConcordanceWeighting.HARRELL) {
+            return detail(start, stop, event, riskScore, strata, weights, cluster);
+        }
+        if (start != null) {
+            throw new IllegalArgumentException("Uno's concordance (R timewt = \"n/G2\") is not defined for (start, stop]"
+                    + " data, as in R: use Harrell's");
+        }
+        check(start, stop, event, riskScore, strata, weights, cluster);
+        Walk w = new Walk(start, stop, event, RadixOrder.ranks(riskScore, false), strata, weights);
+        w.unoWeights();
+        w.run();
+        Pairs walk = new Pairs(w.concordant, w.discordant, w.tiedRisk, w.tiedTime, w.tiedBoth, Double.NaN, w.obs, w.w,
+                w.diff, w.total);
+        return summarize(walk, stop.length, cluster, weighting);
     }
 
     /**
@@ -168,6 +202,11 @@ public final class ConcordanceIndex {
             walk = new Pairs(w.concordant, w.discordant, w.tiedRisk, w.tiedTime, w.tiedBoth, w.coxSum, w.obs, w.w,
                     w.diff, w.total);
         }
+        return summarize(walk, n, cluster, ConcordanceWeighting.HARRELL);
+    }
+
+    /** The estimate and the infinitesimal-jackknife variance from a walk's pair sums and influence terms. */
+    private static Detail summarize(Pairs walk, int n, int[] cluster, ConcordanceWeighting weighting) {
         double pairs = walk.concordant() + walk.discordant() + walk.tiedRisk();
         double somers = (walk.concordant() - walk.discordant()) / pairs;
         // influence of each observation on Somers' d (walk order)
@@ -203,7 +242,7 @@ public final class ConcordanceIndex {
         double variance = pairs > 0 ? sumSq / 4 : Double.NaN;
         double coxVariance = pairs > 0 ? walk.coxSum() / (4 * pairs * pairs) : Double.NaN;
         return new Detail(walk.concordant(), walk.discordant(), walk.tiedRisk(), walk.tiedTime() - walk.tiedBoth(),
-                walk.tiedBoth(), estimate, variance, coxVariance);
+                walk.tiedBoth(), estimate, variance, coxVariance, weighting);
     }
 
     /** The score-order walk's pairs, or null when {@code force} is false and the time-order walk's tree is smaller. */
@@ -354,6 +393,7 @@ public final class ConcordanceIndex {
         final double[] pending; // event weight per score rank at the current time (tied on time and score)
         final double[] diff;    // by position: concordant − discordant pairs
         final double[] total;   // by position: concordant + discordant + tied pairs
+        double[] timeWeight;    // by position: the time weight of an event's pairs (Uno's 1/G(t−)²); null = 1
         double concordant;
         double discordant;
         double tiedRisk;
@@ -463,6 +503,54 @@ public final class ConcordanceIndex {
             total = new double[n];
         }
 
+        /**
+         * Uno's weights 1/G(t−)² at each event position, G the censoring Kaplan–Meier curve of the stratum
+         * (weighted; at a time t the events leave first, so G's risk set at t is the weight at risk minus the events
+         * at t), as R's {@code fastkm1}; a stratum with fewer than two events keeps weight 1 (R's rule).
+         */
+        void unoWeights() {
+            timeWeight = new double[n];
+            java.util.Arrays.fill(timeWeight, 1);
+            for (int b = 0; b + 1 < blocks.length; b++) {
+                int lo = blocks[b];
+                int hi = blocks[b + 1];
+                int events = 0;
+                double atRisk = 0;
+                for (int q = lo; q < hi; q++) {
+                    events += event[q] ? 1 : 0;
+                    atRisk += w[q];
+                }
+                if (events < 2) {
+                    continue;
+                }
+                double g = 1;
+                int q = hi - 1; // walk positions run by decreasing time: the earliest time is last
+                while (q >= lo) {
+                    int t = exit[q];
+                    int first = q;
+                    double dead = 0;
+                    double censored = 0;
+                    while (q >= lo && exit[q] == t) {
+                        if (event[q]) {
+                            dead += w[q];
+                        } else {
+                            censored += w[q];
+                        }
+                        q--;
+                    }
+                    for (int k = q + 1; k <= first; k++) {
+                        if (event[k]) {
+                            timeWeight[k] = 1 / (g * g);
+                        }
+                    }
+                    if (censored > 0) {
+                        g *= 1 - censored / (atRisk - dead);
+                    }
+                    atRisk -= dead + censored;
+                }
+            }
+        }
+
         void run() {
             for (int b = 0; b + 1 < blocks.length; b++) {
                 if (b > 0 && !tree.clearAll(blocks[b] - blocks[b - 1])) {
@@ -512,17 +600,19 @@ public final class ConcordanceIndex {
                         }
                         int r = score[q];
                         double wq = w[q];
-                        tree.walk(r, 0, wq);
+                        double v = timeWeight == null ? 1 : timeWeight[q];
+                        double ew = wq * v;
+                        tree.walk(r, 0, ew);
                         double below = tree.riskBelow;
                         double same = tree.riskAt(r);
                         double above = tree.riskTotal() - below - same;
-                        concordant += wq * below;
-                        discordant += wq * above;
-                        tiedRisk += wq * same;
-                        diff[q] += below - above;
-                        total[q] += below + above + same;
-                        tiedTime += wq * deadWeight;
-                        tiedBoth += wq * pending[r];
+                        concordant += ew * below;
+                        discordant += ew * above;
+                        tiedRisk += ew * same;
+                        diff[q] += v * (below - above);
+                        total[q] += v * (below + above + same);
+                        tiedTime += ew * deadWeight;
+                        tiedBoth += ew * pending[r];
                         pending[r] += wq;
                         deadWeight += wq;
                     }
@@ -559,18 +649,20 @@ public final class ConcordanceIndex {
         private void single(int q) {
             int r = score[q];
             double wq = w[q];
+            double v = timeWeight == null ? 1 : timeWeight[q];
+            double ew = wq * v;
             double sameRisk = tree.riskAt(r);
             double sameEvents = tree.eventsAt(r);
-            tree.walk(r, wq, wq);
+            tree.walk(r, wq, ew);
             double below = tree.riskBelow;
             double above = tree.riskTotal() - wq - below - sameRisk;
-            concordant += wq * below;
-            discordant += wq * above;
-            tiedRisk += wq * sameRisk;
+            concordant += ew * below;
+            discordant += ew * above;
+            tiedRisk += ew * sameRisk;
             double eBelow = tree.eventBelow;
-            double eAbove = tree.eventTotal() - eBelow - sameEvents - wq;
-            diff[q] += below - above - (eAbove - eBelow);
-            total[q] += below + above + sameRisk - tree.eventTotal();
+            double eAbove = tree.eventTotal() - eBelow - sameEvents - ew;
+            diff[q] += v * (below - above) - (eAbove - eBelow);
+            total[q] += v * (below + above + sameRisk) - tree.eventTotal();
             z2 += rankSquares(wq, below, sameRisk, above);
             if (tree.riskTotal() > 0) {
                 coxSum += wq * z2 / tree.riskTotal();

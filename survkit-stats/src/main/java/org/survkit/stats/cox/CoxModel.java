@@ -26,7 +26,7 @@ import org.survkit.stats.internal.Columns;
  * @param iterations    Newton–Raphson iterations
  * @param converged     whether the fit converged within the iteration limit
  * @param means         the column means the linear predictor is centred on (as R's {@code means})
- * @param linearPredictors β'(x − means) per observation, in input order
+ * @param linearPredictors β'(x − means) + the centred offset (R {@code linear.predictors}) per observation, in input order
  * @param diagnostics   warnings: possibly infinite coefficients (monotone likelihood), aliasing,
  *                      non-convergence
  * @param confLevel     level of the hazard-ratio intervals

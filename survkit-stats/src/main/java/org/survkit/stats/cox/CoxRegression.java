@@ -28,16 +28,19 @@ import org.survkit.stats.internal.Normal;
  * (2000), ch. 3. Instances are immutable and thread-safe.
  */
 public final class CoxRegression {
-    private static final CoxRegression DEFAULTS = new CoxRegression(Ties.EFRON, CoxControl.DEFAULT, 0.95);
+    private static final CoxRegression DEFAULTS = new CoxRegression(Ties.EFRON, CoxControl.DEFAULT, 0.95,
+            ConcordanceWeighting.HARRELL);
 
     private final Ties ties;
     private final CoxControl control;
     private final double confLevel;
+    private final ConcordanceWeighting concordance;
 
-    private CoxRegression(Ties ties, CoxControl control, double confLevel) {
+    private CoxRegression(Ties ties, CoxControl control, double confLevel, ConcordanceWeighting concordance) {
         this.ties = ties;
         this.control = control;
         this.confLevel = confLevel;
+        this.concordance = concordance;
     }
 
     /** Efron ties, R's control, 95% intervals. */
@@ -46,18 +49,23 @@ public final class CoxRegression {
     }
 
     public CoxRegression with(Ties t) {
-        return new CoxRegression(Objects.requireNonNull(t, "ties"), control, confLevel);
+        return new CoxRegression(Objects.requireNonNull(t, "ties"), control, confLevel, concordance);
     }
 
     public CoxRegression with(CoxControl c) {
-        return new CoxRegression(ties, Objects.requireNonNull(c, "control"), confLevel);
+        return new CoxRegression(ties, Objects.requireNonNull(c, "control"), confLevel, concordance);
+    }
+
+    /** The model's concordance: Harrell's (default, as R) or Uno's (R {@code concordance(fit, timewt = "n/G2")}). */
+    public CoxRegression with(ConcordanceWeighting w) {
+        return new CoxRegression(ties, control, confLevel, Objects.requireNonNull(w, "concordance"));
     }
 
     public CoxRegression withConfLevel(double level) {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("confidence level must be between 0 and 1, got " + level);
         }
-        return new CoxRegression(ties, control, level);
+        return new CoxRegression(ties, control, level, concordance);
     }
 
     public Ties ties() {
@@ -73,17 +81,92 @@ public final class CoxRegression {
             int iterations, boolean converged, boolean[] singular, double[] means, int rank) {
     }
 
-    /** Fits the model. */
+    /** Fits the model from β = 0. */
     public CoxModel fit(CoxData data) {
+        return fit(data, null);
+    }
+
+    /**
+     * Fits the model from given starting values (R {@code coxph(..., init = )}): the iteration starts there, and
+     * the first log-likelihood, the score test and the likelihood-ratio test are at {@code init} instead of 0, as
+     * R's {@code loglik[1]}, {@code score} and {@code summary()} are.
+     *
+     * <p>Without events no model can be estimated: the fit is R's NA fit (every coefficient NA, log-likelihoods
+     * 0, tests 0 on 0 df) with one diagnostic {@code no-events}, instead of aliasing and non-convergence.
+     *
+     * @param init one starting value per design column on the original scale, or null for zeros
+     */
+    public CoxModel fit(CoxData data, double[] init) {
         int events = 0;
         for (boolean e : data.event()) {
             if (e) {
                 events++;
             }
         }
+        int p = data.design().width();
+        if (init != null) {
+            if (init.length != p) {
+                throw new IllegalArgumentException("the model has " + p + " coefficient" + (p == 1 ? "" : "s") + " ("
+                        + String.join(", ", data.design().columnNames()) + ") but " + init.length
+                        + " starting value" + (init.length == 1 ? " was" : "s were") + " given; give one per coefficient"
+                        + " in this order.");
+            }
+            for (double v : init) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("starting values must be finite numbers, got " + v);
+                }
+            }
+        }
+        if (data.offset() != null) {
+            data = data.withOffset(centred(data.offset()));
+        }
         CoxRiskSets rs = CoxRiskSets.of(data, ties, null);
-        Fit f = newtonRaphson(rs, new double[rs.p], control);
-        return assemble(data, rs, f, events);
+        if (events == 0) {
+            return noEvents(data, rs);
+        }
+        double[] start = init == null ? new double[rs.p] : init.clone();
+        Fit f = newtonRaphson(rs, start.clone(), control);
+        return assemble(data, rs, f, events, start);
+    }
+
+    /**
+     * The offset minus its (unweighted) mean, as R {@code coxph} centres it before fitting: the partial likelihood
+     * is unchanged, the linear predictors are R's.
+     */
+    private static double[] centred(double[] offset) {
+        double mean = 0;
+        for (double v : offset) {
+            mean += v;
+        }
+        mean /= offset.length;
+        double[] c = new double[offset.length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = offset[i] - mean;
+            if (!Double.isFinite(Math.exp(c[i]))) {
+                throw new IllegalArgumentException("observation " + (i + 1) + ": the offset " + offset[i]
+                        + " gives an infinite risk score (R: offsets must lead to a finite risk score)");
+            }
+        }
+        return c;
+    }
+
+    /**
+     * R's fit without events: coefficients NA with variance 0, log-likelihood 0 at start and end, tests 0 on 0 df,
+     * concordance NA; the linear predictors are the offsets (0 without).
+     */
+    private CoxModel noEvents(CoxData data, CoxRiskSets rs) {
+        int p = rs.p;
+        List<CoxCoefficient> coefs = new ArrayList<>(p);
+        for (String name : data.design().columnNames()) {
+            coefs.add(new CoxCoefficient(name, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, false));
+        }
+        double[] lp = data.offset() == null ? new double[data.size()] : data.offset().clone();
+        ChiSquareTest none = new ChiSquareTest(0, 0, 1); // R: "Likelihood ratio test=0 on 0 df, p=1"
+        List<Diagnostic> diagnostics = List.of(Diagnostic.warning("no-events", "There are no events (every row is"
+                + " censored), so the Cox model cannot be estimated: every coefficient is NA, as in R."));
+        return new CoxModel(ties, control, data.size(), 0, coefs, new double[p][p], new double[p][p], 0, 0, none, none,
+                none, null, new Concordance(Double.NaN, Double.NaN, concordance), 0, true, rs.means, lp, diagnostics, confLevel);
     }
 
     /**
@@ -189,7 +272,7 @@ public final class CoxRegression {
         return new Fit(beta, u, var, loglik0, loglik, sctest, iter, converged, singular, rs.means, chol.rank());
     }
 
-    private CoxModel assemble(CoxData data, CoxRiskSets rs, Fit f, int events) {
+    private CoxModel assemble(CoxData data, CoxRiskSets rs, Fit f, int events, double[] init) {
         int p = rs.p;
         List<String> names = data.design().columnNames();
         List<Diagnostic> diagnostics = new ArrayList<>();
@@ -203,8 +286,10 @@ public final class CoxRegression {
         }
         if (!f.converged()) {
             diagnostics.add(Diagnostic.warning("not-converged", "The Cox fit did not converge in "
-                    + control.iterMax() + " iterations; estimates may be unreliable."));
+                    + control.iterMax() + (control.iterMax() == 1 ? " iteration" : " iterations")
+                    + "; estimates may be unreliable."));
         } else if (control.iterMax() > 1) {
+            List<Integer> joint = new ArrayList<>();
             for (int j = 0; j < p; j++) {
                 if (f.singular()[j]) {
                     continue;
@@ -215,12 +300,27 @@ public final class CoxRegression {
                 }
                 inf = Math.abs(inf);
                 if (!Double.isFinite(f.u()[j]) || (inf > control.eps() && inf > control.tolerInf() * Math.abs(coef[j]))) {
+                    String cause = cause(data, j);
+                    if (!cause.startsWith(" Cause:")) {
+                        joint.add(j);
+                        continue;
+                    }
                     diagnostics.add(Diagnostic.warning("monotone-likelihood", "The log-likelihood converged while the"
                             + " coefficient of '" + names.get(j) + "' kept growing (" + DiagnosticText.num(coef[j])
                             + "): it may be infinite (monotone likelihood), so its hazard ratio, standard error and"
-                            + " p-value are meaningless." + cause(data, j) + " Use Firth's penalized likelihood"
+                            + " p-value are meaningless." + cause + " Use Firth's penalized likelihood"
                             + " (--firth) or merge sparse groups."));
                 }
+            }
+            if (joint.size() == 1) {
+                int j = joint.get(0);
+                diagnostics.add(Diagnostic.warning("monotone-likelihood", "The log-likelihood converged while the"
+                        + " coefficient of '" + names.get(j) + "' kept growing (" + DiagnosticText.num(coef[j])
+                        + "): it may be infinite (monotone likelihood), so its hazard ratio, standard error and"
+                        + " p-value are meaningless." + cause(data, j) + " Use Firth's penalized likelihood"
+                        + " (--firth) or merge sparse groups."));
+            } else if (joint.size() > 1) {
+                diagnostics.add(Diagnostic.warning("monotone-likelihood", jointDivergence(names, coef, joint)));
             }
         }
         double[][] naive = f.var();
@@ -248,14 +348,44 @@ public final class CoxRegression {
                     Math.exp(coef[j]), Math.exp(coef[j] - z * useSe), Math.exp(coef[j] + z * useSe), false));
         }
         double lr = 2 * (f.loglik() - f.loglikNull());
-        double wald = waldStatistic(coef, variance, f.singular());
+        // R coxph: "the Wald test of whether the final coefficients differ from the initial values"
+        double[] moved = coef.clone();
+        for (int j = 0; j < p; j++) {
+            moved[j] -= init[j];
+        }
+        double wald = waldStatistic(moved, variance, f.singular());
         double[] lp = linearPredictors(data, coef, f.means());
         // Harrell's C of the linear predictor with R's infinitesimal-jackknife SE (clusters as coxph)
-        Concordance concordance = ConcordanceIndex.forModel(rs, data.start(), data.stop(), data.event(), lp,
-                data.strata(), data.weights(), data.cluster());
+        Concordance concordance = this.concordance == ConcordanceWeighting.HARRELL
+                ? ConcordanceIndex.forModel(rs, data.start(), data.stop(), data.event(), lp, data.strata(),
+                        data.weights(), data.cluster())
+                : ConcordanceIndex.detail(data.start(), data.stop(), data.event(), lp, data.strata(), data.weights(),
+                        data.cluster(), this.concordance).concordance();
         return new CoxModel(ties, control, data.size(), events, coefs, variance, naive, f.loglikNull(), f.loglik(),
                 ChiSquareTest.of(lr, df), ChiSquareTest.of(wald, df), ChiSquareTest.of(f.scoreTest(), df), robustScore,
                 concordance, f.iterations(), f.converged(), f.means(), lp, diagnostics, confLevel);
+    }
+
+    /**
+     * The message for coefficients that run to infinity together (R: "Loglik converged before variables j, k;
+     * coefficient may be infinite" for several variables): no single indicator has a side without events, but a
+     * combination of the terms orders the events perfectly.
+     */
+    static String jointDivergence(List<String> names, double[] coef, List<Integer> cols) {
+        StringBuilder terms = new StringBuilder();
+        for (int a = 0; a < cols.size(); a++) {
+            int j = cols.get(a);
+            if (a > 0) {
+                terms.append(a == cols.size() - 1 ? " and " : ", ");
+            }
+            terms.append('\'').append(names.get(j)).append("' towards ").append(coef[j] > 0 ? "+" : "-")
+                    .append("infinity (").append(DiagnosticText.num(coef[j])).append(')');
+        }
+        return "The log-likelihood converged while " + cols.size() + " coefficients kept growing together: "
+                + terms + ". Together these terms separate the subjects with events from those without (a monotone"
+                + " likelihood of a combination of terms, although no single group lacks events), so their hazard"
+                + " ratios, standard errors and p-values are meaningless. Firth's penalized likelihood (--firth)"
+                + " gives finite estimates; or drop or merge one of these terms.";
     }
 
     /** For an indicator column, the plain-words reason of a monotone likelihood: a side without events. */
@@ -317,7 +447,8 @@ public final class CoxRegression {
     static double[] linearPredictors(CoxData data, double[] coef, double[] means) {
         double[][] cols = data.design().columns();
         int n = data.size();
-        double[] lp = new double[n];
+        // R coxph: linear.predictors = x β + offset − Σ β·means
+        double[] lp = data.offset() == null ? new double[n] : data.offset().clone();
         for (int j = 0; j < coef.length; j++) {
             if (Double.isNaN(coef[j])) {
                 continue;
@@ -334,6 +465,6 @@ public final class CoxRegression {
 
     @Override
     public String toString() {
-        return "CoxRegression[" + ties.id() + ", " + control + "]";
+        return "CoxRegression[" + ties.id() + ", " + control + ", " + concordance.id() + "]";
     }
 }

@@ -122,7 +122,7 @@ final class CoxRiskSetTable {
         }
         double[] risk = new double[n];
         for (int k = 0; k < n; k++) {
-            double eta = offset;
+            double eta = rs.off == null ? offset : offset + rs.off[k];
             int base = k * p;
             for (int j = 0; j < p; j++) {
                 eta += bs[j] * rs.x()[base + j];

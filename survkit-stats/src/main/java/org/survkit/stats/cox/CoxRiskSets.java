@@ -30,6 +30,8 @@ final class CoxRiskSets {
     private double[] workDead;
     private double[] workHazard;
     final double[] w;
+    /** The offset of each row in sorted order (R {@code offset(x)}), or null without one. */
+    final double[] off;
     final boolean[] dead;
     final int[] exit;
     final int[] entry;
@@ -43,13 +45,14 @@ final class CoxRiskSets {
     /** Number of distinct (merged) times that {@link #exit} and {@link #entry} rank. */
     final int distinctTimes;
 
-    private CoxRiskSets(int n, int p, double[][] xc, double[] w, boolean[] dead, int[] exit, int[] entry,
+    private CoxRiskSets(int n, int p, double[][] xc, double[] w, double[] off, boolean[] dead, int[] exit, int[] entry,
             int[] byEntry, int[] blocks, double[] means, double[] scale, int[] order, Ties ties, int distinctTimes) {
         this.distinctTimes = distinctTimes;
         this.n = n;
         this.p = p;
         this.xc = xc;
         this.w = w;
+        this.off = off;
         this.dead = dead;
         this.exit = exit;
         this.entry = entry;
@@ -104,6 +107,7 @@ final class CoxRiskSets {
         int[] order = strata == null ? byTime : countingSort(byTime, strata, s);
         int[] blocks = ConcordanceIndex.blocks(strata, s, n);
         double[] wt = new double[n];
+        double[] off = data.offset() == null ? null : new double[n];
         boolean[] dead = new boolean[n];
         int[] exit = new int[n];
         int[] entry = entryRank == null ? null : new int[n];
@@ -111,6 +115,9 @@ final class CoxRiskSets {
             int i = order[k];
             wt[k] = data.weights() == null ? 1 : data.weights()[i];
             dead[k] = data.event()[i];
+            if (off != null) {
+                off[k] = data.offset()[i];
+            }
             exit[k] = exitRank[i];
             if (entry != null) {
                 entry[k] = entryRank[i];
@@ -198,7 +205,7 @@ final class CoxRiskSets {
                 System.arraycopy(sorted, 0, byEntry, lo, sorted.length);
             }
         }
-        return new CoxRiskSets(n, p, xc, wt, dead, exit, entry, byEntry, blocks, means, scale, order, ties, d);
+        return new CoxRiskSets(n, p, xc, wt, off, dead, exit, entry, byEntry, blocks, means, scale, order, ties, d);
     }
 
     /** The covariates row-major, for the residual and table code that reads one subject at a time. */
@@ -292,7 +299,11 @@ final class CoxRiskSets {
         }
         double[] risk = workRisk;
         double[] eta = workEta;
-        Arrays.fill(eta, 0);
+        if (off == null) {
+            Arrays.fill(eta, 0);
+        } else {
+            System.arraycopy(off, 0, eta, 0, n);
+        }
         for (int j = 0; j < p; j++) {
             double bj = beta[j];
             if (bj != 0) {

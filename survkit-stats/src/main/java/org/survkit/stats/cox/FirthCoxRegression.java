@@ -116,6 +116,10 @@ public final class FirthCoxRegression {
             throw new IllegalArgumentException("Firth's penalized Cox regression has no robust (cluster) variance"
                     + " (coxphf neither): fit without the cluster column");
         }
+        if (data.offset() != null) {
+            throw new IllegalArgumentException("Firth's penalized Cox regression is not available with an offset here:"
+                    + " fit without --offset, or without --firth");
+        }
         int events = 0;
         for (boolean e : data.event()) {
             if (e) {

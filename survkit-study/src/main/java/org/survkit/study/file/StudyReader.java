@@ -542,8 +542,15 @@ public final class StudyReader {
                 "Firth's fit added when the standard fit signals monotone likelihood")];
         Ties ties = o.has("ties") ? o.choice("ties", Ties::parse, "efron or breslow")
                 : firth == Firth.YES ? Ties.BRESLOW : Ties.EFRON;
+        double[] init = o.has("init") ? o.value(StudyKeys.INIT) : null;
+        int iterMax = o.has("iter_max") ? o.value(StudyKeys.ITER_MAX) : StudyKeys.ITER_MAX.defaultValue();
+        org.survkit.stats.cox.ZphTransform zph = o.has("zph_transform") ? o.value(StudyKeys.ZPH_TRANSFORM)
+                : StudyKeys.ZPH_TRANSFORM.defaultValue();
+        org.survkit.stats.cox.ConcordanceWeighting concordance = o.has("concordance")
+                ? o.value(StudyKeys.CONCORDANCE) : StudyKeys.CONCORDANCE.defaultValue();
         o.done();
-        return new CoxSpec(name, covariates, categorical, reference, firth, ties, n.line());
+        return new CoxSpec(name, covariates, categorical, reference, firth, ties, n.line(), init, iterMax, zph,
+                concordance);
     }
 
     static final List<String> COMPETING_KEYS = StudyKeys.namesIn("competing_risks");
@@ -841,6 +848,19 @@ public final class StudyReader {
          * kinds; a mistake names the file, the line and the key.
          */
         <T> T value(StudyKey<T> key) {
+            try {
+                return valueOf(key);
+            } catch (InputException e) {
+                String generic = "'" + key.path().replace("[]", "") + "'";
+                if (!key.path().contains("[]") || !e.getMessage().contains(generic)) {
+                    throw e;
+                }
+                // a key of a list's item: name the item as the other messages do ('cox[1].iter_max')
+                throw new InputException(e.getMessage().replace(generic, "'" + key(key.name()) + "'"));
+            }
+        }
+
+        private <T> T valueOf(StudyKey<T> key) {
             String k = key.name();
             Node n = node(k);
             Where where = Where.file(r.file, line(k));

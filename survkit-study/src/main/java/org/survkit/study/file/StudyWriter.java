@@ -13,6 +13,7 @@ import java.util.Map;
 import org.survkit.study.Study.CoxSpec;
 import org.survkit.study.Study.GroupRule;
 import org.survkit.study.Study.Table1Item;
+import org.survkit.study.key.StudyKeys;
 import org.survkit.stats.cox.Ties;
 import org.survkit.stats.km.ConfidenceType;
 import org.survkit.stats.logrank.Weighting;
@@ -194,6 +195,19 @@ public final class StudyWriter {
                 }
                 out.append("    firth: ").append(m.firth().name().toLowerCase(Locale.ROOT)).append('\n');
                 out.append("    ties: ").append(m.ties() == Ties.EFRON ? "efron" : "breslow").append('\n');
+                if (m.init() != null) {
+                    out.append("    init: [").append(String.join(", ", java.util.Arrays.stream(m.init())
+                            .mapToObj(Values::given).toList())).append("]\n");
+                }
+                if (m.iterMax() != StudyKeys.ITER_MAX.defaultValue()) {
+                    out.append("    iter_max: ").append(m.iterMax()).append('\n');
+                }
+                if (m.zphTransform() != StudyKeys.ZPH_TRANSFORM.defaultValue()) {
+                    out.append("    zph_transform: ").append(m.zphTransform().id()).append('\n');
+                }
+                if (m.concordance() != StudyKeys.CONCORDANCE.defaultValue()) {
+                    out.append("    concordance: ").append(m.concordance().id()).append('\n');
+                }
             }
         }
         if (s.competingRisks() != null) {

@@ -14,7 +14,9 @@ import org.survkit.io.DecimalMark;
 import org.survkit.io.InvalidRows;
 import org.survkit.io.TimeUnit;
 import org.survkit.stats.PValueAdjustment;
+import org.survkit.stats.cox.ConcordanceWeighting;
 import org.survkit.stats.cox.Ties;
+import org.survkit.stats.cox.ZphTransform;
 import org.survkit.stats.km.ConfidenceType;
 import org.survkit.stats.km.MedianRule;
 import org.survkit.stats.logrank.Weighting;
@@ -81,6 +83,12 @@ public final class StudyKeys {
         public static final String WEIGHTS = "--weights";
         public static final String CLUSTER = "--cluster";
         public static final String START = "--start";
+        public static final String OFFSET = "--offset";
+        public static final String INIT = "--init";
+        public static final String ITER_MAX = "--iter-max";
+        public static final String ZPH_TRANSFORM = "--zph-transform";
+        public static final String CONCORDANCE = "--concordance";
+        public static final String EXPECTED = "--expected";
         public static final String CENSOR_VALUE = "--censor-value";
         public static final String CAUSE = "--cause";
         public static final String TABLE1 = "--table1";
@@ -245,6 +253,11 @@ public final class StudyKeys {
             .numbers(Double.NEGATIVE_INFINITY, "1,2,3");
     public static final StudyKey<Boolean> CONSERVATIVE = key("comparisons.conservative", Flags.CONSERVATIVE,
             "Prism's conservative statistic", "Also Prism's conservative statistic Σ(O−E)²/E.").bool(false);
+    public static final StudyKey<String> EXPECTED = key("comparisons.expected", Flags.EXPECTED,
+            "Expected cumulative hazard", "A column with each subject's expected cumulative hazard over its own"
+                    + " follow-up (e.g. from a life table or a historical control): the one-sample log-rank test of"
+                    + " the observed against the expected events, (O − E)²/E on 1 df (R survdiff(Surv(time, status) ~"
+                    + " offset(exp(-expected)))). Replaces the group comparison.").column().commandLineOnly();
     public static final StudyKey<Rmst> RMST = key("comparisons.rmst", null, "Compare RMST",
             "When restricted mean survival times are compared: auto (when the curves cross or the group fails the PH"
                     + " test), yes or no.").choice(Rmst.class, Rmst::word, Rmst.AUTO);
@@ -273,6 +286,26 @@ public final class StudyKeys {
     public static final StudyKey<String> START = key("cox[].start", Flags.START, "Entry time",
             "A column of entry times: (start, time] rows for delayed entry or time-varying covariates.").column()
             .commandLineOnly();
+    public static final StudyKey<String> OFFSET = key("cox[].offset", Flags.OFFSET, "Offset",
+            "A column with a known part of each row's log hazard, its coefficient fixed at 1 (R: + offset(x) in the"
+                    + " coxph formula), e.g. the log of an expected rate.").column().commandLineOnly();
+    public static final StudyKey<double[]> INIT = key("cox[].init", Flags.INIT, "Starting values",
+            "Starting values of the coefficients, one per coefficient in the model's order (factor levels each"
+                    + " count; R coxph's init). The first log-likelihood and the score and likelihood-ratio tests are"
+                    + " then at these values, as in R.").numbers(Double.NEGATIVE_INFINITY, "0.01,-0.3");
+    public static final StudyKey<Integer> ITER_MAX = key("cox[].iter_max", Flags.ITER_MAX, "Maximum iterations",
+            "The most Newton–Raphson iterations of the Cox fit (R coxph.control(iter.max), default 20); 1 gives R's"
+                    + " one-step estimates from the starting values.").integer(1, 1000, 20,
+                            "the maximum number of iterations, a whole number from 1 to 1000 (R's default is 20)");
+    public static final StudyKey<ZphTransform> ZPH_TRANSFORM = key("cox[].zph_transform", Flags.ZPH_TRANSFORM,
+            "PH test time scale", "The time scale of the proportional-hazards test (R cox.zph's transform): km (R's"
+                    + " default: 1 − Kaplan–Meier, robust to a few long times), rank, identity (time itself) or log.")
+            .choice(ZphTransform.class, ZphTransform::id, ZphTransform.KM);
+    public static final StudyKey<ConcordanceWeighting> CONCORDANCE = key("cox[].concordance", Flags.CONCORDANCE,
+            "Concordance", "The model's concordance index: harrell (every comparable pair alike, R's default) or uno"
+                    + " (pairs weighted by 1/G(t)², G the censoring curve: R concordance(fit, timewt = \"n/G2\"),"
+                    + " less dependent on the censoring; not for (start, stop] data).")
+            .choice(ConcordanceWeighting.class, ConcordanceWeighting::id, ConcordanceWeighting.HARRELL);
 
     // ------------------------------------------------------------------------------------------------ competing risks
 

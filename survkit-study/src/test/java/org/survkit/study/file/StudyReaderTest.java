@@ -44,6 +44,40 @@ class StudyReaderTest {
     }
 
     @Test
+    void coxFittingOptionsAreReadAndWrittenBack() {
+        Study s = parse(MINIMAL + """
+                cox:
+                  - covariates: [age, sex]
+                    init: [0.01, -0.3]
+                    iter_max: 1
+                    zph_transform: rank
+                    concordance: uno
+                  - covariates: [age]
+                """);
+        Study.CoxSpec m = s.cox().get(0);
+        assertThat(m.init()).containsExactly(0.01, -0.3);
+        assertThat(m.iterMax()).isEqualTo(1);
+        assertThat(m.zphTransform()).isEqualTo(org.survkit.stats.cox.ZphTransform.RANK);
+        assertThat(m.concordance()).isEqualTo(org.survkit.stats.cox.ConcordanceWeighting.UNO);
+        Study.CoxSpec plain = s.cox().get(1);
+        assertThat(plain.init()).isNull();
+        assertThat(plain.iterMax()).isEqualTo(20);
+        assertThat(plain.zphTransform()).isEqualTo(org.survkit.stats.cox.ZphTransform.KM);
+        assertThat(plain.concordance()).isEqualTo(org.survkit.stats.cox.ConcordanceWeighting.HARRELL);
+        String yaml = StudyWriter.write(s, java.util.List.of());
+        assertThat(yaml).contains("    init: [0.01, -0.3]\n    iter_max: 1\n    zph_transform: rank\n"
+                + "    concordance: uno\n");
+        assertThat(StudyReader.parse(yaml, SOURCE).cox()).isEqualTo(s.cox().stream()
+                .map(c -> new Study.CoxSpec(c.name(), c.covariates(), c.categorical(), c.reference(), c.firth(),
+                        c.ties(), StudyReader.parse(yaml, SOURCE).cox().get(s.cox().indexOf(c)).line(), c.init(),
+                        c.iterMax(), c.zphTransform(), c.concordance())).toList());
+        assertThat(error(MINIMAL + "cox:\n  - covariates: [age]\n    iter_max: 0\n")).contains("line 6,"
+                + " 'cox[1].iter_max': 0 is not allowed; give the maximum number of iterations");
+        assertThat(error(MINIMAL + "cox:\n  - covariates: [age]\n    concordance: somers\n")).contains(
+                "'cox[1].concordance': \"somers\" is not allowed; use harrell or uno.");
+    }
+
+    @Test
     void readsTheExampleStudyFile() {
         Study s = StudyReader.read(Path.of("../examples/rapamycin-mbc/study.yaml"));
         assertThat(s.title()).startsWith("Rapamycin in metastatic breast cancer");

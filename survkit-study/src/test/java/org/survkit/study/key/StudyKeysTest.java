@@ -77,7 +77,10 @@ class StudyKeysTest {
         assertThat(StudyKeys.namesIn("")).startsWith("data", "time", "event").contains("strata", "horizon", "preset",
                 "median_rule", "tau", "comparisons", "cox", "competing_risks", "table1", "figures", "p_digits");
         assertThat(StudyKeys.namesIn("cox[]")).containsExactly("name", "covariates", "categorical", "reference", "ties",
-                "firth"); // weights, cluster and start: command line only so far
+                "firth", "init", "iter_max", "zph_transform", "concordance"); // weights, cluster, start and offset:
+        // command line only so far
+        assertThat(StudyKeys.OFFSET.inStudyFile()).isFalse();
+        assertThat(StudyKeys.EXPECTED.inStudyFile()).isFalse();
         assertThat(StudyKeys.WEIGHTS.inStudyFile()).isFalse();
         assertThat(StudyKeys.namesIn("competing_risks")).containsExactly("column", "censor_value", "cause", "causes",
                 "finegray", "plot", "rho", "strata");
