@@ -49,6 +49,11 @@ fs <- coxph(Surv(month, event) ~ age + sex + strata(ph.ecog), lung, ties = "exac
 cases$lung_months_strata <- c(list(description = "as lung_months, age + sex + strata(ph.ecog)",
   time = lung$month, status = lung$event, x = xl[c("age", "sex")], strata = lung$ph.ecog), fitblock(fs))
 
+# lung in days (a few ties): the command line's test (survkit-cli reads lung.csv itself)
+fd <- coxph(Surv(time, event) ~ age + sex + ph.ecog, lung, ties = "exact")
+cases$lung_days <- c(list(description = "lung (days), complete age/sex/ph.ecog, status 2 = event; ties = exact",
+  time = lung$time, status = lung$event, x = xl), fitblock(fd))
+
 # 3. (start, stop]: agexact.fit enumerates the d-subsets, too slow for the months;
 #    the times are lung's days (up to 3 tied deaths); entry = floor(0.4 * time)
 sub <- lung
@@ -66,4 +71,6 @@ for (nm in names(cases)) {
   cases[[nm]]$r_version <- R.version.string; cases[[nm]]$r_survival <- as.character(packageVersion("survival"))
   writeLines(toJSON(cases[[nm]], auto_unbox = TRUE, digits = NA, pretty = TRUE), file.path(out, paste0("exact_", nm, ".json")))
 }
-cat("wrote", length(cases), "cases\n")
+invisible(file.copy(file.path(out, "exact_lung_days.json"), sub("survkit-stats", "survkit-cli", out, fixed = TRUE) |>
+  sub(pattern = "reference/cox-exact$", replacement = "reference/exact_lung_days.json"), overwrite = TRUE))
+cat("wrote", length(cases), "cases (exact_lung_days.json also to survkit-cli's test resources)\n")

@@ -57,7 +57,9 @@ public final class CoxCommand implements Callable<Integer> {
     String strata;
 
     @Option(names = "--ties", paramLabel = "METHOD",
-            description = "Tied event times: efron (default, as R) or breslow (as SAS, Stata; the default with --firth, as coxphf).")
+            description = {"Tied event times: efron (default, as R), breslow (as SAS, Stata; the default with --firth, as",
+                "coxphf) or exact (the exact partial likelihood, R's ties = \"exact\"; slow with many deaths at one time,",
+                "no --weights, --cluster or --firth)."})
     String ties;
 
     @Option(names = "--firth", description = {"Firth's penalized partial likelihood (Heinze & Schemper 2001, R coxphf):",
@@ -87,6 +89,11 @@ public final class CoxCommand implements Callable<Integer> {
         if (firth && cluster != null) {
             throw new UsageException("--firth cannot be combined with --cluster: Firth's method has no robust variance"
                     + " here. Drop one of them.");
+        }
+        if (t == Ties.EXACT && (firth || weights != null || cluster != null)) {
+            throw new UsageException("--ties exact cannot be combined with " + (firth ? "--firth" : weights != null
+                    ? "--weights" : "--cluster") + ": the exact partial likelihood here (as in R) takes no case"
+                    + " weights, has no robust variance and no Firth penalty. Use --ties efron or breslow.");
         }
         double confLevel = confLevelOption.value();
         Cohort c = cohort.readForModel(covariates, categorical, strata, weights, cluster, start,

@@ -540,8 +540,12 @@ public final class StudyReader {
         }
         Firth firth = Firth.values()[autoYesNo(o, "firth", key + ".firth",
                 "Firth's fit added when the standard fit signals monotone likelihood")];
-        Ties ties = o.has("ties") ? o.choice("ties", Ties::parse, "efron or breslow")
+        Ties ties = o.has("ties") ? o.choice("ties", Ties::parse, "efron, breslow or exact")
                 : firth == Firth.YES ? Ties.BRESLOW : Ties.EFRON;
+        if (firth == Firth.YES && ties == Ties.EXACT) {
+            throw error(o.line("ties"), key + ".ties", "Firth's correction is available with efron or breslow ties, not"
+                    + " exact: set ties to breslow (coxphf's) or firth to no.");
+        }
         o.done();
         return new CoxSpec(name, covariates, categorical, reference, firth, ties, n.line());
     }

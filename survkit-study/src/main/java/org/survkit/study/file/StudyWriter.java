@@ -13,7 +13,6 @@ import java.util.Map;
 import org.survkit.study.Study.CoxSpec;
 import org.survkit.study.Study.GroupRule;
 import org.survkit.study.Study.Table1Item;
-import org.survkit.stats.cox.Ties;
 import org.survkit.stats.km.ConfidenceType;
 import org.survkit.stats.logrank.Weighting;
 
@@ -193,7 +192,7 @@ public final class StudyWriter {
                     }
                 }
                 out.append("    firth: ").append(m.firth().name().toLowerCase(Locale.ROOT)).append('\n');
-                out.append("    ties: ").append(m.ties() == Ties.EFRON ? "efron" : "breslow").append('\n');
+                out.append("    ties: ").append(m.ties().id()).append('\n');
             }
         }
         if (s.competingRisks() != null) {
