@@ -475,15 +475,18 @@ final class CoxRiskSets {
      * returns log E. E and its derivatives are built one subject at a time by
      * E_m ← E_m + r (E_{m−1}), ∇E_m ← ∇E_m + r (x E_{m−1} + ∇E_{m−1}),
      * ∇²E_m ← ∇²E_m + r (x xᵀ E_{m−1} + x ∇E_{m−1}ᵀ + ∇E_{m−1} xᵀ + ∇²E_{m−1}), m = d..1, E_0 = 1;
-     * the scores are divided by their largest value first (E scales by c^d) against overflow.
+     * the scores are divided by c = e·Σr/d first (E scales by c^d) against overflow.
      */
     private double exactTerms(int lo, int hi, int t, int d, double[] risk, double[] u, double[] imat) {
-        double c = 0;
+        // scale: with Σ r' = d/e, e_m(r') ≤ (d/e)^m / m! ≤ e^{d/e} for every m and e_d(r') ≤ 1/√(2πd), so
+        // nothing overflows below about 1900 tied deaths (unscaled, e_d of a large risk set overflows long before)
+        double sum = 0;
         for (int q = lo; q < hi; q++) {
             if (entry == null || entry[q] < t) {
-                c = Math.max(c, risk[q]);
+                sum += risk[q];
             }
         }
+        double c = sum * Math.E / d;
         int tri = p * (p + 1) / 2;
         double[] e = new double[d + 1];
         double[][] g = new double[d + 1][p];
