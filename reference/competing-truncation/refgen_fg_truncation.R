@@ -68,4 +68,9 @@ for (nm in names(cases)) {
   cases[[nm]]$r_cmprsk <- as.character(packageVersion("cmprsk"))
   writeLines(toJSON(cases[[nm]], auto_unbox = TRUE, digits = NA), file.path(out, paste0("fg_", nm, ".json")))
 }
-cat("wrote", length(cases), "cases\n")
+# the command line's test: the simulated cohort as a CSV and its fit (survkit-cli's test resources)
+cli <- sub("survkit-stats", "survkit-cli", out, fixed = TRUE) |> sub(pattern = "/competing-truncation$", replacement = "")
+write.csv(d, file.path(cli, "fg_truncated.csv"), row.names = FALSE)
+writeLines(toJSON(cases$sim_truncated[c("description", "coef", "se", "robust_se", "loglik", "r_version", "r_survival")],
+  auto_unbox = TRUE, digits = NA), file.path(cli, "fg_truncated.json"))
+cat("wrote", length(cases), "cases (and fg_truncated.csv/.json to survkit-cli's test resources)\n")
