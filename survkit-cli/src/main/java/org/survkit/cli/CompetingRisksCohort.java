@@ -48,6 +48,16 @@ record CompetingRisksCohort(Cohort cohort, double[] status, CauseCodes codes, Li
      */
     static CompetingRisksCohort read(CohortOptions options, String command, String censorValue, String group,
             String strata, List<String> covariates, List<String> categorical, PrintWriter err) {
+        return read(options, command, censorValue, group, strata, covariates, categorical, null, err);
+    }
+
+    /**
+     * Reads the cohort with an entry-time column (delayed entry), or none when {@code start} is null.
+     *
+     * @param start entry-time column or null
+     */
+    static CompetingRisksCohort read(CohortOptions options, String command, String censorValue, String group,
+            String strata, List<String> covariates, List<String> categorical, String start, PrintWriter err) {
         if (!options.eventValues.isEmpty()) {
             throw new UsageException(command + " reads several causes from the event column: give the code of censored"
                     + " rows with --censor-value (e.g. --censor-value 0) instead of --event-value; every other code is"
@@ -63,7 +73,7 @@ record CompetingRisksCohort(Cohort cohort, double[] status, CauseCodes codes, Li
         List<String> cats = new ArrayList<>(categorical);
         cats.add(eventColumn);
         Cohort c = options.readFollowUp(spec -> spec.causeCodes()
-                .group(group).strata(strata).covariates(covs).categorical(cats), err);
+                .group(group).strata(strata).covariates(covs).categorical(cats).start(start), err);
         Covariate column = c.covariate(eventColumn);
         String file = Path.of(c.source()).getFileName().toString();
         String[] text = column.text();

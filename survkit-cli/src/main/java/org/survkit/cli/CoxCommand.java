@@ -61,7 +61,9 @@ public final class CoxCommand implements Callable<Integer> {
     String strata;
 
     @Option(names = "--ties", paramLabel = "METHOD",
-            description = "Tied event times: efron (default, as R) or breslow (as SAS, Stata; the default with --firth, as coxphf).")
+            description = {"Tied event times: efron (default, as R), breslow (as SAS, Stata; the default with --firth, as",
+                "coxphf) or exact (the exact partial likelihood, R's ties = \"exact\"; slow with many deaths at one time,",
+                "no --weights, --cluster or --firth)."})
     String ties;
 
     @Option(names = "--firth", description = {"Firth's penalized partial likelihood (Heinze & Schemper 2001, R coxphf):",
@@ -123,6 +125,11 @@ public final class CoxCommand implements Callable<Integer> {
         if (weighting == ConcordanceWeighting.UNO && start != null) {
             throw new UsageException("--concordance uno is not defined for (start, time] rows (--start), as in R's"
                     + " concordance(timewt = \"n/G2\"): use Harrell's (the default).");
+        }
+        if (t == Ties.EXACT && (firth || weights != null || cluster != null)) {
+            throw new UsageException("--ties exact cannot be combined with " + (firth ? "--firth" : weights != null
+                    ? "--weights" : "--cluster") + ": the exact partial likelihood here (as in R) takes no case"
+                    + " weights, has no robust variance and no Firth penalty. Use --ties efron or breslow.");
         }
         double confLevel = confLevelOption.value();
         List<String> columns = covariates;

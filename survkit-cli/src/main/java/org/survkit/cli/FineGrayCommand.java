@@ -47,6 +47,12 @@ public final class FineGrayCommand implements Callable<Integer> {
             description = "Reference level of a factor (default: the first in sorted order). Repeatable.")
     Map<String, String> reference = new HashMap<>();
 
+    @Option(names = StudyKeys.Flags.START, paramLabel = "COL",
+            description = {"Entry time (left truncation, delayed entry): rows (start, time]. The model is then fitted as",
+                "R survival's finegray() + weighted coxph(): the competing failures' weights use the censoring and the",
+                "entry distributions (Geskus 2011); coxph's robust standard errors."})
+    String start;
+
     @Mixin
     ConfLevelOption confLevelOption;
 
@@ -57,13 +63,13 @@ public final class FineGrayCommand implements Callable<Integer> {
     public Integer call() {
         double confLevel = confLevelOption.value();
         CompetingRisksCohort cr = CompetingRisksCohort.read(cohort, "finegray", cohort.censorCode("finegray"), null, null,
-                covariates,
-                categorical, spec.commandLine().getErr());
+                covariates, categorical, start, spec.commandLine().getErr());
         double c = cr.cause(cause, cohort.event);
         DesignMatrix design = ModelFrame.of(cr.cohort(), covariates, reference, Map.of(), Where.COMMAND_LINE,
                 StudyKeys.REFERENCE).design();
         FineGrayModel m = FineGrayRegression.withDefaults().withConfLevel(confLevel)
-                .fit(cr.cohort().time(), cr.status(), cr.censorCode(), c, design);
+                .fit(start == null ? null : cr.cohort().start(), cr.cohort().time(), cr.status(), cr.censorCode(), c,
+                        design);
         FineGrayResult result = new FineGrayResult(cr.summary(cohort, null), cr.codes(), m,
                 CompetingRisksGuardrails.forFineGray(m));
         output.emit(spec.commandLine().getOut(), Serializer.FINE_GRAY, result);

@@ -136,7 +136,28 @@ class CliCoxTest {
                 "--covariates", "karno", "--reference", "karno=60");
         assertThat(c.err()).contains("numeric").contains("--categorical");
         Cli d = CliErrorTest.userError("cox", Cli.resource("veteran.csv"), "--time", "time", "--event", "status",
-                "--covariates", "karno", "--ties", "exact");
-        assertThat(d.err()).contains("efron or breslow");
+                "--covariates", "karno", "--ties", "exakt");
+        assertThat(d.err()).contains("efron, breslow or exact");
+        Cli e = CliErrorTest.userError("cox", Cli.resource("veteran.csv"), "--time", "time", "--event", "status",
+                "--covariates", "karno", "--ties", "exact", "--firth");
+        assertThat(e.err()).contains("--ties exact cannot be combined with --firth");
+    }
+
+    // R 4.2.2 survival 3.5-3: coxph(Surv(time, status == 2) ~ age + sex + ph.ecog, lung, ties = "exact")
+    // (reference/cox-exact/refgen_exact.R, exact_lung_days.json)
+    @Test
+    void exactTiesMatchR() {
+        Cli r = Cli.run("cox", Cli.resource("lung.csv"), "--time", "time", "--event", "status", "--event-value", "2",
+                "--covariates", "age,sex,ph.ecog", "--ties", "exact", "--format", "json");
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode j = r.json();
+        JsonNode ref = Cli.reference("exact_lung_days.json");
+        assertThat(j.get("ties").asText()).isEqualTo("exact");
+        CliParityTest.close("loglik", j.get("loglik").get("model"), ref.get("loglik").get(1), 1e-7);
+        for (int k = 0; k < 3; k++) {
+            CliParityTest.close("coef", j.get("coefficients").get(k).get("coef"), ref.get("coef").get(k), 1e-6);
+            CliParityTest.close("se", j.get("coefficients").get(k).get("se"), ref.get("se").get(k), 1e-6);
+        }
+        CliParityTest.close("score", j.get("score_test").get("statistic"), ref.get("score"), 1e-6);
     }
 }

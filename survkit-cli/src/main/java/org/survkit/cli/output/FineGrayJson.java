@@ -30,7 +30,8 @@ final class FineGrayJson {
         Json.put(control, "gtol", m.control().gtol());
         control.put("max_iter", m.control().maxIter());
         Json.put(o, "conf_level", m.confLevel());
-        o.put("se", "robust (sandwich), as crr");
+        o.put("se", m.leftTruncated() ? "robust, as coxph on survival finegray's weighted rows (left truncation)"
+                : "robust (sandwich), as crr");
         Json.putCohort(o, r.cohort());
         ArrayNode coefs = o.putArray("coefficients");
         for (FineGrayCoefficient k : m.coefficients()) {

@@ -32,7 +32,9 @@ final class FineGrayText {
         }
         sb.append(TextTable.of(new String[] {"", "coef", "exp(coef)", "se(coef)", "z", "p"}, rows)).append('\n');
         sb.append(TextBlocks.hazardRatios(m.confLevel(), limits));
-        sb.append("exp(coef) is a subdistribution hazard ratio; se(coef) is crr's robust (sandwich) standard error.\n");
+        sb.append(m.leftTruncated() ? "exp(coef) is a subdistribution hazard ratio; se(coef) is coxph's robust standard"
+                + " error on survival finegray's weighted (start, stop] rows.\n"
+                : "exp(coef) is a subdistribution hazard ratio; se(coef) is crr's robust (sandwich) standard error.\n");
         sb.append("Pseudo log-likelihood = ").append(Numbers.text(m.loglik(), 6))
                 .append("   Pseudo likelihood ratio test = ").append(Numbers.text(m.pseudoLikelihoodRatio(), 4))
                 .append(" on ").append(m.df()).append(" df\n");

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.survkit.report.analysis.StudyAnalysis.CoxResult;
 import org.survkit.stats.PValueAdjustment;
 import org.survkit.stats.baseline.GroupTestMethod;
+import org.survkit.stats.cox.Ties;
 import org.survkit.stats.baseline.Table1Row;
 
 /** The statistical-methods paragraph, written from what actually ran (not from what was asked). */
@@ -155,7 +156,8 @@ public final class MethodsText {
                         .append(join(r.spec().covariates()))
                         .append(" (complete cases");
                 if (r.model() != null) {
-                    p.append(", ").append(ReportTables.capital(r.model().ties().id())).append("'s method for ties");
+                    p.append(", ").append(r.model().ties() == Ties.EXACT ? "the exact partial likelihood for ties"
+                            : ReportTables.capital(r.model().ties().id()) + "'s method for ties");
                 }
                 p.append(")");
                 if (r.zph() != null) {

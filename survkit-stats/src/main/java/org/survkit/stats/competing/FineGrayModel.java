@@ -67,6 +67,14 @@ public record FineGrayModel(double cause, double censorCode, FineGrayControl con
         return 2 * (loglik - loglikNull);
     }
 
+    /**
+     * Whether the model was fitted to left-truncated data (survival's finegray + weighted coxph, with the note
+     * {@code left-truncation}) rather than by crr's iteration.
+     */
+    public boolean leftTruncated() {
+        return diagnostics.stream().anyMatch(d -> d.code().equals("left-truncation"));
+    }
+
     /** Number of estimable (not aliased) coefficients. */
     public int df() {
         return (int) coefficients.stream().filter(c -> !c.aliased()).count();

@@ -4,6 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.survkit.stats.Diagnostic;
+import org.survkit.stats.cox.CoxCoefficient;
+import org.survkit.stats.cox.CoxData;
+import org.survkit.stats.cox.CoxModel;
+import org.survkit.stats.cox.CoxRegression;
+import org.survkit.stats.internal.RankedTimes;
 import org.survkit.stats.internal.Cholesky;
 import org.survkit.stats.internal.DiagnosticText;
 import org.survkit.stats.internal.Normal;
@@ -31,6 +36,9 @@ import org.survkit.stats.model.DesignMatrix;
  * outer products of the score residuals (with the term for the estimated censoring distribution); the
  * model-based I⁻¹ is kept as {@link FineGrayCoefficient#modelSe()}. Columns found redundant at β = 0
  * (constant or collinear) are reported as aliased with NaN, where crr stops with an error.
+ *
+ * <p>With entry times (left truncation) the model is fitted as R survival's {@code finegray} + weighted
+ * {@code coxph} instead: {@link #fit(double[], double[], double[], double, double, DesignMatrix)}.
  *
  * <p>One censoring distribution for all subjects (crr without {@code cengroup}); no time-varying
  * coefficients ({@code cov2}); times used as given. Instances are immutable and thread-safe.
@@ -158,6 +166,104 @@ public final class FineGrayRegression {
         }
         Fit f = q == 0 ? null : newtonRaphson(rs, control);
         return assemble(design, cause, censorCode, n, events, competing, censored, aliased, kept, rs, f);
+    }
+
+    /**
+     * Fits the model to left-truncated (delayed-entry) data, as R survival's
+     * {@code finegray(Surv(start, time, event) ~ ., data)} followed by the weighted
+     * {@code coxph(Surv(fgstart, fgstop, fgstatus) ~ x, weights = fgwt)}: the censoring weights of the competing
+     * failures are the product of the censoring and the entry (truncation) distributions ({@link FineGrayExpansion};
+     * Geskus 2011). Efron ties; the standard error is coxph's robust one whenever a weight is not an integer
+     * (its default; the rows of a subject are independent observations there, as in R), else the model-based
+     * one, which is also {@link FineGrayCoefficient#modelSe()}. Without delayed entry and without ties the
+     * coefficients are crr's ({@link #fit(double[], double[], double, double, DesignMatrix)}); the standard errors
+     * are not (crr's sandwich adds the term of the estimated censoring distribution). The log-likelihoods are
+     * those of the weighted Cox fit, the iterations coxph's; {@link #control()} is not used here.
+     *
+     * <p>Cost: the weights are computed in O(n·m) for m distinct censoring and entry times.
+     *
+     * @param start entry times, each below its {@code time}; null for {@link #fit(double[], double[], double,
+     *              double, DesignMatrix) crr's fit}
+     */
+    public FineGrayModel fit(double[] start, double[] time, double[] status, double censorCode, double cause,
+            DesignMatrix design) {
+        if (start == null) {
+            return fit(time, status, censorCode, cause, design);
+        }
+        CompetingRisksInput.check(time, status, censorCode);
+        int n = time.length;
+        if (start.length != n || design.rows() != n && design.width() > 0) {
+            throw new IllegalArgumentException("start, time, status and the design matrix must have " + n + " rows");
+        }
+        if (design.width() == 0) {
+            throw new IllegalArgumentException("a Fine-Gray model needs at least one covariate");
+        }
+        if (cause == censorCode) {
+            throw new IllegalArgumentException("the cause of interest " + DiagnosticText.num(cause)
+                    + " is the censoring code");
+        }
+        for (int i = 0; i < n; i++) {
+            if (!(Double.isFinite(start[i]) && start[i] < time[i])) {
+                throw new IllegalArgumentException("observation " + (i + 1) + ": the entry time " + start[i]
+                        + " must be finite and below the exit time " + time[i]);
+            }
+        }
+        byte[] kind = new byte[n];
+        int events = 0;
+        int competing = 0;
+        int censored = 0;
+        for (int i = 0; i < n; i++) {
+            if (status[i] == censorCode) {
+                censored++;
+            } else if (status[i] == cause) {
+                kind[i] = 1;
+                events++;
+            } else {
+                kind[i] = 2;
+                competing++;
+            }
+        }
+        if (events == 0) {
+            throw new IllegalArgumentException("cause " + DiagnosticText.num(cause) + " never occurs; the causes are "
+                    + java.util.Arrays.toString(CompetingRisksInput.causes(status, censorCode)));
+        }
+        // R's timefix (aeqSurv) on the pooled entry and exit times, then exact comparisons
+        double[] both = new double[2 * n];
+        System.arraycopy(start, 0, both, 0, n);
+        System.arraycopy(time, 0, both, n, n);
+        RankedTimes ranked = RankedTimes.of(both, true);
+        double[] st = new double[n];
+        double[] sp = new double[n];
+        for (int i = 0; i < n; i++) {
+            st[i] = ranked.times()[ranked.rank()[i]];
+            sp[i] = ranked.times()[ranked.rank()[n + i]];
+        }
+        FineGrayExpansion x = FineGrayExpansion.of(st, sp, kind);
+        int p = design.width();
+        double[][] cols = new double[p][x.size()];
+        for (int j = 0; j < p; j++) {
+            double[] c = design.columns()[j];
+            for (int r = 0; r < x.size(); r++) {
+                cols[j][r] = c[x.row[r]];
+            }
+        }
+        DesignMatrix expanded = new DesignMatrix(design.columnNames(), design.assign(), design.termLabels(), cols);
+        CoxModel cox = CoxRegression.withDefaults().withConfLevel(confLevel)
+                .fit(new CoxData(x.start, x.stop, x.event, expanded, x.weight, null, null));
+        List<FineGrayCoefficient> coefs = new ArrayList<>(p);
+        for (CoxCoefficient c : cox.coefficients()) {
+            double se = cox.robust() ? c.robustSe() : c.se();
+            coefs.add(new FineGrayCoefficient(c.term(), c.coef(), se, c.se(), c.z(), c.pValue(), c.hr(), c.hrLower(),
+                    c.hrUpper(), c.aliased()));
+        }
+        List<Diagnostic> diagnostics = new ArrayList<>(cox.diagnostics());
+        diagnostics.add(Diagnostic.note("left-truncation", "Delayed entry: the competing failures' weights use the"
+                + " censoring and the entry distributions (R survival's finegray with (start, stop] data, Geskus"
+                + " 2011); estimates from the weighted Cox model of " + x.size() + " rows, with coxph's "
+                + (cox.robust() ? "robust" : "model-based") + " standard errors."));
+        return new FineGrayModel(cause + 0.0, censorCode + 0.0, control, n, events, competing, censored, coefs,
+                cox.variance(), cox.naiveVariance(), cox.loglikNull(), cox.loglik(), cox.iterations(),
+                cox.converged(), diagnostics, confLevel);
     }
 
     /** Result of the Newton–Raphson workhorse on the estimable columns. */

@@ -24,7 +24,10 @@ import org.survkit.stats.internal.Normal;
  * while the log-likelihood converges (monotone likelihood: e.g. a group without events) is
  * flagged with R's rule |U·V| &gt; tolerInf·|β|.
  *
- * <p>References: Cox (1972); Efron (1977); Therneau &amp; Grambsch, <i>Modeling Survival Data</i>
+ * <p>{@link Ties#EXACT} fits the exact discrete partial likelihood (R {@code coxph(ties = "exact")}) by the
+ * same iteration; it takes no case weights and no clusters, as in R.
+ *
+ * <p>References: Cox (1972); Efron (1977); Kalbfleisch &amp; Prentice (1973); Therneau &amp; Grambsch, <i>Modeling Survival Data</i>
  * (2000), ch. 3. Instances are immutable and thread-safe.
  */
 public final class CoxRegression {
@@ -97,6 +100,10 @@ public final class CoxRegression {
      * @param init one starting value per design column on the original scale, or null for zeros
      */
     public CoxModel fit(CoxData data, double[] init) {
+        if (ties == Ties.EXACT && data.cluster() != null) {
+            throw new IllegalArgumentException("a robust (cluster) variance is not available with exact ties: it needs"
+                    + " score residuals, which R does not define for the exact method either; use efron or breslow");
+        }
         int events = 0;
         for (boolean e : data.event()) {
             if (e) {

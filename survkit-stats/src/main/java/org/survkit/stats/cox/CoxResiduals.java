@@ -412,6 +412,11 @@ public final class CoxResiduals {
     }
 
     static void check(CoxData data, CoxModel model) {
+        if (model.ties() == Ties.EXACT) {
+            throw new IllegalArgumentException("residuals, baseline hazards and predicted curves are not available for"
+                    + " a fit with exact ties (survkit's exact method covers the fit and its tests): refit with efron"
+                    + " ties for them");
+        }
         if (data.size() != model.n()) {
             throw new IllegalArgumentException("the data have " + data.size() + " observations but the model was"
                     + " fitted on " + model.n() + ": pass the same CoxData that was given to CoxRegression.fit");

@@ -71,6 +71,14 @@ final class CoxRiskSets {
      */
     static CoxRiskSets of(CoxData data, Ties ties, int[] columns) {
         int n = data.size();
+        if (ties == Ties.EXACT && data.weights() != null) {
+            for (double v : data.weights()) {
+                if (v != 1) {
+                    throw new IllegalArgumentException("case weights are not supported with exact ties (as R coxph"
+                            + " refuses them): use efron or breslow ties, or drop the weights");
+                }
+            }
+        }
         double[][] cols = data.design().columns();
         int[] use = columns != null ? columns : java.util.stream.IntStream.range(0, cols.length).toArray();
         int p = use.length;
@@ -408,6 +416,12 @@ final class CoxRiskSets {
                     }
                     others = deadwt / denom;
                     deaths = others;
+                } else if (ties == Ties.EXACT) {
+                    loglik -= exactTerms(lo, k, t, ndead, risk, u, info ? imat : null);
+                    denom += denom2;
+                    for (int i = 0; i < p; i++) {
+                        a[i] += a2[i];
+                    }
                 } else {
                     // Efron: the m-th of the d deaths (m = 1..d) sees D_m = D + (m/d) D₂ and A_m = A + (m/d) A₂
                     // (A, D over the survivors, A₂, D₂ over the deaths). Its terms w̄ A_m/D_m and
@@ -463,6 +477,73 @@ final class CoxRiskSets {
             }
         }
         return ev;
+    }
+
+    /**
+     * The exact partial likelihood's terms at a time with d ≥ 2 deaths: with E = e_d(r) the d-th elementary
+     * symmetric polynomial of the risk scores of the risk set (positions lo..hi−1 whose entry precedes t),
+     * subtracts ∇E/E from the score, adds ∇²E/E − ∇E ∇Eᵀ/E² to the packed information (when not null) and
+     * returns log E. E and its derivatives are built one subject at a time by
+     * E_m ← E_m + r (E_{m−1}), ∇E_m ← ∇E_m + r (x E_{m−1} + ∇E_{m−1}),
+     * ∇²E_m ← ∇²E_m + r (x xᵀ E_{m−1} + x ∇E_{m−1}ᵀ + ∇E_{m−1} xᵀ + ∇²E_{m−1}), m = d..1, E_0 = 1;
+     * the scores are divided by c = e·Σr/d first (E scales by c^d) against overflow.
+     */
+    private double exactTerms(int lo, int hi, int t, int d, double[] risk, double[] u, double[] imat) {
+        // scale: with Σ r' = d/e, e_m(r') ≤ (d/e)^m / m! ≤ e^{d/e} for every m and e_d(r') ≤ 1/√(2πd), so
+        // nothing overflows below about 1900 tied deaths (unscaled, e_d of a large risk set overflows long before)
+        double sum = 0;
+        for (int q = lo; q < hi; q++) {
+            if (entry == null || entry[q] < t) {
+                sum += risk[q];
+            }
+        }
+        double c = sum * Math.E / d;
+        int tri = p * (p + 1) / 2;
+        double[] e = new double[d + 1];
+        double[][] g = new double[d + 1][p];
+        double[][] h = imat == null ? null : new double[d + 1][tri];
+        double[] x = new double[p];
+        e[0] = 1;
+        int seen = 0;
+        for (int q = lo; q < hi; q++) {
+            if (entry != null && entry[q] >= t) {
+                continue;
+            }
+            double r = risk[q] / c;
+            for (int i = 0; i < p; i++) {
+                x[i] = xc[i][q];
+            }
+            seen++;
+            for (int m = Math.min(d, seen); m >= 1; m--) {
+                double e1 = e[m - 1];
+                double[] g1 = g[m - 1];
+                if (h != null) {
+                    double[] h1 = h[m - 1];
+                    double[] hm = h[m];
+                    for (int i = 0, idx = 0; i < p; i++) {
+                        for (int j = 0; j <= i; j++, idx++) {
+                            hm[idx] += r * (x[i] * x[j] * e1 + x[i] * g1[j] + g1[i] * x[j] + h1[idx]);
+                        }
+                    }
+                }
+                double[] gm = g[m];
+                for (int i = 0; i < p; i++) {
+                    gm[i] += r * (x[i] * e1 + g1[i]);
+                }
+                e[m] += r * e1;
+            }
+        }
+        double big = e[d];
+        for (int i = 0, idx = 0; i < p; i++) {
+            double gi = g[d][i] / big;
+            u[i] -= gi;
+            if (h != null) {
+                for (int j = 0; j <= i; j++, idx++) {
+                    imat[idx] += h[d][idx] / big - gi * g[d][j] / big;
+                }
+            }
+        }
+        return d * Math.log(c) + Math.log(big);
     }
 
     /**

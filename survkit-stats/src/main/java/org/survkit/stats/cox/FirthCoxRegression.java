@@ -72,6 +72,10 @@ public final class FirthCoxRegression {
     }
 
     public FirthCoxRegression with(Ties t) {
+        if (t == Ties.EXACT) {
+            throw new IllegalArgumentException("Firth's penalized likelihood is available with breslow or efron ties,"
+                    + " not exact");
+        }
         return new FirthCoxRegression(Objects.requireNonNull(t, "ties"), control, inference, confLevel);
     }
 

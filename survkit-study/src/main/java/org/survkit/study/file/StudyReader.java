@@ -540,7 +540,7 @@ public final class StudyReader {
         }
         Firth firth = Firth.values()[autoYesNo(o, "firth", key + ".firth",
                 "Firth's fit added when the standard fit signals monotone likelihood")];
-        Ties ties = o.has("ties") ? o.choice("ties", Ties::parse, "efron or breslow")
+        Ties ties = o.has("ties") ? o.choice("ties", Ties::parse, "efron, breslow or exact")
                 : firth == Firth.YES ? Ties.BRESLOW : Ties.EFRON;
         double[] init = o.has("init") ? o.value(StudyKeys.INIT) : null;
         int iterMax = o.has("iter_max") ? o.value(StudyKeys.ITER_MAX) : StudyKeys.ITER_MAX.defaultValue();
@@ -548,6 +548,10 @@ public final class StudyReader {
                 : StudyKeys.ZPH_TRANSFORM.defaultValue();
         org.survkit.stats.cox.ConcordanceWeighting concordance = o.has("concordance")
                 ? o.value(StudyKeys.CONCORDANCE) : StudyKeys.CONCORDANCE.defaultValue();
+        if (firth == Firth.YES && ties == Ties.EXACT) {
+            throw error(o.line("ties"), key + ".ties", "Firth's correction is available with efron or breslow ties, not"
+                    + " exact: set ties to breslow (coxphf's) or firth to no.");
+        }
         o.done();
         return new CoxSpec(name, covariates, categorical, reference, firth, ties, n.line(), init, iterMax, zph,
                 concordance);

@@ -14,7 +14,6 @@ import org.survkit.study.Study.CoxSpec;
 import org.survkit.study.Study.GroupRule;
 import org.survkit.study.Study.Table1Item;
 import org.survkit.study.key.StudyKeys;
-import org.survkit.stats.cox.Ties;
 import org.survkit.stats.km.ConfidenceType;
 import org.survkit.stats.logrank.Weighting;
 
@@ -194,7 +193,7 @@ public final class StudyWriter {
                     }
                 }
                 out.append("    firth: ").append(m.firth().name().toLowerCase(Locale.ROOT)).append('\n');
-                out.append("    ties: ").append(m.ties() == Ties.EFRON ? "efron" : "breslow").append('\n');
+                out.append("    ties: ").append(m.ties().id()).append('\n');
                 if (m.init() != null) {
                     out.append("    init: [").append(String.join(", ", java.util.Arrays.stream(m.init())
                             .mapToObj(Values::given).toList())).append("]\n");

@@ -274,7 +274,8 @@ public final class StudyKeys {
             "Reference levels", "The reference level of a factor, COLUMN=LEVEL (default: the first group, else the"
                     + " first level in sorted order).").pairs("stage=II");
     public static final StudyKey<Ties> TIES = key("cox[].ties", Flags.TIES, "Ties",
-            "How tied event times are handled: efron (R's default) or breslow (SAS's, Stata's).")
+            "How tied event times are handled: efron (R's default), breslow (SAS's, Stata's) or exact (the exact"
+                    + " partial likelihood, R's ties = \"exact\": slow with many deaths at one time; no case weights).")
             .choice(Ties.class, Ties::id, Ties.EFRON);
     public static final StudyKey<Firth> FIRTH = key("cox[].firth", Flags.FIRTH, "Firth's correction",
             "Firth's penalized likelihood: auto (added when the standard fit runs to infinity), yes or no.")

@@ -233,6 +233,10 @@ class StudyReaderTest {
         assertThat(error(MINIMAL + "cox:\n  - covariates: [age]\n    firth: sometimes\n")).contains("line 6,"
                 + " 'cox[1].firth': \"sometimes\" is not allowed; use yes, no or auto");
         assertThat(error(MINIMAL + "figures: {dpi: 20}\n")).contains("'figures.dpi': 20 is not allowed");
+        assertThat(parse(MINIMAL + "cox:\n  - covariates: [age]\n    ties: exact\n").cox().get(0).ties())
+                .isEqualTo(Ties.EXACT);
+        assertThat(error(MINIMAL + "cox:\n  - covariates: [age]\n    firth: yes\n    ties: exact\n"))
+                .contains("'cox[1].ties'").contains("not exact");
         assertThat(error(MINIMAL + "p_digits: 6\n")).contains("line 4, 'p_digits': 6 is not allowed; give the"
                 + " significant digits of P values, 1 to 4");
         assertThat(parse(MINIMAL + "p_digits: 2\n").pValueFormat().text(0.0013112)).isEqualTo("0.0013");

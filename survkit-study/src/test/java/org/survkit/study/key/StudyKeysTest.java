@@ -66,8 +66,8 @@ class StudyKeysTest {
                         + " holm or bh.");
         assertThatThrownBy(() -> StudyKeys.HORIZON.parse("5,5", Where.COMMAND_LINE))
                 .hasMessageContaining("write the decimal mark as a point: 5.5");
-        assertThatThrownBy(() -> StudyKeys.TIES.parse("exact", Where.file("s.yaml", 9)))
-                .hasMessageContaining("'cox.ties'").hasMessageContaining("use efron or breslow");
+        assertThatThrownBy(() -> StudyKeys.TIES.parse("exakt", Where.file("s.yaml", 9)))
+                .hasMessageContaining("'cox.ties'").hasMessageContaining("use efron, breslow or exact");
         assertThatThrownBy(() -> StudyKeys.AT.parse("12,-1", Where.COMMAND_LINE))
                 .hasMessage("--at: -1 is not allowed; give numbers >= 0 (e.g. 12,36,60).");
     }
