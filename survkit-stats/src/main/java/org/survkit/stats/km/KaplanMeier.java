@@ -319,6 +319,18 @@ public final class KaplanMeier {
         return fit(time, flipped, group);
     }
 
+    /**
+     * Reverse Kaplan–Meier curves with case weights and/or (start, stop] rows: the curves of
+     * {@link #fit(double[], double[], boolean[], double[], Factor)} with events and censorings swapped.
+     */
+    public List<GroupCurve> reverse(double[] start, double[] stop, boolean[] event, double[] weights, Factor group) {
+        boolean[] flipped = new boolean[event.length];
+        for (int i = 0; i < event.length; i++) {
+            flipped[i] = !event[i];
+        }
+        return fit(start, stop, flipped, weights, group);
+    }
+
     @Override
     public String toString() {
         return "KaplanMeier[confType=" + confType.rName() + ", confLevel=" + confLevel + ", timefix=" + timefix + "]";
