@@ -36,6 +36,12 @@ final class KmJson {
             t.put("df", test.df());
             Json.put(t, "p_value", test.pValue());
         }
+        if (r.weighted()) {
+            o.put("weights", r.weights());
+        }
+        if (r.counting()) {
+            o.put("start", r.start());
+        }
         ArrayNode groups = o.putArray("groups");
         for (int k = 0; k < r.curves().size(); k++) {
             GroupCurve gc = r.curves().get(k);

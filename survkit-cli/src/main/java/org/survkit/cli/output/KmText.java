@@ -29,6 +29,14 @@ final class KmText {
         boolean rmst = !Double.isNaN(e.tau());
         StringBuilder sb = new StringBuilder("Kaplan–Meier estimate of survival\n");
         sb.append(TextBlocks.cohort(c));
+        if (r.weighted() || r.counting()) {
+            sb.append(r.weighted() ? "case weights: " + r.weights() : "");
+            sb.append(r.weighted() && r.counting() ? "   " : "");
+            sb.append(r.counting() ? "entry times: " + r.start() + " ((start, stop] rows: at risk when start < t <= stop)"
+                    : "");
+            sb.append(r.weighted() ? "\nstandard errors: Greenwood with weighted counts; the robust (infinitesimal"
+                    + " jackknife) ones when a weight is not a whole number, as R's survfit" : "").append('\n');
+        }
         sb.append("Confidence intervals: ").append(e.confType().rName()).append(", ").append(ci.percent())
                 .append("; median: ").append(medianRule(e.medianRule())).append("\n\n");
         Columns counts = Columns.of(r);
