@@ -55,6 +55,14 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = Flags.STRATA, paramLabel = "COL")
     String strata;
 
+    @Option(names = Flags.WEIGHTS, paramLabel = "COL", hidden = true,
+            description = "Refused: the log-rank family (R's survdiff) has no case weights; use cox --weights.")
+    String weights;
+
+    @Option(names = Flags.START, paramLabel = "COL", hidden = true,
+            description = "Refused: the log-rank family (R's survdiff) has no (start, stop] rows; use cox --start.")
+    String start;
+
     @Mixin
     ComparisonOptions options;
 
@@ -66,6 +74,14 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (weights != null || start != null) {
+            String flag = weights != null ? Flags.WEIGHTS : Flags.START;
+            throw new UsageException("compare does not take " + flag + ": the log-rank tests follow R's survdiff, which"
+                    + " has no " + (weights != null ? "case weights" : "(start, stop] rows (delayed entry)")
+                    + ". Compare the groups with 'survkit cox FILE --covariates " + (group == null ? "GROUP" : group)
+                    + " " + flag + " COL' (its score test is the log-rank test); 'survkit km " + flag
+                    + " COL' gives the curves.");
+        }
         Estimates estimates = method.estimates(null, options.tau());
         Comparisons comparisons = options.comparisons(estimates);
         PValueAdjustment adjustment = comparisons.adjust();

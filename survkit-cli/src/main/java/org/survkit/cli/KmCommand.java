@@ -16,6 +16,7 @@ import org.survkit.stats.logrank.LogRankTest;
 import org.survkit.stats.logrank.Weighting;
 import org.survkit.stats.model.Factor;
 import org.survkit.study.Estimates;
+import org.survkit.study.key.StudyKeys.Flags;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "km", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Kaplan–Meier survival curves per group: event table with Greenwood standard errors and",
             "confidence intervals, median survival with CI, survival at chosen times, restricted mean",
-            "survival time, Nelson–Aalen cumulative hazard and median follow-up (reverse Kaplan–Meier)."})
+            "survival time, Nelson–Aalen cumulative hazard and median follow-up (reverse Kaplan–Meier);",
+            "with case weights (--weights) and delayed entry (--start), as R's survfit."})
 public final class KmCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -35,6 +37,12 @@ public final class KmCommand implements Callable<Integer> {
 
     @Option(names = "--group", paramLabel = "COL", description = "Column defining the groups (one curve each).")
     String group;
+
+    @Option(names = Flags.WEIGHTS, paramLabel = "COL")
+    String weights;
+
+    @Option(names = Flags.START, paramLabel = "COL")
+    String start;
 
     @Mixin
     MethodOptions method;
@@ -71,24 +79,40 @@ public final class KmCommand implements Callable<Integer> {
         if (weighting != null && group == null) {
             throw new UsageException("--test compares groups: give the grouping column with --group.");
         }
-        Cohort c = cohort.read(group, null, spec.commandLine().getErr());
+        if (weighting != null && (weights != null || start != null)) {
+            throw new UsageException("--test cannot be combined with " + (weights != null ? Flags.WEIGHTS : Flags.START)
+                    + ": the log-rank family (R's survdiff) has no case weights and no (start, stop] rows. Compare"
+                    + " the groups with 'survkit cox' and the group as the only covariate, which takes "
+                    + Flags.WEIGHTS + " and " + Flags.START + " (its score test is the log-rank test).");
+        }
+        Cohort c = weights == null && start == null ? cohort.read(group, null, spec.commandLine().getErr())
+                : cohort.read(s -> s.group(group).weights(weights).start(start), spec.commandLine().getErr());
         if (c.size() == 0) {
             throw new UsageException("no rows left to analyse in " + c.source() + " after excluding "
                     + c.rowsExcluded() + " (see the reasons with --format json); check the column names and missing codes.");
         }
         String[] labels = c.group() != null ? c.group() : null;
-        List<GroupCurve> curves = labels == null ? List.of(new GroupCurve("all", km.fit(c.time(), c.event())))
-                : km.fit(c.time(), c.event(), labels);
-        List<GroupCurve> followUp = labels == null
-                ? List.of(new GroupCurve("all", km.reverse(c.time(), c.event())))
-                : km.reverse(c.time(), c.event(), labels);
+        List<GroupCurve> curves;
+        List<GroupCurve> followUp;
+        if (weights == null && start == null) {
+            curves = labels == null ? List.of(new GroupCurve("all", km.fit(c.time(), c.event())))
+                    : km.fit(c.time(), c.event(), labels);
+            followUp = labels == null ? List.of(new GroupCurve("all", km.reverse(c.time(), c.event())))
+                    : km.reverse(c.time(), c.event(), labels);
+        } else {
+            Factor f = labels == null ? Factor.single("all", c.size()) : Factor.of(labels);
+            curves = km.fit(c.start(), c.time(), c.event(), c.weights(), f);
+            followUp = km.reverse(c.start(), c.time(), c.event(), c.weights(), f);
+        }
         double horizon = at.length > 0 ? java.util.Arrays.stream(at).max().getAsDouble() : Double.NaN;
         List<Diagnostic> diagnostics = new ArrayList<>(Guardrails.forCurves(curves, at, estimates.tau(),
                 cohort.unitLabel(), horizon));
         if (at.length > 0) {
             diagnostics.addAll(Guardrails.forHorizon(curves, followUp, horizon, cohort.unitLabel()));
         }
-        diagnostics.addAll(Guardrails.forImmortalTime(c.time(), c.event(), cohort.unitLabel()));
+        if (start == null) { // with (start, stop] rows the entry times already handle a period before follow-up
+            diagnostics.addAll(Guardrails.forImmortalTime(c.time(), c.event(), cohort.unitLabel()));
+        }
         LogRankResult comparison = null;
         if (weighting != null) {
             if (curves.size() < 2) {
@@ -100,7 +124,7 @@ public final class KmCommand implements Callable<Integer> {
             diagnostics.addAll(Guardrails.forComparison(comparison, curves, 0, PValueAdjustment.HOLM));
         }
         KmResult result = new KmResult(cohort.summary(c, group), estimates, curves, followUp, comparison, diagnostics,
-                table);
+                table, weights, start);
         output.emit(spec.commandLine().getOut(), Serializer.KM, result);
         return ExitCodes.OK;
     }

@@ -287,7 +287,7 @@ public final class CumulativeIncidencePlot implements Figure {
         String y = SvgWriter.num(Style.centredBaseline(mid, Style.FONT));
         List<SurvivalAtTime> at = c.at(ticks);
         for (int k = 0; k < ticks.length; k++) {
-            w.text(Integer.toString(at.get(k).nRisk()), "class", "risk-cell", "data-group", group, "data-time",
+            w.text(NumberText.count(at.get(k).nRisk()), "class", "risk-cell", "data-group", group, "data-time",
                     NumberText.plain(ticks[k]), "x", SvgWriter.num(sx.map(ticks[k])), "y", y, "font-size",
                     SvgWriter.num(Style.FONT), "fill", Style.TEXT, "text-anchor", "middle");
         }

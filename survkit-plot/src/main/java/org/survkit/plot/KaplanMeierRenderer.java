@@ -60,10 +60,10 @@ final class KaplanMeierRenderer {
         double[] tickTimes = ticks.values();
 
         // number at risk at each tick, as the curve reports it
-        int[][] atRisk = new int[shown.size()][];
+        double[][] atRisk = new double[shown.size()][];
         for (int g = 0; g < shown.size(); g++) {
             List<SurvivalAtTime> at = shown.get(g).curve().at(tickTimes);
-            atRisk[g] = at.stream().mapToInt(SurvivalAtTime::nRisk).toArray();
+            atRisk[g] = at.stream().mapToDouble(SurvivalAtTime::nRisk).toArray();
         }
 
         // ---- horizontal layout
@@ -83,7 +83,7 @@ final class KaplanMeierRenderer {
                 riskLabels[g] = TextMetrics.truncate(labels[g], Style.FONT, MAX_LABEL_SHARE * width);
                 riskLabelW = Math.max(riskLabelW, TextMetrics.boldWidth(riskLabels[g], Style.FONT));
                 for (int k = 0; k < tickTimes.length; k++) {
-                    double nw = TextMetrics.width(Integer.toString(atRisk[g][k]), Style.FONT);
+                    double nw = TextMetrics.width(NumberText.count(atRisk[g][k]), Style.FONT);
                     riskNumW = Math.max(riskNumW, nw);
                     if (k == tickTimes.length - 1) {
                         lastNumW = Math.max(lastNumW, nw);
@@ -190,7 +190,7 @@ final class KaplanMeierRenderer {
         List<Entry> entries = new ArrayList<>();
         for (int g = 0; g < shown.size(); g++) {
             SurvivalCurve c = shown.get(g).curve();
-            String counts = " (n = " + c.n() + ", " + c.events() + (c.events() == 1 ? " event)" : " events)");
+            String counts = " (n = " + c.n() + ", " + NumberText.count(c.events()) + (c.events() == 1 ? " event)" : " events)");
             double room = Math.min(0.4 * width, flowWidth - Legend.KEY_WIDTH - TextMetrics.width(counts, Style.FONT));
             String text = TextMetrics.truncate(labels[g], Style.FONT, Math.max(room, 30)) + counts;
             entries.add(new Entry(shown.get(g).group(), colors[g], text));
@@ -252,7 +252,7 @@ final class KaplanMeierRenderer {
     private static List<double[]> censorPoints(SurvivalCurve c, Frame f, double xEnd) {
         List<double[]> out = new ArrayList<>();
         double[] t = c.time();
-        int[] nc = c.nCensor();
+        double[] nc = c.nCensor();
         double[] surv = c.survival();
         for (int i = 0; i < t.length; i++) {
             if (nc[i] > 0 && t[i] <= xEnd) {
@@ -386,7 +386,7 @@ final class KaplanMeierRenderer {
                 (f.dataX0() + f.dataX1()) / 2);
     }
 
-    private void drawRiskTable(SvgWriter w, Frame f, double[] tickTimes, int[][] atRisk, String[] riskLabels,
+    private void drawRiskTable(SvgWriter w, Frame f, double[] tickTimes, double[][] atRisk, String[] riskLabels,
             double headerMid, double riskNumW) {
         String fs = SvgWriter.num(Style.FONT);
         w.open("g", "class", "risk-table");
@@ -400,7 +400,7 @@ final class KaplanMeierRenderer {
                     SvgWriter.num(labelRight), "y", y, "font-size", fs, "fill", colors[g], "font-weight", "bold",
                     "text-anchor", "end");
             for (int k = 0; k < tickTimes.length; k++) {
-                w.text(Integer.toString(atRisk[g][k]), "class", "risk-cell", "data-group", shown.get(g).group(),
+                w.text(NumberText.count(atRisk[g][k]), "class", "risk-cell", "data-group", shown.get(g).group(),
                         "data-time", NumberText.plain(tickTimes[k]), "x", SvgWriter.num(f.sx().map(tickTimes[k])), "y", y,
                         "font-size", fs, "fill", Style.TEXT, "text-anchor", "middle");
             }

@@ -43,6 +43,11 @@ final class NumberText {
         return true;
     }
 
+    /** A count: whole numbers as integers ({@code 12}), a sum of non-integer case weights with one decimal. */
+    static String count(double v) {
+        return v == Math.rint(v) ? fixed(v, 0) : fixed(v, 1);
+    }
+
     /** A plain label with as few decimals as needed (up to 6): {@code 0.25}, {@code 12}, {@code 1000}. */
     static String plain(double v) {
         return fixed(v, decimalsOf(v));

@@ -134,7 +134,7 @@ class CumulativeIncidencePlotTest {
             assertThat(cells).isNotEmpty();
             for (Element c : cells) {
                 double t = Double.parseDouble(c.getAttribute("data-time"));
-                assertThat(Integer.parseInt(c.getTextContent())).isEqualTo(gc.curve().at(t).get(0).nRisk());
+                assertThat((double) Integer.parseInt(c.getTextContent())).isEqualTo(gc.curve().at(t).get(0).nRisk());
             }
         }
         // trt 1: 158 patients, 2: 154 (R: table(pbc$trt))

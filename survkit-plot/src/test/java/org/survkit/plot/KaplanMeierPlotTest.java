@@ -49,7 +49,7 @@ class KaplanMeierPlotTest {
             assertThat(cells).hasSize(ticks.size());
             for (int k = 0; k < ticks.size(); k++) {
                 double t = Double.parseDouble(ticks.get(k).getAttribute("data-value"));
-                int expected = g.curve().at(t).get(0).nRisk();
+                int expected = (int) g.curve().at(t).get(0).nRisk();
                 assertThat(cells.get(k).getTextContent()).as(g.group() + " at " + t).isEqualTo(Integer.toString(expected));
                 assertThat(SvgDoc.num(cells.get(k), "x")).as("column under tick " + t)
                         .isCloseTo(SvgDoc.num(ticks.get(k), "x1"), within(1e-9));
@@ -84,7 +84,7 @@ class KaplanMeierPlotTest {
             SurvivalCurve c = g.curve();
             double[] t = c.time();
             double[] s = c.survival();
-            int[] d = c.nEvent();
+            double[] d = c.nEvent();
             for (int i = 0; i < t.length; i++) {
                 if (d[i] == 0) {
                     continue;
@@ -111,7 +111,7 @@ class KaplanMeierPlotTest {
         Scale sx = svg.axis("x-tick", "x1");
         Scale sy = svg.axis("y-tick", "y1");
         for (GroupCurve g : plot.allCurves()) {
-            int[] nc = g.curve().nCensor();
+            double[] nc = g.curve().nCensor();
             long expected = Arrays.stream(nc).filter(n -> n > 0).count();
             Element marks = svg.byClass("censor-marks", g.group()).get(0);
             assertThat(marks.getAttribute("data-count")).isEqualTo(Long.toString(expected));

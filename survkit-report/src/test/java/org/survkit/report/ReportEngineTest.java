@@ -160,9 +160,9 @@ class ReportEngineTest {
             String median = Formats.timeCi(m.estimate(), m.lower(), m.upper(), 0);
             List<SurvivalAtTime> at = c.curve().at(180, 365);
             String s180 = Formats.pctCi(at.get(0).survival(), at.get(0).lower(), at.get(0).upper()) + " ["
-                    + at.get(0).nRisk() + "]";
+                    + (long) at.get(0).nRisk() + "]";
             String row = "<tr><th scope=\"row\">" + HtmlReport.esc(c.group()) + "</th><td>" + c.curve().n()
-                    + "</td><td>" + c.curve().events() + "</td><td>" + median + "</td><td>" + s180 + "</td>";
+                    + "</td><td>" + (long) c.curve().events() + "</td><td>" + median + "</td><td>" + s180 + "</td>";
             assertThat(html).contains(row);
         }
         // ECOG 0: 63 patients; R: survfit(Surv(time, status == 2) ~ 1, subset = ph.ecog == 0) median 394

@@ -15,8 +15,8 @@ final class KmCsv {
         List<String[]> rows = new ArrayList<>();
         for (GroupCurve gc : r.curves()) {
             for (SurvivalRow row : gc.curve().rows()) {
-                rows.add(new String[] {gc.group(), Numbers.csv(row.time()), Integer.toString(row.nRisk()),
-                    Integer.toString(row.nEvent()), Integer.toString(row.nCensor()), Numbers.csv(row.survival()),
+                rows.add(new String[] {gc.group(), Numbers.csv(row.time()), Numbers.csv(row.nRisk()),
+                    Numbers.csv(row.nEvent()), Numbers.csv(row.nCensor()), Numbers.csv(row.survival()),
                     Numbers.csv(row.stdErr()), Numbers.csv(row.lower()), Numbers.csv(row.upper()),
                     Numbers.csv(row.cumHaz())});
             }

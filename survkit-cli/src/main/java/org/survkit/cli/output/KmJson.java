@@ -36,6 +36,12 @@ final class KmJson {
             t.put("df", test.df());
             Json.put(t, "p_value", test.pValue());
         }
+        if (r.weighted()) {
+            o.put("weights", r.weights());
+        }
+        if (r.counting()) {
+            o.put("start", r.start());
+        }
         ArrayNode groups = o.putArray("groups");
         for (int k = 0; k < r.curves().size(); k++) {
             GroupCurve gc = r.curves().get(k);
@@ -43,7 +49,11 @@ final class KmJson {
             ObjectNode g = groups.addObject();
             g.put("group", gc.group());
             g.put("n", s.n());
-            g.put("events", s.events());
+            Json.put(g, "events", s.events());
+            if (r.weighted() || r.counting()) { // R's summary(fit)$table: n.max and n.start
+                Json.put(g, "n_max", s.nMax());
+                Json.put(g, "n_start", s.nStart());
+            }
             g.set("median", quantile(s.median(e.medianRule()), false));
             ArrayNode qs = g.putArray("quantiles");
             for (double p : QUARTILES) {
@@ -65,9 +75,9 @@ final class KmJson {
             for (SurvivalRow row : s.rows()) {
                 ObjectNode x = tab.addObject();
                 Json.put(x, "time", row.time());
-                x.put("n_risk", row.nRisk());
-                x.put("n_event", row.nEvent());
-                x.put("n_censor", row.nCensor());
+                Json.put(x, "n_risk", row.nRisk());
+                Json.put(x, "n_event", row.nEvent());
+                Json.put(x, "n_censor", row.nCensor());
                 Json.put(x, "survival", row.survival());
                 Json.put(x, "std_err", row.stdErr());
                 Json.put(x, "lower", row.lower());
@@ -79,7 +89,7 @@ final class KmJson {
             for (SurvivalAtTime a : s.at(e.at())) {
                 ObjectNode x = ats.addObject();
                 Json.put(x, "time", a.time());
-                x.put("n_risk", a.nRisk());
+                Json.put(x, "n_risk", a.nRisk());
                 Json.put(x, "survival", a.survival());
                 Json.put(x, "std_err", a.stdErr());
                 Json.put(x, "lower", a.lower());

@@ -29,16 +29,32 @@ final class KmText {
         boolean rmst = !Double.isNaN(e.tau());
         StringBuilder sb = new StringBuilder("Kaplan–Meier estimate of survival\n");
         sb.append(TextBlocks.cohort(c));
+        if (r.weighted() || r.counting()) {
+            sb.append(r.weighted() ? "case weights: " + r.weights() : "");
+            sb.append(r.weighted() && r.counting() ? "   " : "");
+            sb.append(r.counting() ? "entry times: " + r.start() + " ((start, stop] rows: at risk when start < t <= stop)"
+                    : "");
+            sb.append(r.weighted() ? "\nstandard errors: Greenwood with weighted counts; the robust (infinitesimal"
+                    + " jackknife) ones when a weight is not a whole number, as R's survfit" : "").append('\n');
+        }
         sb.append("Confidence intervals: ").append(e.confType().rName()).append(", ").append(ci.percent())
                 .append("; median: ").append(medianRule(e.medianRule())).append("\n\n");
+        Columns counts = Columns.of(r);
         List<String[]> rows = new ArrayList<>();
         for (int k = 0; k < r.curves().size(); k++) {
             GroupCurve gc = r.curves().get(k);
             SurvivalCurve s = gc.curve();
             SurvivalQuantile m = s.median(e.medianRule());
             SurvivalQuantile fu = r.followUp().get(k).curve().median();
-            List<String> row = new ArrayList<>(List.of(c.groupLabel(gc.group()), Integer.toString(s.n()),
-                    Integer.toString(s.events()), Numbers.text(m.estimate(), 4), Numbers.text(m.lower(), 4),
+            List<String> row = new ArrayList<>(List.of(c.groupLabel(gc.group())));
+            if (counts.records()) {
+                row.add(Integer.toString(s.n()));
+            }
+            row.add(counts.nMax() ? Numbers.text(s.nMax(), 6) : Integer.toString(s.n()));
+            if (counts.nStart()) {
+                row.add(Numbers.text(s.nStart(), 6));
+            }
+            row.addAll(List.of(Numbers.text(s.events(), 6), Numbers.text(m.estimate(), 4), Numbers.text(m.lower(), 4),
                     Numbers.text(m.upper(), 4), Numbers.text(fu.estimate(), 4)));
             if (rmst) {
                 RestrictedMean rm = s.restrictedMean(e.tau());
@@ -47,7 +63,12 @@ final class KmText {
             }
             rows.add(row.toArray(new String[0]));
         }
-        List<String> header = new ArrayList<>(List.of("", "n", "events", "median", ci.lcl(), ci.ucl(), "follow-up"));
+        List<String> header = new ArrayList<>(List.of(""));
+        if (counts.records()) {
+            header.add("records");
+        }
+        header.addAll(counts.nStart() ? List.of("n.max", "n.start") : List.of("n"));
+        header.addAll(List.of("events", "median", ci.lcl(), ci.ucl(), "follow-up"));
         if (rmst) {
             header.add("rmean(" + Numbers.text(e.tau(), 6) + ")");
             header.add("se(rmean)");
@@ -66,7 +87,7 @@ final class KmText {
             for (GroupCurve gc : r.curves()) {
                 for (SurvivalAtTime a : gc.curve().at(at)) {
                     ar.add(new String[] {c.groupLabel(gc.group()), Numbers.text(a.time(), 6),
-                        Integer.toString(a.nRisk()), Numbers.text(a.survival(), 4), Numbers.text(a.stdErr(), 4),
+                        Numbers.text(a.nRisk(), 6), Numbers.text(a.survival(), 4), Numbers.text(a.stdErr(), 4),
                         Numbers.text(a.lower(), 4), Numbers.text(a.upper(), 4)});
                 }
             }
@@ -78,8 +99,8 @@ final class KmText {
                 sb.append('\n').append(c.groupLabel(gc.group())).append('\n');
                 List<String[]> tr = new ArrayList<>();
                 for (SurvivalRow row : gc.curve().rows()) {
-                    tr.add(new String[] {Numbers.text(row.time(), 6), Integer.toString(row.nRisk()),
-                        Integer.toString(row.nEvent()), Integer.toString(row.nCensor()),
+                    tr.add(new String[] {Numbers.text(row.time(), 6), Numbers.text(row.nRisk(), 6),
+                        Numbers.text(row.nEvent(), 6), Numbers.text(row.nCensor(), 6),
                         Numbers.text(row.survival(), 4), Numbers.text(row.stdErr(), 4), Numbers.text(row.lower(), 4),
                         Numbers.text(row.upper(), 4)});
                 }
@@ -89,6 +110,27 @@ final class KmText {
         }
         sb.append(TextBlocks.warnings(c, r.diagnostics()));
         return sb.toString();
+    }
+
+    /**
+     * The count columns as R's print.survfit chooses them: n is the number of rows, or with case weights or
+     * (start, stop] rows n.max; n.max and n.start both when they differ in some group; records (the rows) beside a
+     * weighted or counting-process n whenever they differ.
+     */
+    private record Columns(boolean records, boolean nMax, boolean nStart) {
+        static Columns of(KmResult r) {
+            if (!r.weighted() && !r.counting()) {
+                return new Columns(false, false, false);
+            }
+            boolean records = false;
+            boolean start = false;
+            for (GroupCurve gc : r.curves()) {
+                SurvivalCurve s = gc.curve();
+                records |= s.n() != s.nMax();
+                start |= s.nMax() != s.nStart();
+            }
+            return new Columns(records, true, start);
+        }
     }
 
     private static String medianRule(MedianRule rule) {

@@ -19,9 +19,27 @@ import org.survkit.study.Estimates;
  * @param test        the comparison of the groups asked for with {@code --test}, or null
  * @param diagnostics the statistical caveats
  * @param eventTables whether the text shows each curve's full event table ({@code --table}; JSON always has them)
+ * @param weights     the case-weight column ({@code --weights}), or null
+ * @param start       the entry-time column of (start, stop] rows ({@code --start}), or null
  */
 public record KmResult(CohortSummary cohort, Estimates estimates, List<GroupCurve> curves, List<GroupCurve> followUp,
-        LogRankResult test, List<Diagnostic> diagnostics, boolean eventTables) {
+        LogRankResult test, List<Diagnostic> diagnostics, boolean eventTables, String weights, String start) {
+
+    /** Unweighted right-censored curves. */
+    public KmResult(CohortSummary cohort, Estimates estimates, List<GroupCurve> curves, List<GroupCurve> followUp,
+            LogRankResult test, List<Diagnostic> diagnostics, boolean eventTables) {
+        this(cohort, estimates, curves, followUp, test, diagnostics, eventTables, null, null);
+    }
+
+    /** Whether the curves are weighted by a column of case weights. */
+    public boolean weighted() {
+        return weights != null;
+    }
+
+    /** Whether the curves come from (start, stop] rows (delayed entry). */
+    public boolean counting() {
+        return start != null;
+    }
 
     public KmResult {
         Objects.requireNonNull(cohort, "cohort");

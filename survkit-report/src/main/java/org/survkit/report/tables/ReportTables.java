@@ -412,22 +412,23 @@ public final class ReportTables {
         List<String> r = new ArrayList<>();
         r.add(group);
         r.add(Integer.toString(c.n()));
-        r.add(Integer.toString(c.events()));
+        // the report fits unweighted right-censored curves (no case weights, no (start, stop] rows): whole counts
+        r.add(Long.toString((long) c.events()));
         SurvivalQuantile m = c.median(a.study().estimates().medianRule());
         int digits = Formats.timeDigits(unit);
         r.add(Formats.timeCi(m.estimate(), m.lower(), m.upper(), digits));
         ObjectNode j = jg.addObject();
         j.put("group", group);
         j.put("n", c.n());
-        j.put("events", c.events());
+        j.put("events", (long) c.events());
         j.set("median", quantileJson(m));
         ArrayNode ja = j.putArray("at");
         if (at.length > 0) {
             for (SurvivalAtTime s : c.at(at)) {
-                r.add(Formats.pctCi(s.survival(), s.lower(), s.upper()) + " [" + s.nRisk() + "]");
+                r.add(Formats.pctCi(s.survival(), s.lower(), s.upper()) + " [" + (long) s.nRisk() + "]");
                 ObjectNode o = ja.addObject();
                 num(o, "time", s.time());
-                o.put("n_risk", s.nRisk());
+                o.put("n_risk", (long) s.nRisk());
                 num(o, "survival", s.survival());
                 num(o, "std_err", s.stdErr());
                 num(o, "lower", s.lower());

@@ -64,7 +64,7 @@ public final class Guardrails {
         List<Diagnostic> out = new ArrayList<>();
         String u = unit == null || unit.isEmpty() ? "" : " " + unit;
         int totalN = 0;
-        int totalEvents = 0;
+        double totalEvents = 0;
         for (GroupCurve gc : curves) {
             totalN += gc.curve().n();
             totalEvents += gc.curve().events();
@@ -79,7 +79,7 @@ public final class Guardrails {
                         + ": its survival estimates and confidence intervals are very imprecise." + power));
             }
             if (c.events() > 0 && c.events() < FEW_EVENTS) {
-                out.add(Diagnostic.warning("few-events", g + " has only " + c.events() + " event"
+                out.add(Diagnostic.warning("few-events", g + " has only " + count(c.events()) + " event"
                         + (c.events() == 1 ? "" : "s") + " among " + c.n() + " subjects: its curve, median and any"
                         + " hazard ratio against it rest on " + (c.events() == 1 ? "that event" : "those events")
                         + "." + power));
@@ -97,7 +97,7 @@ public final class Guardrails {
                             + " is beyond its last observation (" + num(last) + u
                             + "): the last estimate is carried forward with nobody at risk."));
                 } else if (a.nRisk() < FEW_AT_RISK && t != horizon) {
-                    out.add(Diagnostic.warning("few-at-risk", "Only " + a.nRisk() + " subject" + (a.nRisk() == 1 ? "" : "s")
+                    out.add(Diagnostic.warning("few-at-risk", "Only " + count(a.nRisk()) + " subject" + (a.nRisk() == 1 ? "" : "s")
                             + " of " + gLower + " remain at risk at " + num(t) + u
                             + ": the estimate there rests on very few patients."));
                 }
@@ -213,14 +213,14 @@ public final class Guardrails {
             String g = curves.size() == 1 && curves.get(k).group().equals("all") ? "the cohort"
                     : "group " + curves.get(k).group();
             double med = followUp.get(k).curve().median().estimate();
-            int atRisk = curves.get(k).curve().at(horizon).get(0).nRisk();
+            double atRisk = curves.get(k).curve().at(horizon).get(0).nRisk();
             if (!Double.isNaN(med) && med < horizon) {
                 out.add(Diagnostic.warning("follow-up-short", "Median follow-up of " + g + " is " + num(med) + " " + unit + ", shorter than the "
                         + "horizon of " + num(horizon) + " " + unit + ": survival at " + num(horizon) + " " + unit
                         + " is largely an extrapolation; report it with its confidence interval and the number"
-                        + " at risk (" + atRisk + ")."));
+                        + " at risk (" + count(atRisk) + ")."));
             } else if (atRisk < FEW_AT_RISK) {
-                out.add(Diagnostic.warning("few-at-risk-horizon", "Only " + atRisk + " subject" + (atRisk == 1 ? "" : "s")
+                out.add(Diagnostic.warning("few-at-risk-horizon", "Only " + count(atRisk) + " subject" + (atRisk == 1 ? "" : "s")
                         + " of " + g + " remain at risk at "
                         + num(horizon) + " " + unit + ": the survival estimate there rests on very few patients."));
             }
@@ -352,16 +352,21 @@ public final class Guardrails {
                 + " comparison as unadjusted."));
     }
 
+    /** A count as a whole number, or with decimals when it is a sum of non-integer case weights. */
+    private static String count(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : num(x);
+    }
+
     /**
      * The smallest hazard ratio a comparison of one group (n of N subjects) against the others could
      * detect with 80% power at the 5% level, given all the events observed (Schoenfeld 1983).
      */
-    private static String detectable(int n, int totalN, int totalEvents) {
+    private static String detectable(int n, int totalN, double totalEvents) {
         if (totalEvents == 0 || n == 0 || n == totalN) {
             return "";
         }
-        double hr = minimumDetectableHazardRatio(totalEvents, (double) n / totalN, 0.05, 0.8);
-        return " With " + totalEvents + " events in all, a comparison of this group (" + n + " of " + totalN
+        double hr = minimumDetectableHazardRatio((int) Math.round(totalEvents), (double) n / totalN, 0.05, 0.8);
+        return " With " + count(totalEvents) + " events in all, a comparison of this group (" + n + " of " + totalN
                 + " subjects) against the others could only detect a hazard ratio of "
                 + String.format(Locale.ROOT, "%.2f", hr) + " (or " + String.format(Locale.ROOT, "%.2f", 1 / hr)
                 + ") with 80% power at the 5% level (Schoenfeld).";

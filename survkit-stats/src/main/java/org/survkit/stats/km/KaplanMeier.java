@@ -1,9 +1,9 @@
 package org.survkit.stats.km;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.survkit.stats.internal.Normal;
 import org.survkit.stats.internal.RankedTimes;
 import org.survkit.stats.internal.SurvivalInput;
 import org.survkit.stats.internal.TimeFix;
@@ -21,6 +21,9 @@ import org.survkit.stats.model.Factor;
  * se(Ŝ) = Ŝ·sqrt(Var(log Ŝ)); Λ̂(t) = Σ d<sub>i</sub>/n<sub>i</sub> with variance Σ d<sub>i</sub>/n<sub>i</sub>².
  * Events precede censorings at the same time: subjects censored at t are at risk at t.
  * Times that differ by floating-point noise are merged first ({@link TimeFix}).
+ *
+ * <p>Case weights and (start, stop] rows (delayed entry, left truncation):
+ * {@link #fit(double[], double[], boolean[], double[], Factor)}.
  *
  * <p>Edge cases: no events gives S ≡ 1; when everyone at risk dies (d = n) S drops to 0 and its
  * standard error and limits are NaN from there on, as R's NA; a group of one is a valid curve.
@@ -117,6 +120,114 @@ public final class KaplanMeier {
         return List.copyOf(out);
     }
 
+    /**
+     * Fits one curve per level with case weights, R's {@code survfit(Surv(time, status) ~ group,
+     * weights = w)}: n.risk, n.event and n.censor are sums of weights and Ŝ(t) = Π (1 − d<sub>w</sub>/n<sub>w</sub>).
+     * The standard errors follow R's default: with whole-number weights the weighted Greenwood sum
+     * Σ d<sub>w</sub>/(n<sub>w</sub>(n<sub>w</sub> − d<sub>w</sub>)), which equals the fit of the data with each row
+     * repeated w times; with any non-integer weight the infinitesimal jackknife (robust) variance that
+     * {@code survfit} switches to ({@code robust = TRUE}, each row its own cluster), see
+     * {@link WeightedProductLimit}. Rows of weight 0 add their times (with zero counts) but nothing else.
+     *
+     * @param weights finite, ≥ 0, one per observation
+     */
+    public List<GroupCurve> fit(double[] time, boolean[] event, double[] weights, Factor group) {
+        return fit(null, time, event, weights, group);
+    }
+
+    /**
+     * Fits one curve per level from (start, stop] rows and/or case weights, R's
+     * {@code survfit(Surv(start, stop, status) ~ group, weights = w)}: a row is at risk at t when
+     * start &lt; t ≤ stop, so rows that enter late (left truncation, delayed entry) join the risk set then
+     * and n.risk can rise; a row counts its event or censoring at stop. Survival, Greenwood (or robust)
+     * variance, Nelson–Aalen and the limits are computed from these risk sets exactly as for right-censored
+     * data. Near-equal start and stop times are merged together (timefix); an interval that has length 0
+     * then is an error, as R's {@code aeqSurv} exception. (R's {@code Surv()} itself turns a row with
+     * start ≥ stop into NA with a warning and {@code survfit} drops it as missing; here such a row is the
+     * caller's mistake, which the front ends exclude and count.)
+     *
+     * <p>R's {@code n.enter} (only in robust counting-process fits) is not reproduced.
+     *
+     * @param start   entry times (finite, &lt; stop), or null for right-censored data (at risk from time 0)
+     * @param stop    exit times, finite and ≥ 0
+     * @param event   true for an event at stop
+     * @param weights case weights (finite, ≥ 0), or null for 1
+     */
+    public List<GroupCurve> fit(double[] start, double[] stop, boolean[] event, double[] weights, Factor group) {
+        if (start == null && weights == null) {
+            return fit(stop, event, group);
+        }
+        SurvivalInput.check(stop, event, group.codes());
+        checkStartAndWeights(start, stop, weights);
+        int n = stop.length;
+        int[] stopRank;
+        int[] startRank = null;
+        double[] times;
+        if (start == null) {
+            RankedTimes ranked = RankedTimes.of(stop, timefix);
+            stopRank = ranked.rank();
+            times = ranked.times();
+        } else {
+            double[] both = new double[2 * n];
+            System.arraycopy(start, 0, both, 0, n);
+            System.arraycopy(stop, 0, both, n, n);
+            RankedTimes ranked = RankedTimes.of(both, timefix);
+            startRank = Arrays.copyOfRange(ranked.rank(), 0, n);
+            stopRank = Arrays.copyOfRange(ranked.rank(), n, 2 * n);
+            times = ranked.times();
+            for (int i = 0; i < n; i++) {
+                if (startRank[i] >= stopRank[i]) {
+                    throw new IllegalArgumentException("observation " + (i + 1) + ": interval (" + start[i] + ", "
+                            + stop[i] + "] has length 0 once near-equal times are merged (R: aeqSurv exception)");
+                }
+            }
+        }
+        boolean robust = false;
+        if (weights != null) {
+            for (double w : weights) {
+                if (w != Math.floor(w)) {
+                    robust = true; // R survfitKM: robust when any weight is not a whole number
+                    break;
+                }
+            }
+        }
+        int[][] rows = group.rowsByLevel();
+        List<GroupCurve> out = new ArrayList<>(rows.length);
+        for (int g = 0; g < rows.length; g++) {
+            SurvivalCurve c = WeightedProductLimit.fit(times, startRank, stopRank, event, weights, rows[g], robust,
+                    confType, confLevel);
+            out.add(new GroupCurve(group.levels().get(g), c));
+        }
+        return List.copyOf(out);
+    }
+
+    private static void checkStartAndWeights(double[] start, double[] stop, double[] weights) {
+        int n = stop.length;
+        if (start != null) {
+            if (start.length != n) {
+                throw new IllegalArgumentException("start and stop must have the same length: " + start.length + ", " + n);
+            }
+            for (int i = 0; i < n; i++) {
+                if (!Double.isFinite(start[i]) || !(start[i] < stop[i])) {
+                    throw new IllegalArgumentException("observation " + (i + 1) + ": start " + start[i]
+                            + " must be finite and before stop " + stop[i] + " (R: Surv() makes it NA)");
+                }
+            }
+        }
+        if (weights != null) {
+            if (weights.length != n) {
+                throw new IllegalArgumentException("weights and stop must have the same length: " + weights.length
+                        + ", " + n);
+            }
+            for (int i = 0; i < n; i++) {
+                if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
+                    throw new IllegalArgumentException("weight of observation " + (i + 1)
+                            + " must be finite and >= 0, got " + weights[i]);
+                }
+            }
+        }
+    }
+
     /** The curve of group g from the dense (time, group) table. */
     SurvivalCurve fromCounts(double[] times, TimeGroupCounts counts, int g) {
         int d = times.length;
@@ -127,19 +238,19 @@ public final class KaplanMeier {
                 m++;
             }
         }
-        int[] rank = new int[m];
-        int[] dead = new int[m];
-        int[] cens = new int[m];
+        double[] t = new double[m];
+        double[] dead = new double[m];
+        double[] cens = new double[m];
         for (int r = 0, i = 0; r < d; r++) {
             int e = counts.events[base + r];
             int c = counts.censored[base + r];
             if (e + c > 0) {
-                rank[i] = r;
+                t[i] = times[r];
                 dead[i] = e;
                 cens[i++] = c;
             }
         }
-        return productLimit(times, rank, dead, cens, counts.n[g]);
+        return productLimit(t, dead, cens, counts.n[g]);
     }
 
     /** The product-limit workhorse on ranked times; {@code rows} is one group's observations. */
@@ -155,14 +266,14 @@ public final class KaplanMeier {
                 prev = r;
             }
         }
-        int[] rank = new int[m];
-        int[] dead = new int[m];
-        int[] cens = new int[m];
+        double[] t = new double[m];
+        double[] dead = new double[m];
+        double[] cens = new double[m];
         int row = -1;
         for (int i = 0, prev = -1; i < n; i++) {
             int r = rankOf[order[i]];
             if (r != prev) {
-                rank[++row] = r;
+                t[++row] = ranked.times()[r];
                 prev = r;
             }
             if (event[order[i]]) {
@@ -171,53 +282,18 @@ public final class KaplanMeier {
                 cens[row]++;
             }
         }
-        return productLimit(ranked.times(), rank, dead, cens, n);
+        return productLimit(t, dead, cens, n);
     }
 
-    /**
-     * Kaplan–Meier, Greenwood, confidence limits and Nelson–Aalen from the counts at the distinct
-     * times where something happens ({@code rank} increasing into {@code times}).
-     */
-    private SurvivalCurve productLimit(double[] times, int[] rank, int[] dead, int[] cens, int n) {
-        int m = rank.length;
-        double[] t = new double[m];
-        int[] risk = new int[m];
-        double[] surv = new double[m];
-        double[] se = new double[m];
-        double[] lo = new double[m];
-        double[] hi = new double[m];
-        double[] haz = new double[m];
-        double[] seHaz = new double[m];
-        double z = Normal.quantile(0.5 + confLevel / 2);
-        int atRisk = n;
-        double km = 1;
-        double greenwood = 0;
-        double nelson = 0;
-        double nelsonVar = 0;
-        int totalEvents = 0;
-        for (int row = 0; row < m; row++) {
-            int d = dead[row];
-            if (d > 0) {
-                km *= (double) (atRisk - d) / atRisk;
-                greenwood += (double) d / ((double) atRisk * (atRisk - d));
-                nelson += (double) d / atRisk;
-                nelsonVar += (double) d / ((double) atRisk * atRisk);
-                totalEvents += d;
-            }
-            double seLog = Math.sqrt(greenwood);
-            double[] ci = confType.limits(km, seLog, z);
-            t[row] = times[rank[row]];
+    /** Right-censored, unweighted: the number at risk falls by the events and censorings of each row. */
+    private SurvivalCurve productLimit(double[] t, double[] dead, double[] cens, int n) {
+        double[] risk = new double[t.length];
+        double atRisk = n;
+        for (int row = 0; row < t.length; row++) {
             risk[row] = atRisk;
-            surv[row] = km;
-            se[row] = km == 0 ? Double.NaN : km * seLog;
-            lo[row] = ci[0];
-            hi[row] = ci[1];
-            haz[row] = nelson;
-            seHaz[row] = Math.sqrt(nelsonVar);
-            atRisk -= d + cens[row];
+            atRisk -= dead[row] + cens[row];
         }
-        return new SurvivalCurve(n, totalEvents, confType, confLevel, t, risk, dead, cens, surv, se, lo, hi, haz,
-                seHaz);
+        return WeightedProductLimit.curve(n, t, risk, dead, cens, null, null, confType, confLevel);
     }
 
     /**
@@ -241,6 +317,18 @@ public final class KaplanMeier {
             flipped[i] = !event[i];
         }
         return fit(time, flipped, group);
+    }
+
+    /**
+     * Reverse Kaplan–Meier curves with case weights and/or (start, stop] rows: the curves of
+     * {@link #fit(double[], double[], boolean[], double[], Factor)} with events and censorings swapped.
+     */
+    public List<GroupCurve> reverse(double[] start, double[] stop, boolean[] event, double[] weights, Factor group) {
+        boolean[] flipped = new boolean[event.length];
+        for (int i = 0; i < event.length; i++) {
+            flipped[i] = !event[i];
+        }
+        return fit(start, stop, flipped, weights, group);
     }
 
     @Override

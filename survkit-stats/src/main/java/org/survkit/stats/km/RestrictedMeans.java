@@ -6,7 +6,9 @@ package org.survkit.stats.km;
  * <p>With rows t<sub>1</sub> &lt; … &lt; t<sub>k</sub> ≤ τ and the convention t<sub>0</sub> = 0,
  * S(t<sub>0</sub>) = 1: RMST = Σ (t<sub>i</sub> − t<sub>i−1</sub>) S(t<sub>i−1</sub>) +
  * (τ − t<sub>k</sub>) S(t<sub>k</sub>); Var = Σ A<sub>i</sub>² d<sub>i</sub>/(n<sub>i</sub>(n<sub>i</sub> − d<sub>i</sub>))
- * where A<sub>i</sub> is the area from t<sub>i</sub> to τ (Miller 1981, pp. 195–196).
+ * where A<sub>i</sub> is the area from t<sub>i</sub> to τ (Miller 1981, pp. 195–196). With case weights or
+ * (start, stop] rows n and d are the curve's weighted counts; R's {@code survmean} uses this Greenwood form
+ * even when {@code survfit}'s own standard errors are the robust ones (non-integer weights), and so do we.
  */
 final class RestrictedMeans {
     private RestrictedMeans() {
@@ -18,8 +20,8 @@ final class RestrictedMeans {
         }
         double[] t = c.timeView();
         double[] s = c.survivalView();
-        int[] nr = c.nRiskView();
-        int[] ne = c.nEventView();
+        double[] nr = c.nRiskView();
+        double[] ne = c.nEventView();
         int k = 0;
         while (k < t.length && t[k] <= tau) {
             k++;
@@ -43,10 +45,10 @@ final class RestrictedMeans {
         double after = 0;
         for (int i = k - 1; i >= 0; i--) {
             after += rect[i + 1];
-            int d = ne[i];
-            int n = nr[i];
+            double d = ne[i];
+            double n = nr[i];
             if (d > 0 && n > d) {
-                var += after * after * d / ((double) n * (n - d));
+                var += after * after * d / (n * (n - d));
             }
         }
         return new RestrictedMean(tau, mean, Math.sqrt(var));

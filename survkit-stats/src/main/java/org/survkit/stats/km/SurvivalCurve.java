@@ -17,16 +17,22 @@ import org.survkit.stats.internal.Normal;
  * error {@code sqrt(Σ d/n²)} (R {@code std.chaz}). Undefined values (standard error and limits
  * where S = 0, log-log limits where S = 1) are NaN, which front ends show as R's NA.
  *
+ * <p>With case weights or (start, stop] rows the counts are R's {@code survfit} counts: weighted sums,
+ * whole numbers for unweighted data. {@link #nMax()} and {@link #nStart()} are R's {@code n.max} and
+ * {@code n.start}, which {@code print.survfit} shows as {@code n}.
+ *
  * <p>Arrays are copied on the way in and out.
  *
- * @param n            observations in the curve
- * @param events       total events
+ * @param n            observations (rows) in the curve, R's {@code records}; rows of weight 0 included
+ * @param events       total events, weighted by the case weights (R's {@code events})
  * @param confType     interval transformation
  * @param confLevel    interval level, e.g. 0.95
  * @param time         distinct times with an event or censoring
- * @param nRisk        number at risk just before each time (censored at t are at risk at t)
- * @param nEvent       events at each time
- * @param nCensor      censorings at each time
+ * @param nRisk        number at risk just before each time (censored at t are at risk at t); with case
+ *                     weights the sum of the weights at risk, with (start, stop] rows those with
+ *                     start &lt; t ≤ stop, so it can rise when rows enter later
+ * @param nEvent       events at each time (weighted)
+ * @param nCensor      censorings at each time (weighted)
  * @param survival     Kaplan–Meier estimate
  * @param stdErr       Greenwood standard error of the survival estimate
  * @param lower        lower confidence limit
@@ -34,8 +40,8 @@ import org.survkit.stats.internal.Normal;
  * @param cumHaz       Nelson–Aalen cumulative hazard
  * @param stdErrCumHaz standard error of the cumulative hazard
  */
-public record SurvivalCurve(int n, int events, ConfidenceType confType, double confLevel,
-        double[] time, int[] nRisk, int[] nEvent, int[] nCensor, double[] survival, double[] stdErr,
+public record SurvivalCurve(int n, double events, ConfidenceType confType, double confLevel,
+        double[] time, double[] nRisk, double[] nEvent, double[] nCensor, double[] survival, double[] stdErr,
         double[] lower, double[] upper, double[] cumHaz, double[] stdErrCumHaz) {
 
     public SurvivalCurve {
@@ -60,17 +66,17 @@ public record SurvivalCurve(int n, int events, ConfidenceType confType, double c
     }
 
     @Override
-    public int[] nRisk() {
+    public double[] nRisk() {
         return nRisk.clone();
     }
 
     @Override
-    public int[] nEvent() {
+    public double[] nEvent() {
         return nEvent.clone();
     }
 
     @Override
-    public int[] nCensor() {
+    public double[] nCensor() {
         return nCensor.clone();
     }
 
@@ -112,6 +118,23 @@ public record SurvivalCurve(int n, int events, ConfidenceType confType, double c
                     upper[i], cumHaz[i], stdErrCumHaz[i]));
         }
         return out;
+    }
+
+    /**
+     * R's {@code n.max}: the largest number at risk (weighted); {@link #n()} for an unweighted
+     * right-censored curve, 0 for an empty one.
+     */
+    public double nMax() {
+        double m = 0;
+        for (double r : nRisk) {
+            m = Math.max(m, r);
+        }
+        return m;
+    }
+
+    /** R's {@code n.start}: the number at risk at the first time (weighted), 0 for an empty curve. */
+    public double nStart() {
+        return nRisk.length == 0 ? 0 : nRisk[0];
     }
 
     /** Number of rows (distinct times). */
@@ -165,7 +188,7 @@ public record SurvivalCurve(int n, int events, ConfidenceType confType, double c
         }
         // last row with time <= t
         int i = upperBound(t) - 1;
-        int risk;
+        double risk;
         int next = i + 1;
         if (next < time.length) {
             risk = nRisk[next];
@@ -251,11 +274,11 @@ public record SurvivalCurve(int n, int events, ConfidenceType confType, double c
         return upper;
     }
 
-    int[] nRiskView() {
+    double[] nRiskView() {
         return nRisk;
     }
 
-    int[] nEventView() {
+    double[] nEventView() {
         return nEvent;
     }
 }

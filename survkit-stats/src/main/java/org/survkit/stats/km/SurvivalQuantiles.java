@@ -98,25 +98,16 @@ final class SurvivalQuantiles {
         if (ymax < p) {
             return Double.NaN;
         }
-        // drop duplicated y values (keep the first x of each level; NaN counts as one value)
+        // drop duplicated y values, keeping the first x of each (R duplicated(): NaN counts as one value). A
+        // confidence curve of (start, stop] data need not be monotone, so duplicates need not be adjacent.
         double[] ux = new double[m];
         double[] uy = new double[m];
         int n = 0;
-        boolean seenNaN = false;
-        double lastKept = Double.NaN; // y is non-decreasing where defined, so duplicates are adjacent
+        java.util.Set<Double> seen = new java.util.HashSet<>();
         for (int i = 0; i < m; i++) {
-            double v = y[i];
-            boolean dup;
-            if (Double.isNaN(v)) {
-                dup = seenNaN;
-                seenNaN = true;
-            } else {
-                dup = v == lastKept;
-                lastKept = v;
-            }
-            if (!dup) {
+            if (seen.add(y[i])) { // Double.equals: NaN equals NaN, as duplicated() has it
                 ux[n] = x[i];
-                uy[n] = v;
+                uy[n] = y[i];
                 n++;
             }
         }
@@ -136,8 +127,10 @@ final class SurvivalQuantiles {
     }
 
     /**
-     * R's {@code approx(y + shift, seq_along(y), p, method = "constant", f = 1)}: the first index
-     * whose (non-missing) {@code y + shift} is at least p; -1 when p is outside the range.
+     * R's {@code approx(y + shift, seq_along(y), p, method = "constant", f = 1)}: approx sorts the points by
+     * {@code y + shift} (no ties after de-duplication) and returns the index of the smallest value that is at
+     * least p; -1 when p is outside the (non-missing) range. For a monotone curve this is the first index at
+     * or above p.
      */
     private static int firstAtLeast(double[] y, int n, double p, double shift) {
         double lo = Double.POSITIVE_INFINITY;
@@ -151,11 +144,12 @@ final class SurvivalQuantiles {
         if (p < lo || p > hi) {
             return -1;
         }
+        int best = -1;
         for (int i = 0; i < n; i++) {
-            if (!Double.isNaN(y[i]) && y[i] + shift >= p) {
-                return i;
+            if (!Double.isNaN(y[i]) && y[i] + shift >= p && (best < 0 || y[i] < y[best])) {
+                best = i;
             }
         }
-        return -1;
+        return best;
     }
 }

@@ -4,7 +4,7 @@ package org.survkit.stats.km;
  * One row of a Kaplan–Meier event table (R {@code summary(fit, censored = TRUE)}).
  *
  * @param time         distinct time with an event or censoring
- * @param nRisk        number at risk at that time
+ * @param nRisk        number at risk at that time (weighted with case weights)
  * @param nEvent       events at that time
  * @param nCensor      censorings at that time
  * @param survival     Kaplan–Meier estimate
@@ -14,6 +14,6 @@ package org.survkit.stats.km;
  * @param cumHaz       Nelson–Aalen cumulative hazard
  * @param stdErrCumHaz its standard error
  */
-public record SurvivalRow(double time, int nRisk, int nEvent, int nCensor, double survival, double stdErr,
+public record SurvivalRow(double time, double nRisk, double nEvent, double nCensor, double survival, double stdErr,
         double lower, double upper, double cumHaz, double stdErrCumHaz) {
 }

@@ -5,5 +5,7 @@
  * which returns {@link org.survkit.stats.km.SurvivalCurve}s (one {@link org.survkit.stats.km.GroupCurve}
  * per group); {@link org.survkit.stats.km.ConfidenceType} and {@link org.survkit.stats.km.MedianRule}
  * are its options and {@link org.survkit.stats.km.RestrictedMeanComparison} compares two groups' RMST.
+ * Case weights and (start, stop] rows (delayed entry) go through {@code WeightedProductLimit}, with R's
+ * Greenwood or robust (infinitesimal jackknife) variance.
  */
 package org.survkit.stats.km;

@@ -149,7 +149,7 @@ class CompetingRisksPropertyTest {
                     continue;
                 }
                 CumulativeIncidenceCurve f = r.curve(gc.group(), 1);
-                assertThat(f.events()).isEqualTo(s.events());
+                assertThat((double) f.events()).isEqualTo(s.events());
                 double[] t = s.time();
                 for (int i = 0; i < t.length; i++) {
                     assertClose("F at " + t[i], f.at(t[i]).get(0).cif(), 1 - s.survival()[i], 1e-12);

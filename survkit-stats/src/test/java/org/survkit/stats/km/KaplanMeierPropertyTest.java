@@ -52,9 +52,9 @@ class KaplanMeierPropertyTest {
             for (GroupCurve gc : curves) {
                 SurvivalCurve s = gc.curve();
                 double[] t = s.time();
-                int[] risk = s.nRisk();
-                int[] dead = s.nEvent();
-                int[] cens = s.nCensor();
+                double[] risk = s.nRisk();
+                double[] dead = s.nEvent();
+                double[] cens = s.nCensor();
                 int n = 0;
                 int events = 0;
                 for (int i = 0; i < c.n(); i++) {
@@ -66,8 +66,8 @@ class KaplanMeierPropertyTest {
                 assertThat(s.n()).isEqualTo(n);
                 assertThat(s.events()).isEqualTo(events);
                 assertThat(risk[0]).as("n = nRisk[0]").isEqualTo(n);
-                int sumEvents = 0;
-                int sumCens = 0;
+                double sumEvents = 0;
+                double sumCens = 0;
                 for (int i = 0; i < t.length; i++) {
                     if (i > 0) {
                         assertThat(t[i]).as("times strictly increasing").isGreaterThan(t[i - 1]);
@@ -89,7 +89,7 @@ class KaplanMeierPropertyTest {
                             cc += c.event()[j] ? 0 : 1;
                         }
                     }
-                    assertThat(new int[] {risk[i], dead[i], cens[i]}).as("n.risk, n.event, n.censor at " + t[i])
+                    assertThat(new double[] {risk[i], dead[i], cens[i]}).as("n.risk, n.event, n.censor at " + t[i])
                             .containsExactly(atRisk, d, cc);
                     sumEvents += dead[i];
                     sumCens += cens[i];

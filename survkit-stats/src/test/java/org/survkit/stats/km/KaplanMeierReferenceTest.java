@@ -56,9 +56,9 @@ class KaplanMeierReferenceTest {
         JsonNode table = g.get("table");
         assertThat(c.size()).as(where + " rows").isEqualTo(table.size());
         double[] t = c.time();
-        int[] nr = c.nRisk();
-        int[] ne = c.nEvent();
-        int[] nc = c.nCensor();
+        double[] nr = c.nRisk();
+        double[] ne = c.nEvent();
+        double[] nc = c.nCensor();
         double[] s = c.survival();
         double[] se = c.stdErr();
         double[] lo = c.lower();

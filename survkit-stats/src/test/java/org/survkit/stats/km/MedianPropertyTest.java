@@ -71,7 +71,10 @@ class MedianPropertyTest {
 
     /**
      * Where no value of a curve (estimate, lower or upper limit) is within 1e-9 of 0.5, all rules
-     * pick the first time it is below one half.
+     * pick the first time it is below one half, provided the curve does not rise again: a log-transformed
+     * upper limit can (S·exp(z·se) with a growing se), and then R's {@code quantile.survfit} takes the time of
+     * the highest F = 1 − limit at or above p, not the first (R 4.2.2, survival 3.5-3: 76 rows at times 0, 1, 2
+     * with upper limits 0.966, 0.494, 0.499 give an upper median 1 in print.survfit and 2 in quantile()).
      */
     @Test
     void theRulesAgreeAwayFromOneHalf() {
@@ -88,10 +91,10 @@ class MedianPropertyTest {
                         compared.incrementAndGet();
                         assertClose(w + " estimate", q.estimate(), r.estimate(), 0);
                     }
-                    if (awayFromHalf(s.lower())) {
+                    if (awayFromHalf(s.lower()) && nonIncreasing(s.lower())) {
                         assertClose(w + " lower", q.lower(), r.lower(), 0);
                     }
-                    if (awayFromHalf(s.upper())) {
+                    if (awayFromHalf(s.upper()) && nonIncreasing(s.upper())) {
                         assertClose(w + " upper", q.upper(), r.upper(), 0);
                     }
                 }
@@ -157,6 +160,19 @@ class MedianPropertyTest {
         for (double v : y) {
             if (Math.abs(v - 0.5) <= NEAR) {
                 return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean nonIncreasing(double[] y) {
+        double prev = Double.POSITIVE_INFINITY;
+        for (double v : y) {
+            if (!Double.isNaN(v)) {
+                if (v > prev) {
+                    return false;
+                }
+                prev = v;
             }
         }
         return true;

@@ -59,7 +59,7 @@ class IpdReconstructionPropertyTest {
                     }
                 }
             }
-            int total = rnd.nextBoolean() ? km.events() : -1;
+            int total = rnd.nextBoolean() ? (int) km.events() : -1;
             ReconstructedIpd r = IpdReconstruction.withDefaults().reconstruct(pts[0], pts[1], riskTime, nRisk, total);
             check(r, nRisk);
             if (r.diagnostics().stream().anyMatch(d -> d.code().equals("risk-not-matched"))) {

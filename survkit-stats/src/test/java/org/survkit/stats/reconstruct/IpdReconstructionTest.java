@@ -22,7 +22,7 @@ class IpdReconstructionTest {
         double prev = 1;
         double[] t = c.time();
         double[] s = c.survival();
-        int[] d = c.nEvent();
+        double[] d = c.nEvent();
         for (int i = 0; i < t.length; i++) {
             if (d[i] > 0) {
                 pts.add(new double[] {t[i], prev});

@@ -159,8 +159,8 @@ class IpdRoundTripTest {
             // digitizer noise at this level is never mistaken for a rising curve
             assertThat(IpdReconstruction.withDefaults().risingPoint(pts[0], pts[1])).isEmpty();
             ReconstructedIpd ipd = IpdReconstruction.withDefaults().reconstruct(pts[0], pts[1], riskTime, nRisk,
-                    withTotal ? km.events() : -1);
-            eventsGap = Math.max(eventsGap, Math.abs(ipd.events() - km.events()));
+                    withTotal ? (int) km.events() : -1);
+            eventsGap = Math.max(eventsGap, Math.abs(ipd.events() - (int) km.events()));
             SurvivalCurve back = KaplanMeier.withDefaults().fit(ipd.time(), ipd.event());
             for (double at : d.landmarks()) {
                 survivalGap = Math.max(survivalGap,
