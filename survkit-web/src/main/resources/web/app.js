@@ -380,6 +380,10 @@ function coxSettings() {
   const cox = { covariates };
   if (categorical.length) cox.categorical = categorical;
   if (Object.keys(reference).length) cox.reference = reference;
+  // the fitting choices, named as the study keys cox[].ties, zph_transform, concordance (empty: R's defaults)
+  if ($('cox-ties').value) cox.ties = $('cox-ties').value;
+  if ($('cox-zph').value) cox.zph_transform = $('cox-zph').value;
+  if ($('cox-concordance').value) cox.concordance = $('cox-concordance').value;
   return cox;
 }
 
@@ -433,6 +437,8 @@ function applySettings(s) {
     .forEach((i) => { i.checked = (vals || []).includes(i.value); });
   check('table1', s.table1); check('cox', (s.cox || {}).covariates);
   const cox = s.cox || {};
+  $('cox-ties').value = cox.ties || ''; $('cox-zph').value = cox.zph_transform || '';
+  $('cox-concordance').value = cox.concordance || '';
   state.factors = {};
   (cox.categorical || []).forEach((c) => { state.factors[c] = { categorical: true, reference: '' }; });
   Object.entries(cox.reference || {}).forEach(([c, v]) => {
@@ -1014,6 +1020,7 @@ function coxOptions() {
   } else if (g && state.order && state.groups.length && cox.covariates.includes(g) && !reference[g]
     && (!numeric(g) || (cox.categorical || []).includes(g))) reference[g] = state.groups[0];
   if (Object.keys(reference).length) o.reference = reference;
+  for (const k of ['ties', 'zph_transform', 'concordance']) if (cox[k]) o[k] = cox[k];
   return o;
 }
 

@@ -90,12 +90,16 @@ final class StudyFromSettings {
             List<Study.CoxSpec> models = new ArrayList<>();
             List<String> covariates = FigureMaker.list(cox, "covariates");
             if (!covariates.isEmpty()) {
-                String ties = FigureMaker.text(cox, "ties");
+                Ties ties = WebValues.of(StudyKeys.TIES, cox, "ties");
                 List<String> categorical = WebValues.of(StudyKeys.CATEGORICAL, cox, "categorical");
                 Map<String, String> reference = WebValues.of(StudyKeys.REFERENCE, cox, "reference");
+                org.survkit.stats.cox.ZphTransform zph = WebValues.of(StudyKeys.ZPH_TRANSFORM, cox, "zph_transform");
+                org.survkit.stats.cox.ConcordanceWeighting concordance = WebValues.of(StudyKeys.CONCORDANCE, cox,
+                        "concordance");
                 models.add(new Study.CoxSpec("Cox model", covariates, categorical == null ? List.of() : categorical,
-                        reference == null ? Map.of() : reference, Firth.AUTO,
-                        ties == null ? Ties.EFRON : Ties.parse(ties), 0));
+                        reference == null ? Map.of() : reference, Firth.AUTO, ties == null ? Ties.EFRON : ties, 0,
+                        null, StudyKeys.ITER_MAX.defaultValue(), zph == null ? StudyKeys.ZPH_TRANSFORM.defaultValue()
+                                : zph, concordance == null ? StudyKeys.CONCORDANCE.defaultValue() : concordance));
             }
             String marks = FigureMaker.text(f, "censor_marks");
             String scale = FigureMaker.text(f, "scale");

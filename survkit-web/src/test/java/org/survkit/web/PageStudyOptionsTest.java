@@ -222,4 +222,24 @@ class PageStudyOptionsTest {
             }
         }
     }
+
+    /** The page's Cox fitting choices (issue 13: exact ties, the PH test's time scale, Uno's C) reach the saved study. */
+    @Test
+    void coxFittingChoicesAreSentAndSaved() throws IOException {
+        String choices = "\"ties\":\"exact\",\"zph_transform\":\"rank\",\"concordance\":\"uno\"";
+        String options = "{" + READING + ",\"covariates\":[\"age\",\"sex\"]," + choices + "}";
+        String settings = "{\"options\":{" + READING + "},\"figure\":{},\"table1\":[],\"cox\":{\"covariates\":"
+                + "[\"age\",\"sex\"]," + choices + "},\"title\":\"Choices\"}";
+        try (TestServer s = new TestServer(dir)) {
+            Answers a = answers(s, TestServer.LUNG, "cox", options, "{}", settings);
+            assertThat(a.yaml()).contains("ties: exact").contains("zph_transform: rank").contains("concordance: uno");
+            JsonNode k = a.flags().get("coefficients");
+            JsonNode report = a.table("cox_1").get("coefficients");
+            for (int i = 0; i < 2; i++) {
+                // the page's fit (the command line's) and the report's fit of the saved study are one fit
+                assertThat(report.get(i).get("coef").asDouble()).isCloseTo(k.get(i).get("coef").asDouble(),
+                        within(1e-9));
+            }
+        }
+    }
 }
