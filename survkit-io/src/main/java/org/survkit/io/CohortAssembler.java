@@ -244,9 +244,22 @@ final class CohortAssembler implements RowHandler {
     }
 
     private void decideMarks() {
-        int[][] kinds = new int[slotNames.length][LocalNumbers.Kind.values().length];
+        // the decisions are LocalNumbers' (one rule for the reader, the data check and the report); here only what
+        // the warnings need: the first ambiguous value of a column, an example of a decimal comma
+        List<List<String>> values = new ArrayList<>();
+        for (int slot = 0; slot < slotNames.length; slot++) {
+            values.add(new ArrayList<>());
+        }
+        List<List<String>> numericValues = new ArrayList<>();
+        for (int slot : numericSlots) {
+            numericValues.add(values.get(slot));
+        }
         int[] firstAmbiguous = new int[slotNames.length];
         String[] ambiguousValue = new String[slotNames.length];
+        boolean[] decided = new boolean[slotNames.length];
+        boolean[] integers = new boolean[slotNames.length];
+        String example = null;
+        int exampleLine = 0;
         for (Object[] r : sniffed) {
             String[] text = (String[]) r[1];
             for (int slot : numericSlots) {
@@ -254,8 +267,10 @@ final class CohortAssembler implements RowHandler {
                 if (missing.isMissing(v)) {
                     continue;
                 }
+                values.get(slot).add(v);
                 LocalNumbers.Kind k = LocalNumbers.kind(v);
-                kinds[slot][k.ordinal()]++;
+                decided[slot] |= k == LocalNumbers.Kind.DOT || k == LocalNumbers.Kind.COMMA;
+                integers[slot] |= k == LocalNumbers.Kind.INTEGER;
                 if ((k == LocalNumbers.Kind.AMBIGUOUS_COMMA || k == LocalNumbers.Kind.AMBIGUOUS_DOT)
                         && ambiguousValue[slot] == null) {
                     ambiguousValue[slot] = v;
@@ -263,59 +278,34 @@ final class CohortAssembler implements RowHandler {
                 }
             }
         }
-        int commaColumns = 0;
-        int dotColumns = 0;
+        DecimalMark fileMark = LocalNumbers.fileMark(numericValues, context.delimiter(), DecimalMark.AUTO);
+        boolean byColumns = LocalNumbers.fileMark(numericValues, (char) 0, DecimalMark.AUTO) == DecimalMark.COMMA;
         List<String> commaNames = new ArrayList<>();
-        int exampleLine = 0;
-        String example = null;
-        boolean[] decided = new boolean[slotNames.length];
         for (int slot : numericSlots) {
-            int dot = kinds[slot][LocalNumbers.Kind.DOT.ordinal()];
-            int comma = kinds[slot][LocalNumbers.Kind.COMMA.ordinal()];
-            if (dot + comma == 0) {
-                continue;
-            }
-            decided[slot] = true;
-            marks[slot] = comma > dot ? DecimalMark.COMMA : DecimalMark.POINT;
-            if (marks[slot] == DecimalMark.COMMA) {
-                commaColumns++;
+            marks[slot] = LocalNumbers.columnMark(values.get(slot), DecimalMark.AUTO, fileMark);
+            if (marks[slot] == DecimalMark.COMMA && (decided[slot] || integers[slot])) {
                 commaNames.add("'" + slotNames[slot] + "'");
-                if (example == null) {
-                    for (Object[] r : sniffed) {
-                        String v = ((String[]) r[1])[slot].trim();
-                        if (LocalNumbers.kind(v) == LocalNumbers.Kind.COMMA) {
-                            example = v;
-                            exampleLine = (Integer) r[0];
-                            break;
-                        }
+            }
+            if (decided[slot] && marks[slot] == DecimalMark.COMMA && example == null) {
+                for (Object[] r : sniffed) {
+                    String v = ((String[]) r[1])[slot].trim();
+                    if (LocalNumbers.kind(v) == LocalNumbers.Kind.COMMA) {
+                        example = v;
+                        exampleLine = (Integer) r[0];
+                        break;
                     }
                 }
-            } else {
-                dotColumns++;
             }
-        }
-        boolean semicolon = context.delimiter() == ';';
-        DecimalMark fileMark = commaColumns > 0 && dotColumns == 0 || semicolon && dotColumns == 0
-                ? DecimalMark.COMMA : DecimalMark.POINT;
-        for (int slot : numericSlots) {
-            if (decided[slot]) {
-                continue;
-            }
-            marks[slot] = fileMark;
-            if (ambiguousValue[slot] != null) {
+            if (!decided[slot] && ambiguousValue[slot] != null) {
                 String v = ambiguousValue[slot];
                 double read = LocalNumbers.parse(v, fileMark);
-                String why = commaColumns > 0 && dotColumns == 0 ? "the other numeric columns use a decimal comma"
-                        : semicolon && dotColumns == 0 ? "the file is separated by semicolons, as files with decimal "
+                String why = byColumns ? "the other numeric columns use a decimal comma"
+                        : fileMark == DecimalMark.COMMA ? "the file is separated by semicolons, as files with decimal "
                         + "commas are" : "nothing in the file shows a decimal comma";
                 warnings.add(context.at(firstAmbiguous[slot], slotNames[slot]) + ": values such as \"" + v
                         + "\" can be read with a decimal comma or with a thousands separator; they were read as "
                         + Texts.number(read) + " because " + why + ". If that is wrong, give "
                         + OptionNames.DECIMAL + " " + (fileMark == DecimalMark.COMMA ? "." : ",") + ".");
-            }
-            if (fileMark == DecimalMark.COMMA && kinds[slot][LocalNumbers.Kind.INTEGER.ordinal()] > 0
-                    && !commaNames.contains("'" + slotNames[slot] + "'")) {
-                commaNames.add("'" + slotNames[slot] + "'");
             }
         }
         for (CovariateColumn c : covariates) {

@@ -134,7 +134,8 @@ public final class DataCheck {
         for (int c = 0; c < t.columns().size(); c++) {
             String column = t.columns().get(c);
             List<Problem> found = new ArrayList<>();
-            profiles.add(profile(t, c, where, missing, spec, fileMark, found));
+            DecimalMark mark = LocalNumbers.columnMark(columnValues.get(c), spec.decimal(), fileMark);
+            profiles.add(profile(t, c, where, missing, spec, mark, found));
             if (!analysedColumns.contains(column)) {
                 problems.addAll(found);
                 count += found.size();
@@ -148,7 +149,7 @@ public final class DataCheck {
     }
 
     private static ColumnProfile profile(TablePreview t, int c, String where, MissingCodes missing, CohortSpec spec,
-            DecimalMark fileMark, List<Problem> problems) {
+            DecimalMark mark, List<Problem> problems) {
         String column = t.columns().get(c);
         int n = t.rows().size();
         int miss = 0;
@@ -177,10 +178,6 @@ public final class DataCheck {
         }
         int numbers = present - kinds[LocalNumbers.Kind.NOT_A_NUMBER.ordinal()];
         if (numbers >= MOSTLY * present && values.size() > 2) {
-            int dot = kinds[LocalNumbers.Kind.DOT.ordinal()];
-            int comma = kinds[LocalNumbers.Kind.COMMA.ordinal()];
-            DecimalMark mark = spec.decimal() != DecimalMark.AUTO ? spec.decimal() : comma > dot ? DecimalMark.COMMA
-                    : dot > comma ? DecimalMark.POINT : fileMark;  // as LocalNumbers.columnMark
             for (int r = 0; r < n; r++) {
                 String v = t.rows().get(r).get(c);
                 if (missing.isMissing(v) || LocalNumbers.parse(v, mark) == LocalNumbers.parse(v, mark)) {

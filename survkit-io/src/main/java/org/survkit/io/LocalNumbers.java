@@ -81,9 +81,9 @@ public final class LocalNumbers {
     }
 
     /**
-     * Decides the decimal mark of a column from its values: the one that only one reading explains, by majority
-     * when both occur; when no value decides (whole numbers, or only ambiguous ones such as {@code 1,250}), the
-     * file's mark.
+     * Decides the decimal mark of a column from its values, as the cohort reader does: a comma when more values
+     * need a comma than a dot, a dot when any value decides otherwise; when no value decides (whole numbers, or only
+     * ambiguous ones such as {@code 1,250}), the file's mark.
      *
      * @param values   the column's trimmed non-missing values
      * @param given    the user's mark; anything but AUTO wins
@@ -94,20 +94,15 @@ public final class LocalNumbers {
         if (given != null && given != DecimalMark.AUTO) {
             return given;
         }
-        int dot = 0;
-        int comma = 0;
-        for (String v : values) {
-            Kind k = kind(v);
-            dot += k == Kind.DOT ? 1 : 0;
-            comma += k == Kind.COMMA ? 1 : 0;
-        }
-        return comma > dot ? DecimalMark.COMMA : dot > comma ? DecimalMark.POINT
+        int[] dotComma = evidence(values);
+        return dotComma[1] > dotComma[0] ? DecimalMark.COMMA : dotComma[0] + dotComma[1] > 0 ? DecimalMark.POINT
                 : fileMark == DecimalMark.COMMA ? DecimalMark.COMMA : DecimalMark.POINT;
     }
 
     /**
-     * Decides a file's decimal mark, as the cohort reader does: a comma when some column can only be read with a
-     * decimal comma and none only with a dot, or when the file is separated by semicolons and no column needs a dot.
+     * Decides a file's decimal mark, as the cohort reader does: a comma when some column is read with a decimal comma
+     * ({@link #columnMark} with evidence) and none with a dot, or when the file is separated by semicolons and no
+     * column is read with a dot.
      *
      * @param columns   the columns' trimmed non-missing values
      * @param delimiter the file's delimiter, or 0
@@ -121,18 +116,23 @@ public final class LocalNumbers {
         int commaColumns = 0;
         int dotColumns = 0;
         for (Iterable<String> column : columns) {
-            int dot = 0;
-            int comma = 0;
-            for (String v : column) {
-                Kind k = kind(v);
-                dot += k == Kind.DOT ? 1 : 0;
-                comma += k == Kind.COMMA ? 1 : 0;
-            }
-            commaColumns += comma > dot ? 1 : 0;
-            dotColumns += dot > comma ? 1 : 0;
+            int[] dotComma = evidence(column);
+            commaColumns += dotComma[1] > dotComma[0] ? 1 : 0;
+            dotColumns += dotComma[0] >= dotComma[1] && dotComma[0] > 0 ? 1 : 0;
         }
         return commaColumns > 0 && dotColumns == 0 || delimiter == ';' && dotColumns == 0 ? DecimalMark.COMMA
                 : DecimalMark.POINT;
+    }
+
+    /** {@return how many values only a dot reads and how many only a comma reads} */
+    private static int[] evidence(Iterable<String> values) {
+        int[] dotComma = new int[2];
+        for (String v : values) {
+            Kind k = kind(v);
+            dotComma[0] += k == Kind.DOT ? 1 : 0;
+            dotComma[1] += k == Kind.COMMA ? 1 : 0;
+        }
+        return dotComma;
     }
 
     /**
