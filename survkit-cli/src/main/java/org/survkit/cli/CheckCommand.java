@@ -36,17 +36,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DATA", description = "Cohort file: .csv/.tsv/.txt, .xlsx, .sav/.zsav or .dta.")
     Path data;
 
-    @Option(names = Flags.SHEET, paramLabel = "NAME")
-    String sheet;
-
-    @Option(names = Flags.NA, paramLabel = "CODE", split = ",")
-    List<String> na = List.of();
-
-    @Option(names = Flags.DECIMAL, paramLabel = "MARK")
-    String decimal;
-
-    @Option(names = Flags.DATE_FORMAT, paramLabel = "PATTERN")
-    String dateFormat;
+    @picocli.CommandLine.Mixin
+    ReadingOptions reading;
 
     @Option(names = Flags.TIME, paramLabel = "COL")
     String time;
@@ -60,20 +51,13 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = Flags.EVENT, paramLabel = "COL")
     String event;
 
-    @Option(names = Flags.EVENT_VALUE, paramLabel = "V", split = ",")
-    List<String> eventValues = List.of();
-
-    @Option(names = Flags.CENSOR_VALUE, paramLabel = "V", split = ",")
-    List<String> censorValues = List.of();
-
     @Option(names = "--format", paramLabel = "text|json", description = "Output format (default text).")
     String format = "text";
 
     @Override
     public Integer call() {
-        CohortSpec s = CohortSpec.builder().sheet(sheet).naCodes(na).decimal(FlagValues.parse(StudyKeys.DECIMAL,
-                decimal)).dateFormat(dateFormat).time(time).startDate(startDate).endDate(endDate).event(event)
-                .eventValues(eventValues).censorValues(censorValues);
+        CohortSpec s = reading.applyTo(CohortSpec.builder().time(time).startDate(startDate).endDate(endDate)
+                .event(event));
         DataCheck.Report r = DataCheck.run(data, s);
         PrintWriter out = spec.commandLine().getOut();
         if (format.equalsIgnoreCase("json")) {

@@ -29,29 +29,14 @@ public final class CohortOptions {
     @Option(names = Flags.TIME_UNIT, paramLabel = "UNIT")
     String timeUnit;
 
-    @Option(names = Flags.DATE_FORMAT, paramLabel = "PATTERN")
-    String dateFormat;
-
     @Option(names = Flags.EVENT, paramLabel = "COL", required = true)
     String event;
 
-    @Option(names = Flags.EVENT_VALUE, paramLabel = "V", split = ",")
-    List<String> eventValues = List.of();
-
-    @Option(names = Flags.CENSOR_VALUE, paramLabel = "V", split = ",")
-    List<String> censorValues = List.of();
-
-    @Option(names = Flags.DECIMAL, paramLabel = "MARK")
-    String decimal;
+    @picocli.CommandLine.Mixin
+    ReadingOptions reading;
 
     @Option(names = Flags.INVALID, paramLabel = "stop|exclude")
     String invalid;
-
-    @Option(names = Flags.NA, paramLabel = "CODE", split = ",")
-    List<String> na = List.of();
-
-    @Option(names = Flags.SHEET, paramLabel = "NAME")
-    String sheet;
 
     @Option(names = Flags.LANDMARK, paramLabel = "T")
     String landmark;
@@ -86,10 +71,8 @@ public final class CohortOptions {
             throw new UsageException("say where the follow-up time is: --time COL, or --start-date COL --end-date COL"
                     + " [--time-unit months].");
         }
-        return CohortSpec.builder().time(time).startDate(startDate).endDate(endDate)
-                .timeUnit(unit()).dateFormat(dateFormat).event(event).eventValues(eventValues)
-                .censorValues(censorValues).decimal(FlagValues.parse(StudyKeys.DECIMAL, decimal))
-                .invalid(FlagValues.parse(StudyKeys.INVALID, invalid)).naCodes(na).sheet(sheet);
+        return reading.applyTo(CohortSpec.builder().time(time).startDate(startDate).endDate(endDate)
+                .timeUnit(unit()).event(event).invalid(FlagValues.parse(StudyKeys.INVALID, invalid)));
     }
 
     private Cohort read(CohortSpec spec, java.io.PrintWriter err) {
@@ -113,7 +96,7 @@ public final class CohortOptions {
 
     /** {@return what the output says about the cohort read: the event as {@code status = 2}, the reader's warnings} */
     CohortSummary summary(Cohort c, String group) {
-        return summary(c, group, eventValues.isEmpty() ? event : event + " = " + String.join(" or ", eventValues),
+        return summary(c, group, reading.eventValues.isEmpty() ? event : event + " = " + String.join(" or ", reading.eventValues),
                 c.warnings());
     }
 
@@ -128,11 +111,11 @@ public final class CohortOptions {
 
     /** {@return the one censor code of a competing-risks event column (--censor-value), or null} */
     String censorCode(String command) {
-        if (censorValues.size() > 1) {
+        if (reading.censorValues.size() > 1) {
             throw new UsageException(command + " takes one censor code with " + Flags.CENSOR_VALUE + " (every other code"
-                    + " is a cause), not " + censorValues.size() + ": " + String.join(", ", censorValues) + ".");
+                    + " is a cause), not " + reading.censorValues.size() + ": " + String.join(", ", reading.censorValues) + ".");
         }
-        return censorValues.isEmpty() ? null : censorValues.get(0);
+        return reading.censorValues.isEmpty() ? null : reading.censorValues.get(0);
     }
 
     /** {@return the horizon of administrative censoring, or NaN for none} */

@@ -58,7 +58,7 @@ record CompetingRisksCohort(Cohort cohort, double[] status, CauseCodes codes, Li
      */
     static CompetingRisksCohort read(CohortOptions options, String command, String censorValue, String group,
             String strata, List<String> covariates, List<String> categorical, String start, PrintWriter err) {
-        if (!options.eventValues.isEmpty()) {
+        if (!options.reading.eventValues.isEmpty()) {
             throw new UsageException(command + " reads several causes from the event column: give the code of censored"
                     + " rows with --censor-value (e.g. --censor-value 0) instead of --event-value; every other code is"
                     + " a cause.");
