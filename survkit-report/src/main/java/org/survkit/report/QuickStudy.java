@@ -128,7 +128,7 @@ public record QuickStudy(Path data, Reading reading, String sheet, String time, 
         Estimates estimates = Estimates.resolve(null, null, null, null, times, null);
         return new Study(studyFile, null, new Study.Data(rel, sheet, reading.na(), reading.dateFormat(),
                 reading.decimal(), reading.invalid(), 0), t, new Study.Event(event, eventValue == null ? List.of()
-                : List.of(eventValue.split(",")), reading.censorValues(), 0), g, Eligibility.none(), reading.strata(),
+                : List.of(eventValue.split(",")), reading.censorValues(), 0), g, Eligibility.none(), reading.strata(), null,
                 endpoint == null ? StudyKeys.ENDPOINT.defaultValue()
                         : StudyKeys.ENDPOINT.parse(endpoint, Where.COMMAND_LINE), horizon, reading.landmark(), estimates, items,
                 Comparisons.defaults(estimates), cox, null, Path.of("."), Study.Figures.defaults(), 3, Map.of());

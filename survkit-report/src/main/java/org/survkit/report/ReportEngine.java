@@ -131,7 +131,8 @@ public final class ReportEngine {
 
         List<String> files = new ArrayList<>(List.of("report.html", AnalysisDataset.FILE));
         ReportContent draft = new ReportContent(a, t, t.flow(), a.table1() == null ? null : t.table1(), t.survival(),
-                a.overall() == null ? null : t.comparisons(), a.pairs().isEmpty() ? null : t.pairwise(),
+                a.compared() ? t.comparisons() : null, a.pairs().isEmpty() && a.scorePairs().isEmpty() ? null
+                        : t.pairwise(),
                 a.rmst() == null ? null : t.rmst(), a.competing() == null ? null : t.cif(),
                 a.competing() == null || a.competing().result().tests().isEmpty() ? null : t.gray(),
                 a.competing() == null || a.competing().fineGray() == null || a.competing().fineGray().model() == null ? null

@@ -39,6 +39,8 @@ import org.survkit.plot.SurvivalScale;
  * @param groups      the compared groups, or null for the whole cohort
  * @param eligibility the eligibility criteria ({@code include}, {@code exclude}); none when null is given
  * @param strata      the column that stratifies the comparisons and the Cox models, or null
+ * @param weights     the column of case weights of the Kaplan–Meier estimates, the comparisons and the Cox models,
+ *                    or null
  * @param endpoint    the endpoint's name, e.g. "Overall survival"
  * @param horizon     administrative censoring time in the time unit (e.g. 60 months for 5-year survival), or NaN;
  *                    with a landmark, counted from the landmark
@@ -54,7 +56,7 @@ import org.survkit.plot.SurvivalScale;
  * @param lines       top-level key → line in the study file (for messages; empty when not read from a file)
  */
 public record Study(Path source, String title, Data data, Time time, Event event, Groups groups,
-        Eligibility eligibility, String strata,
+        Eligibility eligibility, String strata, String weights,
         String endpoint, double horizon, double landmark, Estimates estimates, List<Table1Item> table1,
         Comparisons comparisons, List<CoxSpec> cox, CompetingRisks competingRisks, Path output, Figures figures,
         int pValueDigits, Map<String, Integer> lines) {
@@ -129,19 +131,19 @@ public record Study(Path source, String title, Data data, Time time, Event event
 
     /** {@return the same study writing to another output folder (absolute or relative to the study's folder)} */
     public Study withOutput(Path folder) {
-        return new Study(source, title, data, time, event, groups, eligibility, strata, endpoint, horizon, landmark, estimates, table1,
+        return new Study(source, title, data, time, event, groups, eligibility, strata, weights, endpoint, horizon, landmark, estimates, table1,
                 comparisons, cox, competingRisks, folder, figures, pValueDigits, lines);
     }
 
     /** {@return the same study with other eligibility criteria} */
     public Study withEligibility(Eligibility e) {
-        return new Study(source, title, data, time, event, groups, e, strata, endpoint, horizon, landmark, estimates,
+        return new Study(source, title, data, time, event, groups, e, strata, weights, endpoint, horizon, landmark, estimates,
                 table1, comparisons, cox, competingRisks, output, figures, pValueDigits, lines);
     }
 
     /** {@return the same study with other figure options} */
     public Study withFigures(Figures f) {
-        return new Study(source, title, data, time, event, groups, eligibility, strata, endpoint, horizon, landmark, estimates, table1,
+        return new Study(source, title, data, time, event, groups, eligibility, strata, weights, endpoint, horizon, landmark, estimates, table1,
                 comparisons, cox, competingRisks, output, f, pValueDigits, lines);
     }
 
@@ -179,11 +181,23 @@ public record Study(Path source, String title, Data data, Time time, Event event
      * @param to       the end date column, or null
      * @param unit     the unit of dates' difference (null with a numeric column)
      * @param unitName the unit's name for labels ("months"), or null when unknown
+     * @param entry    the column of entry times (rows followed over (entry, time]: delayed entry), or null
      * @param lines    key → line in the study file
      */
-    public record Time(String column, String from, String to, TimeUnit unit, String unitName, Map<String, Integer> lines) {
+    public record Time(String column, String from, String to, TimeUnit unit, String unitName, String entry,
+            Map<String, Integer> lines) {
         public Time {
             lines = Map.copyOf(lines);
+        }
+
+        /** Follow-up from time zero (no entry column). */
+        public Time(String column, String from, String to, TimeUnit unit, String unitName, Map<String, Integer> lines) {
+            this(column, from, to, unit, unitName, null, lines);
+        }
+
+        /** {@return whether rows enter late: (entry, time] rows} */
+        public boolean delayedEntry() {
+            return entry != null;
         }
 
         /** {@return whether time comes from two dates} */

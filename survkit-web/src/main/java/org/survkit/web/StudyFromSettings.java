@@ -6,6 +6,7 @@ import org.survkit.study.Firth;
 import org.survkit.study.Rmst;
 import org.survkit.study.Summary;
 import org.survkit.study.VariableType;
+import org.survkit.study.WeightsAndEntry;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
@@ -52,10 +53,11 @@ final class StudyFromSettings {
         try {
             String timeCol = FigureMaker.text(o, "time");
             String unitText = FigureMaker.text(o, "time_unit");
+            String entry = WebValues.of(StudyKeys.ENTRY, o, StudyKeys.ENTRY.flatName());
             Study.Time time;
             if (timeCol != null) {
                 time = new Study.Time(timeCol, null, null, null, unitText == null ? null
-                        : TimeUnit.parse(unitText).name().toLowerCase(Locale.ROOT), Map.of());
+                        : TimeUnit.parse(unitText).name().toLowerCase(Locale.ROOT), entry, Map.of());
             } else {
                 String from = FigureMaker.text(o, "start_date");
                 String to = FigureMaker.text(o, "end_date");
@@ -63,7 +65,7 @@ final class StudyFromSettings {
                     throw ApiError.badRequest("say where the follow-up time is: a time column, or start and end dates.");
                 }
                 TimeUnit unit = TimeUnit.parse(unitText == null ? "days" : unitText);
-                time = new Study.Time(null, from, to, unit, unit.name().toLowerCase(Locale.ROOT), Map.of());
+                time = new Study.Time(null, from, to, unit, unit.name().toLowerCase(Locale.ROOT), entry, Map.of());
             }
             String event = FigureMaker.text(o, "event");
             if (event == null) {
@@ -96,9 +98,11 @@ final class StudyFromSettings {
                 org.survkit.stats.cox.ZphTransform zph = WebValues.of(StudyKeys.ZPH_TRANSFORM, cox, "zph_transform");
                 org.survkit.stats.cox.ConcordanceWeighting concordance = WebValues.of(StudyKeys.CONCORDANCE, cox,
                         "concordance");
+                double[] init = WebValues.of(StudyKeys.INIT, cox, "init");
+                Integer iterMax = WebValues.of(StudyKeys.ITER_MAX, cox, "iter_max");
                 models.add(new Study.CoxSpec("Cox model", covariates, categorical == null ? List.of() : categorical,
                         reference == null ? Map.of() : reference, Firth.AUTO, ties == null ? Ties.EFRON : ties, 0,
-                        null, StudyKeys.ITER_MAX.defaultValue(), zph == null ? StudyKeys.ZPH_TRANSFORM.defaultValue()
+                        init, iterMax == null ? StudyKeys.ITER_MAX.defaultValue() : iterMax, zph == null ? StudyKeys.ZPH_TRANSFORM.defaultValue()
                                 : zph, concordance == null ? StudyKeys.CONCORDANCE.defaultValue() : concordance));
             }
             String marks = FigureMaker.text(f, "censor_marks");
@@ -118,13 +122,16 @@ final class StudyFromSettings {
             if (horizon == null) {
                 horizon = WebValues.of(StudyKeys.HORIZON, f, "horizon"); // as pages before the study model sent it
             }
-            return new Study(studyFile, title, new Study.Data(Path.of(dataName), FigureMaker.text(o, "sheet"),
+            Study study = new Study(studyFile, title, new Study.Data(Path.of(dataName), FigureMaker.text(o, "sheet"),
                     na, FigureMaker.text(o, "date_format"), WebValues.of(StudyKeys.DECIMAL, o, "decimal"),
                     WebValues.of(StudyKeys.INVALID, o, "invalid"), 0), time, event(event, o), groups,
                     eligibility(settings),
-                    FigureMaker.text(o, "strata"), endpoint == null ? "Overall survival" : endpoint,
+                    FigureMaker.text(o, "strata"), WebValues.of(StudyKeys.WEIGHTS, o, StudyKeys.WEIGHTS.flatName()),
+                    endpoint == null ? "Overall survival" : endpoint,
                     horizon == null ? Double.NaN : horizon, landmark == null ? Double.NaN : landmark, estimates, table1,
                     comparisons, models, null, Path.of("report"), figures, 3, Map.of());
+            WeightsAndEntry.check(study, k -> Where.WEB_PAGE);
+            return study;
         } catch (InputException | IllegalArgumentException e) {
             throw ApiError.badRequest(e.getMessage());
         }

@@ -212,6 +212,9 @@ public final class AnalysisDataset implements MemoryTable {
                 }
             }
         }
+        if (study.time().delayedEntry() && !Double.isNaN(h)) {
+            enteredAfter(study, table, h, t, e, reasons);
+        }
         Groups g = study.groups();
         String[] group = null;
         List<String> order = List.of();
@@ -279,6 +282,34 @@ public final class AnalysisDataset implements MemoryTable {
         d.eventCodes = eventCodes;
         d.readingExclusions = readingExclusions;
         return d;
+    }
+
+    /**
+     * Rows that enter at or after the horizon have no time at risk before it: their analysis time is missing, counted
+     * under that reason (their whole follow-up still counts for the median follow-up). An entry that is not a number
+     * is left to the reader, which names it.
+     */
+    private static void enteredAfter(Study study, DataTable table, double h, double[] t, byte[] e,
+            Map<String, Integer> reasons) {
+        int c = table.column(study.time().entry());
+        String why = "entry at or after the horizon (" + Values.given(h) + ")";
+        for (int i = 0; i < t.length; i++) {
+            String v = table.ruleValue(i, c);
+            if (Double.isNaN(t[i]) || v == null) {
+                continue;
+            }
+            double x;
+            try {
+                x = Double.parseDouble(v.trim());
+            } catch (NumberFormatException ex) {
+                continue;
+            }
+            if (x >= h) {
+                t[i] = Double.NaN;
+                e[i] = -1;
+                reasons.merge(why, 1, Integer::sum);
+            }
+        }
     }
 
     private static List<String> groupOrder(Study study, Set<String> seen) {

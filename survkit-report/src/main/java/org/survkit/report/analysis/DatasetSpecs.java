@@ -30,16 +30,21 @@ final class DatasetSpecs {
 
     private static CohortSpec events(AnalysisDataset d) {
         Study study = d.study();
-        return CohortSpec.builder().eventValue("1").naCodes(study.data().na()).group(d.groupColumn())
-                .strata(study.strata());
+        return rows(study, CohortSpec.builder().eventValue("1").naCodes(study.data().na()).group(d.groupColumn())
+                .strata(study.strata()));
+    }
+
+    /** {@return the spec with the study's case weights and entry times, when it has them} */
+    private static CohortSpec rows(Study study, CohortSpec spec) {
+        return spec.weights(study.weights()).start(study.time().entry());
     }
 
     /** {@return a Cox model: its covariates (complete cases), the study's strata} */
     static CohortSpec cox(AnalysisDataset d, CoxSpec spec) {
         Study study = d.study();
-        return CohortSpec.builder().eventValue("1").naCodes(study.data().na()).time(AnalysisDataset.TIME)
+        return rows(study, CohortSpec.builder().eventValue("1").naCodes(study.data().na()).time(AnalysisDataset.TIME)
                 .event(AnalysisDataset.EVENT).covariates(spec.covariates()).categorical(spec.categorical())
-                .strata(study.strata());
+                .strata(study.strata()));
     }
 
     /**
@@ -79,6 +84,6 @@ final class DatasetSpecs {
         read.addAll(fineGrayTerms(d));
         return CohortSpec.builder().naCodes(d.study().data().na()).time(AnalysisDataset.TIME)
                 .event(AnalysisDataset.CAUSE).eventValue(Values.given(cr.censorValue())).covariates(read)
-                .categorical(categorical);
+                .categorical(categorical).start(d.study().time().entry());
     }
 }

@@ -120,6 +120,25 @@ public final class StudyAnalysis {
     }
 
     /**
+     * A comparison by the score test of a Cox model with the group alone (a factor, stratified as the study), the
+     * log-rank test's counterpart for case weights and (entry, time] rows, which R's {@code survdiff} does not take:
+     * {@code coxph(Surv(entry, time, event) ~ group + strata(s), weights = w)}. Without ties it is the log-rank
+     * test of the risk sets; with whole-number weights, the test of the replicated rows. With non-integer weights
+     * the robust score test (R's {@code summary(fit)$robscore}), as coxph's robust variance is then used.
+     *
+     * @param first      the reference group (the first in display order)
+     * @param second     the other group of a pair, or null for all groups
+     * @param test       the score test (robust with non-integer weights)
+     * @param robust     whether it is the robust score test
+     * @param pAdjusted  the pairwise P adjusted for the number of pairs (NaN for all groups)
+     * @param cox        the hazard ratio of second vs first of a pair's fit, or null for all groups
+     * @param coxWarning a warning of that fit (monotone likelihood), or null
+     */
+    public record ScoreComparison(String first, String second, org.survkit.stats.ChiSquareTest test, boolean robust,
+            double pAdjusted, CoxCoefficient cox, Diagnostic coxWarning) {
+    }
+
+    /**
      * A fitted Cox model.
      *
      * @param spec    the study's model
@@ -208,6 +227,9 @@ public final class StudyAnalysis {
     private final LogRankResult overall;
     private final TrendTestResult trend;
     private final List<Pair> pairs;
+    /** With case weights or entry times: the Cox score tests that replace the log-rank tests (else null, empty). */
+    private final ScoreComparison scoreOverall;
+    private final List<ScoreComparison> scorePairs;
     private final Table1Out table1;
     private final List<CoxResult> cox;
     private final RmstOut rmst;
@@ -244,12 +266,33 @@ public final class StudyAnalysis {
         this.flow = new Flow(cohort.rowsRead(), eligibility == null ? List.of() : eligibility.excluded(),
                 excluded(cohort), cohort.size(), sizes);
         Factor factor = factor(labels, groups);
-        this.curves = km.fit(cohort.time(), cohort.event(), factor);
-        this.followUp = reorder(km.reverse(followUpCohort.time(), followUpCohort.event(), labels(followUpCohort)));
-        this.overallCurve = km.fit(cohort.time(), cohort.event());
-        this.overallFollowUp = km.reverse(followUpCohort.time(), followUpCohort.event());
+        if (weightedOrEntered()) {
+            // R survfit(Surv(entry, time, event) ~ group, weights = w); the reverse curve likewise
+            this.curves = km.fit(cohort.start(), cohort.time(), cohort.event(), cohort.weights(), factor);
+            String[] followLabels = labels(followUpCohort);
+            this.followUp = reorder(km.reverse(followUpCohort.start(), followUpCohort.time(), followUpCohort.event(),
+                    followUpCohort.weights(), Factor.of(followLabels)));
+            this.overallCurve = km.fit(cohort.start(), cohort.time(), cohort.event(), cohort.weights(),
+                    Factor.single(ALL, cohort.size())).get(0).curve();
+            this.overallFollowUp = km.reverse(followUpCohort.start(), followUpCohort.time(), followUpCohort.event(),
+                    followUpCohort.weights(), Factor.single(ALL, followUpCohort.size())).get(0).curve();
+        } else {
+            this.curves = km.fit(cohort.time(), cohort.event(), factor);
+            this.followUp = reorder(km.reverse(followUpCohort.time(), followUpCohort.event(), labels(followUpCohort)));
+            this.overallCurve = km.fit(cohort.time(), cohort.event());
+            this.overallFollowUp = km.reverse(followUpCohort.time(), followUpCohort.event());
+        }
         LogRankTest test = logRank(study.comparisons());
-        if (groups.size() >= 2) {
+        if (groups.size() >= 2 && weightedOrEntered()) {
+            this.overall = null;
+            this.trend = null;
+            this.pairs = List.of();
+            this.scoreOverall = scoreTest(labels, groups, null);
+            this.scorePairs = study.comparisons().pairwise() || groups.size() == 2 ? scorePairs(labels)
+                    : List.of();
+        } else if (groups.size() >= 2) {
+            this.scoreOverall = null;
+            this.scorePairs = List.of();
             this.overall = test.test(cohort.time(), cohort.event(), factor, strataFactor(cohort.strata()));
             this.trend = study.comparisons().trend() ? trend(test, labels) : null;
             this.pairs = study.comparisons().pairwise() || groups.size() == 2 ? pairs(test, labels) : List.of();
@@ -257,6 +300,8 @@ public final class StudyAnalysis {
             this.overall = null;
             this.trend = null;
             this.pairs = List.of();
+            this.scoreOverall = null;
+            this.scorePairs = List.of();
         }
         this.table1 = study.table1().isEmpty() ? null : table1(labels);
         List<CoxResult> models = new ArrayList<>();
@@ -335,6 +380,26 @@ public final class StudyAnalysis {
     /** {@return the overall test of the groups, or null with fewer than two groups} */
     public LogRankResult overall() {
         return overall;
+    }
+
+    /** {@return whether the study has case weights or entry times (the groups are then compared by Cox score tests)} */
+    public boolean weightedOrEntered() {
+        return study.weights() != null || study.time().delayedEntry();
+    }
+
+    /** {@return whether the groups are compared: by the log-rank family, or by the Cox score test} */
+    public boolean compared() {
+        return overall != null || scoreOverall != null;
+    }
+
+    /** {@return with case weights or entry times, the Cox score test of all groups; else null} */
+    public ScoreComparison scoreOverall() {
+        return scoreOverall;
+    }
+
+    /** {@return with case weights or entry times, the pairwise Cox score tests (empty when not made)} */
+    public List<ScoreComparison> scorePairs() {
+        return scorePairs;
     }
 
     /** {@return the trend test, or null} */
@@ -584,6 +649,74 @@ public final class StudyAnalysis {
         return new Pair(first, second, r, pw, hr, m.coefficients().get(0), warning);
     }
 
+    /**
+     * The Cox score test of the groups among these rows (all when {@code only} is null, else the rows of the two
+     * groups listed), with the study's strata, case weights and entry times.
+     */
+    private ScoreComparison scoreTest(String[] labels, List<String> levels, List<String> only) {
+        int n = 0;
+        for (String l : labels) {
+            n += only == null || only.contains(l) ? 1 : 0;
+        }
+        double[] start = cohort.start() == null ? null : new double[n];
+        double[] stop = new double[n];
+        boolean[] event = new boolean[n];
+        double[] weights = cohort.weights() == null ? null : new double[n];
+        String[] g = new String[n];
+        String[] strata = cohort.strata() == null ? null : new String[n];
+        for (int i = 0, k = 0; i < labels.length; i++) {
+            if (only != null && !only.contains(labels[i])) {
+                continue;
+            }
+            stop[k] = cohort.time()[i];
+            event[k] = cohort.event()[i];
+            g[k] = labels[i];
+            if (start != null) {
+                start[k] = cohort.start()[i];
+            }
+            if (weights != null) {
+                weights[k] = cohort.weights()[i];
+            }
+            if (strata != null) {
+                strata[k] = cohort.strata()[i];
+            }
+            k++;
+        }
+        List<String> present = levels.stream().filter(l -> java.util.Arrays.asList(g).contains(l)).toList();
+        DesignMatrix d = DesignMatrixBuilder.of(n).categorical("group", g, present, present.get(0))
+                .build(List.of("group"));
+        CoxData data = new CoxData(start, stop, event, d, weights, strata == null ? null : Factor.of(strata).codes(),
+                null, null);
+        CoxModel m = CoxRegression.withDefaults().withConfLevel(study.confLevel()).fit(data);
+        boolean robust = m.robustScoreTest() != null;
+        org.survkit.stats.ChiSquareTest t = robust ? m.robustScoreTest() : m.scoreTest();
+        if (only == null) {
+            return new ScoreComparison(present.get(0), null, t, robust, Double.NaN, null, null);
+        }
+        Diagnostic warning = m.diagnostics().stream().filter(x -> x.severity() == Diagnostic.Severity.WARNING)
+                .findFirst().orElse(null);
+        return new ScoreComparison(only.get(0), only.get(1), t, robust, Double.NaN, m.coefficients().get(0), warning);
+    }
+
+    /** Every pair's Cox score test, in display order, with the study's adjustment of the P values. */
+    private List<ScoreComparison> scorePairs(String[] labels) {
+        List<ScoreComparison> raw = new ArrayList<>();
+        for (int a = 0; a < groups.size(); a++) {
+            for (int b = a + 1; b < groups.size(); b++) {
+                raw.add(scoreTest(labels, groups, List.of(groups.get(a), groups.get(b))));
+            }
+        }
+        double[] p = raw.stream().mapToDouble(r -> r.test().pValue()).toArray();
+        double[] adjusted = study.comparisons().adjust().adjust(p);
+        List<ScoreComparison> out = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            ScoreComparison r = raw.get(i);
+            out.add(new ScoreComparison(r.first(), r.second(), r.test(), r.robust(), adjusted[i], r.cox(),
+                    r.coxWarning()));
+        }
+        return List.copyOf(out);
+    }
+
     // ---------------------------------------------------------------- Table 1
 
     private Table1Out table1(String[] labels) {
@@ -695,10 +828,8 @@ public final class StudyAnalysis {
         Map<String, String> labels = new LinkedHashMap<>();
         DesignMatrix design = design(c, spec.covariates(), spec.reference(), StudyKeys.REFERENCE, spec.line(),
                 labels);
-        CoxData data = CoxData.of(c.time(), c.event(), design);
-        if (c.strata() != null) {
-            data = data.withStrata(Factor.of(c.strata()).codes());
-        }
+        CoxData data = new CoxData(c.start(), c.time(), c.event(), design, c.weights(),
+                c.strata() == null ? null : Factor.of(c.strata()).codes(), null, null);
         CoxModel model = null;
         ZphResult zph = null;
         FirthCoxModel firth = null;

@@ -41,6 +41,12 @@ final class StudyColumns {
         } else {
             need(study, table, t.column(), t.line("column"), "time" + (t.lines().containsKey("column") ? ".column" : ""));
         }
+        if (t.entry() != null) {
+            need(study, table, t.entry(), t.line("entry"), "time.entry");
+        }
+        if (study.weights() != null) {
+            need(study, table, study.weights(), study.line("weights"), "weights");
+        }
         need(study, table, study.event().column(), study.event().line(), "event.column");
         Study.Groups g = study.groups();
         if (g != null) {

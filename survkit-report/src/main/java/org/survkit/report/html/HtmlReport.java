@@ -75,7 +75,7 @@ public final class HtmlReport {
             table(c.table1());
         }
         survival(c);
-        if (a.overall() != null) {
+        if (a.compared()) {
             comparisons(c);
         }
         if (c.cif() != null) {
@@ -125,7 +125,7 @@ public final class HtmlReport {
             ids.add("table1");
         }
         ids.add("survival");
-        if (c.analysis().overall() != null) {
+        if (c.analysis().compared()) {
             ids.add("comparisons");
         }
         if (c.cif() != null) {

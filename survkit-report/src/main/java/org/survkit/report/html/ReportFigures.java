@@ -63,9 +63,11 @@ public final class ReportFigures {
             km = km.withLegendTitle(ReportTables.capital(t.groupName()));
         }
         String what = s.endpoint() + (s.grouped() ? " by " + t.groupName() : "");
-        if (a.overall() != null) {
-            KaplanMeierPlot all = km.withTest(a.overall());
-            out.add(item("km_all", what + ", all groups (" + t.testName() + " test" + t.stratifiedBy() + ", "
+        if (a.compared()) {
+            KaplanMeierPlot all = a.overall() != null ? km.withTest(a.overall())
+                    : km.withPValue(a.scoreOverall().robust() ? "Robust score" : "Cox score",
+                            a.scoreOverall().test().pValue());
+            out.add(item("km_all", what + ", all groups (" + t.comparisonTestName() + t.stratifiedBy() + ", "
                     + a.curves().size() + " groups).",
                     all));
             int k = 1;

@@ -5,6 +5,7 @@ import org.survkit.study.Study;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.survkit.report.analysis.StudyAnalysis.CoxResult;
 import org.survkit.stats.PValueAdjustment;
@@ -88,6 +89,23 @@ public final class MethodsText {
                 .append("s from Greenwood's variance on the ").append(s.confType().rName()).append(" scale; medians")
                 .append(" with confidence intervals by the Brookmeyer\u2013Crowley method, and median follow-up by the")
                 .append(" reverse Kaplan\u2013Meier method. ");
+        if (a.weightedOrEntered()) {
+            p.append(caseRows(a));
+        }
+        if (a.scoreOverall() != null) {
+            p.append("Groups were compared with the ").append(t.comparisonTestName().toLowerCase(Locale.ROOT)
+                    .replace("cox", "Cox"));
+            if (s.strata() != null) {
+                p.append(" stratified by ").append(a.variableLabel(s.strata()));
+            }
+            if (!a.scorePairs().isEmpty() && a.curves().size() > 2) {
+                p.append(", overall and for each pair of groups");
+                if (s.comparisons().adjust() != PValueAdjustment.NONE) {
+                    p.append(", with pairwise P values also adjusted by ").append(t.adjustName()).append("'s method");
+                }
+            }
+            p.append(" (the log-rank test takes neither case weights nor entry times). ");
+        }
         if (a.overall() != null) {
             String test = s.comparisons().test() == org.survkit.stats.logrank.Weighting.LOGRANK ? "log-rank" : t.testName();
             p.append("Groups were compared with the ").append(test).append(" test");
@@ -182,6 +200,27 @@ public final class MethodsText {
                 + " can be recomputed from the study file (" + s.fileName() + ") and the analysis dataset (analysis.csv)"
                 + " written next to it.");
         return out;
+    }
+
+    /**
+     * How case weights and entry times enter the estimates, in R's terms: survfit's weighted counts and, with
+     * non-integer weights, its robust (infinitesimal jackknife) variance; risk sets of the rows entered before each
+     * time.
+     */
+    private static String caseRows(StudyAnalysis a) {
+        Study s = a.study();
+        StringBuilder p = new StringBuilder();
+        if (s.weights() != null) {
+            p.append("Each patient counted with the case weight in column '").append(s.weights()).append("' (numbers at")
+                    .append(" risk and events are sums of weights; with non-integer weights the variance is the")
+                    .append(" robust infinitesimal-jackknife variance, as R's survfit and coxph use it). ");
+        }
+        if (s.time().delayedEntry()) {
+            p.append("Patients entered the risk sets at the time in column '").append(s.time().entry())
+                    .append("' (delayed entry, left truncation: each is at risk over (entry, time]), in the")
+                    .append(" Kaplan\u2013Meier estimates and the Cox models alike. ");
+        }
+        return p.toString();
     }
 
     /** The competing-risks sentences: estimator, variance and interval, Gray's test, the Fine–Gray model. */

@@ -470,7 +470,129 @@ public final class ReportTables {
                 : name;
     }
 
+    /**
+     * {@return the name of the comparisons' test: with case weights or entry times the Cox score test (robust with
+     * non-integer weights), else the study's log-rank test}
+     */
+    public String comparisonTestName() {
+        StudyAnalysis.ScoreComparison sc = a.scoreOverall();
+        if (sc == null) {
+            return testName() + " test";
+        }
+        return (sc.robust() ? "Robust score test" : "Score test") + " of a Cox model with the group alone";
+    }
+
+    /** Why the groups are compared by the Cox score test: what R's survdiff does not take. */
+    private String scoreTestWhy() {
+        boolean w = a.study().weights() != null;
+        boolean e = a.study().time().delayedEntry();
+        return "The log-rank test (R's survdiff) takes neither case weights nor entry times; with "
+                + (w && e ? "case weights ('" + a.study().weights() + "') and entry times ('"
+                        + a.study().time().entry() + "')" : w ? "case weights ('" + a.study().weights() + "')"
+                        : "entry times ('" + a.study().time().entry() + "')")
+                + " the groups are compared by the score test of a Cox model with the group alone (R: coxph(Surv("
+                + (e ? "entry, " : "") + "time, event) ~ group" + (a.study().strata() == null ? "" : " + strata(...)")
+                + (w ? ", weights = w" : "") + ")), which equals the log-rank test " + (e ? "of these risk sets"
+                        : "of the rows each repeated as often as its weight says") + " when no event times are tied"
+                + (a.scoreOverall().robust() ? "; with non-integer weights its robust (sandwich) version, as R"
+                        + " reports it (robust score test)" : "") + ".";
+    }
+
+    private ReportTable scoreComparisons() {
+        StudyAnalysis.ScoreComparison sc = a.scoreOverall();
+        ObjectNode json = F.objectNode();
+        json.put("test", sc.robust() ? "cox_robust_score" : "cox_score");
+        String strata = a.study().strata();
+        if (strata == null) {
+            json.putNull("strata");
+        } else {
+            json.put("strata", strata);
+        }
+        json.put("weights", a.study().weights());
+        json.put("entry", a.study().time().entry());
+        num(json, "statistic", sc.test().statistic());
+        json.put("df", sc.test().df());
+        num(json, "p_value", sc.test().pValue());
+        List<List<String>> rows = List.of(List.of(comparisonTestName() + stratifiedBy() + ", " + a.curves().size()
+                + " groups", Formats.num(sc.test().statistic(), 2), Integer.toString(sc.test().df()),
+                p(sc.test().pValue())));
+        List<String> notes = new ArrayList<>();
+        notes.add(scoreTestWhy());
+        if (strata != null) {
+            notes.add("Stratified by " + variableName(strata) + ": a separate baseline hazard per value, so that groups"
+                    + " are compared within each stratum; so are the pairwise tests and Cox models.");
+        }
+        return new ReportTable("comparisons", "Comparison of all groups", List.of("Test", "\u03C7\u00B2", "df", "P"),
+                rows, List.of(""), notes, json);
+    }
+
+    private ReportTable scorePairwise() {
+        String adj = adjustName();
+        List<String> header = new ArrayList<>(List.of("Comparison", "\u03C7\u00B2 (1 df)", "P"));
+        boolean adjusted = a.study().comparisons().adjust() != org.survkit.stats.PValueAdjustment.NONE
+                && a.scorePairs().size() > 1;
+        if (adjusted) {
+            header.add("P (" + adj + ")");
+        }
+        header.add("HR Cox\n(" + ciLabel() + ")");
+        List<List<String>> rows = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        ArrayNode jp = F.arrayNode();
+        boolean anyWarning = false;
+        for (StudyAnalysis.ScoreComparison p : a.scorePairs()) {
+            List<String> r = new ArrayList<>();
+            r.add(p.second() + " vs " + p.first());
+            r.add(Formats.num(p.test().statistic(), 2));
+            r.add(p(p.test().pValue()));
+            if (adjusted) {
+                r.add(p(p.pAdjusted()));
+            }
+            CoxCoefficient c = p.cox();
+            String cox = Formats.hrCi(c.hr(), c.hrLower(), c.hrUpper());
+            if (p.coxWarning() != null) {
+                cox = "not estimable*";
+                anyWarning = true;
+            }
+            r.add(cox);
+            rows.add(r);
+            kinds.add("");
+            ObjectNode o = jp.addObject();
+            o.put("reference", p.first());
+            o.put("comparison", p.second());
+            num(o, "statistic", p.test().statistic());
+            o.put("df", p.test().df());
+            num(o, "p_value", p.test().pValue());
+            num(o, "p_adjusted", p.pAdjusted());
+            ObjectNode jc = hrJson(c.hr(), c.hrLower(), c.hrUpper());
+            num(jc, "p_value", c.pValue());
+            if (p.coxWarning() != null) {
+                jc.put("warning", p.coxWarning().message());
+            }
+            o.set("hr_cox", jc);
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add(comparisonTestName() + stratifiedBy() + " on the two groups' patients" + (adjusted
+                ? "; P unadjusted, and adjusted for " + a.scorePairs().size() + " comparisons by " + adj + "'s method"
+                : "") + ".");
+        notes.add("HR: hazard ratio of the first-named group versus the second (the reference) by that Cox model"
+                + " (Efron ties" + (a.scoreOverall() != null && a.scoreOverall().robust() ? ", robust standard error"
+                        : "") + "); the log-rank (O/E) and Mantel\u2013Haenszel ratios take no weights or entry times.");
+        if (anyWarning) {
+            notes.add("* The Cox estimate runs to infinity (monotone likelihood: a group without events); see"
+                    + " Guardrails.");
+        }
+        ObjectNode json = F.objectNode();
+        json.put("test", a.scoreOverall() != null && a.scoreOverall().robust() ? "cox_robust_score" : "cox_score");
+        json.put("adjust", a.study().comparisons().adjust().id());
+        num(json, "conf_level", a.study().confLevel());
+        json.set("pairs", jp);
+        return new ReportTable("pairwise", "Pairwise comparisons", header, rows, kinds, notes, json);
+    }
+
     public ReportTable comparisons() {
+        if (a.scoreOverall() != null) {
+            return scoreComparisons();
+        }
         List<List<String>> rows = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
         ObjectNode json = F.objectNode();
@@ -535,6 +657,9 @@ public final class ReportTables {
     }
 
     public ReportTable pairwise() {
+        if (a.scoreOverall() != null) {
+            return scorePairwise();
+        }
         String adj = adjustName();
         List<String> header = new ArrayList<>(List.of("Comparison", "\u03C7\u00B2 (1 df)", "P"));
         boolean adjusted = a.study().comparisons().adjust() != org.survkit.stats.PValueAdjustment.NONE

@@ -10,6 +10,7 @@ import org.survkit.study.Firth;
 import org.survkit.study.Rmst;
 import org.survkit.study.Summary;
 import org.survkit.study.VariableType;
+import org.survkit.study.WeightsAndEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.MalformedInputException;
@@ -119,6 +120,7 @@ public final class StudyReader {
         Groups groups = o.has("groups") ? groups(o.node("groups")) : null;
         Eligibility eligibility = eligibility(o);
         String strata = o.has("strata") ? columnName(o.node("strata"), "strata") : null;
+        String weights = o.has("weights") ? columnName(o.node("weights"), "weights") : null;
         String endpoint = o.has("endpoint") ? o.value(StudyKeys.ENDPOINT) : StudyKeys.ENDPOINT.defaultValue();
         double horizon = o.has("horizon") ? o.value(StudyKeys.HORIZON) : Double.NaN;
         double landmark = o.has("landmark") ? o.value(StudyKeys.LANDMARK) : Double.NaN;
@@ -176,8 +178,24 @@ public final class StudyReader {
                 lines.put(k, o.line(k));
             }
         }
-        return new Study(source, title, data, time, event, groups, eligibility, strata, endpoint, horizon, landmark, estimates, table1,
-                comparisons, cox, competing, output, figures, pDigits, lines);
+        Study study = new Study(source, title, data, time, event, groups, eligibility, strata, weights, endpoint,
+                horizon, landmark, estimates, table1, comparisons, cox, competing, output, figures, pDigits, lines);
+        WeightsAndEntry.check(study, k -> Where.file(file, keyLine(study, k)));
+        return study;
+    }
+
+    /** The line of a key a cross-key rule names: its own line, else its block's. */
+    private static int keyLine(Study s, StudyKey<?> k) {
+        String path = k.path();
+        if (path.startsWith("time.")) {
+            return s.time().line(k.name());
+        }
+        int dot = path.indexOf('.');
+        String top = (dot < 0 ? path : path.substring(0, dot)).replace("[]", "");
+        if (top.equals("comparisons") || top.equals("cox")) {
+            return s.line(top);
+        }
+        return s.line(k.name());
     }
 
     private Study.Data data(Node n) {
@@ -216,7 +234,7 @@ public final class StudyReader {
         }
         Obj o = obj(n, "time");
         o.allow(StudyKeys.namesIn("time"));
-        for (String k : List.of("column", "from", "to", "unit")) {
+        for (String k : List.of("column", "from", "to", "unit", "entry")) {
             if (o.has(k)) {
                 lines.put(k, o.line(k));
             }
@@ -225,6 +243,7 @@ public final class StudyReader {
         String from = o.has("from") ? columnName(o.node("from"), "time.from") : null;
         String to = o.has("to") ? columnName(o.node("to"), "time.to") : null;
         String unitText = o.string("unit", null);
+        String entry = o.has("entry") ? columnName(o.node("entry"), "time.entry") : null;
         o.done();
         if (column != null && (from != null || to != null)) {
             throw error(n.line(), "time", "give either 'column' (a numeric follow-up time) or 'from' and 'to' (two"
@@ -250,7 +269,7 @@ public final class StudyReader {
             unit = TimeUnit.DAYS;
             unitName = "days";
         }
-        return new Study.Time(column, from, to, column == null ? unit : null, unitName, lines);
+        return new Study.Time(column, from, to, column == null ? unit : null, unitName, entry, lines);
     }
 
     private Study.Event event(Node n) {

@@ -81,6 +81,9 @@ public final class StudyWriter {
                 kv2("unit", t.unitName());
             }
         }
+        if (t.entry() != null) {
+            kv2("entry", q(t.entry()));
+        }
         out.append("event:\n");
         kv2("column", q(s.event().column()));
         if (s.event().values().size() == 1 && !s.event().value().contains(",")) {
@@ -139,6 +142,9 @@ public final class StudyWriter {
         }
         if (s.strata() != null) {
             kv("strata", q(s.strata()));
+        }
+        if (s.weights() != null) {
+            kv("weights", q(s.weights()));
         }
         if (!s.table1().isEmpty()) {
             out.append("table1:\n");

@@ -131,6 +131,11 @@ public final class StudyKeys {
             "Or: the column with the date follow-up starts (with the end date).").column();
     public static final StudyKey<String> TIME_TO = key("time.to", Flags.END_DATE, "End date",
             "The column with the date of the event or of the last follow-up.").column();
+    public static final StudyKey<String> ENTRY = key("time.entry", Flags.START, "Entry time",
+            "A column of entry times, in the follow-up time's unit: each row is followed over (entry, time], R's"
+                    + " Surv(entry, time, event) — delayed entry (left truncation: registry entry after diagnosis, age"
+                    + " as the time scale) or rows split where a covariate changes. Kaplan–Meier, the Cox models and"
+                    + " the Fine–Gray model use it; the groups are then compared by the Cox score test.").column();
     public static final StudyKey<TimeUnit> TIME_UNIT = key("time.unit", Flags.TIME_UNIT, "Time unit",
             "The unit of time: from dates, days, weeks, months (days / 30.4375) or years (days / 365.25); with a"
                     + " time column, the unit it is in (for labels).")
@@ -172,6 +177,11 @@ public final class StudyKeys {
     public static final StudyKey<String> STRATA = key("strata", Flags.STRATA, "Strata",
             "A column that stratifies the comparisons (a stratified log-rank test) and the Cox models (a separate"
                     + " baseline hazard per value).").column();
+
+    public static final StudyKey<String> WEIGHTS = key("weights", Flags.WEIGHTS, "Case weights",
+            "A column of case weights (numbers >= 0; a row of weight 2 counts as two patients) for the Kaplan–Meier"
+                    + " estimates and the Cox models (R survfit and coxph weights); the groups are then compared by the"
+                    + " Cox score test, robust with non-integer weights as in R.").column();
 
     // ------------------------------------------------------------------------------------------------ eligibility
 
@@ -280,13 +290,8 @@ public final class StudyKeys {
     public static final StudyKey<Firth> FIRTH = key("cox[].firth", Flags.FIRTH, "Firth's correction",
             "Firth's penalized likelihood: auto (added when the standard fit runs to infinity), yes or no.")
             .choice(Firth.class, Firth::word, Firth.AUTO);
-    public static final StudyKey<String> WEIGHTS = key("cox[].weights", Flags.WEIGHTS, "Case weights",
-            "A column of case weights (numbers >= 0).").column().commandLineOnly();
     public static final StudyKey<String> CLUSTER = key("cox[].cluster", Flags.CLUSTER, "Cluster",
             "A cluster identifier: robust (sandwich) standard errors.").column().commandLineOnly();
-    public static final StudyKey<String> START = key("cox[].start", Flags.START, "Entry time",
-            "A column of entry times: (start, time] rows for delayed entry or time-varying covariates.").column()
-            .commandLineOnly();
     public static final StudyKey<String> OFFSET = key("cox[].offset", Flags.OFFSET, "Offset",
             "A column with a known part of each row's log hazard, its coefficient fixed at 1 (R: + offset(x) in the"
                     + " coxph formula), e.g. the log of an expected rate.").column().commandLineOnly();

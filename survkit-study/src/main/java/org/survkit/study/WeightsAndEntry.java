@@ -1,0 +1,99 @@
+package org.survkit.study;
+
+import java.util.function.Function;
+import org.survkit.io.InputException;
+import org.survkit.stats.cox.ConcordanceWeighting;
+import org.survkit.stats.cox.Ties;
+import org.survkit.stats.logrank.Weighting;
+import org.survkit.study.key.StudyKey;
+import org.survkit.study.key.StudyKeys;
+import org.survkit.study.key.Where;
+
+/**
+ * The one set of rules for a study with case weights ({@code weights}) or entry times ({@code time.entry}): what they
+ * combine with, checked the same way for a study file and the web page's study.
+ *
+ * <p>With either, the Kaplan–Meier estimates are R's {@code survfit} with weights / {@code Surv(entry, time, event)},
+ * and the groups are compared by the score test of a Cox model with the group alone, the log-rank test's counterpart
+ * that takes both (R's {@code survdiff} takes neither). So the comparisons that only exist as log-rank statistics
+ * (another weighting of the log-rank family, the trend test, Prism's conservative statistic) are refused, and so
+ * are the restricted-mean comparison (its variance is written for right-censored, unweighted curves), a landmark
+ * with entry times (entry times already say when each row starts to count), the exact partial likelihood with
+ * weights and Uno's concordance with entry times (as the command line refuses them). The report's competing-risks
+ * section takes neither (its Aalen–Johansen estimator and Gray's test are for right-censored, unweighted rows; the
+ * left-truncated Fine–Gray model is {@code survkit finegray --start}).
+ */
+public final class WeightsAndEntry {
+    private WeightsAndEntry() {
+    }
+
+    /**
+     * Checks a study's use of case weights and entry times.
+     *
+     * @param s     the study
+     * @param where how the user wrote each key, for the message
+     * @throws InputException naming the two keys that do not combine and the fix
+     */
+    public static void check(Study s, Function<StudyKey<?>, Where> where) {
+        boolean weights = s.weights() != null;
+        boolean entry = s.time().delayedEntry();
+        if (!weights && !entry) {
+            return;
+        }
+        StudyKey<?> key = weights ? StudyKeys.WEIGHTS : StudyKeys.ENTRY;
+        String what = weights ? "case weights" : "entry times";
+        Comparisons c = s.comparisons();
+        if (c.test() != Weighting.LOGRANK) {
+            refuse(where, StudyKeys.TEST, key, "the " + c.test().displayName() + " test takes no " + what + " (R's"
+                    + " survdiff has none); with " + what + " the groups are compared by the Cox score test, the"
+                    + " log-rank test's counterpart. Set " + where.apply(StudyKeys.TEST).assign(StudyKeys.TEST,
+                            "logrank") + ", or leave " + where.apply(key).mention(key) + " out.");
+        }
+        if (c.trend()) {
+            refuse(where, StudyKeys.TREND, key, "the test for trend takes no " + what + ". Remove "
+                    + where.apply(StudyKeys.TREND).mention(StudyKeys.TREND) + ", or leave "
+                    + where.apply(key).mention(key) + " out.");
+        }
+        if (c.conservative()) {
+            refuse(where, StudyKeys.CONSERVATIVE, key, "Prism's conservative statistic takes no " + what + ". Remove "
+                    + where.apply(StudyKeys.CONSERVATIVE).mention(StudyKeys.CONSERVATIVE) + ", or leave "
+                    + where.apply(key).mention(key) + " out.");
+        }
+        if (c.rmst() == Rmst.YES) {
+            refuse(where, StudyKeys.RMST, key, "the comparison of restricted mean survival times is not available with "
+                    + what + ". Set " + where.apply(StudyKeys.RMST).assign(
+                            StudyKeys.RMST, "auto") + ", or leave " + where.apply(key).mention(key) + " out.");
+        }
+        if (entry && !Double.isNaN(s.landmark())) {
+            refuse(where, StudyKeys.LANDMARK, StudyKeys.ENTRY, "a landmark and entry times both say when a row starts"
+                    + " to count; give the entry times only (a row entering at the landmark has entry = landmark).");
+        }
+        for (Study.CoxSpec m : s.cox()) {
+            if (weights && m.ties() == Ties.EXACT) {
+                refuse(where, StudyKeys.TIES, StudyKeys.WEIGHTS, "the exact partial likelihood of model '" + m.name()
+                        + "' takes no case weights (as in R); use ties: efron or breslow.");
+            }
+            if (entry && m.concordance() == ConcordanceWeighting.UNO) {
+                refuse(where, StudyKeys.CONCORDANCE, StudyKeys.ENTRY, "Uno's concordance of model '" + m.name()
+                        + "' is not defined for (entry, time] rows, as in R's concordance(timewt = \"n/G2\"); use"
+                        + " harrell.");
+            }
+        }
+        if (entry && s.competingRisks() != null) {
+            throw new InputException(where.apply(StudyKeys.ENTRY).name(StudyKeys.ENTRY) + ": the report's"
+                    + " competing-risks section (cumulative incidence, Gray's test) takes no entry times yet; leave"
+                    + " 'competing_risks' out of this study and fit the left-truncated Fine–Gray model with"
+                    + " 'survkit finegray --start'.");
+        }
+        if (weights && s.competingRisks() != null) {
+            throw new InputException(where.apply(StudyKeys.WEIGHTS).name(StudyKeys.WEIGHTS) + ": the competing-risks"
+                    + " analysis (cumulative incidence, Gray's test, Fine–Gray) takes no case weights here; leave the"
+                    + " weights or 'competing_risks' out.");
+        }
+    }
+
+    private static void refuse(Function<StudyKey<?>, Where> where, StudyKey<?> key, StudyKey<?> with, String why) {
+        throw new InputException(where.apply(key).name(key) + ": cannot be combined with "
+                + where.apply(with).mention(with) + ": " + why);
+    }
+}
