@@ -400,6 +400,15 @@ public final class ReportTables {
         notes.add("Kaplan\u2013Meier estimates with " + ciLabel() + "s (" + a.study().confType().rName() + " transform,"
                 + " Greenwood variance); [n]: number still at risk. NR: not reached. Median follow-up by the reverse"
                 + " Kaplan\u2013Meier method (Schemper & Smith 1996), over the whole follow-up.");
+        if (a.study().weights() != null) {
+            notes.add("Weighted by column '" + a.study().weights() + "' (R survfit(..., weights =)): events and numbers"
+                    + " at risk are sums of weights; with non-integer weights the intervals use the robust"
+                    + " (infinitesimal jackknife) variance instead of Greenwood's, as R does. N: patients (rows).");
+        }
+        if (a.study().time().delayedEntry()) {
+            notes.add("Delayed entry (R Surv(entry, time, event)): a patient is at risk from the entry time in column '"
+                    + a.study().time().entry() + "' to the end of follow-up, so the number at risk can rise.");
+        }
         if (!Double.isNaN(a.study().horizon())) {
             notes.add("Follow-up is censored at " + Formats.given(a.study().horizon()) + " " + unit() + " (the study's"
                     + " horizon) for the survival estimates and tests.");
@@ -412,23 +421,27 @@ public final class ReportTables {
         List<String> r = new ArrayList<>();
         r.add(group);
         r.add(Integer.toString(c.n()));
-        // the report fits unweighted right-censored curves (no case weights, no (start, stop] rows): whole counts
-        r.add(Long.toString((long) c.events()));
+        // events and numbers at risk are whole numbers but with non-integer case weights (R's weighted sums)
+        r.add(count(c.events()));
         SurvivalQuantile m = c.median(a.study().estimates().medianRule());
         int digits = Formats.timeDigits(unit);
         r.add(Formats.timeCi(m.estimate(), m.lower(), m.upper(), digits));
         ObjectNode j = jg.addObject();
         j.put("group", group);
         j.put("n", c.n());
-        j.put("events", (long) c.events());
+        count(j, "events", c.events());
+        if (a.weightedOrEntered()) {
+            count(j, "n_max", c.nMax()); // R's n.max and n.start: the weighted or entered numbers at risk
+            count(j, "n_start", c.nStart());
+        }
         j.set("median", quantileJson(m));
         ArrayNode ja = j.putArray("at");
         if (at.length > 0) {
             for (SurvivalAtTime s : c.at(at)) {
-                r.add(Formats.pctCi(s.survival(), s.lower(), s.upper()) + " [" + (long) s.nRisk() + "]");
+                r.add(Formats.pctCi(s.survival(), s.lower(), s.upper()) + " [" + count(s.nRisk()) + "]");
                 ObjectNode o = ja.addObject();
                 num(o, "time", s.time());
-                o.put("n_risk", (long) s.nRisk());
+                count(o, "n_risk", s.nRisk());
                 num(o, "survival", s.survival());
                 num(o, "std_err", s.stdErr());
                 num(o, "lower", s.lower());
@@ -439,6 +452,19 @@ public final class ReportTables {
         r.add(Formats.timeCi(f.estimate(), f.lower(), f.upper(), digits));
         j.set("median_follow_up", quantileJson(f));
         return r;
+    }
+
+    /** A count: whole (also with whole-number case weights), else a weighted sum with one decimal. */
+    private static String count(double x) {
+        return x == Math.rint(x) ? Long.toString((long) x) : Formats.num(x, 1);
+    }
+
+    private static void count(ObjectNode o, String key, double x) {
+        if (x == Math.rint(x)) {
+            o.put(key, (long) x);
+        } else {
+            num(o, key, x);
+        }
     }
 
     private static ObjectNode quantileJson(SurvivalQuantile q) {
@@ -833,6 +859,9 @@ public final class ReportTables {
                 o.put("term", k.term());
                 num(o, "coef", k.coef());
                 num(o, "se", k.se());
+                if (r.model().robust()) {
+                    num(o, "robust_se", k.robustSe());
+                }
                 num(o, "hr", k.hr());
                 num(o, "hr_lower", k.hrLower());
                 num(o, "hr_upper", k.hrUpper());
@@ -859,6 +888,14 @@ public final class ReportTables {
                                     : "; concordance ")
                             + Formats.num(r.model().concordance().estimate(), 3) + " (SE " + Formats.num(
                                     r.model().concordance().stdErr(), 3) + ")") + ".");
+            if (a.weightedOrEntered()) {
+                notes.add((a.study().weights() == null ? "" : "Case weights from column '" + a.study().weights() + "'"
+                        + (r.model().robust() ? " (not all whole numbers: robust standard errors and intervals, as R's"
+                                + " coxph then reports them)" : "") + (a.study().time().delayedEntry() ? "; " : "."))
+                        + (a.study().time().delayedEntry() ? (a.study().weights() == null ? "D" : "d")
+                                + "elayed entry: (entry, time] rows with the entry times of column '"
+                                + a.study().time().entry() + "'." : ""));
+            }
         }
         if (r.firth() != null) {
             if (r.model() == null) {
