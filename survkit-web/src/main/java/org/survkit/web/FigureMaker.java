@@ -22,6 +22,7 @@ import org.survkit.plot.Palette;
 import org.survkit.plot.SurvivalScale;
 import org.survkit.stats.km.GroupCurve;
 import org.survkit.stats.km.KaplanMeier;
+import org.survkit.stats.cox.GroupScoreTest;
 import org.survkit.stats.logrank.LogRankResult;
 import org.survkit.stats.logrank.LogRankTest;
 import org.survkit.stats.model.Factor;
@@ -39,7 +40,7 @@ final class FigureMaker {
     private static final Set<String> COHORT_OPTIONS = Set.of("time", "start_date", "end_date", "time_unit",
             "date_format", "decimal", "invalid", "event", "event_value", "censor_value", "na", "sheet", "landmark",
             "horizon", "group", "conf_type", "conf_level", "preset", "median_rule", "test", "rho", "gamma", "strata",
-            "at", "tau", "pairwise", "adjust", "trend", "scores", "conservative", "rmst", "table");
+            "at", "tau", "pairwise", "adjust", "trend", "scores", "conservative", "rmst", "table", "weights", "start");
     private static final Set<String> FIGURE_OPTIONS = Set.of("groups", "colors", "confidence_bands", "risk_table",
             "median_lines", "censor_marks", "scale", "horizon", "time_label", "title", "legend_title", "show_test");
 
@@ -79,7 +80,9 @@ final class FigureMaker {
                     .eventValues(WebValues.of(StudyKeys.EVENT_VALUE, options, "event_value"))
                     .censorValues(WebValues.of(StudyKeys.EVENT_CENSOR_VALUE, options, "censor_value"))
                     .naCodes(list(options, "na")).sheet(text(options, "sheet")).group(group)
-                    .strata(text(options, "strata"));
+                    .strata(text(options, "strata"))
+                    .weights(WebValues.of(StudyKeys.WEIGHTS, options, StudyKeys.WEIGHTS.flatName()))
+                    .start(WebValues.of(StudyKeys.ENTRY, options, StudyKeys.ENTRY.flatName()));
             Cohort c = CohortReader.read(data, spec);
             Double landmark = WebValues.of(StudyKeys.LANDMARK, options, "landmark");
             if (landmark != null) {
@@ -101,8 +104,13 @@ final class FigureMaker {
             Estimates estimates = WebValues.estimates(options);
             KaplanMeier km = KaplanMeier.withDefaults().with(estimates.confType()).withConfLevel(estimates.confLevel());
             String[] labels = c.group();
+            boolean weighted = c.weights() != null || c.start() != null;
             List<GroupCurve> curves;
-            if (labels == null) {
+            if (weighted) {
+                // R survfit(Surv(start, time, event) ~ group, weights = w), as km --weights/--start and the report
+                curves = km.fit(c.start(), c.time(), c.event(), c.weights(), labels == null
+                        ? Factor.single("all", c.size()) : Factor.ordered(labels, order));
+            } else if (labels == null) {
                 curves = List.of(new GroupCurve("all", km.fit(c.time(), c.event())));
             } else {
                 int k = Factor.of(labels).levelCount();
@@ -125,7 +133,14 @@ final class FigureMaker {
             boolean showTest = !figure.has("show_test") || figure.get("show_test").asBoolean(true);
             Set<String> shownSet = shown.isEmpty() ? null : new LinkedHashSet<>(shown);
             if (labels != null && showTest && (shownSet == null ? curves.size() : shownSet.size()) >= 2) {
-                plot = plot.withTest(test(c, labels, shownSet, WebValues.comparisons(options, estimates).engine()));
+                if (weighted) {
+                    // the log-rank test takes no weights or entry times: the report's Cox score test
+                    GroupScoreTest st = GroupScoreTest.among(c.start(), c.time(), c.event(), c.weights(), labels,
+                            order, shownSet, c.strata(), estimates.confLevel());
+                    plot = plot.withPValue(st.robust() ? "Robust score" : "Cox score", st.test().pValue());
+                } else {
+                    plot = plot.withTest(test(c, labels, shownSet, WebValues.comparisons(options, estimates).engine()));
+                }
             }
             plot = plot.withConfidenceBands(bool(figure, "confidence_bands", false))
                     .withRiskTable(bool(figure, "risk_table", true))

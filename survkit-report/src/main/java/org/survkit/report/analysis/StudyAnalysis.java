@@ -46,6 +46,7 @@ import org.survkit.stats.cox.CoxModel;
 import org.survkit.stats.cox.CoxRegression;
 import org.survkit.stats.cox.FirthCoxModel;
 import org.survkit.stats.cox.FirthCoxRegression;
+import org.survkit.stats.cox.GroupScoreTest;
 import org.survkit.stats.cox.ProportionalHazardsTest;
 import org.survkit.stats.cox.Ties;
 import org.survkit.stats.cox.ZphResult;
@@ -654,44 +655,13 @@ public final class StudyAnalysis {
      * groups listed), with the study's strata, case weights and entry times.
      */
     private ScoreComparison scoreTest(String[] labels, List<String> levels, List<String> only) {
-        int n = 0;
-        for (String l : labels) {
-            n += only == null || only.contains(l) ? 1 : 0;
-        }
-        double[] start = cohort.start() == null ? null : new double[n];
-        double[] stop = new double[n];
-        boolean[] event = new boolean[n];
-        double[] weights = cohort.weights() == null ? null : new double[n];
-        String[] g = new String[n];
-        String[] strata = cohort.strata() == null ? null : new String[n];
-        for (int i = 0, k = 0; i < labels.length; i++) {
-            if (only != null && !only.contains(labels[i])) {
-                continue;
-            }
-            stop[k] = cohort.time()[i];
-            event[k] = cohort.event()[i];
-            g[k] = labels[i];
-            if (start != null) {
-                start[k] = cohort.start()[i];
-            }
-            if (weights != null) {
-                weights[k] = cohort.weights()[i];
-            }
-            if (strata != null) {
-                strata[k] = cohort.strata()[i];
-            }
-            k++;
-        }
-        List<String> present = levels.stream().filter(l -> java.util.Arrays.asList(g).contains(l)).toList();
-        DesignMatrix d = DesignMatrixBuilder.of(n).categorical("group", g, present, present.get(0))
-                .build(List.of("group"));
-        CoxData data = new CoxData(start, stop, event, d, weights, strata == null ? null : Factor.of(strata).codes(),
-                null, null);
-        CoxModel m = CoxRegression.withDefaults().withConfLevel(study.confLevel()).fit(data);
-        boolean robust = m.robustScoreTest() != null;
-        org.survkit.stats.ChiSquareTest t = robust ? m.robustScoreTest() : m.scoreTest();
+        GroupScoreTest st = GroupScoreTest.among(cohort.start(), cohort.time(), cohort.event(), cohort.weights(),
+                labels, levels, only, cohort.strata(), study.confLevel());
+        CoxModel m = st.model();
+        boolean robust = st.robust();
+        org.survkit.stats.ChiSquareTest t = st.test();
         if (only == null) {
-            return new ScoreComparison(present.get(0), null, t, robust, Double.NaN, null, null);
+            return new ScoreComparison(groups.get(0), null, t, robust, Double.NaN, null, null);
         }
         Diagnostic warning = m.diagnostics().stream().filter(x -> x.severity() == Diagnostic.Severity.WARNING)
                 .findFirst().orElse(null);

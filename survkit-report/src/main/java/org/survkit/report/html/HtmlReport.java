@@ -199,6 +199,13 @@ public final class HtmlReport {
             out.append("; censored at the horizon of ").append(Formats.given(s.horizon())).append(' ')
                     .append(esc(c.tables().unit()));
         }
+        if (t.delayedEntry()) {
+            out.append("</dd>\n<dt>Entry time</dt><dd>column <code>").append(esc(t.entry())).append("</code>: each")
+                    .append(" patient is at risk over (entry, time] (delayed entry)");
+        }
+        if (s.weights() != null) {
+            out.append("</dd>\n<dt>Case weights</dt><dd>column <code>").append(esc(s.weights())).append("</code>");
+        }
         out.append("</dd>\n<dt>Event</dt><dd><code>").append(esc(s.event().column())).append("</code>");
         List<org.survkit.io.EventCode> coding = a.dataset().eventCodes();
         if (coding.isEmpty()) {

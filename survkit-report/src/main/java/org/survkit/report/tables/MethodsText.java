@@ -212,8 +212,8 @@ public final class MethodsText {
         StringBuilder p = new StringBuilder();
         if (s.weights() != null) {
             p.append("Each patient counted with the case weight in column '").append(s.weights()).append("' (numbers at")
-                    .append(" risk and events are sums of weights; with non-integer weights the variance is the")
-                    .append(" robust infinitesimal-jackknife variance, as R's survfit and coxph use it). ");
+                    .append(" risk and events are sums of weights; where a weight is not a whole number, the robust")
+                    .append(" infinitesimal-jackknife variance replaces Greenwood's, as in R's survfit and coxph). ");
         }
         if (s.time().delayedEntry()) {
             p.append("Patients entered the risk sets at the time in column '").append(s.time().entry())
