@@ -1,6 +1,7 @@
 # Reference values for the report with case weights and entry times (issue 13: study keys `weights`, `time.entry`).
 # Run from the repository root:
 #   Rscript reference/report-weights/refgen_report_weights.R survkit-report/src/test/resources/reference/report-weights
+#   Rscript reference/report-weights/refgen_report_weights.R survkit-web/src/test/resources/reference/report-weights
 # Writes cohort.csv (lung with seeded weights and entry times) and report_weights.json. Seeded; identical on rerun.
 # Cases (each: survfit per group with its median and survival at 180 and 365 days, the Cox score test of the group
 # alone -- robust when a weight is not an integer, as coxph then reports summary(fit)$robscore -- the pairwise

@@ -214,6 +214,8 @@ function fillSelects(d) {
   options($('map-group'), cols, 'none (one curve)');
   $('map-group').append(el('option', { value: RULES, text: 'Groups from rules…' }));
   options($('map-strata'), cols, 'none');
+  options($('map-entry'), cols, 'none (from time 0)');
+  options($('map-weights'), cols, 'none');
   const chips = (box, name) => {
     clear(box);
     cols.forEach((c) => box.append(el('label', {}, el('input', { type: 'checkbox', value: c, 'data-list': name }), c)));
@@ -316,6 +318,9 @@ function cliOptions() {
   o.censor_value = censorValues();
   o.group = rulesOn() ? (rulesReady() ? state.rules.name : '') : $('map-group').value;
   o.strata = $('map-strata').value;
+  // the study keys time.entry (--start) and weights (--weights)
+  o.start = $('map-entry').value;
+  o.weights = $('map-weights').value;
   o.na = naCodes();
   o.decimal = $('map-decimal').value;
   o.invalid = $('map-invalid').value;
@@ -384,6 +389,9 @@ function coxSettings() {
   if ($('cox-ties').value) cox.ties = $('cox-ties').value;
   if ($('cox-zph').value) cox.zph_transform = $('cox-zph').value;
   if ($('cox-concordance').value) cox.concordance = $('cox-concordance').value;
+  // starting values and the iteration limit: the study keys cox[].init and cox[].iter_max (empty: R's defaults)
+  if ($('cox-init').value.trim()) cox.init = $('cox-init').value.trim();
+  if ($('cox-iter-max').value !== '') cox.iter_max = Number($('cox-iter-max').value);
   return cox;
 }
 
@@ -425,6 +433,7 @@ function applySettings(s) {
   state.eligibility = { include: copy(s.include), exclude: copy(s.exclude) };
   renderCriteria();
   $('map-strata').value = o.strata || '';
+  $('map-entry').value = o.start || ''; $('map-weights').value = o.weights || '';
   $('opt-landmark').value = o.landmark === undefined ? '' : o.landmark;
   $('opt-preset').value = o.preset || ''; $('opt-conf-type').value = o.conf_type || '';
   $('opt-test').value = o.test || 'logrank'; $('opt-adjust').value = o.adjust || 'holm';
@@ -439,6 +448,8 @@ function applySettings(s) {
   const cox = s.cox || {};
   $('cox-ties').value = cox.ties || ''; $('cox-zph').value = cox.zph_transform || '';
   $('cox-concordance').value = cox.concordance || '';
+  $('cox-init').value = Array.isArray(cox.init) ? cox.init.join(', ') : cox.init || '';
+  $('cox-iter-max').value = cox.iter_max === undefined ? '' : cox.iter_max;
   state.factors = {};
   (cox.categorical || []).forEach((c) => { state.factors[c] = { categorical: true, reference: '' }; });
   Object.entries(cox.reference || {}).forEach(([c, v]) => {
@@ -582,7 +593,8 @@ function renderCoding(t, codes) {
 /* ---------- analysis ---------- */
 let timer = null;
 function analyse() { clearTimeout(timer); timer = setTimeout(run, 250); }
-['map-time', 'map-start', 'map-end', 'map-date-format', 'map-unit', 'map-strata', 'map-invalid', 'opt-preset',
+['map-time', 'map-start', 'map-end', 'map-date-format', 'map-unit', 'map-strata', 'map-entry', 'map-weights',
+  'map-invalid', 'opt-preset',
   'opt-conf-type', 'opt-test', 'opt-adjust', 'opt-at', 'opt-horizon', 'opt-landmark'].forEach((id) => $(id).addEventListener('change', analyse));
 // the reading options and the mapping of time and event change what the check finds
 ['map-time', 'map-start', 'map-end', 'map-date-format', 'map-decimal'].forEach((id) => $(id).addEventListener('change', checkData));
@@ -727,7 +739,9 @@ async function run() {
   const crit = criteriaSettings();
   const km = api('POST', '/api/analyses', { dataset: ds, analysis: 'km', options: only(o, state.optionNames.km), groups: rules,
     ...crit });
-  const cmp = o.group ? api('POST', '/api/analyses', { dataset: ds, analysis: 'compare', options: only(o, state.optionNames.compare), groups: rules,
+  // the log-rank family (survdiff) takes no weights and no entry times: the report compares by the Cox score test
+  const weighted = !!(o.weights || o.start);
+  const cmp = o.group && !weighted ? api('POST', '/api/analyses', { dataset: ds, analysis: 'compare', options: only(o, state.optionNames.compare), groups: rules,
     ...crit })
     : Promise.resolve(null);
   const [kr, cr] = await Promise.allSettled([km, cmp]);
@@ -741,6 +755,9 @@ async function run() {
   state.km = kr.value;
   state.compare = cr.status === 'fulfilled' ? cr.value : null;
   state.compareError = cr.status === 'rejected' ? cr.reason.message : null;
+  state.compareNote = o.group && weighted ? 'With ' + (o.weights ? 'case weights' : 'entry times') + ' the log-rank'
+    + ' test does not apply (R\'s survdiff takes neither): the figure and the report compare the groups by the score'
+    + ' test of a Cox model with the group alone.' : null;
   const groups = ordered(state.km.groups.map((g) => g.group));
   if (groups.join('\u0000') !== state.groups.join('\u0000')) {
     state.groups = groups;
@@ -858,6 +875,7 @@ function renderTests(error) {
   const box = clear($('tests'));
   $('test-name').textContent = '';
   if (error) { box.append(el('div', { class: 'alert error', id: 'compare-error', text: error })); return; }
+  if (state.compareNote) { box.append(el('p', { class: 'muted', id: 'compare-note', text: state.compareNote })); return; }
   const c = state.compare;
   if (!c) { box.append(el('p', { class: 'muted', text: 'Choose a group column to compare survival between groups.' })); return; }
   $('test-name').textContent = state.config.test_names[c.test] || c.test;
@@ -1020,7 +1038,7 @@ function coxOptions() {
   } else if (g && state.order && state.groups.length && cox.covariates.includes(g) && !reference[g]
     && (!numeric(g) || (cox.categorical || []).includes(g))) reference[g] = state.groups[0];
   if (Object.keys(reference).length) o.reference = reference;
-  for (const k of ['ties', 'zph_transform', 'concordance']) if (cox[k]) o[k] = cox[k];
+  for (const k of ['ties', 'zph_transform', 'concordance', 'init', 'iter_max']) if (cox[k] !== undefined && cox[k] !== '') o[k] = cox[k];
   return o;
 }
 
