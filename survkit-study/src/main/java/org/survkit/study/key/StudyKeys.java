@@ -131,15 +131,15 @@ public final class StudyKeys {
             "Or: the column with the date follow-up starts (with the end date).").column();
     public static final StudyKey<String> TIME_TO = key("time.to", Flags.END_DATE, "End date",
             "The column with the date of the event or of the last follow-up.").column();
-    public static final StudyKey<String> ENTRY = key("time.entry", Flags.START, "Entry time",
-            "A column of entry times, in the follow-up time's unit: each row is followed over (entry, time], R's"
-                    + " Surv(entry, time, event) — delayed entry (left truncation: registry entry after diagnosis, age"
-                    + " as the time scale) or rows split where a covariate changes. Kaplan–Meier, the Cox models and"
-                    + " the Fine–Gray model use it; the groups are then compared by the Cox score test.").column();
     public static final StudyKey<TimeUnit> TIME_UNIT = key("time.unit", Flags.TIME_UNIT, "Time unit",
             "The unit of time: from dates, days, weeks, months (days / 30.4375) or years (days / 365.25); with a"
                     + " time column, the unit it is in (for labels).")
             .choice(TimeUnit.class, u -> u.name().toLowerCase(Locale.ROOT), TimeUnit.DAYS);
+    public static final StudyKey<String> ENTRY = key("time.entry", Flags.START, "Entry time",
+            "A column of entry times, in the follow-up time's unit: each row is followed over (entry, time], R's"
+                    + " Surv(entry, time, event) — delayed entry (left truncation: registry entry after diagnosis, age"
+                    + " as the time scale) or rows split where a covariate changes. The Kaplan–Meier estimates and the"
+                    + " Cox models use it; a report then compares the groups by the Cox score test.").column();
     public static final StudyKey<String> EVENT_COLUMN = key("event.column", Flags.EVENT, "Event column",
             "The column with the event status. Without an event value, 1/true/yes/dead/died/death/event are events"
                     + " and 0/false/no/alive/censored censored.").column();
@@ -180,8 +180,8 @@ public final class StudyKeys {
 
     public static final StudyKey<String> WEIGHTS = key("weights", Flags.WEIGHTS, "Case weights",
             "A column of case weights (numbers >= 0; a row of weight 2 counts as two patients) for the Kaplan–Meier"
-                    + " estimates and the Cox models (R survfit and coxph weights); the groups are then compared by the"
-                    + " Cox score test, robust with non-integer weights as in R.").column();
+                    + " estimates and the Cox models (R survfit and coxph weights); a report then compares the groups by"
+                    + " the Cox score test, robust with non-integer weights as in R.").column();
 
     // ------------------------------------------------------------------------------------------------ eligibility
 

@@ -208,7 +208,7 @@ class StudyReaderTest {
                 event: dead
                 """);
         assertThat(m).startsWith("study.yaml, line 5: unknown key 'units' in 'time'. Did you mean 'unit'?")
-                .contains("Allowed here: column, from, to, unit.");
+                .contains("Allowed here: column, from, to, unit, entry.");
     }
 
     @Test

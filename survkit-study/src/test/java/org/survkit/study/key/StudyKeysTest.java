@@ -77,11 +77,14 @@ class StudyKeysTest {
         assertThat(StudyKeys.namesIn("")).startsWith("data", "time", "event").contains("strata", "horizon", "preset",
                 "median_rule", "tau", "comparisons", "cox", "competing_risks", "table1", "figures", "p_digits");
         assertThat(StudyKeys.namesIn("cox[]")).containsExactly("name", "covariates", "categorical", "reference", "ties",
-                "firth", "init", "iter_max", "zph_transform", "concordance"); // weights, cluster, start and offset:
-        // command line only so far
+                "firth", "init", "iter_max", "zph_transform", "concordance"); // cluster and offset: command line
+        // only so far; case weights and entry times are the study's (weights, time.entry), one per study
         assertThat(StudyKeys.OFFSET.inStudyFile()).isFalse();
         assertThat(StudyKeys.EXPECTED.inStudyFile()).isFalse();
-        assertThat(StudyKeys.WEIGHTS.inStudyFile()).isFalse();
+        assertThat(StudyKeys.namesIn("")).contains("weights");
+        assertThat(StudyKeys.namesIn("time")).contains("entry");
+        assertThat(StudyKeys.byFlag().get("--weights")).isSameAs(StudyKeys.WEIGHTS);
+        assertThat(StudyKeys.byFlag().get("--start")).isSameAs(StudyKeys.ENTRY);
         assertThat(StudyKeys.namesIn("competing_risks")).containsExactly("column", "censor_value", "cause", "causes",
                 "finegray", "plot", "rho", "strata");
         assertThat(StudyKeys.namesIn("groups")).containsExactly("column", "name", "order", "otherwise", "rules");
