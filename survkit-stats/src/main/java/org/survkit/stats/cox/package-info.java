@@ -8,5 +8,7 @@
  * {@link org.survkit.stats.cox.ConcordanceIndex} and {@link org.survkit.stats.cox.CoxPrediction}
  * take the model. Firth's penalized Cox regression ({@link org.survkit.stats.cox.FirthCoxRegression},
  * as R {@code coxphf}) lives here too because it evaluates the same package-private risk sets.
+ * {@link org.survkit.stats.cox.GroupScoreTest} compares groups by the score test of a Cox model with the group
+ * alone: the log-rank test's counterpart for case weights and (start, stop] rows (robust with non-integer weights).
  */
 package org.survkit.stats.cox;
