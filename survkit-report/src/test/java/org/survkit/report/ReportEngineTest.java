@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.survkit.plot.Datasets;
-import org.survkit.plot.PValueFormat;
+import org.survkit.stats.PValueFormat;
 import org.survkit.stats.PValueAdjustment;
 import org.survkit.stats.baseline.CategoricalSummary;
 import org.survkit.stats.baseline.Table1;

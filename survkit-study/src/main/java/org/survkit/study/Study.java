@@ -21,7 +21,7 @@ import org.survkit.study.Summary;
 import org.survkit.study.VariableType;
 import org.survkit.plot.CensorMark;
 import org.survkit.plot.Figure;
-import org.survkit.plot.PValueFormat;
+import org.survkit.stats.PValueFormat;
 import org.survkit.plot.Palette;
 import org.survkit.plot.SurvivalScale;
 

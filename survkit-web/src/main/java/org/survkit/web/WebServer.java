@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.survkit.report.html.HtmlReport;
 import org.survkit.cli.Version;
-import org.survkit.plot.PValueFormat;
+import org.survkit.stats.PValueFormat;
 import org.survkit.plot.Palette;
 import org.survkit.stats.logrank.Weighting;
 import org.slf4j.Logger;

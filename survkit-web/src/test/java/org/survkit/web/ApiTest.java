@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.survkit.plot.PValueFormat;
+import org.survkit.stats.PValueFormat;
 import org.survkit.plot.Palette;
 import org.survkit.stats.logrank.Weighting;
 

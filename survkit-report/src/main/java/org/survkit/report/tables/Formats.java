@@ -2,7 +2,7 @@ package org.survkit.report.tables;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import org.survkit.plot.PValueFormat;
+import org.survkit.stats.PValueFormat;
 import org.survkit.stats.PercentFormat;
 
 /**
