@@ -144,6 +144,25 @@ public record Study(Path source, String title, Data data, Time time, Event event
                 table1, comparisons, cox, competingRisks, output, figures, pValueDigits, pStyle, table1Style, lines);
     }
 
+    /** {@return the same study with other comparisons} */
+    public Study withComparisons(Comparisons c) {
+        return new Study(source, title, data, time, event, groups, eligibility, strata, endpoint, horizon, landmark,
+                estimates, table1, c, cox, competingRisks, output, figures, pValueDigits, pStyle, table1Style, lines);
+    }
+
+    /**
+     * The same study with other presentation choices.
+     *
+     * @param digits the significant digits of the {@code digits} P style
+     * @param style  the P-value style
+     * @param t1     Table 1's table-wide choices
+     * @return the study
+     */
+    public Study withPresentation(int digits, PValueFormat.Style style, Table1Style t1) {
+        return new Study(source, title, data, time, event, groups, eligibility, strata, endpoint, horizon, landmark,
+                estimates, table1, comparisons, cox, competingRisks, output, figures, digits, style, t1, lines);
+    }
+
     /** {@return the same study with other figure options} */
     public Study withFigures(Figures f) {
         return new Study(source, title, data, time, event, groups, eligibility, strata, endpoint, horizon, landmark, estimates, table1,
