@@ -179,6 +179,35 @@ public final class PValueFormat {
         return relation ? v : "=" + v;
     }
 
+    /**
+     * This format's rules as plain values, for a front end that formats P itself (the web page, through
+     * {@code GET /api/config}) so that it follows these rules instead of a copy of them: {@code floor} and
+     * {@code floor_text} (below the floor); {@code significant} (significant digits, 0 when decimals are fixed),
+     * {@code decimals} (at or above 0.01) and {@code decimals_small} (below 0.01) when they are fixed;
+     * {@code max_decimals}; {@code keep_below} (a P below it never rounds up to it; 0 for none);
+     * {@code ceiling_text} (what a P that rounds to 1 prints, or null to print it); {@code leading_zero};
+     * {@code mark} (the decimal mark); {@code symbol}; {@code spaced} ({@code p = 0.03} or {@code P=0.03}).
+     *
+     * @return the rules, in a fixed order
+     */
+    public java.util.Map<String, Object> rules() {
+        java.util.Map<String, Object> r = new java.util.LinkedHashMap<>();
+        boolean digitsStyle = style == Style.DIGITS;
+        r.put("floor", floor());
+        r.put("floor_text", digitsStyle ? "< 0.001" : "<" + mark(style == Style.LANCET ? "0.0001" : "0.001"));
+        r.put("significant", digitsStyle ? digits : style == Style.LANCET ? 2 : 0);
+        r.put("decimals", digitsStyle || style == Style.LANCET ? 0 : 2);
+        r.put("decimals_small", digitsStyle || style == Style.LANCET ? 0 : 3);
+        r.put("max_decimals", digitsStyle ? 0 : 4);
+        r.put("keep_below", digitsStyle ? 0.0 : SIGNIFICANCE);
+        r.put("ceiling_text", digitsStyle ? null : ">" + mark("0.99"));
+        r.put("leading_zero", style != Style.AMA);
+        r.put("mark", String.valueOf(decimalMark()));
+        r.put("symbol", symbol());
+        r.put("spaced", digitsStyle);
+        return r;
+    }
+
     private String significant(double p) {
         if (p < FLOOR) {
             return "< 0.001";
