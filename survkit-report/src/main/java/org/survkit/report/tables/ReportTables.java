@@ -1,6 +1,7 @@
 package org.survkit.report.tables;
 
 import org.survkit.report.analysis.StudyAnalysis;
+import org.survkit.stats.PValueFormat;
 import org.survkit.study.Study;
 import org.survkit.study.Comparisons;
 import org.survkit.study.Percent;
@@ -67,8 +68,12 @@ public final class ReportTables {
         return Double.isNaN(p) ? Formats.NA : a.study().pValueFormat().text(Math.min(1, Math.max(0, p)));
     }
 
-    /** "P = 0.00343" or "P < 0.001". */
+    /** "P = 0.00343" or "P < 0.001" (digits style); in a journal's style as it writes it: "P=0.003", "p<0·0001". */
     String pEquals(double p) {
+        PValueFormat f = a.study().pValueFormat();
+        if (f.style() != PValueFormat.Style.DIGITS && !Double.isNaN(p)) {
+            return f.textWithSymbol(Math.min(1, Math.max(0, p)));
+        }
         String v = p(p);
         return v.startsWith("<") ? "P " + v : "P = " + v;
     }
@@ -667,8 +672,8 @@ public final class ReportTables {
                                     + " than Cox's, computed from the log-rank table")
                     + " (O observed and E expected events, V the log-rank variance): they agree with the Cox estimate"
                     + " when hazards are proportional and the effect is moderate, and move apart as the effect grows"
-                    + " or events are few (the O/E ratio towards 1, the Mantel\u2013Haenszel one away from it). A"
-                    + " difference between them is not an error; do not pick the one that suits.");
+                    + " or events are few (the O/E ratio is biased towards 1 then). A difference between them is not"
+                    + " an error; do not pick the one that suits.");
         }
         return notes;
     }

@@ -10,7 +10,7 @@ package org.survkit.stats.logrank;
  * survkit's primary estimate.</li>
  * <li>{@link #MANTEL_HAENSZEL}: exp((O₁ − E₁)/V), the one-step estimate from the log-rank statistic's numerator and
  * variance (Berry, Kitchin &amp; Mock 1991); what GraphPad Prism reports as "Hazard Ratio (Mantel-Haenszel)". It is
- * close to Cox's near a ratio of 1 and moves away from it as the effect grows.</li>
+ * close to Cox's near a ratio of 1 and departs from it as the effect grows or events are few.</li>
  * <li>{@link #OBSERVED_EXPECTED}: (O₁/E₁)/(O₂/E₂), the ratio of the groups' observed-to-expected events (Peto);
  * Prism's "logrank" ratio; biased towards 1 when the effect is large.</li>
  * </ul>
