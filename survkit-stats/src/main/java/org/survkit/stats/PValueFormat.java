@@ -53,7 +53,17 @@ public final class PValueFormat {
         /** The AMA Manual of Style (JAMA and its network): .03, .004, &lt;.001. */
         AMA("ama"),
         /** The Lancet: 0·035, 0·0012, &lt;0·0001. */
-        LANCET("lancet");
+        LANCET("lancet"),
+        /**
+         * As R prints P ({@code format.pval(p, digits = 3)}, e.g. in {@code print.survdiff}): 3 significant digits
+         * without trailing zeros, scientific below 1e-4 ({@code 1.23e-05}), {@code <2e-16} below machine precision.
+         * The command line's text output, which is laid out as R's printout; not a {@code p_style} (see
+         * {@link #CHOICES}).
+         */
+        R("r");
+
+        /** The styles a study, the command line and the web page offer ({@code p_style}): all but {@link #R}. */
+        public static final java.util.List<Style> CHOICES = java.util.List.of(DIGITS, NEJM, AMA, LANCET);
 
         private final String id;
 
@@ -75,6 +85,12 @@ public final class PValueFormat {
 
     /** The {@code digits} style with three significant digits. */
     public static final PValueFormat DEFAULT = new PValueFormat(Style.DIGITS, 3);
+
+    /** As R prints P: {@link Style#R}. */
+    public static final PValueFormat R = new PValueFormat(Style.R, 3);
+
+    /** R's {@code .Machine$double.eps}, below which {@code format.pval} prints {@code <2e-16}. */
+    private static final double R_EPS = 2.220446049250313e-16;
 
     private static final BigDecimal ALPHA = new BigDecimal("0.05");
 
@@ -119,12 +135,12 @@ public final class PValueFormat {
 
     /** {@return the smallest P printed as a value: 0.0001 for the Lancet, 0.001 otherwise} */
     public double floor() {
-        return style == Style.LANCET ? 0.0001 : FLOOR;
+        return style == Style.LANCET ? 0.0001 : style == Style.R ? R_EPS : FLOOR;
     }
 
     /** {@return the P's symbol: lower-case p in the digits style (figures) and the Lancet's, P in NEJM's and AMA's} */
     public String symbol() {
-        return style == Style.DIGITS || style == Style.LANCET ? "p" : "P";
+        return style == Style.NEJM || style == Style.AMA ? "P" : "p";
     }
 
     /** {@return the decimal mark: the Lancet's mid-line point, else the point} */
@@ -157,7 +173,11 @@ public final class PValueFormat {
         if (p < 0 || p > 1 + 1e-12) {
             throw new IllegalArgumentException("a p-value lies in [0, 1], not " + p);
         }
-        return style == Style.DIGITS ? significant(Math.min(p, 1.0)) : journal(Math.min(p, 1.0));
+        return switch (style) {
+            case DIGITS -> significant(Math.min(p, 1.0));
+            case R -> r(Math.min(p, 1.0));
+            default -> journal(Math.min(p, 1.0));
+        };
     }
 
     /**
@@ -173,7 +193,7 @@ public final class PValueFormat {
     public String afterSymbol(double p) {
         String v = text(p);
         boolean relation = v.startsWith("<") || v.startsWith(">");
-        if (style == Style.DIGITS) {
+        if (style == Style.DIGITS || style == Style.R) {
             return relation ? " " + v : " = " + v;
         }
         return relation ? v : "=" + v;
@@ -191,6 +211,9 @@ public final class PValueFormat {
      * @return the rules, in a fixed order
      */
     public java.util.Map<String, Object> rules() {
+        if (style == Style.R) {
+            throw new UnsupportedOperationException("R's format.pval is the command line's text style only");
+        }
         java.util.Map<String, Object> r = new java.util.LinkedHashMap<>();
         boolean digitsStyle = style == Style.DIGITS;
         r.put("floor", floor());
@@ -206,6 +229,21 @@ public final class PValueFormat {
         r.put("symbol", symbol());
         r.put("spaced", digitsStyle);
         return r;
+    }
+
+    /** R's format.pval with 3 digits. */
+    private static String r(double p) {
+        if (p < R_EPS) {
+            return "<2e-16";
+        }
+        if (p < 1e-4) {
+            return String.format(Locale.ROOT, "%.2e", p);
+        }
+        if (p == Math.rint(p)) {
+            return Long.toString((long) p);
+        }
+        return new BigDecimal(p).round(new MathContext(3, RoundingMode.HALF_EVEN)).stripTrailingZeros()
+                .toPlainString();
     }
 
     private String significant(double p) {

@@ -128,4 +128,18 @@ class PValueFormatTest {
         assertThat(PValueFormat.of(PValueFormat.Style.NEJM, 3).floor()).isEqualTo(0.001);
         assertThat(PValueFormat.of(PValueFormat.Style.LANCET, 3).floor()).isEqualTo(0.0001);
     }
+
+    @Test
+    void rStyleIsFormatPvalWithThreeDigits() {
+        // R 4.2.2: for (p in c(0.0013112, 0.5, 1, 1.234e-5, 1e-20, 0.054499)) format.pval(p, digits = 3)
+        // gives 0.00131, 0.5, 1, 1.23e-05, <2e-16, 0.0545 (each alone, as print.survdiff formats one P)
+        assertThat(PValueFormat.R.text(0.0013112)).isEqualTo("0.00131");
+        assertThat(PValueFormat.R.text(0.5)).isEqualTo("0.5");
+        assertThat(PValueFormat.R.text(1)).isEqualTo("1");
+        assertThat(PValueFormat.R.text(1.234e-5)).isEqualTo("1.23e-05");
+        assertThat(PValueFormat.R.text(1e-20)).isEqualTo("<2e-16");
+        assertThat(PValueFormat.R.text(0.054499)).isEqualTo("0.0545");
+        assertThat(PValueFormat.R.textWithSymbol(1e-20)).isEqualTo("p <2e-16");
+        assertThat(PValueFormat.Style.CHOICES).doesNotContain(PValueFormat.Style.R);
+    }
 }

@@ -247,7 +247,7 @@ public final class WebServer implements AutoCloseable {
         }
         // each P style's rules (survkit-stats PValueFormat.rules()), which app.js interprets; digits with the default
         ObjectNode styles = o.putObject("p_styles");
-        for (PValueFormat.Style st : PValueFormat.Style.values()) {
+        for (PValueFormat.Style st : PValueFormat.Style.CHOICES) {
             styles.set(st.id(), JsonBodies.MAPPER.valueToTree(PValueFormat.of(st,
                     org.survkit.study.key.StudyKeys.P_DIGITS.defaultValue()).rules()));
         }

@@ -77,7 +77,7 @@ class PValueFormatParityTest {
         assertThat(pr.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(pr.exitValue()).as(text).isZero();
         JsonNode out = m.readTree(text);
-        for (PValueFormat.Style st : PValueFormat.Style.values()) {
+        for (PValueFormat.Style st : PValueFormat.Style.CHOICES) {
             PValueFormat f = PValueFormat.of(st, 3);
             for (int i = 0; i < P.length; i++) {
                 JsonNode got = out.get(st.id()).get(i);

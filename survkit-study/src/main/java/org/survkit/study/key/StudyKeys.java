@@ -212,7 +212,8 @@ public final class StudyKeys {
     public static final StudyKey<PValueFormat.Style> P_STYLE = key("p_style", Flags.P_STYLE, "P-value style",
             "How P values print in tables, figures and the web page: digits (p_digits significant digits, < 0.001),"
                     + " nejm (0.03, 0.004, <0.001), ama (JAMA: .03, .004, <.001) or lancet (0·035, <0·0001).")
-            .choice(PValueFormat.Style.class, PValueFormat.Style::id, PValueFormat.Style.DIGITS);
+            .choice(PValueFormat.Style.CHOICES, PValueFormat.Style::id, Map.of(), PValueFormat.Style.DIGITS,
+                    PValueFormat.Style.DIGITS.id());
 
     // ------------------------------------------------------------------------------------------------ estimates
 
