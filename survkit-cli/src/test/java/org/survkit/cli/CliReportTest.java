@@ -133,6 +133,26 @@ class CliReportTest {
     }
 
     @Test
+    void analysisCommandsPrintTheirTextInAPStyleWhenAsked() {
+        String[] compare = {"compare", Cli.resource("lung.csv"), "--time", "time", "--event", "status",
+            "--event-value", "2", "--group", "sex"};
+        // R 4.2.2, survival 3.5-3: survdiff(Surv(time, status) ~ sex, lung): p = 0.00131 (format.pval)
+        Cli r = Cli.run(compare);
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("degrees of freedom, p = 0.00131");
+        String[] nejm = java.util.Arrays.copyOf(compare, compare.length + 2);
+        nejm[compare.length] = "--p-style";
+        nejm[compare.length + 1] = "nejm";
+        Cli n = Cli.run(nejm);
+        assertThat(n.status()).as(n.err()).isZero();
+        assertThat(n.out()).contains("degrees of freedom, p = 0.001\n");
+        String[] digits = java.util.Arrays.copyOf(compare, compare.length + 2);
+        digits[compare.length] = "--p-digits";
+        digits[compare.length + 1] = "1";
+        assertThat(Cli.run(digits).out()).contains("degrees of freedom, p = 0.001\n");
+    }
+
+    @Test
     void flagsAndStudyFileDoNotMix() {
         Cli r = Cli.run("report", dir.resolve("s.yaml").toString(), "--time", "t", "--group", "g");
         assertThat(r.status()).isEqualTo(2);

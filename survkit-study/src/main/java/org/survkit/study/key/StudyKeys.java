@@ -210,8 +210,9 @@ public final class StudyKeys {
             "Significant digits of P values in tables and figures (below 0.001 always < 0.001).").integer(1, 4, 3,
                     "the significant digits of P values, 1 to 4 (default 3: 0.00612; 1 prints 0.006)");
     public static final StudyKey<PValueFormat.Style> P_STYLE = key("p_style", Flags.P_STYLE, "P-value style",
-            "How P values print in tables, figures and the web page: digits (p_digits significant digits, < 0.001),"
-                    + " nejm (0.03, 0.004, <0.001), ama (JAMA: .03, .004, <.001) or lancet (0·035, <0·0001).")
+            "How P values print in the report's tables, figures and text, the web page and the command line's text"
+                    + " (which otherwise prints them as R does): digits (p_digits significant digits, < 0.001), nejm"
+                    + " (0.03, 0.004, <0.001), ama (JAMA: .03, .004, <.001) or lancet (0·035, <0·0001).")
             .choice(PValueFormat.Style.CHOICES, PValueFormat.Style::id, Map.of(), PValueFormat.Style.DIGITS,
                     PValueFormat.Style.DIGITS.id());
 
