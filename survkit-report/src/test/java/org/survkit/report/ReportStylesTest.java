@@ -87,7 +87,11 @@ class ReportStylesTest {
         String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
         assertThat(html).contains("Primary: a Cox model with the group alone (Efron ties), the estimate most papers"
                 + " report; report it").contains("are different estimators computed from the same log-rank table")
-                .contains("A difference between them is not an error");
+                .contains("A difference between them is not an error")
+                // the methods paragraph names them in the same order
+                .contains("Hazard ratios between two groups were estimated by a Cox model with the group alone (Efron"
+                        + " ties), the primary estimate, the Mantel\u2013Haenszel method (as GraphPad Prism) and the"
+                        + " log-rank observed/expected (O/E) method.");
     }
 
     @Test

@@ -678,6 +678,22 @@ public final class ReportTables {
         return notes;
     }
 
+    /**
+     * The methods paragraph's sentence on the two-group hazard ratios the pairwise table shows, the primary one first:
+     * "Hazard ratios between two groups were estimated by a Cox model with the group alone (Efron ties), the primary
+     * estimate, the Mantel–Haenszel method (as GraphPad Prism) and the log-rank observed/expected (O/E) method."
+     */
+    String hazardRatioMethods() {
+        Comparisons cmp = a.study().comparisons();
+        HazardRatioMethod primary = cmp.primaryHazardRatio(a.study().estimates().preset());
+        List<String> parts = new ArrayList<>(List.of(methodText(primary) + (cmp.hazardRatios().size() > 1
+                ? ", the primary estimate" : "")));
+        cmp.hazardRatios().stream().filter(h -> h != primary).forEach(h -> parts.add(methodText(h)));
+        String list = parts.size() == 1 ? parts.get(0) : String.join(", ", parts.subList(0, parts.size() - 1))
+                + " and " + parts.get(parts.size() - 1);
+        return "Hazard ratios between two groups were estimated by " + list + ".";
+    }
+
     private static String methodText(HazardRatioMethod h) {
         return switch (h) {
             case COX -> "a Cox model with the group alone (Efron ties)";
