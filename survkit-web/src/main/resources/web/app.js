@@ -22,7 +22,8 @@ const state = {
 const RULES = '\u0001rules';
 
 /* ---------- what the page shows as the figures and the report do: from the server (GET /api/config), not copied:
-   palette (survkit-plot Palette), test_names (Weighting display names), p_value (PValueFormat digits and floor) */
+   palette (survkit-plot Palette), test_names (Weighting display names), p_styles (survkit-stats PValueFormat rules
+   per P style), numbers (survkit-report Formats) */
 let configRequest = null;
 async function loadConfig() {
   if (!state.config) {
@@ -52,15 +53,58 @@ function fmt(x, digits = 3) {
   if (Math.abs(x) >= 1000 || Number.isInteger(x)) return String(Math.round(x * 100) / 100);
   return Number(x).toPrecision(digits).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
 }
-// as the figures and the report print P (the server's p_value rule): its significant digits, "< floor" below the floor
-function fmtP(p) {
+/* p-format:begin -- P as the report, the figures and the study's p_style print it, by the rules of survkit-stats
+   PValueFormat.rules() sent in /api/config "p_styles" (this interprets them; it holds no rule of its own).
+   PValueFormatParityTest runs this block in node against the Java formatter. */
+function decimalsOf(t) { return (t.split('.')[1] || '').length; }
+function pText(r, p) {
   if (p === null || p === undefined || Number.isNaN(p)) return 'NA';
-  const rule = state.config.p_value;
-  if (p < rule.floor) return '< ' + rule.floor;
-  return Math.min(p, 1).toPrecision(rule.digits);
+  if (p < r.floor) return r.floor_text;
+  const x = Math.min(p, 1);
+  let t;
+  if (r.significant) {
+    t = x.toPrecision(r.significant);
+    if (r.max_decimals && decimalsOf(t) > r.max_decimals) t = x.toFixed(r.max_decimals);
+  } else {
+    t = x.toFixed(x < 0.01 ? r.decimals_small : r.decimals);
+  }
+  while (r.keep_below && x < r.keep_below && Number(t) >= r.keep_below && decimalsOf(t) < r.max_decimals) {
+    t = x.toFixed(decimalsOf(t) + 1);
+  }
+  if (r.ceiling_text !== null && Number(t) >= 1) return r.ceiling_text;
+  if (!r.leading_zero) t = t.replace(/^0\./, '.');
+  return t.replace('.', r.mark);
 }
-// with the symbol: "P = 0.00131", "P < 0.001"
-function fmtPWithSymbol(p) { const t = fmtP(p); return 'P ' + (t.startsWith('<') ? '' : '= ') + t; }
+function pTextWithSymbol(r, p) {
+  const t = pText(r, p);
+  const relation = t.startsWith('<') || t.startsWith('>');
+  return r.symbol + (relation ? (r.spaced ? ' ' : '') + t : (r.spaced ? ' = ' : '=') + t);
+}
+// hazard ratios as the report prints them (survkit-report Formats.ratio and Formats.hrCi; /api/config "numbers")
+function ratioText(n, x, d) {
+  if (x === null || x === undefined || Number.isNaN(x)) return n.missing;
+  if (!Number.isFinite(x)) return '\u221E';
+  if (x > 1000) return '> 1000';
+  if (x !== 0 && x < 0.1) return Number(x).toPrecision(d);
+  return Number(x).toFixed(d);
+}
+// the decimals of an interval: ratio_digits, or more (up to ratio_max_digits) until estimate and limits print
+// apart and a limit other than 1 does not print as 1 (Formats.ratioDigits)
+function ratioDigits(n, hr, lo, hi) {
+  for (let d = n.ratio_digits; d < n.ratio_max_digits; d++) {
+    const e = ratioText(n, hr, d); const l = ratioText(n, lo, d); const u = ratioText(n, hi, d);
+    const one = ratioText(n, 1, d);
+    const apart = (e !== l && e !== u) || lo === hr || hi === hr;
+    const notOne = (lo === 1 || l !== one) && (hi === 1 || u !== one);
+    if (apart && notOne) return d;
+  }
+  return n.ratio_max_digits;
+}
+/* p-format:end */
+function pRule() { const s = state.config.p_styles; return s[$('opt-p-style').value] || s.digits; }
+function fmtP(p) { return pText(pRule(), p); }
+// with the symbol: "p = 0.00131", "P<.001" (AMA), "p=0·035" (Lancet)
+function fmtPWithSymbol(p) { return pTextWithSymbol(pRule(), p); }
 function pct(s) { return s === null || s === undefined ? 'NA' : (100 * s).toFixed(1) + '%'; }
 // intervals, times and hazard ratios as the report prints them (its rules from /api/config "numbers")
 function ci(lo, hi, f) { return '(' + f(lo) + state.config.numbers.dash + f(hi) + ')'; }
@@ -71,12 +115,11 @@ function fmtTime(t) {
   return Number(t).toFixed($('map-unit').value === 'days' || (timeMode() === 'dates' && !$('map-unit').value)
     ? n.days_digits : n.time_digits);
 }
-function fmtRatio(x) {
-  if (absent(x)) return state.config.numbers.missing;
-  if (!Number.isFinite(x)) return '\u221E';
-  if (x > 1000) return '> 1000';
-  if (x !== 0 && x < 0.1) return Number(x).toPrecision(2);
-  return Number(x).toFixed(state.config.numbers.ratio_digits);
+function fmtRatio(x, d) { return ratioText(state.config.numbers, x, d === undefined ? state.config.numbers.ratio_digits : d); }
+// "1.030 (0.998–1.066)": the estimate and its interval with the same, sufficient decimals
+function fmtRatioCi(hr, lo, hi) {
+  const d = ratioDigits(state.config.numbers, hr, lo, hi);
+  return fmtRatio(hr, d) + ' ' + ci(lo, hi, (x) => fmtRatio(x, d));
 }
 
 async function api(method, path, body, kind = 'json') {
@@ -328,6 +371,12 @@ function cliOptions() {
   o.conf_type = $('opt-conf-type').value;
   o.test = $('opt-test').value;
   o.adjust = $('opt-adjust').value;
+  // how the report prints (study keys p_style, comparisons.hazard_ratios, table1.p_values/percent/continuous)
+  o.p_style = $('opt-p-style').value;
+  o.hazard_ratios = $('opt-hazard-ratios').value;
+  o.table1_p_values = $('t1-p-values').value;
+  o.table1_percent = $('t1-percent').value;
+  o.table1_continuous = $('t1-continuous').value;
   const at = $('opt-at').value.split(/[,;\s]+/).filter((x) => x !== '').map(Number);
   o.at = at.filter((x) => !Number.isNaN(x));
   // the horizon: follow-up censored there (the report's horizon), and the restricted mean survival time up to it
@@ -437,6 +486,9 @@ function applySettings(s) {
   $('opt-landmark').value = o.landmark === undefined ? '' : o.landmark;
   $('opt-preset').value = o.preset || ''; $('opt-conf-type').value = o.conf_type || '';
   $('opt-test').value = o.test || 'logrank'; $('opt-adjust').value = o.adjust || 'holm';
+  $('opt-p-style').value = o.p_style || ''; $('opt-hazard-ratios').value = valueList(o.hazard_ratios).join(',');
+  $('t1-p-values').value = o.table1_p_values === 'no' || o.table1_p_values === false ? 'no' : '';
+  $('t1-percent').value = o.table1_percent || ''; $('t1-continuous').value = o.table1_continuous || '';
   $('opt-at').value = (o.at || []).join(', '); $('opt-horizon').value = o.horizon !== undefined ? o.horizon
     : (s.figure || {}).horizon !== undefined ? s.figure.horizon : o.tau === undefined ? '' : o.tau;
   const f = s.figure || {};
@@ -595,7 +647,8 @@ let timer = null;
 function analyse() { clearTimeout(timer); timer = setTimeout(run, 250); }
 ['map-time', 'map-start', 'map-end', 'map-date-format', 'map-unit', 'map-strata', 'map-entry', 'map-weights',
   'map-invalid', 'opt-preset',
-  'opt-conf-type', 'opt-test', 'opt-adjust', 'opt-at', 'opt-horizon', 'opt-landmark'].forEach((id) => $(id).addEventListener('change', analyse));
+  'opt-conf-type', 'opt-test', 'opt-adjust', 'opt-at', 'opt-horizon', 'opt-landmark', 'opt-p-style',
+  'opt-hazard-ratios'].forEach((id) => $(id).addEventListener('change', analyse));
 // the reading options and the mapping of time and event change what the check finds
 ['map-time', 'map-start', 'map-end', 'map-date-format', 'map-decimal'].forEach((id) => $(id).addEventListener('change', checkData));
 $('map-decimal').addEventListener('change', analyse);
@@ -886,7 +939,7 @@ function renderTests(error) {
     const r = relativeTo(c.hazard_ratio, state.groups[0]);
     const h = r.mantel_haenszel;
     box.append(el('dl', { class: 'kv' }, el('dt', { text: 'Hazard ratio' }),
-      el('dd', { id: 'hazard-ratio', 'data-hr': String(h.hr), text: fmtRatio(h.hr) + ' ' + ci(h.lower, h.upper, fmtRatio) }),
+      el('dd', { id: 'hazard-ratio', 'data-hr': String(h.hr), text: fmtRatioCi(h.hr, h.lower, h.upper) }),
       el('dt', { text: '' }), el('dd', { class: 'muted', text: r.comparison + ' vs ' + r.reference + ', Mantel–Haenszel' })));
   }
   if (c.pairwise && c.pairwise.length > 1) {
@@ -1088,8 +1141,9 @@ async function runCox() {
     el('th', { text: 'P' }))));
   const b = el('tbody');
   m.coefficients.forEach((k) => b.append(el('tr', {}, el('td', { text: k.term }),
-    el('td', { text: k.aliased ? 'aliased' : fmtRatio(k.hr) }),
-    el('td', { text: k.aliased ? '' : fmtRatio(k.hr_lower) + state.config.numbers.dash + fmtRatio(k.hr_upper) }),
+    el('td', { text: k.aliased ? 'aliased' : fmtRatio(k.hr, ratioDigits(state.config.numbers, k.hr, k.hr_lower, k.hr_upper)) }),
+    el('td', { text: k.aliased ? '' : ci(k.hr_lower, k.hr_upper, (x) => fmtRatio(x, ratioDigits(state.config.numbers, k.hr,
+      k.hr_lower, k.hr_upper))).slice(1, -1) }),
     el('td', { text: fmtP(k.p_value) }))));
   t.append(b);
   $('cox-note').textContent = 'n = ' + m.n + ', events = ' + m.events + ', ' + m.ties + ' ties; likelihood-ratio P '

@@ -9,9 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.survkit.cli.output.OutputFormat;
 import org.survkit.cli.output.Serializer;
+import org.survkit.stats.PValueFormat;
+import org.survkit.study.key.StudyKeys.Flags;
+import org.survkit.study.key.StudyKeys;
 import picocli.CommandLine.Option;
 
-/** Where and how a command writes its result: {@code --format} chooses the serializer's format, {@code --output} the file. */
+/**
+ * Where and how a command writes its result: {@code --format} chooses the serializer's format, {@code --output} the
+ * file, {@code --p-style} and {@code --p-digits} how the text prints P values (R's format.pval when neither is given).
+ */
 public final class OutputOptions {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: text, json or csv. Default: ${DEFAULT-VALUE}.")
@@ -20,9 +26,26 @@ public final class OutputOptions {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
     Path output;
 
+    @Option(names = Flags.P_STYLE, paramLabel = "digits|nejm|ama|lancet")
+    String pStyle;
+
+    @Option(names = Flags.P_DIGITS, paramLabel = "N")
+    String pDigits;
+
+    /** {@return how the text prints P values: R's format.pval (as R's printout) unless a P style or digits is given} */
+    PValueFormat pValues() {
+        PValueFormat.Style style = FlagValues.parse(StudyKeys.P_STYLE, pStyle);
+        Integer digits = FlagValues.parse(StudyKeys.P_DIGITS, pDigits);
+        if (style == null && digits == null) {
+            return PValueFormat.R;
+        }
+        return PValueFormat.of(style == null ? PValueFormat.Style.DIGITS : style,
+                digits == null ? StudyKeys.P_DIGITS.defaultValue() : digits);
+    }
+
     /** Writes a result in the chosen format to the {@code --output} file, or to standard output. */
     <R> void emit(PrintWriter out, Serializer<R> serializer, R result) {
-        Serializer.Printout printout = serializer.print(result, format);
+        Serializer.Printout printout = serializer.print(result, format, pValues());
         if (output != null) {
             write(output, printout, "--output");
         } else {

@@ -18,6 +18,7 @@ import org.survkit.study.file.StudyWriter;
 import org.survkit.study.key.StudyKeys;
 import org.survkit.study.key.StudyKeys.Flags;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -38,7 +39,9 @@ import picocli.CommandLine.Spec;
             "  (or --start-date C1 --end-date C2 --time-unit months instead of --time; also --date-format,",
             "   --na, --landmark, --strata, --sheet, as for every command)",
             "",
-            "The second form writes the study.yaml it used into the output folder: edit it and run it again."})
+            "The second form writes the study.yaml it used into the output folder: edit it and run it again.",
+            "Either form: --p-style, --p-digits, --hazard-ratios and --table1-p-values/-percent/-continuous set how",
+            "P values, hazard ratios and Table 1 print (with a study file they override its keys)."})
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -112,6 +115,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = Flags.SHEET, paramLabel = "NAME")
     String sheet;
 
+    @Mixin
+    PresentationOptions presentation = new PresentationOptions();
+
     @Option(names = "--no-png", description = "Write figures as SVG only (faster).")
     boolean noPng;
 
@@ -137,6 +143,7 @@ public final class ReportCommand implements Callable<Integer> {
         } else {
             study = quick();
         }
+        study = presentation.apply(study);
         ReportEngine engine = ReportEngine.withDefaults().withSoftware("survkit " + Version.get());
         if (noPng) {
             engine = engine.withPng(false);
@@ -217,7 +224,7 @@ public final class ReportCommand implements Callable<Integer> {
                 FlagValues.parse(StudyKeys.INVALID, invalid), censorValue == null ? List.of()
                         : FlagValues.parse(StudyKeys.EVENT_CENSOR_VALUE, censorValue)), sheet, time, timeUnit, event, eventValue, group, table1,
                 covariates, times, h == null ? Double.NaN : h, endpoint);
-        Study study = q.toStudy(file);
+        Study study = presentation.apply(q.toStudy(file));
         try {
             if (Files.exists(file) && !Files.readString(file, StandardCharsets.UTF_8).startsWith(StudyWriter.MARKER)) {
                 throw new UsageException(file + " exists and was not written by survkit report; choose another"
@@ -243,9 +250,11 @@ public final class ReportCommand implements Callable<Integer> {
             {Flags.TABLE1, table1.isEmpty() ? null : String.join(",", table1)},
             {Flags.COVARIATES, covariates.isEmpty() ? null : String.join(",", covariates)}, {Flags.AT, at},
             {Flags.HORIZON, horizon}, {Flags.ENDPOINT, endpoint}, {Flags.SHEET, sheet}};
-        for (Object[] g : given) {
-            if (g[1] != null) {
-                a.addAll(List.of((String) g[0], ((String) g[1]).strip()));
+        for (Object[][] flags : new Object[][][] {given, presentation.given()}) {
+            for (Object[] g : flags) {
+                if (g[1] != null) {
+                    a.addAll(List.of((String) g[0], ((String) g[1]).strip()));
+                }
             }
         }
         return String.join(" ", a.stream().map(s -> s.isEmpty() || s.matches("[A-Za-z0-9_.,/:=+-]+") ? s

@@ -101,6 +101,58 @@ class CliReportTest {
     }
 
     @Test
+    void presentationFlagsReachTheTablesAndTheStudyFileAndOverrideAStudyFile() throws IOException {
+        Path first = dir.resolve("styled");
+        Cli r = Cli.run("report", Cli.resource("lung.csv"), "--time", "time", "--time-unit", "days", "--event",
+                "status", "--event-value", "2", "--group", "sex", "--table1", "age,ph.ecog", "--p-style", "ama",
+                "--table1-p-values", "no", "--table1-percent", "n (%)", "--table1-continuous", "median_iqr",
+                "--hazard-ratios", "cox", "--no-png", "--out", first.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        String study = Files.readString(first.resolve("study.yaml"));
+        assertThat(study).contains("p_style: ama").contains("  p_values: no\n  percent: \"n (%)\"\n"
+                + "  continuous: median_iqr\n  variables:\n").contains("hazard_ratios: [cox]")
+                .contains("--p-style ama");
+        String t1 = Files.readString(first.resolve("tables/table1.csv"));
+        assertThat(t1.lines().findFirst().orElseThrow()).doesNotContain(",P,");
+        assertThat(t1).contains("age, median [IQR]").contains("ph.ecog, n (%)");
+        String pairwise = Files.readString(first.resolve("tables/pairwise.csv"));
+        assertThat(pairwise.lines().findFirst().orElseThrow()).contains("HR Cox").doesNotContain("Mantel");
+        // the overall test's P in AMA's style: R 4.2.2, survival 3.5-3: survdiff(Surv(time, status) ~ sex, lung)
+        // gives p = 0.00131, printed .001
+        assertThat(Files.readString(first.resolve("tables/comparisons.csv"))).contains(",.001\n");
+        // given with a study file, a flag overrides its key
+        Cli again = Cli.run("report", first.resolve("study.yaml").toString(), "--p-style", "lancet",
+                "--table1-p-values", "yes", "--no-png", "--out", dir.resolve("again").toString());
+        assertThat(again.status()).as(again.err()).isZero();
+        assertThat(Files.readString(dir.resolve("again/tables/comparisons.csv"))).contains(",0\u00B70013\n");
+        assertThat(Files.readString(dir.resolve("again/tables/table1.csv")).lines().findFirst().orElseThrow())
+                .contains(",P,");
+        Cli bad = Cli.run("report", first.resolve("study.yaml").toString(), "--p-style", "jama");
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).contains("--p-style: \"jama\" is not allowed; use digits, nejm, ama or lancet.");
+    }
+
+    @Test
+    void analysisCommandsPrintTheirTextInAPStyleWhenAsked() {
+        String[] compare = {"compare", Cli.resource("lung.csv"), "--time", "time", "--event", "status",
+            "--event-value", "2", "--group", "sex"};
+        // R 4.2.2, survival 3.5-3: survdiff(Surv(time, status) ~ sex, lung): p = 0.00131 (format.pval)
+        Cli r = Cli.run(compare);
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("degrees of freedom, p = 0.00131");
+        String[] nejm = java.util.Arrays.copyOf(compare, compare.length + 2);
+        nejm[compare.length] = "--p-style";
+        nejm[compare.length + 1] = "nejm";
+        Cli n = Cli.run(nejm);
+        assertThat(n.status()).as(n.err()).isZero();
+        assertThat(n.out()).contains("degrees of freedom, p = 0.001\n");
+        String[] digits = java.util.Arrays.copyOf(compare, compare.length + 2);
+        digits[compare.length] = "--p-digits";
+        digits[compare.length + 1] = "1";
+        assertThat(Cli.run(digits).out()).contains("degrees of freedom, p = 0.001\n");
+    }
+
+    @Test
     void flagsAndStudyFileDoNotMix() {
         Cli r = Cli.run("report", dir.resolve("s.yaml").toString(), "--time", "t", "--group", "g");
         assertThat(r.status()).isEqualTo(2);

@@ -1,5 +1,6 @@
 package org.survkit.plot;
 
+import org.survkit.stats.PValueFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -312,11 +313,10 @@ public final class CumulativeIncidencePlot implements Figure {
             List<SvgWriter.Run> runs = new ArrayList<>(List.of(SvgWriter.Run.plain(label)));
             if (!Double.isNaN(p)) {
                 // the p in italics, as the Kaplan-Meier figure prints its test
-                String v = pFormat.text(p);
                 runs.add(SvgWriter.Run.plain(" (Gray "));
-                runs.add(SvgWriter.Run.italic("p"));
-                runs.add(SvgWriter.Run.plain((v.startsWith("<") ? " " : " = ") + v + ")"));
-                label += " (Gray p" + (v.startsWith("<") ? " " : " = ") + v + ")";
+                runs.add(SvgWriter.Run.italic(pFormat.symbol()));
+                runs.add(SvgWriter.Run.plain(pFormat.afterSymbol(p) + ")"));
+                label += " (Gray " + pFormat.textWithSymbol(p) + ")";
             }
             w.text(runs, "class", "legend-label", "data-cause", code(causes[c]), "x", SvgWriter.num(cx + SWATCH + 3),
                     "y", SvgWriter.num(Style.centredBaseline(centreY, Style.FONT)), "font-size",

@@ -1,5 +1,6 @@
 package org.survkit.plot;
 
+import org.survkit.stats.PValueFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -197,9 +197,8 @@ final class KaplanMeierRenderer {
         }
         List<Note> notes = new ArrayList<>();
         if (testName != null) {
-            String p = s.pFormat.text(pValue);
-            notes.add(new Note("test-result", List.of(Run.plain(testName + " "), Run.italic("p"),
-                    Run.plain(p.startsWith("<") ? " " + p : " = " + p))));
+            notes.add(new Note("test-result", List.of(Run.plain(testName + " "), Run.italic(s.pFormat.symbol()),
+                    Run.plain(s.pFormat.afterSymbol(pValue)))));
         }
         if (s.confidenceBands) {
             SurvivalCurve c = shown.get(0).curve();

@@ -9,7 +9,7 @@
  * each is a {@link org.survkit.plot.Figure}. Their options:
  * {@link org.survkit.plot.CensorMark}, {@link org.survkit.plot.SurvivalScale},
  * {@link org.survkit.plot.MarkerSize}, {@link org.survkit.plot.Palette}; p-values print with
- * {@link org.survkit.plot.PValueFormat}; {@link org.survkit.plot.PngRenderer} rasterises any SVG.
+ * {@link org.survkit.stats.PValueFormat}; {@link org.survkit.plot.PngRenderer} rasterises any SVG.
  *
  * <p>Figures lay out result records of {@code survkit-stats}; they compute no statistics and know
  * nothing of studies or reports. Sizes are physical: a figure is 170 mm wide by default (a

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.survkit.plot.Datasets;
-import org.survkit.plot.PValueFormat;
+import org.survkit.stats.PValueFormat;
 import org.survkit.stats.PValueAdjustment;
 import org.survkit.stats.baseline.CategoricalSummary;
 import org.survkit.stats.baseline.Table1;
@@ -197,11 +197,15 @@ class ReportEngineTest {
         TwoGroupHazardRatios hr = LogRankTest.withDefaults().hazardRatio(t.stream().mapToDouble(Double::doubleValue)
                 .toArray(), ev, g.toArray(new String[0]), null, 0.95);
         assertThat(hr.reference()).isEqualTo("ECOG 0"); // text order agrees with display order here
+        // the Cox ratio (primary) comes first, then Mantel-Haenszel and log-rank O/E
         String row = "<tr><th scope=\"row\">ECOG 1 vs ECOG 0</th><td>" + Formats.num(p01.statistic(), 2)
-                + "</td><td>" + PValueFormat.format(p01.pValue()) + "</td><td>" + PValueFormat.format(p01.pAdjusted()) + "</td><td>"
-                + Formats.hrCi(hr.logrank().estimate(), hr.logrank().lower(), hr.logrank().upper()) + "</td><td>"
-                + Formats.hrCi(hr.mantelHaenszel().estimate(), hr.mantelHaenszel().lower(),
-                        hr.mantelHaenszel().upper()) + "</td>";
+                + "</td><td>" + PValueFormat.format(p01.pValue()) + "</td><td>" + PValueFormat.format(p01.pAdjusted())
+                + "</td><td>";
+        String ratios = "</td><td>" + Formats.hrCi(hr.mantelHaenszel().estimate(), hr.mantelHaenszel().lower(),
+                hr.mantelHaenszel().upper()) + "</td><td>" + Formats.hrCi(hr.logrank().estimate(),
+                        hr.logrank().lower(), hr.logrank().upper()) + "</td></tr>";
+        assertThat(html).contains(HtmlReport.esc(ratios).replace("&lt;/td&gt;", "</td>").replace("&lt;td&gt;", "<td>")
+                .replace("&lt;/tr&gt;", "</tr>"));
         assertThat(html).contains(HtmlReport.esc(row).replace("&lt;tr&gt;", "<tr>").replace("&lt;/td&gt;", "</td>")
                 .replace("&lt;td&gt;", "<td>").replace("&lt;th scope=&quot;row&quot;&gt;", "<th scope=\"row\">")
                 .replace("&lt;/th&gt;", "</th>"));

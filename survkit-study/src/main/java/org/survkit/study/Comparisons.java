@@ -1,8 +1,11 @@
 package org.survkit.study;
 
+import java.util.List;
 import java.util.Objects;
 import org.survkit.io.InputException;
 import org.survkit.stats.PValueAdjustment;
+import org.survkit.stats.preset.Preset;
+import org.survkit.stats.logrank.HazardRatioMethod;
 import org.survkit.stats.logrank.LogRankTest;
 import org.survkit.stats.logrank.Weighting;
 import org.survkit.study.key.StudyKeys;
@@ -21,15 +24,19 @@ import org.survkit.study.key.Where;
  * @param conservative whether Prism's conservative statistic Σ(O−E)²/E is added
  * @param rmst         when restricted mean survival times are compared (up to the study's {@code tau},
  *                     {@link Estimates#tau()})
+ * @param hazardRatios the two-group hazard ratios the pairwise table shows, in the order given
+ *                     ({@code comparisons.hazard_ratios}; default all three)
  */
 public record Comparisons(Weighting test, double rho, double gamma, boolean pairwise, PValueAdjustment adjust,
-        boolean trend, double[] scores, boolean conservative, Rmst rmst) {
+        boolean trend, double[] scores, boolean conservative, Rmst rmst, List<HazardRatioMethod> hazardRatios) {
 
     public Comparisons {
         Objects.requireNonNull(test, "test");
         Objects.requireNonNull(adjust, "adjust");
         Objects.requireNonNull(rmst, "rmst");
         scores = scores.clone();
+        hazardRatios = hazardRatios == null || hazardRatios.isEmpty() ? StudyKeys.HAZARD_RATIOS.defaultValue()
+                : List.copyOf(new java.util.LinkedHashSet<>(hazardRatios));
     }
 
     @Override
@@ -60,7 +67,23 @@ public record Comparisons(Weighting test, double rho, double gamma, boolean pair
                 adjust == null ? StudyKeys.ADJUST.defaultValue() : adjust,
                 trend == null ? StudyKeys.TREND.defaultValue() : trend, scores == null ? new double[0] : scores,
                 conservative == null ? StudyKeys.CONSERVATIVE.defaultValue() : conservative,
-                rmst == null ? StudyKeys.RMST.defaultValue() : rmst);
+                rmst == null ? StudyKeys.RMST.defaultValue() : rmst, null);
+    }
+
+    /** {@return the same comparisons showing these hazard ratios (null or empty: all three)} */
+    public Comparisons withHazardRatios(List<HazardRatioMethod> shown) {
+        return new Comparisons(test, rho, gamma, pairwise, adjust, trend, scores, conservative, rmst, shown);
+    }
+
+    /**
+     * The hazard ratio to report: the preset's software's ({@link Preset#hazardRatio()}: Cox, or Mantel–Haenszel for
+     * Prism) when it is shown, else the first shown.
+     *
+     * @param preset the study's preset
+     * @return the primary hazard ratio, one of {@link #hazardRatios()}
+     */
+    public HazardRatioMethod primaryHazardRatio(Preset preset) {
+        return hazardRatios.contains(preset.hazardRatio()) ? preset.hazardRatio() : hazardRatios.get(0);
     }
 
     /** {@return the study defaults: the preset's test, pairwise with Holm, no trend, RMST when hazards cross} */

@@ -21,8 +21,9 @@ import org.survkit.study.Summary;
 import org.survkit.study.VariableType;
 import org.survkit.plot.CensorMark;
 import org.survkit.plot.Figure;
-import org.survkit.plot.PValueFormat;
+
 import org.survkit.plot.Palette;
+import org.survkit.stats.PValueFormat;
 import org.survkit.plot.SurvivalScale;
 
 /**
@@ -53,13 +54,15 @@ import org.survkit.plot.SurvivalScale;
  * @param output      the output folder (absolute or relative to the study file's folder)
  * @param figures     figure options
  * @param pValueDigits significant digits of P values in tables and figures (1 to 4; default 3)
+ * @param pStyle      the P-value style ({@code p_style}; {@code digits} uses {@code pValueDigits})
+ * @param table1Style Table 1's table-wide choices ({@code table1: {p_values, percent, continuous}})
  * @param lines       top-level key → line in the study file (for messages; empty when not read from a file)
  */
 public record Study(Path source, String title, Data data, Time time, Event event, Groups groups,
         Eligibility eligibility, String strata, String weights,
         String endpoint, double horizon, double landmark, Estimates estimates, List<Table1Item> table1,
         Comparisons comparisons, List<CoxSpec> cox, CompetingRisks competingRisks, Path output, Figures figures,
-        int pValueDigits, Map<String, Integer> lines) {
+        int pValueDigits, PValueFormat.Style pStyle, Table1Style table1Style, Map<String, Integer> lines) {
 
     public Study {
         Objects.requireNonNull(source, "source");
@@ -73,6 +76,8 @@ public record Study(Path source, String title, Data data, Time time, Event event
         Objects.requireNonNull(comparisons, "comparisons");
         Objects.requireNonNull(figures, "figures");
         lines = Map.copyOf(lines);
+        pStyle = pStyle == null ? PValueFormat.Style.DIGITS : pStyle;
+        table1Style = table1Style == null ? Table1Style.defaults() : table1Style;
         if (pValueDigits < 1 || pValueDigits > 4) {
             throw new IllegalArgumentException("P values print with 1 to 4 significant digits, not " + pValueDigits);
         }
@@ -100,7 +105,7 @@ public record Study(Path source, String title, Data data, Time time, Event event
 
     /** {@return how P values print in tables and figures} */
     public PValueFormat pValueFormat() {
-        return PValueFormat.withDigits(pValueDigits);
+        return PValueFormat.of(pStyle, pValueDigits);
     }
 
     /** {@return the study file's name, for messages} */
@@ -132,19 +137,38 @@ public record Study(Path source, String title, Data data, Time time, Event event
     /** {@return the same study writing to another output folder (absolute or relative to the study's folder)} */
     public Study withOutput(Path folder) {
         return new Study(source, title, data, time, event, groups, eligibility, strata, weights, endpoint, horizon, landmark, estimates, table1,
-                comparisons, cox, competingRisks, folder, figures, pValueDigits, lines);
+                comparisons, cox, competingRisks, folder, figures, pValueDigits, pStyle, table1Style, lines);
     }
 
     /** {@return the same study with other eligibility criteria} */
     public Study withEligibility(Eligibility e) {
         return new Study(source, title, data, time, event, groups, e, strata, weights, endpoint, horizon, landmark, estimates,
-                table1, comparisons, cox, competingRisks, output, figures, pValueDigits, lines);
+                table1, comparisons, cox, competingRisks, output, figures, pValueDigits, pStyle, table1Style, lines);
+    }
+
+    /** {@return the same study with other comparisons} */
+    public Study withComparisons(Comparisons c) {
+        return new Study(source, title, data, time, event, groups, eligibility, strata, weights, endpoint, horizon, landmark,
+                estimates, table1, c, cox, competingRisks, output, figures, pValueDigits, pStyle, table1Style, lines);
+    }
+
+    /**
+     * The same study with other presentation choices.
+     *
+     * @param digits the significant digits of the {@code digits} P style
+     * @param style  the P-value style
+     * @param t1     Table 1's table-wide choices
+     * @return the study
+     */
+    public Study withPresentation(int digits, PValueFormat.Style style, Table1Style t1) {
+        return new Study(source, title, data, time, event, groups, eligibility, strata, weights, endpoint, horizon, landmark,
+                estimates, table1, comparisons, cox, competingRisks, output, figures, digits, style, t1, lines);
     }
 
     /** {@return the same study with other figure options} */
     public Study withFigures(Figures f) {
         return new Study(source, title, data, time, event, groups, eligibility, strata, weights, endpoint, horizon, landmark, estimates, table1,
-                comparisons, cox, competingRisks, output, f, pValueDigits, lines);
+                comparisons, cox, competingRisks, output, f, pValueDigits, pStyle, table1Style, lines);
     }
 
     /**

@@ -122,14 +122,15 @@ final class StudyFromSettings {
             if (horizon == null) {
                 horizon = WebValues.of(StudyKeys.HORIZON, f, "horizon"); // as pages before the study model sent it
             }
-            Study study = new Study(studyFile, title, new Study.Data(Path.of(dataName), FigureMaker.text(o, "sheet"),
+            Study study = WebValues.presentation(new Study(studyFile, title, new Study.Data(Path.of(dataName),
+                    FigureMaker.text(o, "sheet"),
                     na, FigureMaker.text(o, "date_format"), WebValues.of(StudyKeys.DECIMAL, o, "decimal"),
                     WebValues.of(StudyKeys.INVALID, o, "invalid"), 0), time, event(event, o), groups,
                     eligibility(settings),
                     FigureMaker.text(o, "strata"), WebValues.of(StudyKeys.WEIGHTS, o, StudyKeys.WEIGHTS.flatName()),
                     endpoint == null ? "Overall survival" : endpoint,
                     horizon == null ? Double.NaN : horizon, landmark == null ? Double.NaN : landmark, estimates, table1,
-                    comparisons, models, null, Path.of("report"), figures, 3, Map.of());
+                    comparisons, models, null, Path.of("report"), figures, 3, null, null, Map.of()), o);
             WeightsAndEntry.check(study, k -> Where.WEB_PAGE);
             return study;
         } catch (InputException | IllegalArgumentException e) {

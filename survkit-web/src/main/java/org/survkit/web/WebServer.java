@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.survkit.report.html.HtmlReport;
 import org.survkit.cli.Version;
-import org.survkit.plot.PValueFormat;
+import org.survkit.stats.PValueFormat;
 import org.survkit.plot.Palette;
 import org.survkit.stats.logrank.Weighting;
 import org.slf4j.Logger;
@@ -235,8 +235,8 @@ public final class WebServer implements AutoCloseable {
     /**
      * What the page shows as the figures and the report do, taken from their one home instead of copied into
      * app.js: {@code palette} (survkit-plot's {@link Palette#okabeIto()}), {@code test_names} (test id →
-     * {@link Weighting#displayName()}) and {@code p_value} ({@link PValueFormat}'s default significant digits and
-     * its floor, below which P prints as {@code < floor}) and {@code numbers} (the report's interval dash, "NR",
+     * {@link Weighting#displayName()}), {@code p_styles} (each P style's {@link PValueFormat#rules()}, the digits
+     * style with its default digits) and {@code numbers} (the report's interval dash, "NR",
      * the missing sign and the decimals of hazard ratios and times, survkit-report {@code Formats}).
      */
     static void displayFacts(ObjectNode o) {
@@ -245,12 +245,18 @@ public final class WebServer implements AutoCloseable {
         for (Weighting w : Weighting.values()) {
             names.put(w.id(), w.displayName());
         }
-        o.putObject("p_value").put("digits", PValueFormat.DEFAULT.digits()).put("floor", PValueFormat.FLOOR);
+        // each P style's rules (survkit-stats PValueFormat.rules()), which app.js interprets; digits with the default
+        ObjectNode styles = o.putObject("p_styles");
+        for (PValueFormat.Style st : PValueFormat.Style.CHOICES) {
+            styles.set(st.id(), JsonBodies.MAPPER.valueToTree(PValueFormat.of(st,
+                    org.survkit.study.key.StudyKeys.P_DIGITS.defaultValue()).rules()));
+        }
         // the report's number style (survkit-report Formats): interval dash, not reached, missing, decimals
         o.putObject("numbers").put("dash", org.survkit.report.tables.Formats.DASH)
                 .put("not_reached", org.survkit.report.tables.Formats.NOT_REACHED)
                 .put("missing", org.survkit.report.tables.Formats.NA)
                 .put("ratio_digits", org.survkit.report.tables.Formats.RATIO_DIGITS)
+                .put("ratio_max_digits", org.survkit.report.tables.Formats.RATIO_MAX_DIGITS)
                 .put("days_digits", org.survkit.report.tables.Formats.timeDigits("days"))
                 .put("time_digits", org.survkit.report.tables.Formats.timeDigits("months"));
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.survkit.io.InputException;
 import org.survkit.study.Comparisons;
+import org.survkit.study.Study;
 import org.survkit.study.Estimates;
 import org.survkit.study.Rmst;
 import org.survkit.study.key.StudyKey;
@@ -80,7 +81,24 @@ final class WebValues {
                 of(StudyKeys.GAMMA, o, "gamma"), orDefault(of(StudyKeys.PAIRWISE, o, "pairwise"), true),
                 of(StudyKeys.ADJUST, o, "adjust"), of(StudyKeys.TREND, o, "trend"), of(StudyKeys.SCORES, o, "scores"),
                 of(StudyKeys.CONSERVATIVE, o, "conservative"), of(StudyKeys.TAU, o, "rmst") != null ? Rmst.YES : null,
-                Where.WEB_PAGE);
+                Where.WEB_PAGE).withHazardRatios(of(StudyKeys.HAZARD_RATIOS, o, StudyKeys.HAZARD_RATIOS.flatName()));
+    }
+
+    /**
+     * The page's presentation choices, read by their study keys from the options ({@code p_style}, {@code p_digits},
+     * {@code table1_p_values}, {@code table1_percent}, {@code table1_continuous}: the flags' names), put on a study.
+     */
+    static Study presentation(Study s, ObjectNode o) {
+        Integer digits = of(StudyKeys.P_DIGITS, o, StudyKeys.P_DIGITS.flatName());
+        org.survkit.stats.PValueFormat.Style style = of(StudyKeys.P_STYLE, o, StudyKeys.P_STYLE.flatName());
+        Boolean p = of(StudyKeys.TABLE1_P_VALUES, o, StudyKeys.TABLE1_P_VALUES.flatName());
+        org.survkit.study.Percent percent = of(StudyKeys.TABLE1_PERCENT, o, StudyKeys.TABLE1_PERCENT.flatName());
+        org.survkit.study.Summary continuous = of(StudyKeys.TABLE1_CONTINUOUS, o,
+                StudyKeys.TABLE1_CONTINUOUS.flatName());
+        org.survkit.study.Table1Style d = org.survkit.study.Table1Style.defaults();
+        return s.withPresentation(digits == null ? StudyKeys.P_DIGITS.defaultValue() : digits, style,
+                new org.survkit.study.Table1Style(p == null ? d.pValues() : p, percent == null ? d.percent() : percent,
+                        continuous == null ? d.continuous() : continuous));
     }
 
     private static Boolean orDefault(Boolean b, boolean fallback) {

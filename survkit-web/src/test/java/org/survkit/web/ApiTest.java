@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.survkit.plot.PValueFormat;
+import org.survkit.stats.PValueFormat;
 import org.survkit.plot.Palette;
 import org.survkit.stats.logrank.Weighting;
 
@@ -70,13 +70,21 @@ class ApiTest {
             assertThat(names.get(w.id()).asText()).as(w.id()).isEqualTo(w.displayName());
         }
         assertThat(names.get("gehan").asText()).isEqualTo("Gehan\u2013Breslow\u2013Wilcoxon");
-        assertThat(j.get("p_value").get("digits").asInt()).isEqualTo(PValueFormat.DEFAULT.digits()).isEqualTo(3);
-        assertThat(j.get("p_value").get("floor").asDouble()).isEqualTo(PValueFormat.FLOOR).isEqualTo(0.001);
+        // every P style's rules, from PValueFormat (issue 14 item 5): the page interprets them, it holds none
+        JsonNode styles = j.get("p_styles");
+        assertThat(styles.size()).isEqualTo(PValueFormat.Style.CHOICES.size()).isEqualTo(4);
+        assertThat(styles.get("digits").get("significant").asInt()).isEqualTo(PValueFormat.DEFAULT.digits())
+                .isEqualTo(3);
+        assertThat(styles.get("digits").get("floor").asDouble()).isEqualTo(PValueFormat.FLOOR).isEqualTo(0.001);
+        assertThat(styles.get("ama").get("leading_zero").asBoolean()).isFalse();
+        assertThat(styles.get("lancet").get("mark").asText()).isEqualTo("\u00B7");
+        assertThat(styles.get("nejm").get("floor_text").asText()).isEqualTo("<0.001");
         // the report's number style (issue 14 item 6: "NR" and the interval dash as in the report, not "NA (NA to NA)")
         JsonNode n = j.get("numbers");
         assertThat(n.get("not_reached").asText()).isEqualTo("NR");
         assertThat(n.get("dash").asText()).isEqualTo("\u2013");
         assertThat(n.get("ratio_digits").asInt()).isEqualTo(2);
+        assertThat(n.get("ratio_max_digits").asInt()).isEqualTo(4);
         assertThat(n.get("days_digits").asInt()).isZero();
         assertThat(n.get("time_digits").asInt()).isEqualTo(1);
     }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.survkit.plot.PValueFormat;
+import org.survkit.stats.PValueFormat;
 
 /**
  * One study, one answer (issue 11): the same options through the command line's flags, the web API, the web

@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.survkit.plot.PValueFormat;
+import org.survkit.stats.PValueFormat;
 
 /**
  * Groups derived by rules from the page (issue 11, item 3): the page's rules give the same groups, counts, log-rank

@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.survkit.plot.PValueFormat;
+import org.survkit.stats.PValueFormat;
 
 /**
  * The study options the page sets beyond the columns — missing-value codes, landmark, group order and a Cox

@@ -74,6 +74,38 @@ class ReportTablesApiTest {
         }
     }
 
+    /** Issue 14, items 4-6: the page's P style, hazard ratios and Table 1 choices reach its tables and its study. */
+    @Test
+    void thePagesPresentationChoicesReachTheTablesAndTheSavedStudy() throws IOException {
+        String settings = SETTINGS.replace("\"at\":[180,365]}", "\"at\":[180,365],\"p_style\":\"nejm\","
+                + "\"hazard_ratios\":\"cox\",\"table1_p_values\":\"no\",\"table1_percent\":\"n (%)\","
+                + "\"table1_continuous\":\"median_iqr\"},\"table1\":[\"age\",\"pat.karno\"]")
+                .replace(",\"figure\":{}", ",\"figure\":{}");
+        try (TestServer s = new TestServer(dir)) {
+            String id = s.upload(TestServer.LUNG).json().get("id").asText();
+            TestServer.Reply r = s.postJson("/api/tables", "{\"dataset\":\"" + id + "\",\"settings\":" + settings
+                    + ",\"tables\":[\"comparisons\",\"pairwise\"]}");
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            JsonNode cmp = r.json().get("tables").get(0);
+            // R 4.2.2, survival 3.5-3: survdiff(Surv(pmin(time, 365), status == 2 & time <= 365) ~ sex
+            //   + strata(ph.ecog), lung) p = 0.00151 (FrontEndParityTest's reference), in NEJM's style 0.002
+            assertThat(cmp.get("rows").get(0).get(3).asText()).isEqualTo("0.002");
+            JsonNode pairwise = r.json().get("tables").get(1);
+            assertThat(cells(pairwise.get("header"))).anyMatch(h -> h.startsWith("HR Cox"))
+                    .noneMatch(h -> h.contains("Mantel"));
+            TestServer.Reply t1 = s.postJson("/api/table1", "{\"dataset\":\"" + id + "\",\"settings\":" + settings
+                    + "}");
+            assertThat(t1.status()).as(t1.body()).isEqualTo(200);
+            assertThat(cells(t1.json().get("header"))).doesNotContain("P").contains("SMD");
+            assertThat(cells(t1.json().get("rows").get(0)).get(0)).isEqualTo("age, median [IQR]");
+            String study = s.postJson("/api/studies", "{\"name\":\"Styled\",\"dataset\":\"" + id
+                    + "\",\"settings\":" + settings + "}").json().get("id").asText();
+            String yaml = s.get("/api/studies/" + study + "/study.yaml").body();
+            assertThat(yaml).contains("p_style: nejm").contains("hazard_ratios: [cox]").contains("  p_values: no\n"
+                    + "  percent: \"n (%)\"\n  continuous: median_iqr\n");
+        }
+    }
+
     private static List<String> cells(JsonNode row) {
         List<String> out = new ArrayList<>();
         row.forEach(c -> out.add(c.asText()));

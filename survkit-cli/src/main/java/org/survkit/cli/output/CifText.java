@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.survkit.cli.result.CifResult;
 import org.survkit.cli.result.CohortSummary;
+import org.survkit.stats.PValueFormat;
 import org.survkit.stats.competing.CumulativeIncidenceAtTime;
 import org.survkit.stats.competing.CumulativeIncidenceCurve;
 import org.survkit.stats.competing.CumulativeIncidenceRow;
@@ -19,7 +20,7 @@ final class CifText {
     private CifText() {
     }
 
-    static String of(CifResult r) {
+    static String of(CifResult r, PValueFormat pf) {
         CohortSummary c = r.cohort();
         Estimates e = r.estimates();
         CiLabels ci = new CiLabels(e.confLevel());
@@ -41,7 +42,7 @@ final class CifText {
             List<String[]> tr = new ArrayList<>();
             for (GrayTestResult t : r.tests()) {
                 tr.add(new String[] {cause(r, t.cause()), Numbers.text(t.statistic(), 4), Integer.toString(t.df()),
-                    Numbers.pValue(t.pValue())});
+                    pf.text(t.pValue())});
             }
             sb.append(TextTable.of(new String[] {"", "chisq", "df", "p"}, tr));
         }

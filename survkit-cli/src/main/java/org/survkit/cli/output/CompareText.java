@@ -6,6 +6,7 @@ import java.util.List;
 import org.survkit.cli.result.CohortSummary;
 import org.survkit.cli.result.CompareResult;
 import org.survkit.stats.ChiSquareTest;
+import org.survkit.stats.PValueFormat;
 import org.survkit.stats.km.RestrictedMeanComparison;
 import org.survkit.stats.logrank.GroupSummary;
 import org.survkit.stats.logrank.HazardRatio;
@@ -23,7 +24,7 @@ final class CompareText {
     private CompareText() {
     }
 
-    static String of(CompareResult result) {
+    static String of(CompareResult result, PValueFormat pf) {
         CohortSummary c = result.cohort();
         LogRankResult r = result.test();
         StringBuilder sb = new StringBuilder();
@@ -38,18 +39,18 @@ final class CompareText {
         }
         sb.append(TextTable.of(new String[] {"", "N", "Observed", "Expected", "(O-E)^2/E"}, rows));
         sb.append("\n Chisq = ").append(Numbers.text(r.statistic(), 4)).append("  on ").append(r.df())
-                .append(" degrees of freedom, p = ").append(Numbers.pValue(r.pValue())).append('\n');
+                .append(" degrees of freedom, p = ").append(pf.text(r.pValue())).append('\n');
         if (result.comparisons().conservative()) {
             ChiSquareTest cs = r.conservative();
             sb.append(" Conservative Σ(O−E)²/E = ").append(Numbers.text(cs.statistic(), 4)).append(", p = ")
-                    .append(Numbers.pValue(cs.pValue())).append('\n');
+                    .append(pf.text(cs.pValue())).append('\n');
         }
         TrendTestResult tr = result.trend();
         if (tr != null) {
             sb.append(" Test for trend (scores ").append(String.join(", ",
                     Arrays.stream(tr.scores()).mapToObj(x -> Numbers.text(x, 4)).toList()))
                     .append("): Chisq = ").append(Numbers.text(tr.statistic(), 4)).append(" on 1 df, p = ")
-                    .append(Numbers.pValue(tr.pValue())).append('\n');
+                    .append(pf.text(tr.pValue())).append('\n');
         }
         TwoGroupHazardRatios hr = result.hazardRatio();
         if (hr != null) {
@@ -64,18 +65,18 @@ final class CompareText {
             List<String[]> pr = new ArrayList<>();
             for (PairwiseComparison p : result.pairwise()) {
                 pr.add(new String[] {p.group1() + " vs " + p.group2(), Numbers.text(p.statistic(), 4),
-                    Numbers.pValue(p.pValue()), Numbers.pValue(p.pAdjusted())});
+                    pf.text(p.pValue()), pf.text(p.pAdjusted())});
             }
             sb.append(TextTable.of(new String[] {"", "Chisq", "p", "p adjusted"}, pr));
         }
         if (!result.rmst().isEmpty()) {
-            sb.append(rmst(result.rmst()));
+            sb.append(rmst(result.rmst(), pf));
         }
         sb.append(TextBlocks.warnings(c, result.diagnostics()));
         return sb.toString();
     }
 
-    private static String rmst(List<RestrictedMeanComparison> rmsts) {
+    private static String rmst(List<RestrictedMeanComparison> rmsts, PValueFormat pf) {
         String ci = new CiLabels(rmsts.get(0).confLevel()).interval();
         StringBuilder sb = new StringBuilder("\nRestricted mean survival time up to ")
                 .append(Numbers.text(rmsts.get(0).tau(), 6)).append('\n');
@@ -83,7 +84,7 @@ final class CompareText {
         for (RestrictedMeanComparison x : rmsts) {
             rows.add(new String[] {x.comparison() + " vs " + x.reference(),
                 Numbers.text(x.rmstComparison().estimate(), 4) + " vs " + Numbers.text(x.rmstReference().estimate(), 4),
-                interval(x.difference()), Numbers.pValue(x.difference().pValue()), interval(x.ratio())});
+                interval(x.difference()), pf.text(x.difference().pValue()), interval(x.ratio())});
         }
         sb.append(TextTable.of(new String[] {"", "RMST", "difference (" + ci + ")", "p", "ratio (" + ci + ")"}, rows));
         return sb.toString();

@@ -3,6 +3,7 @@ package org.survkit.cli.output;
 import java.util.ArrayList;
 import java.util.List;
 import org.survkit.cli.result.CoxResult;
+import org.survkit.stats.PValueFormat;
 import org.survkit.stats.cox.ConcordanceWeighting;
 import org.survkit.stats.cox.CoxCoefficient;
 import org.survkit.stats.cox.CoxModel;
@@ -18,7 +19,7 @@ final class CoxText {
     private CoxText() {
     }
 
-    static String of(CoxResult r) {
+    static String of(CoxResult r, PValueFormat pf) {
         CoxModel m = r.model();
         StringBuilder sb = new StringBuilder(title("Cox proportional hazards model", m.ties(), r.strata()));
         sb.append(TextBlocks.cohort(r.cohort()));
@@ -36,7 +37,7 @@ final class CoxText {
                 row.add(Numbers.text(k.robustSe(), 4));
             }
             row.add(Numbers.text(k.z(), 3));
-            row.add(Numbers.pValue(k.pValue()));
+            row.add(pf.text(k.pValue()));
             rows.add(row.toArray(new String[0]));
         }
         List<String> header = new ArrayList<>(List.of("", "coef", "exp(coef)", "se(coef)"));
@@ -56,11 +57,11 @@ final class CoxText {
                     .append(Numbers.text(m.concordance().estimate(), 3)).append("  (se = ")
                     .append(Numbers.text(m.concordance().stdErr(), 3)).append(")\n");
         }
-        sb.append(TextBlocks.testLine("Likelihood ratio test", m.lrTest()));
-        sb.append(TextBlocks.testLine("Wald test            ", m.waldTest()));
-        sb.append(TextBlocks.testLine("Score (logrank) test ", m.scoreTest()));
+        sb.append(TextBlocks.testLine("Likelihood ratio test", m.lrTest(), pf));
+        sb.append(TextBlocks.testLine("Wald test            ", m.waldTest(), pf));
+        sb.append(TextBlocks.testLine("Score (logrank) test ", m.scoreTest(), pf));
         if (m.robustScoreTest() != null) {
-            sb.append(TextBlocks.testLine("Robust score test    ", m.robustScoreTest()));
+            sb.append(TextBlocks.testLine("Robust score test    ", m.robustScoreTest(), pf));
         }
         sb.append(TextBlocks.convergence(m.converged(), m.iterations()));
         if (r.proportionalHazards() != null) {
@@ -70,7 +71,7 @@ final class CoxText {
             List<String[]> zrows = new ArrayList<>();
             for (ZphTerm z : zphRows(r)) {
                 zrows.add(new String[] {z.term(), Numbers.text(z.statistic(), 4), Integer.toString(z.df()),
-                    Numbers.pValue(z.pValue())});
+                    pf.text(z.pValue())});
             }
             sb.append(TextTable.of(new String[] {"", "chisq", "df", "p"}, zrows));
         }

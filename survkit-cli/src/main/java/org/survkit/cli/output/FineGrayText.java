@@ -3,6 +3,7 @@ package org.survkit.cli.output;
 import java.util.ArrayList;
 import java.util.List;
 import org.survkit.cli.result.FineGrayResult;
+import org.survkit.stats.PValueFormat;
 import org.survkit.stats.competing.FineGrayCoefficient;
 import org.survkit.stats.competing.FineGrayModel;
 
@@ -15,7 +16,7 @@ final class FineGrayText {
     private FineGrayText() {
     }
 
-    static String of(FineGrayResult r) {
+    static String of(FineGrayResult r, PValueFormat pf) {
         FineGrayModel m = r.model();
         String cause = r.codes().label(m.cause());
         StringBuilder sb = new StringBuilder("Fine–Gray competing-risks regression, cause ").append(cause).append('\n');
@@ -27,7 +28,7 @@ final class FineGrayText {
         List<String[]> limits = new ArrayList<>();
         for (FineGrayCoefficient k : m.coefficients()) {
             rows.add(new String[] {k.term(), Numbers.text(k.coef(), 4), Numbers.text(k.hr(), 4),
-                Numbers.text(k.se(), 4), Numbers.text(k.z(), 3), Numbers.pValue(k.pValue())});
+                Numbers.text(k.se(), 4), Numbers.text(k.z(), 3), pf.text(k.pValue())});
             limits.add(TextBlocks.hazardRatioRow(k.term(), k.hr(), k.hrLower(), k.hrUpper()));
         }
         sb.append(TextTable.of(new String[] {"", "coef", "exp(coef)", "se(coef)", "z", "p"}, rows)).append('\n');

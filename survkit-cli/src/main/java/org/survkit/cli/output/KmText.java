@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.survkit.cli.result.CohortSummary;
 import org.survkit.cli.result.KmResult;
+import org.survkit.stats.PValueFormat;
 import org.survkit.stats.km.GroupCurve;
 import org.survkit.stats.km.MedianRule;
 import org.survkit.stats.km.RestrictedMean;
@@ -22,7 +23,7 @@ final class KmText {
     private KmText() {
     }
 
-    static String of(KmResult r) {
+    static String of(KmResult r, PValueFormat pf) {
         Estimates e = r.estimates();
         CohortSummary c = r.cohort();
         CiLabels ci = new CiLabels(e.confLevel());
@@ -78,7 +79,7 @@ final class KmText {
         if (r.test() != null) {
             sb.append('\n').append(TextBlocks.testTitle(r.test())).append(": Chisq = ")
                     .append(Numbers.text(r.test().statistic(), 4)).append(" on ").append(r.test().df())
-                    .append(" degrees of freedom, p = ").append(Numbers.pValue(r.test().pValue())).append('\n');
+                    .append(" degrees of freedom, p = ").append(pf.text(r.test().pValue())).append('\n');
         }
         double[] at = e.at();
         if (at.length > 0) {

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Locale;
+import org.survkit.stats.PValueFormat;
 
 /**
  * Every way survkit's command line writes a number, in one place: for people (text, R-like significant digits), for
@@ -43,18 +44,12 @@ public final class Numbers {
         return b.toPlainString();
     }
 
-    /** A p-value as R's {@code format.pval} with 3 digits: "&lt;2e-16" below machine precision, "NA" for NaN. */
+    /**
+     * A p-value as R's {@code format.pval} with 3 digits: "&lt;2e-16" below machine precision, "NA" for NaN (the one
+     * P formatter's R style, {@link PValueFormat#R}).
+     */
     public static String pValue(double p) {
-        if (Double.isNaN(p)) {
-            return "NA";
-        }
-        if (p < 2.2e-16) {
-            return "<2e-16";
-        }
-        if (p < 1e-4) {
-            return String.format(Locale.ROOT, "%.2e", p);
-        }
-        return text(p, 3);
+        return PValueFormat.R.text(p);
     }
 
     /** An event code as the data write it: 1, not 1.0 (15 significant digits otherwise). */

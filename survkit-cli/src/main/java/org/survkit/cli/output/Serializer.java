@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.survkit.cli.result.CifResult;
 import org.survkit.cli.result.CompareResult;
@@ -14,6 +15,7 @@ import org.survkit.cli.result.KmResult;
 import org.survkit.cli.result.OneSampleResult;
 import org.survkit.cli.result.PlanResult;
 import org.survkit.cli.result.ReconstructResult;
+import org.survkit.stats.PValueFormat;
 
 /**
  * How one kind of result is written in each {@link OutputFormat}: text laid out as R prints it, JSON for programs,
@@ -41,16 +43,17 @@ public final class Serializer<R> {
     public static final Serializer<FineGrayResult> FINE_GRAY = new Serializer<>(FineGrayText::of, FineGrayJson::of,
             FineGrayCsv::of);
     /** {@code survkit plan}: a few numbers, no table, so CSV is the text. */
-    public static final Serializer<PlanResult> PLAN = new Serializer<>(PlanText::of, PlanJson::of, PlanText::of);
+    public static final Serializer<PlanResult> PLAN = new Serializer<>((r, p) -> PlanText.of(r), PlanJson::of, PlanText::of);
     /** {@code survkit reconstruct}: the summary as text or JSON; CSV is the patients, one row each. */
-    public static final Serializer<ReconstructResult> RECONSTRUCT = new Serializer<>(ReconstructText::of,
+    public static final Serializer<ReconstructResult> RECONSTRUCT = new Serializer<>((r, p) -> ReconstructText.of(r),
             ReconstructJson::of, ReconstructCsv::of);
 
-    private final Function<R, String> text;
+    private final BiFunction<R, PValueFormat, String> text;
     private final Function<R, ? extends JsonNode> json;
     private final Function<R, String> csv;
 
-    private Serializer(Function<R, String> text, Function<R, ? extends JsonNode> json, Function<R, String> csv) {
+    private Serializer(BiFunction<R, PValueFormat, String> text, Function<R, ? extends JsonNode> json,
+            Function<R, String> csv) {
         this.text = Objects.requireNonNull(text);
         this.json = Objects.requireNonNull(json);
         this.csv = Objects.requireNonNull(csv);
@@ -64,6 +67,18 @@ public final class Serializer<R> {
      * @return the result in that format, ready to be written
      */
     public Printout print(R result, OutputFormat format) {
+        return print(result, format, PValueFormat.R);
+    }
+
+    /**
+     * Renders a result, its text's P values in a style ({@code --p-style}; JSON and CSV keep full precision).
+     *
+     * @param result  the result
+     * @param format  the format
+     * @param pValues how the text prints P values (R's format.pval by default, as R's printout)
+     * @return the result in that format, ready to be written
+     */
+    public Printout print(R result, OutputFormat format, PValueFormat pValues) {
         switch (format) {
             case JSON: {
                 JsonNode tree = json.apply(result);
@@ -76,7 +91,7 @@ public final class Serializer<R> {
             case CSV:
                 return text(csv.apply(result));
             default:
-                return text(text.apply(result));
+                return text(text.apply(result, pValues));
         }
     }
 

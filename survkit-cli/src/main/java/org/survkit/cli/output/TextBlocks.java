@@ -5,6 +5,7 @@ import org.survkit.cli.result.CohortSummary;
 import org.survkit.io.Exclusion;
 import org.survkit.stats.ChiSquareTest;
 import org.survkit.stats.Diagnostic;
+import org.survkit.stats.PValueFormat;
 import org.survkit.stats.logrank.LogRankResult;
 import org.survkit.stats.logrank.Weighting;
 
@@ -82,9 +83,9 @@ final class TextBlocks {
     }
 
     /** A model's global test as summary.coxph prints it: {@code NAME = 12.3  on 2 df,   p = 0.002}. */
-    static String testLine(String name, ChiSquareTest t) {
+    static String testLine(String name, ChiSquareTest t, PValueFormat pf) {
         return name + " = " + Numbers.text(t.statistic(), 4) + "  on " + t.df() + " df,   p = "
-                + Numbers.pValue(t.pValue()) + "\n";
+                + pf.text(t.pValue()) + "\n";
     }
 
     /** A row of {@link #hazardRatios}: the term, the hazard ratio and its limits. */

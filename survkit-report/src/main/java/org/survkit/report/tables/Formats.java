@@ -2,7 +2,7 @@ package org.survkit.report.tables;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import org.survkit.plot.PValueFormat;
+import org.survkit.stats.PValueFormat;
 import org.survkit.stats.PercentFormat;
 
 /**
@@ -22,6 +22,8 @@ public final class Formats {
     public static final String NOT_REACHED = "NR";
     /** Decimals of a hazard ratio (three significant digits below 0.1). */
     public static final int RATIO_DIGITS = 2;
+    /** The most decimals of a hazard ratio, when two do not tell its limits apart. */
+    public static final int RATIO_MAX_DIGITS = 4;
 
     private Formats() {
     }
@@ -73,16 +75,43 @@ public final class Formats {
         return num(x, digits).replace('-', '\u2212');
     }
 
-    /** A hazard ratio with its interval: "0.45 (0.21–0.98)". */
+    /**
+     * A hazard ratio with its interval: "0.45 (0.21–0.98)". Two decimals, or as many more (up to four) as it takes
+     * for the estimate and its limits to print apart and for a limit other than 1 not to print as "1.00": a Cox
+     * hazard ratio per year of age, 1.03 (0.998 to 1.07), prints "1.030 (0.998–1.066)", not "1.03 (1.00–1.07)",
+     * which hides that the interval includes 1.
+     */
     public static String hrCi(double hr, double lower, double upper) {
         if (!Double.isFinite(hr) || hr == 0) {
             return "not estimable";
         }
-        return ratio(hr) + " (" + ratio(lower) + DASH + ratio(upper) + ")";
+        int d = ratioDigits(hr, lower, upper);
+        return ratio(hr, d) + " (" + ratio(lower, d) + DASH + ratio(upper, d) + ")";
     }
 
-    /** A ratio with two decimals (three significant digits below 0.1, "> 1000" far up). */
+    /** {@return the decimals {@link #hrCi} prints these with: 2 to {@value #RATIO_MAX_DIGITS}} */
+    public static int ratioDigits(double hr, double lower, double upper) {
+        for (int d = RATIO_DIGITS; d < RATIO_MAX_DIGITS; d++) {
+            String e = ratio(hr, d);
+            String l = ratio(lower, d);
+            String u = ratio(upper, d);
+            boolean apart = !e.equals(l) && !e.equals(u) || lower == hr || upper == hr;
+            String one = ratio(1, d);
+            boolean notOne = (lower == 1 || !l.equals(one)) && (upper == 1 || !u.equals(one));
+            if (apart && notOne) {
+                return d;
+            }
+        }
+        return RATIO_MAX_DIGITS;
+    }
+
+    /** A ratio with two decimals (two significant digits below 0.1, "> 1000" far up). */
     public static String ratio(double x) {
+        return ratio(x, RATIO_DIGITS);
+    }
+
+    /** A ratio with {@code digits} decimals ({@code digits} significant digits below 0.1, "> 1000" far up). */
+    static String ratio(double x, int digits) {
         if (Double.isNaN(x)) {
             return NA;
         }
@@ -93,9 +122,15 @@ public final class Formats {
             return "> 1000";
         }
         if (x != 0 && x < 0.1) {
-            return new BigDecimal(x).round(new java.math.MathContext(2, RoundingMode.HALF_UP)).toPlainString();
+            return new BigDecimal(x).round(new java.math.MathContext(digits, RoundingMode.HALF_UP)).toPlainString();
         }
-        return PercentFormat.decimal(x, RATIO_DIGITS);
+        return PercentFormat.decimal(x, digits);
+    }
+
+    /** A count as Table 1 shows it: "9/43 (20.9)" or "9 (20.9)". */
+    public static String count(int count, int denominator, org.survkit.study.Percent style) {
+        return style == org.survkit.study.Percent.N ? PercentFormat.countPercent(count, denominator, 1)
+                : countOf(count, denominator);
     }
 
     /** A count with its denominator and percentage: "9/43 (20.9)". */

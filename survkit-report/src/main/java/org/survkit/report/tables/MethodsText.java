@@ -123,8 +123,7 @@ public final class MethodsText {
             if (a.trend() != null) {
                 p.append(", and with the log-rank test for trend");
             }
-            p.append(". Hazard ratios between two groups were estimated by the log-rank (O/E) and Mantel\u2013Haenszel")
-                    .append(" methods and by a Cox model with the group alone. ");
+            p.append(". ").append(t.hazardRatioMethods()).append(' ');
             if (a.rmst() != null) {
                 p.append(a.rmst().reason().equals("requested") ? "" : "Because " + a.rmst().reason() + ", ")
                         .append(a.rmst().reason().equals("requested") ? "R" : "r")

@@ -1,9 +1,12 @@
 package org.survkit.report.tables;
 
 import org.survkit.report.analysis.StudyAnalysis;
+import org.survkit.stats.PValueFormat;
 import org.survkit.study.Study;
 import org.survkit.study.Comparisons;
+import org.survkit.study.Percent;
 import org.survkit.study.Summary;
+import org.survkit.study.Table1Style;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,6 +40,7 @@ import org.survkit.stats.km.SurvivalCurve;
 import org.survkit.stats.km.SurvivalQuantile;
 import org.survkit.stats.logrank.GroupSummary;
 import org.survkit.stats.logrank.HazardRatio;
+import org.survkit.stats.logrank.HazardRatioMethod;
 import org.survkit.stats.logrank.Weighting;
 
 /**
@@ -64,8 +68,12 @@ public final class ReportTables {
         return Double.isNaN(p) ? Formats.NA : a.study().pValueFormat().text(Math.min(1, Math.max(0, p)));
     }
 
-    /** "P = 0.00343" or "P < 0.001". */
+    /** "P = 0.00343" or "P < 0.001" (digits style); in a journal's style as it writes it: "P=0.003", "p<0·0001". */
     String pEquals(double p) {
+        PValueFormat f = a.study().pValueFormat();
+        if (f.style() != PValueFormat.Style.DIGITS && !Double.isNaN(p)) {
+            return f.textWithSymbol(Math.min(1, Math.max(0, p)));
+        }
         String v = p(p);
         return v.startsWith("<") ? "P " + v : "P = " + v;
     }
@@ -155,8 +163,11 @@ public final class ReportTables {
 
     public ReportTable table1() {
         StudyAnalysis.Table1Out t = a.table1();
+        Table1Style style = a.study().table1Style();
         List<String> groups = t.result().groups();
         boolean compare = groups.size() >= 2;
+        boolean showP = compare && style.pValues();
+        String countWords = style.percent() == Percent.N ? ", n (%)" : ", n/N (%)";
         List<String> header = new ArrayList<>();
         header.add("Characteristic");
         header.add("Overall\n(N = " + t.result().n() + ")");
@@ -196,7 +207,8 @@ public final class ReportTables {
             jt.put("rationale", test.rationale());
             num(j, "smd", row.smd());
             if (row instanceof Table1Row.Continuous c) {
-                boolean median = item.summary() == Summary.MEDIAN_IQR || item.summary() == Summary.AUTO
+                Summary summary = style.summaryOf(item.summary());
+                boolean median = summary == Summary.MEDIAN_IQR || summary == Summary.AUTO
                         && (test.method() == GroupTestMethod.WILCOXON || test.method() == GroupTestMethod.KRUSKAL_WALLIS);
                 j.put("type", "continuous");
                 j.put("summary", median ? "median_iqr" : "mean_sd");
@@ -233,7 +245,7 @@ public final class ReportTables {
                 Table1Row.Categorical c = (Table1Row.Categorical) row;
                 j.put("type", "categorical");
                 List<String> r = new ArrayList<>();
-                r.add(row.variable() + ", n/N (%)");
+                r.add(row.variable() + countWords);
                 for (int k = 0; k < (compare ? groups.size() + 1 : 1); k++) {
                     r.add("");
                 }
@@ -247,13 +259,13 @@ public final class ReportTables {
                 for (int l = 0; l < c.levels().size(); l++) {
                     List<String> lr = new ArrayList<>();
                     lr.add(c.levels().get(l));
-                    lr.add(Formats.countOf(c.overall().count(l), c.overall().nonMissing()));
+                    lr.add(Formats.count(c.overall().count(l), c.overall().nonMissing(), style.percent()));
                     ObjectNode jlv = jl.addObject();
                     jlv.put("level", c.levels().get(l));
                     jlv.set("overall", countJson(c.overall(), l));
                     ArrayNode jlg = jlv.putArray("groups");
                     for (CategoricalSummary s : c.groups()) {
-                        lr.add(Formats.countOf(s.count(l), s.nonMissing()));
+                        lr.add(Formats.count(s.count(l), s.nonMissing(), style.percent()));
                         jlg.add(countJson(s, l));
                     }
                     if (compare) {
@@ -288,11 +300,21 @@ public final class ReportTables {
                 rows.set(i, rows.get(i).subList(0, 2));
             }
             header = header.subList(0, 2);
+        } else if (!showP) {
+            // table1.p_values: no (CONSORT): the P column goes, with its test marks
+            int pColumn = groups.size() + 2;
+            header.remove(pColumn);
+            for (int i = 0; i < rows.size(); i++) {
+                List<String> r = new ArrayList<>(rows.get(i));
+                r.remove(pColumn);
+                rows.set(i, r);
+            }
         }
         List<String> notes = new ArrayList<>();
-        notes.add("Percentages are of the patients with a known value (N in each cell); missing values are counted"
-                + " apart. IQR: interquartile range (quartiles as R's quantile type 7).");
-        if (compare) {
+        notes.add("Percentages are of the patients with a known value" + (style.percent() == Percent.N ? ""
+                : " (N in each cell)") + "; missing values are counted apart. IQR: interquartile range (quartiles as"
+                + " R's quantile type 7).");
+        if (showP) {
             for (Map.Entry<GroupTestMethod, String> m : marks.entrySet()) {
                 notes.add(m.getValue() + " " + testName(m.getKey()) + ".");
             }
@@ -300,6 +322,8 @@ public final class ReportTables {
                     + " is below 5; continuous variables: Welch's t-test or one-way ANOVA, or the Wilcoxon rank-sum"
                     + " (Mann\u2013Whitney) or Kruskal\u2013Wallis test when the Shapiro\u2013Wilk test rejects normality"
                     + " (p < 0.05) in a group.");
+        }
+        if (compare) {
             notes.add("SMD: standardized mean difference (Yang & Dalton for categorical variables)"
                     + (groups.size() > 2 ? ", the largest over all pairs of groups" : "") + "; above 0.1 is commonly"
                     + " read as imbalance.");
@@ -313,6 +337,8 @@ public final class ReportTables {
         }
         json.put("n", t.result().n());
         json.put("smd_summary", t.result().smdSummary().name().toLowerCase(Locale.ROOT));
+        json.put("p_values", showP);
+        json.put("percent", style.percent().word());
         json.set("rows", jrows);
         return new ReportTable("table1", "Patient characteristics" + (compare ? " overall and by " + groupName() : ""),
                 header, rows, kinds, notes, json);
@@ -693,8 +719,14 @@ public final class ReportTables {
         if (adjusted) {
             header.add("P (" + adj + ")");
         }
-        header.addAll(List.of("HR log-rank\n(" + ciLabel() + ")", "HR Mantel\u2013Haenszel\n(" + ciLabel() + ")",
-                "HR Cox\n(" + ciLabel() + ")"));
+        Comparisons cmp = a.study().comparisons();
+        HazardRatioMethod primary = cmp.primaryHazardRatio(a.study().estimates().preset());
+        List<HazardRatioMethod> shown = new ArrayList<>(List.of(primary));
+        cmp.hazardRatios().stream().filter(h -> h != primary).forEach(shown::add);
+        for (HazardRatioMethod h : shown) {
+            header.add("HR " + h.displayName() + (h == primary && shown.size() > 1 ? " (primary)" : "") + "\n("
+                    + ciLabel() + ")");
+        }
         List<List<String>> rows = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
         ArrayNode jp = F.arrayNode();
@@ -710,14 +742,21 @@ public final class ReportTables {
             HazardRatio lr = p.ratios().logrank();
             HazardRatio mh = p.ratios().mantelHaenszel();
             CoxCoefficient c = p.cox();
-            r.add(Formats.hrCi(lr.estimate(), lr.lower(), lr.upper()));
-            r.add(Formats.hrCi(mh.estimate(), mh.lower(), mh.upper()));
-            String cox = Formats.hrCi(c.hr(), c.hrLower(), c.hrUpper());
-            if (p.coxWarning() != null) {
-                cox = "not estimable*";
-                anyWarning = true;
+            for (HazardRatioMethod h : shown) {
+                switch (h) {
+                    case OBSERVED_EXPECTED -> r.add(Formats.hrCi(lr.estimate(), lr.lower(), lr.upper()));
+                    case MANTEL_HAENSZEL -> r.add(Formats.hrCi(mh.estimate(), mh.lower(), mh.upper()));
+                    case COX -> {
+                        if (p.coxWarning() != null) {
+                            r.add("not estimable*");
+                            anyWarning = true;
+                        } else {
+                            r.add(Formats.hrCi(c.hr(), c.hrLower(), c.hrUpper()));
+                        }
+                    }
+                    default -> throw new IllegalStateException(h.toString());
+                }
             }
-            r.add(cox);
             rows.add(r);
             kinds.add("");
             ObjectNode o = jp.addObject();
@@ -740,9 +779,7 @@ public final class ReportTables {
         notes.add(testName() + " test" + stratifiedBy() + " on the two groups' patients" + (adjusted
                 ? "; P unadjusted, and adjusted for " + a.pairs().size() + " comparisons by " + adj + "'s method" : "")
                 + ".");
-        notes.add("HR: hazard ratio of the first-named group versus the second (the reference), by the log-rank"
-                + " (O/E) method, the Mantel\u2013Haenszel method (as GraphPad Prism) and a Cox model with the group"
-                + " alone (Efron ties).");
+        notes.addAll(hazardRatioNotes(shown, primary));
         if (anyWarning) {
             notes.add("* The Cox estimate runs to infinity (monotone likelihood: a group without events); see"
                     + " Guardrails.");
@@ -751,8 +788,79 @@ public final class ReportTables {
         json.put("test", a.study().comparisons().test().id());
         json.put("adjust", a.study().comparisons().adjust().id());
         num(json, "conf_level", a.study().confLevel());
+        json.put("primary_hazard_ratio", primary.id());
+        ArrayNode jh = json.putArray("hazard_ratios");
+        shown.forEach(h -> jh.add(h.id()));
         json.set("pairs", jp);
         return new ReportTable("pairwise", "Pairwise comparisons", header, rows, kinds, notes, json);
+    }
+
+    /**
+     * The pairwise table's notes on its hazard ratios: which one is primary and why, and why the log-rank O/E and
+     * Mantel–Haenszel ratios differ from each other and from Cox's (see {@link HazardRatioMethod}).
+     */
+    private List<String> hazardRatioNotes(List<HazardRatioMethod> shown, HazardRatioMethod primary) {
+        List<String> notes = new ArrayList<>();
+        org.survkit.stats.preset.Preset preset = a.study().estimates().preset();
+        String why = primary == preset.hazardRatio()
+                ? (preset == org.survkit.stats.preset.Preset.SURVKIT ? "the estimate most papers report"
+                        : "the estimate " + presetSoftware(preset) + " reports (preset " + preset.id() + ")")
+                : "the first one the study lists (comparisons.hazard_ratios)";
+        StringBuilder n = new StringBuilder("HR: hazard ratio of the first-named group versus the second (the"
+                + " reference). ");
+        n.append(shown.size() > 1 ? "Primary: " : "").append(methodText(primary)).append(", ").append(why)
+                .append(shown.size() > 1 ? "; report it, the others are for comparison with other software." : ".");
+        notes.add(n.toString());
+        boolean oe = shown.contains(HazardRatioMethod.OBSERVED_EXPECTED);
+        boolean mh = shown.contains(HazardRatioMethod.MANTEL_HAENSZEL);
+        if (oe || mh) {
+            notes.add((oe && mh ? "The log-rank O/E ratio, (O\u2081/E\u2081)/(O\u2082/E\u2082), and the"
+                    + " Mantel\u2013Haenszel ratio, exp((O\u2081\u2212E\u2081)/V), are different estimators"
+                    + " computed from the same log-rank table"
+                    : oe ? "The log-rank O/E ratio, (O\u2081/E\u2081)/(O\u2082/E\u2082), is another estimator than"
+                            + " Cox's, computed from the log-rank table"
+                            : "The Mantel\u2013Haenszel ratio, exp((O\u2081\u2212E\u2081)/V), is another estimator"
+                                    + " than Cox's, computed from the log-rank table")
+                    + " (O observed and E expected events, V the log-rank variance): they agree with the Cox estimate"
+                    + " when hazards are proportional and the effect is moderate, and move apart as the effect grows"
+                    + " or events are few (the O/E ratio is biased towards 1 then). A difference between them is not"
+                    + " an error; do not pick the one that suits.");
+        }
+        return notes;
+    }
+
+    /**
+     * The methods paragraph's sentence on the two-group hazard ratios the pairwise table shows, the primary one first:
+     * "Hazard ratios between two groups were estimated by a Cox model with the group alone (Efron ties), the primary
+     * estimate, the Mantel–Haenszel method (as GraphPad Prism) and the log-rank observed/expected (O/E) method."
+     */
+    String hazardRatioMethods() {
+        Comparisons cmp = a.study().comparisons();
+        HazardRatioMethod primary = cmp.primaryHazardRatio(a.study().estimates().preset());
+        List<String> parts = new ArrayList<>(List.of(methodText(primary) + (cmp.hazardRatios().size() > 1
+                ? ", the primary estimate" : "")));
+        cmp.hazardRatios().stream().filter(h -> h != primary).forEach(h -> parts.add(methodText(h)));
+        String list = parts.size() == 1 ? parts.get(0) : String.join(", ", parts.subList(0, parts.size() - 1))
+                + " and " + parts.get(parts.size() - 1);
+        return "Hazard ratios between two groups were estimated by " + list + ".";
+    }
+
+    private static String methodText(HazardRatioMethod h) {
+        return switch (h) {
+            case COX -> "a Cox model with the group alone (Efron ties)";
+            case MANTEL_HAENSZEL -> "the Mantel\u2013Haenszel method (as GraphPad Prism)";
+            case OBSERVED_EXPECTED -> "the log-rank observed/expected (O/E) method";
+        };
+    }
+
+    private static String presetSoftware(org.survkit.stats.preset.Preset p) {
+        return switch (p) {
+            case PRISM -> "GraphPad Prism";
+            case R -> "R (coxph)";
+            case SAS -> "SAS (PROC PHREG)";
+            case LIFELINES -> "lifelines (CoxPHFitter)";
+            case SURVKIT -> "survkit";
+        };
     }
 
     /**

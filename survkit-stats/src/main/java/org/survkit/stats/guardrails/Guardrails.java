@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.survkit.stats.Diagnostic;
 import org.survkit.stats.PValueAdjustment;
+import org.survkit.stats.PValueFormat;
 import org.survkit.stats.PercentFormat;
 import org.survkit.stats.cox.ProportionalHazardsTest;
 import org.survkit.stats.cox.ZphResult;
@@ -288,7 +289,8 @@ public final class Guardrails {
         for (ZphTerm z : zph.terms()) {
             if (z.pValue() < 0.05) {
                 out.add(Diagnostic.warning("non-proportional-hazards", "The effect of '" + z.term() + "' changes over"
-                        + " time (proportional-hazards test p = " + num(z.pValue()) + "): its hazard ratio is an average"
+                        + " time (proportional-hazards test " + PValueFormat.withSymbol(z.pValue()) + "): its hazard"
+                        + " ratio is an average"
                         + " over follow-up. Consider stratifying on it, a time-varying effect, or restricted mean"
                         + " survival time."));
             }

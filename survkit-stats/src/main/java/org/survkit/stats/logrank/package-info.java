@@ -6,6 +6,7 @@
  * {@link org.survkit.stats.logrank.LogRankTest}; it returns a
  * {@link org.survkit.stats.logrank.LogRankResult}, {@link org.survkit.stats.logrank.TrendTestResult},
  * {@link org.survkit.stats.logrank.PairwiseComparison}s or
- * {@link org.survkit.stats.logrank.TwoGroupHazardRatios}.
+ * {@link org.survkit.stats.logrank.TwoGroupHazardRatios}; {@link org.survkit.stats.logrank.HazardRatioMethod} names
+ * the three two-group hazard ratios a report can show (Cox, Mantel–Haenszel, log-rank O/E) and why they differ.
  */
 package org.survkit.stats.logrank;

@@ -40,6 +40,8 @@ import org.survkit.study.Study.Figures;
 import org.survkit.study.Study.GroupRule;
 import org.survkit.study.Study.Groups;
 import org.survkit.study.Study.Table1Item;
+import org.survkit.study.Table1Style;
+import org.survkit.stats.PValueFormat;
 import org.survkit.study.file.YamlTree.Mapping;
 import org.survkit.study.file.YamlTree.Node;
 import org.survkit.study.file.YamlTree.Scalar;
@@ -141,8 +143,22 @@ public final class StudyReader {
                 o.has("conf_level") ? o.value(StudyKeys.CONF_LEVEL) : null,
                 o.has("median_rule") ? o.value(StudyKeys.MEDIAN_RULE) : null, at, tau);
         List<Table1Item> table1 = new ArrayList<>();
+        Table1Style table1Style = Table1Style.defaults();
         if (o.has("table1")) {
-            Seq s = o.list("table1");
+            // a list of variables, or a block with the table-wide choices and the variables
+            Obj t1 = o.node("table1") instanceof Mapping tm ? new Obj(this, tm, "table1") : null;
+            Seq s = t1 == null ? o.list("table1") : null;
+            if (t1 != null) {
+                List<String> allowed = new ArrayList<>(StudyKeys.namesIn("table1"));
+                allowed.add("variables");
+                t1.allow(allowed);
+                table1Style = new Table1Style(t1.has("p_values") ? t1.value(StudyKeys.TABLE1_P_VALUES)
+                        : table1Style.pValues(), t1.has("percent") ? t1.value(StudyKeys.TABLE1_PERCENT)
+                        : table1Style.percent(), t1.has("continuous") ? t1.value(StudyKeys.TABLE1_CONTINUOUS)
+                        : table1Style.continuous());
+                s = t1.has("variables") ? t1.list("variables") : new Seq(List.of(), "table1.variables");
+                t1.done();
+            }
             for (int i = 0; i < s.items.size(); i++) {
                 table1.add(table1Item(s.items.get(i), "table1[" + (i + 1) + "]"));
             }
@@ -165,6 +181,7 @@ public final class StudyReader {
         Path output = o.path("output", Path.of("report"));
         Figures figures = o.has("figures") ? figures(o.node("figures")) : Figures.defaults();
         int pDigits = o.has("p_digits") ? o.value(StudyKeys.P_DIGITS) : StudyKeys.P_DIGITS.defaultValue();
+        PValueFormat.Style pStyle = o.has("p_style") ? o.value(StudyKeys.P_STYLE) : StudyKeys.P_STYLE.defaultValue();
         o.done();
         Set<String> names = new HashSet<>();
         for (CoxSpec c : cox) {
@@ -179,7 +196,7 @@ public final class StudyReader {
             }
         }
         Study study = new Study(source, title, data, time, event, groups, eligibility, strata, weights, endpoint,
-                horizon, landmark, estimates, table1, comparisons, cox, competing, output, figures, pDigits, lines);
+                horizon, landmark, estimates, table1, comparisons, cox, competing, output, figures, pDigits, pStyle, table1Style, lines);
         WeightsAndEntry.check(study, k -> Where.file(file, keyLine(study, k)));
         return study;
     }
@@ -499,6 +516,9 @@ public final class StudyReader {
                 o.has("scores") ? o.value(StudyKeys.SCORES) : null,
                 o.has("conservative") ? o.value(StudyKeys.CONSERVATIVE) : null, rmst,
                 Where.file(file, o.line(o.has("rho") ? "rho" : "gamma")));
+        if (o.has("hazard_ratios")) {
+            c = c.withHazardRatios(o.value(StudyKeys.HAZARD_RATIOS));
+        }
         o.done();
         return c;
     }

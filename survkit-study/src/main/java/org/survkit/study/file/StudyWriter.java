@@ -13,6 +13,7 @@ import java.util.Map;
 import org.survkit.study.Study.CoxSpec;
 import org.survkit.study.Study.GroupRule;
 import org.survkit.study.Study.Table1Item;
+import org.survkit.study.Table1Style;
 import org.survkit.study.key.StudyKeys;
 import org.survkit.stats.km.ConfidenceType;
 import org.survkit.stats.logrank.Weighting;
@@ -146,19 +147,30 @@ public final class StudyWriter {
         if (s.weights() != null) {
             kv("weights", q(s.weights()));
         }
-        if (!s.table1().isEmpty()) {
+        if (!s.table1().isEmpty() || !s.table1Style().isDefault()) {
+            // the plain list of variables, or a block with the table-wide choices when one is not the default
+            String in = "";
             out.append("table1:\n");
+            if (!s.table1Style().isDefault()) {
+                Table1Style ts = s.table1Style();
+                kv2("p_values", ts.pValues() ? "yes" : "no");
+                kv2("percent", q(ts.percent().word()));
+                kv2("continuous", ts.continuous().word());
+                out.append("  variables:").append(s.table1().isEmpty() ? " []" : "").append('\n');
+                in = "  ";
+            }
             for (Table1Item item : s.table1()) {
-                out.append("  - column: ").append(q(item.column())).append('\n');
+                out.append(in).append("  - column: ").append(q(item.column())).append('\n');
                 if (item.label() != null) {
-                    out.append("    label: ").append(q(item.label())).append('\n');
+                    out.append(in).append("    label: ").append(q(item.label())).append('\n');
                 }
-                out.append("    type: ").append(item.type().name().toLowerCase(Locale.ROOT)).append('\n');
+                out.append(in).append("    type: ").append(item.type().name().toLowerCase(Locale.ROOT)).append('\n');
                 if (item.type() != VariableType.CATEGORICAL) {
-                    out.append("    summary: ").append(item.summary().name().toLowerCase(Locale.ROOT)).append('\n');
+                    out.append(in).append("    summary: ").append(item.summary().name().toLowerCase(Locale.ROOT))
+                            .append('\n');
                 }
                 if (!item.levels().isEmpty()) {
-                    out.append("    levels: ").append(list(item.levels())).append('\n');
+                    out.append(in).append("    levels: ").append(list(item.levels())).append('\n');
                 }
             }
         }
@@ -184,6 +196,9 @@ public final class StudyWriter {
             kv2("conservative", "yes");
         }
         kv2("rmst", c.rmst().word());
+        if (!c.hazardRatios().equals(StudyKeys.HAZARD_RATIOS.defaultValue())) {
+            kv2("hazard_ratios", "[" + String.join(", ", c.hazardRatios().stream().map(h -> h.id()).toList()) + "]");
+        }
         if (!s.cox().isEmpty()) {
             out.append("cox:\n");
             for (CoxSpec m : s.cox()) {
@@ -274,6 +289,9 @@ public final class StudyWriter {
         kv("median_rule", est.medianRule().id());
         if (s.pValueDigits() != 3) {
             kv("p_digits", Integer.toString(s.pValueDigits()));
+        }
+        if (s.pStyle() != StudyKeys.P_STYLE.defaultValue()) {
+            kv("p_style", s.pStyle().id());
         }
         return out.toString();
     }

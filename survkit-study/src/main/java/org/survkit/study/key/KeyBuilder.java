@@ -145,6 +145,29 @@ final class KeyBuilder {
                 defaultValue == null ? "none" : word.apply(defaultValue));
     }
 
+    /**
+     * Words of a fixed list, any number of them, matched as {@link #choice} matches one ({@code cox,oe}); the default
+     * is every value, in the order listed.
+     */
+    <E> StudyKey<List<E>> choices(List<E> values, Function<E, String> word) {
+        StudyKey<E> one = choice(values, word, Map.of(), null, "none");
+        List<String> words = values.stream().map(word).toList();
+        return new StudyKey<>(path, flag, label, description, Kind.TEXTS, words, List.copyOf(values),
+                String.join(",", words), s -> {
+                    List<E> out = new ArrayList<>();
+                    for (String p : s.split(",", -1)) {
+                        if (!p.isBlank()) {
+                            out.add(one.parser().apply(p.strip()));
+                        }
+                    }
+                    if (out.isEmpty()) {
+                        throw new IllegalArgumentException("the list is empty; name at least one of "
+                                + StudyKey.orList(words) + ".");
+                    }
+                    return List.copyOf(out);
+                });
+    }
+
     /** Numbers, each at least {@code min} (a list as {@code 12,36,60}). */
     StudyKey<double[]> numbers(double min, String example) {
         return new StudyKey<>(path, flag, label, description, Kind.NUMBERS, List.of(), new double[0], "none", s -> {

@@ -134,6 +134,11 @@ public final class StudyKey<T> {
         return choices;
     }
 
+    /** {@return the parser, without the key's name in its messages (for keys built from this one)} */
+    Function<String, T> parser() {
+        return parser;
+    }
+
     /** {@return the default value, or null when there is none (or it depends on another key)} */
     public T defaultValue() {
         return defaultValue;

@@ -14,15 +14,18 @@ import org.survkit.io.DecimalMark;
 import org.survkit.io.InvalidRows;
 import org.survkit.io.TimeUnit;
 import org.survkit.stats.PValueAdjustment;
+import org.survkit.stats.PValueFormat;
 import org.survkit.stats.cox.ConcordanceWeighting;
 import org.survkit.stats.cox.Ties;
 import org.survkit.stats.cox.ZphTransform;
 import org.survkit.stats.km.ConfidenceType;
 import org.survkit.stats.km.MedianRule;
+import org.survkit.stats.logrank.HazardRatioMethod;
 import org.survkit.stats.logrank.Weighting;
 import org.survkit.stats.preset.Preset;
 import org.survkit.study.CifPlot;
 import org.survkit.study.Firth;
+import org.survkit.study.Percent;
 import org.survkit.study.Rmst;
 import org.survkit.study.Summary;
 import org.survkit.study.VariableType;
@@ -94,6 +97,11 @@ public final class StudyKeys {
         public static final String TABLE1 = "--table1";
         public static final String OUTPUT = "--out";
         public static final String P_DIGITS = "--p-digits";
+        public static final String P_STYLE = "--p-style";
+        public static final String HAZARD_RATIOS = "--hazard-ratios";
+        public static final String TABLE1_P_VALUES = "--table1-p-values";
+        public static final String TABLE1_PERCENT = "--table1-percent";
+        public static final String TABLE1_CONTINUOUS = "--table1-continuous";
         public static final String DECIMAL = "--decimal";
         public static final String INVALID = "--invalid";
     }
@@ -211,6 +219,12 @@ public final class StudyKeys {
     public static final StudyKey<Integer> P_DIGITS = key("p_digits", Flags.P_DIGITS, "P-value digits",
             "Significant digits of P values in tables and figures (below 0.001 always < 0.001).").integer(1, 4, 3,
                     "the significant digits of P values, 1 to 4 (default 3: 0.00612; 1 prints 0.006)");
+    public static final StudyKey<PValueFormat.Style> P_STYLE = key("p_style", Flags.P_STYLE, "P-value style",
+            "How P values print in the report's tables, figures and text, the web page and the command line's text"
+                    + " (which otherwise prints them as R does): digits (p_digits significant digits, < 0.001), nejm"
+                    + " (0.03, 0.004, <0.001), ama (JAMA: .03, .004, <.001) or lancet (0·035, <0·0001).")
+            .choice(PValueFormat.Style.CHOICES, PValueFormat.Style::id, Map.of(), PValueFormat.Style.DIGITS,
+                    PValueFormat.Style.DIGITS.id());
 
     // ------------------------------------------------------------------------------------------------ estimates
 
@@ -268,6 +282,12 @@ public final class StudyKeys {
                     + " follow-up (e.g. from a life table or a historical control): the one-sample log-rank test of"
                     + " the observed against the expected events, (O − E)²/E on 1 df (R survdiff(Surv(time, status) ~"
                     + " offset(exp(-expected)))). Replaces the group comparison.").column().commandLineOnly();
+    public static final StudyKey<List<HazardRatioMethod>> HAZARD_RATIOS = key("comparisons.hazard_ratios",
+            Flags.HAZARD_RATIOS, "Hazard ratios", "The two-group hazard ratios the pairwise table shows: cox (a Cox"
+                    + " model with the group alone), mantel_haenszel (as GraphPad Prism) and oe (log-rank observed/"
+                    + "expected); the primary one is the preset's software's (Cox; Mantel–Haenszel for prism) when"
+                    + " shown, else the first.").choices(Arrays.asList(HazardRatioMethod.values()),
+                            HazardRatioMethod::id);
     public static final StudyKey<Rmst> RMST = key("comparisons.rmst", null, "Compare RMST",
             "When restricted mean survival times are compared: auto (when the curves cross or the group fails the PH"
                     + " test), yes or no.").choice(Rmst.class, Rmst::word, Rmst.AUTO);
@@ -353,7 +373,17 @@ public final class StudyKeys {
             "categorical, continuous or auto (continuous when every value is a number with more than 5 distinct"
                     + " values).").choice(VariableType.class, VariableType::word, VariableType.AUTO);
     public static final StudyKey<Summary> TABLE1_SUMMARY = key("table1[].summary", null, "Summary",
-            "mean_sd, median_iqr or auto (median [IQR] when a rank test is chosen).")
+            "mean_sd, median_iqr or auto (median [IQR] when a rank test is chosen); default: table1.continuous.")
+            .choice(Summary.class, Summary::word, Summary.AUTO);
+    public static final StudyKey<Boolean> TABLE1_P_VALUES = key("table1.p_values", Flags.TABLE1_P_VALUES,
+            "Table 1 P values", "A P column comparing the groups in Table 1 (CONSORT advises against baseline P"
+                    + " values in randomised trials: no).").bool(true);
+    public static final StudyKey<Percent> TABLE1_PERCENT = key("table1.percent", Flags.TABLE1_PERCENT,
+            "Table 1 counts", "How Table 1 shows a level's count: \"n/N (%)\" (9/43 (20.9)) or \"n (%)\" (9 (20.9)).")
+            .choice(Percent.class, Percent::word, Percent.N_OF_N);
+    public static final StudyKey<Summary> TABLE1_CONTINUOUS = key("table1.continuous", Flags.TABLE1_CONTINUOUS,
+            "Table 1 continuous", "The summary of continuous variables without their own summary: mean_sd,"
+                    + " median_iqr or auto (median [IQR] when a rank test is chosen).")
             .choice(Summary.class, Summary::word, Summary.AUTO);
     public static final StudyKey<List<String>> TABLE1_LEVELS = key("table1[].levels", null, "Levels",
             "A categorical variable's levels in display order.").texts(Kind.TEXTS);

@@ -21,6 +21,8 @@ public final class StudySchema {
             StudyKeys.TIME_COLUMN, "event", StudyKeys.EVENT_COLUMN, "groups", StudyKeys.GROUP_COLUMN, "table1[]",
             StudyKeys.TABLE1, "competing_risks.finegray", StudyKeys.FINEGRAY_COVARIATES);
     private static final List<String> REQUIRED = List.of("data", "time", "event");
+    /** The block whose keys ({@code table1.p_values}) sit beside its list of items ({@code table1[].column}). */
+    private static final String TABLE1_BLOCK = "table1";
     /** Keys that the items of a list of blocks must have. */
     private static final Map<String, List<String>> REQUIRED_IN_ITEMS = Map.of("include", List.of("when", "reason"),
             "exclude", List.of("when", "reason"), "groups.rules", List.of("label", "when"));
@@ -40,8 +42,14 @@ public final class StudySchema {
         root.put("type", "object");
         root.put("additionalProperties", false);
         root.putObject("properties");
+        ObjectNode table1Block = m.createObjectNode();
+        table1Block.put("type", "object");
+        table1Block.put("additionalProperties", false);
+        table1Block.putObject("properties");
         for (StudyKey<?> k : StudyKeys.all()) {
-            if (k.inStudyFile()) {
+            if (k.inStudyFile() && k.path().startsWith(TABLE1_BLOCK + ".")) {
+                place(table1Block, k.path().substring(TABLE1_BLOCK.length() + 1).split("\\."), 0, k);
+            } else if (k.inStudyFile()) {
                 place(root, k.path().split("\\."), 0, k);
             }
         }
@@ -65,6 +73,14 @@ public final class StudySchema {
         coxAny.put("description", "Cox models: a list of blocks, or one block.");
         coxAny.putArray("anyOf").add(cox).add(cox.get("items").deepCopy());
         props.set("cox", coxAny);
+        // Table 1: its list of variables, or a block of the table-wide choices with the variables
+        ObjectNode table1List = (ObjectNode) props.get(TABLE1_BLOCK);
+        ((ObjectNode) table1Block.get("properties")).set("variables", table1List.deepCopy());
+        ObjectNode table1Any = m.createObjectNode();
+        table1Any.put("description", "Table 1: a list of variables, or a block with the table-wide choices and the"
+                + " variables.");
+        table1Any.putArray("anyOf").add(table1List).add(table1Block);
+        props.set(TABLE1_BLOCK, table1Any);
         return root;
     }
 
@@ -135,7 +151,12 @@ public final class StudySchema {
             case TEXTS -> {
                 // the reader takes one value written alone as a list of one ("value: dead")
                 v.putArray("type").add("array").add("string").add("number");
-                v.putObject("items").putArray("type").add("string").add("number");
+                ObjectNode items = v.putObject("items");
+                items.putArray("type").add("string").add("number");
+                if (!k.choices().isEmpty()) {
+                    ArrayNode e = items.putArray("enum");
+                    k.choices().forEach(e::add);
+                }
             }
             case COLUMNS -> {
                 v.put("type", "array");

@@ -44,6 +44,55 @@ class StudyReaderTest {
     }
 
     @Test
+    void tableOneStylePStyleAndHazardRatiosAreReadAndWrittenBack() {
+        Study s = parse(MINIMAL + """
+                p_style: ama
+                table1:
+                  p_values: no
+                  percent: "n (%)"
+                  continuous: median_iqr
+                  variables:
+                    - age
+                    - {column: grade, summary: mean_sd}
+                comparisons:
+                  hazard_ratios: [mantel_haenszel, cox]
+                """);
+        assertThat(s.pStyle()).isEqualTo(org.survkit.stats.PValueFormat.Style.AMA);
+        assertThat(s.pValueFormat().text(0.0312)).isEqualTo(".03");
+        assertThat(s.table1Style()).isEqualTo(new org.survkit.study.Table1Style(false, org.survkit.study.Percent.N,
+                org.survkit.study.Summary.MEDIAN_IQR));
+        assertThat(s.table1()).extracting(Study.Table1Item::column).containsExactly("age", "grade");
+        assertThat(s.comparisons().hazardRatios()).containsExactly(
+                org.survkit.stats.logrank.HazardRatioMethod.MANTEL_HAENSZEL,
+                org.survkit.stats.logrank.HazardRatioMethod.COX);
+        assertThat(s.comparisons().primaryHazardRatio(s.estimates().preset()))
+                .as("survkit's preset reports Cox when it is shown")
+                .isEqualTo(org.survkit.stats.logrank.HazardRatioMethod.COX);
+        String yaml = StudyWriter.write(s, java.util.List.of());
+        Study back = StudyReader.parse(yaml, SOURCE);
+        assertThat(back.pStyle()).isEqualTo(s.pStyle());
+        assertThat(back.table1Style()).isEqualTo(s.table1Style());
+        assertThat(back.table1()).extracting(Study.Table1Item::column).containsExactly("age", "grade");
+        assertThat(back.comparisons().hazardRatios()).isEqualTo(s.comparisons().hazardRatios());
+        // the plain list form stays the plain list form, with the defaults
+        Study plain = parse(MINIMAL + "table1: [age]\n");
+        assertThat(plain.table1Style()).isEqualTo(org.survkit.study.Table1Style.defaults());
+        assertThat(StudyWriter.write(plain, java.util.List.of())).contains("table1:\n  - column: \"age\"\n")
+                .doesNotContain("p_style").doesNotContain("hazard_ratios");
+        assertThat(plain.comparisons().hazardRatios()).hasSize(3);
+        // Prism reports the Mantel-Haenszel ratio: the primary one under its preset
+        assertThat(parse(MINIMAL + "preset: prism\n").comparisons().primaryHazardRatio(
+                org.survkit.stats.preset.Preset.PRISM)).isEqualTo(
+                        org.survkit.stats.logrank.HazardRatioMethod.MANTEL_HAENSZEL);
+        assertThat(error(MINIMAL + "p_style: apa\n")).contains("'p_style': \"apa\" is not allowed; use digits, nejm,"
+                + " ama or lancet.");
+        assertThat(error(MINIMAL + "comparisons:\n  hazard_ratios: [cox, wald]\n")).contains(
+                "\"wald\" is not allowed; use cox, mantel_haenszel or oe.");
+        assertThat(error(MINIMAL + "table1:\n  percent: \"%\"\n")).contains("use n/N (%) or n (%).");
+        assertThat(error(MINIMAL + "table1:\n  p_value: no\n")).contains("Did you mean 'p_values'?");
+    }
+
+    @Test
     void coxFittingOptionsAreReadAndWrittenBack() {
         Study s = parse(MINIMAL + """
                 cox:

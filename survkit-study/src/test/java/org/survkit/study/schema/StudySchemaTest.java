@@ -51,6 +51,11 @@ class StudySchemaTest {
         assertThat(validate(ok + "cox: {covariates: [age], ties: breslow}\n")).isEmpty();
         assertThat(validate(ok + "cox: [{covariates: [age]}, {name: b, covariates: [sex]}]\n")).isEmpty();
         assertThat(validate(ok + "table1: [age, {column: grade, levels: [I, II]}]\n")).isEmpty();
+        assertThat(validate(ok + "table1: {p_values: false, percent: \"n (%)\", continuous: median_iqr,"
+                + " variables: [age, {column: grade}]}\n")).isEmpty();
+        assertThat(validate(ok + "table1: {percent: \"%\"}\n")).isNotEmpty();
+        assertThat(validate(ok + "p_style: lancet\ncomparisons: {hazard_ratios: [cox, oe]}\n")).isEmpty();
+        assertThat(validate(ok + "comparisons: {hazard_ratios: [wald]}\n")).isNotEmpty();
     }
 
     @Test
