@@ -10,11 +10,19 @@ import org.survkit.stats.cox.CoxCoefficient;
 /**
  * Lays out and writes one {@link ForestPlot}: a header row, one row per term (label | interval
  * on the log axis | "HR (CI)" | P), the axis under the rows, direction labels and a footnote.
+ * Labels are never shortened: the label column is as wide as its longest label while the interval
+ * panel keeps {@value #PANEL_SHARE} of the width; a longer label wraps onto two lines (its row grows),
+ * and a label that does not fit on two lines widens the column at the panel's expense, down to
+ * {@value #MIN_PANEL_SHARE} of the width and, for a word longer than that, further.
  */
 final class ForestRenderer {
 
     private static final double PAD = 3;
     private static final double ROW = 16;
+    /** Baseline distance of a label's two lines; a two-line row is this much taller. */
+    private static final double LABEL_LEADING = 9.5;
+    private static final double PANEL_SHARE = 0.35;
+    private static final double MIN_PANEL_SHARE = 0.25;
     private static final double GUTTER = 16;
     private static final double MAX_SIDE = 8;
     private static final double MIN_SIDE = 3.2;
@@ -61,12 +69,17 @@ final class ForestRenderer {
         double hrW = Math.max(TextMetrics.boldWidth(hrHeader, Style.FONT), Axes.labelWidth(hrTexts));
         double pW = Math.max(TextMetrics.boldWidth(pHeader, Style.FONT), Axes.labelWidth(pTexts));
         double available = width - 2 * PAD - hrW - pW - 3 * GUTTER;
-        double maxLabel = Math.max(60, available - 0.35 * width);
         List<String> labels = new ArrayList<>();
         for (CoxCoefficient c : rows) {
-            labels.add(TextMetrics.truncate(s.labels.getOrDefault(c.term(), c.term()), Style.FONT, maxLabel));
+            labels.add(s.labels.getOrDefault(c.term(), c.term()));
         }
-        double labelW = Math.max(TextMetrics.boldWidth(labelHeader, Style.FONT), Axes.labelWidth(labels));
+        List<List<String>> labelLines = labelLines(labels, Math.max(60, available - PANEL_SHARE * width),
+                Math.max(60, available - MIN_PANEL_SHARE * width));
+        double labelW = TextMetrics.boldWidth(labelHeader, Style.FONT);
+        for (List<String> lines : labelLines) {
+            labelW = Math.max(labelW, Axes.labelWidth(lines));
+        }
+        double[] rowTop = new double[rows.size() + 1];
         double panelX0 = PAD + labelW + GUTTER;
         double pRight = width - PAD;
         double hrX = pRight - pW - GUTTER - hrW;
@@ -114,7 +127,11 @@ final class ForestRenderer {
         }
         double headerTop = y;
         double rowsTop = headerTop + ROW;
-        double rowsBottom = rowsTop + ROW * rows.size();
+        rowTop[0] = rowsTop;
+        for (int i = 0; i < rows.size(); i++) {
+            rowTop[i + 1] = rowTop[i] + ROW + LABEL_LEADING * (labelLines.get(i).size() - 1);
+        }
+        double rowsBottom = rowTop[rows.size()];
         double axisY = rowsBottom + 3;
         double last = Axes.titleBaseline(axisY);
         double directionBaseline = 0;
@@ -139,8 +156,8 @@ final class ForestRenderer {
         }
         if (s.stripes) {
             for (int i = 1; i < rows.size(); i += 2) {
-                w.empty("rect", "class", "stripe", "x", "0", "y", SvgWriter.num(rowsTop + ROW * i), "width",
-                        SvgWriter.num(width), "height", SvgWriter.num(ROW), "fill", STRIPE);
+                w.empty("rect", "class", "stripe", "x", "0", "y", SvgWriter.num(rowTop[i]), "width",
+                        SvgWriter.num(width), "height", SvgWriter.num(rowTop[i + 1] - rowTop[i]), "fill", STRIPE);
             }
         }
         // header and rules
@@ -164,11 +181,17 @@ final class ForestRenderer {
         double[] sides = sides();
         for (int i = 0; i < rows.size(); i++) {
             CoxCoefficient c = rows.get(i);
-            double mid = rowsTop + ROW * i + ROW / 2;
+            double mid = (rowTop[i] + rowTop[i + 1]) / 2;
             String baseline = SvgWriter.num(Style.centredBaseline(mid, Style.FONT));
             w.open("g", "class", "forest-row", "data-term", c.term());
-            w.text(labels.get(i), "class", "row-label", "x", SvgWriter.num(PAD), "y", baseline, "font-size", fs, "fill",
-                    Style.TEXT);
+            List<String> lines = labelLines.get(i);
+            if (lines.size() == 1) {
+                w.text(lines.get(0), "class", "row-label", "x", SvgWriter.num(PAD), "y", baseline, "font-size", fs,
+                        "fill", Style.TEXT);
+            } else {
+                w.lines(lines, PAD, Style.centredBaseline(mid - LABEL_LEADING / 2, Style.FONT), LABEL_LEADING, "class",
+                        "row-label", "data-lines", "2", "font-size", fs, "fill", Style.TEXT);
+            }
             if (drawable(c)) {
                 drawInterval(w, c, mid, sides[i], sx, axisMin, axisMax);
                 w.text(hrTexts.get(i), "class", "hr-text", "x", SvgWriter.num(hrX), "y", baseline, "font-size", fs,
@@ -200,6 +223,45 @@ final class ForestRenderer {
                     Style.MUTED);
         }
         return w.finish();
+    }
+
+    /**
+     * Each label as one line when it fits in {@code preferred} points, else on two: wrapped at {@code preferred},
+     * or, when that takes more lines, at the narrowest width up to {@code widest} that gives two, or else split at
+     * the space nearest its middle. Never shortened.
+     */
+    static List<List<String>> labelLines(List<String> labels, double preferred, double widest) {
+        List<List<String>> out = new ArrayList<>();
+        for (String label : labels) {
+            out.add(twoLines(label, preferred, widest));
+        }
+        return out;
+    }
+
+    private static List<String> twoLines(String label, double preferred, double widest) {
+        if (TextMetrics.width(label, Style.FONT) <= preferred || !label.strip().contains(" ")) {
+            return List.of(label);
+        }
+        for (double w = preferred; w <= widest; w += 4) {
+            List<String> lines = wrap(label, Style.FONT, w);
+            if (lines.size() <= 2) {
+                return lines;
+            }
+        }
+        // no width up to the widest gives two lines: split at the space that balances the lines best
+        String[] words = label.strip().split("\\s+");
+        List<String> best = List.of(label);
+        double bestW = Double.POSITIVE_INFINITY;
+        for (int k = 1; k < words.length; k++) {
+            String a = String.join(" ", java.util.Arrays.copyOfRange(words, 0, k));
+            String b = String.join(" ", java.util.Arrays.copyOfRange(words, k, words.length));
+            double w = Math.max(TextMetrics.width(a, Style.FONT), TextMetrics.width(b, Style.FONT));
+            if (w < bestW) {
+                bestW = w;
+                best = List.of(a, b);
+            }
+        }
+        return best;
     }
 
     /** Line spacing of a footnote that takes several lines. */
