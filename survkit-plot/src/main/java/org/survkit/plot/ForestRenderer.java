@@ -226,66 +226,38 @@ final class ForestRenderer {
     }
 
     /**
-     * Each label as one line when it fits in {@code preferred} points, else on two: wrapped at {@code preferred},
-     * or, when that takes more lines, at the narrowest width up to {@code widest} that gives two, or else split at
-     * the space nearest its middle. Never shortened.
+     * Each label as one line when it fits in {@code preferred} points, else on two: wrapped at the narrowest width
+     * from {@code preferred} up to {@code widest} that gives two lines, breaking at spaces and after hyphens and
+     * slashes; a label that needs more (a long word) is wrapped at {@code widest}, a word wider than that broken
+     * where it reaches the edge. Never shortened.
      */
     static List<List<String>> labelLines(List<String> labels, double preferred, double widest) {
         List<List<String>> out = new ArrayList<>();
         for (String label : labels) {
-            out.add(twoLines(label, preferred, widest));
+            out.add(labelLines(label, preferred, widest));
         }
         return out;
     }
 
-    private static List<String> twoLines(String label, double preferred, double widest) {
-        if (TextMetrics.width(label, Style.FONT) <= preferred || !label.strip().contains(" ")) {
+    private static List<String> labelLines(String label, double preferred, double widest) {
+        if (TextMetrics.width(label, Style.FONT) <= preferred) {
             return List.of(label);
         }
-        for (double w = preferred; w <= widest; w += 4) {
-            List<String> lines = wrap(label, Style.FONT, w);
-            if (lines.size() <= 2) {
+        for (double w = preferred; w < widest + 4; w += 4) {
+            List<String> lines = TextWrap.lines(label, Style.FONT, false, Math.min(w, widest), true);
+            if (lines.size() <= 2 && Axes.labelWidth(lines) <= Math.min(w, widest)) {
                 return lines;
             }
         }
-        // no width up to the widest gives two lines: split at the space that balances the lines best
-        String[] words = label.strip().split("\\s+");
-        List<String> best = List.of(label);
-        double bestW = Double.POSITIVE_INFINITY;
-        for (int k = 1; k < words.length; k++) {
-            String a = String.join(" ", java.util.Arrays.copyOfRange(words, 0, k));
-            String b = String.join(" ", java.util.Arrays.copyOfRange(words, k, words.length));
-            double w = Math.max(TextMetrics.width(a, Style.FONT), TextMetrics.width(b, Style.FONT));
-            if (w < bestW) {
-                bestW = w;
-                best = List.of(a, b);
-            }
-        }
-        return best;
+        return TextWrap.lines(label, Style.FONT, false, widest, true);
     }
 
     /** Line spacing of a footnote that takes several lines. */
     private static final double FOOT_LEADING = 10;
 
-    /** Breaks text at spaces into lines no wider than {@code maxWidth} (a word longer than that gets a line). */
+    /** Breaks text at spaces into lines no wider than {@code maxWidth} (a longer word is broken). */
     static List<String> wrap(String text, double size, double maxWidth) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.strip().split("\\s+")) {
-            String candidate = line.length() == 0 ? word : line + " " + word;
-            if (line.length() > 0 && TextMetrics.width(candidate, size) > maxWidth) {
-                lines.add(line.toString());
-                line.setLength(0);
-                line.append(word);
-            } else {
-                line.setLength(0);
-                line.append(candidate);
-            }
-        }
-        if (line.length() > 0) {
-            lines.add(line.toString());
-        }
-        return lines;
+        return TextWrap.lines(text, size, false, maxWidth, false);
     }
 
     private void rule(SvgWriter w, double y) {

@@ -34,6 +34,8 @@ final class KaplanMeierRenderer {
     /** A legend right of the plot takes at most this share of the width. */
     private static final double RIGHT_SHARE = 0.32;
     private static final double RIGHT_GAP = 10;
+    /** A legend right of the plot must leave the plot this share of the width, else it goes below. */
+    static final double MIN_PLOT_SHARE = 0.5;
 
     private final KaplanMeierPlot plot;
     private final Settings s;
@@ -127,7 +129,13 @@ final class KaplanMeierRenderer {
         double flowWidth = width - PAD - axisX;
         Legend legend = legend(testName, pValue, position == LegendPosition.RIGHT ? RIGHT_SHARE * width : flowWidth);
         if (position == LegendPosition.RIGHT) {
-            dataX1 = Math.min(dataX1, width - PAD - legend.width() - RIGHT_GAP);
+            double narrowed = width - PAD - legend.width() - RIGHT_GAP;
+            if (narrowed - axisX < MIN_PLOT_SHARE * width) {
+                position = LegendPosition.BOTTOM; // the time axis would be too short for its ticks
+                legend = legend(testName, pValue, flowWidth);
+            } else {
+                dataX1 = Math.min(dataX1, narrowed);
+            }
         }
         Legend placed = position == LegendPosition.NONE ? legend.notesOnly() : legend;
         boolean overPlot = position == LegendPosition.INSIDE || position == LegendPosition.NONE;

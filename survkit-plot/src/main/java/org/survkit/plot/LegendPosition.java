@@ -4,7 +4,10 @@ package org.survkit.plot;
 public enum LegendPosition {
     /** Inside the plot where it covers no curve, band or mark, else above the plot. survkit's default. */
     INSIDE,
-    /** A column to the right of the plot, which gets narrower. */
+    /**
+     * A column to the right of the plot, which gets narrower; below the plot as {@link #BOTTOM} when the plot would
+     * keep less than half of the figure's width (a narrow figure, long labels).
+     */
     RIGHT,
     /** Across the figure under the time axis (above the number-at-risk table). */
     BOTTOM,

@@ -135,7 +135,12 @@ final class LogMinusLogRenderer {
         }
         Legend legend = new Legend(s.legendTitle, entries, List.of());
         if (position == LegendPosition.RIGHT) {
-            dataX1 = Math.min(dataX1, width - PAD - legend.width() - 10);
+            double narrowed = width - PAD - legend.width() - 10;
+            if (narrowed - axisX < KaplanMeierRenderer.MIN_PLOT_SHARE * width) {
+                position = LegendPosition.BOTTOM; // the time axis would be too short for its ticks
+            } else {
+                dataX1 = Math.min(dataX1, narrowed);
+            }
         }
 
         double plotTop = top + 4;

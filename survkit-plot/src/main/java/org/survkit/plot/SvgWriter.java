@@ -105,8 +105,8 @@ final class SvgWriter {
 
     /**
      * Writes one {@code <text>} element set on several lines, each a {@code tspan} at {@code x} on its own baseline
-     * ({@code leading} apart); every line but the last keeps a trailing space, so that the element's text is the
-     * whole sentence.
+     * ({@code leading} apart); every line but the last that does not end in a hyphen or slash keeps a trailing
+     * space, so that the element's text is the whole sentence.
      */
     SvgWriter lines(List<String> lines, double x, double firstBaseline, double leading, String... attrs) {
         out.append("<text");
@@ -116,7 +116,7 @@ final class SvgWriter {
             out.append("<tspan");
             attr("x", num(x));
             attr("y", num(firstBaseline + i * leading));
-            out.append('>').append(escape(lines.get(i) + (i < lines.size() - 1 ? " " : ""))).append("</tspan>");
+            out.append('>').append(escape(lines.get(i) + (i < lines.size() - 1 && !lines.get(i).matches(".*[-/]") ? " " : ""))).append("</tspan>");
         }
         out.append("</text>\n");
         return this;

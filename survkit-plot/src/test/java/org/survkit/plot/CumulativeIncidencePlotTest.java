@@ -145,4 +145,16 @@ class CumulativeIncidencePlotTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> plot().withRiskTable(km.subList(0, 1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void linesOfCausesThatPrintAsOneGreyGetLineTypesInCurvesAndLegend() {
+        // Okabe-Ito blue and vermillion: grey levels 0.37 and 0.44
+        SvgDoc lines = SvgDoc.parse(plot().withStacked(false).svg());
+        List<String> curves = LineTypesTest.dashes(lines, "cif-curve");
+        assertThat(curves).containsOnly("solid", LineType.DASHED.dashArray()).contains(LineType.DASHED.dashArray());
+        assertThat(LineTypesTest.dashes(lines, "legend-key")).containsExactly("solid", LineType.DASHED.dashArray());
+        assertThat(LineTypesTest.dashes(SvgDoc.parse(plot().withStacked(false).with(LineTypes.SOLID).svg()),
+                "cif-curve")).containsOnly("solid");
+        assertThat(plot().lineTypes()).as("stacked bands have no line types").containsOnly(LineType.SOLID);
+    }
 }
