@@ -112,6 +112,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = Flags.SHEET, paramLabel = "NAME")
     String sheet;
 
+    @picocli.CommandLine.Mixin
+    FigureOptions figures;
+
     @Option(names = "--no-png", description = "Write figures as SVG only (faster).")
     boolean noPng;
 
@@ -137,6 +140,7 @@ public final class ReportCommand implements Callable<Integer> {
         } else {
             study = quick();
         }
+        study = figures.applyTo(study);
         ReportEngine engine = ReportEngine.withDefaults().withSoftware("survkit " + Version.get());
         if (noPng) {
             engine = engine.withPng(false);

@@ -242,6 +242,11 @@ public final class KaplanMeierPlot implements Figure {
         return settings.lineTypes.resolve(settings.palette, idx);
     }
 
+    /** {@return the display names of the groups shown, in the order shown (as the legend names them)} */
+    public List<String> shownLabels() {
+        return shownCurves().stream().map(g -> label(g.group())).toList();
+    }
+
     /** Show only these groups, in this order (e.g. one pair); each keeps its colour. */
     public KaplanMeierPlot withGroups(String... groups) {
         List<String> g = List.of(groups);
