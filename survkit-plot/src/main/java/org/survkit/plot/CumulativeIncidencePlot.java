@@ -102,6 +102,26 @@ public final class CumulativeIncidencePlot implements Figure {
         return stacked ? java.util.Collections.nCopies(n, LineType.SOLID) : lineTypes.resolve(palette, idx);
     }
 
+    /**
+     * How each cause's stacked band is filled, in the figure's order: "plain", "hatched", "back-hatched", …
+     * when the causes' colours would print as the same grey (by the line-type rule, {@link #with(LineTypes)}), else
+     * all "plain"; lines (not stacked) are always "plain".
+     */
+    public List<String> fillPatterns() {
+        return hatches().stream().map(Hatch::word).toList();
+    }
+
+    private List<Hatch> hatches() {
+        int n = result.causes().length;
+        int[] idx = java.util.stream.IntStream.range(0, n).toArray();
+        boolean use = stacked && lineTypes.resolve(palette, idx).stream().anyMatch(t -> t != LineType.SOLID);
+        List<Hatch> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(use ? Hatch.forIndex(i) : Hatch.PLAIN);
+        }
+        return out;
+    }
+
     /** A title above the plot (none by default). */
     public CumulativeIncidencePlot withTitle(String t) {
         return new CumulativeIncidencePlot(result, blank(t), timeUnit, timeLabel, causeLabels, groupLabels, stacked,
@@ -263,6 +283,12 @@ public final class CumulativeIncidencePlot implements Figure {
             w.text(title, "class", "title", "x", SvgWriter.num(axisX), "y", SvgWriter.num(titleBaseline), "font-size",
                     SvgWriter.num(Style.FONT_TITLE), "font-weight", "bold", "fill", Style.TEXT);
         }
+        List<Hatch> hatches = hatches();
+        if (hatches.stream().anyMatch(h -> h != Hatch.PLAIN)) {
+            w.open("defs");
+            hatches.forEach(h -> h.define(w));
+            w.close("defs");
+        }
         legend(w, axisX, legendY, causes);
         Scale sy = Scale.linear(0, 1, bottom - Style.DATA_PAD, top);
         Axes.left(w, axisX, top, bottom, yTicks, yLabels, sy,
@@ -324,6 +350,12 @@ public final class CumulativeIncidencePlot implements Figure {
                 w.empty("rect", "class", "legend-key", "x", SvgWriter.num(cx), "y", SvgWriter.num(centreY - SWATCH / 2),
                         "width", SvgWriter.num(SWATCH), "height", SvgWriter.num(SWATCH), "fill", color, "fill-opacity",
                         FILL_OPACITY);
+                Hatch h = hatches().get(c);
+                if (h != Hatch.PLAIN) {
+                    w.empty("rect", "class", "legend-key-hatch", "data-hatch", h.word(), "x", SvgWriter.num(cx), "y",
+                            SvgWriter.num(centreY - SWATCH / 2), "width", SvgWriter.num(SWATCH), "height",
+                            SvgWriter.num(SWATCH), "fill", "url(#" + h.id() + ")");
+                }
             } else {
                 w.empty("line", Stroke.attributes(List.of("class", "legend-key", "x1", SvgWriter.num(cx), "y1",
                         SvgWriter.num(centreY), "x2", SvgWriter.num(cx + key), "y2", SvgWriter.num(centreY)), color,
@@ -360,6 +392,7 @@ public final class CumulativeIncidencePlot implements Figure {
     /** The causes of one group: stacked bands between running sums, or one step line each. */
     private void drawGroup(SvgWriter w, String group, double[] causes, Scale sx, Scale sy, double xEnd) {
         List<LineType> types = lineTypes();
+        List<Hatch> hatches = hatches();
         CumulativeIncidenceCurve first = result.curve(group, causes[0]);
         double end = Math.min(first.lastTime(), xEnd);
         TreeSet<Double> grid = new TreeSet<>();
@@ -389,9 +422,15 @@ public final class CumulativeIncidencePlot implements Figure {
                 for (int i = 0; i < times.length; i++) {
                     upper[i] = lower[i] + f[i];
                 }
-                w.empty("path", "class", "cif-area", "data-group", group, "data-cause", code(causes[c]), "d",
-                        band(times, lower, upper, end, sx, sy), "fill", color, "fill-opacity", FILL_OPACITY, "stroke",
-                        color, "stroke-width", SvgWriter.num(0.4));
+                String d = band(times, lower, upper, end, sx, sy);
+                w.empty("path", "class", "cif-area", "data-group", group, "data-cause", code(causes[c]), "d", d,
+                        "fill", color, "fill-opacity", FILL_OPACITY, "stroke", color, "stroke-width",
+                        SvgWriter.num(0.4));
+                if (hatches.get(c) != Hatch.PLAIN) {
+                    w.empty("path", "class", "cif-hatch", "data-group", group, "data-cause", code(causes[c]),
+                            "data-hatch", hatches.get(c).word(), "d", d, "fill", "url(#" + hatches.get(c).id() + ")",
+                            "stroke", "none");
+                }
                 lower = upper;
             } else {
                 // flat after the last event of the cause, to the group's last follow-up (as cmprsk's plot)

@@ -204,7 +204,8 @@ public final class ReportFigures {
                         + " (1 \u2212 Kaplan\u2013Meier of any event) and the white space above it the share free of"
                         + " every event" : "")
                 + (cr.result().tests().isEmpty() ? "." : ". P: Gray's test per cause.")
-                + lineTypeKey(cr.causes().stream().map(t::causeLabel).toList(), p.lineTypes());
+                + lineTypeKey(cr.causes().stream().map(t::causeLabel).toList(), p.lineTypes())
+                + fillKey(cr.causes().stream().map(t::causeLabel).toList(), p.fillPatterns());
         return item("cif", caption, p);
     }
 
@@ -220,14 +221,23 @@ public final class ReportFigures {
 
     /** "Line types: A solid, B dashed." when the curves have line types, else empty. */
     static String lineTypeKey(List<String> names, List<LineType> types) {
-        if (types.stream().allMatch(x -> x == LineType.SOLID)) {
+        return drawnKey("Line types", names, types.stream().map(LineType::word).toList(), LineType.SOLID.word());
+    }
+
+    /** "Fill patterns: A plain, B hatched." when the stacked bands are hatched, else empty. */
+    static String fillKey(List<String> names, List<String> patterns) {
+        return drawnKey("Fill patterns", names, patterns, "plain");
+    }
+
+    private static String drawnKey(String title, List<String> names, List<String> words, String plain) {
+        if (words.stream().allMatch(plain::equals)) {
             return "";
         }
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            parts.add(names.get(i) + " " + types.get(i).word());
+            parts.add(names.get(i) + " " + words.get(i));
         }
-        return " Line types: " + String.join(", ", parts) + ".";
+        return " " + title + ": " + String.join(", ", parts) + ".";
     }
 
     private static Item item(String id, String caption, Figure f) {
