@@ -221,7 +221,7 @@ public final class ReportCommand implements Callable<Integer> {
                 FlagValues.parse(StudyKeys.INVALID, invalid), censorValue == null ? List.of()
                         : FlagValues.parse(StudyKeys.EVENT_CENSOR_VALUE, censorValue)), sheet, time, timeUnit, event, eventValue, group, table1,
                 covariates, times, h == null ? Double.NaN : h, endpoint);
-        Study study = q.toStudy(file);
+        Study study = figures.applyTo(q.toStudy(file));
         try {
             if (Files.exists(file) && !Files.readString(file, StandardCharsets.UTF_8).startsWith(StudyWriter.MARKER)) {
                 throw new UsageException(file + " exists and was not written by survkit report; choose another"
