@@ -2,7 +2,8 @@
  * The {@code survkit} command line: one picocli class per subcommand ({@link org.survkit.cli.Main} lists them,
  * {@link org.survkit.cli.ExitCodes} holds the exit statuses), and the options they share as mixins bound to the
  * study model's keys ({@link org.survkit.cli.CohortOptions}, {@link org.survkit.cli.MethodOptions},
- * {@link org.survkit.cli.ComparisonOptions}, {@link org.survkit.cli.OutputOptions}, …).
+ * {@link org.survkit.cli.ComparisonOptions}, {@link org.survkit.cli.OutputOptions}, the figures' line types and legend
+ * {@link org.survkit.cli.FigureOptions}, …).
  *
  * <p>Every analysis command is <b>parse → run → emit</b>, in three packages:
  * <ol>
