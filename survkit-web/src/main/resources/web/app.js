@@ -396,6 +396,7 @@ function figureSettings() {
   const f = {
     confidence_bands: $('fig-bands').checked, risk_table: $('fig-risk').checked, median_lines: $('fig-median').checked,
     scale: $('fig-percent').checked ? 'percent' : 'fraction',
+    line_types: $('fig-line-types').value, legend: $('fig-legend').value,
   };
   if (state.groups.length) {
     const shown = state.groups.filter((g) => !state.hidden.has(g));
@@ -494,6 +495,7 @@ function applySettings(s) {
   const f = s.figure || {};
   $('fig-bands').checked = !!f.confidence_bands; $('fig-risk').checked = f.risk_table !== false;
   $('fig-median').checked = !!f.median_lines; $('fig-percent').checked = f.scale === 'percent';
+  $('fig-line-types').value = f.line_types || 'auto'; $('fig-legend').value = f.legend || 'inside';
   const check = (name, vals) => document.querySelectorAll('input[data-list="' + name + '"]')
     .forEach((i) => { i.checked = (vals || []).includes(i.value); });
   check('table1', s.table1); check('cox', (s.cox || {}).covariates);
@@ -773,7 +775,8 @@ async function checkRules() {
     status.classList.add('error');
   }
 }
-['fig-bands', 'fig-risk', 'fig-median', 'fig-percent'].forEach((id) => $(id).addEventListener('change', drawFigure));
+['fig-bands', 'fig-risk', 'fig-median', 'fig-percent', 'fig-line-types', 'fig-legend']
+  .forEach((id) => $(id).addEventListener('change', drawFigure));
 
 function ready(o) { return o.event && (o.time || (o.start_date && o.end_date)); }
 

@@ -14,6 +14,7 @@ import org.survkit.stats.competing.CumulativeIncidenceResult;
 import org.survkit.stats.competing.GrayTestResult;
 import org.survkit.stats.km.ConfidenceType;
 import org.survkit.study.Estimates;
+import org.survkit.study.key.StudyKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,6 +63,9 @@ public final class CifCommand implements Callable<Integer> {
 
     @Option(names = "--plot-lines", description = "With --plot: one step line per cause instead of stacked bands.")
     boolean plotLines;
+
+    @Option(names = StudyKeys.Flags.LINE_TYPES, paramLabel = "auto|solid|dashed")
+    String lineTypes;
 
     @Option(names = "--cause-label", paramLabel = "V=NAME",
             description = "Name of a cause in the figure, e.g. 1=Transplant. Repeatable.")
@@ -122,7 +126,7 @@ public final class CifCommand implements Callable<Integer> {
         }
         CumulativeIncidencePlot figure = CumulativeIncidencePlot.of(r).withCauseLabels(labels)
                 .withStacked(!plotLines).withTimeUnit(cohort.time != null ? null : cohort.unitLabel())
-                .withRiskTable(anyEvent(cr));
+                .withRiskTable(anyEvent(cr)).with(FlagValues.orDefault(StudyKeys.LINE_TYPES, lineTypes));
         try {
             java.nio.file.Path parent = plot.toAbsolutePath().getParent();
             if (parent != null) {

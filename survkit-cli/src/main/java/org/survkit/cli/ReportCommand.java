@@ -117,6 +117,8 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Mixin
     PresentationOptions presentation = new PresentationOptions();
+    @Mixin
+    FigureOptions figures;
 
     @Option(names = "--no-png", description = "Write figures as SVG only (faster).")
     boolean noPng;
@@ -143,7 +145,7 @@ public final class ReportCommand implements Callable<Integer> {
         } else {
             study = quick();
         }
-        study = presentation.apply(study);
+        study = presentation.apply(figures.applyTo(study));
         ReportEngine engine = ReportEngine.withDefaults().withSoftware("survkit " + Version.get());
         if (noPng) {
             engine = engine.withPng(false);
@@ -224,7 +226,7 @@ public final class ReportCommand implements Callable<Integer> {
                 FlagValues.parse(StudyKeys.INVALID, invalid), censorValue == null ? List.of()
                         : FlagValues.parse(StudyKeys.EVENT_CENSOR_VALUE, censorValue)), sheet, time, timeUnit, event, eventValue, group, table1,
                 covariates, times, h == null ? Double.NaN : h, endpoint);
-        Study study = presentation.apply(q.toStudy(file));
+        Study study = presentation.apply(figures.applyTo(q.toStudy(file)));
         try {
             if (Files.exists(file) && !Files.readString(file, StandardCharsets.UTF_8).startsWith(StudyWriter.MARKER)) {
                 throw new UsageException(file + " exists and was not written by survkit report; choose another"

@@ -3,7 +3,8 @@
  * {@link org.survkit.cli.ExitCodes} holds the exit statuses), and the options they share as mixins bound to the
  * study model's keys ({@link org.survkit.cli.CohortOptions}, {@link org.survkit.cli.MethodOptions},
  * {@link org.survkit.cli.ComparisonOptions}, {@link org.survkit.cli.OutputOptions},
- * {@link org.survkit.cli.PresentationOptions} (how the report prints P values, hazard ratios and Table 1), …).
+ * {@link org.survkit.cli.PresentationOptions} (how the report prints P values, hazard ratios and Table 1), the figures'
+ * line types and legend {@link org.survkit.cli.FigureOptions}, …).
  *
  * <p>Every analysis command is <b>parse → run → emit</b>, in three packages:
  * <ol>

@@ -192,4 +192,24 @@ class CliReportTest {
         assertThat(r.out()).contains("report");
         assertThat(Cli.run("report", "--help").out()).contains("survkit report study.yaml [--out DIR]");
     }
+
+    @Test
+    void lineTypesAndLegendFlagsOverrideTheStudyAndAreCheckedByTheirKey() throws IOException {
+        Path study = Path.of("../examples/rapamycin-mbc/study.yaml");
+        Path out = dir.resolve("solid");
+        Cli r = Cli.run("report", study.toString(), "--out", out.toString(), "--no-png", "--line-types", "solid",
+                "--legend", "bottom");
+        assertThat(r.status()).as(r.err()).isZero();
+        String km = Files.readString(out.resolve("figures/km_all.svg"));
+        assertThat(km).contains("class=\"km-curve\"").doesNotContain("stroke-dasharray=\"4.5 2.5\"");
+        Cli dashed = Cli.run("report", study.toString(), "--out", dir.resolve("dashed").toString(), "--no-png");
+        assertThat(dashed.status()).as(dashed.err()).isZero();
+        assertThat(Files.readString(dir.resolve("dashed").resolve("figures/km_all.svg")))
+                .contains("stroke-dasharray=\"4.5 2.5\"");
+        Cli bad = Cli.run("report", study.toString(), "--out", dir.resolve("bad").toString(), "--line-types",
+                "dotted");
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).contains("--line-types: \"dotted\" is not allowed; use auto, solid or dashed.")
+                .doesNotContain("Exception");
+    }
 }

@@ -34,6 +34,8 @@ public final class CumulativeIncidencePlot implements Figure {
     private static final double PAD = 3;
     private static final double PANEL_GAP = 14;
     private static final double SWATCH = 8;
+    /** A legend key long enough to show a dash pattern. */
+    private static final double DASHED_KEY = 20;
     /** Band fill opacity: the colours stay distinguishable where bands meet. */
     private static final String FILL_OPACITY = "0.75";
 
@@ -49,10 +51,12 @@ public final class CumulativeIncidencePlot implements Figure {
     private final double[] causeOrder;
     private final List<GroupCurve> atRisk;
     private final PValueFormat pFormat;
+    private final LineTypes lineTypes;
 
     private CumulativeIncidencePlot(CumulativeIncidenceResult result, String title, String timeUnit, String timeLabel,
             Map<String, String> causeLabels, Map<String, String> groupLabels, boolean stacked, Palette palette,
-            double widthMm, double[] causeOrder, List<GroupCurve> atRisk, PValueFormat pFormat) {
+            double widthMm, double[] causeOrder, List<GroupCurve> atRisk, PValueFormat pFormat, LineTypes lineTypes) {
+        this.lineTypes = Objects.requireNonNull(lineTypes, "lineTypes");
         this.pFormat = Objects.requireNonNull(pFormat, "pFormat");
         this.result = result;
         this.title = title;
@@ -74,55 +78,91 @@ public final class CumulativeIncidencePlot implements Figure {
             throw new IllegalArgumentException("a cumulative incidence plot needs at least one curve");
         }
         return new CumulativeIncidencePlot(result, null, null, null, Map.of(), Map.of(), true, Palette.okabeIto(),
-                Style.WIDTH_MM, null, null, PValueFormat.DEFAULT);
+                Style.WIDTH_MM, null, null, PValueFormat.DEFAULT, LineTypes.AUTO);
     }
 
     /** How Gray's p-values print (default {@link PValueFormat#DEFAULT}, three significant digits). */
     public CumulativeIncidencePlot with(PValueFormat format) {
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, groupLabels, stacked,
-                palette, widthMm, causeOrder, atRisk, Objects.requireNonNull(format, "format"));
+                palette, widthMm, causeOrder, atRisk, Objects.requireNonNull(format, "format"), lineTypes);
+    }
+
+    /**
+     * Whether the causes' lines get distinct line types besides their colours (default {@link LineTypes#AUTO}:
+     * when two causes would print as the same grey). Only the lines of {@code withStacked(false)} have line types.
+     */
+    public CumulativeIncidencePlot with(LineTypes types) {
+        return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, groupLabels, stacked,
+                palette, widthMm, causeOrder, atRisk, pFormat, Objects.requireNonNull(types, "lineTypes"));
+    }
+
+    /** The line type of each cause in the figure's order (all solid when stacked or when line types are not used). */
+    public List<LineType> lineTypes() {
+        int n = result.causes().length;
+        int[] idx = java.util.stream.IntStream.range(0, n).toArray();
+        return stacked ? java.util.Collections.nCopies(n, LineType.SOLID) : lineTypes.resolve(palette, idx);
+    }
+
+    /**
+     * How each cause's stacked band is filled, in the figure's order: "plain", "hatched", "back-hatched", …
+     * when the causes' colours would print as the same grey (by the line-type rule, {@link #with(LineTypes)}), else
+     * all "plain"; lines (not stacked) are always "plain".
+     */
+    public List<String> fillPatterns() {
+        return hatches().stream().map(Hatch::word).toList();
+    }
+
+    private List<Hatch> hatches() {
+        int n = result.causes().length;
+        int[] idx = java.util.stream.IntStream.range(0, n).toArray();
+        boolean use = stacked && lineTypes.resolve(palette, idx).stream().anyMatch(t -> t != LineType.SOLID);
+        List<Hatch> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(use ? Hatch.forIndex(i) : Hatch.PLAIN);
+        }
+        return out;
     }
 
     /** A title above the plot (none by default). */
     public CumulativeIncidencePlot withTitle(String t) {
         return new CumulativeIncidencePlot(result, blank(t), timeUnit, timeLabel, causeLabels, groupLabels, stacked,
-                palette, widthMm, causeOrder, atRisk, pFormat);
+                palette, widthMm, causeOrder, atRisk, pFormat, lineTypes);
     }
 
     /** The time unit, shown as "Time (unit)" and used to choose ticks. */
     public CumulativeIncidencePlot withTimeUnit(String unit) {
         return new CumulativeIncidencePlot(result, title, blank(unit), timeLabel, causeLabels, groupLabels, stacked,
-                palette, widthMm, causeOrder, atRisk, pFormat);
+                palette, widthMm, causeOrder, atRisk, pFormat, lineTypes);
     }
 
     /** The whole time-axis title. */
     public CumulativeIncidencePlot withTimeLabel(String label) {
         return new CumulativeIncidencePlot(result, title, timeUnit, blank(label), causeLabels, groupLabels, stacked,
-                palette, widthMm, causeOrder, atRisk, pFormat);
+                palette, widthMm, causeOrder, atRisk, pFormat, lineTypes);
     }
 
     /** Names for the cause codes as written in the data ("1" → "Transplant"); unnamed causes show "Cause 1". */
     public CumulativeIncidencePlot withCauseLabels(Map<String, String> labels) {
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, labels, groupLabels, stacked, palette,
-                widthMm, causeOrder, atRisk, pFormat);
+                widthMm, causeOrder, atRisk, pFormat, lineTypes);
     }
 
     /** Names for the groups (panel titles); unnamed groups show their label. */
     public CumulativeIncidencePlot withGroupLabels(Map<String, String> labels) {
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, labels, stacked, palette,
-                widthMm, causeOrder, atRisk, pFormat);
+                widthMm, causeOrder, atRisk, pFormat, lineTypes);
     }
 
     /** Stacked bands (default) or one step line per cause. */
     public CumulativeIncidencePlot withStacked(boolean on) {
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, groupLabels, on, palette,
-                widthMm, causeOrder, atRisk, pFormat);
+                widthMm, causeOrder, atRisk, pFormat, lineTypes);
     }
 
     /** Colours of the causes, in cause order. */
     public CumulativeIncidencePlot with(Palette p) {
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, groupLabels, stacked,
-                Objects.requireNonNull(p, "palette"), widthMm, causeOrder, atRisk, pFormat);
+                Objects.requireNonNull(p, "palette"), widthMm, causeOrder, atRisk, pFormat, lineTypes);
     }
 
     /**
@@ -135,7 +175,7 @@ public final class CumulativeIncidencePlot implements Figure {
             throw new IllegalArgumentException("the width must be between 60 and 400 mm, not " + mm);
         }
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, groupLabels, stacked,
-                palette, mm, causeOrder, atRisk, pFormat);
+                palette, mm, causeOrder, atRisk, pFormat, lineTypes);
     }
 
     /**
@@ -153,7 +193,7 @@ public final class CumulativeIncidencePlot implements Figure {
                     + java.util.Arrays.toString(all) + ", got " + java.util.Arrays.toString(codes));
         }
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, groupLabels, stacked,
-                palette, widthMm, codes.clone(), atRisk, pFormat);
+                palette, widthMm, codes.clone(), atRisk, pFormat, lineTypes);
     }
 
     /**
@@ -172,7 +212,7 @@ public final class CumulativeIncidencePlot implements Figure {
             }
         }
         return new CumulativeIncidencePlot(result, title, timeUnit, timeLabel, causeLabels, groupLabels, stacked,
-                palette, widthMm, causeOrder, anyEvent == null ? null : List.copyOf(anyEvent), pFormat);
+                palette, widthMm, causeOrder, anyEvent == null ? null : List.copyOf(anyEvent), pFormat, lineTypes);
     }
 
     private static String blank(String s) {
@@ -244,6 +284,12 @@ public final class CumulativeIncidencePlot implements Figure {
             w.text(title, "class", "title", "x", SvgWriter.num(axisX), "y", SvgWriter.num(titleBaseline), "font-size",
                     SvgWriter.num(Style.FONT_TITLE), "font-weight", "bold", "fill", Style.TEXT);
         }
+        List<Hatch> hatches = hatches();
+        if (hatches.stream().anyMatch(h -> h != Hatch.PLAIN)) {
+            w.open("defs");
+            hatches.forEach(h -> h.define(w));
+            w.close("defs");
+        }
         legend(w, axisX, legendY, causes);
         Scale sy = Scale.linear(0, 1, bottom - Style.DATA_PAD, top);
         Axes.left(w, axisX, top, bottom, yTicks, yLabels, sy,
@@ -297,16 +343,24 @@ public final class CumulativeIncidencePlot implements Figure {
     private void legend(SvgWriter w, double x, double centreY, double[] causes) {
         w.open("g", "class", "legend");
         double cx = x + Style.DATA_PAD;
+        List<LineType> types = lineTypes();
+        double key = types.stream().anyMatch(t -> t != LineType.SOLID) ? DASHED_KEY : SWATCH;
         for (int c = 0; c < causes.length; c++) {
             String color = palette.color(c);
             if (stacked) {
                 w.empty("rect", "class", "legend-key", "x", SvgWriter.num(cx), "y", SvgWriter.num(centreY - SWATCH / 2),
                         "width", SvgWriter.num(SWATCH), "height", SvgWriter.num(SWATCH), "fill", color, "fill-opacity",
                         FILL_OPACITY);
+                Hatch h = hatches().get(c);
+                if (h != Hatch.PLAIN) {
+                    w.empty("rect", "class", "legend-key-hatch", "data-hatch", h.word(), "x", SvgWriter.num(cx), "y",
+                            SvgWriter.num(centreY - SWATCH / 2), "width", SvgWriter.num(SWATCH), "height",
+                            SvgWriter.num(SWATCH), "fill", "url(#" + h.id() + ")");
+                }
             } else {
-                w.empty("line", "class", "legend-key", "x1", SvgWriter.num(cx), "y1", SvgWriter.num(centreY), "x2",
-                        SvgWriter.num(cx + SWATCH), "y2", SvgWriter.num(centreY), "stroke", color, "stroke-width",
-                        SvgWriter.num(Style.CURVE_WIDTH));
+                w.empty("line", Stroke.attributes(List.of("class", "legend-key", "x1", SvgWriter.num(cx), "y1",
+                        SvgWriter.num(centreY), "x2", SvgWriter.num(cx + key), "y2", SvgWriter.num(centreY)), color,
+                        Style.CURVE_WIDTH, types.get(c), "butt"));
             }
             String label = causeLabel(causes[c]);
             double p = grayP(causes[c]);
@@ -318,10 +372,10 @@ public final class CumulativeIncidencePlot implements Figure {
                 runs.add(SvgWriter.Run.plain(pFormat.afterSymbol(p) + ")"));
                 label += " (Gray " + pFormat.textWithSymbol(p) + ")";
             }
-            w.text(runs, "class", "legend-label", "data-cause", code(causes[c]), "x", SvgWriter.num(cx + SWATCH + 3),
+            w.text(runs, "class", "legend-label", "data-cause", code(causes[c]), "x", SvgWriter.num(cx + key + 3),
                     "y", SvgWriter.num(Style.centredBaseline(centreY, Style.FONT)), "font-size",
                     SvgWriter.num(Style.FONT), "fill", Style.TEXT);
-            cx += SWATCH + 3 + TextMetrics.width(label, Style.FONT) + 12;
+            cx += key + 3 + TextMetrics.width(label, Style.FONT) + 12;
         }
         w.close("g");
     }
@@ -337,6 +391,8 @@ public final class CumulativeIncidencePlot implements Figure {
 
     /** The causes of one group: stacked bands between running sums, or one step line each. */
     private void drawGroup(SvgWriter w, String group, double[] causes, Scale sx, Scale sy, double xEnd) {
+        List<LineType> types = lineTypes();
+        List<Hatch> hatches = hatches();
         CumulativeIncidenceCurve first = result.curve(group, causes[0]);
         double end = Math.min(first.lastTime(), xEnd);
         TreeSet<Double> grid = new TreeSet<>();
@@ -366,9 +422,15 @@ public final class CumulativeIncidencePlot implements Figure {
                 for (int i = 0; i < times.length; i++) {
                     upper[i] = lower[i] + f[i];
                 }
-                w.empty("path", "class", "cif-area", "data-group", group, "data-cause", code(causes[c]), "d",
-                        band(times, lower, upper, end, sx, sy), "fill", color, "fill-opacity", FILL_OPACITY, "stroke",
-                        color, "stroke-width", SvgWriter.num(0.4));
+                String d = band(times, lower, upper, end, sx, sy);
+                w.empty("path", "class", "cif-area", "data-group", group, "data-cause", code(causes[c]), "d", d,
+                        "fill", color, "fill-opacity", FILL_OPACITY, "stroke", color, "stroke-width",
+                        SvgWriter.num(0.4));
+                if (hatches.get(c) != Hatch.PLAIN) {
+                    w.empty("path", "class", "cif-hatch", "data-group", group, "data-cause", code(causes[c]),
+                            "data-hatch", hatches.get(c).word(), "d", d, "fill", "url(#" + hatches.get(c).id() + ")",
+                            "stroke", "none");
+                }
                 lower = upper;
             } else {
                 // flat after the last event of the cause, to the group's last follow-up (as cmprsk's plot)
@@ -376,9 +438,9 @@ public final class CumulativeIncidencePlot implements Figure {
                 double[] v = java.util.Arrays.copyOf(curve.cif(), curve.size() + 1);
                 x[curve.size()] = end;
                 v[curve.size()] = curve.size() == 0 ? 0 : v[curve.size() - 1];
-                w.empty("path", "class", "cif-curve", "data-group", group, "data-cause", code(causes[c]), "d",
-                        StepPath.of(0, 0, x, v, end, sx, sy).d(), "fill", "none", "stroke", color,
-                        "stroke-width", SvgWriter.num(Style.CURVE_WIDTH));
+                w.empty("path", Stroke.attributes(List.of("class", "cif-curve", "data-group", group, "data-cause",
+                        code(causes[c]), "d", StepPath.of(0, 0, x, v, end, sx, sy).d()), color, Style.CURVE_WIDTH,
+                        types.get(c), "butt"));
             }
         }
     }

@@ -300,43 +300,7 @@ final class FlowRenderer {
      * characters, so that nothing is cut.
      */
     static List<String> wrap(String text, boolean bold, double maxWidth) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.strip().split("\\s+")) {
-            String candidate = line.length() == 0 ? word : line + " " + word;
-            if (width(candidate, bold) <= maxWidth) {
-                line.setLength(0);
-                line.append(candidate);
-                continue;
-            }
-            if (line.length() > 0) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            // the word alone: break it where it overflows
-            int i = 0;
-            while (i < word.length()) {
-                int end = i;
-                while (end < word.length()) {
-                    int next = end + Character.charCount(word.codePointAt(end));
-                    if (end > i && width(word.substring(i, next), bold) > maxWidth) {
-                        break;
-                    }
-                    end = next;
-                }
-                String part = word.substring(i, end);
-                i = end;
-                if (i < word.length()) {
-                    lines.add(part);
-                } else {
-                    line.append(part);
-                }
-            }
-        }
-        if (line.length() > 0) {
-            lines.add(line.toString());
-        }
-        return lines;
+        return TextWrap.lines(text, FONT, bold, maxWidth, false);
     }
 
     private static double width(String s, boolean bold) {

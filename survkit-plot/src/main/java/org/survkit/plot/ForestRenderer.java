@@ -10,11 +10,19 @@ import org.survkit.stats.cox.CoxCoefficient;
 /**
  * Lays out and writes one {@link ForestPlot}: a header row, one row per term (label | interval
  * on the log axis | "HR (CI)" | P), the axis under the rows, direction labels and a footnote.
+ * Labels are never shortened: the label column is as wide as its longest label while the interval
+ * panel keeps {@value #PANEL_SHARE} of the width; a longer label wraps onto two lines (its row grows),
+ * and a label that does not fit on two lines widens the column at the panel's expense, down to
+ * {@value #MIN_PANEL_SHARE} of the width and, for a word longer than that, further.
  */
 final class ForestRenderer {
 
     private static final double PAD = 3;
     private static final double ROW = 16;
+    /** Baseline distance of a label's two lines; a two-line row is this much taller. */
+    private static final double LABEL_LEADING = 9.5;
+    private static final double PANEL_SHARE = 0.35;
+    private static final double MIN_PANEL_SHARE = 0.25;
     private static final double GUTTER = 16;
     private static final double MAX_SIDE = 8;
     private static final double MIN_SIDE = 3.2;
@@ -61,12 +69,17 @@ final class ForestRenderer {
         double hrW = Math.max(TextMetrics.boldWidth(hrHeader, Style.FONT), Axes.labelWidth(hrTexts));
         double pW = Math.max(TextMetrics.boldWidth(pHeader, Style.FONT), Axes.labelWidth(pTexts));
         double available = width - 2 * PAD - hrW - pW - 3 * GUTTER;
-        double maxLabel = Math.max(60, available - 0.35 * width);
         List<String> labels = new ArrayList<>();
         for (CoxCoefficient c : rows) {
-            labels.add(TextMetrics.truncate(s.labels.getOrDefault(c.term(), c.term()), Style.FONT, maxLabel));
+            labels.add(s.labels.getOrDefault(c.term(), c.term()));
         }
-        double labelW = Math.max(TextMetrics.boldWidth(labelHeader, Style.FONT), Axes.labelWidth(labels));
+        List<List<String>> labelLines = labelLines(labels, Math.max(60, available - PANEL_SHARE * width),
+                Math.max(60, available - MIN_PANEL_SHARE * width));
+        double labelW = TextMetrics.boldWidth(labelHeader, Style.FONT);
+        for (List<String> lines : labelLines) {
+            labelW = Math.max(labelW, Axes.labelWidth(lines));
+        }
+        double[] rowTop = new double[rows.size() + 1];
         double panelX0 = PAD + labelW + GUTTER;
         double pRight = width - PAD;
         double hrX = pRight - pW - GUTTER - hrW;
@@ -114,7 +127,11 @@ final class ForestRenderer {
         }
         double headerTop = y;
         double rowsTop = headerTop + ROW;
-        double rowsBottom = rowsTop + ROW * rows.size();
+        rowTop[0] = rowsTop;
+        for (int i = 0; i < rows.size(); i++) {
+            rowTop[i + 1] = rowTop[i] + ROW + LABEL_LEADING * (labelLines.get(i).size() - 1);
+        }
+        double rowsBottom = rowTop[rows.size()];
         double axisY = rowsBottom + 3;
         double last = Axes.titleBaseline(axisY);
         double directionBaseline = 0;
@@ -139,8 +156,8 @@ final class ForestRenderer {
         }
         if (s.stripes) {
             for (int i = 1; i < rows.size(); i += 2) {
-                w.empty("rect", "class", "stripe", "x", "0", "y", SvgWriter.num(rowsTop + ROW * i), "width",
-                        SvgWriter.num(width), "height", SvgWriter.num(ROW), "fill", STRIPE);
+                w.empty("rect", "class", "stripe", "x", "0", "y", SvgWriter.num(rowTop[i]), "width",
+                        SvgWriter.num(width), "height", SvgWriter.num(rowTop[i + 1] - rowTop[i]), "fill", STRIPE);
             }
         }
         // header and rules
@@ -164,11 +181,17 @@ final class ForestRenderer {
         double[] sides = sides();
         for (int i = 0; i < rows.size(); i++) {
             CoxCoefficient c = rows.get(i);
-            double mid = rowsTop + ROW * i + ROW / 2;
+            double mid = (rowTop[i] + rowTop[i + 1]) / 2;
             String baseline = SvgWriter.num(Style.centredBaseline(mid, Style.FONT));
             w.open("g", "class", "forest-row", "data-term", c.term());
-            w.text(labels.get(i), "class", "row-label", "x", SvgWriter.num(PAD), "y", baseline, "font-size", fs, "fill",
-                    Style.TEXT);
+            List<String> lines = labelLines.get(i);
+            if (lines.size() == 1) {
+                w.text(lines.get(0), "class", "row-label", "x", SvgWriter.num(PAD), "y", baseline, "font-size", fs,
+                        "fill", Style.TEXT);
+            } else {
+                w.lines(lines, PAD, Style.centredBaseline(mid - LABEL_LEADING / 2, Style.FONT), LABEL_LEADING, "class",
+                        "row-label", "data-lines", "2", "font-size", fs, "fill", Style.TEXT);
+            }
             if (drawable(c)) {
                 drawInterval(w, c, mid, sides[i], sx, axisMin, axisMax);
                 w.text(hrTexts.get(i), "class", "hr-text", "x", SvgWriter.num(hrX), "y", baseline, "font-size", fs,
@@ -202,28 +225,39 @@ final class ForestRenderer {
         return w.finish();
     }
 
+    /**
+     * Each label as one line when it fits in {@code preferred} points, else on two: wrapped at the narrowest width
+     * from {@code preferred} up to {@code widest} that gives two lines, breaking at spaces and after hyphens and
+     * slashes; a label that needs more (a long word) is wrapped at {@code widest}, a word wider than that broken
+     * where it reaches the edge. Never shortened.
+     */
+    static List<List<String>> labelLines(List<String> labels, double preferred, double widest) {
+        List<List<String>> out = new ArrayList<>();
+        for (String label : labels) {
+            out.add(labelLines(label, preferred, widest));
+        }
+        return out;
+    }
+
+    private static List<String> labelLines(String label, double preferred, double widest) {
+        if (TextMetrics.width(label, Style.FONT) <= preferred) {
+            return List.of(label);
+        }
+        for (double w = preferred; w < widest + 4; w += 4) {
+            List<String> lines = TextWrap.lines(label, Style.FONT, false, Math.min(w, widest), true);
+            if (lines.size() <= 2 && Axes.labelWidth(lines) <= Math.min(w, widest)) {
+                return lines;
+            }
+        }
+        return TextWrap.lines(label, Style.FONT, false, widest, true);
+    }
+
     /** Line spacing of a footnote that takes several lines. */
     private static final double FOOT_LEADING = 10;
 
-    /** Breaks text at spaces into lines no wider than {@code maxWidth} (a word longer than that gets a line). */
+    /** Breaks text at spaces into lines no wider than {@code maxWidth} (a longer word is broken). */
     static List<String> wrap(String text, double size, double maxWidth) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.strip().split("\\s+")) {
-            String candidate = line.length() == 0 ? word : line + " " + word;
-            if (line.length() > 0 && TextMetrics.width(candidate, size) > maxWidth) {
-                lines.add(line.toString());
-                line.setLength(0);
-                line.append(word);
-            } else {
-                line.setLength(0);
-                line.append(candidate);
-            }
-        }
-        if (line.length() > 0) {
-            lines.add(line.toString());
-        }
-        return lines;
+        return TextWrap.lines(text, size, false, maxWidth, false);
     }
 
     private void rule(SvgWriter w, double y) {

@@ -57,6 +57,8 @@ public final class KaplanMeierPlot implements Figure {
         PValueFormat pFormat = PValueFormat.DEFAULT;
         double widthMm = Style.WIDTH_MM;
         double plotHeightMm = Double.NaN;
+        LineTypes lineTypes = LineTypes.AUTO;
+        LegendPosition legendPosition = LegendPosition.INSIDE;
 
         Settings copy() {
             Settings s = new Settings();
@@ -82,6 +84,8 @@ public final class KaplanMeierPlot implements Figure {
             s.pFormat = pFormat;
             s.widthMm = widthMm;
             s.plotHeightMm = plotHeightMm;
+            s.lineTypes = lineTypes;
+            s.legendPosition = legendPosition;
             return s;
         }
     }
@@ -212,6 +216,36 @@ public final class KaplanMeierPlot implements Figure {
     public KaplanMeierPlot with(Palette palette) {
         Objects.requireNonNull(palette, "palette");
         return with(s -> s.palette = palette);
+    }
+
+    /**
+     * Whether the groups get distinct line types besides their colours (default {@link LineTypes#AUTO}: when two
+     * groups would print as the same grey). A group keeps its line type in a figure of a subset of the groups.
+     */
+    public KaplanMeierPlot with(LineTypes lineTypes) {
+        Objects.requireNonNull(lineTypes, "lineTypes");
+        return with(s -> s.lineTypes = lineTypes);
+    }
+
+    /** Where the legend goes (default {@link LegendPosition#INSIDE}). */
+    public KaplanMeierPlot with(LegendPosition position) {
+        Objects.requireNonNull(position, "position");
+        return with(s -> s.legendPosition = position);
+    }
+
+    /**
+     * The line type of each group shown, in the order shown (all {@link LineType#SOLID} when line types are not
+     * used), for a caption that says which is which.
+     */
+    public List<LineType> lineTypes() {
+        List<GroupCurve> shown = shownCurves();
+        int[] idx = shown.stream().mapToInt(this::colorIndex).toArray();
+        return settings.lineTypes.resolve(settings.palette, idx);
+    }
+
+    /** {@return the display names of the groups shown, in the order shown (as the legend names them)} */
+    public List<String> shownLabels() {
+        return shownCurves().stream().map(g -> label(g.group())).toList();
     }
 
     /** Show only these groups, in this order (e.g. one pair); each keeps its colour. */

@@ -15,10 +15,12 @@ import org.survkit.stats.km.SurvivalCurve;
 import org.survkit.stats.km.SurvivalQuantile;
 
 /**
- * Lays out and writes one {@link KaplanMeierPlot}. Layout, top to bottom: title; legend (inside
- * the plot area where it covers no curve, band or mark, else across the top); the plot with the
- * survival axis on the left and the time axis below; the number-at-risk table, its columns
- * centred on the time ticks and its row labels right-aligned under the survival axis.
+ * Lays out and writes one {@link KaplanMeierPlot}. Layout, top to bottom: title; legend (by
+ * {@link LegendPosition}: inside the plot area where it covers no curve, band or mark, else across the
+ * top; or in a column right of the plot; or across the figure under the time axis; or none, the groups
+ * named at their curves' ends); the plot with the survival axis on the left and the time axis below;
+ * the number-at-risk table, its columns centred on the time ticks and its row labels right-aligned
+ * under the survival axis.
  */
 final class KaplanMeierRenderer {
 
@@ -27,12 +29,20 @@ final class KaplanMeierRenderer {
     private static final double TICK_MARK = 2.6;
     /** Risk-table labels longer than this share of the width are shortened with an ellipsis (the legend has them whole). */
     private static final double MAX_LABEL_SHARE = 0.22;
+    /** Direct labels ({@link LegendPosition#NONE}) longer than this share of the width are shortened. */
+    private static final double MAX_DIRECT_LABEL = 0.2;
+    /** A legend right of the plot takes at most this share of the width. */
+    private static final double RIGHT_SHARE = 0.32;
+    private static final double RIGHT_GAP = 10;
+    /** A legend right of the plot must leave the plot this share of the width, else it goes below. */
+    static final double MIN_PLOT_SHARE = 0.5;
 
     private final KaplanMeierPlot plot;
     private final Settings s;
     private final List<GroupCurve> shown;
     private final String[] colors;
     private final String[] labels;
+    private final List<LineType> lineTypes;
     private final double width;
 
     KaplanMeierRenderer(KaplanMeierPlot plot) {
@@ -40,6 +50,7 @@ final class KaplanMeierRenderer {
         this.s = plot.settings();
         this.shown = plot.shownCurves();
         this.width = s.widthMm * SvgWriter.PT_PER_MM;
+        this.lineTypes = plot.lineTypes();
         colors = new String[shown.size()];
         labels = new String[shown.size()];
         for (int g = 0; g < shown.size(); g++) {
@@ -97,6 +108,14 @@ final class KaplanMeierRenderer {
         double lastTickW = tickTimes.length == 0 ? 0 : TextMetrics.width(ticks.label(tickTimes.length - 1), Style.FONT);
         double padRight = Math.max(6, Math.max(lastTickW, lastNumW) / 2 + PAD);
         double dataX1 = width - padRight;
+        LegendPosition position = s.legendPosition;
+        List<String> directTexts = new ArrayList<>();
+        for (String label : labels) {
+            directTexts.add(TextMetrics.truncate(label, Style.FONT, MAX_DIRECT_LABEL * width));
+        }
+        if (position == LegendPosition.NONE) {
+            dataX1 = Math.min(dataX1, width - PAD - DirectLabels.width(directTexts, lineTypes));
+        }
 
         // ---- vertical layout (the plot top moves down if the legend must go above it)
         double top = PAD + 1;
@@ -108,22 +127,42 @@ final class KaplanMeierRenderer {
         double plotHeight = Double.isNaN(s.plotHeightMm) ? 0.48 * width : s.plotHeightMm * SvgWriter.PT_PER_MM;
 
         double flowWidth = width - PAD - axisX;
-        Legend legend = legend(testName, pValue, flowWidth);
+        Legend legend = legend(testName, pValue, position == LegendPosition.RIGHT ? RIGHT_SHARE * width : flowWidth);
+        if (position == LegendPosition.RIGHT) {
+            double narrowed = width - PAD - legend.width() - RIGHT_GAP;
+            if (narrowed - axisX < MIN_PLOT_SHARE * width) {
+                position = LegendPosition.BOTTOM; // the time axis would be too short for its ticks
+                legend = legend(testName, pValue, flowWidth);
+            } else {
+                dataX1 = Math.min(dataX1, narrowed);
+            }
+        }
+        Legend placed = position == LegendPosition.NONE ? legend.notesOnly() : legend;
+        boolean overPlot = position == LegendPosition.INSIDE || position == LegendPosition.NONE;
         Frame frame = frame(axisX, dataX0, dataX1, top + 4, plotHeight, xEnd);
-        Optional<double[]> inside = placeLegend(legend, frame, xEnd);
+        Optional<double[]> inside = overPlot && !placed.isEmpty() ? placeLegend(placed, frame, xEnd) : Optional.empty();
         double legendTop = top;
-        if (inside.isEmpty()) {
-            double fh = legend.flowHeight(flowWidth);
+        boolean above = overPlot && !placed.isEmpty() && inside.isEmpty();
+        if (above) {
+            double fh = placed.flowHeight(flowWidth);
             frame = frame(axisX, dataX0, dataX1, top + fh + 6, plotHeight, xEnd);
         }
 
         // ---- positions below the plot
         double xTitleBaseline = Axes.titleBaseline(frame.bottom());
         double height = xTitleBaseline + 6;
+        double bottomLegendTop = xTitleBaseline + 8;
+        if (position == LegendPosition.BOTTOM) {
+            xTitleBaseline += legend.flowHeight(flowWidth) + 8;
+            height = xTitleBaseline + 6;
+        }
+        if (position == LegendPosition.RIGHT) {
+            height = Math.max(height, frame.top() + legend.height() + PAD);
+        }
         double riskHeaderMid = 0;
         if (s.riskTable) {
             riskHeaderMid = xTitleBaseline + 10 + Style.LINE / 2;
-            height = riskHeaderMid + Style.LINE * shown.size() + Style.LINE / 2 + 2;
+            height = Math.max(height, riskHeaderMid + Style.LINE * shown.size() + Style.LINE / 2 + 2);
         }
 
         SvgWriter w = new SvgWriter(width, height, accessibleTitle());
@@ -143,9 +182,16 @@ final class KaplanMeierRenderer {
         drawAxes(w, frame, ticks, yTicks, yLabels);
         w.close("g");
         if (inside.isPresent()) {
-            legend.drawColumn(w, inside.get()[0], inside.get()[1]);
-        } else {
-            legend.drawFlow(w, axisX, legendTop, flowWidth);
+            placed.drawColumn(w, inside.get()[0], inside.get()[1]);
+        } else if (above) {
+            placed.drawFlow(w, axisX, legendTop, flowWidth);
+        } else if (position == LegendPosition.RIGHT) {
+            legend.drawColumn(w, frame.dataX1() + RIGHT_GAP, frame.top());
+        } else if (position == LegendPosition.BOTTOM) {
+            legend.drawFlow(w, axisX, bottomLegendTop, flowWidth);
+        }
+        if (position == LegendPosition.NONE) {
+            drawDirectLabels(w, frame, xEnd, directTexts);
         }
         if (s.riskTable) {
             drawRiskTable(w, frame, tickTimes, atRisk, riskLabels, riskHeaderMid, riskNumW);
@@ -191,9 +237,10 @@ final class KaplanMeierRenderer {
         for (int g = 0; g < shown.size(); g++) {
             SurvivalCurve c = shown.get(g).curve();
             String counts = " (n = " + c.n() + ", " + NumberText.count(c.events()) + (c.events() == 1 ? " event)" : " events)");
-            double room = Math.min(0.4 * width, flowWidth - Legend.KEY_WIDTH - TextMetrics.width(counts, Style.FONT));
+            double room = Math.min(0.4 * width, flowWidth - Legend.keyWidth(lineTypes)
+                    - TextMetrics.width(counts, Style.FONT));
             String text = TextMetrics.truncate(labels[g], Style.FONT, Math.max(room, 30)) + counts;
-            entries.add(new Entry(shown.get(g).group(), colors[g], text));
+            entries.add(new Entry(shown.get(g).group(), colors[g], lineTypes.get(g), text));
         }
         List<Note> notes = new ArrayList<>();
         if (testName != null) {
@@ -241,10 +288,19 @@ final class KaplanMeierRenderer {
     private void drawCurves(SvgWriter w, Frame f, double xEnd) {
         for (int g = 0; g < shown.size(); g++) {
             StepPath p = curvePath(shown.get(g).curve(), f, xEnd);
-            w.empty("path", "class", "km-curve", "data-group", shown.get(g).group(), "d", p.d(), "fill", "none",
-                    "stroke", colors[g], "stroke-width", SvgWriter.num(Style.CURVE_WIDTH), "stroke-linejoin", "miter",
-                    "stroke-linecap", "square");
+            w.empty("path", Stroke.attributes(List.of("class", "km-curve", "data-group", shown.get(g).group(), "d",
+                    p.d(), "stroke-linejoin", "miter"), colors[g], Style.CURVE_WIDTH, lineTypes.get(g), "square"));
         }
+    }
+
+    /** The groups' names at their curves' right ends, in the margin right of the plot. */
+    private void drawDirectLabels(SvgWriter w, Frame f, double xEnd, List<String> texts) {
+        List<DirectLabels.Label> out = new ArrayList<>();
+        for (int g = 0; g < shown.size(); g++) {
+            double[] end = curvePath(shown.get(g).curve(), f, xEnd).end();
+            out.add(new DirectLabels.Label(shown.get(g).group(), texts.get(g), colors[g], lineTypes.get(g), end[1]));
+        }
+        DirectLabels.draw(w, out, f.dataX1() + DirectLabels.GAP, f.top(), f.bottom());
     }
 
     /** (x, y) in points of each distinct censoring time up to the axis end, on the curve. */

@@ -5,14 +5,17 @@ import java.util.List;
 import org.survkit.plot.SvgWriter.Run;
 
 /**
- * A legend: an optional bold title, one entry per group (a line in the group's colour and a
- * label), and notes below (the test and its p-value, what the shading means). Laid out either as
+ * A legend: an optional bold title, one entry per group (a line in the group's colour and line type,
+ * and a label), and notes below (the test and its p-value, what the shading means). Laid out either as
  * a column (inside the plot area) or as a flow across the top of the figure.
  */
 final class Legend {
 
-    /** One legend entry. */
-    record Entry(String group, String color, String text) {
+    /** One legend entry; its key is a line in the group's colour and line type. */
+    record Entry(String group, String color, LineType lineType, String text) {
+        Entry(String group, String color, String text) {
+            this(group, color, LineType.SOLID, text);
+        }
     }
 
     /** One note line; {@code cssClass} names it in the SVG (e.g. {@code test-result}). */
@@ -22,21 +25,38 @@ final class Legend {
         }
     }
 
+    /** Length of a solid key line. */
     private static final double SAMPLE = 14;
+    /** Length of a key line when line types are used: two periods of the longest pattern. */
+    private static final double DASHED_SAMPLE = 24;
     private static final double SAMPLE_GAP = 4;
-    /** Room an entry's key takes before its text. */
-    static final double KEY_WIDTH = SAMPLE + SAMPLE_GAP;
     private static final double FLOW_GAP = 14;
     private static final double NOTE_GAP = 3;
 
     private final String title;
     private final List<Entry> entries;
     private final List<Note> notes;
+    private final double sample;
 
     Legend(String title, List<Entry> entries, List<Note> notes) {
         this.title = title;
         this.entries = List.copyOf(entries);
         this.notes = List.copyOf(notes);
+        this.sample = this.entries.stream().anyMatch(e -> e.lineType() != LineType.SOLID) ? DASHED_SAMPLE : SAMPLE;
+    }
+
+    /** Room an entry's key takes before its text: a longer line when line types are used. */
+    static double keyWidth(List<LineType> lineTypes) {
+        return (lineTypes.stream().anyMatch(t -> t != LineType.SOLID) ? DASHED_SAMPLE : SAMPLE) + SAMPLE_GAP;
+    }
+
+    /** {@return a legend of the same title and notes without entries (groups labelled at their curves)} */
+    Legend notesOnly() {
+        return new Legend(null, List.of(), notes);
+    }
+
+    boolean isEmpty() {
+        return title == null && entries.isEmpty() && notes.isEmpty();
     }
 
     static double runsWidth(List<Run> runs) {
@@ -47,8 +67,8 @@ final class Legend {
         return w;
     }
 
-    private static double entryWidth(Entry e) {
-        return SAMPLE + SAMPLE_GAP + TextMetrics.width(e.text(), Style.FONT);
+    private double entryWidth(Entry e) {
+        return sample + SAMPLE_GAP + TextMetrics.width(e.text(), Style.FONT);
     }
 
     /** Width of the column layout. */
@@ -170,12 +190,12 @@ final class Legend {
                 SvgWriter.num(Style.centredBaseline(mid, Style.FONT)), "font-size", fs(), "fill", Style.TEXT);
     }
 
-    private static void drawEntry(SvgWriter w, Entry e, double x, double mid) {
+    private void drawEntry(SvgWriter w, Entry e, double x, double mid) {
         double ly = mid - 0.4;
-        w.empty("line", "class", "legend-key", "data-group", e.group(), "x1", SvgWriter.num(x), "y1", SvgWriter.num(ly),
-                "x2", SvgWriter.num(x + SAMPLE), "y2", SvgWriter.num(ly), "stroke", e.color(), "stroke-width",
-                SvgWriter.num(Style.CURVE_WIDTH * 1.4));
-        w.text(e.text(), "class", "legend-label", "data-group", e.group(), "x", SvgWriter.num(x + SAMPLE + SAMPLE_GAP),
+        w.empty("line", Stroke.attributes(List.of("class", "legend-key", "data-group", e.group(), "x1",
+                SvgWriter.num(x), "y1", SvgWriter.num(ly), "x2", SvgWriter.num(x + sample), "y2", SvgWriter.num(ly)),
+                e.color(), Style.CURVE_WIDTH * 1.4, e.lineType(), "butt"));
+        w.text(e.text(), "class", "legend-label", "data-group", e.group(), "x", SvgWriter.num(x + sample + SAMPLE_GAP),
                 "y", SvgWriter.num(Style.centredBaseline(mid, Style.FONT)), "font-size", fs(), "fill", Style.TEXT);
     }
 

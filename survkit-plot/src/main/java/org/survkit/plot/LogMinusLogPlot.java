@@ -29,6 +29,8 @@ public final class LogMinusLogPlot implements Figure {
         String legendTitle;
         double widthMm = Style.WIDTH_MM;
         double plotHeightMm = Double.NaN;
+        LineTypes lineTypes = LineTypes.AUTO;
+        LegendPosition legendPosition = LegendPosition.INSIDE;
 
         Settings copy() {
             Settings s = new Settings();
@@ -41,6 +43,8 @@ public final class LogMinusLogPlot implements Figure {
             s.legendTitle = legendTitle;
             s.widthMm = widthMm;
             s.plotHeightMm = plotHeightMm;
+            s.lineTypes = lineTypes;
+            s.legendPosition = legendPosition;
             return s;
         }
     }
@@ -87,6 +91,24 @@ public final class LogMinusLogPlot implements Figure {
     public LogMinusLogPlot with(Palette palette) {
         Objects.requireNonNull(palette, "palette");
         return with(s -> s.palette = palette);
+    }
+
+    /** Whether the groups get distinct line types (default {@link LineTypes#AUTO}, as {@link KaplanMeierPlot}). */
+    public LogMinusLogPlot with(LineTypes lineTypes) {
+        Objects.requireNonNull(lineTypes, "lineTypes");
+        return with(s -> s.lineTypes = lineTypes);
+    }
+
+    /** Where the legend goes (default {@link LegendPosition#INSIDE}). */
+    public LogMinusLogPlot with(LegendPosition position) {
+        Objects.requireNonNull(position, "position");
+        return with(s -> s.legendPosition = position);
+    }
+
+    /** The line type of each group shown, in the order shown (all solid when line types are not used). */
+    public List<LineType> lineTypes() {
+        int[] idx = shownCurves().stream().mapToInt(this::colorIndex).toArray();
+        return settings.lineTypes.resolve(settings.palette, idx);
     }
 
     /** Show only these groups, in this order. */

@@ -20,12 +20,14 @@ final class LogMinusLogRenderer {
     private final List<GroupCurve> shown;
     private final String[] colors;
     private final String[] labels;
+    private final List<LineType> lineTypes;
     private final double width;
 
     LogMinusLogRenderer(LogMinusLogPlot plot) {
         this.s = plot.settings();
         this.shown = plot.shownCurves();
         this.width = s.widthMm * SvgWriter.PT_PER_MM;
+        this.lineTypes = plot.lineTypes();
         colors = new String[shown.size()];
         labels = new String[shown.size()];
         for (int g = 0; g < shown.size(); g++) {
@@ -110,6 +112,14 @@ final class LogMinusLogRenderer {
         double axisX = PAD + Axes.leftWidth(yTicks.labels());
         double dataX0 = axisX + Style.DATA_PAD;
         double dataX1 = width - Math.max(6, TextMetrics.width(xLabels.get(xLabels.size() - 1), Style.FONT) / 2 + PAD);
+        LegendPosition position = s.legendPosition;
+        List<String> directTexts = new ArrayList<>();
+        for (String label : labels) {
+            directTexts.add(TextMetrics.truncate(label, Style.FONT, 0.2 * width));
+        }
+        if (position == LegendPosition.NONE) {
+            dataX1 = Math.min(dataX1, width - PAD - DirectLabels.width(directTexts, lineTypes));
+        }
         double top = PAD + 1;
         double titleBaseline = 0;
         if (s.title != null) {
@@ -120,9 +130,18 @@ final class LogMinusLogRenderer {
 
         List<Entry> entries = new ArrayList<>();
         for (int g = 0; g < shown.size(); g++) {
-            entries.add(new Entry(shown.get(g).group(), colors[g], TextMetrics.truncate(labels[g], Style.FONT, 0.4 * width)));
+            entries.add(new Entry(shown.get(g).group(), colors[g], lineTypes.get(g),
+                    TextMetrics.truncate(labels[g], Style.FONT, (position == LegendPosition.RIGHT ? 0.3 : 0.4) * width)));
         }
         Legend legend = new Legend(s.legendTitle, entries, List.of());
+        if (position == LegendPosition.RIGHT) {
+            double narrowed = width - PAD - legend.width() - 10;
+            if (narrowed - axisX < KaplanMeierRenderer.MIN_PLOT_SHARE * width) {
+                position = LegendPosition.BOTTOM; // the time axis would be too short for its ticks
+            } else {
+                dataX1 = Math.min(dataX1, narrowed);
+            }
+        }
 
         double plotTop = top + 4;
         Scale sx = Scale.log(xLo, xHi, dataX0, dataX1);
@@ -135,10 +154,12 @@ final class LogMinusLogRenderer {
             }
         }
         Rect area = new Rect(axisX + 6, plotTop, dataX1, plotTop + plotHeight - 6);
-        Optional<double[]> inside2 = Placement.find(area, legend.width() + 2, legend.height() + 2, obstacles,
-                List.of(Corner.TOP_LEFT, Corner.BOTTOM_RIGHT, Corner.TOP_RIGHT, Corner.BOTTOM_LEFT));
+        Optional<double[]> inside2 = position != LegendPosition.INSIDE ? Optional.empty()
+                : Placement.find(area, legend.width() + 2, legend.height() + 2, obstacles,
+                        List.of(Corner.TOP_LEFT, Corner.BOTTOM_RIGHT, Corner.TOP_RIGHT, Corner.BOTTOM_LEFT));
         double legendTop = top;
-        if (inside2.isEmpty()) {
+        boolean above = position == LegendPosition.INSIDE && inside2.isEmpty();
+        if (above) {
             plotTop = top + legend.flowHeight(dataX1 - axisX) + 6;
             sy = Scale.linear(yTicks.axisMin(), yTicks.axisMax(), plotTop + plotHeight - Style.DATA_PAD,
                     plotTop + Style.DATA_PAD);
@@ -146,6 +167,12 @@ final class LogMinusLogRenderer {
         }
         double plotBottom = plotTop + plotHeight;
         double height = Axes.titleBaseline(plotBottom) + 6;
+        double bottomLegendTop = Axes.titleBaseline(plotBottom) + 8;
+        if (position == LegendPosition.BOTTOM) {
+            height = bottomLegendTop + legend.flowHeight(dataX1 - axisX) + PAD;
+        } else if (position == LegendPosition.RIGHT) {
+            height = Math.max(height, plotTop + legend.height() + PAD);
+        }
 
         SvgWriter w = new SvgWriter(width, height, (s.title != null ? s.title + ": " : "")
                 + "log(\u2212log survival) against log time by group (" + String.join(", ", labels) + ")");
@@ -156,9 +183,8 @@ final class LogMinusLogRenderer {
         w.open("g", "class", "plot");
         for (int g = 0; g < shown.size(); g++) {
             if (paths[g] != null) {
-                w.empty("path", "class", "lml-curve", "data-group", shown.get(g).group(), "d", paths[g].d(), "fill",
-                        "none", "stroke", colors[g], "stroke-width", SvgWriter.num(Style.CURVE_WIDTH), "stroke-linecap",
-                        "square");
+                w.empty("path", Stroke.attributes(List.of("class", "lml-curve", "data-group", shown.get(g).group(),
+                        "d", paths[g].d()), colors[g], Style.CURVE_WIDTH, lineTypes.get(g), "square"));
             }
         }
         Axes.left(w, axisX, plotTop, plotBottom, yTicks.values(), yTicks.labels(), sy, "log(\u2212log S(t))",
@@ -169,8 +195,21 @@ final class LogMinusLogRenderer {
         w.close("g");
         if (inside2.isPresent()) {
             legend.drawColumn(w, inside2.get()[0] + 1, inside2.get()[1] + 1);
-        } else {
+        } else if (above) {
             legend.drawFlow(w, axisX, legendTop, dataX1 - axisX);
+        } else if (position == LegendPosition.RIGHT) {
+            legend.drawColumn(w, dataX1 + 10, plotTop);
+        } else if (position == LegendPosition.BOTTOM) {
+            legend.drawFlow(w, axisX, bottomLegendTop, dataX1 - axisX);
+        } else {
+            List<DirectLabels.Label> direct = new ArrayList<>();
+            for (int g = 0; g < shown.size(); g++) {
+                if (paths[g] != null) {
+                    direct.add(new DirectLabels.Label(shown.get(g).group(), directTexts.get(g), colors[g],
+                            lineTypes.get(g), paths[g].end()[1]));
+                }
+            }
+            DirectLabels.draw(w, direct, dataX1 + DirectLabels.GAP, plotTop, plotBottom);
         }
         return w.finish();
     }

@@ -36,9 +36,53 @@ public record Palette(List<String> colors) {
                 "#F0E442"));
     }
 
+    /**
+     * Greys for greyscale print: black, a dark and a light grey, each at least a fifth of the grey scale from the
+     * next, so that three groups stay apart by shade alone (with more, {@link LineTypes#AUTO} adds line types).
+     */
+    public static Palette grey() {
+        return new Palette(List.of("#000000", "#6E6E6E", "#ABABAB"));
+    }
+
     /** Given colours, {@code #RRGGBB}. */
     public static Palette of(String... colors) {
         return new Palette(List.of(colors));
+    }
+
+    /**
+     * Two groups whose grey levels ({@link #greyLevel}) are closer than this print as the same grey: a fifth of
+     * the scale from black to white, a judgement for thin lines (greys 0.2 apart are told apart side by side, but
+     * not easily matched to a legend).
+     */
+    public static final double GREY_DISTINCT = 0.2;
+
+    /**
+     * The grey a colour prints as, 0 (black) to 1 (white): Rec. 709 luma of the gamma-encoded sRGB values,
+     * 0.2126 R + 0.7152 G + 0.0722 B, as CSS {@code filter: grayscale(1)} and common greyscale conversions compute it.
+     */
+    public static double greyLevel(String color) {
+        int rgb = Integer.parseInt(color.substring(1), 16);
+        double r = (rgb >> 16 & 0xFF) / 255.0;
+        double g = (rgb >> 8 & 0xFF) / 255.0;
+        double b = (rgb & 0xFF) / 255.0;
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    }
+
+    /**
+     * Whether two of these groups print as nearly the same grey (grey levels less than {@link #GREY_DISTINCT}
+     * apart); groups sharing a colour always do.
+     *
+     * @param indexes the groups' positions in the fit
+     */
+    public boolean sameGrey(int... indexes) {
+        for (int i = 0; i < indexes.length; i++) {
+            for (int j = i + 1; j < indexes.length; j++) {
+                if (Math.abs(greyLevel(color(indexes[i])) - greyLevel(color(indexes[j]))) < GREY_DISTINCT) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The colour of the group at position {@code index} in the fit. */

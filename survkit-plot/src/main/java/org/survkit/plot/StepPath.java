@@ -84,6 +84,11 @@ final class StepPath {
         return out;
     }
 
+    /** {@return the last vertex {x, y} in points: where the curve ends} */
+    double[] end() {
+        return vertices.get(vertices.size() - 1).clone();
+    }
+
     int vertexCount() {
         return vertices.size();
     }

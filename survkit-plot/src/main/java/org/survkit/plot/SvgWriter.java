@@ -103,6 +103,25 @@ final class SvgWriter {
         return this;
     }
 
+    /**
+     * Writes one {@code <text>} element set on several lines, each a {@code tspan} at {@code x} on its own baseline
+     * ({@code leading} apart); every line but the last that does not end in a hyphen or slash keeps a trailing
+     * space, so that the element's text is the whole sentence.
+     */
+    SvgWriter lines(List<String> lines, double x, double firstBaseline, double leading, String... attrs) {
+        out.append("<text");
+        attrs(attrs);
+        out.append('>');
+        for (int i = 0; i < lines.size(); i++) {
+            out.append("<tspan");
+            attr("x", num(x));
+            attr("y", num(firstBaseline + i * leading));
+            out.append('>').append(escape(lines.get(i) + (i < lines.size() - 1 && !lines.get(i).matches(".*[-/]") ? " " : ""))).append("</tspan>");
+        }
+        out.append("</text>\n");
+        return this;
+    }
+
     /** Closes the document and returns its text. */
     String finish() {
         out.append("</svg>\n");

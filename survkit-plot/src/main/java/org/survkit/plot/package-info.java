@@ -8,7 +8,9 @@
  * proportional-hazards check) and {@link org.survkit.plot.FlowDiagram} (the flow of patients, CONSORT/STROBE style);
  * each is a {@link org.survkit.plot.Figure}. Their options:
  * {@link org.survkit.plot.CensorMark}, {@link org.survkit.plot.SurvivalScale},
- * {@link org.survkit.plot.MarkerSize}, {@link org.survkit.plot.Palette}; p-values print with
+ * {@link org.survkit.plot.MarkerSize}, {@link org.survkit.plot.Palette}, {@link org.survkit.plot.LineTypes} (line
+ * types per group, {@link org.survkit.plot.LineType}, when the palette's colours print as one grey),
+ * {@link org.survkit.plot.LegendPosition}; p-values print with
  * {@link org.survkit.stats.PValueFormat}; {@link org.survkit.plot.PngRenderer} rasterises any SVG.
  *
  * <p>Figures lay out result records of {@code survkit-stats}; they compute no statistics and know

@@ -145,4 +145,33 @@ class CumulativeIncidencePlotTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> plot().withRiskTable(km.subList(0, 1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void linesOfCausesThatPrintAsOneGreyGetLineTypesInCurvesAndLegend() {
+        // Okabe-Ito blue and vermillion: grey levels 0.37 and 0.44
+        SvgDoc lines = SvgDoc.parse(plot().withStacked(false).svg());
+        List<String> curves = LineTypesTest.dashes(lines, "cif-curve");
+        assertThat(curves).containsOnly("solid", LineType.DASHED.dashArray()).contains(LineType.DASHED.dashArray());
+        assertThat(LineTypesTest.dashes(lines, "legend-key")).containsExactly("solid", LineType.DASHED.dashArray());
+        assertThat(LineTypesTest.dashes(SvgDoc.parse(plot().withStacked(false).with(LineTypes.SOLID).svg()),
+                "cif-curve")).containsOnly("solid");
+        assertThat(plot().lineTypes()).as("stacked bands have no line types").containsOnly(LineType.SOLID);
+    }
+
+    @Test
+    void stackedBandsOfCausesThatPrintAsOneGreyAreHatched() {
+        SvgDoc svg = SvgDoc.parse(plot().svg());
+        assertThat(plot().fillPatterns()).containsExactly("plain", "hatched");
+        assertThat(svg.byClass("cif-hatch")).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.getAttribute("data-cause")).isEqualTo("2");
+            assertThat(e.getAttribute("fill")).isEqualTo("url(#survkit-hatch-hatched)");
+        });
+        assertThat(svg.countTag("pattern")).isEqualTo(1);
+        assertThat(svg.byClass("legend-key-hatch")).hasSize(1);
+        SvgDoc plain = SvgDoc.parse(plot().with(LineTypes.SOLID).svg());
+        assertThat(plain.byClass("cif-hatch")).isEmpty();
+        assertThat(plain.countTag("pattern")).isZero();
+        // black and a light grey (levels 0 and 0.67) stay apart without hatching
+        assertThat(plot().with(Palette.of("#000000", "#ABABAB")).fillPatterns()).containsOnly("plain");
+    }
 }

@@ -102,6 +102,13 @@ final class Examples {
                 "ph.ecog", "ECOG performance status (per point)")).withDirectionLabels("Lower hazard", "Higher hazard");
     }
 
+    /** The lung Cox model with labels as long as a report's ("Subtype: Triple negative vs HR+/HER2−"). */
+    static ForestPlot longLabelForest() {
+        return ForestPlot.of(lungCox()).withLabels(Map.of("age", "Age at diagnosis of metastatic disease (per year)",
+                "sex", "Tumour subtype: Triple negative vs HR+/HER2\u2212 (reference)",
+                "ph.ecog", "ECOG")).withDirectionLabels("Lower hazard", "Higher hazard");
+    }
+
     /** log(−log S) of lung by sex. */
     static LogMinusLogPlot lungLogMinusLog() {
         Datasets.Table t = Datasets.read("lung", "time", "status", "sex");

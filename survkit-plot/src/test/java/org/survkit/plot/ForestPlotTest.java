@@ -112,4 +112,37 @@ class ForestPlotTest {
         }
         assertThat(ForestRenderer.wrap("short note", 8, 500)).containsExactly("short note");
     }
+
+    @Test
+    void longLabelsAreNeverShortenedAndWrapOntoTwoLines() {
+        SvgDoc svg = SvgDoc.parse(Examples.longLabelForest().svg());
+        assertThat(svg.byClass("row-label")).extracting(Element::getTextContent).containsExactly(
+                "Age at diagnosis of metastatic disease (per year)",
+                "Tumour subtype: Triple negative vs HR+/HER2\u2212 (reference)", "ECOG");
+        assertThat(svg.allText()).doesNotContain("\u2026");
+        assertThat(svg.byClass("row-label").get(1).getAttribute("data-lines")).isEqualTo("2");
+        LegendPositionTest.assertLaidOut(svg, "forest");
+        assertLabelColumnFitsItsText(svg);
+    }
+
+    @Test
+    void aLabelColumnIsAsWideAsItsLongestLabel() {
+        assertLabelColumnFitsItsText(SvgDoc.parse(Examples.lungForest().svg()));
+        // one word longer than the room for labels: the column grows, the word is whole
+        String word = "Pneumonoultramicroscopicsilicovolcanoconiosis-and-a-very-long-hyphenated-tail-without-spaces";
+        SvgDoc svg = SvgDoc.parse(ForestPlot.of(Examples.lungCox()).withLabels(java.util.Map.of("age", word)).svg());
+        assertThat(svg.byClass("row-label").get(0).getTextContent()).isEqualTo(word);
+        assertLabelColumnFitsItsText(svg);
+        LegendPositionTest.assertLaidOut(svg, "forest with a long word");
+    }
+
+    /** The labels end left of the panel, and the panel starts one gutter after the longest one: no empty width. */
+    private static void assertLabelColumnFitsItsText(SvgDoc svg) {
+        double right = 0;
+        for (Element e : svg.byClass("row-label")) {
+            right = Math.max(right, TextBoxes.of(e).x1());
+        }
+        double panel = SvgDoc.num(svg.byClass("axis-line").get(0), "x1");
+        assertThat(panel - right).isBetween(0.0, 16.5);
+    }
 }

@@ -30,6 +30,16 @@ final class Gallery {
                 .withBreakInterval(90).withGroupLabels(java.util.Map.of("adeno", "Adenocarcinoma <NSCLC> & \"other\"",
                         "smallcell", "Small-cell lung cancer (SCLC)")), dpi);
         write(dir, "forest-edge-cases", Examples.edgeCaseForest(), dpi);
+        write(dir, "forest-long-labels", Examples.longLabelForest(), dpi);
+        for (LegendPosition p : LegendPosition.values()) {
+            write(dir, "km-veteran-legend-" + p.word(), Examples.veteranByCelltype().with(p), dpi);
+        }
+        write(dir, "km-veteran-solid", Examples.veteranByCelltype().with(LineTypes.SOLID), dpi);
+        write(dir, "km-veteran-grey", Examples.veteranByCelltype().with(Palette.grey()), dpi);
+        write(dir, "lml-veteran-legend-none", LogMinusLogPlot.of(Examples.veteranCurves()).withTimeUnit("days")
+                .with(LegendPosition.NONE), dpi);
+        write(dir, "lml-veteran-legend-right", LogMinusLogPlot.of(Examples.veteranCurves()).withTimeUnit("days")
+                .withLegendTitle("Cell type").with(LegendPosition.RIGHT), dpi);
         write(dir, "flow-strobe", Examples.strobeFlow(), dpi);
         write(dir, "flow-many-groups", Examples.manyGroupsFlow(), dpi);
     }

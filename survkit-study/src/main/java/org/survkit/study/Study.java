@@ -21,7 +21,8 @@ import org.survkit.study.Summary;
 import org.survkit.study.VariableType;
 import org.survkit.plot.CensorMark;
 import org.survkit.plot.Figure;
-
+import org.survkit.plot.LegendPosition;
+import org.survkit.plot.LineTypes;
 import org.survkit.plot.Palette;
 import org.survkit.stats.PValueFormat;
 import org.survkit.plot.SurvivalScale;
@@ -494,15 +495,31 @@ public record Study(Path source, String title, Data data, Time time, Event event
      * @param dpi             PNG resolution
      * @param timeLabel       the time axis title of the figures (e.g. "Months since start of rapamycin"), or null
      *                        for one made from the time unit and the start date column
-     * @param colors          the groups' line colours in group order ({@code #RRGGBB}), or empty for Okabe–Ito
+     * @param colors          the groups' line colours in group order ({@code #RRGGBB}), {@code [grey]} for
+     *                        {@link Palette#grey()}, or empty for Okabe–Ito
+     * @param lineTypes       whether the groups' curves get distinct line types
+     * @param legend          where the curves' legend goes
      */
     public record Figures(boolean confidenceBands, boolean medianLines, CensorMark censorMarks, boolean riskTable,
-            SurvivalScale scale, boolean png, int dpi, String timeLabel, List<String> colors) {
+            SurvivalScale scale, boolean png, int dpi, String timeLabel, List<String> colors, LineTypes lineTypes,
+            LegendPosition legend) {
+        /** The word of {@code colors} that means {@link Palette#grey()}. */
+        public static final String GREY = "grey";
+
         public Figures {
             colors = colors == null ? List.of() : List.copyOf(colors);
-            if (!colors.isEmpty()) {
+            if (!colors.isEmpty() && !isGrey(colors)) {
                 new Palette(colors); // validates #RRGGBB
             }
+            lineTypes = lineTypes == null ? LineTypes.AUTO : lineTypes;
+            legend = legend == null ? LegendPosition.INSIDE : legend;
+        }
+
+        /** Figure options with the default line types and legend position. */
+        public Figures(boolean confidenceBands, boolean medianLines, CensorMark censorMarks, boolean riskTable,
+                SurvivalScale scale, boolean png, int dpi, String timeLabel, List<String> colors) {
+            this(confidenceBands, medianLines, censorMarks, riskTable, scale, png, dpi, timeLabel, colors,
+                    LineTypes.AUTO, LegendPosition.INSIDE);
         }
 
         /** {@return the defaults: no bands, no median lines, + marks, risk table, fraction, PNG at 300 dpi} */
@@ -514,12 +531,24 @@ public record Study(Path source, String title, Data data, Time time, Event event
         /** {@return the same options without PNG files} */
         public Figures withoutPng() {
             return new Figures(confidenceBands, medianLines, censorMarks, riskTable, scale, false, dpi, timeLabel,
-                    colors);
+                    colors, lineTypes, legend);
         }
 
-        /** {@return the groups' palette: the given colours, else Okabe–Ito} */
+        /** {@return the same options with these line types and this legend position} */
+        public Figures withLines(LineTypes types, LegendPosition position) {
+            return new Figures(confidenceBands, medianLines, censorMarks, riskTable, scale, png, dpi, timeLabel,
+                    colors, types, position);
+        }
+
+        /** {@return the groups' palette: the given colours, greys, else Okabe–Ito} */
         public Palette palette() {
-            return colors.isEmpty() ? Palette.okabeIto() : new Palette(colors);
+            return colors.isEmpty() ? Palette.okabeIto() : isGrey(colors) ? Palette.grey() : new Palette(colors);
+        }
+
+        /** {@return whether these colours are the word grey (or gray)} */
+        public static boolean isGrey(List<String> colors) {
+            return colors.size() == 1 && (colors.get(0).trim().equalsIgnoreCase(GREY)
+                    || colors.get(0).trim().equalsIgnoreCase("gray"));
         }
     }
 }

@@ -15,9 +15,12 @@ import org.survkit.io.CohortSpec;
 import org.survkit.io.InputException;
 import org.survkit.io.TimeUnit;
 import org.survkit.study.Estimates;
+import org.survkit.study.Study;
 import org.survkit.study.key.StudyKeys;
 import org.survkit.plot.CensorMark;
 import org.survkit.plot.KaplanMeierPlot;
+import org.survkit.plot.LegendPosition;
+import org.survkit.plot.LineTypes;
 import org.survkit.plot.Palette;
 import org.survkit.plot.SurvivalScale;
 import org.survkit.stats.km.GroupCurve;
@@ -42,7 +45,8 @@ final class FigureMaker {
             "horizon", "group", "conf_type", "conf_level", "preset", "median_rule", "test", "rho", "gamma", "strata",
             "at", "tau", "pairwise", "adjust", "trend", "scores", "conservative", "rmst", "table", "weights", "start");
     private static final Set<String> FIGURE_OPTIONS = Set.of("groups", "colors", "confidence_bands", "risk_table",
-            "median_lines", "censor_marks", "scale", "horizon", "time_label", "title", "legend_title", "show_test");
+            "median_lines", "censor_marks", "scale", "horizon", "time_label", "title", "legend_title", "show_test",
+            "line_types", "legend");
 
     private FigureMaker() {
     }
@@ -128,7 +132,15 @@ final class FigureMaker {
             }
             List<String> colors = list(figure, "colors");
             if (!colors.isEmpty()) {
-                plot = plot.with(new Palette(colors));
+                plot = plot.with(Study.Figures.isGrey(colors) ? Palette.grey() : new Palette(colors));
+            }
+            LineTypes lineTypes = WebValues.of(StudyKeys.LINE_TYPES, figure, "line_types");
+            if (lineTypes != null) {
+                plot = plot.with(lineTypes);
+            }
+            LegendPosition position = WebValues.of(StudyKeys.LEGEND, figure, "legend");
+            if (position != null) {
+                plot = plot.with(position);
             }
             boolean showTest = !figure.has("show_test") || figure.get("show_test").asBoolean(true);
             Set<String> shownSet = shown.isEmpty() ? null : new LinkedHashSet<>(shown);

@@ -114,6 +114,10 @@ final class StudyFromSettings {
                             true), scale == null ? SurvivalScale.FRACTION
                             : Choices.parse(SurvivalScale.class, scale, "scale"),
                     true, 300, null, FigureMaker.list(f, "colors"));
+            org.survkit.plot.LineTypes lineTypes = WebValues.of(StudyKeys.LINE_TYPES, f, "line_types");
+            org.survkit.plot.LegendPosition legend = WebValues.of(StudyKeys.LEGEND, f, "legend");
+            figures = figures.withLines(lineTypes == null ? StudyKeys.LINE_TYPES.defaultValue() : lineTypes,
+                    legend == null ? StudyKeys.LEGEND.defaultValue() : legend);
             Double landmark = WebValues.of(StudyKeys.LANDMARK, o, "landmark");
             List<String> na = WebValues.labels(StudyKeys.NA, o, "na");
             String title = FigureMaker.text(settings, "title");

@@ -14,6 +14,7 @@ import org.survkit.plot.Figure;
 import org.survkit.plot.FlowDiagram;
 import org.survkit.plot.ForestPlot;
 import org.survkit.plot.KaplanMeierPlot;
+import org.survkit.plot.LineType;
 import org.survkit.plot.LogMinusLogPlot;
 import org.survkit.plot.SurvivalScale;
 import org.survkit.report.analysis.StudyAnalysis.CoxResult;
@@ -50,7 +51,8 @@ public final class ReportFigures {
                 .withConfidenceBands(s.figures().confidenceBands()).withMedianLines(s.figures().medianLines())
                 .with(s.figures().censorMarks()).withRiskTable(s.figures().riskTable()).with(s.figures().scale())
                 .withSurvivalLabel(s.endpoint() + (s.figures().scale() == SurvivalScale.PERCENT ? " (%)"
-                        : " probability")).with(s.pValueFormat()).with(s.figures().palette());
+                        : " probability")).with(s.pValueFormat()).with(s.figures().palette())
+                .with(s.figures().lineTypes()).with(s.figures().legend());
         if (s.figures().timeLabel() != null) {
             km = km.withTimeLabel(s.figures().timeLabel());
         } else if (s.time().fromDates()) {
@@ -68,22 +70,23 @@ public final class ReportFigures {
                     : km.withPValue(a.scoreOverall().robust() ? "Robust score" : "Cox score",
                             a.scoreOverall().test().pValue());
             out.add(item("km_all", what + ", all groups (" + t.comparisonTestName() + t.stratifiedBy() + ", "
-                    + a.curves().size() + " groups).",
-                    all));
+                    + a.curves().size() + " groups)." + key(all, s), all));
             int k = 1;
             for (Pair p : a.curves().size() > 2 ? a.pairs() : List.<Pair>of()) {
                 KaplanMeierPlot pair = km.withGroups(p.first(), p.second()).withTest(p.test());
                 out.add(item("km_pair_" + k, s.endpoint() + ": " + p.second() + " vs " + p.first() + " ("
-                        + t.testName() + " P on these two groups, unadjusted).", pair));
+                        + t.testName() + " P on these two groups, unadjusted)." + key(pair, s), pair));
                 k++;
             }
+            LogMinusLogPlot lml = LogMinusLogPlot.of(a.curves()).withTimeUnit(unit)
+                    .withTimeLabel(s.figures().timeLabel()).with(s.figures().palette())
+                    .with(s.figures().lineTypes()).with(s.figures().legend())
+                    .withLegendTitle(ReportTables.capital(t.groupName()));
             out.add(item("log_minus_log", "log(\u2212log S) against log time by " + t.groupName() + ": roughly"
-                    + " parallel curves support proportional hazards; crossing curves do not.",
-                    LogMinusLogPlot.of(a.curves()).withTimeUnit(unit).withTimeLabel(s.figures().timeLabel())
-                            .with(s.figures().palette())
-                            .withLegendTitle(ReportTables.capital(t.groupName()))));
+                    + " parallel curves support proportional hazards; crossing curves do not."
+                    + lineTypeKey(a.curves().stream().map(c -> c.group()).toList(), lml.lineTypes()), lml));
         } else {
-            out.add(item("km_all", what + ".", km));
+            out.add(item("km_all", what + "." + key(km, s), km));
         }
         if (a.competing() != null) {
             out.add(cif(a, t));
@@ -190,7 +193,8 @@ public final class ReportFigures {
         CumulativeIncidencePlot p = CumulativeIncidencePlot.of(cr.result()).withCauseLabels(labels)
                 .withStacked(stacked).withTimeUnit(s.time().unitName())
                 .withCauseOrder(cr.causes().stream().mapToDouble(Double::doubleValue).toArray())
-                .withRiskTable(s.figures().riskTable() ? cr.anyEvent() : null).with(s.pValueFormat());
+                .withRiskTable(s.figures().riskTable() ? cr.anyEvent() : null).with(s.pValueFormat())
+                .with(s.figures().lineTypes());
         if (s.figures().timeLabel() != null) {
             p = p.withTimeLabel(s.figures().timeLabel());
         } else if (s.time().fromDates()) {
@@ -201,8 +205,41 @@ public final class ReportFigures {
                 + (stacked ? "; stacked, so that the top edge is the cumulative incidence of any event"
                         + " (1 \u2212 Kaplan\u2013Meier of any event) and the white space above it the share free of"
                         + " every event" : "")
-                + (cr.result().tests().isEmpty() ? "." : ". P: Gray's test per cause.");
+                + (cr.result().tests().isEmpty() ? "." : ". P: Gray's test per cause.")
+                + lineTypeKey(cr.causes().stream().map(t::causeLabel).toList(), p.lineTypes())
+                + fillKey(cr.causes().stream().map(t::causeLabel).toList(), p.fillPatterns());
         return item("cif", caption, p);
+    }
+
+    /** What a Kaplan–Meier figure's marks and line types mean, for its caption (starting with a space). */
+    private static String key(KaplanMeierPlot plot, Study s) {
+        String marks = switch (s.figures().censorMarks()) {
+            case PLUS -> " + marks censored patients.";
+            case TICK -> " Vertical ticks mark censored patients.";
+            case NONE -> "";
+        };
+        return marks + lineTypeKey(plot.shownLabels(), plot.lineTypes());
+    }
+
+    /** "Line types: A solid, B dashed." when the curves have line types, else empty. */
+    static String lineTypeKey(List<String> names, List<LineType> types) {
+        return drawnKey("Line types", names, types.stream().map(LineType::word).toList(), LineType.SOLID.word());
+    }
+
+    /** "Fill patterns: A plain, B hatched." when the stacked bands are hatched, else empty. */
+    static String fillKey(List<String> names, List<String> patterns) {
+        return drawnKey("Fill patterns", names, patterns, "plain");
+    }
+
+    private static String drawnKey(String title, List<String> names, List<String> words, String plain) {
+        if (words.stream().allMatch(plain::equals)) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            parts.add(names.get(i) + " " + words.get(i));
+        }
+        return " " + title + ": " + String.join(", ", parts) + ".";
     }
 
     private static Item item(String id, String caption, Figure f) {

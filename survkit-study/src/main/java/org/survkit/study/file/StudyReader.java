@@ -34,6 +34,8 @@ import org.survkit.study.key.StudyKey;
 import org.survkit.study.key.StudyKeys;
 import org.survkit.study.key.Where;
 import org.survkit.plot.CensorMark;
+import org.survkit.plot.LegendPosition;
+import org.survkit.plot.LineTypes;
 import org.survkit.plot.SurvivalScale;
 import org.survkit.study.Study.CoxSpec;
 import org.survkit.study.Study.Figures;
@@ -792,15 +794,17 @@ public final class StudyReader {
             timeLabel = null;
         }
         List<String> colors = o.has("colors") ? o.strings("colors") : List.of();
-        for (String c : colors) {
+        for (String c : Figures.isGrey(colors) ? List.<String>of() : colors) {
             if (!c.trim().matches("#[0-9A-Fa-f]{6}")) {
                 throw error(o.line("colors"), "figures.colors", "\"" + c + "\" is not a colour; write colours as"
-                        + " \"#RRGGBB\", one per group in group order, e.g. [\"#0072B2\", \"#D55E00\"].");
+                        + " \"#RRGGBB\", one per group in group order, e.g. [\"#0072B2\", \"#D55E00\"], or grey.");
             }
         }
+        LineTypes lineTypes = o.has("line_types") ? o.value(StudyKeys.LINE_TYPES) : StudyKeys.LINE_TYPES.defaultValue();
+        LegendPosition legend = o.has("legend") ? o.value(StudyKeys.LEGEND) : StudyKeys.LEGEND.defaultValue();
         o.done();
         return new Figures(bands, median, marks, risk, scale, png, dpi, timeLabel,
-                colors.stream().map(String::trim).toList());
+                colors.stream().map(String::trim).toList(), lineTypes, legend);
     }
 
     // ---------------------------------------------------------------- values

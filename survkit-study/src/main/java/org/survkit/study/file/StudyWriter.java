@@ -283,6 +283,8 @@ public final class StudyWriter {
         if (!f.colors().isEmpty()) {
             kv2("colors", "[" + String.join(", ", f.colors().stream().map(StudyWriter::q).toList()) + "]");
         }
+        kv2("line_types", f.lineTypes().word());
+        kv2("legend", f.legend().word());
         kv("preset", est.preset().id());
         kv("conf_type", est.confType().rName());
         kv("conf_level", Values.given(est.confLevel()));

@@ -13,6 +13,8 @@ import java.util.Map;
 import org.survkit.io.DecimalMark;
 import org.survkit.io.InvalidRows;
 import org.survkit.io.TimeUnit;
+import org.survkit.plot.LegendPosition;
+import org.survkit.plot.LineTypes;
 import org.survkit.stats.PValueAdjustment;
 import org.survkit.stats.PValueFormat;
 import org.survkit.stats.cox.ConcordanceWeighting;
@@ -104,6 +106,8 @@ public final class StudyKeys {
         public static final String TABLE1_CONTINUOUS = "--table1-continuous";
         public static final String DECIMAL = "--decimal";
         public static final String INVALID = "--invalid";
+        public static final String LINE_TYPES = "--line-types";
+        public static final String LEGEND = "--legend";
     }
 
     // ------------------------------------------------------------------------------------------------ data
@@ -410,8 +414,17 @@ public final class StudyKeys {
     public static final StudyKey<String> TIME_LABEL = key("figures.time_label", null, "Time axis title",
             "The figures' time axis title (default: from the unit and the start date column).").text();
     public static final StudyKey<List<String>> COLORS = key("figures.colors", null, "Group colours",
-            "The groups' colours in group order, #RRGGBB (default: Okabe–Ito, colour-blind safe).")
-            .texts(Kind.TEXTS);
+            "The groups' colours in group order, #RRGGBB (default: Okabe–Ito, colour-blind safe), or grey for black,"
+                    + " dark and light grey (greyscale print).").texts(Kind.TEXTS);
+    public static final StudyKey<LineTypes> LINE_TYPES = key("figures.line_types", Flags.LINE_TYPES, "Line types",
+            "Distinct line types per group (solid, dashed, dotted, dot-dash, …) in the Kaplan–Meier, log(−log) and"
+                    + " cumulative-incidence line figures: auto (when two groups' colours would print as nearly the same"
+                    + " grey, as the default colours do), solid (colour only) or dashed (always).")
+            .choice(LineTypes.class, LineTypes::word, LineTypes.AUTO);
+    public static final StudyKey<LegendPosition> LEGEND = key("figures.legend", Flags.LEGEND, "Legend position",
+            "Where the curves' legend goes: inside (the plot, where it covers no curve), right, bottom, or none (each"
+                    + " group named at the right end of its curve).")
+            .choice(LegendPosition.class, LegendPosition::word, LegendPosition.INSIDE);
 
     private static final List<StudyKey<?>> ALL = collect();
 

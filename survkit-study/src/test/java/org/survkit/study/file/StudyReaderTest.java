@@ -127,6 +127,24 @@ class StudyReaderTest {
     }
 
     @Test
+    void lineTypesLegendAndGreyAreReadAndWrittenBack() {
+        Study.Figures d = parse(MINIMAL).figures();
+        assertThat(d.lineTypes()).isEqualTo(org.survkit.plot.LineTypes.AUTO);
+        assertThat(d.legend()).isEqualTo(org.survkit.plot.LegendPosition.INSIDE);
+        Study s = parse(MINIMAL + "figures: {line_types: dashed, legend: none, colors: grey}\n");
+        assertThat(s.figures().lineTypes()).isEqualTo(org.survkit.plot.LineTypes.DASHED);
+        assertThat(s.figures().legend()).isEqualTo(org.survkit.plot.LegendPosition.NONE);
+        assertThat(s.figures().palette()).isEqualTo(org.survkit.plot.Palette.grey());
+        String yaml = StudyWriter.write(s, java.util.List.of());
+        assertThat(yaml).contains("  line_types: dashed\n  legend: none\n");
+        assertThat(StudyReader.parse(yaml, SOURCE).figures()).isEqualTo(s.figures());
+        assertThat(error(MINIMAL + "figures:\n  line_types: dotted\n")).contains("line 5, 'figures.line_types':"
+                + " \"dotted\" is not allowed; use auto, solid or dashed.");
+        assertThat(error(MINIMAL + "figures:\n  legend: top\n")).contains("'figures.legend': \"top\" is not"
+                + " allowed; use inside, right, bottom or none.");
+    }
+
+    @Test
     void readsTheExampleStudyFile() {
         Study s = StudyReader.read(Path.of("../examples/rapamycin-mbc/study.yaml"));
         assertThat(s.title()).startsWith("Rapamycin in metastatic breast cancer");
