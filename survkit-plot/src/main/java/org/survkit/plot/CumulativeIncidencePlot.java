@@ -130,6 +130,16 @@ public final class CumulativeIncidencePlot implements Figure {
      * @param mm 60 to 400
      */
     public CumulativeIncidencePlot withWidthMm(double mm) {
+        return withWidth(mm);
+    }
+
+    /**
+     * The figure width in millimetres (default 170, full page); the same as {@link #withWidthMm}.
+     *
+     * @param mm 60 to 400
+     */
+    @Override
+    public CumulativeIncidencePlot withWidth(double mm) {
         if (!(mm >= 60 && mm <= 400)) {
             throw new IllegalArgumentException("the width must be between 60 and 400 mm, not " + mm);
         }
