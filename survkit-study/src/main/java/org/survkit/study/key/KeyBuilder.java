@@ -145,6 +145,47 @@ final class KeyBuilder {
                 defaultValue == null ? "none" : word.apply(defaultValue));
     }
 
+    /**
+     * Words of a fixed list, one or more (a list as {@code svg,png,pdf}), each matched as {@link #choice} matches
+     * one; a word given twice counts once, and the value keeps the order of {@code values}.
+     *
+     * @param values       the values in the order listed
+     * @param word         each value's word
+     * @param aliases      other accepted words → value, may be empty
+     * @param defaultValue the default
+     */
+    <E> StudyKey<List<E>> choices(List<E> values, Function<E, String> word, Map<String, E> aliases,
+            List<E> defaultValue) {
+        Map<String, E> byWord = new LinkedHashMap<>();
+        List<String> words = new ArrayList<>();
+        for (E v : values) {
+            words.add(word.apply(v));
+            byWord.put(canonical(word.apply(v)), v);
+        }
+        aliases.forEach((k, v) -> byWord.put(canonical(k), v));
+        String example = String.join(",", words.subList(0, Math.min(3, words.size())));
+        return new StudyKey<>(path, flag, label, description, Kind.TEXTS, words, List.copyOf(defaultValue),
+                String.join(",", defaultValue.stream().map(word).toList()), s -> {
+                    java.util.Set<E> given = new java.util.HashSet<>();
+                    for (String p : s.split(",")) {
+                        if (p.isBlank()) {
+                            continue;
+                        }
+                        E v = byWord.get(canonical(p));
+                        if (v == null) {
+                            throw new IllegalArgumentException("\"" + p.strip() + "\" is not allowed; use "
+                                    + StudyKey.andList(words) + ", one or more (e.g. " + example + ").");
+                        }
+                        given.add(v);
+                    }
+                    if (given.isEmpty()) {
+                        throw new IllegalArgumentException("the list is empty; give one or more of "
+                                + StudyKey.andList(words) + " (e.g. " + example + ").");
+                    }
+                    return values.stream().filter(given::contains).toList();
+                });
+    }
+
     /** Numbers, each at least {@code min} (a list as {@code 12,36,60}). */
     StudyKey<double[]> numbers(double min, String example) {
         return new StudyKey<>(path, flag, label, description, Kind.NUMBERS, List.of(), new double[0], "none", s -> {

@@ -135,7 +135,12 @@ public final class StudySchema {
             case TEXTS -> {
                 // the reader takes one value written alone as a list of one ("value: dead")
                 v.putArray("type").add("array").add("string").add("number");
-                v.putObject("items").putArray("type").add("string").add("number");
+                ObjectNode items = v.putObject("items");
+                items.putArray("type").add("string").add("number");
+                if (!k.choices().isEmpty()) {
+                    ArrayNode e = items.putArray("enum");
+                    k.choices().forEach(e::add);
+                }
             }
             case COLUMNS -> {
                 v.put("type", "array");
