@@ -16,6 +16,7 @@ import org.survkit.io.InputException;
 import org.survkit.io.TimeUnit;
 import org.survkit.study.Estimates;
 import org.survkit.study.key.StudyKeys;
+import org.survkit.plot.FigureSize;
 import org.survkit.plot.CensorMark;
 import org.survkit.plot.KaplanMeierPlot;
 import org.survkit.plot.Palette;
@@ -41,7 +42,8 @@ final class FigureMaker {
             "horizon", "group", "conf_type", "conf_level", "preset", "median_rule", "test", "rho", "gamma", "strata",
             "at", "tau", "pairwise", "adjust", "trend", "scores", "conservative", "rmst", "table");
     private static final Set<String> FIGURE_OPTIONS = Set.of("groups", "colors", "confidence_bands", "risk_table",
-            "median_lines", "censor_marks", "scale", "horizon", "time_label", "title", "legend_title", "show_test");
+            "median_lines", "censor_marks", "scale", "horizon", "time_label", "title", "legend_title", "show_test",
+            "formats", "width_mm", "dpi");
 
     private FigureMaker() {
     }
@@ -157,7 +159,7 @@ final class FigureMaker {
             if (legend != null || group != null) {
                 plot = plot.withLegendTitle(legend != null ? legend : group);
             }
-            return plot.svg();
+            return FigureSize.ofWidth(WebValues.ofOrDefault(StudyKeys.FIGURE_WIDTH, figure, "width_mm")).svg(plot);
         } catch (InputException e) {
             throw ApiError.badRequest(Messages.forPage(e.getMessage(), data.getParent()));
         } catch (IllegalArgumentException e) {

@@ -109,7 +109,10 @@ final class StudyFromSettings {
                             : Choices.parse(CensorMark.class, marks, "censor_marks"), FigureMaker.bool(f, "risk_table",
                             true), scale == null ? SurvivalScale.FRACTION
                             : Choices.parse(SurvivalScale.class, scale, "scale"),
-                    true, 300, null, FigureMaker.list(f, "colors"));
+                    WebValues.ofOrDefault(StudyKeys.FIGURE_FORMATS, f, "formats"),
+                    WebValues.ofOrDefault(StudyKeys.DPI, f, "dpi"),
+                    WebValues.ofOrDefault(StudyKeys.FIGURE_WIDTH, f, "width_mm"),
+                    null, FigureMaker.list(f, "colors"));
             Double landmark = WebValues.of(StudyKeys.LANDMARK, o, "landmark");
             List<String> na = WebValues.labels(StudyKeys.NA, o, "na");
             String title = FigureMaker.text(settings, "title");
