@@ -37,8 +37,12 @@ final class RasterFigure {
 
     private static final Pattern SIZE = Pattern.compile(
             "<svg[^>]*?\\swidth=\"([0-9.]+)mm\"[^>]*?\\sheight=\"([0-9.]+)mm\"");
-    /** Deflate level of PNG files: 6 (zlib's default) makes files within a few % of level 9 several times faster. */
-    private static final float PNG_COMPRESSION_QUALITY = 0.4f;
+    /**
+     * The JDK writer's compression quality for Deflate level 1 (level = round(9 × (1 − quality))): on a figure, mostly
+     * white with a few colours, level 1 makes files about 35% larger than level 5 (130 vs 96 KB for a 2008 px wide
+     * Kaplan–Meier figure) in half the time; the encoding is most of a report's time with PNG files.
+     */
+    private static final float PNG_COMPRESSION_QUALITY = 8f / 9f;
 
     private final BufferedImage image;
     private final int dpi;

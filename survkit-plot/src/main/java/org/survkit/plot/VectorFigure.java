@@ -22,7 +22,6 @@ import org.apache.batik.ext.awt.RenderingHintsKeyExt;
 import org.w3c.dom.svg.SVGDocument;
 import org.apache.batik.transcoder.TranscoderInput;
 import org.apache.batik.transcoder.TranscoderOutput;
-import org.apache.fop.configuration.Configuration;
 import org.apache.fop.configuration.ConfigurationException;
 import org.apache.fop.configuration.DefaultConfigurationBuilder;
 import org.apache.fop.svg.AbstractFOPTranscoder;
@@ -45,7 +44,11 @@ final class VectorFigure {
     private static final String[] FAMILIES = {"Helvetica", "Arial", "Liberation Sans", "Nimbus Sans", "DejaVu Sans",
         "sans-serif", "any"};
 
-    private static final Configuration FONTS = fonts();
+    /**
+     * FOP's font configuration as text. Parsed anew for each conversion: a parsed configuration is a Xerces DOM,
+     * which expands lazily as it is read and so cannot be shared by the threads that convert figures in parallel.
+     */
+    private static final String FONTS = fonts();
 
     private VectorFigure() {
     }
@@ -92,7 +95,8 @@ final class VectorFigure {
 
     private static byte[] transcode(AbstractFOPTranscoder t, String svg) {
         try {
-            t.configure(FONTS);
+            t.configure(new DefaultConfigurationBuilder().build(new ByteArrayInputStream(FONTS.getBytes(
+                    StandardCharsets.UTF_8))));
         } catch (ConfigurationException e) {
             throw new IllegalStateException(e);
         }
@@ -110,7 +114,7 @@ final class VectorFigure {
     }
 
     /** FOP's font configuration: each face of Liberation Sans under every family name of the figures' stack. */
-    private static Configuration fonts() {
+    private static String fonts() {
         StringBuilder xml = new StringBuilder("<fop><fonts>");
         for (String[] face : FACES) {
             URL url = VectorFigure.class.getResource("fonts/" + face[0]);
@@ -130,11 +134,6 @@ final class VectorFigure {
             xml.append("</font>");
         }
         xml.append("</fonts></fop>");
-        try {
-            return new DefaultConfigurationBuilder().build(new ByteArrayInputStream(xml.toString()
-                    .getBytes(StandardCharsets.UTF_8)));
-        } catch (ConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
+        return xml.toString();
     }
 }

@@ -138,6 +138,25 @@ class FigureExportTest {
     }
 
     @Test
+    void conversionsInParallelEachEmbedTheFont() throws Exception {
+        // the report converts figures on several threads; FOP's font configuration must not be shared between them
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<byte[]>> pdfs = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                pdfs.add(pool.submit(() -> FigureExport.convert(svg, List.of(FigureFormat.PDF), 300)
+                        .get(FigureFormat.PDF)));
+            }
+            for (java.util.concurrent.Future<byte[]> f : pdfs) {
+                assertThat(new String(f.get(), StandardCharsets.ISO_8859_1)).contains("/FontFile2")
+                        .contains("LiberationSans");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void rasterFormatsShareOneRendering() {
         assertThat(FigureExport.renderings(List.of(FigureFormat.TIFF, FigureFormat.SVG, FigureFormat.PNG,
                 FigureFormat.PDF))).containsExactly(EnumSet.of(FigureFormat.PNG, FigureFormat.TIFF),
