@@ -33,6 +33,7 @@ public final class CumulativeIncidencePlot implements Figure {
     private static final double PAD = 3;
     private static final double PANEL_GAP = 14;
     private static final double SWATCH = 8;
+    private static final double LEGEND_ROW_GAP = 2;
     /** Band fill opacity: the colours stay distinguishable where bands meet. */
     private static final String FILL_OPACITY = "0.75";
 
@@ -232,7 +233,9 @@ public final class CumulativeIncidencePlot implements Figure {
             y += Style.FONT_TITLE + 8;
         }
         double legendY = y + Style.LINE / 2;
-        y += Style.LINE + 6;
+        // the legend wraps onto more lines when the causes do not fit side by side (a narrow figure)
+        int legendRows = legend(null, axisX, legendY, causes, width - PAD);
+        y += legendRows * (Style.LINE + LEGEND_ROW_GAP) - LEGEND_ROW_GAP + 6;
         boolean panelTitles = k > 1 || !groups.get(0).equals("all");
         double panelTitleBaseline = y + Style.FONT * Style.CAP;
         if (panelTitles) {
@@ -253,11 +256,13 @@ public final class CumulativeIncidencePlot implements Figure {
             w.text(title, "class", "title", "x", SvgWriter.num(axisX), "y", SvgWriter.num(titleBaseline), "font-size",
                     SvgWriter.num(Style.FONT_TITLE), "font-weight", "bold", "fill", Style.TEXT);
         }
-        legend(w, axisX, legendY, causes);
+        legend(w, axisX, legendY, causes, width - PAD);
         Scale sy = Scale.linear(0, 1, bottom - Style.DATA_PAD, top);
         Axes.left(w, axisX, top, bottom, yTicks, yLabels, sy,
                 stacked ? "Cumulative incidence (stacked)" : "Cumulative incidence", (top + bottom) / 2);
         String xTitle = timeLabel != null ? timeLabel : timeUnit != null ? "Time (" + timeUnit + ")" : "Time";
+        // one time axis title under all panels when it is wider than a panel (a narrow figure), else one per panel
+        boolean sharedTitle = k > 1 && TextMetrics.width(xTitle, Style.FONT_AXIS_TITLE) > panelW + gap - 6;
         for (int g = 0; g < k; g++) {
             double x0 = axisX + g * (panelW + gap);
             double dataX0 = x0 + Style.DATA_PAD;
@@ -279,9 +284,14 @@ public final class CumulativeIncidencePlot implements Figure {
             if (atRisk != null) {
                 drawAtRisk(w, group, ticks.values(), sx, riskHeaderMid + Style.LINE);
             }
-            Axes.bottom(w, bottom, x0, x0 + panelW, ticks.values(), ticks.labels(), sx, xTitle, dataX0
-                    + (panelW - Style.DATA_PAD) / 2);
+            Axes.bottom(w, bottom, x0, x0 + panelW, ticks.values(), ticks.labels(), sx, sharedTitle ? null : xTitle,
+                    dataX0 + (panelW - Style.DATA_PAD) / 2);
             w.close("g");
+        }
+        if (sharedTitle) {
+            w.text(xTitle, "class", "axis-title", "x", SvgWriter.num((axisX + Style.DATA_PAD + right) / 2), "y",
+                    SvgWriter.num(Axes.titleBaseline(bottom)), "font-size", SvgWriter.num(Style.FONT_AXIS_TITLE),
+                    "fill", Style.TEXT, "text-anchor", "middle");
         }
         if (atRisk != null) {
             w.text(List.of(new SvgWriter.Run("Number at risk (free of any event)", false, true)), "class",
@@ -303,10 +313,29 @@ public final class CumulativeIncidencePlot implements Figure {
         }
     }
 
-    private void legend(SvgWriter w, double x, double centreY, double[] causes) {
-        w.open("g", "class", "legend");
+    /**
+     * Draws the legend, one entry per cause left to right, wrapping onto a new line at {@code right}.
+     *
+     * @param w the writer, or null to count the lines only
+     * @return the number of lines
+     */
+    private int legend(SvgWriter w, double x, double centreY, double[] causes, double right) {
+        if (w != null) {
+            w.open("g", "class", "legend");
+        }
         double cx = x + Style.DATA_PAD;
+        int rows = 1;
         for (int c = 0; c < causes.length; c++) {
+            double entryW = SWATCH + 3 + TextMetrics.width(legendText(causes[c]), Style.FONT);
+            if (c > 0 && cx + entryW > right) {
+                cx = x + Style.DATA_PAD;
+                centreY += Style.LINE + LEGEND_ROW_GAP;
+                rows++;
+            }
+            if (w == null) {
+                cx += entryW + 12;
+                continue;
+            }
             String color = palette.color(c);
             if (stacked) {
                 w.empty("rect", "class", "legend-key", "x", SvgWriter.num(cx), "y", SvgWriter.num(centreY - SWATCH / 2),
@@ -326,14 +355,26 @@ public final class CumulativeIncidencePlot implements Figure {
                 runs.add(SvgWriter.Run.plain(" (Gray "));
                 runs.add(SvgWriter.Run.italic("p"));
                 runs.add(SvgWriter.Run.plain((v.startsWith("<") ? " " : " = ") + v + ")"));
-                label += " (Gray p" + (v.startsWith("<") ? " " : " = ") + v + ")";
             }
             w.text(runs, "class", "legend-label", "data-cause", code(causes[c]), "x", SvgWriter.num(cx + SWATCH + 3),
                     "y", SvgWriter.num(Style.centredBaseline(centreY, Style.FONT)), "font-size",
                     SvgWriter.num(Style.FONT), "fill", Style.TEXT);
-            cx += SWATCH + 3 + TextMetrics.width(label, Style.FONT) + 12;
+            cx += entryW + 12;
         }
-        w.close("g");
+        if (w != null) {
+            w.close("g");
+        }
+        return rows;
+    }
+
+    /** A cause's legend text as measured: its label and Gray's P. */
+    private String legendText(double cause) {
+        double p = grayP(cause);
+        if (Double.isNaN(p)) {
+            return causeLabel(cause);
+        }
+        String v = pFormat.text(p);
+        return causeLabel(cause) + " (Gray p" + (v.startsWith("<") ? " " : " = ") + v + ")";
     }
 
     private double grayP(double cause) {
