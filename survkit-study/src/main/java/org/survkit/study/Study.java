@@ -475,7 +475,7 @@ public record Study(Path source, String title, Data data, Time time, Event event
             FigureSize.ofWidth(widthMm); // validates the width
         }
 
-        /** {@return the defaults: no bands, no median lines, + marks, risk table, fraction, SVG and PNG at 300 dpi, 170 mm} */
+        /** {@return the defaults: no bands or median lines, + marks, risk table, SVG + PNG, 300 dpi, 170 mm} */
         public static Figures defaults() {
             return new Figures(false, false, CensorMark.PLUS, true, SurvivalScale.FRACTION,
                     StudyKeys.FIGURE_FORMATS.defaultValue(), StudyKeys.DPI.defaultValue(),
