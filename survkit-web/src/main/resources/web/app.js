@@ -397,6 +397,8 @@ function figureSettings() {
     confidence_bands: $('fig-bands').checked, risk_table: $('fig-risk').checked, median_lines: $('fig-median').checked,
     scale: $('fig-percent').checked ? 'percent' : 'fraction',
     line_types: $('fig-line-types').value, legend: $('fig-legend').value,
+    formats: [...document.querySelectorAll('#fig-formats input:checked')].map((i) => i.value),
+    width_mm: $('fig-width').value, dpi: $('fig-dpi').value,
   };
   if (state.groups.length) {
     const shown = state.groups.filter((g) => !state.hidden.has(g));
@@ -496,6 +498,9 @@ function applySettings(s) {
   $('fig-bands').checked = !!f.confidence_bands; $('fig-risk').checked = f.risk_table !== false;
   $('fig-median').checked = !!f.median_lines; $('fig-percent').checked = f.scale === 'percent';
   $('fig-line-types').value = f.line_types || 'auto'; $('fig-legend').value = f.legend || 'inside';
+  document.querySelectorAll('#fig-formats input:not([disabled])')
+    .forEach((i) => { i.checked = (f.formats || ['svg', 'png']).includes(i.value); });
+  $('fig-width').value = f.width_mm || 170; $('fig-dpi').value = f.dpi || 300;
   const check = (name, vals) => document.querySelectorAll('input[data-list="' + name + '"]')
     .forEach((i) => { i.checked = (vals || []).includes(i.value); });
   check('table1', s.table1); check('cox', (s.cox || {}).covariates);

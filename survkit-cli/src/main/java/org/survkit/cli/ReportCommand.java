@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"A complete, self-contained report of a cohort study: data flow, Table 1, Kaplan-Meier curves,",
-            "comparisons, Cox models, Guardrails and methods, with every table as CSV/JSON and every figure as SVG/PNG.",
+            "comparisons, Cox models, Guardrails and methods, with every table as CSV/JSON and every figure as SVG/PNG",
+            "(or also PDF, EPS, TIFF: --figure-formats svg,png,pdf,eps,tiff --figure-width 85 --figure-dpi 600).",
             "",
             "  survkit report study.yaml [--out DIR]",
             "  survkit report DATA --time T --event E [--event-value V] [--group G] [--table1 a,b,c]",
@@ -120,8 +121,11 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     FigureOptions figures;
 
-    @Option(names = "--no-png", description = "Write figures as SVG only (faster).")
+    @Option(names = "--no-png", description = "Write no PNG files (whatever the formats say).")
     boolean noPng;
+
+    @Mixin
+    FigureFileOptions figureFiles = new FigureFileOptions();
 
     @Option(names = "--pdf", description = "Also print the report to report.pdf with the installed Chromium/Chrome.")
     boolean pdf;
@@ -142,6 +146,7 @@ public final class ReportCommand implements Callable<Integer> {
             if (out != null) {
                 study = study.withOutput(out.toAbsolutePath());
             }
+            study = study.withFigures(figureFiles.apply(study.figures()));
         } else {
             study = quick();
         }
@@ -151,8 +156,8 @@ public final class ReportCommand implements Callable<Integer> {
             engine = engine.withPng(false);
         }
         ReportEngine.Result r;
-        try {
-            r = engine.run(study);
+        try (ReportProgressLine progress = ReportProgressLine.on(spec.commandLine().getErr())) {
+            r = engine.withProgress(progress).run(study);
         } catch (InputException e) {
             throw studyFile ? e : new InputException(flagWords(e.getMessage()), e);
         }
@@ -227,6 +232,7 @@ public final class ReportCommand implements Callable<Integer> {
                         : FlagValues.parse(StudyKeys.EVENT_CENSOR_VALUE, censorValue)), sheet, time, timeUnit, event, eventValue, group, table1,
                 covariates, times, h == null ? Double.NaN : h, endpoint);
         Study study = presentation.apply(figures.applyTo(q.toStudy(file)));
+        study = study.withFigures(figureFiles.apply(study.figures()));
         try {
             if (Files.exists(file) && !Files.readString(file, StandardCharsets.UTF_8).startsWith(StudyWriter.MARKER)) {
                 throw new UsageException(file + " exists and was not written by survkit report; choose another"
@@ -259,6 +265,7 @@ public final class ReportCommand implements Callable<Integer> {
                 }
             }
         }
+        figureFiles.given().forEach(g -> a.addAll(List.of(g[0], g[1].strip())));
         return String.join(" ", a.stream().map(s -> s.isEmpty() || s.matches("[A-Za-z0-9_.,/:=+-]+") ? s
                 : "'" + s.replace("'", "'\\''") + "'").toList());
     }

@@ -20,6 +20,8 @@
  * standard output or the {@code --output} file.</li>
  * </ol>
  * A command prints nothing itself and a serializer computes no statistic. {@code report} maps its flags onto
- * survkit-report's engine, {@code schema} prints the study model's JSON Schema.
+ * survkit-report's engine (the figure files through the {@link org.survkit.cli.FigureFileOptions} mixin) and shows
+ * its progress on standard error ({@link org.survkit.cli.ReportProgressLine}), {@code schema} prints the study
+ * model's JSON Schema.
  */
 package org.survkit.cli;

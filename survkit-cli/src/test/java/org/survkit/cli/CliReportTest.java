@@ -48,6 +48,55 @@ class CliReportTest {
     }
 
     @Test
+    void figureFlagsChooseTheFilesTheirWidthAndResolution() throws IOException {
+        Path folder = dir.resolve("figs");
+        Cli r = Cli.run("report", Cli.resource("lung.csv"), "--time", "time", "--event", "status", "--event-value",
+                "2", "--group", "sex", "--figure-formats", "pdf,tiff", "--figure-width", "85", "--figure-dpi", "150",
+                "--out", folder.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(folder.resolve("figures/km_all.svg")).isRegularFile();
+        assertThat(folder.resolve("figures/km_all.pdf")).isRegularFile();
+        assertThat(folder.resolve("figures/km_all.tiff")).isRegularFile();
+        assertThat(folder.resolve("figures/km_all.png")).doesNotExist();
+        assertThat(Files.readString(folder.resolve("figures/km_all.svg"))).contains("width=\"85mm\"");
+        // 85 mm at 150 dpi = 502 px
+        assertThat(javax.imageio.ImageIO.read(folder.resolve("figures/km_all.tiff").toFile()).getWidth())
+                .isEqualTo(502);
+        // the study file written keeps them, and names the flags in its comment
+        String yaml = Files.readString(folder.resolve("study.yaml"));
+        assertThat(yaml).contains("formats: [svg, pdf, tiff]").contains("width_mm: 85").contains("dpi: 150")
+                .contains("--figure-formats pdf,tiff --figure-width 85 --figure-dpi 150");
+        // a study file's figures are overridden by the flags
+        Cli again = Cli.run("report", folder.resolve("study.yaml").toString(), "--figure-formats", "eps",
+                "--out", dir.resolve("again").toString());
+        assertThat(again.status()).as(again.err()).isZero();
+        assertThat(dir.resolve("again/figures/km_all.eps")).isRegularFile();
+        assertThat(dir.resolve("again/figures/km_all.pdf")).doesNotExist();
+    }
+
+    @Test
+    void aWrongFigureFlagIsOneMessage() {
+        String[] base = {"report", Cli.resource("lung.csv"), "--time", "time", "--event", "status", "--out",
+            dir.resolve("x").toString()};
+        Cli formats = Cli.run(concat(base, "--figure-formats", "svg,jpg"));
+        assertThat(formats.status()).isEqualTo(2);
+        assertThat(formats.err()).contains("--figure-formats: \"jpg\" is not allowed; use svg, png, pdf, eps and"
+                + " tiff, one or more (e.g. svg,png,pdf).").doesNotContain("Exception").doesNotContain("\tat ");
+        Cli width = Cli.run(concat(base, "--figure-width", "40"));
+        assertThat(width.status()).isEqualTo(2);
+        assertThat(width.err()).contains("--figure-width: 40 is not allowed; give a number from 80 to 300 (e.g. 85).");
+        Cli dpi = Cli.run(concat(base, "--figure-dpi", "30"));
+        assertThat(dpi.status()).isEqualTo(2);
+        assertThat(dpi.err()).contains("--figure-dpi: 30 is not allowed; give the resolution in dots per inch");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void quickReportReadsDatesMissingCodesAndStrataAsEveryCommandDoes() throws IOException {
         // day-first dates in a ';' file, a missing-value code and strata: the flags every command takes
         Path data = dir.resolve("export.csv");

@@ -36,6 +36,7 @@ public final class CumulativeIncidencePlot implements Figure {
     private static final double SWATCH = 8;
     /** A legend key long enough to show a dash pattern. */
     private static final double DASHED_KEY = 20;
+    private static final double LEGEND_ROW_GAP = 2;
     /** Band fill opacity: the colours stay distinguishable where bands meet. */
     private static final String FILL_OPACITY = "0.75";
 
@@ -171,6 +172,16 @@ public final class CumulativeIncidencePlot implements Figure {
      * @param mm 60 to 400
      */
     public CumulativeIncidencePlot withWidthMm(double mm) {
+        return withWidth(mm);
+    }
+
+    /**
+     * The figure width in millimetres (default 170, full page); the same as {@link #withWidthMm}.
+     *
+     * @param mm 60 to 400
+     */
+    @Override
+    public CumulativeIncidencePlot withWidth(double mm) {
         if (!(mm >= 60 && mm <= 400)) {
             throw new IllegalArgumentException("the width must be between 60 and 400 mm, not " + mm);
         }
@@ -263,7 +274,9 @@ public final class CumulativeIncidencePlot implements Figure {
             y += Style.FONT_TITLE + 8;
         }
         double legendY = y + Style.LINE / 2;
-        y += Style.LINE + 6;
+        // the legend wraps onto more lines when the causes do not fit side by side (a narrow figure)
+        int legendRows = legend(null, axisX, legendY, causes, width - PAD);
+        y += legendRows * (Style.LINE + LEGEND_ROW_GAP) - LEGEND_ROW_GAP + 6;
         boolean panelTitles = k > 1 || !groups.get(0).equals("all");
         double panelTitleBaseline = y + Style.FONT * Style.CAP;
         if (panelTitles) {
@@ -290,11 +303,13 @@ public final class CumulativeIncidencePlot implements Figure {
             hatches.forEach(h -> h.define(w));
             w.close("defs");
         }
-        legend(w, axisX, legendY, causes);
+        legend(w, axisX, legendY, causes, width - PAD);
         Scale sy = Scale.linear(0, 1, bottom - Style.DATA_PAD, top);
         Axes.left(w, axisX, top, bottom, yTicks, yLabels, sy,
                 stacked ? "Cumulative incidence (stacked)" : "Cumulative incidence", (top + bottom) / 2);
         String xTitle = timeLabel != null ? timeLabel : timeUnit != null ? "Time (" + timeUnit + ")" : "Time";
+        // one time axis title under all panels when it is wider than a panel (a narrow figure), else one per panel
+        boolean sharedTitle = k > 1 && TextMetrics.width(xTitle, Style.FONT_AXIS_TITLE) > panelW + gap - 6;
         for (int g = 0; g < k; g++) {
             double x0 = axisX + g * (panelW + gap);
             double dataX0 = x0 + Style.DATA_PAD;
@@ -316,9 +331,14 @@ public final class CumulativeIncidencePlot implements Figure {
             if (atRisk != null) {
                 drawAtRisk(w, group, ticks.values(), sx, riskHeaderMid + Style.LINE);
             }
-            Axes.bottom(w, bottom, x0, x0 + panelW, ticks.values(), ticks.labels(), sx, xTitle, dataX0
-                    + (panelW - Style.DATA_PAD) / 2);
+            Axes.bottom(w, bottom, x0, x0 + panelW, ticks.values(), ticks.labels(), sx, sharedTitle ? null : xTitle,
+                    dataX0 + (panelW - Style.DATA_PAD) / 2);
             w.close("g");
+        }
+        if (sharedTitle) {
+            w.text(xTitle, "class", "axis-title", "x", SvgWriter.num((axisX + Style.DATA_PAD + right) / 2), "y",
+                    SvgWriter.num(Axes.titleBaseline(bottom)), "font-size", SvgWriter.num(Style.FONT_AXIS_TITLE),
+                    "fill", Style.TEXT, "text-anchor", "middle");
         }
         if (atRisk != null) {
             w.text(List.of(new SvgWriter.Run("Number at risk (free of any event)", false, true)), "class",
@@ -340,12 +360,31 @@ public final class CumulativeIncidencePlot implements Figure {
         }
     }
 
-    private void legend(SvgWriter w, double x, double centreY, double[] causes) {
-        w.open("g", "class", "legend");
+    /**
+     * Draws the legend, one entry per cause left to right, wrapping onto a new line at {@code right}.
+     *
+     * @param w the writer, or null to count the lines only
+     * @return the number of lines
+     */
+    private int legend(SvgWriter w, double x, double centreY, double[] causes, double right) {
+        if (w != null) {
+            w.open("g", "class", "legend");
+        }
         double cx = x + Style.DATA_PAD;
         List<LineType> types = lineTypes();
         double key = types.stream().anyMatch(t -> t != LineType.SOLID) ? DASHED_KEY : SWATCH;
+        int rows = 1;
         for (int c = 0; c < causes.length; c++) {
+            double entryW = key + 3 + TextMetrics.width(legendText(causes[c]), Style.FONT);
+            if (c > 0 && cx + entryW > right) {
+                cx = x + Style.DATA_PAD;
+                centreY += Style.LINE + LEGEND_ROW_GAP;
+                rows++;
+            }
+            if (w == null) {
+                cx += entryW + 12;
+                continue;
+            }
             String color = palette.color(c);
             if (stacked) {
                 w.empty("rect", "class", "legend-key", "x", SvgWriter.num(cx), "y", SvgWriter.num(centreY - SWATCH / 2),
@@ -370,14 +409,25 @@ public final class CumulativeIncidencePlot implements Figure {
                 runs.add(SvgWriter.Run.plain(" (Gray "));
                 runs.add(SvgWriter.Run.italic(pFormat.symbol()));
                 runs.add(SvgWriter.Run.plain(pFormat.afterSymbol(p) + ")"));
-                label += " (Gray " + pFormat.textWithSymbol(p) + ")";
             }
             w.text(runs, "class", "legend-label", "data-cause", code(causes[c]), "x", SvgWriter.num(cx + key + 3),
                     "y", SvgWriter.num(Style.centredBaseline(centreY, Style.FONT)), "font-size",
                     SvgWriter.num(Style.FONT), "fill", Style.TEXT);
-            cx += key + 3 + TextMetrics.width(label, Style.FONT) + 12;
+            cx += entryW + 12;
         }
-        w.close("g");
+        if (w != null) {
+            w.close("g");
+        }
+        return rows;
+    }
+
+    /** A cause's legend text as measured: its label and Gray's P. */
+    private String legendText(double cause) {
+        double p = grayP(cause);
+        if (Double.isNaN(p)) {
+            return causeLabel(cause);
+        }
+        return causeLabel(cause) + " (Gray " + pFormat.textWithSymbol(p) + ")";
     }
 
     private double grayP(double cause) {

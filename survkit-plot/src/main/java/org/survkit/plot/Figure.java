@@ -14,6 +14,14 @@ public interface Figure {
     String svg();
 
     /**
+     * {@return the same figure laid out at another width, in millimetres (text and lines keep their size in points;
+     * {@link FigureSize} scales them with the printed width)}
+     *
+     * @param mm the width
+     */
+    Figure withWidth(double mm);
+
+    /**
      * The figure as a PNG at {@code dpi} dots per inch (the pixel size follows from the figure's
      * size in millimetres; the file records the resolution), rendered by Apache Batik.
      *

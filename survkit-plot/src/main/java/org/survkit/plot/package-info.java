@@ -1,6 +1,9 @@
 /**
- * Publication figures for survival analyses, written as SVG by hand and converted to PNG with
- * Apache Batik. Entry points, one per figure: {@link org.survkit.plot.KaplanMeierPlot} (curves,
+ * Publication figures for survival analyses, written as SVG by hand and converted to PNG, TIFF, PDF and
+ * EPS ({@link org.survkit.plot.FigureExport}, {@link org.survkit.plot.FigureFormat}: Batik renders PNG and
+ * TIFF from one raster, FOP writes PDF with embedded Liberation Sans, xmlgraphics-commons EPS with outlined
+ * text); {@link org.survkit.plot.FigureSize} sizes a figure for print (85 mm one column, 170 mm two), its text
+ * and lines scaling with the width. Entry points, one per figure: {@link org.survkit.plot.KaplanMeierPlot} (curves,
  * censoring marks, confidence bands, medians, legend with n and events, the test's p-value,
  * number-at-risk table), {@link org.survkit.plot.CumulativeIncidencePlot} (competing risks, one
  * panel per group, causes stacked or as lines), {@link org.survkit.plot.ForestPlot} (hazard ratios

@@ -44,6 +44,31 @@ class CumulativeIncidencePlotTest {
                 .containsExactly("Transplant (Gray p = 0.889)", "Death (Gray p = 0.796)");
     }
 
+    /** One column wide (85 mm, laid out on 97 mm): the legend wraps and one time axis title serves both panels. */
+    @Test
+    void aNarrowFigureWrapsItsLegendAndSharesTheTimeAxisTitle() {
+        CumulativeIncidencePlot p = plot().withCauseLabels(Map.of("1", "Liver transplantation",
+                "2", "Death from any cause")).withTimeLabel("Days since randomisation to D-penicillamine");
+        SvgDoc svg = SvgDoc.parse(FigureSize.ofWidth(85).svg(p));
+        double viewWidth = Double.parseDouble(svg.doc.getDocumentElement().getAttribute("viewBox").split(" ")[2]);
+        List<Element> labels = svg.byClass("legend-label");
+        assertThat(labels).hasSize(2);
+        // the second entry starts a new line, at the first one's x
+        assertThat(SvgDoc.num(labels.get(1), "y")).isGreaterThan(SvgDoc.num(labels.get(0), "y"));
+        assertThat(SvgDoc.num(labels.get(1), "x")).isEqualTo(SvgDoc.num(labels.get(0), "x"));
+        for (Element l : labels) {
+            assertThat(SvgDoc.num(l, "x") + TextMetrics.width(l.getTextContent(), 8)).isLessThan(viewWidth);
+        }
+        assertThat(svg.byClass("axis-title")).extracting(Element::getTextContent).containsOnlyOnce(
+                "Days since randomisation to D-penicillamine");
+        // at full width the same figure keeps a title under each panel and the legend on one line
+        SvgDoc wide = SvgDoc.parse(plot().withTimeLabel("Days").svg());
+        assertThat(wide.byClass("axis-title")).extracting(Element::getTextContent).containsExactly(
+                "Cumulative incidence (stacked)", "Days", "Days");
+        assertThat(SvgDoc.num(wide.byClass("legend-label").get(1), "y")).isEqualTo(SvgDoc.num(wide.byClass(
+                "legend-label").get(0), "y"));
+    }
+
     /** The top of the stacked bands at each group's last follow-up is 1 − Kaplan–Meier of any event there. */
     @Test
     void stackedTopIsOneMinusKaplanMeierOfAnyEvent() {

@@ -26,7 +26,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.survkit.io.InputException;
-import org.survkit.plot.PngRenderer;
+import org.survkit.plot.FigureFormat;
 
 /**
  * Makes a study's report: reads the cohort, derives the analysis dataset, runs the analyses
@@ -36,7 +36,8 @@ import org.survkit.plot.PngRenderer;
  * <li>{@code analysis.csv} — the analysis dataset every number is computed from, as an export;</li>
  * <li>{@code tables/NAME.csv} (formatted as in the report, formula-safe) and {@code tables/NAME.json}
  *     (unrounded numbers) for every table;</li>
- * <li>{@code figures/NAME.svg} and {@code figures/NAME.png} for every figure.</li>
+ * <li>{@code figures/NAME.svg} for every figure, and the same figure in every other format the study asks for
+ *     ({@code .png}, {@code .pdf}, {@code .eps}, {@code .tiff}), converted in parallel ({@link FigureFiles}).</li>
  * </ul>
  * Immutable and thread-safe; a run writes only inside the output folder.
  *
@@ -64,29 +65,47 @@ public final class ReportEngine {
         }
     }
 
-    private static final ReportEngine DEFAULTS = new ReportEngine(null, defaultSoftware());
+    private static final ReportEngine DEFAULTS = new ReportEngine(null, defaultSoftware(), ReportProgress.NONE);
 
     private final Boolean png;
     private final String software;
+    private final ReportProgress progress;
 
-    private ReportEngine(Boolean png, String software) {
+    private ReportEngine(Boolean png, String software, ReportProgress progress) {
         this.png = png;
         this.software = software;
+        this.progress = progress;
     }
 
-    /** {@return the engine: PNG files as the study says, software named from the jar} */
+    /** {@return the engine: figure files as the study says, software named from the jar, no progress shown} */
     public static ReportEngine withDefaults() {
         return DEFAULTS;
     }
 
     /** {@return an engine that writes PNG files (true), or not (false) whatever the study says} */
     public ReportEngine withPng(boolean on) {
-        return new ReportEngine(on, software);
+        return new ReportEngine(on, software, progress);
     }
 
     /** {@return an engine that names the software so in the report, e.g. "survkit 0.1.0"} */
     public ReportEngine withSoftware(String name) {
-        return new ReportEngine(png, Objects.requireNonNull(name, "name"));
+        return new ReportEngine(png, Objects.requireNonNull(name, "name"), progress);
+    }
+
+    /** {@return an engine that tells {@code p} how far a run is (from the run's threads)} */
+    public ReportEngine withProgress(ReportProgress p) {
+        return new ReportEngine(png, software, Objects.requireNonNull(p, "progress"));
+    }
+
+    /** The figure files to write: the study's, with PNG added or removed when the engine says so. */
+    private List<FigureFormat> formats(Study study) {
+        Study.Figures f = study.figures();
+        if (png == null || png == f.png()) {
+            return f.formats();
+        }
+        List<FigureFormat> withPng = new ArrayList<>(f.formats());
+        withPng.add(FigureFormat.PNG);
+        return png ? f.withFormats(withPng).formats() : f.withoutPng().formats();
     }
 
     private static String defaultSoftware() {
@@ -113,9 +132,12 @@ public final class ReportEngine {
             throw new InputException("cannot create the output folder " + out + " (" + e.getMessage() + "). Choose"
                     + " another with --out or 'output:' in the study file.", e);
         }
+        progress.update("reading the data", 0, 1);
         AnalysisDataset dataset = AnalysisDataset.derive(study);
         dataset.write(dataset.file());
+        progress.update("analyses", 0, 1);
         StudyAnalysis a = StudyAnalysis.run(study, dataset);
+        progress.update("tables and figures", 0, 1);
 
         ReportTables t = new ReportTables(a);
         List<ReportTable> cox = new ArrayList<>();
@@ -127,7 +149,7 @@ public final class ReportEngine {
         }
         List<ReportFigures.Item> figures = ReportFigures.build(a, t);
         ReportTable guardrails = t.guardrails();
-        boolean writePng = png != null ? png : study.figures().png();
+        List<FigureFormat> formats = formats(study);
 
         List<String> files = new ArrayList<>(List.of("report.html", AnalysisDataset.FILE));
         ReportContent draft = new ReportContent(a, t, t.flow(), a.table1() == null ? null : t.table1(), t.survival(),
@@ -142,12 +164,7 @@ public final class ReportEngine {
             files.add("tables/" + rt.id() + ".csv");
             files.add("tables/" + rt.id() + ".json");
         }
-        for (ReportFigures.Item f : figures) {
-            files.add("figures/" + f.id() + ".svg");
-            if (writePng) {
-                files.add("figures/" + f.id() + ".png");
-            }
-        }
+        files.addAll(FigureFiles.names(figures, formats));
         ReportContent content = new ReportContent(a, t, draft.flow(), draft.table1(), draft.survival(),
                 draft.comparisons(), draft.pairwise(), draft.rmst(), draft.cif(), draft.gray(), draft.fineGray(), cox, ph,
                 figures, draft.methods(), files, software,
@@ -160,21 +177,9 @@ public final class ReportEngine {
                 Files.writeString(out.resolve("tables").resolve(rt.id() + ".json"), json.writeValueAsString(withNotes(rt))
                         + "\n", StandardCharsets.UTF_8);
             }
-            for (ReportFigures.Item f : figures) {
-                Files.writeString(out.resolve("figures").resolve(f.id() + ".svg"), f.svg(), StandardCharsets.UTF_8);
-            }
-            if (writePng) {
-                int dpi = study.figures().dpi();
-                figures.parallelStream().forEach(f -> {
-                    try {
-                        Files.write(out.resolve("figures").resolve(f.id() + ".png"), PngRenderer.render(f.svg(), dpi));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            }
             Path html = out.resolve("report.html");
             Files.writeString(html, HtmlReport.render(content), StandardCharsets.UTF_8);
+            FigureFiles.write(out.resolve("figures"), figures, formats, study.figures().dpi(), progress);
             int warnings = (int) a.findings().stream().filter(f -> f.diagnostic().severity()
                     == org.survkit.stats.Diagnostic.Severity.WARNING).count();
             return new Result(out, html, files, a.flow().rowsRead(), a.flow().analysed(), warnings,

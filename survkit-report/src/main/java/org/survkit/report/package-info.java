@@ -3,8 +3,9 @@
  * {@link org.survkit.study.Study}, or a few command-line flags as {@link org.survkit.report.QuickStudy})
  * → the analysis dataset and the analyses, every number from survkit-stats → the report's tables →
  * one self-contained {@code report.html} with every table as CSV and JSON and every figure as SVG and
- * PNG. This package holds the entry points: {@link org.survkit.report.ReportEngine} runs a study and
- * writes the output folder, {@link org.survkit.report.QuickStudy} makes a study of a few flags;
+ * the study's other figure formats (PNG, PDF, EPS, TIFF; {@code FigureFiles} converts them in parallel).
+ * This package holds the entry points: {@link org.survkit.report.ReportEngine} runs a study and
+ * writes the output folder, telling a {@link org.survkit.report.ReportProgress} how far it is, {@link org.survkit.report.QuickStudy} makes a study of a few flags;
  * {@link org.survkit.study.file.StudyWriter} writes a study back as a file,
  * {@link org.survkit.report.html.PdfPrinter} prints the report to PDF through a local Chromium.
  *

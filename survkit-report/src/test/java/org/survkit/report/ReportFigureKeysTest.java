@@ -53,7 +53,7 @@ class ReportFigureKeysTest {
         Study s = rapamycin();
         Study.Figures f = s.figures();
         s = s.withFigures(new Study.Figures(f.confidenceBands(), f.medianLines(), CensorMark.TICK, f.riskTable(),
-                f.scale(), f.png(), f.dpi(), f.timeLabel(), f.colors(), LineTypes.SOLID, LegendPosition.NONE));
+                f.scale(), f.formats(), f.dpi(), f.widthMm(), f.timeLabel(), f.colors(), LineTypes.SOLID, LegendPosition.NONE));
         String html = html(s);
         assertThat(html).contains("Vertical ticks mark censored patients.").doesNotContain("Line types:");
         String km = Files.readString(out.resolve("figures/km_all.svg"), StandardCharsets.UTF_8);

@@ -20,7 +20,8 @@ import org.survkit.study.Firth;
 import org.survkit.study.Summary;
 import org.survkit.study.VariableType;
 import org.survkit.plot.CensorMark;
-import org.survkit.plot.Figure;
+import org.survkit.plot.FigureFormat;
+import org.survkit.plot.FigureSize;
 import org.survkit.plot.LegendPosition;
 import org.survkit.plot.LineTypes;
 import org.survkit.plot.Palette;
@@ -491,8 +492,10 @@ public record Study(Path source, String title, Data data, Time time, Event event
      * @param censorMarks     censoring marks
      * @param riskTable       number-at-risk table under the curves
      * @param scale           survival as fraction or percent
-     * @param png             also write PNG files
-     * @param dpi             PNG resolution
+     * @param formats         the files each figure is written as (SVG always among them), in the order of
+     *                        {@link FigureFormat}
+     * @param dpi             the resolution of the PNG and TIFF files
+     * @param widthMm         the printed width of the figures in millimetres ({@link FigureSize})
      * @param timeLabel       the time axis title of the figures (e.g. "Months since start of rapamycin"), or null
      *                        for one made from the time unit and the start date column
      * @param colors          the groups' line colours in group order ({@code #RRGGBB}), {@code [grey]} for
@@ -501,8 +504,8 @@ public record Study(Path source, String title, Data data, Time time, Event event
      * @param legend          where the curves' legend goes
      */
     public record Figures(boolean confidenceBands, boolean medianLines, CensorMark censorMarks, boolean riskTable,
-            SurvivalScale scale, boolean png, int dpi, String timeLabel, List<String> colors, LineTypes lineTypes,
-            LegendPosition legend) {
+            SurvivalScale scale, List<FigureFormat> formats, int dpi, double widthMm, String timeLabel,
+            List<String> colors, LineTypes lineTypes, LegendPosition legend) {
         /** The word of {@code colors} that means {@link Palette#grey()}. */
         public static final String GREY = "grey";
 
@@ -511,33 +514,66 @@ public record Study(Path source, String title, Data data, Time time, Event event
             if (!colors.isEmpty() && !isGrey(colors)) {
                 new Palette(colors); // validates #RRGGBB
             }
+            java.util.EnumSet<FigureFormat> f = java.util.EnumSet.of(FigureFormat.SVG);
+            f.addAll(formats);
+            formats = List.copyOf(f);
+            FigureSize.ofWidth(widthMm); // validates the width
             lineTypes = lineTypes == null ? LineTypes.AUTO : lineTypes;
             legend = legend == null ? LegendPosition.INSIDE : legend;
         }
 
         /** Figure options with the default line types and legend position. */
         public Figures(boolean confidenceBands, boolean medianLines, CensorMark censorMarks, boolean riskTable,
-                SurvivalScale scale, boolean png, int dpi, String timeLabel, List<String> colors) {
-            this(confidenceBands, medianLines, censorMarks, riskTable, scale, png, dpi, timeLabel, colors,
+                SurvivalScale scale, List<FigureFormat> formats, int dpi, double widthMm, String timeLabel,
+                List<String> colors) {
+            this(confidenceBands, medianLines, censorMarks, riskTable, scale, formats, dpi, widthMm, timeLabel, colors,
                     LineTypes.AUTO, LegendPosition.INSIDE);
         }
 
-        /** {@return the defaults: no bands, no median lines, + marks, risk table, fraction, PNG at 300 dpi} */
+        /** {@return the defaults: no bands or median lines, + marks, risk table, SVG + PNG, 300 dpi, 170 mm} */
         public static Figures defaults() {
-            return new Figures(false, false, CensorMark.PLUS, true, SurvivalScale.FRACTION, true, Figure.PRINT_DPI,
-                    null, List.of());
+            return new Figures(false, false, CensorMark.PLUS, true, SurvivalScale.FRACTION,
+                    StudyKeys.FIGURE_FORMATS.defaultValue(), StudyKeys.DPI.defaultValue(),
+                    StudyKeys.FIGURE_WIDTH.defaultValue(), null, List.of());
+        }
+
+        /** {@return whether PNG files are written} */
+        public boolean png() {
+            return formats.contains(FigureFormat.PNG);
+        }
+
+        /** {@return the same options writing these files (SVG always among them)} */
+        public Figures withFormats(List<FigureFormat> files) {
+            return new Figures(confidenceBands, medianLines, censorMarks, riskTable, scale, files, dpi, widthMm,
+                    timeLabel, colors, lineTypes, legend);
+        }
+
+        /** {@return the same options at this resolution of the raster files} */
+        public Figures withDpi(int dots) {
+            return new Figures(confidenceBands, medianLines, censorMarks, riskTable, scale, formats, dots, widthMm,
+                    timeLabel, colors, lineTypes, legend);
+        }
+
+        /** {@return the same options at this printed width in millimetres} */
+        public Figures withWidthMm(double mm) {
+            return new Figures(confidenceBands, medianLines, censorMarks, riskTable, scale, formats, dpi, mm,
+                    timeLabel, colors, lineTypes, legend);
         }
 
         /** {@return the same options without PNG files} */
         public Figures withoutPng() {
-            return new Figures(confidenceBands, medianLines, censorMarks, riskTable, scale, false, dpi, timeLabel,
-                    colors, lineTypes, legend);
+            return withFormats(formats.stream().filter(f -> f != FigureFormat.PNG).toList());
         }
 
         /** {@return the same options with these line types and this legend position} */
         public Figures withLines(LineTypes types, LegendPosition position) {
-            return new Figures(confidenceBands, medianLines, censorMarks, riskTable, scale, png, dpi, timeLabel,
-                    colors, types, position);
+            return new Figures(confidenceBands, medianLines, censorMarks, riskTable, scale, formats, dpi, widthMm,
+                    timeLabel, colors, types, position);
+        }
+
+        /** {@return the printed size of the figures} */
+        public FigureSize size() {
+            return FigureSize.ofWidth(widthMm);
         }
 
         /** {@return the groups' palette: the given colours, greys, else Okabe–Ito} */

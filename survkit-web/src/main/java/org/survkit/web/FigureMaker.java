@@ -17,6 +17,7 @@ import org.survkit.io.TimeUnit;
 import org.survkit.study.Estimates;
 import org.survkit.study.Study;
 import org.survkit.study.key.StudyKeys;
+import org.survkit.plot.FigureSize;
 import org.survkit.plot.CensorMark;
 import org.survkit.plot.KaplanMeierPlot;
 import org.survkit.plot.LegendPosition;
@@ -46,7 +47,7 @@ final class FigureMaker {
             "at", "tau", "pairwise", "adjust", "trend", "scores", "conservative", "rmst", "table", "weights", "start");
     private static final Set<String> FIGURE_OPTIONS = Set.of("groups", "colors", "confidence_bands", "risk_table",
             "median_lines", "censor_marks", "scale", "horizon", "time_label", "title", "legend_title", "show_test",
-            "line_types", "legend");
+            "line_types", "legend", "formats", "width_mm", "dpi");
 
     private FigureMaker() {
     }
@@ -184,7 +185,7 @@ final class FigureMaker {
             if (legend != null || group != null) {
                 plot = plot.withLegendTitle(legend != null ? legend : group);
             }
-            return plot.svg();
+            return FigureSize.ofWidth(WebValues.ofOrDefault(StudyKeys.FIGURE_WIDTH, figure, "width_mm")).svg(plot);
         } catch (InputException e) {
             throw ApiError.badRequest(Messages.forPage(e.getMessage(), data.getParent()));
         } catch (IllegalArgumentException e) {

@@ -14,7 +14,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.survkit.cli.Version;
 import org.survkit.io.InputException;
-import org.survkit.plot.PngRenderer;
+import org.survkit.plot.FigureExport;
+import org.survkit.plot.FigureFormat;
 import org.survkit.report.ReportEngine;
 import org.survkit.report.analysis.StudyAnalysis;
 import org.survkit.report.tables.ReportTable;
@@ -101,10 +102,9 @@ final class Studies {
     void figure(Context ctx) {
         ObjectNode body = JsonBodies.object(ctx.body());
         Datasets.Dataset d = datasets.get(JsonBodies.text(body, "dataset"));
-        String format = JsonBodies.text(body, "format", "svg");
-        if (!format.equals("png") && !format.equals("svg")) {
-            throw ApiError.badRequest("'format' must be svg or png.");
-        }
+        String formatText = JsonBodies.text(body, "format", "svg");
+        FigureFormat format = java.util.Arrays.stream(FigureFormat.values()).filter(f -> f.id().equals(formatText))
+                .findFirst().orElseThrow(() -> ApiError.badRequest("'format' must be svg, png, pdf, eps or tiff."));
         ObjectNode options = objectOrNull(body, "options");
         ObjectNode figure = objectOrNull(body, "figure");
         ObjectNode groups = objectOrNull(body, "groups");
@@ -126,13 +126,15 @@ final class Studies {
             } catch (InputException e) {
                 throw ApiError.badRequest(e.getMessage());
             }
-            if (format.equals("png")) {
-                ctx.contentType("image/png");
-                ctx.result(PngRenderer.render(svg, 300));
-            } else {
-                ctx.contentType("image/svg+xml");
-                ctx.result(svg);
-            }
+            int dpi = WebValues.ofOrDefault(StudyKeys.DPI, figure, "dpi");
+            ctx.contentType(switch (format) {
+                case SVG -> "image/svg+xml";
+                case PNG -> "image/png";
+                case PDF -> "application/pdf";
+                case EPS -> "application/postscript";
+                case TIFF -> "image/tiff";
+            });
+            ctx.result(FigureExport.convert(svg, List.of(format), dpi).get(format));
             return null;
         });
     }

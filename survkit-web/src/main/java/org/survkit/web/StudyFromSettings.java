@@ -113,11 +113,11 @@ final class StudyFromSettings {
                             : Choices.parse(CensorMark.class, marks, "censor_marks"), FigureMaker.bool(f, "risk_table",
                             true), scale == null ? SurvivalScale.FRACTION
                             : Choices.parse(SurvivalScale.class, scale, "scale"),
-                    true, 300, null, FigureMaker.list(f, "colors"));
-            org.survkit.plot.LineTypes lineTypes = WebValues.of(StudyKeys.LINE_TYPES, f, "line_types");
-            org.survkit.plot.LegendPosition legend = WebValues.of(StudyKeys.LEGEND, f, "legend");
-            figures = figures.withLines(lineTypes == null ? StudyKeys.LINE_TYPES.defaultValue() : lineTypes,
-                    legend == null ? StudyKeys.LEGEND.defaultValue() : legend);
+                    WebValues.ofOrDefault(StudyKeys.FIGURE_FORMATS, f, "formats"),
+                    WebValues.ofOrDefault(StudyKeys.DPI, f, "dpi"),
+                    WebValues.ofOrDefault(StudyKeys.FIGURE_WIDTH, f, "width_mm"),
+                    null, FigureMaker.list(f, "colors"), WebValues.ofOrDefault(StudyKeys.LINE_TYPES, f, "line_types"),
+                    WebValues.ofOrDefault(StudyKeys.LEGEND, f, "legend"));
             Double landmark = WebValues.of(StudyKeys.LANDMARK, o, "landmark");
             List<String> na = WebValues.labels(StudyKeys.NA, o, "na");
             String title = FigureMaker.text(settings, "title");

@@ -43,6 +43,12 @@ final class WebValues {
         return key.parse(v.asText(), Where.WEB_PAGE);
     }
 
+    /** {@return the value of a field read by its study key, or the key's default when absent} */
+    static <T> T ofOrDefault(StudyKey<T> key, ObjectNode o, String field) {
+        T v = of(key, o, field);
+        return v == null ? key.defaultValue() : v;
+    }
+
     /**
      * {@return a list of labels as the study file reads one (missing-value codes, the group order): a JSON array's
      * items as written (a label may hold a comma), or a comma-separated text; empty when absent; each once}

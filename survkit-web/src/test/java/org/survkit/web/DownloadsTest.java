@@ -32,6 +32,41 @@ class DownloadsTest {
             + "\"cox\":{\"covariates\":[\"ph.ecog\",\"age\",\"sex\"]},\"title\":\"Lung cohort by ECOG\"}";
 
     @Test
+    void theFigureInJournalFormatsAndSizesAndTheStudysFigureFiles() throws IOException {
+        try (TestServer s = new TestServer(dir)) {
+            String id = s.upload(TestServer.LUNG).json().get("id").asText();
+            String opts = "{\"time\":\"time\",\"event\":\"status\",\"event_value\":\"2\",\"group\":\"sex\"}";
+            TestServer.Reply pdf = s.postJson("/api/figures", "{\"dataset\":\"" + id + "\",\"options\":" + opts
+                    + ",\"format\":\"pdf\",\"figure\":{\"width_mm\":\"85\"}}");
+            assertThat(pdf.status()).as(pdf.body()).isEqualTo(200);
+            assertThat(pdf.header("Content-Type")).isEqualTo("application/pdf");
+            assertThat(new String(pdf.bytes(), StandardCharsets.ISO_8859_1)).startsWith("%PDF-").contains("/FontFile2");
+            TestServer.Reply tiff = s.postJson("/api/figures", "{\"dataset\":\"" + id + "\",\"options\":" + opts
+                    + ",\"format\":\"tiff\",\"figure\":{\"width_mm\":85,\"dpi\":600}}");
+            assertThat(tiff.status()).isEqualTo(200);
+            assertThat(tiff.header("Content-Type")).isEqualTo("image/tiff");
+            // 85 mm at 600 dpi = 2008 px
+            assertThat(javax.imageio.ImageIO.read(new ByteArrayInputStream(tiff.bytes())).getWidth()).isEqualTo(2008);
+            TestServer.Reply badFormat = s.postJson("/api/figures", "{\"dataset\":\"" + id + "\",\"options\":" + opts
+                    + ",\"format\":\"jpg\"}");
+            assertThat(badFormat.status()).isEqualTo(400);
+            assertThat(badFormat.json().get("error").asText()).isEqualTo("'format' must be svg, png, pdf, eps or tiff.");
+            TestServer.Reply badWidth = s.postJson("/api/figures", "{\"dataset\":\"" + id + "\",\"options\":" + opts
+                    + ",\"figure\":{\"width_mm\":40}}");
+            assertThat(badWidth.status()).isEqualTo(400);
+            assertThat(badWidth.json().get("error").asText()).startsWith("Figure width (mm): 40 is not allowed; give a"
+                    + " number from 80 to 300");
+
+            String settings = SETTINGS.replace("\"figure\":{", "\"figure\":{\"formats\":[\"svg\",\"pdf\"],"
+                    + "\"width_mm\":\"85\",\"dpi\":\"600\",");
+            String study = s.postJson("/api/studies", "{\"name\":\"Lung figures\",\"dataset\":\"" + id
+                    + "\",\"settings\":" + settings + "}").json().get("id").asText();
+            TestServer.Reply yaml = s.get("/api/studies/" + study + "/study.yaml");
+            assertThat(yaml.body()).contains("formats: [svg, pdf]").contains("width_mm: 85").contains("dpi: 600");
+        }
+    }
+
+    @Test
     void figureTablesReportStudyFileAndZip() throws IOException {
         try (TestServer s = new TestServer(dir)) {
             String id = s.upload(TestServer.LUNG).json().get("id").asText();

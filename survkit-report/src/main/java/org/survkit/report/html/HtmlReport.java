@@ -7,6 +7,7 @@ import org.survkit.report.tables.Formats;
 import org.survkit.report.tables.ReportTable;
 import org.survkit.report.tables.ReportTables;
 import org.survkit.study.Study;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.survkit.report.analysis.StudyAnalysis.Finding;
@@ -389,12 +390,29 @@ public final class HtmlReport {
         }
     }
 
+    /** The figure files' formats in words: "SVG, PNG and PDF, 170 mm wide, PNG at 300 dpi". */
+    private static String figureFiles(ReportContent c) {
+        List<String> written = new ArrayList<>();
+        List<String> raster = new ArrayList<>();
+        for (org.survkit.plot.FigureFormat f : org.survkit.plot.FigureFormat.values()) {
+            if (c.files().stream().anyMatch(n -> n.startsWith("figures/") && n.endsWith("." + f.id()))) {
+                written.add(f.name());
+                if (f.raster()) {
+                    raster.add(f.name());
+                }
+            }
+        }
+        Study.Figures f = c.analysis().study().figures();
+        String names = written.size() == 1 ? written.get(0) : String.join(", ", written.subList(0, written.size() - 1))
+                + " and " + written.get(written.size() - 1);
+        return names + ", " + Formats.given(f.widthMm()) + " mm wide" + (raster.isEmpty() ? ""
+                : ", " + String.join(" and ", raster) + " at " + f.dpi() + " dpi");
+    }
+
     private void files(ReportContent c) {
         section("files", "Files");
-        boolean png = c.files().stream().anyMatch(f -> f.endsWith(".png"));
         out.append("<p>Next to this report (all tables as CSV, formatted as shown here, and as JSON with unrounded")
-                .append(" numbers; figures as SVG").append(png ? " and PNG at " + c.analysis().study().figures().dpi()
-                        + " dpi" : "").append("):</p>\n<ul class=\"files\">\n");
+                .append(" numbers; figures as ").append(esc(figureFiles(c))).append("):</p>\n<ul class=\"files\">\n");
         for (String f : c.files()) {
             out.append("<li><code>").append(esc(f)).append("</code></li>\n");
         }

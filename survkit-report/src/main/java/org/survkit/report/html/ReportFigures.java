@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.survkit.plot.CumulativeIncidencePlot;
 import org.survkit.plot.Figure;
+import org.survkit.plot.FigureSize;
 import org.survkit.plot.FlowDiagram;
 import org.survkit.plot.ForestPlot;
 import org.survkit.plot.KaplanMeierPlot;
@@ -29,7 +30,7 @@ import org.survkit.stats.cox.FirthCoefficient;
 public final class ReportFigures {
 
     /**
-     * One figure with its file stem, caption and SVG (rendered once).
+     * One figure with its file stem, caption and SVG (rendered once, at the study's figure width).
      *
      * @param id      file name stem
      * @param caption the caption (without the "Figure n." prefix)
@@ -37,12 +38,28 @@ public final class ReportFigures {
      * @param svg     its SVG
      */
     public record Item(String id, String caption, Figure figure, String svg) {
+        /** {@return the item with its SVG rendered at this printed size} */
+        Item at(FigureSize size) {
+            return new Item(id, caption, figure, size.svg(figure));
+        }
     }
 
     private ReportFigures() {
     }
 
+    /**
+     * {@return the report's figures, each rendered as SVG once at the study's figure width (the figures in parallel)}
+     *
+     * @param a the analyses
+     * @param t the tables (names and labels)
+     */
     public static List<Item> build(StudyAnalysis a, ReportTables t) {
+        FigureSize size = a.study().figures().size();
+        return specify(a, t).parallelStream().map(i -> i.at(size)).toList();
+    }
+
+    /** The figures with their captions, not yet rendered. */
+    private static List<Item> specify(StudyAnalysis a, ReportTables t) {
         List<Item> out = new ArrayList<>();
         out.add(flow(a));
         Study s = a.study();
@@ -243,6 +260,6 @@ public final class ReportFigures {
     }
 
     private static Item item(String id, String caption, Figure f) {
-        return new Item(id.toLowerCase(Locale.ROOT), caption, f, f.svg());
+        return new Item(id.toLowerCase(Locale.ROOT), caption, f, null);
     }
 }

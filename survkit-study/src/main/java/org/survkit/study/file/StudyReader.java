@@ -779,16 +779,14 @@ public final class StudyReader {
         boolean risk = o.has("risk_table") ? o.bool("risk_table") : d.riskTable();
         SurvivalScale scale = o.has("scale") ? o.choice("scale", s -> SurvivalScale.valueOf(
                 s.trim().toUpperCase(Locale.ROOT)), "fraction or percent") : d.scale();
-        boolean png = o.has("png") ? o.bool("png") : d.png();
-        int dpi = d.dpi();
-        if (o.has("dpi")) {
-            double v = o.number("dpi");
-            if (v != Math.rint(v) || v < 72 || v > 1200) {
-                throw error(o.line("dpi"), "figures.dpi", o.scalarText("dpi") + " is not allowed; give a whole"
-                        + " number from 72 to 1200 (journals ask 300).");
-            }
-            dpi = (int) v;
+        if (o.has("png") && o.has("formats")) {
+            throw error(o.line("png"), "figures.png", "give the figure files once: 'formats' replaces 'png' (png: yes"
+                    + " is formats: [svg, png]); remove 'png'.");
         }
+        List<org.survkit.plot.FigureFormat> formats = o.has("formats") ? o.value(StudyKeys.FIGURE_FORMATS)
+                : o.has("png") && !o.value(StudyKeys.PNG) ? List.of(org.survkit.plot.FigureFormat.SVG) : d.formats();
+        int dpi = o.has("dpi") ? o.value(StudyKeys.DPI) : d.dpi();
+        double widthMm = o.has("width_mm") ? o.value(StudyKeys.FIGURE_WIDTH) : d.widthMm();
         String timeLabel = o.string("time_label", null);
         if (timeLabel != null && timeLabel.isBlank()) {
             timeLabel = null;
@@ -803,7 +801,7 @@ public final class StudyReader {
         LineTypes lineTypes = o.has("line_types") ? o.value(StudyKeys.LINE_TYPES) : StudyKeys.LINE_TYPES.defaultValue();
         LegendPosition legend = o.has("legend") ? o.value(StudyKeys.LEGEND) : StudyKeys.LEGEND.defaultValue();
         o.done();
-        return new Figures(bands, median, marks, risk, scale, png, dpi, timeLabel,
+        return new Figures(bands, median, marks, risk, scale, formats, dpi, widthMm, timeLabel,
                 colors.stream().map(String::trim).toList(), lineTypes, legend);
     }
 

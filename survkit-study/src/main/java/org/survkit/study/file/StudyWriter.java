@@ -275,7 +275,9 @@ public final class StudyWriter {
         kv2("censor_marks", f.censorMarks().name().toLowerCase(Locale.ROOT));
         kv2("risk_table", f.riskTable() ? "yes" : "no");
         kv2("scale", f.scale().name().toLowerCase(Locale.ROOT));
-        kv2("png", f.png() ? "yes" : "no");
+        kv2("formats", "[" + String.join(", ", f.formats().stream().map(org.survkit.plot.FigureFormat::id).toList())
+                + "]");
+        kv2("width_mm", Values.given(f.widthMm()));
         kv2("dpi", Integer.toString(f.dpi()));
         if (f.timeLabel() != null) {
             kv2("time_label", q(f.timeLabel()));

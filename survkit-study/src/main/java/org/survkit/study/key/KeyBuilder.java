@@ -147,24 +147,55 @@ final class KeyBuilder {
 
     /**
      * Words of a fixed list, any number of them, matched as {@link #choice} matches one ({@code cox,oe}); the default
-     * is every value, in the order listed.
+     * is every value, in the order listed; the value keeps the order the words were given in.
      */
     <E> StudyKey<List<E>> choices(List<E> values, Function<E, String> word) {
-        StudyKey<E> one = choice(values, word, Map.of(), null, "none");
-        List<String> words = values.stream().map(word).toList();
-        return new StudyKey<>(path, flag, label, description, Kind.TEXTS, words, List.copyOf(values),
-                String.join(",", words), s -> {
-                    List<E> out = new ArrayList<>();
-                    for (String p : s.split(",", -1)) {
-                        if (!p.isBlank()) {
-                            out.add(one.parser().apply(p.strip()));
+        return choices(values, word, Map.of(), values, true);
+    }
+
+    /**
+     * Words of a fixed list, one or more (a list as {@code svg,png,pdf}), each matched as {@link #choice} matches
+     * one; a word given twice counts once, and the value keeps the order of {@code values}.
+     *
+     * @param values       the values in the order listed
+     * @param word         each value's word
+     * @param aliases      other accepted words → value, may be empty
+     * @param defaultValue the default
+     */
+    <E> StudyKey<List<E>> choices(List<E> values, Function<E, String> word, Map<String, E> aliases,
+            List<E> defaultValue) {
+        return choices(values, word, aliases, defaultValue, false);
+    }
+
+    private <E> StudyKey<List<E>> choices(List<E> values, Function<E, String> word, Map<String, E> aliases,
+            List<E> defaultValue, boolean givenOrder) {
+        Map<String, E> byWord = new LinkedHashMap<>();
+        List<String> words = new ArrayList<>();
+        for (E v : values) {
+            words.add(word.apply(v));
+            byWord.put(canonical(word.apply(v)), v);
+        }
+        aliases.forEach((k, v) -> byWord.put(canonical(k), v));
+        String example = String.join(",", words.subList(0, Math.min(3, words.size())));
+        return new StudyKey<>(path, flag, label, description, Kind.TEXTS, words, List.copyOf(defaultValue),
+                String.join(",", defaultValue.stream().map(word).toList()), s -> {
+                    java.util.Set<E> given = new java.util.LinkedHashSet<>();
+                    for (String p : s.split(",")) {
+                        if (p.isBlank()) {
+                            continue;
                         }
+                        E v = byWord.get(canonical(p));
+                        if (v == null) {
+                            throw new IllegalArgumentException("\"" + p.strip() + "\" is not allowed; use "
+                                    + StudyKey.andList(words) + ", one or more (e.g. " + example + ").");
+                        }
+                        given.add(v);
                     }
-                    if (out.isEmpty()) {
-                        throw new IllegalArgumentException("the list is empty; name at least one of "
-                                + StudyKey.orList(words) + ".");
+                    if (given.isEmpty()) {
+                        throw new IllegalArgumentException("the list is empty; give one or more of "
+                                + StudyKey.andList(words) + " (e.g. " + example + ").");
                     }
-                    return List.copyOf(out);
+                    return givenOrder ? List.copyOf(given) : values.stream().filter(given::contains).toList();
                 });
     }
 

@@ -191,6 +191,11 @@ public final class StudyKey<T> {
         return orList(choices);
     }
 
+    static String andList(List<String> words) {
+        return words.size() == 1 ? words.get(0) : String.join(", ", words.subList(0, words.size() - 1)) + " and "
+                + words.get(words.size() - 1);
+    }
+
     static String orList(List<String> words) {
         if (words.size() == 1) {
             return words.get(0);

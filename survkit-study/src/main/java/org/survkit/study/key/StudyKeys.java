@@ -25,6 +25,8 @@ import org.survkit.stats.km.MedianRule;
 import org.survkit.stats.logrank.HazardRatioMethod;
 import org.survkit.stats.logrank.Weighting;
 import org.survkit.stats.preset.Preset;
+import org.survkit.plot.FigureFormat;
+import org.survkit.plot.FigureSize;
 import org.survkit.study.CifPlot;
 import org.survkit.study.Firth;
 import org.survkit.study.Percent;
@@ -108,6 +110,9 @@ public final class StudyKeys {
         public static final String INVALID = "--invalid";
         public static final String LINE_TYPES = "--line-types";
         public static final String LEGEND = "--legend";
+        public static final String FIGURE_FORMATS = "--figure-formats";
+        public static final String FIGURE_WIDTH = "--figure-width";
+        public static final String FIGURE_DPI = "--figure-dpi";
     }
 
     // ------------------------------------------------------------------------------------------------ data
@@ -406,11 +411,23 @@ public final class StudyKeys {
     public static final StudyKey<String> SCALE = key("figures.scale", null, "Survival scale",
             "Survival as a fraction (0–1) or in percent.")
             .choice(List.of("fraction", "percent"), s -> s, Map.of(), "fraction", "fraction");
-    public static final StudyKey<Boolean> PNG = key("figures.png", null, "PNG files",
-            "Also write every figure as PNG.").bool(true);
-    public static final StudyKey<Integer> DPI = key("figures.dpi", null, "PNG resolution",
-            "The PNG files' resolution in dots per inch.").integer(72, 1200, 300,
+    public static final StudyKey<List<FigureFormat>> FIGURE_FORMATS = key("figures.formats", Flags.FIGURE_FORMATS,
+            "Figure files", "The files every figure is written as: svg (always: the report shows it), png and tiff"
+                    + " (raster at the resolution below; TIFF LZW-compressed), pdf and eps (vector, for journals: PDF"
+                    + " with its fonts embedded, EPS with its text as outlines), e.g. svg,png,pdf.")
+            .choices(Arrays.asList(FigureFormat.values()), FigureFormat::id, Map.of("tif", FigureFormat.TIFF),
+                    List.of(FigureFormat.SVG, FigureFormat.PNG));
+    public static final StudyKey<Double> FIGURE_WIDTH = key("figures.width_mm", Flags.FIGURE_WIDTH,
+            "Figure width (mm)", "The printed width of the figures in millimetres: 170 (two columns), 85 (one"
+                    + " column) or any width from 80 to 300; text and lines scale with it (8 pt text at 170 mm, 7 pt at"
+                    + " 85 mm).").number(FigureSize.MIN_WIDTH_MM, false, FigureSize.MAX_WIDTH_MM, false,
+                            FigureSize.FULL_WIDTH_MM, "85");
+    public static final StudyKey<Integer> DPI = key("figures.dpi", Flags.FIGURE_DPI, "Resolution (PNG, TIFF)",
+            "The resolution of the PNG and TIFF files in dots per inch.").integer(72, 1200, 300,
                     "the resolution in dots per inch, a whole number from 72 to 1200 (journals ask for 300 to 600)");
+    public static final StudyKey<Boolean> PNG = key("figures.png", null, "PNG files",
+            "Deprecated, the same as formats: yes means [svg, png], no means [svg]; write formats instead.")
+            .bool(true);
     public static final StudyKey<String> TIME_LABEL = key("figures.time_label", null, "Time axis title",
             "The figures' time axis title (default: from the unit and the start date column).").text();
     public static final StudyKey<List<String>> COLORS = key("figures.colors", null, "Group colours",

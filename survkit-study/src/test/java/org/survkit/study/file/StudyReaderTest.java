@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.survkit.io.InputException;
 import org.survkit.io.TimeUnit;
 import org.survkit.plot.CensorMark;
+import org.survkit.plot.FigureFormat;
 import org.survkit.plot.SurvivalScale;
 import org.survkit.stats.PValueAdjustment;
 import org.survkit.stats.cox.Ties;
@@ -205,6 +206,32 @@ class StudyReaderTest {
     void horizonAloneGivesTheTimePoint() {
         Study s = parse(MINIMAL + "horizon: 60\n");
         assertThat(s.at()).containsExactly(60);
+    }
+
+    @Test
+    void figureFilesWidthAndResolution() {
+        // R is not involved: the formats, width and resolution are the study file's words
+        Study s = parse(MINIMAL + "figures: {formats: [pdf, TIF, png, pdf], width_mm: 85, dpi: 600}\n");
+        assertThat(s.figures().formats()).containsExactly(FigureFormat.SVG, FigureFormat.PNG, FigureFormat.PDF,
+                FigureFormat.TIFF);
+        assertThat(s.figures().widthMm()).isEqualTo(85);
+        assertThat(s.figures().dpi()).isEqualTo(600);
+        assertThat(parse(MINIMAL).figures().formats()).containsExactly(FigureFormat.SVG, FigureFormat.PNG);
+        assertThat(parse(MINIMAL).figures().widthMm()).isEqualTo(170);
+        // the older key still works: png: no is formats: [svg]
+        assertThat(parse(MINIMAL + "figures: {png: no}\n").figures().formats()).containsExactly(FigureFormat.SVG);
+        assertThat(parse(MINIMAL + "figures: {png: yes}\n").figures().png()).isTrue();
+        assertThat(error(MINIMAL + "figures: {png: yes, formats: [svg, pdf]}\n")).isEqualTo("study.yaml, line 4,"
+                + " 'figures.png': give the figure files once: 'formats' replaces 'png' (png: yes is formats: [svg,"
+                + " png]); remove 'png'.");
+        assertThat(error(MINIMAL + "figures: {formats: [svg, jpeg]}\n")).isEqualTo("study.yaml, line 4,"
+                + " 'figures.formats': \"jpeg\" is not allowed; use svg, png, pdf, eps and tiff, one or more (e.g."
+                + " svg,png,pdf).");
+        assertThat(error(MINIMAL + "figures: {width_mm: 40}\n")).isEqualTo("study.yaml, line 4,"
+                + " 'figures.width_mm': 40 is not allowed; give a number from 80 to 300 (e.g. 85).");
+        // written back as read
+        Study back = parse(StudyWriter.write(s, java.util.List.of()));
+        assertThat(back.figures()).isEqualTo(s.figures());
     }
 
     @Test

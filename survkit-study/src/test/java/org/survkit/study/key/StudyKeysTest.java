@@ -73,6 +73,25 @@ class StudyKeysTest {
     }
 
     @Test
+    void figureFormatsAreAListOfWordsAndTheWidthARange() {
+        assertThat(StudyKeys.FIGURE_FORMATS.parse("TIFF, svg,pdf,,tif", Where.COMMAND_LINE)).containsExactly(
+                org.survkit.plot.FigureFormat.SVG, org.survkit.plot.FigureFormat.PDF, org.survkit.plot.FigureFormat.TIFF);
+        assertThat(StudyKeys.FIGURE_FORMATS.choices()).containsExactly("svg", "png", "pdf", "eps", "tiff");
+        assertThatThrownBy(() -> StudyKeys.FIGURE_FORMATS.parse("svg,jpg", Where.COMMAND_LINE))
+                .hasMessage("--figure-formats: \"jpg\" is not allowed; use svg, png, pdf, eps and tiff, one or more"
+                        + " (e.g. svg,png,pdf).");
+        assertThatThrownBy(() -> StudyKeys.FIGURE_FORMATS.parse(" , ", Where.WEB_PAGE))
+                .hasMessageStartingWith("Figure files: the list is empty; give one or more of svg, png");
+        assertThat(StudyKeys.FIGURE_WIDTH.parse("85", Where.COMMAND_LINE)).isEqualTo(85);
+        assertThatThrownBy(() -> StudyKeys.FIGURE_WIDTH.parse("8,5", Where.COMMAND_LINE))
+                .hasMessageContaining("--figure-width: \"8,5\" is not a number (write the decimal mark as a point");
+        assertThatThrownBy(() -> StudyKeys.FIGURE_WIDTH.parse("500", Where.COMMAND_LINE))
+                .hasMessage("--figure-width: 500 is not allowed; give a number from 80 to 300 (e.g. 85).");
+        assertThatThrownBy(() -> StudyKeys.DPI.parse("299.5", Where.COMMAND_LINE))
+                .hasMessageStartingWith("--figure-dpi: 299.5 is not allowed; give the resolution in dots per inch");
+    }
+
+    @Test
     void theStudyFilesBlocksAllowTheirKeysFromTheRegistry() {
         assertThat(StudyKeys.namesIn("")).startsWith("data", "time", "event").contains("strata", "horizon", "preset",
                 "median_rule", "tau", "comparisons", "cox", "competing_risks", "table1", "figures", "p_digits");
