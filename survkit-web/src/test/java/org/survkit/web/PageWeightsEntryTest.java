@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.survkit.plot.PValueFormat;
+import org.survkit.stats.PValueFormat;
 
 /**
  * The page's entry-time and case-weight fields (the study keys {@code time.entry} and {@code weights}) and its Cox
