@@ -131,6 +131,6 @@ public record QuickStudy(Path data, Reading reading, String sheet, String time, 
                 : List.of(eventValue.split(",")), reading.censorValues(), 0), g, Eligibility.none(), reading.strata(),
                 endpoint == null ? StudyKeys.ENDPOINT.defaultValue()
                         : StudyKeys.ENDPOINT.parse(endpoint, Where.COMMAND_LINE), horizon, reading.landmark(), estimates, items,
-                Comparisons.defaults(estimates), cox, null, Path.of("."), Study.Figures.defaults(), 3, Map.of());
+                Comparisons.defaults(estimates), cox, null, Path.of("."), Study.Figures.defaults(), 3, false, Map.of());
     }
 }

@@ -24,7 +24,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.io.OutputStream;
+import org.survkit.report.office.DocxReport;
+import org.survkit.report.office.TablesWorkbook;
 import org.survkit.io.InputException;
 import org.survkit.plot.PngRenderer;
 
@@ -36,7 +41,9 @@ import org.survkit.plot.PngRenderer;
  * <li>{@code analysis.csv} — the analysis dataset every number is computed from, as an export;</li>
  * <li>{@code tables/NAME.csv} (formatted as in the report, formula-safe) and {@code tables/NAME.json}
  *     (unrounded numbers) for every table;</li>
- * <li>{@code figures/NAME.svg} and {@code figures/NAME.png} for every figure.</li>
+ * <li>{@code figures/NAME.svg} and {@code figures/NAME.png} for every figure;</li>
+ * <li>with {@code docx: yes} ({@code --docx}), {@code report.docx} (the report as a Word document) and
+ *     {@code tables.xlsx} (every table as a sheet, numbers as numbers).</li>
  * </ul>
  * Immutable and thread-safe; a run writes only inside the output folder.
  *
@@ -63,6 +70,11 @@ public final class ReportEngine {
             files = List.copyOf(files);
         }
     }
+
+    /** The Word report's file name. */
+    public static final String DOCX = "report.docx";
+    /** The workbook of the tables' file name. */
+    public static final String XLSX = "tables.xlsx";
 
     private static final ReportEngine DEFAULTS = new ReportEngine(null, defaultSoftware());
 
@@ -130,6 +142,9 @@ public final class ReportEngine {
         boolean writePng = png != null ? png : study.figures().png();
 
         List<String> files = new ArrayList<>(List.of("report.html", AnalysisDataset.FILE));
+        if (study.docx()) {
+            files.addAll(List.of(DOCX, XLSX));
+        }
         ReportContent draft = new ReportContent(a, t, t.flow(), a.table1() == null ? null : t.table1(), t.survival(),
                 a.overall() == null ? null : t.comparisons(), a.pairs().isEmpty() ? null : t.pairwise(),
                 a.rmst() == null ? null : t.rmst(), a.competing() == null ? null : t.cif(),
@@ -162,15 +177,21 @@ public final class ReportEngine {
             for (ReportFigures.Item f : figures) {
                 Files.writeString(out.resolve("figures").resolve(f.id() + ".svg"), f.svg(), StandardCharsets.UTF_8);
             }
+            int dpi = study.figures().dpi();
+            Map<String, byte[]> png = new ConcurrentHashMap<>();
+            if (writePng || study.docx()) {
+                figures.parallelStream().forEach(f -> png.put(f.id(), PngRenderer.render(f.svg(), dpi)));
+            }
             if (writePng) {
-                int dpi = study.figures().dpi();
-                figures.parallelStream().forEach(f -> {
-                    try {
-                        Files.write(out.resolve("figures").resolve(f.id() + ".png"), PngRenderer.render(f.svg(), dpi));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+                for (ReportFigures.Item f : figures) {
+                    Files.write(out.resolve("figures").resolve(f.id() + ".png"), png.get(f.id()));
+                }
+            }
+            if (study.docx()) {
+                Files.write(out.resolve(DOCX), DocxReport.write(content, png, dpi));
+                try (OutputStream x = Files.newOutputStream(out.resolve(XLSX))) {
+                    TablesWorkbook.write(content.allTables(guardrails), x);
+                }
             }
             Path html = out.resolve("report.html");
             Files.writeString(html, HtmlReport.render(content), StandardCharsets.UTF_8);

@@ -51,13 +51,14 @@ import org.survkit.plot.SurvivalScale;
  * @param output      the output folder (absolute or relative to the study file's folder)
  * @param figures     figure options
  * @param pValueDigits significant digits of P values in tables and figures (1 to 4; default 3)
+ * @param docx        also write report.docx (Word) and tables.xlsx (Excel) next to report.html
  * @param lines       top-level key → line in the study file (for messages; empty when not read from a file)
  */
 public record Study(Path source, String title, Data data, Time time, Event event, Groups groups,
         Eligibility eligibility, String strata,
         String endpoint, double horizon, double landmark, Estimates estimates, List<Table1Item> table1,
         Comparisons comparisons, List<CoxSpec> cox, CompetingRisks competingRisks, Path output, Figures figures,
-        int pValueDigits, Map<String, Integer> lines) {
+        int pValueDigits, boolean docx, Map<String, Integer> lines) {
 
     public Study {
         Objects.requireNonNull(source, "source");
@@ -130,19 +131,25 @@ public record Study(Path source, String title, Data data, Time time, Event event
     /** {@return the same study writing to another output folder (absolute or relative to the study's folder)} */
     public Study withOutput(Path folder) {
         return new Study(source, title, data, time, event, groups, eligibility, strata, endpoint, horizon, landmark, estimates, table1,
-                comparisons, cox, competingRisks, folder, figures, pValueDigits, lines);
+                comparisons, cox, competingRisks, folder, figures, pValueDigits, docx, lines);
     }
 
     /** {@return the same study with other eligibility criteria} */
     public Study withEligibility(Eligibility e) {
         return new Study(source, title, data, time, event, groups, e, strata, endpoint, horizon, landmark, estimates,
-                table1, comparisons, cox, competingRisks, output, figures, pValueDigits, lines);
+                table1, comparisons, cox, competingRisks, output, figures, pValueDigits, docx, lines);
+    }
+
+    /** {@return the same study writing report.docx and tables.xlsx (true) or not} */
+    public Study withDocx(boolean on) {
+        return new Study(source, title, data, time, event, groups, eligibility, strata, endpoint, horizon, landmark, estimates,
+                table1, comparisons, cox, competingRisks, output, figures, pValueDigits, on, lines);
     }
 
     /** {@return the same study with other figure options} */
     public Study withFigures(Figures f) {
         return new Study(source, title, data, time, event, groups, eligibility, strata, endpoint, horizon, landmark, estimates, table1,
-                comparisons, cox, competingRisks, output, f, pValueDigits, lines);
+                comparisons, cox, competingRisks, output, f, pValueDigits, docx, lines);
     }
 
     /**

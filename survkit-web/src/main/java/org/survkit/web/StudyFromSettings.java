@@ -124,7 +124,7 @@ final class StudyFromSettings {
                     eligibility(settings),
                     FigureMaker.text(o, "strata"), endpoint == null ? "Overall survival" : endpoint,
                     horizon == null ? Double.NaN : horizon, landmark == null ? Double.NaN : landmark, estimates, table1,
-                    comparisons, models, null, Path.of("report"), figures, 3, Map.of());
+                    comparisons, models, null, Path.of("report"), figures, 3, false, Map.of());
         } catch (InputException | IllegalArgumentException e) {
             throw ApiError.badRequest(e.getMessage());
         }

@@ -163,6 +163,7 @@ public final class StudyReader {
         Path output = o.path("output", Path.of("report"));
         Figures figures = o.has("figures") ? figures(o.node("figures")) : Figures.defaults();
         int pDigits = o.has("p_digits") ? o.value(StudyKeys.P_DIGITS) : StudyKeys.P_DIGITS.defaultValue();
+        boolean docx = o.has("docx") ? o.value(StudyKeys.DOCX) : StudyKeys.DOCX.defaultValue();
         o.done();
         Set<String> names = new HashSet<>();
         for (CoxSpec c : cox) {
@@ -177,7 +178,7 @@ public final class StudyReader {
             }
         }
         return new Study(source, title, data, time, event, groups, eligibility, strata, endpoint, horizon, landmark, estimates, table1,
-                comparisons, cox, competing, output, figures, pDigits, lines);
+                comparisons, cox, competing, output, figures, pDigits, docx, lines);
     }
 
     private Study.Data data(Node n) {

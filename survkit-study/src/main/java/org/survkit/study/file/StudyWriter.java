@@ -269,6 +269,9 @@ public final class StudyWriter {
         if (s.pValueDigits() != 3) {
             kv("p_digits", Integer.toString(s.pValueDigits()));
         }
+        if (s.docx()) {
+            kv("docx", "yes");
+        }
         return out.toString();
     }
 
