@@ -337,36 +337,57 @@ public final class DocxReport {
         w.setW(BigInteger.valueOf(twips));
     }
 
+    /** Twips per character of the tables' 8 pt text (an average digit is about 0.55 em), and a cell's margins. */
+    private static final double CHAR_TWIPS = 90;
+    private static final double CELL_MARGIN_CHARS = 2;
+
     /**
-     * Column widths that add up to the text width, each in proportion to its longest line (the first column's
-     * labels count fully, other columns at least as wide as a short number), so that no column is squeezed.
+     * Column widths that add up to the text width: each column at least as wide as its longest word (so that a word
+     * never breaks inside), the rest of the width shared in proportion to how much more the column's longest line
+     * wants; when even the words do not fit, in proportion to them.
      */
     static int[] widths(ReportTable t) {
         int n = t.header().size();
-        double[] len = new double[n];
+        double[] need = new double[n];
+        double[] min = new double[n];
         for (int i = 0; i < n; i++) {
             for (String line : t.header().get(i).split("\n")) {
-                len[i] = Math.max(len[i], Math.min(line.length(), 24));
+                measure(line, i, need, min);
+            }
+            for (List<String> row : t.rows()) {
+                measure(row.get(i), i, need, min);
             }
         }
-        for (List<String> row : t.rows()) {
-            for (int i = 0; i < n; i++) {
-                len[i] = Math.max(len[i], Math.min(row.get(i).length(), i == 0 ? 48 : 40));
-            }
-        }
-        double total = 0;
+        double available = TEXT_WIDTH_TWIPS / CHAR_TWIPS;
+        double sumNeed = 0;
+        double sumMin = 0;
         for (int i = 0; i < n; i++) {
-            len[i] = Math.max(len[i], 5) + 2;
-            total += len[i];
+            need[i] = Math.min(need[i], i == 0 ? 48 : 40) + CELL_MARGIN_CHARS;
+            min[i] = Math.min(min[i] + CELL_MARGIN_CHARS, need[i]);
+            sumNeed += need[i];
+            sumMin += min[i];
         }
+        double[] chars = new double[n];
+        for (int i = 0; i < n; i++) {
+            chars[i] = sumNeed <= available ? need[i] : sumMin >= available ? min[i]
+                    : min[i] + (need[i] - min[i]) * (available - sumMin) / (sumNeed - sumMin);
+        }
+        double total = java.util.Arrays.stream(chars).sum();
         int[] w = new int[n];
         int used = 0;
         for (int i = 0; i < n; i++) {
-            w[i] = (int) Math.floor(TEXT_WIDTH_TWIPS * len[i] / total);
+            w[i] = (int) Math.floor(TEXT_WIDTH_TWIPS * chars[i] / total);
             used += w[i];
         }
         w[0] += TEXT_WIDTH_TWIPS - used;
         return w;
+    }
+
+    private static void measure(String text, int column, double[] need, double[] min) {
+        need[column] = Math.max(need[column], text.length());
+        for (String word : text.split(" ")) {
+            min[column] = Math.max(min[column], word.length());
+        }
     }
 
     // ---------------------------------------------------------------- figures
