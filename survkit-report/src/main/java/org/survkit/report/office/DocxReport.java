@@ -166,6 +166,7 @@ public final class DocxReport {
         style(styles, "Heading1", "heading 1", 13, true, 0, 280, 100);
         style(styles, "Caption", "caption", BODY_PT - 1, false, -1, 200, 80);
         style(styles, "TableNote", "Table note", NOTE_PT, false, -1, 0, 0);
+        style(styles, "TableText", "Table text", TABLE_PT, false, -1, 0, 0);
     }
 
     private static void style(XWPFStyles styles, String id, String name, int points, boolean bold, int outline,
@@ -320,6 +321,7 @@ public final class DocxReport {
 
     private static XWPFParagraph cellParagraph(XWPFTableCell cell, ParagraphAlignment align) {
         XWPFParagraph p = cell.getParagraphs().get(0);
+        p.setStyle("TableText");
         p.setAlignment(align);
         p.setSpacingAfter(0);
         p.setSpacingBefore(0);
