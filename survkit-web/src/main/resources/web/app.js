@@ -792,6 +792,8 @@ async function run() {
   const seq = ++state.seq;
   if (!state.optionNames) state.optionNames = await api('GET', '/api/analyses/options');
   if (!state.labels) state.labels = await api('GET', '/api/labels');
+  // the Word download is named by its study key (docx), as the command line's --docx
+  if (state.labels['--docx']) $('dl-docx').textContent = state.labels['--docx'] + ' (.docx)';
   await loadConfig();
   show($('results'), true);
   show($('analysis-error'), false);
@@ -1196,7 +1198,8 @@ function studyLink(id, suffix, download) {
     try { await saveStudy(true); } catch (err) { toast(err.message); return; }
     const href = '/api/studies/' + state.studyId + suffix;
     if (download) {
-      toast('Preparing ' + (suffix.includes('zip') ? 'the export' : suffix.includes('yaml') ? 'the study file' : 'the report') + '…');
+      toast('Preparing ' + (suffix.includes('zip') ? 'the export' : suffix.includes('yaml') ? 'the study file'
+        : suffix.includes('xlsx') ? 'the tables' : 'the report') + '…');
       const a = el('a', { href, download: '' }); document.body.append(a); a.click(); a.remove();
     } else window.open(href, '_blank', 'noopener');
   });
@@ -1205,6 +1208,9 @@ studyLink('dl-report', '/report?download=1', true);
 studyLink('view-report', '/report', false);
 studyLink('dl-yaml', '/study.yaml', true);
 studyLink('dl-zip', '/export.zip', true);
+// report.docx and tables.xlsx: the files of the study key docx (its label names the button)
+studyLink('dl-docx', '/report.docx', true);
+studyLink('dl-xlsx', '/tables.xlsx', true);
 
 /* ---------- studies ---------- */
 async function saveStudy(quiet) {

@@ -32,9 +32,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"A complete, self-contained report of a cohort study: data flow, Table 1, Kaplan-Meier curves,",
             "comparisons, Cox models, Guardrails and methods, with every table as CSV/JSON and every figure as SVG/PNG",
-            "(or also PDF, EPS, TIFF: --figure-formats svg,png,pdf,eps,tiff --figure-width 85 --figure-dpi 600).",
+            "(or also PDF, EPS, TIFF: --figure-formats svg,png,pdf,eps,tiff --figure-width 85 --figure-dpi 600);",
+            "with --docx also report.docx (Word, native tables) and tables.xlsx (Excel, numbers as numbers).",
             "",
-            "  survkit report study.yaml [--out DIR]",
+            "  survkit report study.yaml [--out DIR] [--docx]",
             "  survkit report DATA --time T --event E [--event-value V] [--group G] [--table1 a,b,c]",
             "                 [--covariates x,y] [--at 12,36,60] [--horizon H] [--out DIR]",
             "  (or --start-date C1 --end-date C2 --time-unit months instead of --time; also --date-format,",
@@ -127,6 +128,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     FigureFileOptions figureFiles = new FigureFileOptions();
 
+    @Option(names = Flags.DOCX)
+    boolean docx;
+
     @Option(names = "--pdf", description = "Also print the report to report.pdf with the installed Chromium/Chrome.")
     boolean pdf;
 
@@ -147,6 +151,9 @@ public final class ReportCommand implements Callable<Integer> {
                 study = study.withOutput(out.toAbsolutePath());
             }
             study = study.withFigures(figureFiles.apply(study.figures()));
+            if (docx) {
+                study = study.withDocx(true);
+            }
         } else {
             study = quick();
         }
@@ -232,7 +239,7 @@ public final class ReportCommand implements Callable<Integer> {
                         : FlagValues.parse(StudyKeys.EVENT_CENSOR_VALUE, censorValue)), sheet, time, timeUnit, event, eventValue, group, table1,
                 covariates, times, h == null ? Double.NaN : h, endpoint);
         Study study = presentation.apply(figures.applyTo(q.toStudy(file)));
-        study = study.withFigures(figureFiles.apply(study.figures()));
+        study = study.withFigures(figureFiles.apply(study.figures())).withDocx(docx);
         try {
             if (Files.exists(file) && !Files.readString(file, StandardCharsets.UTF_8).startsWith(StudyWriter.MARKER)) {
                 throw new UsageException(file + " exists and was not written by survkit report; choose another"

@@ -14,6 +14,33 @@ class CliReportTest {
     @TempDir
     Path dir;
 
+    /**
+     * {@code --docx} (the study key {@code docx}) adds report.docx and tables.xlsx; the study file written keeps it, so
+     * that running that file writes them again, and without the flag or the key neither is written.
+     */
+    @Test
+    void docxWritesTheWordReportAndTheWorkbook() throws IOException {
+        Path first = dir.resolve("docx");
+        Cli r = Cli.run("report", Cli.resource("lung.csv"), "--time", "time", "--event", "status", "--event-value", "2",
+                "--group", "sex", "--no-png", "--docx", "--out", first.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty(); // no logging noise of the Word writer
+        assertThat(first.resolve("report.docx")).isRegularFile();
+        assertThat(first.resolve("tables.xlsx")).isRegularFile();
+        assertThat(Files.readString(first.resolve("study.yaml"))).contains("\ndocx: yes\n");
+        Path second = dir.resolve("again");
+        Cli again = Cli.run("report", first.resolve("study.yaml").toString(), "--no-png", "--out", second.toString());
+        assertThat(again.status()).as(again.err()).isZero();
+        assertThat(second.resolve("report.docx")).isRegularFile();
+        Path plain = dir.resolve("plain");
+        Cli none = Cli.run("report", Cli.resource("lung.csv"), "--time", "time", "--event", "status", "--event-value",
+                "2", "--no-png", "--out", plain.toString());
+        assertThat(none.status()).as(none.err()).isZero();
+        assertThat(plain.resolve("report.docx")).doesNotExist();
+        assertThat(plain.resolve("tables.xlsx")).doesNotExist();
+        assertThat(Cli.run("report", "--help").out()).contains("--docx").contains("report.docx");
+    }
+
     @Test
     void quickReportWritesAStudyFileThatReproducesTheReport() throws IOException {
         Path first = dir.resolve("first");

@@ -132,6 +132,6 @@ public record QuickStudy(Path data, Reading reading, String sheet, String time, 
                 endpoint == null ? StudyKeys.ENDPOINT.defaultValue()
                         : StudyKeys.ENDPOINT.parse(endpoint, Where.COMMAND_LINE), horizon, reading.landmark(), estimates, items,
                 Comparisons.defaults(estimates), cox, null, Path.of("."), Study.Figures.defaults(), 3, null, null,
-                Map.of());
+                false, Map.of());
     }
 }

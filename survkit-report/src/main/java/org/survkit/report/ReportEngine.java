@@ -24,9 +24,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.io.OutputStream;
+import org.survkit.report.office.DocxReport;
+import org.survkit.report.office.TablesWorkbook;
 import org.survkit.io.InputException;
 import org.survkit.plot.FigureFormat;
+import org.survkit.plot.PngRenderer;
 
 /**
  * Makes a study's report: reads the cohort, derives the analysis dataset, runs the analyses
@@ -38,6 +44,8 @@ import org.survkit.plot.FigureFormat;
  *     (unrounded numbers) for every table;</li>
  * <li>{@code figures/NAME.svg} for every figure, and the same figure in every other format the study asks for
  *     ({@code .png}, {@code .pdf}, {@code .eps}, {@code .tiff}), converted in parallel ({@link FigureFiles}).</li>
+ * <li>with {@code docx: yes} ({@code --docx}), {@code report.docx} (the report as a Word document) and
+ *     {@code tables.xlsx} (every table as a sheet, numbers as numbers).</li>
  * </ul>
  * Immutable and thread-safe; a run writes only inside the output folder.
  *
@@ -64,6 +72,11 @@ public final class ReportEngine {
             files = List.copyOf(files);
         }
     }
+
+    /** The Word report's file name. */
+    public static final String DOCX = "report.docx";
+    /** The workbook of the tables' file name. */
+    public static final String XLSX = "tables.xlsx";
 
     private static final ReportEngine DEFAULTS = new ReportEngine(null, defaultSoftware(), ReportProgress.NONE);
 
@@ -152,6 +165,9 @@ public final class ReportEngine {
         List<FigureFormat> formats = formats(study);
 
         List<String> files = new ArrayList<>(List.of("report.html", AnalysisDataset.FILE));
+        if (study.docx()) {
+            files.addAll(List.of(DOCX, XLSX));
+        }
         ReportContent draft = new ReportContent(a, t, t.flow(), a.table1() == null ? null : t.table1(), t.survival(),
                 a.compared() ? t.comparisons() : null, a.pairs().isEmpty() && a.scorePairs().isEmpty() ? null
                         : t.pairwise(),
@@ -180,12 +196,34 @@ public final class ReportEngine {
             Path html = out.resolve("report.html");
             Files.writeString(html, HtmlReport.render(content), StandardCharsets.UTF_8);
             FigureFiles.write(out.resolve("figures"), figures, formats, study.figures().dpi(), progress);
+            if (study.docx()) {
+                writeWord(out, content, content.allTables(guardrails), figures, formats, study.figures().dpi());
+            }
             int warnings = (int) a.findings().stream().filter(f -> f.diagnostic().severity()
                     == org.survkit.stats.Diagnostic.Severity.WARNING).count();
             return new Result(out, html, files, a.flow().rowsRead(), a.flow().analysed(), warnings,
                     a.findings().size() - warnings);
         } catch (IOException | UncheckedIOException e) {
             throw new InputException("cannot write the report into " + out + " (" + e.getMessage() + ").", e);
+        }
+    }
+
+    /** report.docx with the figures as PNG (the files just written when PNG is among the formats) and tables.xlsx. */
+    private static void writeWord(Path out, ReportContent content, List<ReportTable> tables,
+            List<ReportFigures.Item> figures, List<FigureFormat> formats, int dpi) throws IOException {
+        Map<String, byte[]> png = new ConcurrentHashMap<>();
+        boolean written = formats.contains(FigureFormat.PNG);
+        figures.parallelStream().forEach(f -> {
+            try {
+                png.put(f.id(), written ? Files.readAllBytes(out.resolve("figures").resolve(f.id() + ".png"))
+                        : PngRenderer.render(f.svg(), dpi));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        Files.write(out.resolve(DOCX), DocxReport.write(content, png, dpi));
+        try (OutputStream x = Files.newOutputStream(out.resolve(XLSX))) {
+            TablesWorkbook.write(tables, x);
         }
     }
 

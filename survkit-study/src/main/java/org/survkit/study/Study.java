@@ -58,13 +58,14 @@ import org.survkit.plot.SurvivalScale;
  * @param pValueDigits significant digits of P values in tables and figures (1 to 4; default 3)
  * @param pStyle      the P-value style ({@code p_style}; {@code digits} uses {@code pValueDigits})
  * @param table1Style Table 1's table-wide choices ({@code table1: {p_values, percent, continuous}})
+ * @param docx        also write report.docx (Word) and tables.xlsx (Excel) next to report.html
  * @param lines       top-level key → line in the study file (for messages; empty when not read from a file)
  */
 public record Study(Path source, String title, Data data, Time time, Event event, Groups groups,
         Eligibility eligibility, String strata, String weights,
         String endpoint, double horizon, double landmark, Estimates estimates, List<Table1Item> table1,
         Comparisons comparisons, List<CoxSpec> cox, CompetingRisks competingRisks, Path output, Figures figures,
-        int pValueDigits, PValueFormat.Style pStyle, Table1Style table1Style, Map<String, Integer> lines) {
+        int pValueDigits, PValueFormat.Style pStyle, Table1Style table1Style, boolean docx, Map<String, Integer> lines) {
 
     public Study {
         Objects.requireNonNull(source, "source");
@@ -139,19 +140,19 @@ public record Study(Path source, String title, Data data, Time time, Event event
     /** {@return the same study writing to another output folder (absolute or relative to the study's folder)} */
     public Study withOutput(Path folder) {
         return new Study(source, title, data, time, event, groups, eligibility, strata, weights, endpoint, horizon, landmark, estimates, table1,
-                comparisons, cox, competingRisks, folder, figures, pValueDigits, pStyle, table1Style, lines);
+                comparisons, cox, competingRisks, folder, figures, pValueDigits, pStyle, table1Style, docx, lines);
     }
 
     /** {@return the same study with other eligibility criteria} */
     public Study withEligibility(Eligibility e) {
         return new Study(source, title, data, time, event, groups, e, strata, weights, endpoint, horizon, landmark, estimates,
-                table1, comparisons, cox, competingRisks, output, figures, pValueDigits, pStyle, table1Style, lines);
+                table1, comparisons, cox, competingRisks, output, figures, pValueDigits, pStyle, table1Style, docx, lines);
     }
 
     /** {@return the same study with other comparisons} */
     public Study withComparisons(Comparisons c) {
         return new Study(source, title, data, time, event, groups, eligibility, strata, weights, endpoint, horizon, landmark,
-                estimates, table1, c, cox, competingRisks, output, figures, pValueDigits, pStyle, table1Style, lines);
+                estimates, table1, c, cox, competingRisks, output, figures, pValueDigits, pStyle, table1Style, docx, lines);
     }
 
     /**
@@ -164,13 +165,20 @@ public record Study(Path source, String title, Data data, Time time, Event event
      */
     public Study withPresentation(int digits, PValueFormat.Style style, Table1Style t1) {
         return new Study(source, title, data, time, event, groups, eligibility, strata, weights, endpoint, horizon, landmark,
-                estimates, table1, comparisons, cox, competingRisks, output, figures, digits, style, t1, lines);
+                estimates, table1, comparisons, cox, competingRisks, output, figures, digits, style, t1, docx, lines);
+    }
+
+    /** {@return the same study writing report.docx and tables.xlsx (true) or not} */
+    public Study withDocx(boolean on) {
+        return new Study(source, title, data, time, event, groups, eligibility, strata, weights, endpoint, horizon, landmark,
+                estimates, table1, comparisons, cox, competingRisks, output, figures, pValueDigits, pStyle, table1Style, on,
+                lines);
     }
 
     /** {@return the same study with other figure options} */
     public Study withFigures(Figures f) {
         return new Study(source, title, data, time, event, groups, eligibility, strata, weights, endpoint, horizon, landmark, estimates, table1,
-                comparisons, cox, competingRisks, output, f, pValueDigits, pStyle, table1Style, lines);
+                comparisons, cox, competingRisks, output, f, pValueDigits, pStyle, table1Style, docx, lines);
     }
 
     /**

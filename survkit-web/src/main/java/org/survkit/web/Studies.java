@@ -286,7 +286,7 @@ final class Studies {
     void report(Context ctx) {
         ObjectNode s = store.get(ctx.pathParam("id"));
         inFolder(prepare(s), "report", s.get("settings"), dir -> {
-            run(dir, false);
+            run(dir, false, false);
             String html = Files.readString(dir.resolve("report").resolve("report.html"), StandardCharsets.UTF_8);
             ctx.contentType("text/html; charset=utf-8");
             // the report is a document with inline CSS and SVG and no script: sandboxed on its own opaque origin
@@ -296,6 +296,21 @@ final class Studies {
                 ctx.header("Content-Disposition", "attachment; filename=\"" + fileStem(s) + "-report.html\"");
             }
             ctx.result(html);
+        });
+    }
+
+    /**
+     * A file of the report that the study key {@code docx} adds ({@link ReportEngine#DOCX}, {@link
+     * ReportEngine#XLSX}), of a saved study: its report run with that key on, as {@code survkit report study.yaml
+     * --docx} would.
+     */
+    void office(Context ctx, String file, String contentType) {
+        ObjectNode s = store.get(ctx.pathParam("id"));
+        inFolder(prepare(s), "report", s.get("settings"), dir -> {
+            run(dir, false, true);
+            ctx.contentType(contentType);
+            ctx.header("Content-Disposition", "attachment; filename=\"" + fileStem(s) + "-" + file + "\"");
+            ctx.result(Files.readAllBytes(dir.resolve("report").resolve(file)));
         });
     }
 
@@ -313,7 +328,7 @@ final class Studies {
     void export(Context ctx) {
         ObjectNode s = store.get(ctx.pathParam("id"));
         inFolder(prepare(s), "report", s.get("settings"), dir -> {
-            run(dir, true);
+            run(dir, true, false);
             ctx.contentType("application/zip");
             ctx.header("Content-Disposition", "attachment; filename=\"" + fileStem(s) + ".zip\"");
             // streamed: the data file and the figures are not held in memory
@@ -381,10 +396,13 @@ final class Studies {
         }
     }
 
-    /** Runs the study file as {@code survkit report study.yaml} would. */
-    private static void run(Path dir, boolean png) {
+    /** Runs the study file as {@code survkit report study.yaml} would (with {@code --docx} when docx is true). */
+    private static void run(Path dir, boolean png, boolean docx) {
         try {
             Study study = StudyReader.read(dir.resolve("study.yaml"));
+            if (docx) {
+                study = study.withDocx(true);
+            }
             ReportEngine.withDefaults().withSoftware("survkit " + Version.get()).withPng(png).run(study);
         } catch (InputException e) {
             throw ApiError.badRequest(Messages.forPage(e.getMessage(), dir));

@@ -134,7 +134,7 @@ final class StudyFromSettings {
                     FigureMaker.text(o, "strata"), WebValues.of(StudyKeys.WEIGHTS, o, StudyKeys.WEIGHTS.flatName()),
                     endpoint == null ? "Overall survival" : endpoint,
                     horizon == null ? Double.NaN : horizon, landmark == null ? Double.NaN : landmark, estimates, table1,
-                    comparisons, models, null, Path.of("report"), figures, 3, null, null, Map.of()), o);
+                    comparisons, models, null, Path.of("report"), figures, 3, null, null, false, Map.of()), o);
             WeightsAndEntry.check(study, k -> Where.WEB_PAGE);
             return study;
         } catch (InputException | IllegalArgumentException e) {

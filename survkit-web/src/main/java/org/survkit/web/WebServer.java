@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.survkit.report.ReportEngine;
 import org.survkit.report.html.HtmlReport;
 import org.survkit.cli.Version;
 import org.survkit.stats.PValueFormat;
@@ -89,6 +90,10 @@ public final class WebServer implements AutoCloseable {
             c.routes.post("/api/studies/{id}/duplicate", ctx -> studies.duplicate(ctx));
             c.routes.get("/api/studies/{id}/report", ctx -> studies.report(ctx));
             c.routes.get("/api/studies/{id}/study.yaml", ctx -> studies.yaml(ctx));
+            c.routes.get("/api/studies/{id}/" + ReportEngine.DOCX, ctx -> studies.office(ctx, ReportEngine.DOCX,
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+            c.routes.get("/api/studies/{id}/" + ReportEngine.XLSX, ctx -> studies.office(ctx, ReportEngine.XLSX,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
             c.routes.get("/api/studies/{id}/export.zip", ctx -> studies.export(ctx));
             c.routes.exception(ApiError.class, (e, ctx) -> {
                 if (e.retryAfterSeconds() > 0) {

@@ -109,6 +109,26 @@ class DownloadsTest {
             assertThat(entries.keySet().stream().filter(n -> n.startsWith("report/figures/") && n.endsWith(".svg")))
                     .isNotEmpty();
 
+            // report.docx and tables.xlsx of the study key docx, run on the saved study
+            TestServer.Reply docx = s.get("/api/studies/" + study + "/report.docx");
+            assertThat(docx.status()).isEqualTo(200);
+            assertThat(docx.header("Content-Type")).startsWith(
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+            assertThat(docx.header("Content-Disposition")).isEqualTo("attachment; filename=\"Lung-by-ECOG-report.docx\"");
+            String document = new String(unzip(docx.bytes()).get("word/document.xml"), StandardCharsets.UTF_8);
+            assertThat(document).contains("<w:tbl>").contains("Lung cohort by ECOG").contains("wt.loss");
+            assertThat(unzip(docx.bytes()).keySet().stream().filter(n -> n.startsWith("word/media/"))).isNotEmpty();
+            TestServer.Reply xlsx = s.get("/api/studies/" + study + "/tables.xlsx");
+            assertThat(xlsx.status()).isEqualTo(200);
+            assertThat(xlsx.header("Content-Disposition")).isEqualTo("attachment; filename=\"Lung-by-ECOG-tables.xlsx\"");
+            // fastexcel streams its entries with data descriptors: read the workbook by its central directory, as
+            // Excel does
+            Path workbook = Files.write(dir.resolve("tables.xlsx"), xlsx.bytes());
+            try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(workbook.toFile())) {
+                assertThat(z.stream().map(ZipEntry::getName)).contains("xl/workbook.xml")
+                        .anyMatch(n -> n.startsWith("xl/worksheets/"));
+            }
+
             // the user puts study.yaml next to the data and runs the CLI: the same tables
             Files.writeString(user.resolve("study.yaml"), yaml.body(), StandardCharsets.UTF_8);
             Files.copy(TestServer.LUNG, user.resolve("lung.csv"));

@@ -61,8 +61,7 @@ public final class HtmlReport {
     private String document(ReportContent c) {
         StudyAnalysis a = c.analysis();
         Study s = a.study();
-        String title = s.title() != null ? s.title() : s.endpoint() + (s.grouped() ? " by " + c.tables().groupName()
-                : "") + " \u2014 " + a.dataset().dataFileName();
+        String title = c.title();
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"generator\" content=\"").append(esc(c.software())).append("\">\n")
@@ -98,13 +97,7 @@ public final class HtmlReport {
         StudyAnalysis a = c.analysis();
         out.append("<header>\n<p class=\"kicker\">Statistical report \u00B7 ").append(esc(a.study().endpoint()))
                 .append("</p>\n<h1>").append(esc(title)).append("</h1>\n<p class=\"meta\">")
-                .append(esc(a.dataset().dataFileName())).append(" \u00B7 ").append(a.flow().analysed())
-                .append(" of ").append(a.flow().rowsRead()).append(" patients analysed");
-        if (a.study().grouped()) {
-            out.append(" \u00B7 ").append(a.groups().size()).append(" groups");
-        }
-        out.append(" \u00B7 study file ").append(esc(a.study().fileName())).append(" \u00B7 ").append(esc(c.software()))
-                .append("</p>\n");
+                .append(esc(c.subtitle())).append("</p>\n");
         long warnings = a.findings().stream().filter(f -> f.diagnostic().severity() == Diagnostic.Severity.WARNING)
                 .count();
         long notes = a.findings().size() - warnings;
@@ -427,36 +420,14 @@ public final class HtmlReport {
         table(t, true);
     }
 
-    private static final java.util.regex.Pattern MARKED = java.util.regex.Pattern.compile("(.*\\S) ([a-h])");
-    private static final java.util.regex.Pattern NOTE_MARK = java.util.regex.Pattern.compile("([a-h]) (.*)",
-            java.util.regex.Pattern.DOTALL);
-
-    /** Whether a cell reads as a number (right-aligned) rather than text. */
-    private static boolean numeric(String cell) {
-        if (cell.isEmpty()) {
-            return true;
-        }
-        char c = cell.charAt(0);
-        return Character.isDigit(c) || c == '<' || c == '>' || c == '\u2212' || c == '-' || c == '\u2013'
-                || c == '\u2014' || c == '\u221E' || cell.startsWith("NR") || cell.startsWith("not estimable")
-                || cell.startsWith("aliased") || cell.startsWith("NA");
-    }
-
     private void table(ReportTable t, boolean numbered) {
         String caption = numbered ? "Table " + (++tableNo) + "." : "";
-        boolean marks = t.id().equals("table1");
-        int columns = t.header().size();
-        boolean[] text = new boolean[columns];
-        for (List<String> row : t.rows()) {
-            for (int i = 1; i < columns; i++) {
-                text[i] |= !numeric(row.get(i));
-            }
-        }
+        boolean[] text = t.textColumns();
         out.append("<figure class=\"table\" id=\"table-").append(esc(t.id())).append("\">\n<figcaption>")
                 .append(numbered ? "<b>" + caption + "</b> " : "").append(esc(t.title()))
                 .append("</figcaption>\n<div class=\"scroll\"><table>\n<thead><tr>");
         for (int i = 0; i < t.header().size(); i++) {
-            out.append("<th").append(i == 0 || text[i] ? " class=\"first\"" : "").append(" scope=\"col\">")
+            out.append("<th").append(text[i] ? " class=\"first\"" : "").append(" scope=\"col\">")
                     .append(esc(t.header().get(i)).replace("\n", "<br>")).append("</th>");
         }
         out.append("</tr></thead>\n<tbody>\n");
@@ -468,13 +439,10 @@ public final class HtmlReport {
                 if (i == 0) {
                     out.append("<th scope=\"row\">").append(esc(row.get(i))).append("</th>");
                 } else {
-                    String cell = row.get(i);
-                    java.util.regex.Matcher m = MARKED.matcher(cell);
-                    out.append(text[i] ? "<td class=\"text\">" : "<td>");
-                    if (marks && t.header().get(i).equals("P") && m.matches()) {
-                        out.append(esc(m.group(1))).append("<sup>").append(m.group(2)).append("</sup>");
-                    } else {
-                        out.append(esc(cell));
+                    ReportTable.Marked cell = t.cell(i, row.get(i));
+                    out.append(text[i] ? "<td class=\"text\">" : "<td>").append(esc(cell.text()));
+                    if (!cell.mark().isEmpty()) {
+                        out.append("<sup>").append(cell.mark()).append("</sup>");
                     }
                     out.append("</td>");
                 }
@@ -485,12 +453,9 @@ public final class HtmlReport {
         if (!t.footnotes().isEmpty()) {
             out.append("<div class=\"notes\">");
             for (String n : t.footnotes()) {
-                java.util.regex.Matcher m = NOTE_MARK.matcher(n);
-                if (marks && m.matches()) {
-                    out.append("<p><sup>").append(m.group(1)).append("</sup> ").append(esc(m.group(2))).append("</p>");
-                } else {
-                    out.append("<p>").append(esc(n)).append("</p>");
-                }
+                ReportTable.Marked note = t.note(n);
+                out.append("<p>").append(note.mark().isEmpty() ? "" : "<sup>" + note.mark() + "</sup> ")
+                        .append(esc(note.text())).append("</p>");
             }
             out.append("</div>\n");
         }

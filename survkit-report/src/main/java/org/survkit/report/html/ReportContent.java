@@ -33,6 +33,21 @@ public record ReportContent(StudyAnalysis analysis, ReportTables tables, ReportT
         List<ReportTable> phTests, List<ReportFigures.Item> figures, List<String> methods, List<String> files,
         String software, String dataSha256) {
 
+    /** {@return the report's title: the study's, else the endpoint, the groups and the cohort file} */
+    public String title() {
+        org.survkit.study.Study s = analysis.study();
+        return s.title() != null ? s.title() : s.endpoint() + (s.grouped() ? " by " + tables.groupName() : "")
+                + " \u2014 " + analysis.dataset().dataFileName();
+    }
+
+    /** {@return the line under the title: the cohort file, patients analysed of those read, the groups, software} */
+    public String subtitle() {
+        StudyAnalysis a = analysis;
+        return a.dataset().dataFileName() + " \u00B7 " + a.flow().analysed() + " of " + a.flow().rowsRead()
+                + " patients analysed" + (a.study().grouped() ? " \u00B7 " + a.groups().size() + " groups" : "")
+                + " \u00B7 study file " + a.study().fileName() + " \u00B7 " + software;
+    }
+
     /** {@return every table, in report order} */
     public List<ReportTable> allTables(ReportTable guardrails) {
         List<ReportTable> all = new java.util.ArrayList<>();

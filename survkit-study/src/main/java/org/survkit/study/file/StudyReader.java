@@ -184,6 +184,7 @@ public final class StudyReader {
         Figures figures = o.has("figures") ? figures(o.node("figures")) : Figures.defaults();
         int pDigits = o.has("p_digits") ? o.value(StudyKeys.P_DIGITS) : StudyKeys.P_DIGITS.defaultValue();
         PValueFormat.Style pStyle = o.has("p_style") ? o.value(StudyKeys.P_STYLE) : StudyKeys.P_STYLE.defaultValue();
+        boolean docx = o.has("docx") ? o.value(StudyKeys.DOCX) : StudyKeys.DOCX.defaultValue();
         o.done();
         Set<String> names = new HashSet<>();
         for (CoxSpec c : cox) {
@@ -198,7 +199,7 @@ public final class StudyReader {
             }
         }
         Study study = new Study(source, title, data, time, event, groups, eligibility, strata, weights, endpoint,
-                horizon, landmark, estimates, table1, comparisons, cox, competing, output, figures, pDigits, pStyle, table1Style, lines);
+                horizon, landmark, estimates, table1, comparisons, cox, competing, output, figures, pDigits, pStyle, table1Style, docx, lines);
         WeightsAndEntry.check(study, k -> Where.file(file, keyLine(study, k)));
         return study;
     }

@@ -297,6 +297,9 @@ public final class StudyWriter {
         if (s.pStyle() != StudyKeys.P_STYLE.defaultValue()) {
             kv("p_style", s.pStyle().id());
         }
+        if (s.docx()) {
+            kv("docx", "yes");
+        }
         return out.toString();
     }
 

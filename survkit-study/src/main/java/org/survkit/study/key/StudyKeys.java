@@ -106,6 +106,7 @@ public final class StudyKeys {
         public static final String TABLE1_P_VALUES = "--table1-p-values";
         public static final String TABLE1_PERCENT = "--table1-percent";
         public static final String TABLE1_CONTINUOUS = "--table1-continuous";
+        public static final String DOCX = "--docx";
         public static final String DECIMAL = "--decimal";
         public static final String INVALID = "--invalid";
         public static final String LINE_TYPES = "--line-types";
@@ -225,6 +226,9 @@ public final class StudyKeys {
             "The endpoint's name in titles and text.").text("Overall survival");
     public static final StudyKey<String> OUTPUT = key("output", Flags.OUTPUT, "Output folder",
             "The folder for report.html, tables and figures, relative to the study file.").text("report");
+    public static final StudyKey<Boolean> DOCX = key("docx", Flags.DOCX, "Word report",
+            "Also write report.docx (the report as a Word document: native tables in journal style, figures at print"
+                    + " resolution, the methods) and tables.xlsx (one sheet per table, numbers as numbers).").bool(false);
     public static final StudyKey<Integer> P_DIGITS = key("p_digits", Flags.P_DIGITS, "P-value digits",
             "Significant digits of P values in tables and figures (below 0.001 always < 0.001).").integer(1, 4, 3,
                     "the significant digits of P values, 1 to 4 (default 3: 0.00612; 1 prints 0.006)");
