@@ -88,7 +88,7 @@ class StudyReaderTest {
         assertThat(error(MINIMAL + "p_style: apa\n")).contains("'p_style': \"apa\" is not allowed; use digits, nejm,"
                 + " ama or lancet.");
         assertThat(error(MINIMAL + "comparisons:\n  hazard_ratios: [cox, wald]\n")).contains(
-                "\"wald\" is not allowed; use cox, mantel_haenszel or oe.");
+                "\"wald\" is not allowed; use cox, mantel_haenszel and oe, one or more (e.g. cox,mantel_haenszel,oe).");
         assertThat(error(MINIMAL + "table1:\n  percent: \"%\"\n")).contains("use n/N (%) or n (%).");
         assertThat(error(MINIMAL + "table1:\n  p_value: no\n")).contains("Did you mean 'p_values'?");
     }
