@@ -249,6 +249,19 @@ class CliCompetingRisksTest {
     }
 
     @Test
+    void plotLinesTakeLineTypes() throws IOException {
+        Path auto = dir.resolve("auto.svg");
+        ok("cif", pbc(), "--time", "time", "--event", "status", "--censor-value", "0", "--group", "trt", "--plot",
+                auto.toString(), "--plot-lines");
+        // the default Okabe-Ito blue and vermillion print as one grey: the second cause dashed
+        assertThat(Files.readString(auto)).contains("class=\"cif-curve\"").contains("data-line-type=\"dashed\"");
+        Path solid = dir.resolve("solid.svg");
+        ok("cif", pbc(), "--time", "time", "--event", "status", "--censor-value", "0", "--group", "trt", "--plot",
+                solid.toString(), "--plot-lines", "--line-types", "solid");
+        assertThat(Files.readString(solid)).contains("class=\"cif-curve\"").doesNotContain("data-line-type");
+    }
+
+    @Test
     void divergingCoefficientIsFlagged() {
         // no transplant (cause 1) among stage-1 patients: crr stops after 10 iterations with stage coefficients ~10
         JsonNode out = ok("finegray", pbc(), "--time", "time", "--event", "status", "--censor-value", "0",

@@ -13,9 +13,6 @@ final class Legend {
 
     /** One legend entry; its key is a line in the group's colour and line type. */
     record Entry(String group, String color, LineType lineType, String text) {
-        Entry(String group, String color, String text) {
-            this(group, color, LineType.SOLID, text);
-        }
     }
 
     /** One note line; {@code cssClass} names it in the SVG (e.g. {@code test-result}). */
@@ -42,7 +39,7 @@ final class Legend {
         this.title = title;
         this.entries = List.copyOf(entries);
         this.notes = List.copyOf(notes);
-        this.sample = this.entries.stream().anyMatch(e -> e.lineType() != LineType.SOLID) ? DASHED_SAMPLE : SAMPLE;
+        this.sample = keyWidth(this.entries.stream().map(Entry::lineType).toList()) - SAMPLE_GAP;
     }
 
     /** Room an entry's key takes before its text: a longer line when line types are used. */
@@ -50,7 +47,7 @@ final class Legend {
         return (lineTypes.stream().anyMatch(t -> t != LineType.SOLID) ? DASHED_SAMPLE : SAMPLE) + SAMPLE_GAP;
     }
 
-    /** {@return a legend of the same title and notes without entries (groups labelled at their curves)} */
+    /** {@return a legend of this one's notes only, without title and entries (the groups labelled at their curves)} */
     Legend notesOnly() {
         return new Legend(null, List.of(), notes);
     }
