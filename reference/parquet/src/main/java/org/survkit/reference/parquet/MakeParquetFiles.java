@@ -37,7 +37,8 @@ import org.apache.parquet.schema.Types;
  * bytes, unsigned INT32), most columns nullable, in row groups of about 100 rows and pages of at most 40 rows;
  * for each codec (UNCOMPRESSED, SNAPPY, GZIP, ZSTD), page format (v1 with the 1.0 writer, v2 with the 2.0
  * writer, whose plain encodings are DELTA_BINARY_PACKED, DELTA_BYTE_ARRAY and RLE booleans) and dictionary
- * on/off. Expected text: {@code types_expected.csv}.</li>
+ * on/off; and {@code types_zstd_v1_split.parquet}, BYTE_STREAM_SPLIT where the writer allows it. Expected text:
+ * {@code types_expected.csv}.</li>
  * <li>{@code lung.parquet} (SNAPPY, dictionary, v1) and {@code lung_v2_zstd.parquet}: {@code examples/lung/lung.csv}
  * with each column an optional INT32 ({@code NA} → null).</li>
  * <li>{@code nested.parquet}: a group column ({@code address}); {@code list.parquet}: a repeated column
@@ -101,6 +102,16 @@ public final class MakeParquetFiles {
                         }
                     }
                 }
+            }
+        }
+        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(deleted(
+                out.resolve("types_zstd_v1_split.parquet")))).withConf(new Configuration(false)).withType(schema)
+                .withCompressionCodec(CompressionCodecName.ZSTD).withDictionaryEncoding(false)
+                .withByteStreamSplitEncoding(true).withRowGroupSize(4096L).withPageSize(1024)
+                .withPageRowCountLimit(40).build()) {
+            SimpleGroupFactory f = new SimpleGroupFactory(schema);
+            for (Object[] row : rows) {
+                w.write(typesGroup(f, row));
             }
         }
         List<String> lung = Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8);
