@@ -39,8 +39,9 @@ import org.apache.parquet.schema.Types;
  * writer, whose plain encodings are DELTA_BINARY_PACKED, DELTA_BYTE_ARRAY and RLE booleans) and dictionary
  * on/off; and {@code types_zstd_v1_split.parquet}, BYTE_STREAM_SPLIT where the writer allows it. Expected text:
  * {@code types_expected.csv}.</li>
- * <li>{@code lung.parquet} (SNAPPY, dictionary, v1) and {@code lung_v2_zstd.parquet}: {@code examples/lung/lung.csv}
- * with each column an optional INT32 ({@code NA} → null).</li>
+ * <li>{@code lung.parquet} beside {@code lung.csv} (so {@code examples/lung/lung.parquet}; SNAPPY, dictionary, v1)
+ * and {@code lung_v2_zstd.parquet} in the output folder (ZSTD, v2 pages, DELTA_BINARY_PACKED): {@code lung.csv}
+ * with each column an optional INT32 (an empty cell → null).</li>
  * <li>{@code nested.parquet}: a group column ({@code address}); {@code list.parquet}: a repeated column
  * ({@code visits}).</li>
  * </ul>
@@ -115,7 +116,7 @@ public final class MakeParquetFiles {
             }
         }
         List<String> lung = Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8);
-        writeLung(out.resolve("lung.parquet"), lung, CompressionCodecName.SNAPPY, WriterVersion.PARQUET_1_0);
+        writeLung(Path.of(args[1]).resolveSibling("lung.parquet"), lung, CompressionCodecName.SNAPPY, WriterVersion.PARQUET_1_0);
         writeLung(out.resolve("lung_v2_zstd.parquet"), lung, CompressionCodecName.ZSTD, WriterVersion.PARQUET_2_0);
         writeNested(out);
     }
