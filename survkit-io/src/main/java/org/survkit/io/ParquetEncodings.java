@@ -17,7 +17,19 @@ final class ParquetEncodings {
 
     private final byte[] data;
     private final int end;
+    private final String what;
     private int position;
+
+    /**
+     * Starts decoding a page's values.
+     *
+     * @param data  the bytes
+     * @param start where the encoded values start
+     * @param end   where they end
+     */
+    ParquetEncodings(byte[] data, int start, int end) {
+        this(data, start, end, "a page");
+    }
 
     /**
      * Starts decoding.
@@ -25,14 +37,31 @@ final class ParquetEncodings {
      * @param data  the bytes
      * @param start where the encoded values start
      * @param end   where they end
+     * @param what  what the bytes are, for messages ("a page", "its metadata")
      */
-    ParquetEncodings(byte[] data, int start, int end) {
+    ParquetEncodings(byte[] data, int start, int end, String what) {
+        this.what = what;
         if (start < 0 || end > data.length || start > end) {
             throw ends();
         }
         this.data = data;
         this.position = start;
         this.end = end;
+    }
+
+    /** {@return the bytes left} */
+    int remaining() {
+        return end - position;
+    }
+
+    /**
+     * Reads one byte.
+     *
+     * @return its value, 0 to 255
+     */
+    int u8() {
+        need(1);
+        return data[position++] & 0xFF;
     }
 
     /** {@return the offset of the next byte} */
@@ -321,22 +350,31 @@ final class ParquetEncodings {
         return out;
     }
 
-    private long zigzag() {
+    /**
+     * Reads a zigzag-encoded ULEB128 integer.
+     *
+     * @return the value
+     */
+    long zigzag() {
         long n = varint();
         return (n >>> 1) ^ -(n & 1);
     }
 
-    private long varint() {
+    /**
+     * Reads a ULEB128 integer.
+     *
+     * @return the value
+     */
+    long varint() {
         long out = 0;
         for (int shift = 0; shift < 64; shift += 7) {
-            need(1);
-            int b = data[position++] & 0xFF;
+            int b = u8();
             out |= (long) (b & 0x7F) << shift;
             if ((b & 0x80) == 0) {
                 return out;
             }
         }
-        throw new BadStatFile("a number in a page is malformed");
+        throw new BadStatFile("a number in " + what + " is malformed");
     }
 
     private void need(int n) {
@@ -345,7 +383,7 @@ final class ParquetEncodings {
         }
     }
 
-    private static BadStatFile ends() {
-        return new BadStatFile("a page ends before its values");
+    private BadStatFile ends() {
+        return new BadStatFile(what + " ends early");
     }
 }

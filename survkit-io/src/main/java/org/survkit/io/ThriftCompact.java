@@ -35,14 +35,10 @@ final class ThriftCompact {
     private static final int MAP = 11;
     private static final int STRUCT = 12;
 
-    private final byte[] data;
-    private final int end;
-    private int position;
+    private final ParquetEncodings in;
 
     private ThriftCompact(byte[] data, int offset, int end) {
-        this.data = data;
-        this.position = offset;
-        this.end = end;
+        this.in = new ParquetEncodings(data, offset, end, "its metadata");
     }
 
     /**
@@ -57,7 +53,7 @@ final class ThriftCompact {
     static Struct read(byte[] data, int offset, int end) {
         ThriftCompact reader = new ThriftCompact(data, offset, Math.min(end, data.length));
         Struct struct = reader.struct(0);
-        return new Struct(struct.fields, reader.position);
+        return new Struct(struct.fields, reader.in.position());
     }
 
     private Struct struct(int depth) {
@@ -70,7 +66,7 @@ final class ThriftCompact {
             int header = u8();
             int type = header & 0x0F;
             if (type == STOP) {
-                return new Struct(fields, position);
+                return new Struct(fields, in.position());
             }
             int delta = header >>> 4;
             id = delta == 0 ? (int) zigzag() : id + delta;
@@ -88,19 +84,9 @@ final class ThriftCompact {
             case I16, I32, I64:
                 return zigzag();
             case DOUBLE:
-                need(8);
-                long bits = 0;
-                for (int i = 7; i >= 0; i--) {
-                    bits = (bits << 8) | (data[position + i] & 0xFF);
-                }
-                position += 8;
-                return Double.longBitsToDouble(bits);
+                return Double.longBitsToDouble(in.int64());
             case BINARY:
-                int length = size();
-                need(length);
-                byte[] bytes = java.util.Arrays.copyOfRange(data, position, position + length);
-                position += length;
-                return bytes;
+                return in.bytes(size());
             case LIST, SET:
                 return list(depth);
             case MAP:
@@ -120,7 +106,7 @@ final class ThriftCompact {
             size = size();
         }
         int type = header & 0x0F;
-        if (size > end - position) {
+        if (size > in.remaining()) {
             throw malformed();
         }
         List<Object> out = new ArrayList<>(size);
@@ -136,7 +122,7 @@ final class ThriftCompact {
             return;
         }
         int types = u8();
-        if (size > end - position) {
+        if (size > in.remaining()) {
             throw malformed();
         }
         for (int i = 0; i < size; i++) {
@@ -151,39 +137,19 @@ final class ThriftCompact {
     }
 
     private int size() {
-        long size = varint();
-        if (size < 0 || size > end - position) {
+        long size = in.varint();
+        if (size < 0 || size > in.remaining()) {
             throw malformed();
         }
         return (int) size;
     }
 
     private long zigzag() {
-        long n = varint();
-        return (n >>> 1) ^ -(n & 1);
-    }
-
-    private long varint() {
-        long out = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            int b = u8();
-            out |= (long) (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                return out;
-            }
-        }
-        throw malformed();
+        return in.zigzag();
     }
 
     private int u8() {
-        need(1);
-        return data[position++] & 0xFF;
-    }
-
-    private void need(int n) {
-        if (n < 0 || n > end - position) {
-            throw new BadStatFile("its metadata ends early");
-        }
+        return in.u8();
     }
 
     private static BadStatFile malformed() {
