@@ -44,17 +44,58 @@ final class ParquetPages {
     }
 
     /**
+     * The bytes the pages of a file have unpacked to so far, against a cap, counted before each page is unpacked
+     * (a small file whose pages unpack to gigabytes stops at the cap).
+     */
+    static final class Unpacked {
+        private final long cap;
+        private long bytes;
+
+        /**
+         * Starts counting.
+         *
+         * @param cap the most bytes
+         */
+        Unpacked(long cap) {
+            this.cap = cap;
+        }
+
+        /**
+         * Counts bytes about to be unpacked (or held).
+         *
+         * @param n the bytes
+         * @return false once the total exceeds the cap
+         */
+        boolean add(long n) {
+            bytes += n;
+            return bytes <= cap;
+        }
+    }
+
+    /** Thrown when the pages would unpack to more than the cap. */
+    static final class TooLarge extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        TooLarge() {
+            super("the pages unpack to more than the cap");
+        }
+    }
+
+    /**
      * Decodes a chunk.
      *
      * @param column the column
      * @param codec  the chunk's codec, readable
      * @param chunk  the chunk's bytes
-     * @param rows   the rows of the row group
+     * @param rows     the rows of the row group
+     * @param unpacked the bytes unpacked so far, counted on
      * @return the values, one per row
      * @throws BadStatFile    if the pages are malformed or hold another number of values
      * @throws UnreadablePart if a page uses an encoding survkit does not read
+     * @throws TooLarge       if the pages unpack to more than the cap
      */
-    static ParquetValues decode(ParquetColumn column, int codec, byte[] chunk, int rows) {
+    static ParquetValues decode(ParquetColumn column, int codec, byte[] chunk, int rows, Unpacked unpacked) {
         ParquetPages pages = new ParquetPages(column, codec, rows);
         int position = 0;
         while (pages.row < rows && position < chunk.length) {
@@ -70,6 +111,9 @@ final class ParquetPages {
                     && size != compressed)) {
                 throw new BadStatFile("a page of column '" + column.name() + "' has an impossible size (" + size
                         + " bytes)");
+            }
+            if (!unpacked.add(size)) {
+                throw new TooLarge();
             }
             if (type == DICTIONARY_PAGE) {
                 pages.dictionaryPage(header.struct(7), chunk, start, compressed, size);

@@ -73,6 +73,7 @@ final class ParquetSource {
                 check(footer.columns().get(w), footer, name);
             }
             int row = 0;
+            ParquetPages.Unpacked unpacked = new ParquetPages.Unpacked(limits.maxUnpackedBytes());
             for (ParquetFooter.RowGroup group : footer.rowGroups()) {
                 if (handler.done()) {
                     return;
@@ -82,6 +83,9 @@ final class ParquetSource {
                             + " rows, more than survkit reads from one file. Keep the rows the study needs.");
                 }
                 int rows = (int) group.rows();
+                if (!unpacked.add(8L * rows * wanted.length)) {
+                    throw tooLarge(name, limits);
+                }
                 ParquetValues[] values = new ParquetValues[wanted.length];
                 for (int s = 0; s < wanted.length; s++) {
                     ParquetColumn c = footer.columns().get(wanted[s]);
@@ -90,13 +94,15 @@ final class ParquetSource {
                     in.seek(chunk.start());
                     in.checkLength(chunk.length(), "a column chunk");
                     values[s] = ParquetPages.decode(c, chunk.codec(), in.bytes(chunk.length(), "a column chunk"),
-                            rows);
+                            rows, unpacked);
                 }
                 column[0] = null;
                 row = deliver(values, wanted, footer.columns(), rows, row, handler, context, limits);
             }
         } catch (EOFException e) {
             throw truncated(name, e);
+        } catch (ParquetPages.TooLarge e) {
+            throw tooLarge(name, limits);
         } catch (ParquetPages.UnreadablePart e) {
             throw new InputException(name + ", column '" + column[0] + "': " + e.getMessage() + ". Write the file "
                     + "again with the usual settings (e.g. pandas' or arrow's defaults), or export the data as CSV.",
@@ -151,6 +157,12 @@ final class ParquetSource {
                         + "R arrow: write_parquet(..., compression = \"zstd\")), or export the data as CSV.");
             }
         }
+    }
+
+    private static InputException tooLarge(String name, ReadLimits limits) {
+        return new InputException(name + " unpacks to more than " + ReadLimits.megabytes(limits.maxUnpackedBytes())
+                + ", more than survkit reads from one file here. Write a file with only the columns and rows the "
+                + "analysis needs, or analyse it with the command line.");
     }
 
     private static InputException truncated(String name, Exception cause) {

@@ -206,6 +206,19 @@ class ParquetFilesTest {
                 .hasMessageStartingWith("empty.parquet is empty (0 bytes)");
     }
 
+    /** The cap on unpacked bytes (tight for uploads) holds for Parquet pages as for workbooks. */
+    @Test
+    void pagesUnpackWithinTheCap() {
+        Path file = parquet("types_zstd_v1_dict.parquet");
+        ReadLimits tight = ReadLimits.withDefaults().withMaxUnpackedBytes(20_000);
+
+        assertThatThrownBy(() -> TablePreview.read(file, null, 10, tight)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("types_zstd_v1_dict.parquet unpacks to more than 19 KB, more than survkit "
+                        + "reads from one file here.");
+        assertThat(TablePreview.read(file, null, 10, ReadLimits.withDefaults().withMaxUnpackedBytes(200_000))
+                .rows()).hasSize(10);
+    }
+
     /**
      * Damage anywhere in the pages (seeded): the file reads, or one {@link InputException} names the file; never
      * another exception.
