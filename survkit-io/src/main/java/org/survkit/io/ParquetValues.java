@@ -30,6 +30,7 @@ final class ParquetValues {
     private final long[] longs;
     private final double[] doubles;
     private final byte[][] bytes;
+    private final String[] texts;
 
     /**
      * Creates room for the values.
@@ -44,14 +45,17 @@ final class ParquetValues {
         boolean integer = physical == ParquetColumn.BOOLEAN || physical == ParquetColumn.INT32
                 || physical == ParquetColumn.INT64;
         boolean floating = physical == ParquetColumn.FLOAT || physical == ParquetColumn.DOUBLE;
+        boolean text = column.meaning() == ParquetColumn.Meaning.TEXT;
         this.longs = integer ? new long[size] : null;
         this.doubles = floating ? new double[size] : null;
-        this.bytes = integer || floating ? null : new byte[size][];
+        this.bytes = integer || floating || text ? null : new byte[size][];
+        this.texts = text ? new String[size] : null;
     }
 
     /** {@return the number of values} */
     int size() {
-        return longs != null ? longs.length : doubles != null ? doubles.length : bytes.length;
+        return longs != null ? longs.length : doubles != null ? doubles.length : bytes != null ? bytes.length
+                : texts.length;
     }
 
     /**
@@ -60,7 +64,8 @@ final class ParquetValues {
      * @param present for an optional column, whether each row of the page has a value; null if all have
      * @param from    the first row of the page
      * @param n       the rows of the page
-     * @param dense   the page's non-null values: long[], double[] or byte[][] as this column stores them
+     * @param dense   the page's non-null values: long[], double[] or byte[][] as this column stores them (for a
+     *                text column byte[][], or String[] from its dictionary, each decoded once)
      */
     void fill(boolean[] present, int from, int n, Object dense) {
         int next = 0;
@@ -74,8 +79,11 @@ final class ParquetValues {
                     longs[from + i] = ((long[]) dense)[next];
                 } else if (doubles != null) {
                     doubles[from + i] = ((double[]) dense)[next];
-                } else {
+                } else if (bytes != null) {
                     bytes[from + i] = ((byte[][]) dense)[next];
+                } else {
+                    texts[from + i] = dense instanceof String[] decoded ? decoded[next]
+                            : new String(((byte[][]) dense)[next], StandardCharsets.UTF_8);
                 }
                 next++;
             }
@@ -108,6 +116,13 @@ final class ParquetValues {
             double[] out = new double[indices.length];
             for (int i = 0; i < out.length; i++) {
                 out[i] = doubles[indices[i]];
+            }
+            return out;
+        }
+        if (texts != null) {
+            String[] out = new String[indices.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = texts[indices[i]];
             }
             return out;
         }
@@ -147,7 +162,7 @@ final class ParquetValues {
             case DOUBLE -> text[slot] = doubleText(doubles[row]);
             case BOOLEAN -> text[slot] = longs[row] != 0 ? "true" : "false";
             case UUID -> text[slot] = uuid(bytes[row]);
-            default -> text[slot] = new String(bytes[row], StandardCharsets.UTF_8);
+            default -> text[slot] = texts[row];
         }
     }
 
@@ -189,7 +204,40 @@ final class ParquetValues {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
-        return plain(new BigDecimal(Double.toString(value)));
+        String few = fewDecimals(value);
+        if (few != null) {
+            return few;
+        }
+        String shortest = Double.toString(value);
+        return shortest.indexOf('E') < 0 ? shortest : plain(new BigDecimal(shortest));
+    }
+
+    private static final double[] POWERS = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+
+    /**
+     * The fast path for the usual clinical number ({@code 62.5}, {@code 0.125}): the fewest decimals k ≤ 8 for
+     * which n / 10^k, n an integer below 2^53, is the double itself (n and 10^k are exact doubles and division is
+     * correctly rounded, so the text reads back as the same double, as {@link Double#parseDouble} rounds the same
+     * rational correctly).
+     *
+     * @return the text, or null when more decimals are needed
+     */
+    private static String fewDecimals(double value) {
+        if (Math.abs(value) >= 1e7) {
+            return null;
+        }
+        for (int k = 1; k < POWERS.length; k++) {
+            long n = Math.round(value * POWERS[k]);
+            if (n / POWERS[k] == value) {
+                String digits = Long.toString(Math.abs(n));
+                if (digits.length() <= k) {
+                    digits = "0".repeat(k - digits.length() + 1) + digits;
+                }
+                int point = digits.length() - k;
+                return (value < 0 ? "-" : "") + digits.substring(0, point) + "." + digits.substring(point);
+            }
+        }
+        return null;
     }
 
     private static String plain(BigDecimal value) {
