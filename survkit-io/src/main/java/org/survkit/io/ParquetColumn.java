@@ -89,7 +89,7 @@ record ParquetColumn(String name, int leaf, int physical, int width, boolean opt
         int[] scale = {0};
         Meaning meaning = logical != null ? logical(logical, physical, scale) : converted(converted, element, scale);
         if (meaning == null) {
-            meaning = plain(physical);
+            meaning = plain(name, physical);
         }
         return new ParquetColumn(name, leaf, physical, width, optional, meaning, scale[0], null);
     }
@@ -146,7 +146,7 @@ record ParquetColumn(String name, int leaf, int physical, int width, boolean opt
         }
     }
 
-    private static Meaning plain(int physical) {
+    private static Meaning plain(String name, int physical) {
         return switch (physical) {
             case BOOLEAN -> Meaning.BOOLEAN;
             case INT32, INT64 -> Meaning.INTEGER;
@@ -154,7 +154,7 @@ record ParquetColumn(String name, int leaf, int physical, int width, boolean opt
             case FLOAT -> Meaning.FLOAT;
             case DOUBLE -> Meaning.DOUBLE;
             case BYTE_ARRAY, FIXED -> Meaning.TEXT;
-            default -> throw new BadStatFile("column has an unknown type " + physical);
+            default -> throw new BadStatFile("column '" + name + "' has an unknown type " + physical);
         };
     }
 
