@@ -61,6 +61,9 @@ final class ParquetCodecs {
         if (size < 0) {
             throw new BadStatFile("a page has a negative size");
         }
+        if (size == 0) {
+            return new byte[0]; // a v2 page of nulls only has no values to unpack, whatever the codec wrote
+        }
         if (codec == UNCOMPRESSED) {
             return offset == 0 && length == data.length ? data : java.util.Arrays.copyOfRange(data, offset,
                     offset + length);

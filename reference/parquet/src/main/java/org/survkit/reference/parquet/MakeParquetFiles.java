@@ -34,8 +34,8 @@ import org.apache.parquet.schema.Types;
  * <ul>
  * <li>{@code types_<codec>_<v1|v2>_<dict|plain>.parquet}: 300 seeded rows of every flat column type (INT32,
  * INT64, FLOAT, DOUBLE, BOOLEAN, strings, DATE, TIMESTAMP in ms/µs/ns, INT96, DECIMAL on INT32/INT64/fixed
- * bytes, unsigned INT32), most columns nullable, in row groups of about 100 rows and pages of at most 40 rows;
- * for each codec (UNCOMPRESSED, SNAPPY, GZIP, ZSTD), page format (v1 with the 1.0 writer, v2 with the 2.0
+ * bytes, unsigned INT32, a DOUBLE that is always null), most columns nullable, in row groups of about 100 rows
+ * and pages of at most 40 rows; for each codec (UNCOMPRESSED, SNAPPY, GZIP, ZSTD), page format (v1 with the 1.0 writer, v2 with the 2.0
  * writer, whose plain encodings are DELTA_BINARY_PACKED, DELTA_BYTE_ARRAY and RLE booleans) and dictionary
  * on/off; and {@code types_zstd_v1_split.parquet}, BYTE_STREAM_SPLIT where the writer allows it. Expected text:
  * {@code types_expected.csv}.</li>
@@ -69,6 +69,7 @@ public final class MakeParquetFiles {
               optional fixed_len_byte_array(9) grant (DECIMAL(20,4));
               optional int32 count32 (INTEGER(32,false));
               required binary note;
+              optional double nothing;
             }
             """;
     private static final List<String> ARMS = List.of("Arm A", "Arm B", "Bras C – éé", "", "control");
@@ -221,7 +222,8 @@ public final class MakeParquetFiles {
     /** What survkit delivers: numbers in plain notation with their shortest digits, dates as yyyy-MM-dd. */
     private static void writeExpected(Path file, List<Object[]> rows) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("id,big,ratio,time,smoker,arm,diag,seen_ms,seen_us,seen_ns,seen_96,dose,cost,grant,count32,note\n");
+            w.write("id,big,ratio,time,smoker,arm,diag,seen_ms,seen_us,seen_ns,seen_96,dose,cost,grant,count32,note,"
+                    + "nothing\n");
             for (Object[] r : rows) {
                 List<String> cells = new ArrayList<>();
                 cells.add(r[0].toString());
@@ -238,6 +240,7 @@ public final class MakeParquetFiles {
                 cells.add(r[10] == null ? "" : plain(new BigDecimal((BigInteger) r[10], 4)));
                 cells.add(r[11] == null ? "" : r[11].toString());
                 cells.add((String) r[12]);
+                cells.add("");
                 w.write(String.join(",", cells) + "\n");
             }
         }
