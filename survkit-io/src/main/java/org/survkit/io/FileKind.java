@@ -12,7 +12,7 @@ import java.util.Locale;
  * file named {@code .csv} is still read as SPSS): {@code $FL2}/{@code $FL3} SPSS system file, {@code <stata_dta>}
  * or an old Stata header Stata, {@code SPSSPORT} at byte 456 SPSS portable, {@code PAR1} Parquet. Otherwise by
  * extension ({@code .csv .tsv .txt} text, {@code .xlsx .xlsm} workbook, {@code .xls} old workbook,
- * {@code .sav .zsav} SPSS, {@code .dta} Stata, {@code .por} SPSS portable, {@code .parquet .parq .pq} Parquet,
+ * {@code .sav .zsav} SPSS, {@code .dta} Stata, {@code .por} SPSS portable, {@code .parquet .parq} Parquet,
  * which then says it is no Parquet file), or for any other extension by its first bytes (ZIP → workbook, OLE2 →
  * old workbook, anything else text).
  */
@@ -61,7 +61,7 @@ enum FileKind {
         if (name.endsWith(".por")) {
             return POR;
         }
-        if (name.endsWith(".parquet") || name.endsWith(".parq") || name.endsWith(".pq")) {
+        if (name.endsWith(".parquet") || name.endsWith(".parq")) {
             return PARQUET;
         }
         if (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt")) {

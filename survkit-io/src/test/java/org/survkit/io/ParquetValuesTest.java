@@ -39,7 +39,8 @@ class ParquetValuesTest {
             assertThat(Double.parseDouble(text)).as(text).isEqualTo(x);
             assertThat(text).doesNotContain("E");
             BigDecimal shortest = new BigDecimal(Double.toString(x)).stripTrailingZeros();
-            assertThat(new BigDecimal(text).stripTrailingZeros().precision()).as(text).isLessThanOrEqualTo(shortest.precision());
+            assertThat(new BigDecimal(text).stripTrailingZeros().precision()).as(text)
+                    .isLessThanOrEqualTo(shortest.precision());
         }
     }
 }
