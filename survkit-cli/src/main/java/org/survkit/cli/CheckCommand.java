@@ -33,7 +33,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DATA", description = "Cohort file: .csv/.tsv/.txt, .xlsx, .sav/.zsav or .dta.")
+    @Parameters(index = "0", paramLabel = "DATA", description = "Cohort file: .csv/.tsv/.txt, .xlsx, .sav/.zsav, .dta or"
+            + " .parquet.")
     Path data;
 
     @picocli.CommandLine.Mixin

@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 
 /** Options that say where the cohort is and which columns hold time, event, group and strata. */
 public final class CohortOptions {
-    @Parameters(index = "0", paramLabel = "DATA", description = "Cohort file: .csv/.tsv/.txt (delimiter sniffed), .xlsx, SPSS .sav/.zsav or Stata .dta.")
+    @Parameters(index = "0", paramLabel = "DATA", description = "Cohort file: .csv/.tsv/.txt (delimiter sniffed), .xlsx, SPSS .sav/.zsav, Stata .dta or"
+            + " .parquet.")
     Path data;
 
     @Option(names = Flags.TIME, paramLabel = "COL")

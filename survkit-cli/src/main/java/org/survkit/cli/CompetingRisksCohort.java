@@ -89,7 +89,8 @@ record CompetingRisksCohort(Cohort cohort, double[] status, CauseCodes codes, Li
                 i++;
             }
             String lower = file.toLowerCase(java.util.Locale.ROOT);
-            String lineWord = lower.matches(".*\\.xlsx?$") ? "row" : lower.matches(".*\\.z?sav$") ? "case"
+            String lineWord = lower.matches(".*\\.(xlsx?|parquet|parq)$") ? "row"
+                    : lower.matches(".*\\.z?sav$") ? "case"
                     : lower.endsWith(".dta") ? "observation" : "line";
             throw new UsageException(file + ", " + lineWord + " " + c.line()[i] + ", column '" + eventColumn
                     + "': value \"" + text[i] + "\" is not a number, but other rows of the column are numbers. The"

@@ -49,7 +49,8 @@ public final class ReportCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "STUDY_OR_DATA",
-            description = "A study file (.yaml/.yml), or a cohort file (.csv/.tsv/.txt/.xlsx/.sav/.zsav/.dta) with the flags below.")
+            description = "A study file (.yaml/.yml), or a cohort file (.csv/.tsv/.txt/.xlsx/.sav/.zsav/.dta/.parquet) with the flags"
+                    + " below.")
     Path input;
 
     @Option(names = "--out", paramLabel = "DIR",

@@ -10,10 +10,11 @@ import java.util.Locale;
 /**
  * The kind of a table file. A statistics package's file is known by its first bytes whatever its name (an SPSS
  * file named {@code .csv} is still read as SPSS): {@code $FL2}/{@code $FL3} SPSS system file, {@code <stata_dta>}
- * or an old Stata header Stata, {@code SPSSPORT} at byte 456 SPSS portable. Otherwise by extension
- * ({@code .csv .tsv .txt} text, {@code .xlsx .xlsm} workbook, {@code .xls} old workbook, {@code .sav .zsav}
- * SPSS, {@code .dta} Stata, {@code .por} SPSS portable), or for any other extension by its first bytes (ZIP →
- * workbook, OLE2 → old workbook, anything else text).
+ * or an old Stata header Stata, {@code SPSSPORT} at byte 456 SPSS portable, {@code PAR1} Parquet. Otherwise by
+ * extension ({@code .csv .tsv .txt} text, {@code .xlsx .xlsm} workbook, {@code .xls} old workbook,
+ * {@code .sav .zsav} SPSS, {@code .dta} Stata, {@code .por} SPSS portable, {@code .parquet .parq} Parquet,
+ * which then says it is no Parquet file), or for any other extension by its first bytes (ZIP → workbook, OLE2 →
+ * old workbook, anything else text).
  */
 enum FileKind {
     /** Delimited text. */
@@ -27,7 +28,9 @@ enum FileKind {
     /** Stata data file ({@code .dta}). */
     DTA,
     /** SPSS portable file ({@code .por}), not supported. */
-    POR;
+    POR,
+    /** Apache Parquet file ({@code .parquet}). */
+    PARQUET;
 
     private static final int PORTABLE_MAGIC_AT = 456;
     private static final int HEAD_BYTES = 464;
@@ -58,6 +61,9 @@ enum FileKind {
         if (name.endsWith(".por")) {
             return POR;
         }
+        if (name.endsWith(".parquet") || name.endsWith(".parq")) {
+            return PARQUET;
+        }
         if (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt")) {
             return TEXT;
         }
@@ -74,7 +80,7 @@ enum FileKind {
      * Determines the kind of a file from its first bytes only.
      *
      * @param file the file
-     * @return SAV, DTA or POR for a statistics file, XLSX for a ZIP archive, XLS for an OLE2 compound file, else
+     * @return SAV, DTA, POR or PARQUET for a file known by its first bytes, XLSX for a ZIP archive, XLS for an OLE2 compound file, else
      *         TEXT
      * @throws IOException if the file cannot be read
      */
@@ -97,13 +103,16 @@ enum FileKind {
     }
 
     /**
-     * Recognises a statistics package's file by its first bytes.
+     * Recognises a statistics package's file or a Parquet file by its first bytes.
      *
      * @param head the first bytes
-     * @return SAV, DTA or POR, or null for another kind
+     * @return SAV, DTA, POR or PARQUET, or null for another kind
      */
     private static FileKind statistics(byte[] head) {
         String ascii = new String(head, StandardCharsets.ISO_8859_1);
+        if (ParquetSource.startsWithMagic(head)) {
+            return PARQUET;
+        }
         if (ascii.startsWith("$FL2") || ascii.startsWith("$FL3")) {
             return SAV;
         }

@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * Opens a table file of any supported kind (text, {@code .xlsx}, SPSS {@code .sav}/{@code .zsav}, Stata
- * {@code .dta}; see {@link FileKind}) and streams it to a {@link RowHandler}.
+ * {@code .dta}, Parquet; see {@link FileKind}) and streams it to a {@link RowHandler}.
  */
 final class TableSources {
 
@@ -45,8 +45,8 @@ final class TableSources {
                     + "name (" + name + "), or give the full path.");
         }
         if (Files.isDirectory(file)) {
-            throw new InputException(file + " is a folder, not a file. Give the path of the CSV, Excel, SPSS or Stata "
-                    + "file.");
+            throw new InputException(file + " is a folder, not a file. Give the path of the CSV, Excel, SPSS, Stata or "
+                    + "Parquet file.");
         }
         FileKind kind;
         try {
@@ -65,6 +65,10 @@ final class TableSources {
             case DTA -> {
                 ignoreSheet(name, "a Stata data file", sheet, handler);
                 DtaSource.read(file, handler, limits);
+            }
+            case PARQUET -> {
+                ignoreSheet(name, "a Parquet file", sheet, handler);
+                ParquetSource.read(file, handler, limits);
             }
             default -> {
                 if (sheet != null) {

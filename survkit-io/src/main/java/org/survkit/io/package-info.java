@@ -1,6 +1,7 @@
 /**
  * Cohort import for survkit: reads a delimited text file ({@code .csv}, {@code .tsv}, {@code .txt}), an
- * Excel workbook ({@code .xlsx}), an SPSS ({@code .sav}, {@code .zsav}) or a Stata ({@code .dta}) data file,
+ * Excel workbook ({@code .xlsx}), an SPSS ({@code .sav}, {@code .zsav}) or a Stata ({@code .dta}) data file, or
+ * an Apache Parquet file ({@code .parquet}; our own reader of the format, {@code ParquetSource}),
  * maps the user's column names, turns dates into follow-up times, codes the event column and reports excluded
  * rows, producing a {@link org.survkit.io.Cohort} of plain arrays for the statistics core. For regression it also reads covariates ({@link org.survkit.io.Covariate}, numeric or
  * categorical), case weights, cluster identifiers and entry times of counting-process data.

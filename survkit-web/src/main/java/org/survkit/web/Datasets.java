@@ -353,8 +353,8 @@ final class Datasets {
     /**
      * A text file with NUL bytes, or a workbook that is not a ZIP, is not what its name says. A text file that
      * starts with a UTF-16 byte order mark (Excel's "Unicode text") is text: survkit-io reads it as the command
-     * line does. SPSS and Stata files are binary: survkit-io checks them (and knows them by their first bytes
-     * whatever their name, as the command line does).
+     * line does. SPSS, Stata and Parquet files are binary: survkit-io checks them (and knows them by their first
+     * bytes whatever their name, as the command line does).
      */
     private static void checkKind(Path file, String name) throws IOException {
         byte[] head;
@@ -362,7 +362,8 @@ final class Datasets {
             head = in.readNBytes(8192);
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        if (statistics(head) || lower.endsWith(".sav") || lower.endsWith(".zsav") || lower.endsWith(".dta")) {
+        if (statistics(head) || lower.endsWith(".sav") || lower.endsWith(".zsav") || lower.endsWith(".dta")
+                || lower.endsWith(".parquet")) {
             return;
         }
         boolean zip = head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
@@ -386,8 +387,8 @@ final class Datasets {
             boolean looksUtf16 = nuls > head.length / 4;
             throw ApiError.badRequest(name + " is not a text (CSV) file: it contains binary data. "
                     + (looksUtf16 ? "It may be UTF-16 text without a byte order mark: save it as \"CSV UTF-8\"."
-                            : "Upload a CSV, an Excel workbook (.xlsx), or an SPSS or Stata file (.sav, .zsav,"
-                            + " .dta); a workbook must keep its .xlsx name."));
+                            : "Upload a CSV, an Excel workbook (.xlsx), an SPSS or Stata file (.sav, .zsav,"
+                            + " .dta) or a Parquet file (.parquet); a workbook must keep its .xlsx name."));
         }
         String text = new String(head, java.nio.charset.StandardCharsets.UTF_8);
         if (text.stripLeading().regionMatches(true, 0, "%PDF", 0, 4)) {
@@ -395,10 +396,14 @@ final class Datasets {
         }
     }
 
-    /** {@return true if the bytes start as an SPSS system file or a Stata file does (as survkit-io's FileKind)} */
+    /**
+     * {@return true if the bytes start as an SPSS system file, a Stata file or a Parquet file does (as survkit-io's
+     * FileKind)}
+     */
     private static boolean statistics(byte[] head) {
         String ascii = new String(head, 0, Math.min(head.length, 11), java.nio.charset.StandardCharsets.ISO_8859_1);
-        if (ascii.startsWith("$FL2") || ascii.startsWith("$FL3") || ascii.startsWith("<stata_dta>")) {
+        if (ascii.startsWith("$FL2") || ascii.startsWith("$FL3") || ascii.startsWith("<stata_dta>")
+                || ascii.startsWith("PAR1")) {
             return true;
         }
         return head.length >= 4 && head[0] >= 113 && head[0] <= 115 && (head[1] == 1 || head[1] == 2) && head[2] == 1;

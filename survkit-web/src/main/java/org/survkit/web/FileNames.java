@@ -31,7 +31,8 @@ final class FileNames {
         if (ext == null) {
             String shown = given == null || given.isBlank() ? "the file" : "'" + lastSegment(given) + "'";
             throw ApiError.badRequest(shown + " is not a file survkit reads: upload a CSV (.csv, .tsv, .txt), an"
-                    + " Excel workbook (.xlsx), an SPSS file (.sav, .zsav) or a Stata file (.dta). From Prism or"
+                    + " Excel workbook (.xlsx), an SPSS file (.sav, .zsav), a Stata file (.dta) or a Parquet file"
+                    + " (.parquet). From Prism or"
                     + " other programs, save or export as .xlsx or CSV first.");
         }
         String stem = s.substring(0, s.length() - ext.length()).strip();
@@ -39,7 +40,8 @@ final class FileNames {
     }
 
     static String extension(String lowerName) {
-        for (String e : new String[] {".csv", ".tsv", ".txt", ".xlsx", ".sav", ".zsav", ".dta"}) {
+        for (String e : new String[] {".csv", ".tsv", ".txt", ".xlsx", ".sav", ".zsav", ".dta",
+            ".parquet"}) {
             if (lowerName.endsWith(e)) {
                 return e;
             }

@@ -110,4 +110,22 @@ class FileKindsTest {
             assertThat(km.body()).contains("Triple n\u00e9gatif");
         }
     }
+
+    @Test
+    void parquetFile() throws IOException {
+        Path lung = Path.of("..", "examples", "lung", "lung.parquet").toAbsolutePath().normalize();
+        Path disguised = Files.copy(lung, dir.resolve("lung-export.csv"));
+        for (Path file : java.util.List.of(lung, disguised)) {
+            TestServer.Reply up = s.upload(file);
+            assertThat(up.status()).as(up.body()).isEqualTo(201);
+            assertThat(up.json().get("rows").asInt()).isEqualTo(228);
+            assertThat(up.json().get("types").get("time").asText()).isEqualTo("number");
+            String id = up.json().get("id").asText();
+            TestServer.Reply km = s.postJson("/api/analyses", "{\"dataset\":\"" + id + "\",\"analysis\":\"km\","
+                    + "\"options\":{\"time\":\"time\",\"event\":\"status\",\"event_value\":\"2\",\"group\":\"sex\"}}");
+            assertThat(km.status()).as(km.body()).isEqualTo(200);
+            assertThat(km.body()).isEqualTo(TestServer.cliIn(file, "km", "--time", "time", "--event", "status",
+                    "--event-value", "2", "--group", "sex", "--format", "json"));
+        }
+    }
 }

@@ -119,7 +119,8 @@ public final class StudyKeys {
     // ------------------------------------------------------------------------------------------------ data
 
     public static final StudyKey<String> DATA_PATH = key("data.path", null, "Data file",
-            "The cohort file (.csv, .tsv, .txt, .xlsx, SPSS .sav/.zsav or Stata .dta), relative to the study file.")
+            "The cohort file (.csv, .tsv, .txt, .xlsx, SPSS .sav/.zsav, Stata .dta or .parquet), relative to the study"
+                    + " file.")
             .text();
     public static final StudyKey<String> SHEET = key("data.sheet", Flags.SHEET, "Excel sheet",
             "The Excel sheet to read (default: the first).").text();
