@@ -107,7 +107,7 @@ public final class KaplanMeier {
         int k = group.levelCount();
         List<GroupCurve> out = new ArrayList<>(k);
         if (TimeGroupCounts.fits(ranked.distinctCount(), k)) {
-            TimeGroupCounts counts = TimeGroupCounts.of(ranked, event, group.codes(), k, null);
+            TimeGroupCounts counts = TimeGroupCounts.of(ranked, event, null, group.codes(), k, null);
             for (int g = 0; g < k; g++) {
                 out.add(new GroupCurve(group.levels().get(g), fromCounts(ranked.times(), counts, g)));
             }
