@@ -39,6 +39,7 @@ import org.survkit.stats.model.Factor;
  */
 class SparkSurvivalTest {
     private static SparkSession spark;
+    private static final java.util.Map<TestCohort, Dataset<Row>> LAID = new java.util.IdentityHashMap<>();
     private static final TestCohort DAYS = TestCohort.random(2026, 600, false);
     private static final TestCohort CONTINUOUS = TestCohort.random(7, 500, true);
     private static final double TOL = 1e-9;
@@ -72,14 +73,19 @@ class SparkSurvivalTest {
         }
     }
 
+    /** The cohort's Dataset, laid out once per class and cached. */
+    private static Dataset<Row> data(TestCohort c) {
+        return LAID.computeIfAbsent(c, k -> k.dataset(spark).cache());
+    }
+
     private static SparkSurvival spark(TestCohort c) {
-        return SparkSurvival.of(c.dataset(spark), SurvivalColumns.of("time", "status").withGroup("group")
+        return SparkSurvival.of(data(c), SurvivalColumns.of("time", "status").withGroup("group")
                 .withStrata("centre"));
     }
 
     @Test
     void theDatasetIsLaidOutAsTheTestsNeed() {
-        Dataset<Row> d = DAYS.dataset(spark);
+        Dataset<Row> d = data(DAYS);
         List<Row> perPartition = d.groupBy(spark_partition_id().as("p"))
                 .agg(org.apache.spark.sql.functions.countDistinct(col("time")).as("times"),
                         org.apache.spark.sql.functions.countDistinct(col("centre")).as("strata"))
@@ -196,14 +202,14 @@ class SparkSurvivalTest {
     @Test
     void coxWithFrequencyWeightsEqualsTheInMemoryEngine() {
         CoxRegression cox = CoxRegression.withDefaults();
-        SparkSurvival s = SparkSurvival.of(DAYS.dataset(spark), SurvivalColumns.of("time", "status")
+        SparkSurvival s = SparkSurvival.of(data(DAYS), SurvivalColumns.of("time", "status")
                 .withStrata("centre").withWeight("w"));
         assertSameModel(s.cox(cox, List.of("age", "arm")), cox.fit(coxData(DAYS, true)));
     }
 
     @Test
     void aMissingColumnIsNamedWithTheColumnsThereAre() {
-        assertThatThrownBy(() -> SparkSurvival.of(DAYS.dataset(spark), SurvivalColumns.of("days", "status")))
+        assertThatThrownBy(() -> SparkSurvival.of(data(DAYS), SurvivalColumns.of("days", "status")))
                 .hasMessage("no column 'days' in the data; its columns are time, status, group, centre, age, arm, w");
     }
 }
