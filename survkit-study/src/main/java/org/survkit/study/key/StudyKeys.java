@@ -22,6 +22,7 @@ import org.survkit.stats.km.MedianRule;
 import org.survkit.stats.logrank.Weighting;
 import org.survkit.stats.preset.Preset;
 import org.survkit.study.CifPlot;
+import org.survkit.study.Engine;
 import org.survkit.study.Firth;
 import org.survkit.study.Rmst;
 import org.survkit.study.Summary;
@@ -96,6 +97,8 @@ public final class StudyKeys {
         public static final String P_DIGITS = "--p-digits";
         public static final String DECIMAL = "--decimal";
         public static final String INVALID = "--invalid";
+        public static final String ENGINE = "--engine";
+        public static final String MASTER = "--master";
     }
 
     // ------------------------------------------------------------------------------------------------ data
@@ -201,6 +204,14 @@ public final class StudyKeys {
     public static final StudyKey<Integer> P_DIGITS = key("p_digits", Flags.P_DIGITS, "P-value digits",
             "Significant digits of P values in tables and figures (below 0.001 always < 0.001).").integer(1, 4, 3,
                     "the significant digits of P values, 1 to 4 (default 3: 0.00612; 1 prints 0.006)");
+
+    public static final StudyKey<Engine> ENGINE = key("engine", Flags.ENGINE, "Engine",
+            "Where km, compare and cox run: local (in memory, the default) or spark (Apache Spark over any source it"
+                    + " reads, e.g. Parquet; the same numbers; needs the survkit-spark module, which ./survkit adds).")
+            .choice(Engine.class, Engine::word, Engine.LOCAL);
+    public static final StudyKey<String> SPARK_MASTER = key("spark_master", Flags.MASTER, "Spark master",
+            "The Spark master of the spark engine: local[*] (every core of this machine, the default), local[2],"
+                    + " spark://host:7077 or yarn.").text("local[*]");
 
     // ------------------------------------------------------------------------------------------------ estimates
 
