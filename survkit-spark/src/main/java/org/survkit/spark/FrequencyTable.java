@@ -56,13 +56,4 @@ record FrequencyTable(double[] time, boolean[] event, int[] count, String[] grou
     Factor strataFactor() {
         return strata == null ? null : Factor.of(strata);
     }
-
-    /** The counts as case weights. */
-    double[] weights() {
-        double[] w = new double[count.length];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = count[i];
-        }
-        return w;
-    }
 }

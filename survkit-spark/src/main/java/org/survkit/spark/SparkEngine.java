@@ -167,8 +167,8 @@ public final class SparkEngine implements ClusterEngine {
         Estimates est = estimates(a);
         KaplanMeier km = KaplanMeier.withDefaults().with(est.confType()).withConfLevel(est.confLevel());
         FrequencyTable t = s.table();
-        List<GroupCurve> curves = km.fit(null, t.time(), t.event(), t.weights(), t.groups());
-        List<GroupCurve> followUp = km.reverse(null, t.time(), t.event(), t.weights(), t.groups());
+        List<GroupCurve> curves = km.fit(t.time(), t.event(), t.count(), t.groups());
+        List<GroupCurve> followUp = km.reverse(t.time(), t.event(), t.count(), t.groups());
         List<Diagnostic> diagnostics = new ArrayList<>(Guardrails.forCurves(curves, a.at, est.tau()));
         LogRankResult test = null;
         if (a.test != null) {
@@ -195,7 +195,7 @@ public final class SparkEngine implements ClusterEngine {
                 : List.of();
         TrendTestResult trend = cmp.trend()
                 ? engine.trend(t.time(), t.event(), t.count(), t.groups(), t.strataFactor(), null) : null;
-        List<GroupCurve> curves = KaplanMeier.withDefaults().fit(null, t.time(), t.event(), t.weights(), t.groups());
+        List<GroupCurve> curves = KaplanMeier.withDefaults().fit(t.time(), t.event(), t.count(), t.groups());
         List<Diagnostic> diagnostics = new ArrayList<>(Guardrails.forComparison(r, curves, pairs.size(),
                 cmp.adjust()));
         diagnostics.addAll(Guardrails.forPower(r));

@@ -33,9 +33,8 @@ import org.survkit.stats.model.LevelOrder;
  * </pre>
  *
  * <p>Kaplan–Meier and the log-rank family: the rows are counted per distinct (stratum, group, time, status) on the
- * cluster ({@link FrequencyTable}) and the engines run on that table on the driver (Kaplan–Meier with the counts
- * as whole-number case weights, which R and survkit treat as replicated rows; the log-rank family through its
- * frequency-table entry point). Cox: {@link CoxRegression#fit(org.survkit.stats.cox.CoxRiskSetSource)}, one Spark
+ * cluster ({@link FrequencyTable}) and the engines run on that table on the driver (Kaplan–Meier and the log-rank family
+ * through their frequency-table entry points). Cox: {@link CoxRegression#fit(org.survkit.stats.cox.CoxRiskSetSource)}, one Spark
  * aggregation per Newton step ({@link SparkRiskSetSource}). Each call runs its own Spark jobs; instances are
  * immutable.
  */
@@ -70,7 +69,7 @@ public final class SparkSurvival {
     /** Kaplan–Meier curves per group (one "all" curve without a group column). */
     public List<GroupCurve> kaplanMeier(KaplanMeier engine) {
         FrequencyTable t = table();
-        return engine.fit(null, t.time(), t.event(), t.weights(), t.groups());
+        return engine.fit(t.time(), t.event(), t.count(), t.groups());
     }
 
     /** The (stratified) test of the engine's weighting across the groups. */

@@ -102,6 +102,8 @@ class SparkSurvivalTest {
         for (int g = 0; g < expected.size(); g++) {
             SurvivalCurve a = actual.get(g).curve();
             SurvivalCurve e = expected.get(g).curve();
+            assertThat(a.n()).isEqualTo(e.n());
+            close(a.events(), e.events());
             close(a.time(), e.time());
             close(a.nRisk(), e.nRisk());
             close(a.nEvent(), e.nEvent());
