@@ -19,19 +19,31 @@ import org.survkit.stats.model.Factor;
  * distinct times, i.e. 5 numbers per distinct time are moved instead of the data.
  *
  * @param time   time per cell
- * @param event  status per cell
+ * @param event  whether the cell's status is an event
+ * @param status the status code per cell (the raw value for competing risks; 1/0 for events/censored otherwise)
  * @param count  rows per cell
  * @param group  group label per cell ("all" without a group column)
  * @param strata stratum label per cell, or null without a stratum column
  */
-record FrequencyTable(double[] time, boolean[] event, int[] count, String[] group, String[] strata) {
+record FrequencyTable(double[] time, boolean[] event, double[] status, int[] count, String[] group,
+        String[] strata) {
 
+    /** Cells by event / censored. */
     static FrequencyTable of(Dataset<Row> data, SurvivalColumns c) {
+        return of(data, c, false);
+    }
+
+    /**
+     * @param byCode cells by the status column's value (competing risks: each cause and the censor code) instead
+     *               of event / censored
+     */
+    static FrequencyTable of(Dataset<Row> data, SurvivalColumns c, boolean byCode) {
         List<Column> keys = new ArrayList<>();
         keys.add(c.strata() == null ? lit("").as("s") : col(c.strata()).cast("string").as("s"));
         keys.add(c.group() == null ? lit("all").as("g") : col(c.group()).cast("string").as("g"));
         keys.add(col(c.time()).cast("double").as("t"));
-        keys.add(when(SparkSurvival.isEvent(c), lit(1.0)).otherwise(lit(0.0)).as("e"));
+        keys.add(byCode ? col(c.status()).cast("double").as("e")
+                : when(SparkSurvival.isEvent(c), lit(1.0)).otherwise(lit(0.0)).as("e"));
         Dataset<Row> cells = SparkSurvival.complete(data, c)
                 .groupBy(keys.toArray(new Column[0]))
                 .agg(functions.count(lit(1)).as("n"));
@@ -43,7 +55,7 @@ record FrequencyTable(double[] time, boolean[] event, int[] count, String[] grou
             event[i] = table.numbers[1][i] == 1;
             count[i] = Math.toIntExact((long) table.numbers[2][i]);
         }
-        return new FrequencyTable(table.numbers[0], event, count, table.labels(1),
+        return new FrequencyTable(table.numbers[0], event, table.numbers[1], count, table.labels(1),
                 c.strata() == null ? null : table.labels(0));
     }
 

@@ -10,6 +10,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.survkit.stats.PValueAdjustment;
+import org.survkit.stats.competing.CumulativeIncidence;
+import org.survkit.stats.competing.CumulativeIncidenceResult;
 import org.survkit.stats.cox.CoxModel;
 import org.survkit.stats.cox.CoxRegression;
 import org.survkit.stats.km.GroupCurve;
@@ -30,11 +32,12 @@ import org.survkit.stats.model.LevelOrder;
  * List&lt;GroupCurve&gt; km = s.kaplanMeier(KaplanMeier.withDefaults());
  * LogRankResult lr = s.logRank(LogRankTest.withDefaults());
  * CoxModel cox = s.cox(CoxRegression.withDefaults(), List.of("age", "stage"));
+ * CumulativeIncidenceResult cif = s.cumulativeIncidence(CumulativeIncidence.withDefaults(), 0);
  * </pre>
  *
  * <p>Kaplan–Meier and the log-rank family: the rows are counted per distinct (stratum, group, time, status) on the
- * cluster ({@link FrequencyTable}) and the engines run on that table on the driver (Kaplan–Meier and the log-rank family
- * through their frequency-table entry points). Cox: {@link CoxRegression#fit(org.survkit.stats.cox.CoxRiskSetSource)}, one Spark
+ * cluster ({@link FrequencyTable}) and the engines run on that table on the driver (Kaplan–Meier, the log-rank family,
+ * cumulative incidence and Gray's test through their frequency-table entry points). Cox: {@link CoxRegression#fit(org.survkit.stats.cox.CoxRiskSetSource)}, one Spark
  * aggregation per Newton step ({@link SparkRiskSetSource}). Each call runs its own Spark jobs; instances are
  * immutable.
  */
@@ -88,6 +91,17 @@ public final class SparkSurvival {
     public TrendTestResult trend(LogRankTest engine, double[] scores) {
         FrequencyTable t = table();
         return engine.trend(t.time(), t.event(), t.count(), t.groups(), t.strataFactor(), scores);
+    }
+
+    /**
+     * Cumulative incidence of every cause per group (Aalen–Johansen, cmprsk's variance) and Gray's test per cause
+     * (stratified by the strata column): the status column's values are the causes, {@code censorCode} marks the
+     * censored rows (the survival columns' event value is not used).
+     */
+    public CumulativeIncidenceResult cumulativeIncidence(CumulativeIncidence engine, double censorCode) {
+        FrequencyTable t = FrequencyTable.of(data, columns, true);
+        return engine.fit(t.time(), t.status(), censorCode, t.count(), columns.group() == null ? null : t.groups(),
+                t.strataFactor());
     }
 
     /**

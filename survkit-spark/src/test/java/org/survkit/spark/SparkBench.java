@@ -112,7 +112,7 @@ public final class SparkBench {
                 group[i] = r.getString(2);
                 centre[i] = r.getString(3);
                 for (int j = 0; j < 4; j++) {
-                    x[j][i] = r.getDouble(4 + j);
+                    x[j][i] = ((Number) r.get(4 + j)).doubleValue(); // age and score are bigint (floor)
                 }
             }
             rows = null;

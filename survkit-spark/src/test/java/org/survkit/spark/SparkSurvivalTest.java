@@ -14,6 +14,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.survkit.stats.PValueAdjustment;
+import org.survkit.stats.competing.CumulativeIncidence;
+import org.survkit.stats.competing.CumulativeIncidenceCurve;
+import org.survkit.stats.competing.CumulativeIncidenceResult;
 import org.survkit.stats.cox.CoxData;
 import org.survkit.stats.cox.CoxModel;
 import org.survkit.stats.cox.CoxRegression;
@@ -168,6 +171,32 @@ class SparkSurvivalTest {
         close(ta.statistic(), te.statistic());
     }
 
+    @Test
+    void cumulativeIncidenceAndGraysTestEqualTheInMemoryEngine() {
+        for (TestCohort c : List.of(DAYS, CONTINUOUS)) {
+            CumulativeIncidence engine = CumulativeIncidence.withDefaults();
+            CumulativeIncidenceResult e = engine.fit(c.time(), c.cause(), 0, c.group(), c.strata());
+            CumulativeIncidenceResult a = SparkSurvival.of(data(c), SurvivalColumns.of("time", "cause")
+                    .withGroup("group").withStrata("centre")).cumulativeIncidence(engine, 0);
+            assertThat(a.groups()).isEqualTo(e.groups());
+            assertThat(a.curves()).hasSameSizeAs(e.curves());
+            for (int i = 0; i < e.curves().size(); i++) {
+                CumulativeIncidenceCurve x = a.curves().get(i);
+                CumulativeIncidenceCurve y = e.curves().get(i);
+                assertThat(x.n()).isEqualTo(y.n());
+                close(x.time(), y.time());
+                close(x.cif(), y.cif());
+                close(x.variance(), y.variance());
+                close(x.lower(), y.lower());
+                close(x.upper(), y.upper());
+            }
+            for (int i = 0; i < e.tests().size(); i++) {
+                close(a.tests().get(i).statistic(), e.tests().get(i).statistic());
+                close(a.tests().get(i).pValue(), e.tests().get(i).pValue());
+            }
+        }
+    }
+
     private static CoxData coxData(TestCohort c, boolean weighted) {
         DesignMatrix d = new DesignMatrix(List.of("age", "arm"), new int[] {0, 1}, List.of("age", "arm"),
                 new double[][] {c.age(), c.arm()});
@@ -212,6 +241,7 @@ class SparkSurvivalTest {
     @Test
     void aMissingColumnIsNamedWithTheColumnsThereAre() {
         assertThatThrownBy(() -> SparkSurvival.of(data(DAYS), SurvivalColumns.of("days", "status")))
-                .hasMessage("no column 'days' in the data; its columns are time, status, group, centre, age, arm, w");
+                .hasMessage("no column 'days' in the data; its columns are time, status, group, centre, age, arm, w,"
+                        + " cause");
     }
 }

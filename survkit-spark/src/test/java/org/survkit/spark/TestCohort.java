@@ -52,6 +52,15 @@ record TestCohort(double[] time, boolean[] event, String[] group, String[] strat
         return new TestCohort(time, event, group, strata, age, arm, weight);
     }
 
+    /** A competing-risks status: 0 censored, else cause 1 (even age) or 2 (odd age). */
+    double[] cause() {
+        double[] c = new double[time.length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = !event[i] ? 0 : age[i] % 2 == 0 ? 1 : 2;
+        }
+        return c;
+    }
+
     /** The time that partition 0 holds alone: the first row's. */
     double singleTime() {
         return time[0];
@@ -65,14 +74,15 @@ record TestCohort(double[] time, boolean[] event, String[] group, String[] strat
                 .add("centre", DataTypes.StringType)
                 .add("age", DataTypes.DoubleType)
                 .add("arm", DataTypes.DoubleType)
-                .add("w", DataTypes.DoubleType);
+                .add("w", DataTypes.DoubleType)
+                .add("cause", DataTypes.IntegerType);
         List<Tuple2<Integer, Row>> rows = new ArrayList<>();
         double single = singleTime();
         int other = 0;
         for (int i = 0; i < time.length; i++) {
             int part = time[i] == single ? 0 : 1 + (other++ % 2);
             rows.add(new Tuple2<>(part, RowFactory.create(time[i], event[i] ? 1 : 0, group[i], strata[i], age[i],
-                    arm[i], weight[i])));
+                    arm[i], weight[i], (int) cause()[i])));
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         JavaPairRDD<Integer, Row> laid = jsc.parallelizePairs(rows, 2).partitionBy(new ByKey());
