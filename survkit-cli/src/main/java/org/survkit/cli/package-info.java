@@ -19,5 +19,9 @@
  * </ol>
  * A command prints nothing itself and a serializer computes no statistic. {@code report} maps its flags onto
  * survkit-report's engine, {@code schema} prints the study model's JSON Schema.
+ *
+ * <p>{@code km}, {@code compare}, {@code cox} and {@code cif} take {@code --engine} ({@link org.survkit.cli.EngineOptions}):
+ * with {@code --engine spark} the command is handed to the {@link org.survkit.cli.ClusterEngine} that
+ * {@code ServiceLoader} finds (survkit-spark's, when that module is on the class path; the plain jar never holds it).
  */
 package org.survkit.cli;

@@ -8,5 +8,9 @@
  * {@link org.survkit.stats.cox.ConcordanceIndex} and {@link org.survkit.stats.cox.CoxPrediction}
  * take the model. Firth's penalized Cox regression ({@link org.survkit.stats.cox.FirthCoxRegression},
  * as R {@code coxphf}) lives here too because it evaluates the same package-private risk sets.
+ *
+ * <p>Data kept elsewhere (a Spark Dataset): {@link org.survkit.stats.cox.CoxRegression#fit(CoxRiskSetSource)} runs the
+ * same Newton–Raphson iteration on risk-set sums per (stratum, time) that a
+ * {@link org.survkit.stats.cox.CoxRiskSetSource} computes once per step ({@link org.survkit.stats.cox.CoxRiskSetSums}).
  */
 package org.survkit.stats.cox;

@@ -7,5 +7,7 @@
  * {@link org.survkit.stats.logrank.LogRankResult}, {@link org.survkit.stats.logrank.TrendTestResult},
  * {@link org.survkit.stats.logrank.PairwiseComparison}s or
  * {@link org.survkit.stats.logrank.TwoGroupHazardRatios}.
+ * The test, pairwise tests and trend also take a frequency table ({@code int[] count} per row), equal to the
+ * replicated rows.
  */
 package org.survkit.stats.logrank;
