@@ -39,10 +39,12 @@ record FrequencyTable(double[] time, boolean[] event, double[] status, int[] cou
      */
     static FrequencyTable of(Dataset<Row> data, SurvivalColumns c, boolean byCode) {
         List<Column> keys = new ArrayList<>();
-        keys.add(c.strata() == null ? lit("").as("s") : col(c.strata()).cast("string").as("s"));
-        keys.add(c.group() == null ? lit("all").as("g") : col(c.group()).cast("string").as("g"));
-        keys.add(col(c.time()).cast("double").as("t"));
-        keys.add(byCode ? col(c.status()).cast("double").as("e")
+        keys.add(c.strata() == null ? lit("").as("s")
+                : SparkSurvival.column(c.strata()).cast("string").as("s"));
+        keys.add(c.group() == null ? lit("all").as("g")
+                : SparkSurvival.column(c.group()).cast("string").as("g"));
+        keys.add(SparkSurvival.column(c.time()).cast("double").as("t"));
+        keys.add(byCode ? SparkSurvival.column(c.status()).cast("double").as("e")
                 : when(SparkSurvival.isEvent(c), lit(1.0)).otherwise(lit(0.0)).as("e"));
         Dataset<Row> cells = SparkSurvival.complete(data, c)
                 .groupBy(keys.toArray(new Column[0]))

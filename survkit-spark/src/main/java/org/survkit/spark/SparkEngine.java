@@ -100,9 +100,24 @@ public final class SparkEngine implements ClusterEngine {
             err.println("survkit " + command + ": " + e.getMessage());
             err.flush();
             return ExitCodes.USER_ERROR;
+        } catch (RuntimeException e) {
+            if (!(e instanceof org.apache.spark.SparkThrowable)) {
+                throw e;
+            }
+            // Spark's own account of a file it cannot read or a value it cannot cast (e.g. a text time column)
+            err.println("survkit " + command + " " + Flags.ENGINE + " spark: " + firstLine(e.getMessage())
+                    + " Check DATA and the columns given.");
+            err.flush();
+            return ExitCodes.USER_ERROR;
         } finally {
             spark.stop();
         }
+    }
+
+    private static String firstLine(String message) {
+        String m = message == null ? "Spark could not run the analysis." : message.strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
     }
 
     /** A session on the given master, else spark-submit's, else the key's default (local[*]). */

@@ -42,16 +42,18 @@ final class SparkRiskSetSource implements CoxRiskSetSource, AutoCloseable {
         this.names = List.copyOf(covariates);
         this.p = names.size();
         List<Column> cols = new ArrayList<>();
-        cols.add(c.strata() == null ? lit("").as("s") : col(c.strata()).cast("string").as("s"));
-        cols.add(col(c.time()).cast("double").as("t"));
+        cols.add(c.strata() == null ? lit("").as("s")
+                : SparkSurvival.column(c.strata()).cast("string").as("s"));
+        cols.add(SparkSurvival.column(c.time()).cast("double").as("t"));
         cols.add(when(SparkSurvival.isEvent(c), lit(1.0)).otherwise(lit(0.0)).as("e"));
-        cols.add(c.weight() == null ? lit(1.0).as("w") : col(c.weight()).cast("double").as("w"));
+        cols.add(c.weight() == null ? lit(1.0).as("w")
+                : SparkSurvival.column(c.weight()).cast("double").as("w"));
         for (int j = 0; j < p; j++) {
-            cols.add(col(names.get(j)).cast("double").as("x" + j));
+            cols.add(SparkSurvival.column(names.get(j)).cast("double").as("x" + j));
         }
         List<String> needed = new ArrayList<>(c.used());
         needed.addAll(names);
-        Dataset<Row> rows = data.na().drop(needed.toArray(new String[0])).select(cols.toArray(new Column[0]));
+        Dataset<Row> rows = SparkSurvival.complete(data, needed).select(cols.toArray(new Column[0]));
         if (c.weight() != null) {
             Row bad = rows.agg(sum(when(col("w").lt(0).or(col("w").notEqual(floor(col("w")))), 1).otherwise(0)))
                     .first();

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.NumericType;
 import org.survkit.stats.PValueAdjustment;
 import org.survkit.stats.competing.CumulativeIncidence;
 import org.survkit.stats.competing.CumulativeIncidenceResult;
@@ -35,11 +37,11 @@ import org.survkit.stats.model.LevelOrder;
  * CumulativeIncidenceResult cif = s.cumulativeIncidence(CumulativeIncidence.withDefaults(), 0);
  * </pre>
  *
- * <p>Kaplan–Meier and the log-rank family: the rows are counted per distinct (stratum, group, time, status) on the
- * cluster ({@link FrequencyTable}) and the engines run on that table on the driver (Kaplan–Meier, the log-rank family,
- * cumulative incidence and Gray's test through their frequency-table entry points). Cox: {@link CoxRegression#fit(org.survkit.stats.cox.CoxRiskSetSource)}, one Spark
- * aggregation per Newton step ({@link SparkRiskSetSource}). Each call runs its own Spark jobs; instances are
- * immutable.
+ * <p>Kaplan–Meier, the log-rank family, cumulative incidence and Gray's test: the rows are counted per distinct
+ * (stratum, group, time, status) on the cluster ({@link FrequencyTable}) and the engines run on that table on the
+ * driver through their frequency-table entry points. Cox:
+ * {@link CoxRegression#fit(org.survkit.stats.cox.CoxRiskSetSource)}, one pass over the packed rows per Newton
+ * step ({@link SparkRiskSetSource}). Each call runs its own Spark jobs; instances are immutable.
  */
 public final class SparkSurvival {
     private final Dataset<Row> data;
@@ -123,12 +125,30 @@ public final class SparkSurvival {
 
     /** The rows with every column used present. */
     static Dataset<Row> complete(Dataset<Row> data, SurvivalColumns c) {
-        return data.na().drop(c.used().toArray(new String[0]));
+        return complete(data, c.used());
+    }
+
+    /** The rows without a null or NaN in any of the columns (as the command line leaves out missing values). */
+    static Dataset<Row> complete(Dataset<Row> data, List<String> columns) {
+        Column keep = functions.lit(true);
+        for (String name : columns) {
+            Column c = column(name);
+            keep = keep.and(c.isNotNull());
+            if (data.schema().apply(name).dataType() instanceof NumericType) {
+                keep = keep.and(functions.not(functions.isnan(c.cast("double"))));
+            }
+        }
+        return data.filter(keep);
+    }
+
+    /** A column by its name as written, dots included ({@code ph.ecog} is a column, not a field of {@code ph}). */
+    static Column column(String name) {
+        return col("`" + name.replace("`", "``") + "`");
     }
 
     /** Whether a row's status is an event: equal to the event value (a boolean column: true). */
     static Column isEvent(SurvivalColumns c) {
-        return col(c.status()).cast("double").equalTo(c.eventValue());
+        return column(c.status()).cast("double").equalTo(c.eventValue());
     }
 
     /** The distinct values of a string column in survkit's level order. */

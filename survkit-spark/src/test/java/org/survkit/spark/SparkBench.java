@@ -28,7 +28,8 @@ import org.survkit.stats.model.Factor;
 
 /**
  * The Spark engine's benchmark (bench/spark.sh): a seeded cohort of N rows with continuous times (about N distinct
- * times; with {@code --days} rounded up to whole days, a registry's resolution: a few thousand), 3 groups, 4 strata and 4 covariates, written once as Parquet, then Kaplan–Meier by group, the stratified
+ * times; with {@code --days} rounded up to whole days, a registry's resolution: a few thousand), 3 groups, 4 strata
+ * and 4 covariates, written once as Parquet, then Kaplan–Meier by group, the stratified
  * log-rank test and a stratified Efron Cox model with 4 covariates timed on it through SparkSurvival. With
  * {@code --check} the same rows are also analysed by the in-memory engines and the largest relative difference is
  * printed. Not a test: run by hand, results in bench/RESULTS.md.
