@@ -74,8 +74,15 @@ public final class CifCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    EngineOptions engine;
+
     @Override
     public Integer call() {
+        Integer elsewhere = engine.runElsewhere(spec);
+        if (elsewhere != null) {
+            return elsewhere;
+        }
         for (double t : at) {
             if (!(t >= 0) || Double.isInfinite(t)) {
                 throw new UsageException("--at times must be numbers >= 0, got " + t + ".");

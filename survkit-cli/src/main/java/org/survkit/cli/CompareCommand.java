@@ -72,8 +72,15 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    EngineOptions engine;
+
     @Override
     public Integer call() {
+        Integer elsewhere = engine.runElsewhere(spec);
+        if (elsewhere != null) {
+            return elsewhere;
+        }
         if (weights != null || start != null) {
             String flag = weights != null ? Flags.WEIGHTS : Flags.START;
             throw new UsageException("compare does not take " + flag + ": the log-rank tests follow R's survdiff, which"

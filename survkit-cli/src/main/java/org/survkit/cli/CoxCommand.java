@@ -102,8 +102,15 @@ public final class CoxCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    EngineOptions engine;
+
     @Override
     public Integer call() {
+        Integer elsewhere = engine.runElsewhere(spec);
+        if (elsewhere != null) {
+            return elsewhere;
+        }
         Ties t = ties == null ? (firth ? Ties.BRESLOW : Ties.EFRON) : Ties.parse(ties);
         if (firth && cluster != null) {
             throw new UsageException("--firth cannot be combined with --cluster: Firth's method has no robust variance"

@@ -23,5 +23,9 @@
  * survkit-report's engine (the figure files through the {@link org.survkit.cli.FigureFileOptions} mixin) and shows
  * its progress on standard error ({@link org.survkit.cli.ReportProgressLine}), {@code schema} prints the study
  * model's JSON Schema.
+ *
+ * <p>{@code km}, {@code compare}, {@code cox} and {@code cif} take {@code --engine} ({@link org.survkit.cli.EngineOptions}):
+ * with {@code --engine spark} the command is handed to the {@link org.survkit.cli.ClusterEngine} that
+ * {@code ServiceLoader} finds (survkit-spark's, when that module is on the class path; the plain jar never holds it).
  */
 package org.survkit.cli;

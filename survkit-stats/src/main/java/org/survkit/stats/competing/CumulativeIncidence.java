@@ -142,7 +142,24 @@ public final class CumulativeIncidence {
      */
     public CumulativeIncidenceResult fit(double[] time, double[] status, double censorCode, Factor group,
             Factor strata) {
+        return fit(time, status, censorCode, null, group, strata);
+    }
+
+    /**
+     * Curves and Gray's tests from a frequency table: row i stands for {@code count[i]} observations with its time,
+     * status, group and stratum (e.g. counts per (stratum, group, time, status) aggregated where the data live).
+     * Equal to the fit on the replicated rows: the Aalen–Johansen estimate, cmprsk's variance and Gray's test are
+     * functions of these counts.
+     *
+     * @param count one whole number ≥ 0 per row, or null for one
+     */
+    public CumulativeIncidenceResult fit(double[] time, double[] status, double censorCode, int[] count,
+            Factor group, Factor strata) {
         CompetingRisksInput.check(time, status, censorCode);
+        if (count != null && count.length != time.length) {
+            throw new IllegalArgumentException("counts and times must have the same length: " + count.length
+                    + " and " + time.length);
+        }
         int n = time.length;
         Factor g = group == null ? Factor.single("all", n) : group;
         if (g.codes().length != n) {
@@ -173,7 +190,7 @@ public final class CumulativeIncidence {
         CumulativeIncidenceCurve[][] byCause = new CumulativeIncidenceCurve[causes.length][ng];
         for (int k = 0; k < ng; k++) {
             CumulativeIncidenceCurve[] cs = groupCurves(g.levels().get(k), ranked, causeIndex, causes,
-                    rowsByGroup[k]);
+                    rowsByGroup[k], count);
             for (int c = 0; c < causes.length; c++) {
                 byCause[c][k] = cs[c];
             }
@@ -185,7 +202,7 @@ public final class CumulativeIncidence {
         if (ng >= 2) {
             int[][] strataRows = st == null ? new int[][] {allRows(n)} : st.rowsByLevel();
             for (int c = 0; c < causes.length; c++) {
-                tests.add(grayTest(causes[c], c, ranked, causeIndex, g, st, strataRows));
+                tests.add(grayTest(causes[c], c, ranked, causeIndex, count, g, st, strataRows));
             }
         }
         List<Diagnostic> diagnostics = CompetingRisksGuardrails.forCurves(curves, tests);
@@ -202,11 +219,15 @@ public final class CumulativeIncidence {
 
     /** The curves of every cause in one group (cmprsk {@code cinc} per cause). */
     private CumulativeIncidenceCurve[] groupCurves(String label, RankedTimes ranked, int[] causeIndex,
-            double[] causes, int[] rows) {
+            double[] causes, int[] rows, int[] count) {
         int[] order = ranked.orderByRank(rows);
         int[] rank = ranked.rank();
         int nc = causes.length;
         int n = rows.length;
+        int size = 0; // observations: rows, or Σ count of a frequency table
+        for (int i : rows) {
+            size += count == null ? 1 : count[i];
+        }
         // counts per distinct time of the group: at risk, events per cause, all events, all leaving
         int m = 0;
         for (int i = 0, prev = -1; i < n; i++) {
@@ -220,7 +241,7 @@ public final class CumulativeIncidence {
         int[] leaving = new int[m];
         int[][] byCause = new int[nc][m];
         double[] times = new double[m];
-        int atRisk = n;
+        int atRisk = size;
         for (int i = 0, r = -1, prev = -1; i < n; i++) {
             int obs = order[i];
             if (rank[obs] != prev) {
@@ -229,19 +250,20 @@ public final class CumulativeIncidence {
                 times[r] = ranked.times()[prev];
                 risk[r] = atRisk;
             }
+            int f = count == null ? 1 : count[obs];
             int c = causeIndex[obs];
             if (c >= 0) {
-                byCause[c][r]++;
-                all[r]++;
+                byCause[c][r] += f;
+                all[r] += f;
             }
-            leaving[r]++;
-            atRisk--;
+            leaving[r] += f;
+            atRisk -= f;
         }
         double lastTime = m == 0 ? 0 : times[m - 1];
         double z = Normal.quantile(0.5 + confLevel / 2);
         CumulativeIncidenceCurve[] out = new CumulativeIncidenceCurve[nc];
         for (int c = 0; c < nc; c++) {
-            out[c] = curve(label, causes[c], n, times, risk, all, byCause[c], lastTime, z);
+            out[c] = curve(label, causes[c], size, times, risk, all, byCause[c], lastTime, z);
         }
         return out;
     }
@@ -327,8 +349,8 @@ public final class CumulativeIncidence {
         return type.limits(f, se / f, z);
     }
 
-    private GrayTestResult grayTest(double cause, int c, RankedTimes ranked, int[] causeIndex, Factor g, Factor st,
-            int[][] strataRows) {
+    private GrayTestResult grayTest(double cause, int c, RankedTimes ranked, int[] causeIndex, int[] count, Factor g,
+            Factor st, int[][] strataRows) {
         int n = causeIndex.length;
         byte[] kind = new byte[n];
         for (int i = 0; i < n; i++) {
@@ -338,7 +360,8 @@ public final class CumulativeIncidence {
         double[] s = new double[ng - 1];
         double[][] v = new double[ng - 1][ng - 1];
         for (int[] rows : strataRows) {
-            GrayTest.Part p = GrayTest.stratum(ranked.rank(), ranked.orderByRank(rows), kind, g.codes(), ng, rho);
+            GrayTest.Part p = GrayTest.stratum(ranked.rank(), ranked.orderByRank(rows), count, kind, g.codes(), ng,
+                    rho);
             for (int i = 0; i < ng - 1; i++) {
                 s[i] += p.score()[i];
                 for (int j = 0; j < ng - 1; j++) {

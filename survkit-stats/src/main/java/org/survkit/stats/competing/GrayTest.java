@@ -26,16 +26,17 @@ final class GrayTest {
      *
      * @param rank   distinct-time index of each observation (into the shared time grid)
      * @param order  the stratum's observations ordered by rank
+     * @param count  observations each row stands for (a frequency table), or null for one
      * @param kind   0 censored, 1 the cause of interest, 2 another cause
      * @param group  group code 0..ng−1
      * @param ng     number of groups (≥ 2)
      * @param rho    weight power
      */
-    static Part stratum(int[] rank, int[] order, byte[] kind, int[] group, int ng, double rho) {
+    static Part stratum(int[] rank, int[] order, int[] count, byte[] kind, int[] group, int ng, double rho) {
         int ng1 = ng - 1;
         int[] rs = new int[ng];
         for (int i : order) {
-            rs[group[i]]++;
+            rs[group[i]] += count == null ? 1 : count[i];
         }
         double[] s = new double[ng1];
         double[][] v = new double[ng1][ng1];
@@ -63,7 +64,7 @@ final class GrayTest {
                 java.util.Arrays.fill(row, 0);
             }
             for (int i = lo; i <= hi; i++) {
-                d[kind[order[i]]][group[order[i]]]++;
+                d[kind[order[i]]][group[order[i]]] += count == null ? 1 : count[order[i]];
             }
             int nd1 = 0;
             int nd2 = 0;
@@ -156,7 +157,7 @@ final class GrayTest {
                 }
             }
             for (int i = lo; i <= hi; i++) {
-                rs[group[order[i]]]--;
+                rs[group[order[i]]] -= count == null ? 1 : count[order[i]];
             }
             fm = f;
             System.arraycopy(f1, 0, f1m, 0, ng);

@@ -6,5 +6,7 @@
  * {@link org.survkit.stats.competing.FineGrayModel}). {@link org.survkit.stats.competing.NaiveCumulativeIncidence}
  * shows how much 1 − Kaplan–Meier with the other causes censored overstates the incidence, and
  * {@link org.survkit.stats.competing.CompetingRisksGuardrails} attaches the caveats of these analyses.
+ * Cumulative incidence and Gray's test also take a frequency table ({@code int[] count} per row), equal to the
+ * replicated rows.
  */
 package org.survkit.stats.competing;

@@ -3,6 +3,7 @@ package org.survkit.stats.cox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntFunction;
 import org.survkit.stats.ChiSquareTest;
 import org.survkit.stats.Diagnostic;
 import org.survkit.stats.internal.Cholesky;
@@ -170,10 +171,14 @@ public final class CoxRegression {
         }
         double[] lp = data.offset() == null ? new double[data.size()] : data.offset().clone();
         ChiSquareTest none = new ChiSquareTest(0, 0, 1); // R: "Likelihood ratio test=0 on 0 df, p=1"
-        List<Diagnostic> diagnostics = List.of(Diagnostic.warning("no-events", "There are no events (every row is"
-                + " censored), so the Cox model cannot be estimated: every coefficient is NA, as in R."));
+        List<Diagnostic> diagnostics = List.of(noEventsWarning());
         return new CoxModel(ties, control, data.size(), 0, coefs, new double[p][p], new double[p][p], 0, 0, none, none,
                 none, null, new Concordance(Double.NaN, Double.NaN, concordance), 0, true, rs.means, lp, diagnostics, confLevel);
+    }
+
+    private static Diagnostic noEventsWarning() {
+        return Diagnostic.warning("no-events", "There are no events (every row is censored), so the Cox model cannot"
+                + " be estimated: every coefficient is NA, as in R.");
     }
 
     /**
@@ -202,11 +207,11 @@ public final class CoxRegression {
     }
 
     /** R coxfit6's iteration, on the scaled covariates of {@code rs}; init on the original scale. */
-    static Fit newtonRaphson(CoxRiskSets rs, double[] init, CoxControl control) {
-        int p = rs.p;
+    static Fit newtonRaphson(PartialLikelihood rs, double[] init, CoxControl control) {
+        int p = rs.width();
         double[] beta = new double[p];
         for (int j = 0; j < p; j++) {
-            beta[j] = init[j] / rs.scale[j];
+            beta[j] = init[j] / rs.factor()[j];
         }
         CoxRiskSets.Evaluation ev = rs.evaluate(beta, true);
         double loglik0 = ev.loglik;
@@ -260,33 +265,68 @@ public final class CoxRegression {
                 control.iterMax(), false);
     }
 
-    private static Fit unscale(CoxRiskSets rs, double[] scaledBeta, double[] scaledU, Cholesky chol, double loglik0,
+    private static Fit unscale(PartialLikelihood rs, double[] scaledBeta, double[] scaledU, Cholesky chol, double loglik0,
             double loglik, double sctest, int iter, boolean converged) {
-        int p = rs.p;
+        int p = rs.width();
         double[][] inv = chol.inverse();
         double[] beta = new double[p];
         double[] u = new double[p];
         double[][] var = new double[p][p];
         boolean[] singular = new boolean[p];
         for (int i = 0; i < p; i++) {
-            beta[i] = scaledBeta[i] * rs.scale[i];
-            u[i] = scaledU[i] / rs.scale[i];
+            beta[i] = scaledBeta[i] * rs.factor()[i];
+            u[i] = scaledU[i] / rs.factor()[i];
             singular[i] = chol.singular(i);
             for (int j = 0; j < p; j++) {
-                var[i][j] = inv[i][j] * rs.scale[i] * rs.scale[j];
+                var[i][j] = inv[i][j] * rs.factor()[i] * rs.factor()[j];
             }
         }
-        return new Fit(beta, u, var, loglik0, loglik, sctest, iter, converged, singular, rs.means, chol.rank());
+        return new Fit(beta, u, var, loglik0, loglik, sctest, iter, converged, singular, rs.centre(), chol.rank());
     }
 
     private CoxModel assemble(CoxData data, CoxRiskSets rs, Fit f, int events, double[] init) {
-        int p = rs.p;
-        List<String> names = data.design().columnNames();
-        List<Diagnostic> diagnostics = new ArrayList<>();
+        double[] coef = estimable(f);
+        double[][] naive = f.var();
+        double[][] variance = naive;
+        ChiSquareTest robustScore = null;
+        if (CoxResiduals.robustByDefault(data) && f.rank() > 0) {
+            // R coxph: robust variance with cluster() or non-integer weights; naive.var kept
+            variance = CoxResiduals.robustVariance(rs, data, coef, f.means(), naive);
+            robustScore = ChiSquareTest.of(CoxResiduals.robustScoreStatistic(rs, data, control.tolerChol()), f.rank());
+        }
+        double[] lp = linearPredictors(data, coef, f.means());
+        // Harrell's C of the linear predictor with R's infinitesimal-jackknife SE (clusters as coxph)
+        Concordance concordance = this.concordance == ConcordanceWeighting.HARRELL
+                ? ConcordanceIndex.forModel(rs, data.start(), data.stop(), data.event(), lp, data.strata(),
+                        data.weights(), data.cluster())
+                : ConcordanceIndex.detail(data.start(), data.stop(), data.event(), lp, data.strata(), data.weights(),
+                        data.cluster(), this.concordance).concordance();
+        return model(data.design().columnNames(), data.size(), f, events, init, j -> cause(data, j), variance,
+                robustScore, concordance, lp);
+    }
+
+    /** The coefficients with NaN for the aliased columns. */
+    private static double[] estimable(Fit f) {
         double[] coef = f.beta().clone();
-        for (int j = 0; j < p; j++) {
+        for (int j = 0; j < coef.length; j++) {
             if (f.singular()[j]) {
                 coef[j] = Double.NaN;
+            }
+        }
+        return coef;
+    }
+
+    /**
+     * The model from a finished iteration: diagnostics (aliasing, non-convergence, monotone likelihood with its
+     * {@code cause} per column), coefficients with their intervals, and the three tests.
+     */
+    private CoxModel model(List<String> names, int n, Fit f, int events, double[] init, IntFunction<String> cause,
+            double[][] variance, ChiSquareTest robustScore, Concordance concordance, double[] lp) {
+        int p = names.size();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        double[] coef = estimable(f);
+        for (int j = 0; j < p; j++) {
+            if (f.singular()[j]) {
                 diagnostics.add(Diagnostic.warning("aliased", "'" + names.get(j) + "' is a linear combination of the"
                         + " other covariates (or constant): its coefficient is not estimable and is reported as NA."));
             }
@@ -307,38 +347,24 @@ public final class CoxRegression {
                 }
                 inf = Math.abs(inf);
                 if (!Double.isFinite(f.u()[j]) || (inf > control.eps() && inf > control.tolerInf() * Math.abs(coef[j]))) {
-                    String cause = cause(data, j);
-                    if (!cause.startsWith(" Cause:")) {
+                    String why = cause.apply(j);
+                    if (!why.startsWith(" Cause:")) {
                         joint.add(j);
                         continue;
                     }
-                    diagnostics.add(Diagnostic.warning("monotone-likelihood", "The log-likelihood converged while the"
-                            + " coefficient of '" + names.get(j) + "' kept growing (" + DiagnosticText.num(coef[j])
-                            + "): it may be infinite (monotone likelihood), so its hazard ratio, standard error and"
-                            + " p-value are meaningless." + cause + " Use Firth's penalized likelihood"
-                            + " (--firth) or merge sparse groups."));
+                    diagnostics.add(Diagnostic.warning("monotone-likelihood", monotone(names.get(j), coef[j], why)));
                 }
             }
             if (joint.size() == 1) {
                 int j = joint.get(0);
-                diagnostics.add(Diagnostic.warning("monotone-likelihood", "The log-likelihood converged while the"
-                        + " coefficient of '" + names.get(j) + "' kept growing (" + DiagnosticText.num(coef[j])
-                        + "): it may be infinite (monotone likelihood), so its hazard ratio, standard error and"
-                        + " p-value are meaningless." + cause(data, j) + " Use Firth's penalized likelihood"
-                        + " (--firth) or merge sparse groups."));
+                diagnostics.add(Diagnostic.warning("monotone-likelihood", monotone(names.get(j), coef[j],
+                        cause.apply(j))));
             } else if (joint.size() > 1) {
                 diagnostics.add(Diagnostic.warning("monotone-likelihood", jointDivergence(names, coef, joint)));
             }
         }
         double[][] naive = f.var();
-        double[][] variance = naive;
-        ChiSquareTest robustScore = null;
         int df = f.rank();
-        if (CoxResiduals.robustByDefault(data) && df > 0) {
-            // R coxph: robust variance with cluster() or non-integer weights; naive.var kept
-            variance = CoxResiduals.robustVariance(rs, data, coef, f.means(), naive);
-            robustScore = ChiSquareTest.of(CoxResiduals.robustScoreStatistic(rs, data, control.tolerChol()), df);
-        }
         double z = Normal.quantile(0.5 + confLevel / 2);
         List<CoxCoefficient> coefs = new ArrayList<>(p);
         for (int j = 0; j < p; j++) {
@@ -361,16 +387,55 @@ public final class CoxRegression {
             moved[j] -= init[j];
         }
         double wald = waldStatistic(moved, variance, f.singular());
-        double[] lp = linearPredictors(data, coef, f.means());
-        // Harrell's C of the linear predictor with R's infinitesimal-jackknife SE (clusters as coxph)
-        Concordance concordance = this.concordance == ConcordanceWeighting.HARRELL
-                ? ConcordanceIndex.forModel(rs, data.start(), data.stop(), data.event(), lp, data.strata(),
-                        data.weights(), data.cluster())
-                : ConcordanceIndex.detail(data.start(), data.stop(), data.event(), lp, data.strata(), data.weights(),
-                        data.cluster(), this.concordance).concordance();
-        return new CoxModel(ties, control, data.size(), events, coefs, variance, naive, f.loglikNull(), f.loglik(),
+        return new CoxModel(ties, control, n, events, coefs, variance, naive, f.loglikNull(), f.loglik(),
                 ChiSquareTest.of(lr, df), ChiSquareTest.of(wald, df), ChiSquareTest.of(f.scoreTest(), df), robustScore,
                 concordance, f.iterations(), f.converged(), f.means(), lp, diagnostics, confLevel);
+    }
+
+    private static String monotone(String name, double coef, String cause) {
+        return "The log-likelihood converged while the coefficient of '" + name + "' kept growing ("
+                + DiagnosticText.num(coef) + "): it may be infinite (monotone likelihood), so its hazard ratio,"
+                + " standard error and p-value are meaningless." + cause + " Use Firth's penalized likelihood"
+                + " (--firth) or merge sparse groups.";
+    }
+
+    /**
+     * Fits the model to right-censored data kept elsewhere (e.g. a Spark Dataset) from its risk-set sums: the same
+     * Newton–Raphson iteration, step-halving and stopping rule as {@link #fit(CoxData)}, each step one call of
+     * {@link CoxRiskSetSource#riskSetSums}. Equal to {@code fit} on the same rows up to rounding (the sums are added
+     * in another order). What needs the rows themselves is not available: the concordance is NaN, the linear
+     * predictors are empty and the variance is the model-based one (whole-number case weights, as R's default for
+     * them; give no non-integer weights or clusters).
+     *
+     * @throws IllegalArgumentException with exact ties (they need every risk score of a tied risk set)
+     */
+    public CoxModel fit(CoxRiskSetSource source) {
+        if (ties == Ties.EXACT) {
+            throw new IllegalArgumentException("exact ties need every risk score of each tied risk set, which risk-set"
+                    + " sums do not keep; use efron or breslow");
+        }
+        SummedRiskSets rs = SummedRiskSets.of(source, ties);
+        List<String> names = source.columnNames();
+        int p = names.size();
+        int n = Math.toIntExact(rs.rows());
+        int events = Math.toIntExact(rs.events());
+        Concordance none = new Concordance(Double.NaN, Double.NaN, concordance);
+        if (events == 0) {
+            Fit f = new Fit(new double[p], new double[p], new double[p][p], 0, 0, 0, 0, true, new boolean[p],
+                    rs.centre(), 0);
+            List<CoxCoefficient> coefs = new ArrayList<>(p);
+            for (String name : names) {
+                coefs.add(new CoxCoefficient(name, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        Double.NaN, Double.NaN, Double.NaN, false));
+            }
+            ChiSquareTest zero = new ChiSquareTest(0, 0, 1);
+            return new CoxModel(ties, control, n, 0, coefs, f.var(), f.var(), 0, 0, zero, zero, zero, null, none, 0,
+                    true, f.means(), new double[0], List.of(noEventsWarning()), confLevel);
+        }
+        double[] init = new double[p];
+        Fit f = newtonRaphson(rs, init, control);
+        return model(names, n, f, events, init, j -> " Typical cause: a group with no events.", f.var(), null, none,
+                new double[0]);
     }
 
     /**

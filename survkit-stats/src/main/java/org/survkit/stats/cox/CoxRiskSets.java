@@ -15,7 +15,7 @@ import org.survkit.stats.internal.RankedTimes;
  * adds the Breslow or Efron terms of the log-likelihood, score and information
  * (Therneau &amp; Grambsch 2000, §3.2–3.3). Near-equal times are first merged as R's timefix.
  */
-final class CoxRiskSets {
+final class CoxRiskSets implements PartialLikelihood {
     final int n;
     final int p;
     /** The centred and scaled covariates by column, rows in sorted order: xc[j][k]. */
@@ -216,6 +216,21 @@ final class CoxRiskSets {
         return new CoxRiskSets(n, p, xc, wt, off, dead, exit, entry, byEntry, blocks, means, scale, order, ties, d);
     }
 
+    @Override
+    public int width() {
+        return p;
+    }
+
+    @Override
+    public double[] centre() {
+        return means;
+    }
+
+    @Override
+    public double[] factor() {
+        return scale;
+    }
+
     /** The covariates row-major, for the residual and table code that reads one subject at a time. */
     double[] x() {
         double[] x = rowMajor;
@@ -299,7 +314,8 @@ final class CoxRiskSets {
      * those event times (deaths enter an Efron step with weight (m+1)/d). That is one vectorizable
      * product Xᵀ diag(r h) X instead of a p × p update per subject.
      */
-    Evaluation evaluate(double[] beta, boolean info) {
+    @Override
+    public Evaluation evaluate(double[] beta, boolean info) {
         Evaluation ev = new Evaluation(p);
         if (workEta == null) {
             workEta = new double[n];

@@ -10,5 +10,9 @@
  * as R {@code coxphf}) lives here too because it evaluates the same package-private risk sets.
  * {@link org.survkit.stats.cox.GroupScoreTest} compares groups by the score test of a Cox model with the group
  * alone: the log-rank test's counterpart for case weights and (start, stop] rows (robust with non-integer weights).
+ *
+ * <p>Data kept elsewhere (a Spark Dataset): {@link org.survkit.stats.cox.CoxRegression#fit(CoxRiskSetSource)} runs the
+ * same Newton–Raphson iteration on risk-set sums per (stratum, time) that a
+ * {@link org.survkit.stats.cox.CoxRiskSetSource} computes once per step ({@link org.survkit.stats.cox.CoxRiskSetSums}).
  */
 package org.survkit.stats.cox;

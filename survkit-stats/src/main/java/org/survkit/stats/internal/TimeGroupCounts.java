@@ -35,10 +35,11 @@ public final class TimeGroupCounts {
     /**
      * Tabulates.
      *
-     * @param code group code per observation, or -1 to skip it
-     * @param rows the observations to count (ascending indices), or null for all
+     * @param count how many identical observations each row stands for (a frequency table), or null for one
+     * @param code  group code per observation, or -1 to skip it
+     * @param rows  the observations to count (ascending indices), or null for all
      */
-    public static TimeGroupCounts of(RankedTimes ranked, boolean[] event, int[] code, int k, int[] rows) {
+    public static TimeGroupCounts of(RankedTimes ranked, boolean[] event, int[] count, int[] code, int k, int[] rows) {
         int d = ranked.distinctCount();
         int[] rank = ranked.rank();
         int[] ev = new int[k * d];
@@ -50,11 +51,12 @@ public final class TimeGroupCounts {
                 if (c < 0) {
                     continue;
                 }
-                n[c]++;
+                int f = count == null ? 1 : count[i];
+                n[c] += f;
                 if (event[i]) {
-                    ev[c * d + rank[i]]++;
+                    ev[c * d + rank[i]] += f;
                 } else {
-                    cens[c * d + rank[i]]++;
+                    cens[c * d + rank[i]] += f;
                 }
             }
         } else {
@@ -63,11 +65,12 @@ public final class TimeGroupCounts {
                 if (c < 0) {
                     continue;
                 }
-                n[c]++;
+                int f = count == null ? 1 : count[i];
+                n[c] += f;
                 if (event[i]) {
-                    ev[c * d + rank[i]]++;
+                    ev[c * d + rank[i]] += f;
                 } else {
-                    cens[c * d + rank[i]]++;
+                    cens[c * d + rank[i]] += f;
                 }
             }
         }

@@ -107,7 +107,7 @@ public final class KaplanMeier {
         int k = group.levelCount();
         List<GroupCurve> out = new ArrayList<>(k);
         if (TimeGroupCounts.fits(ranked.distinctCount(), k)) {
-            TimeGroupCounts counts = TimeGroupCounts.of(ranked, event, group.codes(), k, null);
+            TimeGroupCounts counts = TimeGroupCounts.of(ranked, event, null, group.codes(), k, null);
             for (int g = 0; g < k; g++) {
                 out.add(new GroupCurve(group.levels().get(g), fromCounts(ranked.times(), counts, g)));
             }
@@ -133,6 +133,51 @@ public final class KaplanMeier {
      */
     public List<GroupCurve> fit(double[] time, boolean[] event, double[] weights, Factor group) {
         return fit(null, time, event, weights, group);
+    }
+
+    /**
+     * Fits one curve per level from a frequency table: row i stands for {@code count[i]} observations with its time,
+     * status and group (e.g. counts per (group, time, status) aggregated where the data live). Equal to the fit on
+     * the replicated rows: whole-number weights are R's replicated rows (weighted Greenwood variance), and each
+     * curve's {@code n} is its number of observations, Σ count.
+     *
+     * @param count one whole number ≥ 0 per row
+     */
+    public List<GroupCurve> fit(double[] time, boolean[] event, int[] count, Factor group) {
+        return replicated(fit(null, time, event, weights(count), group), count, group);
+    }
+
+    /** The reverse Kaplan–Meier curves (potential follow-up) of a frequency table, as {@link #fit(double[], boolean[], int[], Factor)}. */
+    public List<GroupCurve> reverse(double[] time, boolean[] event, int[] count, Factor group) {
+        return replicated(reverse(null, time, event, weights(count), group), count, group);
+    }
+
+    private static double[] weights(int[] count) {
+        double[] w = new double[count.length];
+        for (int i = 0; i < w.length; i++) {
+            if (count[i] < 0) {
+                throw new IllegalArgumentException("count of row " + (i + 1) + " must be >= 0, got " + count[i]);
+            }
+            w[i] = count[i];
+        }
+        return w;
+    }
+
+    /** The curves with n the number of observations of each group (Σ count) instead of the number of rows. */
+    private static List<GroupCurve> replicated(List<GroupCurve> curves, int[] count, Factor group) {
+        long[] n = new long[group.levelCount()];
+        for (int i = 0; i < count.length; i++) {
+            n[group.codes()[i]] += count[i];
+        }
+        List<GroupCurve> out = new java.util.ArrayList<>(curves.size());
+        for (GroupCurve g : curves) {
+            SurvivalCurve c = g.curve();
+            int rows = Math.toIntExact(n[group.levels().indexOf(g.group())]);
+            out.add(new GroupCurve(g.group(), new SurvivalCurve(rows, c.events(), c.confType(), c.confLevel(),
+                    c.time(), c.nRisk(), c.nEvent(), c.nCensor(), c.survival(), c.stdErr(), c.lower(), c.upper(),
+                    c.cumHaz(), c.stdErrCumHaz())));
+        }
+        return List.copyOf(out);
     }
 
     /**

@@ -7,5 +7,7 @@
  * are its options and {@link org.survkit.stats.km.RestrictedMeanComparison} compares two groups' RMST.
  * Case weights and (start, stop] rows (delayed entry) go through {@code WeightedProductLimit}, with R's
  * Greenwood or robust (infinitesimal jackknife) variance.
+ * A frequency table (one row per (group, time, status) with its count, e.g. aggregated on a cluster) goes through
+ * {@code fit(time, event, int[] count, group)}, equal to the replicated rows.
  */
 package org.survkit.stats.km;

@@ -36,17 +36,18 @@ final class LogRankAccumulator {
      *
      * @param ranked shared time ranks
      * @param event  event indicator per observation
+     * @param count  observations each row stands for (a frequency table), or null for one
      * @param code   group code per observation (0..k-1), or -1 to skip the observation
      * @param rows   the stratum's observations in ascending order, or null for all observations
      */
-    void addStratum(RankedTimes ranked, boolean[] event, int[] code, int[] rows, Weighting weighting, double rho,
-            double gamma) {
+    void addStratum(RankedTimes ranked, boolean[] event, int[] count, int[] code, int[] rows, Weighting weighting,
+            double rho, double gamma) {
         if (TimeGroupCounts.fits(ranked.distinctCount(), k)) {
-            addCounts(TimeGroupCounts.of(ranked, event, code, k, rows), weighting, rho, gamma);
+            addCounts(TimeGroupCounts.of(ranked, event, count, code, k, rows), weighting, rho, gamma);
             return;
         }
         int[] kept = keep(rows == null ? allRows(code.length) : rows, code);
-        addSorted(ranked, event, code, kept, weighting, rho, gamma);
+        addSorted(ranked, event, count, code, kept, weighting, rho, gamma);
     }
 
     private static int[] allRows(int n) {
@@ -135,7 +136,7 @@ final class LogRankAccumulator {
     }
 
     /** The stratum by visiting its observations in time order (many groups or distinct times). */
-    void addSorted(RankedTimes ranked, boolean[] event, int[] code, int[] rows, Weighting weighting,
+    void addSorted(RankedTimes ranked, boolean[] event, int[] count, int[] code, int[] rows, Weighting weighting,
             double rho, double gamma) {
         int[] order = ranked.orderByRank(rows);
         int[] rank = ranked.rank();
@@ -143,9 +144,10 @@ final class LogRankAccumulator {
         int total = 0;
         for (int i : order) {
             int c = code[i];
-            risk[c]++;
-            n[c]++;
-            total++;
+            int f = count == null ? 1 : count[i];
+            risk[c] += f;
+            n[c] += f;
+            total += f;
         }
         int[] deaths = new int[k];
         int[] leaving = new int[k];
@@ -158,10 +160,11 @@ final class LogRankAccumulator {
             while (i < m && rank[order[i]] == r) {
                 int obs = order[i];
                 int c = code[obs];
-                leaving[c]++;
+                int f = count == null ? 1 : count[obs];
+                leaving[c] += f;
                 if (event[obs]) {
-                    deaths[c]++;
-                    d++;
+                    deaths[c] += f;
+                    d += f;
                 }
                 i++;
             }

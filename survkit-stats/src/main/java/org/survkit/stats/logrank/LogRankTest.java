@@ -117,23 +117,52 @@ public final class LogRankTest {
      * @throws IllegalArgumentException with fewer than two groups
      */
     public LogRankResult test(double[] time, boolean[] event, Factor group, Factor strata) {
+        return test(time, event, null, group, strata);
+    }
+
+    /**
+     * The test on a frequency table: row i stands for {@code count[i]} observations with its time, status, group
+     * and stratum (e.g. the counts per (stratum, group, time, status) aggregated where the data live). Equal to the
+     * test on the replicated rows, since every statistic of the family is a function of these counts.
+     *
+     * @param count one whole number ≥ 0 per row, or null for one
+     * @throws IllegalArgumentException with fewer than two groups
+     */
+    public LogRankResult test(double[] time, boolean[] event, int[] count, Factor group, Factor strata) {
         SurvivalInput.check(time, event, group.codes());
+        checkCounts(count, time.length);
         if (group.levelCount() < 2) {
             throw new IllegalArgumentException("a comparison needs at least two groups; found "
                     + group.levelCount() + (group.levelCount() == 1 ? " (" + group.levels().get(0) + ")" : ""));
         }
         RankedTimes ranked = RankedTimes.of(time, timefix);
-        LogRankAccumulator acc = accumulate(ranked, event, group.codes(), group.levelCount(), strata);
+        LogRankAccumulator acc = accumulate(ranked, event, count, group.codes(), group.levelCount(), strata);
         return result(acc, group.levels(), strata);
     }
 
-    private LogRankAccumulator accumulate(RankedTimes ranked, boolean[] event, int[] code, int k, Factor strata) {
+    private static void checkCounts(int[] count, int n) {
+        if (count == null) {
+            return;
+        }
+        if (count.length != n) {
+            throw new IllegalArgumentException("counts and times must have the same length: " + count.length
+                    + " and " + n);
+        }
+        for (int i = 0; i < n; i++) {
+            if (count[i] < 0) {
+                throw new IllegalArgumentException("count of row " + (i + 1) + " must be >= 0, got " + count[i]);
+            }
+        }
+    }
+
+    private LogRankAccumulator accumulate(RankedTimes ranked, boolean[] event, int[] count, int[] code, int k,
+            Factor strata) {
         LogRankAccumulator acc = new LogRankAccumulator(k);
         if (strata == null) {
-            acc.addStratum(ranked, event, code, null, weighting, rho, gamma);
+            acc.addStratum(ranked, event, count, code, null, weighting, rho, gamma);
         } else {
             for (int[] rows : strata.rowsByLevel()) {
-                acc.addStratum(ranked, event, code, rows, weighting, rho, gamma);
+                acc.addStratum(ranked, event, count, code, rows, weighting, rho, gamma);
             }
         }
         return acc;
@@ -189,8 +218,18 @@ public final class LogRankTest {
      * @param strata stratum per observation, or null
      */
     public TrendTestResult trend(double[] time, boolean[] event, String[] group, String[] strata, double[] scores) {
-        Factor g = Factor.of(group);
-        LogRankResult r = test(time, event, g, strata == null ? null : Factor.of(strata));
+        return trend(time, event, null, Factor.of(group), strata == null ? null : Factor.of(strata), scores);
+    }
+
+    /**
+     * Test for trend on a frequency table (as {@link #test(double[], boolean[], int[], Factor, Factor)}).
+     *
+     * @param count  observations per row, or null for one
+     * @param scores one score per group level, or null as in {@link #trend(double[], boolean[], String[], String[], double[])}
+     */
+    public TrendTestResult trend(double[] time, boolean[] event, int[] count, Factor g, Factor strata,
+            double[] scores) {
+        LogRankResult r = test(time, event, count, g, strata);
         double[] c = scores;
         if (c == null) {
             c = g.numericLevels();
@@ -226,9 +265,18 @@ public final class LogRankTest {
      */
     public List<PairwiseComparison> pairwise(double[] time, boolean[] event, String[] group, String[] strata,
             PValueAdjustment adjustment) {
-        Factor g = Factor.of(group);
+        return pairwise(time, event, null, Factor.of(group), strata == null ? null : Factor.of(strata), adjustment);
+    }
+
+    /**
+     * All pairwise tests on a frequency table (as {@link #test(double[], boolean[], int[], Factor, Factor)}).
+     *
+     * @param count observations per row, or null for one
+     */
+    public List<PairwiseComparison> pairwise(double[] time, boolean[] event, int[] count, Factor g, Factor s,
+            PValueAdjustment adjustment) {
         SurvivalInput.check(time, event, g.codes());
-        Factor s = strata == null ? null : Factor.of(strata);
+        checkCounts(count, time.length);
         RankedTimes ranked = RankedTimes.of(time, timefix);
         int k = g.levelCount();
         if (k < 2) {
@@ -243,7 +291,7 @@ public final class LogRankTest {
                 for (int i = 0; i < codes.length; i++) {
                     pairCode[i] = codes[i] == a ? 0 : codes[i] == b ? 1 : -1;
                 }
-                LogRankAccumulator acc = accumulate(ranked, event, pairCode, 2, s);
+                LogRankAccumulator acc = accumulate(ranked, event, count, pairCode, 2, s);
                 LogRankResult r = result(acc, List.of(g.levels().get(a), g.levels().get(b)), s);
                 // a pair without events cannot be compared: statistic 0, df 0, p 1, kept in the family
                 // of comparisons so that the adjustment does not shrink (conservative)
@@ -282,7 +330,7 @@ public final class LogRankTest {
         }
         SurvivalInput.check(time, event, g.codes());
         RankedTimes ranked = RankedTimes.of(time, timefix);
-        LogRankAccumulator acc = withDefaults().withTimeFix(timefix).accumulate(ranked, event, g.codes(), 2,
+        LogRankAccumulator acc = withDefaults().withTimeFix(timefix).accumulate(ranked, event, null, g.codes(), 2,
                 strata == null ? null : Factor.of(strata));
         double z = Normal.quantile(0.5 + confLevel / 2);
         double o1 = acc.observed[0];

@@ -8,5 +8,7 @@
  * {@link org.survkit.stats.logrank.PairwiseComparison}s or
  * {@link org.survkit.stats.logrank.TwoGroupHazardRatios}; {@link org.survkit.stats.logrank.HazardRatioMethod} names
  * the three two-group hazard ratios a report can show (Cox, Mantel–Haenszel, log-rank O/E) and why they differ.
+ * The test, pairwise tests and trend also take a frequency table ({@code int[] count} per row), equal to the
+ * replicated rows.
  */
 package org.survkit.stats.logrank;

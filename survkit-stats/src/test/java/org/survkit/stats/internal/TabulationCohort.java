@@ -38,6 +38,6 @@ public record TabulationCohort(int k, double[] time, boolean[] event, int[] code
 
     /** The dense table of events and censorings per group and distinct time. */
     public TimeGroupCounts counts() {
-        return TimeGroupCounts.of(ranked, event, code, k, null);
+        return TimeGroupCounts.of(ranked, event, null, code, k, null);
     }
 }

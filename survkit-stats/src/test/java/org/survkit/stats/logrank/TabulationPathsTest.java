@@ -26,7 +26,7 @@ class TabulationPathsTest {
                 dense.addCounts(c.counts(), w, 0.5, 1);
                 LogRankAccumulator sorted = new LogRankAccumulator(k);
                 int[] kept = java.util.stream.IntStream.range(0, n).filter(i -> c.code()[i] >= 0).toArray();
-                sorted.addSorted(c.ranked(), c.event(), c.code(), kept, w, 0.5, 1);
+                sorted.addSorted(c.ranked(), c.event(), null, c.code(), kept, w, 0.5, 1);
                 assertThat(dense.n).isEqualTo(sorted.n);
                 assertThat(dense.observed).isEqualTo(sorted.observed);
                 assertThat(dense.expected).containsExactly(sorted.expected, org.assertj.core.data.Offset.offset(1e-12));

@@ -28,6 +28,7 @@ import org.survkit.stats.preset.Preset;
 import org.survkit.plot.FigureFormat;
 import org.survkit.plot.FigureSize;
 import org.survkit.study.CifPlot;
+import org.survkit.study.Engine;
 import org.survkit.study.Firth;
 import org.survkit.study.Percent;
 import org.survkit.study.Rmst;
@@ -114,6 +115,8 @@ public final class StudyKeys {
         public static final String FIGURE_FORMATS = "--figure-formats";
         public static final String FIGURE_WIDTH = "--figure-width";
         public static final String FIGURE_DPI = "--figure-dpi";
+        public static final String ENGINE = "--engine";
+        public static final String MASTER = "--master";
     }
 
     // ------------------------------------------------------------------------------------------------ data
@@ -239,6 +242,14 @@ public final class StudyKeys {
                     + " (0.03, 0.004, <0.001), ama (JAMA: .03, .004, <.001) or lancet (0·035, <0·0001).")
             .choice(PValueFormat.Style.CHOICES, PValueFormat.Style::id, Map.of(), PValueFormat.Style.DIGITS,
                     PValueFormat.Style.DIGITS.id());
+
+    public static final StudyKey<Engine> ENGINE = key("engine", Flags.ENGINE, "Engine",
+            "Where km, compare and cox run: local (in memory, the default) or spark (Apache Spark over any source it"
+                    + " reads, e.g. Parquet; the same numbers; needs the survkit-spark module, which ./survkit adds).")
+            .choice(Engine.class, Engine::word, Engine.LOCAL);
+    public static final StudyKey<String> SPARK_MASTER = key("spark_master", Flags.MASTER, "Spark master",
+            "The Spark master of the spark engine: local[*] (every core of this machine, the default), local[2],"
+                    + " spark://host:7077 or yarn.").text("local[*]");
 
     // ------------------------------------------------------------------------------------------------ estimates
 

@@ -1,0 +1,171 @@
+package org.survkit.spark;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.NumericType;
+import org.survkit.stats.PValueAdjustment;
+import org.survkit.stats.competing.CumulativeIncidence;
+import org.survkit.stats.competing.CumulativeIncidenceResult;
+import org.survkit.stats.cox.CoxModel;
+import org.survkit.stats.cox.CoxRegression;
+import org.survkit.stats.km.GroupCurve;
+import org.survkit.stats.km.KaplanMeier;
+import org.survkit.stats.logrank.LogRankResult;
+import org.survkit.stats.logrank.LogRankTest;
+import org.survkit.stats.logrank.PairwiseComparison;
+import org.survkit.stats.logrank.TrendTestResult;
+import org.survkit.stats.model.LevelOrder;
+
+/**
+ * survkit's analyses on a Spark {@code Dataset<Row>} from any source Spark reads (Parquet, CSV, Delta, JDBC),
+ * returning survkit-stats' own result records, with the same numbers as the in-memory engines:
+ *
+ * <pre>
+ * SparkSurvival s = SparkSurvival.of(spark.read().parquet("registry.parquet"),
+ *         SurvivalColumns.of("time", "status").withGroup("arm").withStrata("centre"));
+ * List&lt;GroupCurve&gt; km = s.kaplanMeier(KaplanMeier.withDefaults());
+ * LogRankResult lr = s.logRank(LogRankTest.withDefaults());
+ * CoxModel cox = s.cox(CoxRegression.withDefaults(), List.of("age", "stage"));
+ * CumulativeIncidenceResult cif = s.cumulativeIncidence(CumulativeIncidence.withDefaults(), 0);
+ * </pre>
+ *
+ * <p>Kaplan–Meier, the log-rank family, cumulative incidence and Gray's test: the rows are counted per distinct
+ * (stratum, group, time, status) on the cluster ({@link FrequencyTable}) and the engines run on that table on the
+ * driver through their frequency-table entry points. Cox:
+ * {@link CoxRegression#fit(org.survkit.stats.cox.CoxRiskSetSource)}, one pass over the packed rows per Newton
+ * step ({@link SparkRiskSetSource}). Each call runs its own Spark jobs; instances are immutable.
+ */
+public final class SparkSurvival {
+    private final Dataset<Row> data;
+    private final SurvivalColumns columns;
+
+    private SparkSurvival(Dataset<Row> data, SurvivalColumns columns) {
+        this.data = data;
+        this.columns = columns;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming a column the Dataset does not have
+     */
+    public static SparkSurvival of(Dataset<Row> data, SurvivalColumns columns) {
+        List<String> have = List.of(data.columns());
+        for (String c : columns.used()) {
+            if (!have.contains(c)) {
+                throw new IllegalArgumentException("no column '" + c + "' in the data; its columns are "
+                        + String.join(", ", have));
+            }
+        }
+        return new SparkSurvival(data, columns);
+    }
+
+    /** The counts per (stratum, group, time, status), collected once per call. */
+    FrequencyTable table() {
+        return FrequencyTable.of(data, columns);
+    }
+
+    /** Kaplan–Meier curves per group (one "all" curve without a group column). */
+    public List<GroupCurve> kaplanMeier(KaplanMeier engine) {
+        FrequencyTable t = table();
+        return engine.fit(t.time(), t.event(), t.count(), t.groups());
+    }
+
+    /** The (stratified) test of the engine's weighting across the groups. */
+    public LogRankResult logRank(LogRankTest engine) {
+        FrequencyTable t = table();
+        return engine.test(t.time(), t.event(), t.count(), t.groups(), t.strataFactor());
+    }
+
+    /** Every pair of groups, strata kept, P adjusted over the pairs. */
+    public List<PairwiseComparison> pairwise(LogRankTest engine, PValueAdjustment adjustment) {
+        FrequencyTable t = table();
+        return engine.pairwise(t.time(), t.event(), t.count(), t.groups(), t.strataFactor(), adjustment);
+    }
+
+    /** The test for trend over the ordered groups ({@code scores} null: numeric labels, else 1..k). */
+    public TrendTestResult trend(LogRankTest engine, double[] scores) {
+        FrequencyTable t = table();
+        return engine.trend(t.time(), t.event(), t.count(), t.groups(), t.strataFactor(), scores);
+    }
+
+    /**
+     * Cumulative incidence of every cause per group (Aalen–Johansen, cmprsk's variance) and Gray's test per cause
+     * (stratified by the strata column): the status column's values are the causes, {@code censorCode} marks the
+     * censored rows (the survival columns' event value is not used).
+     */
+    public CumulativeIncidenceResult cumulativeIncidence(CumulativeIncidence engine, double censorCode) {
+        FrequencyTable t = FrequencyTable.of(data, columns, true);
+        return engine.fit(t.time(), t.status(), censorCode, t.count(), columns.group() == null ? null : t.groups(),
+                t.strataFactor());
+    }
+
+    /**
+     * The Cox model on numeric covariate columns (a text column must be coded first, e.g. as 0/1 columns), strata
+     * and frequency weights from the survival columns. The concordance and the linear predictors, which need every
+     * row, are not computed (NaN and empty).
+     */
+    public CoxModel cox(CoxRegression engine, List<String> covariates) {
+        for (String c : covariates) {
+            if (!List.of(data.columns()).contains(c)) {
+                throw new IllegalArgumentException("no covariate column '" + c + "' in the data; its columns are "
+                        + String.join(", ", data.columns()));
+            }
+        }
+        try (SparkRiskSetSource source = new SparkRiskSetSource(data, columns, covariates)) {
+            return engine.fit(source);
+        }
+    }
+
+    /** The rows with every column used present. */
+    static Dataset<Row> complete(Dataset<Row> data, SurvivalColumns c) {
+        return complete(data, c.used());
+    }
+
+    /** The rows without a null or NaN in any of the columns (as the command line leaves out missing values). */
+    static Dataset<Row> complete(Dataset<Row> data, List<String> columns) {
+        Column keep = functions.lit(true);
+        for (String name : columns) {
+            Column c = column(name);
+            keep = keep.and(c.isNotNull());
+            if (data.schema().apply(name).dataType() instanceof NumericType) {
+                keep = keep.and(functions.not(functions.isnan(c.cast("double"))));
+            }
+        }
+        return data.filter(keep);
+    }
+
+    /** A column by its name as written, dots included ({@code ph.ecog} is a column, not a field of {@code ph}). */
+    static Column column(String name) {
+        return col("`" + name.replace("`", "``") + "`");
+    }
+
+    /** Whether a row's status is an event: equal to the event value (a boolean column: true). */
+    static Column isEvent(SurvivalColumns c) {
+        return column(c.status()).cast("double").equalTo(c.eventValue());
+    }
+
+    /** The distinct values of a string column in survkit's level order. */
+    static List<String> levels(Dataset<Row> rows, String column) {
+        List<String> out = new ArrayList<>();
+        for (Row r : rows.select(col(column)).distinct().collectAsList()) {
+            out.add(r.getString(0));
+        }
+        out.sort(LevelOrder.NATURAL);
+        return out;
+    }
+
+    static Map<String, Integer> codes(List<String> levels) {
+        Map<String, Integer> m = new HashMap<>();
+        for (int i = 0; i < levels.size(); i++) {
+            m.put(levels.get(i), i);
+        }
+        return m;
+    }
+}
