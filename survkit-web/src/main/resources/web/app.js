@@ -800,10 +800,13 @@ async function run() {
   const ds = state.dataset.id;
   const rules = rulesOn() ? groupSettings() : undefined;
   const crit = criteriaSettings();
-  const km = api('POST', '/api/analyses', { dataset: ds, analysis: 'km', options: only(o, state.optionNames.km), groups: rules,
-    ...crit });
-  // the log-rank family (survdiff) takes no weights and no entry times: the report compares by the Cox score test
+  // the log-rank family (survdiff) takes no weights and no entry times: km gets no test then, compare is not run,
+  // and the figure and the report compare the groups by the Cox score test
   const weighted = !!(o.weights || o.start);
+  const kmOptions = only(o, state.optionNames.km);
+  if (weighted) delete kmOptions.test;
+  const km = api('POST', '/api/analyses', { dataset: ds, analysis: 'km', options: kmOptions, groups: rules,
+    ...crit });
   const cmp = o.group && !weighted ? api('POST', '/api/analyses', { dataset: ds, analysis: 'compare', options: only(o, state.optionNames.compare), groups: rules,
     ...crit })
     : Promise.resolve(null);
@@ -924,7 +927,8 @@ function renderSummary() {
     const color = state.colors[g.group] || paletteColor(i);
     const m = g.median;
     const tr = el('tr', {}, el('td', {}, el('span', { class: 'sw', style: null }), g.group), el('td', { text: g.n }),
-      el('td', { text: g.events }), el('td', { text: fmtTime(m.estimate) + ' ' + ci(m.lower, m.upper, fmtTime) }),
+      // events are whole numbers but with non-integer case weights (R's weighted sums): then one decimal
+      el('td', { text: Number.isInteger(g.events) ? g.events : g.events.toFixed(1) }), el('td', { text: fmtTime(m.estimate) + ' ' + ci(m.lower, m.upper, fmtTime) }),
       el('td', { text: fmtTime(g.median_follow_up.estimate) }));
     tr.firstChild.firstChild.style.background = state.groups.length > 1 ? color : paletteColor(0);
     g.at.forEach((a) => tr.append(el('td', { text: pct(a.survival) + ' ' + ci(a.lower, a.upper, pct) })));

@@ -213,8 +213,8 @@ final class Studies {
             for (String id : tables) {
                 ReportTable rt = switch (id) {
                     case "survival" -> t.survival();
-                    case "comparisons" -> a.overall() == null ? null : t.comparisons();
-                    default -> a.pairs().isEmpty() ? null : t.pairwise();
+                    case "comparisons" -> a.compared() ? t.comparisons() : null;
+                    default -> a.pairs().isEmpty() && a.scorePairs().isEmpty() ? null : t.pairwise();
                 };
                 if (rt != null) {
                     list.add(json(rt));
