@@ -44,6 +44,17 @@ interface RowHandler {
     void row(int line, String[] text, LocalDate[] dates);
 
     /**
+     * Receives one data row of a text file read in parallel ({@link ParallelTextReader}); by default as
+     * {@link #row} with the cells' texts.
+     *
+     * @param line  the line where the row starts
+     * @param cells the wanted cells, in the order chosen by {@link #header}; valid only during the call
+     */
+    default void cells(int line, RowCells cells) {
+        row(line, cells.texts(), null);
+    }
+
+    /**
      * Receives a warning about the table (blank lines skipped, file encoding, ...).
      *
      * @param message one sentence set for the user
