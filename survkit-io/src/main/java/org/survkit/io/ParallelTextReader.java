@@ -146,9 +146,10 @@ final class ParallelTextReader {
         int threads = Math.min(stretches, Runtime.getRuntime().availableProcessors());
         int nextLine = h.line + 1;
         if (threads <= 1) {
+            TextSegment one = new TextSegment(columns, width, delimiter, limits.maxCellChars());
             for (int k = 0; k < stretches; k++) {
-                TextSegment s = new TextSegment(columns, width, delimiter, limits.maxCellChars()).parse(channel, size,
-                        first, first + (long) k * stretch, Math.min(size, first + (long) (k + 1) * stretch));
+                TextSegment s = one.parse(channel, size, first, first + (long) k * stretch,
+                        Math.min(size, first + (long) (k + 1) * stretch));
                 nextLine = hand(s, nextLine, width, context, delimiter, handler, blanks);
                 if (nextLine < 0) {
                     return new Outcome(h.names, width, columns, -1, 0, blanks);
@@ -165,6 +166,8 @@ final class ParallelTextReader {
             return t;
         });
         ArrayDeque<Future<TextSegment>> pending = new ArrayDeque<>();
+        // stretches handed back after use (their arrays are reused: little garbage however long the file)
+        java.util.concurrent.ConcurrentLinkedQueue<TextSegment> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
         try {
             int submitted = 0;
             int window = 2 * threads + 1;
@@ -172,8 +175,11 @@ final class ParallelTextReader {
                 while (submitted < stretches && pending.size() < window) {
                     long from = first + (long) submitted * stretch;
                     long to = Math.min(size, from + stretch);
-                    pending.add(pool.submit(() -> new TextSegment(columns, width, delimiter, limits.maxCellChars())
-                            .parse(channel, size, first, from, to)));
+                    pending.add(pool.submit(() -> {
+                        TextSegment reused = free.poll();
+                        return (reused != null ? reused : new TextSegment(columns, width, delimiter,
+                                limits.maxCellChars())).parse(channel, size, first, from, to);
+                    }));
                     submitted++;
                 }
                 TextSegment s = await(pending.poll());
@@ -184,6 +190,7 @@ final class ParallelTextReader {
                 if (s.stopOffset() >= 0) {
                     return new Outcome(h.names, width, columns, s.stopOffset(), nextLine, blanks);
                 }
+                free.add(s);
             }
             return new Outcome(h.names, width, columns, -1, nextLine, blanks);
         } finally {

@@ -115,8 +115,17 @@ final class TextSegment implements RowCells {
         this.fileSize = fileSize;
         long readFrom = from == first ? from : from - 1;
         bufStart = readFrom;
-        buf = new byte[(int) Math.min(fileSize - readFrom, to - readFrom + TAIL)];
+        int length = (int) Math.min(fileSize - readFrom, to - readFrom + TAIL);
+        if (buf == null || buf.length != length) {
+            buf = new byte[length];
+        }
         fill(0, buf.length);
+        rows = 0;
+        stopOffset = -1;
+        Arrays.fill(distinct, 0);
+        for (int[] table : dictionaryTable) {
+            Arrays.fill(table, 0);
+        }
         int p = 0;
         if (from != first) {
             // the first line starting at or after from: just after a line feed at from - 1 or later
@@ -126,7 +135,9 @@ final class TextSegment implements RowCells {
             p++;
         }
         int end = (int) (to - bufStart);
-        allocate(Math.max(16, (int) ((to - from) / 32)));
+        if (blank == null) {
+            allocate(Math.max(16, (int) ((to - from) / 64)));
+        }
         while (p < end && bufStart + p < fileSize) {
             int next = line(p);
             if (next < 0) {
@@ -182,35 +193,41 @@ final class TextSegment implements RowCells {
         boolean content = false;
         boolean nonAscii = false;
         int next;
+        byte[] b = buf;
+        byte delim = delimiter;
         while (true) {
-            if (!has(p)) {
-                next = p;
-                break;
+            if (p >= b.length) {
+                if (!has(p)) {
+                    next = p;
+                    break;
+                }
+                b = buf;
             }
-            byte c = buf[p];
+            byte c = b[p];
             if (c == '\n') {
                 next = p + 1;
                 break;
             }
-            if (c == '\r') {
-                if (has(p + 1) && buf[p + 1] != '\n') {
-                    return -1;
-                }
-                next = has(p + 1) ? p + 2 : p + 1;
-                break;
-            }
-            if (c == '"') {
-                return -1;
-            }
-            if (c == delimiter) {
+            if (c == delim) {
                 if (!cell(r, field, fieldStart, p)) {
                     return -1;
                 }
                 field++;
                 fieldStart = p + 1;
+            } else if (c > ' ') {
+                if (c == '"') {
+                    return -1;
+                }
+                content = true;
+            } else if (c == '\r') {
+                if (has(p + 1) && buf[p + 1] != '\n') {
+                    return -1;
+                }
+                next = has(p + 1) ? p + 2 : p + 1;
+                break;
             } else if (c < 0) {
                 nonAscii = true;
-            } else if (!content && !whitespace(c)) {
+            } else if (!whitespace(c)) {
                 content = true;
             }
             p++;
