@@ -542,20 +542,30 @@ final class CohortAssembler implements RowHandler {
         return known == null ? s : known;
     }
 
+    @Override
+    public void expectRows(int rows) {
+        if (rows > time.length) {
+            grow(rows);
+        }
+    }
+
+    private void grow(int capacity) {
+        time = Arrays.copyOf(time, capacity);
+        event = Arrays.copyOf(event, capacity);
+        line = Arrays.copyOf(line, capacity);
+        group = group == null ? null : Arrays.copyOf(group, capacity);
+        strata = strata == null ? null : Arrays.copyOf(strata, capacity);
+        start = start == null ? null : Arrays.copyOf(start, capacity);
+        weights = weights == null ? null : Arrays.copyOf(weights, capacity);
+        cluster = cluster == null ? null : Arrays.copyOf(cluster, capacity);
+        for (CovariateColumn c : covariates) {
+            c.grow(capacity);
+        }
+    }
+
     private void append(double t, boolean isEvent, String g, String st, int lineNumber) {
         if (size == time.length) {
-            int capacity = size + (size >> 1);
-            time = Arrays.copyOf(time, capacity);
-            event = Arrays.copyOf(event, capacity);
-            line = Arrays.copyOf(line, capacity);
-            group = group == null ? null : Arrays.copyOf(group, capacity);
-            strata = strata == null ? null : Arrays.copyOf(strata, capacity);
-            start = start == null ? null : Arrays.copyOf(start, capacity);
-            weights = weights == null ? null : Arrays.copyOf(weights, capacity);
-            cluster = cluster == null ? null : Arrays.copyOf(cluster, capacity);
-            for (CovariateColumn c : covariates) {
-                c.grow(capacity);
-            }
+            grow(size + (size >> 1));
         }
         time[size] = t;
         event[size] = isEvent;

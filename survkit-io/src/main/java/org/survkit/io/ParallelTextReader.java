@@ -183,6 +183,11 @@ final class ParallelTextReader {
                     submitted++;
                 }
                 TextSegment s = await(pending.poll());
+                if (submitted > 0 && nextLine == h.line + 1 && s.stopOffset() < 0 && s.rows() > 0) {
+                    // the first stretch tells the bytes per row: size the handler's columns once
+                    handler.expectRows((int) Math.min(Integer.MAX_VALUE - 16,
+                            (long) (1.02 * s.rows() * (size - first) / Math.min(stretch, size - first)) + 16));
+                }
                 nextLine = hand(s, nextLine, width, context, delimiter, handler, blanks);
                 if (nextLine < 0) {
                     return new Outcome(h.names, width, columns, -1, 0, blanks);

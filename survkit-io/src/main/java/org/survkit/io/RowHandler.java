@@ -55,6 +55,15 @@ interface RowHandler {
     }
 
     /**
+     * Receives an estimate of the number of data rows (from the file size and the first megabytes), before the rows,
+     * so that columns can be sized once; may be called never, and the count may be a little off either way.
+     *
+     * @param rows the estimated number of rows
+     */
+    default void expectRows(int rows) {
+    }
+
+    /**
      * Receives a warning about the table (blank lines skipped, file encoding, ...).
      *
      * @param message one sentence set for the user
