@@ -19,7 +19,7 @@ JSA="$OUT/survkit.jsa"
 java -XX:ArchiveClassesAtExit="$JSA" -Xlog:disable -Xlog:all=warning:stderr -XX:+UseParallelGC -jar "$OUT/survkit.jar" \
   km "$ROOT/examples/lung/lung.csv" --time time --event status --event-value 2 --censor-value 1 --group sex \
   --test logrank --format json > /dev/null 2>&1
-SK=(java -Xlog:disable -Xlog:all=warning:stderr -XX:SharedArchiveFile="$JSA" ${SURVKIT_JAVA_OPTS:--XX:+UseParallelGC} -jar "$OUT/survkit.jar")
+SK=(java -Xlog:disable -Xlog:all=warning:stderr -XX:SharedArchiveFile="$JSA" ${SURVKIT_JAVA_OPTS:--XX:+UseParallelGC -Xmn64m -XX:MaxRAMPercentage=75} -jar "$OUT/survkit.jar")
 {
   echo "date: $(date -Is)"; echo "nproc: $(nproc)"; echo "java: $(java -version 2>&1 | head -1)"
   echo "R: $(Rscript --version 2>&1 | head -1), survival $(Rscript -e 'cat(format(packageVersion("survival")))'), data.table $(Rscript -e 'cat(format(packageVersion("data.table")))') (fread, $(Rscript -e 'cat(data.table::getDTthreads())') threads)"
