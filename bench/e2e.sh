@@ -22,7 +22,7 @@ java -XX:ArchiveClassesAtExit="$JSA" -Xlog:disable -Xlog:all=warning:stderr -XX:
 SK=(java -Xlog:disable -Xlog:all=warning:stderr -XX:SharedArchiveFile="$JSA" ${SURVKIT_JAVA_OPTS:--XX:+UseParallelGC -Xmn64m -XX:MaxRAMPercentage=75} -jar "$OUT/survkit.jar")
 {
   echo "date: $(date -Is)"; echo "nproc: $(nproc)"; echo "java: $(java -version 2>&1 | head -1)"
-  echo "R: $(Rscript --version 2>&1 | head -1), survival $(Rscript -e 'cat(format(packageVersion("survival")))'), data.table $(Rscript -e 'cat(format(packageVersion("data.table")))') (fread, $(Rscript -e 'cat(data.table::getDTthreads())') threads)"
+  echo "R: $(Rscript --version 2>&1 | head -1), survival $(Rscript -e 'cat(format(packageVersion("survival")))'), data.table $(Rscript -e 'cat(format(packageVersion("data.table")))') (fread, $(Rscript -e 'data.table::setDTthreads(0); cat(data.table::getDTthreads())') threads)"
   echo "survkit: ${SK[*]}"
 } > "$OUT/env.txt"
 printf 'size\ttask\ttool\trun\twall_s\tmaxrss_kb\tload1\n' > "$OUT/runs.tsv"

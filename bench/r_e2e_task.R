@@ -1,5 +1,6 @@
 # R's side of bench/e2e.sh: one whole Rscript process per survkit command, on the same make_big.R CSV, read
-# with data.table::fread (R's fastest CSV reader; multi-threaded).
+# with data.table::fread (R's fastest CSV reader) on all cores, as survkit reads (data.table's default is half of
+# them: 1 thread on a 2-core machine).
 #   Rscript bench/r_e2e_task.R km      FILE   # fread + survfit(~group) + summary(fit) + survdiff, printed
 #   Rscript bench/r_e2e_task.R compare FILE   # fread + survdiff(~group), printed
 #   Rscript bench/r_e2e_task.R cox     FILE   # fread + coxph(~ x1..x8 + group) + cox.zph, printed
@@ -9,6 +10,7 @@ suppressPackageStartupMessages({
   library(survival)
   library(data.table)
 })
+setDTthreads(0)
 a <- commandArgs(trailingOnly = TRUE)
 task <- a[1]
 d <- fread(a[2])
