@@ -81,7 +81,6 @@ final class CohortAssembler implements RowHandler {
     /** False when a missing-value code could be a plain number (then every cell is read as text). */
     private final boolean numbersUsable;
     private final TextRow textRow = new TextRow();
-    private final TextOnly textOnly = new TextOnly();
 
     /**
      * Creates an assembler.
@@ -235,7 +234,7 @@ final class CohortAssembler implements RowHandler {
             row(lineNumber, cells.texts(), null);
             return;
         }
-        process(lineNumber, numbersUsable ? cells : textOnly.of(cells), null);
+        process(lineNumber, numbersUsable ? cells : textRow.of(cells.texts()), null);
     }
 
     /** Decides the decimal mark of each numeric column from the rows seen so far, then reads them. */
@@ -876,31 +875,6 @@ final class CohortAssembler implements RowHandler {
         @Override
         public String[] texts() {
             return text.clone();
-        }
-    }
-
-    /** Parallel-read cells seen only as texts (when a missing-value code looks like a number). */
-    private static final class TextOnly implements RowCells {
-        private RowCells cells;
-
-        TextOnly of(RowCells row) {
-            this.cells = row;
-            return this;
-        }
-
-        @Override
-        public String text(int slot) {
-            return cells.text(slot);
-        }
-
-        @Override
-        public double number(int slot, DecimalMark mark) {
-            return Double.NaN;
-        }
-
-        @Override
-        public String[] texts() {
-            return cells.texts();
         }
     }
 }
