@@ -14,12 +14,8 @@ DATA="$1"; RUNS="$2"; SIZES="$3"; TASKS="$4"; WITH_R=1
 [ "${5:-}" = "--no-r" ] && WITH_R=0
 OUT="$ROOT/bench/out/e2e-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
-cp -p "$ROOT/survkit-web/target/survkit.jar" "$OUT/survkit.jar"
-JSA="$OUT/survkit.jsa"
-java -XX:ArchiveClassesAtExit="$JSA" -Xlog:disable -Xlog:all=warning:stderr -XX:+UseParallelGC -jar "$OUT/survkit.jar" \
-  km "$ROOT/examples/lung/lung.csv" --time time --event status --event-value 2 --censor-value 1 --group sex \
-  --test logrank --format json > /dev/null 2>&1
-SK=(java -Xlog:disable -Xlog:all=warning:stderr -XX:SharedArchiveFile="$JSA" ${SURVKIT_JAVA_OPTS:--XX:+UseParallelGC -Xmn64m -XX:MaxRAMPercentage=75} -jar "$OUT/survkit.jar")
+# shellcheck source=bench/snapshot.sh
+source "$ROOT/bench/snapshot.sh"
 {
   echo "date: $(date -Is)"; echo "nproc: $(nproc)"; echo "java: $(java -version 2>&1 | head -1)"
   echo "R: $(Rscript --version 2>&1 | head -1), survival $(Rscript -e 'cat(format(packageVersion("survival")))'), data.table $(Rscript -e 'cat(format(packageVersion("data.table")))') (fread, $(Rscript -e 'data.table::setDTthreads(0); cat(data.table::getDTthreads())') threads)"

@@ -10,12 +10,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DATA="$1"; RUNS="$2"; SIZES="$3"; TASKS="$4"
 OUT="$ROOT/bench/out/scale-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
-cp -p "$ROOT/survkit-web/target/survkit.jar" "$OUT/survkit.jar"
-JSA="$OUT/survkit.jsa"
-java -XX:ArchiveClassesAtExit="$JSA" -Xlog:disable -Xlog:all=warning:stderr -XX:+UseParallelGC -jar "$OUT/survkit.jar" \
-  km "$ROOT/examples/lung/lung.csv" --time time --event status --event-value 2 --censor-value 1 --group sex \
-  --test logrank --format json > /dev/null 2>&1
-SK=(java -Xlog:disable -Xlog:all=warning:stderr -XX:SharedArchiveFile="$JSA" ${SURVKIT_JAVA_OPTS:--XX:+UseParallelGC -Xmn64m -XX:MaxRAMPercentage=75} -jar "$OUT/survkit.jar")
+# shellcheck source=bench/snapshot.sh
+source "$ROOT/bench/snapshot.sh"
 printf 'size\ttask\trun\twall_s\tcpu_s\tmaxrss_kb\tload1\n' > "$OUT/runs.tsv"
 for size in $SIZES; do
   f="$DATA/big_$size.csv"
