@@ -161,7 +161,7 @@ public final class CoxCommand implements Callable<Integer> {
         }
         CoxModel m = engine.fit(data, start0 == null || start0.length == 0 ? null : start0);
         ZphResult zph = m.events() > 0 && m.coefficients().stream().anyMatch(k -> !k.aliased() && !Double.isNaN(k.coef()))
-                ? ProportionalHazardsTest.of(data, m, transform, true) : null;
+                ? ProportionalHazardsTest.tests(data, m, transform, true) : null;
         List<Diagnostic> diagnostics = new ArrayList<>();
         boolean readerSaidNoEvents = summary.warnings().stream().anyMatch(w -> w.contains("never occurs"));
         for (Diagnostic d : m.diagnostics()) {

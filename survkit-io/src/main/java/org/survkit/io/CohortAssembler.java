@@ -78,6 +78,9 @@ final class CohortAssembler implements RowHandler {
     private final List<Object[]> sniffed = new ArrayList<>();
     private DecimalMark[] marks;
     private final List<Integer> numericSlots = new ArrayList<>();
+    /** False when a missing-value code could be a plain number (then every cell is read as text). */
+    private final boolean numbersUsable;
+    private final TextRow textRow = new TextRow();
 
     /**
      * Creates an assembler.
@@ -91,6 +94,7 @@ final class CohortAssembler implements RowHandler {
         this.missing = new MissingCodes(spec.naCodes());
         this.events = EventCoding.of(spec.eventValues(), spec.censorValues());
         this.dates = spec.usesDates() ? DateReader.of(spec.dateFormat()) : null;
+        this.numbersUsable = spec.naCodes().stream().noneMatch(c -> c.chars().anyMatch(Character::isDigit));
     }
 
     @Override
@@ -217,7 +221,20 @@ final class CohortAssembler implements RowHandler {
             }
             return;
         }
-        process(lineNumber, text, cellDates);
+        process(lineNumber, textRow.of(text), cellDates);
+    }
+
+    /**
+     * Receives a row of a text file read in parallel: while the decimal marks and the date format are being decided
+     * as {@link #row}; then plain numbers come parsed, and only the cells that need their text become strings.
+     */
+    @Override
+    public void cells(int lineNumber, RowCells cells) {
+        if (sniffing) {
+            row(lineNumber, cells.texts(), null);
+            return;
+        }
+        process(lineNumber, numbersUsable ? cells : textRow.of(cells.texts()), null);
     }
 
     /** Decides the decimal mark of each numeric column from the rows seen so far, then reads them. */
@@ -238,7 +255,7 @@ final class CohortAssembler implements RowHandler {
         }
         decideMarks();
         for (Object[] r : sniffed) {
-            process((Integer) r[0], (String[]) r[1], (LocalDate[]) r[2]);
+            process((Integer) r[0], textRow.of((String[]) r[1]), (LocalDate[]) r[2]);
         }
         sniffed.clear();
     }
@@ -347,15 +364,18 @@ final class CohortAssembler implements RowHandler {
         }
     }
 
-    private void process(int lineNumber, String[] text, LocalDate[] cellDates) {
+    private void process(int lineNumber, RowCells text, LocalDate[] cellDates) {
         if ((++rowsRead & 0xFFFF) == 0) {
             progress.accept(rowsRead);
         }
         rowInvalid = -1;
         int reason = -1;
         double t = 0;
-        if (dates == null) {
-            String s = text[0].trim();
+        double plain = dates == null ? text.number(0, marks[0]) : Double.NaN;
+        if (plain >= 0) {
+            t = plain + 0.0; // a plain number ≥ 0: never missing, never a problem
+        } else if (dates == null) {
+            String s = text.text(0).trim();
             if (missing.isMissing(s)) {
                 reason = reasonOfSlot[0];
             } else {
@@ -372,15 +392,18 @@ final class CohortAssembler implements RowHandler {
                 t = elapsed(start, end, text, lineNumber);
             }
         }
-        if (startSlot >= 0) {
-            String s = text[startSlot].trim();
+        double plainStart = startSlot >= 0 ? text.number(startSlot, marks[startSlot]) : Double.NaN;
+        if (plainStart >= 0 && plainStart < t) {
+            pendingStart = plainStart + 0.0;
+        } else if (startSlot >= 0) {
+            String s = text.text(startSlot).trim();
             if (missing.isMissing(s)) {
                 reason = reason < 0 ? reasonOfSlot[startSlot] : reason;
             } else {
                 pendingStart = readStart(s, text, t, reason < 0, lineNumber);
             }
         }
-        String e = text[eventSlot].trim();
+        String e = text.text(eventSlot).trim();
         byte code = EventCoding.CENSORED;
         if (missing.isMissing(e)) {
             events.countMissing(e);
@@ -394,12 +417,12 @@ final class CohortAssembler implements RowHandler {
         }
         String g = null;
         if (groupSlot >= 0) {
-            g = label(text[groupSlot], groupLabels);
+            g = label(text.text(groupSlot), groupLabels);
             reason = g == null && reason < 0 ? reasonOfSlot[groupSlot] : reason;
         }
         String st = null;
         if (strataSlot >= 0) {
-            st = label(text[strataSlot], strataLabels);
+            st = label(text.text(strataSlot), strataLabels);
             reason = st == null && reason < 0 ? reasonOfSlot[strataSlot] : reason;
         }
         if (covariates.length > 0 || weightsSlot >= 0 || clusterSlot >= 0) {
@@ -416,15 +439,18 @@ final class CohortAssembler implements RowHandler {
         append(t, code == EventCoding.EVENT, g, st, lineNumber);
     }
 
-    private int readExtras(String[] text, int reasonSoFar, int lineNumber) {
+    private int readExtras(RowCells text, int reasonSoFar, int lineNumber) {
         int reason = reasonSoFar;
         for (CovariateColumn c : covariates) {
-            if (c.read(text[c.slot()], lineNumber) == CovariateColumn.MISSING && reason < 0) {
+            if (c.read(text, lineNumber) == CovariateColumn.MISSING && reason < 0) {
                 reason = c.reason();
             }
         }
-        if (weightsSlot >= 0) {
-            String s = text[weightsSlot].trim();
+        double plainWeight = weightsSlot >= 0 ? text.number(weightsSlot, marks[weightsSlot]) : Double.NaN;
+        if (plainWeight >= 0) {
+            pendingWeight = plainWeight + 0.0;
+        } else if (weightsSlot >= 0) {
+            String s = text.text(weightsSlot).trim();
             if (missing.isMissing(s)) {
                 reason = reason < 0 ? reasonOfSlot[weightsSlot] : reason;
             } else {
@@ -434,7 +460,7 @@ final class CohortAssembler implements RowHandler {
             }
         }
         if (clusterSlot >= 0) {
-            String s = text[clusterSlot].trim();
+            String s = text.text(clusterSlot).trim();
             if (missing.isMissing(s)) {
                 reason = reason < 0 ? reasonOfSlot[clusterSlot] : reason;
             } else {
@@ -444,12 +470,12 @@ final class CohortAssembler implements RowHandler {
         return reason;
     }
 
-    private double readStart(String s, String[] text, double stop, boolean stopKnown, int lineNumber) {
+    private double readStart(String s, RowCells text, double stop, boolean stopKnown, int lineNumber) {
         double v = readNumber(s, startSlot, lineNumber, "Entry times (" + OptionNames.START + ") must be numbers ≥ 0",
                 "entry times (" + OptionNames.START + ") must be ≥ 0. Correct the value in the file (or exclude "
                         + "the row by leaving the cell empty).");
         if (v == v && stopKnown && rowInvalid < 0 && !(v < stop)) {
-            problem(lineNumber, slotNames[startSlot], s, "is not before the stop time " + text[0].trim() + " (column '"
+            problem(lineNumber, slotNames[startSlot], s, "is not before the stop time " + text.text(0).trim() + " (column '"
                     + slotNames[0] + "')", "Each row is the interval (start, stop] and needs start < stop; with "
                     + OptionNames.START + " the " + OptionNames.TIME + " column is the end of the interval, not its "
                     + "length. Correct the row, or check that " + OptionNames.START + " and " + OptionNames.TIME
@@ -515,20 +541,30 @@ final class CohortAssembler implements RowHandler {
         return known == null ? s : known;
     }
 
+    @Override
+    public void expectRows(int rows) {
+        if (rows > time.length) {
+            grow(rows);
+        }
+    }
+
+    private void grow(int capacity) {
+        time = Arrays.copyOf(time, capacity);
+        event = Arrays.copyOf(event, capacity);
+        line = Arrays.copyOf(line, capacity);
+        group = group == null ? null : Arrays.copyOf(group, capacity);
+        strata = strata == null ? null : Arrays.copyOf(strata, capacity);
+        start = start == null ? null : Arrays.copyOf(start, capacity);
+        weights = weights == null ? null : Arrays.copyOf(weights, capacity);
+        cluster = cluster == null ? null : Arrays.copyOf(cluster, capacity);
+        for (CovariateColumn c : covariates) {
+            c.grow(capacity);
+        }
+    }
+
     private void append(double t, boolean isEvent, String g, String st, int lineNumber) {
         if (size == time.length) {
-            int capacity = size + (size >> 1);
-            time = Arrays.copyOf(time, capacity);
-            event = Arrays.copyOf(event, capacity);
-            line = Arrays.copyOf(line, capacity);
-            group = group == null ? null : Arrays.copyOf(group, capacity);
-            strata = strata == null ? null : Arrays.copyOf(strata, capacity);
-            start = start == null ? null : Arrays.copyOf(start, capacity);
-            weights = weights == null ? null : Arrays.copyOf(weights, capacity);
-            cluster = cluster == null ? null : Arrays.copyOf(cluster, capacity);
-            for (CovariateColumn c : covariates) {
-                c.grow(capacity);
-            }
+            grow(size + (size >> 1));
         }
         time[size] = t;
         event[size] = isEvent;
@@ -586,11 +622,11 @@ final class CohortAssembler implements RowHandler {
         return 0;
     }
 
-    private long readDate(int slot, String[] text, LocalDate[] cellDates, int lineNumber) {
+    private long readDate(int slot, RowCells text, LocalDate[] cellDates, int lineNumber) {
         if (cellDates != null && cellDates[slot] != null) {
             return cellDates[slot].toEpochDay();
         }
-        String s = text[slot].trim();
+        String s = text.text(slot).trim();
         if (missing.isMissing(s)) {
             return MISSING_DATE;
         }
@@ -637,10 +673,10 @@ final class CohortAssembler implements RowHandler {
         problem(lineNumber, slotNames[slot], s, what, fix, "not-a-date");
     }
 
-    private double elapsed(long start, long end, String[] text, int lineNumber) {
+    private double elapsed(long start, long end, RowCells text, int lineNumber) {
         if (end < start) {
-            problem(lineNumber, slotNames[1], text[1].trim(), "is before the start date " + LocalDate.ofEpochDay(start)
-                    + " (\"" + text[0].trim() + "\", column '" + slotNames[0] + "'): the end date "
+            problem(lineNumber, slotNames[1], text.text(1).trim(), "is before the start date " + LocalDate.ofEpochDay(start)
+                    + " (\"" + text.text(0).trim() + "\", column '" + slotNames[0] + "'): the end date "
                     + LocalDate.ofEpochDay(end) + " gives a negative follow-up time", "Correct the dates, or check that "
                     + OptionNames.START_DATE + " and " + OptionNames.END_DATE + " are not swapped"
                     + (dates.isIso() ? "." : " and that " + OptionNames.DATE_FORMAT + " " + dates.expected()
@@ -814,6 +850,31 @@ final class CohortAssembler implements RowHandler {
             warnings.add(context.file() + ": column '" + slotNames[groupSlot] + "' has " + groupLabels.size()
                     + " different values; each becomes its own group. If it is a measurement rather than a "
                     + "grouping, choose another column for " + OptionNames.GROUP + ".");
+        }
+    }
+
+    /** The cells of a row given as texts (no parsed numbers). */
+    private static final class TextRow implements RowCells {
+        private String[] text;
+
+        TextRow of(String[] row) {
+            this.text = row;
+            return this;
+        }
+
+        @Override
+        public String text(int slot) {
+            return text[slot];
+        }
+
+        @Override
+        public double number(int slot, DecimalMark mark) {
+            return Double.NaN;
+        }
+
+        @Override
+        public String[] texts() {
+            return text.clone();
         }
     }
 }

@@ -158,6 +158,26 @@ final class CovariateColumn {
         return READ;
     }
 
+    /**
+     * Reads the value of one row from its cells: a plain number of a continuous numeric column without making a
+     * string ({@link RowCells#number}), anything else as {@link #read(String, int)}.
+     *
+     * @param cells the row's cells
+     * @param line  the row's line, for messages
+     * @return as {@link #read(String, int)}
+     */
+    int read(RowCells cells, int line) {
+        if (numeric != null && text == null) {
+            double v = cells.number(slot, mark);
+            if (v == v) {
+                numbers++;
+                pendingNumber = v + 0.0;
+                return READ;
+            }
+        }
+        return read(cells.text(slot), line);
+    }
+
     private boolean toText(String s, int line) {
         LocalNumbers.Kind k = LocalNumbers.kind(s);
         if (k != LocalNumbers.Kind.NOT_A_NUMBER && k != LocalNumbers.Kind.INTEGER) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -59,14 +60,35 @@ final class DelimitedTextSource {
         char preferred = name.toLowerCase(Locale.ROOT).endsWith(".tsv") ? '\t' : ',';
         char delimiter = DelimiterSniffer.sniff(sample.text(), sample.complete(), preferred);
         context = SourceContext.text(name, delimiter);
+        ParallelTextReader.Outcome taken = ParallelTextReader.Outcome.NOT_TAKEN;
+        if (ParallelTextReader.enabled && sample.charset().equals(StandardCharsets.UTF_8) && delimiter < 0x80) {
+            try {
+                taken = ParallelTextReader.read(file, sample.bomLength(), context, delimiter, handler, limits);
+            } catch (IOException | UncheckedIOException e) {
+                throw TableSources.unreadable(name, e);
+            }
+            if (taken.finished()) {
+                taken.blanks().report(context, handler);
+                return;
+            }
+        }
         FieldCollector fields = new FieldCollector(context, limits);
+        long skip = taken.header() == null ? sample.bomLength() : taken.offset();
         try (InputStream in = Files.newInputStream(file)) {
-            in.skipNBytes(sample.bomLength());
+            in.skipNBytes(skip);
             CsvReader<RecordType> csv = CsvReader.builder().maxBufferSize(MAX_RECORD_CHARS).fieldSeparator(delimiter)
                     .skipEmptyLines(false).allowUnclosedQuote(false).extraFieldStrategy(FieldMismatchStrategy.IGNORE)
                     .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                     .build(fields, new InputStreamReader(in, sample.charset()));
-            readRecords(csv.iterator(), fields, context, delimiter, handler);
+            if (taken.header() == null) {
+                readRecords(csv.iterator(), fields, context, delimiter, handler);
+            } else {
+                // the parallel reader stopped at a line it leaves to FastCSV: go on from there
+                fields.startAt(taken.nextLine());
+                fields.keep(keep(taken.columns(), taken.width()));
+                readData(csv.iterator(), fields, context, delimiter, handler, taken.columns(), taken.width(),
+                        taken.blanks());
+            }
         } catch (IOException | UncheckedIOException e) {
             throw TableSources.unreadable(name, e);
         } catch (CsvParseException e) {
@@ -83,6 +105,14 @@ final class DelimitedTextSource {
                     + "characters after a closing quote: a value that contains the delimiter, a quote or a line "
                     + "break must be enclosed in double quotes, with quotes inside it written twice (\"\").", e);
         }
+    }
+
+    private static boolean[] keep(int[] columns, int width) {
+        boolean[] keep = new boolean[width];
+        for (int column : columns) {
+            keep[column] = true;
+        }
+        return keep;
     }
 
     private static void readRecords(Iterator<RecordType> records, FieldCollector fields, SourceContext context,
@@ -103,14 +133,13 @@ final class DelimitedTextSource {
         }
         HeaderCheck.check(context, names, headerLine);
         int[] columns = handler.header(context, names, headerLine);
-        boolean[] keep = new boolean[names.size()];
-        for (int column : columns) {
-            keep[column] = true;
-        }
-        fields.keep(keep);
+        fields.keep(keep(columns, names.size()));
+        readData(records, fields, context, delimiter, handler, columns, names.size(), new BlankRows());
+    }
+
+    private static void readData(Iterator<RecordType> records, FieldCollector fields, SourceContext context,
+                                 char delimiter, RowHandler handler, int[] columns, int width, BlankRows blanks) {
         String[] text = new String[columns.length];
-        BlankRows blanks = new BlankRows();
-        int width = names.size();
         while (!handler.done() && records.hasNext()) {
             records.next();
             int line = fields.line();
@@ -130,7 +159,7 @@ final class DelimitedTextSource {
         blanks.report(context, handler);
     }
 
-    private static InputException raggedRow(SourceContext context, int line, int count, int width, char delimiter) {
+    static InputException raggedRow(SourceContext context, int line, int count, int width, char delimiter) {
         String d = delimiter == '\t' ? "tab" : "'" + delimiter + "'";
         return new InputException(context.at(line) + ": this row has " + count + " value" + (count == 1 ? "" : "s")
                 + " but the header has " + width + " columns (values separated by " + d + "). Check the line for "

@@ -28,6 +28,7 @@ final class FieldCollector extends AbstractBaseCsvCallbackHandler<RecordType> {
     private String[] values;
     private TextCache[] caches;
     private boolean content;
+    private int lineOffset;
 
     /**
      * Creates a collector.
@@ -95,9 +96,18 @@ final class FieldCollector extends AbstractBaseCsvCallbackHandler<RecordType> {
         return content;
     }
 
+    /**
+     * Numbers the lines from a line other than 1 (when reading starts in the middle of a file).
+     *
+     * @param firstLine the number of the first line read
+     */
+    void startAt(int firstLine) {
+        lineOffset = firstLine - 1;
+    }
+
     /** {@return the line where the current record starts} */
     int line() {
-        return (int) getStartingLineNumber();
+        return (int) getStartingLineNumber() + lineOffset;
     }
 
     /** {@return the number of fields of the current record} */

@@ -44,6 +44,26 @@ interface RowHandler {
     void row(int line, String[] text, LocalDate[] dates);
 
     /**
+     * Receives one data row of a text file read in parallel ({@link ParallelTextReader}); by default as
+     * {@link #row} with the cells' texts.
+     *
+     * @param line  the line where the row starts
+     * @param cells the wanted cells, in the order chosen by {@link #header}; valid only during the call
+     */
+    default void cells(int line, RowCells cells) {
+        row(line, cells.texts(), null);
+    }
+
+    /**
+     * Receives an estimate of the number of data rows (from the file size and the first megabytes), before the rows,
+     * so that columns can be sized once; may be called never, and the count may be a little off either way.
+     *
+     * @param rows the estimated number of rows
+     */
+    default void expectRows(int rows) {
+    }
+
+    /**
      * Receives a warning about the table (blank lines skipped, file encoding, ...).
      *
      * @param message one sentence set for the user

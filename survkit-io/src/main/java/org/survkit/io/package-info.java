@@ -12,5 +12,13 @@
  * {@link org.survkit.io.InputException} whose message names the file, line, column and value and says what to do;
  * no parser or I/O exception escapes raw. {@link org.survkit.io.ReadLimits} caps the columns, the length of one
  * value and the unpacked size of a workbook while a file is read (generous defaults; tighter for uploads).
+ *
+ * <p>Speed: a UTF-8 text file is read on every core ({@code ParallelTextReader}): cut at line starts into stretches
+ * of a few megabytes, each split into cells straight from its bytes by one thread ({@code TextSegment}), plain
+ * numbers parsed there and repeated labels shared, so a continuous column costs no string per row; the rows reach
+ * the cohort assembler in file order ({@code RowCells}), which therefore decides decimal marks, date formats, event
+ * codes and problems exactly as for any other source. What the byte reader does not take (quotes, a lone carriage
+ * return, very long values, other encodings) FastCSV reads, from that line on; a seeded test checks that both give
+ * the same cohort or the same message on messy files.
  */
 package org.survkit.io;

@@ -19,7 +19,7 @@ final class KmJson {
     private KmJson() {
     }
 
-    static ObjectNode of(KmResult r) {
+    static JsonDocument of(KmResult r) {
         Estimates e = r.estimates();
         ObjectNode o = Json.object();
         o.put("conf_type", e.confType().rName());
@@ -42,11 +42,15 @@ final class KmJson {
         if (r.counting()) {
             o.put("start", r.start());
         }
-        ArrayNode groups = o.putArray("groups");
-        for (int k = 0; k < r.curves().size(); k++) {
+        int nGroups = r.curves().size();
+        ObjectNode[] heads = new ObjectNode[nGroups];
+        java.util.List<java.util.List<SurvivalRow>> tables = new java.util.ArrayList<>();
+        ArrayNode[] atTimes = new ArrayNode[nGroups];
+        for (int k = 0; k < nGroups; k++) {
             GroupCurve gc = r.curves().get(k);
             SurvivalCurve s = gc.curve();
-            ObjectNode g = groups.addObject();
+            ObjectNode g = Json.object();
+            heads[k] = g;
             g.put("group", gc.group());
             g.put("n", s.n());
             Json.put(g, "events", s.events());
@@ -71,21 +75,9 @@ final class KmJson {
             Json.put(f, "estimate", fu.estimate());
             Json.put(f, "lower", fu.lower());
             Json.put(f, "upper", fu.upper());
-            ArrayNode tab = g.putArray("table");
-            for (SurvivalRow row : s.rows()) {
-                ObjectNode x = tab.addObject();
-                Json.put(x, "time", row.time());
-                Json.put(x, "n_risk", row.nRisk());
-                Json.put(x, "n_event", row.nEvent());
-                Json.put(x, "n_censor", row.nCensor());
-                Json.put(x, "survival", row.survival());
-                Json.put(x, "std_err", row.stdErr());
-                Json.put(x, "lower", row.lower());
-                Json.put(x, "upper", row.upper());
-                Json.put(x, "cumhaz", row.cumHaz());
-                Json.put(x, "std_cumhaz", row.stdErrCumHaz());
-            }
-            ArrayNode ats = g.putArray("at");
+            tables.add(s.rows());
+            ArrayNode ats = Json.object().arrayNode();
+            atTimes[k] = ats;
             for (SurvivalAtTime a : s.at(e.at())) {
                 ObjectNode x = ats.addObject();
                 Json.put(x, "time", a.time());
@@ -96,7 +88,37 @@ final class KmJson {
                 Json.put(x, "upper", a.upper());
             }
         }
-        return o;
+        // the curves' tables (~10⁵ rows for 10⁶ patients) are streamed, not built as a tree
+        return gen -> {
+            gen.writeStartObject();
+            JsonDocument.fields(o, gen);
+            gen.writeArrayFieldStart("groups");
+            for (int k = 0; k < nGroups; k++) {
+                gen.writeStartObject();
+                JsonDocument.fields(heads[k], gen);
+                gen.writeArrayFieldStart("table");
+                for (SurvivalRow row : tables.get(k)) {
+                    gen.writeStartObject();
+                    Numbers.json(gen, "time", row.time());
+                    Numbers.json(gen, "n_risk", row.nRisk());
+                    Numbers.json(gen, "n_event", row.nEvent());
+                    Numbers.json(gen, "n_censor", row.nCensor());
+                    Numbers.json(gen, "survival", row.survival());
+                    Numbers.json(gen, "std_err", row.stdErr());
+                    Numbers.json(gen, "lower", row.lower());
+                    Numbers.json(gen, "upper", row.upper());
+                    Numbers.json(gen, "cumhaz", row.cumHaz());
+                    Numbers.json(gen, "std_cumhaz", row.stdErrCumHaz());
+                    gen.writeEndObject();
+                }
+                gen.writeEndArray();
+                gen.writeFieldName("at");
+                gen.writeTree(atTimes[k]);
+                gen.writeEndObject();
+            }
+            gen.writeEndArray();
+            gen.writeEndObject();
+        };
     }
 
     private static ObjectNode quantile(SurvivalQuantile q, boolean withP) {

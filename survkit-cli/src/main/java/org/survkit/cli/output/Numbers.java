@@ -73,6 +73,26 @@ public final class Numbers {
         return dataWhole(x) ? NODES.numberNode((long) x) : NODES.numberNode(x);
     }
 
+    /**
+     * Writes a number as {@link #json} makes it: null for NaN/infinite, whole values without ".0".
+     *
+     * @param g     the generator
+     * @param field the field name
+     * @param x     the number
+     * @throws java.io.IOException when writing fails
+     */
+    public static void json(com.fasterxml.jackson.core.JsonGenerator g, String field, double x)
+            throws java.io.IOException {
+        g.writeFieldName(field);
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            g.writeNull();
+        } else if (dataWhole(x)) {
+            g.writeNumber((long) x);
+        } else {
+            g.writeNumber(x);
+        }
+    }
+
     private static boolean dataWhole(double x) {
         return x == Math.rint(x) && Math.abs(x) < DATA_WHOLE_LIMIT;
     }

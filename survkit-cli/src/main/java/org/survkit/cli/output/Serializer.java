@@ -1,5 +1,6 @@
 package org.survkit.cli.output;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.Writer;
@@ -28,31 +29,32 @@ public final class Serializer<R> {
     /** {@code survkit km}. */
     public static final Serializer<KmResult> KM = new Serializer<>(KmText::of, KmJson::of, KmCsv::of);
     /** {@code survkit compare}. */
-    public static final Serializer<CompareResult> COMPARE = new Serializer<>(CompareText::of, CompareJson::of,
+    public static final Serializer<CompareResult> COMPARE = new Serializer<>(CompareText::of, tree(CompareJson::of),
             CompareCsv::of);
     /** {@code survkit compare --expected}: the one-sample log-rank test. */
     public static final Serializer<OneSampleResult> ONE_SAMPLE = new Serializer<>(OneSampleText::of,
-            OneSampleJson::of, OneSampleCsv::of);
+            tree(OneSampleJson::of), OneSampleCsv::of);
     /** {@code survkit cox}. */
-    public static final Serializer<CoxResult> COX = new Serializer<>(CoxText::of, CoxJson::of, CoxCsv::of);
+    public static final Serializer<CoxResult> COX = new Serializer<>(CoxText::of, tree(CoxJson::of), CoxCsv::of);
     /** {@code survkit cox --firth}. */
-    public static final Serializer<FirthResult> FIRTH = new Serializer<>(FirthText::of, FirthJson::of, FirthCsv::of);
+    public static final Serializer<FirthResult> FIRTH = new Serializer<>(FirthText::of, tree(FirthJson::of), FirthCsv::of);
     /** {@code survkit cif}. */
-    public static final Serializer<CifResult> CIF = new Serializer<>(CifText::of, CifJson::of, CifCsv::of);
+    public static final Serializer<CifResult> CIF = new Serializer<>(CifText::of, tree(CifJson::of), CifCsv::of);
     /** {@code survkit finegray}. */
-    public static final Serializer<FineGrayResult> FINE_GRAY = new Serializer<>(FineGrayText::of, FineGrayJson::of,
+    public static final Serializer<FineGrayResult> FINE_GRAY = new Serializer<>(FineGrayText::of, tree(FineGrayJson::of),
             FineGrayCsv::of);
     /** {@code survkit plan}: a few numbers, no table, so CSV is the text. */
-    public static final Serializer<PlanResult> PLAN = new Serializer<>((r, p) -> PlanText.of(r), PlanJson::of, PlanText::of);
+    public static final Serializer<PlanResult> PLAN = new Serializer<>((r, p) -> PlanText.of(r), tree(PlanJson::of),
+            PlanText::of);
     /** {@code survkit reconstruct}: the summary as text or JSON; CSV is the patients, one row each. */
     public static final Serializer<ReconstructResult> RECONSTRUCT = new Serializer<>((r, p) -> ReconstructText.of(r),
-            ReconstructJson::of, ReconstructCsv::of);
+            tree(ReconstructJson::of), ReconstructCsv::of);
 
     private final BiFunction<R, PValueFormat, String> text;
-    private final Function<R, ? extends JsonNode> json;
+    private final Function<R, JsonDocument> json;
     private final Function<R, String> csv;
 
-    private Serializer(BiFunction<R, PValueFormat, String> text, Function<R, ? extends JsonNode> json,
+    private Serializer(BiFunction<R, PValueFormat, String> text, Function<R, JsonDocument> json,
             Function<R, String> csv) {
         this.text = Objects.requireNonNull(text);
         this.json = Objects.requireNonNull(json);
@@ -81,10 +83,12 @@ public final class Serializer<R> {
     public Printout print(R result, OutputFormat format, PValueFormat pValues) {
         switch (format) {
             case JSON: {
-                JsonNode tree = json.apply(result);
-                // streamed: large tables need no intermediate string
+                JsonDocument document = json.apply(result);
+                // streamed: large tables need no intermediate tree or string
                 return out -> {
-                    Json.MAPPER.writeValue(out, tree);
+                    try (JsonGenerator g = Json.MAPPER.writer().createGenerator(out)) {
+                        document.write(g);
+                    }
                     out.write('\n');
                 };
             }
@@ -93,6 +97,10 @@ public final class Serializer<R> {
             default:
                 return text(text.apply(result, pValues));
         }
+    }
+
+    private static <R> Function<R, JsonDocument> tree(Function<R, ? extends JsonNode> json) {
+        return r -> JsonDocument.of(json.apply(r));
     }
 
     private static Printout text(String s) {

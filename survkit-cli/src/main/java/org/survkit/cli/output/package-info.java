@@ -7,7 +7,8 @@
  * <ul>
  * <li>Text is laid out as R prints the same analysis (print.survfit, print.survdiff, summary.coxph, print.cuminc),
  * tables through {@code TextTable};</li>
- * <li>JSON (Jackson, streamed) has snake_case keys, numbers as numbers and {@code null} where R gives NA; it is
+ * <li>JSON (Jackson, streamed through one {@code JsonGenerator}: small parts as trees, the Kaplan–Meier curve tables
+ * row by row from the result records, {@code JsonDocument}) has snake_case keys, numbers as numbers and {@code null} where R gives NA; it is
  * what survkit-web's {@code /api/analyses} answers;</li>
  * <li>CSV is the main table (RFC 4180; cells a spreadsheet would run as formulas are neutralized).</li>
  * </ul>

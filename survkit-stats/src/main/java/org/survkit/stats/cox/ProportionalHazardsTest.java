@@ -72,6 +72,24 @@ public final class ProportionalHazardsTest {
      *                                  time is not positive
      */
     public static ZphResult of(CoxData data, CoxModel model, ZphTransform transform, boolean byTerm) {
+        return run(data, model, transform, byTerm, true);
+    }
+
+    /**
+     * The tests only, as {@link #of(CoxData, CoxModel, ZphTransform, boolean)} gives them (the same numbers, the same
+     * diagnostics and {@link ZphResult#variance()}), without the data to plot them: {@link ZphResult#scaledResiduals()},
+     * {@link ZphResult#transformedTime()}, {@link ZphResult#eventTime()} (and the strata) are empty. What a printout
+     * of the tests needs; it spares the events × terms residuals (at 10⁶ rows, about a third of the test's time and
+     * 100 MB).
+     *
+     * @throws IllegalArgumentException as {@link #of(CoxData, CoxModel, ZphTransform, boolean)}
+     */
+    public static ZphResult tests(CoxData data, CoxModel model, ZphTransform transform, boolean byTerm) {
+        return run(data, model, transform, byTerm, false);
+    }
+
+    private static ZphResult run(CoxData data, CoxModel model, ZphTransform transform, boolean byTerm,
+                                 boolean residuals) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(transform, "transform");
@@ -113,7 +131,7 @@ public final class ProportionalHazardsTest {
         }
         gMean /= events;
 
-        Pass pass = new Pass(data, times, kept, lp, model.ties() == Ties.EFRON, g, gMean);
+        Pass pass = new Pass(data, times, kept, lp, model.ties() == Ties.EFRON, g, gMean, residuals);
         pass.run();
 
         // score tests: u = (0, U), information restricted to all β columns and the term's θ columns
@@ -129,7 +147,7 @@ public final class ProportionalHazardsTest {
         }
         ZphTerm global = scoreTest("GLOBAL", imat, pass.u, p, all);
 
-        Scaled scaled = scale(pass, beta, termColumns, names.size());
+        Scaled scaled = scale(pass, beta, termColumns, names.size(), residuals);
         return new ZphResult(terms, global, transform, scaled.x, scaled.time, scaled.strata, scaled.residuals, names,
                 scaled.variance, diagnostics);
     }
@@ -304,7 +322,8 @@ public final class ProportionalHazardsTest {
         final double[] info2;
         final double[] schoenfeld; // per observation (events only), row-major
 
-        Pass(CoxData data, Times times, int[] kept, double[] lp, boolean efron, double[] g, double gMean) {
+        Pass(CoxData data, Times times, int[] kept, double[] lp, boolean efron, double[] g, double gMean,
+                boolean residuals) {
             n = data.size();
             p = kept.length;
             this.times = times;
@@ -351,7 +370,7 @@ public final class ProportionalHazardsTest {
             info0 = new double[p * p];
             info1 = new double[p * p];
             info2 = new double[p * p];
-            schoenfeld = new double[n * p];
+            schoenfeld = residuals ? new double[n * p] : null;
         }
 
         void run() {
@@ -464,7 +483,7 @@ public final class ProportionalHazardsTest {
                         for (int k = 0; k < p; k++) {
                             u[k] += gt * sumWx[k];
                         }
-                        for (int j = i; j < end; j++) {
+                        for (int j = i; schoenfeld != null && j < end; j++) {
                             int q = byExit[j];
                             if (event[q]) {
                                 for (int k = 0; k < p; k++) {
@@ -641,7 +660,7 @@ public final class ProportionalHazardsTest {
     }
 
     /** R's scaling of the Schoenfeld residuals by the inverse average information, per stratum. */
-    private static Scaled scale(Pass pass, double[] beta, List<int[]> termColumns, int nTerms) {
+    private static Scaled scale(Pass pass, double[] beta, List<int[]> termColumns, int nTerms, boolean residuals) {
         int p = pass.p;
         int[][] used = pass.used();
         // a multi-column term counts as used in a stratum where any of its columns varies
@@ -685,6 +704,10 @@ public final class ProportionalHazardsTest {
             for (int t = 0; t < q; t++) {
                 usedTerm[s][t] = used[s][collapse ? termColumns.get(t)[0] : t];
             }
+        }
+        if (!residuals) {
+            return new Scaled(new double[0], new double[0], pass.strataGiven == null ? null : new int[0],
+                    new double[0][q], inverse(vm));
         }
         int[] rows = pass.eventRows();
         int e = rows.length;

@@ -42,6 +42,25 @@ class ProportionalHazardsTestTest {
         return ours.replace("=", "");
     }
 
+    /** The tests alone ({@code tests}, what the command line prints) are {@code of}'s, bit for bit, on every R case. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cases")
+    void testsAloneEqualTheFullResult(ZphConcordanceCase c, String label, int k) {
+        JsonNode ref = c.json.get("zph").get(k);
+        CoxModel model = c.fit();
+        ZphTransform transform = ZphTransform.parse(ref.get("transform").asText());
+        boolean byTerm = ref.get("terms").asBoolean();
+        ZphResult full = ProportionalHazardsTest.of(c.data, model, transform, byTerm);
+        ZphResult tests = ProportionalHazardsTest.tests(c.data, model, transform, byTerm);
+        assertThat(tests.terms()).as(label).isEqualTo(full.terms());
+        assertThat(tests.global()).isEqualTo(full.global());
+        assertThat(tests.variance()).isDeepEqualTo(full.variance());
+        assertThat(tests.diagnostics()).isEqualTo(full.diagnostics());
+        assertThat(tests.columnNames()).isEqualTo(full.columnNames());
+        assertThat(tests.scaledResiduals()).isEmpty();
+        assertThat(full.scaledResiduals()).isNotEmpty();
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
     void matchesR(ZphConcordanceCase c, String label, int k) {
