@@ -24,7 +24,8 @@ class CliReportTest {
         Cli r = Cli.run("report", Cli.resource("lung.csv"), "--time", "time", "--event", "status", "--event-value", "2",
                 "--group", "sex", "--no-png", "--docx", "--out", first.toString());
         assertThat(r.status()).as(r.err()).isZero();
-        assertThat(r.err()).isEmpty(); // no logging noise of the Word writer
+        // no logging noise of the Word writer: at most the report's progress lines (when it runs over a second)
+        assertThat(r.err().lines().filter(l -> !l.startsWith("survkit report: "))).isEmpty();
         assertThat(first.resolve("report.docx")).isRegularFile();
         assertThat(first.resolve("tables.xlsx")).isRegularFile();
         assertThat(Files.readString(first.resolve("study.yaml"))).contains("\ndocx: yes\n");
