@@ -24,19 +24,15 @@ import org.survkit.stats.model.Factor;
 class CumulativeIncidenceEntryTest {
     private static final double TOL = 1e-9;
 
-    static JsonNode load(String name) throws IOException {
-        try (InputStream in = CumulativeIncidenceEntryTest.class.getResourceAsStream(
-                "/reference/cif-entry/cif_entry_" + name + ".json")) {
+    private static JsonNode load(String name) throws IOException {
+        try (InputStream in = CumulativeIncidenceEntryTest.class.getResourceAsStream("/reference/cif-entry/cif_entry_"
+                + name + ".json")) {
             return new ObjectMapper().readTree(in);
         }
     }
 
-    static double[] doubles(JsonNode a) {
-        double[] d = new double[a.size()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = a.get(i).asDouble();
-        }
-        return d;
+    private static double[] doubles(JsonNode a) {
+        return FineGrayTruncationTest.doubles(a);
     }
 
     @ParameterizedTest
