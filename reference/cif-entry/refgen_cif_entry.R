@@ -2,7 +2,8 @@
 # survfit(Surv(entry, time, factor(status)) ~ group) -- pstate and std.err (the infinitesimal jackknife, survfit's
 # default for multi-state curves; one row per subject, id = row) at every time of the curve, per group, with the data inline.
 # Usage (from the repository root):
-#   Rscript reference/cif-entry/refgen_cif_entry.R survkit-stats/src/test/resources/reference/cif-entry
+#   Rscript reference/cif-entry/refgen_cif_entry.R survkit-stats/src/test/resources/reference/cif-entry \
+#     survkit-report/src/test/resources/reference/cif-entry
 suppressPackageStartupMessages({library(survival); library(jsonlite)})
 stopifnot(packageVersion("survival") == "3.5.3")
 out <- commandArgs(TRUE)[1]; dir.create(out, showWarnings = FALSE, recursive = TRUE)
@@ -61,3 +62,30 @@ write(toJSON(aj(h, "ten rows by hand: late entries, ties, entry = another row's 
              auto_unbox = TRUE), file.path(out, "cif_entry_hand.json"))
 h$id <- seq_len(nrow(h))
 print(summary(survfit(Surv(entry, time, factor(status)) ~ 1, data = h, id = id)))
+
+# 4. the report's study (second argument: the report's test resources): the seeded cohort with a covariate,
+# cumulative incidence at 2 and 4 per arm and overall (summary(survfit, times)), and the left-truncated Fine-Gray
+# model of cause 1 on arm + x (finegray() + weighted coxph, robust standard errors)
+rep <- commandArgs(TRUE)[2]
+if (!is.na(rep)) {
+  dir.create(rep, showWarnings = FALSE, recursive = TRUE)
+  set.seed(7)
+  r <- data.frame(entry = d$entry, time = d$time, status = d$status, arm = d$group, x = round(rnorm(nrow(d)), 2))
+  write.csv(r, file.path(rep, "cohort.csv"), row.names = FALSE, quote = FALSE)
+  r$id <- seq_len(nrow(r)); r$ev <- factor(r$status, 0:2, c("censor", "c1", "c2"))
+  at <- function(fit) {
+    s <- summary(fit, times = c(2, 4))
+    g <- if (is.null(s$strata)) rep("all", length(s$time)) else sub("^arm=", "", as.character(s$strata))
+    lapply(seq_along(s$time), function(i) list(group = g[i], time = s$time[i],
+      cif = unname(s$pstate[i, match(c("c1", "c2"), s$states)]), se = unname(s$std.err[i, match(c("c1", "c2"), s$states)])))
+  }
+  byarm <- at(survfit(Surv(entry, time, ev) ~ arm, data = r, id = id))
+  all <- at(survfit(Surv(entry, time, ev) ~ 1, data = r, id = id))
+  fg <- finegray(Surv(entry, time, ev) ~ arm + x + id, data = r, etype = "c1", id = id)
+  fit <- coxph(Surv(fgstart, fgstop, fgstatus) ~ arm + x, data = fg, weights = fgwt)
+  write(toJSON(list(description = "report study: the seeded cohort, arm A/B, covariate x; times 2 and 4",
+                    at = c(byarm, all), finegray = list(terms = names(coef(fit)), coef = unname(coef(fit)),
+                    robust_se = unname(sqrt(diag(fit$var))))), digits = NA, auto_unbox = TRUE),
+        file.path(rep, "report_cif_entry.json"))
+  print(summary(fit))
+}

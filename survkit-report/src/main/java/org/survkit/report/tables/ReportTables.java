@@ -1173,8 +1173,8 @@ public final class ReportTables {
                     + " horizon).");
         }
         if (entry) {
-            notes.add("Delayed entry (left truncation): each patient is at risk from the entry time ("
-                    + a.study().time().entry() + ") to the end of follow-up, (entry, time], as R survfit(Surv(entry,"
+            notes.add("Delayed entry (left truncation): each patient is at risk from the entry time in column '"
+                    + a.study().time().entry() + "' to the end of follow-up, (entry, time], as R survfit(Surv(entry,"
                     + " time, factor(status)) ~ group)." + (a.study().grouped() ? " Gray's test is not shown: it is"
                     + " defined for right-censored data only (R cmprsk's cuminc takes no entry times)." : ""));
         }
