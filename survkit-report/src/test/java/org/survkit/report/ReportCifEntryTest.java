@@ -61,12 +61,7 @@ class ReportCifEntryTest {
     }
 
     private static JsonNode curve(JsonNode cif, String group, double cause) {
-        for (JsonNode c : cif.get("curves")) {
-            if (c.get("group").asText().equals(group) && c.get("cause").asDouble() == cause) {
-                return c;
-            }
-        }
-        throw new AssertionError("no curve " + group + " " + cause);
+        return ReportCompetingRisksTest.curve(cif, group, cause);
     }
 
     @Test
