@@ -91,7 +91,7 @@ class ReportCompetingRisksTest {
         return JSON.readTree(r.outputDir().resolve("tables/" + name + ".json").toFile());
     }
 
-    private static JsonNode curve(JsonNode cif, String group, double cause) {
+    static JsonNode curve(JsonNode cif, String group, double cause) {
         for (JsonNode c : cif.get("curves")) {
             if (c.get("group").asText().equals(group) && c.get("cause").asDouble() == cause) {
                 return c;

@@ -20,8 +20,9 @@ import org.survkit.study.key.Where;
  * are the restricted-mean comparison (its variance is written for right-censored, unweighted curves), a landmark
  * with entry times (entry times already say when each row starts to count), the exact partial likelihood with
  * weights and Uno's concordance with entry times (as the command line refuses them). The report's competing-risks
- * section takes neither (its Aalen–Johansen estimator and Gray's test are for right-censored, unweighted rows; the
- * left-truncated Fine–Gray model is {@code survkit finegray --start}).
+ * section takes entry times (the Aalen–Johansen estimate of R's multi-state {@code survfit(Surv(entry, time,
+ * factor(status)) ~ group)}, no Gray's test, which cmprsk defines for right-censored rows only, and the left-truncated
+ * Fine–Gray model of {@code survkit finegray --start}) but no case weights.
  */
 public final class WeightsAndEntry {
     private WeightsAndEntry() {
@@ -78,12 +79,6 @@ public final class WeightsAndEntry {
                         + "' is not defined for (entry, time] rows, as in R's concordance(timewt = \"n/G2\"); use"
                         + " harrell.");
             }
-        }
-        if (entry && s.competingRisks() != null) {
-            throw new InputException(where.apply(StudyKeys.ENTRY).name(StudyKeys.ENTRY) + ": the report's"
-                    + " competing-risks section (cumulative incidence, Gray's test) takes no entry times yet; leave"
-                    + " 'competing_risks' out of this study and fit the left-truncated Fine–Gray model with"
-                    + " 'survkit finegray --start'.");
         }
         if (weights && s.competingRisks() != null) {
             throw new InputException(where.apply(StudyKeys.WEIGHTS).name(StudyKeys.WEIGHTS) + ": the competing-risks"

@@ -48,14 +48,15 @@ final class DatasetSpecs {
     }
 
     /**
-     * {@return competing risks: the rows whose time, cause and group are known; the censor value is the reader's
-     * event value (so that a missing main event does not matter) and the cause is read as a covariate}
+     * {@return competing risks: the rows whose time, cause and group are known, with the study's entry times; the
+     * censor value is the reader's event value (so that a missing main event does not matter) and the cause is read
+     * as a covariate}
      */
     static CohortSpec competingRisks(AnalysisDataset d) {
         Study.CompetingRisks cr = d.study().competingRisks();
         return CohortSpec.builder().naCodes(d.study().data().na()).group(d.groupColumn()).strata(cr.strata())
                 .time(AnalysisDataset.TIME).event(AnalysisDataset.CAUSE).eventValue(Values.given(cr.censorValue()))
-                .covariates(List.of(AnalysisDataset.CAUSE));
+                .covariates(List.of(AnalysisDataset.CAUSE)).start(d.study().time().entry());
     }
 
     /** {@return the Fine–Gray model's terms: the group first (as a factor) unless a term names it, then the study's} */

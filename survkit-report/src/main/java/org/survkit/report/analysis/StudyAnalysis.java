@@ -972,18 +972,23 @@ public final class StudyAnalysis {
         }
         CumulativeIncidence engine = CumulativeIncidence.withDefaults().with(study.confType())
                 .withConfLevel(study.confLevel()).withRho(cr.rho());
-        CumulativeIncidenceResult result = engine.fit(c.time(), status, cr.censorValue(), factor,
+        // with entry times: rows (entry, time], R survfit(Surv(entry, time, factor(status)) ~ group), no Gray test
+        double[] entry = c.start();
+        CumulativeIncidenceResult result = engine.fit(entry, c.time(), status, cr.censorValue(), null, factor,
                 c.strata() == null ? null : Factor.of(c.strata()));
-        CumulativeIncidenceResult overall = factor == null ? null : engine.fit(c.time(), status, cr.censorValue());
+        CumulativeIncidenceResult overall = factor == null ? null
+                : engine.fit(entry, c.time(), status, cr.censorValue(), null, null, null);
         double reference = referenceTime(result);
         double[] times = study.at().length > 0 ? study.at() : new double[] {reference};
-        List<NaiveCumulativeIncidence> naive = NaiveCumulativeIncidence.of(result, c.time(), status, factor, reference);
+        List<NaiveCumulativeIncidence> naive = NaiveCumulativeIncidence.of(result, entry, c.time(), status, factor,
+                reference);
         boolean[] any = new boolean[status.length];
         for (int i = 0; i < any.length; i++) {
             any[i] = status[i] != cr.censorValue();
         }
-        List<GroupCurve> anyEvent = factor == null ? List.of(new GroupCurve("all", km.fit(c.time(), any)))
-                : km.fit(c.time(), any, factor);
+        List<GroupCurve> anyEvent = entry != null
+                ? km.fit(entry, c.time(), any, null, factor == null ? Factor.single("all", any.length) : factor)
+                : factor == null ? List.of(new GroupCurve("all", km.fit(c.time(), any))) : km.fit(c.time(), any, factor);
         FineGrayOut fg = cr.fineGray() == null ? null : fineGray(cr, causes);
         return new CompetingRisksOut(cr, c, status, List.copyOf(levels), result, overall, List.copyOf(causes), times,
                 reference, naive, anyEvent, fg);
@@ -1020,7 +1025,7 @@ public final class StudyAnalysis {
                 cr.line("finegray"), labels);
         boolean any = java.util.Arrays.stream(status).anyMatch(x -> x == cause);
         FineGrayModel model = any ? FineGrayRegression.withDefaults().withConfLevel(study.confLevel())
-                .fit(c.time(), status, cr.censorValue(), cause, design) : null;
+                .fit(c.start(), c.time(), status, cr.censorValue(), cause, design) : null;
         return new FineGrayOut(cause, List.copyOf(covariates), c, model, labels);
     }
 

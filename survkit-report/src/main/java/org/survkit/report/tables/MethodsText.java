@@ -230,8 +230,15 @@ public final class MethodsText {
         p.append("With ").append(t.causeList()).append(" as competing events (coded in ").append(cr.spec().column())
                 .append("), the cumulative incidence of each was estimated by the Aalen\u2013Johansen method, which")
                 .append(" accounts for the patients removed by the other events, with ").append(t.ciLabel())
-                .append("s from Gray's variance (as R cmprsk's cuminc) on the ").append(s.confType().rName())
-                .append(" scale");
+                .append(cr.cohort().start() != null ? "s from the infinitesimal jackknife variance (as R survival's"
+                        + " multi-state survfit) on the " : "s from Gray's variance (as R cmprsk's cuminc) on the ")
+                .append(s.confType().rName()).append(" scale");
+        if (cr.cohort().start() != null) {
+            p.append(", each patient at risk from the entry time (delayed entry, left truncation)");
+            if (s.grouped()) {
+                p.append("; Gray's test, defined for right-censored data only, was not used");
+            }
+        }
         if (!cr.result().tests().isEmpty()) {
             p.append("; groups were compared for each cause with Gray's test");
         }
@@ -245,7 +252,8 @@ public final class MethodsText {
             p.append("The effect of ").append(join(terms)).append(" on the cumulative incidence of ")
                     .append(t.causeLabel(fg.cause())).append(" was estimated with the Fine\u2013Gray proportional")
                     .append(" subdistribution hazards model (Fine & Gray 1999; complete cases), with robust (sandwich)")
-                    .append(" standard errors as R cmprsk's crr. ");
+                    .append(fg.cohort().start() != null ? " standard errors, fitted with the entry times as R survival's"
+                            + " finegray() + weighted coxph (Geskus 2011). " : " standard errors as R cmprsk's crr. ");
         }
         return p.toString().trim();
     }

@@ -1154,10 +1154,15 @@ public final class ReportTables {
             num(o, "cif", n.cif());
             num(o, "difference", n.difference());
         }
+        boolean entry = cr.cohort().start() != null;
+        json.put("entry", entry);
+        json.put("variance_method", entry ? "infinitesimal jackknife, as R survfit (multi-state)"
+                : "Gray's, as R cmprsk cuminc");
         List<String> notes = new ArrayList<>();
         notes.add("Cumulative incidence (%) of each cause, with the other causes as competing events (Aalen\u2013Johansen"
                 + " estimator), with " + ciLabel() + "s on the " + a.study().confType().rName() + " scale from the variance"
-                + " of R cmprsk's cuminc. Events: events of that cause" + (Double.isNaN(a.study().horizon()) ? ""
+                + (entry ? " of R survival's multi-state survfit (infinitesimal jackknife)" : " of R cmprsk's cuminc")
+                + ". Events: events of that cause" + (Double.isNaN(a.study().horizon()) ? ""
                         : " up to the horizon") + "." + (beyond ? " " + Formats.NA + ": after the group's last follow-up."
                                 : ""));
         notes.add("Codes of " + cr.spec().column() + ": " + String.join(", ", cr.causes().stream().map(k ->
@@ -1166,6 +1171,12 @@ public final class ReportTables {
         if (!Double.isNaN(a.study().horizon())) {
             notes.add("Follow-up is censored at " + Formats.given(a.study().horizon()) + " " + unit() + " (the study's"
                     + " horizon).");
+        }
+        if (entry) {
+            notes.add("Delayed entry (left truncation): each patient is at risk from the entry time in column '"
+                    + a.study().time().entry() + "' to the end of follow-up, (entry, time], as R survfit(Surv(entry,"
+                    + " time, factor(status)) ~ group)." + (a.study().grouped() ? " Gray's test is not shown: it is"
+                    + " defined for right-censored data only (R cmprsk's cuminc takes no entry times)." : ""));
         }
         int left = a.cohort().size() - cr.cohort().size();
         if (left != 0) {
@@ -1252,7 +1263,9 @@ public final class ReportTables {
         json.put("label", cause);
         ArrayNode cov = json.putArray("covariates");
         f.covariates().forEach(cov::add);
-        json.put("se", "robust (sandwich), as crr");
+        boolean entry = f.cohort().start() != null;
+        json.put("se", entry ? "robust (sandwich), as R survival's finegray() + weighted coxph" : "robust (sandwich), as crr");
+        json.put("entry", entry);
         num(json, "conf_level", a.study().confLevel());
         json.put("n", m.n());
         json.put("events", m.events());
@@ -1282,7 +1295,9 @@ public final class ReportTables {
         lr.put("df", m.df());
         List<String> notes = new ArrayList<>();
         notes.add("SHR: subdistribution hazard ratio of " + cause + " (Fine & Gray 1999), the other causes as competing"
-                + " events; Wald " + ciLabel() + "s and P values from robust (sandwich) standard errors, as R cmprsk crr."
+                + " events; Wald " + ciLabel() + "s and P values from robust (sandwich) standard errors, as R "
+                + (entry ? "survival's finegray() + weighted coxph with (entry, time] rows: the competing events' weights"
+                        + " use the censoring and the entry distributions (Geskus 2011)." : "cmprsk crr.")
                 + " An SHR describes how a covariate changes the cumulative incidence of the cause, not its rate among"
                 + " patients still free of every event.");
         notes.add("n = " + m.n() + " (complete cases): " + m.events() + " events of " + cause + ", " + m.competingEvents()

@@ -155,7 +155,38 @@ public final class CumulativeIncidence {
      */
     public CumulativeIncidenceResult fit(double[] time, double[] status, double censorCode, int[] count,
             Factor group, Factor strata) {
+        return fit(null, time, status, censorCode, count, group, strata);
+    }
+
+    /**
+     * Curves per cause and group with delayed entry (left truncation): row i counts on (entry<sub>i</sub>,
+     * time<sub>i</sub>], so the risk set at t is the rows with entry &lt; t ≤ time. The estimate is the same
+     * Aalen–Johansen product on these risk sets, R's multi-state {@code survfit(Surv(entry, time, factor(status)) ~
+     * group, id = row)} {@code pstate}; the variance is then R's, the infinitesimal jackknife (the sum of the squared
+     * influence of each row, survfit's default {@code std.err} for multi-state curves) — cmprsk, whose variance
+     * {@link #fit(double[], double[], double, Factor, Factor)} matches, takes no entry times. Gray's test takes none
+     * either: the result has no tests (and {@code strata}, used by the tests only, is then ignored). The influence is
+     * computed for every row at every distinct time of its group, O(n·m).
+     *
+     * @param entry entry times, each finite and below its time; null for {@link #fit(double[], double[], double,
+     *              int[], Factor, Factor)} (cmprsk's variance, Gray's tests)
+     * @throws IllegalArgumentException for an entry time that is not a finite number below its time
+     */
+    public CumulativeIncidenceResult fit(double[] entry, double[] time, double[] status, double censorCode, int[] count,
+            Factor group, Factor strata) {
         CompetingRisksInput.check(time, status, censorCode);
+        if (entry != null) {
+            if (entry.length != time.length) {
+                throw new IllegalArgumentException("entry and times must have the same length: " + entry.length
+                        + " and " + time.length);
+            }
+            for (int i = 0; i < entry.length; i++) {
+                if (!(Double.isFinite(entry[i]) && entry[i] < time[i])) {
+                    throw new IllegalArgumentException("observation " + (i + 1) + ": the entry time " + entry[i]
+                            + " must be a finite number below the time " + time[i]);
+                }
+            }
+        }
         if (count != null && count.length != time.length) {
             throw new IllegalArgumentException("counts and times must have the same length: " + count.length
                     + " and " + time.length);
@@ -189,7 +220,7 @@ public final class CumulativeIncidence {
         List<CumulativeIncidenceCurve> curves = new ArrayList<>();
         CumulativeIncidenceCurve[][] byCause = new CumulativeIncidenceCurve[causes.length][ng];
         for (int k = 0; k < ng; k++) {
-            CumulativeIncidenceCurve[] cs = groupCurves(g.levels().get(k), ranked, causeIndex, causes,
+            CumulativeIncidenceCurve[] cs = groupCurves(g.levels().get(k), ranked, entry, causeIndex, causes,
                     rowsByGroup[k], count);
             for (int c = 0; c < causes.length; c++) {
                 byCause[c][k] = cs[c];
@@ -199,7 +230,7 @@ public final class CumulativeIncidence {
             curves.addAll(Arrays.asList(row));
         }
         List<GrayTestResult> tests = new ArrayList<>();
-        if (ng >= 2) {
+        if (ng >= 2 && entry == null) {
             int[][] strataRows = st == null ? new int[][] {allRows(n)} : st.rowsByLevel();
             for (int c = 0; c < causes.length; c++) {
                 tests.add(grayTest(causes[c], c, ranked, causeIndex, count, g, st, strataRows));
@@ -218,7 +249,7 @@ public final class CumulativeIncidence {
     }
 
     /** The curves of every cause in one group (cmprsk {@code cinc} per cause). */
-    private CumulativeIncidenceCurve[] groupCurves(String label, RankedTimes ranked, int[] causeIndex,
+    private CumulativeIncidenceCurve[] groupCurves(String label, RankedTimes ranked, double[] entry, int[] causeIndex,
             double[] causes, int[] rows, int[] count) {
         int[] order = ranked.orderByRank(rows);
         int[] rank = ranked.rank();
@@ -242,13 +273,35 @@ public final class CumulativeIncidence {
         int[][] byCause = new int[nc][m];
         double[] times = new double[m];
         int atRisk = size;
-        for (int i = 0, r = -1, prev = -1; i < n; i++) {
+        double[] entries = null; // the group's entry times, increasing, with their counts: the rows not yet entered
+        int[] entryCount = null;
+        if (entry != null) {
+            entries = new double[n];
+            entryCount = new int[n];
+            Integer[] byEntry = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                byEntry[i] = rows[i];
+            }
+            Arrays.sort(byEntry, (a, b) -> Double.compare(entry[a], entry[b]));
+            for (int i = 0; i < n; i++) {
+                entries[i] = entry[byEntry[i]];
+                entryCount[i] = count == null ? 1 : count[byEntry[i]];
+            }
+        }
+        int entered = 0; // observations with entry < the current time
+        for (int i = 0, r = -1, prev = -1, e = 0; i < n; i++) {
             int obs = order[i];
             if (rank[obs] != prev) {
                 prev = rank[obs];
                 r++;
                 times[r] = ranked.times()[prev];
-                risk[r] = atRisk;
+                if (entries != null) {
+                    while (e < n && entries[e] < times[r]) {
+                        entered += entryCount[e++];
+                    }
+                }
+                // with entry times: time ≥ t (atRisk) less entry ≥ t (size − entered)
+                risk[r] = entries == null ? atRisk : atRisk - (size - entered);
             }
             int f = count == null ? 1 : count[obs];
             int c = causeIndex[obs];
@@ -261,16 +314,76 @@ public final class CumulativeIncidence {
         }
         double lastTime = m == 0 ? 0 : times[m - 1];
         double z = Normal.quantile(0.5 + confLevel / 2);
+        double[][] ij = entry == null ? null
+                : jackknifeVariance(entry, ranked, causeIndex, rows, count, nc, times, risk, all, byCause);
         CumulativeIncidenceCurve[] out = new CumulativeIncidenceCurve[nc];
         for (int c = 0; c < nc; c++) {
-            out[c] = curve(label, causes[c], size, times, risk, all, byCause[c], lastTime, z);
+            out[c] = curve(label, causes[c], size, times, risk, all, byCause[c], lastTime, z,
+                    ij == null ? null : ij[c]);
+        }
+        return out;
+    }
+
+    /**
+     * The infinitesimal jackknife variance of every cause's Aalen–Johansen estimate at each distinct time of a group
+     * (R survfit's multi-state {@code std.err}²): with S the probability of no event yet, λ<sub>c</sub> = d<sub>c</sub>/n
+     * and row i's influence U<sub>i</sub> on (S, F<sub>1</sub>, …), at each time
+     * U<sub>i</sub><sup>F<sub>c</sub></sup> += U<sub>i</sub><sup>S</sup> λ<sub>c</sub> + S(t−) (dN<sub>ic</sub> −
+     * Y<sub>i</sub> λ<sub>c</sub>)/n and U<sub>i</sub><sup>S</sup> ← U<sub>i</sub><sup>S</sup> (1 − λ) − S(t−)
+     * (dN<sub>i</sub> − Y<sub>i</sub> λ)/n, Y<sub>i</sub> = [entry<sub>i</sub> &lt; t ≤ time<sub>i</sub>]; the
+     * variance is Σ count<sub>i</sub> U<sub>i</sub>².
+     */
+    private static double[][] jackknifeVariance(double[] entry, RankedTimes ranked, int[] causeIndex, int[] rows,
+            int[] count, int nc, double[] times, int[] risk, int[] all, int[][] byCause) {
+        int n = rows.length;
+        int m = times.length;
+        int[] rank = ranked.rank();
+        double[] t = ranked.times();
+        double[] uS = new double[n];
+        double[][] uF = new double[nc][n];
+        double[] lambda = new double[nc];
+        double[][] out = new double[nc][m];
+        double s = 1;
+        for (int r = 0; r < m; r++) {
+            if (all[r] == 0) {
+                if (r > 0) {
+                    for (int c = 0; c < nc; c++) {
+                        out[c][r] = out[c][r - 1];
+                    }
+                }
+                continue;
+            }
+            double nr = risk[r];
+            double lam = all[r] / nr;
+            for (int c = 0; c < nc; c++) {
+                lambda[c] = byCause[c][r] / nr;
+            }
+            double[] v = new double[nc];
+            for (int k = 0; k < n; k++) {
+                int i = rows[k];
+                double ti = t[rank[i]];
+                boolean atRisk = entry[i] < times[r] && ti >= times[r];
+                int ci = atRisk && ti == times[r] ? causeIndex[i] : -1;
+                double y = atRisk ? 1 : 0;
+                double prevS = uS[k];
+                for (int c = 0; c < nc; c++) {
+                    double u = uF[c][k] + prevS * lambda[c] + s * ((ci == c ? 1 : 0) - y * lambda[c]) / nr;
+                    uF[c][k] = u;
+                    v[c] += (count == null ? 1 : count[i]) * u * u;
+                }
+                uS[k] = prevS * (1 - lam) - s * ((ci >= 0 ? 1 : 0) - y * lam) / nr;
+            }
+            for (int c = 0; c < nc; c++) {
+                out[c][r] = v[c];
+            }
+            s *= 1 - lam;
         }
         return out;
     }
 
     /** Aalen–Johansen estimate and cmprsk's variance for one cause of one group. */
     private CumulativeIncidenceCurve curve(String label, double cause, int n, double[] times, int[] risk,
-            int[] all, int[] mine, double lastTime, double z) {
+            int[] all, int[] mine, double lastTime, double z, double[] jackknife) {
         int rows = 0;
         int events = 0;
         for (int d : mine) {
@@ -320,7 +433,7 @@ public final class CumulativeIncidence {
                 v1 += t4 * t4 * t6;
                 v2 += t3 * t4 * t6;
                 v3 += t3 * t3 * t6;
-                double v = v1 + f * f * v3 - 2 * f * v2;
+                double v = jackknife != null ? jackknife[r] : v1 + f * f * v3 - 2 * f * v2;
                 double[] ci = limits(confType, f, v, z);
                 t[row] = times[r];
                 nRisk[row] = risk[r];

@@ -30,7 +30,7 @@ import org.survkit.stats.km.ConfidenceType;
  * @param nRisk     number at risk just before each time
  * @param nEvent    events of the cause at each time
  * @param cif       cumulative incidence after each time
- * @param variance  its variance (Gray's / Aalen-type, as cmprsk)
+ * @param variance  its variance (Gray's / Aalen-type, as cmprsk; with entry times R survfit's infinitesimal jackknife)
  * @param lower     lower confidence limit
  * @param upper     upper confidence limit
  */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.survkit.stats.km.KaplanMeier;
+import org.survkit.stats.km.SurvivalCurve;
 import org.survkit.stats.model.Factor;
 
 /**
@@ -51,6 +52,18 @@ public record NaiveCumulativeIncidence(String group, double cause, double time, 
      */
     public static List<NaiveCumulativeIncidence> of(CumulativeIncidenceResult result, double[] time,
             double[] status, Factor group, double at) {
+        return of(result, null, time, status, group, at);
+    }
+
+    /**
+     * As {@link #of(CumulativeIncidenceResult, double[], double[], Factor, double)} for a fit with entry times:
+     * the Kaplan–Meier estimate is then R's {@code survfit(Surv(entry, time, status == cause) ~ 1)} of the
+     * (entry, time] rows.
+     *
+     * @param entry the entry times the result was fitted on, or null without
+     */
+    public static List<NaiveCumulativeIncidence> of(CumulativeIncidenceResult result, double[] entry, double[] time,
+            double[] status, Factor group, double at) {
         if (!(at >= 0) || Double.isInfinite(at)) {
             throw new IllegalArgumentException("the time must be a finite number >= 0, got " + at);
         }
@@ -72,12 +85,18 @@ public record NaiveCumulativeIncidence(String group, double cause, double time, 
                     continue;
                 }
                 double[] t = new double[rows[k].length];
+                double[] t0 = entry == null ? null : new double[t.length];
                 boolean[] e = new boolean[rows[k].length];
                 for (int i = 0; i < t.length; i++) {
                     t[i] = time[rows[k][i]];
                     e[i] = status[rows[k][i]] == cause;
+                    if (t0 != null) {
+                        t0[i] = entry[rows[k][i]];
+                    }
                 }
-                double s = km.fit(t, e).at(at).get(0).survival();
+                SurvivalCurve kmCurve = t0 == null ? km.fit(t, e)
+                        : km.fit(t0, t, e, null, Factor.single(label, t.length)).get(0).curve();
+                double s = kmCurve.at(at).get(0).survival();
                 out.add(new NaiveCumulativeIncidence(label, cause, at, 1 - s, curve.at(at).get(0).cif()));
             }
         }
