@@ -43,6 +43,13 @@ import picocli.CommandLine;
  * group, stratum, weight or covariate are left out and counted in the rows line.
  */
 public final class SparkEngine implements ClusterEngine {
+    static {
+        // Spark configures Log4j's core implementation; survkit-report's log4j2.component.properties chooses Log4j's
+        // simple logger (for Apache POI), which Spark cannot cast: a system property outranks that file
+        if (System.getProperty("log4j2.provider") == null) {
+            System.setProperty("log4j2.provider", "org.apache.logging.log4j.core.impl.Log4jProvider");
+        }
+    }
 
     @Override
     public String name() {
