@@ -71,8 +71,10 @@ final class Axes {
             w.empty("line", "class", "x-tick", "data-value", NumberText.plain(values[i]).replace(NumberText.MINUS, "-"),
                     "x1", SvgWriter.num(x), "y1", SvgWriter.num(axisY), "x2", SvgWriter.num(x), "y2",
                     SvgWriter.num(axisY + Style.TICK_LENGTH), "stroke", Style.AXIS, "stroke-width", aw);
-            w.text(labels.get(i), "class", "x-tick-label", "x", SvgWriter.num(x), "y", SvgWriter.num(labelY),
-                    "font-size", fs, "fill", Style.TEXT, "text-anchor", "middle");
+            if (!labels.get(i).isEmpty()) { // a blank label: the tick without its number (no room for it)
+                w.text(labels.get(i), "class", "x-tick-label", "x", SvgWriter.num(x), "y", SvgWriter.num(labelY),
+                        "font-size", fs, "fill", Style.TEXT, "text-anchor", "middle");
+            }
         }
         if (title != null) {
             w.text(title, "class", "axis-title", "x", SvgWriter.num(titleCentreX), "y",

@@ -204,7 +204,7 @@ final class ForestRenderer {
             }
             w.close("g");
         }
-        Axes.bottom(w, axisY, panelX0, panelX1, ticks.values(), ticks.labels(), sx,
+        Axes.bottom(w, axisY, panelX0, panelX1, ticks.values(), readable(ticks.values(), ticks.labels(), sx), sx,
                 s.axisLabel != null ? s.axisLabel : "Hazard ratio (log scale)", (panelX0 + panelX1) / 2);
         if (directionBaseline > 0) {
             String dy = SvgWriter.num(directionBaseline);
@@ -329,5 +329,39 @@ final class ForestRenderer {
 
     private String accessibleTitle(List<String> labels) {
         return (s.title != null ? s.title + ": " : "") + "Forest plot of hazard ratios (" + String.join(", ", labels) + ")";
+    }
+
+    /**
+     * The tick labels that fit side by side on a narrow axis (an 85 mm figure): 1 always, then from left to right
+     * each label that keeps {@code 3} units from every label kept; the others are blank (their ticks stay).
+     */
+    static List<String> readable(double[] values, List<String> labels, Scale sx) {
+        int n = values.length;
+        double[] left = new double[n];
+        double[] right = new double[n];
+        for (int i = 0; i < n; i++) {
+            double half = TextMetrics.width(labels.get(i), Style.FONT) / 2;
+            left[i] = sx.map(values[i]) - half;
+            right[i] = sx.map(values[i]) + half;
+        }
+        boolean[] keep = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            keep[i] = Math.abs(values[i] - 1) < 1e-12;
+        }
+        for (int i = 0; i < n; i++) {
+            if (keep[i]) {
+                continue;
+            }
+            boolean clear = true;
+            for (int j = 0; j < n && clear; j++) {
+                clear = !keep[j] || right[i] + 3 <= left[j] || right[j] + 3 <= left[i];
+            }
+            keep[i] = clear;
+        }
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(keep[i] ? labels.get(i) : "");
+        }
+        return out;
     }
 }

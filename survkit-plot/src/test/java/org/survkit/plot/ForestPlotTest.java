@@ -145,4 +145,27 @@ class ForestPlotTest {
         double panel = SvgDoc.num(svg.byClass("axis-line").get(0), "x1");
         assertThat(panel - right).isBetween(0.0, 16.5);
     }
+
+    /**
+     * At one column's width (85 mm) a wide axis (0.5 to 100, as the rapamycin example's triple-positive HR of 13
+     * (1.54–110)) keeps every tick but only the numbers that fit side by side, 1 always among them.
+     */
+    @Test
+    void aNarrowAxisPrintsOnlyTheTickNumbersThatFit() {
+        List<CoxCoefficient> rows = List.of(
+                new CoxCoefficient("subgroup: Triple positive vs ER/PR+ HER2\u2212", Math.log(13), 1.1, Double.NaN, 2.3,
+                        0.02, 13.0, 1.54, 110, false),
+                new CoxCoefficient("age", Math.log(1.02), 0.03, Double.NaN, 0.6, 0.5, 1.02, 0.96, 1.10, false));
+        SvgDoc narrow = SvgDoc.parse(ForestPlot.of(rows, 0.95).withWidth(85).svg());
+        List<Rect> labels = TextBoxes.of(narrow, "x-tick-label");
+        for (int i = 0; i < labels.size(); i++) {
+            for (int j = i + 1; j < labels.size(); j++) {
+                assertThat(labels.get(i).intersects(labels.get(j))).as("tick labels %d and %d overlap", i, j).isFalse();
+            }
+        }
+        assertThat(narrow.byClass("x-tick-label")).extracting(Element::getTextContent).contains("1");
+        assertThat(narrow.byClass("x-tick").size()).isGreaterThan(labels.size());
+        SvgDoc wide = SvgDoc.parse(ForestPlot.of(rows, 0.95).svg());
+        assertThat(wide.byClass("x-tick-label")).hasSameSizeAs(wide.byClass("x-tick"));
+    }
 }
