@@ -12,6 +12,7 @@ import org.survkit.stats.competing.CumulativeIncidence;
 import org.survkit.stats.competing.CumulativeIncidenceCurve;
 import org.survkit.stats.competing.CumulativeIncidenceResult;
 import org.survkit.stats.competing.GrayTestResult;
+import org.survkit.stats.model.Factor;
 import org.survkit.stats.km.ConfidenceType;
 import org.survkit.study.Estimates;
 import org.survkit.study.key.StudyKeys;
@@ -52,6 +53,12 @@ public final class CifCommand implements Callable<Integer> {
     @Option(names = "--rho", paramLabel = "P", defaultValue = "0",
             description = "Gray's test weight (1 - F(t-))^P (cmprsk rho). Default: ${DEFAULT-VALUE}.")
     double rho;
+
+    @Option(names = StudyKeys.Flags.START, paramLabel = "COL",
+            description = {"Entry time (left truncation, delayed entry): rows (start, time], at risk only after entry;",
+                "Aalen-Johansen as R survfit(Surv(start, time, factor(status)) ~ group), infinitesimal-jackknife",
+                "standard errors. Gray's test is then not computed (defined for right-censored data only)."})
+    String start;
 
     @Option(names = "--table", description = "Text format: print the full table of each curve.")
     boolean table;
@@ -95,26 +102,31 @@ public final class CifCommand implements Callable<Integer> {
             throw new UsageException("--rho must be a number >= 0, got " + rho + ".");
         }
         CompetingRisksCohort cr = CompetingRisksCohort.read(cohort, "cif", cohort.censorCode("cif"), group, strata, List.of(),
-                List.of(), spec.commandLine().getErr());
+                List.of(), start, spec.commandLine().getErr());
         Double only = cause == null ? null : cr.cause(cause, cohort.event);
         CumulativeIncidenceResult r = CumulativeIncidence.withDefaults().with(type).withConfLevel(confLevel)
-                .withRho(rho).fit(cr.cohort().time(), cr.status(), cr.censorCode(), cr.cohort().group(),
-                        cr.cohort().strata());
+                .withRho(rho).fit(start == null ? null : cr.cohort().start(), cr.cohort().time(), cr.status(),
+                        cr.censorCode(), null, cr.cohort().group() == null ? null : Factor.of(cr.cohort().group()),
+                        cr.cohort().strata() == null ? null : Factor.of(cr.cohort().strata()));
         List<CumulativeIncidenceCurve> curves = r.curves().stream().filter(c -> only == null || c.cause() == only)
                 .toList();
         List<GrayTestResult> tests = r.tests().stream().filter(t -> only == null || t.cause() == only).toList();
         List<Diagnostic> diagnostics = new ArrayList<>(CompetingRisksGuardrails.forCurves(curves, tests));
         diagnostics.addAll(CompetingRisksGuardrails.forTimes(r, at));
-        if (plot != null) {
-            writePlot(r, cr);
+        if (start != null && group != null) {
+            diagnostics.add(Diagnostic.note("gray_entry", "Gray's test is not computed with entry times (--start): it"
+                    + " is defined for right-censored data only (R cmprsk's cuminc takes no entry times)."));
         }
-        CifResult result = new CifResult(cr.summary(cohort, group), cr.codes(), strata, estimates, rho, curves, tests,
+        if (plot != null) {
+            writePlot(r, cr, start == null ? null : cr.cohort().start());
+        }
+        CifResult result = new CifResult(cr.summary(cohort, group), cr.codes(), strata, start, estimates, rho, curves, tests,
                 diagnostics, table);
         output.emit(spec.commandLine().getOut(), Serializer.CIF, result);
         return ExitCodes.OK;
     }
 
-    private void writePlot(CumulativeIncidenceResult r, CompetingRisksCohort cr) {
+    private void writePlot(CumulativeIncidenceResult r, CompetingRisksCohort cr, double[] entry) {
         String name = plot.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (!name.endsWith(".svg") && !name.endsWith(".png")) {
             throw new UsageException("--plot " + plot + ": the file name must end in .svg or .png.");
@@ -133,7 +145,7 @@ public final class CifCommand implements Callable<Integer> {
         }
         CumulativeIncidencePlot figure = CumulativeIncidencePlot.of(r).withCauseLabels(labels)
                 .withStacked(!plotLines).withTimeUnit(cohort.time != null ? null : cohort.unitLabel())
-                .withRiskTable(anyEvent(cr)).with(FlagValues.orDefault(StudyKeys.LINE_TYPES, lineTypes));
+                .withRiskTable(anyEvent(cr, entry)).with(FlagValues.orDefault(StudyKeys.LINE_TYPES, lineTypes));
         try {
             java.nio.file.Path parent = plot.toAbsolutePath().getParent();
             if (parent != null) {
@@ -150,8 +162,11 @@ public final class CifCommand implements Callable<Integer> {
         }
     }
 
-    /** Kaplan–Meier of the first event of any cause per group (as the fit's groups), for the numbers at risk. */
-    private static List<org.survkit.stats.km.GroupCurve> anyEvent(CompetingRisksCohort cr) {
+    /**
+     * Kaplan–Meier of the first event of any cause per group (as the fit's groups), for the numbers at risk; with entry
+     * times the (entry, time] rows, so that a row counts only after its entry.
+     */
+    private static List<org.survkit.stats.km.GroupCurve> anyEvent(CompetingRisksCohort cr, double[] entry) {
         double[] time = cr.cohort().time();
         double[] status = cr.status();
         boolean[] any = new boolean[time.length];
@@ -160,6 +175,10 @@ public final class CifCommand implements Callable<Integer> {
         }
         org.survkit.stats.km.KaplanMeier km = org.survkit.stats.km.KaplanMeier.withDefaults().withTimeFix(false);
         String[] group = cr.cohort().group();
+        if (entry != null) {
+            String[] all = group != null ? group : java.util.Collections.nCopies(time.length, "all").toArray(new String[0]);
+            return km.fit(entry, time, any, null, Factor.of(all));
+        }
         return group == null ? List.of(new org.survkit.stats.km.GroupCurve("all", km.fit(time, any)))
                 : km.fit(time, any, group);
     }

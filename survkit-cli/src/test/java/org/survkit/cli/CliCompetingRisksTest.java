@@ -408,4 +408,54 @@ class CliCompetingRisksTest {
         assertThat(numWord.status()).isEqualTo(2);
         assertThat(numWord.err()).contains("which are numbers: 0, 1, 2");
     }
+
+    /**
+     * {@code cif --start}: Aalen–Johansen on (entry, time] rows equals R's multi-state survfit, and Gray's test is
+     * withheld with a note. Hand case of {@code reference/cif-entry/refgen_cif_entry.R} (its cif_entry_hand.json).
+     */
+    @Test
+    void cifWithEntryTimesIsRsMultiStateSurvfit() throws IOException {
+        Path csv = dir.resolve("entry.csv");
+        Files.writeString(csv, "entry,time,status,arm\n0,2,1,a\n0,3,0,b\n1,4,2,a\n2,4,1,b\n2,6,0,a\n3,7,1,b\n"
+                + "0,5,2,a\n4,8,0,b\n5,9,1,a\n1,3,1,b\n");
+        Cli r = Cli.run("cif", csv.toString(), "--time", "time", "--event", "status", "--censor-value", "0", "--start",
+                "entry", "--format", "json");
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode j = r.json();
+        assertThat(j.get("entry").asText()).isEqualTo("entry");
+        assertThat(j.get("variance_method").asText()).contains("infinitesimal jackknife");
+        // R 4.x, survival 3.5-3: survfit(Surv(entry, time, factor(status)) ~ 1) on these rows:
+        // cause 1 pstate at 2, 3, 4, 7, 9 and its std.err at 4 and 9
+        double[] times = {2, 3, 4, 7, 9};
+        double[] cif1 = {0.2, 0.333333333333333, 0.466666666666667, 0.566666666666667, 0.766666666666667};
+        JsonNode cause1 = null;
+        for (JsonNode g : j.get("groups")) {
+            if (g.get("cause").asInt() == 1) {
+                cause1 = g;
+            }
+        }
+        assertThat(cause1).isNotNull();
+        int k = 0;
+        for (JsonNode row : cause1.get("table")) {
+            if (k < times.length && row.get("time").asDouble() == times[k]) {
+                assertThat(row.get("cif").asDouble()).as("cif at %s", times[k]).isCloseTo(cif1[k],
+                        org.assertj.core.data.Offset.offset(1e-9));
+                if (times[k] == 4) {
+                    assertThat(Math.sqrt(row.get("variance").asDouble())).isCloseTo(0.194745798224059,
+                            org.assertj.core.data.Offset.offset(1e-9));
+                }
+                if (times[k] == 9) {
+                    assertThat(Math.sqrt(row.get("variance").asDouble())).isCloseTo(0.160237092852828,
+                            org.assertj.core.data.Offset.offset(1e-9));
+                }
+                k++;
+            }
+        }
+        assertThat(k).as("R's event times found").isEqualTo(times.length);
+        Cli grouped = Cli.run("cif", csv.toString(), "--time", "time", "--event", "status", "--censor-value", "0",
+                "--start", "entry", "--group", "arm", "--plot", dir.resolve("cif.svg").toString());
+        assertThat(grouped.status()).as(grouped.err()).isZero();
+        assertThat(grouped.out()).contains("Gray's test is not computed with entry times");
+        assertThat(dir.resolve("cif.svg")).isNotEmptyFile();
+    }
 }

@@ -25,7 +25,10 @@ final class CifJson {
         o.put("conf_type", r.estimates().confType().rName());
         Json.put(o, "conf_level", r.estimates().confLevel());
         Json.put(o, "rho", r.rho());
-        o.put("variance_method", "cmprsk cuminc (Gray's delta method / Aalen-type)");
+        if (r.entry() != null) {
+            o.put("entry", r.entry());
+        }
+        o.put("variance_method", r.varianceMethod());
         o.put("n", r.cohort().rowsAnalysed());
         Json.putCohort(o, r.cohort());
         ArrayNode groups = o.putArray("groups");

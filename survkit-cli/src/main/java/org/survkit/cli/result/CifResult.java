@@ -21,7 +21,7 @@ import org.survkit.study.Estimates;
  * @param diagnostics the statistical caveats
  * @param eventTables whether the text shows each curve's full table ({@code --table}; JSON always has them)
  */
-public record CifResult(CohortSummary cohort, CauseCodes codes, String strata, Estimates estimates, double rho,
+public record CifResult(CohortSummary cohort, CauseCodes codes, String strata, String entry, Estimates estimates, double rho,
         List<CumulativeIncidenceCurve> curves, List<GrayTestResult> tests, List<Diagnostic> diagnostics,
         boolean eventTables) {
 
@@ -32,5 +32,11 @@ public record CifResult(CohortSummary cohort, CauseCodes codes, String strata, E
         curves = List.copyOf(curves);
         tests = List.copyOf(tests);
         diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** {@return how the variance was computed: cmprsk's, or with entry times R survfit's infinitesimal jackknife} */
+    public String varianceMethod() {
+        return entry == null ? "cmprsk cuminc (Gray's delta method / Aalen-type)"
+                : "R survfit multi-state (infinitesimal jackknife); entry times from column '" + entry + "'";
     }
 }
