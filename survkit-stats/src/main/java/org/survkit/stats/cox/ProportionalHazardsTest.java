@@ -401,7 +401,6 @@ public final class ProportionalHazardsTest {
             double[] a2 = new double[p];
             double[] c2 = new double[p * p];
             double[] sumWx = new double[p];
-            double[] mean = new double[p];
             double[] xbar = new double[p];
             double[] v = new double[p * p];
             boolean[] added = new boolean[n];
@@ -459,25 +458,37 @@ public final class ProportionalHazardsTest {
                     }
                     if (nDead > 0) {
                         double gt = g[byExit[i]];
-                        Arrays.fill(xbar, 0);
                         int steps = efron ? nDead : 1;
                         double share = deadWeight / steps;
+                        // Efron's d partial risk sets in closed form (the m-th sees den + (m/d)·den2, a + (m/d)·a2,
+                        // c + (m/d)·c2): five sums over m, then O(p²) for the time instead of O(d·p²)
+                        double s1 = 0;
+                        double sf = 0;
+                        double t1 = 0;
+                        double tf = 0;
+                        double tff = 0;
                         for (int m = 1; m <= steps; m++) {
-                            double f = (double) m / steps; // Efron: the tied events count m/d
-                            double dm = den + f * den2;
-                            for (int k = 0; k < p; k++) {
-                                mean[k] = (a[k] + f * a2[k]) / dm;
-                                xbar[k] += mean[k] / steps;
-                                u[k] -= gt * share * mean[k];
-                            }
-                            for (int k = 0; k < p; k++) {
-                                for (int l = 0; l <= k; l++) {
-                                    int kl = k * p + l;
-                                    double vkl = share * ((c[kl] + f * c2[kl]) / dm - mean[k] * mean[l]);
-                                    info0[kl] += vkl;
-                                    info1[kl] += gt * vkl;
-                                    info2[kl] += gt * gt * vkl;
-                                }
+                            double f = (double) m / steps;
+                            double inv = 1 / (den + f * den2);
+                            s1 += inv;
+                            sf += f * inv;
+                            t1 += inv * inv;
+                            tf += f * inv * inv;
+                            tff += f * f * inv * inv;
+                        }
+                        for (int k = 0; k < p; k++) {
+                            double meanSum = a[k] * s1 + a2[k] * sf; // Σ_m x̄_m
+                            xbar[k] = meanSum / steps;
+                            u[k] -= gt * share * meanSum;
+                        }
+                        for (int k = 0; k < p; k++) {
+                            for (int l = 0; l <= k; l++) {
+                                int kl = k * p + l;
+                                double vkl = share * (c[kl] * s1 + c2[kl] * sf - (a[k] * a[l] * t1
+                                        + (a[k] * a2[l] + a2[k] * a[l]) * tf + a2[k] * a2[l] * tff));
+                                info0[kl] += vkl;
+                                info1[kl] += gt * vkl;
+                                info2[kl] += gt * gt * vkl;
                             }
                         }
                         for (int k = 0; k < p; k++) {
