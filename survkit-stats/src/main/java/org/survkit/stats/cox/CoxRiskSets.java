@@ -443,22 +443,13 @@ final class CoxRiskSets implements PartialLikelihood {
                     // (A, D over the survivors, A₂, D₂ over the deaths). Its terms w̄ A_m/D_m and
                     // w̄ A_m A_mᵀ/D_m² are summed in closed form from five scalars, so the score costs O(p)
                     // and the information O(p²) per event time however many deaths are tied.
-                    double wtave = deadwt / ndead;
-                    double c0 = 0;
-                    double c1 = 0;
-                    double c2 = 0;
-                    for (int m = 1; m <= ndead; m++) {
-                        double g = (double) m / ndead;
-                        double dm = denom + g * denom2;
-                        loglik -= wtave * Math.log(dm);
-                        double e = wtave / dm;
-                        others += e;
-                        deaths += e * g;
-                        double c = e / dm;
-                        c0 += c;
-                        c1 += c * g;
-                        c2 += c * g * g;
-                    }
+                    EfronTieSums ef = EfronTieSums.of(loglik, denom, denom2, deadwt, ndead);
+                    loglik = ef.loglik();
+                    others = ef.others();
+                    deaths = ef.deaths();
+                    double c0 = ef.c0();
+                    double c1 = ef.c1();
+                    double c2 = ef.c2();
                     for (int i = 0, idx = 0; i < p; i++) {
                         u[i] -= others * a[i] + deaths * a2[i];
                         if (info) {

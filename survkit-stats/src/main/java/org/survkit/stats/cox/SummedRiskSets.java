@@ -163,24 +163,13 @@ final class SummedRiskSets implements PartialLikelihood {
                 continue;
             }
             // Efron, summed in closed form over the d tied deaths as CoxRiskSets does
-            double wtave = deadwt / ndead;
-            double others = 0;
-            double deaths = 0;
-            double c0 = 0;
-            double c1 = 0;
-            double c2 = 0;
-            for (long m = 1; m <= ndead; m++) {
-                double g = (double) m / ndead;
-                double dm = denom + g * denom2;
-                loglik -= wtave * Math.log(dm);
-                double e = wtave / dm;
-                others += e;
-                deaths += e * g;
-                double cc = e / dm;
-                c0 += cc;
-                c1 += cc * g;
-                c2 += cc * g * g;
-            }
+            EfronTieSums ef = EfronTieSums.of(loglik, denom, denom2, deadwt, ndead);
+            loglik = ef.loglik();
+            double others = ef.others();
+            double deaths = ef.deaths();
+            double c0 = ef.c0();
+            double c1 = ef.c1();
+            double c2 = ef.c2();
             for (int i = 0, idx = 0; i < p; i++) {
                 double ai = a[i];
                 double bi = dRisk[1 + i];
