@@ -121,13 +121,11 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     PresentationOptions presentation = new PresentationOptions();
     @Mixin
-    FigureOptions figures;
+    FigureOptions figures = new FigureOptions();
 
     @Option(names = "--no-png", description = "Write no PNG files (whatever the formats say).")
     boolean noPng;
 
-    @Mixin
-    FigureFileOptions figureFiles = new FigureFileOptions();
 
     @Option(names = Flags.DOCX)
     boolean docx;
@@ -151,7 +149,6 @@ public final class ReportCommand implements Callable<Integer> {
             if (out != null) {
                 study = study.withOutput(out.toAbsolutePath());
             }
-            study = study.withFigures(figureFiles.apply(study.figures()));
             if (docx) {
                 study = study.withDocx(true);
             }
@@ -239,8 +236,7 @@ public final class ReportCommand implements Callable<Integer> {
                 FlagValues.parse(StudyKeys.INVALID, invalid), censorValue == null ? List.of()
                         : FlagValues.parse(StudyKeys.EVENT_CENSOR_VALUE, censorValue)), sheet, time, timeUnit, event, eventValue, group, table1,
                 covariates, times, h == null ? Double.NaN : h, endpoint);
-        Study study = presentation.apply(figures.applyTo(q.toStudy(file)));
-        study = study.withFigures(figureFiles.apply(study.figures())).withDocx(docx);
+        Study study = presentation.apply(figures.applyTo(q.toStudy(file))).withDocx(docx);
         try {
             if (Files.exists(file) && !Files.readString(file, StandardCharsets.UTF_8).startsWith(StudyWriter.MARKER)) {
                 throw new UsageException(file + " exists and was not written by survkit report; choose another"
@@ -273,7 +269,7 @@ public final class ReportCommand implements Callable<Integer> {
                 }
             }
         }
-        figureFiles.given().forEach(g -> a.addAll(List.of(g[0], g[1].strip())));
+        figures.given().forEach(g -> a.addAll(List.of(g[0], g[1].strip())));
         return String.join(" ", a.stream().map(s -> s.isEmpty() || s.matches("[A-Za-z0-9_.,/:=+-]+") ? s
                 : "'" + s.replace("'", "'\\''") + "'").toList());
     }

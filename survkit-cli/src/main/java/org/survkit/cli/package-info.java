@@ -3,8 +3,8 @@
  * {@link org.survkit.cli.ExitCodes} holds the exit statuses), and the options they share as mixins bound to the
  * study model's keys ({@link org.survkit.cli.CohortOptions}, {@link org.survkit.cli.MethodOptions},
  * {@link org.survkit.cli.ComparisonOptions}, {@link org.survkit.cli.OutputOptions},
- * {@link org.survkit.cli.PresentationOptions} (how the report prints P values, hazard ratios and Table 1), the figures'
- * line types and legend {@link org.survkit.cli.FigureOptions}, …).
+ * {@link org.survkit.cli.PresentationOptions} (how the report prints P values, hazard ratios and Table 1),, the report's figure options
+ * {@link org.survkit.cli.FigureOptions}, …).
  *
  * <p>Every analysis command is <b>parse → run → emit</b>, in three packages:
  * <ol>
@@ -20,8 +20,8 @@
  * standard output or the {@code --output} file.</li>
  * </ol>
  * A command prints nothing itself and a serializer computes no statistic. {@code report} maps its flags onto
- * survkit-report's engine (the figure files through the {@link org.survkit.cli.FigureFileOptions} mixin) and shows
- * its progress on standard error ({@link org.survkit.cli.ReportProgressLine}), {@code schema} prints the study
+ * survkit-report's engine (line types, legend and figure files through the {@link org.survkit.cli.FigureOptions}
+ * mixin) and shows its progress on standard error ({@link org.survkit.cli.ReportProgressLine}), {@code schema} prints the study
  * model's JSON Schema.
  *
  * <p>{@code km}, {@code compare}, {@code cox} and {@code cif} take {@code --engine} ({@link org.survkit.cli.EngineOptions}):
