@@ -61,7 +61,7 @@ final class PrivateFiles {
 
     /** What survkit keeps in its data folder: an existing folder holding only these may be made private. */
     private static final Set<String> OWN_ENTRIES = Set.of("datasets", "tmp", "reports", "survkit.mv.db",
-            "survkit.trace.db", "survkit.lock.db");
+            "survkit.trace.db", "survkit.lock.db", "survkit.compacted");
 
     /**
      * Prepares the data folder: created {@code 0700} when missing; an existing one that others may read is made

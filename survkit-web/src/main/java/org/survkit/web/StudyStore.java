@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Durability.</b> Every change is one transaction, and a method returns only once it is on the disk:
  * PostgreSQL commits to its write-ahead log ({@code synchronous_commit} on, its default); H2 runs with
- * {@code WRITE_DELAY=0} (a commit is written at once, not half a second later), its writes one at a time, each
- * followed by {@code CHECKPOINT SYNC} ({@code fsync}). <b>Faults.</b> A full disk answers 507, a database that
+ * {@code WRITE_DELAY=0} (a commit is written at once, not half a second later) and {@code REUSE_SPACE=FALSE}
+ * (each commit appended, never written over old chunks; see {@link #defaultUrl}), its writes one at a time, each
+ * followed by {@code CHECKPOINT SYNC} ({@code fsync}); {@link H2Compaction} keeps the file's size in check. <b>Faults.</b> A full disk answers 507, a database that
  * cannot be reached or does not answer in time 503 (PostgreSQL gets connect, login, socket and statement
  * timeouts unless the URL sets them); after a failed write H2 is closed and opened again from its last committed
  * state, so it works again once space is freed. <b>Privacy.</b> The H2 files are {@code 0600}.
@@ -66,10 +67,16 @@ final class StudyStore implements AutoCloseable {
         this.h2Folder = h2Folder;
     }
 
-    /** {@return the H2 URL of the default database under the data folder} */
+    /**
+     * {@return the H2 URL of the default database under the data folder} {@code REUSE_SPACE=FALSE}: every commit
+     * is appended at the end of the file instead of over chunks H2 no longer needs; with reuse, H2 2.x lost
+     * acknowledged commits after a {@code kill -9} once its chunks were older than its retention time (45 s by
+     * default: any server that ran a minute), see {@code CrashRecoveryH2Test}. {@link H2Compaction} gives the
+     * space back at start-up.
+     */
     static String defaultUrl(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.resolve("survkit").toAbsolutePath().toString().replace('\\', '/')
-                + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
+                + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0;TRACE_LEVEL_FILE=0;REUSE_SPACE=FALSE";
     }
 
     /**
@@ -84,6 +91,7 @@ final class StudyStore implements AutoCloseable {
         StudyStore store = new StudyStore(u, connectionProperties(u, System.getenv("PGPASSWORD")), h2Folder);
         try {
             if (h2Folder != null) {
+                H2Compaction.compactIfGrown(h2Folder, H2Compaction.DEFAULT_MIN_BYTES);
                 PrivateFiles.touch(h2Folder.resolve("survkit.mv.db"));
             }
             Flyway.configure().dataSource(new SingleUrlDataSource(store)).locations("classpath:db/migration")

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,15 @@ abstract class CrashRecoveryTest {
 
     /** {@return more options for serve (the database)} */
     abstract List<String> serveArgs();
+
+    /** Prepares the data folder before the first start (nothing by default). */
+    void prepare(Path dataDir) throws Exception {
+    }
+
+    @BeforeEach
+    void prepareDataFolder() throws Exception {
+        prepare(dir.resolve("data"));
+    }
 
     static final String SETTINGS = "{\"options\":{\"time\":\"time\",\"event\":\"status\",\"event_value\":\"2\","
             + "\"group\":\"sex\"}}";
