@@ -3,17 +3,21 @@ package org.survkit.io;
 import io.airlift.compress.Decompressor;
 import io.airlift.compress.MalformedInputException;
 import io.airlift.compress.lz4.Lz4Decompressor;
+import io.airlift.compress.lz4.Lz4HadoopStreams;
 import io.airlift.compress.snappy.SnappyDecompressor;
 import io.airlift.compress.zstd.ZstdDecompressor;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
+import org.brotli.dec.BrotliInputStream;
 
 /**
- * Decompresses a Parquet page: UNCOMPRESSED (0), SNAPPY (1), GZIP (2), ZSTD (6) and LZ4_RAW (7); SNAPPY, ZSTD and
- * LZ4_RAW with aircompressor's pure-Java decompressors, GZIP with the JDK. LZO (3), BROTLI (4) and Hadoop's framed
- * LZ4 (5) are refused with a message that says how to write the file again.
+ * Decompresses a Parquet page: UNCOMPRESSED (0), SNAPPY (1), GZIP (2), BROTLI (4), LZ4 (5), ZSTD (6) and LZ4_RAW
+ * (7); SNAPPY, ZSTD, LZ4 and LZ4_RAW with aircompressor's pure-Java decompressors, GZIP with the JDK, BROTLI with
+ * Google's Java decoder (org.brotli:dec). LZ4 is Hadoop's framing of LZ4 blocks (parquet-mr, arrow-rs, Arrow C++);
+ * a page that is not framed that way is read as one raw LZ4 block, as older Arrow C++ wrote it (Arrow reads both
+ * the same way). LZO (3) is refused with a message that says how to write the file again.
  */
 final class ParquetCodecs {
 
@@ -30,10 +34,10 @@ final class ParquetCodecs {
      * Tells whether a codec can be read.
      *
      * @param codec the codec number
-     * @return true for UNCOMPRESSED, SNAPPY, GZIP, ZSTD and LZ4_RAW
+     * @return true for every codec but LZO
      */
     static boolean readable(int codec) {
-        return codec == 0 || codec == 1 || codec == 2 || codec == 6 || codec == 7;
+        return codec >= 0 && codec <= 7 && codec != 3;
     }
 
     /**
@@ -71,10 +75,13 @@ final class ParquetCodecs {
         byte[] out = new byte[size];
         try {
             int got;
-            if (codec == 2) {
-                try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(data, offset, length))) {
+            if (codec == 2 || codec == 4) {
+                InputStream bytes = new ByteArrayInputStream(data, offset, length);
+                try (InputStream in = codec == 2 ? new GZIPInputStream(bytes) : new BrotliInputStream(bytes)) {
                     got = in.readNBytes(out, 0, size);
                 }
+            } else if (codec == 5) {
+                got = hadoopLz4(data, offset, length, out);
             } else {
                 got = decompressor(codec).decompress(data, offset, length, out, 0, size);
             }
@@ -85,6 +92,20 @@ final class ParquetCodecs {
         } catch (MalformedInputException | IOException | IndexOutOfBoundsException e) {
             throw new BadStatFile("a " + name(codec) + " page does not decompress (" + e.getMessage() + ")");
         }
+    }
+
+    /** Hadoop-framed LZ4 (blocks of: decompressed size, compressed size, LZ4 block), else one raw LZ4 block. */
+    private static int hadoopLz4(byte[] data, int offset, int length, byte[] out) throws IOException {
+        try (InputStream in = new Lz4HadoopStreams().createInputStream(new ByteArrayInputStream(data, offset,
+                length))) {
+            int got = in.readNBytes(out, 0, out.length);
+            if (got == out.length && in.read() < 0) {
+                return got;
+            }
+        } catch (MalformedInputException | IOException | IndexOutOfBoundsException e) {
+            // not Hadoop's framing: a raw block
+        }
+        return new Lz4Decompressor().decompress(data, offset, length, out, 0, out.length);
     }
 
     private static Decompressor decompressor(int codec) {
