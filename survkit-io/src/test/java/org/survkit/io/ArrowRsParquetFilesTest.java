@@ -33,14 +33,7 @@ class ArrowRsParquetFilesTest {
         TablePreview expected = TablePreview.read(ParquetFilesTest.parquet("arrowrs_expected.csv"), null,
                 Integer.MAX_VALUE);
 
-        assertThat(file.columns()).isEqualTo(expected.columns());
-        assertThat(file.rows()).hasSize(300);
-        for (int r = 0; r < expected.rows().size(); r++) {
-            for (int c = 0; c < expected.columns().size(); c++) {
-                assertThat(file.rows().get(r).get(c)).as("%s, row %d, column %s", name, r + 1,
-                        expected.columns().get(c)).isEqualTo(expected.rows().get(r).get(c));
-            }
-        }
+        SameCells.assertSameCells(name, file, expected, 300);
         assertThat(file.types()).containsEntry("time", "number").containsEntry("diag", "date")
                 .containsEntry("arm", "text");
     }

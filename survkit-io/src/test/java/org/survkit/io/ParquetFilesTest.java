@@ -65,14 +65,7 @@ class ParquetFilesTest {
         TablePreview file = TablePreview.read(parquet(name), null, Integer.MAX_VALUE);
         TablePreview expected = TablePreview.read(parquet("types_expected.csv"), null, Integer.MAX_VALUE);
 
-        assertThat(file.columns()).isEqualTo(expected.columns());
-        assertThat(file.rows()).hasSize(300);
-        for (int r = 0; r < expected.rows().size(); r++) {
-            for (int c = 0; c < expected.columns().size(); c++) {
-                assertThat(file.rows().get(r).get(c)).as("%s, row %d, column %s", name, r + 1,
-                        expected.columns().get(c)).isEqualTo(expected.rows().get(r).get(c));
-            }
-        }
+        SameCells.assertSameCells(name, file, expected, 300);
         assertThat(file.location(16)).isEqualTo("row 17");
         assertThat(file.types()).containsEntry("diag", "date").containsEntry("seen_ns", "date")
                 .containsEntry("seen_96", "date").containsEntry("time", "number").containsEntry("dose", "number")

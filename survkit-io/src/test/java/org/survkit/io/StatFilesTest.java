@@ -60,14 +60,7 @@ class StatFilesTest {
         TablePreview file = TablePreview.read(stat(name), null, Integer.MAX_VALUE);
         TablePreview expected = TablePreview.read(expectedFor(name), null, Integer.MAX_VALUE);
 
-        assertThat(file.columns()).isEqualTo(expected.columns());
-        assertThat(file.rows()).hasSize(40);
-        for (int r = 0; r < expected.rows().size(); r++) {
-            for (int c = 0; c < expected.columns().size(); c++) {
-                assertThat(file.rows().get(r).get(c)).as("%s, row %d, column %s", name, r + 1,
-                        expected.columns().get(c)).isEqualTo(expected.rows().get(r).get(c));
-            }
-        }
+        SameCells.assertSameCells(name, file, expected, 40);
         String rowWord = name.endsWith(".dta") ? "observation" : "case";
         assertThat(file.location(16)).isEqualTo(rowWord + " 17");
         assertThat(file.types()).containsEntry("diag", "date").containsEntry("time", "number")
