@@ -1,6 +1,5 @@
 package org.survkit.report;
 
-import org.survkit.study.Eligibility;
 import org.survkit.study.Study;
 import org.survkit.study.key.StudyKeys;
 import org.survkit.study.key.Where;
@@ -126,12 +125,14 @@ public record QuickStudy(Path data, Reading reading, String sheet, String time, 
         }
         double[] times = at.length == 0 && !Double.isNaN(horizon) ? new double[] {horizon} : at;
         Estimates estimates = Estimates.resolve(null, null, null, null, times, null);
-        return new Study(studyFile, null, new Study.Data(rel, sheet, reading.na(), reading.dateFormat(),
-                reading.decimal(), reading.invalid(), 0), t, new Study.Event(event, eventValue == null ? List.of()
-                : List.of(eventValue.split(",")), reading.censorValues(), 0), g, Eligibility.none(), reading.strata(), null,
-                endpoint == null ? StudyKeys.ENDPOINT.defaultValue()
-                        : StudyKeys.ENDPOINT.parse(endpoint, Where.COMMAND_LINE), horizon, reading.landmark(), estimates, items,
-                Comparisons.defaults(estimates), cox, null, Path.of("."), Study.Figures.defaults(), 3, null, null,
-                false, Map.of());
+        return Study.builder(studyFile, new Study.Data(rel, sheet, reading.na(), reading.dateFormat(),
+                        reading.decimal(), reading.invalid(), 0), t, new Study.Event(event, eventValue == null
+                        ? List.of() : List.of(eventValue.split(",")), reading.censorValues(), 0))
+                .groups(g).strata(reading.strata())
+                .endpoint(endpoint == null ? StudyKeys.ENDPOINT.defaultValue()
+                        : StudyKeys.ENDPOINT.parse(endpoint, Where.COMMAND_LINE))
+                .horizon(horizon).landmark(reading.landmark()).estimates(estimates).table1(items).cox(cox)
+                .output(Study.Output.defaults().withFolder(Path.of(".")))
+                .build(k -> Where.COMMAND_LINE);
     }
 }

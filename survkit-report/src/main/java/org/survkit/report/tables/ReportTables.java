@@ -163,7 +163,7 @@ public final class ReportTables {
 
     public ReportTable table1() {
         StudyAnalysis.Table1Out t = a.table1();
-        Table1Style style = a.study().table1Style();
+        Table1Style style = a.study().output().table1Style();
         List<String> groups = t.result().groups();
         boolean compare = groups.size() >= 2;
         boolean showP = compare && style.pValues();
