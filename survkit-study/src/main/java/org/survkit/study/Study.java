@@ -213,10 +213,7 @@ public record Study(Path source, String title, Data data, Time time, Event event
             Objects.requireNonNull(folder, "folder");
             pStyle = pStyle == null ? StudyKeys.P_STYLE.defaultValue() : pStyle;
             table1Style = table1Style == null ? Table1Style.defaults() : table1Style;
-            if (pValueDigits < 1 || pValueDigits > 4) {
-                throw new IllegalArgumentException("P values print with 1 to 4 significant digits, not "
-                        + pValueDigits);
-            }
+            PValueFormat.of(pStyle, pValueDigits); // checks the digits
         }
 
         /** {@return the defaults: the folder report, no Word or Excel files, the default P style and Table 1} */
