@@ -128,7 +128,7 @@ public record Study(Path source, String title, Data data, Time time, Event event
 
     /** {@return how P values print in tables and figures} */
     public PValueFormat pValueFormat() {
-        return PValueFormat.of(output.pStyle(), output.pValueDigits());
+        return output.pValueFormat();
     }
 
     /** {@return the study file's name, for messages} */
@@ -220,6 +220,11 @@ public record Study(Path source, String title, Data data, Time time, Event event
         public static Output defaults() {
             return new Output(Path.of(StudyKeys.OUTPUT.defaultValue()), StudyKeys.DOCX.defaultValue(),
                     StudyKeys.P_DIGITS.defaultValue(), StudyKeys.P_STYLE.defaultValue(), Table1Style.defaults());
+        }
+
+        /** {@return how P values print in tables and figures} */
+        public PValueFormat pValueFormat() {
+            return PValueFormat.of(pStyle, pValueDigits);
         }
 
         /** {@return the same choices writing to another folder} */
