@@ -1,14 +1,11 @@
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.survkit.plot.FigureFormat;
 import org.survkit.report.ReportEngine;
+import org.survkit.report.ScaleCohort;
 import org.survkit.study.Study;
 import org.survkit.study.file.StudyReader;
 
@@ -18,8 +15,12 @@ import org.survkit.study.file.StudyReader;
  * needs). Each case runs WARMUP times, then RUNS times measured; prints the median and min wall time and the median
  * CPU time of the process (all threads; with the wall time it says how loaded the machine was) as a Markdown table.
  *
+ * <p>The 100,000-row cohort is survkit-report's test generator {@code ScaleCohort} (the cohort ReportScaleTest
+ * times), compiled on its own onto the class path (bench/report_bench.sh does this):
+ *
  * <pre>
- * java -XX:+UseParallelGC -cp survkit-web/target/survkit.jar bench/ReportBench.java [WARMUP RUNS]
+ * javac -d /tmp/scale survkit-report/src/test/java/org/survkit/report/ScaleCohort.java
+ * java -XX:+UseParallelGC -cp survkit-web/target/survkit.jar:/tmp/scale bench/ReportBench.java [WARMUP RUNS]
  * </pre>
  */
 public class ReportBench {
@@ -29,7 +30,8 @@ public class ReportBench {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Path tmp = Files.createTempDirectory("survkit-report-bench");
         Study rapamycin = StudyReader.read(Path.of("examples/rapamycin-mbc/study.yaml")).withOutput(tmp.resolve("rapa"));
-        Study big = StudyReader.read(bigCohort(tmp)).withOutput(tmp.resolve("big"));
+        // the seeded cohort of survkit-report's ReportScaleTest, from the same generator (ScaleCohort)
+        Study big = StudyReader.read(ScaleCohort.write(tmp, ScaleCohort.ROWS).study()).withOutput(tmp.resolve("big"));
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         System.out.println("| report | figure files | median ms | min ms | CPU ms (median) | files |");
@@ -58,49 +60,5 @@ public class ReportBench {
                         .toList()) + " | " + ms[runs / 2] + " | " + ms[0] + " | " + cpu[runs / 2] + " | " + files + " |");
             }
         }
-    }
-
-    /** The seeded 100,000-row cohort of survkit-report's ReportScaleTest, with its study file. */
-    static Path bigCohort(Path dir) throws IOException {
-        Random r = new Random(100_000L);
-        LocalDate base = LocalDate.of(2010, 1, 1);
-        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("cohort.csv"), StandardCharsets.UTF_8)) {
-            w.write("patient_id,start,last_contact,status,er,her2,age,grade,site\n");
-            for (int i = 0; i < 100_000; i++) {
-                boolean er = r.nextBoolean();
-                boolean her2 = r.nextDouble() < 0.25;
-                double rate = er ? 0.010 : her2 ? 0.02 : 0.03;
-                int days = (int) Math.ceil(-Math.log(r.nextDouble()) / rate * 30.4375);
-                int censor = 30 + r.nextInt(3000);
-                LocalDate start = base.plusDays(r.nextInt(1800));
-                boolean dead = days <= censor;
-                String end = i % 997 == 0 ? "" : start.plusDays(Math.min(days, censor)).toString();
-                w.write("P" + i + "," + start + "," + end + "," + (dead ? "dead" : "alive") + ","
-                        + (er ? "positive" : "negative") + "," + (her2 ? "positive" : "negative") + ","
-                        + (30 + r.nextInt(50)) + "," + (1 + r.nextInt(3)) + "," + (r.nextBoolean() ? "bone" : "liver")
-                        + "\n");
-            }
-        }
-        Files.writeString(dir.resolve("study.yaml"), """
-                data: cohort.csv
-                time: {from: start, to: last_contact, unit: months}
-                event: {column: status, value: dead}
-                groups:
-                  name: subgroup
-                  rules:
-                    - {label: "ER+", when: er == "positive"}
-                    - {label: "ER- HER2+", when: er == "negative" and her2 == "positive"}
-                    - {label: "ER- HER2-", when: er == "negative" and her2 == "negative"}
-                horizon: 60
-                at: [12, 36, 60]
-                table1:
-                  - {column: age, type: continuous}
-                  - {column: grade, levels: ["1", "2", "3"]}
-                  - site
-                cox:
-                  - {name: Adjusted, covariates: [subgroup, age, grade], categorical: [grade]}
-                output: out
-                """);
-        return dir.resolve("study.yaml");
     }
 }

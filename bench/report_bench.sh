@@ -21,7 +21,9 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at 
 echo
 echo "### Warm (one JVM)"
 echo
-java $JAVA_OPTS -cp "$TMP/survkit.jar" bench/ReportBench.java "${1:-3}" "${2:-5}"
+# the 100,000-row cohort: survkit-report's test generator (the cohort ReportScaleTest times), JDK only
+javac -d "$TMP/scale" survkit-report/src/test/java/org/survkit/report/ScaleCohort.java
+java $JAVA_OPTS -cp "$TMP/survkit.jar:$TMP/scale" bench/ReportBench.java "${1:-3}" "${2:-5}"
 echo
 echo "### Whole processes: survkit report examples/rapamycin-mbc/study.yaml"
 echo

@@ -101,7 +101,12 @@ function ratioDigits(n, hr, lo, hi) {
   return n.ratio_max_digits;
 }
 /* p-format:end */
-function pRule() { const s = state.config.p_styles; return s[$('opt-p-style').value] || s.digits; }
+// the digits style with the P-digits field's digits (/api/config "p_digits": its rules per number of digits)
+function pRule() {
+  const s = state.config.p_styles; const style = $('opt-p-style').value;
+  const d = state.config.p_digits[$('opt-p-digits').value];
+  return (!style || style === 'digits') && d ? d : s[style] || s.digits;
+}
 function fmtP(p) { return pText(pRule(), p); }
 // with the symbol: "p = 0.00131", "P<.001" (AMA), "p=0·035" (Lancet)
 function fmtPWithSymbol(p) { return pTextWithSymbol(pRule(), p); }
@@ -373,6 +378,8 @@ function cliOptions() {
   o.adjust = $('opt-adjust').value;
   // how the report prints (study keys p_style, comparisons.hazard_ratios, table1.p_values/percent/continuous)
   o.p_style = $('opt-p-style').value;
+  const pDigits = $('opt-p-digits').value;
+  if (pDigits !== '') o.p_digits = Number(pDigits);
   o.hazard_ratios = $('opt-hazard-ratios').value;
   o.table1_p_values = $('t1-p-values').value;
   o.table1_percent = $('t1-percent').value;
@@ -489,7 +496,8 @@ function applySettings(s) {
   $('opt-landmark').value = o.landmark === undefined ? '' : o.landmark;
   $('opt-preset').value = o.preset || ''; $('opt-conf-type').value = o.conf_type || '';
   $('opt-test').value = o.test || 'logrank'; $('opt-adjust').value = o.adjust || 'holm';
-  $('opt-p-style').value = o.p_style || ''; $('opt-hazard-ratios').value = valueList(o.hazard_ratios).join(',');
+  $('opt-p-style').value = o.p_style || ''; $('opt-p-digits').value = o.p_digits === undefined ? '' : o.p_digits;
+  $('opt-hazard-ratios').value = valueList(o.hazard_ratios).join(',');
   $('t1-p-values').value = o.table1_p_values === 'no' || o.table1_p_values === false ? 'no' : '';
   $('t1-percent').value = o.table1_percent || ''; $('t1-continuous').value = o.table1_continuous || '';
   $('opt-at').value = (o.at || []).join(', '); $('opt-horizon').value = o.horizon !== undefined ? o.horizon
@@ -654,7 +662,7 @@ let timer = null;
 function analyse() { clearTimeout(timer); timer = setTimeout(run, 250); }
 ['map-time', 'map-start', 'map-end', 'map-date-format', 'map-unit', 'map-strata', 'map-entry', 'map-weights',
   'map-invalid', 'opt-preset',
-  'opt-conf-type', 'opt-test', 'opt-adjust', 'opt-at', 'opt-horizon', 'opt-landmark', 'opt-p-style',
+  'opt-conf-type', 'opt-test', 'opt-adjust', 'opt-at', 'opt-horizon', 'opt-landmark', 'opt-p-style', 'opt-p-digits',
   'opt-hazard-ratios'].forEach((id) => $(id).addEventListener('change', analyse));
 // the reading options and the mapping of time and event change what the check finds
 ['map-time', 'map-start', 'map-end', 'map-date-format', 'map-decimal'].forEach((id) => $(id).addEventListener('change', checkData));
@@ -1174,8 +1182,13 @@ async function downloadFigure(format) {
     saveBlob(blob, stem() + '-km.' + format);
   } catch (e) { toast(e.message); }
 }
-$('dl-svg').addEventListener('click', () => downloadFigure('svg'));
-$('dl-png').addEventListener('click', () => downloadFigure('png'));
+// a download button per format the report can write its figures as (the boxes of #fig-formats: SVG, PNG, PDF, ...)
+for (const box of document.querySelectorAll('#fig-formats input[type=checkbox]')) {
+  const b = el('button', { id: 'dl-' + box.value, class: 'btn small', type: 'button',
+    title: 'Download the figure as ' + box.parentElement.textContent.trim() }, box.parentElement.textContent.trim());
+  b.addEventListener('click', () => downloadFigure(box.value));
+  $('figure-downloads').append(b);
+}
 
 async function downloadTable(analysis, format) {
   const o = cliOptions();

@@ -46,8 +46,8 @@ public final class PresentationOptions {
         Percent percent = FlagValues.parse(StudyKeys.TABLE1_PERCENT, table1Percent);
         Summary continuous = FlagValues.parse(StudyKeys.TABLE1_CONTINUOUS, table1Continuous);
         java.util.List<HazardRatioMethod> hr = FlagValues.parse(StudyKeys.HAZARD_RATIOS, hazardRatios);
-        Table1Style t = s.table1Style();
-        Study out = s.withPresentation(digits == null ? s.pValueDigits() : digits, style == null ? s.pStyle() : style,
+        Table1Style t = s.output().table1Style();
+        Study out = s.withPresentation(digits == null ? s.output().pValueDigits() : digits, style == null ? s.output().pStyle() : style,
                 new Table1Style(p == null ? t.pValues() : p, percent == null ? t.percent() : percent,
                         continuous == null ? t.continuous() : continuous));
         return hr == null ? out : out.withComparisons(out.comparisons().withHazardRatios(hr));

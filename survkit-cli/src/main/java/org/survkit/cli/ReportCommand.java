@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
             "  survkit report DATA --time T --event E [--event-value V] [--group G] [--table1 a,b,c]",
             "                 [--covariates x,y] [--at 12,36,60] [--horizon H] [--out DIR]",
             "  (or --start-date C1 --end-date C2 --time-unit months instead of --time; also --date-format,",
-            "   --na, --landmark, --strata, --sheet, as for every command)",
+            "   --na, --landmark, --strata, --sheet, as for every command; --start, --weights as for km and cox)",
             "",
             "The second form writes the study.yaml it used into the output folder: edit it and run it again.",
             "Either form: --p-style, --p-digits, --hazard-ratios and --table1-p-values/-percent/-continuous set how",
@@ -53,7 +53,7 @@ public final class ReportCommand implements Callable<Integer> {
                     + " below.")
     Path input;
 
-    @Option(names = "--out", paramLabel = "DIR",
+    @Option(names = Flags.OUTPUT, paramLabel = "DIR",
             description = "Output folder (overrides the study file's 'output'). Default: the study's, or ./report.")
     Path out;
 
@@ -69,23 +69,12 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = Flags.TIME_UNIT, paramLabel = "UNIT")
     String timeUnit;
 
-    @Option(names = Flags.DATE_FORMAT, paramLabel = "PATTERN")
-    String dateFormat;
-
     @Option(names = Flags.EVENT, paramLabel = "COL")
     String event;
 
-    @Option(names = Flags.EVENT_VALUE, paramLabel = "V")
-    String eventValue;
-
-    @Option(names = Flags.CENSOR_VALUE, paramLabel = "V")
-    String censorValue;
-
-    @Option(names = Flags.NA, paramLabel = "CODE", split = ",")
-    List<String> na = new ArrayList<>();
-
-    @Option(names = Flags.DECIMAL, paramLabel = "MARK")
-    String decimal;
+    /** How the cohort file's cells are read (date format, event and censor values, decimal mark, NA codes, sheet). */
+    @Mixin
+    ReadingOptions reading = new ReadingOptions();
 
     @Option(names = Flags.INVALID, paramLabel = "stop|exclude")
     String invalid;
@@ -96,13 +85,19 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = Flags.STRATA, paramLabel = "COL")
     String strata;
 
-    @Option(names = "--group", paramLabel = "COL", description = "Column whose values are the compared groups.")
+    @Option(names = Flags.START, paramLabel = "COL")
+    String entry;
+
+    @Option(names = Flags.WEIGHTS, paramLabel = "COL")
+    String weights;
+
+    @Option(names = Flags.GROUP, paramLabel = "COL", description = "Column whose values are the compared groups.")
     String group;
 
-    @Option(names = "--table1", paramLabel = "COL", split = ",", description = "Columns for Table 1.")
+    @Option(names = Flags.TABLE1, paramLabel = "COL", split = ",", description = "Columns for Table 1.")
     List<String> table1 = new ArrayList<>();
 
-    @Option(names = "--covariates", paramLabel = "COL", split = ",",
+    @Option(names = Flags.COVARIATES, paramLabel = "COL", split = ",",
             description = "Cox model covariates (the group is added first).")
     List<String> covariates = new ArrayList<>();
 
@@ -114,9 +109,6 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = Flags.ENDPOINT, paramLabel = "NAME")
     String endpoint;
-
-    @Option(names = Flags.SHEET, paramLabel = "NAME")
-    String sheet;
 
     @Mixin
     PresentationOptions presentation = new PresentationOptions();
@@ -200,16 +192,10 @@ public final class ReportCommand implements Callable<Integer> {
 
     private List<String> quickFlags() {
         List<String> f = new ArrayList<>();
-        Object[][] given = {{Flags.TIME, time}, {Flags.START_DATE, startDate}, {Flags.END_DATE, endDate},
-            {Flags.TIME_UNIT, timeUnit}, {Flags.DATE_FORMAT, dateFormat}, {Flags.EVENT, event},
-            {Flags.EVENT_VALUE, eventValue}, {Flags.CENSOR_VALUE, censorValue}, {Flags.DECIMAL, decimal},
-            {Flags.INVALID, invalid}, {Flags.NA, na.isEmpty() ? null : na}, {Flags.LANDMARK, landmark},
-            {Flags.STRATA, strata}, {Flags.GROUP, group}, {Flags.TABLE1, table1.isEmpty() ? null : table1},
-            {Flags.COVARIATES, covariates.isEmpty() ? null : covariates}, {Flags.AT, at}, {Flags.HORIZON, horizon},
-            {Flags.ENDPOINT, endpoint}, {Flags.SHEET, sheet}};
-        for (Object[] g : given) {
+        String[][] given = dataFlags();
+        for (String[] g : given) {
             if (g[1] != null) {
-                f.add((String) g[0]);
+                f.add(g[0]);
             }
         }
         return f;
@@ -231,11 +217,13 @@ public final class ReportCommand implements Callable<Integer> {
         FlagValues.parse(StudyKeys.TIME_UNIT, timeUnit);
         Path folder = (out != null ? out : Path.of("report")).toAbsolutePath().normalize();
         Path file = folder.resolve("study.yaml");
-        QuickStudy q = new QuickStudy(input, new QuickStudy.Reading(startDate, endDate, dateFormat, na,
-                lm == null ? Double.NaN : lm, strata, FlagValues.parse(StudyKeys.DECIMAL, decimal),
+        String censorValue = joined(reading.censorValues);
+        QuickStudy q = new QuickStudy(input, new QuickStudy.Reading(startDate, endDate, reading.dateFormat,
+                reading.na, lm == null ? Double.NaN : lm, strata, FlagValues.parse(StudyKeys.DECIMAL, reading.decimal),
                 FlagValues.parse(StudyKeys.INVALID, invalid), censorValue == null ? List.of()
-                        : FlagValues.parse(StudyKeys.EVENT_CENSOR_VALUE, censorValue)), sheet, time, timeUnit, event, eventValue, group, table1,
-                covariates, times, h == null ? Double.NaN : h, endpoint);
+                        : FlagValues.parse(StudyKeys.EVENT_CENSOR_VALUE, censorValue)), reading.sheet, time, timeUnit,
+                event, joined(reading.eventValues), group, table1, covariates, times, h == null ? Double.NaN : h,
+                endpoint, entry, weights);
         Study study = presentation.apply(figures.applyTo(q.toStudy(file))).withDocx(docx);
         try {
             if (Files.exists(file) && !Files.readString(file, StandardCharsets.UTF_8).startsWith(StudyWriter.MARKER)) {
@@ -252,16 +240,25 @@ public final class ReportCommand implements Callable<Integer> {
         return study;
     }
 
+    /** {@return a list flag's values as written (comma-separated), or null when the flag was not given} */
+    private static String joined(List<String> values) {
+        return values.isEmpty() ? null : String.join(",", values);
+    }
+
+    /** {@return the flags that describe the cohort file and the quick study, with their values as written or null} */
+    private String[][] dataFlags() {
+        return new String[][] {{Flags.TIME, time}, {Flags.START_DATE, startDate}, {Flags.END_DATE, endDate},
+            {Flags.TIME_UNIT, timeUnit}, {Flags.DATE_FORMAT, reading.dateFormat}, {Flags.EVENT, event},
+            {Flags.EVENT_VALUE, joined(reading.eventValues)}, {Flags.CENSOR_VALUE, joined(reading.censorValues)},
+            {Flags.DECIMAL, reading.decimal}, {Flags.INVALID, invalid}, {Flags.NA, joined(reading.na)},
+            {Flags.LANDMARK, landmark}, {Flags.STRATA, strata}, {Flags.START, entry}, {Flags.WEIGHTS, weights},
+            {Flags.GROUP, group}, {Flags.TABLE1, joined(table1)}, {Flags.COVARIATES, joined(covariates)},
+            {Flags.AT, at}, {Flags.HORIZON, horizon}, {Flags.ENDPOINT, endpoint}, {Flags.SHEET, reading.sheet}};
+    }
+
     private String commandLine() {
         List<String> a = new ArrayList<>(List.of(input.toString()));
-        Object[][] given = {{Flags.TIME, time}, {Flags.START_DATE, startDate}, {Flags.END_DATE, endDate},
-            {Flags.TIME_UNIT, timeUnit}, {Flags.DATE_FORMAT, dateFormat}, {Flags.EVENT, event},
-            {Flags.EVENT_VALUE, eventValue}, {Flags.CENSOR_VALUE, censorValue}, {Flags.DECIMAL, decimal},
-            {Flags.INVALID, invalid}, {Flags.NA, na.isEmpty() ? null : String.join(",", na)},
-            {Flags.LANDMARK, landmark}, {Flags.STRATA, strata}, {Flags.GROUP, group},
-            {Flags.TABLE1, table1.isEmpty() ? null : String.join(",", table1)},
-            {Flags.COVARIATES, covariates.isEmpty() ? null : String.join(",", covariates)}, {Flags.AT, at},
-            {Flags.HORIZON, horizon}, {Flags.ENDPOINT, endpoint}, {Flags.SHEET, sheet}};
+        Object[][] given = dataFlags();
         for (Object[][] flags : new Object[][][] {given, presentation.given()}) {
             for (Object[] g : flags) {
                 if (g[1] != null) {

@@ -42,6 +42,38 @@ class CliReportTest {
         assertThat(Cli.run("report", "--help").out()).contains("--docx").contains("report.docx");
     }
 
+    /**
+     * The rules of what combines with entry times and case weights are the study's, checked where every front end makes
+     * its study: the report from flags refuses what the study file refuses (a landmark with entry times), with the same
+     * reason in the words of the flags; entry times and weights alone make a report whose study file keeps them.
+     */
+    @Test
+    void reportFromFlagsRefusesWhatTheStudyFileRefuses() throws IOException {
+        Path data = dir.resolve("entry.csv");
+        Files.writeString(data, "time,status,entry,w,arm\n5,1,0,1,A\n8,0,1,2,B\n12,1,2,1,A\n15,1,0,1,B\n20,0,3,2,A\n"
+                + "25,1,1,1,B\n30,0,0,1,A\n");
+        Path yaml = dir.resolve("study.yaml");
+        Files.writeString(yaml, "data: entry.csv\ntime: {column: time, entry: entry}\nevent: status\nlandmark: 2\n");
+        Cli file = Cli.run("report", yaml.toString(), "--no-png", "--out", dir.resolve("file").toString());
+        Cli flags = Cli.run("report", data.toString(), "--time", "time", "--event", "status", "--start", "entry",
+                "--landmark", "2", "--no-png", "--out", dir.resolve("flags").toString());
+        assertThat(file.status()).as(file.err()).isEqualTo(2);
+        assertThat(flags.status()).as(flags.err()).isEqualTo(2);
+        String fileSays = "study.yaml, line 4, 'landmark': cannot be combined with 'entry': ";
+        String flagsSay = "--landmark: cannot be combined with --start: ";
+        assertThat(file.err()).contains(fileSays);
+        assertThat(flags.err()).contains(flagsSay);
+        assertThat(flags.err().substring(flags.err().indexOf(flagsSay) + flagsSay.length()).strip())
+                .isEqualTo(file.err().substring(file.err().indexOf(fileSays) + fileSays.length()).strip())
+                .startsWith("a landmark and entry times both say when a row starts to count");
+        Path weighted = dir.resolve("weighted");
+        Cli ok = Cli.run("report", data.toString(), "--time", "time", "--event", "status", "--start", "entry",
+                "--weights", "w", "--group", "arm", "--no-png", "--out", weighted.toString());
+        assertThat(ok.status()).as(ok.err()).isZero();
+        assertThat(Files.readString(weighted.resolve("study.yaml"))).contains("entry: \"entry\"")
+                .contains("weights: \"w\"").contains("--start entry --weights w");
+    }
+
     @Test
     void quickReportWritesAStudyFileThatReproducesTheReport() throws IOException {
         Path first = dir.resolve("first");

@@ -1,6 +1,5 @@
 package org.survkit.report;
 
-import org.survkit.study.Eligibility;
 import org.survkit.study.Study;
 import org.survkit.study.key.StudyKeys;
 import org.survkit.study.key.Where;
@@ -21,7 +20,8 @@ import org.survkit.stats.km.ConfidenceType;
 /**
  * A study described by a few command-line flags ({@code survkit report DATA --time T --event E
  * --group G ...}): the cohort file, a numeric time column, the event, a group column, Table 1
- * columns and Cox covariates. {@link #toStudy(Path)} makes the full {@link Study} that
+ * columns and Cox covariates, entry times and case weights. The study is checked as a study file is
+ * ({@link Study.Builder#build}), in the words of the flags. {@link #toStudy(Path)} makes the full {@link Study} that
  * {@link StudyWriter} writes next to the report, so that the quick report can be re-run from a
  * study file and extended.
  *
@@ -39,10 +39,12 @@ import org.survkit.stats.km.ConfidenceType;
  * @param at         times for survival estimates (may be empty)
  * @param horizon    administrative censoring time, or NaN
  * @param endpoint   the endpoint's name, or null for "Overall survival"
+ * @param entry      the column of entry times ((entry, time] rows: study key {@code time.entry}), or null
+ * @param weights    the column of case weights (study key {@code weights}), or null
  */
 public record QuickStudy(Path data, Reading reading, String sheet, String time, String timeUnit, String event,
         String eventValue, String group, List<String> table1, List<String> covariates, double[] at, double horizon,
-        String endpoint) {
+        String endpoint, String entry, String weights) {
 
     /**
      * The reading options every command shares (study keys {@code time.from}, {@code time.to},
@@ -84,6 +86,14 @@ public record QuickStudy(Path data, Reading reading, String sheet, String time, 
         at = at.clone();
     }
 
+    /** A study without entry times or case weights. */
+    public QuickStudy(Path data, Reading reading, String sheet, String time, String timeUnit, String event,
+            String eventValue, String group, List<String> table1, List<String> covariates, double[] at, double horizon,
+            String endpoint) {
+        this(data, reading, sheet, time, timeUnit, event, eventValue, group, table1, covariates, at, horizon, endpoint,
+                null, null);
+    }
+
     /**
      * The study, as if read from {@code studyFile} (paths relative to its folder; output: that folder).
      * A Cox model is added when covariates are given: the group (if any) followed by the covariates.
@@ -103,11 +113,11 @@ public record QuickStudy(Path data, Reading reading, String sheet, String time, 
         Study.Time t;
         if (time != null) {
             t = new Study.Time(time, null, null, null, unit == null ? null : unit.name().toLowerCase(Locale.ROOT),
-                    Map.of());
+                    entry, Map.of());
         } else {
             TimeUnit u = unit == null ? TimeUnit.DAYS : unit;
             t = new Study.Time(null, reading.startDate(), reading.endDate(), u, u.name().toLowerCase(Locale.ROOT),
-                    Map.of());
+                    entry, Map.of());
         }
         Study.Groups g = group == null ? null : new Study.Groups(group, group, List.of(), null, List.of(), 0);
         List<Study.Table1Item> items = new ArrayList<>();
@@ -126,12 +136,14 @@ public record QuickStudy(Path data, Reading reading, String sheet, String time, 
         }
         double[] times = at.length == 0 && !Double.isNaN(horizon) ? new double[] {horizon} : at;
         Estimates estimates = Estimates.resolve(null, null, null, null, times, null);
-        return new Study(studyFile, null, new Study.Data(rel, sheet, reading.na(), reading.dateFormat(),
-                reading.decimal(), reading.invalid(), 0), t, new Study.Event(event, eventValue == null ? List.of()
-                : List.of(eventValue.split(",")), reading.censorValues(), 0), g, Eligibility.none(), reading.strata(), null,
-                endpoint == null ? StudyKeys.ENDPOINT.defaultValue()
-                        : StudyKeys.ENDPOINT.parse(endpoint, Where.COMMAND_LINE), horizon, reading.landmark(), estimates, items,
-                Comparisons.defaults(estimates), cox, null, Path.of("."), Study.Figures.defaults(), 3, null, null,
-                false, Map.of());
+        return Study.builder(studyFile, new Study.Data(rel, sheet, reading.na(), reading.dateFormat(),
+                        reading.decimal(), reading.invalid(), 0), t, new Study.Event(event, eventValue == null
+                        ? List.of() : List.of(eventValue.split(",")), reading.censorValues(), 0))
+                .groups(g).strata(reading.strata()).weights(weights)
+                .endpoint(endpoint == null ? StudyKeys.ENDPOINT.defaultValue()
+                        : StudyKeys.ENDPOINT.parse(endpoint, Where.COMMAND_LINE))
+                .horizon(horizon).landmark(reading.landmark()).estimates(estimates).table1(items).cox(cox)
+                .output(Study.Output.defaults().withFolder(Path.of(".")))
+                .build(k -> Where.COMMAND_LINE);
     }
 }

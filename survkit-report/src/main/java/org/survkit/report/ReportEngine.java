@@ -165,7 +165,7 @@ public final class ReportEngine {
         List<FigureFormat> formats = formats(study);
 
         List<String> files = new ArrayList<>(List.of("report.html", AnalysisDataset.FILE));
-        if (study.docx()) {
+        if (study.output().docx()) {
             files.addAll(List.of(DOCX, XLSX));
         }
         ReportContent draft = new ReportContent(a, t, t.flow(), a.table1() == null ? null : t.table1(), t.survival(),
@@ -196,7 +196,7 @@ public final class ReportEngine {
             Path html = out.resolve("report.html");
             Files.writeString(html, HtmlReport.render(content), StandardCharsets.UTF_8);
             FigureFiles.write(out.resolve("figures"), figures, formats, study.figures().dpi(), progress);
-            if (study.docx()) {
+            if (study.output().docx()) {
                 writeWord(out, content, content.allTables(guardrails), figures, formats, study.figures().dpi());
             }
             int warnings = (int) a.findings().stream().filter(f -> f.diagnostic().severity()

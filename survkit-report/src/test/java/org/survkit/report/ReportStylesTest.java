@@ -116,7 +116,7 @@ class ReportStylesTest {
     @Test
     void tableOneWithoutPValuesWithCountsAndMediansAndAJournalPStyle() throws IOException {
         Study s = example();
-        run(s.withPresentation(s.pValueDigits(), PValueFormat.Style.NEJM, new Table1Style(false, Percent.N,
+        run(s.withPresentation(s.output().pValueDigits(), PValueFormat.Style.NEJM, new Table1Style(false, Percent.N,
                 Summary.MEDIAN_IQR)));
         List<String> t1 = table("table1").lines().toList();
         assertThat(t1.get(0)).doesNotContain(",P,").endsWith(",SMD");

@@ -102,6 +102,11 @@ public final class PValueFormat {
         this.digits = digits;
     }
 
+    /** The fewest significant digits of the {@code digits} style. */
+    public static final int MIN_DIGITS = 1;
+    /** The most significant digits of the {@code digits} style. */
+    public static final int MAX_DIGITS = 4;
+
     /**
      * @param significant significant digits, 1 to 4
      * @return the {@code digits} style with them
@@ -117,8 +122,9 @@ public final class PValueFormat {
      */
     public static PValueFormat of(Style style, int digits) {
         Objects.requireNonNull(style, "style");
-        if (digits < 1 || digits > 4) {
-            throw new IllegalArgumentException("P values print with 1 to 4 significant digits, not " + digits);
+        if (digits < MIN_DIGITS || digits > MAX_DIGITS) {
+            throw new IllegalArgumentException("P values print with " + MIN_DIGITS + " to " + MAX_DIGITS
+                    + " significant digits, not " + digits);
         }
         return style == Style.DIGITS && digits == 3 ? DEFAULT : new PValueFormat(style, digits);
     }

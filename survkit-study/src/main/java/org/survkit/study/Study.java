@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import org.survkit.study.key.StudyKey;
+import org.survkit.study.key.Where;
 import org.survkit.io.DecimalMark;
 import org.survkit.io.InvalidRows;
 import org.survkit.io.TimeUnit;
@@ -53,19 +56,16 @@ import org.survkit.plot.SurvivalScale;
  * @param comparisons the group comparisons
  * @param cox         Cox models
  * @param competingRisks the competing-risks analysis, or null for none
- * @param output      the output folder (absolute or relative to the study file's folder)
  * @param figures     figure options
- * @param pValueDigits significant digits of P values in tables and figures (1 to 4; default 3)
- * @param pStyle      the P-value style ({@code p_style}; {@code digits} uses {@code pValueDigits})
- * @param table1Style Table 1's table-wide choices ({@code table1: {p_values, percent, continuous}})
- * @param docx        also write report.docx (Word) and tables.xlsx (Excel) next to report.html
+ * @param output      what the report writes and how it prints numbers: the folder, Word/Excel, the P style and
+ *                    Table 1's table-wide choices
  * @param lines       top-level key → line in the study file (for messages; empty when not read from a file)
  */
 public record Study(Path source, String title, Data data, Time time, Event event, Groups groups,
         Eligibility eligibility, String strata, String weights,
         String endpoint, double horizon, double landmark, Estimates estimates, List<Table1Item> table1,
-        Comparisons comparisons, List<CoxSpec> cox, CompetingRisks competingRisks, Path output, Figures figures,
-        int pValueDigits, PValueFormat.Style pStyle, Table1Style table1Style, boolean docx, Map<String, Integer> lines) {
+        Comparisons comparisons, List<CoxSpec> cox, CompetingRisks competingRisks, Figures figures, Output output,
+        Map<String, Integer> lines) {
 
     public Study {
         Objects.requireNonNull(source, "source");
@@ -78,12 +78,32 @@ public record Study(Path source, String title, Data data, Time time, Event event
         cox = List.copyOf(cox);
         Objects.requireNonNull(comparisons, "comparisons");
         Objects.requireNonNull(figures, "figures");
+        Objects.requireNonNull(output, "output");
         lines = Map.copyOf(lines);
-        pStyle = pStyle == null ? PValueFormat.Style.DIGITS : pStyle;
-        table1Style = table1Style == null ? Table1Style.defaults() : table1Style;
-        if (pValueDigits < 1 || pValueDigits > 4) {
-            throw new IllegalArgumentException("P values print with 1 to 4 significant digits, not " + pValueDigits);
-        }
+    }
+
+    /**
+     * A study to be built part by part, each named where it is set; the parts not set take their defaults (no groups,
+     * no eligibility criteria, no strata or weights, the endpoint's default name, no horizon or landmark, the default
+     * estimates and comparisons, no Table 1, Cox model or competing risks, {@link Figures#defaults()},
+     * {@link Output#defaults()}).
+     *
+     * @param source the study file (for messages and relative paths), or a pseudo file name
+     * @param data   the cohort file
+     * @param time   follow-up time
+     * @param event  event status
+     * @return the builder
+     */
+    public static Builder builder(Path source, Data data, Time time, Event event) {
+        return new Builder(source, data, time, event);
+    }
+
+    /** {@return a builder holding every part of this study, to change some} */
+    public Builder toBuilder() {
+        return new Builder(source, data, time, event).title(title).groups(groups).eligibility(eligibility)
+                .strata(strata).weights(weights).endpoint(endpoint).horizon(horizon).landmark(landmark)
+                .estimates(estimates).table1(table1).comparisons(comparisons).cox(cox).competingRisks(competingRisks)
+                .figures(figures).output(output).lines(lines);
     }
 
     /** {@return the line of a top-level key in the study file, or 0} */
@@ -108,7 +128,7 @@ public record Study(Path source, String title, Data data, Time time, Event event
 
     /** {@return how P values print in tables and figures} */
     public PValueFormat pValueFormat() {
-        return PValueFormat.of(pStyle, pValueDigits);
+        return output.pValueFormat();
     }
 
     /** {@return the study file's name, for messages} */
@@ -124,7 +144,7 @@ public record Study(Path source, String title, Data data, Time time, Event event
 
     /** {@return the output folder, resolved against the study file's folder} */
     public Path outputDir() {
-        return baseDir().resolve(output).normalize();
+        return baseDir().resolve(output.folder()).normalize();
     }
 
     /** {@return the cohort file, resolved against the study file's folder} */
@@ -139,20 +159,17 @@ public record Study(Path source, String title, Data data, Time time, Event event
 
     /** {@return the same study writing to another output folder (absolute or relative to the study's folder)} */
     public Study withOutput(Path folder) {
-        return new Study(source, title, data, time, event, groups, eligibility, strata, weights, endpoint, horizon, landmark, estimates, table1,
-                comparisons, cox, competingRisks, folder, figures, pValueDigits, pStyle, table1Style, docx, lines);
+        return toBuilder().output(output.withFolder(folder)).rebuild();
     }
 
     /** {@return the same study with other eligibility criteria} */
     public Study withEligibility(Eligibility e) {
-        return new Study(source, title, data, time, event, groups, e, strata, weights, endpoint, horizon, landmark, estimates,
-                table1, comparisons, cox, competingRisks, output, figures, pValueDigits, pStyle, table1Style, docx, lines);
+        return toBuilder().eligibility(e).rebuild();
     }
 
     /** {@return the same study with other comparisons} */
     public Study withComparisons(Comparisons c) {
-        return new Study(source, title, data, time, event, groups, eligibility, strata, weights, endpoint, horizon, landmark,
-                estimates, table1, c, cox, competingRisks, output, figures, pValueDigits, pStyle, table1Style, docx, lines);
+        return toBuilder().comparisons(c).rebuild();
     }
 
     /**
@@ -164,21 +181,210 @@ public record Study(Path source, String title, Data data, Time time, Event event
      * @return the study
      */
     public Study withPresentation(int digits, PValueFormat.Style style, Table1Style t1) {
-        return new Study(source, title, data, time, event, groups, eligibility, strata, weights, endpoint, horizon, landmark,
-                estimates, table1, comparisons, cox, competingRisks, output, figures, digits, style, t1, docx, lines);
+        return toBuilder().output(new Output(output.folder(), output.docx(), digits, style, t1)).rebuild();
     }
 
     /** {@return the same study writing report.docx and tables.xlsx (true) or not} */
     public Study withDocx(boolean on) {
-        return new Study(source, title, data, time, event, groups, eligibility, strata, weights, endpoint, horizon, landmark,
-                estimates, table1, comparisons, cox, competingRisks, output, figures, pValueDigits, pStyle, table1Style, on,
-                lines);
+        return toBuilder().output(new Output(output.folder(), on, output.pValueDigits(), output.pStyle(),
+                output.table1Style())).rebuild();
     }
 
     /** {@return the same study with other figure options} */
     public Study withFigures(Figures f) {
-        return new Study(source, title, data, time, event, groups, eligibility, strata, weights, endpoint, horizon, landmark, estimates, table1,
-                comparisons, cox, competingRisks, output, f, pValueDigits, pStyle, table1Style, docx, lines);
+        return toBuilder().figures(f).rebuild();
+    }
+
+    /**
+     * What the report writes and how it prints its numbers (the study's top-level keys {@code output}, {@code docx},
+     * {@code p_digits}, {@code p_style} and the {@code table1} block's {@code p_values}, {@code percent},
+     * {@code continuous}).
+     *
+     * @param folder       the output folder (absolute or relative to the study file's folder)
+     * @param docx         also write report.docx (Word) and tables.xlsx (Excel) next to report.html
+     * @param pValueDigits significant digits of P values in tables and figures (1 to 4; default 3)
+     * @param pStyle       the P-value style ({@code p_style}; {@code digits} uses {@code pValueDigits}); null for the
+     *                     default
+     * @param table1Style  Table 1's table-wide choices; null for the defaults
+     */
+    public record Output(Path folder, boolean docx, int pValueDigits, PValueFormat.Style pStyle,
+            Table1Style table1Style) {
+        public Output {
+            Objects.requireNonNull(folder, "folder");
+            pStyle = pStyle == null ? StudyKeys.P_STYLE.defaultValue() : pStyle;
+            table1Style = table1Style == null ? Table1Style.defaults() : table1Style;
+            PValueFormat.of(pStyle, pValueDigits); // checks the digits
+        }
+
+        /** {@return the defaults: the folder report, no Word or Excel files, the default P style and Table 1} */
+        public static Output defaults() {
+            return new Output(Path.of(StudyKeys.OUTPUT.defaultValue()), StudyKeys.DOCX.defaultValue(),
+                    StudyKeys.P_DIGITS.defaultValue(), StudyKeys.P_STYLE.defaultValue(), Table1Style.defaults());
+        }
+
+        /** {@return how P values print in tables and figures} */
+        public PValueFormat pValueFormat() {
+            return PValueFormat.of(pStyle, pValueDigits);
+        }
+
+        /** {@return the same choices writing to another folder} */
+        public Output withFolder(Path other) {
+            return new Output(other, docx, pValueDigits, pStyle, table1Style);
+        }
+    }
+
+    /**
+     * Builds a {@link Study}: every front end (the study file, the command line's report from flags, the web page)
+     * makes its study here, and {@link #build(Function)} checks the rules that join keys of several parts (case
+     * weights and entry times: {@link WeightsAndEntry}) once for all of them, in the words of the front end.
+     */
+    public static final class Builder {
+        private final Path source;
+        private final Data data;
+        private final Time time;
+        private final Event event;
+        private String title;
+        private Groups groups;
+        private Eligibility eligibility = Eligibility.none();
+        private String strata;
+        private String weights;
+        private String endpoint = StudyKeys.ENDPOINT.defaultValue();
+        private double horizon = Double.NaN;
+        private double landmark = Double.NaN;
+        private Estimates estimates;
+        private List<Table1Item> table1 = List.of();
+        private Comparisons comparisons;
+        private List<CoxSpec> cox = List.of();
+        private CompetingRisks competingRisks;
+        private Figures figures = Figures.defaults();
+        private Output output = Output.defaults();
+        private Map<String, Integer> lines = Map.of();
+
+        private Builder(Path source, Data data, Time time, Event event) {
+            this.source = source;
+            this.data = data;
+            this.time = time;
+            this.event = event;
+        }
+
+        /** {@return this builder with the report's title (null: none)} */
+        public Builder title(String t) {
+            title = t;
+            return this;
+        }
+
+        /** {@return this builder with the compared groups (null: the whole cohort)} */
+        public Builder groups(Groups g) {
+            groups = g;
+            return this;
+        }
+
+        /** {@return this builder with the eligibility criteria (null: none)} */
+        public Builder eligibility(Eligibility e) {
+            eligibility = e;
+            return this;
+        }
+
+        /** {@return this builder with the strata column (null: none)} */
+        public Builder strata(String column) {
+            strata = column;
+            return this;
+        }
+
+        /** {@return this builder with the case-weight column (null: none)} */
+        public Builder weights(String column) {
+            weights = column;
+            return this;
+        }
+
+        /** {@return this builder with the endpoint's name} */
+        public Builder endpoint(String name) {
+            endpoint = name;
+            return this;
+        }
+
+        /** {@return this builder with the horizon (NaN: none)} */
+        public Builder horizon(double h) {
+            horizon = h;
+            return this;
+        }
+
+        /** {@return this builder with the landmark (NaN: none)} */
+        public Builder landmark(double t) {
+            landmark = t;
+            return this;
+        }
+
+        /** {@return this builder with the estimates (null: the default preset's)} */
+        public Builder estimates(Estimates e) {
+            estimates = e;
+            return this;
+        }
+
+        /** {@return this builder with the Table 1 rows} */
+        public Builder table1(List<Table1Item> items) {
+            table1 = items;
+            return this;
+        }
+
+        /** {@return this builder with the comparisons (null: the defaults of the estimates)} */
+        public Builder comparisons(Comparisons c) {
+            comparisons = c;
+            return this;
+        }
+
+        /** {@return this builder with the Cox models} */
+        public Builder cox(List<CoxSpec> models) {
+            cox = models;
+            return this;
+        }
+
+        /** {@return this builder with the competing-risks analysis (null: none)} */
+        public Builder competingRisks(CompetingRisks c) {
+            competingRisks = c;
+            return this;
+        }
+
+        /** {@return this builder with the figure options} */
+        public Builder figures(Figures f) {
+            figures = f;
+            return this;
+        }
+
+        /** {@return this builder with what the report writes and how it prints} */
+        public Builder output(Output o) {
+            output = o;
+            return this;
+        }
+
+        /** {@return this builder with the lines of the top-level keys in the study file} */
+        public Builder lines(Map<String, Integer> l) {
+            lines = l;
+            return this;
+        }
+
+        /**
+         * Builds the study and checks the rules that join its parts ({@link WeightsAndEntry}).
+         *
+         * @param where how the user wrote each key (the study file's key and line, the flag, the page's field), for
+         *              the message
+         * @return the study
+         * @throws org.survkit.io.InputException naming the keys that do not combine and the fix
+         */
+        public Study build(Function<StudyKey<?>, Where> where) {
+            Study s = rebuild();
+            WeightsAndEntry.check(s, where);
+            return s;
+        }
+
+        /** The study of parts already checked together (a copy with another folder, figure or print option). */
+        private Study rebuild() {
+            Estimates e = estimates != null ? estimates
+                    : Estimates.resolve(null, null, null, null, new double[0], null);
+            return new Study(source, title, data, time, event, groups, eligibility, strata, weights, endpoint,
+                    horizon, landmark, e, table1, comparisons != null ? comparisons : Comparisons.defaults(e), cox,
+                    competingRisks, figures, output, lines);
+        }
     }
 
     /**

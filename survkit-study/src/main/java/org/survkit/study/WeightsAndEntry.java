@@ -11,7 +11,8 @@ import org.survkit.study.key.Where;
 
 /**
  * The one set of rules for a study with case weights ({@code weights}) or entry times ({@code time.entry}): what they
- * combine with, checked the same way for a study file and the web page's study.
+ * combine with, checked once for every front end (the study file, the command line's report from flags, the web
+ * page's study) where the study is made, {@link Study.Builder#build}.
  *
  * <p>With either, the Kaplan–Meier estimates are R's {@code survfit} with weights / {@code Surv(entry, time, event)},
  * and the groups are compared by the score test of a Cox model with the group alone, the log-rank test's counterpart

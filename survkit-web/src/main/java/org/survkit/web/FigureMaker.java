@@ -44,7 +44,11 @@ final class FigureMaker {
     private static final Set<String> COHORT_OPTIONS = Set.of("time", "start_date", "end_date", "time_unit",
             "date_format", "decimal", "invalid", "event", "event_value", "censor_value", "na", "sheet", "landmark",
             "horizon", "group", "conf_type", "conf_level", "preset", "median_rule", "test", "rho", "gamma", "strata",
-            "at", "tau", "pairwise", "adjust", "trend", "scores", "conservative", "rmst", "table", "weights", "start");
+            "at", "tau", "pairwise", "adjust", "trend", "scores", "conservative", "rmst", "table", "weights", "start",
+            // how the page prints (the figure's P in the study's P style and digits; the tables' choices ignored)
+            StudyKeys.P_STYLE.flatName(), StudyKeys.P_DIGITS.flatName(), StudyKeys.HAZARD_RATIOS.flatName(),
+            StudyKeys.TABLE1_P_VALUES.flatName(), StudyKeys.TABLE1_PERCENT.flatName(),
+            StudyKeys.TABLE1_CONTINUOUS.flatName());
     private static final Set<String> FIGURE_OPTIONS = Set.of("groups", "colors", "confidence_bands", "risk_table",
             "median_lines", "censor_marks", "scale", "horizon", "time_label", "title", "legend_title", "show_test",
             "line_types", "legend", "formats", "width_mm", "dpi");
@@ -126,7 +130,7 @@ final class FigureMaker {
                 }
                 curves = km.fit(c.time(), c.event(), Factor.ordered(labels, order));
             }
-            KaplanMeierPlot plot = KaplanMeierPlot.of(curves);
+            KaplanMeierPlot plot = KaplanMeierPlot.of(curves).with(WebValues.output(options).pValueFormat());
             List<String> shown = list(figure, "groups");
             if (!shown.isEmpty()) {
                 plot = plot.withGroups(shown.toArray(new String[0]));

@@ -6,7 +6,6 @@ import org.survkit.study.Firth;
 import org.survkit.study.Rmst;
 import org.survkit.study.Summary;
 import org.survkit.study.VariableType;
-import org.survkit.study.WeightsAndEntry;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
@@ -126,16 +125,17 @@ final class StudyFromSettings {
             if (horizon == null) {
                 horizon = WebValues.of(StudyKeys.HORIZON, f, "horizon"); // as pages before the study model sent it
             }
-            Study study = WebValues.presentation(new Study(studyFile, title, new Study.Data(Path.of(dataName),
-                    FigureMaker.text(o, "sheet"),
-                    na, FigureMaker.text(o, "date_format"), WebValues.of(StudyKeys.DECIMAL, o, "decimal"),
-                    WebValues.of(StudyKeys.INVALID, o, "invalid"), 0), time, event(event, o), groups,
-                    eligibility(settings),
-                    FigureMaker.text(o, "strata"), WebValues.of(StudyKeys.WEIGHTS, o, StudyKeys.WEIGHTS.flatName()),
-                    endpoint == null ? "Overall survival" : endpoint,
-                    horizon == null ? Double.NaN : horizon, landmark == null ? Double.NaN : landmark, estimates, table1,
-                    comparisons, models, null, Path.of("report"), figures, 3, null, null, false, Map.of()), o);
-            WeightsAndEntry.check(study, k -> Where.WEB_PAGE);
+            Study study = Study.builder(studyFile, new Study.Data(Path.of(dataName), FigureMaker.text(o, "sheet"),
+                            na, FigureMaker.text(o, "date_format"), WebValues.of(StudyKeys.DECIMAL, o, "decimal"),
+                            WebValues.of(StudyKeys.INVALID, o, "invalid"), 0), time, event(event, o))
+                    .title(title).groups(groups).eligibility(eligibility(settings))
+                    .strata(FigureMaker.text(o, "strata"))
+                    .weights(WebValues.of(StudyKeys.WEIGHTS, o, StudyKeys.WEIGHTS.flatName()))
+                    .endpoint(endpoint == null ? StudyKeys.ENDPOINT.defaultValue() : endpoint)
+                    .horizon(horizon == null ? Double.NaN : horizon).landmark(landmark == null ? Double.NaN : landmark)
+                    .estimates(estimates).table1(table1).comparisons(comparisons).cox(models).figures(figures)
+                    .output(WebValues.output(o))
+                    .build(k -> Where.WEB_PAGE);
             return study;
         } catch (InputException | IllegalArgumentException e) {
             throw ApiError.badRequest(e.getMessage());

@@ -241,8 +241,9 @@ public final class WebServer implements AutoCloseable {
      * What the page shows as the figures and the report do, taken from their one home instead of copied into
      * app.js: {@code palette} (survkit-plot's {@link Palette#okabeIto()}), {@code test_names} (test id →
      * {@link Weighting#displayName()}), {@code p_styles} (each P style's {@link PValueFormat#rules()}, the digits
-     * style with its default digits) and {@code numbers} (the report's interval dash, "NR",
-     * the missing sign and the decimals of hazard ratios and times, survkit-report {@code Formats}).
+     * style with its default digits), {@code p_digits} (the digits style's rules per number of digits) and
+     * {@code numbers} (the report's interval dash, "NR", the missing sign and the decimals of hazard ratios and times,
+     * survkit-report {@code Formats}).
      */
     static void displayFacts(ObjectNode o) {
         Palette.okabeIto().colors().forEach(o.putArray("palette")::add);
@@ -255,6 +256,11 @@ public final class WebServer implements AutoCloseable {
         for (PValueFormat.Style st : PValueFormat.Style.CHOICES) {
             styles.set(st.id(), JsonBodies.MAPPER.valueToTree(PValueFormat.of(st,
                     org.survkit.study.key.StudyKeys.P_DIGITS.defaultValue()).rules()));
+        }
+        // the digits style's rules for each number of digits the P-digits field takes
+        ObjectNode digits = o.putObject("p_digits");
+        for (int d = PValueFormat.MIN_DIGITS; d <= PValueFormat.MAX_DIGITS; d++) {
+            digits.set(Integer.toString(d), JsonBodies.MAPPER.valueToTree(PValueFormat.withDigits(d).rules()));
         }
         // the report's number style (survkit-report Formats): interval dash, not reached, missing, decimals
         o.putObject("numbers").put("dash", org.survkit.report.tables.Formats.DASH)

@@ -91,10 +91,11 @@ final class WebValues {
     }
 
     /**
-     * The page's presentation choices, read by their study keys from the options ({@code p_style}, {@code p_digits},
-     * {@code table1_p_values}, {@code table1_percent}, {@code table1_continuous}: the flags' names), put on a study.
+     * What the page's study writes and how it prints, read by their study keys from the options ({@code p_style},
+     * {@code p_digits}, {@code table1_p_values}, {@code table1_percent}, {@code table1_continuous}: the flags' names):
+     * the folder report, no Word or Excel files.
      */
-    static Study presentation(Study s, ObjectNode o) {
+    static Study.Output output(ObjectNode o) {
         Integer digits = of(StudyKeys.P_DIGITS, o, StudyKeys.P_DIGITS.flatName());
         org.survkit.stats.PValueFormat.Style style = of(StudyKeys.P_STYLE, o, StudyKeys.P_STYLE.flatName());
         Boolean p = of(StudyKeys.TABLE1_P_VALUES, o, StudyKeys.TABLE1_P_VALUES.flatName());
@@ -102,7 +103,8 @@ final class WebValues {
         org.survkit.study.Summary continuous = of(StudyKeys.TABLE1_CONTINUOUS, o,
                 StudyKeys.TABLE1_CONTINUOUS.flatName());
         org.survkit.study.Table1Style d = org.survkit.study.Table1Style.defaults();
-        return s.withPresentation(digits == null ? StudyKeys.P_DIGITS.defaultValue() : digits, style,
+        return new Study.Output(Study.Output.defaults().folder(), false,
+                digits == null ? StudyKeys.P_DIGITS.defaultValue() : digits, style,
                 new org.survkit.study.Table1Style(p == null ? d.pValues() : p, percent == null ? d.percent() : percent,
                         continuous == null ? d.continuous() : continuous));
     }

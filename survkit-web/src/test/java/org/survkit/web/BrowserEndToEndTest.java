@@ -175,6 +175,16 @@ class BrowserEndToEndTest {
         assertThat(lung).as("the report saves the study once").isEqualTo(1);
     }
 
+    /** Opens the page, uploads a file and waits for the columns step; {@return the wait of a minute it used} */
+    static WebDriverWait open(Path data) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        driver.get(s.base() + "/?token=" + TestServer.TOKEN);
+        wait.until(d -> d.findElement(By.id("dropzone")).isDisplayed());
+        driver.findElement(By.id("file-input")).sendKeys(data.toString());
+        wait.until(d -> d.findElement(By.id("step-columns")).isDisplayed());
+        return wait;
+    }
+
     /** {@return the values ticked in a list of chips ('event-value', 'censor-value', 'table1', 'cox')} */
     static List<String> ticked(String list) {
         return driver.findElements(By.cssSelector("input[data-list='" + list + "']")).stream()
@@ -209,6 +219,31 @@ class BrowserEndToEndTest {
                 return null;
             }
         });
+    }
+
+    /**
+     * The P-digits field (study key {@code p_digits}) sets the digits of the page's P values as the report prints
+     * them, and the figure downloads in every format the report writes its figures as (survkit-plot FigureExport).
+     */
+    @Test
+    void pDigitsFieldAndFigureDownloadsInEveryFormat() throws Exception {
+        WebDriverWait wait = open(TestServer.LUNG);
+        new Select(driver.findElement(By.id("map-unit"))).selectByValue("days");
+        new Select(driver.findElement(By.id("map-group"))).selectByVisibleText("sex");
+        // R 4.2.2 survdiff(Surv(time, status) ~ sex, lung): p = 0.00131; with 2 significant digits 0.0013
+        wait.until(d -> d.findElements(By.id("overall-p")).stream().anyMatch(p -> p.getText().equals("p = 0.00131")));
+        driver.findElement(By.id("opt-p-digits")).sendKeys("2", Keys.TAB);
+        wait.until(d -> d.findElements(By.id("overall-p")).stream().anyMatch(p -> p.getText().equals("p = 0.0013")));
+        wait.until(d -> !d.findElements(By.id("km-figure")).isEmpty());
+        // each file as the format begins (TIFF: either byte order)
+        Map<String, String> start = Map.of("svg", "(?s).*<svg.*", "png", "(?s)\u0089PNG.*", "pdf", "(?s)%PDF-.*",
+                "eps", "(?s)%!PS.*", "tiff", "(?s)(II\\*\u0000|MM\u0000\\*).*");
+        for (String format : List.of("svg", "png", "pdf", "eps", "tiff")) {
+            driver.findElement(By.id("dl-" + format)).click();
+            Path file = download(wait, "lung-km." + format);
+            assertThat(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)).as(format)
+                    .matches(start.get(format));
+        }
     }
 
     @Test
@@ -394,11 +429,7 @@ class BrowserEndToEndTest {
     /** Groups from rules typed into the page give the P of the report's derivation (as GroupRulesTest checks). */
     @Test
     void groupsFromRulesTypedIntoThePage() throws Exception {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-        driver.get(s.base() + "/?token=" + TestServer.TOKEN);
-        wait.until(d -> d.findElement(By.id("dropzone")).isDisplayed());
-        driver.findElement(By.id("file-input")).sendKeys(GroupRulesTest.COHORT.toString());
-        wait.until(d -> d.findElement(By.id("step-columns")).isDisplayed());
+        WebDriverWait wait = open(GroupRulesTest.COHORT);
         driver.findElement(By.cssSelector("input[name='time-mode'][value='dates']")).click();
         new Select(driver.findElement(By.id("map-start"))).selectByVisibleText("rapamycin_start");
         new Select(driver.findElement(By.id("map-end"))).selectByVisibleText("last_contact");

@@ -106,6 +106,45 @@ class ReportTablesApiTest {
         }
     }
 
+    /**
+     * The page's P-digits field (study key {@code p_digits}, the command line's {@code --p-digits}) reaches its tables,
+     * its figure (with the P style too) and its study; {@code /api/config} gives the page the digits style's rules for each number of digits.
+     */
+    @Test
+    void thePagesPDigitsReachTheTablesAndTheSavedStudy() throws IOException {
+        String settings = SETTINGS.replace("\"at\":[180,365]}", "\"at\":[180,365],\"p_digits\":2}");
+        try (TestServer s = new TestServer(dir)) {
+            JsonNode digits = s.get("/api/config").json().get("p_digits");
+            assertThat(digits.size()).isEqualTo(4);
+            assertThat(digits.get("2").get("significant").asInt()).isEqualTo(2);
+            String id = s.upload(TestServer.LUNG).json().get("id").asText();
+            TestServer.Reply r = s.postJson("/api/tables", "{\"dataset\":\"" + id + "\",\"settings\":" + settings
+                    + ",\"tables\":[\"comparisons\"]}");
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            // R 4.2.2, survival 3.5-3: survdiff(Surv(pmin(time, 365), status == 2 & time <= 365) ~ sex
+            //   + strata(ph.ecog), lung) p = 0.00151 (FrontEndParityTest's reference), with 2 digits 0.0015
+            assertThat(r.json().get("tables").get(0).get("rows").get(0).get(3).asText()).isEqualTo("0.0015");
+            // the figure's P as the tables print it (the page sends its P style and digits with the options)
+            JsonNode options = TestServer.JSON.readTree(settings).get("options");
+            TestServer.Reply figure = s.postJson("/api/figures", "{\"dataset\":\"" + id + "\",\"options\":" + options
+                    + "}");
+            assertThat(figure.status()).as(figure.body()).isEqualTo(200);
+            assertThat(figure.body()).contains("0.0015").doesNotContain("0.00151");
+            TestServer.Reply nejm = s.postJson("/api/figures", "{\"dataset\":\"" + id + "\",\"options\":"
+                    + options.toString().replace("\"p_digits\":2", "\"p_style\":\"nejm\"") + "}");
+            assertThat(nejm.status()).as(nejm.body()).isEqualTo(200);
+            assertThat(nejm.body()).contains("<tspan font-style=\"italic\">P</tspan>=0.002")
+                    .doesNotContain("0.0015");
+            String study = s.postJson("/api/studies", "{\"name\":\"Digits\",\"dataset\":\"" + id
+                    + "\",\"settings\":" + settings + "}").json().get("id").asText();
+            assertThat(s.get("/api/studies/" + study + "/study.yaml").body()).contains("\np_digits: 2\n");
+            TestServer.Reply bad = s.postJson("/api/tables", "{\"dataset\":\"" + id + "\",\"settings\":"
+                    + settings.replace("\"p_digits\":2", "\"p_digits\":5") + ",\"tables\":[\"comparisons\"]}");
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.json().get("error").asText()).contains("P-value digits: 5 is not allowed");
+        }
+    }
+
     private static List<String> cells(JsonNode row) {
         List<String> out = new ArrayList<>();
         row.forEach(c -> out.add(c.asText()));

@@ -358,18 +358,16 @@ public final class HtmlReport {
     private void guardrails(ReportContent c) {
         section("guardrails", "Guardrails");
         List<Finding> fs = c.analysis().findings();
-        out.append("<p class=\"lead\">What a statistical reviewer would point out in this analysis, from survkit's")
-                .append(" checks, with the numbers behind each finding and what to do.</p>\n");
+        out.append("<p class=\"lead\">").append(esc(FindingText.LEAD)).append("</p>\n");
         if (fs.isEmpty()) {
-            out.append("<p>No finding: groups are large enough, follow-up covers the horizon, comparisons are")
-                    .append(" adjusted and the checks of the models pass.</p>\n");
+            out.append("<p>").append(esc(FindingText.NO_FINDING)).append("</p>\n");
             return;
         }
         out.append("<ol class=\"findings\">\n");
         for (Finding f : fs) {
             boolean warn = f.diagnostic().severity() == Diagnostic.Severity.WARNING;
             out.append("<li class=\"").append(warn ? "warning" : "note").append("\"><p class=\"ftitle\"><span class=\"sev\">")
-                    .append(warn ? "Warning" : "Note").append("</span> ").append(esc(FindingText.title(
+                    .append(FindingText.severity(f.diagnostic())).append("</span> ").append(esc(FindingText.title(
                             f.diagnostic().code()))).append(" <span class=\"scope\">").append(esc(f.scope()))
                     .append("</span></p><p>").append(esc(FindingText.message(f.diagnostic()))).append("</p></li>\n");
         }

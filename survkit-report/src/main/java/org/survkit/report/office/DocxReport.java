@@ -37,6 +37,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 import org.survkit.report.analysis.StudyAnalysis;
 import org.survkit.report.html.ReportContent;
 import org.survkit.report.html.ReportFigures;
+import org.survkit.report.tables.FindingText;
 import org.survkit.report.tables.ReportTable;
 
 /**
@@ -132,6 +133,7 @@ public final class DocxReport {
                 figures(c, png, dpi, forest::equals);
             }
         }
+        guardrails(a.findings());
         heading("Methods");
         for (String p : c.methods()) {
             paragraph("Normal", p, BODY_PT);
@@ -139,6 +141,29 @@ public final class DocxReport {
         XWPFParagraph input = paragraph("Normal", "", 0);
         run(input, "Input: " + a.dataset().dataFileName() + " (SHA-256 " + c.dataSha256() + "); " + c.software()
                 + ".", NOTE_PT).setColor("595959");
+    }
+
+    /** The Guardrails section, as report.html has it: each finding's severity, title, where, and what to do. */
+    private void guardrails(List<StudyAnalysis.Finding> findings) {
+        heading("Guardrails");
+        paragraph("Normal", FindingText.LEAD, BODY_PT);
+        if (findings.isEmpty()) {
+            paragraph("Normal", FindingText.NO_FINDING, BODY_PT);
+            return;
+        }
+        int n = 0;
+        for (StudyAnalysis.Finding f : findings) {
+            XWPFParagraph title = paragraph("Normal", "", 0);
+            title.setKeepNext(true);
+            XWPFRun severity = run(title, ++n + ". " + FindingText.severity(f.diagnostic()) + ": ", BODY_PT);
+            severity.setBold(true);
+            if (f.diagnostic().severity() == org.survkit.stats.Diagnostic.Severity.WARNING) {
+                severity.setColor("A61B1B");
+            }
+            run(title, FindingText.title(f.diagnostic().code()), BODY_PT).setBold(true);
+            run(title, " (" + f.scope() + ")", BODY_PT).setColor("595959");
+            paragraph("Normal", FindingText.message(f.diagnostic()), BODY_PT);
+        }
     }
 
     // ---------------------------------------------------------------- page and styles

@@ -45,7 +45,19 @@ public final class FindingText {
             Map.entry("zph-aliased", "Aliased term left out of the PH test"),
             Map.entry("input", "Input file"));
 
+    /** What the Guardrails section of every report (HTML, Word) says first. */
+    public static final String LEAD = "What a statistical reviewer would point out in this analysis, from survkit's"
+            + " checks, with the numbers behind each finding and what to do.";
+    /** What the Guardrails section says when there is no finding. */
+    public static final String NO_FINDING = "No finding: groups are large enough, follow-up covers the horizon,"
+            + " comparisons are adjusted and the checks of the models pass.";
+
     private FindingText() {
+    }
+
+    /** {@return the severity as the reports print it: Warning or Note} */
+    public static String severity(Diagnostic d) {
+        return d.severity() == Diagnostic.Severity.WARNING ? "Warning" : "Note";
     }
 
     public static String title(String code) {

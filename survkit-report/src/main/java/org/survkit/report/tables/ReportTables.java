@@ -163,7 +163,7 @@ public final class ReportTables {
 
     public ReportTable table1() {
         StudyAnalysis.Table1Out t = a.table1();
-        Table1Style style = a.study().table1Style();
+        Table1Style style = a.study().output().table1Style();
         List<String> groups = t.result().groups();
         boolean compare = groups.size() >= 2;
         boolean showP = compare && style.pValues();
@@ -1314,8 +1314,8 @@ public final class ReportTables {
         ArrayNode json = F.arrayNode();
         for (Finding f : a.findings()) {
             String text = FindingText.message(f.diagnostic());
-            rows.add(List.of(f.diagnostic().severity() == org.survkit.stats.Diagnostic.Severity.WARNING ? "Warning"
-                    : "Note", FindingText.title(f.diagnostic().code()), f.scope(), text));
+            rows.add(List.of(FindingText.severity(f.diagnostic()), FindingText.title(f.diagnostic().code()), f.scope(),
+                    text));
             kinds.add("");
             ObjectNode o = json.addObject();
             o.put("severity", f.diagnostic().severity().name().toLowerCase(Locale.ROOT));

@@ -16,13 +16,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.survkit.report.ReportEngine;
+import org.survkit.report.tables.FindingText;
 import org.survkit.study.file.StudyReader;
 
 /**
@@ -104,6 +108,37 @@ class DocxReportTest {
         // the header repeats on a new page, the title and the methods are there
         assertThat(document).contains("<w:tblHeader w:val=\"on\"/>").contains("Rapamycin in metastatic breast cancer")
                 .contains("Kaplan\u2013Meier");
+    }
+
+    /**
+     * report.docx has report.html's Guardrails section, before the methods: its lead, then each finding of the report
+     * (tables/guardrails.json, the list report.html shows) with its severity, title and where, then what to do.
+     */
+    @Test
+    void theGuardrailsSectionHasEveryFindingOfTheHtmlReport() throws IOException {
+        List<String> text;
+        try (InputStream in = Files.newInputStream(out.resolve("report.docx")); XWPFDocument d = new XWPFDocument(in)) {
+            text = d.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+        }
+        int at = text.indexOf("Guardrails");
+        assertThat(at).as("the Guardrails heading").isPositive();
+        assertThat(text.get(at + 1)).isEqualTo(FindingText.LEAD);
+        JsonNode findings = new ObjectMapper().readTree(out.resolve("tables/guardrails.json").toFile());
+        assertThat(findings.size()).as("the findings of report.html")
+                .isEqualTo(html.split("<li class=\"(warning|note)\">", -1).length - 1);
+        List<String> expected = new ArrayList<>();
+        int n = 0;
+        for (JsonNode f : findings) {
+            String severity = f.get("severity").asText();
+            expected.add(++n + ". " + Character.toUpperCase(severity.charAt(0)) + severity.substring(1) + ": "
+                    + FindingText.title(f.get("code").asText()) + " (" + f.get("scope").asText() + ")");
+            expected.add(f.get("message").asText());
+        }
+        if (expected.isEmpty()) {
+            expected.add(FindingText.NO_FINDING);
+        }
+        assertThat(text.subList(at + 2, at + 2 + expected.size())).isEqualTo(expected);
+        assertThat(text.get(at + 2 + expected.size())).isEqualTo("Methods");
     }
 
     @Test

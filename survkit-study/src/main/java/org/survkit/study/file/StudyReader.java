@@ -10,7 +10,6 @@ import org.survkit.study.Firth;
 import org.survkit.study.Rmst;
 import org.survkit.study.Summary;
 import org.survkit.study.VariableType;
-import org.survkit.study.WeightsAndEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.MalformedInputException;
@@ -198,24 +197,25 @@ public final class StudyReader {
                 lines.put(k, o.line(k));
             }
         }
-        Study study = new Study(source, title, data, time, event, groups, eligibility, strata, weights, endpoint,
-                horizon, landmark, estimates, table1, comparisons, cox, competing, output, figures, pDigits, pStyle, table1Style, docx, lines);
-        WeightsAndEntry.check(study, k -> Where.file(file, keyLine(study, k)));
-        return study;
+        return Study.builder(source, data, time, event).title(title).groups(groups).eligibility(eligibility)
+                .strata(strata).weights(weights).endpoint(endpoint).horizon(horizon).landmark(landmark)
+                .estimates(estimates).table1(table1).comparisons(comparisons).cox(cox).competingRisks(competing)
+                .figures(figures).output(new Study.Output(output, docx, pDigits, pStyle, table1Style)).lines(lines)
+                .build(k -> Where.file(file, keyLine(time, lines, k)));
     }
 
     /** The line of a key a cross-key rule names: its own line, else its block's. */
-    private static int keyLine(Study s, StudyKey<?> k) {
+    private static int keyLine(Study.Time time, Map<String, Integer> lines, StudyKey<?> k) {
         String path = k.path();
         if (path.startsWith("time.")) {
-            return s.time().line(k.name());
+            return time.line(k.name());
         }
         int dot = path.indexOf('.');
         String top = (dot < 0 ? path : path.substring(0, dot)).replace("[]", "");
         if (top.equals("comparisons") || top.equals("cox")) {
-            return s.line(top);
+            return lines.getOrDefault(top, 0);
         }
-        return s.line(k.name());
+        return lines.getOrDefault(k.name(), 0);
     }
 
     private Study.Data data(Node n) {

@@ -147,12 +147,12 @@ public final class StudyWriter {
         if (s.weights() != null) {
             kv("weights", q(s.weights()));
         }
-        if (!s.table1().isEmpty() || !s.table1Style().isDefault()) {
+        if (!s.table1().isEmpty() || !s.output().table1Style().isDefault()) {
             // the plain list of variables, or a block with the table-wide choices when one is not the default
             String in = "";
             out.append("table1:\n");
-            if (!s.table1Style().isDefault()) {
-                Table1Style ts = s.table1Style();
+            if (!s.output().table1Style().isDefault()) {
+                Table1Style ts = s.output().table1Style();
                 kv2("p_values", ts.pValues() ? "yes" : "no");
                 kv2("percent", q(ts.percent().word()));
                 kv2("continuous", ts.continuous().word());
@@ -267,7 +267,7 @@ public final class StudyWriter {
                 kv2("strata", q(cr.strata()));
             }
         }
-        kv("output", q(path(s.output())));
+        kv("output", q(path(s.output().folder())));
         Study.Figures f = s.figures();
         out.append("figures:\n");
         kv2("confidence_bands", f.confidenceBands() ? "yes" : "no");
@@ -291,13 +291,13 @@ public final class StudyWriter {
         kv("conf_type", est.confType().rName());
         kv("conf_level", Values.given(est.confLevel()));
         kv("median_rule", est.medianRule().id());
-        if (s.pValueDigits() != 3) {
-            kv("p_digits", Integer.toString(s.pValueDigits()));
+        if (s.output().pValueDigits() != 3) {
+            kv("p_digits", Integer.toString(s.output().pValueDigits()));
         }
-        if (s.pStyle() != StudyKeys.P_STYLE.defaultValue()) {
-            kv("p_style", s.pStyle().id());
+        if (s.output().pStyle() != StudyKeys.P_STYLE.defaultValue()) {
+            kv("p_style", s.output().pStyle().id());
         }
-        if (s.docx()) {
+        if (s.output().docx()) {
             kv("docx", "yes");
         }
         return out.toString();

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.survkit.io.DecimalMark;
 import org.survkit.io.InvalidRows;
+import org.survkit.io.OptionNames;
 import org.survkit.io.TimeUnit;
 import org.survkit.plot.LegendPosition;
 import org.survkit.plot.LineTypes;
@@ -49,22 +50,26 @@ public final class StudyKeys {
     private StudyKeys() {
     }
 
-    /** The command line's flags, as constants for annotations; each belongs to one key below. */
+    /**
+     * The command line's flags, as constants for annotations; each belongs to one key below. The flags of a cohort's
+     * columns and of how its cells are read are survkit-io's {@link OptionNames} (whose messages cite them), so that
+     * each flag is spelt once.
+     */
     public static final class Flags {
         private Flags() {
         }
 
-        public static final String SHEET = "--sheet";
-        public static final String NA = "--na";
-        public static final String DATE_FORMAT = "--date-format";
-        public static final String TIME = "--time";
-        public static final String START_DATE = "--start-date";
-        public static final String END_DATE = "--end-date";
-        public static final String TIME_UNIT = "--time-unit";
-        public static final String EVENT = "--event";
-        public static final String EVENT_VALUE = "--event-value";
-        public static final String GROUP = "--group";
-        public static final String STRATA = "--strata";
+        public static final String SHEET = OptionNames.SHEET;
+        public static final String NA = OptionNames.NA;
+        public static final String DATE_FORMAT = OptionNames.DATE_FORMAT;
+        public static final String TIME = OptionNames.TIME;
+        public static final String START_DATE = OptionNames.START_DATE;
+        public static final String END_DATE = OptionNames.END_DATE;
+        public static final String TIME_UNIT = OptionNames.TIME_UNIT;
+        public static final String EVENT = OptionNames.EVENT;
+        public static final String EVENT_VALUE = OptionNames.EVENT_VALUE;
+        public static final String GROUP = OptionNames.GROUP;
+        public static final String STRATA = OptionNames.STRATA;
         public static final String LANDMARK = "--landmark";
         public static final String HORIZON = "--horizon";
         public static final String TITLE = "--title";
@@ -83,21 +88,21 @@ public final class StudyKeys {
         public static final String TREND = "--trend";
         public static final String SCORES = "--scores";
         public static final String CONSERVATIVE = "--conservative";
-        public static final String COVARIATES = "--covariates";
-        public static final String CATEGORICAL = "--categorical";
+        public static final String COVARIATES = OptionNames.COVARIATES;
+        public static final String CATEGORICAL = OptionNames.CATEGORICAL;
         public static final String REFERENCE = "--reference";
         public static final String TIES = "--ties";
         public static final String FIRTH = "--firth";
-        public static final String WEIGHTS = "--weights";
-        public static final String CLUSTER = "--cluster";
-        public static final String START = "--start";
+        public static final String WEIGHTS = OptionNames.WEIGHTS;
+        public static final String CLUSTER = OptionNames.CLUSTER;
+        public static final String START = OptionNames.START;
         public static final String OFFSET = "--offset";
         public static final String INIT = "--init";
         public static final String ITER_MAX = "--iter-max";
         public static final String ZPH_TRANSFORM = "--zph-transform";
         public static final String CONCORDANCE = "--concordance";
         public static final String EXPECTED = "--expected";
-        public static final String CENSOR_VALUE = "--censor-value";
+        public static final String CENSOR_VALUE = OptionNames.CENSOR_VALUE;
         public static final String CAUSE = "--cause";
         public static final String TABLE1 = "--table1";
         public static final String OUTPUT = "--out";
@@ -108,8 +113,8 @@ public final class StudyKeys {
         public static final String TABLE1_PERCENT = "--table1-percent";
         public static final String TABLE1_CONTINUOUS = "--table1-continuous";
         public static final String DOCX = "--docx";
-        public static final String DECIMAL = "--decimal";
-        public static final String INVALID = "--invalid";
+        public static final String DECIMAL = OptionNames.DECIMAL;
+        public static final String INVALID = OptionNames.INVALID;
         public static final String LINE_TYPES = "--line-types";
         public static final String LEGEND = "--legend";
         public static final String FIGURE_FORMATS = "--figure-formats";
@@ -234,7 +239,8 @@ public final class StudyKeys {
             "Also write report.docx (the report as a Word document: native tables in journal style, figures at print"
                     + " resolution, the methods) and tables.xlsx (one sheet per table, numbers as numbers).").bool(false);
     public static final StudyKey<Integer> P_DIGITS = key("p_digits", Flags.P_DIGITS, "P-value digits",
-            "Significant digits of P values in tables and figures (below 0.001 always < 0.001).").integer(1, 4, 3,
+            "Significant digits of P values in tables and figures (below 0.001 always < 0.001).").integer(
+                    PValueFormat.MIN_DIGITS, PValueFormat.MAX_DIGITS, 3,
                     "the significant digits of P values, 1 to 4 (default 3: 0.00612; 1 prints 0.006)");
     public static final StudyKey<PValueFormat.Style> P_STYLE = key("p_style", Flags.P_STYLE, "P-value style",
             "How P values print in the report's tables, figures and text, the web page and the command line's text"

@@ -58,9 +58,9 @@ class StudyReaderTest {
                 comparisons:
                   hazard_ratios: [mantel_haenszel, cox]
                 """);
-        assertThat(s.pStyle()).isEqualTo(org.survkit.stats.PValueFormat.Style.AMA);
+        assertThat(s.output().pStyle()).isEqualTo(org.survkit.stats.PValueFormat.Style.AMA);
         assertThat(s.pValueFormat().text(0.0312)).isEqualTo(".03");
-        assertThat(s.table1Style()).isEqualTo(new org.survkit.study.Table1Style(false, org.survkit.study.Percent.N,
+        assertThat(s.output().table1Style()).isEqualTo(new org.survkit.study.Table1Style(false, org.survkit.study.Percent.N,
                 org.survkit.study.Summary.MEDIAN_IQR));
         assertThat(s.table1()).extracting(Study.Table1Item::column).containsExactly("age", "grade");
         assertThat(s.comparisons().hazardRatios()).containsExactly(
@@ -71,13 +71,13 @@ class StudyReaderTest {
                 .isEqualTo(org.survkit.stats.logrank.HazardRatioMethod.COX);
         String yaml = StudyWriter.write(s, java.util.List.of());
         Study back = StudyReader.parse(yaml, SOURCE);
-        assertThat(back.pStyle()).isEqualTo(s.pStyle());
-        assertThat(back.table1Style()).isEqualTo(s.table1Style());
+        assertThat(back.output().pStyle()).isEqualTo(s.output().pStyle());
+        assertThat(back.output().table1Style()).isEqualTo(s.output().table1Style());
         assertThat(back.table1()).extracting(Study.Table1Item::column).containsExactly("age", "grade");
         assertThat(back.comparisons().hazardRatios()).isEqualTo(s.comparisons().hazardRatios());
         // the plain list form stays the plain list form, with the defaults
         Study plain = parse(MINIMAL + "table1: [age]\n");
-        assertThat(plain.table1Style()).isEqualTo(org.survkit.study.Table1Style.defaults());
+        assertThat(plain.output().table1Style()).isEqualTo(org.survkit.study.Table1Style.defaults());
         assertThat(StudyWriter.write(plain, java.util.List.of())).contains("table1:\n  - column: \"age\"\n")
                 .doesNotContain("p_style").doesNotContain("hazard_ratios");
         assertThat(plain.comparisons().hazardRatios()).hasSize(3);
@@ -175,7 +175,7 @@ class StudyReaderTest {
             assertThat(c.firth()).isEqualTo(Firth.AUTO);
             assertThat(c.ties()).isEqualTo(Ties.EFRON);
         });
-        assertThat(s.output()).isEqualTo(Path.of("report"));
+        assertThat(s.output().folder()).isEqualTo(Path.of("report"));
         assertThat(s.figures().scale()).isEqualTo(SurvivalScale.PERCENT);
         assertThat(s.outputDir()).isEqualTo(Path.of("../examples/rapamycin-mbc/report").toAbsolutePath().normalize());
     }
@@ -196,7 +196,7 @@ class StudyReaderTest {
         assertThat(s.strata()).isNull();
         assertThat(s.confType()).isEqualTo(ConfidenceType.LOG_LOG);
         assertThat(s.confLevel()).isEqualTo(0.95);
-        assertThat(s.output()).isEqualTo(Path.of("report"));
+        assertThat(s.output().folder()).isEqualTo(Path.of("report"));
         assertThat(s.outputDir()).isEqualTo(Path.of("/tmp/studies/report"));
         assertThat(s.dataFile()).isEqualTo(Path.of("/tmp/studies/cohort.csv"));
         assertThat(s.figures()).isEqualTo(Study.Figures.defaults());
@@ -334,7 +334,7 @@ class StudyReaderTest {
         assertThat(error(MINIMAL + "p_digits: 6\n")).contains("line 4, 'p_digits': 6 is not allowed; give the"
                 + " significant digits of P values, 1 to 4");
         assertThat(parse(MINIMAL + "p_digits: 2\n").pValueFormat().text(0.0013112)).isEqualTo("0.0013");
-        assertThat(parse(MINIMAL).pValueDigits()).isEqualTo(3);
+        assertThat(parse(MINIMAL).output().pValueDigits()).isEqualTo(3);
         assertThat(error(MINIMAL + "figures: {colors: [\"#0072B2\", red]}\n")).contains("'figures.colors': \"red\" is"
                 + " not a colour; write colours as \"#RRGGBB\"");
         assertThat(parse(MINIMAL + "figures: {colors: [\"#0072b2\", \"#D55E00\"]}\n").figures().palette().colors())
