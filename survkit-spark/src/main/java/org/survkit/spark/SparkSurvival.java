@@ -71,6 +71,11 @@ public final class SparkSurvival {
         return FrequencyTable.of(data, columns);
     }
 
+    /** The counts per (stratum, group, time, status code): the status column's values as they are. */
+    FrequencyTable table(boolean byCode) {
+        return FrequencyTable.of(data, columns, byCode);
+    }
+
     /** Kaplan–Meier curves per group (one "all" curve without a group column). */
     public List<GroupCurve> kaplanMeier(KaplanMeier engine) {
         FrequencyTable t = table();
@@ -101,7 +106,11 @@ public final class SparkSurvival {
      * censored rows (the survival columns' event value is not used).
      */
     public CumulativeIncidenceResult cumulativeIncidence(CumulativeIncidence engine, double censorCode) {
-        FrequencyTable t = FrequencyTable.of(data, columns, true);
+        return cumulativeIncidence(table(true), engine, censorCode);
+    }
+
+    /** Cumulative incidence and Gray's test from a table by status code ({@link #table(boolean)}). */
+    CumulativeIncidenceResult cumulativeIncidence(FrequencyTable t, CumulativeIncidence engine, double censorCode) {
         return engine.fit(t.time(), t.status(), censorCode, t.count(), columns.group() == null ? null : t.groups(),
                 t.strataFactor());
     }

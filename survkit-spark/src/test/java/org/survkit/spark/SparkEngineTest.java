@@ -19,6 +19,7 @@ import picocli.CommandLine;
  */
 class SparkEngineTest {
     private static final String LUNG = "../examples/lung/lung.csv";
+    private static final String PBC = "../examples/pbc/pbc.csv";
 
     private record Run(int status, String out, String err) {
         JsonNode json() throws Exception {
@@ -36,6 +37,13 @@ class SparkEngineTest {
         return new Run(status, out.toString(), err.toString());
     }
 
+    /** The command with {@code --engine spark} in local mode, which must succeed. */
+    private static Run onSpark(String... args) {
+        Run r = run(with(args, "--engine", "spark", "--master", "local[2]"));
+        assertThat(r.status()).as(r.err()).isZero();
+        return r;
+    }
+
     private static String[] with(String[] args, String... more) {
         List<String> a = new ArrayList<>(List.of(args));
         a.addAll(List.of(more));
@@ -47,18 +55,56 @@ class SparkEngineTest {
         String[] km = {"km", LUNG, "--time", "time", "--event", "status", "--event-value", "2", "--group", "sex",
             "--at", "180,365", "--format", "json"};
         JsonNode local = run(km).json();
-        Run spark = run(with(km, "--engine", "spark", "--master", "local[2]"));
-        assertThat(spark.status()).as(spark.err()).isZero();
+        Run spark = onSpark(km);
         assertThat(spark.json().get("groups")).isEqualTo(local.get("groups"));
         assertThat(spark.json().get("survival_at")).isEqualTo(local.get("survival_at"));
 
         String[] compare = {"compare", LUNG, "--time", "time", "--event", "status", "--event-value", "2", "--group",
             "ph.ecog", "--pairwise", "--format", "json"};
         Run cmpLocal = run(compare);
-        Run cmpSpark = run(with(compare, "--engine", "spark", "--master", "local[2]"));
-        assertThat(cmpSpark.status()).as(cmpSpark.err()).isZero();
+        Run cmpSpark = onSpark(compare);
         assertThat(cmpSpark.json().get("test")).isEqualTo(cmpLocal.json().get("test"));
         assertThat(cmpSpark.json().get("pairwise")).isEqualTo(cmpLocal.json().get("pairwise"));
+    }
+
+    @Test
+    void kmOnSparkPrintsTheLocalEventCodingLineAndNotes() {
+        String[] km = {"km", LUNG, "--time", "time", "--event", "status", "--event-value", "2", "--group", "sex",
+            "--at", "180,365,2000"};
+        Run local = run(km);
+        Run spark = onSpark(km);
+        assertThat(line(spark.out(), "event coding:")).isEqualTo(line(local.out(), "event coding:"))
+                .contains("\"2\" \u2192 event (165)");
+        // the guardrails' block (at 2000 days few remain at risk) is the local engine's, word for word
+        assertThat(spark.out().substring(spark.out().indexOf("Warnings")))
+                .isEqualTo(local.out().substring(local.out().indexOf("Warnings")));
+    }
+
+    private static String line(String text, String prefix) {
+        return text.lines().filter(l -> l.startsWith(prefix)).findFirst().orElse("(no line " + prefix + ")");
+    }
+
+    /**
+     * cif on R's pbc (examples/pbc; status 0 censored, 1 transplant, 2 death; trt missing in 106 rows): the curves,
+     * the times asked and Gray's test equal the local engine's (equal to the in-memory engine, itself checked against
+     * R cmprsk 2.2 cuminc/timepoints in survkit-stats), as do the notes.
+     */
+    @Test
+    void cifOnSparkPrintsTheLocalEnginesNumbers() throws Exception {
+        String[] cif = {"cif", PBC, "--time", "time", "--event", "status", "--censor-value", "0", "--group", "trt",
+            "--at", "1000,2000", "--format", "json"};
+        JsonNode local = run(cif).json();
+        Run spark = onSpark(cif);
+        for (String key : List.of("event", "censor_value", "causes", "variance_method", "n", "groups", "gray_test",
+                "warnings")) {
+            assertThat(spark.json().get(key)).as(key).isEqualTo(local.get(key));
+        }
+        Run one = onSpark(with(cif, "--cause", "2"));
+        assertThat(one.json().get("gray_test")).isEqualTo(run(with(cif, "--cause", "2")).json().get("gray_test"));
+        Run none = run("cif", PBC, "--time", "time", "--event", "status", "--engine", "spark", "--master",
+                "local[2]");
+        assertThat(none.status()).isEqualTo(2);
+        assertThat(none.err()).contains("cif needs --censor-value").contains("0, 1, 2");
     }
 
     @Test
