@@ -97,38 +97,13 @@ public final class FineGrayRegression {
      *                                  censoring code, or without covariates
      */
     public FineGrayModel fit(double[] time, double[] status, double censorCode, double cause, DesignMatrix design) {
-        CompetingRisksInput.check(time, status, censorCode);
-        int n = time.length;
-        if (design.rows() != n && design.width() > 0) {
-            throw new IllegalArgumentException("the design matrix has " + design.rows() + " rows for " + n
+        if (design.rows() != time.length && design.width() > 0) {
+            throw new IllegalArgumentException("the design matrix has " + design.rows() + " rows for " + time.length
                     + " observations");
         }
-        if (design.width() == 0) {
-            throw new IllegalArgumentException("a Fine-Gray model needs at least one covariate");
-        }
-        if (cause == censorCode) {
-            throw new IllegalArgumentException("the cause of interest " + DiagnosticText.num(cause)
-                    + " is the censoring code");
-        }
-        byte[] kind = new byte[n];
-        int events = 0;
-        int competing = 0;
-        int censored = 0;
-        for (int i = 0; i < n; i++) {
-            if (status[i] == censorCode) {
-                censored++;
-            } else if (status[i] == cause) {
-                kind[i] = 1;
-                events++;
-            } else {
-                kind[i] = 2;
-                competing++;
-            }
-        }
-        if (events == 0) {
-            throw new IllegalArgumentException("cause " + DiagnosticText.num(cause) + " never occurs; the causes are "
-                    + java.util.Arrays.toString(CompetingRisksInput.causes(status, censorCode)));
-        }
+        Kinds k = Kinds.of(time, status, censorCode, cause, design);
+        int n = time.length;
+        byte[] kind = k.kind();
         int p = design.width();
         double[][] centred = new double[p][];
         for (int j = 0; j < p; j++) {
@@ -165,7 +140,7 @@ public final class FineGrayRegression {
             rs = new FineGrayRiskSets(time, kind, sub);
         }
         Fit f = q == 0 ? null : newtonRaphson(rs, control);
-        return assemble(design, cause, censorCode, n, events, competing, censored, aliased, kept, rs, f);
+        return assemble(design, cause, censorCode, n, k, aliased, kept, rs, f);
     }
 
     /**
@@ -190,17 +165,9 @@ public final class FineGrayRegression {
         if (start == null) {
             return fit(time, status, censorCode, cause, design);
         }
-        CompetingRisksInput.check(time, status, censorCode);
         int n = time.length;
         if (start.length != n || design.rows() != n && design.width() > 0) {
             throw new IllegalArgumentException("start, time, status and the design matrix must have " + n + " rows");
-        }
-        if (design.width() == 0) {
-            throw new IllegalArgumentException("a Fine-Gray model needs at least one covariate");
-        }
-        if (cause == censorCode) {
-            throw new IllegalArgumentException("the cause of interest " + DiagnosticText.num(cause)
-                    + " is the censoring code");
         }
         for (int i = 0; i < n; i++) {
             if (!(Double.isFinite(start[i]) && start[i] < time[i])) {
@@ -208,25 +175,8 @@ public final class FineGrayRegression {
                         + " must be finite and below the exit time " + time[i]);
             }
         }
-        byte[] kind = new byte[n];
-        int events = 0;
-        int competing = 0;
-        int censored = 0;
-        for (int i = 0; i < n; i++) {
-            if (status[i] == censorCode) {
-                censored++;
-            } else if (status[i] == cause) {
-                kind[i] = 1;
-                events++;
-            } else {
-                kind[i] = 2;
-                competing++;
-            }
-        }
-        if (events == 0) {
-            throw new IllegalArgumentException("cause " + DiagnosticText.num(cause) + " never occurs; the causes are "
-                    + java.util.Arrays.toString(CompetingRisksInput.causes(status, censorCode)));
-        }
+        Kinds k = Kinds.of(time, status, censorCode, cause, design);
+        byte[] kind = k.kind();
         // R's timefix (aeqSurv) on the pooled entry and exit times, then exact comparisons
         double[] both = new double[2 * n];
         System.arraycopy(start, 0, both, 0, n);
@@ -261,9 +211,50 @@ public final class FineGrayRegression {
                 + " censoring and the entry distributions (R survival's finegray with (start, stop] data, Geskus"
                 + " 2011); estimates from the weighted Cox model of " + x.size() + " rows, with coxph's "
                 + (cox.robust() ? "robust" : "model-based") + " standard errors."));
-        return new FineGrayModel(cause + 0.0, censorCode + 0.0, control, n, events, competing, censored, coefs,
-                cox.variance(), cox.naiveVariance(), cox.loglikNull(), cox.loglik(), cox.iterations(),
+        return new FineGrayModel(cause + 0.0, censorCode + 0.0, control, n, k.events(), k.competing(), k.censored(),
+                coefs, cox.variance(), cox.naiveVariance(), cox.loglikNull(), cox.loglik(), cox.iterations(),
                 cox.converged(), diagnostics, confLevel);
+    }
+
+    /**
+     * Each observation's kind, checked: 0 censored, 1 the cause of interest, 2 a competing cause, with the counts.
+     */
+    record Kinds(byte[] kind, int events, int competing, int censored) {
+        /**
+         * @throws IllegalArgumentException for invalid times or codes, without covariates, when {@code cause} is
+         *                                  the censoring code or never occurs
+         */
+        static Kinds of(double[] time, double[] status, double censorCode, double cause, DesignMatrix design) {
+            CompetingRisksInput.check(time, status, censorCode);
+            if (design.width() == 0) {
+                throw new IllegalArgumentException("a Fine-Gray model needs at least one covariate");
+            }
+            if (cause == censorCode) {
+                throw new IllegalArgumentException("the cause of interest " + DiagnosticText.num(cause)
+                        + " is the censoring code");
+            }
+            int n = time.length;
+            byte[] kind = new byte[n];
+            int events = 0;
+            int competing = 0;
+            int censored = 0;
+            for (int i = 0; i < n; i++) {
+                if (status[i] == censorCode) {
+                    censored++;
+                } else if (status[i] == cause) {
+                    kind[i] = 1;
+                    events++;
+                } else {
+                    kind[i] = 2;
+                    competing++;
+                }
+            }
+            if (events == 0) {
+                throw new IllegalArgumentException("cause " + DiagnosticText.num(cause) + " never occurs; the causes are "
+                        + java.util.Arrays.toString(CompetingRisksInput.causes(status, censorCode)));
+            }
+            return new Kinds(kind, events, competing, censored);
+        }
     }
 
     /** Result of the Newton–Raphson workhorse on the estimable columns. */
@@ -372,8 +363,8 @@ public final class FineGrayRegression {
         return out;
     }
 
-    private FineGrayModel assemble(DesignMatrix design, double cause, double censorCode, int n, int events,
-            int competing, int censored, boolean[] aliased, List<Integer> kept, FineGrayRiskSets rs, Fit f) {
+    private FineGrayModel assemble(DesignMatrix design, double cause, double censorCode, int n, Kinds k,
+            boolean[] aliased, List<Integer> kept, FineGrayRiskSets rs, Fit f) {
         int p = design.width();
         List<String> names = design.columnNames();
         List<Diagnostic> diagnostics = new ArrayList<>();
@@ -428,8 +419,8 @@ public final class FineGrayRegression {
         }
         double loglikNull = f == null ? rs.loglik(new double[rs.p]) : f.loglikNull();
         double loglik = f == null ? loglikNull : f.loglik();
-        return new FineGrayModel(cause + 0.0, censorCode + 0.0, control, n, events, competing, censored, coefs,
-                variance, naive, loglikNull, loglik, f == null ? 0 : f.iterations(), converged, diagnostics,
+        return new FineGrayModel(cause + 0.0, censorCode + 0.0, control, n, k.events(), k.competing(), k.censored(),
+                coefs, variance, naive, loglikNull, loglik, f == null ? 0 : f.iterations(), converged, diagnostics,
                 confLevel);
     }
 
