@@ -115,8 +115,8 @@ public final class CifCommand implements Callable<Integer> {
         if (plot != null) {
             writePlot(r, cr, start == null ? null : cr.cohort().start());
         }
-        CifResult result = new CifResult(cr.summary(cohort, group), cr.codes(), strata, start, estimates, rho, curves, tests,
-                diagnostics, table);
+        CifResult result = new CifResult(cr.summary(cohort, group), cr.codes(), strata, start, estimates, rho,
+                r.variance(), curves, tests, diagnostics, table);
         output.emit(spec.commandLine().getOut(), Serializer.CIF, result);
         return ExitCodes.OK;
     }

@@ -283,7 +283,7 @@ public final class SparkEngine implements ClusterEngine {
         List<Diagnostic> diagnostics = CommandGuardrails.cif(fit, curves, tests, est.at(), false,
                 a.group != null);
         return new CifResult(summary(a, a.group, codes.eventText(), read, analysed(t), List.of()), codes,
-                a.strata, null, est, a.rho, curves, tests, diagnostics, a.table);
+                a.strata, null, est, a.rho, fit.variance(), curves, tests, diagnostics, a.table);
     }
 
     /** The status column's codes (numbers) found in the table: --censor-value's marks censored rows. */
