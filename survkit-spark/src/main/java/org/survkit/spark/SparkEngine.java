@@ -245,11 +245,12 @@ public final class SparkEngine implements ClusterEngine {
                     + " (e.g. --covariates age,stage).");
         }
         Ties ties = a.ties == null ? StudyKeys.TIES.defaultValue() : StudyKeys.TIES.parse(a.ties, Where.COMMAND_LINE);
-        CoxModel m = s.cox(CoxRegression.withDefaults().with(ties), a.covariates);
-        List<Diagnostic> diagnostics = CommandGuardrails.cox(m, null, false);
-        diagnostics.add(Diagnostic.note("spark-engine", "Computed on Spark from risk-set sums: the concordance and"
-                + " the proportional-hazards test, which need every row, are not computed."));
-        return new CoxResult(summary.of(null, m.n()), a.strata, m, null, diagnostics, null);
+        SparkSurvival.CoxWithTest fit = s.coxWithTest(CoxRegression.withDefaults().with(ties), a.covariates);
+        CoxModel m = fit.model();
+        List<Diagnostic> diagnostics = new ArrayList<>(CommandGuardrails.cox(m, fit.proportionalHazards(), false));
+        diagnostics.add(Diagnostic.note("spark-engine", "Computed on Spark from risk-set sums: the concordance,"
+                + " which needs every row, is not computed."));
+        return new CoxResult(summary.of(null, m.n()), a.strata, m, fit.proportionalHazards(), diagnostics, null);
     }
 
     /** The cohort summary of an analysis once its group column and analysed rows are known. */

@@ -1,6 +1,7 @@
 package org.survkit.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,6 +66,29 @@ class SparkEngineTest {
         Run cmpSpark = onSpark(compare);
         assertThat(cmpSpark.json().get("test")).isEqualTo(cmpLocal.json().get("test"));
         assertThat(cmpSpark.json().get("pairwise")).isEqualTo(cmpLocal.json().get("pairwise"));
+    }
+
+    /**
+     * cox on lung: the coefficients and the PH test (R cox.zph, transform km, which the local cox prints) equal the
+     * local engine's (equal to the in-memory engine, checked against R survival 3.5-3 in survkit-stats).
+     */
+    @Test
+    void coxOnSparkPrintsTheLocalModelAndProportionalHazardsTest() throws Exception {
+        String[] cox = {"cox", LUNG, "--time", "time", "--event", "status", "--event-value", "2", "--covariates",
+            "age,sex,ph.karno", "--format", "json"};
+        JsonNode local = run(cox).json();
+        JsonNode spark = onSpark(cox).json();
+        assertThat(spark.get("ph_transform")).isEqualTo(local.get("ph_transform"));
+        assertThat(spark.get("ph_test")).hasSize(4);
+        for (int t = 0; t < 4; t++) {
+            JsonNode a = spark.get("ph_test").get(t);
+            JsonNode e = local.get("ph_test").get(t);
+            assertThat(a.get("term")).isEqualTo(e.get("term"));
+            assertThat(a.get("statistic").asDouble()).isCloseTo(e.get("statistic").asDouble(),
+                    within(1e-9 * e.get("statistic").asDouble()));
+            assertThat(a.get("p_value").asDouble()).isCloseTo(e.get("p_value").asDouble(),
+                    within(1e-9 * e.get("p_value").asDouble()));
+        }
     }
 
     @Test

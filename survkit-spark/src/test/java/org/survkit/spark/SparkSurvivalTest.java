@@ -20,7 +20,11 @@ import org.survkit.stats.competing.CumulativeIncidenceResult;
 import org.survkit.stats.cox.CoxData;
 import org.survkit.stats.cox.CoxModel;
 import org.survkit.stats.cox.CoxRegression;
+import org.survkit.stats.cox.ProportionalHazardsTest;
 import org.survkit.stats.cox.Ties;
+import org.survkit.stats.cox.ZphResult;
+import org.survkit.stats.cox.ZphTerm;
+import org.survkit.stats.cox.ZphTransform;
 import org.survkit.stats.km.GroupCurve;
 import org.survkit.stats.km.KaplanMeier;
 import org.survkit.stats.km.SurvivalAtTime;
@@ -236,6 +240,39 @@ class SparkSurvivalTest {
         SparkSurvival s = SparkSurvival.of(data(DAYS), SurvivalColumns.of("time", "status")
                 .withStrata("centre").withWeight("w"));
         assertSameModel(s.cox(cox, List.of("age", "arm")), cox.fit(coxData(DAYS, true)));
+    }
+
+    /**
+     * The PH test (R cox.zph, transform km) on Spark equals survkit's in-memory ProportionalHazardsTest.tests on the
+     * same rows and model (itself checked against R survival 3.5-3 cox.zph in survkit-stats), to 1e-9 relative: each
+     * covariate, GLOBAL and the variance, with strata spread over the partitions, ties (Efron, Breslow), continuous
+     * times and frequency weights.
+     */
+    @Test
+    void theProportionalHazardsTestEqualsTheInMemoryEngine() {
+        SparkSurvival weighted = SparkSurvival.of(data(DAYS), SurvivalColumns.of("time", "status")
+                .withStrata("centre").withWeight("w"));
+        List<Object[]> cases = List.of(new Object[] {spark(DAYS), coxData(DAYS, false), Ties.EFRON},
+                new Object[] {spark(DAYS), coxData(DAYS, false), Ties.BRESLOW},
+                new Object[] {spark(CONTINUOUS), coxData(CONTINUOUS, false), Ties.EFRON},
+                new Object[] {weighted, coxData(DAYS, true), Ties.EFRON});
+        for (Object[] k : cases) {
+            CoxRegression cox = CoxRegression.withDefaults().with((Ties) k[2]);
+            CoxData data = (CoxData) k[1];
+            ZphResult e = ProportionalHazardsTest.tests(data, cox.fit(data), ZphTransform.KM, true);
+            SparkSurvival.CoxWithTest fit = ((SparkSurvival) k[0]).coxWithTest(cox, List.of("age", "arm"));
+            ZphResult a = fit.proportionalHazards();
+            assertThat(a.terms()).extracting(ZphTerm::term).containsExactly("age", "arm");
+            for (int t = 0; t < 2; t++) {
+                close(a.terms().get(t).statistic(), e.terms().get(t).statistic());
+                close(a.terms().get(t).pValue(), e.terms().get(t).pValue());
+            }
+            close(a.global().statistic(), e.global().statistic());
+            close(a.global().pValue(), e.global().pValue());
+            for (int r = 0; r < 2; r++) {
+                close(a.variance()[r], e.variance()[r]);
+            }
+        }
     }
 
     @Test
