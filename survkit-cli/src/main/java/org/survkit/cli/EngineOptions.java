@@ -42,7 +42,7 @@ public final class EngineOptions {
         }
         throw new UsageException(Flags.ENGINE + " " + e.word() + ": the survkit-spark module is not on the class path."
                 + " Run through the ./survkit launcher (it builds the module and adds it with its dependencies when "
-                + Flags.ENGINE + " spark is given), or submit it: spark-submit --class org.survkit.spark.cli.SparkMain"
+                + Flags.ENGINE + " spark is given), or submit it: spark-submit --class org.survkit.spark.SparkMain"
                 + " survkit-spark/target/survkit-spark.jar " + spec.name() + " DATA ...");
     }
 }

@@ -59,8 +59,15 @@ public final class FineGrayCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    EngineOptions engine;
+
     @Override
     public Integer call() {
+        Integer elsewhere = engine.runElsewhere(spec);
+        if (elsewhere != null) {
+            return elsewhere;
+        }
         double confLevel = confLevelOption.value();
         CompetingRisksCohort cr = CompetingRisksCohort.read(cohort, "finegray", cohort.censorCode("finegray"), null, null,
                 covariates, categorical, start, spec.commandLine().getErr());

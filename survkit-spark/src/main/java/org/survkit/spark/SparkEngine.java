@@ -66,6 +66,15 @@ public final class SparkEngine implements ClusterEngine {
 
     @Override
     public int run(String command, List<String> args, PrintWriter out, PrintWriter err) {
+        if (!List.of("km", "compare", "cox", "cif").contains(command)) {
+            err.println("survkit " + command + ": not available with " + Flags.ENGINE + " spark yet (km, compare,"
+                    + " cox and cif are)" + (command.equals("finegray") ? ": the Fine-Gray fit on Spark (risk-set"
+                    + " sums with the censoring weights per Newton step, one more pass for crr's robust variance) is"
+                    + " designed (survkit-spark/DESIGN.md) but not built" : "") + "; run it without "
+                    + Flags.ENGINE + " spark.");
+            err.flush();
+            return ExitCodes.USER_ERROR;
+        }
         SparkAnalysis a = new SparkAnalysis();
         CommandLine cl = new CommandLine(a);
         List<String> rest = new ArrayList<>(args);
@@ -80,12 +89,6 @@ public final class SparkEngine implements ClusterEngine {
                             ? " (not available with " + Flags.ENGINE + " spark: it needs the whole file in memory;"
                                     + " run without " + Flags.ENGINE + " spark, or prepare the column in Spark)"
                             : ""));
-            err.flush();
-            return ExitCodes.USER_ERROR;
-        }
-        if (!List.of("km", "compare", "cox", "cif").contains(command)) {
-            err.println("survkit " + command + ": not available with " + Flags.ENGINE + " spark yet (km, compare,"
-                    + " cox and cif are); run it without " + Flags.ENGINE + ".");
             err.flush();
             return ExitCodes.USER_ERROR;
         }

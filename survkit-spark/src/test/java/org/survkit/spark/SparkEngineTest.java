@@ -132,6 +132,15 @@ class SparkEngineTest {
     }
 
     @Test
+    void fineGrayOnSparkSaysItIsNotBuiltYet() {
+        Run r = run("finegray", PBC, "--time", "time", "--event", "status", "--censor-value", "0", "--covariates",
+                "age", "--categorical", "stage", "--engine", "spark");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).startsWith("survkit finegray: not available with --engine spark yet (km, compare, cox"
+                + " and cif are)").contains("run it without --engine spark").doesNotContain("Exception");
+    }
+
+    @Test
     void anOptionThatNeedsTheWholeFileSaysSo() {
         Run r = run("km", LUNG, "--time", "time", "--event", "status", "--landmark", "30", "--engine", "spark");
         assertThat(r.status()).isEqualTo(2);
