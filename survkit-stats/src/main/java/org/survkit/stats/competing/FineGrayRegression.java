@@ -121,15 +121,8 @@ public final class FineGrayRegression {
         }
         // aliased columns: redundant in the information at β = 0
         FineGrayRiskSets full = new FineGrayRiskSets(time, kind, centred);
-        Cholesky atZero = Cholesky.of(full.evaluate(new double[p], true).info, control.tolerChol());
         boolean[] aliased = new boolean[p];
-        List<Integer> kept = new ArrayList<>();
-        for (int j = 0; j < p; j++) {
-            aliased[j] = atZero.singular(j);
-            if (!aliased[j]) {
-                kept.add(j);
-            }
-        }
+        List<Integer> kept = estimable(full, aliased);
         int q = kept.size();
         FineGrayRiskSets rs = full;
         if (q < p) {
@@ -140,7 +133,7 @@ public final class FineGrayRegression {
             rs = new FineGrayRiskSets(time, kind, sub);
         }
         Fit f = q == 0 ? null : newtonRaphson(rs, control);
-        return assemble(design, cause, censorCode, n, k, aliased, kept, rs, f);
+        return assemble(design.columnNames(), cause, censorCode, n, k, aliased, kept, rs, f);
     }
 
     /**
@@ -257,14 +250,67 @@ public final class FineGrayRegression {
         }
     }
 
+    /** The estimable columns: those not redundant in the information at β = 0 (the others marked in {@code aliased}). */
+    private List<Integer> estimable(FineGrayLikelihood full, boolean[] aliased) {
+        int p = full.width();
+        Cholesky atZero = Cholesky.of(full.evaluate(new double[p], true).info, control.tolerChol());
+        List<Integer> kept = new ArrayList<>();
+        for (int j = 0; j < p; j++) {
+            aliased[j] = atZero.singular(j);
+            if (!aliased[j]) {
+                kept.add(j);
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Fits the model (as {@link #fit(double[], double[], double, double, DesignMatrix)}: crr's estimates and robust
+     * variance) to data kept elsewhere, asked only for sums: rows per (time, kind), the columns' means, per Newton
+     * step the risk-set sums per time ({@link SummedFineGray}), and at the end the cross-products of the score
+     * residuals. The same Newton–Raphson, so the same iterations; the numbers equal the in-memory fit's to rounding.
+     *
+     * @param source     the data
+     * @param cause      the cause of interest (for the model's record; the source codes the kinds)
+     * @param censorCode the censoring code (ditto)
+     * @throws IllegalArgumentException without covariates, or when the cause never occurs
+     */
+    public FineGrayModel fit(FineGraySource source, double cause, double censorCode) {
+        List<String> names = source.columnNames();
+        int p = names.size();
+        if (p == 0) {
+            throw new IllegalArgumentException("a Fine-Gray model needs at least one covariate");
+        }
+        FineGraySource.Counts counts = source.counts();
+        long[] byKind = new long[3];
+        for (int i = 0; i < counts.time().length; i++) {
+            byKind[counts.kind()[i]] += counts.count()[i];
+        }
+        if (byKind[1] == 0) {
+            throw new IllegalArgumentException("cause " + DiagnosticText.num(cause) + " never occurs");
+        }
+        Kinds k = new Kinds(new byte[0], Math.toIntExact(byKind[1]), Math.toIntExact(byKind[2]),
+                Math.toIntExact(byKind[0]));
+        double[] centre = source.columnMeans();
+        int[] all = java.util.stream.IntStream.range(0, p).toArray();
+        SummedFineGray full = new SummedFineGray(source, counts, centre, all);
+        boolean[] aliased = new boolean[p];
+        List<Integer> kept = estimable(full, aliased);
+        SummedFineGray rs = kept.size() == p ? full : new SummedFineGray(source, counts, centre,
+                kept.stream().mapToInt(Integer::intValue).toArray());
+        Fit f = kept.isEmpty() ? null : newtonRaphson(rs, control);
+        int n = Math.toIntExact(byKind[0] + byKind[1] + byKind[2]);
+        return assemble(names, cause, censorCode, n, k, aliased, kept, rs, f);
+    }
+
     /** Result of the Newton–Raphson workhorse on the estimable columns. */
     record Fit(double[] beta, double loglikNull, double loglik, double[][] naive, double[][] robust, int iterations,
             boolean converged) {
     }
 
     /** crr's Newton–Raphson with backtracking, then its variance at the final β. */
-    static Fit newtonRaphson(FineGrayRiskSets rs, FineGrayControl control) {
-        int p = rs.p;
+    static Fit newtonRaphson(FineGrayLikelihood rs, FineGrayControl control) {
+        int p = rs.width();
         double[] b = new double[p];
         FineGrayRiskSets.Evaluation ev = null;
         boolean converged = false;
@@ -317,20 +363,7 @@ public final class FineGrayRegression {
         }
         Cholesky chol = Cholesky.of(ev.info, control.tolerChol());
         double[][] inv = chol.inverse();
-        double[][] res = rs.scoreResiduals(b, ev);
-        double[][] meat = new double[p][p];
-        for (double[] r : res) {
-            for (int j = 0; j < p; j++) {
-                for (int l = 0; l <= j; l++) {
-                    meat[j][l] += r[j] * r[l];
-                }
-            }
-        }
-        for (int j = 0; j < p; j++) {
-            for (int l = 0; l < j; l++) {
-                meat[l][j] = meat[j][l];
-            }
-        }
+        double[][] meat = rs.meat(b, ev);
         double[][] robust = sandwich(inv, meat);
         double loglikNull = rs.loglik(new double[p]);
         return new Fit(b, loglikNull, ev.loglik, inv, robust, iter, converged);
@@ -363,10 +396,9 @@ public final class FineGrayRegression {
         return out;
     }
 
-    private FineGrayModel assemble(DesignMatrix design, double cause, double censorCode, int n, Kinds k,
-            boolean[] aliased, List<Integer> kept, FineGrayRiskSets rs, Fit f) {
-        int p = design.width();
-        List<String> names = design.columnNames();
+    private FineGrayModel assemble(List<String> names, double cause, double censorCode, int n, Kinds k,
+            boolean[] aliased, List<Integer> kept, FineGrayLikelihood rs, Fit f) {
+        int p = names.size();
         List<Diagnostic> diagnostics = new ArrayList<>();
         double[][] variance = new double[p][p];
         double[][] naive = new double[p][p];
@@ -417,7 +449,7 @@ public final class FineGrayRegression {
                     Normal.twoSidedP(zj), Math.exp(coef[j]), Math.exp(coef[j] - z * se), Math.exp(coef[j] + z * se),
                     false));
         }
-        double loglikNull = f == null ? rs.loglik(new double[rs.p]) : f.loglikNull();
+        double loglikNull = f == null ? rs.loglik(new double[rs.width()]) : f.loglikNull();
         double loglik = f == null ? loglikNull : f.loglik();
         return new FineGrayModel(cause + 0.0, censorCode + 0.0, control, n, k.events(), k.competing(), k.censored(),
                 coefs, variance, naive, loglikNull, loglik, f == null ? 0 : f.iterations(), converged, diagnostics,
