@@ -7,6 +7,7 @@ import org.survkit.stats.PValueAdjustment;
 import org.survkit.stats.competing.CompetingRisksGuardrails;
 import org.survkit.stats.competing.CumulativeIncidenceCurve;
 import org.survkit.stats.competing.CumulativeIncidenceResult;
+import org.survkit.stats.competing.FineGrayModel;
 import org.survkit.stats.competing.GrayTestResult;
 import org.survkit.stats.cox.CoxModel;
 import org.survkit.stats.cox.ZphResult;
@@ -113,5 +114,10 @@ public final class CommandGuardrails {
                     + " is defined for right-censored data only (R cmprsk's cuminc takes no entry times)."));
         }
         return d;
+    }
+
+    /** {@code finegray}'s caveats: the model's (few events, non-convergence, aliased columns). */
+    public static List<Diagnostic> fineGray(FineGrayModel m) {
+        return CompetingRisksGuardrails.forFineGray(m);
     }
 }

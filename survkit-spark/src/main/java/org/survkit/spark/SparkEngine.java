@@ -17,6 +17,7 @@ import org.survkit.cli.output.Serializer;
 import org.survkit.cli.result.CauseCodes;
 import org.survkit.cli.result.CifResult;
 import org.survkit.cli.result.CohortSummary;
+import org.survkit.cli.result.FineGrayResult;
 import org.survkit.cli.result.CompareResult;
 import org.survkit.cli.result.CoxResult;
 import org.survkit.cli.result.KmResult;
@@ -26,6 +27,8 @@ import org.survkit.stats.Diagnostic;
 import org.survkit.stats.competing.CumulativeIncidence;
 import org.survkit.stats.competing.CumulativeIncidenceCurve;
 import org.survkit.stats.competing.CumulativeIncidenceResult;
+import org.survkit.stats.competing.FineGrayModel;
+import org.survkit.stats.competing.FineGrayRegression;
 import org.survkit.stats.competing.GrayTestResult;
 import org.survkit.stats.cox.CoxModel;
 import org.survkit.stats.cox.CoxRegression;
@@ -45,7 +48,7 @@ import org.survkit.study.key.StudyKeys.Flags;
 import picocli.CommandLine;
 
 /**
- * {@code survkit km|compare|cox|cif DATA --engine spark [--master URL]}: the command line's {@link ClusterEngine} for
+ * {@code survkit km|compare|cox|cif|finegray DATA --engine spark [--master URL]}: the command line's {@link ClusterEngine} for
  * Spark. It reads DATA with Spark, runs {@link SparkSurvival} and prints the command line's own result records with
  * its own serializers, so the output has the local engine's layout and numbers. Rows with a missing time, status,
  * group, stratum, weight or covariate are left out and counted in the rows line.
@@ -66,12 +69,9 @@ public final class SparkEngine implements ClusterEngine {
 
     @Override
     public int run(String command, List<String> args, PrintWriter out, PrintWriter err) {
-        if (!List.of("km", "compare", "cox", "cif").contains(command)) {
-            err.println("survkit " + command + ": not available with " + Flags.ENGINE + " spark yet (km, compare,"
-                    + " cox and cif are)" + (command.equals("finegray") ? ": the Fine-Gray fit on Spark (risk-set"
-                    + " sums with the censoring weights per Newton step, one more pass for crr's robust variance) is"
-                    + " designed (survkit-spark/DESIGN.md) but not built" : "") + "; run it without "
-                    + Flags.ENGINE + " spark.");
+        if (!List.of("km", "compare", "cox", "cif", "finegray").contains(command)) {
+            err.println("survkit " + command + ": not available with " + Flags.ENGINE + " spark (km, compare, cox,"
+                    + " cif and finegray are); run it without " + Flags.ENGINE + " spark.");
             err.flush();
             return ExitCodes.USER_ERROR;
         }
@@ -113,6 +113,7 @@ public final class SparkEngine implements ClusterEngine {
                 case "km" -> print(out, Serializer.KM, km(s, a, summary), format);
                 case "compare" -> print(out, Serializer.COMPARE, compare(s, a, summary), format);
                 case "cif" -> print(out, Serializer.CIF, cif(s, a, read), format);
+                case "finegray" -> print(out, Serializer.FINE_GRAY, fineGray(s, a, read), format);
                 default -> print(out, Serializer.COX, cox(s, a, summary), format);
             }
             return ExitCodes.OK;
@@ -267,17 +268,12 @@ public final class SparkEngine implements ClusterEngine {
      * given with --censor-value marks censored rows, every other is a cause.
      */
     private static CifResult cif(SparkSurvival s, SparkAnalysis a, long read) {
-        if (a.eventValue != null) {
-            throw new IllegalArgumentException("cif reads several causes from the event column: give the code of"
-                    + " censored rows with " + Flags.CENSOR_VALUE + " (e.g. " + Flags.CENSOR_VALUE + " 0) instead of "
-                    + Flags.EVENT_VALUE + "; every other code is a cause.");
-        }
         if (!(a.rho >= 0) || Double.isInfinite(a.rho)) {
             throw new IllegalArgumentException("--rho must be a number >= 0, got " + a.rho + ".");
         }
         Estimates est = a.curve.estimates(null, a.at, null);
         FrequencyTable t = s.table(true);
-        CauseCodes codes = causeCodes(t, a);
+        CauseCodes codes = causeCodes(t, a, "cif");
         Double only = a.cause == null ? null : cause(codes, a.cause);
         CumulativeIncidenceResult fit = s.cumulativeIncidence(t, CumulativeIncidence.withDefaults()
                 .with(est.confType()).withConfLevel(est.confLevel()).withRho(a.rho), codes.censorCode());
@@ -290,15 +286,38 @@ public final class SparkEngine implements ClusterEngine {
                 a.strata, null, est, a.rho, fit.variance(), curves, tests, diagnostics, a.table);
     }
 
+    /**
+     * {@code finegray}: crr's model of one cause (--cause, default the first cause code) on numeric covariate
+     * columns; the codes are read from the counts per status code, as cif reads them.
+     */
+    private static FineGrayResult fineGray(SparkSurvival s, SparkAnalysis a, long read) {
+        if (a.covariates.isEmpty()) {
+            throw new IllegalArgumentException("finegray needs covariates: give numeric columns with --covariates"
+                    + " (e.g. --covariates age,stage).");
+        }
+        FrequencyTable t = s.table(true);
+        CauseCodes codes = causeCodes(t, a, "finegray");
+        double cause = a.cause == null ? codes.causes()[0] : cause(codes, a.cause);
+        FineGrayModel m = s.fineGray(FineGrayRegression.withDefaults().withConfLevel(a.curve.estimates(null, null,
+                null).confLevel()), a.covariates, cause, codes.censorCode());
+        return new FineGrayResult(summary(a, null, codes.eventText(), read, m.n(), List.of()), codes, m,
+                CommandGuardrails.fineGray(m));
+    }
+
     /** The status column's codes (numbers) found in the table: --censor-value's marks censored rows. */
-    private static CauseCodes causeCodes(FrequencyTable t, SparkAnalysis a) {
+    private static CauseCodes causeCodes(FrequencyTable t, SparkAnalysis a, String command) {
+        if (a.eventValue != null) {
+            throw new IllegalArgumentException(command + " reads several causes from the event column: give the code"
+                    + " of censored rows with " + Flags.CENSOR_VALUE + " (e.g. " + Flags.CENSOR_VALUE + " 0) instead"
+                    + " of " + Flags.EVENT_VALUE + "; every other code is a cause.");
+        }
         java.util.TreeSet<Double> found = new java.util.TreeSet<>();
         for (double v : t.status()) {
             found.add(v + 0.0);
         }
         String values = String.join(", ", found.stream().map(Numbers::code).toList());
         if (a.censorValue == null) {
-            throw new IllegalArgumentException("cif needs " + Flags.CENSOR_VALUE + ": which value of column '"
+            throw new IllegalArgumentException(command + " needs " + Flags.CENSOR_VALUE + ": which value of column '"
                     + a.event + "' marks a censored row? Values found: " + values + " (e.g. " + Flags.CENSOR_VALUE
                     + " " + (found.isEmpty() ? "0" : Numbers.code(found.first())) + "; every other value is then a"
                     + " cause).");

@@ -14,6 +14,8 @@ import org.apache.spark.sql.types.NumericType;
 import org.survkit.stats.PValueAdjustment;
 import org.survkit.stats.competing.CumulativeIncidence;
 import org.survkit.stats.competing.CumulativeIncidenceResult;
+import org.survkit.stats.competing.FineGrayModel;
+import org.survkit.stats.competing.FineGrayRegression;
 import org.survkit.stats.cox.CoxModel;
 import org.survkit.stats.cox.CoxRegression;
 import org.survkit.stats.cox.SummedProportionalHazards;
@@ -177,6 +179,20 @@ public final class SparkSurvival {
             }
             return new CoxWithTest(m, SummedProportionalHazards.tests(source, m, t.time(), t.event(), t.count(),
                     events, varies));
+        }
+    }
+
+    /**
+     * The Fine–Gray model of one cause (R cmprsk {@code crr}: its estimates and robust standard errors) on numeric
+     * covariate columns: the status column's {@code censorCode} marks censored rows, {@code cause} the cause of
+     * interest, every other value a competing cause. One pass per Newton step and one for the robust variance
+     * ({@link SparkFineGraySource}).
+     */
+    public FineGrayModel fineGray(FineGrayRegression engine, List<String> covariates, double cause,
+            double censorCode) {
+        checkCovariates(covariates);
+        try (SparkFineGraySource source = new SparkFineGraySource(data, columns, covariates, cause, censorCode)) {
+            return engine.fit(source, cause, censorCode);
         }
     }
 

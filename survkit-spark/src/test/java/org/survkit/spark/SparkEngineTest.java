@@ -131,13 +131,27 @@ class SparkEngineTest {
         assertThat(none.err()).contains("cif needs --censor-value").contains("0, 1, 2");
     }
 
+    /**
+     * finegray on R's pbc (status 0 censored, 1 transplant, 2 death; cause 2): the coefficients, crr's robust and the
+     * model-based standard errors equal the local engine's (the in-memory crr fit, itself checked against R cmprsk crr
+     * in survkit-stats) to 1e-9, as do the notes.
+     */
     @Test
-    void fineGrayOnSparkSaysItIsNotBuiltYet() {
-        Run r = run("finegray", PBC, "--time", "time", "--event", "status", "--censor-value", "0", "--covariates",
-                "age", "--categorical", "stage", "--engine", "spark");
-        assertThat(r.status()).isEqualTo(2);
-        assertThat(r.err()).startsWith("survkit finegray: not available with --engine spark yet (km, compare, cox"
-                + " and cif are)").contains("run it without --engine spark").doesNotContain("Exception");
+    void fineGrayOnSparkPrintsTheLocalEnginesModel() throws Exception {
+        String[] fg = {"finegray", PBC, "--time", "time", "--event", "status", "--censor-value", "0", "--cause", "2",
+            "--covariates", "age,bili,albumin", "--format", "json"};
+        JsonNode local = run(fg).json();
+        JsonNode spark = onSpark(fg).json();
+        JsonNode e = local.get("coefficients");
+        JsonNode a = spark.get("coefficients");
+        assertThat(a).hasSize(3);
+        for (int j = 0; j < 3; j++) {
+            for (String key : List.of("coef", "se", "model_se", "p_value")) {
+                double x = e.get(j).get(key).asDouble();
+                assertThat(a.get(j).get(key).asDouble()).as(key).isCloseTo(x, within(1e-9 * Math.abs(x)));
+            }
+        }
+        assertThat(spark.get("warnings")).isEqualTo(local.get("warnings"));
     }
 
     @Test

@@ -42,7 +42,7 @@ public interface FineGraySource {
      * @param kind  0 censored, 1 the cause, 2 a competing cause
      * @param count rows per cell
      */
-    record Counts(double[] time, byte[] kind, long[] count) {
+    record Counts(double[] time, byte[] kind, long[] count) implements java.io.Serializable {
     }
 
     /**
@@ -56,7 +56,8 @@ public interface FineGraySource {
      * @param competing the competing failures' sums, R per key
      * @param cause     the cause's count and Σx, 1 + q per key
      */
-    record Sums(int width, double[] time, double[] all, double[] competing, double[] cause) {
+    record Sums(int width, double[] time, double[] all, double[] competing, double[] cause)
+            implements java.io.Serializable {
         /** Values per key of {@code all} and {@code competing}. */
         public static int stride(int q) {
             return 1 + q + q * (q + 1) / 2;
