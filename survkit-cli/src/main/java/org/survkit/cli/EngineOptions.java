@@ -9,8 +9,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --engine} and {@code --master} (study keys {@code engine}, {@code spark_master}): where km, compare, cox
- * and cif run. With {@code --engine spark} the command is handed, arguments as given, to the {@link ClusterEngine}
+ * {@code --engine} and {@code --master} (study keys {@code engine}, {@code spark_master}): where km, compare, cox,
+ * cif and finegray run. With {@code --engine spark} the command is handed, arguments as given, to the {@link ClusterEngine}
  * named spark found on the class path.
  */
 public final class EngineOptions {
