@@ -111,17 +111,12 @@ public final class CifCommand implements Callable<Integer> {
         List<CumulativeIncidenceCurve> curves = r.curves().stream().filter(c -> only == null || c.cause() == only)
                 .toList();
         List<GrayTestResult> tests = r.tests().stream().filter(t -> only == null || t.cause() == only).toList();
-        List<Diagnostic> diagnostics = new ArrayList<>(CompetingRisksGuardrails.forCurves(curves, tests));
-        diagnostics.addAll(CompetingRisksGuardrails.forTimes(r, at));
-        if (start != null && group != null) {
-            diagnostics.add(Diagnostic.note("gray_entry", "Gray's test is not computed with entry times (--start): it"
-                    + " is defined for right-censored data only (R cmprsk's cuminc takes no entry times)."));
-        }
+        List<Diagnostic> diagnostics = CommandGuardrails.cif(r, curves, tests, at, start != null, group != null);
         if (plot != null) {
             writePlot(r, cr, start == null ? null : cr.cohort().start());
         }
-        CifResult result = new CifResult(cr.summary(cohort, group), cr.codes(), strata, start, estimates, rho, curves, tests,
-                diagnostics, table);
+        CifResult result = new CifResult(cr.summary(cohort, group), cr.codes(), strata, start, estimates, rho,
+                r.variance(), curves, tests, diagnostics, table);
         output.emit(spec.commandLine().getOut(), Serializer.CIF, result);
         return ExitCodes.OK;
     }

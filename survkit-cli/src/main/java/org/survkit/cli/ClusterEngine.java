@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /**
- * An engine that runs {@code km}, {@code compare}, {@code cox} or {@code cif} elsewhere than in this process (the
+ * An engine that runs {@code km}, {@code compare}, {@code cox}, {@code cif} or {@code finegray} elsewhere than in this process (the
  * survkit-spark module's Spark engine), found through {@link java.util.ServiceLoader} when its module is on the
  * class path, so that the command line itself never depends on it (and keeps its size and start-up time).
  * Implementations are listed in {@code META-INF/services/org.survkit.cli.ClusterEngine}.
@@ -16,7 +16,7 @@ public interface ClusterEngine {
     /**
      * Runs one command.
      *
-     * @param command the subcommand: km, compare, cox or cif
+     * @param command the subcommand: km, compare, cox, cif or finegray
      * @param args    the subcommand's arguments as the user gave them (DATA and options, --engine included)
      * @param out     standard output
      * @param err     standard error

@@ -133,14 +133,8 @@ public final class CompareCommand implements Callable<Integer> {
                 }
             }
         }
-        List<Diagnostic> diagnostics = new ArrayList<>(Guardrails.forCurves(curves, new double[0], Double.NaN));
-        diagnostics.addAll(Guardrails.forComparison(r, curves, pairs.size(), adjustment));
-        if (rmst != null) {
-            diagnostics.addAll(Guardrails.forCurves(curves, new double[0], rmst).stream()
-                    .filter(d -> d.code().equals("tau-beyond-follow-up")).toList());
-        }
-        diagnostics.addAll(Guardrails.forPower(r));
-        diagnostics.addAll(Guardrails.forImmortalTime(c.time(), c.event(), cohort.unitLabel()));
+        List<Diagnostic> diagnostics = CommandGuardrails.compare(r, curves, pairs.size(), adjustment, rmst, c.time(),
+                c.event(), cohort.unitLabel());
         CompareResult result = new CompareResult(cohort.summary(c, group), strata, comparisons, r, pairs, tr, hr,
                 rmsts, diagnostics);
         output.emit(spec.commandLine().getOut(), Serializer.COMPARE, result);

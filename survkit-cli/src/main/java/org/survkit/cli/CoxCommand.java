@@ -162,20 +162,8 @@ public final class CoxCommand implements Callable<Integer> {
         CoxModel m = engine.fit(data, start0 == null || start0.length == 0 ? null : start0);
         ZphResult zph = m.events() > 0 && m.coefficients().stream().anyMatch(k -> !k.aliased() && !Double.isNaN(k.coef()))
                 ? ProportionalHazardsTest.tests(data, m, transform, true) : null;
-        List<Diagnostic> diagnostics = new ArrayList<>();
         boolean readerSaidNoEvents = summary.warnings().stream().anyMatch(w -> w.contains("never occurs"));
-        for (Diagnostic d : m.diagnostics()) {
-            if (!(readerSaidNoEvents && d.code().equals("no-events"))) {
-                diagnostics.add(d); // the reader's message already says why there are no events
-            }
-        }
-        if (m.events() > 0) {
-            diagnostics.addAll(Guardrails.forEventsPerCoefficient(m.events(),
-                    (int) m.coefficients().stream().filter(k -> !k.aliased()).count()));
-        }
-        if (zph != null) {
-            diagnostics.addAll(Guardrails.forProportionalHazards(zph));
-        }
+        List<Diagnostic> diagnostics = CommandGuardrails.cox(m, zph, readerSaidNoEvents);
         output.emit(spec.commandLine().getOut(), Serializer.COX,
                 new CoxResult(summary, strata, m, zph, diagnostics, offset));
         return ExitCodes.OK;

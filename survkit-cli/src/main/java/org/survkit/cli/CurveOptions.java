@@ -22,7 +22,7 @@ public final class CurveOptions {
     ConfLevelOption confLevel;
 
     /** {@return the resolved estimates, with the median rule, times and RMST horizon given (each may be null)} */
-    Estimates estimates(MedianRule medianRule, double[] at, Double tau) {
+    public Estimates estimates(MedianRule medianRule, double[] at, Double tau) {
         return Estimates.resolve(FlagValues.parse(StudyKeys.PRESET, preset),
                 FlagValues.parse(StudyKeys.CONF_TYPE, confType), confLevel.given(), medianRule, at, tau);
     }

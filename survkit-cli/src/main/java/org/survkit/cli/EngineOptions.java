@@ -9,8 +9,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --engine} and {@code --master} (study keys {@code engine}, {@code spark_master}): where km, compare, cox
- * and cif run. With {@code --engine spark} the command is handed, arguments as given, to the {@link ClusterEngine}
+ * {@code --engine} and {@code --master} (study keys {@code engine}, {@code spark_master}): where km, compare, cox,
+ * cif and finegray run. With {@code --engine spark} the command is handed, arguments as given, to the {@link ClusterEngine}
  * named spark found on the class path.
  */
 public final class EngineOptions {
@@ -42,7 +42,7 @@ public final class EngineOptions {
         }
         throw new UsageException(Flags.ENGINE + " " + e.word() + ": the survkit-spark module is not on the class path."
                 + " Run through the ./survkit launcher (it builds the module and adds it with its dependencies when "
-                + Flags.ENGINE + " spark is given), or submit it: spark-submit --class org.survkit.spark.cli.SparkMain"
+                + Flags.ENGINE + " spark is given), or submit it: spark-submit --class org.survkit.spark.SparkMain"
                 + " survkit-spark/target/survkit-spark.jar " + spec.name() + " DATA ...");
     }
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.survkit.cli.output.Serializer;
 import org.survkit.cli.result.FineGrayResult;
-import org.survkit.stats.competing.CompetingRisksGuardrails;
 import org.survkit.stats.competing.FineGrayModel;
 import org.survkit.stats.competing.FineGrayRegression;
 import org.survkit.stats.model.DesignMatrix;
@@ -59,8 +58,15 @@ public final class FineGrayCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    EngineOptions engine;
+
     @Override
     public Integer call() {
+        Integer elsewhere = engine.runElsewhere(spec);
+        if (elsewhere != null) {
+            return elsewhere;
+        }
         double confLevel = confLevelOption.value();
         CompetingRisksCohort cr = CompetingRisksCohort.read(cohort, "finegray", cohort.censorCode("finegray"), null, null,
                 covariates, categorical, start, spec.commandLine().getErr());
@@ -71,7 +77,7 @@ public final class FineGrayCommand implements Callable<Integer> {
                 .fit(start == null ? null : cr.cohort().start(), cr.cohort().time(), cr.status(), cr.censorCode(), c,
                         design);
         FineGrayResult result = new FineGrayResult(cr.summary(cohort, null), cr.codes(), m,
-                CompetingRisksGuardrails.forFineGray(m));
+                CommandGuardrails.fineGray(m));
         output.emit(spec.commandLine().getOut(), Serializer.FINE_GRAY, result);
         return ExitCodes.OK;
     }

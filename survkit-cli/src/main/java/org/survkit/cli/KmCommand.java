@@ -111,15 +111,6 @@ public final class KmCommand implements Callable<Integer> {
             curves = km.fit(c.start(), c.time(), c.event(), c.weights(), f);
             followUp = km.reverse(c.start(), c.time(), c.event(), c.weights(), f);
         }
-        double horizon = at.length > 0 ? java.util.Arrays.stream(at).max().getAsDouble() : Double.NaN;
-        List<Diagnostic> diagnostics = new ArrayList<>(Guardrails.forCurves(curves, at, estimates.tau(),
-                cohort.unitLabel(), horizon));
-        if (at.length > 0) {
-            diagnostics.addAll(Guardrails.forHorizon(curves, followUp, horizon, cohort.unitLabel()));
-        }
-        if (start == null) { // with (start, stop] rows the entry times already handle a period before follow-up
-            diagnostics.addAll(Guardrails.forImmortalTime(c.time(), c.event(), cohort.unitLabel()));
-        }
         LogRankResult comparison = null;
         if (weighting != null) {
             if (curves.size() < 2) {
@@ -128,8 +119,9 @@ public final class KmCommand implements Callable<Integer> {
                         + ": --test needs at least two groups.");
             }
             comparison = LogRankTest.withDefaults().with(weighting).test(c.time(), c.event(), Factor.of(labels), null);
-            diagnostics.addAll(Guardrails.forComparison(comparison, curves, 0, PValueAdjustment.HOLM));
         }
+        List<Diagnostic> diagnostics = CommandGuardrails.km(curves, followUp, estimates, c.time(), c.event(),
+                cohort.unitLabel(), start != null, comparison);
         KmResult result = new KmResult(cohort.summary(c, group), estimates, curves, followUp, comparison, diagnostics,
                 table, weights, start);
         output.emit(spec.commandLine().getOut(), Serializer.KM, result);

@@ -31,7 +31,7 @@ class EngineOptionsTest {
     @Test
     void theSparkEngineWithoutItsModuleSaysHowToRunIt() {
         for (String[] c : new String[][] {{"km", "--group", "sex"}, {"compare", "--group", "sex"},
-            {"cox", "--covariates", "age"}}) {
+            {"cox", "--covariates", "age"}, {"finegray", "--covariates", "age"}}) {
             String command = c[0];
             Cli r = Cli.run(args(command, c[1], c[2], "--engine", "spark"));
             assertThat(r.status()).as(command).isEqualTo(ExitCodes.USER_ERROR);

@@ -3,13 +3,15 @@ package org.survkit.spark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.survkit.cli.CurveOptions;
 import org.survkit.study.key.StudyKeys.Flags;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The options of {@code km}, {@code compare} and {@code cox} that the Spark engine takes, under the command line's
+ * The options of {@code km}, {@code compare}, {@code cox} and {@code cif} that the Spark engine takes, under the command line's
  * own flag names (from {@link Flags}, with the command line's help texts). Options of the local engine that need
  * the whole file in memory (dates, landmark, horizon, missing codes, …) are not declared, so giving one stops with
  * the message that it is not available with {@code --engine spark}.
@@ -35,6 +37,18 @@ final class SparkAnalysis implements Callable<Integer> {
 
     @Option(names = Flags.STRATA, paramLabel = "COL")
     String strata;
+
+    @Option(names = Flags.CENSOR_VALUE, paramLabel = "V")
+    String censorValue;
+
+    @Option(names = "--cause", paramLabel = "V")
+    String cause;
+
+    @Option(names = "--rho", paramLabel = "P", defaultValue = "0")
+    double rho;
+
+    @Mixin
+    CurveOptions curve;
 
     @Option(names = "--covariates", paramLabel = "COL", split = ",")
     List<String> covariates = new ArrayList<>();

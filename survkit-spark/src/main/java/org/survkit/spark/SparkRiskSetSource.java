@@ -85,7 +85,8 @@ final class SparkRiskSetSource implements CoxRiskSetSource, AutoCloseable {
         return new CoxColumnSums(Math.round(s[0]), Math.round(s[1]), s[2], weighted, beyond);
     }
 
-    private static double[] add(double[] a, double[] b) {
+    /** The element-wise sum of two partitions' sums (a new array). */
+    static double[] add(double[] a, double[] b) {
         double[] c = a.clone();
         for (int i = 0; i < c.length; i++) {
             c[i] += b[i];

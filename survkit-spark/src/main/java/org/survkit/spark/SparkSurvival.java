@@ -14,8 +14,12 @@ import org.apache.spark.sql.types.NumericType;
 import org.survkit.stats.PValueAdjustment;
 import org.survkit.stats.competing.CumulativeIncidence;
 import org.survkit.stats.competing.CumulativeIncidenceResult;
+import org.survkit.stats.competing.FineGrayModel;
+import org.survkit.stats.competing.FineGrayRegression;
 import org.survkit.stats.cox.CoxModel;
 import org.survkit.stats.cox.CoxRegression;
+import org.survkit.stats.cox.SummedProportionalHazards;
+import org.survkit.stats.cox.ZphResult;
 import org.survkit.stats.km.GroupCurve;
 import org.survkit.stats.km.KaplanMeier;
 import org.survkit.stats.logrank.LogRankResult;
@@ -71,6 +75,11 @@ public final class SparkSurvival {
         return FrequencyTable.of(data, columns);
     }
 
+    /** The counts per (stratum, group, time, status code): the status column's values as they are. */
+    FrequencyTable table(boolean byCode) {
+        return FrequencyTable.of(data, columns, byCode);
+    }
+
     /** Kaplan–Meier curves per group (one "all" curve without a group column). */
     public List<GroupCurve> kaplanMeier(KaplanMeier engine) {
         FrequencyTable t = table();
@@ -101,7 +110,11 @@ public final class SparkSurvival {
      * censored rows (the survival columns' event value is not used).
      */
     public CumulativeIncidenceResult cumulativeIncidence(CumulativeIncidence engine, double censorCode) {
-        FrequencyTable t = FrequencyTable.of(data, columns, true);
+        return cumulativeIncidence(table(true), engine, censorCode);
+    }
+
+    /** Cumulative incidence and Gray's test from a table by status code ({@link #table(boolean)}). */
+    CumulativeIncidenceResult cumulativeIncidence(FrequencyTable t, CumulativeIncidence engine, double censorCode) {
         return engine.fit(t.time(), t.status(), censorCode, t.count(), columns.group() == null ? null : t.groups(),
                 t.strataFactor());
     }
@@ -112,14 +125,83 @@ public final class SparkSurvival {
      * row, are not computed (NaN and empty).
      */
     public CoxModel cox(CoxRegression engine, List<String> covariates) {
+        checkCovariates(covariates);
+        try (SparkRiskSetSource source = new SparkRiskSetSource(data, columns, covariates)) {
+            return engine.fit(source);
+        }
+    }
+
+    /**
+     * A Cox model and its proportional-hazards test.
+     *
+     * @param model               the model ({@link #cox})
+     * @param proportionalHazards R's {@code cox.zph(fit, transform = "km")}, each covariate and GLOBAL; null when
+     *                            the model has no event or no estimable coefficient
+     */
+    public record CoxWithTest(CoxModel model, ZphResult proportionalHazards) {
+    }
+
+    /**
+     * The Cox model ({@link #cox}) and its proportional-hazards test (R {@code cox.zph(fit, transform = "km")}) on one
+     * packing of the rows: after the fit, one more pass of risk-set sums at the fitted β (as a Newton step), the
+     * counts per (time, status) for the Kaplan–Meier transform of time and, per stratum, the deaths and whether each
+     * covariate varies ({@link SummedProportionalHazards}). The scaled Schoenfeld residuals (one per death) are not
+     * computed.
+     */
+    public CoxWithTest coxWithTest(CoxRegression engine, List<String> covariates) {
+        checkCovariates(covariates);
+        try (SparkRiskSetSource source = new SparkRiskSetSource(data, columns, covariates)) {
+            CoxModel m = engine.fit(source);
+            if (m.events() == 0 || java.util.Arrays.stream(m.coef()).noneMatch(Double::isFinite)) {
+                return new CoxWithTest(m, null);
+            }
+            List<String> used = new ArrayList<>(columns.used());
+            used.addAll(covariates);
+            Dataset<Row> rows = complete(data, used);
+            FrequencyTable t = FrequencyTable.of(rows, new SurvivalColumns(columns.time(), columns.status(),
+                    columns.eventValue(), null, null, null));
+            List<Column> agg = new ArrayList<>();
+            for (String c : covariates) {
+                Column x = column(c).cast("double");
+                agg.add(functions.max(x).notEqual(functions.min(x)));
+            }
+            Column stratum = columns.strata() == null ? functions.lit("") : column(columns.strata()).cast("string");
+            List<Row> perStratum = rows.groupBy(stratum).agg(functions.sum(functions.when(isEvent(columns), 1)
+                    .otherwise(0)), agg.toArray(new Column[0])).collectAsList();
+            int[] events = new int[perStratum.size()];
+            boolean[][] varies = new boolean[perStratum.size()][covariates.size()];
+            for (int s = 0; s < events.length; s++) {
+                Row r = perStratum.get(s);
+                events[s] = Math.toIntExact(r.getLong(1));
+                for (int j = 0; j < covariates.size(); j++) {
+                    varies[s][j] = r.getBoolean(2 + j);
+                }
+            }
+            return new CoxWithTest(m, SummedProportionalHazards.tests(source, m, t.time(), t.event(), t.count(),
+                    events, varies));
+        }
+    }
+
+    /**
+     * The Fine–Gray model of one cause (R cmprsk {@code crr}: its estimates and robust standard errors) on numeric
+     * covariate columns: the status column's {@code censorCode} marks censored rows, {@code cause} the cause of
+     * interest, every other value a competing cause. One pass per Newton step and one for the robust variance
+     * ({@link SparkFineGraySource}).
+     */
+    public FineGrayModel fineGray(FineGrayRegression engine, List<String> covariates, double cause,
+            double censorCode) {
+        checkCovariates(covariates);
+        try (SparkFineGraySource source = new SparkFineGraySource(data, columns, covariates, cause, censorCode)) {
+            return engine.fit(source, cause, censorCode);
+        }
+    }
+
+    private void checkCovariates(List<String> covariates) {
         for (String c : covariates) {
             if (!List.of(data.columns()).contains(c)) {
                 throw new IllegalArgumentException("no covariate column '" + c + "' in the data; its columns are "
                         + String.join(", ", data.columns()));
             }
-        }
-        try (SparkRiskSetSource source = new SparkRiskSetSource(data, columns, covariates)) {
-            return engine.fit(source);
         }
     }
 

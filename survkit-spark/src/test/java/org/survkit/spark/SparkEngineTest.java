@@ -1,6 +1,7 @@
 package org.survkit.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +20,7 @@ import picocli.CommandLine;
  */
 class SparkEngineTest {
     private static final String LUNG = "../examples/lung/lung.csv";
+    private static final String PBC = "../examples/pbc/pbc.csv";
 
     private record Run(int status, String out, String err) {
         JsonNode json() throws Exception {
@@ -36,6 +38,13 @@ class SparkEngineTest {
         return new Run(status, out.toString(), err.toString());
     }
 
+    /** The command with {@code --engine spark} in local mode, which must succeed. */
+    private static Run onSpark(String... args) {
+        Run r = run(with(args, "--engine", "spark", "--master", "local[2]"));
+        assertThat(r.status()).as(r.err()).isZero();
+        return r;
+    }
+
     private static String[] with(String[] args, String... more) {
         List<String> a = new ArrayList<>(List.of(args));
         a.addAll(List.of(more));
@@ -47,18 +56,102 @@ class SparkEngineTest {
         String[] km = {"km", LUNG, "--time", "time", "--event", "status", "--event-value", "2", "--group", "sex",
             "--at", "180,365", "--format", "json"};
         JsonNode local = run(km).json();
-        Run spark = run(with(km, "--engine", "spark", "--master", "local[2]"));
-        assertThat(spark.status()).as(spark.err()).isZero();
+        Run spark = onSpark(km);
         assertThat(spark.json().get("groups")).isEqualTo(local.get("groups"));
         assertThat(spark.json().get("survival_at")).isEqualTo(local.get("survival_at"));
 
         String[] compare = {"compare", LUNG, "--time", "time", "--event", "status", "--event-value", "2", "--group",
             "ph.ecog", "--pairwise", "--format", "json"};
         Run cmpLocal = run(compare);
-        Run cmpSpark = run(with(compare, "--engine", "spark", "--master", "local[2]"));
-        assertThat(cmpSpark.status()).as(cmpSpark.err()).isZero();
+        Run cmpSpark = onSpark(compare);
         assertThat(cmpSpark.json().get("test")).isEqualTo(cmpLocal.json().get("test"));
         assertThat(cmpSpark.json().get("pairwise")).isEqualTo(cmpLocal.json().get("pairwise"));
+    }
+
+    /**
+     * cox on lung: the coefficients and the PH test (R cox.zph, transform km, which the local cox prints) equal the
+     * local engine's (equal to the in-memory engine, checked against R survival 3.5-3 in survkit-stats).
+     */
+    @Test
+    void coxOnSparkPrintsTheLocalModelAndProportionalHazardsTest() throws Exception {
+        String[] cox = {"cox", LUNG, "--time", "time", "--event", "status", "--event-value", "2", "--covariates",
+            "age,sex,ph.karno", "--format", "json"};
+        JsonNode local = run(cox).json();
+        JsonNode spark = onSpark(cox).json();
+        assertThat(spark.get("ph_transform")).isEqualTo(local.get("ph_transform"));
+        assertThat(spark.get("ph_test")).hasSize(4);
+        for (int t = 0; t < 4; t++) {
+            JsonNode a = spark.get("ph_test").get(t);
+            JsonNode e = local.get("ph_test").get(t);
+            assertThat(a.get("term")).isEqualTo(e.get("term"));
+            assertThat(a.get("statistic").asDouble()).isCloseTo(e.get("statistic").asDouble(),
+                    within(1e-9 * e.get("statistic").asDouble()));
+            assertThat(a.get("p_value").asDouble()).isCloseTo(e.get("p_value").asDouble(),
+                    within(1e-9 * e.get("p_value").asDouble()));
+        }
+    }
+
+    @Test
+    void kmOnSparkPrintsTheLocalEventCodingLineAndNotes() {
+        String[] km = {"km", LUNG, "--time", "time", "--event", "status", "--event-value", "2", "--group", "sex",
+            "--at", "180,365,2000"};
+        Run local = run(km);
+        Run spark = onSpark(km);
+        assertThat(line(spark.out(), "event coding:")).isEqualTo(line(local.out(), "event coding:"))
+                .contains("\"2\" \u2192 event (165)");
+        // the guardrails' block (at 2000 days few remain at risk) is the local engine's, word for word
+        assertThat(spark.out().substring(spark.out().indexOf("Warnings")))
+                .isEqualTo(local.out().substring(local.out().indexOf("Warnings")));
+    }
+
+    private static String line(String text, String prefix) {
+        return text.lines().filter(l -> l.startsWith(prefix)).findFirst().orElse("(no line " + prefix + ")");
+    }
+
+    /**
+     * cif on R's pbc (examples/pbc; status 0 censored, 1 transplant, 2 death; trt missing in 106 rows): the curves,
+     * the times asked and Gray's test equal the local engine's (equal to the in-memory engine, itself checked against
+     * R cmprsk 2.2 cuminc/timepoints in survkit-stats), as do the notes.
+     */
+    @Test
+    void cifOnSparkPrintsTheLocalEnginesNumbers() throws Exception {
+        String[] cif = {"cif", PBC, "--time", "time", "--event", "status", "--censor-value", "0", "--group", "trt",
+            "--at", "1000,2000", "--format", "json"};
+        JsonNode local = run(cif).json();
+        Run spark = onSpark(cif);
+        for (String key : List.of("event", "censor_value", "causes", "variance_method", "n", "groups", "gray_test",
+                "warnings")) {
+            assertThat(spark.json().get(key)).as(key).isEqualTo(local.get(key));
+        }
+        Run one = onSpark(with(cif, "--cause", "2"));
+        assertThat(one.json().get("gray_test")).isEqualTo(run(with(cif, "--cause", "2")).json().get("gray_test"));
+        Run none = run("cif", PBC, "--time", "time", "--event", "status", "--engine", "spark", "--master",
+                "local[2]");
+        assertThat(none.status()).isEqualTo(2);
+        assertThat(none.err()).contains("cif needs --censor-value").contains("0, 1, 2");
+    }
+
+    /**
+     * finegray on R's pbc (status 0 censored, 1 transplant, 2 death; cause 2): the coefficients, crr's robust and the
+     * model-based standard errors equal the local engine's (the in-memory crr fit, itself checked against R cmprsk crr
+     * in survkit-stats) to 1e-9, as do the notes.
+     */
+    @Test
+    void fineGrayOnSparkPrintsTheLocalEnginesModel() throws Exception {
+        String[] fg = {"finegray", PBC, "--time", "time", "--event", "status", "--censor-value", "0", "--cause", "2",
+            "--covariates", "age,bili,albumin", "--format", "json"};
+        JsonNode local = run(fg).json();
+        JsonNode spark = onSpark(fg).json();
+        JsonNode e = local.get("coefficients");
+        JsonNode a = spark.get("coefficients");
+        assertThat(a).hasSize(3);
+        for (int j = 0; j < 3; j++) {
+            for (String key : List.of("coef", "se", "model_se", "p_value")) {
+                double x = e.get(j).get(key).asDouble();
+                assertThat(a.get(j).get(key).asDouble()).as(key).isCloseTo(x, within(1e-9 * Math.abs(x)));
+            }
+        }
+        assertThat(spark.get("warnings")).isEqualTo(local.get("warnings"));
     }
 
     @Test

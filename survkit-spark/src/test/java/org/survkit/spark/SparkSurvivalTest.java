@@ -17,10 +17,17 @@ import org.survkit.stats.PValueAdjustment;
 import org.survkit.stats.competing.CumulativeIncidence;
 import org.survkit.stats.competing.CumulativeIncidenceCurve;
 import org.survkit.stats.competing.CumulativeIncidenceResult;
+import org.survkit.stats.competing.FineGrayCoefficient;
+import org.survkit.stats.competing.FineGrayModel;
+import org.survkit.stats.competing.FineGrayRegression;
 import org.survkit.stats.cox.CoxData;
 import org.survkit.stats.cox.CoxModel;
 import org.survkit.stats.cox.CoxRegression;
+import org.survkit.stats.cox.ProportionalHazardsTest;
 import org.survkit.stats.cox.Ties;
+import org.survkit.stats.cox.ZphResult;
+import org.survkit.stats.cox.ZphTerm;
+import org.survkit.stats.cox.ZphTransform;
 import org.survkit.stats.km.GroupCurve;
 import org.survkit.stats.km.KaplanMeier;
 import org.survkit.stats.km.SurvivalAtTime;
@@ -236,6 +243,68 @@ class SparkSurvivalTest {
         SparkSurvival s = SparkSurvival.of(data(DAYS), SurvivalColumns.of("time", "status")
                 .withStrata("centre").withWeight("w"));
         assertSameModel(s.cox(cox, List.of("age", "arm")), cox.fit(coxData(DAYS, true)));
+    }
+
+    /**
+     * The PH test (R cox.zph, transform km) on Spark equals survkit's in-memory ProportionalHazardsTest.tests on the
+     * same rows and model (itself checked against R survival 3.5-3 cox.zph in survkit-stats), to 1e-9 relative: each
+     * covariate, GLOBAL and the variance, with strata spread over the partitions, ties (Efron, Breslow), continuous
+     * times and frequency weights.
+     */
+    @Test
+    void theProportionalHazardsTestEqualsTheInMemoryEngine() {
+        SparkSurvival weighted = SparkSurvival.of(data(DAYS), SurvivalColumns.of("time", "status")
+                .withStrata("centre").withWeight("w"));
+        List<Object[]> cases = List.of(new Object[] {spark(DAYS), coxData(DAYS, false), Ties.EFRON},
+                new Object[] {spark(DAYS), coxData(DAYS, false), Ties.BRESLOW},
+                new Object[] {spark(CONTINUOUS), coxData(CONTINUOUS, false), Ties.EFRON},
+                new Object[] {weighted, coxData(DAYS, true), Ties.EFRON});
+        for (Object[] k : cases) {
+            CoxRegression cox = CoxRegression.withDefaults().with((Ties) k[2]);
+            CoxData data = (CoxData) k[1];
+            ZphResult e = ProportionalHazardsTest.tests(data, cox.fit(data), ZphTransform.KM, true);
+            SparkSurvival.CoxWithTest fit = ((SparkSurvival) k[0]).coxWithTest(cox, List.of("age", "arm"));
+            ZphResult a = fit.proportionalHazards();
+            assertThat(a.terms()).extracting(ZphTerm::term).containsExactly("age", "arm");
+            for (int t = 0; t < 2; t++) {
+                close(a.terms().get(t).statistic(), e.terms().get(t).statistic());
+                close(a.terms().get(t).pValue(), e.terms().get(t).pValue());
+            }
+            close(a.global().statistic(), e.global().statistic());
+            close(a.global().pValue(), e.global().pValue());
+            for (int r = 0; r < 2; r++) {
+                close(a.variance()[r], e.variance()[r]);
+            }
+        }
+    }
+
+    /**
+     * Fine–Gray (crr) on Spark equals survkit's in-memory FineGrayRegression on the same rows (itself checked against
+     * R cmprsk crr in survkit-stats), to 1e-9 relative: coefficients, crr's robust and the model-based standard
+     * errors, the log pseudo-likelihoods and the iterations, for either cause, whole days and continuous times.
+     */
+    @Test
+    void fineGrayEqualsTheInMemoryEngine() {
+        for (TestCohort c : List.of(DAYS, CONTINUOUS)) {
+            DesignMatrix d = new DesignMatrix(List.of("age", "arm"), new int[] {0, 1}, List.of("age", "arm"),
+                    new double[][] {c.age(), c.arm()});
+            for (double cause : new double[] {1, 2}) {
+                FineGrayModel e = FineGrayRegression.withDefaults().fit(c.time(), c.cause(), 0, cause, d);
+                FineGrayModel a = SparkSurvival.of(data(c), SurvivalColumns.of("time", "cause"))
+                        .fineGray(FineGrayRegression.withDefaults(), List.of("age", "arm"), cause, 0);
+                for (int j = 0; j < 2; j++) {
+                    FineGrayCoefficient ce = e.coefficients().get(j);
+                    FineGrayCoefficient ca = a.coefficients().get(j);
+                    close(ca.coef(), ce.coef());
+                    close(ca.se(), ce.se());
+                    close(ca.modelSe(), ce.modelSe());
+                }
+                close(a.loglik(), e.loglik());
+                close(a.loglikNull(), e.loglikNull());
+                assertThat(a.iterations()).isEqualTo(e.iterations());
+                assertThat(a.n()).isEqualTo(e.n());
+            }
+        }
     }
 
     @Test

@@ -28,7 +28,7 @@ final class CifJson {
         if (r.entry() != null) {
             o.put("entry", r.entry());
         }
-        o.put("variance_method", r.varianceMethod());
+        o.put("variance_method", r.variance().displayName());
         o.put("n", r.cohort().rowsAnalysed());
         Json.putCohort(o, r.cohort());
         ArrayNode groups = o.putArray("groups");

@@ -27,8 +27,8 @@ final class CifText {
         StringBuilder sb = new StringBuilder("Cumulative incidence of competing risks (Aalen–Johansen)\n");
         sb.append(TextBlocks.cohort(c));
         sb.append("Confidence intervals: ").append(e.confType().rName()).append(", ").append(ci.percent())
-                .append(r.entry() == null ? "; variance as R cmprsk cuminc\n\n"
-                        : "; variance " + r.varianceMethod() + "\n\n");
+                .append("; variance: ").append(r.variance().displayName())
+                .append(r.entry() == null ? "" : "; entry times from column '" + r.entry() + "'").append("\n\n");
         List<String[]> rows = new ArrayList<>();
         for (CumulativeIncidenceCurve curve : r.curves()) {
             int last = curve.size() - 1;

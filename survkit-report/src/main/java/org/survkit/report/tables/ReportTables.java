@@ -1156,13 +1156,11 @@ public final class ReportTables {
         }
         boolean entry = cr.cohort().start() != null;
         json.put("entry", entry);
-        json.put("variance_method", entry ? "infinitesimal jackknife, as R survfit (multi-state)"
-                : "Gray's, as R cmprsk cuminc");
+        json.put("variance_method", cr.result().variance().displayName());
         List<String> notes = new ArrayList<>();
         notes.add("Cumulative incidence (%) of each cause, with the other causes as competing events (Aalen\u2013Johansen"
-                + " estimator), with " + ciLabel() + "s on the " + a.study().confType().rName() + " scale from the variance"
-                + (entry ? " of R survival's multi-state survfit (infinitesimal jackknife)" : " of R cmprsk's cuminc")
-                + ". Events: events of that cause" + (Double.isNaN(a.study().horizon()) ? ""
+                + " estimator), with " + ciLabel() + "s on the " + a.study().confType().rName() + " scale; variance: "
+                + cr.result().variance().displayName() + ". Events: events of that cause" + (Double.isNaN(a.study().horizon()) ? ""
                         : " up to the horizon") + "." + (beyond ? " " + Formats.NA + ": after the group's last follow-up."
                                 : ""));
         notes.add("Codes of " + cr.spec().column() + ": " + String.join(", ", cr.causes().stream().map(k ->

@@ -237,7 +237,8 @@ public final class CumulativeIncidence {
             }
         }
         List<Diagnostic> diagnostics = CompetingRisksGuardrails.forCurves(curves, tests);
-        return new CumulativeIncidenceResult(causes, censorCode + 0.0, g.levels(), curves, tests, diagnostics);
+        return new CumulativeIncidenceResult(causes, censorCode + 0.0, g.levels(), curves, tests, diagnostics,
+                entry == null ? CifVariance.CMPRSK : CifVariance.INFINITESIMAL_JACKKNIFE);
     }
 
     private static int[] allRows(int n) {

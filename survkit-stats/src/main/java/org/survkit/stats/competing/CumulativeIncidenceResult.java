@@ -15,11 +15,14 @@ import org.survkit.stats.Diagnostic;
  *                    cmprsk orders them
  * @param tests       Gray's test per cause, in cause order; empty with fewer than two groups
  * @param diagnostics caveats: small groups, a cause without events in a group, a singular test
+ * @param variance    how the curves' variances were computed
  */
 public record CumulativeIncidenceResult(double[] causes, double censorCode, List<String> groups,
-        List<CumulativeIncidenceCurve> curves, List<GrayTestResult> tests, List<Diagnostic> diagnostics) {
+        List<CumulativeIncidenceCurve> curves, List<GrayTestResult> tests, List<Diagnostic> diagnostics,
+        CifVariance variance) {
 
     public CumulativeIncidenceResult {
+        java.util.Objects.requireNonNull(variance, "variance");
         causes = causes.clone();
         groups = List.copyOf(groups);
         curves = List.copyOf(curves);
@@ -48,7 +51,8 @@ public record CumulativeIncidenceResult(double[] causes, double censorCode, List
     public boolean equals(Object o) {
         return o instanceof CumulativeIncidenceResult r && Arrays.equals(causes, r.causes)
                 && Double.compare(censorCode, r.censorCode) == 0 && groups.equals(r.groups)
-                && curves.equals(r.curves) && tests.equals(r.tests) && diagnostics.equals(r.diagnostics);
+                && curves.equals(r.curves) && tests.equals(r.tests) && diagnostics.equals(r.diagnostics)
+                && variance == r.variance;
     }
 
     @Override

@@ -97,38 +97,13 @@ public final class FineGrayRegression {
      *                                  censoring code, or without covariates
      */
     public FineGrayModel fit(double[] time, double[] status, double censorCode, double cause, DesignMatrix design) {
-        CompetingRisksInput.check(time, status, censorCode);
-        int n = time.length;
-        if (design.rows() != n && design.width() > 0) {
-            throw new IllegalArgumentException("the design matrix has " + design.rows() + " rows for " + n
+        if (design.rows() != time.length && design.width() > 0) {
+            throw new IllegalArgumentException("the design matrix has " + design.rows() + " rows for " + time.length
                     + " observations");
         }
-        if (design.width() == 0) {
-            throw new IllegalArgumentException("a Fine-Gray model needs at least one covariate");
-        }
-        if (cause == censorCode) {
-            throw new IllegalArgumentException("the cause of interest " + DiagnosticText.num(cause)
-                    + " is the censoring code");
-        }
-        byte[] kind = new byte[n];
-        int events = 0;
-        int competing = 0;
-        int censored = 0;
-        for (int i = 0; i < n; i++) {
-            if (status[i] == censorCode) {
-                censored++;
-            } else if (status[i] == cause) {
-                kind[i] = 1;
-                events++;
-            } else {
-                kind[i] = 2;
-                competing++;
-            }
-        }
-        if (events == 0) {
-            throw new IllegalArgumentException("cause " + DiagnosticText.num(cause) + " never occurs; the causes are "
-                    + java.util.Arrays.toString(CompetingRisksInput.causes(status, censorCode)));
-        }
+        Kinds k = Kinds.of(time, status, censorCode, cause, design);
+        int n = time.length;
+        byte[] kind = k.kind();
         int p = design.width();
         double[][] centred = new double[p][];
         for (int j = 0; j < p; j++) {
@@ -146,15 +121,8 @@ public final class FineGrayRegression {
         }
         // aliased columns: redundant in the information at β = 0
         FineGrayRiskSets full = new FineGrayRiskSets(time, kind, centred);
-        Cholesky atZero = Cholesky.of(full.evaluate(new double[p], true).info, control.tolerChol());
         boolean[] aliased = new boolean[p];
-        List<Integer> kept = new ArrayList<>();
-        for (int j = 0; j < p; j++) {
-            aliased[j] = atZero.singular(j);
-            if (!aliased[j]) {
-                kept.add(j);
-            }
-        }
+        List<Integer> kept = estimable(full, aliased);
         int q = kept.size();
         FineGrayRiskSets rs = full;
         if (q < p) {
@@ -165,7 +133,7 @@ public final class FineGrayRegression {
             rs = new FineGrayRiskSets(time, kind, sub);
         }
         Fit f = q == 0 ? null : newtonRaphson(rs, control);
-        return assemble(design, cause, censorCode, n, events, competing, censored, aliased, kept, rs, f);
+        return assemble(design.columnNames(), cause, censorCode, n, k, aliased, kept, rs, f);
     }
 
     /**
@@ -190,17 +158,9 @@ public final class FineGrayRegression {
         if (start == null) {
             return fit(time, status, censorCode, cause, design);
         }
-        CompetingRisksInput.check(time, status, censorCode);
         int n = time.length;
         if (start.length != n || design.rows() != n && design.width() > 0) {
             throw new IllegalArgumentException("start, time, status and the design matrix must have " + n + " rows");
-        }
-        if (design.width() == 0) {
-            throw new IllegalArgumentException("a Fine-Gray model needs at least one covariate");
-        }
-        if (cause == censorCode) {
-            throw new IllegalArgumentException("the cause of interest " + DiagnosticText.num(cause)
-                    + " is the censoring code");
         }
         for (int i = 0; i < n; i++) {
             if (!(Double.isFinite(start[i]) && start[i] < time[i])) {
@@ -208,25 +168,8 @@ public final class FineGrayRegression {
                         + " must be finite and below the exit time " + time[i]);
             }
         }
-        byte[] kind = new byte[n];
-        int events = 0;
-        int competing = 0;
-        int censored = 0;
-        for (int i = 0; i < n; i++) {
-            if (status[i] == censorCode) {
-                censored++;
-            } else if (status[i] == cause) {
-                kind[i] = 1;
-                events++;
-            } else {
-                kind[i] = 2;
-                competing++;
-            }
-        }
-        if (events == 0) {
-            throw new IllegalArgumentException("cause " + DiagnosticText.num(cause) + " never occurs; the causes are "
-                    + java.util.Arrays.toString(CompetingRisksInput.causes(status, censorCode)));
-        }
+        Kinds k = Kinds.of(time, status, censorCode, cause, design);
+        byte[] kind = k.kind();
         // R's timefix (aeqSurv) on the pooled entry and exit times, then exact comparisons
         double[] both = new double[2 * n];
         System.arraycopy(start, 0, both, 0, n);
@@ -261,9 +204,103 @@ public final class FineGrayRegression {
                 + " censoring and the entry distributions (R survival's finegray with (start, stop] data, Geskus"
                 + " 2011); estimates from the weighted Cox model of " + x.size() + " rows, with coxph's "
                 + (cox.robust() ? "robust" : "model-based") + " standard errors."));
-        return new FineGrayModel(cause + 0.0, censorCode + 0.0, control, n, events, competing, censored, coefs,
-                cox.variance(), cox.naiveVariance(), cox.loglikNull(), cox.loglik(), cox.iterations(),
+        return new FineGrayModel(cause + 0.0, censorCode + 0.0, control, n, k.events(), k.competing(), k.censored(),
+                coefs, cox.variance(), cox.naiveVariance(), cox.loglikNull(), cox.loglik(), cox.iterations(),
                 cox.converged(), diagnostics, confLevel);
+    }
+
+    /**
+     * Each observation's kind, checked: 0 censored, 1 the cause of interest, 2 a competing cause, with the counts.
+     */
+    record Kinds(byte[] kind, int events, int competing, int censored) {
+        /**
+         * @throws IllegalArgumentException for invalid times or codes, without covariates, when {@code cause} is
+         *                                  the censoring code or never occurs
+         */
+        static Kinds of(double[] time, double[] status, double censorCode, double cause, DesignMatrix design) {
+            CompetingRisksInput.check(time, status, censorCode);
+            if (design.width() == 0) {
+                throw new IllegalArgumentException("a Fine-Gray model needs at least one covariate");
+            }
+            if (cause == censorCode) {
+                throw new IllegalArgumentException("the cause of interest " + DiagnosticText.num(cause)
+                        + " is the censoring code");
+            }
+            int n = time.length;
+            byte[] kind = new byte[n];
+            int events = 0;
+            int competing = 0;
+            int censored = 0;
+            for (int i = 0; i < n; i++) {
+                if (status[i] == censorCode) {
+                    censored++;
+                } else if (status[i] == cause) {
+                    kind[i] = 1;
+                    events++;
+                } else {
+                    kind[i] = 2;
+                    competing++;
+                }
+            }
+            if (events == 0) {
+                throw new IllegalArgumentException("cause " + DiagnosticText.num(cause) + " never occurs; the causes are "
+                        + java.util.Arrays.toString(CompetingRisksInput.causes(status, censorCode)));
+            }
+            return new Kinds(kind, events, competing, censored);
+        }
+    }
+
+    /** The estimable columns: those not redundant in the information at β = 0 (the others marked in {@code aliased}). */
+    private List<Integer> estimable(FineGrayLikelihood full, boolean[] aliased) {
+        int p = full.width();
+        Cholesky atZero = Cholesky.of(full.evaluate(new double[p], true).info, control.tolerChol());
+        List<Integer> kept = new ArrayList<>();
+        for (int j = 0; j < p; j++) {
+            aliased[j] = atZero.singular(j);
+            if (!aliased[j]) {
+                kept.add(j);
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Fits the model (as {@link #fit(double[], double[], double, double, DesignMatrix)}: crr's estimates and robust
+     * variance) to data kept elsewhere, asked only for sums: rows per (time, kind), the columns' means, per Newton
+     * step the risk-set sums per time ({@link SummedFineGray}), and at the end the cross-products of the score
+     * residuals. The same Newton–Raphson, so the same iterations; the numbers equal the in-memory fit's to rounding.
+     *
+     * @param source     the data
+     * @param cause      the cause of interest (for the model's record; the source codes the kinds)
+     * @param censorCode the censoring code (ditto)
+     * @throws IllegalArgumentException without covariates, or when the cause never occurs
+     */
+    public FineGrayModel fit(FineGraySource source, double cause, double censorCode) {
+        List<String> names = source.columnNames();
+        int p = names.size();
+        if (p == 0) {
+            throw new IllegalArgumentException("a Fine-Gray model needs at least one covariate");
+        }
+        FineGraySource.Counts counts = source.counts();
+        long[] byKind = new long[3];
+        for (int i = 0; i < counts.time().length; i++) {
+            byKind[counts.kind()[i]] += counts.count()[i];
+        }
+        if (byKind[1] == 0) {
+            throw new IllegalArgumentException("cause " + DiagnosticText.num(cause) + " never occurs");
+        }
+        Kinds k = new Kinds(new byte[0], Math.toIntExact(byKind[1]), Math.toIntExact(byKind[2]),
+                Math.toIntExact(byKind[0]));
+        double[] centre = source.columnMeans();
+        int[] all = java.util.stream.IntStream.range(0, p).toArray();
+        SummedFineGray full = new SummedFineGray(source, counts, centre, all);
+        boolean[] aliased = new boolean[p];
+        List<Integer> kept = estimable(full, aliased);
+        SummedFineGray rs = kept.size() == p ? full : new SummedFineGray(source, counts, centre,
+                kept.stream().mapToInt(Integer::intValue).toArray());
+        Fit f = kept.isEmpty() ? null : newtonRaphson(rs, control);
+        int n = Math.toIntExact(byKind[0] + byKind[1] + byKind[2]);
+        return assemble(names, cause, censorCode, n, k, aliased, kept, rs, f);
     }
 
     /** Result of the Newton–Raphson workhorse on the estimable columns. */
@@ -272,8 +309,8 @@ public final class FineGrayRegression {
     }
 
     /** crr's Newton–Raphson with backtracking, then its variance at the final β. */
-    static Fit newtonRaphson(FineGrayRiskSets rs, FineGrayControl control) {
-        int p = rs.p;
+    static Fit newtonRaphson(FineGrayLikelihood rs, FineGrayControl control) {
+        int p = rs.width();
         double[] b = new double[p];
         FineGrayRiskSets.Evaluation ev = null;
         boolean converged = false;
@@ -326,20 +363,7 @@ public final class FineGrayRegression {
         }
         Cholesky chol = Cholesky.of(ev.info, control.tolerChol());
         double[][] inv = chol.inverse();
-        double[][] res = rs.scoreResiduals(b, ev);
-        double[][] meat = new double[p][p];
-        for (double[] r : res) {
-            for (int j = 0; j < p; j++) {
-                for (int l = 0; l <= j; l++) {
-                    meat[j][l] += r[j] * r[l];
-                }
-            }
-        }
-        for (int j = 0; j < p; j++) {
-            for (int l = 0; l < j; l++) {
-                meat[l][j] = meat[j][l];
-            }
-        }
+        double[][] meat = rs.meat(b, ev);
         double[][] robust = sandwich(inv, meat);
         double loglikNull = rs.loglik(new double[p]);
         return new Fit(b, loglikNull, ev.loglik, inv, robust, iter, converged);
@@ -372,10 +396,9 @@ public final class FineGrayRegression {
         return out;
     }
 
-    private FineGrayModel assemble(DesignMatrix design, double cause, double censorCode, int n, int events,
-            int competing, int censored, boolean[] aliased, List<Integer> kept, FineGrayRiskSets rs, Fit f) {
-        int p = design.width();
-        List<String> names = design.columnNames();
+    private FineGrayModel assemble(List<String> names, double cause, double censorCode, int n, Kinds k,
+            boolean[] aliased, List<Integer> kept, FineGrayLikelihood rs, Fit f) {
+        int p = names.size();
         List<Diagnostic> diagnostics = new ArrayList<>();
         double[][] variance = new double[p][p];
         double[][] naive = new double[p][p];
@@ -426,10 +449,10 @@ public final class FineGrayRegression {
                     Normal.twoSidedP(zj), Math.exp(coef[j]), Math.exp(coef[j] - z * se), Math.exp(coef[j] + z * se),
                     false));
         }
-        double loglikNull = f == null ? rs.loglik(new double[rs.p]) : f.loglikNull();
+        double loglikNull = f == null ? rs.loglik(new double[rs.width()]) : f.loglikNull();
         double loglik = f == null ? loglikNull : f.loglik();
-        return new FineGrayModel(cause + 0.0, censorCode + 0.0, control, n, events, competing, censored, coefs,
-                variance, naive, loglikNull, loglik, f == null ? 0 : f.iterations(), converged, diagnostics,
+        return new FineGrayModel(cause + 0.0, censorCode + 0.0, control, n, k.events(), k.competing(), k.censored(),
+                coefs, variance, naive, loglikNull, loglik, f == null ? 0 : f.iterations(), converged, diagnostics,
                 confLevel);
     }
 

@@ -35,7 +35,7 @@ import org.survkit.stats.internal.RankedTimes;
  * <p>Covariates should be centred by the caller: ℓ, U, I and the residuals do not change, and the
  * exponentials do not overflow.
  */
-final class FineGrayRiskSets {
+final class FineGrayRiskSets implements FineGrayLikelihood {
     private static final double EPS = Math.ulp(1.0);
 
     final int n;
@@ -114,18 +114,39 @@ final class FineGrayRiskSets {
                 failureBlocks[f++] = k;
             }
         }
-        // Kaplan–Meier of the censoring distribution after each block
+        int[] atRisk = new int[b];
+        for (int k = 0; k < b; k++) {
+            atRisk[k] = n - blockStart[k];
+        }
+        this.gBlock = censoringBefore(u, atRisk, censored);
+        this.gMinus = new double[n];
+        for (int k = 0; k < b; k++) {
+            for (int i = blockStart[k]; i < blockStart[k + 1]; i++) {
+                gMinus[i] = gBlock[k];
+            }
+        }
+    }
+
+    /**
+     * Ĝ read as crr reads it at each block's time u: the Kaplan–Meier of censoring (censorings as events) at
+     * u·(1 − 100ε), i.e. Ĝ(u−) (1 before the first block).
+     *
+     * @param u        the blocks' times, increasing
+     * @param atRisk   rows with time ≥ u per block
+     * @param censored censored rows per block
+     */
+    static double[] censoringBefore(double[] u, int[] atRisk, int[] censored) {
+        int b = u.length;
         double[] gAfter = new double[b];
         double g = 1;
         for (int k = 0; k < b; k++) {
-            int atRisk = n - blockStart[k];
             if (censored[k] > 0) {
-                g *= (double) (atRisk - censored[k]) / atRisk;
+                g *= (double) (atRisk[k] - censored[k]) / atRisk[k];
             }
             gAfter[k] = g;
         }
         // read at t·(1 − 100ε) as cmprsk's approx(): the last block at or before that point
-        this.gBlock = new double[b];
+        double[] out = new double[b];
         double shrink = 1 - 100 * EPS;
         for (int k = 0; k < b; k++) {
             double y = u[k] * shrink;
@@ -133,14 +154,9 @@ final class FineGrayRiskSets {
             while (j >= 0 && u[j] > y) {
                 j--;
             }
-            gBlock[k] = j < 0 ? 1 : gAfter[j];
+            out[k] = j < 0 ? 1 : gAfter[j];
         }
-        this.gMinus = new double[n];
-        for (int k = 0; k < b; k++) {
-            for (int i = blockStart[k]; i < blockStart[k + 1]; i++) {
-                gMinus[i] = gBlock[k];
-            }
-        }
+        return out;
     }
 
     /** Number of events of the cause. */
@@ -175,7 +191,8 @@ final class FineGrayRiskSets {
     }
 
     /** The log pseudo-likelihood, score and, with {@code information}, the information matrix at β. */
-    Evaluation evaluate(double[] beta, boolean information) {
+    @Override
+    public Evaluation evaluate(double[] beta, boolean information) {
         double[] r = risk(beta);
         int nf = failureBlocks.length;
         // competing failures before each failure time: Σ r/Ĝ(T−) and Σ r x/Ĝ(T−)
@@ -288,9 +305,32 @@ final class FineGrayRiskSets {
         return ev;
     }
 
-    /** The log pseudo-likelihood alone (for step-halving). */
-    double loglik(double[] beta) {
-        return evaluate(beta, false).loglik;
+    @Override
+    public int width() {
+        return p;
+    }
+
+    @Override
+    public double[][] meat(double[] beta, Evaluation ev) {
+        return crossProducts(scoreResiduals(beta, ev), p);
+    }
+
+    /** Σ r rᵀ over the rows of {@code res}, symmetric. */
+    static double[][] crossProducts(double[][] res, int p) {
+        double[][] meat = new double[p][p];
+        for (double[] r : res) {
+            for (int j = 0; j < p; j++) {
+                for (int l = 0; l <= j; l++) {
+                    meat[j][l] += r[j] * r[l];
+                }
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            for (int l = 0; l < j; l++) {
+                meat[l][j] = meat[j][l];
+            }
+        }
+        return meat;
     }
 
     /**

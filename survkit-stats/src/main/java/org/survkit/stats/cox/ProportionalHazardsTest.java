@@ -594,7 +594,7 @@ public final class ProportionalHazardsTest {
         }
     }
 
-    private static ZphTerm scoreTest(String name, double[][] imat, double[] u, int p, int[] cols) {
+    static ZphTerm scoreTest(String name, double[][] imat, double[] u, int p, int[] cols) {
         int m = p + cols.length;
         int[] index = new int[m];
         for (int k = 0; k < p; k++) {

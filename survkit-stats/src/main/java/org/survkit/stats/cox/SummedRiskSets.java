@@ -77,6 +77,25 @@ final class SummedRiskSets implements PartialLikelihood {
         return factor;
     }
 
+    /**
+     * The keys in walking order: by stratum, then by decreasing (merged) time rank; keys of one (stratum, time) are
+     * adjacent, in their given order.
+     */
+    static int[] order(int[] stratum, int[] rank) {
+        int d = stratum.length;
+        Integer[] boxed = new Integer[d];
+        for (int k = 0; k < d; k++) {
+            boxed[k] = k;
+        }
+        Arrays.sort(boxed, (x, y) -> stratum[x] != stratum[y] ? Integer.compare(stratum[x], stratum[y])
+                : Integer.compare(rank[y], rank[x]));
+        int[] out = new int[d];
+        for (int k = 0; k < d; k++) {
+            out[k] = boxed[k];
+        }
+        return out;
+    }
+
     @Override
     public CoxRiskSets.Evaluation evaluate(double[] scaledBeta, boolean info) {
         CoxRiskSetSums s = source.riskSetSums(centre.clone(), factor.clone(), scaledBeta.clone());
@@ -85,13 +104,8 @@ final class SummedRiskSets implements PartialLikelihood {
         }
         int d = s.size();
         int[] rank = RankedTimes.of(s.time(), true).rank();
-        Integer[] boxed = new Integer[d];
-        for (int k = 0; k < d; k++) {
-            boxed[k] = k;
-        }
         int[] stratum = s.stratum();
-        Arrays.sort(boxed, (x, y) -> stratum[x] != stratum[y] ? Integer.compare(stratum[x], stratum[y])
-                : Integer.compare(rank[y], rank[x]));
+        int[] boxed = order(stratum, rank);
         int rs = CoxRiskSetSums.riskStride(p);
         int ds = CoxRiskSetSums.deadStride(p);
         int tri = p * (p + 1) / 2;

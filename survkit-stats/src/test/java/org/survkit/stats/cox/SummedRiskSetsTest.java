@@ -246,4 +246,61 @@ class SummedRiskSetsTest {
         assertThat(m.coef()).containsOnly(Double.NaN);
         assertThat(m.diagnostics()).extracting(d -> d.code()).containsExactly("no-events");
     }
+
+    /**
+     * The PH test from risk-set sums (R cox.zph, transform km) equals {@link ProportionalHazardsTest#tests} on the same
+     * rows and the same model (reference: survkit's in-memory test, itself checked against R survival 3.5-3 cox.zph in
+     * ProportionalHazardsReferenceTest), to 1e-9 relative: every column's statistic and P, GLOBAL, the variance.
+     */
+    private static void assertSameTest(Rows rows, CoxRegression engine) {
+        CoxData data = rows.data();
+        CoxModel inMemory = engine.fit(data);
+        ZphResult expected = ProportionalHazardsTest.tests(data, inMemory, ZphTransform.KM, true);
+        RowSums source = new RowSums(rows);
+        CoxModel fromSums = engine.fit(source);
+        int n = rows.time.length;
+        int[] ones = new int[n];
+        java.util.Arrays.fill(ones, 1);
+        int strata = rows.strata == null ? 1 : java.util.Arrays.stream(rows.strata).max().getAsInt() + 1;
+        int[] events = new int[strata];
+        boolean[][] varies = new boolean[strata][3];
+        double[][] first = new double[strata][];
+        for (int i = 0; i < n; i++) {
+            int st = rows.strata == null ? 0 : rows.strata[i];
+            events[st] += rows.event[i] ? 1 : 0;
+            double[] xi = {rows.x[0][i], rows.x[1][i], rows.x[2][i]};
+            if (first[st] == null) {
+                first[st] = xi;
+            }
+            for (int j = 0; j < 3; j++) {
+                varies[st][j] |= xi[j] != first[st][j];
+            }
+        }
+        ZphResult actual = SummedProportionalHazards.tests(source, fromSums, rows.time, rows.event, ones, events,
+                varies);
+        assertThat(actual.terms()).hasSameSizeAs(expected.terms());
+        for (int t = 0; t < expected.terms().size(); t++) {
+            ZphTerm e = expected.terms().get(t);
+            ZphTerm a = actual.terms().get(t);
+            assertThat(a.term()).isEqualTo(e.term());
+            assertThat(a.df()).isEqualTo(e.df());
+            assertThat(a.statistic()).as(e.term()).isCloseTo(e.statistic(), within(1e-9 * e.statistic()));
+            assertThat(a.pValue()).as(e.term()).isCloseTo(e.pValue(), within(1e-9 * e.pValue()));
+        }
+        assertThat(actual.global().statistic()).isCloseTo(expected.global().statistic(),
+                within(1e-9 * expected.global().statistic()));
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 3; c++) {
+                double v = expected.variance()[r][c];
+                assertThat(actual.variance()[r][c]).isCloseTo(v, within(1e-9 * Math.abs(v)));
+            }
+        }
+    }
+
+    @Test
+    void theProportionalHazardsTestFromSumsEqualsTheInMemoryTest() {
+        assertSameTest(Rows.random(21, 400, true, 3, true), CoxRegression.withDefaults());
+        assertSameTest(Rows.random(22, 300, true, 1, false), CoxRegression.withDefaults().with(Ties.BRESLOW));
+        assertSameTest(Rows.random(23, 500, false, 2, false), CoxRegression.withDefaults());
+    }
 }

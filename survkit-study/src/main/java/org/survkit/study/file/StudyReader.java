@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.survkit.io.InputException;
 import org.survkit.io.TimeUnit;
+import org.survkit.study.Engine;
 import org.survkit.study.Estimates;
 import org.survkit.study.key.StudyKey;
 import org.survkit.study.key.StudyKeys;
@@ -114,8 +115,28 @@ public final class StudyReader {
 
     // ---------------------------------------------------------------- sections
 
+    /**
+     * The keys {@code engine} and {@code spark_master}: a study's analyses run in memory (survkit report, the web
+     * app), so {@code engine: spark} stops with what to do instead of being ignored, and {@code spark_master}, the
+     * spark engine's master, stops as {@code --master} without {@code --engine spark} does on the command line.
+     */
+    private void runsInMemory(Obj o) {
+        Engine engine = o.has(StudyKeys.ENGINE.name()) ? o.value(StudyKeys.ENGINE) : StudyKeys.ENGINE.defaultValue();
+        if (engine == Engine.SPARK) {
+            throw error(o.line(StudyKeys.ENGINE.name()), StudyKeys.ENGINE.name(), "spark is not available for a"
+                    + " study yet: survkit report and the web app run a study's analyses in memory. Remove the key"
+                    + " (or write 'engine: local') to run the study here, or run its analyses on Spark one by one:"
+                    + " survkit km|compare|cox|cif DATA " + StudyKeys.Flags.ENGINE + " spark.");
+        }
+        if (o.has(StudyKeys.SPARK_MASTER.name())) {
+            throw error(o.line(StudyKeys.SPARK_MASTER.name()), StudyKeys.SPARK_MASTER.name(), "is the Spark master"
+                    + " of the spark engine, on which a study does not run yet (see 'engine'); remove the key.");
+        }
+    }
+
     private Study study(Obj o, Path source) {
         o.allow(TOP_KEYS);
+        runsInMemory(o);
         String title = o.string("title", null);
         Study.Data data = data(o.required("data", "data: {path: cohort.csv}"));
         Study.Time time = time(o.required("time", "time: {from: start_date, to: last_contact, unit: months}"));

@@ -250,8 +250,9 @@ public final class StudyKeys {
                     PValueFormat.Style.DIGITS.id());
 
     public static final StudyKey<Engine> ENGINE = key("engine", Flags.ENGINE, "Engine",
-            "Where km, compare and cox run: local (in memory, the default) or spark (Apache Spark over any source it"
-                    + " reads, e.g. Parquet; the same numbers; needs the survkit-spark module, which ./survkit adds).")
+            "Where km, compare, cox, cif and finegray run: local (in memory, the default) or spark (Apache Spark over"
+                    + " any source it reads, e.g. Parquet; the same numbers; needs the survkit-spark module, which"
+                    + " ./survkit adds). A study file (survkit report, the web app) runs in memory: it refuses spark.")
             .choice(Engine.class, Engine::word, Engine.LOCAL);
     public static final StudyKey<String> SPARK_MASTER = key("spark_master", Flags.MASTER, "Spark master",
             "The Spark master of the spark engine: local[*] (every core of this machine, the default), local[2],"

@@ -44,6 +44,18 @@ class StudyReaderTest {
         throw new AssertionError("no error for:\n" + yaml);
     }
 
+    /** A study runs in memory: engine: spark is refused with what to do, never ignored; engine: local is read. */
+    @Test
+    void engineSparkIsRefusedNotIgnored() {
+        assertThat(error(MINIMAL + "engine: spark\n")).isEqualTo("study.yaml, line 4, 'engine': spark is not"
+                + " available for a study yet: survkit report and the web app run a study's analyses in memory."
+                + " Remove the key (or write 'engine: local') to run the study here, or run its analyses on Spark one"
+                + " by one: survkit km|compare|cox|cif DATA --engine spark.");
+        assertThat(error(MINIMAL + "spark_master: local[2]\n")).startsWith("study.yaml, line 4, 'spark_master': is"
+                + " the Spark master of the spark engine");
+        assertThat(parse(MINIMAL + "engine: local\n").data()).isEqualTo(parse(MINIMAL).data());
+    }
+
     @Test
     void tableOneStylePStyleAndHazardRatiosAreReadAndWrittenBack() {
         Study s = parse(MINIMAL + """
