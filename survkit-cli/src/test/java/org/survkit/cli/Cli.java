@@ -12,10 +12,22 @@ import java.nio.file.Paths;
 import picocli.CommandLine;
 
 /** Runs the command line in-process and captures what it prints. */
-record Cli(int status, String out, String err) {
+public record Cli(int status, String out, String err) {
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path COPIES = copies();
 
-    static Cli run(String... args) {
+    private static Path copies() {
+        try {
+            Path dir = java.nio.file.Files.createTempDirectory("survkit-cli-test-files");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@return what the command line printed and its exit status, run in this process} */
+    public static Cli run(String... args) {
         CommandLine cl = Main.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -25,7 +37,8 @@ record Cli(int status, String out, String err) {
         return new Cli(status, out.toString(), err.toString());
     }
 
-    JsonNode json() {
+    /** {@return standard output as JSON} */
+    public JsonNode json() {
         try {
             return JSON.readTree(out);
         } catch (IOException e) {
@@ -33,11 +46,27 @@ record Cli(int status, String out, String err) {
         }
     }
 
-    static String resource(String name) {
+    /** {@return the path of a file in this module's test resources' reference folder} */
+    public static String resource(String name) {
         try {
-            return Paths.get(Cli.class.getClassLoader().getResource("reference/" + name).toURI()).toString();
+            java.net.URL url = Cli.class.getClassLoader().getResource("reference/" + name);
+            if ("file".equals(url.getProtocol())) {
+                return Paths.get(url.toURI()).toString();
+            }
+            // in this module's test jar (another module's tests): a copy in a temporary folder, by its own name
+            Path copy = COPIES.resolve(name);
+            synchronized (Cli.class) {
+                if (!java.nio.file.Files.exists(copy)) {
+                    try (java.io.InputStream in = url.openStream()) {
+                        java.nio.file.Files.copy(in, copy);
+                    }
+                }
+            }
+            return copy.toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -26,14 +26,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>A deliberate change of the output: run with {@code -Dsurvkit.golden.update=true} (from the module folder),
  * which rewrites the files, and review their diff.
  */
-class CliOutputGoldenTest {
+public class CliOutputGoldenTest {
     private static final String[] LUNG = {"--time", "time", "--event", "status", "--event-value", "2"};
     private static final String[] PBC = {"--time", "time", "--event", "status", "--censor-value", "0"};
 
     @TempDir
     static Path dir;
 
-    static Stream<Arguments> cases() {
+    /** {@return every case: its golden file's name and the command's arguments} */
+    public static Stream<Arguments> cases() {
         String lung = Cli.resource("lung.csv");
         String pbc = Cli.resource("pbc.csv");
         String receptor = Cli.resource("receptor43.csv");
@@ -84,7 +85,7 @@ class CliOutputGoldenTest {
         add(cases, "plan_events.txt", new String[] {"plan", "--hr", "0.6", "--events", "200", "--method", "freedman"});
         String[] reconstruct = {"reconstruct", "--curve", CliReconstructTest.fixture("lung_points.csv"), "--at-risk",
             CliReconstructTest.fixture("lung_risk.csv"), "--total-events", "male=112,female=53", "--out",
-            dir.resolve("ipd.csv").toString()};
+            (dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir"))).resolve("ipd.csv").toString()};
         add(cases, "reconstruct.txt", reconstruct);
         add(cases, "reconstruct.json", reconstruct, "--format", "json");
         return cases.stream();
@@ -106,7 +107,7 @@ class CliOutputGoldenTest {
     }
 
     /** The output with every path of the arguments written as its file name (and so in JSON strings). */
-    private static String withFileNames(String out, List<String> args) {
+    public static String withFileNames(String out, List<String> args) {
         List<String> paths = args.stream().filter(a -> a.contains("/") || a.contains("\\"))
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
         String s = out;
@@ -117,7 +118,8 @@ class CliOutputGoldenTest {
         return s;
     }
 
-    private static String golden(String name) throws IOException {
+    /** {@return a golden file's text} */
+    public static String golden(String name) throws IOException {
         try (InputStream in = CliOutputGoldenTest.class.getClassLoader().getResourceAsStream("golden/" + name)) {
             assertThat(in).as("golden file " + name + " (write it with -Dsurvkit.golden.update=true)").isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
