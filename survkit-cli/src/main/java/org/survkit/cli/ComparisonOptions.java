@@ -44,12 +44,12 @@ public final class ComparisonOptions {
     String rmst;
 
     /** {@return the RMST horizon of {@code --rmst TAU}, or null} */
-    Double tau() {
+    public Double tau() {
         return rmst == null ? null : StudyKeys.TAU.parse(rmst, Where.flag("--rmst"));
     }
 
     /** {@return the comparisons the flags ask for} */
-    Comparisons comparisons(Estimates estimates) {
+    public Comparisons comparisons(Estimates estimates) {
         return Comparisons.resolve(estimates, FlagValues.parse(StudyKeys.TEST, test),
                 FlagValues.parse(StudyKeys.RHO, rho), FlagValues.parse(StudyKeys.GAMMA, gamma), pairwise,
                 FlagValues.parse(StudyKeys.ADJUST, adjust), trend,

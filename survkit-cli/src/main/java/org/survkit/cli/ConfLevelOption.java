@@ -10,7 +10,7 @@ public final class ConfLevelOption {
     String text;
 
     /** {@return the level given, or the default (0.95)} */
-    double value() {
+    public double value() {
         return FlagValues.orDefault(StudyKeys.CONF_LEVEL, text);
     }
 

@@ -18,7 +18,7 @@ public final class MethodOptions {
     String medianRule;
 
     /** {@return the resolved estimates, with the times and RMST horizon given (each may be null)} */
-    Estimates estimates(double[] at, Double tau) {
+    public Estimates estimates(double[] at, Double tau) {
         return curve.estimates(FlagValues.parse(StudyKeys.MEDIAN_RULE, medianRule), at, tau);
     }
 

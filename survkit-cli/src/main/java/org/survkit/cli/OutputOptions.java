@@ -44,7 +44,7 @@ public final class OutputOptions {
     }
 
     /** Writes a result in the chosen format to the {@code --output} file, or to standard output. */
-    <R> void emit(PrintWriter out, Serializer<R> serializer, R result) {
+    public <R> void emit(PrintWriter out, Serializer<R> serializer, R result) {
         Serializer.Printout printout = serializer.print(result, format, pValues());
         if (output != null) {
             write(output, printout, "--output");

@@ -1,93 +1,174 @@
 package org.survkit.spark;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.Callable;
-import org.survkit.cli.CurveOptions;
+import java.util.Map;
+import java.util.Set;
+import org.survkit.cli.Main;
+import org.survkit.study.key.StudyKeys;
 import org.survkit.study.key.StudyKeys.Flags;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import org.survkit.study.key.Where;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
- * The options of {@code km}, {@code compare}, {@code cox} and {@code cif} that the Spark engine takes, under the command line's
- * own flag names (from {@link Flags}, with the command line's help texts). Options of the local engine that need
- * the whole file in memory (dates, landmark, horizon, missing codes, …) are not declared, so giving one stops with
- * the message that it is not available with {@code --engine spark}.
+ * A command's arguments parsed by the command line's own definitions ({@link Main#commandLine()}: the local
+ * {@code km}, {@code compare}, {@code cox}, {@code cif} and {@code finegray} with their mixins and study-key
+ * flags), so that the Spark engine declares no option of its own: it reads the values the local command parsed
+ * and its mixins' resolved settings ({@code MethodOptions}, {@code ComparisonOptions}, …), and refuses, with the
+ * reason, each option it has not built ({@link #refusal()}).
  */
-@Command(name = "survkit", mixinStandardHelpOptions = false)
-final class SparkAnalysis implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DATA",
-            description = "Data Spark reads: .parquet or a folder of Parquet files, .csv/.tsv (with a header), .json,"
-                    + " .orc")
-    String data;
+final class SparkAnalysis {
+    /** What every command takes on Spark, as the local command takes it. */
+    private static final Set<String> EVERY = Set.of(Flags.TIME, Flags.EVENT, Flags.EVENT_VALUE, Flags.CENSOR_VALUE,
+            Flags.ENGINE, Flags.MASTER, "--format", "--output", Flags.P_STYLE, Flags.P_DIGITS, Flags.PRESET,
+            Flags.CONF_TYPE, Flags.CONF_LEVEL, Flags.MEDIAN_RULE, Flags.LANDMARK, Flags.HORIZON);
 
-    @Option(names = Flags.TIME, paramLabel = "COL", required = true)
-    String time;
+    /** What each command takes besides {@link #EVERY}. */
+    private static final Map<String, Set<String>> TAKEN = Map.of(
+            "km", Set.of(Flags.GROUP, Flags.AT, Flags.TAU, "--table", Flags.TEST),
+            "compare", Set.of(Flags.GROUP, Flags.STRATA, Flags.TEST, Flags.RHO, Flags.GAMMA, Flags.PAIRWISE,
+                    Flags.ADJUST, Flags.TREND, Flags.SCORES, Flags.CONSERVATIVE, "--rmst"),
+            "cox", Set.of(Flags.COVARIATES, Flags.CATEGORICAL, Flags.REFERENCE, Flags.STRATA, Flags.TIES, Flags.WEIGHTS),
+            "cif", Set.of(Flags.GROUP, Flags.STRATA, Flags.AT, "--rho", Flags.CAUSE, "--table"),
+            "finegray", Set.of(Flags.CAUSE, Flags.COVARIATES, Flags.CATEGORICAL, Flags.REFERENCE));
 
-    @Option(names = Flags.EVENT, paramLabel = "COL", required = true)
-    String event;
+    /** Why an option of the local command is not taken with --engine spark (the rest: not built yet). */
+    private static final Map<String, String> WHY = reasons();
 
-    @Option(names = Flags.EVENT_VALUE, paramLabel = "V")
-    Double eventValue;
+    private static Map<String, String> reasons() {
+        Map<String, String> m = new LinkedHashMap<>();
+        String dates = "follow-up from dates is computed by the in-memory reader; compute the time column in Spark"
+                + " first and give it with " + Flags.TIME;
+        for (String f : List.of(Flags.START_DATE, Flags.END_DATE, Flags.TIME_UNIT, Flags.DATE_FORMAT)) {
+            m.put(f, dates);
+        }
+        String reading = "it is an option of the in-memory reader of cells; Spark reads DATA with its own readers"
+                + " (an empty cell or null is missing)";
+        for (String f : List.of(Flags.NA, Flags.DECIMAL, Flags.SHEET, Flags.INVALID)) {
+            m.put(f, reading);
+        }
+        m.put(Flags.START, "(start, stop] rows (delayed entry) are not built for " + Flags.ENGINE + " spark yet");
+        m.put(Flags.WEIGHTS, "case weights are built for cox only on " + Flags.ENGINE + " spark");
+        m.put(Flags.EXPECTED, "the one-sample log-rank test is not built for " + Flags.ENGINE + " spark yet");
+        m.put(Flags.FIRTH, "Firth's penalized likelihood is not built for " + Flags.ENGINE + " spark yet (its penalty"
+                + " needs third-order risk-set sums per Newton step)");
+        m.put(Flags.CLUSTER, "robust (sandwich) variances by cluster are not built for " + Flags.ENGINE + " spark yet"
+                + " (each row's score residual at the fitted coefficients, summed per cluster: one more pass)");
+        m.put(Flags.CONCORDANCE, "the concordance needs every row's linear predictor and is not computed on Spark");
+        for (String f : List.of("--plot", "--plot-lines", Flags.LINE_TYPES, "--cause-label")) {
+            m.put(f, "figures are drawn by the in-memory engine only");
+        }
+        return Map.copyOf(m);
+    }
 
-    @Option(names = Flags.GROUP, paramLabel = "COL")
-    String group;
+    final String command;
+    private final ParseResult parsed;
 
-    @Option(names = Flags.STRATA, paramLabel = "COL")
-    String strata;
+    private SparkAnalysis(String command, ParseResult parsed) {
+        this.command = command;
+        this.parsed = parsed;
+    }
 
-    @Option(names = Flags.CENSOR_VALUE, paramLabel = "V")
-    String censorValue;
+    /**
+     * Parses a command's arguments with the command line's definitions.
+     *
+     * @param args the arguments after the command's name (or with it first)
+     * @throws CommandLine.ParameterException as the command line would
+     */
+    static SparkAnalysis parse(String command, List<String> args) {
+        List<String> all = new ArrayList<>(args);
+        if (all.isEmpty() || !all.get(0).equals(command)) {
+            all.add(0, command);
+        }
+        ParseResult root = Main.commandLine().parseArgs(all.toArray(new String[0]));
+        return new SparkAnalysis(command, root.subcommand());
+    }
 
-    @Option(names = "--cause", paramLabel = "V")
-    String cause;
+    /**
+     * {@return the message for the first option given that the Spark engine does not take, or null}: the option,
+     * that it is not available with --engine spark, and why.
+     */
+    String refusal() {
+        Set<String> taken = TAKEN.getOrDefault(command, Set.of());
+        for (OptionSpec o : parsed.matchedOptions()) {
+            String name = o.longestName();
+            if (EVERY.contains(name) || taken.contains(name)) {
+                continue;
+            }
+            String why = WHY.getOrDefault(name, "not built for " + Flags.ENGINE + " spark yet");
+            return "survkit " + command + " " + Flags.ENGINE + " spark: " + name + " is not available with "
+                    + Flags.ENGINE + " spark: " + why + ". Run it without " + Flags.ENGINE + " spark.";
+        }
+        return null;
+    }
 
-    @Option(names = "--rho", paramLabel = "P", defaultValue = "0")
-    double rho;
+    /** {@return DATA as given} */
+    String data() {
+        Path p = parsed.matchedPositionalValue(0, null);
+        return p.toString();
+    }
 
-    @Mixin
-    CurveOptions curve;
+    /** {@return the option's value as the local command typed it, or {@code otherwise} when not given} */
+    <T> T value(String flag, T otherwise) {
+        return parsed.matchedOptionValue(flag, otherwise);
+    }
 
-    @Option(names = "--covariates", paramLabel = "COL", split = ",")
-    List<String> covariates = new ArrayList<>();
+    /** {@return the option's text, or null when not given} */
+    String text(String flag) {
+        return value(flag, null);
+    }
 
-    @Option(names = Flags.WEIGHTS, paramLabel = "COL")
-    String weights;
+    boolean given(String flag) {
+        return parsed.hasMatchedOption(flag);
+    }
 
-    @Option(names = "--at", paramLabel = "T", split = ",")
-    double[] at = new double[0];
+    /** {@return the event column's event values (--event-value), empty when not given} */
+    List<String> eventValues() {
+        return value(Flags.EVENT_VALUE, List.of());
+    }
 
-    @Option(names = "--tau", paramLabel = "T")
-    Double tau;
+    /** {@return --censor-value's codes, empty when not given} */
+    List<String> censorValues() {
+        return value(Flags.CENSOR_VALUE, List.of());
+    }
 
-    @Option(names = {"--test"}, paramLabel = "TEST")
-    String test;
+    /** {@return the landmark (the study key's parser, as the local command), or null} */
+    Double landmark() {
+        String t = text(Flags.LANDMARK);
+        return t == null ? null : StudyKeys.LANDMARK.parse(t, Where.COMMAND_LINE);
+    }
 
-    @Option(names = Flags.PAIRWISE)
-    boolean pairwise;
+    /** {@return the horizon of administrative censoring (the study key's parser), or NaN for none} */
+    double horizon() {
+        String t = text(Flags.HORIZON);
+        Double h = t == null ? null : StudyKeys.HORIZON.parse(t, Where.COMMAND_LINE);
+        return h == null ? Double.NaN : h;
+    }
 
-    @Option(names = Flags.TREND)
-    boolean trend;
+    /** {@return the local command's mixin of this type, as it parsed it (searched through nested mixins)} */
+    <T> T mixin(Class<T> type) {
+        T m = find(parsed.commandSpec(), type);
+        if (m == null) {
+            throw new IllegalStateException(command + " has no mixin " + type.getSimpleName());
+        }
+        return m;
+    }
 
-    @Option(names = Flags.TIES, paramLabel = "TIES")
-    String ties;
-
-    @Option(names = "--table")
-    boolean table;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text")
-    String format;
-
-    @Option(names = Flags.ENGINE, paramLabel = "ENGINE")
-    String engine;
-
-    @Option(names = Flags.MASTER, paramLabel = "URL")
-    String master;
-
-    @Override
-    public Integer call() {
-        return 0; // parsed only; SparkEngine runs the analysis
+    private static <T> T find(CommandSpec spec, Class<T> type) {
+        for (CommandSpec m : spec.mixins().values()) {
+            if (type.isInstance(m.userObject())) {
+                return type.cast(m.userObject());
+            }
+            T inner = find(m, type);
+            if (inner != null) {
+                return inner;
+            }
+        }
+        return null;
     }
 }

@@ -1,18 +1,23 @@
 package org.survkit.spark;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.survkit.cli.ClusterEngine;
 import org.survkit.cli.CommandGuardrails;
+import org.survkit.cli.ComparisonOptions;
+import org.survkit.cli.ConfLevelOption;
+import org.survkit.cli.CurveOptions;
 import org.survkit.cli.ExitCodes;
+import org.survkit.cli.MethodOptions;
+import org.survkit.cli.OutputOptions;
 import org.survkit.cli.output.Numbers;
-import org.survkit.cli.output.OutputFormat;
 import org.survkit.cli.output.Serializer;
 import org.survkit.cli.result.CauseCodes;
 import org.survkit.cli.result.CifResult;
@@ -22,7 +27,6 @@ import org.survkit.cli.result.CompareResult;
 import org.survkit.cli.result.CoxResult;
 import org.survkit.cli.result.KmResult;
 import org.survkit.io.EventCode;
-import org.survkit.io.Exclusion;
 import org.survkit.stats.Diagnostic;
 import org.survkit.stats.competing.CumulativeIncidence;
 import org.survkit.stats.competing.CumulativeIncidenceCurve;
@@ -35,10 +39,13 @@ import org.survkit.stats.cox.CoxRegression;
 import org.survkit.stats.cox.Ties;
 import org.survkit.stats.km.GroupCurve;
 import org.survkit.stats.km.KaplanMeier;
+import org.survkit.stats.km.RestrictedMeanComparison;
 import org.survkit.stats.logrank.LogRankResult;
 import org.survkit.stats.logrank.LogRankTest;
 import org.survkit.stats.logrank.PairwiseComparison;
 import org.survkit.stats.logrank.TrendTestResult;
+import org.survkit.stats.logrank.TwoGroupHazardRatios;
+import org.survkit.stats.model.Factor;
 import org.survkit.study.Comparisons;
 import org.survkit.study.Estimates;
 import org.survkit.study.Rmst;
@@ -75,47 +82,32 @@ public final class SparkEngine implements ClusterEngine {
             err.flush();
             return ExitCodes.USER_ERROR;
         }
-        SparkAnalysis a = new SparkAnalysis();
-        CommandLine cl = new CommandLine(a);
-        List<String> rest = new ArrayList<>(args);
-        if (!rest.isEmpty() && rest.get(0).equals(command)) {
-            rest.remove(0);
-        }
+        SparkAnalysis a;
         try {
-            cl.parseArgs(rest.toArray(new String[0]));
+            a = SparkAnalysis.parse(command, args);
         } catch (CommandLine.ParameterException e) {
-            err.println("survkit " + command + " " + Flags.ENGINE + " spark: " + e.getMessage()
-                    + (e instanceof CommandLine.UnmatchedArgumentException
-                            ? " (not available with " + Flags.ENGINE + " spark: it needs the whole file in memory;"
-                                    + " run without " + Flags.ENGINE + " spark, or prepare the column in Spark)"
-                            : ""));
+            err.println("survkit " + command + " " + Flags.ENGINE + " spark: " + e.getMessage());
             err.flush();
             return ExitCodes.USER_ERROR;
         }
-        OutputFormat format;
-        try {
-            format = OutputFormat.valueOf(a.format.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            err.println("survkit " + command + ": --format " + a.format + " is not a format; use text, json or csv.");
+        String refusal = a.refusal();
+        if (refusal != null) {
+            err.println(refusal);
             err.flush();
             return ExitCodes.USER_ERROR;
         }
-        SparkSession spark = session(a.master, command);
+        OutputOptions output = a.mixin(OutputOptions.class);
+        SparkSession spark = session(a.text(Flags.MASTER), command);
         try {
-            Dataset<Row> data = read(spark, a.data);
-            SurvivalColumns cols = new SurvivalColumns(a.time, a.event, a.eventValue == null ? 1 : a.eventValue,
-                    command.equals("cox") ? null : a.group, command.equals("km") ? null : a.strata,
-                    command.equals("cox") ? a.weights : null);
-            SparkSurvival s = SparkSurvival.of(data, cols);
-            long read = data.count();
-            CohortSummaryMaker summary = (group, analysed) -> summary(a, data, cols, group, read, analysed);
+            Dataset<Row> data = read(spark, a.data());
             switch (command) {
-                case "km" -> print(out, Serializer.KM, km(s, a, summary), format);
-                case "compare" -> print(out, Serializer.COMPARE, compare(s, a, summary), format);
-                case "cif" -> print(out, Serializer.CIF, cif(s, a, read), format);
-                case "finegray" -> print(out, Serializer.FINE_GRAY, fineGray(s, a, read), format);
-                default -> print(out, Serializer.COX, cox(s, a, summary), format);
+                case "km" -> output.emit(out, Serializer.KM, km(data, a));
+                case "compare" -> output.emit(out, Serializer.COMPARE, compare(data, a));
+                case "cif" -> output.emit(out, Serializer.CIF, cif(data, a));
+                case "finegray" -> output.emit(out, Serializer.FINE_GRAY, fineGray(data, a));
+                default -> output.emit(out, Serializer.COX, cox(data, a));
             }
+            out.flush();
             return ExitCodes.OK;
         } catch (IllegalArgumentException | org.survkit.io.InputException e) {
             err.println("survkit " + command + ": " + e.getMessage());
@@ -169,144 +161,265 @@ public final class SparkEngine implements ClusterEngine {
         return spark.read().parquet(path);
     }
 
-    private static <R> void print(PrintWriter out, Serializer<R> serializer, R result, OutputFormat format) {
-        try {
-            serializer.print(result, format).writeTo(out);
-        } catch (java.io.IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.flush();
-    }
-
     /** The unit of time in messages: the time is a column here, as with the local engine's --time. */
     private static final String UNIT = "time units";
 
-    private static CohortSummary summary(SparkAnalysis a, String group, String event, long read, long analysed,
-            List<EventCode> coding) {
-        List<Exclusion> excluded = read > analysed ? List.of(new Exclusion("missing value", a.time + ", " + a.event
-                + (group == null ? "" : ", " + group), Math.toIntExact(read - analysed), List.of())) : List.of();
-        return new CohortSummary(a.data, a.time, event, group, Double.NaN, Double.NaN, Math.toIntExact(read),
-                Math.toIntExact(analysed), excluded, List.of(), coding);
-    }
-
-    /** The summary of an analysis of event / censored rows, with the event column's coding line. */
-    private static CohortSummary summary(SparkAnalysis a, Dataset<Row> data, SurvivalColumns cols, String group,
-            long read, long analysed) {
-        String event = a.event + " = " + (a.eventValue == null ? "1" : Numbers.code(a.eventValue));
-        return summary(a, group, event, read, analysed, EventCodingTable.of(data, cols, a.eventValue != null));
-    }
-
-    private static long analysed(FrequencyTable t) {
-        long n = 0;
-        for (int c : t.count()) {
-            n += c;
+    /** The time column (--time): with --engine spark the follow-up is a column, never computed from dates. */
+    private static String time(SparkAnalysis a) {
+        String t = a.text(Flags.TIME);
+        if (t == null) {
+            throw new IllegalArgumentException("say where the follow-up time is: " + Flags.TIME + " COL.");
         }
-        return n;
+        return t;
     }
 
-    private static KmResult km(SparkSurvival s, SparkAnalysis a, CohortSummaryMaker summary) {
-        Estimates est = a.curve.estimates(null, a.at, a.tau);
+    /** The event value (--event-value, one number; 1 when not given), as the Spark engine compares it. */
+    private static double eventValue(SparkAnalysis a) {
+        List<String> v = a.eventValues();
+        if (v.isEmpty()) {
+            return 1;
+        }
+        try {
+            if (v.size() == 1) {
+                return Double.parseDouble(v.get(0).trim());
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new IllegalArgumentException(Flags.EVENT_VALUE + " " + String.join(",", v) + ": with " + Flags.ENGINE
+                + " spark the event value is one number (the status column is compared with it); recode word codes"
+                + " in Spark first, or run without " + Flags.ENGINE + " spark.");
+    }
+
+    /** The rows of an event / censored analysis: the slots in the reader's order, then landmark and horizon. */
+    private static SparkCohort.Rows rows(Dataset<Row> data, SparkAnalysis a, String group, String strata,
+            List<String> covariates, String weight) {
+        List<SparkCohort.Slot> slots = new ArrayList<>();
+        slots.add(new SparkCohort.Slot("time", time(a)));
+        slots.add(new SparkCohort.Slot("event", a.text(Flags.EVENT)));
+        addSlots(slots, group, strata, covariates);
+        if (weight != null) {
+            slots.add(new SparkCohort.Slot("weight", weight));
+        }
+        checkColumns(data, slots);
+        Column event = SparkSurvival.column(a.text(Flags.EVENT)).cast("double").equalTo(eventValue(a));
+        return SparkCohort.of(data, a.data(), slots, time(a), event, null, null, a.landmark(), a.horizon());
+    }
+
+    private static void addSlots(List<SparkCohort.Slot> slots, String group, String strata, List<String> covariates) {
+        if (group != null) {
+            slots.add(new SparkCohort.Slot("group", group));
+        }
+        if (strata != null) {
+            slots.add(new SparkCohort.Slot("stratum", strata));
+        }
+        for (String c : covariates) {
+            slots.add(new SparkCohort.Slot("covariate", c));
+        }
+    }
+
+    private static void checkColumns(Dataset<Row> data, List<SparkCohort.Slot> slots) {
+        List<String> have = List.of(data.columns());
+        for (SparkCohort.Slot s : slots) {
+            if (s.column().contains(":") && !have.contains(s.column())) {
+                throw new IllegalArgumentException("the interaction '" + s.column() + "' is not available with "
+                        + Flags.ENGINE + " spark (not built yet): compute the product column in Spark first.");
+            }
+            if (!have.contains(s.column())) {
+                throw new IllegalArgumentException("no column '" + s.column() + "' in the data; its columns are "
+                        + String.join(", ", have));
+            }
+        }
+    }
+
+    /** The summary of an event / censored analysis, with the event column's coding line (all rows read). */
+    private static CohortSummary summary(Dataset<Row> data, SparkAnalysis a, SparkCohort.Rows rows, String group) {
+        List<String> values = a.eventValues();
+        String event = values.isEmpty() ? a.text(Flags.EVENT) : a.text(Flags.EVENT) + " = " + String.join(" or ",
+                values);
+        SurvivalColumns raw = new SurvivalColumns(time(a), a.text(Flags.EVENT), eventValue(a), null, null, null);
+        return summary(a, rows, group, event, EventCodingTable.of(data, raw, !values.isEmpty()));
+    }
+
+    private static CohortSummary summary(SparkAnalysis a, SparkCohort.Rows rows, String group, String event,
+            List<EventCode> coding) {
+        Double landmark = a.landmark();
+        return new CohortSummary(a.data(), time(a), event, group, landmark == null ? Double.NaN : landmark,
+                a.horizon(), Math.toIntExact(rows.read()), Math.toIntExact(rows.analysed()), rows.excluded(),
+                List.of(), coding);
+    }
+
+    private static KmResult km(Dataset<Row> data, SparkAnalysis a) {
+        String group = a.text(Flags.GROUP);
+        double[] at = a.value(Flags.AT, new double[0]);
+        Double tau = a.value(Flags.TAU, null);
+        Estimates est = a.mixin(MethodOptions.class).estimates(at, tau);
+        String test = a.text(Flags.TEST);
+        if (test != null && group == null) {
+            throw new IllegalArgumentException("--test compares groups: give the grouping column with --group.");
+        }
+        SparkCohort.Rows rows = rows(data, a, group, null, List.of(), null);
         KaplanMeier km = KaplanMeier.withDefaults().with(est.confType()).withConfLevel(est.confLevel());
-        FrequencyTable t = s.table();
+        FrequencyTable t = SparkSurvival.of(rows.rows(), rows.columns(group, null, null)).table();
         List<GroupCurve> curves = km.fit(t.time(), t.event(), t.count(), t.groups());
         List<GroupCurve> followUp = km.reverse(t.time(), t.event(), t.count(), t.groups());
-        LogRankResult test = null;
-        if (a.test != null) {
-            test = LogRankTest.withDefaults().with(StudyKeys.TEST.parse(a.test, Where.COMMAND_LINE))
+        LogRankResult comparison = null;
+        if (test != null) {
+            comparison = LogRankTest.withDefaults().with(StudyKeys.TEST.parse(test, Where.COMMAND_LINE))
                     .test(t.time(), t.event(), t.count(), t.groups(), null);
         }
         List<Diagnostic> diagnostics = CommandGuardrails.km(curves, followUp, est, t.time(), t.event(), UNIT, false,
-                test);
-        return new KmResult(summary.of(a.group, analysed(t)), est, curves, followUp, test, diagnostics, a.table);
+                comparison);
+        return new KmResult(summary(data, a, rows, group), est, curves, followUp, comparison, diagnostics,
+                a.given("--table"));
     }
 
-    private static CompareResult compare(SparkSurvival s, SparkAnalysis a, CohortSummaryMaker summary) {
-        if (a.group == null) {
+    private static CompareResult compare(Dataset<Row> data, SparkAnalysis a) {
+        String group = a.text(Flags.GROUP);
+        String strata = a.text(Flags.STRATA);
+        if (group == null) {
             throw new IllegalArgumentException("compare needs the groups: give the grouping column with "
                     + Flags.GROUP + ".");
         }
-        Estimates est = a.curve.estimates(null, a.at, a.tau);
-        Comparisons cmp = Comparisons.resolve(est, a.test == null ? null : StudyKeys.TEST.parse(a.test,
-                Where.COMMAND_LINE), null, null, a.pairwise, null, a.trend, null, false, Rmst.NO, Where.COMMAND_LINE);
+        ComparisonOptions options = a.mixin(ComparisonOptions.class);
+        Estimates est = a.mixin(MethodOptions.class).estimates(null, options.tau());
+        Comparisons cmp = options.comparisons(est);
         LogRankTest engine = cmp.engine();
-        FrequencyTable t = s.table();
-        LogRankResult r = engine.test(t.time(), t.event(), t.count(), t.groups(), t.strataFactor());
+        double[] scores = cmp.scores().length == 0 ? null : cmp.scores();
+        Double rmst = cmp.rmst() == Rmst.YES ? est.tau() : null;
+        SparkCohort.Rows rows = rows(data, a, group, strata, List.of(), null);
+        FrequencyTable t = SparkSurvival.of(rows.rows(), rows.columns(group, strata, null)).table();
+        Factor g = t.groups();
+        LogRankResult r = engine.test(t.time(), t.event(), t.count(), g, t.strataFactor());
         List<PairwiseComparison> pairs = cmp.pairwise()
-                ? engine.pairwise(t.time(), t.event(), t.count(), t.groups(), t.strataFactor(), cmp.adjust())
-                : List.of();
+                ? engine.pairwise(t.time(), t.event(), t.count(), g, t.strataFactor(), cmp.adjust()) : List.of();
         TrendTestResult trend = cmp.trend()
-                ? engine.trend(t.time(), t.event(), t.count(), t.groups(), t.strataFactor(), null) : null;
-        List<GroupCurve> curves = KaplanMeier.withDefaults().fit(t.time(), t.event(), t.count(), t.groups());
-        List<Diagnostic> diagnostics = CommandGuardrails.compare(r, curves, pairs.size(), cmp.adjust(), null,
+                ? engine.trend(t.time(), t.event(), t.count(), g, t.strataFactor(), scores) : null;
+        TwoGroupHazardRatios hr = g.levelCount() == 2
+                ? engine.hazardRatio(t.time(), t.event(), t.count(), g, t.strataFactor(), est.confLevel()) : null;
+        List<GroupCurve> curves = KaplanMeier.withDefaults().fit(t.time(), t.event(), t.count(), g);
+        List<RestrictedMeanComparison> rmsts = new ArrayList<>();
+        if (rmst != null) {
+            for (int i = 0; i < curves.size(); i++) {
+                for (int j = i + 1; j < curves.size(); j++) {
+                    rmsts.add(RestrictedMeanComparison.of(curves.get(i), curves.get(j), rmst, est.confLevel()));
+                }
+            }
+        }
+        List<Diagnostic> diagnostics = CommandGuardrails.compare(r, curves, pairs.size(), cmp.adjust(), rmst,
                 t.time(), t.event(), UNIT);
-        return new CompareResult(summary.of(a.group, analysed(t)), a.strata, cmp, r, pairs, trend, null,
-                List.of(), diagnostics);
+        return new CompareResult(summary(data, a, rows, group), strata, cmp, r, pairs, trend, hr, rmsts,
+                diagnostics);
     }
 
-    private static CoxResult cox(SparkSurvival s, SparkAnalysis a, CohortSummaryMaker summary) {
-        if (a.covariates.isEmpty()) {
-            throw new IllegalArgumentException("cox needs covariates: give numeric columns with --covariates"
-                    + " (e.g. --covariates age,stage).");
-        }
-        Ties ties = a.ties == null ? StudyKeys.TIES.defaultValue() : StudyKeys.TIES.parse(a.ties, Where.COMMAND_LINE);
-        SparkSurvival.CoxWithTest fit = s.coxWithTest(CoxRegression.withDefaults().with(ties), a.covariates);
+    private static CoxResult cox(Dataset<Row> data, SparkAnalysis a) {
+        List<String> terms = a.value(Flags.COVARIATES, List.of());
+        String strata = a.text(Flags.STRATA);
+        String weight = a.text(Flags.WEIGHTS);
+        String ties = a.text(Flags.TIES);
+        Ties t = ties == null ? StudyKeys.TIES.defaultValue() : StudyKeys.TIES.parse(ties, Where.COMMAND_LINE);
+        double confLevel = a.mixin(ConfLevelOption.class).value();
+        SparkCohort.Rows rows = rows(data, a, null, strata, SparkDesign.columns(terms), weight);
+        SparkDesign design = SparkDesign.of(data, rows.rows(), terms, a.value(Flags.CATEGORICAL, List.of()),
+                a.value(Flags.REFERENCE, Map.of()));
+        SparkSurvival s = SparkSurvival.of(design.rows(), rows.columns(null, strata, weight));
+        SparkSurvival.CoxWithTest fit = s.coxWithTest(CoxRegression.withDefaults().with(t).withConfLevel(confLevel),
+                design.columnNames(), design.assign(), design.termLabels());
         CoxModel m = fit.model();
         List<Diagnostic> diagnostics = new ArrayList<>(CommandGuardrails.cox(m, fit.proportionalHazards(), false));
         diagnostics.add(Diagnostic.note("spark-engine", "Computed on Spark from risk-set sums: the concordance,"
                 + " which needs every row, is not computed."));
-        return new CoxResult(summary.of(null, m.n()), a.strata, m, fit.proportionalHazards(), diagnostics, null);
+        return new CoxResult(summary(data, a, rows, null), strata, m, fit.proportionalHazards(), diagnostics, null);
     }
 
-    /** The cohort summary of an analysis once its group column and analysed rows are known. */
-    @FunctionalInterface
-    private interface CohortSummaryMaker {
-        CohortSummary of(String group, long analysed);
+    /** The rows of a competing-risks analysis (status codes kept; beyond the horizon the censor code). */
+    private static SparkCohort.Rows competingRows(Dataset<Row> data, SparkAnalysis a, String command, String group,
+            String strata, List<String> covariates) {
+        List<SparkCohort.Slot> slots = new ArrayList<>();
+        slots.add(new SparkCohort.Slot("time", time(a)));
+        slots.add(new SparkCohort.Slot("event", a.text(Flags.EVENT)));
+        addSlots(slots, group, strata, covariates);
+        checkColumns(data, slots);
+        Double censor = null;
+        String text = censorValue(a, command);
+        if (text != null) {
+            try {
+                censor = Double.parseDouble(text.trim()) + 0.0;
+            } catch (NumberFormatException e) {
+                censor = null; // named with the codes found (causeCodes)
+            }
+        }
+        if (censor == null && !Double.isNaN(a.horizon())) {
+            censor = Double.NaN; // no censor code: causeCodes says what to give before the horizon matters
+        }
+        return SparkCohort.of(data, a.data(), slots, time(a), null, a.text(Flags.EVENT), censor, a.landmark(),
+                a.horizon());
+    }
+
+    /** --censor-value's one code, or null. */
+    private static String censorValue(SparkAnalysis a, String command) {
+        List<String> v = a.censorValues();
+        if (v.size() > 1) {
+            throw new IllegalArgumentException(command + " takes one censor code with " + Flags.CENSOR_VALUE
+                    + " (every other code is a cause), not " + v.size() + ": " + String.join(", ", v) + ".");
+        }
+        return v.isEmpty() ? null : v.get(0);
     }
 
     /**
      * {@code cif}: the codes of the status column (numbers) are read from the frequency table itself; the one
      * given with --censor-value marks censored rows, every other is a cause.
      */
-    private static CifResult cif(SparkSurvival s, SparkAnalysis a, long read) {
-        if (!(a.rho >= 0) || Double.isInfinite(a.rho)) {
-            throw new IllegalArgumentException("--rho must be a number >= 0, got " + a.rho + ".");
+    private static CifResult cif(Dataset<Row> data, SparkAnalysis a) {
+        double rho = a.value("--rho", 0.0);
+        if (!(rho >= 0) || Double.isInfinite(rho)) {
+            throw new IllegalArgumentException("--rho must be a number >= 0, got " + rho + ".");
         }
-        Estimates est = a.curve.estimates(null, a.at, null);
+        String group = a.text(Flags.GROUP);
+        String strata = a.text(Flags.STRATA);
+        double[] at = a.value(Flags.AT, new double[0]);
+        Estimates est = a.mixin(CurveOptions.class).estimates(null, at, null);
+        SparkCohort.Rows rows = competingRows(data, a, "cif", group, strata, List.of());
+        SparkSurvival s = SparkSurvival.of(rows.rows(), rows.columns(group, strata, null));
         FrequencyTable t = s.table(true);
         CauseCodes codes = causeCodes(t, a, "cif");
-        Double only = a.cause == null ? null : cause(codes, a.cause);
+        String cause = a.text(Flags.CAUSE);
+        Double only = cause == null ? null : cause(codes, cause);
         CumulativeIncidenceResult fit = s.cumulativeIncidence(t, CumulativeIncidence.withDefaults()
-                .with(est.confType()).withConfLevel(est.confLevel()).withRho(a.rho), codes.censorCode());
+                .with(est.confType()).withConfLevel(est.confLevel()).withRho(rho), codes.censorCode());
         List<CumulativeIncidenceCurve> curves = fit.curves().stream()
                 .filter(c -> only == null || c.cause() == only).toList();
         List<GrayTestResult> tests = fit.tests().stream().filter(x -> only == null || x.cause() == only).toList();
-        List<Diagnostic> diagnostics = CommandGuardrails.cif(fit, curves, tests, est.at(), false,
-                a.group != null);
-        return new CifResult(summary(a, a.group, codes.eventText(), read, analysed(t), List.of()), codes,
-                a.strata, null, est, a.rho, fit.variance(), curves, tests, diagnostics, a.table);
+        List<Diagnostic> diagnostics = CommandGuardrails.cif(fit, curves, tests, est.at(), false, group != null);
+        return new CifResult(summary(a, rows, group, codes.eventText(), List.of()), codes, strata, null, est, rho,
+                fit.variance(), curves, tests, diagnostics, a.given("--table"));
     }
 
     /**
      * {@code finegray}: crr's model of one cause (--cause, default the first cause code) on numeric covariate
-     * columns; the codes are read from the counts per status code, as cif reads them.
+     * columns and factors (indicator columns, {@link SparkDesign}); the codes are read from the counts per status
+     * code, as cif reads them.
      */
-    private static FineGrayResult fineGray(SparkSurvival s, SparkAnalysis a, long read) {
-        if (a.covariates.isEmpty()) {
-            throw new IllegalArgumentException("finegray needs covariates: give numeric columns with --covariates"
-                    + " (e.g. --covariates age,stage).");
-        }
+    private static FineGrayResult fineGray(Dataset<Row> data, SparkAnalysis a) {
+        List<String> terms = a.value(Flags.COVARIATES, List.of());
+        SparkCohort.Rows rows = competingRows(data, a, "finegray", null, null, SparkDesign.columns(terms));
+        SparkDesign design = SparkDesign.of(data, rows.rows(), terms, a.value(Flags.CATEGORICAL, List.of()),
+                a.value(Flags.REFERENCE, Map.of()));
+        SparkSurvival s = SparkSurvival.of(design.rows(), rows.columns(null, null, null));
         FrequencyTable t = s.table(true);
         CauseCodes codes = causeCodes(t, a, "finegray");
-        double cause = a.cause == null ? codes.causes()[0] : cause(codes, a.cause);
-        FineGrayModel m = s.fineGray(FineGrayRegression.withDefaults().withConfLevel(a.curve.estimates(null, null,
-                null).confLevel()), a.covariates, cause, codes.censorCode());
-        return new FineGrayResult(summary(a, null, codes.eventText(), read, m.n(), List.of()), codes, m,
+        String option = a.text(Flags.CAUSE);
+        double cause = option == null ? codes.causes()[0] : cause(codes, option);
+        FineGrayModel m = s.fineGray(FineGrayRegression.withDefaults().withConfLevel(
+                a.mixin(ConfLevelOption.class).value()), design.columnNames(), cause, codes.censorCode());
+        return new FineGrayResult(summary(a, rows, null, codes.eventText(), List.of()), codes, m,
                 CommandGuardrails.fineGray(m));
     }
 
     /** The status column's codes (numbers) found in the table: --censor-value's marks censored rows. */
     private static CauseCodes causeCodes(FrequencyTable t, SparkAnalysis a, String command) {
-        if (a.eventValue != null) {
+        String censorValue = censorValue(a, command);
+        if (!a.eventValues().isEmpty()) {
             throw new IllegalArgumentException(command + " reads several causes from the event column: give the code"
                     + " of censored rows with " + Flags.CENSOR_VALUE + " (e.g. " + Flags.CENSOR_VALUE + " 0) instead"
                     + " of " + Flags.EVENT_VALUE + "; every other code is a cause.");
@@ -316,27 +429,27 @@ public final class SparkEngine implements ClusterEngine {
             found.add(v + 0.0);
         }
         String values = String.join(", ", found.stream().map(Numbers::code).toList());
-        if (a.censorValue == null) {
+        if (censorValue == null) {
             throw new IllegalArgumentException(command + " needs " + Flags.CENSOR_VALUE + ": which value of column '"
-                    + a.event + "' marks a censored row? Values found: " + values + " (e.g. " + Flags.CENSOR_VALUE
+                    + a.text(Flags.EVENT) + "' marks a censored row? Values found: " + values + " (e.g. " + Flags.CENSOR_VALUE
                     + " " + (found.isEmpty() ? "0" : Numbers.code(found.first())) + "; every other value is then a"
                     + " cause).");
         }
         double censor;
         try {
-            censor = Double.parseDouble(a.censorValue.trim()) + 0.0;
+            censor = Double.parseDouble(censorValue.trim()) + 0.0;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(Flags.CENSOR_VALUE + " \"" + a.censorValue + "\" is not a number; with "
-                    + Flags.ENGINE + " spark the codes of column '" + a.event + "' are numbers (" + values
+            throw new IllegalArgumentException(Flags.CENSOR_VALUE + " \"" + censorValue + "\" is not a number; with "
+                    + Flags.ENGINE + " spark the codes of column '" + a.text(Flags.EVENT) + "' are numbers (" + values
                     + "): recode word codes in Spark first, or run without " + Flags.ENGINE + " spark.");
         }
         double[] causes = found.stream().mapToDouble(Double::doubleValue).filter(v -> v != censor).toArray();
         if (causes.length == 0) {
-            throw new IllegalArgumentException("every analysed row is censored (column '" + a.event + "' is "
+            throw new IllegalArgumentException("every analysed row is censored (column '" + a.text(Flags.EVENT) + "' is "
                     + Numbers.code(censor) + " throughout): there is no event of any cause to analyse. Check "
                     + Flags.EVENT + " and " + Flags.CENSOR_VALUE + ".");
         }
-        return new CauseCodes(a.event, censor, Numbers.code(censor), causes,
+        return new CauseCodes(a.text(Flags.EVENT), censor, Numbers.code(censor), causes,
                 java.util.Arrays.stream(causes).mapToObj(Numbers::code).toList(), false);
     }
 

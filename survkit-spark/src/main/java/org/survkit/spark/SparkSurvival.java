@@ -149,6 +149,22 @@ public final class SparkSurvival {
      * computed.
      */
     public CoxWithTest coxWithTest(CoxRegression engine, List<String> covariates) {
+        int[] assign = new int[covariates.size()];
+        for (int j = 0; j < assign.length; j++) {
+            assign[j] = j;
+        }
+        return coxWithTest(engine, covariates, assign, covariates);
+    }
+
+    /**
+     * {@link #coxWithTest(CoxRegression, List)} with the PH test by model term (R {@code cox.zph(terms = TRUE)}: a
+     * factor's indicator columns tested together).
+     *
+     * @param assign     the term of each covariate column (an index into {@code termLabels})
+     * @param termLabels the terms' names
+     */
+    public CoxWithTest coxWithTest(CoxRegression engine, List<String> covariates, int[] assign,
+            List<String> termLabels) {
         checkCovariates(covariates);
         try (SparkRiskSetSource source = new SparkRiskSetSource(data, columns, covariates)) {
             CoxModel m = engine.fit(source);
@@ -178,7 +194,7 @@ public final class SparkSurvival {
                 }
             }
             return new CoxWithTest(m, SummedProportionalHazards.tests(source, m, t.time(), t.event(), t.count(),
-                    events, varies));
+                    events, varies, assign, termLabels));
         }
     }
 

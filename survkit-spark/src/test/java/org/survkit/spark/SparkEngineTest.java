@@ -155,10 +155,10 @@ class SparkEngineTest {
     }
 
     @Test
-    void anOptionThatNeedsTheWholeFileSaysSo() {
-        Run r = run("km", LUNG, "--time", "time", "--event", "status", "--landmark", "30", "--engine", "spark");
+    void anOptionNotBuiltForSparkSaysSoAndWhy() {
+        Run r = run("km", LUNG, "--start-date", "a", "--end-date", "b", "--event", "status", "--engine", "spark");
         assertThat(r.status()).isEqualTo(2);
-        assertThat(r.err()).contains("--landmark").contains("not available with --engine spark")
-                .doesNotContain("Exception");
+        assertThat(r.err()).contains("--start-date is not available with --engine spark: follow-up from dates is"
+                + " computed by the in-memory reader").doesNotContain("Exception");
     }
 }

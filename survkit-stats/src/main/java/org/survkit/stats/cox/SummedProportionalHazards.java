@@ -41,6 +41,23 @@ public final class SummedProportionalHazards {
      */
     public static ZphResult tests(CoxRiskSetSource source, CoxModel model, double[] time, boolean[] event,
             int[] count, int[] strataEvents, boolean[][] strataVaries) {
+        List<String> names = source.columnNames();
+        int[] assign = new int[names.size()];
+        for (int j = 0; j < assign.length; j++) {
+            assign[j] = j;
+        }
+        return tests(source, model, time, event, count, strataEvents, strataVaries, assign, names);
+    }
+
+    /**
+     * The test of each model term (a factor's indicator columns tested together, R {@code cox.zph(terms = TRUE)}, as
+     * {@link ProportionalHazardsTest#tests} with {@code byTerm}) and the global test.
+     *
+     * @param assign     the term of each column (an index into {@code termLabels})
+     * @param termLabels the terms' names
+     */
+    public static ZphResult tests(CoxRiskSetSource source, CoxModel model, double[] time, boolean[] event,
+            int[] count, int[] strataEvents, boolean[][] strataVaries, int[] assign, List<String> termLabels) {
         Objects.requireNonNull(model, "model");
         List<String> names = source.columnNames();
         int p = names.size();
@@ -94,7 +111,18 @@ public final class SummedProportionalHazards {
         for (int a = 0; a < q; a++) {
             all[a] = a;
             kept.add(names.get(keep.get(a)));
-            terms.add(ProportionalHazardsTest.scoreTest(kept.get(a), imat, u, q, new int[] {a}));
+        }
+        for (int t = 0; t < termLabels.size(); t++) {
+            List<Integer> cols = new ArrayList<>();
+            for (int a = 0; a < q; a++) {
+                if (assign[keep.get(a)] == t) {
+                    cols.add(a);
+                }
+            }
+            if (!cols.isEmpty()) {
+                terms.add(ProportionalHazardsTest.scoreTest(termLabels.get(t), imat, u, q,
+                        cols.stream().mapToInt(Integer::intValue).toArray()));
+            }
         }
         ZphTerm global = ProportionalHazardsTest.scoreTest("GLOBAL", imat, u, q, all);
         // R's V̄ = I_ββ / (deaths of the strata where both columns vary)

@@ -321,7 +321,19 @@ public final class LogRankTest {
      */
     public TwoGroupHazardRatios hazardRatio(double[] time, boolean[] event, String[] group, String[] strata,
             double confLevel) {
-        Factor g = Factor.of(group);
+        return hazardRatio(time, event, null, Factor.of(group), strata == null ? null : Factor.of(strata),
+                confLevel);
+    }
+
+    /**
+     * The hazard ratios on a frequency table (as {@link #test(double[], boolean[], int[], Factor, Factor)}): equal to
+     * {@link #hazardRatio(double[], boolean[], String[], String[], double)} on the replicated rows.
+     *
+     * @param count observations per row, or null for one
+     * @param s     stratum per row, or null
+     */
+    public TwoGroupHazardRatios hazardRatio(double[] time, boolean[] event, int[] count, Factor g, Factor s,
+            double confLevel) {
         if (g.levelCount() != 2) {
             throw new IllegalArgumentException("a hazard ratio needs exactly two groups; found " + g.levelCount());
         }
@@ -329,9 +341,10 @@ public final class LogRankTest {
             throw new IllegalArgumentException("confidence level must be between 0 and 1, got " + confLevel);
         }
         SurvivalInput.check(time, event, g.codes());
+        checkCounts(count, time.length);
         RankedTimes ranked = RankedTimes.of(time, timefix);
-        LogRankAccumulator acc = withDefaults().withTimeFix(timefix).accumulate(ranked, event, null, g.codes(), 2,
-                strata == null ? null : Factor.of(strata));
+        LogRankAccumulator acc = withDefaults().withTimeFix(timefix).accumulate(ranked, event, count, g.codes(), 2,
+                s);
         double z = Normal.quantile(0.5 + confLevel / 2);
         double o1 = acc.observed[0];
         double e1 = acc.expected[0];
