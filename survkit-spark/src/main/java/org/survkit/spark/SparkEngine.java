@@ -326,9 +326,7 @@ public final class SparkEngine implements ClusterEngine {
         SparkSurvival.CoxWithTest fit = s.coxWithTest(CoxRegression.withDefaults().with(t).withConfLevel(confLevel),
                 design.columnNames(), design.assign(), design.termLabels());
         CoxModel m = fit.model();
-        List<Diagnostic> diagnostics = new ArrayList<>(CommandGuardrails.cox(m, fit.proportionalHazards(), false));
-        diagnostics.add(Diagnostic.note("spark-engine", "Computed on Spark from risk-set sums: the concordance,"
-                + " which needs every row, is not computed."));
+        List<Diagnostic> diagnostics = CommandGuardrails.cox(m, fit.proportionalHazards(), false);
         return new CoxResult(summary(data, a, rows, null), strata, m, fit.proportionalHazards(), diagnostics, null);
     }
 

@@ -222,6 +222,9 @@ class SparkSurvivalTest {
         close(a.lrTest().statistic(), e.lrTest().statistic());
         close(a.waldTest().statistic(), e.waldTest().statistic());
         close(a.scoreTest().statistic(), e.scoreTest().statistic());
+        // Harrell's C and its infinitesimal-jackknife se, from the cells (stratum, time, status, linear predictor)
+        close(a.concordance().estimate(), e.concordance().estimate());
+        close(a.concordance().stdErr(), e.concordance().stdErr());
         assertThat(a.iterations()).isEqualTo(e.iterations());
         assertThat(a.n()).isEqualTo(e.n());
         assertThat(a.events()).isEqualTo(e.events());

@@ -143,7 +143,7 @@ public final class ConcordanceIndex {
         w.run();
         Pairs walk = new Pairs(w.concordant, w.discordant, w.tiedRisk, w.tiedTime, w.tiedBoth, Double.NaN, w.obs, w.w,
                 w.diff, w.total);
-        return summarize(walk, stop.length, cluster, weighting);
+        return summarize(walk, stop.length, cluster, weighting, null);
     }
 
     /**
@@ -202,11 +202,46 @@ public final class ConcordanceIndex {
             walk = new Pairs(w.concordant, w.discordant, w.tiedRisk, w.tiedTime, w.tiedBoth, w.coxSum, w.obs, w.w,
                     w.diff, w.total);
         }
-        return summarize(walk, n, cluster, ConcordanceWeighting.HARRELL);
+        return summarize(walk, n, cluster, ConcordanceWeighting.HARRELL, null);
+    }
+
+    /**
+     * Harrell's C and its standard error for a Cox model ({@link #forModel}) from cells: each cell stands for the
+     * rows with its stratum, time, status and risk score, with their summed case weights and summed squared case
+     * weights (a frequency table: the weight is the count and so are the squares). Equal to the rows' C and
+     * standard error: rows of one cell never form a comparable pair (same time and status), every pair count is
+     * linear in the weights, and the rows' influences differ only by their weight factor, so Σ dfbeta² over the
+     * cell's rows is the cell's influence per unit weight squared times Σ w².
+     *
+     * @param time          time per cell
+     * @param event         status per cell
+     * @param riskScore     the linear predictor per cell
+     * @param strata        stratum code per cell, or null
+     * @param weight        Σ w of the cell's rows (their count without case weights)
+     * @param weightSquares Σ w² of the cell's rows (their count without case weights)
+     */
+    public static Concordance ofCells(double[] time, boolean[] event, double[] riskScore, int[] strata,
+            double[] weight, double[] weightSquares) {
+        int n = time.length;
+        check(null, time, event, riskScore, strata, weight, null);
+        if (weightSquares.length != n) {
+            throw new IllegalArgumentException("one sum of squared weights per cell: " + weightSquares.length
+                    + " for " + n + " cells");
+        }
+        RadixOrder.Ranked scores = RadixOrder.ranks(riskScore, false);
+        Pairs walk = scoreOrder(null, time, event, scores, strata, weight, false, null);
+        if (walk == null) {
+            Walk w = new Walk(null, time, event, scores, strata, weight);
+            w.run();
+            walk = new Pairs(w.concordant, w.discordant, w.tiedRisk, w.tiedTime, w.tiedBoth, w.coxSum, w.obs, w.w,
+                    w.diff, w.total);
+        }
+        return summarize(walk, n, null, ConcordanceWeighting.HARRELL, weightSquares).concordance();
     }
 
     /** The estimate and the infinitesimal-jackknife variance from a walk's pair sums and influence terms. */
-    private static Detail summarize(Pairs walk, int n, int[] cluster, ConcordanceWeighting weighting) {
+    private static Detail summarize(Pairs walk, int n, int[] cluster, ConcordanceWeighting weighting,
+            double[] weightSquares) {
         double pairs = walk.concordant() + walk.discordant() + walk.tiedRisk();
         double somers = (walk.concordant() - walk.discordant()) / pairs;
         // influence of each observation on Somers' d (walk order)
@@ -226,8 +261,11 @@ public final class ConcordanceIndex {
         double[] total = walk.total();
         int[] obs = walk.obs();
         for (int pos = 0; pos < n; pos++) {
-            double dfbeta = wt[pos] * (diff[pos] / pairs - somers * total[pos] / pairs);
-            if (sums == null) {
+            double perWeight = diff[pos] / pairs - somers * total[pos] / pairs;
+            double dfbeta = wt[pos] * perWeight;
+            if (weightSquares != null) {
+                sumSq += weightSquares[obs[pos]] * perWeight * perWeight;
+            } else if (sums == null) {
                 sumSq += dfbeta * dfbeta;
             } else {
                 sums[code[obs[pos]]] += dfbeta;

@@ -59,6 +59,13 @@ public record CoxModel(Ties ties, CoxControl control, int n, int events, List<Co
         return means.clone();
     }
 
+    /** {@return this model with another concordance (e.g. one computed apart from the fit)} */
+    public CoxModel withConcordance(Concordance c) {
+        return new CoxModel(ties, control, n, events, coefficients, variance, naiveVariance, loglikNull, loglik,
+                lrTest, waldTest, scoreTest, robustScoreTest, c, iterations, converged, means, linearPredictors,
+                diagnostics, confLevel);
+    }
+
     /** β in column order (NaN for aliased columns). */
     public double[] coef() {
         return coefficients.stream().mapToDouble(CoxCoefficient::coef).toArray();
