@@ -56,9 +56,11 @@ import picocli.CommandLine;
 
 /**
  * {@code survkit km|compare|cox|cif|finegray DATA --engine spark [--master URL]}: the command line's {@link ClusterEngine} for
- * Spark. It reads DATA with Spark, runs {@link SparkSurvival} and prints the command line's own result records with
- * its own serializers, so the output has the local engine's layout and numbers. Rows with a missing time, status,
- * group, stratum, weight or covariate are left out and counted in the rows line.
+ * Spark. It takes the local command's own options ({@link SparkAnalysis}: parsed by the command line's definitions;
+ * an option not built on Spark stops with the reason), reads DATA with Spark, leaves out rows as the local reader
+ * does and applies the landmark and horizon ({@link SparkCohort}), codes factors ({@link SparkDesign}), runs
+ * {@link SparkSurvival} and prints the command line's own result records with its own serializers, so the output
+ * has the local engine's layout and numbers.
  */
 public final class SparkEngine implements ClusterEngine {
     static {
