@@ -67,9 +67,9 @@ final class SparkCohort {
      * @param source     DATA as given (line numbers for a single CSV/TSV file)
      * @param slots      the columns used, in the reader's order of reasons
      * @param time       the time column
-     * @param event      whether a row is an event (ignored when {@code censorCode} is given)
-     * @param status     the status column, read as codes for competing risks
-     * @param censorCode the censor code for competing risks (its status kept as codes), or null
+     * @param event      whether a row is an event, or null for competing risks (the status kept as codes)
+     * @param status     the status column, read as codes for competing risks (null otherwise)
+     * @param censorCode for competing risks, the censor code the horizon gives (null: not known, codes kept)
      * @param landmark   the landmark, or null
      * @param horizon    the horizon, or NaN
      */
@@ -104,9 +104,13 @@ final class SparkCohort {
         Column followUp = landmark == null ? t : t.minus(landmark);
         Column cut = Double.isNaN(horizon) ? followUp : functions.least(followUp, lit(horizon));
         Column beyond = Double.isNaN(horizon) ? lit(false) : followUp.gt(horizon);
-        Column code = censorCode != null
-                ? when(beyond, lit(censorCode)).otherwise(SparkSurvival.column(status).cast("double"))
-                : when(event.and(functions.not(beyond)), lit(1.0)).otherwise(lit(0.0));
+        Column code;
+        if (event != null) {
+            code = when(event.and(functions.not(beyond)), lit(1.0)).otherwise(lit(0.0));
+        } else {
+            Column codes = SparkSurvival.column(status).cast("double");
+            code = censorCode == null ? codes : when(beyond, lit(censorCode)).otherwise(codes);
+        }
         Dataset<Row> rows = tagged.filter(functions.col(REASON).equalTo(0)).withColumn(TIME, cut)
                 .withColumn(STATUS, code).drop(REASON);
         return new Rows(rows, read, excluded);

@@ -346,11 +346,8 @@ public final class SparkEngine implements ClusterEngine {
             try {
                 censor = Double.parseDouble(text.trim()) + 0.0;
             } catch (NumberFormatException e) {
-                censor = null; // named with the codes found (causeCodes)
+                censor = null; // a word: causeCodes names the numeric codes found
             }
-        }
-        if (censor == null && !Double.isNaN(a.horizon())) {
-            censor = Double.NaN; // no censor code: causeCodes says what to give before the horizon matters
         }
         return SparkCohort.of(data, a.data(), slots, time(a), null, a.text(Flags.EVENT), censor, a.landmark(),
                 a.horizon());
