@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.survkit.cli.Main;
+import org.survkit.stats.cox.ConcordanceWeighting;
+import org.survkit.stats.cox.ZphTransform;
 import org.survkit.study.key.StudyKeys;
 import org.survkit.study.key.StudyKeys.Flags;
 import org.survkit.study.key.Where;
@@ -37,6 +40,11 @@ final class SparkAnalysis {
             "cif", Set.of(Flags.GROUP, Flags.STRATA, Flags.AT, "--rho", Flags.CAUSE, "--table"),
             "finegray", Set.of(Flags.CAUSE, Flags.COVARIATES, Flags.CATEGORICAL, Flags.REFERENCE));
 
+    /** Options cox takes on Spark with one value only: the one Spark computes (the key's default). */
+    private static final Map<String, Predicate<String>> COX_VALUES = Map.of(
+            Flags.ZPH_TRANSFORM, t -> StudyKeys.ZPH_TRANSFORM.parse(t, Where.COMMAND_LINE) == ZphTransform.KM,
+            Flags.CONCORDANCE, t -> StudyKeys.CONCORDANCE.parse(t, Where.COMMAND_LINE) == ConcordanceWeighting.HARRELL);
+
     /** Why an option of the local command is not taken with --engine spark (the rest: not built yet). */
     private static final Map<String, String> WHY = reasons();
 
@@ -59,7 +67,10 @@ final class SparkAnalysis {
                 + " needs third-order risk-set sums per Newton step)");
         m.put(Flags.CLUSTER, "robust (sandwich) variances by cluster are not built for " + Flags.ENGINE + " spark yet"
                 + " (each row's score residual at the fitted coefficients, summed per cluster: one more pass)");
-        m.put(Flags.CONCORDANCE, "the concordance needs every row's linear predictor and is not computed on Spark");
+        m.put(Flags.CONCORDANCE, "Uno's concordance (censoring weights per pair) is not built for " + Flags.ENGINE
+                + " spark yet; Harrell's (the default) is");
+        m.put(Flags.ZPH_TRANSFORM, "the proportional-hazards test on Spark uses the km transform of time (the"
+                + " default); other transforms are not built yet");
         for (String f : List.of("--plot", "--plot-lines", Flags.LINE_TYPES, "--cause-label")) {
             m.put(f, "figures are drawn by the in-memory engine only");
         }
@@ -98,6 +109,10 @@ final class SparkAnalysis {
         for (OptionSpec o : parsed.matchedOptions()) {
             String name = o.longestName();
             if (EVERY.contains(name) || taken.contains(name)) {
+                continue;
+            }
+            if (command.equals("cox") && COX_VALUES.containsKey(name)
+                    && COX_VALUES.get(name).test(parsed.matchedOptionValue(name, ""))) {
                 continue;
             }
             String why = WHY.getOrDefault(name, "not built for " + Flags.ENGINE + " spark yet");

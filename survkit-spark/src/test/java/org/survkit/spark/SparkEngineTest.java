@@ -75,9 +75,13 @@ class SparkEngineTest {
     @Test
     void coxOnSparkPrintsTheLocalModelAndProportionalHazardsTest() throws Exception {
         String[] cox = {"cox", LUNG, "--time", "time", "--event", "status", "--event-value", "2", "--covariates",
-            "age,sex,ph.karno", "--format", "json"};
+            "age,sex,ph.karno", "--zph-transform", "km", "--format", "json"};
         JsonNode local = run(cox).json();
         JsonNode spark = onSpark(cox).json();
+        for (String key : List.of("estimate", "se")) {
+            double c = local.get("concordance").get(key).asDouble();
+            assertThat(spark.get("concordance").get(key).asDouble()).as(key).isCloseTo(c, within(1e-9 * c));
+        }
         assertThat(spark.get("ph_transform")).isEqualTo(local.get("ph_transform"));
         assertThat(spark.get("ph_test")).hasSize(4);
         for (int t = 0; t < 4; t++) {
@@ -160,5 +164,10 @@ class SparkEngineTest {
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("--start-date is not available with --engine spark: follow-up from dates is"
                 + " computed by the in-memory reader").doesNotContain("Exception");
+        Run zph = run("cox", LUNG, "--time", "time", "--event", "status", "--covariates", "age", "--zph-transform",
+                "identity", "--engine", "spark");
+        assertThat(zph.status()).isEqualTo(2);
+        assertThat(zph.err()).contains("--zph-transform is not available with --engine spark: the"
+                + " proportional-hazards test on Spark uses the km transform");
     }
 }
