@@ -1,6 +1,5 @@
 package org.survkit.spark;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,10 +121,12 @@ final class SparkAnalysis {
         return null;
     }
 
-    /** {@return DATA as given} */
+    /**
+     * {@return DATA as given}: the argument's text, not the local command's {@code Path}, which would fold a URI's
+     * {@code //} ({@code s3a://bucket/x}, {@code hdfs:///registry})
+     */
     String data() {
-        Path p = parsed.matchedPositionalValue(0, null);
-        return p.toString();
+        return parsed.matchedPositional(0).originalStringValues().get(0);
     }
 
     /** {@return the option's value as the local command typed it, or {@code otherwise} when not given} */
