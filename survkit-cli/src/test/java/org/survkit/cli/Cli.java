@@ -16,7 +16,7 @@ record Cli(int status, String out, String err) {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static Cli run(String... args) {
-        CommandLine cl = Main.commandLine();
+        CommandLine cl = Main.commandLine(args); // as Main.main builds it
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));
