@@ -3,14 +3,11 @@ package org.survkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@link Main#commandLine(String...)} builds one command when the arguments name one; it must print exactly what
@@ -20,15 +17,6 @@ import picocli.CommandLine;
 class FocusedCommandLineTest {
     @TempDir
     Path dir;
-
-    private static Cli run(CommandLine cl, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int status = cl.execute(args);
-        return new Cli(status, out.toString(), err.toString());
-    }
 
     @Test
     void printsWhatTheWholeCommandLinePrints() throws IOException {
@@ -48,11 +36,11 @@ class FocusedCommandLineTest {
                 new String[] {"km", d, "--time", "tme", "--event", "status"},
                 new String[] {"km"});
         for (String[] args : cases) {
-            Cli whole = run(Main.commandLine(), args);
-            Cli focused = run(Main.commandLine(args), args);
+            Cli whole = Cli.run(Main.commandLine(), args);
+            Cli focused = Cli.run(Main.commandLine(args), args);
             assertThat(focused).as(String.join(" ", args)).isEqualTo(whole);
         }
-        assertThat(run(Main.commandLine(cases.get(6)), cases.get(6)).err()).contains("belongs to cox");
+        assertThat(Cli.run(cases.get(6)).err()).contains("belongs to cox");
     }
 
     @Test
