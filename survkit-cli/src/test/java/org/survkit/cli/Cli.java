@@ -16,7 +16,11 @@ record Cli(int status, String out, String err) {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static Cli run(String... args) {
-        CommandLine cl = Main.commandLine();
+        return run(Main.commandLine(args), args); // as Main.main builds it
+    }
+
+    /** Runs a given command line (e.g. the whole one, {@link Main#commandLine()}). */
+    static Cli run(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));
