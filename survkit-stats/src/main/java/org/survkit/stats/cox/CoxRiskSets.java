@@ -316,6 +316,16 @@ final class CoxRiskSets implements PartialLikelihood {
      */
     @Override
     public Evaluation evaluate(double[] beta, boolean info) {
+        return evaluate(beta, info, null);
+    }
+
+    /**
+     * As {@link #evaluate(double[], boolean)}, and with {@code timeWeighted} not null also the score and
+     * information sums of each event time weighted by g(t) and g(t)² ({@link TimeWeighted}), from the same
+     * walk over the risk sets. The exact method is not weighted (the proportional-hazards test uses Breslow's
+     * sums for it, as R does).
+     */
+    Evaluation evaluate(double[] beta, boolean info, TimeWeighted timeWeighted) {
         Evaluation ev = new Evaluation(p);
         if (workEta == null) {
             workEta = new double[n];
@@ -432,6 +442,10 @@ final class CoxRiskSets implements PartialLikelihood {
                     }
                     others = deadwt / denom;
                     deaths = others;
+                    if (timeWeighted != null) {
+                        // a already holds the deaths: one "survivors" sum with weight w̄/D and w̄/D²
+                        timeWeighted.add(t, p, a, a2, others, 0, others / denom, 0, 0);
+                    }
                 } else if (ties == Ties.EXACT) {
                     loglik -= exactTerms(lo, k, t, ndead, risk, u, info ? imat : null);
                     denom += denom2;
@@ -450,6 +464,9 @@ final class CoxRiskSets implements PartialLikelihood {
                     double c0 = ef.c0();
                     double c1 = ef.c1();
                     double c2 = ef.c2();
+                    if (timeWeighted != null) {
+                        timeWeighted.add(t, p, a, a2, others, deaths, c0, c1, c2);
+                    }
                     for (int i = 0, idx = 0; i < p; i++) {
                         u[i] -= others * a[i] + deaths * a2[i];
                         if (info) {
@@ -474,8 +491,11 @@ final class CoxRiskSets implements PartialLikelihood {
             }
         }
         ev.loglik = loglik;
+        if (timeWeighted != null) {
+            timeWeighted.finish(this, risk, gOthers, gDead);
+        }
         if (info) {
-            addGram(imat, hazardWeights(risk, gOthers, gDead));
+            addGram(imat, hazardWeights(risk, gOthers, gDead, null, 0, workHazard));
             for (int i = 0, idx = 0; i < p; i++) {
                 for (int j = 0; j <= i; j++, idx++) {
                     ev.imat[i][j] = imat[idx];
@@ -555,10 +575,11 @@ final class CoxRiskSets implements PartialLikelihood {
 
     /**
      * v_k = r_k h_k: the risk score times the sum of the information coefficients of every event time
-     * at which row k is at risk (exit time included, entry time excluded).
+     * at which row k is at risk (exit time included, entry time excluded); with {@code power} &gt; 0 each
+     * event time's coefficient is multiplied by g(t)^power ({@code g} by time rank). Written into {@code v}.
      */
-    private double[] hazardWeights(double[] risk, double[] gOthers, double[] gDead) {
-        double[] v = workHazard; // every entry is written below
+    private double[] hazardWeights(double[] risk, double[] gOthers, double[] gDead, double[] g, int power,
+            double[] v) {
         for (int b = 0; b + 1 < blocks.length; b++) {
             int lo = blocks[b];
             int hi = blocks[b + 1];
@@ -574,11 +595,12 @@ final class CoxRiskSets implements PartialLikelihood {
                 while (k >= lo && exit[k] == t) {
                     k--;
                 }
-                double g = gOthers[last];
+                double tw = power == 0 ? 1 : power == 1 ? g[t] : g[t] * g[t];
+                double go = power == 0 ? gOthers[last] : gOthers[last] * tw;
                 for (int q = k + 1; q <= last; q++) {
-                    v[q] = before + (dead[q] ? gDead[q] : g);
+                    v[q] = before + (dead[q] ? (power == 0 ? gDead[q] : gDead[q] * tw) : go);
                 }
-                before += g;
+                before += go;
                 if (groupRank != null) {
                     groupRank[groups] = t;
                     groupCum[groups++] = before; // Σ g over event times ≤ t
@@ -608,6 +630,63 @@ final class CoxRiskSets implements PartialLikelihood {
             }
         }
         return v;
+    }
+
+    /**
+     * The proportional-hazards test's sums at one β (Therneau &amp; Grambsch 2000, §6.2): with g(t) the centred
+     * transform of each event time, the score Σ_t g(t) (Σ_deaths w x − w̄ Σ_m A_m/D_m) for θ in β(t) = β + θ g(t)
+     * and the information blocks Σ_t g(t) I(t) and Σ_t g(t)² I(t), I(t) the event time's term of the Cox
+     * information. Filled by one {@link #evaluate(double[], boolean, TimeWeighted)}; on that evaluation's scaled
+     * covariates.
+     */
+    static final class TimeWeighted {
+        /** g(t) by exit-time rank (any value at times without events). */
+        private final double[] g;
+        final double[] u;
+        /** Packed lower triangles of Σ g I(t) and Σ g² I(t). */
+        final double[] info1;
+        final double[] info2;
+
+        TimeWeighted(double[] g, int p) {
+            this.g = g;
+            u = new double[p];
+            info1 = new double[p * (p + 1) / 2];
+            info2 = new double[p * (p + 1) / 2];
+        }
+
+        /**
+         * One event time (rank t): subtracts g·(others·A + deaths·A₂) from the score and g^k (c0 A Aᵀ + c1 (A A₂ᵀ
+         * + A₂ Aᵀ) + c2 A₂ A₂ᵀ) from the information blocks (the Gram part is added by {@link #finish}).
+         */
+        void add(int t, int p, double[] a, double[] a2, double others, double deaths, double c0, double c1,
+                double c2) {
+            double gt = g[t];
+            for (int i = 0, idx = 0; i < p; i++) {
+                double ai = a[i];
+                double bi = a2[i];
+                u[i] -= gt * (others * ai + deaths * bi);
+                for (int j = 0; j <= i; j++, idx++) {
+                    double m = c0 * ai * a[j] + c1 * (ai * a2[j] + bi * a[j]) + c2 * bi * a2[j];
+                    info1[idx] -= gt * m;
+                    info2[idx] -= gt * gt * m;
+                }
+            }
+        }
+
+        /** The deaths' Σ g w x and the Gram parts Xᵀ diag(r h g^k) X, once the walk is done. */
+        void finish(CoxRiskSets rs, double[] risk, double[] gOthers, double[] gDead) {
+            for (int k = 0; k < rs.n; k++) {
+                if (rs.dead[k]) {
+                    double gw = g[rs.exit[k]] * rs.w[k];
+                    for (int i = 0; i < rs.p; i++) {
+                        u[i] += gw * rs.xc[i][k];
+                    }
+                }
+            }
+            double[] v = new double[rs.n];
+            rs.addGram(info1, rs.hazardWeights(risk, gOthers, gDead, g, 1, v));
+            rs.addGram(info2, rs.hazardWeights(risk, gOthers, gDead, g, 2, v));
+        }
     }
 
     /** Rows per block of the Gram product: the block's columns stay in cache while all p(p+1)/2 dots run. */
