@@ -101,6 +101,15 @@ public final class CoxRegression {
      * @param init one starting value per design column on the original scale, or null for zeros
      */
     public CoxModel fit(CoxData data, double[] init) {
+        return fit(PreparedCoxData.of(data), init);
+    }
+
+    /**
+     * {@link #fit(CoxData, double[])} on data prepared once ({@link PreparedCoxData}), e.g. to test the fit's
+     * proportional hazards on the same preparation; the same model.
+     */
+    public CoxModel fit(PreparedCoxData prepared, double[] init) {
+        CoxData data = prepared.data();
         if (ties == Ties.EXACT && data.cluster() != null) {
             throw new IllegalArgumentException("a robust (cluster) variance is not available with exact ties: it needs"
                     + " score residuals, which R does not define for the exact method either; use efron or breslow");
@@ -125,10 +134,8 @@ public final class CoxRegression {
                 }
             }
         }
-        if (data.offset() != null) {
-            data = data.withOffset(centred(data.offset()));
-        }
-        CoxRiskSets rs = CoxRiskSets.of(data, ties, null);
+        data = prepared.centred();
+        CoxRiskSets rs = prepared.riskSets(ties, null);
         if (events == 0) {
             return noEvents(data, rs);
         }
@@ -141,7 +148,7 @@ public final class CoxRegression {
      * The offset minus its (unweighted) mean, as R {@code coxph} centres it before fitting: the partial likelihood
      * is unchanged, the linear predictors are R's.
      */
-    private static double[] centred(double[] offset) {
+    static double[] centred(double[] offset) {
         double mean = 0;
         for (double v : offset) {
             mean += v;

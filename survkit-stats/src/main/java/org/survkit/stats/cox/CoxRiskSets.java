@@ -44,10 +44,13 @@ final class CoxRiskSets implements PartialLikelihood {
 
     /** Number of distinct (merged) times that {@link #exit} and {@link #entry} rank. */
     final int distinctTimes;
+    /** The distinct (merged) times, increasing: the smallest member of each merged run. */
+    final double[] timeValues;
 
     private CoxRiskSets(int n, int p, double[][] xc, double[] w, double[] off, boolean[] dead, int[] exit, int[] entry,
-            int[] byEntry, int[] blocks, double[] means, double[] scale, int[] order, Ties ties, int distinctTimes) {
-        this.distinctTimes = distinctTimes;
+            int[] byEntry, int[] blocks, double[] means, double[] scale, int[] order, Ties ties, double[] timeValues) {
+        this.distinctTimes = timeValues.length;
+        this.timeValues = timeValues;
         this.n = n;
         this.p = p;
         this.xc = xc;
@@ -70,15 +73,47 @@ final class CoxRiskSets implements PartialLikelihood {
      * @param columns which design columns to use (all when null)
      */
     static CoxRiskSets of(CoxData data, Ties ties, int[] columns) {
-        int n = data.size();
-        if (ties == Ties.EXACT && data.weights() != null) {
-            for (double v : data.weights()) {
+        checkWeights(data.weights(), ties);
+        return prepare(data, ties, columns);
+    }
+
+    private static void checkWeights(double[] weights, Ties ties) {
+        if (ties == Ties.EXACT && weights != null) {
+            for (double v : weights) {
                 if (v != 1) {
                     throw new IllegalArgumentException("case weights are not supported with exact ties (as R coxph"
                             + " refuses them): use efron or breslow ties, or drop the weights");
                 }
             }
         }
+    }
+
+    /**
+     * The same prepared data (shared, not copied) for another fit or test: with these ties, restricted to some of
+     * the columns (positions among this one's, in the given order; all when null), and with work arrays of its own.
+     * Centring and scaling are per column, so the result equals {@link #of} with those columns.
+     */
+    CoxRiskSets view(Ties newTies, int[] columns) {
+        checkWeights(w, newTies);
+        double[][] cols = xc;
+        double[] m = means;
+        double[] sc = scale;
+        if (columns != null) {
+            cols = new double[columns.length][];
+            m = new double[columns.length];
+            sc = new double[columns.length];
+            for (int j = 0; j < columns.length; j++) {
+                cols[j] = xc[columns[j]];
+                m[j] = means[columns[j]];
+                sc[j] = scale[columns[j]];
+            }
+        }
+        return new CoxRiskSets(n, cols.length, cols, w, off, dead, exit, entry, byEntry, blocks, m, sc, order, newTies,
+                timeValues);
+    }
+
+    private static CoxRiskSets prepare(CoxData data, Ties ties, int[] columns) {
+        int n = data.size();
         double[][] cols = data.design().columns();
         int[] use = columns != null ? columns : java.util.stream.IntStream.range(0, cols.length).toArray();
         int p = use.length;
@@ -86,10 +121,12 @@ final class CoxRiskSets implements PartialLikelihood {
         int[] exitRank;
         int[] entryRank = null;
         int d;
+        double[] timeValues;
         if (data.start() == null) {
             RankedTimes r = RankedTimes.of(data.stop(), true);
             exitRank = r.rank();
             d = r.distinctCount();
+            timeValues = r.times();
         } else {
             double[] both = new double[2 * n];
             System.arraycopy(data.start(), 0, both, 0, n);
@@ -98,6 +135,7 @@ final class CoxRiskSets implements PartialLikelihood {
             entryRank = Arrays.copyOfRange(r.rank(), 0, n);
             exitRank = Arrays.copyOfRange(r.rank(), n, 2 * n);
             d = r.distinctCount();
+            timeValues = r.times();
         }
         // order: stratum ascending, exit time descending (two stable counting sorts)
         int[] reversed = new int[n];
@@ -213,7 +251,8 @@ final class CoxRiskSets implements PartialLikelihood {
                 System.arraycopy(sorted, 0, byEntry, lo, sorted.length);
             }
         }
-        return new CoxRiskSets(n, p, xc, wt, off, dead, exit, entry, byEntry, blocks, means, scale, order, ties, d);
+        return new CoxRiskSets(n, p, xc, wt, off, dead, exit, entry, byEntry, blocks, means, scale, order, ties,
+                timeValues);
     }
 
     @Override

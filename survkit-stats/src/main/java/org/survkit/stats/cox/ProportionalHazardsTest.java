@@ -7,7 +7,6 @@ import java.util.Objects;
 import org.survkit.stats.Diagnostic;
 import org.survkit.stats.internal.Cholesky;
 import org.survkit.stats.internal.Normal;
-import org.survkit.stats.internal.RadixOrder;
 import org.survkit.stats.internal.TimeFix;
 import org.survkit.stats.model.DesignMatrix;
 
@@ -72,7 +71,12 @@ public final class ProportionalHazardsTest {
      *                                  time is not positive
      */
     public static ZphResult of(CoxData data, CoxModel model, ZphTransform transform, boolean byTerm) {
-        return run(data, model, transform, byTerm, true);
+        return run(PreparedCoxData.of(Objects.requireNonNull(data, "data")), model, transform, byTerm, true);
+    }
+
+    /** {@link #of(CoxData, CoxModel, ZphTransform, boolean)} on the preparation the model was fitted from. */
+    public static ZphResult of(PreparedCoxData prepared, CoxModel model, ZphTransform transform, boolean byTerm) {
+        return run(prepared, model, transform, byTerm, true);
     }
 
     /**
@@ -85,12 +89,22 @@ public final class ProportionalHazardsTest {
      * @throws IllegalArgumentException as {@link #of(CoxData, CoxModel, ZphTransform, boolean)}
      */
     public static ZphResult tests(CoxData data, CoxModel model, ZphTransform transform, boolean byTerm) {
-        return run(data, model, transform, byTerm, false);
+        return run(PreparedCoxData.of(Objects.requireNonNull(data, "data")), model, transform, byTerm, false);
     }
 
-    private static ZphResult run(CoxData data, CoxModel model, ZphTransform transform, boolean byTerm,
+    /**
+     * {@link #tests(CoxData, CoxModel, ZphTransform, boolean)} on the preparation the model was fitted from
+     * ({@link CoxRegression#fit(PreparedCoxData, double[])}): its sorted rows, time ranks and centred covariates are
+     * reused, not made again.
+     */
+    public static ZphResult tests(PreparedCoxData prepared, CoxModel model, ZphTransform transform, boolean byTerm) {
+        return run(prepared, model, transform, byTerm, false);
+    }
+
+    private static ZphResult run(PreparedCoxData prepared, CoxModel model, ZphTransform transform, boolean byTerm,
                                  boolean residuals) {
-        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(prepared, "prepared");
+        CoxData data = prepared.data();
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(transform, "transform");
         DesignMatrix design = data.design();
@@ -112,7 +126,10 @@ public final class ProportionalHazardsTest {
         List<int[]> termColumns = new ArrayList<>();
         groupTerms(design, kept, byTerm, names, termColumns);
 
-        Times times = Times.of(data);
+        // Breslow's sums for exact ties, as R's cox.zph; the kept columns only
+        CoxRiskSets rs = prepared.riskSets(model.ties() == Ties.EFRON ? Ties.EFRON : Ties.BRESLOW,
+                p == coefAll.length ? null : kept);
+        Times times = Times.of(data, rs);
         int events = 0;
         for (boolean e : data.event()) {
             if (e) {
@@ -131,7 +148,7 @@ public final class ProportionalHazardsTest {
         }
         gMean /= events;
 
-        Sums sums = Sums.of(data, kept, beta, model.ties(), g, gMean);
+        Sums sums = Sums.of(rs, beta, g, gMean);
         Pass pass = null;
         if (residuals) {
             pass = new Pass(data, times, kept, lp, model.ties() == Ties.EFRON);
@@ -198,27 +215,22 @@ public final class ProportionalHazardsTest {
         }
     }
 
-    /** Ranks of the merged exit (and entry) times. */
+    /** Ranks of the merged exit (and entry) times, in input order: the fit's, as its preparation made them. */
     private record Times(int[] exit, int[] entry, double[] values) {
-        static Times of(CoxData data) {
+        static Times of(CoxData data, CoxRiskSets rs) {
             int n = data.size();
-            if (data.start() == null) {
-                RadixOrder.Ranked r = RadixOrder.ranks(data.stop(), true);
-                return new Times(r.rank(), null, r.distinct());
+            int[] exit = rs.exitRanks();
+            int[] entry = rs.entryRanks();
+            if (entry == null) {
+                return new Times(exit, null, rs.timeValues);
             }
-            double[] both = new double[2 * n];
-            System.arraycopy(data.start(), 0, both, 0, n);
-            System.arraycopy(data.stop(), 0, both, n, n);
-            RadixOrder.Ranked r = RadixOrder.ranks(both, true);
-            int[] entry = Arrays.copyOfRange(r.rank(), 0, n);
-            int[] exit = Arrays.copyOfRange(r.rank(), n, 2 * n);
             for (int i = 0; i < n; i++) {
                 if (entry[i] >= exit[i]) {
                     throw new IllegalArgumentException("observation " + (i + 1) + ": interval (" + data.start()[i] + ", "
                             + data.stop()[i] + "] has length 0 once near-equal times are merged");
                 }
             }
-            return new Times(exit, entry, r.distinct());
+            return new Times(exit, entry, rs.timeValues);
         }
 
         int distinct() {
@@ -311,9 +323,8 @@ public final class ProportionalHazardsTest {
      */
     private record Sums(int p, double[] u, double[] info0, double[] info1, double[] info2) {
 
-        static Sums of(CoxData data, int[] kept, double[] beta, Ties ties, double[] g, double gMean) {
-            CoxRiskSets rs = CoxRiskSets.of(data, ties == Ties.EFRON ? Ties.EFRON : Ties.BRESLOW, kept);
-            int p = kept.length;
+        static Sums of(CoxRiskSets rs, double[] beta, double[] g, double gMean) {
+            int p = rs.p;
             double[] scale = rs.factor();
             double[] scaled = new double[p];
             for (int j = 0; j < p; j++) {

@@ -61,6 +61,35 @@ class ProportionalHazardsTestTest {
         assertThat(full.scaledResiduals()).isNotEmpty();
     }
 
+    /**
+     * One preparation for the fit and its test ({@link PreparedCoxData}, what the command line does) gives the model
+     * and the test of the {@link CoxData} entry points, bit for bit, on every R case (strata, weights, delayed entry,
+     * aliased columns, offsets where the cases have them).
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cases")
+    void onePreparationForFitAndTestGivesTheSameResults(ZphConcordanceCase c, String label, int k) {
+        JsonNode ref = c.json.get("zph").get(k);
+        ZphTransform transform = ZphTransform.parse(ref.get("transform").asText());
+        boolean byTerm = ref.get("terms").asBoolean();
+        CoxModel model = c.fit();
+        PreparedCoxData prepared = PreparedCoxData.of(c.data);
+        CoxModel shared = CoxRegression.withDefaults().with(c.ties()).fit(prepared, null);
+        assertThat(shared.coef()).as(label).isEqualTo(model.coef());
+        assertThat(shared.loglik()).isEqualTo(model.loglik());
+        assertThat(shared.variance()).isDeepEqualTo(model.variance());
+        assertThat(shared.concordance()).isEqualTo(model.concordance());
+        assertThat(shared.linearPredictors()).isEqualTo(model.linearPredictors());
+        ZphResult alone = ProportionalHazardsTest.of(c.data, model, transform, byTerm);
+        ZphResult tests = ProportionalHazardsTest.tests(prepared, shared, transform, byTerm);
+        assertThat(tests.terms()).isEqualTo(alone.terms());
+        assertThat(tests.global()).isEqualTo(alone.global());
+        assertThat(tests.variance()).isDeepEqualTo(alone.variance());
+        ZphResult full = ProportionalHazardsTest.of(prepared, shared, transform, byTerm);
+        assertThat(full.scaledResiduals()).isDeepEqualTo(alone.scaledResiduals());
+        assertThat(full.transformedTime()).isEqualTo(alone.transformedTime());
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
     void matchesR(ZphConcordanceCase c, String label, int k) {
