@@ -157,18 +157,21 @@ final class CoxRiskSets implements PartialLikelihood {
         boolean[] dead = new boolean[n];
         int[] exit = new int[n];
         int[] entry = entryRank == null ? null : new int[n];
-        for (int k = 0; k < n; k++) {
-            int i = order[k];
-            wt[k] = data.weights() == null ? 1 : data.weights()[i];
-            dead[k] = data.event()[i];
-            if (off != null) {
-                off[k] = data.offset()[i];
+        int[] entryRanks = entryRank;
+        inHalves(n, (from, to) -> {
+            for (int k = from; k < to; k++) {
+                int i = order[k];
+                wt[k] = data.weights() == null ? 1 : data.weights()[i];
+                dead[k] = data.event()[i];
+                if (off != null) {
+                    off[k] = data.offset()[i];
+                }
+                exit[k] = exitRank[i];
+                if (entry != null) {
+                    entry[k] = entryRanks[i];
+                }
             }
-            exit[k] = exitRank[i];
-            if (entry != null) {
-                entry[k] = entryRank[i];
-            }
-        }
+        });
         // centring and scaling as coxfit6 (weighted mean; scale = Σw / Σ w|x − mean|)
         // centring and scaling as coxfit6 (weighted mean; scale = Σw / Σ w|x − mean|), computed in input
         // order; the matrix is built row-major in input order, then its rows are permuted (one
@@ -220,18 +223,22 @@ final class CoxRiskSets implements PartialLikelihood {
             src[j] = cols[use[j]];
         }
         double[] byRow = new double[n * p];
-        for (int i = 0, base = 0; i < n; i++, base += p) {
-            for (int j = 0; j < p; j++) {
-                byRow[base + j] = (src[j][i] - means[j]) * scale[j];
+        inHalves(n, (from, to) -> {
+            for (int i = from, base = from * p; i < to; i++, base += p) {
+                for (int j = 0; j < p; j++) {
+                    byRow[base + j] = (src[j][i] - means[j]) * scale[j];
+                }
             }
-        }
+        });
         double[][] xc = new double[p][n];
-        for (int k = 0; k < n; k++) {
-            int base = order[k] * p;
-            for (int j = 0; j < p; j++) {
-                xc[j][k] = byRow[base + j];
+        inHalves(n, (from, to) -> {
+            for (int k = from; k < to; k++) {
+                int base = order[k] * p;
+                for (int j = 0; j < p; j++) {
+                    xc[j][k] = byRow[base + j];
+                }
             }
-        }
+        });
         int[] byEntry = null;
         if (entry != null) {
             // positions sorted by entry time descending within each stratum block
@@ -372,23 +379,7 @@ final class CoxRiskSets implements PartialLikelihood {
         }
         double[] risk = workRisk;
         double[] eta = workEta;
-        if (off == null) {
-            Arrays.fill(eta, 0);
-        } else {
-            System.arraycopy(off, 0, eta, 0, n);
-        }
-        for (int j = 0; j < p; j++) {
-            double bj = beta[j];
-            if (bj != 0) {
-                double[] col = xc[j];
-                for (int k = 0; k < n; k++) {
-                    eta[k] += bj * col[k];
-                }
-            }
-        }
-        for (int k = 0; k < n; k++) {
-            risk[k] = Math.exp(eta[k]) * w[k];
-        }
+        inHalves(n, (from, to) -> linearRisk(beta, eta, risk, from, to));
         int tri = p * (p + 1) / 2;
         double[] a = new double[p];
         double[] a2 = new double[p];
@@ -543,6 +534,51 @@ final class CoxRiskSets implements PartialLikelihood {
             }
         }
         return ev;
+    }
+
+    /**
+     * η = offset + Σ_j β_j x_j and r = w e^η for rows from..to−1, a cache-sized block of rows at a time (each η
+     * summed over j in column order, as one pass per column would).
+     */
+    private void linearRisk(double[] beta, double[] eta, double[] risk, int from, int to) {
+        for (int start = from; start < to; start += GRAM_BLOCK) {
+            int end = Math.min(to, start + GRAM_BLOCK);
+            if (off == null) {
+                Arrays.fill(eta, start, end, 0);
+            } else {
+                System.arraycopy(off, start, eta, start, end - start);
+            }
+            for (int j = 0; j < p; j++) {
+                double bj = beta[j];
+                if (bj != 0) {
+                    double[] col = xc[j];
+                    for (int k = start; k < end; k++) {
+                        eta[k] += bj * col[k];
+                    }
+                }
+            }
+            for (int k = start; k < end; k++) {
+                risk[k] = Math.exp(eta[k]) * w[k];
+            }
+        }
+    }
+
+    /** A loop over the rows from..to−1 whose every row is computed from that row alone. */
+    private interface RowRange {
+        void run(int from, int to);
+    }
+
+    /**
+     * Runs {@code body} over rows 0..n−1: in two fixed halves on two threads from {@link #PARALLEL_ROWS} rows, else
+     * at once. Every row is computed alone, so the result is the same bit for bit however the threads run.
+     */
+    private static void inHalves(int n, RowRange body) {
+        if (n < PARALLEL_ROWS) {
+            body.run(0, n);
+            return;
+        }
+        int half = n / 2;
+        java.util.stream.IntStream.range(0, 2).parallel().forEach(h -> body.run(h == 0 ? 0 : half, h == 0 ? half : n));
     }
 
     /**
