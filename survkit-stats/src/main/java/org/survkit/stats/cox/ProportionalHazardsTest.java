@@ -396,10 +396,12 @@ public final class ProportionalHazardsTest {
         boolean[][] varies = new boolean[nStrata][p];
         for (int k = 0; k < p; k++) {
             double[] raw = data.design().columns()[kept[k]];
-            for (int i = 0; i < n; i++) {
+            int constant = nStrata; // strata where the column has not varied yet: none left ends the scan
+            for (int i = 0; i < n && constant > 0; i++) {
                 int s = stratum[i];
-                if (raw[i] != raw[first[s]]) {
+                if (!varies[s][k] && raw[i] != raw[first[s]]) {
                     varies[s][k] = true;
+                    constant--;
                 }
             }
         }
