@@ -109,6 +109,27 @@ public final class CoxRegression {
      * proportional hazards on the same preparation; the same model.
      */
     public CoxModel fit(PreparedCoxData prepared, double[] init) {
+        return fit(prepared, init, null).model();
+    }
+
+    /**
+     * Fits the model and tests its proportional hazards (R {@code coxph(...)} then {@code cox.zph(fit, transform,
+     * terms = byTerm)}, the tests only as {@link ProportionalHazardsTest#tests}): the same model as
+     * {@link #fit(PreparedCoxData, double[])} and the same test as {@code tests(prepared, model, transform, byTerm)},
+     * bit for bit. The test runs on a second thread while the model's concordance is computed. Without events or
+     * without an estimable coefficient there is nothing to test: {@link TestedCoxModel#proportionalHazards()} is null.
+     *
+     * @throws IllegalArgumentException as the fit, or as the test (a log transform with an event at time 0)
+     */
+    public TestedCoxModel fitAndTest(PreparedCoxData prepared, double[] init, ZphTransform transform, boolean byTerm) {
+        return fit(prepared, init, new ZphRequest(Objects.requireNonNull(transform, "transform"), byTerm));
+    }
+
+    /** The proportional-hazards test asked for with a fit. */
+    private record ZphRequest(ZphTransform transform, boolean byTerm) {
+    }
+
+    private TestedCoxModel fit(PreparedCoxData prepared, double[] init, ZphRequest zph) {
         CoxData data = prepared.data();
         if (ties == Ties.EXACT && data.cluster() != null) {
             throw new IllegalArgumentException("a robust (cluster) variance is not available with exact ties: it needs"
@@ -137,11 +158,11 @@ public final class CoxRegression {
         data = prepared.centred();
         CoxRiskSets rs = prepared.riskSets(ties, null);
         if (events == 0) {
-            return noEvents(data, rs);
+            return new TestedCoxModel(noEvents(data, rs), null);
         }
         double[] start = init == null ? new double[rs.p] : init.clone();
         Fit f = newtonRaphson(rs, start.clone(), control);
-        return assemble(data, rs, f, events, start);
+        return assemble(prepared, rs, f, events, start, zph);
     }
 
     /**
@@ -291,7 +312,9 @@ public final class CoxRegression {
         return new Fit(beta, u, var, loglik0, loglik, sctest, iter, converged, singular, rs.centre(), chol.rank());
     }
 
-    private CoxModel assemble(CoxData data, CoxRiskSets rs, Fit f, int events, double[] init) {
+    private TestedCoxModel assemble(PreparedCoxData prepared, CoxRiskSets rs, Fit f, int events, double[] init,
+            ZphRequest zph) {
+        CoxData data = prepared.centred();
         double[] coef = estimable(f);
         double[][] naive = f.var();
         double[][] variance = naive;
@@ -302,14 +325,35 @@ public final class CoxRegression {
             robustScore = ChiSquareTest.of(CoxResiduals.robustScoreStatistic(rs, data, control.tolerChol()), f.rank());
         }
         double[] lp = linearPredictors(data, coef, f.means());
+        // the PH test (given the coefficients) on another thread while this one computes the concordance
+        boolean testable = zph != null && java.util.Arrays.stream(coef).anyMatch(Double::isFinite);
+        java.util.concurrent.CompletableFuture<ZphResult> test = !testable ? null
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> ProportionalHazardsTest.run(prepared, coef,
+                        ties, lp, zph.transform(), zph.byTerm(), false));
         // Harrell's C of the linear predictor with R's infinitesimal-jackknife SE (clusters as coxph)
         Concordance concordance = this.concordance == ConcordanceWeighting.HARRELL
                 ? ConcordanceIndex.forModel(rs, data.start(), data.stop(), data.event(), lp, data.strata(),
                         data.weights(), data.cluster())
                 : ConcordanceIndex.detail(data.start(), data.stop(), data.event(), lp, data.strata(), data.weights(),
                         data.cluster(), this.concordance).concordance();
-        return model(data.design().columnNames(), data.size(), f, events, init, j -> cause(data, j), variance,
-                robustScore, concordance, lp);
+        CoxModel model = model(data.design().columnNames(), data.size(), f, events, init, j -> cause(data, j),
+                variance, robustScore, concordance, lp);
+        return new TestedCoxModel(model, test == null ? null : await(test));
+    }
+
+    /** The result of a computation on another thread; its exception (the test's message) as thrown there. */
+    private static <T> T await(java.util.concurrent.CompletableFuture<T> task) {
+        try {
+            return task.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /** The coefficients with NaN for the aliased columns. */

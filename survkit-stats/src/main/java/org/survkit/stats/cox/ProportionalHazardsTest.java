@@ -115,6 +115,18 @@ public final class ProportionalHazardsTest {
             throw new IllegalArgumentException("the Cox model (n = " + model.n() + ", " + coefAll.length
                     + " coefficients) was not fitted to these data (n = " + n + ", " + design.width() + " columns)");
         }
+        return run(prepared, coefAll, model.ties(), lp, transform, byTerm, residuals);
+    }
+
+    /**
+     * The test of a fit on these data by its coefficients (NaN for aliased columns), ties and linear predictors (used
+     * for the residuals only), e.g. while the fit's model is still being assembled.
+     */
+    static ZphResult run(PreparedCoxData prepared, double[] coefAll, Ties ties, double[] lp, ZphTransform transform,
+            boolean byTerm, boolean residuals) {
+        CoxData data = prepared.data();
+        DesignMatrix design = data.design();
+        int n = data.size();
         List<Diagnostic> diagnostics = new ArrayList<>();
         int[] kept = keptColumns(coefAll, design, diagnostics);
         int p = kept.length;
@@ -127,7 +139,7 @@ public final class ProportionalHazardsTest {
         groupTerms(design, kept, byTerm, names, termColumns);
 
         // Breslow's sums for exact ties, as R's cox.zph; the kept columns only
-        CoxRiskSets rs = prepared.riskSets(model.ties() == Ties.EFRON ? Ties.EFRON : Ties.BRESLOW,
+        CoxRiskSets rs = prepared.riskSets(ties == Ties.EFRON ? Ties.EFRON : Ties.BRESLOW,
                 p == coefAll.length ? null : kept);
         Times times = Times.of(data, rs);
         int events = 0;
@@ -151,7 +163,7 @@ public final class ProportionalHazardsTest {
         Sums sums = Sums.of(rs, beta, g, gMean);
         Pass pass = null;
         if (residuals) {
-            pass = new Pass(data, times, kept, lp, model.ties() == Ties.EFRON);
+            pass = new Pass(data, times, kept, lp, ties == Ties.EFRON);
             pass.run();
         }
 
