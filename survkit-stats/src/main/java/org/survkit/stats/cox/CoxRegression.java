@@ -572,17 +572,23 @@ public final class CoxRegression {
         int n = data.size();
         // R coxph: linear.predictors = x β + offset − Σ β·means
         double[] lp = data.offset() == null ? new double[n] : data.offset().clone();
-        for (int j = 0; j < coef.length; j++) {
-            if (Double.isNaN(coef[j])) {
-                continue;
+        // blocks of rows on both cores; each row's sum over the columns in column order, as one pass per column
+        CoxRiskSets.inHalves(n, (from, to) -> {
+            for (int start = from; start < to; start += 1024) {
+                int end = Math.min(to, start + 1024);
+                for (int j = 0; j < coef.length; j++) {
+                    if (Double.isNaN(coef[j])) {
+                        continue;
+                    }
+                    double b = coef[j];
+                    double m = means[j];
+                    double[] c = cols[j];
+                    for (int i = start; i < end; i++) {
+                        lp[i] += b * (c[i] - m);
+                    }
+                }
             }
-            double b = coef[j];
-            double m = means[j];
-            double[] c = cols[j];
-            for (int i = 0; i < n; i++) {
-                lp[i] += b * (c[i] - m);
-            }
-        }
+        });
         return lp;
     }
 

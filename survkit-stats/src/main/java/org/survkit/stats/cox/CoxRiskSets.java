@@ -183,7 +183,11 @@ final class CoxRiskSets implements PartialLikelihood {
         }
         double[] means = new double[p];
         double[] scale = new double[p];
-        for (int j = 0; j < p; j++) {
+        boolean weightedMeans = entryRank == null && w0 != null;
+        double total = sw;
+        // one column per task (each column's sums in row order, whichever thread runs it)
+        java.util.stream.IntStream byColumn = java.util.stream.IntStream.range(0, p);
+        (n < PARALLEL_ROWS ? byColumn : byColumn.parallel()).forEach(j -> {
             double[] col = cols[use[j]];
             boolean zeroOne = true;
             for (double v : col) {
@@ -196,11 +200,11 @@ final class CoxRiskSets implements PartialLikelihood {
             double sc = 1;
             if (!zeroOne) {
                 // coxph.fit centres on weighted means; agreg.fit ((start, stop] data) on plain column means
-                if (entryRank == null && w0 != null) {
+                if (weightedMeans) {
                     for (int i = 0; i < n; i++) {
                         mean += w0[i] * col[i];
                     }
-                    mean /= sw;
+                    mean /= total;
                 } else {
                     for (int i = 0; i < n; i++) {
                         mean += col[i];
@@ -211,11 +215,11 @@ final class CoxRiskSets implements PartialLikelihood {
                 for (int i = 0; i < n; i++) {
                     abs += (w0 == null ? 1 : w0[i]) * Math.abs(col[i] - mean);
                 }
-                sc = abs > 0 ? sw / abs : 1;
+                sc = abs > 0 ? total / abs : 1;
             }
             means[j] = mean;
             scale[j] = sc;
-        }
+        });
         // centred rows in input order (sequential), then gathered into sorted order: one contiguous
         // row read per sorted position instead of p scattered reads
         double[][] src = new double[p][];
@@ -564,7 +568,7 @@ final class CoxRiskSets implements PartialLikelihood {
     }
 
     /** A loop over the rows from..to−1 whose every row is computed from that row alone. */
-    private interface RowRange {
+    interface RowRange {
         void run(int from, int to);
     }
 
@@ -572,7 +576,7 @@ final class CoxRiskSets implements PartialLikelihood {
      * Runs {@code body} over rows 0..n−1: in two fixed halves on two threads from {@link #PARALLEL_ROWS} rows, else
      * at once. Every row is computed alone, so the result is the same bit for bit however the threads run.
      */
-    private static void inHalves(int n, RowRange body) {
+    static void inHalves(int n, RowRange body) {
         if (n < PARALLEL_ROWS) {
             body.run(0, n);
             return;
