@@ -220,29 +220,11 @@ final class CoxRiskSets implements PartialLikelihood {
             means[j] = mean;
             scale[j] = sc;
         });
-        // centred rows in input order (sequential), then gathered into sorted order: one contiguous
-        // row read per sorted position instead of p scattered reads
         double[][] src = new double[p][];
         for (int j = 0; j < p; j++) {
             src[j] = cols[use[j]];
         }
-        double[] byRow = new double[n * p];
-        inHalves(n, (from, to) -> {
-            for (int i = from, base = from * p; i < to; i++, base += p) {
-                for (int j = 0; j < p; j++) {
-                    byRow[base + j] = (src[j][i] - means[j]) * scale[j];
-                }
-            }
-        });
-        double[][] xc = new double[p][n];
-        inHalves(n, (from, to) -> {
-            for (int k = from; k < to; k++) {
-                int base = order[k] * p;
-                for (int j = 0; j < p; j++) {
-                    xc[j][k] = byRow[base + j];
-                }
-            }
-        });
+        double[][] xc = sortedCentred(src, means, scale, order);
         int[] byEntry = null;
         if (entry != null) {
             // positions sorted by entry time descending within each stratum block
@@ -264,6 +246,61 @@ final class CoxRiskSets implements PartialLikelihood {
         }
         return new CoxRiskSets(n, p, xc, wt, off, dead, exit, entry, byEntry, blocks, means, scale, order, ties,
                 timeValues);
+    }
+
+    /** log₂ of the rows per block of {@link #sortedCentred}: 4,096 rows × p columns stay in the L2 cache. */
+    private static final int SORT_BLOCK_SHIFT = 12;
+
+    /**
+     * xc[j][k] = (x_j[order[k]] − mean_j)·scale_j without a random read per row (at 10⁶ rows each one a cache and TLB
+     * miss): the centred rows are first dealt, in input order, into blocks of 4,096 consecutive sorted positions (a
+     * few hundred sequential write streams), then each block, small enough for the cache, is written into its place.
+     * Both passes run in two fixed halves (the second half's rows after the first's in each block); the values are
+     * the same arithmetic on the same numbers however the threads run.
+     */
+    private static double[][] sortedCentred(double[][] src, double[] means, double[] scale, int[] order) {
+        int p = src.length;
+        int n = order.length;
+        int[] position = new int[n]; // sorted position of each input row
+        for (int k = 0; k < n; k++) {
+            position[order[k]] = k;
+        }
+        int blocks = (n >> SORT_BLOCK_SHIFT) + 1;
+        int half = n / 2; // as inHalves splits: rows of the first half first in each block
+        int[] firstHalf = new int[blocks];
+        for (int i = 0; i < half; i++) {
+            firstHalf[position[i] >> SORT_BLOCK_SHIFT]++;
+        }
+        int[][] cursor = new int[2][blocks];
+        for (int b = 0; b < blocks; b++) {
+            cursor[0][b] = b << SORT_BLOCK_SHIFT;
+            cursor[1][b] = (b << SORT_BLOCK_SHIFT) + firstHalf[b];
+        }
+        double[] dealt = new double[n * p];
+        int[] dealtPosition = new int[n];
+        inHalves(n, (from, to) -> {
+            int[] next = cursor[from == 0 ? 0 : 1];
+            for (int i = from; i < to; i++) {
+                int k = position[i];
+                int slot = next[k >> SORT_BLOCK_SHIFT]++;
+                dealtPosition[slot] = k;
+                int base = slot * p;
+                for (int j = 0; j < p; j++) {
+                    dealt[base + j] = (src[j][i] - means[j]) * scale[j];
+                }
+            }
+        });
+        double[][] xc = new double[p][n];
+        inHalves(n, (from, to) -> {
+            for (int slot = from; slot < to; slot++) {
+                int k = dealtPosition[slot];
+                int base = slot * p;
+                for (int j = 0; j < p; j++) {
+                    xc[j][k] = dealt[base + j];
+                }
+            }
+        });
+        return xc;
     }
 
     @Override
