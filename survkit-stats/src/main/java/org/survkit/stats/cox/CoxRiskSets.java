@@ -46,9 +46,15 @@ final class CoxRiskSets implements PartialLikelihood {
     final int distinctTimes;
     /** The distinct (merged) times, increasing: the smallest member of each merged run. */
     final double[] timeValues;
+    /** {@link #exit} and {@link #entry} by input row (as ranked), for the concordance and the PH test. */
+    private final int[] exitByRow;
+    private final int[] entryByRow;
 
     private CoxRiskSets(int n, int p, double[][] xc, double[] w, double[] off, boolean[] dead, int[] exit, int[] entry,
-            int[] byEntry, int[] blocks, double[] means, double[] scale, int[] order, Ties ties, double[] timeValues) {
+            int[] byEntry, int[] blocks, double[] means, double[] scale, int[] order, Ties ties, double[] timeValues,
+            int[] exitByRow, int[] entryByRow) {
+        this.exitByRow = exitByRow;
+        this.entryByRow = entryByRow;
         this.distinctTimes = timeValues.length;
         this.timeValues = timeValues;
         this.n = n;
@@ -109,7 +115,7 @@ final class CoxRiskSets implements PartialLikelihood {
             }
         }
         return new CoxRiskSets(n, cols.length, cols, w, off, dead, exit, entry, byEntry, blocks, m, sc, order, newTies,
-                timeValues);
+                timeValues, exitByRow, entryByRow);
     }
 
     private static CoxRiskSets prepare(CoxData data, Ties ties, int[] columns) {
@@ -245,7 +251,7 @@ final class CoxRiskSets implements PartialLikelihood {
             }
         }
         return new CoxRiskSets(n, p, xc, wt, off, dead, exit, entry, byEntry, blocks, means, scale, order, ties,
-                timeValues);
+                timeValues, exitRank, entryRank);
     }
 
     /** log₂ of the rows per block of {@link #sortedCentred}: 4,096 rows × p columns stay in the L2 cache. */
@@ -334,25 +340,14 @@ final class CoxRiskSets implements PartialLikelihood {
         return x;
     }
 
-    /** The rank of each observation's exit time (input order), as R's timefix merges them. */
+    /** The rank of each observation's exit time (input order), as R's timefix merges them; shared: not to be modified. */
     int[] exitRanks() {
-        int[] r = new int[n];
-        for (int k = 0; k < n; k++) {
-            r[order[k]] = exit[k];
-        }
-        return r;
+        return exitByRow;
     }
 
-    /** The rank of each observation's entry time (input order) among the pooled times, or null. */
+    /** The rank of each observation's entry time (input order) among the pooled times, or null; shared as above. */
     int[] entryRanks() {
-        if (entry == null) {
-            return null;
-        }
-        int[] r = new int[n];
-        for (int k = 0; k < n; k++) {
-            r[order[k]] = entry[k];
-        }
-        return r;
+        return entryByRow;
     }
 
     private static int[] identity(int n) {
