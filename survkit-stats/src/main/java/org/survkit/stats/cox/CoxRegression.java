@@ -325,11 +325,12 @@ public final class CoxRegression {
             robustScore = ChiSquareTest.of(CoxResiduals.robustScoreStatistic(rs, data, control.tolerChol()), f.rank());
         }
         double[] lp = linearPredictors(data, coef, f.means());
-        // the PH test (given the coefficients) on another thread while this one computes the concordance
+        // the PH test (given the coefficients) on another thread while this one computes the concordance; the fit is
+        // done with rs's work arrays, the concordance reads only its time ranks
         boolean testable = zph != null && java.util.Arrays.stream(coef).anyMatch(Double::isFinite);
         java.util.concurrent.CompletableFuture<ZphResult> test = !testable ? null
-                : java.util.concurrent.CompletableFuture.supplyAsync(() -> ProportionalHazardsTest.run(prepared, coef,
-                        ties, lp, zph.transform(), zph.byTerm(), false));
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> ProportionalHazardsTest.run(prepared, rs,
+                        coef, ties, lp, zph.transform(), zph.byTerm(), false));
         // Harrell's C of the linear predictor with R's infinitesimal-jackknife SE (clusters as coxph)
         Concordance concordance = this.concordance == ConcordanceWeighting.HARRELL
                 ? ConcordanceIndex.forModel(rs, data.start(), data.stop(), data.event(), lp, data.strata(),

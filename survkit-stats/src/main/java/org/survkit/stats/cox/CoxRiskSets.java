@@ -259,53 +259,58 @@ final class CoxRiskSets implements PartialLikelihood {
 
     /**
      * xc[j][k] = (x_j[order[k]] − mean_j)·scale_j without a random read per row (at 10⁶ rows each one a cache and TLB
-     * miss): the centred rows are first dealt, in input order, into blocks of 4,096 consecutive sorted positions (a
-     * few hundred sequential write streams), then each block, small enough for the cache, is written into its place.
-     * Both passes run in two fixed halves (the second half's rows after the first's in each block); the values are
-     * the same arithmetic on the same numbers however the threads run.
+     * miss): each row gets a slot in blocks of 4,096 consecutive sorted positions, dealt in input order (a few hundred
+     * sequential write streams); then column by column the centred values are dealt into their slots and each block,
+     * small enough for the cache, is written into its place. One column-sized buffer, reused. All passes run in two
+     * fixed halves (the second half's rows after the first's in each block); the values are the same arithmetic on
+     * the same numbers however the threads run.
      */
     private static double[][] sortedCentred(double[][] src, double[] means, double[] scale, int[] order) {
         int p = src.length;
         int n = order.length;
-        int[] position = new int[n]; // sorted position of each input row
+        int[] slotOf = new int[n]; // first the sorted position of each input row, then its slot
         for (int k = 0; k < n; k++) {
-            position[order[k]] = k;
+            slotOf[order[k]] = k;
         }
         int blocks = (n >> SORT_BLOCK_SHIFT) + 1;
         int half = n / 2; // as inHalves splits: rows of the first half first in each block
         int[] firstHalf = new int[blocks];
         for (int i = 0; i < half; i++) {
-            firstHalf[position[i] >> SORT_BLOCK_SHIFT]++;
+            firstHalf[slotOf[i] >> SORT_BLOCK_SHIFT]++;
         }
         int[][] cursor = new int[2][blocks];
         for (int b = 0; b < blocks; b++) {
             cursor[0][b] = b << SORT_BLOCK_SHIFT;
             cursor[1][b] = (b << SORT_BLOCK_SHIFT) + firstHalf[b];
         }
-        double[] dealt = new double[n * p];
         int[] dealtPosition = new int[n];
         inHalves(n, (from, to) -> {
             int[] next = cursor[from == 0 ? 0 : 1];
             for (int i = from; i < to; i++) {
-                int k = position[i];
+                int k = slotOf[i];
                 int slot = next[k >> SORT_BLOCK_SHIFT]++;
                 dealtPosition[slot] = k;
-                int base = slot * p;
-                for (int j = 0; j < p; j++) {
-                    dealt[base + j] = (src[j][i] - means[j]) * scale[j];
-                }
+                slotOf[i] = slot;
             }
         });
         double[][] xc = new double[p][n];
-        inHalves(n, (from, to) -> {
-            for (int slot = from; slot < to; slot++) {
-                int k = dealtPosition[slot];
-                int base = slot * p;
-                for (int j = 0; j < p; j++) {
-                    xc[j][k] = dealt[base + j];
+        double[] dealt = new double[n];
+        for (int j = 0; j < p; j++) {
+            double[] col = src[j];
+            double[] out = xc[j];
+            double mean = means[j];
+            double sc = scale[j];
+            inHalves(n, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    dealt[slotOf[i]] = (col[i] - mean) * sc;
                 }
-            }
-        });
+            });
+            inHalves(n, (from, to) -> {
+                for (int slot = from; slot < to; slot++) {
+                    out[dealtPosition[slot]] = dealt[slot];
+                }
+            });
+        }
         return xc;
     }
 
@@ -407,7 +412,8 @@ final class CoxRiskSets implements PartialLikelihood {
      * walk over the risk sets. The exact method is not weighted (the proportional-hazards test uses Breslow's
      * sums for it, as R does).
      */
-    Evaluation evaluate(double[] beta, boolean info, TimeWeighted timeWeighted) {
+    Evaluation evaluate(double[] beta, boolean information, TimeWeighted timeWeighted) {
+        boolean info = information || timeWeighted != null; // the weighted sums need the information's terms
         Evaluation ev = new Evaluation(p);
         if (workEta == null) {
             workEta = new double[n];
@@ -794,7 +800,7 @@ final class CoxRiskSets implements PartialLikelihood {
                     }
                 }
             }
-            double[] v = new double[rs.n];
+            double[] v = rs.workHazard; // free until the evaluation's own Gram part, which rewrites all of it
             rs.addGram(info1, rs.hazardWeights(risk, gOthers, gDead, g, 1, v));
             rs.addGram(info2, rs.hazardWeights(risk, gOthers, gDead, g, 2, v));
         }

@@ -115,15 +115,18 @@ public final class ProportionalHazardsTest {
             throw new IllegalArgumentException("the Cox model (n = " + model.n() + ", " + coefAll.length
                     + " coefficients) was not fitted to these data (n = " + n + ", " + design.width() + " columns)");
         }
-        return run(prepared, coefAll, model.ties(), lp, transform, byTerm, residuals);
+        return run(prepared, null, coefAll, model.ties(), lp, transform, byTerm, residuals);
     }
 
     /**
      * The test of a fit on these data by its coefficients (NaN for aliased columns), ties and linear predictors (used
      * for the residuals only), e.g. while the fit's model is still being assembled.
+     *
+     * @param fitted the fit's own risk sets, done with (their work arrays are reused when the test's ties and columns
+     *               are the fit's), or null
      */
-    static ZphResult run(PreparedCoxData prepared, double[] coefAll, Ties ties, double[] lp, ZphTransform transform,
-            boolean byTerm, boolean residuals) {
+    static ZphResult run(PreparedCoxData prepared, CoxRiskSets fitted, double[] coefAll, Ties ties, double[] lp,
+            ZphTransform transform, boolean byTerm, boolean residuals) {
         CoxData data = prepared.data();
         DesignMatrix design = data.design();
         int n = data.size();
@@ -139,8 +142,9 @@ public final class ProportionalHazardsTest {
         groupTerms(design, kept, byTerm, names, termColumns);
 
         // Breslow's sums for exact ties, as R's cox.zph; the kept columns only
-        CoxRiskSets rs = prepared.riskSets(ties == Ties.EFRON ? Ties.EFRON : Ties.BRESLOW,
-                p == coefAll.length ? null : kept);
+        Ties sumTies = ties == Ties.EFRON ? Ties.EFRON : Ties.BRESLOW;
+        CoxRiskSets rs = fitted != null && fitted.ties == sumTies && p == coefAll.length && fitted.p == p ? fitted
+                : prepared.riskSets(sumTies, p == coefAll.length ? null : kept);
         Times times = Times.of(data, rs);
         int events = 0;
         for (boolean e : data.event()) {
