@@ -33,6 +33,7 @@ import org.survkit.stats.competing.GrayTestResult;
 import org.survkit.stats.cox.CoxModel;
 import org.survkit.stats.cox.CoxRegression;
 import org.survkit.stats.cox.Ties;
+import org.survkit.stats.cox.ZphTransform;
 import org.survkit.stats.km.GroupCurve;
 import org.survkit.stats.km.KaplanMeier;
 import org.survkit.stats.logrank.LogRankResult;
@@ -249,6 +250,13 @@ public final class SparkEngine implements ClusterEngine {
                     + " (e.g. --covariates age,stage).");
         }
         Ties ties = a.ties == null ? StudyKeys.TIES.defaultValue() : StudyKeys.TIES.parse(a.ties, Where.COMMAND_LINE);
+        ZphTransform transform = a.zphTransform == null ? StudyKeys.ZPH_TRANSFORM.defaultValue()
+                : StudyKeys.ZPH_TRANSFORM.parse(a.zphTransform, Where.COMMAND_LINE);
+        if (transform != ZphTransform.KM) {
+            throw new IllegalArgumentException(Flags.ZPH_TRANSFORM + " " + transform.id() + ": with " + Flags.ENGINE
+                    + " spark the proportional-hazards test uses the km transform (R cox.zph's default) only; run"
+                    + " without " + Flags.ENGINE + " spark for " + transform.id() + ".");
+        }
         SparkSurvival.CoxWithTest fit = s.coxWithTest(CoxRegression.withDefaults().with(ties), a.covariates);
         CoxModel m = fit.model();
         List<Diagnostic> diagnostics = new ArrayList<>(CommandGuardrails.cox(m, fit.proportionalHazards(), false));

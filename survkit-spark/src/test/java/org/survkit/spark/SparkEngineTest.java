@@ -155,6 +155,15 @@ class SparkEngineTest {
     }
 
     @Test
+    void anotherPhTransformThanKmSaysWhy() {
+        Run r = run("cox", LUNG, "--time", "time", "--event", "status", "--event-value", "2", "--covariates", "age",
+                "--zph-transform", "rank", "--engine", "spark", "--master", "local[1]");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("--zph-transform rank: with --engine spark the proportional-hazards test uses the"
+                + " km transform").doesNotContain("Exception");
+    }
+
+    @Test
     void anOptionThatNeedsTheWholeFileSaysSo() {
         Run r = run("km", LUNG, "--time", "time", "--event", "status", "--landmark", "30", "--engine", "spark");
         assertThat(r.status()).isEqualTo(2);
