@@ -123,6 +123,10 @@ class SparkEngineTest {
                 "warnings")) {
             assertThat(spark.json().get(key)).as(key).isEqualTo(local.get(key));
         }
+        // the rows line names the columns whose missing values leave a row out (trt: 106 rows)
+        JsonNode reason = spark.json().get("excluded").get("reasons").get(0);
+        assertThat(reason.get("column").asText()).isEqualTo("time, status, trt");
+        assertThat(reason.get("count").asInt()).isEqualTo(106);
         Run one = onSpark(with(cif, "--cause", "2"));
         assertThat(one.json().get("gray_test")).isEqualTo(run(with(cif, "--cause", "2")).json().get("gray_test"));
         Run none = run("cif", PBC, "--time", "time", "--event", "status", "--engine", "spark", "--master",
@@ -152,6 +156,7 @@ class SparkEngineTest {
             }
         }
         assertThat(spark.get("warnings")).isEqualTo(local.get("warnings"));
+        assertThat(spark.get("n")).isEqualTo(local.get("n"));
     }
 
     @Test
