@@ -74,6 +74,9 @@ final class SparkAnalysis implements Callable<Integer> {
     @Option(names = Flags.TIES, paramLabel = "TIES")
     String ties;
 
+    @Option(names = Flags.ZPH_TRANSFORM, paramLabel = "T")
+    String zphTransform;
+
     @Option(names = "--table")
     boolean table;
 

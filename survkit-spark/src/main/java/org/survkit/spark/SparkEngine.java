@@ -33,6 +33,7 @@ import org.survkit.stats.competing.GrayTestResult;
 import org.survkit.stats.cox.CoxModel;
 import org.survkit.stats.cox.CoxRegression;
 import org.survkit.stats.cox.Ties;
+import org.survkit.stats.cox.ZphTransform;
 import org.survkit.stats.km.GroupCurve;
 import org.survkit.stats.km.KaplanMeier;
 import org.survkit.stats.logrank.LogRankResult;
@@ -108,12 +109,17 @@ public final class SparkEngine implements ClusterEngine {
                     command.equals("cox") ? a.weights : null);
             SparkSurvival s = SparkSurvival.of(data, cols);
             long read = data.count();
-            CohortSummaryMaker summary = (group, analysed) -> summary(a, data, cols, group, read, analysed);
+            List<String> named = new ArrayList<>(cols.used());
+            if (command.equals("cox") || command.equals("finegray")) {
+                named.addAll(a.covariates);
+            }
+            String missing = String.join(", ", named); // the columns whose missing values leave a row out
+            CohortSummaryMaker summary = (group, analysed) -> summary(a, data, cols, missing, group, read, analysed);
             switch (command) {
                 case "km" -> print(out, Serializer.KM, km(s, a, summary), format);
                 case "compare" -> print(out, Serializer.COMPARE, compare(s, a, summary), format);
-                case "cif" -> print(out, Serializer.CIF, cif(s, a, read), format);
-                case "finegray" -> print(out, Serializer.FINE_GRAY, fineGray(s, a, read), format);
+                case "cif" -> print(out, Serializer.CIF, cif(s, a, read, missing), format);
+                case "finegray" -> print(out, Serializer.FINE_GRAY, fineGray(s, a, read, missing), format);
                 default -> print(out, Serializer.COX, cox(s, a, summary), format);
             }
             return ExitCodes.OK;
@@ -181,19 +187,23 @@ public final class SparkEngine implements ClusterEngine {
     /** The unit of time in messages: the time is a column here, as with the local engine's --time. */
     private static final String UNIT = "time units";
 
-    private static CohortSummary summary(SparkAnalysis a, String group, String event, long read, long analysed,
-            List<EventCode> coding) {
-        List<Exclusion> excluded = read > analysed ? List.of(new Exclusion("missing value", a.time + ", " + a.event
-                + (group == null ? "" : ", " + group), Math.toIntExact(read - analysed), List.of())) : List.of();
+    /**
+     * @param missing the columns whose missing values leave a row out, as the rows line names them
+     */
+    private static CohortSummary summary(SparkAnalysis a, String missing, String group, String event, long read,
+            long analysed, List<EventCode> coding) {
+        List<Exclusion> excluded = read > analysed ? List.of(new Exclusion("missing value", missing,
+                Math.toIntExact(read - analysed), List.of())) : List.of();
         return new CohortSummary(a.data, a.time, event, group, Double.NaN, Double.NaN, Math.toIntExact(read),
                 Math.toIntExact(analysed), excluded, List.of(), coding);
     }
 
     /** The summary of an analysis of event / censored rows, with the event column's coding line. */
-    private static CohortSummary summary(SparkAnalysis a, Dataset<Row> data, SurvivalColumns cols, String group,
-            long read, long analysed) {
+    private static CohortSummary summary(SparkAnalysis a, Dataset<Row> data, SurvivalColumns cols, String missing,
+            String group, long read, long analysed) {
         String event = a.event + " = " + (a.eventValue == null ? "1" : Numbers.code(a.eventValue));
-        return summary(a, group, event, read, analysed, EventCodingTable.of(data, cols, a.eventValue != null));
+        return summary(a, missing, group, event, read, analysed, EventCodingTable.of(data, cols,
+                a.eventValue != null));
     }
 
     private static long analysed(FrequencyTable t) {
@@ -249,6 +259,13 @@ public final class SparkEngine implements ClusterEngine {
                     + " (e.g. --covariates age,stage).");
         }
         Ties ties = a.ties == null ? StudyKeys.TIES.defaultValue() : StudyKeys.TIES.parse(a.ties, Where.COMMAND_LINE);
+        ZphTransform transform = a.zphTransform == null ? StudyKeys.ZPH_TRANSFORM.defaultValue()
+                : StudyKeys.ZPH_TRANSFORM.parse(a.zphTransform, Where.COMMAND_LINE);
+        if (transform != ZphTransform.KM) {
+            throw new IllegalArgumentException(Flags.ZPH_TRANSFORM + " " + transform.id() + ": with " + Flags.ENGINE
+                    + " spark the proportional-hazards test uses the km transform (R cox.zph's default) only; run"
+                    + " without " + Flags.ENGINE + " spark for " + transform.id() + ".");
+        }
         SparkSurvival.CoxWithTest fit = s.coxWithTest(CoxRegression.withDefaults().with(ties), a.covariates);
         CoxModel m = fit.model();
         List<Diagnostic> diagnostics = new ArrayList<>(CommandGuardrails.cox(m, fit.proportionalHazards(), false));
@@ -267,7 +284,7 @@ public final class SparkEngine implements ClusterEngine {
      * {@code cif}: the codes of the status column (numbers) are read from the frequency table itself; the one
      * given with --censor-value marks censored rows, every other is a cause.
      */
-    private static CifResult cif(SparkSurvival s, SparkAnalysis a, long read) {
+    private static CifResult cif(SparkSurvival s, SparkAnalysis a, long read, String missing) {
         if (!(a.rho >= 0) || Double.isInfinite(a.rho)) {
             throw new IllegalArgumentException("--rho must be a number >= 0, got " + a.rho + ".");
         }
@@ -282,7 +299,7 @@ public final class SparkEngine implements ClusterEngine {
         List<GrayTestResult> tests = fit.tests().stream().filter(x -> only == null || x.cause() == only).toList();
         List<Diagnostic> diagnostics = CommandGuardrails.cif(fit, curves, tests, est.at(), false,
                 a.group != null);
-        return new CifResult(summary(a, a.group, codes.eventText(), read, analysed(t), List.of()), codes,
+        return new CifResult(summary(a, missing, a.group, codes.eventText(), read, analysed(t), List.of()), codes,
                 a.strata, null, est, a.rho, fit.variance(), curves, tests, diagnostics, a.table);
     }
 
@@ -290,7 +307,7 @@ public final class SparkEngine implements ClusterEngine {
      * {@code finegray}: crr's model of one cause (--cause, default the first cause code) on numeric covariate
      * columns; the codes are read from the counts per status code, as cif reads them.
      */
-    private static FineGrayResult fineGray(SparkSurvival s, SparkAnalysis a, long read) {
+    private static FineGrayResult fineGray(SparkSurvival s, SparkAnalysis a, long read, String missing) {
         if (a.covariates.isEmpty()) {
             throw new IllegalArgumentException("finegray needs covariates: give numeric columns with --covariates"
                     + " (e.g. --covariates age,stage).");
@@ -300,7 +317,7 @@ public final class SparkEngine implements ClusterEngine {
         double cause = a.cause == null ? codes.causes()[0] : cause(codes, a.cause);
         FineGrayModel m = s.fineGray(FineGrayRegression.withDefaults().withConfLevel(a.curve.estimates(null, null,
                 null).confLevel()), a.covariates, cause, codes.censorCode());
-        return new FineGrayResult(summary(a, null, codes.eventText(), read, m.n(), List.of()), codes, m,
+        return new FineGrayResult(summary(a, missing, null, codes.eventText(), read, m.n(), List.of()), codes, m,
                 CommandGuardrails.fineGray(m));
     }
 
