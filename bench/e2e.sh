@@ -5,8 +5,8 @@
 #   bench/e2e.sh DATA_DIR RUNS "1e6" "km compare cox" [--no-r]
 #
 # DATA_DIR holds big_<size>.csv from reference/shared-tools/make_big.R. Each run times one whole process with
-# /usr/bin/time (wall seconds, max RSS). survkit runs as the ./survkit launcher runs it (AppCDS archive, JVM
-# warnings to stderr, -XX:+UseParallelGC) on a snapshot of survkit-web/target/survkit.jar; R runs
+# /usr/bin/time (wall seconds, max RSS). survkit runs through the ./survkit launcher (its AppCDS archive, heap, GC
+# and compiler flags) on a snapshot of survkit-web/target/survkit.jar; R runs
 # bench/r_e2e_task.R (data.table::fread). Output: bench/out/e2e-<time>/runs.tsv and summary.md (medians).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,7 +19,7 @@ source "$ROOT/bench/snapshot.sh"
 {
   echo "date: $(date -Is)"; echo "nproc: $(nproc)"; echo "java: $(java -version 2>&1 | head -1)"
   echo "R: $(Rscript --version 2>&1 | head -1), survival $(Rscript -e 'cat(format(packageVersion("survival")))'), data.table $(Rscript -e 'cat(format(packageVersion("data.table")))') (fread, $(Rscript -e 'data.table::setDTthreads(0); cat(data.table::getDTthreads())') threads)"
-  echo "survkit: ${SK[*]}"
+  echo "survkit: SURVKIT_JAR=$SURVKIT_JAR ${SK[*]} (the launcher's JVM flags)"
 } > "$OUT/env.txt"
 printf 'size\ttask\ttool\trun\twall_s\tmaxrss_kb\tload1\n' > "$OUT/runs.tsv"
 sk_args() {

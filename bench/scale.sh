@@ -3,8 +3,8 @@
 #
 #   bench/scale.sh DATA_DIR RUNS "1e5 1e6 1e7" "km cox"
 #
-# Runs the jar as the ./survkit launcher does (AppCDS, -XX:+UseParallelGC -Xmn64m -XX:MaxRAMPercentage=75) on a
-# snapshot of survkit-web/target/survkit.jar. Output: bench/out/scale-<time>/runs.tsv and summary.md.
+# Runs the ./survkit launcher (its AppCDS archive, heap, GC and compiler flags) on a snapshot of
+# survkit-web/target/survkit.jar. Output: bench/out/scale-<time>/runs.tsv and summary.md.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DATA="$1"; RUNS="$2"; SIZES="$3"; TASKS="$4"

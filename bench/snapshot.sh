@@ -1,10 +1,8 @@
 # Sourced by bench/e2e.sh and bench/scale.sh: copies survkit-web/target/survkit.jar into $OUT (so that a rebuild
-# cannot change it mid-run), makes its AppCDS archive with the launcher's training run, and sets SK to the command
-# that runs it as ./survkit does (override the heap and GC flags with SURVKIT_JAVA_OPTS).
+# cannot change it mid-run) and sets SK to the ./survkit launcher running that copy (SURVKIT_JAR): the same AppCDS
+# archive (made next to the copy by the launcher's training run), heap, GC and compiler flags as a user's run
+# (override the JVM flags with SURVKIT_JAVA_OPTS).
 cp -p "$ROOT/survkit-web/target/survkit.jar" "$OUT/survkit.jar"
-JSA="$OUT/survkit.jsa"
-java -XX:ArchiveClassesAtExit="$JSA" -Xlog:disable -Xlog:all=warning:stderr -XX:+UseParallelGC -jar "$OUT/survkit.jar" \
-  km "$ROOT/examples/lung/lung.csv" --time time --event status --event-value 2 --censor-value 1 --group sex \
-  --test logrank --format json > /dev/null 2>&1
-# shellcheck disable=SC2206
-SK=(java -Xlog:disable -Xlog:all=warning:stderr -XX:SharedArchiveFile="$JSA" ${SURVKIT_JAVA_OPTS:--XX:+UseParallelGC -Xmn64m -XX:MaxRAMPercentage=75} -jar "$OUT/survkit.jar")
+export SURVKIT_JAR="$OUT/survkit.jar"
+"$ROOT/survkit" --version > /dev/null # makes the archive
+SK=("$ROOT/survkit")

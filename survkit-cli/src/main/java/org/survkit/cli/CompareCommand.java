@@ -118,13 +118,16 @@ public final class CompareCommand implements Callable<Integer> {
                     + "survkit compares at most " + MAX_GROUPS + " groups. Is it an identifier or a continuous"
                     + " measurement? Choose a grouping column, or categorize the values first.");
         }
+        // the curves (for the warnings and RMST) do not depend on the tests: on another core meanwhile
+        Concurrently<List<GroupCurve>> fitting = Concurrently.start(() -> KaplanMeier.withDefaults().fit(c.time(),
+                c.event(), f));
         LogRankResult r = engine.test(c.time(), c.event(), f, c.strata() == null ? null : Factor.of(c.strata()));
         List<PairwiseComparison> pairs = pairwise
                 ? engine.pairwise(c.time(), c.event(), g, c.strata(), adjustment) : List.of();
         TrendTestResult tr = trend ? engine.trend(c.time(), c.event(), g, c.strata(), scores) : null;
         TwoGroupHazardRatios hr = f.levelCount() == 2
                 ? engine.hazardRatio(c.time(), c.event(), g, c.strata(), confLevel) : null;
-        List<GroupCurve> curves = KaplanMeier.withDefaults().fit(c.time(), c.event(), f);
+        List<GroupCurve> curves = fitting.result();
         List<RestrictedMeanComparison> rmsts = new ArrayList<>();
         if (rmst != null) {
             for (int a = 0; a < curves.size(); a++) {

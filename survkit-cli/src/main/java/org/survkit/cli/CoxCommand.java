@@ -18,11 +18,11 @@ import org.survkit.stats.cox.CoxModel;
 import org.survkit.stats.cox.CoxRegression;
 import org.survkit.stats.cox.FirthCoxModel;
 import org.survkit.stats.cox.FirthCoxRegression;
-import org.survkit.stats.cox.ProportionalHazardsTest;
+import org.survkit.stats.cox.PreparedCoxData;
+import org.survkit.stats.cox.TestedCoxModel;
 import org.survkit.stats.cox.Ties;
 import org.survkit.stats.cox.ZphResult;
 import org.survkit.stats.cox.ZphTransform;
-import org.survkit.stats.guardrails.Guardrails;
 import org.survkit.stats.model.DesignMatrix;
 import org.survkit.stats.model.Factor;
 import org.survkit.study.frame.ModelFrame;
@@ -159,9 +159,12 @@ public final class CoxCommand implements Callable<Integer> {
             CoxControl d = CoxControl.DEFAULT;
             engine = engine.with(new CoxControl(d.eps(), d.tolerChol(), maxIter, d.tolerInf()));
         }
-        CoxModel m = engine.fit(data, start0 == null || start0.length == 0 ? null : start0);
-        ZphResult zph = m.events() > 0 && m.coefficients().stream().anyMatch(k -> !k.aliased() && !Double.isNaN(k.coef()))
-                ? ProportionalHazardsTest.tests(data, m, transform, true) : null;
+        // one preparation (sorted rows, time ranks, centred covariates) for the fit and its PH test (null when
+        // there is nothing to test), the test computed alongside the concordance
+        TestedCoxModel tested = engine.fitAndTest(PreparedCoxData.of(data),
+                start0 == null || start0.length == 0 ? null : start0, transform, true);
+        CoxModel m = tested.model();
+        ZphResult zph = tested.proportionalHazards();
         boolean readerSaidNoEvents = summary.warnings().stream().anyMatch(w -> w.contains("never occurs"));
         List<Diagnostic> diagnostics = CommandGuardrails.cox(m, zph, readerSaidNoEvents);
         output.emit(spec.commandLine().getOut(), Serializer.COX,

@@ -7,8 +7,6 @@ import org.survkit.cli.output.Serializer;
 import org.survkit.cli.result.KmResult;
 import org.survkit.io.Cohort;
 import org.survkit.stats.Diagnostic;
-import org.survkit.stats.PValueAdjustment;
-import org.survkit.stats.guardrails.Guardrails;
 import org.survkit.stats.km.GroupCurve;
 import org.survkit.stats.km.KaplanMeier;
 import org.survkit.stats.logrank.LogRankResult;
@@ -101,11 +99,19 @@ public final class KmCommand implements Callable<Integer> {
         String[] labels = c.group() != null ? c.group() : null;
         List<GroupCurve> curves;
         List<GroupCurve> followUp;
+        Concurrently<LogRankResult> testing = null;
         if (weights == null && start == null) {
-            curves = labels == null ? List.of(new GroupCurve("all", km.fit(c.time(), c.event())))
-                    : km.fit(c.time(), c.event(), labels);
-            followUp = labels == null ? List.of(new GroupCurve("all", km.reverse(c.time(), c.event())))
-                    : km.reverse(c.time(), c.event(), labels);
+            // the curves, the follow-up curves and the test are independent: on every core
+            Factor f = labels == null ? null : Factor.of(labels);
+            if (weighting != null && f != null) {
+                testing = Concurrently.start(() -> LogRankTest.withDefaults().with(weighting).test(c.time(), c.event(),
+                        f, null));
+            }
+            Concurrently<List<GroupCurve>> fitting = Concurrently.start(() -> f == null
+                    ? List.of(new GroupCurve("all", km.fit(c.time(), c.event()))) : km.fit(c.time(), c.event(), f));
+            followUp = f == null ? List.of(new GroupCurve("all", km.reverse(c.time(), c.event())))
+                    : km.reverse(c.time(), c.event(), f);
+            curves = fitting.result();
         } else {
             Factor f = labels == null ? Factor.single("all", c.size()) : Factor.of(labels);
             curves = km.fit(c.start(), c.time(), c.event(), c.weights(), f);
@@ -118,7 +124,8 @@ public final class KmCommand implements Callable<Integer> {
                         + ") among the " + c.size() + " analysed rows of " + c.source()
                         + ": --test needs at least two groups.");
             }
-            comparison = LogRankTest.withDefaults().with(weighting).test(c.time(), c.event(), Factor.of(labels), null);
+            comparison = testing != null ? testing.result()
+                    : LogRankTest.withDefaults().with(weighting).test(c.time(), c.event(), Factor.of(labels), null);
         }
         List<Diagnostic> diagnostics = CommandGuardrails.km(curves, followUp, estimates, c.time(), c.event(),
                 cohort.unitLabel(), start != null, comparison);

@@ -26,9 +26,13 @@ public record Cli(int status, String out, String err) {
         }
     }
 
-    /** {@return what the command line printed and its exit status, run in this process} */
+    /** {@return what the command line printed and its exit status, run in this process as Main.main builds it} */
     public static Cli run(String... args) {
-        CommandLine cl = Main.commandLine();
+        return run(Main.commandLine(args), args); // as Main.main builds it
+    }
+
+    /** Runs a given command line (e.g. the whole one, {@link Main#commandLine()}). */
+    public static Cli run(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));

@@ -195,7 +195,22 @@ final class TextSegment implements RowCells {
         int next;
         byte[] b = buf;
         byte delim = delimiter;
+        // most bytes are a value's characters above '"' (digits, letters, marks): skipped in a tight loop; the rest
+        // (the delimiter, line ends, quotes, blanks, control and non-ASCII bytes) are decided one by one below
+        boolean fastSkip = delim > '"';
         while (true) {
+            if (fastSkip) {
+                int n = b.length;
+                int run = p;
+                while (p < n) {
+                    byte c = b[p];
+                    if (c <= '"' || c == delim) {
+                        break;
+                    }
+                    p++;
+                }
+                content |= p > run;
+            }
             if (p >= b.length) {
                 if (!has(p)) {
                     next = p;
@@ -209,8 +224,11 @@ final class TextSegment implements RowCells {
                 break;
             }
             if (c == delim) {
-                if (!cell(r, field, fieldStart, p)) {
+                if (p - fieldStart > maxCellBytes) {
                     return -1;
+                }
+                if (field < width && slotsOfColumn[field] != null) {
+                    record(r, field, fieldStart, p);
                 }
                 field++;
                 fieldStart = p + 1;
@@ -254,16 +272,20 @@ final class TextSegment implements RowCells {
         if (to - from > maxCellBytes) {
             return false;
         }
-        if (field >= width || slotsOfColumn[field] == null) {
-            return true;
+        if (field < width && slotsOfColumn[field] != null) {
+            record(r, field, from, to);
         }
+        return true;
+    }
+
+    /** Records field {@code field} of row {@code r}, {@code [from, to)}, a wanted column's. */
+    private void record(int r, int field, int from, int to) {
         for (int s : slotsOfColumn[field]) {
             cellStart[s][r] = from;
             cellEnd[s][r] = to;
             number(s, r, from, to);
             codes[s][r] = code(s, from, to);
         }
-        return true;
     }
 
     private void number(int s, int r, int from, int to) {

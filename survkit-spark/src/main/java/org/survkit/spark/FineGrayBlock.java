@@ -67,8 +67,8 @@ final class FineGrayBlock implements Serializable {
         }
     }
 
-    /** Rows per (time, kind) of the partition: time, kind, count per row of the answer. */
-    FineGraySource.Counts counts() {
+    /** Rows per (time, kind) of the partition: {time, kind, count} (plain arrays: what Spark serializes). */
+    double[][] counts() {
         List<double[]> cells = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             double[] last = cells.isEmpty() ? null : cells.get(cells.size() - 1);
@@ -78,15 +78,13 @@ final class FineGrayBlock implements Serializable {
                 cells.add(new double[] {time[i], kind[i], 1});
             }
         }
-        double[] t = new double[cells.size()];
-        byte[] k = new byte[cells.size()];
-        long[] c = new long[cells.size()];
-        for (int i = 0; i < t.length; i++) {
-            t[i] = cells.get(i)[0];
-            k[i] = (byte) cells.get(i)[1];
-            c[i] = (long) cells.get(i)[2];
+        double[][] out = new double[3][cells.size()];
+        for (int i = 0; i < cells.size(); i++) {
+            for (int c = 0; c < 3; c++) {
+                out[c][i] = cells.get(i)[c];
+            }
         }
-        return new FineGraySource.Counts(t, k, c);
+        return out;
     }
 
     /** The rows, then Σx per column. */
@@ -111,8 +109,8 @@ final class FineGrayBlock implements Serializable {
         return Math.exp(eta);
     }
 
-    /** The partition's sums per time at β ({@link FineGraySource.Sums}). */
-    FineGraySource.Sums sums(int[] columns, double[] centre, double[] beta) {
+    /** The partition's sums per time at β: {time, all, competing, cause} of {@link FineGraySource.Sums}. */
+    double[][] sums(int[] columns, double[] centre, double[] beta) {
         int q = columns.length;
         int keys = 0;
         for (int i = 0; i < n; i++) {
@@ -142,7 +140,7 @@ final class FineGrayBlock implements Serializable {
                 }
             }
         }
-        return new FineGraySource.Sums(q, kt, all, comp, cause);
+        return new double[][] {kt, all, comp, cause};
     }
 
     private static void add(double[] target, int base, double r, double[] xc) {
@@ -158,8 +156,8 @@ final class FineGrayBlock implements Serializable {
     }
 
     /** Σ r rᵀ of the partition's score residuals (q × q). */
-    double[] residualCrossProducts(int[] columns, double[] centre, double[] beta,
-            FineGraySource.ResidualTerms terms) {
+    double[] residualCrossProducts(int[] columns, double[] centre, double[] beta, double[][] termParts) {
+        FineGraySource.ResidualTerms terms = FineGraySource.ResidualTerms.of(termParts);
         int q = columns.length;
         double[] acc = new double[q * q];
         double[] res = new double[q];

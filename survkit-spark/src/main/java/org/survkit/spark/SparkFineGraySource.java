@@ -55,18 +55,18 @@ final class SparkFineGraySource implements FineGraySource, AutoCloseable {
 
     @Override
     public Counts counts() {
-        List<Counts> parts = blocks.map(FineGrayBlock::counts).collect();
-        int d = parts.stream().mapToInt(x -> x.time().length).sum();
+        List<double[][]> parts = blocks.map(FineGrayBlock::counts).collect();
+        int d = parts.stream().mapToInt(x -> x[0].length).sum();
         double[] t = new double[d];
         byte[] k = new byte[d];
         long[] n = new long[d];
         int at = 0;
-        for (Counts x : parts) {
-            int m = x.time().length;
-            System.arraycopy(x.time(), 0, t, at, m);
-            System.arraycopy(x.kind(), 0, k, at, m);
-            System.arraycopy(x.count(), 0, n, at, m);
-            at += m;
+        for (double[][] x : parts) {
+            for (int i = 0; i < x[0].length; i++, at++) {
+                t[at] = x[0][i];
+                k[at] = (byte) x[1][i];
+                n[at] = (long) x[2][i];
+            }
         }
         return new Counts(t, k, n);
     }
@@ -83,21 +83,21 @@ final class SparkFineGraySource implements FineGraySource, AutoCloseable {
 
     @Override
     public Sums sums(int[] columns, double[] centre, double[] beta) {
-        List<Sums> parts = blocks.map(b -> b.sums(columns, centre, beta)).collect();
+        List<double[][]> parts = blocks.map(b -> b.sums(columns, centre, beta)).collect();
         int q = columns.length;
         int rs = Sums.stride(q);
-        int d = parts.stream().mapToInt(x -> x.time().length).sum();
+        int d = parts.stream().mapToInt(x -> x[0].length).sum();
         double[] t = new double[d];
         double[] all = new double[d * rs];
         double[] comp = new double[d * rs];
         double[] cause = new double[d * (1 + q)];
         int at = 0;
-        for (Sums x : parts) {
-            int m = x.time().length;
-            System.arraycopy(x.time(), 0, t, at, m);
-            System.arraycopy(x.all(), 0, all, at * rs, m * rs);
-            System.arraycopy(x.competing(), 0, comp, at * rs, m * rs);
-            System.arraycopy(x.cause(), 0, cause, at * (1 + q), m * (1 + q));
+        for (double[][] x : parts) {
+            int m = x[0].length;
+            System.arraycopy(x[0], 0, t, at, m);
+            System.arraycopy(x[1], 0, all, at * rs, m * rs);
+            System.arraycopy(x[2], 0, comp, at * rs, m * rs);
+            System.arraycopy(x[3], 0, cause, at * (1 + q), m * (1 + q));
             at += m;
         }
         return new Sums(q, t, all, comp, cause);
@@ -105,7 +105,8 @@ final class SparkFineGraySource implements FineGraySource, AutoCloseable {
 
     @Override
     public double[] residualCrossProducts(int[] columns, double[] centre, double[] beta, ResidualTerms terms) {
-        return blocks.map(b -> b.residualCrossProducts(columns, centre, beta, terms))
+        double[][] parts = terms.parts(); // plain arrays travel in the closure; the terms are rebuilt per partition
+        return blocks.map(b -> b.residualCrossProducts(columns, centre, beta, parts))
                 .reduce(SparkRiskSetSource::add);
     }
 

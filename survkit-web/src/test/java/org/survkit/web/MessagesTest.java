@@ -53,6 +53,13 @@ class MessagesTest {
                 .contains("Invalid values <select id=\"map-invalid\">")
                 .contains("<span id=\"event-values-label\">Event values</span>")
                 .contains("<span id=\"censor-values-label\">Censored values</span>");
+        // a box per figure format (survkit-plot FigureFormat), ticked as the key's default (svg, png)
+        assertThat(page).doesNotContain("{{checks:")
+                .contains("<input type=\"checkbox\" value=\"svg\" checked disabled> SVG</label>")
+                .contains("<input type=\"checkbox\" value=\"png\" checked> PNG</label>")
+                .contains("<input type=\"checkbox\" value=\"pdf\"> PDF</label>")
+                .contains("<input type=\"checkbox\" value=\"eps\"> EPS</label>")
+                .contains("<input type=\"checkbox\" value=\"tiff\"> TIFF</label>");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> PageLabels.fill("<label>{{label:--nope}}</label>"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("--nope");
     }

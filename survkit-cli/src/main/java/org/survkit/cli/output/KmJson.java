@@ -2,6 +2,7 @@ package org.survkit.cli.output;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.survkit.cli.result.KmResult;
 import org.survkit.stats.km.GroupCurve;
 import org.survkit.stats.km.RestrictedMean;
@@ -15,6 +16,13 @@ import org.survkit.study.Estimates;
 /** {@code survkit km} as JSON: the estimation settings, the data, the test, and per group every summary and table. */
 final class KmJson {
     private static final double[] QUARTILES = {0.25, 0.5, 0.75};
+    /** A curve's table: R's summary(fit) columns, one object per time. */
+    private static final JsonNumberTable<SurvivalRow> TABLE = new JsonNumberTable<>(
+            List.of("time", "n_risk", "n_event", "n_censor", "survival", "std_err", "lower", "upper", "cumhaz",
+                    "std_cumhaz"),
+            List.of(SurvivalRow::time, SurvivalRow::nRisk, SurvivalRow::nEvent, SurvivalRow::nCensor,
+                    SurvivalRow::survival, SurvivalRow::stdErr, SurvivalRow::lower, SurvivalRow::upper,
+                    SurvivalRow::cumHaz, SurvivalRow::stdErrCumHaz));
 
     private KmJson() {
     }
@@ -88,7 +96,7 @@ final class KmJson {
                 Json.put(x, "upper", a.upper());
             }
         }
-        // the curves' tables (~10⁵ rows for 10⁶ patients) are streamed, not built as a tree
+        // the curves' tables (~10⁵ rows for 10⁶ patients): formatted in chunks on every core, not built as a tree
         return gen -> {
             gen.writeStartObject();
             JsonDocument.fields(o, gen);
@@ -96,22 +104,7 @@ final class KmJson {
             for (int k = 0; k < nGroups; k++) {
                 gen.writeStartObject();
                 JsonDocument.fields(heads[k], gen);
-                gen.writeArrayFieldStart("table");
-                for (SurvivalRow row : tables.get(k)) {
-                    gen.writeStartObject();
-                    Numbers.json(gen, "time", row.time());
-                    Numbers.json(gen, "n_risk", row.nRisk());
-                    Numbers.json(gen, "n_event", row.nEvent());
-                    Numbers.json(gen, "n_censor", row.nCensor());
-                    Numbers.json(gen, "survival", row.survival());
-                    Numbers.json(gen, "std_err", row.stdErr());
-                    Numbers.json(gen, "lower", row.lower());
-                    Numbers.json(gen, "upper", row.upper());
-                    Numbers.json(gen, "cumhaz", row.cumHaz());
-                    Numbers.json(gen, "std_cumhaz", row.stdErrCumHaz());
-                    gen.writeEndObject();
-                }
-                gen.writeEndArray();
+                TABLE.writeField(gen, "table", tables.get(k));
                 gen.writeFieldName("at");
                 gen.writeTree(atTimes[k]);
                 gen.writeEndObject();

@@ -1,5 +1,6 @@
 package org.survkit.cli.output;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
@@ -91,6 +92,22 @@ public final class Numbers {
         } else {
             g.writeNumber(x);
         }
+    }
+
+    /**
+     * The text {@link #json(com.fasterxml.jackson.core.JsonGenerator, String, double)} has the generator write for a
+     * number: {@code null}, a whole number's digits, or the double's (Schubfach's shortest digits with Jackson's
+     * fast writer, {@link Double#toString} without it).
+     *
+     * @param x            the number
+     * @param fastDoubles  whether the generator writes doubles with Jackson's fast writer
+     * @return the JSON text
+     */
+    static String jsonText(double x, boolean fastDoubles) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            return "null";
+        }
+        return dataWhole(x) ? Long.toString((long) x) : NumberOutput.toString(x, fastDoubles);
     }
 
     private static boolean dataWhole(double x) {

@@ -42,7 +42,7 @@ public interface FineGraySource {
      * @param kind  0 censored, 1 the cause, 2 a competing cause
      * @param count rows per cell
      */
-    record Counts(double[] time, byte[] kind, long[] count) implements java.io.Serializable {
+    record Counts(double[] time, byte[] kind, long[] count) {
     }
 
     /**
@@ -56,8 +56,7 @@ public interface FineGraySource {
      * @param competing the competing failures' sums, R per key
      * @param cause     the cause's count and Σx, 1 + q per key
      */
-    record Sums(int width, double[] time, double[] all, double[] competing, double[] cause)
-            implements java.io.Serializable {
+    record Sums(int width, double[] time, double[] all, double[] competing, double[] cause) {
         /** Values per key of {@code all} and {@code competing}. */
         public static int stride(int q) {
             return 1 + q + q * (q + 1) / 2;
@@ -66,10 +65,10 @@ public interface FineGraySource {
 
     /**
      * What one row's score residual (crr's η + ψ, {@link FineGrayRiskSets}) needs besides the row itself, per distinct
-     * time (increasing), computed by the fit at the final β and sent to where the rows are. Immutable, serializable.
+     * time (increasing), computed by the fit at the final β and sent to where the rows are as plain arrays
+     * ({@link #parts()}, {@link #of(double[][])}: what a cluster serializes). Immutable.
      */
-    final class ResidualTerms implements java.io.Serializable {
-        private static final long serialVersionUID = 1L;
+    final class ResidualTerms {
         private final int q;
         private final double[] times;
         private final double[] cumA0;
@@ -93,6 +92,18 @@ public interface FineGraySource {
             this.psi = psi;
             this.qy = qy;
             this.g = g;
+        }
+
+        /** {@return the terms as arrays, for {@link #of(double[][])} where the rows are} */
+        public double[][] parts() {
+            return new double[][] {{q}, times.clone(), cumA0.clone(), cumA1.clone(), after0.clone(), after1.clone(),
+                xbar.clone(), psi.clone(), qy.clone(), g.clone()};
+        }
+
+        /** The terms from {@link #parts()}. */
+        public static ResidualTerms of(double[][] parts) {
+            return new ResidualTerms((int) parts[0][0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6],
+                    parts[7], parts[8], parts[9]);
         }
 
         /**

@@ -101,6 +101,36 @@ public final class CoxRegression {
      * @param init one starting value per design column on the original scale, or null for zeros
      */
     public CoxModel fit(CoxData data, double[] init) {
+        return fit(PreparedCoxData.of(data), init);
+    }
+
+    /**
+     * {@link #fit(CoxData, double[])} on data prepared once ({@link PreparedCoxData}), e.g. to test the fit's
+     * proportional hazards on the same preparation; the same model.
+     */
+    public CoxModel fit(PreparedCoxData prepared, double[] init) {
+        return fit(prepared, init, null).model();
+    }
+
+    /**
+     * Fits the model and tests its proportional hazards (R {@code coxph(...)} then {@code cox.zph(fit, transform,
+     * terms = byTerm)}, the tests only as {@link ProportionalHazardsTest#tests}): the same model as
+     * {@link #fit(PreparedCoxData, double[])} and the same test as {@code tests(prepared, model, transform, byTerm)},
+     * bit for bit. The test runs on a second thread while the model's concordance is computed. Without events or
+     * without an estimable coefficient there is nothing to test: {@link TestedCoxModel#proportionalHazards()} is null.
+     *
+     * @throws IllegalArgumentException as the fit, or as the test (a log transform with an event at time 0)
+     */
+    public TestedCoxModel fitAndTest(PreparedCoxData prepared, double[] init, ZphTransform transform, boolean byTerm) {
+        return fit(prepared, init, new ZphRequest(Objects.requireNonNull(transform, "transform"), byTerm));
+    }
+
+    /** The proportional-hazards test asked for with a fit. */
+    private record ZphRequest(ZphTransform transform, boolean byTerm) {
+    }
+
+    private TestedCoxModel fit(PreparedCoxData prepared, double[] init, ZphRequest zph) {
+        CoxData data = prepared.data();
         if (ties == Ties.EXACT && data.cluster() != null) {
             throw new IllegalArgumentException("a robust (cluster) variance is not available with exact ties: it needs"
                     + " score residuals, which R does not define for the exact method either; use efron or breslow");
@@ -125,23 +155,21 @@ public final class CoxRegression {
                 }
             }
         }
-        if (data.offset() != null) {
-            data = data.withOffset(centred(data.offset()));
-        }
-        CoxRiskSets rs = CoxRiskSets.of(data, ties, null);
+        data = prepared.centred();
+        CoxRiskSets rs = prepared.riskSets(ties, null);
         if (events == 0) {
-            return noEvents(data, rs);
+            return new TestedCoxModel(noEvents(data, rs), null);
         }
         double[] start = init == null ? new double[rs.p] : init.clone();
         Fit f = newtonRaphson(rs, start.clone(), control);
-        return assemble(data, rs, f, events, start);
+        return assemble(prepared, rs, f, events, start, zph);
     }
 
     /**
      * The offset minus its (unweighted) mean, as R {@code coxph} centres it before fitting: the partial likelihood
      * is unchanged, the linear predictors are R's.
      */
-    private static double[] centred(double[] offset) {
+    static double[] centred(double[] offset) {
         double mean = 0;
         for (double v : offset) {
             mean += v;
@@ -284,7 +312,9 @@ public final class CoxRegression {
         return new Fit(beta, u, var, loglik0, loglik, sctest, iter, converged, singular, rs.centre(), chol.rank());
     }
 
-    private CoxModel assemble(CoxData data, CoxRiskSets rs, Fit f, int events, double[] init) {
+    private TestedCoxModel assemble(PreparedCoxData prepared, CoxRiskSets rs, Fit f, int events, double[] init,
+            ZphRequest zph) {
+        CoxData data = prepared.centred();
         double[] coef = estimable(f);
         double[][] naive = f.var();
         double[][] variance = naive;
@@ -295,14 +325,36 @@ public final class CoxRegression {
             robustScore = ChiSquareTest.of(CoxResiduals.robustScoreStatistic(rs, data, control.tolerChol()), f.rank());
         }
         double[] lp = linearPredictors(data, coef, f.means());
+        // the PH test (given the coefficients) on another thread while this one computes the concordance; the fit is
+        // done with rs's work arrays, the concordance reads only its time ranks
+        boolean testable = zph != null && java.util.Arrays.stream(coef).anyMatch(Double::isFinite);
+        java.util.concurrent.CompletableFuture<ZphResult> test = !testable ? null
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> ProportionalHazardsTest.run(prepared, rs,
+                        coef, ties, lp, zph.transform(), zph.byTerm(), false));
         // Harrell's C of the linear predictor with R's infinitesimal-jackknife SE (clusters as coxph)
         Concordance concordance = this.concordance == ConcordanceWeighting.HARRELL
                 ? ConcordanceIndex.forModel(rs, data.start(), data.stop(), data.event(), lp, data.strata(),
                         data.weights(), data.cluster())
                 : ConcordanceIndex.detail(data.start(), data.stop(), data.event(), lp, data.strata(), data.weights(),
                         data.cluster(), this.concordance).concordance();
-        return model(data.design().columnNames(), data.size(), f, events, init, j -> cause(data, j), variance,
-                robustScore, concordance, lp);
+        CoxModel model = model(data.design().columnNames(), data.size(), f, events, init, j -> cause(data, j),
+                variance, robustScore, concordance, lp);
+        return new TestedCoxModel(model, test == null ? null : await(test));
+    }
+
+    /** The result of a computation on another thread; its exception (the test's message) as thrown there. */
+    private static <T> T await(java.util.concurrent.CompletableFuture<T> task) {
+        try {
+            return task.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /** The coefficients with NaN for the aliased columns. */
@@ -521,17 +573,23 @@ public final class CoxRegression {
         int n = data.size();
         // R coxph: linear.predictors = x β + offset − Σ β·means
         double[] lp = data.offset() == null ? new double[n] : data.offset().clone();
-        for (int j = 0; j < coef.length; j++) {
-            if (Double.isNaN(coef[j])) {
-                continue;
+        // blocks of rows on both cores; each row's sum over the columns in column order, as one pass per column
+        CoxRiskSets.inHalves(n, (from, to) -> {
+            for (int start = from; start < to; start += 1024) {
+                int end = Math.min(to, start + 1024);
+                for (int j = 0; j < coef.length; j++) {
+                    if (Double.isNaN(coef[j])) {
+                        continue;
+                    }
+                    double b = coef[j];
+                    double m = means[j];
+                    double[] c = cols[j];
+                    for (int i = start; i < end; i++) {
+                        lp[i] += b * (c[i] - m);
+                    }
+                }
             }
-            double b = coef[j];
-            double m = means[j];
-            double[] c = cols[j];
-            for (int i = 0; i < n; i++) {
-                lp[i] += b * (c[i] - m);
-            }
-        }
+        });
         return lp;
     }
 

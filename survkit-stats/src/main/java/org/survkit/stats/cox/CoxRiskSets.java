@@ -44,10 +44,19 @@ final class CoxRiskSets implements PartialLikelihood {
 
     /** Number of distinct (merged) times that {@link #exit} and {@link #entry} rank. */
     final int distinctTimes;
+    /** The distinct (merged) times, increasing: the smallest member of each merged run. */
+    final double[] timeValues;
+    /** {@link #exit} and {@link #entry} by input row (as ranked), for the concordance and the PH test. */
+    private final int[] exitByRow;
+    private final int[] entryByRow;
 
     private CoxRiskSets(int n, int p, double[][] xc, double[] w, double[] off, boolean[] dead, int[] exit, int[] entry,
-            int[] byEntry, int[] blocks, double[] means, double[] scale, int[] order, Ties ties, int distinctTimes) {
-        this.distinctTimes = distinctTimes;
+            int[] byEntry, int[] blocks, double[] means, double[] scale, int[] order, Ties ties, double[] timeValues,
+            int[] exitByRow, int[] entryByRow) {
+        this.exitByRow = exitByRow;
+        this.entryByRow = entryByRow;
+        this.distinctTimes = timeValues.length;
+        this.timeValues = timeValues;
         this.n = n;
         this.p = p;
         this.xc = xc;
@@ -70,15 +79,47 @@ final class CoxRiskSets implements PartialLikelihood {
      * @param columns which design columns to use (all when null)
      */
     static CoxRiskSets of(CoxData data, Ties ties, int[] columns) {
-        int n = data.size();
-        if (ties == Ties.EXACT && data.weights() != null) {
-            for (double v : data.weights()) {
+        checkWeights(data.weights(), ties);
+        return prepare(data, ties, columns);
+    }
+
+    private static void checkWeights(double[] weights, Ties ties) {
+        if (ties == Ties.EXACT && weights != null) {
+            for (double v : weights) {
                 if (v != 1) {
                     throw new IllegalArgumentException("case weights are not supported with exact ties (as R coxph"
                             + " refuses them): use efron or breslow ties, or drop the weights");
                 }
             }
         }
+    }
+
+    /**
+     * The same prepared data (shared, not copied) for another fit or test: with these ties, restricted to some of
+     * the columns (positions among this one's, in the given order; all when null), and with work arrays of its own.
+     * Centring and scaling are per column, so the result equals {@link #of} with those columns.
+     */
+    CoxRiskSets view(Ties newTies, int[] columns) {
+        checkWeights(w, newTies);
+        double[][] cols = xc;
+        double[] m = means;
+        double[] sc = scale;
+        if (columns != null) {
+            cols = new double[columns.length][];
+            m = new double[columns.length];
+            sc = new double[columns.length];
+            for (int j = 0; j < columns.length; j++) {
+                cols[j] = xc[columns[j]];
+                m[j] = means[columns[j]];
+                sc[j] = scale[columns[j]];
+            }
+        }
+        return new CoxRiskSets(n, cols.length, cols, w, off, dead, exit, entry, byEntry, blocks, m, sc, order, newTies,
+                timeValues, exitByRow, entryByRow);
+    }
+
+    private static CoxRiskSets prepare(CoxData data, Ties ties, int[] columns) {
+        int n = data.size();
         double[][] cols = data.design().columns();
         int[] use = columns != null ? columns : java.util.stream.IntStream.range(0, cols.length).toArray();
         int p = use.length;
@@ -86,10 +127,12 @@ final class CoxRiskSets implements PartialLikelihood {
         int[] exitRank;
         int[] entryRank = null;
         int d;
+        double[] timeValues;
         if (data.start() == null) {
             RankedTimes r = RankedTimes.of(data.stop(), true);
             exitRank = r.rank();
             d = r.distinctCount();
+            timeValues = r.times();
         } else {
             double[] both = new double[2 * n];
             System.arraycopy(data.start(), 0, both, 0, n);
@@ -98,6 +141,7 @@ final class CoxRiskSets implements PartialLikelihood {
             entryRank = Arrays.copyOfRange(r.rank(), 0, n);
             exitRank = Arrays.copyOfRange(r.rank(), n, 2 * n);
             d = r.distinctCount();
+            timeValues = r.times();
         }
         // order: stratum ascending, exit time descending (two stable counting sorts)
         int[] reversed = new int[n];
@@ -119,18 +163,21 @@ final class CoxRiskSets implements PartialLikelihood {
         boolean[] dead = new boolean[n];
         int[] exit = new int[n];
         int[] entry = entryRank == null ? null : new int[n];
-        for (int k = 0; k < n; k++) {
-            int i = order[k];
-            wt[k] = data.weights() == null ? 1 : data.weights()[i];
-            dead[k] = data.event()[i];
-            if (off != null) {
-                off[k] = data.offset()[i];
+        int[] entryRanks = entryRank;
+        inHalves(n, (from, to) -> {
+            for (int k = from; k < to; k++) {
+                int i = order[k];
+                wt[k] = data.weights() == null ? 1 : data.weights()[i];
+                dead[k] = data.event()[i];
+                if (off != null) {
+                    off[k] = data.offset()[i];
+                }
+                exit[k] = exitRank[i];
+                if (entry != null) {
+                    entry[k] = entryRanks[i];
+                }
             }
-            exit[k] = exitRank[i];
-            if (entry != null) {
-                entry[k] = entryRank[i];
-            }
-        }
+        });
         // centring and scaling as coxfit6 (weighted mean; scale = Σw / Σ w|x − mean|)
         // centring and scaling as coxfit6 (weighted mean; scale = Σw / Σ w|x − mean|), computed in input
         // order; the matrix is built row-major in input order, then its rows are permuted (one
@@ -142,7 +189,11 @@ final class CoxRiskSets implements PartialLikelihood {
         }
         double[] means = new double[p];
         double[] scale = new double[p];
-        for (int j = 0; j < p; j++) {
+        boolean weightedMeans = entryRank == null && w0 != null;
+        double total = sw;
+        // one column per task (each column's sums in row order, whichever thread runs it)
+        java.util.stream.IntStream byColumn = java.util.stream.IntStream.range(0, p);
+        (n < PARALLEL_ROWS ? byColumn : byColumn.parallel()).forEach(j -> {
             double[] col = cols[use[j]];
             boolean zeroOne = true;
             for (double v : col) {
@@ -155,11 +206,11 @@ final class CoxRiskSets implements PartialLikelihood {
             double sc = 1;
             if (!zeroOne) {
                 // coxph.fit centres on weighted means; agreg.fit ((start, stop] data) on plain column means
-                if (entryRank == null && w0 != null) {
+                if (weightedMeans) {
                     for (int i = 0; i < n; i++) {
                         mean += w0[i] * col[i];
                     }
-                    mean /= sw;
+                    mean /= total;
                 } else {
                     for (int i = 0; i < n; i++) {
                         mean += col[i];
@@ -170,30 +221,16 @@ final class CoxRiskSets implements PartialLikelihood {
                 for (int i = 0; i < n; i++) {
                     abs += (w0 == null ? 1 : w0[i]) * Math.abs(col[i] - mean);
                 }
-                sc = abs > 0 ? sw / abs : 1;
+                sc = abs > 0 ? total / abs : 1;
             }
             means[j] = mean;
             scale[j] = sc;
-        }
-        // centred rows in input order (sequential), then gathered into sorted order: one contiguous
-        // row read per sorted position instead of p scattered reads
+        });
         double[][] src = new double[p][];
         for (int j = 0; j < p; j++) {
             src[j] = cols[use[j]];
         }
-        double[] byRow = new double[n * p];
-        for (int i = 0, base = 0; i < n; i++, base += p) {
-            for (int j = 0; j < p; j++) {
-                byRow[base + j] = (src[j][i] - means[j]) * scale[j];
-            }
-        }
-        double[][] xc = new double[p][n];
-        for (int k = 0; k < n; k++) {
-            int base = order[k] * p;
-            for (int j = 0; j < p; j++) {
-                xc[j][k] = byRow[base + j];
-            }
-        }
+        double[][] xc = sortedCentred(src, means, scale, order);
         int[] byEntry = null;
         if (entry != null) {
             // positions sorted by entry time descending within each stratum block
@@ -213,7 +250,68 @@ final class CoxRiskSets implements PartialLikelihood {
                 System.arraycopy(sorted, 0, byEntry, lo, sorted.length);
             }
         }
-        return new CoxRiskSets(n, p, xc, wt, off, dead, exit, entry, byEntry, blocks, means, scale, order, ties, d);
+        return new CoxRiskSets(n, p, xc, wt, off, dead, exit, entry, byEntry, blocks, means, scale, order, ties,
+                timeValues, exitRank, entryRank);
+    }
+
+    /** log₂ of the rows per block of {@link #sortedCentred}: 4,096 rows × p columns stay in the L2 cache. */
+    private static final int SORT_BLOCK_SHIFT = 12;
+
+    /**
+     * xc[j][k] = (x_j[order[k]] − mean_j)·scale_j without a random read per row (at 10⁶ rows each one a cache and TLB
+     * miss): each row gets a slot in blocks of 4,096 consecutive sorted positions, dealt in input order (a few hundred
+     * sequential write streams); then column by column the centred values are dealt into their slots and each block,
+     * small enough for the cache, is written into its place. One column-sized buffer, reused. All passes run in two
+     * fixed halves (the second half's rows after the first's in each block); the values are the same arithmetic on
+     * the same numbers however the threads run.
+     */
+    private static double[][] sortedCentred(double[][] src, double[] means, double[] scale, int[] order) {
+        int p = src.length;
+        int n = order.length;
+        int[] slotOf = new int[n]; // first the sorted position of each input row, then its slot
+        for (int k = 0; k < n; k++) {
+            slotOf[order[k]] = k;
+        }
+        int blocks = (n >> SORT_BLOCK_SHIFT) + 1;
+        int half = n / 2; // as inHalves splits: rows of the first half first in each block
+        int[] firstHalf = new int[blocks];
+        for (int i = 0; i < half; i++) {
+            firstHalf[slotOf[i] >> SORT_BLOCK_SHIFT]++;
+        }
+        int[][] cursor = new int[2][blocks];
+        for (int b = 0; b < blocks; b++) {
+            cursor[0][b] = b << SORT_BLOCK_SHIFT;
+            cursor[1][b] = (b << SORT_BLOCK_SHIFT) + firstHalf[b];
+        }
+        int[] dealtPosition = new int[n];
+        inHalves(n, (from, to) -> {
+            int[] next = cursor[from == 0 ? 0 : 1];
+            for (int i = from; i < to; i++) {
+                int k = slotOf[i];
+                int slot = next[k >> SORT_BLOCK_SHIFT]++;
+                dealtPosition[slot] = k;
+                slotOf[i] = slot;
+            }
+        });
+        double[][] xc = new double[p][n];
+        double[] dealt = new double[n];
+        for (int j = 0; j < p; j++) {
+            double[] col = src[j];
+            double[] out = xc[j];
+            double mean = means[j];
+            double sc = scale[j];
+            inHalves(n, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    dealt[slotOf[i]] = (col[i] - mean) * sc;
+                }
+            });
+            inHalves(n, (from, to) -> {
+                for (int slot = from; slot < to; slot++) {
+                    out[dealtPosition[slot]] = dealt[slot];
+                }
+            });
+        }
+        return xc;
     }
 
     @Override
@@ -247,25 +345,14 @@ final class CoxRiskSets implements PartialLikelihood {
         return x;
     }
 
-    /** The rank of each observation's exit time (input order), as R's timefix merges them. */
+    /** The rank of each observation's exit time (input order), as R's timefix merges them; shared: not to be modified. */
     int[] exitRanks() {
-        int[] r = new int[n];
-        for (int k = 0; k < n; k++) {
-            r[order[k]] = exit[k];
-        }
-        return r;
+        return exitByRow;
     }
 
-    /** The rank of each observation's entry time (input order) among the pooled times, or null. */
+    /** The rank of each observation's entry time (input order) among the pooled times, or null; shared as above. */
     int[] entryRanks() {
-        if (entry == null) {
-            return null;
-        }
-        int[] r = new int[n];
-        for (int k = 0; k < n; k++) {
-            r[order[k]] = entry[k];
-        }
-        return r;
+        return entryByRow;
     }
 
     private static int[] identity(int n) {
@@ -316,6 +403,17 @@ final class CoxRiskSets implements PartialLikelihood {
      */
     @Override
     public Evaluation evaluate(double[] beta, boolean info) {
+        return evaluate(beta, info, null);
+    }
+
+    /**
+     * As {@link #evaluate(double[], boolean)}, and with {@code timeWeighted} not null also the score and
+     * information sums of each event time weighted by g(t) and g(t)² ({@link TimeWeighted}), from the same
+     * walk over the risk sets. The exact method is not weighted (the proportional-hazards test uses Breslow's
+     * sums for it, as R does).
+     */
+    Evaluation evaluate(double[] beta, boolean information, TimeWeighted timeWeighted) {
+        boolean info = information || timeWeighted != null; // the weighted sums need the information's terms
         Evaluation ev = new Evaluation(p);
         if (workEta == null) {
             workEta = new double[n];
@@ -323,23 +421,7 @@ final class CoxRiskSets implements PartialLikelihood {
         }
         double[] risk = workRisk;
         double[] eta = workEta;
-        if (off == null) {
-            Arrays.fill(eta, 0);
-        } else {
-            System.arraycopy(off, 0, eta, 0, n);
-        }
-        for (int j = 0; j < p; j++) {
-            double bj = beta[j];
-            if (bj != 0) {
-                double[] col = xc[j];
-                for (int k = 0; k < n; k++) {
-                    eta[k] += bj * col[k];
-                }
-            }
-        }
-        for (int k = 0; k < n; k++) {
-            risk[k] = Math.exp(eta[k]) * w[k];
-        }
+        inHalves(n, (from, to) -> linearRisk(beta, eta, risk, from, to));
         int tri = p * (p + 1) / 2;
         double[] a = new double[p];
         double[] a2 = new double[p];
@@ -432,6 +514,10 @@ final class CoxRiskSets implements PartialLikelihood {
                     }
                     others = deadwt / denom;
                     deaths = others;
+                    if (timeWeighted != null) {
+                        // a already holds the deaths: one "survivors" sum with weight w̄/D and w̄/D²
+                        timeWeighted.add(t, p, a, a2, others, 0, others / denom, 0, 0);
+                    }
                 } else if (ties == Ties.EXACT) {
                     loglik -= exactTerms(lo, k, t, ndead, risk, u, info ? imat : null);
                     denom += denom2;
@@ -450,6 +536,9 @@ final class CoxRiskSets implements PartialLikelihood {
                     double c0 = ef.c0();
                     double c1 = ef.c1();
                     double c2 = ef.c2();
+                    if (timeWeighted != null) {
+                        timeWeighted.add(t, p, a, a2, others, deaths, c0, c1, c2);
+                    }
                     for (int i = 0, idx = 0; i < p; i++) {
                         u[i] -= others * a[i] + deaths * a2[i];
                         if (info) {
@@ -474,8 +563,11 @@ final class CoxRiskSets implements PartialLikelihood {
             }
         }
         ev.loglik = loglik;
+        if (timeWeighted != null) {
+            timeWeighted.finish(this, risk, gOthers, gDead);
+        }
         if (info) {
-            addGram(imat, hazardWeights(risk, gOthers, gDead));
+            addGram(imat, hazardWeights(risk, gOthers, gDead, null, 0, workHazard));
             for (int i = 0, idx = 0; i < p; i++) {
                 for (int j = 0; j <= i; j++, idx++) {
                     ev.imat[i][j] = imat[idx];
@@ -484,6 +576,51 @@ final class CoxRiskSets implements PartialLikelihood {
             }
         }
         return ev;
+    }
+
+    /**
+     * η = offset + Σ_j β_j x_j and r = w e^η for rows from..to−1, a cache-sized block of rows at a time (each η
+     * summed over j in column order, as one pass per column would).
+     */
+    private void linearRisk(double[] beta, double[] eta, double[] risk, int from, int to) {
+        for (int start = from; start < to; start += GRAM_BLOCK) {
+            int end = Math.min(to, start + GRAM_BLOCK);
+            if (off == null) {
+                Arrays.fill(eta, start, end, 0);
+            } else {
+                System.arraycopy(off, start, eta, start, end - start);
+            }
+            for (int j = 0; j < p; j++) {
+                double bj = beta[j];
+                if (bj != 0) {
+                    double[] col = xc[j];
+                    for (int k = start; k < end; k++) {
+                        eta[k] += bj * col[k];
+                    }
+                }
+            }
+            for (int k = start; k < end; k++) {
+                risk[k] = Math.exp(eta[k]) * w[k];
+            }
+        }
+    }
+
+    /** A loop over the rows from..to−1 whose every row is computed from that row alone. */
+    interface RowRange {
+        void run(int from, int to);
+    }
+
+    /**
+     * Runs {@code body} over rows 0..n−1: in two fixed halves on two threads from {@link #PARALLEL_ROWS} rows, else
+     * at once. Every row is computed alone, so the result is the same bit for bit however the threads run.
+     */
+    static void inHalves(int n, RowRange body) {
+        if (n < PARALLEL_ROWS) {
+            body.run(0, n);
+            return;
+        }
+        int half = n / 2;
+        java.util.stream.IntStream.range(0, 2).parallel().forEach(h -> body.run(h == 0 ? 0 : half, h == 0 ? half : n));
     }
 
     /**
@@ -555,10 +692,11 @@ final class CoxRiskSets implements PartialLikelihood {
 
     /**
      * v_k = r_k h_k: the risk score times the sum of the information coefficients of every event time
-     * at which row k is at risk (exit time included, entry time excluded).
+     * at which row k is at risk (exit time included, entry time excluded); with {@code power} &gt; 0 each
+     * event time's coefficient is multiplied by g(t)^power ({@code g} by time rank). Written into {@code v}.
      */
-    private double[] hazardWeights(double[] risk, double[] gOthers, double[] gDead) {
-        double[] v = workHazard; // every entry is written below
+    private double[] hazardWeights(double[] risk, double[] gOthers, double[] gDead, double[] g, int power,
+            double[] v) {
         for (int b = 0; b + 1 < blocks.length; b++) {
             int lo = blocks[b];
             int hi = blocks[b + 1];
@@ -574,11 +712,12 @@ final class CoxRiskSets implements PartialLikelihood {
                 while (k >= lo && exit[k] == t) {
                     k--;
                 }
-                double g = gOthers[last];
+                double tw = power == 0 ? 1 : power == 1 ? g[t] : g[t] * g[t];
+                double go = power == 0 ? gOthers[last] : gOthers[last] * tw;
                 for (int q = k + 1; q <= last; q++) {
-                    v[q] = before + (dead[q] ? gDead[q] : g);
+                    v[q] = before + (dead[q] ? (power == 0 ? gDead[q] : gDead[q] * tw) : go);
                 }
-                before += g;
+                before += go;
                 if (groupRank != null) {
                     groupRank[groups] = t;
                     groupCum[groups++] = before; // Σ g over event times ≤ t
@@ -608,6 +747,63 @@ final class CoxRiskSets implements PartialLikelihood {
             }
         }
         return v;
+    }
+
+    /**
+     * The proportional-hazards test's sums at one β (Therneau &amp; Grambsch 2000, §6.2): with g(t) the centred
+     * transform of each event time, the score Σ_t g(t) (Σ_deaths w x − w̄ Σ_m A_m/D_m) for θ in β(t) = β + θ g(t)
+     * and the information blocks Σ_t g(t) I(t) and Σ_t g(t)² I(t), I(t) the event time's term of the Cox
+     * information. Filled by one {@link #evaluate(double[], boolean, TimeWeighted)}; on that evaluation's scaled
+     * covariates.
+     */
+    static final class TimeWeighted {
+        /** g(t) by exit-time rank (any value at times without events). */
+        private final double[] g;
+        final double[] u;
+        /** Packed lower triangles of Σ g I(t) and Σ g² I(t). */
+        final double[] info1;
+        final double[] info2;
+
+        TimeWeighted(double[] g, int p) {
+            this.g = g;
+            u = new double[p];
+            info1 = new double[p * (p + 1) / 2];
+            info2 = new double[p * (p + 1) / 2];
+        }
+
+        /**
+         * One event time (rank t): subtracts g·(others·A + deaths·A₂) from the score and g^k (c0 A Aᵀ + c1 (A A₂ᵀ
+         * + A₂ Aᵀ) + c2 A₂ A₂ᵀ) from the information blocks (the Gram part is added by {@link #finish}).
+         */
+        void add(int t, int p, double[] a, double[] a2, double others, double deaths, double c0, double c1,
+                double c2) {
+            double gt = g[t];
+            for (int i = 0, idx = 0; i < p; i++) {
+                double ai = a[i];
+                double bi = a2[i];
+                u[i] -= gt * (others * ai + deaths * bi);
+                for (int j = 0; j <= i; j++, idx++) {
+                    double m = c0 * ai * a[j] + c1 * (ai * a2[j] + bi * a[j]) + c2 * bi * a2[j];
+                    info1[idx] -= gt * m;
+                    info2[idx] -= gt * gt * m;
+                }
+            }
+        }
+
+        /** The deaths' Σ g w x and the Gram parts Xᵀ diag(r h g^k) X, once the walk is done. */
+        void finish(CoxRiskSets rs, double[] risk, double[] gOthers, double[] gDead) {
+            for (int k = 0; k < rs.n; k++) {
+                if (rs.dead[k]) {
+                    double gw = g[rs.exit[k]] * rs.w[k];
+                    for (int i = 0; i < rs.p; i++) {
+                        u[i] += gw * rs.xc[i][k];
+                    }
+                }
+            }
+            double[] v = rs.workHazard; // free until the evaluation's own Gram part, which rewrites all of it
+            rs.addGram(info1, rs.hazardWeights(risk, gOthers, gDead, g, 1, v));
+            rs.addGram(info2, rs.hazardWeights(risk, gOthers, gDead, g, 2, v));
+        }
     }
 
     /** Rows per block of the Gram product: the block's columns stay in cache while all p(p+1)/2 dots run. */

@@ -7,7 +7,6 @@ import java.util.Objects;
 import org.survkit.stats.Diagnostic;
 import org.survkit.stats.internal.Cholesky;
 import org.survkit.stats.internal.Normal;
-import org.survkit.stats.internal.RadixOrder;
 import org.survkit.stats.internal.TimeFix;
 import org.survkit.stats.model.DesignMatrix;
 
@@ -72,7 +71,12 @@ public final class ProportionalHazardsTest {
      *                                  time is not positive
      */
     public static ZphResult of(CoxData data, CoxModel model, ZphTransform transform, boolean byTerm) {
-        return run(data, model, transform, byTerm, true);
+        return run(PreparedCoxData.of(Objects.requireNonNull(data, "data")), model, transform, byTerm, true);
+    }
+
+    /** {@link #of(CoxData, CoxModel, ZphTransform, boolean)} on the preparation the model was fitted from. */
+    public static ZphResult of(PreparedCoxData prepared, CoxModel model, ZphTransform transform, boolean byTerm) {
+        return run(prepared, model, transform, byTerm, true);
     }
 
     /**
@@ -85,12 +89,22 @@ public final class ProportionalHazardsTest {
      * @throws IllegalArgumentException as {@link #of(CoxData, CoxModel, ZphTransform, boolean)}
      */
     public static ZphResult tests(CoxData data, CoxModel model, ZphTransform transform, boolean byTerm) {
-        return run(data, model, transform, byTerm, false);
+        return run(PreparedCoxData.of(Objects.requireNonNull(data, "data")), model, transform, byTerm, false);
     }
 
-    private static ZphResult run(CoxData data, CoxModel model, ZphTransform transform, boolean byTerm,
+    /**
+     * {@link #tests(CoxData, CoxModel, ZphTransform, boolean)} on the preparation the model was fitted from
+     * ({@link CoxRegression#fit(PreparedCoxData, double[])}): its sorted rows, time ranks and centred covariates are
+     * reused, not made again.
+     */
+    public static ZphResult tests(PreparedCoxData prepared, CoxModel model, ZphTransform transform, boolean byTerm) {
+        return run(prepared, model, transform, byTerm, false);
+    }
+
+    private static ZphResult run(PreparedCoxData prepared, CoxModel model, ZphTransform transform, boolean byTerm,
                                  boolean residuals) {
-        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(prepared, "prepared");
+        CoxData data = prepared.data();
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(transform, "transform");
         DesignMatrix design = data.design();
@@ -101,6 +115,21 @@ public final class ProportionalHazardsTest {
             throw new IllegalArgumentException("the Cox model (n = " + model.n() + ", " + coefAll.length
                     + " coefficients) was not fitted to these data (n = " + n + ", " + design.width() + " columns)");
         }
+        return run(prepared, null, coefAll, model.ties(), lp, transform, byTerm, residuals);
+    }
+
+    /**
+     * The test of a fit on these data by its coefficients (NaN for aliased columns), ties and linear predictors (used
+     * for the residuals only), e.g. while the fit's model is still being assembled.
+     *
+     * @param fitted the fit's own risk sets, done with (their work arrays are reused when the test's ties and columns
+     *               are the fit's), or null
+     */
+    static ZphResult run(PreparedCoxData prepared, CoxRiskSets fitted, double[] coefAll, Ties ties, double[] lp,
+            ZphTransform transform, boolean byTerm, boolean residuals) {
+        CoxData data = prepared.data();
+        DesignMatrix design = data.design();
+        int n = data.size();
         List<Diagnostic> diagnostics = new ArrayList<>();
         int[] kept = keptColumns(coefAll, design, diagnostics);
         int p = kept.length;
@@ -112,7 +141,11 @@ public final class ProportionalHazardsTest {
         List<int[]> termColumns = new ArrayList<>();
         groupTerms(design, kept, byTerm, names, termColumns);
 
-        Times times = Times.of(data);
+        // Breslow's sums for exact ties, as R's cox.zph; the kept columns only
+        Ties sumTies = ties == Ties.EFRON ? Ties.EFRON : Ties.BRESLOW;
+        CoxRiskSets rs = fitted != null && fitted.ties == sumTies && p == coefAll.length && fitted.p == p ? fitted
+                : prepared.riskSets(sumTies, p == coefAll.length ? null : kept);
+        Times times = Times.of(data, rs);
         int events = 0;
         for (boolean e : data.event()) {
             if (e) {
@@ -131,23 +164,29 @@ public final class ProportionalHazardsTest {
         }
         gMean /= events;
 
-        Pass pass = new Pass(data, times, kept, lp, model.ties() == Ties.EFRON, g, gMean, residuals);
-        pass.run();
+        Sums sums = Sums.of(rs, beta, g, gMean);
+        Pass pass = null;
+        if (residuals) {
+            pass = new Pass(data, times, kept, lp, ties == Ties.EFRON);
+            pass.run();
+        }
 
         // score tests: u = (0, U), information restricted to all β columns and the term's θ columns
-        double[][] imat = pass.information();
+        double[][] imat = sums.information();
         List<ZphTerm> terms = new ArrayList<>();
         for (int t = 0; t < names.size(); t++) {
             int[] cols = termColumns.get(t);
-            terms.add(scoreTest(names.get(t), imat, pass.u, p, cols));
+            terms.add(scoreTest(names.get(t), imat, sums.u, p, cols));
         }
         int[] all = new int[p];
         for (int k = 0; k < p; k++) {
             all[k] = k;
         }
-        ZphTerm global = scoreTest("GLOBAL", imat, pass.u, p, all);
+        ZphTerm global = scoreTest("GLOBAL", imat, sums.u, p, all);
 
-        Scaled scaled = scale(pass, beta, termColumns, names.size(), residuals);
+        int[] stratum = data.strata() == null ? new int[n] : ConcordanceIndex.dense(data.strata());
+        int[][] used = used(data, kept, stratum);
+        Scaled scaled = scale(pass, sums.info0, used, data.strata(), g, beta, termColumns, names.size(), residuals);
         return new ZphResult(terms, global, transform, scaled.x, scaled.time, scaled.strata, scaled.residuals, names,
                 scaled.variance, diagnostics);
     }
@@ -192,27 +231,22 @@ public final class ProportionalHazardsTest {
         }
     }
 
-    /** Ranks of the merged exit (and entry) times. */
+    /** Ranks of the merged exit (and entry) times, in input order: the fit's, as its preparation made them. */
     private record Times(int[] exit, int[] entry, double[] values) {
-        static Times of(CoxData data) {
+        static Times of(CoxData data, CoxRiskSets rs) {
             int n = data.size();
-            if (data.start() == null) {
-                RadixOrder.Ranked r = RadixOrder.ranks(data.stop(), true);
-                return new Times(r.rank(), null, r.distinct());
+            int[] exit = rs.exitRanks();
+            int[] entry = rs.entryRanks();
+            if (entry == null) {
+                return new Times(exit, null, rs.timeValues);
             }
-            double[] both = new double[2 * n];
-            System.arraycopy(data.start(), 0, both, 0, n);
-            System.arraycopy(data.stop(), 0, both, n, n);
-            RadixOrder.Ranked r = RadixOrder.ranks(both, true);
-            int[] entry = Arrays.copyOfRange(r.rank(), 0, n);
-            int[] exit = Arrays.copyOfRange(r.rank(), n, 2 * n);
             for (int i = 0; i < n; i++) {
                 if (entry[i] >= exit[i]) {
                     throw new IllegalArgumentException("observation " + (i + 1) + ": interval (" + data.start()[i] + ", "
                             + data.stop()[i] + "] has length 0 once near-equal times are merged");
                 }
             }
-            return new Times(exit, entry, r.distinct());
+            return new Times(exit, entry, rs.timeValues);
         }
 
         int distinct() {
@@ -298,47 +332,130 @@ public final class ProportionalHazardsTest {
     }
 
     /**
-     * One pass over the risk sets at β̂: the score U for θ, the blocks Σ d V, Σ g d V, Σ g² d V of the
-     * information and the Schoenfeld residuals; strata and events per stratum for the scaling.
+     * The score U for θ and the blocks Σ d V, Σ g d V, Σ g² d V of the information of (β, θ) at β̂, on the original
+     * covariate scale, from one walk over the risk sets of the fit's own preparation ({@link CoxRiskSets}: the
+     * model's β on its centred and scaled covariates, Efron's partial risk sets in closed form, the x xᵀ sums as
+     * weighted Gram products). With exact ties the sums are Breslow's, as R's {@code cox.zph}.
+     */
+    private record Sums(int p, double[] u, double[] info0, double[] info1, double[] info2) {
+
+        static Sums of(CoxRiskSets rs, double[] beta, double[] g, double gMean) {
+            int p = rs.p;
+            double[] scale = rs.factor();
+            double[] scaled = new double[p];
+            for (int j = 0; j < p; j++) {
+                scaled[j] = beta[j] / scale[j];
+            }
+            // g − mean by exit-time rank, from the events (0 at times without one: never used there)
+            double[] byRank = new double[rs.distinctTimes];
+            for (int k = 0; k < rs.n; k++) {
+                if (rs.dead[k]) {
+                    byRank[rs.exit[k]] = g[rs.order[k]] - gMean;
+                }
+            }
+            CoxRiskSets.TimeWeighted tw = new CoxRiskSets.TimeWeighted(byRank, p);
+            CoxRiskSets.Evaluation ev = rs.evaluate(scaled, true, tw);
+            double[] u = new double[p];
+            double[] info0 = new double[p * p];
+            double[] info1 = new double[p * p];
+            double[] info2 = new double[p * p];
+            for (int i = 0, idx = 0; i < p; i++) {
+                u[i] = tw.u[i] / scale[i];
+                for (int j = 0; j <= i; j++, idx++) {
+                    double f = scale[i] * scale[j];
+                    info0[i * p + j] = ev.imat[i][j] / f;
+                    info1[i * p + j] = tw.info1[idx] / f;
+                    info2[i * p + j] = tw.info2[idx] / f;
+                    info0[j * p + i] = info0[i * p + j];
+                    info1[j * p + i] = info1[i * p + j];
+                    info2[j * p + i] = info2[i * p + j];
+                }
+            }
+            return new Sums(p, u, info0, info1, info2);
+        }
+
+        /** The 2p × 2p information of (β, θ). */
+        double[][] information() {
+            double[][] im = new double[2 * p][2 * p];
+            for (int k = 0; k < p; k++) {
+                for (int l = 0; l < p; l++) {
+                    im[k][l] = info0[k * p + l];
+                    im[k][p + l] = info1[k * p + l];
+                    im[p + k][l] = info1[k * p + l];
+                    im[p + k][p + l] = info2[k * p + l];
+                }
+            }
+            return im;
+        }
+    }
+
+    /** Events per stratum where column k is not constant among the stratum's rows, else 0 (R's "used"). */
+    private static int[][] used(CoxData data, int[] kept, int[] stratum) {
+        int n = data.size();
+        int p = kept.length;
+        int nStrata = 1;
+        for (int c : stratum) {
+            nStrata = Math.max(nStrata, c + 1);
+        }
+        int[] eventsIn = new int[nStrata];
+        int[] first = new int[nStrata];
+        Arrays.fill(first, -1);
+        for (int i = 0; i < n; i++) {
+            int s = stratum[i];
+            if (data.event()[i]) {
+                eventsIn[s]++;
+            }
+            if (first[s] < 0) {
+                first[s] = i;
+            }
+        }
+        boolean[][] varies = new boolean[nStrata][p];
+        for (int k = 0; k < p; k++) {
+            double[] raw = data.design().columns()[kept[k]];
+            int constant = nStrata; // strata where the column has not varied yet: none left ends the scan
+            for (int i = 0; i < n && constant > 0; i++) {
+                int s = stratum[i];
+                if (!varies[s][k] && raw[i] != raw[first[s]]) {
+                    varies[s][k] = true;
+                    constant--;
+                }
+            }
+        }
+        int[][] used = new int[nStrata][p];
+        for (int s = 0; s < nStrata; s++) {
+            for (int k = 0; k < p; k++) {
+                used[s][k] = varies[s][k] ? eventsIn[s] : 0;
+            }
+        }
+        return used;
+    }
+
+    /**
+     * One pass over the risk sets at β̂ for the Schoenfeld residuals x − x̄(t) of the events (x̄ averaged over
+     * Efron's d partial risk sets), and their order and strata.
      */
     private static final class Pass {
         final int n;
         final int p;
         final double[] x;       // kept columns, centred on their (unweighted) means, row-major
-        final double[][] raw;   // kept columns as given
-        final double[] w;
         final double[] risk;
         final boolean[] event;
         final boolean efron;
-        final double[] g;       // centred g at each observation's exit time
-        final double[] gRaw;
         final Times times;
         final int[] stratum;    // dense codes
         final int[] strataGiven;
         final int nStrata;
-        final double[] u;
-        final double[] info0;
-        final double[] info1;
-        final double[] info2;
         final double[] schoenfeld; // per observation (events only), row-major
 
-        Pass(CoxData data, Times times, int[] kept, double[] lp, boolean efron, double[] g, double gMean,
-                boolean residuals) {
+        Pass(CoxData data, Times times, int[] kept, double[] lp, boolean efron) {
             n = data.size();
             p = kept.length;
             this.times = times;
             this.efron = efron;
             event = data.event();
-            gRaw = g;
-            this.g = new double[n];
-            for (int i = 0; i < n; i++) {
-                this.g[i] = g[i] - gMean;
-            }
-            raw = new double[p][];
             x = new double[n * p];
             for (int k = 0; k < p; k++) {
                 double[] col = data.design().columns()[kept[k]];
-                raw[k] = col;
                 double mean = 0;
                 for (double v : col) {
                     mean += v;
@@ -353,11 +470,9 @@ public final class ProportionalHazardsTest {
                 lpMean += v;
             }
             lpMean /= n;
-            w = new double[n];
             risk = new double[n];
             for (int i = 0; i < n; i++) {
-                w[i] = data.weights() == null ? 1 : data.weights()[i];
-                risk[i] = w[i] * Math.exp(lp[i] - lpMean);
+                risk[i] = (data.weights() == null ? 1 : data.weights()[i]) * Math.exp(lp[i] - lpMean);
             }
             strataGiven = data.strata();
             stratum = strataGiven == null ? new int[n] : ConcordanceIndex.dense(strataGiven);
@@ -366,11 +481,7 @@ public final class ProportionalHazardsTest {
                 s = Math.max(s, c + 1);
             }
             nStrata = s;
-            u = new double[p];
-            info0 = new double[p * p];
-            info1 = new double[p * p];
-            info2 = new double[p * p];
-            schoenfeld = residuals ? new double[n * p] : null;
+            schoenfeld = new double[n * p];
         }
 
         void run() {
@@ -397,12 +508,8 @@ public final class ProportionalHazardsTest {
                 blocks[k + 1] += blocks[k];
             }
             double[] a = new double[p];
-            double[] c = new double[p * p];
             double[] a2 = new double[p];
-            double[] c2 = new double[p * p];
-            double[] sumWx = new double[p];
             double[] xbar = new double[p];
-            double[] v = new double[p * p];
             boolean[] added = new boolean[n];
             for (int b = 0; b < nStrata; b++) {
                 int lo = blocks[b];
@@ -410,7 +517,6 @@ public final class ProportionalHazardsTest {
                 double den = 0;
                 int nRisk = 0;
                 Arrays.fill(a, 0);
-                Arrays.fill(c, 0);
                 int out = lo;
                 int i = lo;
                 while (i < hi) {
@@ -425,76 +531,44 @@ public final class ProportionalHazardsTest {
                             if (--nRisk == 0) {
                                 den = 0;
                                 Arrays.fill(a, 0);
-                                Arrays.fill(c, 0);
                             } else {
                                 den -= risk[q];
-                                accumulate(a, c, q, -risk[q]);
+                                accumulate(a, q, -risk[q]);
                             }
                         }
                     }
                     int end = i;
                     int nDead = 0;
-                    double deadWeight = 0;
                     double den2 = 0;
                     Arrays.fill(a2, 0);
-                    Arrays.fill(c2, 0);
-                    Arrays.fill(sumWx, 0);
                     while (end < hi && times.exit()[byExit[end]] == t) {
                         int q = byExit[end++];
                         added[q] = true;
                         nRisk++;
                         if (event[q]) {
                             nDead++;
-                            deadWeight += w[q];
                             den2 += risk[q];
-                            accumulate(a2, c2, q, risk[q]);
-                            for (int k = 0; k < p; k++) {
-                                sumWx[k] += w[q] * x[q * p + k];
-                            }
+                            accumulate(a2, q, risk[q]);
                         } else {
                             den += risk[q];
-                            accumulate(a, c, q, risk[q]);
+                            accumulate(a, q, risk[q]);
                         }
                     }
                     if (nDead > 0) {
-                        double gt = g[byExit[i]];
+                        // the mean over Efron's d partial risk sets: the m-th sees den + (m/d)·den2, a + (m/d)·a2
                         int steps = efron ? nDead : 1;
-                        double share = deadWeight / steps;
-                        // Efron's d partial risk sets in closed form (the m-th sees den + (m/d)·den2, a + (m/d)·a2,
-                        // c + (m/d)·c2): five sums over m, then O(p²) for the time instead of O(d·p²)
                         double s1 = 0;
                         double sf = 0;
-                        double t1 = 0;
-                        double tf = 0;
-                        double tff = 0;
                         for (int m = 1; m <= steps; m++) {
                             double f = (double) m / steps;
                             double inv = 1 / (den + f * den2);
                             s1 += inv;
                             sf += f * inv;
-                            t1 += inv * inv;
-                            tf += f * inv * inv;
-                            tff += f * f * inv * inv;
                         }
                         for (int k = 0; k < p; k++) {
-                            double meanSum = a[k] * s1 + a2[k] * sf; // Σ_m x̄_m
-                            xbar[k] = meanSum / steps;
-                            u[k] -= gt * share * meanSum;
+                            xbar[k] = (a[k] * s1 + a2[k] * sf) / steps;
                         }
-                        for (int k = 0; k < p; k++) {
-                            for (int l = 0; l <= k; l++) {
-                                int kl = k * p + l;
-                                double vkl = share * (c[kl] * s1 + c2[kl] * sf - (a[k] * a[l] * t1
-                                        + (a[k] * a2[l] + a2[k] * a[l]) * tf + a2[k] * a2[l] * tff));
-                                info0[kl] += vkl;
-                                info1[kl] += gt * vkl;
-                                info2[kl] += gt * gt * vkl;
-                            }
-                        }
-                        for (int k = 0; k < p; k++) {
-                            u[k] += gt * sumWx[k];
-                        }
-                        for (int j = i; schoenfeld != null && j < end; j++) {
+                        for (int j = i; j < end; j++) {
                             int q = byExit[j];
                             if (event[q]) {
                                 for (int k = 0; k < p; k++) {
@@ -507,78 +581,16 @@ public final class ProportionalHazardsTest {
                     for (int k = 0; k < p; k++) {
                         a[k] += a2[k];
                     }
-                    for (int kl = 0; kl < p * p; kl++) {
-                        c[kl] += c2[kl];
-                    }
                     i = end;
                 }
             }
-            symmetrize(info0);
-            symmetrize(info1);
-            symmetrize(info2);
         }
 
-        private void accumulate(double[] a, double[] c, int q, double r) {
+        private void accumulate(double[] a, int q, double r) {
             int base = q * p;
             for (int k = 0; k < p; k++) {
-                double rx = r * x[base + k];
-                a[k] += rx;
-                for (int l = 0; l <= k; l++) {
-                    c[k * p + l] += rx * x[base + l];
-                }
+                a[k] += r * x[base + k];
             }
-        }
-
-        private void symmetrize(double[] m) {
-            for (int k = 0; k < p; k++) {
-                for (int l = 0; l < k; l++) {
-                    m[l * p + k] = m[k * p + l];
-                }
-            }
-        }
-
-        /** The 2p × 2p information of (β, θ). */
-        double[][] information() {
-            double[][] im = new double[2 * p][2 * p];
-            for (int k = 0; k < p; k++) {
-                for (int l = 0; l < p; l++) {
-                    im[k][l] = info0[k * p + l];
-                    im[k][p + l] = info1[k * p + l];
-                    im[p + k][l] = info1[k * p + l];
-                    im[p + k][p + l] = info2[k * p + l];
-                }
-            }
-            return im;
-        }
-
-        /** Events per stratum where column k is not constant among the stratum's rows, else 0 (R's "used"). */
-        int[][] used() {
-            int[][] used = new int[nStrata][p];
-            int[] eventsIn = new int[nStrata];
-            int[] first = new int[nStrata];
-            Arrays.fill(first, -1);
-            boolean[][] varies = new boolean[nStrata][p];
-            for (int i = 0; i < n; i++) {
-                int s = stratum[i];
-                if (event[i]) {
-                    eventsIn[s]++;
-                }
-                if (first[s] < 0) {
-                    first[s] = i;
-                    continue;
-                }
-                for (int k = 0; k < p; k++) {
-                    if (raw[k][i] != raw[k][first[s]]) {
-                        varies[s][k] = true;
-                    }
-                }
-            }
-            for (int s = 0; s < nStrata; s++) {
-                for (int k = 0; k < p; k++) {
-                    used[s][k] = varies[s][k] ? eventsIn[s] : 0;
-                }
-            }
-            return used;
         }
 
         /** The events in R's row order: stratum, then time; ties in data order (reversed for (start, stop] data). */
@@ -670,10 +682,13 @@ public final class ProportionalHazardsTest {
     private record Scaled(double[] x, double[] time, int[] strata, double[][] residuals, double[][] variance) {
     }
 
-    /** R's scaling of the Schoenfeld residuals by the inverse average information, per stratum. */
-    private static Scaled scale(Pass pass, double[] beta, List<int[]> termColumns, int nTerms, boolean residuals) {
-        int p = pass.p;
-        int[][] used = pass.used();
+    /**
+     * R's scaling of the Schoenfeld residuals by the inverse average information, per stratum ({@code pass} null
+     * without residuals; {@code g} the untransformed-centre g(t) per observation).
+     */
+    private static Scaled scale(Pass pass, double[] info0, int[][] used, int[] strataGiven, double[] g, double[] beta,
+            List<int[]> termColumns, int nTerms, boolean residuals) {
+        int p = beta.length;
         // a multi-column term counts as used in a stratum where any of its columns varies
         for (int[] cols : termColumns) {
             if (cols.length > 1) {
@@ -696,7 +711,7 @@ public final class ProportionalHazardsTest {
                 for (int[] row : used) {
                     shared += Math.min(row[k], row[l]);
                 }
-                vmean[k][l] = pass.info0[k * p + l] / (shared == 0 ? 1 : shared);
+                vmean[k][l] = info0[k * p + l] / (shared == 0 ? 1 : shared);
             }
         }
         // columns → terms: 1 for a single column, β for the columns of a multi-column term
@@ -717,7 +732,7 @@ public final class ProportionalHazardsTest {
             }
         }
         if (!residuals) {
-            return new Scaled(new double[0], new double[0], pass.strataGiven == null ? null : new int[0],
+            return new Scaled(new double[0], new double[0], strataGiven == null ? null : new int[0],
                     new double[0][q], inverse(vm));
         }
         int[] rows = pass.eventRows();
@@ -725,7 +740,7 @@ public final class ProportionalHazardsTest {
         double[][] res = new double[e][q];
         double[] x = new double[e];
         double[] time = new double[e];
-        int[] strata = pass.strataGiven == null ? null : new int[e];
+        int[] strata = strataGiven == null ? null : new int[e];
         // inverse of V̄ restricted to the terms used in each stratum
         double[][][] inverses = new double[used.length][][];
         int[][] usedIndex = new int[used.length][];
@@ -743,10 +758,10 @@ public final class ProportionalHazardsTest {
         }
         for (int r = 0; r < e; r++) {
             int i = rows[r];
-            x[r] = pass.gRaw[i];
+            x[r] = g[i];
             time[r] = pass.times.values()[pass.times.exit()[i]];
             if (strata != null) {
-                strata[r] = pass.strataGiven[i];
+                strata[r] = strataGiven[i];
             }
             double[] sch = new double[q];
             for (int t = 0; t < q; t++) {

@@ -11,6 +11,11 @@
  * {@link org.survkit.stats.cox.GroupScoreTest} compares groups by the score test of a Cox model with the group
  * alone: the log-rank test's counterpart for case weights and (start, stop] rows (robust with non-integer weights).
  *
+ * <p>A fit and its proportional-hazards test on one preparation: {@link org.survkit.stats.cox.PreparedCoxData} (rows
+ * sorted, times ranked, covariates centred once) given to {@code CoxRegression.fit} and {@code ProportionalHazardsTest},
+ * or {@link org.survkit.stats.cox.CoxRegression#fitAndTest} (the test beside the concordance, on two threads) for a
+ * {@link org.survkit.stats.cox.TestedCoxModel}.
+ *
  * <p>Data kept elsewhere (a Spark Dataset): {@link org.survkit.stats.cox.CoxRegression#fit(CoxRiskSetSource)} runs the
  * same Newton–Raphson iteration on risk-set sums per (stratum, time) that a
  * {@link org.survkit.stats.cox.CoxRiskSetSource} computes once per step ({@link org.survkit.stats.cox.CoxRiskSetSums}).

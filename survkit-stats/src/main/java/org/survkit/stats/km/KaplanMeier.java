@@ -357,6 +357,11 @@ public final class KaplanMeier {
 
     /** Reverse Kaplan–Meier curves per group, in level order. */
     public List<GroupCurve> reverse(double[] time, boolean[] event, String[] group) {
+        return reverse(time, event, Factor.of(group));
+    }
+
+    /** Reverse Kaplan–Meier curves per level of an already coded factor. */
+    public List<GroupCurve> reverse(double[] time, boolean[] event, Factor group) {
         boolean[] flipped = new boolean[event.length];
         for (int i = 0; i < event.length; i++) {
             flipped[i] = !event[i];

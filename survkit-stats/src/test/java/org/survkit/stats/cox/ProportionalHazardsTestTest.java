@@ -61,6 +61,66 @@ class ProportionalHazardsTestTest {
         assertThat(full.scaledResiduals()).isNotEmpty();
     }
 
+    /**
+     * One preparation for the fit and its test ({@link PreparedCoxData}, what the command line does) gives the model
+     * and the test of the {@link CoxData} entry points, bit for bit, on every R case (strata, weights, delayed entry,
+     * aliased columns, offsets where the cases have them).
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cases")
+    void onePreparationForFitAndTestGivesTheSameResults(ZphConcordanceCase c, String label, int k) {
+        JsonNode ref = c.json.get("zph").get(k);
+        ZphTransform transform = ZphTransform.parse(ref.get("transform").asText());
+        boolean byTerm = ref.get("terms").asBoolean();
+        CoxModel model = c.fit();
+        PreparedCoxData prepared = PreparedCoxData.of(c.data);
+        CoxModel shared = CoxRegression.withDefaults().with(c.ties()).fit(prepared, null);
+        assertThat(shared.coef()).as(label).isEqualTo(model.coef());
+        assertThat(shared.loglik()).isEqualTo(model.loglik());
+        assertThat(shared.variance()).isDeepEqualTo(model.variance());
+        assertThat(shared.concordance()).isEqualTo(model.concordance());
+        assertThat(shared.linearPredictors()).isEqualTo(model.linearPredictors());
+        ZphResult alone = ProportionalHazardsTest.of(c.data, model, transform, byTerm);
+        ZphResult tests = ProportionalHazardsTest.tests(prepared, shared, transform, byTerm);
+        assertThat(tests.terms()).isEqualTo(alone.terms());
+        assertThat(tests.global()).isEqualTo(alone.global());
+        assertThat(tests.variance()).isDeepEqualTo(alone.variance());
+        ZphResult full = ProportionalHazardsTest.of(prepared, shared, transform, byTerm);
+        assertThat(full.scaledResiduals()).isDeepEqualTo(alone.scaledResiduals());
+        assertThat(full.transformedTime()).isEqualTo(alone.transformedTime());
+        // the fit and the test together (the test computed alongside the concordance): the same, bit for bit
+        TestedCoxModel both = CoxRegression.withDefaults().with(c.ties()).fitAndTest(prepared, null, transform, byTerm);
+        assertThat(both.model().coef()).isEqualTo(model.coef());
+        assertThat(both.model().variance()).isDeepEqualTo(model.variance());
+        assertThat(both.model().concordance()).isEqualTo(model.concordance());
+        assertThat(both.model().diagnostics()).isEqualTo(model.diagnostics());
+        assertThat(both.proportionalHazards().terms()).isEqualTo(alone.terms());
+        assertThat(both.proportionalHazards().global()).isEqualTo(alone.global());
+        assertThat(both.proportionalHazards().variance()).isDeepEqualTo(alone.variance());
+        assertThat(both.proportionalHazards().diagnostics()).isEqualTo(tests.diagnostics());
+    }
+
+    @Test
+    void fitAndTestHasNoTestWithoutEvents() {
+        ZphConcordanceCase c = ZphConcordanceCase.all().findFirst().orElseThrow();
+        CoxData censored = new CoxData(c.data.start(), c.data.stop(), new boolean[c.data.size()], c.data.design(),
+                c.data.weights(), c.data.strata(), null);
+        TestedCoxModel t = CoxRegression.withDefaults().fitAndTest(PreparedCoxData.of(censored), null, ZphTransform.KM,
+                true);
+        assertThat(t.model().events()).isZero();
+        assertThat(t.proportionalHazards()).isNull();
+    }
+
+    @Test
+    void fitAndTestRethrowsTheTestsMessage() {
+        // a log transform needs positive event times: the test's own message, not a wrapper's
+        DesignMatrix x = new DesignMatrix(List.of("x"), new int[] {0}, List.of("x"),
+                new double[][] {{0.5, 1.5, 0.2, 1.1, 0.7, 0.1}});
+        CoxData d = CoxData.of(new double[] {0, 1, 2, 3, 4, 5}, new boolean[] {true, true, false, true, true, true}, x);
+        assertThatThrownBy(() -> CoxRegression.withDefaults().fitAndTest(PreparedCoxData.of(d), null, ZphTransform.LOG,
+                true)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("log transform");
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
     void matchesR(ZphConcordanceCase c, String label, int k) {
