@@ -70,7 +70,7 @@ final class CoxBlock implements Serializable {
             double[] t = new double[n];
             boolean[] e = new boolean[n];
             double[] w = new double[n];
-            double[] x = new double[n * p];
+            double[] x = new double[SparkRiskSetSource.cells(n, p)];
             for (int k = 0; k < n; k++) {
                 Row r = all.get(order[k]);
                 s[k] = s0[order[k]];
@@ -78,7 +78,7 @@ final class CoxBlock implements Serializable {
                 e[k] = r.getDouble(2) == 1;
                 w[k] = r.getDouble(3);
                 for (int j = 0; j < p; j++) {
-                    x[k * p + j] = r.getDouble(4 + j);
+                    x[k * p + j] = r.getDouble(4 + j); // < n * p, checked above
                 }
             }
             return List.of(new CoxBlock(n, p, s, t, e, w, x)).iterator();
@@ -131,9 +131,9 @@ final class CoxBlock implements Serializable {
         int ds = CoxRiskSetSums.deadStride(p);
         int[] ks = new int[keys];
         double[] kt = new double[keys];
-        double[] cens = new double[keys * rs];
-        double[] deadRisk = new double[keys * rs];
-        double[] tot = new double[keys * ds];
+        double[] cens = new double[SparkRiskSetSource.cells(keys, rs)];
+        double[] deadRisk = new double[SparkRiskSetSource.cells(keys, rs)];
+        double[] tot = new double[SparkRiskSetSource.cells(keys, ds)];
         double[] xc = new double[p];
         int k = -1;
         for (int i = 0; i < n; i++) {
