@@ -4,7 +4,10 @@
 #   bench/scale.sh DATA_DIR RUNS "1e5 1e6 1e7" "km cox"
 #
 # Runs the ./survkit launcher (its AppCDS archive, heap, GC and compiler flags) on a snapshot of
-# survkit-web/target/survkit.jar. Output: bench/out/scale-<time>/runs.tsv and summary.md.
+# survkit-web/target/survkit.jar. Output: bench/out/scale-<time>/runs.tsv and summary.md. A run that
+# fails (e.g. out of memory) is recorded with its exit status (rc) and its stderr kept as <task>-<size>-<run>.err;
+# the next runs go on. KEEP_OUT=1 keeps each run's standard output as <task>-<size>-<run>.out (default /dev/null).
+# Sizes: DATA_DIR/big_<size>.csv (reference/shared-tools/make_big.R, or bench/MakeBig.java for 10^8 rows).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DATA="$1"; RUNS="$2"; SIZES="$3"; TASKS="$4"
@@ -12,7 +15,7 @@ OUT="$ROOT/bench/out/scale-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
 # shellcheck source=bench/snapshot.sh
 source "$ROOT/bench/snapshot.sh"
-printf 'size\ttask\trun\twall_s\tcpu_s\tmaxrss_kb\tload1\n' > "$OUT/runs.tsv"
+printf 'size\ttask\trun\twall_s\tcpu_s\tmaxrss_kb\tload1\trc\n' > "$OUT/runs.tsv"
 for size in $SIZES; do
   f="$DATA/big_$size.csv"
   for task in $TASKS; do
@@ -23,10 +26,14 @@ for size in $SIZES; do
     esac
     for run in $(seq "$RUNS"); do
       load=$(cut -d' ' -f1 /proc/loadavg)
-      /usr/bin/time -f "%e %U %S %M" -o "$OUT/time.tmp" "${SK[@]}" "${args[@]}" > /dev/null 2> "$OUT/$task-$size.err"
-      read -r wall user sys rss < "$OUT/time.tmp"
+      dest=/dev/null
+      if [ "${KEEP_OUT:-0}" = 1 ]; then dest="$OUT/$task-$size-$run.out"; fi
+      rc=0
+      /usr/bin/time -f "%e %U %S %M" -o "$OUT/time.tmp" "${SK[@]}" "${args[@]}" > "$dest" 2> "$OUT/$task-$size-$run.err" || rc=$?
+      # /usr/bin/time writes "Command exited with non-zero status N" before its line when the command fails
+      read -r wall user sys rss < <(tail -n 1 "$OUT/time.tmp")
       cpu=$(python3 -c "print(round($user + $sys, 2))")
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$task" "$run" "$wall" "$cpu" "$rss" "$load" | tee -a "$OUT/runs.tsv"
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$task" "$run" "$wall" "$cpu" "$rss" "$load" "$rc" | tee -a "$OUT/runs.tsv"
     done
   done
 done
@@ -35,7 +42,10 @@ import csv, statistics, sys
 from collections import defaultdict
 by = defaultdict(list)
 for r in csv.DictReader(open(sys.argv[1]), delimiter="\t"):
-    by[(r["task"], r["size"])].append(r)
+    if r.get("rc", "0") == "0":
+        by[(r["task"], r["size"])].append(r)
+    else:
+        print(f"(failed: {r['task']} {r['size']} run {r['run']}, exit status {r['rc']}, see its .err)")
 print("| task | rows | runs | wall s (median) | CPU s (median) | rows/s (wall) | CPU ns/row | max RSS MB | RSS bytes/row | load |")
 print("|---|---|---|---|---|---|---|---|---|---|")
 for (task, size), v in sorted(by.items(), key=lambda kv: (kv[0][0], float(kv[0][1]))):

@@ -723,6 +723,18 @@ final class CohortAssembler implements RowHandler {
         if (!spec.hasCauseCodes()) {
             addEndWarnings();
         }
+        // Each column is cut to its rows one at a time and the longer array let go before the next copy (an exact
+        // one is not copied): copying them all while the assembler still held every original needed twice the
+        // columns' memory at the end of the read (at 10^8 rows, km: 3.4 GB instead of 1.7 GB; out of memory with
+        // -Xmx3g).
+        time = trim(time, size);
+        event = trim(event, size);
+        group = trim(group, size);
+        strata = trim(strata, size);
+        line = trim(line, size);
+        weights = trim(weights, size);
+        cluster = trim(cluster, size);
+        start = trim(start, size);
         List<Covariate> columns = new ArrayList<>(covariates.length);
         for (CovariateColumn c : covariates) {
             columns.add(c.finish(size));
@@ -735,12 +747,24 @@ final class CohortAssembler implements RowHandler {
                     + OptionNames.INVALID + " exclude), counted per reason in the flow of rows. The first: "
                     + problems.get(0).message());
         }
-        return new Cohort(source, Arrays.copyOf(time, size), Arrays.copyOf(event, size),
-                group == null ? null : Arrays.copyOf(group, size), strata == null ? null : Arrays.copyOf(strata, size),
-                Arrays.copyOf(line, size), rowsRead, exclusions, warnings, columns,
-                weights == null ? null : Arrays.copyOf(weights, size),
-                cluster == null ? null : Arrays.copyOf(cluster, size), start == null ? null : Arrays.copyOf(start, size),
-                events.table(), problems);
+        return new Cohort(source, time, event, group, strata, line, rowsRead, exclusions, warnings, columns, weights,
+                cluster, start, events.table(), problems);
+    }
+
+    private static double[] trim(double[] a, int size) {
+        return a == null || a.length == size ? a : Arrays.copyOf(a, size);
+    }
+
+    private static boolean[] trim(boolean[] a, int size) {
+        return a == null || a.length == size ? a : Arrays.copyOf(a, size);
+    }
+
+    private static int[] trim(int[] a, int size) {
+        return a == null || a.length == size ? a : Arrays.copyOf(a, size);
+    }
+
+    private static String[] trim(String[] a, int size) {
+        return a == null || a.length == size ? a : Arrays.copyOf(a, size);
     }
 
     /** {@return every problem (the first {@value #PROBLEMS_KEPT}), for the data check} */

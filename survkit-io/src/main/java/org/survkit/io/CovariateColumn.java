@@ -250,9 +250,13 @@ final class CovariateColumn {
      * @return the covariate
      */
     Covariate finish(int size) {
-        return numeric != null ? new Covariate(name, Arrays.copyOf(numeric, size), null)
-                : new Covariate(name, null, Arrays.copyOf(text, size),
-                        labels == null ? null : new java.util.ArrayList<>(labels.keySet()));
+        // trimmed in place (the column lets go of the longer array), and not copied when it is already exact
+        if (numeric != null) {
+            numeric = numeric.length == size ? numeric : Arrays.copyOf(numeric, size);
+            return new Covariate(name, numeric, null);
+        }
+        text = text.length == size ? text : Arrays.copyOf(text, size);
+        return new Covariate(name, null, text, labels == null ? null : new java.util.ArrayList<>(labels.keySet()));
     }
 
     /**

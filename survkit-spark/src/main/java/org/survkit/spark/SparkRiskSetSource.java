@@ -102,17 +102,18 @@ final class SparkRiskSetSource implements CoxRiskSetSource, AutoCloseable {
     @Override
     public CoxRiskSetSums riskSetSums(double[] centre, double[] factor, double[] beta) {
         List<CoxBlock.Partial> parts = blocks.map(b -> b.riskSetSums(centre, factor, beta)).collect();
-        int d = 0;
+        long keys = 0;
         for (CoxBlock.Partial s : parts) {
-            d += s.time().length;
+            keys += s.time().length;
         }
         int rs = CoxRiskSetSums.riskStride(p);
         int ds = CoxRiskSetSums.deadStride(p);
+        int d = cells(keys, 1);
         int[] stratum = new int[d];
         double[] time = new double[d];
-        double[] cens = new double[d * rs];
-        double[] dead = new double[d * rs];
-        double[] tot = new double[d * ds];
+        double[] cens = new double[cells(keys, rs)];
+        double[] dead = new double[cells(keys, rs)];
+        double[] tot = new double[cells(keys, ds)];
         int at = 0;
         for (CoxBlock.Partial s : parts) {
             int m = s.time().length;
@@ -124,6 +125,28 @@ final class SparkRiskSetSource implements CoxRiskSetSource, AutoCloseable {
             at += m;
         }
         return new CoxRiskSetSums(p, stratum, time, cens, dead, tot);
+    }
+
+    /** Java's largest array length (a little below 2^31 - 1 on HotSpot). */
+    static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    /**
+     * keys × stride as an array length. The sums of every distinct (stratum, time) of every partition come to the
+     * driver at each Newton step; with continuous times that is about one key per row, so 45 sums per key
+     * (8 covariates) pass 2^31 at ~48 million rows, where {@code d * rs} in int arithmetic wrapped around (a
+     * negative or too short array) before.
+     *
+     * @throws IllegalArgumentException when the product is more than an array holds, saying what to do
+     */
+    static int cells(long keys, int stride) {
+        long cells = keys * stride;
+        if (cells > MAX_ARRAY) {
+            throw new IllegalArgumentException("the Cox fit on Spark brings the risk-set sums of each partition's"
+                    + " distinct (stratum, time) to the driver: " + keys + " of them x " + stride + " numbers is"
+                    + " more than a Java array holds (" + MAX_ARRAY + "); round the times (e.g. to whole days) so"
+                    + " that fewer are distinct, or use fewer covariates");
+        }
+        return (int) cells;
     }
 
     @Override
