@@ -52,15 +52,26 @@ public record Cli(int status, String out, String err) {
 
     /** {@return the path of a file in this module's test resources' reference folder} */
     public static String resource(String name) {
+        return testFile("reference/" + name);
+    }
+
+    /**
+     * {@return the path of a file in this module's test resources, e.g. {@code reconstruct/lung_points.csv}} From
+     * this module's test jar (another module's tests), a copy in a temporary folder under the same relative path.
+     */
+    public static String testFile(String resource) {
         try {
-            java.net.URL url = Cli.class.getClassLoader().getResource("reference/" + name);
+            java.net.URL url = Cli.class.getClassLoader().getResource(resource);
+            if (url == null) {
+                throw new IllegalArgumentException("no test resource " + resource);
+            }
             if ("file".equals(url.getProtocol())) {
                 return Paths.get(url.toURI()).toString();
             }
-            // in this module's test jar (another module's tests): a copy in a temporary folder, by its own name
-            Path copy = COPIES.resolve(name);
+            Path copy = COPIES.resolve(resource);
             synchronized (Cli.class) {
                 if (!java.nio.file.Files.exists(copy)) {
+                    java.nio.file.Files.createDirectories(copy.getParent());
                     try (java.io.InputStream in = url.openStream()) {
                         java.nio.file.Files.copy(in, copy);
                     }

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,12 +20,7 @@ class CliReconstructTest {
     Path dir;
 
     static String fixture(String name) {
-        try {
-            return Paths.get(CliReconstructTest.class.getClassLoader().getResource("reconstruct/" + name).toURI())
-                    .toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return Cli.testFile("reconstruct/" + name);
     }
 
     private Path write(String name, String text) throws IOException {
