@@ -56,8 +56,8 @@ final class H2Compaction {
             PrivateFiles.writeString(markTemp, Long.toString(now));
             PrivateFiles.force(markTemp);
             PrivateFiles.moveIntoPlace(markTemp, mark);
-            LOG.info("start-up: compacted the database from {} MB to {} MB in {} ms", size >> 20, now >> 20,
-                    (System.nanoTime() - start) / 1_000_000);
+            LOG.info("start-up: compacted the database from {} KB to {} KB in {} ms", String.format("%,d", size >> 10),
+                    String.format("%,d", now >> 10), (System.nanoTime() - start) / 1_000_000);
             return now;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
