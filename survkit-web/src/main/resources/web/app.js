@@ -812,7 +812,8 @@ async function run() {
   // and the figure and the report compare the groups by the Cox score test
   const weighted = !!(o.weights || o.start);
   const kmOptions = only(o, state.optionNames.km);
-  if (weighted) delete kmOptions.test;
+  // one curve (no group and no group rules): nothing to test, km draws it alone
+  if (weighted || (!o.group && !rules)) delete kmOptions.test;
   const km = api('POST', '/api/analyses', { dataset: ds, analysis: 'km', options: kmOptions, groups: rules,
     ...crit });
   const cmp = o.group && !weighted ? api('POST', '/api/analyses', { dataset: ds, analysis: 'compare', options: only(o, state.optionNames.compare), groups: rules,

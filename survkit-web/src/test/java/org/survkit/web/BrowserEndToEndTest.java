@@ -225,6 +225,28 @@ class BrowserEndToEndTest {
      * The P-digits field (study key {@code p_digits}) sets the digits of the page's P values as the report prints
      * them, and the figure downloads in every format the report writes its figures as (survkit-plot FigureExport).
      */
+    /**
+     * A file uploaded and nothing else chosen (group "none"): one curve and no error. Until session 6 the page sent
+     * km its default test without a group, and the command line's "--test compares groups" refusal showed instead
+     * of the curve.
+     */
+    @Test
+    void aFileWithoutAGroupShowsOneCurveAndNoError() throws Exception {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        driver.get(s.base() + "/?token=" + TestServer.TOKEN);
+        wait.until(d -> d.findElement(By.id("dropzone")).isDisplayed());
+        driver.findElement(By.id("file-input")).sendKeys(TestServer.LUNG.toString());
+        wait.until(d -> d.findElement(By.id("step-columns")).isDisplayed());
+        assertThat(new Select(driver.findElement(By.id("map-group"))).getFirstSelectedOption().getAttribute("value"))
+                .isEmpty();
+        wait.until(d -> !d.findElements(By.id("km-figure")).isEmpty()
+                && (Boolean) ((JavascriptExecutor) d).executeScript(
+                        "const i = document.getElementById('km-figure'); return i.complete && i.naturalWidth > 0;"));
+        assertThat(driver.findElement(By.id("analysis-error")).isDisplayed()).isFalse();
+        // lung: 228 patients, 165 deaths (R: survfit(Surv(time, status) ~ 1, lung))
+        assertThat(driver.findElement(By.id("summary")).getText()).contains("228").contains("165");
+    }
+
     @Test
     void pDigitsFieldAndFigureDownloadsInEveryFormat() throws Exception {
         WebDriverWait wait = open(TestServer.LUNG);
