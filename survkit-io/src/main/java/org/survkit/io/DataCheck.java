@@ -223,7 +223,9 @@ public final class DataCheck {
                 }
                 return new ColumnProfile(column, "date", null, pattern, miss, values.size(), Map.of());
             }
-        } else if (d.problem() != null && values.size() > CODED) {
+        } else if (d.problem() != null && values.size() > CODED && (detector.sawDateShape()
+                || column.equals(spec.startDateColumn()) || column.equals(spec.endDateColumn()))) {
+            // a date problem of a column that looks like dates or is given as one; free text is just text
             problems.add(new Problem(where, 0, column, null, d.problem(), "", "date-format"));
         }
         if (values.size() <= CODED) {

@@ -746,6 +746,15 @@ public final class DateFormats {
                     + trimmedText + ")" + window(shape), null);
         }
 
+        /**
+         * {@return whether some value fed had the shape of a date (one layout decided, or day/month undecided)}
+         * False for a column of free text such as identifiers ("RMBC-01"), whose "no layout fits" is no problem
+         * unless the column is meant to hold dates.
+         */
+        public boolean sawDateShape() {
+            return decision != null || ambiguousLine >= 0 || equalLine >= 0;
+        }
+
         /** {@return true once a value has decided the format: further values need not be fed} */
         public boolean decided() {
             return decision != null;

@@ -66,4 +66,28 @@ class DataCheckTest {
             assertThat(p.kind()).isEqualTo("odd-value");
         });
     }
+
+    /**
+     * Identifiers such as "RMBC-01" (the bundled rapamycin cohort's patient_id) are text, not a date column with
+     * no known layout; a column given as the start or end date, or one whose values look like dates, still gets
+     * the date problem.
+     */
+    @Test
+    void freeTextIsNotADateProblemButAGivenDateColumnIs() {
+        StringBuilder b = new StringBuilder("patient_id,start,last,status\n");
+        for (int i = 1; i <= 40; i++) {
+            b.append(String.format("RMBC-%02d,2010-03-%02d,soon %d,1%n", i, 1 + i % 28, i));
+        }
+        Path f = Fixtures.text(dir, "ids.csv", b.toString());
+        DataCheck.Report free = DataCheck.run(f, CohortSpec.builder());
+        assertThat(free.problems()).isEmpty();
+        assertThat(free.columns()).extracting(DataCheck.ColumnProfile::type)
+                .containsExactly("text", "date", "text", "coded");
+
+        DataCheck.Report given = DataCheck.run(f, CohortSpec.builder().startDate("start").endDate("last"));
+        assertThat(given.problems()).singleElement().satisfies(p -> {
+            assertThat(p.column()).isEqualTo("last");
+            assertThat(p.what()).startsWith("no known date layout fits the column: \"soon 1\"");
+        });
+    }
 }
