@@ -11,15 +11,24 @@ import org.survkit.study.key.StudyKeys;
 /**
  * The page's field labels from the study keys: {@code {{label:--decimal}}} in {@code index.html} becomes the key's
  * web label ("Decimal mark"), so that a field is named as the messages about it name it ({@link Messages#forPage});
+ * {@code {{default:--p-digits}}} becomes the key's default (a field's value or placeholder), and
  * {@code {{checks:--figure-formats}}} becomes a check box per figure format.
  */
 final class PageLabels {
-    private static final Pattern LABEL = Pattern.compile("\\{\\{label:(--[a-z][a-z0-9-]*)\\}\\}");
+    private static final Pattern LABEL = Pattern.compile("\\{\\{(label|default):(--[a-z][a-z0-9-]*)\\}\\}");
 
     /** Where the page's figure-format boxes go: one per {@link FigureFormat}, ticked as the key's default. */
     static final String FORMATS = "{{checks:" + StudyKeys.Flags.FIGURE_FORMATS + "}}";
 
     private PageLabels() {
+    }
+
+    /** {@return a key's default as a form field shows it: 170 for 170.0} */
+    static String shown(Object value) {
+        if (value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) {
+            return Long.toString(d.longValue());
+        }
+        return String.valueOf(value);
     }
 
     /** {@return a check box per figure format, SVG ticked and fixed (the report always shows it)} */
@@ -45,11 +54,12 @@ final class PageLabels {
         Matcher m = LABEL.matcher(page);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
-            StudyKey<?> k = byFlag.get(m.group(1));
+            StudyKey<?> k = byFlag.get(m.group(2));
             if (k == null) {
-                throw new IllegalStateException("index.html names " + m.group(1) + ", which is no study option's flag");
+                throw new IllegalStateException("index.html names " + m.group(2) + ", which is no study option's flag");
             }
-            m.appendReplacement(sb, Matcher.quoteReplacement(HtmlReport.esc(k.label())));
+            String text = m.group(1).equals("label") ? k.label() : shown(k.defaultValue());
+            m.appendReplacement(sb, Matcher.quoteReplacement(HtmlReport.esc(text)));
         }
         m.appendTail(sb);
         return sb.toString();

@@ -53,6 +53,11 @@ class MessagesTest {
                 .contains("Invalid values <select id=\"map-invalid\">")
                 .contains("<span id=\"event-values-label\">Event values</span>")
                 .contains("<span id=\"censor-values-label\">Censored values</span>");
+        // defaults from their keys: P digits 3, figure width 170 mm, 300 dpi, 20 Cox iterations
+        assertThat(page).doesNotContain("{{default:")
+                .contains("id=\"opt-p-digits\" type=\"number\" step=\"1\" placeholder=\"3\"")
+                .contains("value=\"170\" list=\"fig-widths\"").contains("value=\"300\"></label>")
+                .contains("placeholder=\"20 (R's default)\"");
         // a box per figure format (survkit-plot FigureFormat), ticked as the key's default (svg, png)
         assertThat(page).doesNotContain("{{checks:")
                 .contains("<input type=\"checkbox\" value=\"svg\" checked disabled> SVG</label>")
