@@ -36,4 +36,5 @@ for size in $SIZES; do
     done
   done
 done
+python3 "$ROOT/bench/scale_summary.py" "$OUT/runs.tsv" | tee "$OUT/summary.md"
 echo "$OUT"
