@@ -23,7 +23,7 @@ opens="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.la
 cp="$root/survkit-spark/target/test-classes:$root/survkit-spark/target/survkit-spark.jar:$root/survkit-spark/target/lib/*"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 # shellcheck disable=SC2086
-/usr/bin/time -v -o "$root/bench-data/spark/time.txt" java -Xmx"${SPARK_BENCH_XMX:-8g}" -XX:+UseParallelGC $opens -cp "$cp" org.survkit.spark.SparkBench \
+/usr/bin/time -v -o "$root/bench-data/spark/time.txt" java -Xmx"${SPARK_BENCH_XMX:-8g}" -XX:+UseParallelGC -Dlog4j2.provider=org.apache.logging.log4j.core.impl.Log4jProvider $opens -cp "$cp" org.survkit.spark.SparkBench \
   "$rows" "$master" "$root/bench-data/spark" "$parts" "$@" 2> >(grep -v -E ' (WARN|INFO) ' >&2)
 grep -E 'Maximum resident|Elapsed \(wall' "$root/bench-data/spark/time.txt"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -29,4 +29,20 @@ public interface CoxRiskSetSource {
      * @param beta   the coefficients on the centred and scaled covariates
      */
     CoxRiskSetSums riskSetSums(double[] centre, double[] factor, double[] beta);
+
+    /**
+     * One Newton step's ℓ, U and I at β on x = (raw − centre)·factor: what the fit asks for at each step. By default
+     * the walk over the {@link #riskSetSums} brought to the caller (their size grows with the distinct (stratum, time)
+     * keys); a source whose parts hold disjoint ranges of (merged) times overrides it and walks each part where it
+     * lives from the risk set of the later parts ({@link RiskSetWalk}), so that only ℓ, U, I travel.
+     *
+     * @param centre one value per column
+     * @param factor one value per column
+     * @param beta   the coefficients on the centred and scaled covariates
+     * @param ties   Breslow or Efron
+     */
+    default CoxStepSums stepSums(double[] centre, double[] factor, double[] beta, Ties ties) {
+        int p = columnNames().size();
+        return CoxStepSums.of(p, RiskSetWalk.walk(riskSetSums(centre, factor, beta), RiskSetWalk.likelihood(p, ties)));
+    }
 }

@@ -1,11 +1,10 @@
 package org.survkit.stats.cox;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
 import org.survkit.stats.Diagnostic;
-import org.survkit.stats.internal.RankedTimes;
 
 /**
  * The proportional-hazards test of {@link ProportionalHazardsTest} (R {@code cox.zph(fit, transform = "km")}, one
@@ -58,6 +57,41 @@ public final class SummedProportionalHazards {
      */
     public static ZphResult tests(CoxRiskSetSource source, CoxModel model, double[] time, boolean[] event,
             int[] count, int[] strataEvents, boolean[][] strataVaries, int[] assign, List<String> termLabels) {
+        int p = source.columnNames().size();
+        ZphKaplanMeier km = ZphKaplanMeier.ofCells(time, event, count);
+        long events = km.deathCount();
+        if (events == 0) {
+            throw new IllegalArgumentException("no events: proportional hazards cannot be tested");
+        }
+        DoubleUnaryOperator g = km.centred(0, 1, km.deathWeightedSum(0, 1) / events);
+        return tests(source, model, (centre, factor, beta) -> RiskSetWalk.walk(source.riskSetSums(centre, factor,
+                beta), RiskSetWalk.proportionalHazards(p, model.ties(), g)), strataEvents, strataVaries, assign,
+                termLabels);
+    }
+
+    /**
+     * The sums of the test at β̂ computed by the source's side: the {@link RiskSetWalk#proportionalHazards} walk's
+     * result summed over the source's parts, with the Kaplan–Meier transform of {@link ZphKaplanMeier}.
+     */
+    @FunctionalInterface
+    public interface ScoreSums {
+        /**
+         * @param centre     the fit's centring per column
+         * @param factor     its scaling per column
+         * @param scaledBeta β̂ on the centred and scaled columns (0 for an aliased one)
+         * @return U, I₀, I₁, I₂ ({@link RiskSetWalk#proportionalHazards})
+         */
+        double[] at(double[] centre, double[] factor, double[] scaledBeta);
+    }
+
+    /**
+     * The test of each model term and the global test from the score sums computed where the data live (e.g. a
+     * cluster's partitions walking their own times, {@link RiskSetWalk}); the source gives the centring and scaling.
+     *
+     * @param sums the sums at β̂
+     */
+    public static ZphResult tests(CoxRiskSetSource source, CoxModel model, ScoreSums sums, int[] strataEvents,
+            boolean[][] strataVaries, int[] assign, List<String> termLabels) {
         Objects.requireNonNull(model, "model");
         List<String> names = source.columnNames();
         int p = names.size();
@@ -82,9 +116,8 @@ public final class SummedProportionalHazards {
         for (int j : keep) {
             scaledBeta[j] = coef[j] / factor[j];
         }
-        CoxRiskSetSums sums = source.riskSetSums(centre.clone(), factor.clone(), scaledBeta);
-        Walk w = new Walk(p, model.ties() == Ties.EFRON);
-        w.run(sums, KaplanMeierTransform.of(time, event, count));
+        int tri = p * (p + 1) / 2;
+        double[] walked = sums.at(centre.clone(), factor.clone(), scaledBeta);
 
         // back to the covariates' own scale (x = (raw − centre)·factor): U_k / f_k, I_kl / (f_k f_l)
         int q = keep.size();
@@ -93,16 +126,16 @@ public final class SummedProportionalHazards {
         double[][] info0 = new double[q][q];
         for (int a = 0; a < q; a++) {
             int k = keep.get(a);
-            u[a] = w.u[k] / factor[k];
+            u[a] = walked[k] / factor[k];
             for (int b = 0; b < q; b++) {
                 int l = keep.get(b);
                 int t = k >= l ? k * (k + 1) / 2 + l : l * (l + 1) / 2 + k;
                 double f = factor[k] * factor[l];
-                info0[a][b] = w.info0[t] / f;
+                info0[a][b] = walked[p + t] / f;
                 imat[a][b] = info0[a][b];
-                imat[a][q + b] = w.info1[t] / f;
-                imat[q + a][b] = w.info1[t] / f;
-                imat[q + a][q + b] = w.info2[t] / f;
+                imat[a][q + b] = walked[p + tri + t] / f;
+                imat[q + a][b] = walked[p + tri + t] / f;
+                imat[q + a][q + b] = walked[p + 2 * tri + t] / f;
             }
         }
         List<ZphTerm> terms = new ArrayList<>();
@@ -141,140 +174,5 @@ public final class SummedProportionalHazards {
         return new ZphResult(terms, global, ZphTransform.KM, new double[0], new double[0],
                 strataEvents.length > 1 ? new int[0] : null, new double[0][q], kept,
                 ProportionalHazardsTest.inverse(vmean), diagnostics);
-    }
-
-    /** g(t) = 1 − S(t−) of the pooled, unweighted Kaplan–Meier curve, per merged time, centred over the deaths. */
-    record KaplanMeierTransform(double[] times, double[] centred) {
-        static KaplanMeierTransform of(double[] time, boolean[] event, int[] count) {
-            RankedTimes ranked = RankedTimes.of(time, true);
-            int d = ranked.times().length;
-            long[] deaths = new long[d];
-            long[] exits = new long[d];
-            long events = 0;
-            for (int i = 0; i < time.length; i++) {
-                exits[ranked.rank()[i]] += count[i];
-                if (event[i]) {
-                    deaths[ranked.rank()[i]] += count[i];
-                    events += count[i];
-                }
-            }
-            if (events == 0) {
-                throw new IllegalArgumentException("no events: proportional hazards cannot be tested");
-            }
-            long[] atRisk = new long[d];
-            long above = 0;
-            for (int k = d - 1; k >= 0; k--) {
-                above += exits[k];
-                atRisk[k] = above;
-            }
-            double[] g = new double[d];
-            double s = 1;
-            double mean = 0;
-            for (int k = 0; k < d; k++) {
-                g[k] = 1 - s;
-                mean += g[k] * deaths[k];
-                if (deaths[k] > 0) {
-                    s *= 1 - (double) deaths[k] / atRisk[k];
-                }
-            }
-            mean /= events;
-            for (int k = 0; k < d; k++) {
-                g[k] -= mean;
-            }
-            return new KaplanMeierTransform(ranked.times(), g);
-        }
-
-        /** g at a merged time (the smallest member of its run, as {@link RankedTimes} gives it). */
-        double at(double t) {
-            int k = Arrays.binarySearch(times, t);
-            if (k < 0) {
-                throw new IllegalStateException("time " + t + " is not among the counted times");
-            }
-            return centred[k];
-        }
-    }
-
-    /** The walk over each stratum's times, latest first, accumulating U and the information blocks. */
-    private static final class Walk {
-        final int p;
-        final int tri;
-        final boolean efron;
-        final double[] u;
-        final double[] info0;
-        final double[] info1;
-        final double[] info2;
-
-        Walk(int p, boolean efron) {
-            this.p = p;
-            this.tri = p * (p + 1) / 2;
-            this.efron = efron;
-            u = new double[p];
-            info0 = new double[tri];
-            info1 = new double[tri];
-            info2 = new double[tri];
-        }
-
-        void run(CoxRiskSetSums s, KaplanMeierTransform g) {
-            int d = s.size();
-            RankedTimes ranked = RankedTimes.of(s.time(), true);
-            int[] rank = ranked.rank();
-            int[] order = SummedRiskSets.order(s.stratum(), rank);
-            int[] stratum = s.stratum();
-            int rs = CoxRiskSetSums.riskStride(p);
-            int ds = CoxRiskSetSums.deadStride(p);
-            double[] cens = s.censoredRisk();
-            double[] dead = s.deadRisk();
-            double[] tot = s.deadTotals();
-            double[] surv = new double[rs]; // survivors' Σr, Σr x, Σr x xᵀ
-            double[] dRisk = new double[rs];
-            double[] dTot = new double[ds];
-            int k = 0;
-            while (k < d) {
-                int first = order[k];
-                if (k == 0 || stratum[order[k - 1]] != stratum[first]) {
-                    Arrays.fill(surv, 0);
-                }
-                Arrays.fill(dRisk, 0);
-                Arrays.fill(dTot, 0);
-                while (k < d && stratum[order[k]] == stratum[first] && rank[order[k]] == rank[first]) {
-                    int key = order[k++];
-                    for (int t = 0; t < rs; t++) {
-                        surv[t] += cens[key * rs + t];
-                        dRisk[t] += dead[key * rs + t];
-                    }
-                    for (int t = 0; t < ds; t++) {
-                        dTot[t] += tot[key * ds + t];
-                    }
-                }
-                long nDead = Math.round(dTot[0]);
-                if (nDead > 0) {
-                    addTime(surv, dRisk, dTot, nDead, g.at(ranked.times()[rank[first]]));
-                }
-                for (int t = 0; t < rs; t++) {
-                    surv[t] += dRisk[t];
-                }
-            }
-        }
-
-        /** One death time: Efron's d partial risk sets summed in closed form ({@link EfronTieSums}; Breslow: one). */
-        private void addTime(double[] surv, double[] dRisk, double[] dTot, long nDead, double gt) {
-            EfronTieSums ef = EfronTieSums.of(0, surv[0], dRisk[0], dTot[1], efron ? nDead : 1);
-            for (int k = 0; k < p; k++) {
-                u[k] += gt * (dTot[3 + k] - (ef.others() * surv[1 + k] + ef.deaths() * dRisk[1 + k]));
-            }
-            for (int k = 0, idx = 0; k < p; k++) {
-                double ak = surv[1 + k];
-                double bk = dRisk[1 + k];
-                for (int l = 0; l <= k; l++, idx++) {
-                    double al = surv[1 + l];
-                    double bl = dRisk[1 + l];
-                    double v = ef.others() * surv[1 + p + idx] + ef.deaths() * dRisk[1 + p + idx]
-                            - (ef.c0() * ak * al + ef.c1() * (ak * bl + bk * al) + ef.c2() * bk * bl);
-                    info0[idx] += v;
-                    info1[idx] += gt * v;
-                    info2[idx] += gt * gt * v;
-                }
-            }
-        }
     }
 }

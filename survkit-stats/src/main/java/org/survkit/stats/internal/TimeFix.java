@@ -38,8 +38,7 @@ public final class TimeFix {
         meanAbs /= m;
         int[] map = null;
         for (int i = 1; i < m; i++) {
-            double dy = sortedDistinct[i] - sortedDistinct[i - 1];
-            boolean tied = dy <= TOLERANCE || dy / meanAbs <= TOLERANCE;
+            boolean tied = tied(sortedDistinct[i - 1], sortedDistinct[i], meanAbs);
             if (tied && map == null) {
                 map = new int[m];
                 for (int j = 0; j < i; j++) {
@@ -51,6 +50,19 @@ public final class TimeFix {
             }
         }
         return map;
+    }
+
+    /**
+     * Whether two neighbouring distinct times are tied: their difference is at most {@link #TOLERANCE}, absolutely or
+     * relative to the mean absolute value of all the distinct times.
+     *
+     * @param previous a distinct time
+     * @param next     the next larger distinct time
+     * @param meanAbs  mean of |y| over all the distinct times
+     */
+    public static boolean tied(double previous, double next, double meanAbs) {
+        double dy = next - previous;
+        return dy <= TOLERANCE || dy / meanAbs <= TOLERANCE;
     }
 
     /**
