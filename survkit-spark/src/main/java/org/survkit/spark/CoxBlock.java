@@ -9,12 +9,17 @@ import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.survkit.stats.cox.CoxRiskSetSums;
+import org.survkit.stats.cox.RiskSetWalk;
+import org.survkit.stats.cox.ZphKaplanMeier;
 
 /**
  * One partition's Cox rows packed once into primitive columns, sorted by (stratum, time) so that the rows of a key
  * are contiguous: each Newton step is then one linear scan per partition (no per-step query plan, code generation
- * or shuffle), returning one partial sum per (stratum, time) of the partition. The driver adds the partial sums of a
- * key that several partitions hold ({@link CoxRiskSetSums} allows repeated keys).
+ * or shuffle). {@link SparkRiskSetSource} lays the rows out by (merged) time first, so that each (stratum, time) lives
+ * in one partition and the partitions hold increasing ranges of time: a step is then the per-stratum totals
+ * ({@link #stratumTotals}) and a walk of the partition's own keys ({@link #walk}). {@link #riskSetSums} returns one
+ * partial sum per (stratum, time) of the partition instead (the driver adds the partial sums of a key that several
+ * partitions hold; {@link CoxRiskSetSums} allows repeated keys). {@code time} holds the times after R's timefix.
  */
 final class CoxBlock implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -162,33 +167,89 @@ final class CoxBlock implements Serializable {
                 ks[k] = stratum[i];
                 kt[k] = time[i];
             }
-            double eta = 0;
-            for (int j = 0; j < p; j++) {
-                xc[j] = (x[i * p + j] - centre[j]) * factor[j];
-                eta += beta[j] * xc[j];
-            }
-            double w = weight[i];
-            double r = w * Math.exp(eta);
-            double[] target = dead[i] ? deadRisk : cens;
-            int base = k * rs;
-            target[base] += r;
-            for (int a = 0, idx = base + 1 + p; a < p; a++) {
-                double ra = r * xc[a];
-                target[base + 1 + a] += ra;
-                for (int b = 0; b <= a; b++, idx++) {
-                    target[idx] += ra * xc[b];
-                }
-            }
-            if (dead[i]) {
-                int d = k * ds;
-                tot[d] += 1;
-                tot[d + 1] += w;
-                tot[d + 2] += w * eta;
-                for (int a = 0; a < p; a++) {
-                    tot[d + 3 + a] += w * xc[a];
-                }
-            }
+            add(i, centre, factor, beta, xc, dead[i] ? deadRisk : cens, k * rs, tot, k * ds);
         }
         return new Partial(ks, kt, cens, deadRisk, tot);
+    }
+
+    /**
+     * Adds row i's r = w e<sup>η</sup>, r·x, r·x xᵀ (x centred and scaled into {@code xc}) to {@code risk} from
+     * {@code at}, and for a death its count, w, w·η, w·x to {@code totals} from {@code totalsAt} (null: not wanted).
+     */
+    private void add(int i, double[] centre, double[] factor, double[] beta, double[] xc, double[] risk, int at,
+            double[] totals, int totalsAt) {
+        double eta = 0;
+        for (int j = 0; j < p; j++) {
+            xc[j] = (x[i * p + j] - centre[j]) * factor[j];
+            eta += beta[j] * xc[j];
+        }
+        double w = weight[i];
+        double r = w * Math.exp(eta);
+        risk[at] += r;
+        for (int a = 0, idx = at + 1 + p; a < p; a++) {
+            double ra = r * xc[a];
+            risk[at + 1 + a] += ra;
+            for (int b = 0; b <= a; b++, idx++) {
+                risk[idx] += ra * xc[b];
+            }
+        }
+        if (dead[i] && totals != null) {
+            totals[totalsAt] += 1;
+            totals[totalsAt + 1] += w;
+            totals[totalsAt + 2] += w * eta;
+            for (int a = 0; a < p; a++) {
+                totals[totalsAt + 3 + a] += w * xc[a];
+            }
+        }
+    }
+
+    /**
+     * Per stratum code 0..strata−1, the Σr, Σr·x, Σr·x xᵀ of all the partition's rows ({@link
+     * CoxRiskSetSums#riskStride} values each): the first of a Newton step's two passes, from which the driver makes
+     * each partition's starting risk set.
+     */
+    double[] stratumTotals(double[] centre, double[] factor, double[] beta, int strata) {
+        int rs = CoxRiskSetSums.riskStride(p);
+        double[] out = new double[strata * rs];
+        double[] xc = new double[p];
+        for (int i = 0; i < n; i++) {
+            add(i, centre, factor, beta, xc, out, stratum[i] * rs, null, 0);
+        }
+        return out;
+    }
+
+    /**
+     * The second pass: walks the partition's keys latest first per stratum, each stratum started from the risk set
+     * of the later partitions ({@code later} from {@code at + stratum·riskStride}), and returns the walk's result
+     * ({@link RiskSetWalk}). Memory: a few arrays of p(p+1)/2, whatever the number of keys. The partition must hold
+     * every row of each (stratum, time) it holds, with times merged (R's timefix) beforehand.
+     */
+    double[] walk(double[] centre, double[] factor, double[] beta, double[] later, int at, RiskSetWalk w) {
+        int rs = CoxRiskSetSums.riskStride(p);
+        double[] cens = new double[rs];
+        double[] deaths = new double[rs];
+        double[] totals = new double[CoxRiskSetSums.deadStride(p)];
+        double[] xc = new double[p];
+        int i = n - 1;
+        while (i >= 0) {
+            int s = stratum[i];
+            double t = time[i];
+            if (i == n - 1 || stratum[i + 1] != s) {
+                w.startStratum(later, at + s * rs);
+            }
+            Arrays.fill(cens, 0);
+            Arrays.fill(deaths, 0);
+            Arrays.fill(totals, 0);
+            for (; i >= 0 && stratum[i] == s && time[i] == t; i--) {
+                add(i, centre, factor, beta, xc, dead[i] ? deaths : cens, 0, totals, 0);
+            }
+            w.time(t, cens, deaths, totals);
+        }
+        return w.result();
+    }
+
+    /** The pooled Kaplan–Meier counts of the partition's (merged) times, for cox.zph's transform. */
+    ZphKaplanMeier kaplanMeier() {
+        return ZphKaplanMeier.ofRows(time, dead, n);
     }
 }

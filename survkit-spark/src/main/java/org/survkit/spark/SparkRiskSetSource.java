@@ -4,13 +4,19 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,20 +24,33 @@ import org.apache.spark.storage.StorageLevel;
 import org.survkit.stats.cox.CoxColumnSums;
 import org.survkit.stats.cox.CoxRiskSetSource;
 import org.survkit.stats.cox.CoxRiskSetSums;
+import org.survkit.stats.cox.CoxStepSums;
+import org.survkit.stats.cox.MergedTimes;
+import org.survkit.stats.cox.RiskSetWalk;
+import org.survkit.stats.cox.SummedProportionalHazards;
+import org.survkit.stats.cox.Ties;
+import org.survkit.stats.cox.ZphKaplanMeier;
+import scala.Tuple2;
 
 /**
  * Cox data in a Spark Dataset, asked for sums by {@link org.survkit.stats.cox.CoxRegression#fit(CoxRiskSetSource)}.
- * The rows used (time, status, stratum, weight, covariates; complete rows only) are packed once per partition into
- * primitive columns sorted by (stratum, time) ({@link CoxBlock}) and persisted; then two passes fix the centring
- * and scaling and each Newton step is one pass that returns, per (stratum, time) of each partition, the censored
- * rows' and the deaths' Σr, Σr·x, Σr·x xᵀ and the deaths' count, Σw, Σw·η, Σw·x (x centred and scaled,
- * r = w e<sup>η</sup>): 2(1 + p + p(p+1)/2) + 3 + p numbers per key. β travels in the task closure (p doubles).
- * {@link #close()} releases the persisted blocks.
+ * The rows used (time, status, stratum, weight, covariates; complete rows only) get R's timefix over their distinct
+ * times first ({@link #mergedTimes}: no partition bound can cut a run of near-equal times), are range-partitioned by
+ * merged time (every (stratum, time) in one partition, partition k before k + 1 in time, every stratum possibly in
+ * every partition), packed once per partition into primitive columns sorted by (stratum, time) ({@link CoxBlock})
+ * and persisted. Two passes fix the centring and scaling; each Newton step is two passes ({@link #stepSums}): the
+ * partitions' per-stratum totals, then each partition's walk of its own times from the later partitions' risk sets,
+ * returning ℓ, U, I. β and the starting risk sets travel in the task closure. {@link #riskSetSums} (every key's sums
+ * to the driver) is kept for callers that need them. {@link #close()} releases the persisted blocks.
  */
 final class SparkRiskSetSource implements CoxRiskSetSource, AutoCloseable {
     private final JavaRDD<CoxBlock> blocks;
     private final List<String> names;
     private final int p;
+    private final int strata;
+    private final int mergedRuns;
+    /** Doubles brought to the driver by the last step ({@link #stepSums}): for tests and measurements. */
+    private long collectedPerStep;
 
     /**
      * @param data       the Dataset
@@ -39,12 +58,23 @@ final class SparkRiskSetSource implements CoxRiskSetSource, AutoCloseable {
      * @param covariates numeric covariate columns (the design's columns)
      */
     SparkRiskSetSource(Dataset<Row> data, SurvivalColumns c, List<String> covariates) {
+        this(data, c, covariates, null);
+    }
+
+    /**
+     * @param bounds the partitions' lower time bounds after the first (partition k holds the merged times in
+     *               [bounds[k−1], bounds[k])); null: Spark's range partitioning of the merged times over the input's
+     *               number of partitions. Explicit bounds lay out the rows as a test needs them (a partition of one
+     *               time, empty partitions, a bound inside a run of near-equal times).
+     */
+    SparkRiskSetSource(Dataset<Row> data, SurvivalColumns c, List<String> covariates, double[] bounds) {
         this.names = List.copyOf(covariates);
         this.p = names.size();
         List<Column> cols = new ArrayList<>();
         cols.add(c.strata() == null ? lit("").as("s")
                 : SparkSurvival.column(c.strata()).cast("string").as("s"));
-        cols.add(SparkSurvival.column(c.time()).cast("double").as("t"));
+        // + 0.0 folds −0.0 into 0.0, as the in-memory ranking of times does
+        cols.add(SparkSurvival.column(c.time()).cast("double").plus(lit(0.0)).as("t"));
         cols.add(when(SparkSurvival.isEvent(c), lit(1.0)).otherwise(lit(0.0)).as("e"));
         cols.add(c.weight() == null ? lit(1.0).as("w")
                 : SparkSurvival.column(c.weight()).cast("double").as("w"));
@@ -64,8 +94,81 @@ final class SparkRiskSetSource implements CoxRiskSetSource, AutoCloseable {
             }
         }
         Map<String, Integer> strataCode = new HashMap<>(SparkSurvival.codes(SparkSurvival.levels(rows, "s")));
-        this.blocks = rows.javaRDD().mapPartitions(new CoxBlock.Pack(p, strataCode))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        this.strata = Math.max(1, strataCode.size());
+        int parts = Math.max(1, rows.rdd().getNumPartitions());
+        MergedTimes merged = mergedTimes(rows, parts);
+        this.mergedRuns = merged.runs();
+        Dataset<Row> fixed = merged.runs() == 0 ? rows
+                : rows.withColumn("t", udf((UDF1<Double, Double>) merged::merged, DataTypes.DoubleType).apply(col("t")));
+        JavaRDD<Row> laid = bounds == null ? fixed.repartitionByRange(parts, col("t")).javaRDD()
+                : fixed.javaRDD().mapToPair(r -> new Tuple2<>(r.getDouble(1), r)).partitionBy(new TimeBounds(bounds))
+                        .values();
+        this.blocks = laid.mapPartitions(new CoxBlock.Pack(p, strataCode)).persist(StorageLevel.MEMORY_AND_DISK());
+    }
+
+    /**
+     * R's timefix over the distinct times of the rows, distributed: the distinct times sorted in ranges (one
+     * shuffle of the distinct times), each range summarised ({@link MergedTimes#chunk}: its ends and its runs of
+     * near-equal times), the runs joined across the ranges on the driver. Two small jobs on the persisted ranges:
+     * the count and Σ|t| (the mean the relative tolerance needs), then the summaries. Driver memory: the runs of
+     * merged times (usually none) and two numbers per range.
+     */
+    static MergedTimes mergedTimes(Dataset<Row> rows, int parts) {
+        JavaRDD<double[]> ranges = rows.select(col("t")).distinct().repartitionByRange(parts, col("t"))
+                .sortWithinPartitions(col("t")).javaRDD().mapPartitions(it -> {
+                    double[] t = new double[16];
+                    int m = 0;
+                    while (it.hasNext()) {
+                        if (m == t.length) {
+                            t = Arrays.copyOf(t, cells(2L * m, 1));
+                        }
+                        t[m++] = it.next().getDouble(0);
+                    }
+                    return List.of(Arrays.copyOf(t, m)).iterator();
+                }).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            double count = 0;
+            double sumAbs = 0;
+            for (double[] cs : ranges.map(t -> {
+                double a = 0;
+                for (double v : t) {
+                    a += Math.abs(v);
+                }
+                return new double[] {t.length, a};
+            }).collect()) {
+                count += cs[0];
+                sumAbs += cs[1];
+            }
+            double meanAbs = sumAbs / count;
+            return MergedTimes.of(ranges.map(t -> MergedTimes.chunk(t, meanAbs)).collect(), meanAbs);
+        } finally {
+            ranges.unpersist(false);
+        }
+    }
+
+    /** Partition k holds the keys in [bounds[k−1], bounds[k]) (bounds non-decreasing; equal bounds: empty). */
+    static final class TimeBounds extends Partitioner {
+        private static final long serialVersionUID = 1L;
+        private final double[] bounds;
+
+        TimeBounds(double[] bounds) {
+            this.bounds = bounds.clone();
+        }
+
+        @Override
+        public int numPartitions() {
+            return bounds.length + 1;
+        }
+
+        @Override
+        public int getPartition(Object key) {
+            double t = (Double) key;
+            int k = 0;
+            while (k < bounds.length && bounds[k] <= t) {
+                k++;
+            }
+            return k;
+        }
     }
 
     @Override
@@ -97,6 +200,104 @@ final class SparkRiskSetSource implements CoxRiskSetSource, AutoCloseable {
     @Override
     public double[] absoluteDeviations(double[] centre) {
         return blocks.map(b -> b.absoluteDeviations(centre)).reduce(SparkRiskSetSource::add);
+    }
+
+    /**
+     * One Newton step in two passes over the packed rows, each partition holding a range of (merged) times: (a) each
+     * partition's per-stratum totals Σr, Σr·x, Σr·x xᵀ; the driver makes from them each partition's starting risk
+     * sets (the sums of the later partitions of the same stratum); (b) each partition walks its own keys from those
+     * ({@link CoxBlock#walk}) and returns ℓ, U, I. Moved: partitions × strata × (1 + p + p(p+1)/2) doubles each way
+     * and partitions × (1 + p + p(p+1)/2) back, whatever the number of rows or distinct times.
+     */
+    @Override
+    public CoxStepSums stepSums(double[] centre, double[] factor, double[] beta, Ties ties) {
+        int width = p;
+        double[] sum = walkAll(centre, factor, beta, (k, b) -> RiskSetWalk.likelihood(width, ties));
+        return CoxStepSums.of(p, sum);
+    }
+
+    /** The walk a partition runs (built where it runs: walks are not serializable). */
+    private interface WalkOf extends Serializable {
+        RiskSetWalk of(int partition, CoxBlock block);
+    }
+
+    /** A walk per partition, from the later partitions' risk sets; their results summed. */
+    private double[] walkAll(double[] centre, double[] factor, double[] beta, WalkOf walkOf) {
+        int rs = CoxRiskSetSums.riskStride(p);
+        int nStrata = strata;
+        List<double[]> totals = blocks.map(b -> b.stratumTotals(centre, factor, beta, nStrata)).collect();
+        int parts = totals.size();
+        double[] later = new double[cells((long) parts * nStrata, rs)];
+        double[] acc = new double[nStrata * rs];
+        for (int k = parts - 1; k >= 0; k--) {
+            System.arraycopy(acc, 0, later, k * nStrata * rs, acc.length);
+            double[] t = totals.get(k);
+            for (int i = 0; i < acc.length; i++) {
+                acc[i] += t[i];
+            }
+        }
+        List<double[]> walked = blocks.mapPartitionsWithIndex((k, it) -> {
+            List<double[]> out = new ArrayList<>();
+            while (it.hasNext()) {
+                CoxBlock b = it.next();
+                out.add(b.walk(centre, factor, beta, later, k * nStrata * rs, walkOf.of(k, b)));
+            }
+            return out.iterator();
+        }, true).collect();
+        collectedPerStep = (long) parts * nStrata * rs + (long) walked.size() * walked.get(0).length;
+        double[] sum = walked.get(0).clone();
+        for (int k = 1; k < walked.size(); k++) {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += walked.get(k)[i];
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * R's {@code cox.zph(transform = "km")} score sums at β̂ the same way: the pooled Kaplan–Meier transform g(t)
+     * is a product over time, so three small β-free jobs give each partition the rows after it, the survival before
+     * it and the mean of g over the deaths (partitions × 3 numbers), and each partition computes g at its own times;
+     * then the two passes of a step with the cox.zph terms ({@link RiskSetWalk#proportionalHazards}).
+     */
+    SummedProportionalHazards.ScoreSums proportionalHazardsSums(Ties ties) {
+        List<Long> rowsPer = blocks.map(b -> (long) b.n).collect();
+        int parts = rowsPer.size();
+        long[] after = new long[parts];
+        for (int k = parts - 2; k >= 0; k--) {
+            after[k] = after[k + 1] + rowsPer.get(k + 1);
+        }
+        List<Double> products = blocks.mapPartitionsWithIndex((k, it) -> {
+            List<Double> out = new ArrayList<>();
+            while (it.hasNext()) {
+                out.add(it.next().kaplanMeier().product(after[k]));
+            }
+            return out.iterator();
+        }, true).collect();
+        double[] before = new double[parts];
+        double s = 1;
+        for (int k = 0; k < parts; k++) {
+            before[k] = s;
+            s *= products.get(k);
+        }
+        List<double[]> sums = blocks.mapPartitionsWithIndex((k, it) -> {
+            List<double[]> out = new ArrayList<>();
+            while (it.hasNext()) {
+                ZphKaplanMeier km = it.next().kaplanMeier();
+                out.add(new double[] {km.deathWeightedSum(after[k], before[k]), km.deathCount()});
+            }
+            return out.iterator();
+        }, true).collect();
+        double weighted = 0;
+        double deaths = 0;
+        for (double[] d : sums) {
+            weighted += d[0];
+            deaths += d[1];
+        }
+        double mean = weighted / deaths;
+        int width = p;
+        return (centre, factor, beta) -> walkAll(centre, factor, beta, (k, b) -> RiskSetWalk.proportionalHazards(
+                width, ties, b.kaplanMeier().centred(after[k], before[k], mean)));
     }
 
     @Override
@@ -147,6 +348,21 @@ final class SparkRiskSetSource implements CoxRiskSetSource, AutoCloseable {
                     + " that fewer are distinct, or use fewer covariates");
         }
         return (int) cells;
+    }
+
+    /** Doubles the last {@link #stepSums} (or cox.zph sums) brought to the driver: its two collects. */
+    long collectedPerStep() {
+        return collectedPerStep;
+    }
+
+    /** Runs of near-equal distinct times merged by R's timefix before partitioning. */
+    int mergedRuns() {
+        return mergedRuns;
+    }
+
+    /** The packed blocks (one per partition), for tests of the layout. */
+    JavaRDD<CoxBlock> blocks() {
+        return blocks;
     }
 
     @Override

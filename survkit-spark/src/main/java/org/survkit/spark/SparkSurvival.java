@@ -146,9 +146,9 @@ public final class SparkSurvival {
 
     /**
      * The Cox model ({@link #cox}) and its proportional-hazards test (R {@code cox.zph(fit, transform = "km")}) on one
-     * packing of the rows: after the fit, one more pass of risk-set sums at the fitted β (as a Newton step), the
-     * counts per (time, status) for the Kaplan–Meier transform of time and, per stratum, the deaths and whether each
-     * covariate varies ({@link SummedProportionalHazards}). The scaled Schoenfeld residuals (one per death) are not
+     * packing of the rows: after the fit, the Kaplan–Meier transform of time from the partitions' own times (three
+     * small jobs), one more step's two passes at the fitted β with the cox.zph terms and, per stratum, the deaths and
+     * whether each covariate varies ({@link SummedProportionalHazards}); nothing per distinct time on the driver. The scaled Schoenfeld residuals (one per death) are not
      * computed.
      */
     public CoxWithTest coxWithTest(CoxRegression engine, List<String> covariates) {
@@ -178,8 +178,6 @@ public final class SparkSurvival {
             List<String> used = new ArrayList<>(columns.used());
             used.addAll(covariates);
             Dataset<Row> rows = complete(data, used);
-            FrequencyTable t = FrequencyTable.of(rows, new SurvivalColumns(columns.time(), columns.status(),
-                    columns.eventValue(), null, null, null));
             List<Column> agg = new ArrayList<>();
             for (String c : covariates) {
                 Column x = column(c).cast("double");
@@ -197,8 +195,8 @@ public final class SparkSurvival {
                     varies[s][j] = r.getBoolean(2 + j);
                 }
             }
-            return new CoxWithTest(m, SummedProportionalHazards.tests(source, m, t.time(), t.event(), t.count(),
-                    events, varies, assign, termLabels));
+            return new CoxWithTest(m, SummedProportionalHazards.tests(source, m,
+                    source.proportionalHazardsSums(m.ties()), events, varies, assign, termLabels));
         }
     }
 
