@@ -18,6 +18,10 @@
  *
  * <p>Data kept elsewhere (a Spark Dataset): {@link org.survkit.stats.cox.CoxRegression#fit(CoxRiskSetSource)} runs the
  * same Newton–Raphson iteration on risk-set sums per (stratum, time) that a
- * {@link org.survkit.stats.cox.CoxRiskSetSource} computes once per step ({@link org.survkit.stats.cox.CoxRiskSetSums}).
+ * {@link org.survkit.stats.cox.CoxRiskSetSource} computes once per step ({@link org.survkit.stats.cox.CoxRiskSetSums}),
+ * or on ℓ, U, I that the source walks where the data live ({@link org.survkit.stats.cox.CoxRiskSetSource#stepSums},
+ * {@link org.survkit.stats.cox.RiskSetWalk}: parts holding ranges of time, each from the later parts' risk sets;
+ * {@link org.survkit.stats.cox.MergedTimes}: R's timefix from chunks of the sorted times;
+ * {@link org.survkit.stats.cox.ZphKaplanMeier}: cox.zph's Kaplan–Meier transform per chunk).
  */
 package org.survkit.stats.cox;
