@@ -64,7 +64,7 @@ final class SparkRiskSetSource implements CoxRiskSetSource, AutoCloseable {
     /**
      * @param bounds the partitions' lower time bounds after the first (partition k holds the merged times in
      *               [bounds[k−1], bounds[k])); null: Spark's range partitioning of the merged times over the input's
-     *               number of partitions. Explicit bounds lay out the rows as a test needs them (a partition of one
+     *               number of partitions or {@code spark.sql.shuffle.partitions}, whichever is larger. Explicit bounds lay out the rows as a test needs them (a partition of one
      *               time, empty partitions, a bound inside a run of near-equal times).
      */
     SparkRiskSetSource(Dataset<Row> data, SurvivalColumns c, List<String> covariates, double[] bounds) {
@@ -95,7 +95,10 @@ final class SparkRiskSetSource implements CoxRiskSetSource, AutoCloseable {
         }
         Map<String, Integer> strataCode = new HashMap<>(SparkSurvival.codes(SparkSurvival.levels(rows, "s")));
         this.strata = Math.max(1, strataCode.size());
-        int parts = Math.max(1, rows.rdd().getNumPartitions());
+        // as many ranges as the input has partitions, or the shuffle partitions if more (Spark merges small files
+        // into few input partitions: 10^6 rows of Parquet are 2-3 on local[2], which would leave cores idle)
+        int parts = Math.max(rows.rdd().getNumPartitions(),
+                Integer.parseInt(rows.sparkSession().conf().get("spark.sql.shuffle.partitions")));
         MergedTimes merged = mergedTimes(rows, parts);
         this.mergedRuns = merged.runs();
         Dataset<Row> fixed = merged.runs() == 0 ? rows
