@@ -63,8 +63,8 @@ final class SparkRiskSetSource implements CoxRiskSetSource, AutoCloseable {
 
     /**
      * @param bounds the partitions' lower time bounds after the first (partition k holds the merged times in
-     *               [bounds[k−1], bounds[k])); null: Spark's range partitioning of the merged times over the input's
-     *               number of partitions or {@code spark.sql.shuffle.partitions}, whichever is larger. Explicit bounds lay out the rows as a test needs them (a partition of one
+     *               [bounds[k−1], bounds[k])); null: Spark's range partitioning of the merged times into
+     *               {@code spark.sql.shuffle.partitions} ranges (adaptive execution may join neighbouring ones). Explicit bounds lay out the rows as a test needs them (a partition of one
      *               time, empty partitions, a bound inside a run of near-equal times).
      */
     SparkRiskSetSource(Dataset<Row> data, SurvivalColumns c, List<String> covariates, double[] bounds) {
@@ -95,15 +95,12 @@ final class SparkRiskSetSource implements CoxRiskSetSource, AutoCloseable {
         }
         Map<String, Integer> strataCode = new HashMap<>(SparkSurvival.codes(SparkSurvival.levels(rows, "s")));
         this.strata = Math.max(1, strataCode.size());
-        // as many ranges as the input has partitions, or the shuffle partitions if more (Spark merges small files
-        // into few input partitions: 10^6 rows of Parquet are 2-3 on local[2], which would leave cores idle)
-        int parts = Math.max(rows.rdd().getNumPartitions(),
-                Integer.parseInt(rows.sparkSession().conf().get("spark.sql.shuffle.partitions")));
-        MergedTimes merged = mergedTimes(rows, parts);
+        MergedTimes merged = mergedTimes(rows);
         this.mergedRuns = merged.runs();
         Dataset<Row> fixed = merged.runs() == 0 ? rows
                 : rows.withColumn("t", udf((UDF1<Double, Double>) merged::merged, DataTypes.DoubleType).apply(col("t")));
-        JavaRDD<Row> laid = bounds == null ? fixed.repartitionByRange(parts, col("t")).javaRDD()
+        // spark.sql.shuffle.partitions ranges, which adaptive execution may join (neighbours only: still in order)
+        JavaRDD<Row> laid = bounds == null ? fixed.repartitionByRange(col("t")).javaRDD()
                 : fixed.javaRDD().mapToPair(r -> new Tuple2<>(r.getDouble(1), r)).partitionBy(new TimeBounds(bounds))
                         .values();
         this.blocks = laid.mapPartitions(new CoxBlock.Pack(p, strataCode)).persist(StorageLevel.MEMORY_AND_DISK());
@@ -116,8 +113,8 @@ final class SparkRiskSetSource implements CoxRiskSetSource, AutoCloseable {
      * the count and Σ|t| (the mean the relative tolerance needs), then the summaries. Driver memory: the runs of
      * merged times (usually none) and two numbers per range.
      */
-    static MergedTimes mergedTimes(Dataset<Row> rows, int parts) {
-        JavaRDD<double[]> ranges = rows.select(col("t")).distinct().repartitionByRange(parts, col("t"))
+    static MergedTimes mergedTimes(Dataset<Row> rows) {
+        JavaRDD<double[]> ranges = rows.select(col("t")).distinct().repartitionByRange(col("t"))
                 .sortWithinPartitions(col("t")).javaRDD().mapPartitions(it -> {
                     double[] t = new double[16];
                     int m = 0;
