@@ -178,7 +178,8 @@ final class SparkRiskSetSource implements CoxRiskSetSource, AutoCloseable {
 
     @Override
     public CoxColumnSums columnSums() {
-        double[] s = blocks.map(CoxBlock::columnSums).reduce(SparkRiskSetSource::add);
+        // fold, not reduce: adaptive execution may leave no partition at all after the layout of no rows
+        double[] s = blocks.map(CoxBlock::columnSums).fold(new double[3 + 2 * p], SparkRiskSetSource::add);
         double[] weighted = new double[p];
         boolean[] beyond = new boolean[p];
         for (int j = 0; j < p; j++) {
@@ -199,7 +200,7 @@ final class SparkRiskSetSource implements CoxRiskSetSource, AutoCloseable {
 
     @Override
     public double[] absoluteDeviations(double[] centre) {
-        return blocks.map(b -> b.absoluteDeviations(centre)).reduce(SparkRiskSetSource::add);
+        return blocks.map(b -> b.absoluteDeviations(centre)).fold(new double[p], SparkRiskSetSource::add);
     }
 
     /**
@@ -245,7 +246,7 @@ final class SparkRiskSetSource implements CoxRiskSetSource, AutoCloseable {
             return out.iterator();
         }, true).collect();
         collectedPerStep = (long) parts * nStrata * rs + (long) walked.size() * walked.get(0).length;
-        double[] sum = walked.get(0).clone();
+        double[] sum = walked.get(0).clone(); // a step needs deaths, so rows and a partition
         for (int k = 1; k < walked.size(); k++) {
             for (int i = 0; i < sum.length; i++) {
                 sum[i] += walked.get(k)[i];

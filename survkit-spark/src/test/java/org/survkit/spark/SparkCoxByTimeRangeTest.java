@@ -235,6 +235,15 @@ class SparkCoxByTimeRangeTest {
     }
 
     @Test
+    void noRowsIsAModelWithoutEventsNotAnError() {
+        Dataset<Row> none = Rows.random(3, 20).dataset().filter("time < 0");
+        CoxModel m = SparkSurvival.of(none, SurvivalColumns.of("time", "status").withStrata("centre"))
+                .cox(CoxRegression.withDefaults(), List.of("age", "arm"));
+        assertThat(m.n()).isZero();
+        assertThat(m.events()).isZero();
+    }
+
+    @Test
     void aStepBringsTheSameNumbersToTheDriverWhateverTheDistinctTimes() {
         SurvivalColumns cols = SurvivalColumns.of("time", "status").withStrata("centre");
         long[] collected = new long[2];
