@@ -98,7 +98,7 @@ final class SparkRiskSetSource implements CoxRiskSetSource, AutoCloseable {
         MergedTimes merged = mergedTimes(rows);
         this.mergedRuns = merged.runs();
         Dataset<Row> fixed = merged.runs() == 0 ? rows
-                : rows.withColumn("t", udf((UDF1<Double, Double>) merged::merged, DataTypes.DoubleType).apply(col("t")));
+                : rows.withColumn("t", udf(new MergeTime(merged), DataTypes.DoubleType).apply(col("t")));
         // spark.sql.shuffle.partitions ranges, which adaptive execution may join (neighbours only: still in order)
         JavaRDD<Row> laid = bounds == null ? fixed.repartitionByRange(col("t")).javaRDD()
                 : fixed.javaRDD().mapToPair(r -> new Tuple2<>(r.getDouble(1), r)).partitionBy(new TimeBounds(bounds))
@@ -140,9 +140,47 @@ final class SparkRiskSetSource implements CoxRiskSetSource, AutoCloseable {
                 sumAbs += cs[1];
             }
             double meanAbs = sumAbs / count;
-            return MergedTimes.of(ranges.map(t -> MergedTimes.chunk(t, meanAbs)).collect(), meanAbs);
+            List<MergedTimes.Chunk> chunks = new ArrayList<>();
+            for (ChunkMessage m : ranges.map(t -> ChunkMessage.of(MergedTimes.chunk(t, meanAbs))).collect()) {
+                chunks.add(m.chunk());
+            }
+            return MergedTimes.of(chunks, meanAbs);
         } finally {
             ranges.unpersist(false);
+        }
+    }
+
+    /** A {@link MergedTimes.Chunk} as it travels from an executor (survkit-stats' records are not serializable). */
+    record ChunkMessage(int count, double first, double last, double firstRunEnd, double lastRunStart,
+            double[] runStart, double[] runEnd) implements Serializable {
+        static ChunkMessage of(MergedTimes.Chunk c) {
+            return new ChunkMessage(c.count(), c.first(), c.last(), c.firstRunEnd(), c.lastRunStart(), c.runStart(),
+                    c.runEnd());
+        }
+
+        MergedTimes.Chunk chunk() {
+            return new MergedTimes.Chunk(count, first, last, firstRunEnd, lastRunStart, runStart, runEnd);
+        }
+    }
+
+    /** The merged time of a row's time, as a UDF: the runs travel, the lookup is rebuilt where it runs. */
+    static final class MergeTime implements UDF1<Double, Double> {
+        private static final long serialVersionUID = 1L;
+        private final double[] start;
+        private final double[] end;
+        private transient MergedTimes runs;
+
+        MergeTime(MergedTimes merged) {
+            this.start = merged.runStart();
+            this.end = merged.runEnd();
+        }
+
+        @Override
+        public Double call(Double t) {
+            if (runs == null) {
+                runs = MergedTimes.ofRuns(start, end);
+            }
+            return runs.merged(t);
         }
     }
 

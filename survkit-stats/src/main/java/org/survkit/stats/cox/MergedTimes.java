@@ -1,6 +1,5 @@
 package org.survkit.stats.cox;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,13 +13,14 @@ import org.survkit.stats.internal.TimeFix;
  * is kept are only the runs of two or more distinct times (a time outside every run is its own representative), so
  * the size is the number of merged runs, not of distinct times.
  *
+ * <p>Plain values, no serialization here (survkit-stats does no I/O): a cluster sends the chunks' components and
+ * the runs ({@link #runStart()}, {@link #runEnd()}, {@link #ofRuns}) in its own carriers.
+ *
  * <p>A time is replaced by the smallest member of its run, as in memory. The mean |y| over the distinct times that
  * the relative tolerance uses is given by the caller (summed in another order than in memory: a pair of times exactly
  * at the tolerance could be decided differently — a difference of 1 ulp in the mean).
  */
-public final class MergedTimes implements Serializable {
-    private static final long serialVersionUID = 1L;
-
+public final class MergedTimes {
     private final double[] start;
     private final double[] end;
 
@@ -41,7 +41,7 @@ public final class MergedTimes implements Serializable {
      * @param runEnd       their largest members
      */
     public record Chunk(int count, double first, double last, double firstRunEnd, double lastRunStart,
-            double[] runStart, double[] runEnd) implements Serializable {
+            double[] runStart, double[] runEnd) {
     }
 
     /**
@@ -119,6 +119,29 @@ public final class MergedTimes implements Serializable {
             e[r] = joined.get(r)[1];
         }
         return new MergedTimes(s, e);
+    }
+
+    /**
+     * From the runs of another instance ({@link #runStart()}, {@link #runEnd()}).
+     *
+     * @param start the runs' smallest members, increasing
+     * @param end   their largest members
+     */
+    public static MergedTimes ofRuns(double[] start, double[] end) {
+        if (start.length != end.length) {
+            throw new IllegalArgumentException(start.length + " run starts and " + end.length + " run ends");
+        }
+        return new MergedTimes(start.clone(), end.clone());
+    }
+
+    /** The runs' smallest members (a copy). */
+    public double[] runStart() {
+        return start.clone();
+    }
+
+    /** The runs' largest members (a copy). */
+    public double[] runEnd() {
+        return end.clone();
     }
 
     /** The time a distinct time is merged into: the smallest member of its run, else itself. */
