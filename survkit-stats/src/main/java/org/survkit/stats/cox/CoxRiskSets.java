@@ -552,6 +552,13 @@ final class CoxRiskSets implements PartialLikelihood {
      */
     private double walk(int from, int to, double[] start, double[] risk, double[] eta, double[] u, double[] imat,
             double[] gOthers, double[] gDead, boolean info, TimeWeighted timeWeighted) {
+        // the fields as locals: the quick compiler (C1, which the launcher runs for short batch runs) reloads a field
+        // at each use in the row loop
+        final double[][] xc = this.xc;
+        final int[] exit = this.exit;
+        final boolean[] dead = this.dead;
+        final double[] w = this.w;
+        final int p = this.p;
         double loglik = 0;
         double[] a = new double[p];
         double[] a2 = new double[p];
