@@ -25,6 +25,7 @@ import org.survkit.stats.cox.ZphResult;
 import org.survkit.stats.cox.ZphTransform;
 import org.survkit.stats.model.DesignMatrix;
 import org.survkit.stats.model.Factor;
+import org.survkit.study.CoxRules;
 import org.survkit.study.frame.ModelFrame;
 import org.survkit.study.key.StudyKeys;
 import org.survkit.study.key.StudyKeys.Flags;
@@ -112,32 +113,13 @@ public final class CoxCommand implements Callable<Integer> {
             return elsewhere;
         }
         Ties t = ties == null ? (firth ? Ties.BRESLOW : Ties.EFRON) : Ties.parse(ties);
-        if (firth && cluster != null) {
-            throw new UsageException("--firth cannot be combined with --cluster: Firth's method has no robust variance"
-                    + " here. Drop one of them.");
-        }
         double[] start0 = FlagValues.parse(StudyKeys.INIT, init);
         Integer maxIter = FlagValues.parse(StudyKeys.ITER_MAX, iterMax);
         ZphTransform transform = FlagValues.orDefault(StudyKeys.ZPH_TRANSFORM, zphTransform);
         ConcordanceWeighting weighting = FlagValues.orDefault(StudyKeys.CONCORDANCE, concordance);
-        if (firth) {
-            for (String[] other : new String[][] {{Flags.OFFSET, offset}, {Flags.INIT, init},
-                {Flags.ITER_MAX, iterMax}, {Flags.CONCORDANCE, concordance}}) {
-                if (other[1] != null) {
-                    throw new UsageException("--firth cannot be combined with " + other[0] + " here: Firth's fit has"
-                            + " its own iteration and no offset. Drop one of them.");
-                }
-            }
-        }
-        if (weighting == ConcordanceWeighting.UNO && start != null) {
-            throw new UsageException("--concordance uno is not defined for (start, time] rows (--start), as in R's"
-                    + " concordance(timewt = \"n/G2\"): use Harrell's (the default).");
-        }
-        if (t == Ties.EXACT && (firth || weights != null || cluster != null)) {
-            throw new UsageException("--ties exact cannot be combined with " + (firth ? "--firth" : weights != null
-                    ? "--weights" : "--cluster") + ": the exact partial likelihood here (as in R) takes no case"
-                    + " weights, has no robust variance and no Firth penalty. Use --ties efron or breslow.");
-        }
+        // what the options combine with: the one set of rules of every front end's Cox models
+        CoxRules.check(firth, t, weights != null, start != null, cluster, offset, init != null, iterMax != null,
+                concordance == null ? null : weighting, k -> Where.COMMAND_LINE);
         double confLevel = confLevelOption.value();
         List<String> columns = covariates;
         if (offset != null && !covariates.contains(offset)) {

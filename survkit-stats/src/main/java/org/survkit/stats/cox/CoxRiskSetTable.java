@@ -106,6 +106,14 @@ final class CoxRiskSetTable {
 
     /** Tabulates on already prepared risk sets of {@code data} (all design columns). */
     static CoxRiskSetTable of(CoxRiskSets rs, CoxData data, double[] beta, double[] means) {
+        return of(rs, data, beta, means, true);
+    }
+
+    /**
+     * As {@link #of(CoxRiskSets, CoxData, double[], double[])}; {@code withOffset} false leaves the offset out of
+     * the linear predictor (R's robust score test, which takes its residuals at linear predictor 0).
+     */
+    static CoxRiskSetTable of(CoxRiskSets rs, CoxData data, double[] beta, double[] means, boolean withOffset) {
         int n = rs.n;
         int p = rs.p;
         if (beta.length != p || means.length != p) {
@@ -122,7 +130,7 @@ final class CoxRiskSetTable {
         }
         double[] risk = new double[n];
         for (int k = 0; k < n; k++) {
-            double eta = rs.off == null ? offset : offset + rs.off[k];
+            double eta = rs.off == null || !withOffset ? offset : offset + rs.off[k];
             int base = k * p;
             for (int j = 0; j < p; j++) {
                 eta += bs[j] * rs.x()[base + j];
