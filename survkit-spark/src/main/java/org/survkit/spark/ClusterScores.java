@@ -63,6 +63,20 @@ final class ClusterScores implements CoxClusterScores {
         this.strataCode = new HashMap<>(SparkSurvival.codes(SparkSurvival.levels(rows, "s")));
     }
 
+    /**
+     * Whether a case weight of the rows used is not a whole number: R's {@code coxph} then reports the robust variance
+     * with each row its own cluster (whole numbers are replication counts and keep the model-based variance). One
+     * aggregation.
+     */
+    static boolean fractionalWeights(Dataset<Row> data, SurvivalColumns c, List<String> covariates) {
+        List<String> needed = new ArrayList<>(c.used());
+        needed.addAll(covariates);
+        Column w = SparkSurvival.column(c.weight()).cast("double");
+        Row r = SparkSurvival.complete(data, needed)
+                .agg(functions.sum(functions.when(w.notEqual(functions.floor(w)), 1).otherwise(0))).first();
+        return !r.isNullAt(0) && r.getLong(0) > 0;
+    }
+
     @Override
     public double[] clusterProducts(CoxScoreTerms atEstimate, CoxScoreTerms atZero) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(rows.sparkSession().sparkContext());

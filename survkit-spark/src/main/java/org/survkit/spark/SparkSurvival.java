@@ -123,10 +123,11 @@ public final class SparkSurvival {
 
     /**
      * The Cox model on numeric covariate columns (a text column must be coded first, e.g. as 0/1 columns), strata
-     * and frequency weights from the survival columns, with Harrell's concordance ({@link #concordance}); with a
-     * cluster column ({@link SurvivalColumns#withCluster}) R's robust variance by cluster, its Wald test and robust
-     * score test ({@link ClusterScores}) and the concordance's standard error by cluster. The
-     * linear predictors, one per row, are not collected (empty).
+     * and case weights from the survival columns, with Harrell's concordance ({@link #concordance}); with a cluster
+     * column ({@link SurvivalColumns#withCluster}) R's robust variance by cluster, its Wald test and robust score test
+     * ({@link ClusterScores}) and the concordance's standard error by cluster; with case weights that are not all
+     * whole numbers (and no cluster) R's robust variance with each row its own cluster. The linear predictors, one per
+     * row, are not collected (empty).
      */
     public CoxModel cox(CoxRegression engine, List<String> covariates) {
         checkCovariates(covariates);
@@ -206,10 +207,13 @@ public final class SparkSurvival {
 
     /**
      * The rows summed per cluster for R's robust variance ({@link ClusterScores}: one more pass over the rows and a
-     * shuffle of 2p doubles per cluster and partition), or null without a cluster column (the model-based variance).
+     * shuffle of 2p doubles per cluster and partition); with case weights that are not all whole numbers and no
+     * cluster column, each row its own cluster (R's default then, as in memory); else null (the model-based variance).
      */
     private ClusterScores clusters(List<String> covariates) {
-        return columns.cluster() == null ? null : new ClusterScores(data, columns, covariates);
+        boolean robust = columns.cluster() != null
+                || columns.weight() != null && ClusterScores.fractionalWeights(data, columns, covariates);
+        return robust ? new ClusterScores(data, columns, covariates) : null;
     }
 
     /**

@@ -27,7 +27,8 @@ import org.survkit.stats.model.Factor;
  * golden), to 1e-9 relative: the robust variance, robust standard errors, z and P, the Wald test on the robust variance,
  * the robust score test and the concordance's standard error. The rows lie over six partitions ({@link TestCohort}: one
  * holding a single time, two sharing the strata, three empty); the cluster is age mod 17, so every cluster has rows in
- * several partitions; strata, whole-day ties (Efron and Breslow), continuous times, frequency weights.
+ * several partitions; strata, whole-day ties (Efron and Breslow), continuous times, frequency weights; and weights
+ * that are not whole numbers without a cluster (R: the robust variance with each row its own cluster).
  */
 class SparkClusterTest {
     private static final TestCohort DAYS = TestCohort.random(2026, 600, false);
@@ -60,10 +61,14 @@ class SparkClusterTest {
     }
 
     private static CoxData coxData(TestCohort c, double[] weights) {
+        return coxData(c, weights, true);
+    }
+
+    private static CoxData coxData(TestCohort c, double[] weights, boolean clustered) {
         DesignMatrix d = new DesignMatrix(List.of("age", "arm"), new int[] {0, 1}, List.of("age", "arm"),
                 new double[][] {c.age(), c.arm()});
-        CoxData data = CoxData.of(c.time(), c.event(), d).withStrata(Factor.of(c.strata()).codes())
-                .withCluster(clusters(c));
+        CoxData data = CoxData.of(c.time(), c.event(), d).withStrata(Factor.of(c.strata()).codes());
+        data = clustered ? data.withCluster(clusters(c)) : data;
         return weights == null ? data : data.withWeights(weights);
     }
 
@@ -117,6 +122,19 @@ class SparkClusterTest {
         SparkSurvival s = SparkSurvival.of(data(DAYS), SurvivalColumns.of("time", "status").withStrata("centre")
                 .withWeight("w").withCluster("inst"));
         assertSameRobustModel(s.cox(cox, List.of("age", "arm")), cox.fit(coxData(DAYS, DAYS.weight())));
+    }
+
+    /** R coxph with weights that are not whole numbers and no cluster: the robust variance, each row a cluster. */
+    @Test
+    void nonIntegerWeightsWithoutAClusterGiveRsRobustVarianceAsInMemory() {
+        double[] w = new double[DAYS.weight().length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = DAYS.weight()[i] * 0.37;
+        }
+        CoxRegression cox = CoxRegression.withDefaults();
+        SparkSurvival s = SparkSurvival.of(data(DAYS).withColumn("fw", col("w").multiply(lit(0.37))),
+                SurvivalColumns.of("time", "status").withStrata("centre").withWeight("fw"));
+        assertSameRobustModel(s.cox(cox, List.of("age", "arm")), cox.fit(coxData(DAYS, w, false)));
     }
 
     @Test
