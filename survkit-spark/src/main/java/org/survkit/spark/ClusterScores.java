@@ -21,7 +21,7 @@ import scala.Tuple2;
  * The rows of a Cox fit on Spark summed per cluster for R's robust variance ({@code coxph(..., cluster = )}) and robust
  * score test: {@link org.survkit.stats.cox.CoxRegression#fit(org.survkit.stats.cox.CoxRiskSetSource, CoxClusterScores)}
  * sends the per-(stratum, time) terms of the score residuals at β̂ and at β = 0 ({@link CoxScoreTerms}: 2 + 3p doubles
- * per distinct time and 2 per (stratum, time) key, both sets) to the executors in one broadcast variable; one pass over
+ * per distinct time and 3 per (stratum, time) key, both sets) to the executors in one broadcast variable; one pass over
  * the rows computes each row's weighted residuals w·L (at β̂) and w·T (at 0) and adds them per cluster within the
  * partition (a hash map keyed by the cluster column's value as text); {@code reduceByKey} adds a cluster's partial sums
  * from the partitions it spans (2p doubles per cluster and partition holding it are shuffled); then each partition of

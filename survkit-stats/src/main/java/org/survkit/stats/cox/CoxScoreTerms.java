@@ -21,7 +21,7 @@ import org.survkit.stats.internal.RankedTimes;
  *   L = −r (x Λ(t) − Σ_{s≤t} mh1(s)) + δ [x − mh3(t) + r (x (Σ h − Σ (1 − i/d) h)(t) − mhAdj(t))]
  * </pre>
  * on the covariates centred as the sums were ({@code x = raw − centre}, no scaling), so L is on the original scale.
- * Size: 2 + 3p doubles per merged (stratum, time) and 2 per key.
+ * Size: 2 + 3p doubles per merged (stratum, time) and 3 per (stratum, time) key.
  */
 public final class CoxScoreTerms {
     private final int p;
