@@ -196,12 +196,21 @@ public final class SparkEngine implements ClusterEngine {
     /** The rows of an event / censored analysis: the slots in the reader's order, then landmark and horizon. */
     private static SparkCohort.Rows rows(Dataset<Row> data, SparkAnalysis a, String group, String strata,
             List<String> covariates, String weight) {
+        return rows(data, a, group, strata, covariates, weight, null);
+    }
+
+    /** {@link #rows(Dataset, SparkAnalysis, String, String, List, String)} with a cluster column (cox), last. */
+    private static SparkCohort.Rows rows(Dataset<Row> data, SparkAnalysis a, String group, String strata,
+            List<String> covariates, String weight, String cluster) {
         List<SparkCohort.Slot> slots = new ArrayList<>();
         slots.add(new SparkCohort.Slot("time", time(a)));
         slots.add(new SparkCohort.Slot("event", a.text(Flags.EVENT)));
         addSlots(slots, group, strata, covariates);
         if (weight != null) {
             slots.add(new SparkCohort.Slot("weight", weight));
+        }
+        if (cluster != null) {
+            slots.add(new SparkCohort.Slot("cluster", cluster));
         }
         checkColumns(data, slots);
         Column event = SparkSurvival.column(a.text(Flags.EVENT)).cast("double").equalTo(eventValue(a));
@@ -318,13 +327,14 @@ public final class SparkEngine implements ClusterEngine {
         List<String> terms = a.value(Flags.COVARIATES, List.of());
         String strata = a.text(Flags.STRATA);
         String weight = a.text(Flags.WEIGHTS);
+        String cluster = a.text(Flags.CLUSTER);
         String ties = a.text(Flags.TIES);
         Ties t = ties == null ? StudyKeys.TIES.defaultValue() : StudyKeys.TIES.parse(ties, Where.COMMAND_LINE);
         double confLevel = a.mixin(ConfLevelOption.class).value();
-        SparkCohort.Rows rows = rows(data, a, null, strata, SparkDesign.columns(terms), weight);
+        SparkCohort.Rows rows = rows(data, a, null, strata, SparkDesign.columns(terms), weight, cluster);
         SparkDesign design = SparkDesign.of(data, rows.rows(), terms, a.value(Flags.CATEGORICAL, List.of()),
                 a.value(Flags.REFERENCE, Map.of()));
-        SparkSurvival s = SparkSurvival.of(design.rows(), rows.columns(null, strata, weight));
+        SparkSurvival s = SparkSurvival.of(design.rows(), rows.columns(null, strata, weight).withCluster(cluster));
         SparkSurvival.CoxWithTest fit = s.coxWithTest(CoxRegression.withDefaults().with(t).withConfLevel(confLevel),
                 design.columnNames(), design.assign(), design.termLabels());
         CoxModel m = fit.model();

@@ -1,7 +1,6 @@
 package org.survkit.spark;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -55,12 +54,10 @@ final class SparkRiskSetSource implements CoxRiskSetSource, AutoCloseable {
         needed.addAll(names);
         Dataset<Row> rows = SparkSurvival.complete(data, needed).select(cols.toArray(new Column[0]));
         if (c.weight() != null) {
-            Row bad = rows.agg(sum(when(col("w").lt(0).or(col("w").notEqual(floor(col("w")))), 1).otherwise(0)))
-                    .first();
+            Row bad = rows.agg(sum(when(col("w").lt(0), 1).otherwise(0))).first();
             if (!bad.isNullAt(0) && bad.getLong(0) > 0) {
                 throw new IllegalArgumentException("the weight column '" + c.weight() + "' has " + bad.getLong(0)
-                        + " values that are not whole numbers >= 0; the Spark engine takes frequency weights only"
-                        + " (a robust variance for other weights needs every row's residual)");
+                        + " values below 0; case weights are numbers >= 0 (how much each row counts)");
             }
         }
         Map<String, Integer> strataCode = new HashMap<>(SparkSurvival.codes(SparkSurvival.levels(rows, "s")));

@@ -35,8 +35,12 @@ class SparkAnalysisTest {
     @Test
     void anOptionNotBuiltIsRefusedWithItsReason() {
         SparkAnalysis a = SparkAnalysis.parse("cox", List.of("d.csv", "--time", "t", "--event", "e", "--covariates",
-                "x", "--cluster", "inst"));
-        assertThat(a.refusal()).contains("--cluster is not available with --engine spark: robust (sandwich)");
+                "x", "--firth"));
+        assertThat(a.refusal()).contains("--firth is not available with --engine spark: Firth's penalized likelihood");
+        SparkAnalysis cluster = SparkAnalysis.parse("cox", List.of("d.csv", "--time", "t", "--event", "e",
+                "--covariates", "x", "--cluster", "inst"));
+        assertThat(cluster.refusal()).isNull();
+        assertThat(cluster.text("--cluster")).isEqualTo("inst");
         SparkAnalysis km = SparkAnalysis.parse("km", List.of("d.csv", "--time", "t", "--event", "e", "--weights", "w"));
         assertThat(km.refusal()).contains("--weights is not available with --engine spark");
     }

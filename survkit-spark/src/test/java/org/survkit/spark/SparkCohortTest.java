@@ -45,9 +45,7 @@ class SparkCohortTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSession.builder().master("local[2]").appName("survkit-spark-cohort-test")
-                .config("spark.sql.shuffle.partitions", "3").config("spark.ui.enabled", "false")
-                .config("spark.sql.adaptive.enabled", "false").getOrCreate();
+        spark = TestCohort.localSession("survkit-spark-cohort-test");
         data = DAYS.dataset(spark).cache();
     }
 

@@ -56,11 +56,7 @@ class SparkSurvivalTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSession.builder().master("local[2]").appName("survkit-spark-test")
-                .config("spark.sql.shuffle.partitions", "3")
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.adaptive.enabled", "false")
-                .getOrCreate();
+        spark = TestCohort.localSession("survkit-spark-test");
     }
 
     @AfterAll

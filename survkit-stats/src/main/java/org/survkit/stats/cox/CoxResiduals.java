@@ -348,7 +348,15 @@ public final class CoxResiduals {
                 u[j] += row[j];
             }
         }
-        double[][] tt = crossprod(d, p);
+        return robustScoreStatistic(u, crossprod(d, p), tolerChol);
+    }
+
+    /**
+     * U'(T'T)⁻U from the score at β = 0 and the products of the clusters' score sums, the generalized inverse R's
+     * (pivots below {@code tolerChol} dropped).
+     */
+    static double robustScoreStatistic(double[] u, double[][] tt, double tolerChol) {
+        int p = u.length;
         if (p == 1) {
             return u[0] * u[0] / tt[0][0];
         }
@@ -358,6 +366,15 @@ public final class CoxResiduals {
             stat += u[j] * s[j];
         }
         return stat;
+    }
+
+    /** The p × p matrix stored row by row in {@code values} from {@code offset}. */
+    static double[][] square(double[] values, int offset, int p) {
+        double[][] m = new double[p][p];
+        for (int i = 0; i < p; i++) {
+            System.arraycopy(values, offset + i * p, m[i], 0, p);
+        }
+        return m;
     }
 
     /** Σ within clusters of w_i · (scaled score residual row) · m, without materializing n × p. */
