@@ -1178,7 +1178,11 @@ async function runCox() {
     el('td', { text: fmtP(k.p_value) }))));
   t.append(b);
   $('cox-note').textContent = 'n = ' + m.n + ', events = ' + m.events + ', ' + m.ties + ' ties; likelihood-ratio P '
-    + fmtP(m.lr_test.p_value) + (m.concordance ? '; concordance ' + fmt(m.concordance.estimate) : '');
+    + fmtP(m.lr_test.p_value) + (m.concordance ? '; concordance ' + fmt(m.concordance.estimate) : '')
+    // with clusters (or non-integer weights) the intervals and P values use the robust standard errors, as R's
+    + (m.robust_score_test ? '; robust (sandwich) standard errors' + (o.cluster ? ' by cluster ' + o.cluster : '')
+      + ', robust score test P ' + fmtP(m.robust_score_test.p_value) : '')
+    + (o.offset ? '; offset ' + o.offset : '');
   renderGuardrails();
 }
 
