@@ -10,7 +10,7 @@ package org.survkit.stats.cox;
  * <li>each standardized component of δ is capped at {@link FirthControl#maxStep()} (coxphf caps
  *     components separately; Newton steps are shrunk as a whole so that they keep their
  *     direction);</li>
- * <li>a step that does not increase ℓ* is halved towards the previous θ, at most
+ * <li>a step that does not increase ℓ* (less rounding: {@link #ASCENT_TOLERANCE}) is halved towards the previous θ, at most
  *     {@link FirthControl#maxHalving()} times — with coxphf's curvature only from the second
  *     iteration on, and then accepted anyway, as coxphf; a Newton step that still does not
  *     increase ℓ* is replaced by a step along I⁻¹U*; a step to a point where ℓ* is not finite is
@@ -28,7 +28,19 @@ final class FirthFitter {
     /** Standardized step of the central differences of U* (error ~1e-10 relative). */
     private static final double DIFF_STEP = 1e-5;
 
+    /**
+     * Relative difference of ℓ* within which a step counts as no descent: the rounding of an evaluation (its sums
+     * added in another order, e.g. per partition of a cluster) must not decide whether a step is halved, which moves
+     * the final iterate by up to half a step (~1e-8 of β̂) while every rule of convergence is met either way.
+     */
+    private static final double ASCENT_TOLERANCE = 1e-12;
+
     private FirthFitter() {
+    }
+
+    /** Whether ℓ* at {@code next} is above its value at {@code from}, or below it by no more than rounding. */
+    private static boolean ascends(FirthLikelihood.Evaluation next, FirthLikelihood.Evaluation from) {
+        return next.penalized > from.penalized - ASCENT_TOLERANCE * Math.abs(from.penalized);
     }
 
     /** The curvature C of the step C⁻¹U*. */
@@ -100,7 +112,7 @@ final class FirthFitter {
                 double[][] newton = observedInverse(lik, ev, old, free, unit);
                 FirthLikelihood.Evaluation next = newton == null ? null
                         : step(lik, ev, old, theta, newton, free, unit, control, true, true);
-                if (next == null || !(next.penalized > ev.penalized)) {
+                if (next == null || !ascends(next, ev)) {
                     // no ascent along Newton's direction: a step along I⁻¹U*, an ascent direction
                     System.arraycopy(old, 0, theta, 0, p);
                     next = step(lik, ev, old, theta, freeInverse(ev.imat, free), free, unit, control, true, true);
@@ -156,7 +168,7 @@ final class FirthFitter {
         FirthLikelihood.Evaluation next = lik.evaluate(theta);
         for (int h = 0;; h++) {
             boolean broken = !next.usable() && h < MAX_RESCUE_HALVINGS;
-            boolean worse = halve && !(next.penalized > ev.penalized) && h < control.maxHalving();
+            boolean worse = halve && !ascends(next, ev) && h < control.maxHalving();
             if (!broken && !worse) {
                 return next;
             }
