@@ -69,7 +69,8 @@ final class FirthFitter {
      * iterations with the observed penalized information from where it stopped. The iterations of
      * both phases are counted.
      */
-    static Result fit(FirthLikelihood lik, double[] start, boolean[] free, double[] unit, FirthControl control) {
+    static Result fit(PenalizedPartialLikelihood lik, double[] start, boolean[] free, double[] unit,
+            FirthControl control) {
         Result r = iterate(lik, start, free, unit, control, Curvature.INFORMATION);
         if (r.converged() || !r.at().usable()) {
             return r;
@@ -79,13 +80,13 @@ final class FirthFitter {
     }
 
     /** A constrained fit for a profile point or a test: Newton iterations from the start. */
-    static Result fitConstrained(FirthLikelihood lik, double[] start, boolean[] free, double[] unit,
+    static Result fitConstrained(PenalizedPartialLikelihood lik, double[] start, boolean[] free, double[] unit,
             FirthControl control) {
         return iterate(lik, start, free, unit, control, Curvature.OBSERVED);
     }
 
-    static Result iterate(FirthLikelihood lik, double[] start, boolean[] free, double[] unit, FirthControl control,
-            Curvature curvature) {
+    static Result iterate(PenalizedPartialLikelihood lik, double[] start, boolean[] free, double[] unit,
+            FirthControl control, Curvature curvature) {
         int p = start.length;
         double[] theta = start.clone();
         FirthLikelihood.Evaluation ev = lik.evaluate(theta);
@@ -137,9 +138,9 @@ final class FirthFitter {
      * {@code halve}, not larger than at {@code old} (at most maxHalving times). Returns the
      * evaluation at the new θ.
      */
-    private static FirthLikelihood.Evaluation step(FirthLikelihood lik, FirthLikelihood.Evaluation ev, double[] old,
-            double[] theta, double[][] inv, boolean[] free, double[] unit, FirthControl control, boolean keepDirection,
-            boolean halve) {
+    private static FirthLikelihood.Evaluation step(PenalizedPartialLikelihood lik, FirthLikelihood.Evaluation ev,
+            double[] old, double[] theta, double[][] inv, boolean[] free, double[] unit, FirthControl control,
+            boolean keepDirection, boolean halve) {
         int p = old.length;
         double[] d = new double[p];
         double largest = 0;
@@ -185,8 +186,8 @@ final class FirthFitter {
      * (−∂²ℓ* / ∂θ_F ∂θ_F)⁻¹ embedded in p × p, from central differences of U*; null when a difference
      * point is not usable or −∂²ℓ* is not positive definite there.
      */
-    private static double[][] observedInverse(FirthLikelihood lik, FirthLikelihood.Evaluation ev, double[] theta,
-            boolean[] free, double[] unit) {
+    private static double[][] observedInverse(PenalizedPartialLikelihood lik, FirthLikelihood.Evaluation ev,
+            double[] theta, boolean[] free, double[] unit) {
         int[] idx = freeIndex(free);
         int m = idx.length;
         double[][] h = new double[m][m];
