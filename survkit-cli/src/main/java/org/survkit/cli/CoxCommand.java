@@ -111,32 +111,18 @@ public final class CoxCommand implements Callable<Integer> {
         if (elsewhere != null) {
             return elsewhere;
         }
-        Ties t = ties == null ? (firth ? Ties.BRESLOW : Ties.EFRON) : Ties.parse(ties);
-        if (firth && cluster != null) {
-            throw new UsageException("--firth cannot be combined with --cluster: Firth's method has no robust variance"
-                    + " here. Drop one of them.");
-        }
+        Ties t = ties();
         double[] start0 = FlagValues.parse(StudyKeys.INIT, init);
         Integer maxIter = FlagValues.parse(StudyKeys.ITER_MAX, iterMax);
         ZphTransform transform = FlagValues.orDefault(StudyKeys.ZPH_TRANSFORM, zphTransform);
         ConcordanceWeighting weighting = FlagValues.orDefault(StudyKeys.CONCORDANCE, concordance);
-        if (firth) {
-            for (String[] other : new String[][] {{Flags.OFFSET, offset}, {Flags.INIT, init},
-                {Flags.ITER_MAX, iterMax}, {Flags.CONCORDANCE, concordance}}) {
-                if (other[1] != null) {
-                    throw new UsageException("--firth cannot be combined with " + other[0] + " here: Firth's fit has"
-                            + " its own iteration and no offset. Drop one of them.");
-                }
-            }
-        }
+        checkFirth();
         if (weighting == ConcordanceWeighting.UNO && start != null) {
             throw new UsageException("--concordance uno is not defined for (start, time] rows (--start), as in R's"
                     + " concordance(timewt = \"n/G2\"): use Harrell's (the default).");
         }
-        if (t == Ties.EXACT && (firth || weights != null || cluster != null)) {
-            throw new UsageException("--ties exact cannot be combined with " + (firth ? "--firth" : weights != null
-                    ? "--weights" : "--cluster") + ": the exact partial likelihood here (as in R) takes no case"
-                    + " weights, has no robust variance and no Firth penalty. Use --ties efron or breslow.");
+        if (t == Ties.EXACT && (weights != null || cluster != null)) {
+            throw exactTiesWith(weights != null ? "--weights" : "--cluster");
         }
         double confLevel = confLevelOption.value();
         List<String> columns = covariates;
@@ -170,6 +156,51 @@ public final class CoxCommand implements Callable<Integer> {
         output.emit(spec.commandLine().getOut(), Serializer.COX,
                 new CoxResult(summary, strata, m, zph, diagnostics, offset));
         return ExitCodes.OK;
+    }
+
+    /** {@return whether --firth was given} */
+    public boolean firth() {
+        return firth;
+    }
+
+    /**
+     * {@return the ties of the fit}: --ties, else Breslow with --firth (coxphf's, {@link FirthCoxRegression}'s
+     * default), else Efron (R's)
+     */
+    public Ties ties() {
+        return ties == null ? (firth ? FirthCoxRegression.withDefaults().ties() : Ties.EFRON) : Ties.parse(ties);
+    }
+
+    /**
+     * With --firth, stops on an option that Firth's fit does not take (--cluster, --offset, --init, --iter-max,
+     * --concordance, --ties exact), saying so; for every engine that runs this command's options.
+     *
+     * @throws UsageException naming the option
+     */
+    public void checkFirth() {
+        if (!firth) {
+            return;
+        }
+        if (cluster != null) {
+            throw new UsageException("--firth cannot be combined with --cluster: Firth's method has no robust variance"
+                    + " here. Drop one of them.");
+        }
+        for (String[] other : new String[][] {{Flags.OFFSET, offset}, {Flags.INIT, init},
+            {Flags.ITER_MAX, iterMax}, {Flags.CONCORDANCE, concordance}}) {
+            if (other[1] != null) {
+                throw new UsageException("--firth cannot be combined with " + other[0] + " here: Firth's fit has"
+                        + " its own iteration and no offset. Drop one of them.");
+            }
+        }
+        if (ties() == Ties.EXACT) {
+            throw exactTiesWith("--firth");
+        }
+    }
+
+    private static UsageException exactTiesWith(String option) {
+        return new UsageException("--ties exact cannot be combined with " + option + ": the exact partial likelihood"
+                + " here (as in R) takes no case weights, has no robust variance and no Firth penalty. Use --ties efron"
+                + " or breslow.");
     }
 
     /** The model input from the cohort: design matrix in R's term order (the model frame's), codes for strata and clusters. */

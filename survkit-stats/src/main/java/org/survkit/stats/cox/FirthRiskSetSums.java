@@ -75,6 +75,24 @@ public record FirthRiskSetSums(int width, int[] stratum, double[] time, double[]
         }
     }
 
+    /**
+     * Adds one death to a key's totals: its count, w, w·η and w·x ({@link CoxRiskSetSums}' death totals).
+     *
+     * @param totals the death totals ({@code deadTotals})
+     * @param base   where the key's totals start
+     * @param w      the row's weight
+     * @param eta    the row's η = βᵀx
+     * @param x      the row's centred and scaled covariates (p values)
+     */
+    public static void addDeath(double[] totals, int base, double w, double eta, double[] x) {
+        totals[base] += 1;
+        totals[base + 1] += w;
+        totals[base + 2] += w * eta;
+        for (int a = 0; a < x.length; a++) {
+            totals[base + 3 + a] += w * x[a];
+        }
+    }
+
     /** Number of keys. */
     public int size() {
         return time.length;
