@@ -85,8 +85,6 @@ final class FirthLikelihood implements PenalizedPartialLikelihood {
         final int n = rs.n;
         final int p = rs.p;
         final double[] x = rs.x();
-        final int p2 = p * p;
-        final int p3 = p2 * p;
         double[] eta = new double[n];
         double[] risk = new double[n];
         for (int k = 0; k < n; k++) {
