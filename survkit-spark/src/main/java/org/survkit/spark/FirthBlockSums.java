@@ -53,6 +53,15 @@ final class FirthBlockSums {
         return new Partial(stratum, time, cens, dead, tot);
     }
 
+    /** The partition's sums at each β, in one task. */
+    static Partial[] of(CoxBlock b, double[] centre, double[] factor, double[][] betas) {
+        Partial[] out = new Partial[betas.length];
+        for (int k = 0; k < betas.length; k++) {
+            out[k] = of(b, centre, factor, betas[k]);
+        }
+        return out;
+    }
+
     /** Whether row i starts a (stratum, time) of the block. */
     private static boolean newKey(CoxBlock b, int i) {
         return i == 0 || b.stratum[i] != b.stratum[i - 1] || b.time[i] != b.time[i - 1];

@@ -1,5 +1,6 @@
 package org.survkit.spark;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -15,7 +16,8 @@ import org.survkit.stats.cox.FirthRiskSetSums;
  * Cox data in a Spark Dataset, asked for sums by Firth's penalized fit
  * ({@link org.survkit.stats.cox.FirthCoxRegression#fit(FirthRiskSetSource)}). The rows are packed once as for the Cox
  * fit ({@link SparkRiskSetSource}, whose passes give the centring, scaling and the aliased columns); then one pass for
- * coxphf's standardized scale and one pass per evaluation of the penalized likelihood: each partition returns, per
+ * coxphf's standardized scale and one pass per evaluation of the penalized likelihood (one for all the difference
+ * points of an iteration, {@link #firthSums(double[], double[], List)}): each partition returns, per
  * (stratum, time) it holds, the Cox sums and the third moments Σr·x⊗x⊗x ({@link FirthBlockSums}), 2(1 + p + p(p+1)/2
  * + p(p+1)(p+2)/6) + 3 + p numbers, and the driver lists them one after another (repeated keys are merged by the fit).
  * {@link #close()} releases the packed rows.
@@ -63,7 +65,25 @@ final class SparkFirthSource implements FirthRiskSetSource, AutoCloseable {
 
     @Override
     public FirthRiskSetSums firthSums(double[] centre, double[] factor, double[] beta) {
-        List<FirthBlockSums.Partial> parts = blocks.map(b -> FirthBlockSums.of(b, centre, factor, beta)).collect();
+        return firthSums(centre, factor, List.of(beta)).get(0);
+    }
+
+    /** One pass for all of them: each partition scans its rows once per β, in one task. */
+    @Override
+    public List<FirthRiskSetSums> firthSums(double[] centre, double[] factor, List<double[]> betas) {
+        double[][] at = betas.toArray(new double[0][]);
+        List<FirthBlockSums.Partial[]> perPartition = blocks.map(b -> FirthBlockSums.of(b, centre, factor, at))
+                .collect();
+        List<FirthRiskSetSums> out = new ArrayList<>(at.length);
+        for (int k = 0; k < at.length; k++) {
+            int point = k;
+            out.add(joined(perPartition.stream().map(parts -> parts[point]).toList()));
+        }
+        return out;
+    }
+
+    /** The partitions' sums at one β, one partition after another. */
+    private FirthRiskSetSums joined(List<FirthBlockSums.Partial> parts) {
         long keys = parts.stream().mapToLong(s -> s.time().length).sum();
         // the arrays' lengths first, with SparkRiskSetSource's message when a Java array cannot hold them
         SparkRiskSetSource.cells(keys, FirthRiskSetSums.riskStride(p));

@@ -1,5 +1,8 @@
 package org.survkit.stats.cox;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Maximizes Firth's penalized partial likelihood over some coefficients F with the others held
  * fixed, by the modified Newton–Raphson of coxphf (Heinze &amp; Schemper 2001; Heinze &amp; Ploner
@@ -53,7 +56,7 @@ final class FirthFitter {
         INFORMATION,
         /**
          * The observed penalized information −∂²ℓ*, by central differences of the analytic U*
-         * (2|F| extra evaluations per iteration): Newton's method, quadratic convergence. Where ℓ* is
+         * (2|F| extra evaluations per iteration, asked for together: {@link PenalizedPartialLikelihood#evaluate(List)}): Newton's method, quadratic convergence. Where ℓ* is
          * not concave (far out on a monotone profile) the step falls back to I.
          */
         OBSERVED
@@ -191,6 +194,8 @@ final class FirthFitter {
         int[] idx = freeIndex(free);
         int m = idx.length;
         double[][] h = new double[m][m];
+        // the 2m difference points at once: data kept elsewhere evaluates them in one pass
+        List<double[]> points = new ArrayList<>(2 * m);
         for (int b = 0; b < m; b++) {
             int l = idx[b];
             double step = DIFF_STEP / unit[l];
@@ -198,8 +203,14 @@ final class FirthFitter {
             double[] dn = theta.clone();
             up[l] += step;
             dn[l] -= step;
-            FirthLikelihood.Evaluation eu = lik.evaluate(up);
-            FirthLikelihood.Evaluation ed = lik.evaluate(dn);
+            points.add(up);
+            points.add(dn);
+        }
+        List<FirthLikelihood.Evaluation> at = lik.evaluate(points);
+        for (int b = 0; b < m; b++) {
+            double step = DIFF_STEP / unit[idx[b]];
+            FirthLikelihood.Evaluation eu = at.get(2 * b);
+            FirthLikelihood.Evaluation ed = at.get(2 * b + 1);
             if (!eu.usable() || !ed.usable()) {
                 return null;
             }

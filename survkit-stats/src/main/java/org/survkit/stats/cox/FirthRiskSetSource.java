@@ -1,5 +1,8 @@
 package org.survkit.stats.cox;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Right-censored Cox data kept elsewhere (a Spark Dataset, a database) for Firth's penalized fit, asked only for
  * sums: the passes of {@link CoxRiskSetSource} that fix the centring and scaling (and, at β = 0, which columns are
@@ -24,4 +27,17 @@ public interface FirthRiskSetSource extends CoxRiskSetSource {
      * @param beta   the coefficients on the centred and scaled covariates
      */
     FirthRiskSetSums firthSums(double[] centre, double[] factor, double[] beta);
+
+    /**
+     * The sums at several β, in order (the difference points of one iteration of the fit): one pass for all of them
+     * where a pass is what costs (a cluster's scan), {@link #firthSums(double[], double[], double[])} at each by
+     * default.
+     */
+    default List<FirthRiskSetSums> firthSums(double[] centre, double[] factor, List<double[]> betas) {
+        List<FirthRiskSetSums> out = new ArrayList<>(betas.size());
+        for (double[] beta : betas) {
+            out.add(firthSums(centre, factor, beta));
+        }
+        return out;
+    }
 }

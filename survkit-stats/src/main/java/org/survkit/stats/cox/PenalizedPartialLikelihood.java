@@ -1,5 +1,8 @@
 package org.survkit.stats.cox;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * What Firth's fit ({@link FirthFitter}) and its profile-likelihood limits ({@link ProfileLikelihoodLimit}) need of
  * the data: Firth's penalized log partial likelihood ℓ*(θ) = ℓ(θ) + ½ log det I(θ), its score and I at a θ on the
@@ -13,4 +16,16 @@ interface PenalizedPartialLikelihood {
 
     /** Evaluates at θ on the centred and scaled covariates. */
     FirthLikelihood.Evaluation evaluate(double[] theta);
+
+    /**
+     * Evaluates at several θ (the difference points of an iteration), in order: {@link #evaluate(double[])} at each
+     * here; one pass over data kept elsewhere for all of them in {@link SummedFirthLikelihood}.
+     */
+    default List<FirthLikelihood.Evaluation> evaluate(List<double[]> thetas) {
+        List<FirthLikelihood.Evaluation> out = new ArrayList<>(thetas.size());
+        for (double[] theta : thetas) {
+            out.add(evaluate(theta));
+        }
+        return out;
+    }
 }

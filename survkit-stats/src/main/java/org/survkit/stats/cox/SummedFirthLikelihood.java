@@ -1,5 +1,7 @@
 package org.survkit.stats.cox;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.survkit.stats.internal.RankedTimes;
 
 /**
@@ -40,12 +42,40 @@ final class SummedFirthLikelihood implements PenalizedPartialLikelihood {
 
     @Override
     public FirthLikelihood.Evaluation evaluate(double[] theta) {
-        int p = cols.length;
+        return walk(source.firthSums(centre.clone(), factor.clone(), beta(theta)));
+    }
+
+    /** One request to the source for all of them (one pass of a cluster). */
+    @Override
+    public List<FirthLikelihood.Evaluation> evaluate(List<double[]> thetas) {
+        List<double[]> betas = new ArrayList<>(thetas.size());
+        for (double[] theta : thetas) {
+            betas.add(beta(theta));
+        }
+        List<FirthRiskSetSums> sums = source.firthSums(centre.clone(), factor.clone(), betas);
+        if (sums.size() != thetas.size()) {
+            throw new IllegalStateException(sums.size() + " sets of Firth's risk-set sums for " + thetas.size()
+                    + " points");
+        }
+        List<FirthLikelihood.Evaluation> out = new ArrayList<>(sums.size());
+        for (FirthRiskSetSums s : sums) {
+            out.add(walk(s));
+        }
+        return out;
+    }
+
+    /** The source's coefficients: θ on the fitted columns, 0 on the others. */
+    private double[] beta(double[] theta) {
         double[] beta = new double[width];
-        for (int a = 0; a < p; a++) {
+        for (int a = 0; a < cols.length; a++) {
             beta[cols[a]] = theta[a];
         }
-        FirthRiskSetSums s = source.firthSums(centre.clone(), factor.clone(), beta);
+        return beta;
+    }
+
+    /** ℓ*, U*, I and its derivative from one set of sums. */
+    private FirthLikelihood.Evaluation walk(FirthRiskSetSums s) {
+        int p = cols.length;
         if (s.width() != width) {
             throw new IllegalStateException("Firth's risk-set sums of " + s.width() + " covariates for a model of "
                     + width);
