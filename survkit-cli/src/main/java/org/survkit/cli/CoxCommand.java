@@ -112,14 +112,12 @@ public final class CoxCommand implements Callable<Integer> {
         if (elsewhere != null) {
             return elsewhere;
         }
-        Ties t = ties == null ? (firth ? Ties.BRESLOW : Ties.EFRON) : Ties.parse(ties);
+        Ties t = ties();
         double[] start0 = FlagValues.parse(StudyKeys.INIT, init);
         Integer maxIter = FlagValues.parse(StudyKeys.ITER_MAX, iterMax);
         ZphTransform transform = FlagValues.orDefault(StudyKeys.ZPH_TRANSFORM, zphTransform);
         ConcordanceWeighting weighting = FlagValues.orDefault(StudyKeys.CONCORDANCE, concordance);
-        // what the options combine with: the one set of rules of every front end's Cox models
-        CoxRules.check(firth, t, weights != null, start != null, cluster, offset, init != null, iterMax != null,
-                concordance == null ? null : weighting, k -> Where.COMMAND_LINE);
+        checkOptions();
         double confLevel = confLevelOption.value();
         List<String> columns = covariates;
         if (offset != null && !covariates.contains(offset)) {
@@ -152,6 +150,32 @@ public final class CoxCommand implements Callable<Integer> {
         output.emit(spec.commandLine().getOut(), Serializer.COX,
                 new CoxResult(summary, strata, m, zph, diagnostics, offset));
         return ExitCodes.OK;
+    }
+
+    /** {@return whether --firth was given} */
+    public boolean firth() {
+        return firth;
+    }
+
+    /**
+     * {@return the ties of the fit}: --ties, else Breslow with --firth (coxphf's, {@link FirthCoxRegression}'s
+     * default), else Efron (R's)
+     */
+    public Ties ties() {
+        return ties == null ? (firth ? FirthCoxRegression.withDefaults().ties() : Ties.EFRON) : Ties.parse(ties);
+    }
+
+    /**
+     * Stops on options that do not combine (--firth with --cluster, --offset, --init, --iter-max, --concordance;
+     * --ties exact with --firth, --weights or --cluster; --concordance uno with --start), saying so: the rules every
+     * front end's Cox models follow ({@link CoxRules}); for every engine that runs this command's options.
+     *
+     * @throws org.survkit.io.InputException naming the two options
+     */
+    public void checkOptions() {
+        CoxRules.check(firth, ties(), weights != null, start != null, cluster, offset, init != null, iterMax != null,
+                concordance == null ? null : FlagValues.orDefault(StudyKeys.CONCORDANCE, concordance),
+                k -> Where.COMMAND_LINE);
     }
 
     /** The model input from the cohort: design matrix in R's term order (the model frame's), codes for strata and clusters. */

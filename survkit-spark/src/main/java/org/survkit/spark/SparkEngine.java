@@ -18,6 +18,7 @@ import org.survkit.cli.ClusterEngine;
 import org.survkit.cli.CommandGuardrails;
 import org.survkit.cli.ComparisonOptions;
 import org.survkit.cli.ConfLevelOption;
+import org.survkit.cli.CoxCommand;
 import org.survkit.cli.CurveOptions;
 import org.survkit.cli.ExitCodes;
 import org.survkit.cli.MethodOptions;
@@ -30,6 +31,7 @@ import org.survkit.cli.result.CohortSummary;
 import org.survkit.cli.result.FineGrayResult;
 import org.survkit.cli.result.CompareResult;
 import org.survkit.cli.result.CoxResult;
+import org.survkit.cli.result.FirthResult;
 import org.survkit.cli.result.KmResult;
 import org.survkit.io.EventCode;
 import org.survkit.stats.Diagnostic;
@@ -41,6 +43,8 @@ import org.survkit.stats.competing.FineGrayRegression;
 import org.survkit.stats.competing.GrayTestResult;
 import org.survkit.stats.cox.CoxModel;
 import org.survkit.stats.cox.CoxRegression;
+import org.survkit.stats.cox.FirthCoxModel;
+import org.survkit.stats.cox.FirthCoxRegression;
 import org.survkit.stats.cox.Ties;
 import org.survkit.stats.km.GroupCurve;
 import org.survkit.stats.km.KaplanMeier;
@@ -103,6 +107,10 @@ public final class SparkEngine implements ClusterEngine {
             err.flush();
             return ExitCodes.USER_ERROR;
         }
+        boolean firth = command.equals("cox") && a.command(CoxCommand.class).firth();
+        if (firth) {
+            a.command(CoxCommand.class).checkOptions(); // the local command's refusals, before a session starts
+        }
         OutputOptions output = a.mixin(OutputOptions.class);
         SparkSession spark = session(a.text(Flags.MASTER), command);
         try {
@@ -112,7 +120,13 @@ public final class SparkEngine implements ClusterEngine {
                 case "compare" -> output.emit(out, Serializer.COMPARE, compare(data, a));
                 case "cif" -> output.emit(out, Serializer.CIF, cif(data, a));
                 case "finegray" -> output.emit(out, Serializer.FINE_GRAY, fineGray(data, a));
-                default -> output.emit(out, Serializer.COX, cox(data, a));
+                default -> {
+                    if (firth) {
+                        output.emit(out, Serializer.FIRTH, firth(data, a));
+                    } else {
+                        output.emit(out, Serializer.COX, cox(data, a));
+                    }
+                }
             }
             out.flush();
             return ExitCodes.OK;
@@ -328,23 +342,46 @@ public final class SparkEngine implements ClusterEngine {
                 diagnostics);
     }
 
+    /** The rows of a Cox model (--covariates, --strata, --weights, --cluster), its factors coded, on Spark. */
+    private record CoxInput(SparkCohort.Rows rows, String strata, SparkDesign design, SparkSurvival survival) {
+        static CoxInput of(Dataset<Row> data, SparkAnalysis a) {
+            List<String> terms = a.value(Flags.COVARIATES, List.of());
+            String strata = a.text(Flags.STRATA);
+            String weight = a.text(Flags.WEIGHTS);
+            String cluster = a.text(Flags.CLUSTER);
+            SparkCohort.Rows rows = SparkEngine.rows(data, a, null, strata, SparkDesign.columns(terms), weight,
+                    cluster);
+            SparkDesign design = SparkDesign.of(data, rows.rows(), terms, a.value(Flags.CATEGORICAL, List.of()),
+                    a.value(Flags.REFERENCE, Map.of()));
+            return new CoxInput(rows, strata, design, SparkSurvival.of(design.rows(), rows.columns(null, strata,
+                    weight).withCluster(cluster)));
+        }
+    }
+
     private static CoxResult cox(Dataset<Row> data, SparkAnalysis a) {
-        List<String> terms = a.value(Flags.COVARIATES, List.of());
-        String strata = a.text(Flags.STRATA);
-        String weight = a.text(Flags.WEIGHTS);
-        String cluster = a.text(Flags.CLUSTER);
         String ties = a.text(Flags.TIES);
         Ties t = ties == null ? StudyKeys.TIES.defaultValue() : StudyKeys.TIES.parse(ties, Where.COMMAND_LINE);
         double confLevel = a.mixin(ConfLevelOption.class).value();
-        SparkCohort.Rows rows = rows(data, a, null, strata, SparkDesign.columns(terms), weight, cluster);
-        SparkDesign design = SparkDesign.of(data, rows.rows(), terms, a.value(Flags.CATEGORICAL, List.of()),
-                a.value(Flags.REFERENCE, Map.of()));
-        SparkSurvival s = SparkSurvival.of(design.rows(), rows.columns(null, strata, weight).withCluster(cluster));
-        SparkSurvival.CoxWithTest fit = s.coxWithTest(CoxRegression.withDefaults().with(t).withConfLevel(confLevel),
-                design.columnNames(), design.assign(), design.termLabels());
+        CoxInput in = CoxInput.of(data, a);
+        SparkDesign design = in.design();
+        SparkSurvival.CoxWithTest fit = in.survival().coxWithTest(CoxRegression.withDefaults().with(t)
+                .withConfLevel(confLevel), design.columnNames(), design.assign(), design.termLabels());
         CoxModel m = fit.model();
         List<Diagnostic> diagnostics = CommandGuardrails.cox(m, fit.proportionalHazards(), false);
-        return new CoxResult(summary(data, a, rows, null), strata, m, fit.proportionalHazards(), diagnostics, null);
+        return new CoxResult(summary(data, a, in.rows(), null), in.strata(), m, fit.proportionalHazards(),
+                diagnostics, null);
+    }
+
+    /**
+     * {@code cox --firth}: Firth's penalized fit (R coxphf) with the local command's ties and checks
+     * ({@link CoxCommand#ties()}, {@link CoxCommand#checkOptions()}), printed as the local command prints it.
+     */
+    private static FirthResult firth(Dataset<Row> data, SparkAnalysis a) {
+        FirthCoxRegression engine = FirthCoxRegression.withDefaults().with(a.command(CoxCommand.class).ties())
+                .withConfLevel(a.mixin(ConfLevelOption.class).value());
+        CoxInput in = CoxInput.of(data, a);
+        FirthCoxModel m = in.survival().firthCox(engine, in.design().columnNames());
+        return new FirthResult(summary(data, a, in.rows(), null), in.strata(), m, m.diagnostics());
     }
 
     /**

@@ -65,6 +65,11 @@ final class SparkRiskSetSource implements CoxRiskSetSource, AutoCloseable {
                 .persist(StorageLevel.MEMORY_AND_DISK());
     }
 
+    /** The packed rows (for the other sums of the same rows: {@link SparkFirthSource}). */
+    JavaRDD<CoxBlock> blocks() {
+        return blocks;
+    }
+
     @Override
     public List<String> columnNames() {
         return names;

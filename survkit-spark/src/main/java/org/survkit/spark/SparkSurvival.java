@@ -20,6 +20,8 @@ import org.survkit.stats.cox.Concordance;
 import org.survkit.stats.cox.ConcordanceIndex;
 import org.survkit.stats.cox.CoxModel;
 import org.survkit.stats.cox.CoxRegression;
+import org.survkit.stats.cox.FirthCoxModel;
+import org.survkit.stats.cox.FirthCoxRegression;
 import org.survkit.stats.cox.SummedProportionalHazards;
 import org.survkit.stats.cox.ZphResult;
 import org.survkit.stats.km.GroupCurve;
@@ -40,6 +42,7 @@ import org.survkit.stats.model.LevelOrder;
  * List&lt;GroupCurve&gt; km = s.kaplanMeier(KaplanMeier.withDefaults());
  * LogRankResult lr = s.logRank(LogRankTest.withDefaults());
  * CoxModel cox = s.cox(CoxRegression.withDefaults(), List.of("age", "stage"));
+ * FirthCoxModel firth = s.firthCox(FirthCoxRegression.withDefaults(), List.of("age", "stage"));
  * CumulativeIncidenceResult cif = s.cumulativeIncidence(CumulativeIncidence.withDefaults(), 0);
  * </pre>
  *
@@ -134,6 +137,22 @@ public final class SparkSurvival {
         try (SparkRiskSetSource source = new SparkRiskSetSource(data, columns, covariates)) {
             CoxModel m = engine.fit(source, clusters(covariates));
             return m.withConcordance(concordance(m, covariates));
+        }
+    }
+
+    /**
+     * Firth's penalized Cox model (R {@code coxphf}: penalized estimates, profile penalized-likelihood limits and
+     * tests) on numeric covariate columns, strata and frequency weights from the survival columns: the in-memory fit,
+     * limits and tests ({@link FirthCoxRegression#fit(org.survkit.stats.cox.FirthRiskSetSource)}) on sums from the
+     * cluster, one pass over the packed rows per evaluation of the penalized likelihood ({@link SparkFirthSource}).
+     * Equal to {@code engine.fit(CoxData)} on the same rows up to rounding; the linear predictors, one per row, are not
+     * collected (empty). Firth's method is for small samples and rare events: the driver holds the sums of every
+     * distinct (stratum, time) of every partition at each pass.
+     */
+    public FirthCoxModel firthCox(FirthCoxRegression engine, List<String> covariates) {
+        checkCovariates(covariates);
+        try (SparkFirthSource source = new SparkFirthSource(data, columns, covariates)) {
+            return engine.fit(source);
         }
     }
 

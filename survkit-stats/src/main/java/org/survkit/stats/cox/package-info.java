@@ -18,6 +18,8 @@
  *
  * <p>Data kept elsewhere (a Spark Dataset): {@link org.survkit.stats.cox.CoxRegression#fit(CoxRiskSetSource)} runs the
  * same Newton–Raphson iteration on risk-set sums per (stratum, time) that a
- * {@link org.survkit.stats.cox.CoxRiskSetSource} computes once per step ({@link org.survkit.stats.cox.CoxRiskSetSums}).
+ * {@link org.survkit.stats.cox.CoxRiskSetSource} computes once per step ({@link org.survkit.stats.cox.CoxRiskSetSums});
+ * {@link org.survkit.stats.cox.FirthCoxRegression#fit(FirthRiskSetSource)} runs Firth's fit, limits and tests on the
+ * same sums plus the third moments ({@link org.survkit.stats.cox.FirthRiskSetSums}) once per evaluation.
  */
 package org.survkit.stats.cox;

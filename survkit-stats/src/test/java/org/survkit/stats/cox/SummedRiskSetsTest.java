@@ -19,7 +19,7 @@ import org.survkit.stats.model.DesignMatrix;
  */
 class SummedRiskSetsTest {
 
-    /** Random rows: 3 covariates (a continuous one, an indicator, a 3-valued one), seeded. */
+    /** Random rows: 3 covariates (a continuous one, an indicator, a 3-valued one), seeded (also SummedFirthLikelihoodTest's). */
     record Rows(double[] time, boolean[] event, double[][] x, int[] strata, double[] weights) {
         static Rows random(long seed, int n, boolean ties, int strata, boolean weighted) {
             Random r = new Random(seed);
