@@ -35,8 +35,11 @@ class SparkAnalysisTest {
     @Test
     void anOptionNotBuiltIsRefusedWithItsReason() {
         SparkAnalysis a = SparkAnalysis.parse("cox", List.of("d.csv", "--time", "t", "--event", "e", "--covariates",
-                "x", "--firth"));
-        assertThat(a.refusal()).contains("--firth is not available with --engine spark: Firth's penalized likelihood");
+                "x", "--start", "entry"));
+        assertThat(a.refusal()).contains("--start is not available with --engine spark: (start, stop] rows");
+        SparkAnalysis firth = SparkAnalysis.parse("cox", List.of("d.csv", "--time", "t", "--event", "e",
+                "--covariates", "x", "--firth"));
+        assertThat(firth.refusal()).isNull();
         SparkAnalysis cluster = SparkAnalysis.parse("cox", List.of("d.csv", "--time", "t", "--event", "e",
                 "--covariates", "x", "--cluster", "inst"));
         assertThat(cluster.refusal()).isNull();
