@@ -97,7 +97,10 @@ class ReportCoxOptionsTest {
                 .isCloseTo(r.get("robust_score_test").get("statistic").asDouble(), within(1e-8));
         String html = Files.readString(result.html());
         assertThat(html).contains("Clusters from column &#39;inst&#39;").contains("Offset: column &#39;log_age&#39;")
-                .contains("clustered by &#39;inst&#39;");
+                .contains("clustered by &#39;inst&#39;")
+                // the rows this model leaves out, counted with their reasons (R's n = 226 of lung's 228)
+                .contains("2 of the 228 patients analysed are not in this model: 1 missing covariate (column"
+                        + " &#39;ph.ecog&#39;), 1 missing cluster (column &#39;inst&#39;).");
         // the study.yaml the report writes back keeps both keys
         assertThat(org.survkit.study.file.StudyWriter.write(StudyReader.read(dir.resolve("study.yaml")),
                 java.util.List.of())).contains("    cluster: \"inst\"\n    offset: \"log_age\"\n");
@@ -116,5 +119,16 @@ class ReportCoxOptionsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> StudyReader.read(dir.resolve("study.yaml")))
                 .hasMessage("study.yaml, line 5, 'cox.firth': cannot be combined with 'cluster': Firth's method has no"
                         + " robust variance here. Drop one of them.");
+    }
+
+    @Test
+    void anOffsetColumnWithAWordIsNamedWithItsLine() throws IOException {
+        Files.writeString(dir.resolve("d.csv"), "time,status,age,off\n5,1,50,0.1\n7,0,60,n/a\n9,1,70,0.3\n");
+        Files.writeString(dir.resolve("study.yaml"), "data: d.csv\ntime: time\nevent: {column: status, value: 1}\n"
+                + "cox:\n  - {name: A, covariates: [age], offset: off}\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReportEngine.withDefaults().withPng(false)
+                .run(StudyReader.read(dir.resolve("study.yaml"))))
+                .hasMessageContaining("the offset column 'off' holds text, e.g. 'n/a' on line 3 of d.csv")
+                .hasMessageContaining("add it to data.na");
     }
 }

@@ -996,6 +996,21 @@ public final class ReportTables {
                                     : "; concordance ")
                             + Formats.num(r.model().concordance().estimate(), 3) + " (SE " + Formats.num(
                                     r.model().concordance().stdErr(), 3) + ")") + ".");
+            if (!r.cohort().exclusions().isEmpty()) {
+                // the rows of the analysis dataset this model leaves out (a missing covariate, offset or cluster)
+                ArrayNode ex = json.putArray("excluded");
+                List<String> parts = new ArrayList<>();
+                int left = 0;
+                for (org.survkit.io.Exclusion e : r.cohort().exclusions()) {
+                    ObjectNode o = ex.addObject();
+                    o.put("reason", e.reason());
+                    o.put("count", e.count());
+                    parts.add(e.count() + " " + e.reason());
+                    left += e.count();
+                }
+                notes.add(left + " of the " + r.cohort().rowsRead() + " patients analysed " + (left == 1 ? "is" : "are")
+                        + " not in this model: " + String.join(", ", parts) + ".");
+            }
             if (r.spec().cluster() != null) {
                 json.put("cluster", r.spec().cluster());
                 ObjectNode rs = json.putObject("robust_score_test");
