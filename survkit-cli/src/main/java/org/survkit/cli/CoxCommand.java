@@ -186,8 +186,9 @@ public final class CoxCommand implements Callable<Integer> {
         if (offset != null) {
             off = c.covariate(offset).numeric();
             if (off == null) {
-                throw new UsageException("--offset: column '" + offset + "' holds text; an offset is a number per row"
-                        + " (a known part of the log hazard, e.g. the log of an expected rate).");
+                throw new UsageException("--offset: column '" + offset + "' holds text" + c.firstNonNumber(offset, c.source())
+                        + "; an offset is a number per row (a known part of the log hazard, e.g. the log of an"
+                        + " expected rate). If that value means missing, add it to --na.");
             }
         }
         return new CoxData(c.start(), c.time(), c.event(), design, c.weights(),

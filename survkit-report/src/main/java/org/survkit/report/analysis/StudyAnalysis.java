@@ -803,8 +803,7 @@ public final class StudyAnalysis {
             offset = c.covariate(spec.offset()).numeric();
             if (offset == null) {
                 throw StudyColumns.error(study, spec.line(), "cox", "model '" + spec.name() + "': the offset column '"
-                        + spec.offset() + "' holds text" + firstText(c, spec.offset(), study.data().path().getFileName().toString())
-                        + "; an offset is a number per"
+                        + spec.offset() + "' holds text" + c.firstNonNumber(spec.offset(), dataset.dataFileName()) + "; an offset is a number per"
                         + " row (a known part of the log hazard, e.g. the log of an expected rate). If that value"
                         + " means missing, add it to data.na.");
             }
@@ -834,18 +833,6 @@ public final class StudyAnalysis {
             firth = FirthCoxRegression.withDefaults().with(ties).withConfLevel(study.confLevel()).fit(data);
         }
         return new CoxResult(spec, c, model, zph, firth, labels);
-    }
-
-    /** {@return where a text column first holds a value that is no number (", e.g. 'n/a' on line 9"), or ""} */
-    private static String firstText(Cohort c, String column, String file) {
-        String[] text = c.covariate(column).text();
-        for (int i = 0; text != null && i < text.length; i++) {
-            String v = text[i].strip();
-            if (!v.matches("[-+]?(\\d+([.,]\\d*)?|[.,]\\d+)([eE][-+]?\\d+)?")) {
-                return ", e.g. '" + v + "'" + (c.line() == null ? "" : " on line " + c.line()[i] + " of " + file);
-            }
-        }
-        return "";
     }
 
     /**
