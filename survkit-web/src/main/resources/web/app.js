@@ -264,6 +264,8 @@ function fillSelects(d) {
   options($('map-strata'), cols, 'none');
   options($('map-entry'), cols, 'none (from time 0)');
   options($('map-weights'), cols, 'none');
+  options($('cox-cluster'), cols, 'none');
+  options($('cox-offset'), cols, 'none');
   const chips = (box, name) => {
     clear(box);
     cols.forEach((c) => box.append(el('label', {}, el('input', { type: 'checkbox', value: c, 'data-list': name }), c)));
@@ -451,6 +453,9 @@ function coxSettings() {
   // starting values and the iteration limit: the study keys cox[].init and cox[].iter_max (empty: R's defaults)
   if ($('cox-init').value.trim()) cox.init = $('cox-init').value.trim();
   if ($('cox-iter-max').value !== '') cox.iter_max = Number($('cox-iter-max').value);
+  // robust standard errors by cluster and a known part of the log hazard: the study keys cox[].cluster, offset
+  if ($('cox-cluster').value) cox.cluster = $('cox-cluster').value;
+  if ($('cox-offset').value) cox.offset = $('cox-offset').value;
   return cox;
 }
 
@@ -517,6 +522,7 @@ function applySettings(s) {
   $('cox-concordance').value = cox.concordance || '';
   $('cox-init').value = Array.isArray(cox.init) ? cox.init.join(', ') : cox.init || '';
   $('cox-iter-max').value = cox.iter_max === undefined ? '' : cox.iter_max;
+  $('cox-cluster').value = cox.cluster || ''; $('cox-offset').value = cox.offset || '';
   state.factors = {};
   (cox.categorical || []).forEach((c) => { state.factors[c] = { categorical: true, reference: '' }; });
   Object.entries(cox.reference || {}).forEach(([c, v]) => {
@@ -1114,7 +1120,9 @@ function coxOptions() {
   } else if (g && state.order && state.groups.length && cox.covariates.includes(g) && !reference[g]
     && (!numeric(g) || (cox.categorical || []).includes(g))) reference[g] = state.groups[0];
   if (Object.keys(reference).length) o.reference = reference;
-  for (const k of ['ties', 'zph_transform', 'concordance', 'init', 'iter_max']) if (cox[k] !== undefined && cox[k] !== '') o[k] = cox[k];
+  for (const k of ['ties', 'zph_transform', 'concordance', 'init', 'iter_max', 'cluster', 'offset']) {
+    if (cox[k] !== undefined && cox[k] !== '') o[k] = cox[k];
+  }
   return o;
 }
 
@@ -1170,7 +1178,11 @@ async function runCox() {
     el('td', { text: fmtP(k.p_value) }))));
   t.append(b);
   $('cox-note').textContent = 'n = ' + m.n + ', events = ' + m.events + ', ' + m.ties + ' ties; likelihood-ratio P '
-    + fmtP(m.lr_test.p_value) + (m.concordance ? '; concordance ' + fmt(m.concordance.estimate) : '');
+    + fmtP(m.lr_test.p_value) + (m.concordance ? '; concordance ' + fmt(m.concordance.estimate) : '')
+    // with clusters (or non-integer weights) the intervals and P values use the robust standard errors, as R's
+    + (m.robust_score_test ? '; robust (sandwich) standard errors' + (o.cluster ? ' by cluster ' + o.cluster : '')
+      + ', robust score test P ' + fmtP(m.robust_score_test.p_value) : '')
+    + (o.offset ? '; offset ' + o.offset : '');
   renderGuardrails();
 }
 

@@ -112,11 +112,7 @@ public final class CohortOptions {
 
     /** {@return the one censor code of a competing-risks event column (--censor-value), or null} */
     String censorCode(String command) {
-        if (reading.censorValues.size() > 1) {
-            throw new UsageException(command + " takes one censor code with " + Flags.CENSOR_VALUE + " (every other code"
-                    + " is a cause), not " + reading.censorValues.size() + ": " + String.join(", ", reading.censorValues) + ".");
-        }
-        return reading.censorValues.isEmpty() ? null : reading.censorValues.get(0);
+        return CauseCoding.censorValue(command, reading.eventValues, reading.censorValues);
     }
 
     /** {@return the horizon of administrative censoring, or NaN for none} */

@@ -25,6 +25,7 @@ import org.survkit.stats.cox.ZphResult;
 import org.survkit.stats.cox.ZphTransform;
 import org.survkit.stats.model.DesignMatrix;
 import org.survkit.stats.model.Factor;
+import org.survkit.study.CoxRules;
 import org.survkit.study.frame.ModelFrame;
 import org.survkit.study.key.StudyKeys;
 import org.survkit.study.key.StudyKeys.Flags;
@@ -111,33 +112,12 @@ public final class CoxCommand implements Callable<Integer> {
         if (elsewhere != null) {
             return elsewhere;
         }
-        Ties t = ties == null ? (firth ? Ties.BRESLOW : Ties.EFRON) : Ties.parse(ties);
-        if (firth && cluster != null) {
-            throw new UsageException("--firth cannot be combined with --cluster: Firth's method has no robust variance"
-                    + " here. Drop one of them.");
-        }
+        Ties t = ties();
         double[] start0 = FlagValues.parse(StudyKeys.INIT, init);
         Integer maxIter = FlagValues.parse(StudyKeys.ITER_MAX, iterMax);
         ZphTransform transform = FlagValues.orDefault(StudyKeys.ZPH_TRANSFORM, zphTransform);
         ConcordanceWeighting weighting = FlagValues.orDefault(StudyKeys.CONCORDANCE, concordance);
-        if (firth) {
-            for (String[] other : new String[][] {{Flags.OFFSET, offset}, {Flags.INIT, init},
-                {Flags.ITER_MAX, iterMax}, {Flags.CONCORDANCE, concordance}}) {
-                if (other[1] != null) {
-                    throw new UsageException("--firth cannot be combined with " + other[0] + " here: Firth's fit has"
-                            + " its own iteration and no offset. Drop one of them.");
-                }
-            }
-        }
-        if (weighting == ConcordanceWeighting.UNO && start != null) {
-            throw new UsageException("--concordance uno is not defined for (start, time] rows (--start), as in R's"
-                    + " concordance(timewt = \"n/G2\"): use Harrell's (the default).");
-        }
-        if (t == Ties.EXACT && (firth || weights != null || cluster != null)) {
-            throw new UsageException("--ties exact cannot be combined with " + (firth ? "--firth" : weights != null
-                    ? "--weights" : "--cluster") + ": the exact partial likelihood here (as in R) takes no case"
-                    + " weights, has no robust variance and no Firth penalty. Use --ties efron or breslow.");
-        }
+        checkOptions();
         double confLevel = confLevelOption.value();
         List<String> columns = covariates;
         if (offset != null && !covariates.contains(offset)) {
@@ -172,6 +152,32 @@ public final class CoxCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** {@return whether --firth was given} */
+    public boolean firth() {
+        return firth;
+    }
+
+    /**
+     * {@return the ties of the fit}: --ties, else Breslow with --firth (coxphf's, {@link FirthCoxRegression}'s
+     * default), else Efron (R's)
+     */
+    public Ties ties() {
+        return ties == null ? (firth ? FirthCoxRegression.withDefaults().ties() : Ties.EFRON) : Ties.parse(ties);
+    }
+
+    /**
+     * Stops on options that do not combine (--firth with --cluster, --offset, --init, --iter-max, --concordance;
+     * --ties exact with --firth, --weights or --cluster; --concordance uno with --start), saying so: the rules every
+     * front end's Cox models follow ({@link CoxRules}); for every engine that runs this command's options.
+     *
+     * @throws org.survkit.io.InputException naming the two options
+     */
+    public void checkOptions() {
+        CoxRules.check(firth, ties(), weights != null, start != null, cluster, offset, init != null, iterMax != null,
+                concordance == null ? null : FlagValues.orDefault(StudyKeys.CONCORDANCE, concordance),
+                k -> Where.COMMAND_LINE);
+    }
+
     /** The model input from the cohort: design matrix in R's term order (the model frame's), codes for strata and clusters. */
     private CoxData coxData(Cohort c) {
         DesignMatrix design = ModelFrame.of(c, covariates, reference, Map.of(), Where.COMMAND_LINE,
@@ -180,8 +186,9 @@ public final class CoxCommand implements Callable<Integer> {
         if (offset != null) {
             off = c.covariate(offset).numeric();
             if (off == null) {
-                throw new UsageException("--offset: column '" + offset + "' holds text; an offset is a number per row"
-                        + " (a known part of the log hazard, e.g. the log of an expected rate).");
+                throw new UsageException("--offset: column '" + offset + "' holds text" + c.firstNonNumber(offset, c.source())
+                        + "; an offset is a number per row (a known part of the log hazard, e.g. the log of an"
+                        + " expected rate). If that value means missing, add it to --na.");
             }
         }
         return new CoxData(c.start(), c.time(), c.event(), design, c.weights(),

@@ -128,7 +128,8 @@ class CliCoxOptionsTest {
         Cli heart = Cli.run("cox", Cli.resource("heart.csv"), "--start", "start", "--time", "stop", "--event", "event",
                 "--covariates", "age", "--concordance", "uno");
         assertThat(heart.status()).isEqualTo(ExitCodes.USER_ERROR);
-        assertThat(heart.err()).contains("--concordance uno is not defined for (start, time] rows");
+        assertThat(heart.err()).contains("--concordance: cannot be combined with --start: Uno's concordance is not"
+                + " defined for (entry, time] rows");
     }
 
     @Test

@@ -129,6 +129,26 @@ public record Cohort(String source, double[] time, boolean[] event, String[] gro
     }
 
     /**
+     * Where a text covariate first holds a value that is not a number (with either decimal mark), for a message
+     * about a column that must be numeric (an offset).
+     *
+     * @param name the column name
+     * @param file the file whose lines {@link #line()} numbers, as the message names it
+     * @return e.g. {@code ", e.g. 'n/a' on line 9 of cohort.csv"}, or "" when there is none (or the column is numeric)
+     */
+    public String firstNonNumber(String name, String file) {
+        Covariate c = covariate(name);
+        String[] text = c == null ? null : c.text();
+        for (int i = 0; text != null && i < text.length; i++) {
+            String v = text[i].strip();
+            if (!v.matches("[-+]?(\\d+([.,]\\d*)?|[.,]\\d+)([eE][-+]?\\d+)?")) {
+                return ", e.g. '" + v + "' on line " + line[i] + " of " + file;
+            }
+        }
+        return "";
+    }
+
+    /**
      * Finds a covariate column by name.
      *
      * @param name the column name, as in the header

@@ -35,7 +35,8 @@ final class SparkAnalysis {
             "km", Set.of(Flags.GROUP, Flags.AT, Flags.TAU, "--table", Flags.TEST),
             "compare", Set.of(Flags.GROUP, Flags.STRATA, Flags.TEST, Flags.RHO, Flags.GAMMA, Flags.PAIRWISE,
                     Flags.ADJUST, Flags.TREND, Flags.SCORES, Flags.CONSERVATIVE, "--rmst"),
-            "cox", Set.of(Flags.COVARIATES, Flags.CATEGORICAL, Flags.REFERENCE, Flags.STRATA, Flags.TIES, Flags.WEIGHTS),
+            "cox", Set.of(Flags.COVARIATES, Flags.CATEGORICAL, Flags.REFERENCE, Flags.STRATA, Flags.TIES, Flags.WEIGHTS,
+                    Flags.CLUSTER, Flags.FIRTH),
             "cif", Set.of(Flags.GROUP, Flags.STRATA, Flags.AT, "--rho", Flags.CAUSE, "--table"),
             "finegray", Set.of(Flags.CAUSE, Flags.COVARIATES, Flags.CATEGORICAL, Flags.REFERENCE));
 
@@ -62,10 +63,6 @@ final class SparkAnalysis {
         m.put(Flags.START, "(start, stop] rows (delayed entry) are not built for " + Flags.ENGINE + " spark yet");
         m.put(Flags.WEIGHTS, "case weights are built for cox only on " + Flags.ENGINE + " spark");
         m.put(Flags.EXPECTED, "the one-sample log-rank test is not built for " + Flags.ENGINE + " spark yet");
-        m.put(Flags.FIRTH, "Firth's penalized likelihood is not built for " + Flags.ENGINE + " spark yet (its penalty"
-                + " needs third-order risk-set sums per Newton step)");
-        m.put(Flags.CLUSTER, "robust (sandwich) variances by cluster are not built for " + Flags.ENGINE + " spark yet"
-                + " (each row's score residual at the fitted coefficients, summed per cluster: one more pass)");
         m.put(Flags.CONCORDANCE, "Uno's concordance (censoring weights per pair) is not built for " + Flags.ENGINE
                 + " spark yet; Harrell's (the default) is");
         m.put(Flags.ZPH_TRANSFORM, "the proportional-hazards test on Spark uses the km transform of time (the"
@@ -164,6 +161,11 @@ final class SparkAnalysis {
         String t = text(Flags.HORIZON);
         Double h = t == null ? null : StudyKeys.HORIZON.parse(t, Where.COMMAND_LINE);
         return h == null ? Double.NaN : h;
+    }
+
+    /** {@return the local command as it parsed the arguments (its own checks and resolved settings)} */
+    <T> T command(Class<T> type) {
+        return type.cast(parsed.commandSpec().userObject());
     }
 
     /** {@return the local command's mixin of this type, as it parsed it (searched through nested mixins)} */

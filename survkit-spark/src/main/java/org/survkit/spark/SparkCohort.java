@@ -36,6 +36,7 @@ final class SparkCohort {
     static final String TIME = "__survkit_time";
     static final String STATUS = "__survkit_status";
     private static final String REASON = "__survkit_reason";
+    private static final String BEYOND = "__survkit_beyond";
     private static final int FIRST_LINES = 5;
 
     /** A column used and the reader's word for a row without it ({@code time}, {@code group}, …). */
@@ -48,8 +49,10 @@ final class SparkCohort {
      * @param rows     the rows analysed, with {@link #TIME} and {@link #STATUS}
      * @param read     rows read
      * @param excluded the reasons, in the reader's order, each with its count and first lines
+     * @param tagged   every row read, in the source's order, with the reason it is left out (0: analysed)
+     * @param source   DATA as given
      */
-    record Rows(Dataset<Row> rows, long read, List<Exclusion> excluded) {
+    record Rows(Dataset<Row> rows, long read, List<Exclusion> excluded, Dataset<Row> tagged, String source) {
         long analysed() {
             return read - excluded.stream().mapToLong(Exclusion::count).sum();
         }
@@ -57,6 +60,39 @@ final class SparkCohort {
         /** The columns of the analysis on these rows: {@link #TIME}, {@link #STATUS} (events are 1). */
         SurvivalColumns columns(String group, String strata, String weight) {
             return new SurvivalColumns(TIME, STATUS, 1, group, strata, weight);
+        }
+
+        /**
+         * For competing risks: the rows with their status codes ({@link #STATUS} as the code, a double), the
+         * horizon applied (beyond it the censor code, as {@code Cohort.horizon} and the local cif).
+         *
+         * @param code       the code of a row, from its status as read ({@link #STATUS} before this call)
+         * @param censorCode the code of censored rows
+         */
+        Rows withCodes(Column code, double censorCode) {
+            Dataset<Row> coded = rows.withColumn(STATUS, when(functions.col(BEYOND), lit(censorCode))
+                    .otherwise(code)).drop(BEYOND);
+            return new Rows(coded, read, excluded, tagged, source);
+        }
+
+        /**
+         * The first row analysed, in the source's order, where a condition holds, and where it is as the reader
+         * says it: {@code line N} in a single CSV/TSV file (2 + the row's index, as the line numbers of excluded
+         * rows), else {@code row N} (1 + the index). One job; for messages only.
+         *
+         * @param condition a condition on the columns of the data
+         * @param value     what to report of that row
+         * @return the value and the place, or null when no row analysed meets the condition
+         */
+        String[] first(Column condition, Column value) {
+            List<scala.Tuple2<Row, Long>> hit = tagged.select(functions.col(REASON), condition.as("c"), value.cast("string").as("v"))
+                    .javaRDD().zipWithIndex().filter(p -> p._1().getInt(0) == 0 && !p._1().isNullAt(1) && p._1().getBoolean(1)).take(1);
+            if (hit.isEmpty()) {
+                return null;
+            }
+            long i = hit.get(0)._2();
+            return new String[] {hit.get(0)._1().getString(2), singleTextFile(source) ? "line " + (i + 2)
+                    : "row " + (i + 1)};
         }
     }
 
@@ -67,14 +103,14 @@ final class SparkCohort {
      * @param source     DATA as given (line numbers for a single CSV/TSV file)
      * @param slots      the columns used, in the reader's order of reasons
      * @param time       the time column
-     * @param event      whether a row is an event, or null for competing risks (the status kept as codes)
-     * @param status     the status column, read as codes for competing risks (null otherwise)
-     * @param censorCode for competing risks, the censor code the horizon gives (null: not known, codes kept)
+     * @param event      whether a row is an event, or null for competing risks (then {@link #STATUS} is the status
+     *                   column as read, to be coded with {@link Rows#withCodes})
+     * @param status     the status column for competing risks (null otherwise)
      * @param landmark   the landmark, or null
      * @param horizon    the horizon, or NaN
      */
     static Rows of(Dataset<Row> data, String source, List<Slot> slots, String time, Column event, String status,
-            Double censorCode, Double landmark, double horizon) {
+            Double landmark, double horizon) {
         Column reason = lit(0);
         for (int k = slots.size() - 1; k >= 0; k--) {
             reason = when(missing(data, slots.get(k).column()), lit(k + 1)).otherwise(reason);
@@ -104,16 +140,13 @@ final class SparkCohort {
         Column followUp = landmark == null ? t : t.minus(landmark);
         Column cut = Double.isNaN(horizon) ? followUp : functions.least(followUp, lit(horizon));
         Column beyond = Double.isNaN(horizon) ? lit(false) : followUp.gt(horizon);
-        Column code;
+        Dataset<Row> rows = tagged.filter(functions.col(REASON).equalTo(0)).withColumn(TIME, cut);
         if (event != null) {
-            code = when(event.and(functions.not(beyond)), lit(1.0)).otherwise(lit(0.0));
+            rows = rows.withColumn(STATUS, when(event.and(functions.not(beyond)), lit(1.0)).otherwise(lit(0.0)));
         } else {
-            Column codes = SparkSurvival.column(status).cast("double");
-            code = censorCode == null ? codes : when(beyond, lit(censorCode)).otherwise(codes);
+            rows = rows.withColumn(STATUS, SparkSurvival.column(status)).withColumn(BEYOND, beyond);
         }
-        Dataset<Row> rows = tagged.filter(functions.col(REASON).equalTo(0)).withColumn(TIME, cut)
-                .withColumn(STATUS, code).drop(REASON);
-        return new Rows(rows, read, excluded);
+        return new Rows(rows.drop(REASON), read, excluded, tagged, source);
     }
 
     /** Null, or NaN in a numeric column: missing, as an empty cell for the reader. */
@@ -132,10 +165,7 @@ final class SparkCohort {
         for (int k = 0; k < counts.length; k++) {
             out.add(List.of());
         }
-        String s = source.toLowerCase(Locale.ROOT);
-        boolean text = (s.endsWith(".csv") || s.endsWith(".tsv") || s.endsWith(".txt"))
-                && new java.io.File(source).isFile();
-        if (!text || Arrays.stream(counts).skip(1).allMatch(n -> n == 0)) {
+        if (!singleTextFile(source) || Arrays.stream(counts).skip(1).allMatch(n -> n == 0)) {
             return out;
         }
         JavaRDD<Integer> reasons = tagged.select(REASON).javaRDD().map(r -> r.getInt(0));
@@ -149,6 +179,12 @@ final class SparkCohort {
             out.set(k, l);
         }
         return out;
+    }
+
+    /** Whether DATA is a single CSV/TSV file, whose rows have line numbers (2 + the row's index). */
+    private static boolean singleTextFile(String source) {
+        String s = source.toLowerCase(Locale.ROOT);
+        return (s.endsWith(".csv") || s.endsWith(".tsv") || s.endsWith(".txt")) && new java.io.File(source).isFile();
     }
 
     /** The smallest row indexes per reason (at most {@value #FIRST_LINES} each). */

@@ -9,10 +9,16 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.BooleanType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.NumericType;
+import org.survkit.cli.CauseCoding;
 import org.survkit.cli.ClusterEngine;
 import org.survkit.cli.CommandGuardrails;
 import org.survkit.cli.ComparisonOptions;
 import org.survkit.cli.ConfLevelOption;
+import org.survkit.cli.CoxCommand;
 import org.survkit.cli.CurveOptions;
 import org.survkit.cli.ExitCodes;
 import org.survkit.cli.MethodOptions;
@@ -25,6 +31,7 @@ import org.survkit.cli.result.CohortSummary;
 import org.survkit.cli.result.FineGrayResult;
 import org.survkit.cli.result.CompareResult;
 import org.survkit.cli.result.CoxResult;
+import org.survkit.cli.result.FirthResult;
 import org.survkit.cli.result.KmResult;
 import org.survkit.io.EventCode;
 import org.survkit.stats.Diagnostic;
@@ -36,6 +43,8 @@ import org.survkit.stats.competing.FineGrayRegression;
 import org.survkit.stats.competing.GrayTestResult;
 import org.survkit.stats.cox.CoxModel;
 import org.survkit.stats.cox.CoxRegression;
+import org.survkit.stats.cox.FirthCoxModel;
+import org.survkit.stats.cox.FirthCoxRegression;
 import org.survkit.stats.cox.Ties;
 import org.survkit.stats.km.GroupCurve;
 import org.survkit.stats.km.KaplanMeier;
@@ -98,6 +107,10 @@ public final class SparkEngine implements ClusterEngine {
             err.flush();
             return ExitCodes.USER_ERROR;
         }
+        boolean firth = command.equals("cox") && a.command(CoxCommand.class).firth();
+        if (firth) {
+            a.command(CoxCommand.class).checkOptions(); // the local command's refusals, before a session starts
+        }
         OutputOptions output = a.mixin(OutputOptions.class);
         SparkSession spark = session(a.text(Flags.MASTER), command);
         try {
@@ -107,11 +120,17 @@ public final class SparkEngine implements ClusterEngine {
                 case "compare" -> output.emit(out, Serializer.COMPARE, compare(data, a));
                 case "cif" -> output.emit(out, Serializer.CIF, cif(data, a));
                 case "finegray" -> output.emit(out, Serializer.FINE_GRAY, fineGray(data, a));
-                default -> output.emit(out, Serializer.COX, cox(data, a));
+                default -> {
+                    if (firth) {
+                        output.emit(out, Serializer.FIRTH, firth(data, a));
+                    } else {
+                        output.emit(out, Serializer.COX, cox(data, a));
+                    }
+                }
             }
             out.flush();
             return ExitCodes.OK;
-        } catch (IllegalArgumentException | org.survkit.io.InputException e) {
+        } catch (IllegalArgumentException | org.survkit.io.InputException | org.survkit.cli.UsageException e) {
             err.println("survkit " + command + ": " + e.getMessage());
             err.flush();
             return ExitCodes.USER_ERROR;
@@ -196,6 +215,12 @@ public final class SparkEngine implements ClusterEngine {
     /** The rows of an event / censored analysis: the slots in the reader's order, then landmark and horizon. */
     private static SparkCohort.Rows rows(Dataset<Row> data, SparkAnalysis a, String group, String strata,
             List<String> covariates, String weight) {
+        return rows(data, a, group, strata, covariates, weight, null);
+    }
+
+    /** {@link #rows(Dataset, SparkAnalysis, String, String, List, String)} with a cluster column (cox), last. */
+    private static SparkCohort.Rows rows(Dataset<Row> data, SparkAnalysis a, String group, String strata,
+            List<String> covariates, String weight, String cluster) {
         List<SparkCohort.Slot> slots = new ArrayList<>();
         slots.add(new SparkCohort.Slot("time", time(a)));
         slots.add(new SparkCohort.Slot("event", a.text(Flags.EVENT)));
@@ -203,9 +228,12 @@ public final class SparkEngine implements ClusterEngine {
         if (weight != null) {
             slots.add(new SparkCohort.Slot("weight", weight));
         }
+        if (cluster != null) {
+            slots.add(new SparkCohort.Slot("cluster", cluster));
+        }
         checkColumns(data, slots);
         Column event = SparkSurvival.column(a.text(Flags.EVENT)).cast("double").equalTo(eventValue(a));
-        return SparkCohort.of(data, a.data(), slots, time(a), event, null, null, a.landmark(), a.horizon());
+        return SparkCohort.of(data, a.data(), slots, time(a), event, null, a.landmark(), a.horizon());
     }
 
     private static void addSlots(List<SparkCohort.Slot> slots, String group, String strata, List<String> covariates) {
@@ -240,15 +268,15 @@ public final class SparkEngine implements ClusterEngine {
         String event = values.isEmpty() ? a.text(Flags.EVENT) : a.text(Flags.EVENT) + " = " + String.join(" or ",
                 values);
         SurvivalColumns raw = new SurvivalColumns(time(a), a.text(Flags.EVENT), eventValue(a), null, null, null);
-        return summary(a, rows, group, event, EventCodingTable.of(data, raw, !values.isEmpty()));
+        return summary(a, rows, group, event, List.of(), EventCodingTable.of(data, raw, !values.isEmpty()));
     }
 
     private static CohortSummary summary(SparkAnalysis a, SparkCohort.Rows rows, String group, String event,
-            List<EventCode> coding) {
+            List<String> warnings, List<EventCode> coding) {
         Double landmark = a.landmark();
         return new CohortSummary(a.data(), time(a), event, group, landmark == null ? Double.NaN : landmark,
                 a.horizon(), Math.toIntExact(rows.read()), Math.toIntExact(rows.analysed()), rows.excluded(),
-                List.of(), coding);
+                warnings, coding);
     }
 
     private static KmResult km(Dataset<Row> data, SparkAnalysis a) {
@@ -314,58 +342,118 @@ public final class SparkEngine implements ClusterEngine {
                 diagnostics);
     }
 
+    /** The rows of a Cox model (--covariates, --strata, --weights, --cluster), its factors coded, on Spark. */
+    private record CoxInput(SparkCohort.Rows rows, String strata, SparkDesign design, SparkSurvival survival) {
+        static CoxInput of(Dataset<Row> data, SparkAnalysis a) {
+            List<String> terms = a.value(Flags.COVARIATES, List.of());
+            String strata = a.text(Flags.STRATA);
+            String weight = a.text(Flags.WEIGHTS);
+            String cluster = a.text(Flags.CLUSTER);
+            SparkCohort.Rows rows = SparkEngine.rows(data, a, null, strata, SparkDesign.columns(terms), weight,
+                    cluster);
+            SparkDesign design = SparkDesign.of(data, rows.rows(), terms, a.value(Flags.CATEGORICAL, List.of()),
+                    a.value(Flags.REFERENCE, Map.of()));
+            return new CoxInput(rows, strata, design, SparkSurvival.of(design.rows(), rows.columns(null, strata,
+                    weight).withCluster(cluster)));
+        }
+    }
+
     private static CoxResult cox(Dataset<Row> data, SparkAnalysis a) {
-        List<String> terms = a.value(Flags.COVARIATES, List.of());
-        String strata = a.text(Flags.STRATA);
-        String weight = a.text(Flags.WEIGHTS);
         String ties = a.text(Flags.TIES);
         Ties t = ties == null ? StudyKeys.TIES.defaultValue() : StudyKeys.TIES.parse(ties, Where.COMMAND_LINE);
         double confLevel = a.mixin(ConfLevelOption.class).value();
-        SparkCohort.Rows rows = rows(data, a, null, strata, SparkDesign.columns(terms), weight);
-        SparkDesign design = SparkDesign.of(data, rows.rows(), terms, a.value(Flags.CATEGORICAL, List.of()),
-                a.value(Flags.REFERENCE, Map.of()));
-        SparkSurvival s = SparkSurvival.of(design.rows(), rows.columns(null, strata, weight));
-        SparkSurvival.CoxWithTest fit = s.coxWithTest(CoxRegression.withDefaults().with(t).withConfLevel(confLevel),
-                design.columnNames(), design.assign(), design.termLabels());
+        CoxInput in = CoxInput.of(data, a);
+        SparkDesign design = in.design();
+        SparkSurvival.CoxWithTest fit = in.survival().coxWithTest(CoxRegression.withDefaults().with(t)
+                .withConfLevel(confLevel), design.columnNames(), design.assign(), design.termLabels());
         CoxModel m = fit.model();
         List<Diagnostic> diagnostics = CommandGuardrails.cox(m, fit.proportionalHazards(), false);
-        return new CoxResult(summary(data, a, rows, null), strata, m, fit.proportionalHazards(), diagnostics, null);
-    }
-
-    /** The rows of a competing-risks analysis (status codes kept; beyond the horizon the censor code). */
-    private static SparkCohort.Rows competingRows(Dataset<Row> data, SparkAnalysis a, String command, String group,
-            String strata, List<String> covariates) {
-        List<SparkCohort.Slot> slots = new ArrayList<>();
-        slots.add(new SparkCohort.Slot("time", time(a)));
-        slots.add(new SparkCohort.Slot("event", a.text(Flags.EVENT)));
-        addSlots(slots, group, strata, covariates);
-        checkColumns(data, slots);
-        Double censor = null;
-        String text = censorValue(a, command);
-        if (text != null) {
-            try {
-                censor = Double.parseDouble(text.trim()) + 0.0;
-            } catch (NumberFormatException e) {
-                censor = null; // a word: causeCodes names the numeric codes found
-            }
-        }
-        return SparkCohort.of(data, a.data(), slots, time(a), null, a.text(Flags.EVENT), censor, a.landmark(),
-                a.horizon());
-    }
-
-    /** --censor-value's one code, or null. */
-    private static String censorValue(SparkAnalysis a, String command) {
-        List<String> v = a.censorValues();
-        if (v.size() > 1) {
-            throw new IllegalArgumentException(command + " takes one censor code with " + Flags.CENSOR_VALUE
-                    + " (every other code is a cause), not " + v.size() + ": " + String.join(", ", v) + ".");
-        }
-        return v.isEmpty() ? null : v.get(0);
+        return new CoxResult(summary(data, a, in.rows(), null), in.strata(), m, fit.proportionalHazards(),
+                diagnostics, null);
     }
 
     /**
-     * {@code cif}: the codes of the status column (numbers) are read from the frequency table itself; the one
-     * given with --censor-value marks censored rows, every other is a cause.
+     * {@code cox --firth}: Firth's penalized fit (R coxphf) with the local command's ties and checks
+     * ({@link CoxCommand#ties()}, {@link CoxCommand#checkOptions()}), printed as the local command prints it.
+     */
+    private static FirthResult firth(Dataset<Row> data, SparkAnalysis a) {
+        FirthCoxRegression engine = FirthCoxRegression.withDefaults().with(a.command(CoxCommand.class).ties())
+                .withConfLevel(a.mixin(ConfLevelOption.class).value());
+        CoxInput in = CoxInput.of(data, a);
+        FirthCoxModel m = in.survival().firthCox(engine, in.design().columnNames());
+        return new FirthResult(summary(data, a, in.rows(), null), in.strata(), m, m.diagnostics());
+    }
+
+    /**
+     * The rows of a competing-risks analysis, their status coded as the local engine codes it ({@link CauseCoding}:
+     * numbers, or words numbered; beyond the horizon the censor code), and the coding. The values coded are the
+     * status column's distinct values in the rows analysed (one {@code distinct}), as text: a numeric column's as
+     * the reader writes them (1, not 1.0), a text column's trimmed.
+     */
+    private record Competing(SparkCohort.Rows rows, CauseCoding coding) {
+        /** The codes present after the horizon, from the table by code; none: every row censored (refused). */
+        CauseCodes codes(FrequencyTable t) {
+            java.util.Set<Double> present = new java.util.HashSet<>();
+            for (double v : t.status()) {
+                present.add(v + 0.0);
+            }
+            return coding.codes(present::contains);
+        }
+
+        /** The local reader's summary: the event column with its codes, the coding's warnings, its missing cells. */
+        CohortSummary summary(Dataset<Row> data, SparkAnalysis a, String group, CauseCodes codes) {
+            List<String> warnings = new ArrayList<>(coding.warnings());
+            warnings.addAll(coding.manyCauses(codes));
+            SurvivalColumns raw = SurvivalColumns.of(time(a), a.text(Flags.EVENT));
+            List<EventCode> missing = EventCodingTable.of(data, raw, true).stream()
+                    .filter(c -> c.meaning() == EventCode.Meaning.MISSING).toList();
+            return SparkEngine.summary(a, rows, group, codes.eventText(), warnings, missing);
+        }
+    }
+
+    private static Competing competingRows(Dataset<Row> data, SparkAnalysis a, String command, String group,
+            String strata, List<String> covariates) {
+        String censorValue = CauseCoding.censorValue(command, a.eventValues(), a.censorValues());
+        String event = a.text(Flags.EVENT);
+        List<SparkCohort.Slot> slots = new ArrayList<>();
+        slots.add(new SparkCohort.Slot("time", time(a)));
+        slots.add(new SparkCohort.Slot("event", event));
+        addSlots(slots, group, strata, covariates);
+        checkColumns(data, slots);
+        SparkCohort.Rows rows = SparkCohort.of(data, a.data(), slots, time(a), null, event, a.landmark(),
+                a.horizon());
+        DataType type = data.schema().apply(event).dataType();
+        boolean numeric = type instanceof NumericType || type instanceof BooleanType;
+        Column status = functions.col(SparkCohort.STATUS);
+        Column text = functions.trim(status.cast("string"));
+        List<String> values = new ArrayList<>();
+        for (Row r : rows.rows().select(numeric ? status.cast("double") : text).distinct().collectAsList()) {
+            values.add(numeric ? Numbers.code(r.getDouble(0)) : r.getString(0));
+        }
+        String file = java.nio.file.Path.of(a.data()).getFileName().toString();
+        CauseCoding coding = CauseCoding.of(command, event, file, values, censorValue, () -> {
+            Object[] words = values.stream().filter(v -> !CauseCoding.isNumber(v)).toArray();
+            Column cell = functions.trim(SparkSurvival.column(event).cast("string"));
+            String[] first = rows.first(cell.isin(words), cell);
+            return new CauseCoding.NotANumber(first[0], first[1]);
+        });
+        Column code;
+        if (numeric) {
+            code = status.cast("double");
+        } else {
+            List<Column> pairs = new ArrayList<>();
+            for (String v : values) {
+                pairs.add(functions.lit(v));
+                pairs.add(functions.lit(coding.code(v)));
+            }
+            code = functions.element_at(functions.map(pairs.toArray(new Column[0])), text);
+        }
+        return new Competing(rows.withCodes(code, coding.censorCode()), coding);
+    }
+
+    /**
+     * {@code cif}: the status column coded as the local cif codes it ({@link #competingRows}): the one given with
+     * --censor-value marks censored rows, every other is a cause.
      */
     private static CifResult cif(Dataset<Row> data, SparkAnalysis a) {
         double rho = a.value("--rho", 0.0);
@@ -376,89 +464,40 @@ public final class SparkEngine implements ClusterEngine {
         String strata = a.text(Flags.STRATA);
         double[] at = a.value(Flags.AT, new double[0]);
         Estimates est = a.mixin(CurveOptions.class).estimates(null, at, null);
-        SparkCohort.Rows rows = competingRows(data, a, "cif", group, strata, List.of());
+        Competing cr = competingRows(data, a, "cif", group, strata, List.of());
+        SparkCohort.Rows rows = cr.rows();
         SparkSurvival s = SparkSurvival.of(rows.rows(), rows.columns(group, strata, null));
         FrequencyTable t = s.table(true);
-        CauseCodes codes = causeCodes(t, a, "cif");
+        CauseCodes codes = cr.codes(t);
         String cause = a.text(Flags.CAUSE);
-        Double only = cause == null ? null : cause(codes, cause);
+        Double only = cause == null ? null : cr.coding().cause(cause, codes, Math.toIntExact(rows.analysed()));
         CumulativeIncidenceResult fit = s.cumulativeIncidence(t, CumulativeIncidence.withDefaults()
                 .with(est.confType()).withConfLevel(est.confLevel()).withRho(rho), codes.censorCode());
         List<CumulativeIncidenceCurve> curves = fit.curves().stream()
                 .filter(c -> only == null || c.cause() == only).toList();
         List<GrayTestResult> tests = fit.tests().stream().filter(x -> only == null || x.cause() == only).toList();
         List<Diagnostic> diagnostics = CommandGuardrails.cif(fit, curves, tests, est.at(), false, group != null);
-        return new CifResult(summary(a, rows, group, codes.eventText(), List.of()), codes, strata, null, est, rho,
+        return new CifResult(cr.summary(data, a, group, codes), codes, strata, null, est, rho,
                 fit.variance(), curves, tests, diagnostics, a.given("--table"));
     }
 
     /**
      * {@code finegray}: crr's model of one cause (--cause, default the first cause code) on numeric covariate
-     * columns and factors (indicator columns, {@link SparkDesign}); the codes are read from the counts per status
-     * code, as cif reads them.
+     * columns and factors (indicator columns, {@link SparkDesign}); the status coded as cif codes it.
      */
     private static FineGrayResult fineGray(Dataset<Row> data, SparkAnalysis a) {
         List<String> terms = a.value(Flags.COVARIATES, List.of());
-        SparkCohort.Rows rows = competingRows(data, a, "finegray", null, null, SparkDesign.columns(terms));
+        Competing cr = competingRows(data, a, "finegray", null, null, SparkDesign.columns(terms));
+        SparkCohort.Rows rows = cr.rows();
         SparkDesign design = SparkDesign.of(data, rows.rows(), terms, a.value(Flags.CATEGORICAL, List.of()),
                 a.value(Flags.REFERENCE, Map.of()));
         SparkSurvival s = SparkSurvival.of(design.rows(), rows.columns(null, null, null));
         FrequencyTable t = s.table(true);
-        CauseCodes codes = causeCodes(t, a, "finegray");
-        String option = a.text(Flags.CAUSE);
-        double cause = option == null ? codes.causes()[0] : cause(codes, option);
+        CauseCodes codes = cr.codes(t);
+        double cause = cr.coding().cause(a.text(Flags.CAUSE), codes, Math.toIntExact(rows.analysed()));
         FineGrayModel m = s.fineGray(FineGrayRegression.withDefaults().withConfLevel(
                 a.mixin(ConfLevelOption.class).value()), design.columnNames(), cause, codes.censorCode());
-        return new FineGrayResult(summary(a, rows, null, codes.eventText(), List.of()), codes, m,
+        return new FineGrayResult(cr.summary(data, a, null, codes), codes, m,
                 CommandGuardrails.fineGray(m));
-    }
-
-    /** The status column's codes (numbers) found in the table: --censor-value's marks censored rows. */
-    private static CauseCodes causeCodes(FrequencyTable t, SparkAnalysis a, String command) {
-        String censorValue = censorValue(a, command);
-        if (!a.eventValues().isEmpty()) {
-            throw new IllegalArgumentException(command + " reads several causes from the event column: give the code"
-                    + " of censored rows with " + Flags.CENSOR_VALUE + " (e.g. " + Flags.CENSOR_VALUE + " 0) instead"
-                    + " of " + Flags.EVENT_VALUE + "; every other code is a cause.");
-        }
-        java.util.TreeSet<Double> found = new java.util.TreeSet<>();
-        for (double v : t.status()) {
-            found.add(v + 0.0);
-        }
-        String values = String.join(", ", found.stream().map(Numbers::code).toList());
-        if (censorValue == null) {
-            throw new IllegalArgumentException(command + " needs " + Flags.CENSOR_VALUE + ": which value of column '"
-                    + a.text(Flags.EVENT) + "' marks a censored row? Values found: " + values + " (e.g. " + Flags.CENSOR_VALUE
-                    + " " + (found.isEmpty() ? "0" : Numbers.code(found.first())) + "; every other value is then a"
-                    + " cause).");
-        }
-        double censor;
-        try {
-            censor = Double.parseDouble(censorValue.trim()) + 0.0;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(Flags.CENSOR_VALUE + " \"" + censorValue + "\" is not a number; with "
-                    + Flags.ENGINE + " spark the codes of column '" + a.text(Flags.EVENT) + "' are numbers (" + values
-                    + "): recode word codes in Spark first, or run without " + Flags.ENGINE + " spark.");
-        }
-        double[] causes = found.stream().mapToDouble(Double::doubleValue).filter(v -> v != censor).toArray();
-        if (causes.length == 0) {
-            throw new IllegalArgumentException("every analysed row is censored (column '" + a.text(Flags.EVENT) + "' is "
-                    + Numbers.code(censor) + " throughout): there is no event of any cause to analyse. Check "
-                    + Flags.EVENT + " and " + Flags.CENSOR_VALUE + ".");
-        }
-        return new CauseCodes(a.text(Flags.EVENT), censor, Numbers.code(censor), causes,
-                java.util.Arrays.stream(causes).mapToObj(Numbers::code).toList(), false);
-    }
-
-    /** The code of --cause among the causes. */
-    private static double cause(CauseCodes codes, String option) {
-        for (double c : codes.causes()) {
-            if (Numbers.code(c).equals(option.trim()) || option.trim().matches("[-+0-9.eE]+")
-                    && Double.parseDouble(option.trim()) == c) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("--cause " + option + " is not a cause of column '" + codes.eventColumn()
-                + "'; the causes are " + codes.causeList() + " (censored = " + codes.censorLabel() + ").");
     }
 }

@@ -1,7 +1,6 @@
 package org.survkit.spark;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
@@ -85,12 +84,10 @@ final class SparkRiskSetSource implements CoxRiskSetSource, AutoCloseable {
         needed.addAll(names);
         Dataset<Row> rows = SparkSurvival.complete(data, needed).select(cols.toArray(new Column[0]));
         if (c.weight() != null) {
-            Row bad = rows.agg(sum(when(col("w").lt(0).or(col("w").notEqual(floor(col("w")))), 1).otherwise(0)))
-                    .first();
+            Row bad = rows.agg(sum(when(col("w").lt(0), 1).otherwise(0))).first();
             if (!bad.isNullAt(0) && bad.getLong(0) > 0) {
                 throw new IllegalArgumentException("the weight column '" + c.weight() + "' has " + bad.getLong(0)
-                        + " values that are not whole numbers >= 0; the Spark engine takes frequency weights only"
-                        + " (a robust variance for other weights needs every row's residual)");
+                        + " values below 0; case weights are numbers >= 0 (how much each row counts)");
             }
         }
         Map<String, Integer> strataCode = new HashMap<>(SparkSurvival.codes(SparkSurvival.levels(rows, "s")));
@@ -207,6 +204,11 @@ final class SparkRiskSetSource implements CoxRiskSetSource, AutoCloseable {
             }
             return k;
         }
+    }
+
+    /** The packed rows (for the other sums of the same rows: {@link SparkFirthSource}; the layout's tests). */
+    JavaRDD<CoxBlock> blocks() {
+        return blocks;
     }
 
     @Override
@@ -397,11 +399,6 @@ final class SparkRiskSetSource implements CoxRiskSetSource, AutoCloseable {
     /** Runs of near-equal distinct times merged by R's timefix before partitioning. */
     int mergedRuns() {
         return mergedRuns;
-    }
-
-    /** The packed blocks (one per partition), for tests of the layout. */
-    JavaRDD<CoxBlock> blocks() {
-        return blocks;
     }
 
     @Override

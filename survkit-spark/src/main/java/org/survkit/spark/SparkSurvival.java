@@ -20,6 +20,8 @@ import org.survkit.stats.cox.Concordance;
 import org.survkit.stats.cox.ConcordanceIndex;
 import org.survkit.stats.cox.CoxModel;
 import org.survkit.stats.cox.CoxRegression;
+import org.survkit.stats.cox.FirthCoxModel;
+import org.survkit.stats.cox.FirthCoxRegression;
 import org.survkit.stats.cox.SummedProportionalHazards;
 import org.survkit.stats.cox.ZphResult;
 import org.survkit.stats.km.GroupCurve;
@@ -40,6 +42,7 @@ import org.survkit.stats.model.LevelOrder;
  * List&lt;GroupCurve&gt; km = s.kaplanMeier(KaplanMeier.withDefaults());
  * LogRankResult lr = s.logRank(LogRankTest.withDefaults());
  * CoxModel cox = s.cox(CoxRegression.withDefaults(), List.of("age", "stage"));
+ * FirthCoxModel firth = s.firthCox(FirthCoxRegression.withDefaults(), List.of("age", "stage"));
  * CumulativeIncidenceResult cif = s.cumulativeIncidence(CumulativeIncidence.withDefaults(), 0);
  * </pre>
  *
@@ -123,14 +126,33 @@ public final class SparkSurvival {
 
     /**
      * The Cox model on numeric covariate columns (a text column must be coded first, e.g. as 0/1 columns), strata
-     * and frequency weights from the survival columns, with Harrell's concordance ({@link #concordance}). The
-     * linear predictors, one per row, are not collected (empty).
+     * and case weights from the survival columns, with Harrell's concordance ({@link #concordance}); with a cluster
+     * column ({@link SurvivalColumns#withCluster}) R's robust variance by cluster, its Wald test and robust score test
+     * ({@link ClusterScores}) and the concordance's standard error by cluster; with case weights that are not all
+     * whole numbers (and no cluster) R's robust variance with each row its own cluster. The linear predictors, one per
+     * row, are not collected (empty).
      */
     public CoxModel cox(CoxRegression engine, List<String> covariates) {
         checkCovariates(covariates);
         try (SparkRiskSetSource source = new SparkRiskSetSource(data, columns, covariates)) {
-            CoxModel m = engine.fit(source);
+            CoxModel m = engine.fit(source, clusters(covariates));
             return m.withConcordance(concordance(m, covariates));
+        }
+    }
+
+    /**
+     * Firth's penalized Cox model (R {@code coxphf}: penalized estimates, profile penalized-likelihood limits and
+     * tests) on numeric covariate columns, strata and frequency weights from the survival columns: the in-memory fit,
+     * limits and tests ({@link FirthCoxRegression#fit(org.survkit.stats.cox.FirthRiskSetSource)}) on sums from the
+     * cluster, one pass over the packed rows per evaluation of the penalized likelihood ({@link SparkFirthSource}).
+     * Equal to {@code engine.fit(CoxData)} on the same rows up to rounding; the linear predictors, one per row, are not
+     * collected (empty). Firth's method is for small samples and rare events: the driver holds the sums of every
+     * distinct (stratum, time) of every partition at each pass.
+     */
+    public FirthCoxModel firthCox(FirthCoxRegression engine, List<String> covariates) {
+        checkCovariates(covariates);
+        try (SparkFirthSource source = new SparkFirthSource(data, columns, covariates)) {
+            return engine.fit(source);
         }
     }
 
@@ -170,7 +192,7 @@ public final class SparkSurvival {
             List<String> termLabels) {
         checkCovariates(covariates);
         try (SparkRiskSetSource source = new SparkRiskSetSource(data, columns, covariates)) {
-            CoxModel m = engine.fit(source);
+            CoxModel m = engine.fit(source, clusters(covariates));
             m = m.withConcordance(concordance(m, covariates));
             if (m.events() == 0 || java.util.Arrays.stream(m.coef()).noneMatch(Double::isFinite)) {
                 return new CoxWithTest(m, null);
@@ -201,12 +223,25 @@ public final class SparkSurvival {
     }
 
     /**
+     * The rows summed per cluster for R's robust variance ({@link ClusterScores}: one more pass over the rows and a
+     * shuffle of 2p doubles per cluster and partition); with case weights that are not all whole numbers and no
+     * cluster column, each row its own cluster (R's default then, as in memory); else null (the model-based variance).
+     */
+    private ClusterScores clusters(List<String> covariates) {
+        boolean robust = columns.cluster() != null
+                || columns.weight() != null && ClusterScores.fractionalWeights(data, columns, covariates);
+        return robust ? new ClusterScores(data, columns, covariates) : null;
+    }
+
+    /**
      * Harrell's C of the model's linear predictor with its infinitesimal-jackknife standard error, as the in-memory
      * fit reports it (R {@code concordance(fit)}): the linear predictor β'(x − means) is computed on the rows as the
      * in-memory fit computes it (column by column, the same double operations, aliased columns left out), then the
      * rows are counted per (stratum, time, status, linear predictor) with Σw and Σw², one aggregation, and
-     * {@link ConcordanceIndex#ofCells} runs on the driver. Cells: about the distinct covariate patterns × times (few
-     * with factors and whole-day times; about the rows with a continuous covariate, 48 bytes each on the driver).
+     * {@link ConcordanceIndex#ofCells} runs on the driver. With a cluster column the cells are split by cluster too
+     * and the influences are summed per cluster before squaring, as the in-memory fit with clusters does. Cells: about
+     * the distinct covariate patterns × times (× clusters) (few with factors and whole-day times; about the rows with a
+     * continuous covariate, 48 bytes each on the driver).
      */
     Concordance concordance(CoxModel m, List<String> covariates) {
         List<String> used = new ArrayList<>(columns.used());
@@ -222,17 +257,19 @@ public final class SparkSurvival {
         }
         Column w = columns.weight() == null ? functions.lit(1.0) : column(columns.weight()).cast("double");
         Column stratum = columns.strata() == null ? functions.lit("") : column(columns.strata()).cast("string");
-        Dataset<Row> cells = complete(data, used).groupBy(stratum.as("s"),
+        Column cluster = columns.cluster() == null ? functions.lit("") : column(columns.cluster()).cast("string");
+        Dataset<Row> cells = complete(data, used).groupBy(stratum.as("s"), cluster.as("c"),
                 column(columns.time()).cast("double").as("t"),
                 functions.when(isEvent(columns), 1.0).otherwise(0.0).as("e"), lp.as("lp"))
                 .agg(functions.sum(w).as("w"), functions.sum(w.multiply(w)).as("w2"));
-        ColumnarChunk c = ColumnarChunk.collect(cells, 1);
+        ColumnarChunk c = ColumnarChunk.collect(cells, 2);
         boolean[] event = new boolean[c.size];
         for (int i = 0; i < c.size; i++) {
             event[i] = c.numbers[1][i] == 1;
         }
         int[] strata = columns.strata() == null ? null : org.survkit.stats.model.Factor.of(c.labels(0)).codes();
-        return ConcordanceIndex.ofCells(c.numbers[0], event, c.numbers[2], strata, c.numbers[3], c.numbers[4]);
+        return ConcordanceIndex.ofCells(c.numbers[0], event, c.numbers[2], strata, c.numbers[3], c.numbers[4],
+                columns.cluster() == null ? null : c.codes[1]);
     }
 
     /**

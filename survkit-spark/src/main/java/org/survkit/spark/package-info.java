@@ -6,7 +6,8 @@
  * <p>Entry point: {@link org.survkit.spark.SparkSurvival}. What moves where: the cluster counts the rows per
  * (stratum, group, time, status) ({@code FrequencyTable}) and, for Cox, sums the risk sets per (stratum, time,
  * status) at each Newton step ({@code SparkRiskSetSource}; Fine–Gray: per time with the competing failures apart,
- * {@code SparkFineGraySource}); the driver runs survkit-stats' one implementation of
+ * {@code SparkFineGraySource}); with a cluster column (R's robust variance by cluster) one more pass sums each row's
+ * score residuals per cluster ({@code ClusterScores}); the driver runs survkit-stats' one implementation of
  * each statistic on those sums. Spark is a dependency of this module only; see DESIGN.md beside the module's pom.
  */
 package org.survkit.spark;

@@ -35,8 +35,15 @@ class SparkAnalysisTest {
     @Test
     void anOptionNotBuiltIsRefusedWithItsReason() {
         SparkAnalysis a = SparkAnalysis.parse("cox", List.of("d.csv", "--time", "t", "--event", "e", "--covariates",
-                "x", "--cluster", "inst"));
-        assertThat(a.refusal()).contains("--cluster is not available with --engine spark: robust (sandwich)");
+                "x", "--start", "entry"));
+        assertThat(a.refusal()).contains("--start is not available with --engine spark: (start, stop] rows");
+        SparkAnalysis firth = SparkAnalysis.parse("cox", List.of("d.csv", "--time", "t", "--event", "e",
+                "--covariates", "x", "--firth"));
+        assertThat(firth.refusal()).isNull();
+        SparkAnalysis cluster = SparkAnalysis.parse("cox", List.of("d.csv", "--time", "t", "--event", "e",
+                "--covariates", "x", "--cluster", "inst"));
+        assertThat(cluster.refusal()).isNull();
+        assertThat(cluster.text("--cluster")).isEqualTo("inst");
         SparkAnalysis km = SparkAnalysis.parse("km", List.of("d.csv", "--time", "t", "--event", "e", "--weights", "w"));
         assertThat(km.refusal()).contains("--weights is not available with --engine spark");
     }

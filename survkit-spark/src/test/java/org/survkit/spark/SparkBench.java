@@ -16,9 +16,17 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.survkit.stats.competing.CumulativeIncidence;
+import org.survkit.stats.competing.CumulativeIncidenceResult;
+import org.survkit.stats.competing.FineGrayCoefficient;
+import org.survkit.stats.competing.FineGrayModel;
+import org.survkit.stats.competing.FineGrayRegression;
 import org.survkit.stats.cox.CoxData;
 import org.survkit.stats.cox.CoxModel;
 import org.survkit.stats.cox.CoxRegression;
+import org.survkit.stats.cox.ProportionalHazardsTest;
+import org.survkit.stats.cox.ZphResult;
+import org.survkit.stats.cox.ZphTransform;
 import org.survkit.stats.km.GroupCurve;
 import org.survkit.stats.km.KaplanMeier;
 import org.survkit.stats.logrank.LogRankResult;
@@ -28,11 +36,15 @@ import org.survkit.stats.model.Factor;
 
 /**
  * The Spark engine's benchmark (bench/spark.sh): a seeded cohort of N rows with continuous times (about N distinct
- * times; with {@code --days} rounded up to whole days, a registry's resolution: a few thousand), 3 groups, 4 strata
- * and 4 covariates, written once as Parquet, then Kaplan–Meier by group, the stratified
- * log-rank test and a stratified Efron Cox model with 4 covariates timed on it through SparkSurvival. With
- * {@code --check} the same rows are also analysed by the in-memory engines and the largest relative difference is
- * printed. Not a test: run by hand, results in bench/RESULTS.md.
+ * times; with {@code --days} rounded up to whole days, a registry's resolution: a few thousand), 3 groups, 4 strata,
+ * 4 covariates and two causes (the event of interest and a competing one, exponential times, seeded), written once
+ * as Parquet, then timed on it through SparkSurvival: Kaplan–Meier by group, the stratified log-rank test, a
+ * stratified Efron Cox model with 4 covariates and its PH test (R cox.zph, km), the cumulative incidence by group
+ * with the stratified Gray test, and the Fine–Gray model (crr) of the event of interest. {@code status} is 1 for
+ * the event of interest, 0 for censored or the competing event (cause-specific: KM, log-rank, Cox); {@code cause}
+ * is 0 censored, 1 the event, 2 the competing event. With {@code --check} the same rows are also analysed by the
+ * in-memory engines and the largest relative difference per statistic is printed. Not a test: run by hand,
+ * results in bench/RESULTS.md.
  *
  * <p>Arguments: ROWS MASTER DIR [PARTITIONS] [--check] [--days]
  */
@@ -51,7 +63,7 @@ public final class SparkBench {
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", String.valueOf(parts))
                 .getOrCreate();
-        Path file = dir.resolve("cohort_" + n + (days ? "_days" : "") + ".parquet");
+        Path file = dir.resolve("cohort_cr_" + n + (days ? "_days" : "") + ".parquet");
         if (!Files.exists(file)) {
             long t0 = System.nanoTime();
             Dataset<Row> base = spark.range(0, n, 1, parts)
@@ -66,11 +78,16 @@ public final class SparkBench {
                             .plus(col("bmi").minus(26).multiply(0.03)).plus(col("score").multiply(0.1))
                             .plus(col("g").multiply(0.2))))
                     .withColumn("tev", log(rand(7)).multiply(-1000).divide(col("hazard")))
+                    .withColumn("tcomp", log(rand(9)).multiply(-2000).divide(exp(col("age").minus(55).multiply(0.01)
+                            .plus(col("arm").multiply(0.3)))))
                     .withColumn("tcens", rand(8).multiply(3000))
-                    .withColumn("time", days ? org.apache.spark.sql.functions.ceil(least(col("tev"), col("tcens")))
-                            .cast("double") : least(col("tev"), col("tcens")))
-                    .withColumn("status", when(col("tev").leq(col("tcens")), 1).otherwise(0))
-                    .select("time", "status", "group", "centre", "age", "arm", "bmi", "score");
+                    .withColumn("tend", least(col("tev"), col("tcomp"), col("tcens")))
+                    .withColumn("time", days ? org.apache.spark.sql.functions.ceil(col("tend")).cast("double")
+                            : col("tend"))
+                    .withColumn("cause", when(col("tev").equalTo(col("tend")), 1)
+                            .when(col("tcomp").equalTo(col("tend")), 2).otherwise(0))
+                    .withColumn("status", when(col("cause").equalTo(1), 1).otherwise(0))
+                    .select("time", "status", "cause", "group", "centre", "age", "arm", "bmi", "score");
             base.write().parquet(file.toString());
             System.out.printf("generated %d rows in %.1f s -> %s%n", n, (System.nanoTime() - t0) / 1e9, file);
         }
@@ -90,9 +107,19 @@ public final class SparkBench {
         List<String> covariates = List.of("age", "arm", "bmi", "score");
         t0 = System.nanoTime();
         c0 = cpuSeconds();
-        CoxModel cox = s.cox(CoxRegression.withDefaults(), covariates);
+        SparkSurvival.CoxWithTest coxZph = s.coxWithTest(CoxRegression.withDefaults(), covariates);
+        CoxModel cox = coxZph.model();
         double tCox = (System.nanoTime() - t0) / 1e9;
         double cCox = cpuSeconds() - c0;
+        SparkSurvival cr = SparkSurvival.of(data, SurvivalColumns.of("time", "cause").withGroup("group")
+                .withStrata("centre"));
+        t0 = System.nanoTime();
+        CumulativeIncidenceResult cif = cr.cumulativeIncidence(CumulativeIncidence.withDefaults(), 0);
+        double tCif = (System.nanoTime() - t0) / 1e9;
+        t0 = System.nanoTime();
+        FineGrayModel fg = SparkSurvival.of(data, SurvivalColumns.of("time", "cause"))
+                .fineGray(FineGrayRegression.withDefaults(), covariates, 1, 0);
+        double tFg = (System.nanoTime() - t0) / 1e9;
         int distinct = 0;
         for (GroupCurve g : km) {
             distinct += g.curve().size();
@@ -101,14 +128,22 @@ public final class SparkBench {
         System.out.printf("km by group (3 curves, %d rows of event tables): %.1f s (process CPU %.1f s)%n", distinct,
                 tKm, cKm);
         System.out.printf("stratified log-rank (chisq %.4f): %.1f s (process CPU %.1f s)%n", lr.statistic(), tLr, cLr);
-        System.out.printf("cox efron, 4 covariates, 4 strata: %.1f s (process CPU %.1f s) for %d Newton steps, coef"
-                + " %s%n", tCox, cCox, cox.iterations(), java.util.Arrays.toString(cox.coef()));
+        System.out.printf("cox efron, 4 covariates, 4 strata, with concordance and the PH test (global chisq %.4f):"
+                + " %.1f s (process CPU %.1f s) for %d Newton steps (%d risk-set passes with the 3 first ones and the PH test's), coef %s%n",
+                coxZph.proportionalHazards().global().statistic(), tCox, cCox, cox.iterations(), cox.iterations() + 1 + 3
+                + 1, java.util.Arrays.toString(cox.coef()));
+        System.out.printf("cumulative incidence by group, 2 causes, stratified Gray tests (chisq %.4f, %.4f): %.1f s%n",
+                cif.tests().get(0).statistic(), cif.tests().get(1).statistic(), tCif);
+        System.out.printf("fine-gray (crr), cause 1, 4 covariates: %.1f s for %d Newton steps, coef %s%n", tFg,
+                fg.iterations(), java.util.Arrays.toString(fg.coefficients().stream()
+                        .mapToDouble(FineGrayCoefficient::coef).toArray()));
         if (check) {
-            List<Row> rows = data.select("time", "status", "group", "centre", "age", "arm", "bmi", "score")
+            List<Row> rows = data.select("time", "status", "cause", "group", "centre", "age", "arm", "bmi", "score")
                     .collectAsList();
             int m = rows.size();
             double[] time = new double[m];
             boolean[] event = new boolean[m];
+            double[] cause = new double[m];
             String[] group = new String[m];
             String[] centre = new String[m];
             double[][] x = new double[4][m];
@@ -116,33 +151,59 @@ public final class SparkBench {
                 Row r = rows.get(i);
                 time[i] = r.getDouble(0);
                 event[i] = r.getInt(1) == 1;
-                group[i] = r.getString(2);
-                centre[i] = r.getString(3);
+                cause[i] = r.getInt(2);
+                group[i] = r.getString(3);
+                centre[i] = r.getString(4);
                 for (int j = 0; j < 4; j++) {
-                    x[j][i] = ((Number) r.get(4 + j)).doubleValue(); // age and score are bigint (floor)
+                    x[j][i] = ((Number) r.get(5 + j)).doubleValue(); // age and score are bigint (floor)
                 }
             }
             rows = null;
+            Worst w = new Worst();
             List<GroupCurve> kmMem = KaplanMeier.withDefaults().fit(time, event, group);
-            LogRankResult lrMem = LogRankTest.withDefaults().test(time, event, group, centre);
-            CoxModel coxMem = CoxRegression.withDefaults().fit(CoxData.of(time, event, new DesignMatrix(covariates,
-                    new int[] {0, 1, 2, 3}, covariates, x)).withStrata(Factor.of(centre).codes()));
-            double worst = rel(lr.statistic(), lrMem.statistic());
             for (int g = 0; g < km.size(); g++) {
-                double[] a = km.get(g).curve().survival();
-                double[] b = kmMem.get(g).curve().survival();
-                double[] sa = km.get(g).curve().stdErr();
-                double[] sb = kmMem.get(g).curve().stdErr();
-                for (int i = 0; i < b.length; i++) {
-                    worst = Math.max(worst, Math.max(rel(a[i], b[i]), rel(sa[i], sb[i])));
-                }
+                w.add("Kaplan-Meier survival and std. error", km.get(g).curve().survival(),
+                        kmMem.get(g).curve().survival());
+                w.add("Kaplan-Meier survival and std. error", km.get(g).curve().stdErr(),
+                        kmMem.get(g).curve().stdErr());
             }
+            w.add("log-rank chisq", lr.statistic(), LogRankTest.withDefaults().test(time, event, group, centre)
+                    .statistic());
+            DesignMatrix design = new DesignMatrix(covariates, new int[] {0, 1, 2, 3}, covariates, x);
+            CoxData coxData = CoxData.of(time, event, design).withStrata(Factor.of(centre).codes());
+            CoxModel coxMem = CoxRegression.withDefaults().fit(coxData);
             for (int j = 0; j < 4; j++) {
-                worst = Math.max(worst, rel(cox.coef()[j], coxMem.coef()[j]));
-                worst = Math.max(worst, rel(cox.coefficients().get(j).se(), coxMem.coefficients().get(j).se()));
+                w.add("Cox coef, se, loglik", cox.coef()[j], coxMem.coef()[j]);
+                w.add("Cox coef, se, loglik", cox.coefficients().get(j).se(), coxMem.coefficients().get(j).se());
             }
-            worst = Math.max(worst, rel(cox.loglik(), coxMem.loglik()));
-            System.out.printf("check against the in-memory engines: largest relative difference %.2e%n", worst);
+            w.add("Cox coef, se, loglik", cox.loglik(), coxMem.loglik());
+            ZphResult zph = ProportionalHazardsTest.tests(coxData, coxMem, ZphTransform.KM, true);
+            for (int j = 0; j < 4; j++) {
+                w.add("PH test chisq per covariate and global", coxZph.proportionalHazards().terms().get(j)
+                        .statistic(), zph.terms().get(j).statistic());
+            }
+            w.add("PH test chisq per covariate and global", coxZph.proportionalHazards().global().statistic(),
+                    zph.global().statistic());
+            CumulativeIncidenceResult cifMem = CumulativeIncidence.withDefaults().fit(time, cause, 0, group, centre);
+            for (int c = 0; c < cifMem.curves().size(); c++) {
+                w.add("cumulative incidence and variance", cif.curves().get(c).cif(), cifMem.curves().get(c).cif());
+                w.add("cumulative incidence and variance", cif.curves().get(c).variance(),
+                        cifMem.curves().get(c).variance());
+            }
+            for (int c = 0; c < cifMem.tests().size(); c++) {
+                w.add("Gray's test chisq", cif.tests().get(c).statistic(), cifMem.tests().get(c).statistic());
+            }
+            FineGrayModel fgMem = FineGrayRegression.withDefaults().fit(time, cause, 0, 1, design);
+            for (int j = 0; j < 4; j++) {
+                FineGrayCoefficient a = fg.coefficients().get(j);
+                FineGrayCoefficient b = fgMem.coefficients().get(j);
+                w.add("Fine-Gray coef, robust and model se, loglik", a.coef(), b.coef());
+                w.add("Fine-Gray coef, robust and model se, loglik", a.se(), b.se());
+                w.add("Fine-Gray coef, robust and model se, loglik", a.modelSe(), b.modelSe());
+            }
+            w.add("Fine-Gray coef, robust and model se, loglik", fg.loglik(), fgMem.loglik());
+            System.out.println("check against the in-memory engines on the same rows: largest relative difference");
+            w.print();
         }
         spark.stop();
     }
@@ -151,6 +212,36 @@ public final class SparkBench {
     private static double cpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    /** The largest relative difference per statistic, in the order first seen. */
+    private static final class Worst {
+        private final java.util.Map<String, double[]> worst = new java.util.LinkedHashMap<>();
+
+        void add(String statistic, double[] a, double[] b) {
+            if (a.length != b.length) {
+                throw new IllegalStateException(statistic + ": " + a.length + " values on Spark, " + b.length
+                        + " in memory");
+            }
+            for (int i = 0; i < b.length; i++) {
+                add(statistic, a[i], b[i]);
+            }
+        }
+
+        void add(String statistic, double a, double b) {
+            double[] w = worst.computeIfAbsent(statistic, k -> new double[2]);
+            w[0] = Math.max(w[0], rel(a, b));
+            w[1]++;
+        }
+
+        void print() {
+            double all = 0;
+            for (java.util.Map.Entry<String, double[]> e : worst.entrySet()) {
+                System.out.printf("  %-45s %.2e  (%d numbers)%n", e.getKey(), e.getValue()[0], (long) e.getValue()[1]);
+                all = Math.max(all, e.getValue()[0]);
+            }
+            System.out.printf("  %-45s %.2e%n", "all", all);
+        }
     }
 
     private static double rel(double a, double b) {

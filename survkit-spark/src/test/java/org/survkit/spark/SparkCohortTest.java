@@ -45,9 +45,7 @@ class SparkCohortTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSession.builder().master("local[2]").appName("survkit-spark-cohort-test")
-                .config("spark.sql.shuffle.partitions", "3").config("spark.ui.enabled", "false")
-                .config("spark.sql.adaptive.enabled", "false").getOrCreate();
+        spark = TestCohort.localSession("survkit-spark-cohort-test");
         data = DAYS.dataset(spark).cache();
     }
 
@@ -79,7 +77,7 @@ class SparkCohortTest {
     @Test
     void landmarkAndHorizonGiveTheInMemoryTestsOnTheTransformedRows() {
         SparkCohort.Rows rows = SparkCohort.of(data, "laid-out", slots("status"), "time",
-                SparkSurvival.column("status").cast("double").equalTo(1.0), "status", null, LANDMARK, HORIZON);
+                SparkSurvival.column("status").cast("double").equalTo(1.0), null, LANDMARK, HORIZON);
         List<Integer> keep = kept();
         int n = keep.size();
         assertThat(rows.read()).isEqualTo(DAYS.time().length);
@@ -114,8 +112,8 @@ class SparkCohortTest {
 
     @Test
     void theHorizonCensorsCompetingCausesWithTheCensorCode() {
-        SparkCohort.Rows rows = SparkCohort.of(data, "laid-out", slots("cause"), "time", null, "cause", 0.0, null,
-                HORIZON);
+        SparkCohort.Rows rows = SparkCohort.of(data, "laid-out", slots("cause"), "time", null, "cause", null,
+                HORIZON).withCodes(org.apache.spark.sql.functions.col(SparkCohort.STATUS).cast("double"), 0.0);
         assertThat(rows.excluded()).isEmpty();
         int n = DAYS.time().length;
         double[] t = new double[n];

@@ -46,7 +46,7 @@ class SparkCoxByTimeRangeTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSurvivalTest.localSession();
+        spark = TestCohort.localSession("survkit-spark-test");
     }
 
     @AfterAll

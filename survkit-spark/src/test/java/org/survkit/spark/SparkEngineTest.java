@@ -7,9 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.survkit.cli.Main;
 import picocli.CommandLine;
 
@@ -165,6 +169,88 @@ class SparkEngineTest {
         String[] chol = {"finegray", PBC, "--time", "time", "--event", "status", "--censor-value", "0", "--covariates",
             "age,chol", "--format", "json"};
         assertThat(onSpark(chol).json().get("n")).isEqualTo(run(chol).json().get("n"));
+    }
+
+    /**
+     * R's pbc with the status written as words, as hospital exports write it (0 censored, 1 transplant, 2 death), and
+     * with edits in the given data lines (1-based, the header is line 1). The reference for every check below is the
+     * local engine on the same file.
+     */
+    private static Path wordCodedPbc(Path dir, String name, Map<Integer, String> edits) throws Exception {
+        List<String> lines = Files.readAllLines(Path.of(PBC));
+        Map<String, String> words = Map.of("0", "censored", "1", "transplant", "2", "death");
+        List<String> out = new ArrayList<>(List.of(lines.get(0)));
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",", -1);
+            cells[2] = edits.getOrDefault(i + 1, words.get(cells[2]));
+            out.add(String.join(",", cells));
+        }
+        Path file = dir.resolve(name);
+        Files.write(file, out);
+        return file;
+    }
+
+    /** The same text up to numbers equal to 1e-9 relative (the golden comparison). */
+    private static void sameAsLocal(String[] args) {
+        Run local = run(args);
+        assertThat(local.status()).as(local.err()).isZero();
+        SparkGoldenTest.assertSameUpToNumbers(onSpark(args).out(), local.out());
+    }
+
+    /** An error's message on Spark ("survkit cif: ...") and locally ("survkit: ..."). */
+    private static void sameMessage(String[] args) {
+        Run local = run(args);
+        Run spark = run(with(args, "--engine", "spark", "--master", "local[2]"));
+        assertThat(local.status()).isEqualTo(2);
+        assertThat(spark.status()).as(spark.out()).isEqualTo(2);
+        String message = local.err().substring(local.err().indexOf(": ") + 2);
+        assertThat(spark.err().substring(spark.err().indexOf(": ") + 2)).isEqualTo(message);
+    }
+
+    /**
+     * cif and finegray on a status column of words: coded as the local engine codes them (the censoring word 0, the
+     * causes 1, 2, … in alphabetical order, shown as words), every line and number as the local engine prints them
+     * (its cif and crr fit are checked against R cmprsk on the numeric pbc in survkit-stats and the CLI goldens).
+     */
+    @Test
+    void wordCodedCausesOnSparkAreCodedAsTheLocalEngineCodesThem(@TempDir Path dir) throws Exception {
+        String pbc = wordCodedPbc(dir, "pbc_words.csv", Map.of()).toString();
+        sameAsLocal(new String[] {"cif", pbc, "--time", "time", "--event", "status", "--censor-value", "censored",
+            "--group", "trt", "--at", "1000,2000", "--cause", "death"});
+        sameAsLocal(new String[] {"finegray", pbc, "--time", "time", "--event", "status", "--censor-value",
+            "Censored", "--cause", "death", "--covariates", "age,bili,albumin", "--horizon", "3000"});
+        JsonNode local = run("cif", pbc, "--time", "time", "--event", "status", "--censor-value", "censored",
+                "--format", "json").json();
+        assertThat(local.get("causes").toString()).isEqualTo("[\"death\",\"transplant\"]");
+        assertThat(onSpark("cif", pbc, "--time", "time", "--event", "status", "--censor-value", "censored",
+                "--format", "json").json()).isEqualTo(local);
+    }
+
+    /**
+     * A messy export: a misspelt word (line 5: "deaht", a cause of its own for both engines, with the guardrails'
+     * note on its single event), one in another case (line 10: "Death", the same cause as "death"), an empty status
+     * (line 7: excluded, the "event coding" line says so); a number column with a word in it, a --censor-value that
+     * is not in the column and a --cause that is not a cause: the local engine's words.
+     */
+    @Test
+    void messyWordCodesOnSparkGetTheLocalEnginesMessages(@TempDir Path dir) throws Exception {
+        String messy = wordCodedPbc(dir, "pbc_messy.csv", Map.of(5, "deaht", 7, "", 10, "Death")).toString();
+        String[] cif = {"cif", messy, "--time", "time", "--event", "status", "--censor-value", "censored",
+            "--group", "trt"};
+        sameAsLocal(cif);
+        assertThat(onSpark(cif).out()).contains("event coding: \"\" \u2192 missing (1; empty cell)")
+                .contains("causes deaht, Death, transplant");
+        sameMessage(new String[] {"cif", messy, "--time", "time", "--event", "status", "--censor-value", "censord"});
+        sameMessage(new String[] {"finegray", messy, "--time", "time", "--event", "status", "--censor-value",
+            "censored", "--cause", "relapse", "--covariates", "age"});
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of(PBC)));
+        lines.set(6, lines.get(6).replaceFirst("^(\\d+,\\d+,)\\d", "$1l")); // line 7: the letter l for 1
+        Path typo = dir.resolve("pbc_typo.csv");
+        Files.write(typo, lines);
+        sameMessage(new String[] {"cif", typo.toString(), "--time", "time", "--event", "status", "--censor-value",
+            "0"});
+        assertThat(run("cif", typo.toString(), "--time", "time", "--event", "status", "--censor-value", "0").err())
+                .contains("line 7, column 'status': value \"l\" is not a number");
     }
 
     @Test

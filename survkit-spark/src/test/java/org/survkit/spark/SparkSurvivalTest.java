@@ -56,16 +56,7 @@ class SparkSurvivalTest {
 
     @BeforeAll
     static void start() {
-        spark = localSession();
-    }
-
-    /** The local[2] session of the Spark engine's tests (3 shuffle partitions, no UI, no adaptive execution). */
-    static SparkSession localSession() {
-        return SparkSession.builder().master("local[2]").appName("survkit-spark-test")
-                .config("spark.sql.shuffle.partitions", "3")
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.adaptive.enabled", "false")
-                .getOrCreate();
+        spark = TestCohort.localSession("survkit-spark-test");
     }
 
     @AfterAll

@@ -61,6 +61,15 @@ record TestCohort(double[] time, boolean[] event, String[] group, String[] strat
         return c;
     }
 
+    /** The tests' Spark session: local[2], 3 shuffle partitions, no UI, no adaptive plans (partitions as laid out). */
+    static SparkSession localSession(String appName) {
+        return SparkSession.builder().master("local[2]").appName(appName)
+                .config("spark.sql.shuffle.partitions", "3")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.adaptive.enabled", "false")
+                .getOrCreate();
+    }
+
     /** The time that partition 0 holds alone: the first row's. */
     double singleTime() {
         return time[0];

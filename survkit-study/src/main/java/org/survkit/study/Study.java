@@ -364,7 +364,7 @@ public record Study(Path source, String title, Data data, Time time, Event event
         }
 
         /**
-         * Builds the study and checks the rules that join its parts ({@link WeightsAndEntry}).
+         * Builds the study and checks the rules that join its parts ({@link WeightsAndEntry}, {@link CoxRules}).
          *
          * @param where how the user wrote each key (the study file's key and line, the flag, the page's field), for
          *              the message
@@ -374,6 +374,7 @@ public record Study(Path source, String title, Data data, Time time, Event event
         public Study build(Function<StudyKey<?>, Where> where) {
             Study s = rebuild();
             WeightsAndEntry.check(s, where);
+            CoxRules.check(s, where);
             return s;
         }
 
@@ -550,10 +551,12 @@ public record Study(Path source, String title, Data data, Time time, Event event
      * @param iterMax     the most Newton–Raphson iterations (R coxph.control(iter.max))
      * @param zphTransform the time scale of the proportional-hazards test (R cox.zph's transform)
      * @param concordance Harrell's or Uno's concordance
+     * @param cluster     a cluster column (robust standard errors, R coxph's {@code cluster = }), or null
+     * @param offset      an offset column (a known part of each row's log hazard, R's {@code + offset(x)}), or null
      */
     public record CoxSpec(String name, List<String> covariates, List<String> categorical, Map<String, String> reference,
             Firth firth, Ties ties, int line, double[] init, int iterMax, ZphTransform zphTransform,
-            ConcordanceWeighting concordance) {
+            ConcordanceWeighting concordance, String cluster, String offset) {
         public CoxSpec {
             covariates = List.copyOf(covariates);
             categorical = List.copyOf(categorical);
@@ -563,12 +566,12 @@ public record Study(Path source, String title, Data data, Time time, Event event
             Objects.requireNonNull(concordance, "concordance");
         }
 
-        /** A model with R's fitting defaults: from zeros, 20 iterations, the KM time scale, Harrell's C. */
+        /** A model with R's fitting defaults: from zeros, 20 iterations, the KM time scale, Harrell's C, no cluster. */
         public CoxSpec(String name, List<String> covariates, List<String> categorical, Map<String, String> reference,
                 Firth firth, Ties ties, int line) {
             this(name, covariates, categorical, reference, firth, ties, line, null,
                     StudyKeys.ITER_MAX.defaultValue(), StudyKeys.ZPH_TRANSFORM.defaultValue(),
-                    StudyKeys.CONCORDANCE.defaultValue());
+                    StudyKeys.CONCORDANCE.defaultValue(), null, null);
         }
 
         @Override
@@ -581,13 +584,14 @@ public record Study(Path source, String title, Data data, Time time, Event event
             return o instanceof CoxSpec c && name.equals(c.name) && covariates.equals(c.covariates)
                     && categorical.equals(c.categorical) && reference.equals(c.reference) && firth == c.firth
                     && ties == c.ties && line == c.line && java.util.Arrays.equals(init, c.init)
-                    && iterMax == c.iterMax && zphTransform == c.zphTransform && concordance == c.concordance;
+                    && iterMax == c.iterMax && zphTransform == c.zphTransform && concordance == c.concordance
+                    && Objects.equals(cluster, c.cluster) && Objects.equals(offset, c.offset);
         }
 
         @Override
         public int hashCode() {
             return Objects.hash(name, covariates, categorical, reference, firth, ties, line,
-                    java.util.Arrays.hashCode(init), iterMax, zphTransform, concordance);
+                    java.util.Arrays.hashCode(init), iterMax, zphTransform, concordance, cluster, offset);
         }
     }
 

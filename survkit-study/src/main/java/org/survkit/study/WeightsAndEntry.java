@@ -19,8 +19,8 @@ import org.survkit.study.key.Where;
  * that takes both (R's {@code survdiff} takes neither). So the comparisons that only exist as log-rank statistics
  * (another weighting of the log-rank family, the trend test, Prism's conservative statistic) are refused, and so
  * are the restricted-mean comparison (its variance is written for right-censored, unweighted curves), a landmark
- * with entry times (entry times already say when each row starts to count), the exact partial likelihood with
- * weights and Uno's concordance with entry times (as the command line refuses them). The report's competing-risks
+ * with entry times (entry times already say when each row starts to count); what a Cox model's options combine
+ * with, weights and entry times included, is {@link CoxRules}. The report's competing-risks
  * section takes entry times (the Aalen–Johansen estimate of R's multi-state {@code survfit(Surv(entry, time,
  * factor(status)) ~ group)}, no Gray's test, which cmprsk defines for right-censored rows only, and the left-truncated
  * Fine–Gray model of {@code survkit finegray --start}) but no case weights.
@@ -69,17 +69,6 @@ public final class WeightsAndEntry {
         if (entry && !Double.isNaN(s.landmark())) {
             refuse(where, StudyKeys.LANDMARK, StudyKeys.ENTRY, "a landmark and entry times both say when a row starts"
                     + " to count; give the entry times only (a row entering at the landmark has entry = landmark).");
-        }
-        for (Study.CoxSpec m : s.cox()) {
-            if (weights && m.ties() == Ties.EXACT) {
-                refuse(where, StudyKeys.TIES, StudyKeys.WEIGHTS, "the exact partial likelihood of model '" + m.name()
-                        + "' takes no case weights (as in R); use ties: efron or breslow.");
-            }
-            if (entry && m.concordance() == ConcordanceWeighting.UNO) {
-                refuse(where, StudyKeys.CONCORDANCE, StudyKeys.ENTRY, "Uno's concordance of model '" + m.name()
-                        + "' is not defined for (entry, time] rows, as in R's concordance(timewt = \"n/G2\"); use"
-                        + " harrell.");
-            }
         }
         if (weights && s.competingRisks() != null) {
             throw new InputException(where.apply(StudyKeys.WEIGHTS).name(StudyKeys.WEIGHTS) + ": the competing-risks"

@@ -99,10 +99,13 @@ final class StudyFromSettings {
                         "concordance");
                 double[] init = WebValues.of(StudyKeys.INIT, cox, "init");
                 Integer iterMax = WebValues.of(StudyKeys.ITER_MAX, cox, "iter_max");
+                String cluster = WebValues.of(StudyKeys.CLUSTER, cox, "cluster");
+                String offset = WebValues.of(StudyKeys.OFFSET, cox, "offset");
                 models.add(new Study.CoxSpec("Cox model", covariates, categorical == null ? List.of() : categorical,
                         reference == null ? Map.of() : reference, Firth.AUTO, ties == null ? Ties.EFRON : ties, 0,
                         init, iterMax == null ? StudyKeys.ITER_MAX.defaultValue() : iterMax, zph == null ? StudyKeys.ZPH_TRANSFORM.defaultValue()
-                                : zph, concordance == null ? StudyKeys.CONCORDANCE.defaultValue() : concordance));
+                                : zph, concordance == null ? StudyKeys.CONCORDANCE.defaultValue() : concordance,
+                        cluster, offset));
             }
             String marks = FigureMaker.text(f, "censor_marks");
             String scale = FigureMaker.text(f, "scale");

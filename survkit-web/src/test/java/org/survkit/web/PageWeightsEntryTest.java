@@ -130,4 +130,28 @@ class PageWeightsEntryTest {
             }
         }
     }
+
+    /** The page's cluster and offset fields (cox[].cluster, cox[].offset): sent to the analysis and saved in the study. */
+    @Test
+    void coxClusterAndOffsetAreSentAndSaved() throws IOException {
+        String choices = "\"cluster\":\"ecog\",\"offset\":\"wf\"";
+        String options = "{" + READING + ",\"covariates\":[\"age\",\"sex\"]," + choices + "}";
+        String settings = "{\"options\":{" + READING + "},\"figure\":{},\"table1\":[],\"cox\":{\"covariates\":"
+                + "[\"age\",\"sex\"]," + choices + "},\"title\":\"Clustered\"}";
+        try (TestServer s = new TestServer(dir)) {
+            Saved a = run(s, cohort(), "cox", options, null, settings);
+            assertThat(a.yaml()).contains("cluster: \"ecog\"").contains("offset: \"wf\"");
+            JsonNode k = a.api().get("coefficients");
+            JsonNode report = TestServer.JSON.readTree(a.tables().resolve("cox_1.json").toFile());
+            assertThat(report.get("cluster").asText()).isEqualTo("ecog");
+            for (int i = 0; i < 2; i++) {
+                // the page's fit (the command line's) and the report's fit of the saved study are one fit
+                JsonNode r = report.get("coefficients").get(i);
+                assertThat(r.get("coef").asDouble()).isCloseTo(k.get(i).get("coef").asDouble(), within(1e-12));
+                assertThat(r.get("robust_se").asDouble()).isCloseTo(k.get(i).get("robust_se").asDouble(),
+                        within(1e-12));
+                assertThat(r.get("robust_se").asDouble()).isNotCloseTo(r.get("se").asDouble(), within(1e-6));
+            }
+        }
+    }
 }

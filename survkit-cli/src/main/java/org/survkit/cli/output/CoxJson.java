@@ -43,6 +43,10 @@ final class CoxJson {
         o.set("lr_test", Json.chiSquare(m.lrTest()));
         o.set("wald_test", Json.chiSquare(m.waldTest()));
         o.set("score_test", Json.chiSquare(m.scoreTest()));
+        if (m.robustScoreTest() != null) {
+            // R summary(fit)$robscore, as the text output prints it (with clusters or non-integer weights)
+            o.set("robust_score_test", Json.chiSquare(m.robustScoreTest()));
+        }
         if (m.concordance() == null) {
             o.putNull("concordance");
         } else {

@@ -39,12 +39,20 @@ final class DatasetSpecs {
         return spec.weights(study.weights()).start(study.time().entry());
     }
 
-    /** {@return a Cox model: its covariates (complete cases), the study's strata} */
+    /**
+     * {@return a Cox model: its covariates and offset (complete cases: a row without either is excluded and counted),
+     * its cluster (a row without one is excluded), the study's strata}
+     */
     static CohortSpec cox(AnalysisDataset d, CoxSpec spec) {
         Study study = d.study();
+        List<String> columns = spec.covariates();
+        if (spec.offset() != null && !columns.contains(spec.offset())) {
+            columns = new ArrayList<>(columns);
+            columns.add(spec.offset());
+        }
         return rows(study, CohortSpec.builder().eventValue("1").naCodes(study.data().na()).time(AnalysisDataset.TIME)
-                .event(AnalysisDataset.EVENT).covariates(spec.covariates()).categorical(spec.categorical())
-                .strata(study.strata()));
+                .event(AnalysisDataset.EVENT).covariates(columns).categorical(spec.categorical())
+                .strata(study.strata()).cluster(spec.cluster()));
     }
 
     /**

@@ -798,8 +798,19 @@ public final class StudyAnalysis {
         Map<String, String> labels = new LinkedHashMap<>();
         DesignMatrix design = design(c, spec.covariates(), spec.reference(), StudyKeys.REFERENCE, spec.line(),
                 labels);
+        double[] offset = null;
+        if (spec.offset() != null) {
+            offset = c.covariate(spec.offset()).numeric();
+            if (offset == null) {
+                throw StudyColumns.error(study, spec.line(), "cox", "model '" + spec.name() + "': the offset column '"
+                        + spec.offset() + "' holds text" + c.firstNonNumber(spec.offset(), dataset.dataFileName()) + "; an offset is a number per"
+                        + " row (a known part of the log hazard, e.g. the log of an expected rate). If that value"
+                        + " means missing, add it to data.na.");
+            }
+        }
         CoxData data = new CoxData(c.start(), c.time(), c.event(), design, c.weights(),
-                c.strata() == null ? null : Factor.of(c.strata()).codes(), null, null);
+                c.strata() == null ? null : Factor.of(c.strata()).codes(),
+                c.cluster() == null ? null : Factor.of(c.cluster()).codes(), offset);
         CoxModel model = null;
         ZphResult zph = null;
         FirthCoxModel firth = null;
@@ -814,7 +825,10 @@ public final class StudyAnalysis {
         }
         boolean monotone = model != null && model.diagnostics().stream()
                 .anyMatch(d -> d.code().equals("monotone-likelihood"));
-        if (spec.firth() == Firth.YES || spec.firth() == Firth.AUTO && monotone) {
+        // Firth's fit has no robust variance and no offset (CoxRules refuses firth: yes with them): with a cluster or
+        // an offset the monotone likelihood stays a warning of the standard fit, without Firth's fit beside it
+        boolean firthFits = spec.cluster() == null && spec.offset() == null;
+        if (spec.firth() == Firth.YES || spec.firth() == Firth.AUTO && monotone && firthFits) {
             Ties ties = spec.firth() == Firth.YES ? spec.ties() : Ties.BRESLOW;
             firth = FirthCoxRegression.withDefaults().with(ties).withConfLevel(study.confLevel()).fit(data);
         }

@@ -97,6 +97,12 @@ final class StudyColumns {
                     }
                 }
             }
+            if (c.cluster() != null && !derived.contains(c.cluster())) {
+                need(study, table, c.cluster(), c.line(), key + ".cluster");
+            }
+            if (c.offset() != null) {
+                need(study, table, c.offset(), c.line(), key + ".offset");
+            }
         }
     }
 

@@ -177,6 +177,13 @@ public final class MethodsText {
                             : ReportTables.capital(r.model().ties().id()) + "'s method for ties");
                 }
                 p.append(")");
+                if (r.spec().offset() != null) {
+                    p.append(" with column '").append(r.spec().offset()).append("' as an offset (coefficient fixed at 1)");
+                }
+                if (r.spec().cluster() != null) {
+                    p.append("; standard errors were robust (sandwich) estimates with patients clustered by '")
+                            .append(r.spec().cluster()).append("'");
+                }
                 if (r.zph() != null) {
                     p.append("; proportional hazards were checked with scaled Schoenfeld residuals (cox.zph)");
                 }

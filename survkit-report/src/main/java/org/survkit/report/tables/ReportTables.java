@@ -996,6 +996,38 @@ public final class ReportTables {
                                     : "; concordance ")
                             + Formats.num(r.model().concordance().estimate(), 3) + " (SE " + Formats.num(
                                     r.model().concordance().stdErr(), 3) + ")") + ".");
+            if (!r.cohort().exclusions().isEmpty()) {
+                // the rows of the analysis dataset this model leaves out (a missing covariate, offset or cluster)
+                ArrayNode ex = json.putArray("excluded");
+                List<String> parts = new ArrayList<>();
+                int left = 0;
+                for (org.survkit.io.Exclusion e : r.cohort().exclusions()) {
+                    ObjectNode o = ex.addObject();
+                    o.put("reason", e.reason());
+                    o.put("count", e.count());
+                    parts.add(e.count() + " " + e.reason());
+                    left += e.count();
+                }
+                notes.add(left + " of the " + r.cohort().rowsRead() + " patients analysed " + (left == 1 ? "is" : "are")
+                        + " not in this model: " + String.join(", ", parts) + ".");
+            }
+            if (r.spec().cluster() != null) {
+                json.put("cluster", r.spec().cluster());
+                ObjectNode rs = json.putObject("robust_score_test");
+                num(rs, "statistic", r.model().robustScoreTest().statistic());
+                rs.put("df", r.model().robustScoreTest().df());
+                num(rs, "p_value", r.model().robustScoreTest().pValue());
+                notes.add("Clusters from column '" + r.spec().cluster() + "': robust (sandwich) standard errors,"
+                        + " intervals and P values, as R's coxph(..., cluster = " + r.spec().cluster() + "); robust"
+                        + " score test " + Formats.num(r.model().robustScoreTest().statistic(), 2) + " on "
+                        + r.model().robustScoreTest().df() + " df, " + pEquals(r.model().robustScoreTest().pValue())
+                        + ".");
+            }
+            if (r.spec().offset() != null) {
+                json.put("offset", r.spec().offset());
+                notes.add("Offset: column '" + r.spec().offset() + "', a known part of each row's log hazard (its"
+                        + " coefficient fixed at 1, R's + offset(" + r.spec().offset() + ")).");
+            }
             if (a.weightedOrEntered()) {
                 notes.add((a.study().weights() == null ? "" : "Case weights from column '" + a.study().weights() + "'"
                         + (r.model().robust() ? " (not all whole numbers: robust standard errors and intervals, as R's"

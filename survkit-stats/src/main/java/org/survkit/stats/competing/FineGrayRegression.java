@@ -12,6 +12,7 @@ import org.survkit.stats.internal.RankedTimes;
 import org.survkit.stats.internal.Cholesky;
 import org.survkit.stats.internal.DiagnosticText;
 import org.survkit.stats.internal.Normal;
+import org.survkit.stats.internal.Sandwich;
 import org.survkit.stats.model.DesignMatrix;
 
 /**
@@ -364,36 +365,9 @@ public final class FineGrayRegression {
         Cholesky chol = Cholesky.of(ev.info, control.tolerChol());
         double[][] inv = chol.inverse();
         double[][] meat = rs.meat(b, ev);
-        double[][] robust = sandwich(inv, meat);
+        double[][] robust = Sandwich.of(inv, meat);
         double loglikNull = rs.loglik(new double[p]);
         return new Fit(b, loglikNull, ev.loglik, inv, robust, iter, converged);
-    }
-
-    /** A B A for symmetric A and B. */
-    static double[][] sandwich(double[][] a, double[][] b) {
-        int p = a.length;
-        double[][] ab = new double[p][p];
-        for (int i = 0; i < p; i++) {
-            for (int j = 0; j < p; j++) {
-                double s = 0;
-                for (int k = 0; k < p; k++) {
-                    s += a[i][k] * b[k][j];
-                }
-                ab[i][j] = s;
-            }
-        }
-        double[][] out = new double[p][p];
-        for (int i = 0; i < p; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = 0;
-                for (int k = 0; k < p; k++) {
-                    s += ab[i][k] * a[k][j];
-                }
-                out[i][j] = s;
-                out[j][i] = s;
-            }
-        }
-        return out;
     }
 
     private FineGrayModel assemble(List<String> names, double cause, double censorCode, int n, Kinds k,

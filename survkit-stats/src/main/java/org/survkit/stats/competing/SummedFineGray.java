@@ -25,8 +25,13 @@ final class SummedFineGray implements FineGrayLikelihood {
     private double[] lastBeta;
     private Blocks last;
 
-    /** The sums of one evaluation per block (time). */
-    private record Blocks(double[] all, double[] competing, double[] cause) {
+    /**
+     * The sums of one evaluation per block (time), and per block the competing failures' Σ r/Ĝ(T−) and Σ r x/Ĝ(T−)
+     * over the blocks before it (the weighted part of the risk set: {@link #evaluate} reads it at the failure
+     * blocks, {@link #meat} at the censored ones).
+     */
+    private record Blocks(double[] all, double[] competing, double[] cause, double[] competingBefore0,
+            double[] competingBefore1) {
     }
 
     SummedFineGray(FineGraySource source, FineGraySource.Counts counts, double[] centreAll, int[] columns) {
@@ -93,8 +98,20 @@ final class SummedFineGray implements FineGrayLikelihood {
                 cause[k * (1 + q) + t] += s.cause()[i * (1 + q) + t];
             }
         }
+        double[] before0 = new double[b];
+        double[] before1 = new double[b * q];
+        double a0 = 0;
+        double[] a1 = new double[q];
+        for (int k = 0; k < b; k++) {
+            before0[k] = a0;
+            System.arraycopy(a1, 0, before1, k * q, q);
+            a0 += comp[k * rs] / g[k];
+            for (int j = 0; j < q; j++) {
+                a1[j] += comp[k * rs + 1 + j] / g[k];
+            }
+        }
         lastBeta = beta.clone();
-        last = new Blocks(all, comp, cause);
+        last = new Blocks(all, comp, cause, before0, before1);
         return last;
     }
 
@@ -105,21 +122,8 @@ final class SummedFineGray implements FineGrayLikelihood {
         int b = u.length;
         int nf = failureBlocks.length;
         // competing failures before each failure time: Σ r/Ĝ(T−) and Σ r x/Ĝ(T−)
-        double[] w0 = new double[nf];
-        double[] w1 = new double[nf * q];
-        double a0 = 0;
-        double[] a1 = new double[q];
-        for (int k = 0, f = 0; k < b; k++) {
-            if (f < nf && failureBlocks[f] == k) {
-                w0[f] = a0;
-                System.arraycopy(a1, 0, w1, f * q, q);
-                f++;
-            }
-            a0 += bs.competing[k * rs] / g[k];
-            for (int j = 0; j < q; j++) {
-                a1[j] += bs.competing[k * rs + 1 + j] / g[k];
-            }
-        }
+        double[] w0 = bs.competingBefore0;
+        double[] w1 = bs.competingBefore1;
         FineGrayRiskSets.Evaluation ev = new FineGrayRiskSets.Evaluation();
         ev.score = new double[q];
         ev.info = information ? new double[q][q] : null;
@@ -141,10 +145,10 @@ final class SummedFineGray implements FineGrayLikelihood {
                 continue;
             }
             int d = events[k];
-            double s0 = r0 + g[k] * w0[f];
+            double s0 = r0 + g[k] * w0[k];
             ev.s0[f] = s0;
             for (int j = 0; j < q; j++) {
-                ev.xbar[f * q + j] = (r1[j] + g[k] * w1[f * q + j]) / s0;
+                ev.xbar[f * q + j] = (r1[j] + g[k] * w1[k * q + j]) / s0;
                 double sx = bs.cause[k * (1 + q) + 1 + j];
                 loglik += sx * beta[j];
                 ev.score[j] += sx;
@@ -191,7 +195,6 @@ final class SummedFineGray implements FineGrayLikelihood {
     @Override
     public double[][] meat(double[] beta, FineGrayRiskSets.Evaluation ev) {
         Blocks bs = blocks(beta);
-        int rs = FineGraySource.Sums.stride(q);
         int b = u.length;
         int nf = failureBlocks.length;
         double[] cumA0 = new double[b];
@@ -232,25 +235,20 @@ final class SummedFineGray implements FineGrayLikelihood {
             from0[k] = b0;
             System.arraycopy(b1, 0, from1, k * q, q);
         }
-        double e0 = 0;
-        double[] e1 = new double[q];
         double[] psi = new double[q];
         double[] psiAt = new double[b * q];
         double[] qy = new double[b * q];
         for (int k = 0; k < b; k++) {
             double y = atRisk[k];
             if (censored[k] > 0) {
+                double e0 = bs.competingBefore0[k];
                 for (int j = 0; j < q; j++) {
-                    double qj = e1[j] * from0[k] - e0 * from1[k * q + j];
+                    double qj = bs.competingBefore1[k * q + j] * from0[k] - e0 * from1[k * q + j];
                     psi[j] -= censored[k] * qj / (y * y);
                     qy[k * q + j] = qj / y;
                 }
             }
             System.arraycopy(psi, 0, psiAt, k * q, q);
-            e0 += bs.competing[k * rs] / g[k];
-            for (int j = 0; j < q; j++) {
-                e1[j] += bs.competing[k * rs + 1 + j] / g[k];
-            }
         }
         FineGraySource.ResidualTerms terms = new FineGraySource.ResidualTerms(q, u.clone(), cumA0, cumA1, after0,
                 after1, xbar, psiAt, qy, g.clone());

@@ -222,9 +222,22 @@ public final class ConcordanceIndex {
      */
     public static Concordance ofCells(double[] time, boolean[] event, double[] riskScore, int[] strata,
             double[] weight, double[] weightSquares) {
+        return ofCells(time, event, riskScore, strata, weight, weightSquares, null);
+    }
+
+    /**
+     * {@link #ofCells(double[], boolean[], double[], int[], double[], double[])} with clusters (R {@code
+     * concordance(fit)} of a fit with {@code cluster = }): the cells are also split by cluster, and the influences
+     * are summed per cluster before squaring (a cell's influence is its Σw times its influence per unit weight, so the
+     * squared weights are not needed).
+     *
+     * @param cluster cluster code per cell, or null (then by {@code weightSquares})
+     */
+    public static Concordance ofCells(double[] time, boolean[] event, double[] riskScore, int[] strata,
+            double[] weight, double[] weightSquares, int[] cluster) {
         int n = time.length;
-        check(null, time, event, riskScore, strata, weight, null);
-        if (weightSquares.length != n) {
+        check(null, time, event, riskScore, strata, weight, cluster);
+        if (cluster == null && weightSquares.length != n) {
             throw new IllegalArgumentException("one sum of squared weights per cell: " + weightSquares.length
                     + " for " + n + " cells");
         }
@@ -236,7 +249,8 @@ public final class ConcordanceIndex {
             walk = new Pairs(w.concordant, w.discordant, w.tiedRisk, w.tiedTime, w.tiedBoth, w.coxSum, w.obs, w.w,
                     w.diff, w.total);
         }
-        return summarize(walk, n, null, ConcordanceWeighting.HARRELL, weightSquares).concordance();
+        return summarize(walk, n, cluster, ConcordanceWeighting.HARRELL, cluster == null ? weightSquares : null)
+                .concordance();
     }
 
     /** The estimate and the infinitesimal-jackknife variance from a walk's pair sums and influence terms. */

@@ -9,6 +9,7 @@ import org.survkit.stats.Diagnostic;
 import org.survkit.stats.internal.Cholesky;
 import org.survkit.stats.internal.DiagnosticText;
 import org.survkit.stats.internal.Normal;
+import org.survkit.stats.internal.Sandwich;
 
 /**
  * Cox proportional-hazards regression by maximum partial likelihood, as R {@code coxph}.
@@ -457,11 +458,27 @@ public final class CoxRegression {
      * {@link CoxRiskSetSource#riskSetSums}. Equal to {@code fit} on the same rows up to rounding (the sums are added
      * in another order). What needs the rows themselves is not available: the concordance is NaN, the linear
      * predictors are empty and the variance is the model-based one (whole-number case weights, as R's default for
-     * them; give no non-integer weights or clusters).
+     * them; with clusters or non-integer weights R's variance is the robust one: {@link #fit(CoxRiskSetSource,
+     * CoxClusterScores)}).
      *
      * @throws IllegalArgumentException with exact ties (they need every risk score of a tied risk set)
      */
     public CoxModel fit(CoxRiskSetSource source) {
+        return fit(source, null);
+    }
+
+    /**
+     * {@link #fit(CoxRiskSetSource)} with R's robust variance by cluster ({@code coxph(..., cluster = )}): after the
+     * fit, two more passes of risk-set sums (at the estimate and at β = 0, on the covariates centred on the model's
+     * means) give the per-time terms of the rows' score residuals ({@link CoxScoreTerms}), and one pass of
+     * {@code clusters} sums the weighted residuals per cluster and returns their products. The variance is then the
+     * sandwich V (Σ L<sub>c</sub> L<sub>c</sub>ᵀ) V (V the model-based variance, kept as {@code naiveVariance}), the
+     * Wald test and intervals use it, and the robust score test is U'(Σ T<sub>c</sub> T<sub>c</sub>ᵀ)⁻U at β = 0, as
+     * {@link #fit(CoxData)} does with {@code data.cluster()} (Lin &amp; Wei 1989; R survival 3.5-3).
+     *
+     * @param clusters the rows summed per cluster, or null for the model-based variance
+     */
+    public CoxModel fit(CoxRiskSetSource source, CoxClusterScores clusters) {
         if (ties == Ties.EXACT) {
             throw new IllegalArgumentException("exact ties need every risk score of each tied risk set, which risk-set"
                     + " sums do not keep; use efron or breslow");
@@ -486,8 +503,26 @@ public final class CoxRegression {
         }
         double[] init = new double[p];
         Fit f = newtonRaphson(rs, init, control);
-        return model(names, n, f, events, init, j -> " Typical cause: a group with no events.", f.var(), null, none,
-                new double[0]);
+        double[][] variance = f.var();
+        ChiSquareTest robustScore = null;
+        if (clusters != null && f.rank() > 0) {
+            double[] coef = estimable(f);
+            for (int j = 0; j < p; j++) {
+                coef[j] = Double.isNaN(coef[j]) ? 0 : coef[j];
+            }
+            double[] ones = new double[p];
+            java.util.Arrays.fill(ones, 1);
+            double[] zero = new double[p];
+            CoxScoreTerms fitted = CoxScoreTerms.of(source.riskSetSums(f.means(), ones, coef), ties, f.means(), coef);
+            CoxScoreTerms nul = CoxScoreTerms.of(source.riskSetSums(f.means(), ones, zero), ties, f.means(), zero);
+            double[] products = clusters.clusterProducts(fitted, nul);
+            variance = Sandwich.of(f.var(), CoxResiduals.square(products, 0, p));
+            double[] u = java.util.Arrays.copyOfRange(products, p * p, p * p + p);
+            robustScore = ChiSquareTest.of(CoxResiduals.robustScoreStatistic(u,
+                    CoxResiduals.square(products, p * p + p, p), control.tolerChol()), f.rank());
+        }
+        return model(names, n, f, events, init, j -> " Typical cause: a group with no events.", variance, robustScore,
+                none, new double[0]);
     }
 
     /**

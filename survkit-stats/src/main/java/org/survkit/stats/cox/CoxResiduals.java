@@ -333,7 +333,10 @@ public final class CoxResiduals {
     /** The robust score statistic from prepared risk sets; the hook for the fitter. */
     static double robustScoreStatistic(CoxRiskSets rs, CoxData data, double tolerChol) {
         int p = rs.p;
-        CoxRiskSetTable t = CoxRiskSetTable.of(rs, data, new double[p], new double[p]);
+        // R coxph's robscore: score residuals at linear predictor 0 (fit$linear.predictors set to 0), so an offset
+        // is left out of it as well (R survival 3.5-3 gives the same robust score test with and without
+        // offset(log_age) on lung: reference/cox-options/cluster_offset_lung.json); the other tests keep the offset
+        CoxRiskSetTable t = CoxRiskSetTable.of(rs, data, new double[p], new double[p], false);
         double[][] scale = new double[p][p];
         for (int j = 0; j < p; j++) {
             scale[j][j] = 1 / rs.scale[j];
@@ -345,7 +348,15 @@ public final class CoxResiduals {
                 u[j] += row[j];
             }
         }
-        double[][] tt = crossprod(d, p);
+        return robustScoreStatistic(u, crossprod(d, p), tolerChol);
+    }
+
+    /**
+     * U'(T'T)⁻U from the score at β = 0 and the products of the clusters' score sums, the generalized inverse R's
+     * (pivots below {@code tolerChol} dropped).
+     */
+    static double robustScoreStatistic(double[] u, double[][] tt, double tolerChol) {
+        int p = u.length;
         if (p == 1) {
             return u[0] * u[0] / tt[0][0];
         }
@@ -355,6 +366,15 @@ public final class CoxResiduals {
             stat += u[j] * s[j];
         }
         return stat;
+    }
+
+    /** The p × p matrix stored row by row in {@code values} from {@code offset}. */
+    static double[][] square(double[] values, int offset, int p) {
+        double[][] m = new double[p][p];
+        for (int i = 0; i < p; i++) {
+            System.arraycopy(values, offset + i * p, m[i], 0, p);
+        }
+        return m;
     }
 
     /** Σ within clusters of w_i · (scaled score residual row) · m, without materializing n × p. */

@@ -106,6 +106,14 @@ final class CoxRiskSetTable {
 
     /** Tabulates on already prepared risk sets of {@code data} (all design columns). */
     static CoxRiskSetTable of(CoxRiskSets rs, CoxData data, double[] beta, double[] means) {
+        return of(rs, data, beta, means, true);
+    }
+
+    /**
+     * As {@link #of(CoxRiskSets, CoxData, double[], double[])}; {@code withOffset} false leaves the offset out of
+     * the linear predictor (R's robust score test, which takes its residuals at linear predictor 0).
+     */
+    static CoxRiskSetTable of(CoxRiskSets rs, CoxData data, double[] beta, double[] means, boolean withOffset) {
         int n = rs.n;
         int p = rs.p;
         if (beta.length != p || means.length != p) {
@@ -122,7 +130,7 @@ final class CoxRiskSetTable {
         }
         double[] risk = new double[n];
         for (int k = 0; k < n; k++) {
-            double eta = rs.off == null ? offset : offset + rs.off[k];
+            double eta = rs.off == null || !withOffset ? offset : offset + rs.off[k];
             int base = k * p;
             for (int j = 0; j < p; j++) {
                 eta += bs[j] * rs.x()[base + j];
@@ -152,7 +160,7 @@ final class CoxRiskSetTable {
         double[] mh3 = new double[ecap * p];
         double[] a = new double[p];
         double[] a2 = new double[p];
-        double[] mean = new double[p];
+        double[] jumps = new double[3];
         int rows = 0;
         int events = 0;
         for (int b = 0; b < strata; b++) {
@@ -243,29 +251,10 @@ final class CoxRiskSetTable {
                 }
                 int e = events++;
                 eventOf[row] = e;
-                int base = e * p;
-                int steps = efron ? dead : 1;
-                double meanWt = deadWt / steps;
-                double h1 = 0;
-                double h2 = 0;
-                double vh = 0;
-                for (int i = 0; i < steps; i++) {
-                    double f = (double) i / steps;
-                    double d = denom - f * eDenom;
-                    double h = meanWt / d;
-                    h1 += h;
-                    h2 += (1 - f) * h;
-                    vh += meanWt / (d * d);
-                    for (int j = 0; j < p; j++) {
-                        mean[j] = (a[j] - f * a2[j]) / d;
-                        mh1[base + j] += mean[j] * h;
-                        mhAdj[base + j] += f * mean[j] * h;
-                        mh3[base + j] += mean[j] / steps;
-                    }
-                }
-                hazard[row] = h1;
-                deathHazard[e] = h2;
-                varHazard[e] = vh;
+                deathTerms(efron ? dead : 1, deadWt, denom, eDenom, a, a2, mh1, mhAdj, mh3, e * p, jumps);
+                hazard[row] = jumps[0];
+                deathHazard[e] = jumps[1];
+                varHazard[e] = jumps[2];
             }
         }
         rowStart[strata] = rows;
@@ -275,6 +264,45 @@ final class CoxRiskSetTable {
                 Arrays.copyOf(timeRank, rows), Arrays.copyOf(nRisk, rows), Arrays.copyOf(nEvent, rows),
                 Arrays.copyOf(nCensor, rows), Arrays.copyOf(nDead, rows), Arrays.copyOf(hazard, rows),
                 Arrays.copyOf(eventOf, rows), deathHazard, varHazard, mh1, mhAdj, mh3, events);
+    }
+
+    /**
+     * The terms of one death time (the formulas of the class comment): the Efron steps i = 0 … steps−1 (Breslow: one
+     * step) add mh1, mhAdj and mh3 into the arrays at {@code base}, and {@code jumps} gets the hazard Σ h<sub>i</sub>,
+     * the death hazard Σ (1 − i/d) h<sub>i</sub> and the variance term. Shared with {@link CoxScoreTerms}, which
+     * computes the same terms from risk-set sums.
+     *
+     * @param steps  the number of deaths d (Efron) or 1
+     * @param deadWt D, the deaths' Σ w
+     * @param denom  R, the risk set's Σ w r (the deaths included)
+     * @param eDenom E, the deaths' Σ w r
+     * @param a      the risk set's Σ w r x
+     * @param a2     the deaths' Σ w r x
+     */
+    static void deathTerms(int steps, double deadWt, double denom, double eDenom, double[] a, double[] a2,
+            double[] mh1, double[] mhAdj, double[] mh3, int base, double[] jumps) {
+        int p = a.length;
+        double meanWt = deadWt / steps;
+        double h1 = 0;
+        double h2 = 0;
+        double vh = 0;
+        for (int i = 0; i < steps; i++) {
+            double f = (double) i / steps;
+            double d = denom - f * eDenom;
+            double h = meanWt / d;
+            h1 += h;
+            h2 += (1 - f) * h;
+            vh += meanWt / (d * d);
+            for (int j = 0; j < p; j++) {
+                double mean = (a[j] - f * a2[j]) / d;
+                mh1[base + j] += mean * h;
+                mhAdj[base + j] += f * mean * h;
+                mh3[base + j] += mean / steps;
+            }
+        }
+        jumps[0] = h1;
+        jumps[1] = h2;
+        jumps[2] = vh;
     }
 
     /** The distinct (timefix-merged) times by rank, in the rank space of {@link CoxRiskSets}. */

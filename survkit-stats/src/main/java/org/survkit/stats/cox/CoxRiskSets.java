@@ -413,6 +413,14 @@ final class CoxRiskSets implements PartialLikelihood {
      * sums for it, as R does).
      */
     Evaluation evaluate(double[] beta, boolean information, TimeWeighted timeWeighted) {
+        return evaluate(beta, information, timeWeighted, true);
+    }
+
+    /**
+     * As {@link #evaluate(double[], boolean, TimeWeighted)}; {@code concurrent} false keeps the walk over the risk
+     * sets on the calling thread (the tests compare both ways).
+     */
+    Evaluation evaluate(double[] beta, boolean information, TimeWeighted timeWeighted, boolean concurrent) {
         boolean info = information || timeWeighted != null; // the weighted sums need the information's terms
         Evaluation ev = new Evaluation(p);
         if (workEta == null) {
@@ -423,8 +431,6 @@ final class CoxRiskSets implements PartialLikelihood {
         double[] eta = workEta;
         inHalves(n, (from, to) -> linearRisk(beta, eta, risk, from, to));
         int tri = p * (p + 1) / 2;
-        double[] a = new double[p];
-        double[] a2 = new double[p];
         double[] u = ev.u;
         double[] imat = new double[tri]; // packed lower triangle of −Σ w̄ A Aᵀ/D², then + the Gram part
         // per row: coefficient of its x xᵀ at its own exit time, and the running sum over earlier times
@@ -438,15 +444,141 @@ final class CoxRiskSets implements PartialLikelihood {
             }
             gOthers = workOthers;
             gDead = workDead;
-            Arrays.fill(gOthers, 0);
-            Arrays.fill(gDead, 0);
         }
+        int mid = concurrent && entry == null && ties != Ties.EXACT ? splitRow() : n;
+        double loglik;
+        if (mid >= n) {
+            loglik = walk(0, n, null, risk, eta, u, imat, gOthers, gDead, info, timeWeighted);
+        } else {
+            // two fixed ranges on two threads: the second starts from the risk set the first one's rows of its
+            // stratum make (summed beforehand), and the ranges' sums are added at the end
+            double[] start = riskBefore(mid, risk);
+            double[] u2 = new double[p];
+            double[] imat2 = new double[tri];
+            TimeWeighted tw2 = timeWeighted == null ? null : timeWeighted.sibling(p);
+            double[] ll = new double[2];
+            double[] go = gOthers;
+            double[] gd = gDead;
+            java.util.stream.IntStream.range(0, 2).parallel().forEach(h -> {
+                if (h == 0) {
+                    ll[0] = walk(0, mid, null, risk, eta, u, imat, go, gd, info, timeWeighted);
+                } else {
+                    ll[1] = walk(mid, n, start, risk, eta, u2, imat2, go, gd, info, tw2);
+                }
+            });
+            loglik = ll[0] + ll[1];
+            for (int i = 0; i < p; i++) {
+                u[i] += u2[i];
+            }
+            for (int i = 0; i < tri; i++) {
+                imat[i] += imat2[i];
+            }
+            if (timeWeighted != null) {
+                timeWeighted.addAll(tw2);
+            }
+        }
+        ev.loglik = loglik;
+        if (timeWeighted != null) {
+            timeWeighted.finish(this, risk, gOthers, gDead);
+        }
+        if (info) {
+            addGram(imat, hazardWeights(risk, gOthers, gDead, null, 0, workHazard));
+            for (int i = 0, idx = 0; i < p; i++) {
+                for (int j = 0; j <= i; j++, idx++) {
+                    ev.imat[i][j] = imat[idx];
+                    ev.imat[j][i] = imat[idx];
+                }
+            }
+        }
+        return ev;
+    }
+
+    /**
+     * Where {@link #evaluate} splits its walk for two threads: the first row at or after n/2 that starts an
+     * exit-time group (or a stratum); n (no split) below {@link #PARALLEL_ROWS} rows or when no group starts there.
+     */
+    int splitRow() {
+        if (n < PARALLEL_ROWS) {
+            return n;
+        }
+        int k = n / 2;
+        while (k < n && exit[k] == exit[k - 1] && Arrays.binarySearch(blocks, k) < 0) {
+            k++;
+        }
+        return k;
+    }
+
+    /**
+     * The risk set that the rows before {@code row} of its stratum make (they all exit later): Σr, then Σr·x per
+     * column; summed by column over two halves on two threads. Null when the stratum starts at {@code row}.
+     */
+    private double[] riskBefore(int row, double[] risk) {
+        int b = Arrays.binarySearch(blocks, row);
+        if (b >= 0) {
+            return null;
+        }
+        int from = blocks[-b - 2];
+        int half = from + (row - from) / 2;
+        double[][] parts = new double[2][];
+        java.util.stream.IntStream.range(0, 2).parallel().forEach(h -> {
+            int lo = h == 0 ? from : half;
+            int hi = h == 0 ? half : row;
+            double[] sum = new double[1 + p];
+            for (int k = lo; k < hi; k++) {
+                sum[0] += risk[k];
+            }
+            for (int j = 0; j < p; j++) {
+                double[] col = xc[j];
+                double s = 0;
+                for (int k = lo; k < hi; k++) {
+                    s += risk[k] * col[k];
+                }
+                sum[1 + j] = s;
+            }
+            parts[h] = sum;
+        });
+        for (int i = 0; i <= p; i++) {
+            parts[0][i] += parts[1][i];
+        }
+        return parts[0];
+    }
+
+    /**
+     * The walk of {@link #evaluate} over rows from..to−1 (from and to at the start of an exit-time group; without
+     * entry times unless the range is all rows): adds the range's terms to {@code loglik} (returned), {@code u},
+     * {@code imat} (packed) and {@code timeWeighted}, and writes each row's event-time coefficients into
+     * {@code gOthers} and {@code gDead} (zero at times without deaths). {@code start} holds the risk set of the
+     * stratum of row {@code from} built by the rows before it (Σr, then Σr·x), when that stratum began earlier.
+     */
+    private double walk(int from, int to, double[] start, double[] risk, double[] eta, double[] u, double[] imat,
+            double[] gOthers, double[] gDead, boolean info, TimeWeighted timeWeighted) {
+        // the fields as locals: the quick compiler (C1, which the launcher runs for short batch runs) reloads a field
+        // at each use in the row loop
+        final double[][] xc = this.xc;
+        final int[] exit = this.exit;
+        final boolean[] dead = this.dead;
+        final double[] w = this.w;
+        final int p = this.p;
         double loglik = 0;
+        double[] a = new double[p];
+        double[] a2 = new double[p];
+        if (info) {
+            Arrays.fill(gOthers, from, to, 0);
+            Arrays.fill(gDead, from, to, 0);
+        }
         for (int b = 0; b + 1 < blocks.length; b++) {
-            int lo = blocks[b];
-            int hi = blocks[b + 1];
+            int lo = Math.max(blocks[b], from);
+            int hi = Math.min(blocks[b + 1], to);
+            if (lo >= hi) {
+                continue;
+            }
             double denom = 0;
             Arrays.fill(a, 0);
+            if (lo > blocks[b]) {
+                // the stratum began before this range: its risk set so far (riskBefore)
+                denom = start[0];
+                System.arraycopy(start, 1, a, 0, p);
+            }
             int out = lo; // pointer into byEntry for removals
             int k = lo;
             while (k < hi) {
@@ -562,20 +694,7 @@ final class CoxRiskSets implements PartialLikelihood {
                 }
             }
         }
-        ev.loglik = loglik;
-        if (timeWeighted != null) {
-            timeWeighted.finish(this, risk, gOthers, gDead);
-        }
-        if (info) {
-            addGram(imat, hazardWeights(risk, gOthers, gDead, null, 0, workHazard));
-            for (int i = 0, idx = 0; i < p; i++) {
-                for (int j = 0; j <= i; j++, idx++) {
-                    ev.imat[i][j] = imat[idx];
-                    ev.imat[j][i] = imat[idx];
-                }
-            }
-        }
-        return ev;
+        return loglik;
     }
 
     /**
@@ -697,11 +816,41 @@ final class CoxRiskSets implements PartialLikelihood {
      */
     private double[] hazardWeights(double[] risk, double[] gOthers, double[] gDead, double[] g, int power,
             double[] v) {
+        int mid = entry == null ? splitRow() : n;
+        if (mid >= n) {
+            hazardRange(0, n, risk, gOthers, gDead, g, power, v);
+        } else {
+            // two fixed ranges on two threads; each row's value is the same sum in the same order as on one thread
+            java.util.stream.IntStream.range(0, 2).parallel().forEach(h -> hazardRange(h == 0 ? 0 : mid,
+                    h == 0 ? mid : n, risk, gOthers, gDead, g, power, v));
+        }
+        return v;
+    }
+
+    /**
+     * {@link #hazardWeights} for rows from..to−1 (from and to at the start of an exit-time group; the whole rows
+     * when there are entry times). Where a stratum goes on past {@code to}, its event times there (all earlier)
+     * are summed first, in the order the walk over the whole stratum adds them.
+     */
+    private void hazardRange(int from, int to, double[] risk, double[] gOthers, double[] gDead, double[] g,
+            int power, double[] v) {
         for (int b = 0; b + 1 < blocks.length; b++) {
-            int lo = blocks[b];
-            int hi = blocks[b + 1];
+            int lo = Math.max(blocks[b], from);
+            int hi = Math.min(blocks[b + 1], to);
+            if (lo >= hi) {
+                continue;
+            }
             // ascending time = descending position; cumulative sum of g over event times before the current
             double before = 0;
+            for (int k = blocks[b + 1] - 1; k >= hi; ) {
+                int t = exit[k];
+                int last = k;
+                while (k >= hi && exit[k] == t) {
+                    k--;
+                }
+                double tw = power == 0 ? 1 : power == 1 ? g[t] : g[t] * g[t];
+                before += power == 0 ? gOthers[last] : gOthers[last] * tw;
+            }
             int groups = 0;
             int[] groupRank = entry == null ? null : new int[hi - lo];
             double[] groupCum = entry == null ? null : new double[hi - lo];
@@ -746,7 +895,6 @@ final class CoxRiskSets implements PartialLikelihood {
                 v[q] *= risk[q];
             }
         }
-        return v;
     }
 
     /**
@@ -769,6 +917,22 @@ final class CoxRiskSets implements PartialLikelihood {
             u = new double[p];
             info1 = new double[p * (p + 1) / 2];
             info2 = new double[p * (p + 1) / 2];
+        }
+
+        /** Sums of its own over the same g (for a range of rows walked on another thread). */
+        TimeWeighted sibling(int p) {
+            return new TimeWeighted(g, p);
+        }
+
+        /** Adds another range's sums. */
+        void addAll(TimeWeighted o) {
+            for (int i = 0; i < u.length; i++) {
+                u[i] += o.u[i];
+            }
+            for (int i = 0; i < info1.length; i++) {
+                info1[i] += o.info1[i];
+                info2[i] += o.info2[i];
+            }
         }
 
         /**

@@ -136,32 +136,90 @@ public final class FirthCoxRegression {
 
         // aliased columns: rank of the information (its null space does not depend on β)
         CoxRiskSets all = CoxRiskSets.of(data, ties, null);
-        boolean[] aliased = new boolean[p];
-        int kept = p;
-        if (p > 0) {
-            Cholesky chol = Cholesky.of(all.evaluate(new double[p], true).imat, CoxControl.DEFAULT.tolerChol());
-            for (int j = 0; j < p; j++) {
-                aliased[j] = chol.singular(j);
-                if (aliased[j]) {
-                    kept--;
-                    diagnostics.add(Diagnostic.warning("aliased", "'" + names.get(j) + "' is a linear combination"
-                            + " of the other covariates, constant, or there are no events: its coefficient is not"
-                            + " estimable and is reported as NA."));
-                }
-            }
-        }
-        int[] cols = new int[kept];
-        for (int j = 0, k = 0; j < p; j++) {
-            if (!aliased[j]) {
-                cols[k++] = j;
-            }
-        }
-        CoxRiskSets rs = kept == p ? all : CoxRiskSets.of(data, ties, cols);
-        FirthLikelihood lik = new FirthLikelihood(rs);
+        boolean[] aliased = p == 0 ? new boolean[0] : aliased(all.evaluate(new double[p], true).imat, names,
+                diagnostics);
+        int[] cols = kept(aliased);
+        CoxRiskSets rs = cols.length == p ? all : CoxRiskSets.of(data, ties, cols);
         double[] unit = standardizingUnits(data, rs, cols);
+        return model(names, data.size(), events, aliased, cols, new FirthLikelihood(rs), rs.scale, unit,
+                all.means.clone(), coef -> CoxRegression.linearPredictors(data, coef, all.means.clone()),
+                diagnostics);
+    }
+
+    /**
+     * Fits the model on data kept elsewhere, from sums (e.g. on a Spark cluster): the same fit, profile-likelihood
+     * limits and tests as {@link #fit(CoxData)} on the same rows, equal up to rounding (the sums are added in another
+     * order). Passes over the data: three for the centring, scaling and standardizing scale, one for the aliased
+     * columns (the Cox information at 0), then one per evaluation of the penalized likelihood — each iteration of a
+     * fit one or more (step halving; with the observed curvature 2 more per free coefficient), and each profile limit
+     * and test a few constrained fits. Without delayed entry (the source has (stratum, exit time) keys only). The
+     * linear predictors, one per row, are not computed (empty).
+     */
+    public FirthCoxModel fit(FirthRiskSetSource source) {
+        SummedRiskSets cox = SummedRiskSets.of(source, ties);
+        List<String> names = source.columnNames();
+        int p = names.size();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        boolean[] aliased = p == 0 ? new boolean[0] : aliased(cox.evaluate(new double[p], true).imat, names,
+                diagnostics);
+        int[] cols = kept(aliased);
+        double[] centre = cox.centre();
+        double[] factor = cox.factor();
+        CoxColumnSums sums = source.columnSums();
+        double[] weighted = sums.weighted();
+        double[] mean = new double[p];
+        for (int j = 0; j < p; j++) {
+            mean[j] = weighted[j] / sums.weightSum();
+        }
+        double[] squares = source.squaredDeviations(mean);
+        double[] scale = new double[cols.length];
+        double[] unit = new double[cols.length];
+        for (int a = 0; a < cols.length; a++) {
+            scale[a] = factor[cols[a]];
+            unit[a] = unit(scale[a], sums.weightSum(), squares[cols[a]]);
+        }
+        return model(names, Math.toIntExact(cox.rows()), Math.toIntExact(cox.events()), aliased, cols,
+                new SummedFirthLikelihood(source, ties, centre, factor, cols), scale, unit, centre.clone(),
+                coef -> new double[0], diagnostics);
+    }
+
+    /** Which columns are aliased (the Cholesky of the information at 0), each with a warning. */
+    private static boolean[] aliased(double[][] information, List<String> names, List<Diagnostic> diagnostics) {
+        int p = names.size();
+        boolean[] aliased = new boolean[p];
+        Cholesky chol = Cholesky.of(information, CoxControl.DEFAULT.tolerChol());
+        for (int j = 0; j < p; j++) {
+            aliased[j] = chol.singular(j);
+            if (aliased[j]) {
+                diagnostics.add(Diagnostic.warning("aliased", "'" + names.get(j) + "' is a linear combination"
+                        + " of the other covariates, constant, or there are no events: its coefficient is not"
+                        + " estimable and is reported as NA."));
+            }
+        }
+        return aliased;
+    }
+
+    /** The positions of the columns that are not aliased. */
+    private static int[] kept(boolean[] aliased) {
+        return java.util.stream.IntStream.range(0, aliased.length).filter(j -> !aliased[j]).toArray();
+    }
+
+    /**
+     * The fit, its intervals and tests on the kept columns, whatever holds the data.
+     *
+     * @param scale            per kept column, the factor of the centred covariate (θ = β / scale)
+     * @param unit             per kept column, scaled θ to coxphf's standardized coefficient
+     * @param means            the centring of every column
+     * @param linearPredictors β̂'(x − means) per row from β̂ (all columns), or an empty array
+     */
+    private FirthCoxModel model(List<String> names, int n, int events, boolean[] aliased, int[] cols,
+            PenalizedPartialLikelihood lik, double[] scale, double[] unit, double[] means,
+            java.util.function.Function<double[], double[]> linearPredictors, List<Diagnostic> diagnostics) {
+        int p = names.size();
+        int kept = cols.length;
         double logScale = 0; // ℓ*(original scale) = ℓ*(scaled) − Σ log scale
         for (int k = 0; k < kept; k++) {
-            logScale += Math.log(rs.scale[k]);
+            logScale += Math.log(scale[k]);
         }
 
         boolean[] free = new boolean[kept];
@@ -190,9 +248,9 @@ public final class FirthCoxRegression {
         double[][] var = new double[p][p];
         java.util.Arrays.fill(coef, Double.NaN);
         for (int a = 0; a < kept; a++) {
-            coef[cols[a]] = theta[a] * rs.scale[a];
+            coef[cols[a]] = theta[a] * scale[a];
             for (int b = 0; b < kept; b++) {
-                var[cols[a]][cols[b]] = inv[a][b] * rs.scale[a] * rs.scale[b];
+                var[cols[a]][cols[b]] = inv[a][b] * scale[a] * scale[b];
             }
         }
 
@@ -225,8 +283,8 @@ public final class FirthCoxRegression {
                         seScaled, unit, control);
                 ProfileLikelihoodLimit.Limit hi = ProfileLikelihoodLimit.find(lik, theta, at.penalized, a, 1, q,
                         seScaled, unit, control);
-                lower = lo.converged() ? lo.value() * rs.scale[a] : Double.NaN;
-                upper = hi.converged() ? hi.value() * rs.scale[a] : Double.NaN;
+                lower = lo.converged() ? lo.value() * scale[a] : Double.NaN;
+                upper = hi.converged() ? hi.value() * scale[a] : Double.NaN;
                 chi = penalizedLikelihoodRatio(lik, theta, at.penalized, a, unit);
                 List<String> failed = new ArrayList<>();
                 if (!lo.converged()) {
@@ -253,14 +311,14 @@ public final class FirthCoxRegression {
         double loglikNull = nullEv.penalized - logScale;
         ChiSquareTest lr = ChiSquareTest.of(2 * (at.penalized - nullEv.penalized), kept);
         ChiSquareTest wald = ChiSquareTest.of(kept == 0 ? 0 : CoxRegression.waldStatistic(coef, var, aliased), kept);
-        double[] means = all.means.clone();
-        double[] lp = CoxRegression.linearPredictors(data, coef, means);
-        return new FirthCoxModel(ties, control, used, confLevel, data.size(), events, coefs, var, loglikNull,
-                loglik, at.loglik, lr, wald, fit.iterations(), fit.converged(), means, lp, diagnostics);
+        return new FirthCoxModel(ties, control, used, confLevel, n, events, coefs, var, loglikNull, loglik,
+                at.loglik, lr, wald, fit.iterations(), fit.converged(), means, linearPredictors.apply(coef),
+                diagnostics);
     }
 
     /** 2 [ℓ*(θ̂) − max ℓ*(θ_j = 0)], the other coefficients refitted from θ̂ (coxphf); NaN if not converged. */
-    private double penalizedLikelihoodRatio(FirthLikelihood lik, double[] hat, double maxPen, int j, double[] unit) {
+    private double penalizedLikelihoodRatio(PenalizedPartialLikelihood lik, double[] hat, double maxPen, int j,
+            double[] unit) {
         boolean[] free = new boolean[hat.length];
         java.util.Arrays.fill(free, true);
         free[j] = false;
@@ -299,10 +357,18 @@ public final class FirthCoxRegression {
             for (int i = 0; i < n; i++) {
                 ss += (w == null ? 1 : w[i]) * (c[i] - mean) * (c[i] - mean);
             }
-            double sd = sw > 1 ? Math.sqrt(ss / (sw - 1)) : 0;
-            unit[a] = rs.scale[a] * (sd > 0 && Double.isFinite(sd) ? sd : 1);
+            unit[a] = unit(rs.scale[a], sw, ss);
         }
         return unit;
+    }
+
+    /**
+     * The standardizing factor of a column: its scale times its (case-weighted) sample standard deviation
+     * √(Σw(x − x̄)²/(Σw − 1)), or the scale alone when that is 0 or not finite.
+     */
+    private static double unit(double scale, double weightSum, double squares) {
+        double sd = weightSum > 1 ? Math.sqrt(squares / (weightSum - 1)) : 0;
+        return scale * (sd > 0 && Double.isFinite(sd) ? sd : 1);
     }
 
     /**

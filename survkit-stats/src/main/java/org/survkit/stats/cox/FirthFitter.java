@@ -1,5 +1,8 @@
 package org.survkit.stats.cox;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Maximizes Firth's penalized partial likelihood over some coefficients F with the others held
  * fixed, by the modified Newton–Raphson of coxphf (Heinze &amp; Schemper 2001; Heinze &amp; Ploner
@@ -10,7 +13,7 @@ package org.survkit.stats.cox;
  * <li>each standardized component of δ is capped at {@link FirthControl#maxStep()} (coxphf caps
  *     components separately; Newton steps are shrunk as a whole so that they keep their
  *     direction);</li>
- * <li>a step that does not increase ℓ* is halved towards the previous θ, at most
+ * <li>a step that does not increase ℓ* (less rounding: {@link #ASCENT_TOLERANCE}) is halved towards the previous θ, at most
  *     {@link FirthControl#maxHalving()} times — with coxphf's curvature only from the second
  *     iteration on, and then accepted anyway, as coxphf; a Newton step that still does not
  *     increase ℓ* is replaced by a step along I⁻¹U*; a step to a point where ℓ* is not finite is
@@ -28,7 +31,19 @@ final class FirthFitter {
     /** Standardized step of the central differences of U* (error ~1e-10 relative). */
     private static final double DIFF_STEP = 1e-5;
 
+    /**
+     * Relative difference of ℓ* within which a step counts as no descent: the rounding of an evaluation (its sums
+     * added in another order, e.g. per partition of a cluster) must not decide whether a step is halved, which moves
+     * the final iterate by up to half a step (~1e-8 of β̂) while every rule of convergence is met either way.
+     */
+    private static final double ASCENT_TOLERANCE = 1e-12;
+
     private FirthFitter() {
+    }
+
+    /** Whether ℓ* at {@code next} is above its value at {@code from}, or below it by no more than rounding. */
+    private static boolean ascends(FirthLikelihood.Evaluation next, FirthLikelihood.Evaluation from) {
+        return next.penalized > from.penalized - ASCENT_TOLERANCE * Math.abs(from.penalized);
     }
 
     /** The curvature C of the step C⁻¹U*. */
@@ -41,7 +56,7 @@ final class FirthFitter {
         INFORMATION,
         /**
          * The observed penalized information −∂²ℓ*, by central differences of the analytic U*
-         * (2|F| extra evaluations per iteration): Newton's method, quadratic convergence. Where ℓ* is
+         * (2|F| extra evaluations per iteration, asked for together: {@link PenalizedPartialLikelihood#evaluate(List)}): Newton's method, quadratic convergence. Where ℓ* is
          * not concave (far out on a monotone profile) the step falls back to I.
          */
         OBSERVED
@@ -57,7 +72,8 @@ final class FirthFitter {
      * iterations with the observed penalized information from where it stopped. The iterations of
      * both phases are counted.
      */
-    static Result fit(FirthLikelihood lik, double[] start, boolean[] free, double[] unit, FirthControl control) {
+    static Result fit(PenalizedPartialLikelihood lik, double[] start, boolean[] free, double[] unit,
+            FirthControl control) {
         Result r = iterate(lik, start, free, unit, control, Curvature.INFORMATION);
         if (r.converged() || !r.at().usable()) {
             return r;
@@ -67,13 +83,13 @@ final class FirthFitter {
     }
 
     /** A constrained fit for a profile point or a test: Newton iterations from the start. */
-    static Result fitConstrained(FirthLikelihood lik, double[] start, boolean[] free, double[] unit,
+    static Result fitConstrained(PenalizedPartialLikelihood lik, double[] start, boolean[] free, double[] unit,
             FirthControl control) {
         return iterate(lik, start, free, unit, control, Curvature.OBSERVED);
     }
 
-    static Result iterate(FirthLikelihood lik, double[] start, boolean[] free, double[] unit, FirthControl control,
-            Curvature curvature) {
+    static Result iterate(PenalizedPartialLikelihood lik, double[] start, boolean[] free, double[] unit,
+            FirthControl control, Curvature curvature) {
         int p = start.length;
         double[] theta = start.clone();
         FirthLikelihood.Evaluation ev = lik.evaluate(theta);
@@ -100,7 +116,7 @@ final class FirthFitter {
                 double[][] newton = observedInverse(lik, ev, old, free, unit);
                 FirthLikelihood.Evaluation next = newton == null ? null
                         : step(lik, ev, old, theta, newton, free, unit, control, true, true);
-                if (next == null || !(next.penalized > ev.penalized)) {
+                if (next == null || !ascends(next, ev)) {
                     // no ascent along Newton's direction: a step along I⁻¹U*, an ascent direction
                     System.arraycopy(old, 0, theta, 0, p);
                     next = step(lik, ev, old, theta, freeInverse(ev.imat, free), free, unit, control, true, true);
@@ -125,9 +141,9 @@ final class FirthFitter {
      * {@code halve}, not larger than at {@code old} (at most maxHalving times). Returns the
      * evaluation at the new θ.
      */
-    private static FirthLikelihood.Evaluation step(FirthLikelihood lik, FirthLikelihood.Evaluation ev, double[] old,
-            double[] theta, double[][] inv, boolean[] free, double[] unit, FirthControl control, boolean keepDirection,
-            boolean halve) {
+    private static FirthLikelihood.Evaluation step(PenalizedPartialLikelihood lik, FirthLikelihood.Evaluation ev,
+            double[] old, double[] theta, double[][] inv, boolean[] free, double[] unit, FirthControl control,
+            boolean keepDirection, boolean halve) {
         int p = old.length;
         double[] d = new double[p];
         double largest = 0;
@@ -156,7 +172,7 @@ final class FirthFitter {
         FirthLikelihood.Evaluation next = lik.evaluate(theta);
         for (int h = 0;; h++) {
             boolean broken = !next.usable() && h < MAX_RESCUE_HALVINGS;
-            boolean worse = halve && !(next.penalized > ev.penalized) && h < control.maxHalving();
+            boolean worse = halve && !ascends(next, ev) && h < control.maxHalving();
             if (!broken && !worse) {
                 return next;
             }
@@ -173,11 +189,13 @@ final class FirthFitter {
      * (−∂²ℓ* / ∂θ_F ∂θ_F)⁻¹ embedded in p × p, from central differences of U*; null when a difference
      * point is not usable or −∂²ℓ* is not positive definite there.
      */
-    private static double[][] observedInverse(FirthLikelihood lik, FirthLikelihood.Evaluation ev, double[] theta,
-            boolean[] free, double[] unit) {
+    private static double[][] observedInverse(PenalizedPartialLikelihood lik, FirthLikelihood.Evaluation ev,
+            double[] theta, boolean[] free, double[] unit) {
         int[] idx = freeIndex(free);
         int m = idx.length;
         double[][] h = new double[m][m];
+        // the 2m difference points at once: data kept elsewhere evaluates them in one pass
+        List<double[]> points = new ArrayList<>(2 * m);
         for (int b = 0; b < m; b++) {
             int l = idx[b];
             double step = DIFF_STEP / unit[l];
@@ -185,8 +203,14 @@ final class FirthFitter {
             double[] dn = theta.clone();
             up[l] += step;
             dn[l] -= step;
-            FirthLikelihood.Evaluation eu = lik.evaluate(up);
-            FirthLikelihood.Evaluation ed = lik.evaluate(dn);
+            points.add(up);
+            points.add(dn);
+        }
+        List<FirthLikelihood.Evaluation> at = lik.evaluate(points);
+        for (int b = 0; b < m; b++) {
+            double step = DIFF_STEP / unit[idx[b]];
+            FirthLikelihood.Evaluation eu = at.get(2 * b);
+            FirthLikelihood.Evaluation ed = at.get(2 * b + 1);
             if (!eu.usable() || !ed.usable()) {
                 return null;
             }

@@ -28,14 +28,15 @@ import java.util.Arrays;
  * numerically positive definite (no events; θ so large that a risk set collapses) the penalized
  * log-likelihood is −∞ and the evaluation is not {@linkplain Evaluation#usable() usable}.
  */
-final class FirthLikelihood {
+final class FirthLikelihood implements PenalizedPartialLikelihood {
     private final CoxRiskSets rs;
 
     FirthLikelihood(CoxRiskSets rs) {
         this.rs = rs;
     }
 
-    int p() {
+    @Override
+    public int p() {
         return rs.p;
     }
 
@@ -79,13 +80,11 @@ final class FirthLikelihood {
     }
 
     /** Evaluates at scaled θ. */
-    Evaluation evaluate(double[] theta) {
+    @Override
+    public Evaluation evaluate(double[] theta) {
         final int n = rs.n;
         final int p = rs.p;
         final double[] x = rs.x();
-        final int p2 = p * p;
-        final int p3 = p2 * p;
-        Evaluation ev = new Evaluation(p);
         double[] eta = new double[n];
         double[] risk = new double[n];
         for (int k = 0; k < n; k++) {
@@ -99,11 +98,8 @@ final class FirthLikelihood {
         }
         Sums at = new Sums(p);   // risk set
         Sums dead = new Sums(p); // deaths at the current time
-        double[] u = ev.u;
-        double[] im = new double[p2];
-        double[] t3 = new double[p3];
-        double[] mean = new double[p];
-        double loglik = 0;
+        Terms sum = new Terms(p);
+        double[] u = sum.u;
         for (int b = 0; b + 1 < rs.blocks.length; b++) {
             int lo = rs.blocks[b];
             int hi = rs.blocks[b + 1];
@@ -120,7 +116,7 @@ final class FirthLikelihood {
                     if (rs.dead[k]) {
                         ndead++;
                         deadwt += rs.w[k];
-                        loglik += rs.w[k] * eta[k];
+                        sum.loglik += rs.w[k] * eta[k];
                         for (int j = 0; j < p; j++) {
                             u[j] += rs.w[k] * x[base + j];
                         }
@@ -139,40 +135,78 @@ final class FirthLikelihood {
                         }
                     }
                 }
-                if (ndead == 0) {
-                    continue;
+                sum.deaths(at, dead, ndead, deadwt, rs.ties);
+            }
+        }
+        return sum.evaluation();
+    }
+
+    /**
+     * The running ℓ, U, I and ∂I (cells i ≥ j ≥ l) of one evaluation, to which each event time adds its terms; shared
+     * by the walk over rows here and the walk over sums per (stratum, time) of {@link SummedFirthLikelihood}.
+     */
+    static final class Terms {
+        private final int p;
+        double loglik;
+        final double[] u;
+        private final double[] im;
+        private final double[] t3;
+        private final double[] mean;
+
+        Terms(int p) {
+            this.p = p;
+            u = new double[p];
+            im = new double[p * p];
+            t3 = new double[p * p * p];
+            mean = new double[p];
+        }
+
+        /**
+         * The terms of an event time: {@code at} holds the survivors' sums (censored rows of this time included),
+         * {@code dead} the deaths'; Breslow (or a single death) adds one term with the deaths' weight, Efron one per
+         * tied death with the deaths' share added to the risk set each time. {@code at} then holds the deaths too.
+         * Nothing when there is no death.
+         */
+        void deaths(Sums at, Sums dead, long ndead, double deadwt, Ties ties) {
+            if (ndead == 0) {
+                return;
+            }
+            if (ties == Ties.BRESLOW || ndead == 1) {
+                at.addScaled(dead, 1);
+                loglik += term(at, deadwt, p, mean, u, im, t3);
+            } else {
+                double share = 1.0 / ndead;
+                double wtave = deadwt * share;
+                for (long m = 0; m < ndead; m++) {
+                    at.addScaled(dead, share);
+                    loglik += term(at, wtave, p, mean, u, im, t3);
                 }
-                if (rs.ties == Ties.BRESLOW || ndead == 1) {
-                    at.addScaled(dead, 1);
-                    loglik += term(at, deadwt, p, mean, u, im, t3);
-                } else {
-                    double share = 1.0 / ndead;
-                    double wtave = deadwt * share;
-                    for (int m = 0; m < ndead; m++) {
-                        at.addScaled(dead, share);
-                        loglik += term(at, wtave, p, mean, u, im, t3);
+            }
+        }
+
+        /** ℓ, U, I, ∂I and the penalty with its gradient and I⁻¹. */
+        Evaluation evaluation() {
+            Evaluation ev = new Evaluation(p);
+            System.arraycopy(u, 0, ev.u, 0, p);
+            ev.loglik = loglik;
+            for (int i = 0; i < p; i++) {
+                for (int j = 0; j <= i; j++) {
+                    ev.imat[i][j] = im[i * p + j];
+                    ev.imat[j][i] = im[i * p + j];
+                    for (int l = 0; l <= j; l++) {
+                        double v = t3[(i * p + j) * p + l];
+                        ev.dImat[l][i][j] = v;
+                        ev.dImat[l][j][i] = v;
+                        ev.dImat[j][i][l] = v;
+                        ev.dImat[j][l][i] = v;
+                        ev.dImat[i][j][l] = v;
+                        ev.dImat[i][l][j] = v;
                     }
                 }
             }
+            penalize(ev, p);
+            return ev;
         }
-        ev.loglik = loglik;
-        for (int i = 0; i < p; i++) {
-            for (int j = 0; j <= i; j++) {
-                ev.imat[i][j] = im[i * p + j];
-                ev.imat[j][i] = im[i * p + j];
-                for (int l = 0; l <= j; l++) {
-                    double v = t3[(i * p + j) * p + l];
-                    ev.dImat[l][i][j] = v;
-                    ev.dImat[l][j][i] = v;
-                    ev.dImat[j][i][l] = v;
-                    ev.dImat[j][l][i] = v;
-                    ev.dImat[i][j][l] = v;
-                    ev.dImat[i][l][j] = v;
-                }
-            }
-        }
-        penalize(ev, p);
-        return ev;
     }
 
     /** Adds the penalty ½ log det I, its gradient and I⁻¹. */
@@ -230,7 +264,7 @@ final class FirthLikelihood {
     }
 
     /** Running sums Σ r, Σ r x, Σ r x xᵀ, Σ r x⊗x⊗x (lower-triangular cells i ≥ j ≥ l only). */
-    private static final class Sums {
+    static final class Sums {
         final int p;
         double s0;
         final double[] s1;
@@ -264,6 +298,31 @@ final class FirthLikelihood {
                     int cell = (row + j) * p;
                     for (int l = 0; l <= j; l++) {
                         s3[cell + l] += rxij * x[base + l];
+                    }
+                }
+            }
+        }
+
+        /**
+         * Adds sums packed as {@link FirthRiskSetSums} lays them out ({@code src} from {@code base}: Σr, Σr·x, the
+         * lower triangle of Σr·x xᵀ by rows, the cells i ≥ j ≥ l of Σr·x⊗x⊗x) of a source with more columns, keeping
+         * the columns {@code cols} (all of them, in order, when they are 0..p−1).
+         */
+        void addPacked(double[] src, int base, int width, int[] cols) {
+            int sq = base + 1 + width;
+            int cube = sq + width * (width + 1) / 2;
+            s0 += src[base];
+            for (int i = 0; i < p; i++) {
+                int ci = cols[i];
+                s1[i] += src[base + 1 + ci];
+                int row = i * p;
+                for (int j = 0; j <= i; j++) {
+                    int cj = cols[j];
+                    s2[row + j] += src[sq + ci * (ci + 1) / 2 + cj];
+                    int cell = (row + j) * p;
+                    int pair = cube + ci * (ci + 1) * (ci + 2) / 6 + cj * (cj + 1) / 2;
+                    for (int l = 0; l <= j; l++) {
+                        s3[cell + l] += src[pair + cols[l]];
                     }
                 }
             }

@@ -48,8 +48,8 @@ final class ProfileLikelihoodLimit {
      * @param se     Wald standard error of θ_j (a starting distance)
      * @param unit   scaled-θ to standardized-coefficient factors
      */
-    static Limit find(FirthLikelihood lik, double[] hat, double maxPen, int j, int side, double q, double se,
-            double[] unit, FirthControl control) {
+    static Limit find(PenalizedPartialLikelihood lik, double[] hat, double maxPen, int j, int side, double q,
+            double se, double[] unit, FirthControl control) {
         int p = hat.length;
         boolean[] free = new boolean[p];
         java.util.Arrays.fill(free, true);

@@ -23,5 +23,7 @@
  * {@link org.survkit.stats.cox.RiskSetWalk}: parts holding ranges of time, each from the later parts' risk sets;
  * {@link org.survkit.stats.cox.MergedTimes}: R's timefix from chunks of the sorted times;
  * {@link org.survkit.stats.cox.ZphKaplanMeier}: cox.zph's Kaplan–Meier transform per chunk).
+ * {@link org.survkit.stats.cox.FirthCoxRegression#fit(FirthRiskSetSource)} runs Firth's fit, limits and tests on the
+ * same sums plus the third moments ({@link org.survkit.stats.cox.FirthRiskSetSums}) once per evaluation.
  */
 package org.survkit.stats.cox;

@@ -19,8 +19,8 @@ import org.survkit.stats.model.DesignMatrix;
  */
 class SummedRiskSetsTest {
 
-    /** Random rows: 3 covariates (a continuous one, an indicator, a 3-valued one), seeded. */
-    private record Rows(double[] time, boolean[] event, double[][] x, int[] strata, double[] weights) {
+    /** Random rows: 3 covariates (a continuous one, an indicator, a 3-valued one), seeded (also SummedFirthLikelihoodTest's). */
+    record Rows(double[] time, boolean[] event, double[][] x, int[] strata, double[] weights) {
         static Rows random(long seed, int n, boolean ties, int strata, boolean weighted) {
             Random r = new Random(seed);
             double[] time = new double[n];
@@ -57,7 +57,7 @@ class SummedRiskSetsTest {
     }
 
     /** The sums computed row by row, each row its own key (so keys repeat), in a shuffled order. */
-    private static final class RowSums implements CoxRiskSetSource {
+    static final class RowSums implements CoxRiskSetSource {
         private final Rows rows;
         int passes;
 

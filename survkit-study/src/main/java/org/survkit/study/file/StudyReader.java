@@ -611,13 +611,12 @@ public final class StudyReader {
                 : StudyKeys.ZPH_TRANSFORM.defaultValue();
         org.survkit.stats.cox.ConcordanceWeighting concordance = o.has("concordance")
                 ? o.value(StudyKeys.CONCORDANCE) : StudyKeys.CONCORDANCE.defaultValue();
-        if (firth == Firth.YES && ties == Ties.EXACT) {
-            throw error(o.line("ties"), key + ".ties", "Firth's correction is available with efron or breslow ties, not"
-                    + " exact: set ties to breslow (coxphf's) or firth to no.");
-        }
+        String cluster = o.has("cluster") ? o.value(StudyKeys.CLUSTER) : null;
+        String offset = o.has("offset") ? o.value(StudyKeys.OFFSET) : null;
         o.done();
+        // what these combine with (Firth, exact ties, weights, entry times): CoxRules, when the study is built
         return new CoxSpec(name, covariates, categorical, reference, firth, ties, n.line(), init, iterMax, zph,
-                concordance);
+                concordance, cluster, offset);
     }
 
     static final List<String> COMPETING_KEYS = StudyKeys.namesIn("competing_risks");
@@ -894,6 +893,16 @@ public final class StudyReader {
             allowed = keys;
             for (Map.Entry<String, Integer> e : m.keyLines().entrySet()) {
                 if (!keys.contains(e.getKey())) {
+                    // a key the study model has for the command line only (e.g. comparisons.expected): say so
+                    StudyKey<?> commandLine = StudyKeys.all().stream().filter(k -> !k.inStudyFile()
+                            && k.flag() != null && k.path().replace("[]", "").equals(key(e.getKey()).replaceAll(
+                                    "\\[\\d+\\]", ""))).findFirst().orElse(null);
+                    if (commandLine != null) {
+                        throw new InputException(r.file + ", line " + e.getValue() + ": '" + e.getKey() + "' is a"
+                                + " command-line option only (" + commandLine.flag() + "); a study file (and the"
+                                + " report) does not take it. Remove it, or run the command with " + commandLine.flag()
+                                + ".");
+                    }
                     String suggestion = Suggest.closest(e.getKey(), keys);
                     throw new InputException(r.file + ", line " + e.getValue() + ": unknown key '" + e.getKey() + "'"
                             + (path.isEmpty() ? "" : " in '" + path + "'") + "."

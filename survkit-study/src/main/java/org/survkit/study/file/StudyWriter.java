@@ -228,6 +228,12 @@ public final class StudyWriter {
                 if (m.concordance() != StudyKeys.CONCORDANCE.defaultValue()) {
                     out.append("    concordance: ").append(m.concordance().id()).append('\n');
                 }
+                if (m.cluster() != null) {
+                    out.append("    cluster: ").append(q(m.cluster())).append('\n');
+                }
+                if (m.offset() != null) {
+                    out.append("    offset: ").append(q(m.offset())).append('\n');
+                }
             }
         }
         if (s.competingRisks() != null) {

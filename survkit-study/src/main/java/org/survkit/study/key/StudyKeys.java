@@ -343,10 +343,10 @@ public final class StudyKeys {
             "Firth's penalized likelihood: auto (added when the standard fit runs to infinity), yes or no.")
             .choice(Firth.class, Firth::word, Firth.AUTO);
     public static final StudyKey<String> CLUSTER = key("cox[].cluster", Flags.CLUSTER, "Cluster",
-            "A cluster identifier: robust (sandwich) standard errors.").column().commandLineOnly();
+            "A cluster identifier: robust (sandwich) standard errors.").column();
     public static final StudyKey<String> OFFSET = key("cox[].offset", Flags.OFFSET, "Offset",
             "A column with a known part of each row's log hazard, its coefficient fixed at 1 (R: + offset(x) in the"
-                    + " coxph formula), e.g. the log of an expected rate.").column().commandLineOnly();
+                    + " coxph formula), e.g. the log of an expected rate.").column();
     public static final StudyKey<double[]> INIT = key("cox[].init", Flags.INIT, "Starting values",
             "Starting values of the coefficients, one per coefficient in the model's order (factor levels each"
                     + " count; R coxph's init). The first log-likelihood and the score and likelihood-ratio tests are"

@@ -132,7 +132,7 @@ class StudyReaderTest {
         assertThat(StudyReader.parse(yaml, SOURCE).cox()).isEqualTo(s.cox().stream()
                 .map(c -> new Study.CoxSpec(c.name(), c.covariates(), c.categorical(), c.reference(), c.firth(),
                         c.ties(), StudyReader.parse(yaml, SOURCE).cox().get(s.cox().indexOf(c)).line(), c.init(),
-                        c.iterMax(), c.zphTransform(), c.concordance())).toList());
+                        c.iterMax(), c.zphTransform(), c.concordance(), c.cluster(), c.offset())).toList());
         assertThat(error(MINIMAL + "cox:\n  - covariates: [age]\n    iter_max: 0\n")).contains("line 6,"
                 + " 'cox[1].iter_max': 0 is not allowed; give the maximum number of iterations");
         assertThat(error(MINIMAL + "cox:\n  - covariates: [age]\n    concordance: somers\n")).contains(
@@ -341,8 +341,10 @@ class StudyReaderTest {
         assertThat(error(MINIMAL + "figures: {dpi: 20}\n")).contains("'figures.dpi': 20 is not allowed");
         assertThat(parse(MINIMAL + "cox:\n  - covariates: [age]\n    ties: exact\n").cox().get(0).ties())
                 .isEqualTo(Ties.EXACT);
+        assertThat(error(MINIMAL + "comparisons:\n  expected: exp_haz\n")).contains("'expected' is a command-line"
+                + " option only (--expected); a study file (and the report) does not take it.");
         assertThat(error(MINIMAL + "cox:\n  - covariates: [age]\n    firth: yes\n    ties: exact\n"))
-                .contains("'cox[1].ties'").contains("not exact");
+                .contains("'cox.ties': cannot be combined with 'firth': the exact partial likelihood");
         assertThat(error(MINIMAL + "p_digits: 6\n")).contains("line 4, 'p_digits': 6 is not allowed; give the"
                 + " significant digits of P values, 1 to 4");
         assertThat(parse(MINIMAL + "p_digits: 2\n").pValueFormat().text(0.0013112)).isEqualTo("0.0013");

@@ -96,9 +96,10 @@ class StudyKeysTest {
         assertThat(StudyKeys.namesIn("")).startsWith("data", "time", "event").contains("strata", "horizon", "preset",
                 "median_rule", "tau", "comparisons", "cox", "competing_risks", "table1", "figures", "p_digits");
         assertThat(StudyKeys.namesIn("cox[]")).containsExactly("name", "covariates", "categorical", "reference", "ties",
-                "firth", "init", "iter_max", "zph_transform", "concordance"); // cluster and offset: command line
-        // only so far; case weights and entry times are the study's (weights, time.entry), one per study
-        assertThat(StudyKeys.OFFSET.inStudyFile()).isFalse();
+                "firth", "cluster", "offset", "init", "iter_max", "zph_transform", "concordance");
+        // case weights and entry times are the study's (weights, time.entry), one per study; the one-sample test is
+        // the command line's only
+        assertThat(StudyKeys.OFFSET.inStudyFile()).isTrue();
         assertThat(StudyKeys.EXPECTED.inStudyFile()).isFalse();
         assertThat(StudyKeys.namesIn("")).contains("weights");
         assertThat(StudyKeys.namesIn("time")).contains("entry");
