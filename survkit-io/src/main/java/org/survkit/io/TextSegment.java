@@ -318,9 +318,6 @@ final class TextSegment implements RowCells {
                 if (fraction >= 0) {
                     fraction++;
                 }
-                if (significant > 15) {
-                    return;
-                }
             } else if ((c == '.' || c == ',') && fraction < 0) {
                 fraction = 0;
                 mark = c == '.' ? DOT : COMMA;
@@ -329,7 +326,17 @@ final class TextSegment implements RowCells {
             }
         }
         int scale = Math.max(fraction, 0);
-        if (digits == 0 || scale >= POW10.length || mark == COMMA && fraction == 0) {
+        if (digits == 0 || mark == COMMA && fraction == 0) {
+            return;
+        }
+        if (significant > 15 || scale >= POW10.length) {
+            // beyond Clinger's fast path (pandas and numpy write 17 digits): the exact parse here, on this stretch's
+            // thread, for a dot or no mark; a decimal comma goes to the reader's own path (as before)
+            if (mark == COMMA) {
+                return;
+            }
+            numbers[s][r] = DecimalParser.exact(buf, from, to);
+            marks[s][r] = mark;
             return;
         }
         double v = mantissa / POW10[scale];

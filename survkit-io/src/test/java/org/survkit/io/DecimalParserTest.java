@@ -26,6 +26,23 @@ class DecimalParserTest {
         }
     }
 
+    /** The bytes path (a stretch's own thread) for the 17 significant digits pandas and numpy write, and more. */
+    @Test
+    void exactBytesAgreeWithParseDoubleBeyondFifteenDigits() {
+        Random random = new Random(20261206L);
+        for (int i = 0; i < 100_000; i++) {
+            double d = random.nextGaussian() * Math.pow(10, random.nextInt(12) - 6);
+            String s = switch (i % 3) {
+                case 0 -> Double.toString(d).contains("E") ? String.format(Locale.ROOT, "%.17f", d)
+                        : Double.toString(d);
+                case 1 -> String.format(Locale.ROOT, "%.17f", d);
+                default -> String.format(Locale.ROOT, "%.25f", d);
+            };
+            byte[] b = (" x" + s + "y").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            assertThat(DecimalParser.exact(b, 2, 2 + s.length())).as(s).isEqualTo(Double.parseDouble(s));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"0", "12", "-0.5", "+3", ".5", "3.", "1e3", "1E-3", "2.5e+2", "0.1", "123456789012345",
         "1234567890123456789", "0.000000000000000000000001"})
