@@ -7,7 +7,10 @@ import java.util.List;
  * one of the user's extra codes. Comparison is exact (case-sensitive) on the trimmed text, as R's
  * {@code na.strings}.
  */
-final class MissingCodes {
+public final class MissingCodes {
+
+    /** The codes that always mean missing (trimmed): the empty text, {@code NA} (R) and {@code .} (SAS, Stata). */
+    public static final List<String> DEFAULTS = List.of("", "NA", ".");
 
     private final String[] extra;
 
@@ -27,7 +30,7 @@ final class MissingCodes {
      * @return true if it means missing
      */
     boolean isMissing(String s) {
-        if (s.isEmpty() || s.equals("NA") || s.equals(".")) {
+        if (DEFAULTS.contains(s)) {
             return true;
         }
         for (String code : extra) {

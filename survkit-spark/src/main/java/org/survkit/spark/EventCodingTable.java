@@ -11,11 +11,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.survkit.cli.output.Numbers;
 import org.survkit.io.EventCode;
+import org.survkit.io.MissingCodes;
 
 /**
  * The status column's coding table as the Spark engine reads it, for the output's "event coding" line (the local
  * engine's reader prints the same line): each distinct value in order of first appearance, what it was read as
- * (the event value an event, every other value censored, an empty cell missing) and in how many rows, rows left
+ * (the event value an event, every other value censored, an empty cell, NA or . missing) and in how many rows, rows left
  * out for another missing column included. One small aggregation ({@code groupBy(status)}); at most
  * {@value #LIMIT} values are listed, the rest summed in one line.
  */
@@ -34,13 +35,16 @@ final class EventCodingTable {
                 .groupBy("v").agg(count(lit(1)).as("n"), min("i").as("first"))
                 .orderBy("first").limit(LIMIT + 1).collectAsList();
         List<EventCode> out = new ArrayList<>();
-        List<EventCode> missing = new ArrayList<>();
+        // missing cells by their trimmed text, as the reader counts them: empty (null, NaN) and its codes (NA, .)
+        java.util.Map<String, Integer> missing = new java.util.LinkedHashMap<>();
         long others = 0;
         for (Row r : rows) {
             int n = Math.toIntExact(r.getLong(1));
             Object v = r.get(0);
             if (v == null || v instanceof Double d && d.isNaN()) {
-                missing.add(new EventCode("", EventCode.Meaning.MISSING, n, "empty cell"));
+                missing.merge("", n, Integer::sum);
+            } else if (v instanceof String t && MissingCodes.DEFAULTS.contains(t.strip())) {
+                missing.merge(t.strip(), n, Integer::sum);
             } else if (out.size() == LIMIT) {
                 others += n;
             } else {
@@ -56,7 +60,8 @@ final class EventCodingTable {
             out.add(new EventCode("(" + others + " rows with other values)", EventCode.Meaning.CENSORED,
                     Math.toIntExact(others), "too many different values to list"));
         }
-        out.addAll(missing);
+        missing.forEach((text, n) -> out.add(new EventCode(text, EventCode.Meaning.MISSING, n,
+                text.isEmpty() ? "empty cell" : "missing-value code")));
         return out;
     }
 }

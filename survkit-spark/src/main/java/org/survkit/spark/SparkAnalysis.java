@@ -56,7 +56,7 @@ final class SparkAnalysis {
             m.put(f, dates);
         }
         String reading = "it is an option of the in-memory reader of cells; Spark reads DATA with its own readers"
-                + " (an empty cell or null is missing)";
+                + " (an empty cell, NA, . or null is missing; other codes: recode them in Spark)";
         for (String f : List.of(Flags.NA, Flags.DECIMAL, Flags.SHEET, Flags.INVALID)) {
             m.put(f, reading);
         }

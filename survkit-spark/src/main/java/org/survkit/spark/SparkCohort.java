@@ -14,8 +14,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StringType;
 import org.survkit.cli.output.Numbers;
 import org.survkit.io.Exclusion;
+import org.survkit.io.MissingCodes;
 
 /**
  * The rows an analysis uses, left as the command line's reader and cohort leave them, in Spark SQL: a row with a
@@ -149,12 +151,18 @@ final class SparkCohort {
         return new Rows(rows.drop(REASON), read, excluded, tagged, source);
     }
 
-    /** Null, or NaN in a numeric column: missing, as an empty cell for the reader. */
+    /**
+     * Null, NaN in a numeric column, or in a text column one of the codes the in-memory reader always reads as
+     * missing ({@link MissingCodes#DEFAULTS}: empty, {@code NA}, {@code .}, trimmed): missing, as for the reader —
+     * else an {@code NA} in a status column would be a cause word on Spark and missing in memory.
+     */
     static Column missing(Dataset<Row> data, String name) {
         Column c = SparkSurvival.column(name);
         Column m = c.isNull();
         if (data.schema().apply(name).dataType() instanceof NumericType) {
             m = m.or(functions.isnan(c.cast("double")));
+        } else if (data.schema().apply(name).dataType() instanceof StringType) {
+            m = m.or(functions.trim(c).isin(MissingCodes.DEFAULTS.toArray()));
         }
         return m;
     }

@@ -229,12 +229,14 @@ class SparkEngineTest {
     /**
      * A messy export: a misspelt word (line 5: "deaht", a cause of its own for both engines, with the guardrails'
      * note on its single event), one in another case (line 10: "Death", the same cause as "death"), an empty status
-     * (line 7: excluded, the "event coding" line says so); a number column with a word in it, a --censor-value that
+     * (line 7: excluded, the "event coding" line says so), NA and "." (lines 12, 14: missing too); a number column with a word in it, a --censor-value that
      * is not in the column and a --cause that is not a cause: the local engine's words.
      */
     @Test
     void messyWordCodesOnSparkGetTheLocalEnginesMessages(@TempDir Path dir) throws Exception {
-        String messy = wordCodedPbc(dir, "pbc_messy.csv", Map.of(5, "deaht", 7, "", 10, "Death")).toString();
+        // lines 12 and 14: R's NA and SAS's "." — missing for the in-memory reader, and so on Spark (they were words)
+        String messy = wordCodedPbc(dir, "pbc_messy.csv", Map.of(5, "deaht", 7, "", 10, "Death", 12, "NA", 14, "."))
+                .toString();
         String[] cif = {"cif", messy, "--time", "time", "--event", "status", "--censor-value", "censored",
             "--group", "trt"};
         sameAsLocal(cif);
