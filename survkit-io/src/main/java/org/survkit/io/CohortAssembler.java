@@ -332,8 +332,8 @@ final class CohortAssembler implements RowHandler {
             warnings.add(context.file() + ": numbers were read with a decimal comma in column" + (commaNames.size() == 1
                     ? " " : "s ") + String.join(", ", commaNames) + " (e.g. \"" + example + "\" = "
                     + Texts.number(LocalNumbers.parse(example, DecimalMark.COMMA)) + ", " + context.lineWord() + " "
-                    + exampleLine + "). Give " + OptionNames.DECIMAL + " . or " + OptionNames.DECIMAL
-                    + " , to set the decimal mark yourself.");
+                    + exampleLine + "). To set the decimal mark yourself, use " + OptionNames.DECIMAL
+                    + " (. or ,).");
         }
     }
 

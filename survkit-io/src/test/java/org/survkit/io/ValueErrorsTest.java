@@ -32,6 +32,8 @@ class ValueErrorsTest {
     void decimalCommaIsReadAndNamed() {
         Cohort cohort = CohortReader.read(file("time;status\n1,5;1\n2;0\n"), SPEC);
         assertThat(cohort.time()).containsExactly(1.5, 2.0);
+        assertThat(cohort.warnings()).anyMatch(w -> w.endsWith("To set the decimal mark yourself, use --decimal (. or"
+                + " ,)."));
         assertThat(cohort.warnings()).anyMatch(w -> w.contains("read with a decimal comma in column 'time'")
                 && w.contains("\"1,5\" = 1.5, line 2"));
     }
