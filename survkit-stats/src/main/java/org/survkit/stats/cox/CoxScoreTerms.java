@@ -1,7 +1,6 @@
 package org.survkit.stats.cox;
 
 import java.util.Arrays;
-import org.survkit.stats.internal.RankedTimes;
 
 /**
  * What one row's Cox score residual needs besides the row itself, per (stratum, time), computed from the risk-set sums
@@ -80,9 +79,8 @@ public final class CoxScoreTerms {
     static CoxScoreTerms of(CoxRiskSetSums sums, Ties ties, double[] centre, double[] beta) {
         int p = sums.width();
         int d = sums.size();
-        int[] rank = RankedTimes.of(sums.time(), true).rank();
         int[] stratum = sums.stratum();
-        int[] walk = SummedRiskSets.order(stratum, rank);
+        SummedKeys keys = SummedKeys.of(stratum, sums.time());
         int rs = CoxRiskSetSums.riskStride(p);
         int ds = CoxRiskSetSums.deadStride(p);
         double[] cens = sums.censoredRisk();
@@ -100,23 +98,20 @@ public final class CoxScoreTerms {
         double[] a2 = new double[p];
         double[] jumps = new double[3];
         double denom = 0;
-        int groups = 0;
-        int k = 0;
+        int groups = keys.groups();
         boolean efron = ties == Ties.EFRON;
-        while (k < d) {
-            int first = walk[k];
-            if (k == 0 || stratum[walk[k - 1]] != stratum[first]) {
+        for (int g = 0; g < groups; g++) {
+            if (keys.opensStratum(g)) {
                 denom = 0;
                 Arrays.fill(a, 0);
             }
-            int g = groups++;
-            groupStratum[g] = stratum[first];
+            groupStratum[g] = keys.stratum(g);
             double eDenom = 0;
             double count = 0;
             double deadWt = 0;
             Arrays.fill(a2, 0);
-            while (k < d && stratum[walk[k]] == stratum[first] && rank[walk[k]] == rank[first]) {
-                int key = walk[k++];
+            for (int k = keys.from(g); k < keys.to(g); k++) {
+                int key = keys.key(k);
                 groupOf[key] = g;
                 int base = key * rs;
                 denom += cens[base] + dead[base];

@@ -2,7 +2,6 @@ package org.survkit.stats.cox;
 
 import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
-import org.survkit.stats.internal.RankedTimes;
 
 /**
  * The walk over a stratum's (merged) exit times, latest first, that turns risk-set sums into the Cox partial
@@ -111,11 +110,7 @@ public final class RiskSetWalk {
         if (s.width() != p) {
             throw new IllegalStateException("risk-set sums of " + s.width() + " covariates for a model of " + p);
         }
-        int d = s.size();
-        RankedTimes ranked = RankedTimes.of(s.time(), true);
-        int[] rank = ranked.rank();
-        int[] stratum = s.stratum();
-        int[] order = SummedRiskSets.order(stratum, rank);
+        SummedKeys keys = SummedKeys.of(s.stratum(), s.time());
         int rs = CoxRiskSetSums.riskStride(p);
         int ds = CoxRiskSetSums.deadStride(p);
         double[] cens = s.censoredRisk();
@@ -124,17 +119,15 @@ public final class RiskSetWalk {
         double[] cRisk = new double[rs];
         double[] dRisk = new double[rs];
         double[] dTot = new double[ds];
-        int k = 0;
-        while (k < d) {
-            int first = order[k];
-            if (k == 0 || stratum[order[k - 1]] != stratum[first]) {
+        for (int g = 0; g < keys.groups(); g++) {
+            if (keys.opensStratum(g)) {
                 w.startStratum(null, 0);
             }
             Arrays.fill(cRisk, 0);
             Arrays.fill(dRisk, 0);
             Arrays.fill(dTot, 0);
-            while (k < d && stratum[order[k]] == stratum[first] && rank[order[k]] == rank[first]) {
-                int key = order[k++];
+            for (int k = keys.from(g); k < keys.to(g); k++) {
+                int key = keys.key(k);
                 for (int t = 0; t < rs; t++) {
                     cRisk[t] += cens[key * rs + t];
                     dRisk[t] += dead[key * rs + t];
@@ -143,7 +136,7 @@ public final class RiskSetWalk {
                     dTot[t] += tot[key * ds + t];
                 }
             }
-            w.time(ranked.times()[rank[first]], cRisk, dRisk, dTot);
+            w.time(keys.time(g), cRisk, dRisk, dTot);
         }
         return w.result();
     }

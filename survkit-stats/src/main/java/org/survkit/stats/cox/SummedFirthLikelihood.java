@@ -2,7 +2,6 @@ package org.survkit.stats.cox;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.survkit.stats.internal.RankedTimes;
 
 /**
  * Firth's penalized partial likelihood from sums per (stratum, time) computed elsewhere ({@link FirthRiskSetSource}):
@@ -80,10 +79,7 @@ final class SummedFirthLikelihood implements PenalizedPartialLikelihood {
             throw new IllegalStateException("Firth's risk-set sums of " + s.width() + " covariates for a model of "
                     + width);
         }
-        int d = s.size();
-        int[] rank = RankedTimes.of(s.time(), true).rank();
-        int[] stratum = s.stratum();
-        int[] order = SummedRiskSets.order(stratum, rank);
+        SummedKeys keys = SummedKeys.of(s.stratum(), s.time());
         int rs = FirthRiskSetSums.riskStride(width);
         int ds = FirthRiskSetSums.deadStride(width);
         double[] cens = s.censoredRisk();
@@ -92,17 +88,15 @@ final class SummedFirthLikelihood implements PenalizedPartialLikelihood {
         FirthLikelihood.Sums at = new FirthLikelihood.Sums(p);
         FirthLikelihood.Sums dead = new FirthLikelihood.Sums(p);
         FirthLikelihood.Terms sum = new FirthLikelihood.Terms(p);
-        int k = 0;
-        while (k < d) {
-            int first = order[k];
-            if (k == 0 || stratum[order[k - 1]] != stratum[first]) {
+        for (int g = 0; g < keys.groups(); g++) {
+            if (keys.opensStratum(g)) {
                 at.clear();
             }
             dead.clear();
             long ndead = 0;
             double deadwt = 0;
-            while (k < d && stratum[order[k]] == stratum[first] && rank[order[k]] == rank[first]) {
-                int key = order[k++];
+            for (int k = keys.from(g); k < keys.to(g); k++) {
+                int key = keys.key(k);
                 at.addPacked(cens, key * rs, width, cols);
                 dead.addPacked(deadRisk, key * rs, width, cols);
                 int t = key * ds;
