@@ -141,7 +141,9 @@ public record Cohort(String source, double[] time, boolean[] event, String[] gro
         String[] text = c == null ? null : c.text();
         for (int i = 0; text != null && i < text.length; i++) {
             String v = text[i].strip();
-            if (!v.matches("[-+]?(\\d+([.,]\\d*)?|[.,]\\d+)([eE][-+]?\\d+)?")) {
+            // a number with either mark, as the reader's own parser reads it
+            if (Double.isNaN(LocalNumbers.parse(v, DecimalMark.POINT)) && Double.isNaN(LocalNumbers.parse(v,
+                    DecimalMark.COMMA))) {
                 return ", e.g. '" + v + "' on line " + line[i] + " of " + file;
             }
         }
