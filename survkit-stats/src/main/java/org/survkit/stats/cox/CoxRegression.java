@@ -162,8 +162,11 @@ public final class CoxRegression {
             return new TestedCoxModel(noEvents(data, rs), null);
         }
         double[] start = init == null ? new double[rs.p] : init.clone();
-        Fit f = newtonRaphson(rs, start.clone(), control);
-        return assemble(prepared, rs, f, events, start, zph);
+        // the PH test's sums at β̂ from the fit's last evaluation when it can be foreseen (a walk less)
+        ProportionalHazardsTest.AlongFit along = zph == null ? null
+                : ProportionalHazardsTest.AlongFit.of(prepared, rs, zph.transform());
+        Fit f = newtonRaphson(rs, start.clone(), control, along);
+        return assemble(prepared, rs, f, events, start, zph, along);
     }
 
     /**
@@ -237,6 +240,31 @@ public final class CoxRegression {
 
     /** R coxfit6's iteration, on the scaled covariates of {@code rs}; init on the original scale. */
     static Fit newtonRaphson(PartialLikelihood rs, double[] init, CoxControl control) {
+        return newtonRaphson(rs, init, control, null);
+    }
+
+    /**
+     * An evaluation of the partial likelihood that also computes sums wanted at the fit's final β (the
+     * proportional-hazards test's), completed only when {@code last} holds for the evaluation's log-likelihood.
+     */
+    interface LastEvaluation {
+        CoxRiskSets.Evaluation evaluate(double[] scaledBeta, java.util.function.DoublePredicate last);
+    }
+
+    /**
+     * How close the step's expected gain in log-likelihood (half the score test of the step, exact for a quadratic)
+     * must come to the convergence test, relative to it, for the next evaluation to be foreseen as the last. Newton
+     * steps converge quadratically: the gain after a step of 10 eps |ℓ| is ~(eps |ℓ|)² away. A wrong guess costs
+     * little either way: too early, the per-event-time sums of one walk; too late, the test walks on its own.
+     */
+    private static final double FORESEE = 10;
+
+    /**
+     * Newton–Raphson as R's coxfit6; with {@code along} not null, the evaluation foreseen as the last (expected gain
+     * of its step within {@link #FORESEE} times the convergence test) also computes {@code along}'s sums. The
+     * iterations, and so the fit, are the same either way.
+     */
+    static Fit newtonRaphson(PartialLikelihood rs, double[] init, CoxControl control, LastEvaluation along) {
         int p = rs.width();
         double[] beta = new double[p];
         for (int j = 0; j < p; j++) {
@@ -259,8 +287,12 @@ public final class CoxRegression {
             newbeta[j] = beta[j] + step[j];
         }
         int halving = 0;
+        double gain = sctest / 2; // the expected gain of the step to newbeta
         for (int iter = 1; iter <= control.iterMax(); iter++) {
-            ev = rs.evaluate(newbeta, true);
+            double before = best;
+            ev = along != null && halving == 0 && gain <= FORESEE * control.eps() * Math.abs(best)
+                    ? along.evaluate(newbeta, lk -> Double.isFinite(lk) && Math.abs(1 - before / lk) <= control.eps())
+                    : rs.evaluate(newbeta, true);
             double newlk = ev.loglik;
             chol = Cholesky.of(ev.imat, control.tolerChol());
             boolean finite = Double.isFinite(newlk);
@@ -282,9 +314,11 @@ public final class CoxRegression {
                 halving = 0;
                 best = newlk;
                 double[] s = chol.solve(ev.u);
+                gain = 0;
                 for (int j = 0; j < p; j++) {
                     beta[j] = newbeta[j];
                     newbeta[j] = newbeta[j] + s[j];
+                    gain += ev.u[j] * s[j] / 2;
                 }
             }
         }
@@ -314,7 +348,7 @@ public final class CoxRegression {
     }
 
     private TestedCoxModel assemble(PreparedCoxData prepared, CoxRiskSets rs, Fit f, int events, double[] init,
-            ZphRequest zph) {
+            ZphRequest zph, ProportionalHazardsTest.AlongFit along) {
         CoxData data = prepared.centred();
         double[] coef = estimable(f);
         double[][] naive = f.var();
@@ -331,7 +365,8 @@ public final class CoxRegression {
         boolean testable = zph != null && java.util.Arrays.stream(coef).anyMatch(Double::isFinite);
         java.util.concurrent.CompletableFuture<ZphResult> test = !testable ? null
                 : java.util.concurrent.CompletableFuture.supplyAsync(() -> ProportionalHazardsTest.run(prepared, rs,
-                        coef, ties, lp, zph.transform(), zph.byTerm(), false));
+                        coef, ties, lp, zph.transform(), zph.byTerm(), false,
+                        along == null ? null : along.at(f.beta(), f.singular())));
         // Harrell's C of the linear predictor with R's infinitesimal-jackknife SE (clusters as coxph)
         Concordance concordance = this.concordance == ConcordanceWeighting.HARRELL
                 ? ConcordanceIndex.forModel(rs, data.start(), data.stop(), data.event(), lp, data.strata(),

@@ -421,6 +421,17 @@ final class CoxRiskSets implements PartialLikelihood {
      * sets on the calling thread (the tests compare both ways).
      */
     Evaluation evaluate(double[] beta, boolean information, TimeWeighted timeWeighted, boolean concurrent) {
+        return evaluate(beta, information, timeWeighted, concurrent, null);
+    }
+
+    /**
+     * As {@link #evaluate(double[], boolean, TimeWeighted, boolean)}; with {@code finishIf} not null the weighted
+     * sums are completed (their Gram parts, two products over all rows) only when it holds for this evaluation's
+     * log-likelihood, known once the risk sets are walked, and otherwise marked {@linkplain TimeWeighted#complete()
+     * incomplete}: the fit asks for them at the evaluation it foresees as its last, and needs them only if it is.
+     */
+    Evaluation evaluate(double[] beta, boolean information, TimeWeighted timeWeighted, boolean concurrent,
+            java.util.function.DoublePredicate finishIf) {
         boolean info = information || timeWeighted != null; // the weighted sums need the information's terms
         Evaluation ev = new Evaluation(p);
         if (workEta == null) {
@@ -479,7 +490,11 @@ final class CoxRiskSets implements PartialLikelihood {
         }
         ev.loglik = loglik;
         if (timeWeighted != null) {
-            timeWeighted.finish(this, risk, gOthers, gDead);
+            if (finishIf == null || finishIf.test(loglik)) {
+                timeWeighted.finish(this, risk, gOthers, gDead);
+            } else {
+                timeWeighted.complete = false;
+            }
         }
         if (info) {
             addGram(imat, hazardWeights(risk, gOthers, gDead, null, 0, workHazard));
@@ -911,12 +926,19 @@ final class CoxRiskSets implements PartialLikelihood {
         /** Packed lower triangles of Σ g I(t) and Σ g² I(t). */
         final double[] info1;
         final double[] info2;
+        /** False when the evaluation left out the Gram parts ({@code finishIf}): the sums are then unusable. */
+        private boolean complete = true;
 
         TimeWeighted(double[] g, int p) {
             this.g = g;
             u = new double[p];
             info1 = new double[p * (p + 1) / 2];
             info2 = new double[p * (p + 1) / 2];
+        }
+
+        /** {@return whether the sums are whole (not cut short by the evaluation's {@code finishIf})} */
+        boolean complete() {
+            return complete;
         }
 
         /** Sums of its own over the same g (for a range of rows walked on another thread). */

@@ -127,6 +127,15 @@ public final class ProportionalHazardsTest {
      */
     static ZphResult run(PreparedCoxData prepared, CoxRiskSets fitted, double[] coefAll, Ties ties, double[] lp,
             ZphTransform transform, boolean byTerm, boolean residuals) {
+        return run(prepared, fitted, coefAll, ties, lp, transform, byTerm, residuals, null);
+    }
+
+    /**
+     * As {@link #run(PreparedCoxData, CoxRiskSets, double[], Ties, double[], ZphTransform, boolean, boolean)}, with
+     * the sums at β̂ already computed along with the fit's last evaluation ({@link AlongFit#at}), or null.
+     */
+    static ZphResult run(PreparedCoxData prepared, CoxRiskSets fitted, double[] coefAll, Ties ties, double[] lp,
+            ZphTransform transform, boolean byTerm, boolean residuals, Sums atFit) {
         CoxData data = prepared.data();
         DesignMatrix design = data.design();
         int n = data.size();
@@ -164,7 +173,7 @@ public final class ProportionalHazardsTest {
         }
         gMean /= events;
 
-        Sums sums = Sums.of(rs, beta, g, gMean);
+        Sums sums = atFit != null && rs == fitted ? atFit : Sums.of(rs, beta, g, gMean);
         Pass pass = null;
         if (residuals) {
             pass = new Pass(data, times, kept, lp, ties == Ties.EFRON);
@@ -337,7 +346,7 @@ public final class ProportionalHazardsTest {
      * model's β on its centred and scaled covariates, Efron's partial risk sets in closed form, the x xᵀ sums as
      * weighted Gram products). With exact ties the sums are Breslow's, as R's {@code cox.zph}.
      */
-    private record Sums(int p, double[] u, double[] info0, double[] info1, double[] info2) {
+    record Sums(int p, double[] u, double[] info0, double[] info1, double[] info2) {
 
         static Sums of(CoxRiskSets rs, double[] beta, double[] g, double gMean) {
             int p = rs.p;
@@ -346,15 +355,25 @@ public final class ProportionalHazardsTest {
             for (int j = 0; j < p; j++) {
                 scaled[j] = beta[j] / scale[j];
             }
-            // g − mean by exit-time rank, from the events (0 at times without one: never used there)
+            CoxRiskSets.TimeWeighted tw = new CoxRiskSets.TimeWeighted(byRank(rs, g, gMean), p);
+            return of(rs, tw, rs.evaluate(scaled, true, tw).imat);
+        }
+
+        /** g − mean by exit-time rank, from the events (0 at times without one: never used there). */
+        static double[] byRank(CoxRiskSets rs, double[] g, double gMean) {
             double[] byRank = new double[rs.distinctTimes];
             for (int k = 0; k < rs.n; k++) {
                 if (rs.dead[k]) {
                     byRank[rs.exit[k]] = g[rs.order[k]] - gMean;
                 }
             }
-            CoxRiskSets.TimeWeighted tw = new CoxRiskSets.TimeWeighted(byRank, p);
-            CoxRiskSets.Evaluation ev = rs.evaluate(scaled, true, tw);
+            return byRank;
+        }
+
+        /** The sums on the original covariate scale from an evaluation's weighted sums and information. */
+        static Sums of(CoxRiskSets rs, CoxRiskSets.TimeWeighted tw, double[][] imat) {
+            int p = rs.p;
+            double[] scale = rs.factor();
             double[] u = new double[p];
             double[] info0 = new double[p * p];
             double[] info1 = new double[p * p];
@@ -363,7 +382,7 @@ public final class ProportionalHazardsTest {
                 u[i] = tw.u[i] / scale[i];
                 for (int j = 0; j <= i; j++, idx++) {
                     double f = scale[i] * scale[j];
-                    info0[i * p + j] = ev.imat[i][j] / f;
+                    info0[i * p + j] = imat[i][j] / f;
                     info1[i * p + j] = tw.info1[idx] / f;
                     info2[i * p + j] = tw.info2[idx] / f;
                     info0[j * p + i] = info0[i * p + j];
@@ -386,6 +405,82 @@ public final class ProportionalHazardsTest {
                 }
             }
             return im;
+        }
+    }
+
+    /**
+     * The test's sums at β̂ taken from the fit's own last evaluation instead of a walk of their own: the weighted
+     * score and information terms of each event time are added during the walk over the risk sets (O(p²) per event
+     * time), and their Gram parts (two products over all rows) only when the evaluation's log-likelihood meets the
+     * fit's convergence test, i.e. when it is the fit's last ({@link CoxRegression}'s Newton–Raphson asks for them at
+     * the evaluation it foresees as the last). The same sums as {@link Sums#of(CoxRiskSets, double[], double[],
+     * double)} at β̂, from the fit's scaled β̂ itself rather than β̂ scaled again (the last bit may differ).
+     * Not thread-safe: one fit's.
+     */
+    static final class AlongFit implements CoxRegression.LastEvaluation {
+        private final CoxRiskSets rs;
+        private final double[] byRank;
+        private CoxRiskSets.TimeWeighted kept;
+        private double[] keptAt;
+        private double[][] keptInformation;
+
+        private AlongFit(CoxRiskSets rs, double[] byRank) {
+            this.rs = rs;
+            this.byRank = byRank;
+        }
+
+        /**
+         * The sums to compute with the fit on these risk sets, or null when the test walks on its own: exact ties
+         * (the test's sums are then Breslow's), no event, or a transform or time check that fails (the test then
+         * says why, as before).
+         */
+        static AlongFit of(PreparedCoxData prepared, CoxRiskSets rs, ZphTransform transform) {
+            if (rs.ties == Ties.EXACT) {
+                return null;
+            }
+            CoxData data = prepared.data();
+            double[] g;
+            try {
+                g = transform(Times.of(data, rs), data.event(), transform);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+            int events = 0;
+            double gMean = 0;
+            for (int i = 0; i < g.length; i++) {
+                if (data.event()[i]) {
+                    events++;
+                    gMean += g[i];
+                }
+            }
+            return events == 0 ? null : new AlongFit(rs, Sums.byRank(rs, g, gMean / events));
+        }
+
+        @Override
+        public CoxRiskSets.Evaluation evaluate(double[] scaledBeta, java.util.function.DoublePredicate last) {
+            CoxRiskSets.TimeWeighted tw = new CoxRiskSets.TimeWeighted(byRank, rs.p);
+            CoxRiskSets.Evaluation ev = rs.evaluate(scaledBeta, true, tw, true, last);
+            kept = tw.complete() ? tw : null;
+            keptAt = kept == null ? null : scaledBeta.clone();
+            keptInformation = kept == null ? null : ev.imat;
+            return ev;
+        }
+
+        /**
+         * {@return the sums at the fit's coefficients when its last evaluation kept them there, else null}: every
+         * coefficient estimable (the test leaves aliased ones out) and each the kept scaled β times its factor, as
+         * the fit unscales it
+         */
+        Sums at(double[] coef, boolean[] singular) {
+            if (kept == null) {
+                return null;
+            }
+            for (int j = 0; j < coef.length; j++) {
+                if (singular[j] || keptAt[j] * rs.factor()[j] != coef[j]) {
+                    return null;
+                }
+            }
+            return Sums.of(rs, kept, keptInformation);
         }
     }
 
