@@ -64,7 +64,18 @@ public final class DesignMatrixBuilder {
      */
     public DesignMatrixBuilder categorical(String name, String[] values, List<String> levels, String reference) {
         check(name, values.length);
-        Factor f = Factor.of(values);
+        return categorical(name, Factor.of(values), levels, reference);
+    }
+
+    /**
+     * Adds a categorical variable already coded ({@link Factor#of}, e.g. once for this and for other uses of its
+     * levels).
+     *
+     * @param levels    all levels in order (may include levels absent from the data), or null for the factor's
+     * @param reference the reference level, or null for the first
+     */
+    public DesignMatrixBuilder categorical(String name, Factor f, List<String> levels, String reference) {
+        check(name, f.codes().length);
         List<String> lv = new ArrayList<>(levels == null ? f.levels() : levels);
         for (String present : f.levels()) {
             if (!lv.contains(present)) {
@@ -78,7 +89,17 @@ public final class DesignMatrixBuilder {
             }
             lv.add(0, reference);
         }
-        variables.put(name, new Categorical(values, List.copyOf(lv)));
+        // each row's position among the levels in their final order
+        int[] position = new int[f.levels().size()];
+        for (int code = 0; code < position.length; code++) {
+            position[code] = lv.indexOf(f.levels().get(code));
+        }
+        int[] rows = new int[n];
+        int[] codes = f.codes();
+        for (int i = 0; i < n; i++) {
+            rows[i] = position[codes[i]];
+        }
+        variables.put(name, new Categorical(rows, List.copyOf(lv)));
         return this;
     }
 
@@ -91,7 +112,8 @@ public final class DesignMatrixBuilder {
         }
     }
 
-    private record Categorical(String[] values, List<String> levels) {
+    /** A factor: each row's position in {@code levels}. */
+    private record Categorical(int[] positions, List<String> levels) {
     }
 
     /** Columns of one variable: names and values. */
@@ -201,11 +223,12 @@ public final class DesignMatrixBuilder {
         Categorical c = (Categorical) v;
         List<String> names = new ArrayList<>();
         List<double[]> values = new ArrayList<>();
+        int[] positions = c.positions();
         for (int l = contrasts ? 1 : 0; l < c.levels().size(); l++) {
             String level = c.levels().get(l);
             double[] x = new double[n];
             for (int i = 0; i < n; i++) {
-                if (level.equals(c.values()[i])) {
+                if (positions[i] == l) {
                     x[i] = 1;
                 }
             }

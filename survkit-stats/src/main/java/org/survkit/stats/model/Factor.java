@@ -24,6 +24,9 @@ public record Factor(List<String> levels, int[] codes) {
         Objects.requireNonNull(codes, "codes");
     }
 
+    /** How many label objects {@link #of} compares by identity before it looks a label up by value. */
+    private static final int KNOWN_OBJECTS = 8;
+
     /**
      * Codes the labels.
      *
@@ -35,16 +38,35 @@ public record Factor(List<String> levels, int[] codes) {
         Map<String, Integer> seen = new HashMap<>();
         List<String> distinct = new ArrayList<>();
         int[] first = new int[labels.length];
+        // a reader keeps one String object per distinct text of a column: the first few objects met are compared by
+        // identity before the map is asked (at 10^6 rows most rows then cost one or two reference comparisons)
+        String[] known = new String[KNOWN_OBJECTS];
+        int[] knownId = new int[KNOWN_OBJECTS];
+        int objects = 0;
         for (int i = 0; i < labels.length; i++) {
             String s = labels[i];
-            if (s == null) {
-                throw new IllegalArgumentException("group label of observation " + (i + 1) + " is missing");
+            int id = -1;
+            for (int k = 0; k < objects; k++) {
+                if (known[k] == s) {
+                    id = knownId[k];
+                    break;
+                }
             }
-            Integer id = seen.get(s);
-            if (id == null) {
-                id = distinct.size();
-                seen.put(s, id);
-                distinct.add(s);
+            if (id < 0) {
+                if (s == null) {
+                    throw new IllegalArgumentException("group label of observation " + (i + 1) + " is missing");
+                }
+                Integer seenId = seen.get(s);
+                if (seenId == null) {
+                    seenId = distinct.size();
+                    seen.put(s, seenId);
+                    distinct.add(s);
+                }
+                id = seenId;
+                if (objects < KNOWN_OBJECTS) {
+                    known[objects] = s;
+                    knownId[objects++] = id;
+                }
             }
             first[i] = id;
         }

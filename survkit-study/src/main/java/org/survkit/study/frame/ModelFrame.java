@@ -104,10 +104,11 @@ public record ModelFrame(DesignMatrix design, Map<String, List<String>> levels, 
                 throw new InputException(where.name(referenceKey) + ": '" + ref + "' is not a value of '" + name
                         + "'; its values are " + String.join(", ", lv) + ".");
             }
+            Factor coded = Factor.of(v.text());
             if (ref == null) {
-                ref = firstPresent(lv, v.text());
+                ref = firstPresent(lv, coded);
             }
-            b.categorical(name, v.text(), lv, ref);
+            b.categorical(name, coded, lv, ref);
             List<String> ordered = new ArrayList<>(lv);
             ordered.remove(ref);
             ordered.add(0, ref);
@@ -118,8 +119,8 @@ public record ModelFrame(DesignMatrix design, Map<String, List<String>> levels, 
     }
 
     /** The first level that occurs in the analysed rows (a level seen only in excluded rows is no reference). */
-    private static String firstPresent(List<String> levels, String[] values) {
-        Set<String> seen = new java.util.HashSet<>(java.util.Arrays.asList(values));
+    private static String firstPresent(List<String> levels, Factor values) {
+        Set<String> seen = new java.util.HashSet<>(values.levels());
         for (String l : levels) {
             if (seen.contains(l)) {
                 return l;
