@@ -254,7 +254,7 @@ public final class ConcordanceIndex {
     }
 
     /** The estimate and the infinitesimal-jackknife variance from a walk's pair sums and influence terms. */
-    private static Detail summarize(Pairs walk, int n, int[] cluster, ConcordanceWeighting weighting,
+    static Detail summarize(Pairs walk, int n, int[] cluster, ConcordanceWeighting weighting,
             double[] weightSquares) {
         double pairs = walk.concordant() + walk.discordant() + walk.tiedRisk();
         double somers = (walk.concordant() - walk.discordant()) / pairs;
@@ -297,9 +297,26 @@ public final class ConcordanceIndex {
                 walk.tiedBoth(), estimate, variance, coxVariance, weighting);
     }
 
+    /**
+     * The score-order walk's pairs, in two ranges on two threads from {@code parallelRows} rows (the production
+     * threshold is {@link ScoreOrderConcordance#PARALLEL_ROWS}; tests compare one range with two on small data).
+     */
+    static Pairs scoreOrder(double[] start, double[] stop, boolean[] event, double[] riskScore, int[] strata,
+            double[] weights, int parallelRows) {
+        check(start, stop, event, riskScore, strata, weights, null);
+        return scoreOrder(start, stop, event, RadixOrder.ranks(riskScore, false), strata, weights, true, null,
+                parallelRows);
+    }
+
     /** The score-order walk's pairs, or null when {@code force} is false and the time-order walk's tree is smaller. */
     private static Pairs scoreOrder(double[] start, double[] stop, boolean[] event, RadixOrder.Ranked scores,
             int[] strata, double[] weights, boolean force, TimeRanks known) {
+        return scoreOrder(start, stop, event, scores, strata, weights, force, known,
+                ScoreOrderConcordance.PARALLEL_ROWS);
+    }
+
+    private static Pairs scoreOrder(double[] start, double[] stop, boolean[] event, RadixOrder.Ranked scores,
+            int[] strata, double[] weights, boolean force, TimeRanks known, int parallelRows) {
         int n = stop.length;
         int[] exitRank;
         int[] entryRank = null;
@@ -336,7 +353,7 @@ public final class ConcordanceIndex {
                 s = Math.max(s, c + 1);
             }
         }
-        return ScoreOrderConcordance.run(exitRank, entryRank, distinct, event, scores, code, s, weights);
+        return ScoreOrderConcordance.run(exitRank, entryRank, distinct, event, scores, code, s, weights, parallelRows);
     }
 
     private static IllegalArgumentException zeroLength(int i, double[] start, double[] stop) {

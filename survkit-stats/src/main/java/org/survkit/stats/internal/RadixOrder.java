@@ -1,6 +1,8 @@
 package org.survkit.stats.internal;
 
 import java.util.Arrays;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 /**
  * Sorting and ranking of doubles by least-significant-digit radix sort on their bit patterns:
@@ -11,6 +13,8 @@ public final class RadixOrder {
     private static final int BITS = 11;
     private static final int BUCKETS = 1 << BITS;
     private static final int PASSES = (64 + BITS - 1) / BITS;
+    /** From this many rows the sort and the ranking run in two halves on two threads (the Cox code's threshold). */
+    static final int PARALLEL_ROWS = 65_536;
 
     private RadixOrder() {
     }
@@ -30,72 +34,159 @@ public final class RadixOrder {
      * −0.0 equals 0.0; values must not be NaN.
      */
     static int[] ascending(double[] values) {
+        return sorted(values).order();
+    }
+
+    /** The stable ascending order and the sort keys in that order (unsigned order of the keys = numeric order). */
+    private record Sorted(int[] order, long[] keys) {
+    }
+
+    /**
+     * LSD radix sort on the keys. From {@value #PARALLEL_ROWS} rows the rows are cut into two halves on two threads:
+     * each half counts its own digits, and its scatter offsets start after the other half's keys of smaller digits
+     * and, for the second half, after the first half's keys of the same digit — the order of the one-thread sort,
+     * stable, bit for bit.
+     */
+    private static Sorted sorted(double[] values) {
         int n = values.length;
-        long[] key = new long[n];
-        int[][] count = new int[PASSES][BUCKETS];
-        for (int i = 0; i < n; i++) {
-            long bits = Double.doubleToRawLongBits(values[i] + 0.0);
-            long k = bits < 0 ? ~bits : bits ^ Long.MIN_VALUE; // unsigned order = numeric order
-            key[i] = k;
-            for (int pass = 0; pass < PASSES; pass++) {
-                count[pass][(int) (k >>> (pass * BITS)) & (BUCKETS - 1)]++;
+        int[] cut = n < PARALLEL_ROWS ? new int[] {0, n} : new int[] {0, n / 2, n};
+        int parts = cut.length - 1;
+        long[] keys = new long[n];
+        int[] order = new int[n];
+        int[][][] count = new int[parts][PASSES][BUCKETS];
+        inParts(parts, h -> {
+            long[] key = keys;
+            int[] idx = order;
+            int[][] c = count[h];
+            for (int i = cut[h], hi = cut[h + 1]; i < hi; i++) {
+                long bits = Double.doubleToRawLongBits(values[i] + 0.0);
+                long k = bits < 0 ? ~bits : bits ^ Long.MIN_VALUE; // unsigned order = numeric order
+                key[i] = k;
+                idx[i] = i;
+                for (int pass = 0; pass < PASSES; pass++) {
+                    c[pass][(int) (k >>> (pass * BITS)) & (BUCKETS - 1)]++;
+                }
             }
-        }
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        long[] key2 = new long[n];
-        int[] idx2 = new int[n];
-        for (int pass = 0; pass < PASSES; pass++) {
-            int[] c = count[pass];
+        });
+        long[][] key = {keys, new long[n]};
+        int[][] idx = {order, new int[n]};
+        boolean moved = false;
+        for (int pass = 0; pass < PASSES && n > 0; pass++) {
+            int p = pass;
             int shift = pass * BITS;
-            if (n == 0 || c[(int) (key[0] >>> shift) & (BUCKETS - 1)] == n) {
+            int first = (int) (key[0][0] >>> shift) & (BUCKETS - 1);
+            int all = 0;
+            for (int h = 0; h < parts; h++) {
+                all += count[h][pass][first];
+            }
+            if (all == n) {
                 continue; // every key has this digit
+            }
+            long[] src = key[0];
+            if (moved && parts > 1) {
+                // the halves hold other keys than at the start: count their digits again
+                inParts(parts, h -> {
+                    int[] c = count[h][p];
+                    Arrays.fill(c, 0);
+                    long[] k = src;
+                    for (int i = cut[h], hi = cut[h + 1]; i < hi; i++) {
+                        c[(int) (k[i] >>> shift) & (BUCKETS - 1)]++;
+                    }
+                });
             }
             int sum = 0;
             for (int b = 0; b < BUCKETS; b++) {
-                int v = c[b];
-                c[b] = sum;
-                sum += v;
+                for (int h = 0; h < parts; h++) {
+                    int[] c = count[h][pass];
+                    int v = c[b];
+                    c[b] = sum;
+                    sum += v;
+                }
             }
-            for (int i = 0; i < n; i++) {
-                long k = key[i];
-                int pos = c[(int) (k >>> shift) & (BUCKETS - 1)]++;
-                key2[pos] = k;
-                idx2[pos] = idx[i];
-            }
-            long[] tk = key;
-            key = key2;
-            key2 = tk;
-            int[] ti = idx;
-            idx = idx2;
-            idx2 = ti;
+            long[] dst = key[1];
+            int[] from = idx[0];
+            int[] to = idx[1];
+            inParts(parts, h -> {
+                int[] c = count[h][p];
+                long[] k0 = src;
+                long[] k1 = dst;
+                int[] i0 = from;
+                int[] i1 = to;
+                for (int i = cut[h], hi = cut[h + 1]; i < hi; i++) {
+                    long k = k0[i];
+                    int pos = c[(int) (k >>> shift) & (BUCKETS - 1)]++;
+                    k1[pos] = k;
+                    i1[pos] = i0[i];
+                }
+            });
+            key[1] = src;
+            key[0] = dst;
+            idx[1] = from;
+            idx[0] = to;
+            moved = true;
         }
-        return idx;
+        return new Sorted(idx[0], key[0]);
+    }
+
+    /** Runs {@code body} for each part 0..parts−1: on two threads for two parts, else at once. */
+    private static void inParts(int parts, IntConsumer body) {
+        if (parts == 1) {
+            body.accept(0);
+        } else {
+            IntStream.range(0, parts).parallel().forEach(body);
+        }
+    }
+
+    /** The value of a sort key ({@code v + 0.0} of the values it came from). */
+    private static double value(long key) {
+        return Double.longBitsToDouble(key < 0 ? key ^ Long.MIN_VALUE : ~key);
     }
 
     /**
      * Ranks of the values among their distinct values; with {@code timefix}, near-equal values are
-     * merged first as R's {@code aeqSurv} ({@link TimeFix}).
+     * merged first as R's {@code aeqSurv} ({@link TimeFix}). From {@value #PARALLEL_ROWS} rows the sort and the
+     * ranking run on two threads, with the same result.
      */
     public static Ranked ranks(double[] values, boolean timefix) {
         int n = values.length;
-        int[] order = ascending(values);
-        int[] rank = new int[n];
-        double[] distinct = new double[Math.max(1, n)];
-        int d = 0;
-        double prev = Double.NaN;
-        for (int k = 0; k < n; k++) {
-            int i = order[k];
-            double v = values[i] + 0.0;
-            if (k == 0 || v != prev) {
-                distinct[d++] = v;
-                prev = v;
+        Sorted sorted = sorted(values);
+        int[] order = sorted.order();
+        long[] keys = sorted.keys();
+        int[] cut = n < PARALLEL_ROWS ? new int[] {0, n} : new int[] {0, n / 2, n};
+        int parts = cut.length - 1;
+        // distinct values that start in each part, then each part ranks from the count before it
+        int[] base = new int[parts + 1];
+        inParts(parts, h -> {
+            long[] key = keys;
+            int c = 0;
+            for (int k = cut[h], hi = cut[h + 1]; k < hi; k++) {
+                if (k == 0 || key[k] != key[k - 1]) {
+                    c++;
+                }
             }
-            rank[i] = d - 1;
+            base[h + 1] = c;
+        });
+        for (int h = 0; h < parts; h++) {
+            base[h + 1] += base[h];
         }
-        distinct = Arrays.copyOf(distinct, d);
+        int d = base[parts];
+        int[] rank = new int[n];
+        double[] distinctValues = new double[d];
+        inParts(parts, h -> {
+            long[] key = keys;
+            int[] ord = order;
+            int[] rk = rank;
+            double[] dv = distinctValues;
+            int r = base[h] - 1;
+            for (int k = cut[h], hi = cut[h + 1]; k < hi; k++) {
+                long kk = key[k];
+                if (k == 0 || kk != key[k - 1]) {
+                    dv[++r] = value(kk);
+                }
+                rk[ord[k]] = r;
+            }
+        });
+        double[] distinct = distinctValues;
         int[] merged = timefix ? TimeFix.representatives(distinct) : null;
         if (merged != null) {
             int[] newIndex = new int[d];

@@ -53,4 +53,35 @@ class RadixOrderTest {
             }
         }
     }
+
+    @Test
+    void twoThreadsFromTheThresholdGiveTheOneThreadOrderAndRanks() {
+        // above RadixOrder.PARALLEL_ROWS the passes count and scatter in two halves: the stable order still, and
+        // equal values straddle the halves (ties, signed zeros, an odd length)
+        Random rnd = new Random(13);
+        for (int n : new int[] {RadixOrder.PARALLEL_ROWS, RadixOrder.PARALLEL_ROWS + 12_345}) {
+            double[] v = sample(rnd, n);
+            int[] expected = IntStream.range(0, n).boxed()
+                    .sorted(Comparator.comparingDouble((Integer i) -> v[i] + 0.0).thenComparing(i -> i))
+                    .mapToInt(Integer::intValue).toArray();
+            assertThat(RadixOrder.ascending(v)).as("n " + n).isEqualTo(expected);
+            for (boolean timefix : new boolean[] {false, true}) {
+                RadixOrder.Ranked ours = RadixOrder.ranks(v, timefix);
+                RankedTimes ref = RankedTimes.of(v, timefix);
+                assertThat(ours.order()).isEqualTo(expected);
+                assertThat(ours.rank()).as("n " + n + " timefix " + timefix).isEqualTo(ref.rank());
+                assertThat(ours.distinct()).isEqualTo(ref.times());
+            }
+        }
+        // few distinct values: passes whose digit is the same for every key are skipped between the moving ones
+        double[] few = new double[RadixOrder.PARALLEL_ROWS + 3];
+        for (int i = 0; i < few.length; i++) {
+            few[i] = rnd.nextInt(3) * 1024.0 + (rnd.nextBoolean() ? 0.5 : 0);
+        }
+        int[] expected = IntStream.range(0, few.length).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> few[i]).thenComparing(i -> i))
+                .mapToInt(Integer::intValue).toArray();
+        assertThat(RadixOrder.ascending(few)).isEqualTo(expected);
+        assertThat(RadixOrder.ranks(few, false).rank()).isEqualTo(RankedTimes.of(few, false).rank());
+    }
 }
