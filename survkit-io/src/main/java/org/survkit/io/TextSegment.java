@@ -30,6 +30,8 @@ final class TextSegment implements RowCells {
     private static final double[] POW10 = new double[23];
     /** Bytes read past the stretch's end at first (a line rarely needs more). */
     private static final int TAIL = 64 * 1024;
+    /** Mantissas below this have at most 15 significant digits: Clinger's fast path. */
+    private static final long MAX_FAST_MANTISSA = 1_000_000_000_000_000L;
 
     static {
         double p = 1;
@@ -40,6 +42,10 @@ final class TextSegment implements RowCells {
     }
 
     private final int[][] slotsOfColumn;
+    /** For each column of the header: its one slot, -1 when it is not wanted, -2 when it fills several slots. */
+    private final int[] slotOfColumn;
+    /** False when the delimiter could be part of a number (the number scan of {@link #line} would run past it). */
+    private final boolean numberScan;
     private final int slots;
     private final int width;
     private final byte delimiter;
@@ -53,11 +59,12 @@ final class TextSegment implements RowCells {
     private int rows;
     private boolean[] blank;
     private int[] fieldCount;
-    private int[][] cellStart;
-    private int[][] cellEnd;
-    private double[][] numbers;
-    private byte[][] marks;
-    private int[][] codes;
+    // the cells of the wanted columns, row after row: cell (r, slot) at [r * slots + slot]
+    private int[] cellStart;
+    private int[] cellEnd;
+    private double[] numbers;
+    private byte[] marks;
+    private int[] codes;
     private final String[][] dictionary;
     private final int[][] dictionaryFrom;
     private final int[][] dictionaryTo;
@@ -91,6 +98,11 @@ final class TextSegment implements RowCells {
         for (int s = 0; s < columns.length; s++) {
             slotsOfColumn[columns[s]][count[columns[s]]++] = s;
         }
+        slotOfColumn = new int[width];
+        for (int c = 0; c < width; c++) {
+            slotOfColumn[c] = slotsOfColumn[c] == null ? -1 : slotsOfColumn[c].length == 1 ? slotsOfColumn[c][0] : -2;
+        }
+        numberScan = !(delimiter >= '0' && delimiter <= '9' || delimiter == '-');
         dictionary = new String[slots][DISTINCT];
         dictionaryFrom = new int[slots][DISTINCT];
         dictionaryTo = new int[slots][DISTINCT];
@@ -180,6 +192,12 @@ final class TextSegment implements RowCells {
     /**
      * Splits the line starting at {@code start}.
      *
+     * <p>Written for the quick compiler alone (C1, see the launcher): the arrays are read into locals once per
+     * line (C1 reloads a field at every use), the cells' arrays are flat ({@code [row * slots + slot]}: one load
+     * and one bounds check, not two), and a wanted cell that starts with a digit, a minus sign or a decimal mark is
+     * read as a number while its bytes are skipped, so that a plain number is scanned once instead of three times
+     * (the skip loop, {@link #number} and the dictionary's hash).
+     *
      * @return where the next line starts, or -1 if this line is left to FastCSV
      */
     private int line(int start) throws IOException {
@@ -187,18 +205,61 @@ final class TextSegment implements RowCells {
             grow();
         }
         int r = rows;
+        int base = r * slots;
         int p = start;
         int field = 0;
         int fieldStart = start;
+        // the field whose cell the number scan has recorded already
+        int scanned = -1;
         boolean content = false;
         boolean nonAscii = false;
         int next;
         byte[] b = buf;
         byte delim = delimiter;
+        int[] slotOf = slotOfColumn;
+        int w = width;
+        boolean numberScan = this.numberScan;
         // most bytes are a value's characters above '"' (digits, letters, marks): skipped in a tight loop; the rest
         // (the delimiter, line ends, quotes, blanks, control and non-ASCII bytes) are decided one by one below
         boolean fastSkip = delim > '"';
         while (true) {
+            int s;
+            if (p == fieldStart && numberScan && field < w && (s = slotOf[field]) >= 0) {
+                // a plain number (-?digits[.,]digits, then the delimiter or the line end), read as it is skipped;
+                // anything else is left to the loops below and record(), which see the bytes scanned here again
+                int n = b.length;
+                int q = p;
+                boolean negative = q < n && b[q] == '-';
+                if (negative) {
+                    q++;
+                }
+                int digitsFrom = q;
+                int markAt = -1;
+                long mantissa = 0;
+                while (q < n) {
+                    int d = b[q] - '0';
+                    if (d >= 0 && d <= 9) {
+                        mantissa = mantissa * 10 + d;
+                    } else if (markAt < 0 && (b[q] == '.' || b[q] == ',') && b[q] != delim) {
+                        markAt = q;
+                    } else {
+                        break;
+                    }
+                    q++;
+                }
+                int digits = q - digitsFrom - (markAt < 0 ? 0 : 1);
+                int fraction = markAt < 0 ? 0 : q - markAt - 1;
+                byte mark = markAt < 0 ? 0 : b[markAt] == '.' ? DOT : COMMA;
+                // at most 18 digits: the mantissa did not overflow, and it has at most 15 significant digits
+                // exactly when it is below 10^15
+                if (q < n && digits > 0 && digits <= 18 && (mark != COMMA || fraction > 0)
+                        && (b[q] == delim || b[q] == '\n' || b[q] == '\r')) {
+                    plain(base + s, s, p, q, negative, mantissa, digits, fraction, mark);
+                    scanned = field;
+                }
+                content |= q > p;
+                p = q;
+            }
             if (fastSkip) {
                 int n = b.length;
                 int run = p;
@@ -227,8 +288,8 @@ final class TextSegment implements RowCells {
                 if (p - fieldStart > maxCellBytes) {
                     return -1;
                 }
-                if (field < width && slotsOfColumn[field] != null) {
-                    record(r, field, fieldStart, p);
+                if (field < w && slotOf[field] != -1 && field != scanned) {
+                    record(base, field, fieldStart, p);
                 }
                 field++;
                 fieldStart = p + 1;
@@ -250,8 +311,11 @@ final class TextSegment implements RowCells {
             }
             p++;
         }
-        if (!cell(r, field, fieldStart, p)) {
+        if (p - fieldStart > maxCellBytes) {
             return -1;
+        }
+        if (field < w && slotOf[field] != -1 && field != scanned) {
+            record(base, field, fieldStart, p);
         }
         if (!content && nonAscii) {
             return -1;
@@ -267,48 +331,76 @@ final class TextSegment implements RowCells {
         return c == ' ' || c >= 9 && c <= 13 || c >= 28 && c <= 31;
     }
 
-    /** Records field {@code field} of row {@code r}, {@code [from, to)}; false if it is too long. */
-    private boolean cell(int r, int field, int from, int to) {
-        if (to - from > maxCellBytes) {
-            return false;
+    /**
+     * Records the plain number the scan in {@link #line} read, {@code [from, to)} at cell index {@code i} of slot
+     * {@code s}: the value {@link #number} gives for these bytes, and the dictionary code, found by a hash of the
+     * digits already read instead of one over the bytes.
+     */
+    private void plain(int i, int s, int from, int to, boolean negative, long mantissa, int digits, int fraction,
+                       byte mark) {
+        cellStart[i] = from;
+        cellEnd[i] = to;
+        if (mantissa < MAX_FAST_MANTISSA && fraction < POW10.length) {
+            double v = mantissa / POW10[fraction];
+            numbers[i] = negative ? -v : v;
+            marks[i] = mark;
+        } else if (mark != COMMA) {
+            numbers[i] = DecimalParser.exact(buf, from, to);
+            marks[i] = mark;
+        } else {
+            numbers[i] = Double.NaN;
         }
-        if (field < width && slotsOfColumn[field] != null) {
-            record(r, field, from, to);
+        if (distinct[s] > DISTINCT) {
+            codes[i] = -1;
+            return;
         }
-        return true;
+        // sign, digits, digits after the mark and mark spell the text back (at most 18 digits): equal texts, equal
+        // hashes (the table still compares the bytes)
+        long h = mantissa * 31 + ((long) digits << 8 | (long) fraction << 3 | (long) mark << 1 | (negative ? 1 : 0));
+        codes[i] = code(s, from, to, (int) (h ^ h >>> 32));
     }
 
-    /** Records field {@code field} of row {@code r}, {@code [from, to)}, a wanted column's. */
-    private void record(int r, int field, int from, int to) {
+    /** Records field {@code field} of the row whose cells start at {@code base}, {@code [from, to)}, a wanted column's. */
+    private void record(int base, int field, int from, int to) {
         for (int s : slotsOfColumn[field]) {
-            cellStart[s][r] = from;
-            cellEnd[s][r] = to;
-            number(s, r, from, to);
-            codes[s][r] = code(s, from, to);
+            int i = base + s;
+            cellStart[i] = from;
+            cellEnd[i] = to;
+            number(i, from, to);
+            if (distinct[s] > DISTINCT) {
+                codes[i] = -1;
+                continue;
+            }
+            int hash = 0;
+            for (int k = from; k < to; k++) {
+                hash = 31 * hash + buf[k];
+            }
+            codes[i] = code(s, from, to, hash);
         }
     }
 
-    private void number(int s, int r, int from, int to) {
+    private void number(int i, int from, int to) {
+        byte[] buf = this.buf;
         while (from < to && buf[from] >= 0 && buf[from] <= ' ') {
             from++;
         }
         while (to > from && buf[to - 1] >= 0 && buf[to - 1] <= ' ') {
             to--;
         }
-        numbers[s][r] = Double.NaN;
-        int i = from;
+        numbers[i] = Double.NaN;
+        int k = from;
         boolean negative = false;
-        if (i < to && buf[i] == '-') {
+        if (k < to && buf[k] == '-') {
             negative = true;
-            i++;
+            k++;
         }
         long mantissa = 0;
         int significant = 0;
         int digits = 0;
         int fraction = -1;
         byte mark = 0;
-        for (; i < to; i++) {
-            byte c = buf[i];
+        for (; k < to; k++) {
+            byte c = buf[k];
             if (c >= '0' && c <= '9') {
                 digits++;
                 if (significant > 0 || c != '0') {
@@ -335,29 +427,28 @@ final class TextSegment implements RowCells {
             if (mark == COMMA) {
                 return;
             }
-            numbers[s][r] = DecimalParser.exact(buf, from, to);
-            marks[s][r] = mark;
+            numbers[i] = DecimalParser.exact(buf, from, to);
+            marks[i] = mark;
             return;
         }
         double v = mantissa / POW10[scale];
-        numbers[s][r] = negative ? -v : v;
-        marks[s][r] = mark;
+        numbers[i] = negative ? -v : v;
+        marks[i] = mark;
     }
 
-    /** {@return the code of the text {@code [from, to)} in the column's table, or -1 once it is full} */
-    private int code(int s, int from, int to) {
-        if (distinct[s] > DISTINCT) {
-            return -1;
-        }
-        int hash = 0;
-        for (int i = from; i < to; i++) {
-            hash = 31 * hash + buf[i];
-        }
+    /**
+     * {@return the code of the text {@code [from, to)} (of hash {@code hash}) in the column's table, or -1 once it
+     * is full}
+     */
+    private int code(int s, int from, int to, int hash) {
         int[] table = dictionaryTable[s];
+        int[] textFrom = dictionaryFrom[s];
+        int[] textTo = dictionaryTo[s];
+        byte[] b = buf;
         int mask = table.length - 1;
         int slot = (hash ^ hash >>> 16) & mask;
         for (int k = table[slot]; k != 0; k = table[slot]) {
-            if (Arrays.equals(buf, dictionaryFrom[s][k - 1], dictionaryTo[s][k - 1], buf, from, to)) {
+            if (Arrays.equals(b, textFrom[k - 1], textTo[k - 1], b, from, to)) {
                 return k - 1;
             }
             slot = (slot + 1) & mask;
@@ -367,9 +458,9 @@ final class TextSegment implements RowCells {
             return -1;
         }
         int k = distinct[s]++;
-        dictionary[s][k] = new String(buf, from, to - from, StandardCharsets.UTF_8);
-        dictionaryFrom[s][k] = from;
-        dictionaryTo[s][k] = to;
+        dictionary[s][k] = new String(b, from, to - from, StandardCharsets.UTF_8);
+        textFrom[k] = from;
+        textTo[k] = to;
         table[slot] = k + 1;
         return k;
     }
@@ -377,24 +468,22 @@ final class TextSegment implements RowCells {
     private void allocate(int capacity) {
         blank = new boolean[capacity];
         fieldCount = new int[capacity];
-        cellStart = new int[slots][capacity];
-        cellEnd = new int[slots][capacity];
-        numbers = new double[slots][capacity];
-        marks = new byte[slots][capacity];
-        codes = new int[slots][capacity];
+        cellStart = new int[capacity * slots];
+        cellEnd = new int[capacity * slots];
+        numbers = new double[capacity * slots];
+        marks = new byte[capacity * slots];
+        codes = new int[capacity * slots];
     }
 
     private void grow() {
         int capacity = blank.length + (blank.length >> 1) + 16;
         blank = Arrays.copyOf(blank, capacity);
         fieldCount = Arrays.copyOf(fieldCount, capacity);
-        for (int s = 0; s < slots; s++) {
-            cellStart[s] = Arrays.copyOf(cellStart[s], capacity);
-            cellEnd[s] = Arrays.copyOf(cellEnd[s], capacity);
-            numbers[s] = Arrays.copyOf(numbers[s], capacity);
-            marks[s] = Arrays.copyOf(marks[s], capacity);
-            codes[s] = Arrays.copyOf(codes[s], capacity);
-        }
+        cellStart = Arrays.copyOf(cellStart, capacity * slots);
+        cellEnd = Arrays.copyOf(cellEnd, capacity * slots);
+        numbers = Arrays.copyOf(numbers, capacity * slots);
+        marks = Arrays.copyOf(marks, capacity * slots);
+        codes = Arrays.copyOf(codes, capacity * slots);
     }
 
     /** {@return the number of rows (lines, blank or not) split} */
@@ -424,18 +513,19 @@ final class TextSegment implements RowCells {
      * @return this
      */
     TextSegment at(int r) {
-        current = r;
+        current = r * slots;
         return this;
     }
 
     @Override
     public String text(int slot) {
-        int k = codes[slot][current];
+        int i = current + slot;
+        int k = codes[i];
         if (k >= 0) {
             return dictionary[slot][k];
         }
-        int from = cellStart[slot][current];
-        return new String(buf, from, cellEnd[slot][current] - from, StandardCharsets.UTF_8);
+        int from = cellStart[i];
+        return new String(buf, from, cellEnd[i] - from, StandardCharsets.UTF_8);
     }
 
     @Override
@@ -449,9 +539,10 @@ final class TextSegment implements RowCells {
 
     @Override
     public double number(int slot, DecimalMark mark) {
-        byte m = marks[slot][current];
+        int i = current + slot;
+        byte m = marks[i];
         if (m == 0 || m == DOT && mark == DecimalMark.POINT || m == COMMA && mark == DecimalMark.COMMA) {
-            return numbers[slot][current];
+            return numbers[i];
         }
         return Double.NaN;
     }
