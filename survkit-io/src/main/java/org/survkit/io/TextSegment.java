@@ -218,6 +218,13 @@ final class TextSegment implements RowCells {
         byte delim = delimiter;
         int[] slotOf = slotOfColumn;
         int w = width;
+        int maxBytes = maxCellBytes;
+        int[] starts = cellStart;
+        int[] ends = cellEnd;
+        double[] values = numbers;
+        byte[] valueMarks = marks;
+        int[] textCodes = codes;
+        int[] full = distinct;
         boolean numberScan = this.numberScan;
         // most bytes are a value's characters above '"' (digits, letters, marks): skipped in a tight loop; the rest
         // (the delimiter, line ends, quotes, blanks, control and non-ASCII bytes) are decided one by one below
@@ -254,8 +261,39 @@ final class TextSegment implements RowCells {
                 // exactly when it is below 10^15
                 if (q < n && digits > 0 && digits <= 18 && (mark != COMMA || fraction > 0)
                         && (b[q] == delim || b[q] == '\n' || b[q] == '\r')) {
-                    plain(base + s, s, p, q, negative, mantissa, digits, fraction, mark);
+                    // recorded here (the value record() -> number() would give these bytes)
+                    int i = base + s;
+                    starts[i] = p;
+                    ends[i] = q;
+                    if (mantissa < MAX_FAST_MANTISSA && fraction < POW10.length) {
+                        double v = mantissa / POW10[fraction];
+                        values[i] = negative ? -v : v;
+                        valueMarks[i] = mark;
+                    } else if (mark != COMMA) {
+                        values[i] = DecimalParser.exact(b, p, q);
+                        valueMarks[i] = mark;
+                    } else {
+                        values[i] = Double.NaN;
+                    }
+                    // the dictionary code, by a hash of what was read: sign, digits, digits after the mark and
+                    // mark spell the text back (at most 18 digits), so equal texts have equal hashes (the table
+                    // still compares the bytes)
+                    if (full[s] > DISTINCT) {
+                        textCodes[i] = -1;
+                    } else {
+                        long h = mantissa * 31 + ((long) digits << 8 | (long) fraction << 3 | (long) mark << 1
+                                | (negative ? 1 : 0));
+                        textCodes[i] = code(s, p, q, (int) (h ^ h >>> 32));
+                    }
                     scanned = field;
+                    if (b[q] == delim && q - p <= maxBytes) {
+                        // the next field starts just after: straight to it (the checks below would find just that)
+                        content = true;
+                        field++;
+                        fieldStart = q + 1;
+                        p = q + 1;
+                        continue;
+                    }
                 }
                 content |= q > p;
                 p = q;
@@ -285,7 +323,7 @@ final class TextSegment implements RowCells {
                 break;
             }
             if (c == delim) {
-                if (p - fieldStart > maxCellBytes) {
+                if (p - fieldStart > maxBytes) {
                     return -1;
                 }
                 if (field < w && slotOf[field] != -1 && field != scanned) {
@@ -311,7 +349,7 @@ final class TextSegment implements RowCells {
             }
             p++;
         }
-        if (p - fieldStart > maxCellBytes) {
+        if (p - fieldStart > maxBytes) {
             return -1;
         }
         if (field < w && slotOf[field] != -1 && field != scanned) {
@@ -329,35 +367,6 @@ final class TextSegment implements RowCells {
     /** {@return true for the ASCII characters {@link Character#isWhitespace} accepts} */
     private static boolean whitespace(byte c) {
         return c == ' ' || c >= 9 && c <= 13 || c >= 28 && c <= 31;
-    }
-
-    /**
-     * Records the plain number the scan in {@link #line} read, {@code [from, to)} at cell index {@code i} of slot
-     * {@code s}: the value {@link #number} gives for these bytes, and the dictionary code, found by a hash of the
-     * digits already read instead of one over the bytes.
-     */
-    private void plain(int i, int s, int from, int to, boolean negative, long mantissa, int digits, int fraction,
-                       byte mark) {
-        cellStart[i] = from;
-        cellEnd[i] = to;
-        if (mantissa < MAX_FAST_MANTISSA && fraction < POW10.length) {
-            double v = mantissa / POW10[fraction];
-            numbers[i] = negative ? -v : v;
-            marks[i] = mark;
-        } else if (mark != COMMA) {
-            numbers[i] = DecimalParser.exact(buf, from, to);
-            marks[i] = mark;
-        } else {
-            numbers[i] = Double.NaN;
-        }
-        if (distinct[s] > DISTINCT) {
-            codes[i] = -1;
-            return;
-        }
-        // sign, digits, digits after the mark and mark spell the text back (at most 18 digits): equal texts, equal
-        // hashes (the table still compares the bytes)
-        long h = mantissa * 31 + ((long) digits << 8 | (long) fraction << 3 | (long) mark << 1 | (negative ? 1 : 0));
-        codes[i] = code(s, from, to, (int) (h ^ h >>> 32));
     }
 
     /** Records field {@code field} of the row whose cells start at {@code base}, {@code [from, to)}, a wanted column's. */
