@@ -87,7 +87,7 @@ final class CohortAssembler implements RowHandler {
      * ({@link TextSegment}), so most rows skip the trim, the missing codes and the map lookups. Any other string
      * misses and takes the full path (same result: a string's text never changes).
      */
-    private static final int SEEN = 64;
+    static final int SEEN = 64;
     private final String[] eventRaw = new String[SEEN];
     private final EventCoding.Known[] eventKnown = new EventCoding.Known[SEEN];
     private final String[] groupRaw = new String[SEEN];
