@@ -244,16 +244,20 @@ final class TextSegment implements RowCells {
                 int digitsFrom = q;
                 int markAt = -1;
                 long mantissa = 0;
-                while (q < n) {
-                    int d = b[q] - '0';
-                    if (d >= 0 && d <= 9) {
+                while (true) {
+                    // the digits before the decimal mark, then (second pass) after it: a tight loop, one test a byte
+                    while (q < n) {
+                        int d = b[q] - '0';
+                        if (d < 0 || d > 9) {
+                            break;
+                        }
                         mantissa = mantissa * 10 + d;
-                    } else if (markAt < 0 && (b[q] == '.' || b[q] == ',') && b[q] != delim) {
-                        markAt = q;
-                    } else {
+                        q++;
+                    }
+                    if (markAt >= 0 || q >= n || b[q] != '.' && b[q] != ',' || b[q] == delim) {
                         break;
                     }
-                    q++;
+                    markAt = q++;
                 }
                 int digits = q - digitsFrom - (markAt < 0 ? 0 : 1);
                 int fraction = markAt < 0 ? 0 : q - markAt - 1;
