@@ -81,6 +81,19 @@ final class CohortAssembler implements RowHandler {
     /** False when a missing-value code could be a plain number (then every cell is read as text). */
     private final boolean numbersUsable;
     private final TextRow textRow = new TextRow();
+    /**
+     * Entries of the small caches of the event, group and strata cells, by the cell string's identity: the parallel
+     * reader gives a column with few values the same string object for every row of a stretch with that text
+     * ({@link TextSegment}), so most rows skip the trim, the missing codes and the map lookups. Any other string
+     * misses and takes the full path (same result: a string's text never changes).
+     */
+    static final int SEEN = 64;
+    private final String[] eventRaw = new String[SEEN];
+    private final EventCoding.Known[] eventKnown = new EventCoding.Known[SEEN];
+    private final String[] groupRaw = new String[SEEN];
+    private final String[] groupLabel = new String[SEEN];
+    private final String[] strataRaw = new String[SEEN];
+    private final String[] strataLabel = new String[SEEN];
 
     /**
      * Creates an assembler.
@@ -403,26 +416,41 @@ final class CohortAssembler implements RowHandler {
                 pendingStart = readStart(s, text, t, reason < 0, lineNumber);
             }
         }
-        String e = text.text(eventSlot).trim();
+        String rawEvent = text.text(eventSlot);
+        int seen = rawEvent.hashCode() & (SEEN - 1);
         byte code = EventCoding.CENSORED;
-        if (missing.isMissing(e)) {
-            events.countMissing(e);
-            reason = reason < 0 ? reasonOfSlot[eventSlot] : reason;
-        } else if (!spec.hasCauseCodes()) {
-            EventCoding.Decision d = events.code(e);
+        if (eventRaw[seen] == rawEvent) {
+            // the very string of a row before: its value, non-missing, coded again without trim or lookups
+            EventCoding.Known k = eventKnown[seen];
+            EventCoding.Decision d = events.again(k);
             code = d.code();
             if (code == EventCoding.INVALID) {
-                problem(lineNumber, slotNames[eventSlot], e, d.what(), d.fix(), d.kind());
+                problem(lineNumber, slotNames[eventSlot], k.value(), d.what(), d.fix(), d.kind());
+            }
+        } else {
+            String e = rawEvent.trim();
+            if (missing.isMissing(e)) {
+                events.countMissing(e);
+                reason = reason < 0 ? reasonOfSlot[eventSlot] : reason;
+            } else if (!spec.hasCauseCodes()) {
+                EventCoding.Known k = events.known(e);
+                eventRaw[seen] = rawEvent;
+                eventKnown[seen] = k;
+                code = k.decision().code();
+                if (code == EventCoding.INVALID) {
+                    problem(lineNumber, slotNames[eventSlot], e, k.decision().what(), k.decision().fix(),
+                            k.decision().kind());
+                }
             }
         }
         String g = null;
         if (groupSlot >= 0) {
-            g = label(text.text(groupSlot), groupLabels);
+            g = label(text.text(groupSlot), groupLabels, groupRaw, groupLabel);
             reason = g == null && reason < 0 ? reasonOfSlot[groupSlot] : reason;
         }
         String st = null;
         if (strataSlot >= 0) {
-            st = label(text.text(strataSlot), strataLabels);
+            st = label(text.text(strataSlot), strataLabels, strataRaw, strataLabel);
             reason = st == null && reason < 0 ? reasonOfSlot[strataSlot] : reason;
         }
         if (covariates.length > 0 || weightsSlot >= 0 || clusterSlot >= 0) {
@@ -532,13 +560,26 @@ final class CohortAssembler implements RowHandler {
         return true;
     }
 
-    private String label(String raw, Map<String, String> labels) {
-        String s = raw.trim();
-        if (missing.isMissing(s)) {
-            return null;
+    /**
+     * {@return the interned trimmed text of a group or stratum cell, or null when it is missing}
+     *
+     * @param seen    the cell strings met lately, by hash code ({@link #SEEN} entries)
+     * @param labelOf the label of each
+     */
+    private String label(String raw, Map<String, String> labels, String[] seen, String[] labelOf) {
+        int i = raw.hashCode() & (SEEN - 1);
+        if (seen[i] == raw) {
+            return labelOf[i];
         }
-        String known = labels.putIfAbsent(s, s);
-        return known == null ? s : known;
+        String s = raw.trim();
+        String label = null;
+        if (!missing.isMissing(s)) {
+            String known = labels.putIfAbsent(s, s);
+            label = known == null ? s : known;
+        }
+        seen[i] = raw;
+        labelOf[i] = label;
+        return label;
     }
 
     @Override

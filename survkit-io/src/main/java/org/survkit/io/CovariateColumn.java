@@ -69,6 +69,13 @@ final class CovariateColumn {
     private int others;
     private int firstTextLine = -1;
     private String firstTextValue;
+    /**
+     * The cell strings read lately, by hash code (as the assembler's event and group caches): the parallel reader
+     * gives a column with few values the same string object for every row of a stretch with that text.
+     */
+    private final String[] seenRaw = new String[CohortAssembler.SEEN];
+    private final double[] seenNumber = new double[CohortAssembler.SEEN];
+    private final String[] seenText = new String[CohortAssembler.SEEN];
 
     /**
      * Creates the collector of one column.
@@ -111,6 +118,7 @@ final class CovariateColumn {
      */
     void mark(DecimalMark decided) {
         this.mark = decided;
+        Arrays.fill(seenRaw, null);
     }
 
     /** {@return the exclusion reason for a missing value} */
@@ -127,13 +135,34 @@ final class CovariateColumn {
      *         overflowing number, or a non-number in a numeric column with many distinct values: each a problem)
      */
     int read(String raw, int line) {
+        int seen = raw.hashCode() & (CohortAssembler.SEEN - 1);
+        if (seenRaw[seen] == raw) {
+            // the very string of a row before, read then: the same again without trim, parse or lookup
+            double v = seenNumber[seen];
+            if (categorical) {
+                pendingText = seenText[seen];
+                return READ;
+            }
+            if (v == v) {
+                numbers++;
+                if (numeric != null) {
+                    pendingNumber = v;
+                }
+            } else {
+                others++;
+            }
+            if (text != null) {
+                pendingText = seenText[seen];
+            }
+            return READ;
+        }
         String s = raw.trim();
         if (missing.isMissing(s)) {
             return MISSING;
         }
         if (categorical) {
             pendingText = intern(s);
-            return READ;
+            return seen(seen, raw, Double.NaN);
         }
         double v = LocalNumbers.parse(s, mark);
         if (v == v) {
@@ -155,6 +184,20 @@ final class CovariateColumn {
         if (text != null) {
             pendingText = intern(s);
         }
+        return seen(seen, raw, v + 0.0);
+    }
+
+    /**
+     * Remembers a cell string read (READ) for {@link #read(String, int)}: reading it again adds the same count and
+     * keeps the same number and text. (An infinite number is kept only once the column is text, where it is read;
+     * the column only ever goes from numeric to text, and a label known stays known.)
+     *
+     * @return {@link #READ}
+     */
+    private int seen(int at, String raw, double number) {
+        seenRaw[at] = raw;
+        seenNumber[at] = number;
+        seenText[at] = pendingText;
         return READ;
     }
 

@@ -48,6 +48,16 @@ final class EventCoding {
     record Decision(byte code, String note, String kind, String what, String fix) {
     }
 
+    /**
+     * A value coded once ({@link #known}), to code it again without looking it up ({@link #again}).
+     *
+     * @param value    the trimmed text
+     * @param decision its decision
+     * @param count    its count in the table, or null when the table was full (counted as other values)
+     */
+    record Known(String value, Decision decision, int[] count) {
+    }
+
     private EventCoding(List<String> eventValues, List<String> censorValues) {
         this.eventValues = eventValues;
         this.censorValues = censorValues;
@@ -102,6 +112,34 @@ final class EventCoding {
             otherCount++;
         }
         return d;
+    }
+
+    /**
+     * Codes and counts one non-missing value as {@link #code} does, for a caller that meets the same value in many
+     * rows and can tell it is the same without a lookup (then {@link #again}).
+     *
+     * @param s the trimmed text
+     * @return the value with its decision and count
+     */
+    Known known(String s) {
+        Decision d = code(s);
+        return new Known(s, d, counts.get(s));
+    }
+
+    /**
+     * Codes a value met again: counts it and gives its decision, as {@link #code} would.
+     *
+     * @param k the value, from {@link #known}
+     * @return its decision
+     */
+    Decision again(Known k) {
+        int[] c = k.count();
+        if (c != null) {
+            c[0]++;
+        } else {
+            otherCount++;
+        }
+        return k.decision();
     }
 
     /**

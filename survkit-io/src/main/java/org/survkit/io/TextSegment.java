@@ -28,8 +28,12 @@ final class TextSegment implements RowCells {
     /** Distinct texts of a column kept per stretch. */
     static final int DISTINCT = 256;
     private static final double[] POW10 = new double[23];
+    /** By a minus sign's count: multiplying by -1 is exact (the same bits as negating), and needs no branch. */
+    private static final double[] SIGN = {1, -1};
     /** Bytes read past the stretch's end at first (a line rarely needs more). */
     private static final int TAIL = 64 * 1024;
+    /** Mantissas below this have at most 15 significant digits: Clinger's fast path. */
+    private static final long MAX_FAST_MANTISSA = 1_000_000_000_000_000L;
 
     static {
         double p = 1;
@@ -40,6 +44,10 @@ final class TextSegment implements RowCells {
     }
 
     private final int[][] slotsOfColumn;
+    /** For each column of the header: its one slot, -1 when it is not wanted, -2 when it fills several slots. */
+    private final int[] slotOfColumn;
+    /** False when the delimiter could be part of a number (the number scan of {@link #line} would run past it). */
+    private final boolean numberScan;
     private final int slots;
     private final int width;
     private final byte delimiter;
@@ -53,11 +61,12 @@ final class TextSegment implements RowCells {
     private int rows;
     private boolean[] blank;
     private int[] fieldCount;
-    private int[][] cellStart;
-    private int[][] cellEnd;
-    private double[][] numbers;
-    private byte[][] marks;
-    private int[][] codes;
+    // the cells of the wanted columns, row after row: cell (r, slot) at [r * slots + slot]
+    private int[] cellStart;
+    private int[] cellEnd;
+    private double[] numbers;
+    private byte[] marks;
+    private int[] codes;
     private final String[][] dictionary;
     private final int[][] dictionaryFrom;
     private final int[][] dictionaryTo;
@@ -91,6 +100,11 @@ final class TextSegment implements RowCells {
         for (int s = 0; s < columns.length; s++) {
             slotsOfColumn[columns[s]][count[columns[s]]++] = s;
         }
+        slotOfColumn = new int[width];
+        for (int c = 0; c < width; c++) {
+            slotOfColumn[c] = slotsOfColumn[c] == null ? -1 : slotsOfColumn[c].length == 1 ? slotsOfColumn[c][0] : -2;
+        }
+        numberScan = !(delimiter >= '0' && delimiter <= '9' || delimiter == '-');
         dictionary = new String[slots][DISTINCT];
         dictionaryFrom = new int[slots][DISTINCT];
         dictionaryTo = new int[slots][DISTINCT];
@@ -180,6 +194,12 @@ final class TextSegment implements RowCells {
     /**
      * Splits the line starting at {@code start}.
      *
+     * <p>Written for the quick compiler alone (C1, see the launcher): the arrays are read into locals once per
+     * line (C1 reloads a field at every use), the cells' arrays are flat ({@code [row * slots + slot]}: one load
+     * and one bounds check, not two), and a wanted cell that starts with a digit, a minus sign or a decimal mark is
+     * read as a number while its bytes are skipped, so that a plain number is scanned once instead of three times
+     * (the skip loop, {@link #number} and the dictionary's hash).
+     *
      * @return where the next line starts, or -1 if this line is left to FastCSV
      */
     private int line(int start) throws IOException {
@@ -187,18 +207,102 @@ final class TextSegment implements RowCells {
             grow();
         }
         int r = rows;
+        int base = r * slots;
         int p = start;
         int field = 0;
         int fieldStart = start;
+        // the field whose cell the number scan has recorded already
+        int scanned = -1;
         boolean content = false;
         boolean nonAscii = false;
         int next;
         byte[] b = buf;
         byte delim = delimiter;
+        int[] slotOf = slotOfColumn;
+        int w = width;
+        int maxBytes = maxCellBytes;
+        int[] starts = cellStart;
+        int[] ends = cellEnd;
+        double[] values = numbers;
+        byte[] valueMarks = marks;
+        int[] textCodes = codes;
+        int[] full = distinct;
+        boolean numberScan = this.numberScan;
         // most bytes are a value's characters above '"' (digits, letters, marks): skipped in a tight loop; the rest
         // (the delimiter, line ends, quotes, blanks, control and non-ASCII bytes) are decided one by one below
         boolean fastSkip = delim > '"';
         while (true) {
+            int s;
+            if (p == fieldStart && numberScan && p < b.length && field < w && (s = slotOf[field]) >= 0) {
+                // a plain number (-?digits[.,]digits, then the delimiter or the line end), read as it is skipped;
+                // anything else is left to the loops below and record(), which see the bytes scanned here again
+                int n = b.length;
+                // 1 for a minus sign, else 0, without a branch: the sign of a measurement is random, and a mispredicted
+                // branch per cell cost a fifth of the stretch's time
+                int minus = ((b[p] & 0xFF) ^ '-') - 1 >>> 31;
+                int q = p + minus;
+                int digitsFrom = q;
+                int markAt = -1;
+                long mantissa = 0;
+                while (true) {
+                    // the digits before the decimal mark, then (second pass) after it: a tight loop, one test a byte
+                    while (q < n) {
+                        int d = b[q] - '0';
+                        if (d < 0 || d > 9) {
+                            break;
+                        }
+                        mantissa = mantissa * 10 + d;
+                        q++;
+                    }
+                    if (markAt >= 0 || q >= n || b[q] != '.' && b[q] != ',' || b[q] == delim) {
+                        break;
+                    }
+                    markAt = q++;
+                }
+                int digits = q - digitsFrom - (markAt < 0 ? 0 : 1);
+                int fraction = markAt < 0 ? 0 : q - markAt - 1;
+                byte mark = markAt < 0 ? 0 : b[markAt] == '.' ? DOT : COMMA;
+                // at most 18 digits: the mantissa did not overflow, and it has at most 15 significant digits
+                // exactly when it is below 10^15
+                if (q < n && digits > 0 && digits <= 18 && (mark != COMMA || fraction > 0)
+                        && (b[q] == delim || b[q] == '\n' || b[q] == '\r')) {
+                    // recorded here (the value record() -> number() would give these bytes)
+                    int i = base + s;
+                    starts[i] = p;
+                    ends[i] = q;
+                    if (mantissa < MAX_FAST_MANTISSA && fraction < POW10.length) {
+                        double v = mantissa / POW10[fraction];
+                        values[i] = v * SIGN[minus];
+                        valueMarks[i] = mark;
+                    } else if (mark != COMMA) {
+                        values[i] = DecimalParser.exact(b, p, q);
+                        valueMarks[i] = mark;
+                    } else {
+                        values[i] = Double.NaN;
+                    }
+                    // the dictionary code, by a hash of what was read: sign, digits, digits after the mark and
+                    // mark spell the text back (at most 18 digits), so equal texts have equal hashes (the table
+                    // still compares the bytes)
+                    if (full[s] > DISTINCT) {
+                        textCodes[i] = -1;
+                    } else {
+                        long h = mantissa * 31 + ((long) digits << 8 | (long) fraction << 3 | (long) mark << 1
+                                | minus);
+                        textCodes[i] = code(s, p, q, (int) (h ^ h >>> 32));
+                    }
+                    scanned = field;
+                    if (b[q] == delim && q - p <= maxBytes) {
+                        // the next field starts just after: straight to it (the checks below would find just that)
+                        content = true;
+                        field++;
+                        fieldStart = q + 1;
+                        p = q + 1;
+                        continue;
+                    }
+                }
+                content |= q > p;
+                p = q;
+            }
             if (fastSkip) {
                 int n = b.length;
                 int run = p;
@@ -224,11 +328,11 @@ final class TextSegment implements RowCells {
                 break;
             }
             if (c == delim) {
-                if (p - fieldStart > maxCellBytes) {
+                if (p - fieldStart > maxBytes) {
                     return -1;
                 }
-                if (field < width && slotsOfColumn[field] != null) {
-                    record(r, field, fieldStart, p);
+                if (field < w && slotOf[field] != -1 && field != scanned) {
+                    record(base, field, fieldStart, p);
                 }
                 field++;
                 fieldStart = p + 1;
@@ -250,8 +354,11 @@ final class TextSegment implements RowCells {
             }
             p++;
         }
-        if (!cell(r, field, fieldStart, p)) {
+        if (p - fieldStart > maxBytes) {
             return -1;
+        }
+        if (field < w && slotOf[field] != -1 && field != scanned) {
+            record(base, field, fieldStart, p);
         }
         if (!content && nonAscii) {
             return -1;
@@ -267,48 +374,47 @@ final class TextSegment implements RowCells {
         return c == ' ' || c >= 9 && c <= 13 || c >= 28 && c <= 31;
     }
 
-    /** Records field {@code field} of row {@code r}, {@code [from, to)}; false if it is too long. */
-    private boolean cell(int r, int field, int from, int to) {
-        if (to - from > maxCellBytes) {
-            return false;
-        }
-        if (field < width && slotsOfColumn[field] != null) {
-            record(r, field, from, to);
-        }
-        return true;
-    }
-
-    /** Records field {@code field} of row {@code r}, {@code [from, to)}, a wanted column's. */
-    private void record(int r, int field, int from, int to) {
+    /** Records field {@code field} of the row whose cells start at {@code base}, {@code [from, to)}, a wanted column's. */
+    private void record(int base, int field, int from, int to) {
         for (int s : slotsOfColumn[field]) {
-            cellStart[s][r] = from;
-            cellEnd[s][r] = to;
-            number(s, r, from, to);
-            codes[s][r] = code(s, from, to);
+            int i = base + s;
+            cellStart[i] = from;
+            cellEnd[i] = to;
+            number(i, from, to);
+            if (distinct[s] > DISTINCT) {
+                codes[i] = -1;
+                continue;
+            }
+            int hash = 0;
+            for (int k = from; k < to; k++) {
+                hash = 31 * hash + buf[k];
+            }
+            codes[i] = code(s, from, to, hash);
         }
     }
 
-    private void number(int s, int r, int from, int to) {
+    private void number(int i, int from, int to) {
+        byte[] buf = this.buf;
         while (from < to && buf[from] >= 0 && buf[from] <= ' ') {
             from++;
         }
         while (to > from && buf[to - 1] >= 0 && buf[to - 1] <= ' ') {
             to--;
         }
-        numbers[s][r] = Double.NaN;
-        int i = from;
+        numbers[i] = Double.NaN;
+        int k = from;
         boolean negative = false;
-        if (i < to && buf[i] == '-') {
+        if (k < to && buf[k] == '-') {
             negative = true;
-            i++;
+            k++;
         }
         long mantissa = 0;
         int significant = 0;
         int digits = 0;
         int fraction = -1;
         byte mark = 0;
-        for (; i < to; i++) {
-            byte c = buf[i];
+        for (; k < to; k++) {
+            byte c = buf[k];
             if (c >= '0' && c <= '9') {
                 digits++;
                 if (significant > 0 || c != '0') {
@@ -335,29 +441,28 @@ final class TextSegment implements RowCells {
             if (mark == COMMA) {
                 return;
             }
-            numbers[s][r] = DecimalParser.exact(buf, from, to);
-            marks[s][r] = mark;
+            numbers[i] = DecimalParser.exact(buf, from, to);
+            marks[i] = mark;
             return;
         }
         double v = mantissa / POW10[scale];
-        numbers[s][r] = negative ? -v : v;
-        marks[s][r] = mark;
+        numbers[i] = negative ? -v : v;
+        marks[i] = mark;
     }
 
-    /** {@return the code of the text {@code [from, to)} in the column's table, or -1 once it is full} */
-    private int code(int s, int from, int to) {
-        if (distinct[s] > DISTINCT) {
-            return -1;
-        }
-        int hash = 0;
-        for (int i = from; i < to; i++) {
-            hash = 31 * hash + buf[i];
-        }
+    /**
+     * {@return the code of the text {@code [from, to)} (of hash {@code hash}) in the column's table, or -1 once it
+     * is full}
+     */
+    private int code(int s, int from, int to, int hash) {
         int[] table = dictionaryTable[s];
+        int[] textFrom = dictionaryFrom[s];
+        int[] textTo = dictionaryTo[s];
+        byte[] b = buf;
         int mask = table.length - 1;
         int slot = (hash ^ hash >>> 16) & mask;
         for (int k = table[slot]; k != 0; k = table[slot]) {
-            if (Arrays.equals(buf, dictionaryFrom[s][k - 1], dictionaryTo[s][k - 1], buf, from, to)) {
+            if (Arrays.equals(b, textFrom[k - 1], textTo[k - 1], b, from, to)) {
                 return k - 1;
             }
             slot = (slot + 1) & mask;
@@ -367,9 +472,9 @@ final class TextSegment implements RowCells {
             return -1;
         }
         int k = distinct[s]++;
-        dictionary[s][k] = new String(buf, from, to - from, StandardCharsets.UTF_8);
-        dictionaryFrom[s][k] = from;
-        dictionaryTo[s][k] = to;
+        dictionary[s][k] = new String(b, from, to - from, StandardCharsets.UTF_8);
+        textFrom[k] = from;
+        textTo[k] = to;
         table[slot] = k + 1;
         return k;
     }
@@ -377,24 +482,22 @@ final class TextSegment implements RowCells {
     private void allocate(int capacity) {
         blank = new boolean[capacity];
         fieldCount = new int[capacity];
-        cellStart = new int[slots][capacity];
-        cellEnd = new int[slots][capacity];
-        numbers = new double[slots][capacity];
-        marks = new byte[slots][capacity];
-        codes = new int[slots][capacity];
+        cellStart = new int[capacity * slots];
+        cellEnd = new int[capacity * slots];
+        numbers = new double[capacity * slots];
+        marks = new byte[capacity * slots];
+        codes = new int[capacity * slots];
     }
 
     private void grow() {
         int capacity = blank.length + (blank.length >> 1) + 16;
         blank = Arrays.copyOf(blank, capacity);
         fieldCount = Arrays.copyOf(fieldCount, capacity);
-        for (int s = 0; s < slots; s++) {
-            cellStart[s] = Arrays.copyOf(cellStart[s], capacity);
-            cellEnd[s] = Arrays.copyOf(cellEnd[s], capacity);
-            numbers[s] = Arrays.copyOf(numbers[s], capacity);
-            marks[s] = Arrays.copyOf(marks[s], capacity);
-            codes[s] = Arrays.copyOf(codes[s], capacity);
-        }
+        cellStart = Arrays.copyOf(cellStart, capacity * slots);
+        cellEnd = Arrays.copyOf(cellEnd, capacity * slots);
+        numbers = Arrays.copyOf(numbers, capacity * slots);
+        marks = Arrays.copyOf(marks, capacity * slots);
+        codes = Arrays.copyOf(codes, capacity * slots);
     }
 
     /** {@return the number of rows (lines, blank or not) split} */
@@ -424,18 +527,19 @@ final class TextSegment implements RowCells {
      * @return this
      */
     TextSegment at(int r) {
-        current = r;
+        current = r * slots;
         return this;
     }
 
     @Override
     public String text(int slot) {
-        int k = codes[slot][current];
+        int i = current + slot;
+        int k = codes[i];
         if (k >= 0) {
             return dictionary[slot][k];
         }
-        int from = cellStart[slot][current];
-        return new String(buf, from, cellEnd[slot][current] - from, StandardCharsets.UTF_8);
+        int from = cellStart[i];
+        return new String(buf, from, cellEnd[i] - from, StandardCharsets.UTF_8);
     }
 
     @Override
@@ -449,9 +553,10 @@ final class TextSegment implements RowCells {
 
     @Override
     public double number(int slot, DecimalMark mark) {
-        byte m = marks[slot][current];
+        int i = current + slot;
+        byte m = marks[i];
         if (m == 0 || m == DOT && mark == DecimalMark.POINT || m == COMMA && mark == DecimalMark.COMMA) {
-            return numbers[slot][current];
+            return numbers[i];
         }
         return Double.NaN;
     }
