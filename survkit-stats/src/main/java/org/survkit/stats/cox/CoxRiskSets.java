@@ -1004,14 +1004,24 @@ final class CoxRiskSets implements PartialLikelihood {
 
         /** The deaths' Σ g w x and the Gram parts Xᵀ diag(r h g^k) X, once the walk is done. */
         void finish(CoxRiskSets rs, double[] risk, double[] gOthers, double[] gDead) {
-            for (int k = 0; k < rs.n; k++) {
+            // the deaths' g w per row (0 for the others: adding 0·x leaves a sum as it is), then each column's sum
+            // over the rows in order, the columns on both threads at large n (each column's sum on one thread)
+            int n = rs.n;
+            double[] gw = new double[n];
+            for (int k = 0; k < n; k++) {
                 if (rs.dead[k]) {
-                    double gw = g[rs.exit[k]] * rs.w[k];
-                    for (int i = 0; i < rs.p; i++) {
-                        u[i] += gw * rs.xc[i][k];
-                    }
+                    gw[k] = g[rs.exit[k]] * rs.w[k];
                 }
             }
+            java.util.stream.IntStream columns = java.util.stream.IntStream.range(0, rs.p);
+            (n < PARALLEL_ROWS ? columns : columns.parallel()).forEach(i -> {
+                double[] col = rs.xc[i];
+                double sum = u[i];
+                for (int k = 0; k < n; k++) {
+                    sum += gw[k] * col[k];
+                }
+                u[i] = sum;
+            });
             double[] v = rs.workHazard; // free until the evaluation's own Gram part, which rewrites all of it
             rs.addGram(info1, rs.hazardWeights(risk, gOthers, gDead, g, 1, v));
             rs.addGram(info2, rs.hazardWeights(risk, gOthers, gDead, g, 2, v));

@@ -164,16 +164,10 @@ public final class ProportionalHazardsTest {
         if (events == 0) {
             throw new IllegalArgumentException("no events: proportional hazards cannot be tested");
         }
-        double[] g = transform(times, data.event(), transform);
-        double gMean = 0;
-        for (int i = 0; i < n; i++) {
-            if (data.event()[i]) {
-                gMean += g[i];
-            }
-        }
-        gMean /= events;
-
-        Sums sums = atFit != null && rs == fitted ? atFit : Sums.of(rs, beta, g, gMean);
+        double[] gByRank = byTimeRank(times, data.event(), transform);
+        double gMean = eventMean(times, data.event(), gByRank);
+        Sums sums = atFit != null && rs == fitted ? atFit : Sums.of(rs, beta, gByRank, gMean);
+        double[] g = residuals ? transform(times, data.event(), transform) : null; // per row: for the residuals
         Pass pass = null;
         if (residuals) {
             pass = new Pass(data, times, kept, lp, ties == Ties.EFRON);
@@ -265,39 +259,51 @@ public final class ProportionalHazardsTest {
 
     /** g(t) of every observation's exit time (not centred). */
     static double[] transform(Times times, boolean[] event, ZphTransform transform) {
+        double[] byRank = byTimeRank(times, event, transform);
+        int[] exit = times.exit();
+        double[] g = new double[event.length];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = byRank[exit[i]];
+        }
+        return g;
+    }
+
+    /**
+     * g(t) at each distinct (merged) time, by rank (not centred): every transform is a function of the exit time, so
+     * an observation's g is its exit rank's.
+     *
+     * @throws IllegalArgumentException for the log transform of an event at a time ≤ 0 (the first in input order)
+     */
+    static double[] byTimeRank(Times times, boolean[] event, ZphTransform transform) {
         int n = event.length;
         int d = times.distinct();
-        double[] g = new double[n];
+        double[] values = times.values();
+        int[] exit = times.exit();
+        double[] g = new double[d];
         switch (transform) {
-            case IDENTITY -> {
-                for (int i = 0; i < n; i++) {
-                    g[i] = times.values()[times.exit()[i]];
-                }
-            }
+            case IDENTITY -> System.arraycopy(values, 0, g, 0, d);
             case LOG -> {
                 for (int i = 0; i < n; i++) {
-                    double t = times.values()[times.exit()[i]];
+                    double t = values[exit[i]];
                     if (event[i] && !(t > 0)) {
                         throw new IllegalArgumentException("observation " + (i + 1) + ": the log transform needs"
                                 + " positive event times, got " + t);
                     }
-                    g[i] = Math.log(t);
+                }
+                for (int r = 0; r < d; r++) {
+                    g[r] = Math.log(values[r]);
                 }
             }
             case RANK -> {
                 // average rank among all exit times, as R rank()
                 int[] count = new int[d];
-                for (int r : times.exit()) {
+                for (int r : exit) {
                     count[r]++;
                 }
-                double[] avg = new double[d];
                 long below = 0;
                 for (int r = 0; r < d; r++) {
-                    avg[r] = below + (count[r] + 1) / 2.0;
+                    g[r] = below + (count[r] + 1) / 2.0;
                     below += count[r];
-                }
-                for (int i = 0; i < n; i++) {
-                    g[i] = avg[times.exit()[i]];
                 }
             }
             case KM -> {
@@ -306,9 +312,9 @@ public final class ProportionalHazardsTest {
                 int[] exits = new int[d + 1];
                 int[] entries = new int[d + 1];
                 for (int i = 0; i < n; i++) {
-                    exits[times.exit()[i]]++;
+                    exits[exit[i]]++;
                     if (event[i]) {
-                        deaths[times.exit()[i]]++;
+                        deaths[exit[i]]++;
                     }
                     if (times.entry() != null) {
                         entries[times.entry()[i]]++;
@@ -323,21 +329,31 @@ public final class ProportionalHazardsTest {
                     entryAbove += entries[k];
                     atRisk[k] = exitAbove - entryAbove;
                 }
-                double[] before = new double[d];
                 double s = 1;
                 for (int k = 0; k < d; k++) {
-                    before[k] = s;
+                    g[k] = 1 - s;
                     if (deaths[k] > 0) {
                         s *= 1 - (double) deaths[k] / atRisk[k];
                     }
-                }
-                for (int i = 0; i < n; i++) {
-                    g[i] = 1 - before[times.exit()[i]];
                 }
             }
             default -> throw new IllegalStateException();
         }
         return g;
+    }
+
+    /** The mean of g over the events (summed in input order), from g by time rank. */
+    static double eventMean(Times times, boolean[] event, double[] byRank) {
+        int[] exit = times.exit();
+        int events = 0;
+        double sum = 0;
+        for (int i = 0; i < event.length; i++) {
+            if (event[i]) {
+                events++;
+                sum += byRank[exit[i]];
+            }
+        }
+        return sum / events;
     }
 
     /**
@@ -348,26 +364,26 @@ public final class ProportionalHazardsTest {
      */
     record Sums(int p, double[] u, double[] info0, double[] info1, double[] info2) {
 
-        static Sums of(CoxRiskSets rs, double[] beta, double[] g, double gMean) {
+        static Sums of(CoxRiskSets rs, double[] beta, double[] gByRank, double gMean) {
             int p = rs.p;
             double[] scale = rs.factor();
             double[] scaled = new double[p];
             for (int j = 0; j < p; j++) {
                 scaled[j] = beta[j] / scale[j];
             }
-            CoxRiskSets.TimeWeighted tw = new CoxRiskSets.TimeWeighted(byRank(rs, g, gMean), p);
+            CoxRiskSets.TimeWeighted tw = new CoxRiskSets.TimeWeighted(centred(rs, gByRank, gMean), p);
             return of(rs, tw, rs.evaluate(scaled, true, tw).imat);
         }
 
-        /** g − mean by exit-time rank, from the events (0 at times without one: never used there). */
-        static double[] byRank(CoxRiskSets rs, double[] g, double gMean) {
-            double[] byRank = new double[rs.distinctTimes];
+        /** g − mean by exit-time rank at the times with an event (0 at the others: never used there). */
+        static double[] centred(CoxRiskSets rs, double[] gByRank, double gMean) {
+            double[] centred = new double[rs.distinctTimes];
             for (int k = 0; k < rs.n; k++) {
                 if (rs.dead[k]) {
-                    byRank[rs.exit[k]] = g[rs.order[k]] - gMean;
+                    centred[rs.exit[k]] = gByRank[rs.exit[k]] - gMean;
                 }
             }
-            return byRank;
+            return centred;
         }
 
         /** The sums on the original covariate scale from an evaluation's weighted sums and information. */
@@ -439,21 +455,22 @@ public final class ProportionalHazardsTest {
                 return null;
             }
             CoxData data = prepared.data();
+            boolean any = false;
+            for (boolean e : data.event()) {
+                any |= e;
+            }
+            if (!any) {
+                return null;
+            }
+            Times times;
             double[] g;
             try {
-                g = transform(Times.of(data, rs), data.event(), transform);
+                times = Times.of(data, rs);
+                g = byTimeRank(times, data.event(), transform);
             } catch (IllegalArgumentException e) {
                 return null;
             }
-            int events = 0;
-            double gMean = 0;
-            for (int i = 0; i < g.length; i++) {
-                if (data.event()[i]) {
-                    events++;
-                    gMean += g[i];
-                }
-            }
-            return events == 0 ? null : new AlongFit(rs, Sums.byRank(rs, g, gMean / events));
+            return new AlongFit(rs, Sums.centred(rs, g, eventMean(times, data.event(), g)));
         }
 
         @Override

@@ -40,10 +40,18 @@ public final class DesignMatrixBuilder {
     /** Adds a numeric variable. */
     public DesignMatrixBuilder numeric(String name, double[] values) {
         check(name, values.length);
-        for (int i = 0; i < values.length; i++) {
-            if (!Double.isFinite(values[i])) {
-                throw new IllegalArgumentException("covariate '" + name + "' of observation " + (i + 1)
-                        + " is not a finite number: " + values[i]);
+        // 0·v is 0 (or −0) for a finite v and NaN for an infinite or NaN one: one multiply-add per value, no branch;
+        // the row is looked for only when there is one
+        double probe = 0;
+        for (double v : values) {
+            probe += v * 0;
+        }
+        if (probe != 0) {
+            for (int i = 0; i < values.length; i++) {
+                if (!Double.isFinite(values[i])) {
+                    throw new IllegalArgumentException("covariate '" + name + "' of observation " + (i + 1)
+                            + " is not a finite number: " + values[i]);
+                }
             }
         }
         variables.put(name, values);
