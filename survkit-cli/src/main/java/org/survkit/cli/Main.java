@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import org.survkit.cli.output.Serializer;
 import org.survkit.io.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -151,6 +152,23 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (wantsJson(args)) {
+            // the JSON writer set up on a spare core while the command parses its options and reads its data
+            Thread t = new Thread(Serializer::prepareJson, "survkit-json-setup");
+            t.setDaemon(true);
+            t.start();
+        }
         System.exit(commandLine(args).execute(args));
+    }
+
+    /** {@return whether the arguments ask for JSON output} */
+    static boolean wantsJson(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--format=json") || args[i].equals("--format") && i + 1 < args.length
+                    && args[i + 1].equalsIgnoreCase("json")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -99,6 +99,19 @@ public final class Serializer<R> {
         }
     }
 
+    /**
+     * Sets up the JSON writer (Jackson's mapper, the streamed generator, the number formatting) by writing a small
+     * document nowhere: the first JSON document of a process costs ~20 ms of class initialization, which a command
+     * can pay on a spare core while it reads its data ({@code Main}).
+     */
+    public static void prepareJson() {
+        try (JsonGenerator g = Json.MAPPER.writer().createGenerator(Writer.nullWriter())) {
+            JsonDocument.of(Json.object().put("x", 0.5).put("n", 1).put("s", "y")).write(g);
+        } catch (IOException e) {
+            // nothing is written: an error here is the real output's to report
+        }
+    }
+
     private static <R> Function<R, JsonDocument> tree(Function<R, ? extends JsonNode> json) {
         return r -> JsonDocument.of(json.apply(r));
     }

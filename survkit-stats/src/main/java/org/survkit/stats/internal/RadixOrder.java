@@ -71,7 +71,9 @@ public final class RadixOrder {
         long[][] key = {keys, new long[n]};
         int[][] idx = {order, new int[n]};
         boolean moved = false;
-        for (int pass = 0; pass < PASSES && n > 0; pass++) {
+        // the high digits first; the keys equal on them are then ordered by their low digits run by run (a continuous
+        // score's runs hold a few keys each: about half the passes over all rows)
+        for (int pass = LOW_PASSES; pass < PASSES && n > 0; pass++) {
             int p = pass;
             int shift = pass * BITS;
             int first = (int) (key[0][0] >>> shift) & (BUCKETS - 1);
@@ -125,7 +127,73 @@ public final class RadixOrder {
             idx[0] = to;
             moved = true;
         }
+        orderRuns(key[0], idx[0], key[1], idx[1]);
         return new Sorted(idx[0], key[0]);
+    }
+
+    /** Passes over the low digits, done within the runs of keys equal on the high ones ({@link #orderRuns}). */
+    private static final int LOW_PASSES = 3;
+    /** Runs up to this long are ordered by insertion, longer ones by radix passes of their own. */
+    private static final int INSERTION_RUN = 32;
+
+    /**
+     * Orders each run of keys equal on the digits above the {@value #LOW_PASSES} low ones by the whole key, stably
+     * (the runs are in index order, as the stable passes left them): the order of a sort by the whole key, ties by
+     * index. {@code spareKey}/{@code spareIdx} are work space of the same length.
+     */
+    private static void orderRuns(long[] key, int[] idx, long[] spareKey, int[] spareIdx) {
+        int n = key.length;
+        int shift = LOW_PASSES * BITS;
+        int start = 0;
+        while (start < n) {
+            long high = key[start] >>> shift;
+            int end = start + 1;
+            while (end < n && key[end] >>> shift == high) {
+                end++;
+            }
+            if (end - start > INSERTION_RUN) {
+                lowPasses(key, idx, spareKey, spareIdx, start, end);
+            } else if (end - start > 1) {
+                for (int i = start + 1; i < end; i++) {
+                    long k = key[i];
+                    int x = idx[i];
+                    int j = i - 1;
+                    while (j >= start && Long.compareUnsigned(key[j], k) > 0) {
+                        key[j + 1] = key[j];
+                        idx[j + 1] = idx[j];
+                        j--;
+                    }
+                    key[j + 1] = k;
+                    idx[j + 1] = x;
+                }
+            }
+            start = end;
+        }
+    }
+
+    /** Stable LSD passes over the low digits of the keys in from..to−1 (in place, through the spare arrays). */
+    private static void lowPasses(long[] key, int[] idx, long[] spareKey, int[] spareIdx, int from, int to) {
+        int[] count = new int[BUCKETS];
+        for (int pass = 0; pass < LOW_PASSES; pass++) {
+            int shift = pass * BITS;
+            java.util.Arrays.fill(count, 0);
+            for (int i = from; i < to; i++) {
+                count[(int) (key[i] >>> shift) & (BUCKETS - 1)]++;
+            }
+            int sum = from;
+            for (int b = 0; b < BUCKETS; b++) {
+                int v = count[b];
+                count[b] = sum;
+                sum += v;
+            }
+            for (int i = from; i < to; i++) {
+                int pos = count[(int) (key[i] >>> shift) & (BUCKETS - 1)]++;
+                spareKey[pos] = key[i];
+                spareIdx[pos] = idx[i];
+            }
+            System.arraycopy(spareKey, from, key, from, to - from);
+            System.arraycopy(spareIdx, from, idx, from, to - from);
+        }
     }
 
     /** Runs {@code body} for each part 0..parts−1: on two threads for two parts, else at once. */

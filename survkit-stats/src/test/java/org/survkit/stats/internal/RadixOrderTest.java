@@ -84,4 +84,39 @@ class RadixOrderTest {
         assertThat(RadixOrder.ascending(few)).isEqualTo(expected);
         assertThat(RadixOrder.ranks(few, false).rank()).isEqualTo(RankedTimes.of(few, false).rank());
     }
+
+    @Test
+    void keysEqualOnTheHighDigitsAreOrderedByTheirLowOnes() {
+        // the passes over the high digits run first; keys equal on them are ordered within their run by the low
+        // digits: by insertion for short runs, by radix passes for runs longer than 32 (values a few ulps apart,
+        // many of them equal, both signs), at one thread and at two
+        Random rnd = new Random(14);
+        for (int n : new int[] {5_000, RadixOrder.PARALLEL_ROWS + 7}) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                long base = Double.doubleToRawLongBits(rnd.nextInt(4) == 0 ? -1.5 : rnd.nextInt(3) + 1.25);
+                long low = switch (rnd.nextInt(3)) {
+                    case 0 -> rnd.nextInt(8);                       // ties within a long run
+                    case 1 -> rnd.nextLong() & ((1L << 33) - 1);    // anywhere in the low 33 bits
+                    default -> (long) rnd.nextInt(40) << 20;
+                };
+                v[i] = Double.longBitsToDouble(base & ~((1L << 33) - 1) | low);
+            }
+            int[] expected = IntStream.range(0, n).boxed()
+                    .sorted(Comparator.comparingDouble((Integer i) -> v[i] + 0.0).thenComparing(i -> i))
+                    .mapToInt(Integer::intValue).toArray();
+            assertThat(RadixOrder.ascending(v)).as("n " + n).isEqualTo(expected);
+            assertThat(RadixOrder.ranks(v, false).rank()).isEqualTo(RankedTimes.of(v, false).rank());
+            // short runs only: two values per run of the high digits
+            double[] pairs = new double[n];
+            for (int i = 0; i < n; i++) {
+                pairs[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(1.0 + (i % (n / 2)) * 0x1p-19)
+                        | (rnd.nextBoolean() ? 1L : 5L));
+            }
+            int[] expectedPairs = IntStream.range(0, n).boxed()
+                    .sorted(Comparator.comparingDouble((Integer i) -> pairs[i]).thenComparing(i -> i))
+                    .mapToInt(Integer::intValue).toArray();
+            assertThat(RadixOrder.ascending(pairs)).as("pairs n " + n).isEqualTo(expectedPairs);
+        }
+    }
 }
