@@ -10,7 +10,9 @@ import java.util.Objects;
 import java.util.Set;
 import org.survkit.io.Cohort;
 import org.survkit.io.Covariate;
+import org.survkit.io.DecimalMark;
 import org.survkit.io.InputException;
+import org.survkit.io.LocalNumbers;
 import org.survkit.stats.model.DesignMatrix;
 import org.survkit.stats.model.DesignMatrixBuilder;
 import org.survkit.stats.model.Factor;
@@ -98,6 +100,9 @@ public record ModelFrame(DesignMatrix design, Map<String, List<String>> levels, 
                 b.numeric(name, v.numeric());
                 continue;
             }
+            if (v.levels().size() > MAX_LEVELS) {
+                throw tooManyLevels(cohort, v, where);
+            }
             List<String> lv = levels(v, order.getOrDefault(name, List.of()));
             String ref = reference.get(name);
             if (ref != null && !lv.contains(ref)) {
@@ -116,6 +121,35 @@ public record ModelFrame(DesignMatrix design, Map<String, List<String>> levels, 
             refs.put(name, ref);
         }
         return new ModelFrame(b.build(terms.stream().map(String::trim).toList()), levels, refs);
+    }
+
+    /**
+     * The most levels a categorical covariate may have: each level beyond the reference is a column of the model, and
+     * a text column with hundreds of different values is a number column with a word in it (a missing-value code
+     * such as "n/a" before the numbers), an identifier or a measurement, not a factor (at 80,000 levels the fit needed
+     * tens of gigabytes and never ended).
+     */
+    static final int MAX_LEVELS = 200;
+
+    private static InputException tooManyLevels(Cohort cohort, Covariate v, Where where) {
+        long numbers = v.levels().stream().filter(ModelFrame::isNumber).count();
+        String example = cohort.firstNonNumber(v.name(), cohort.source());
+        String why = numbers * 2 > v.levels().size() && !example.isEmpty()
+                ? " Most of its values are numbers: the values that are not" + example.replaceFirst("^, ", " (")
+                + ") made it a text column. If they mean missing, add them to " + where.mention(StudyKeys.NA)
+                + "; otherwise correct them in the file."
+                : " If it is an identifier or a measurement, leave it out of the model; for a grouping with many"
+                + " values, use " + where.mention(StudyKeys.STRATA) + " (a baseline hazard per value) instead.";
+        return new InputException("covariate '" + v.name() + "' was read as categorical with " + v.levels().size()
+                + " different values, more than the " + MAX_LEVELS + " a model can take as levels (one coefficient"
+                + " each)." + why);
+    }
+
+    /** {@return whether a text is a number with either decimal mark, as the reader's own parser reads it} */
+    private static boolean isNumber(String text) {
+        String v = text.strip();
+        return !Double.isNaN(LocalNumbers.parse(v, DecimalMark.POINT))
+                || !Double.isNaN(LocalNumbers.parse(v, DecimalMark.COMMA));
     }
 
     /** The first level that occurs in the analysed rows (a level seen only in excluded rows is no reference). */
