@@ -1,5 +1,6 @@
 package org.survkit.stats.cox;
 
+import org.survkit.stats.internal.TwoCores;
 import java.util.Arrays;
 import org.survkit.stats.internal.RadixOrder;
 import org.survkit.stats.internal.RankedTimes;
@@ -312,7 +313,7 @@ public final class ConcordanceIndex {
     private static Pairs scoreOrder(double[] start, double[] stop, boolean[] event, RadixOrder.Ranked scores,
             int[] strata, double[] weights, boolean force, TimeRanks known) {
         return scoreOrder(start, stop, event, scores, strata, weights, force, known,
-                ScoreOrderConcordance.PARALLEL_ROWS);
+                TwoCores.ROWS);
     }
 
     private static Pairs scoreOrder(double[] start, double[] stop, boolean[] event, RadixOrder.Ranked scores,

@@ -1,5 +1,6 @@
 package org.survkit.stats.cox;
 
+import org.survkit.stats.internal.TwoCores;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -646,7 +647,7 @@ public final class CoxRegression {
         // blocks of rows on both cores; each row's sum over the (estimable) columns in column order, as one pass per
         // column would add them, three columns per pass (the row's sum kept in a register under the quick compiler)
         int[] use = java.util.stream.IntStream.range(0, coef.length).filter(j -> !Double.isNaN(coef[j])).toArray();
-        CoxRiskSets.inHalves(n, (from, to) -> {
+        TwoCores.inHalves(n, (from, to) -> {
             for (int start = from; start < to; start += 1024) {
                 int end = Math.min(to, start + 1024);
                 int u = 0;

@@ -2,6 +2,7 @@ package org.survkit.stats.cox;
 
 import java.util.Arrays;
 import org.survkit.stats.internal.RankedTimes;
+import org.survkit.stats.internal.TwoCores;
 
 /**
  * Cox data prepared for repeated evaluation of the partial likelihood: observations sorted by
@@ -164,7 +165,7 @@ final class CoxRiskSets implements PartialLikelihood {
         int[] exit = new int[n];
         int[] entry = entryRank == null ? null : new int[n];
         int[] entryRanks = entryRank;
-        inHalves(n, (from, to) -> {
+        TwoCores.inHalves(n, (from, to) -> {
             for (int k = from; k < to; k++) {
                 int i = order[k];
                 wt[k] = data.weights() == null ? 1 : data.weights()[i];
@@ -192,8 +193,7 @@ final class CoxRiskSets implements PartialLikelihood {
         boolean weightedMeans = entryRank == null && w0 != null;
         double total = sw;
         // one column per task (each column's sums in row order, whichever thread runs it)
-        java.util.stream.IntStream byColumn = java.util.stream.IntStream.range(0, p);
-        (n < PARALLEL_ROWS ? byColumn : byColumn.parallel()).forEach(j -> {
+        TwoCores.each(p, n, j -> {
             double[] col = cols[use[j]];
             boolean zeroOne = true;
             for (double v : col) {
@@ -284,7 +284,7 @@ final class CoxRiskSets implements PartialLikelihood {
             cursor[1][b] = (b << SORT_BLOCK_SHIFT) + firstHalf[b];
         }
         int[] dealtPosition = new int[n];
-        inHalves(n, (from, to) -> {
+        TwoCores.inHalves(n, (from, to) -> {
             int[] next = cursor[from == 0 ? 0 : 1];
             for (int i = from; i < to; i++) {
                 int k = slotOf[i];
@@ -300,12 +300,12 @@ final class CoxRiskSets implements PartialLikelihood {
             double[] out = xc[j];
             double mean = means[j];
             double sc = scale[j];
-            inHalves(n, (from, to) -> {
+            TwoCores.inHalves(n, (from, to) -> {
                 for (int i = from; i < to; i++) {
                     dealt[slotOf[i]] = (col[i] - mean) * sc;
                 }
             });
-            inHalves(n, (from, to) -> {
+            TwoCores.inHalves(n, (from, to) -> {
                 for (int slot = from; slot < to; slot++) {
                     out[dealtPosition[slot]] = dealt[slot];
                 }
@@ -440,7 +440,7 @@ final class CoxRiskSets implements PartialLikelihood {
         }
         double[] risk = workRisk;
         double[] eta = workEta;
-        inHalves(n, (from, to) -> linearRisk(beta, eta, risk, from, to));
+        TwoCores.inHalves(n, (from, to) -> linearRisk(beta, eta, risk, from, to));
         int tri = p * (p + 1) / 2;
         double[] u = ev.u;
         double[] imat = new double[tri]; // packed lower triangle of −Σ w̄ A Aᵀ/D², then + the Gram part
@@ -470,7 +470,7 @@ final class CoxRiskSets implements PartialLikelihood {
             double[] ll = new double[2];
             double[] go = gOthers;
             double[] gd = gDead;
-            java.util.stream.IntStream.range(0, 2).parallel().forEach(h -> {
+            TwoCores.inParts(2, h -> {
                 if (h == 0) {
                     ll[0] = walk(0, mid, null, risk, eta, u, imat, go, gd, info, timeWeighted);
                 } else {
@@ -510,10 +510,10 @@ final class CoxRiskSets implements PartialLikelihood {
 
     /**
      * Where {@link #evaluate} splits its walk for two threads: the first row at or after n/2 that starts an
-     * exit-time group (or a stratum); n (no split) below {@link #PARALLEL_ROWS} rows or when no group starts there.
+     * exit-time group (or a stratum); n (no split) below {@link TwoCores#ROWS} rows or when no group starts there.
      */
     int splitRow() {
-        if (n < PARALLEL_ROWS) {
+        if (n < TwoCores.ROWS) {
             return n;
         }
         int k = n / 2;
@@ -535,7 +535,7 @@ final class CoxRiskSets implements PartialLikelihood {
         int from = blocks[-b - 2];
         int half = from + (row - from) / 2;
         double[][] parts = new double[2][];
-        java.util.stream.IntStream.range(0, 2).parallel().forEach(h -> {
+        TwoCores.inParts(2, h -> {
             int lo = h == 0 ? from : half;
             int hi = h == 0 ? half : row;
             double[] sum = new double[1 + p];
@@ -765,24 +765,6 @@ final class CoxRiskSets implements PartialLikelihood {
         }
     }
 
-    /** A loop over the rows from..to−1 whose every row is computed from that row alone. */
-    interface RowRange {
-        void run(int from, int to);
-    }
-
-    /**
-     * Runs {@code body} over rows 0..n−1: in two fixed halves on two threads from {@link #PARALLEL_ROWS} rows, else
-     * at once. Every row is computed alone, so the result is the same bit for bit however the threads run.
-     */
-    static void inHalves(int n, RowRange body) {
-        if (n < PARALLEL_ROWS) {
-            body.run(0, n);
-            return;
-        }
-        int half = n / 2;
-        java.util.stream.IntStream.range(0, 2).parallel().forEach(h -> body.run(h == 0 ? 0 : half, h == 0 ? half : n));
-    }
-
     /**
      * The exact partial likelihood's terms at a time with d ≥ 2 deaths: with E = e_d(r) the d-th elementary
      * symmetric polynomial of the risk scores of the risk set (positions lo..hi−1 whose entry precedes t),
@@ -862,7 +844,7 @@ final class CoxRiskSets implements PartialLikelihood {
             hazardRange(0, n, risk, gOthers, gDead, g, power, v);
         } else {
             // two fixed ranges on two threads; each row's value is the same sum in the same order as on one thread
-            java.util.stream.IntStream.range(0, 2).parallel().forEach(h -> hazardRange(h == 0 ? 0 : mid,
+            TwoCores.inParts(2, h -> hazardRange(h == 0 ? 0 : mid,
                     h == 0 ? mid : n, risk, gOthers, gDead, g, power, v));
         }
         return v;
@@ -1013,8 +995,7 @@ final class CoxRiskSets implements PartialLikelihood {
                     gw[k] = g[rs.exit[k]] * rs.w[k];
                 }
             }
-            java.util.stream.IntStream columns = java.util.stream.IntStream.range(0, rs.p);
-            (n < PARALLEL_ROWS ? columns : columns.parallel()).forEach(i -> {
+            TwoCores.each(rs.p, n, i -> {
                 double[] col = rs.xc[i];
                 double sum = u[i];
                 for (int k = 0; k < n; k++) {
@@ -1031,22 +1012,18 @@ final class CoxRiskSets implements PartialLikelihood {
     /** Rows per block of the Gram product: the block's columns stay in cache while all p(p+1)/2 dots run. */
     private static final int GRAM_BLOCK = 1024;
 
-    /** Below this many rows the Gram product runs on the calling thread only. */
-    private static final int PARALLEL_ROWS = 65_536;
-
     /**
      * packed lower triangle += Xᵀ diag(v) X, by column dot products over cache-sized row blocks; large
      * inputs are split in two halves computed concurrently (the sum is the same up to rounding).
      */
     private void addGram(double[] tri, double[] v) {
-        if (n < PARALLEL_ROWS) {
+        if (n < TwoCores.ROWS) {
             gramRange(tri, v, 0, n);
             return;
         }
         int half = (n / 2 / GRAM_BLOCK) * GRAM_BLOCK;
         double[][] parts = new double[2][tri.length];
-        java.util.stream.IntStream.range(0, 2).parallel()
-                .forEach(h -> gramRange(parts[h], v, h == 0 ? 0 : half, h == 0 ? half : n));
+        TwoCores.inParts(2, h -> gramRange(parts[h], v, h == 0 ? 0 : half, h == 0 ? half : n));
         for (int i = 0; i < tri.length; i++) {
             tri[i] += parts[0][i] + parts[1][i];
         }

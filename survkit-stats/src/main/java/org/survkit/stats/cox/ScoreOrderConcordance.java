@@ -1,5 +1,6 @@
 package org.survkit.stats.cox;
 
+import org.survkit.stats.internal.TwoCores;
 import org.survkit.stats.internal.RadixOrder;
 
 /**
@@ -23,13 +24,10 @@ import org.survkit.stats.internal.RadixOrder;
  * influence equals the time-order walk's; only the Cox-model variance ({@code cvar}), which needs the
  * whole risk set at each event time, is not computed here (NaN).
  *
- * <p>Time O(n log m) with m distinct times per stratum, memory O(n). From {@value #PARALLEL_ROWS} rows the walk
+ * <p>Time O(n log m) with m distinct times per stratum, memory O(n). From {@value TwoCores#ROWS} rows the walk
  * runs in two ranges of score positions on two threads ({@link #run}).
  */
 final class ScoreOrderConcordance {
-
-    /** From this many rows the walk runs in two ranges of score positions on two threads (the Cox code's threshold). */
-    static final int PARALLEL_ROWS = 65_536;
 
     private ScoreOrderConcordance() {
     }
@@ -45,7 +43,7 @@ final class ScoreOrderConcordance {
      * @param distinct     number of pooled distinct times
      * @param scores       risk scores ranked ascending ({@link RadixOrder#ranks})
      * @param code         stratum codes 0..s−1, or null
-     * @param parallelRows {@link #PARALLEL_ROWS} (tests: any size)
+     * @param parallelRows {@link TwoCores#ROWS} (tests: any size)
      */
     static ConcordanceIndex.Pairs run(int[] exitRank, int[] entryRank, int distinct, boolean[] events,
             RadixOrder.Ranked scores, int[] code, int s, double[] weights, int parallelRows) {
@@ -102,7 +100,7 @@ final class ScoreOrderConcordance {
         int[] scoreRank = scores.rank();
         int[] exitOf = localExit;
         int[] entryOf = localEntry;
-        CoxRiskSets.inHalves(n, (from, to) -> {
+        TwoCores.inHalves(n, (from, to) -> {
             boolean[] event = p.event;
             double[] w = p.w;
             int[] score = p.score;
@@ -164,7 +162,7 @@ final class ScoreOrderConcordance {
         Sums whole = inside ? new Sums(maxSpan, p.counting) : null;
         double splitTied = 0;
         if (inside) {
-            java.util.stream.IntStream.range(0, 2).parallel().forEach(h -> {
+            TwoCores.inParts(2, h -> {
                 if (h == 0) {
                     first.own.add(p, lo, split, m);
                 } else {
@@ -175,7 +173,7 @@ final class ScoreOrderConcordance {
             splitTied = whole.prefixes(m, 0);
             second.startFrom(first.own, m);
         }
-        java.util.stream.IntStream.range(0, 2).parallel().forEach(h -> {
+        TwoCores.inParts(2, h -> {
             if (h == 0) {
                 for (int c = 0; c < cut; c++) {
                     if (blocks[c] < blocks[c + 1]) {

@@ -1,8 +1,6 @@
 package org.survkit.stats.internal;
 
 import java.util.Arrays;
-import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 
 /**
  * Sorting and ranking of doubles by least-significant-digit radix sort on their bit patterns:
@@ -13,8 +11,6 @@ public final class RadixOrder {
     private static final int BITS = 11;
     private static final int BUCKETS = 1 << BITS;
     private static final int PASSES = (64 + BITS - 1) / BITS;
-    /** From this many rows the sort and the ranking run in two halves on two threads (the Cox code's threshold). */
-    static final int PARALLEL_ROWS = 65_536;
 
     private RadixOrder() {
     }
@@ -42,19 +38,19 @@ public final class RadixOrder {
     }
 
     /**
-     * LSD radix sort on the keys. From {@value #PARALLEL_ROWS} rows the rows are cut into two halves on two threads:
+     * LSD radix sort on the keys. From {@value TwoCores#ROWS} rows the rows are cut into two halves on two threads:
      * each half counts its own digits, and its scatter offsets start after the other half's keys of smaller digits
      * and, for the second half, after the first half's keys of the same digit — the order of the one-thread sort,
      * stable, bit for bit.
      */
     private static Sorted sorted(double[] values) {
         int n = values.length;
-        int[] cut = n < PARALLEL_ROWS ? new int[] {0, n} : new int[] {0, n / 2, n};
+        int[] cut = TwoCores.cut(n);
         int parts = cut.length - 1;
         long[] keys = new long[n];
         int[] order = new int[n];
         int[][][] count = new int[parts][PASSES][BUCKETS];
-        inParts(parts, h -> {
+        TwoCores.inParts(parts, h -> {
             long[] key = keys;
             int[] idx = order;
             int[][] c = count[h];
@@ -87,7 +83,7 @@ public final class RadixOrder {
             long[] src = key[0];
             if (moved && parts > 1) {
                 // the halves hold other keys than at the start: count their digits again
-                inParts(parts, h -> {
+                TwoCores.inParts(parts, h -> {
                     int[] c = count[h][p];
                     Arrays.fill(c, 0);
                     long[] k = src;
@@ -108,7 +104,7 @@ public final class RadixOrder {
             long[] dst = key[1];
             int[] from = idx[0];
             int[] to = idx[1];
-            inParts(parts, h -> {
+            TwoCores.inParts(parts, h -> {
                 int[] c = count[h][p];
                 long[] k0 = src;
                 long[] k1 = dst;
@@ -196,15 +192,6 @@ public final class RadixOrder {
         }
     }
 
-    /** Runs {@code body} for each part 0..parts−1: on two threads for two parts, else at once. */
-    private static void inParts(int parts, IntConsumer body) {
-        if (parts == 1) {
-            body.accept(0);
-        } else {
-            IntStream.range(0, parts).parallel().forEach(body);
-        }
-    }
-
     /** The value of a sort key ({@code v + 0.0} of the values it came from). */
     private static double value(long key) {
         return Double.longBitsToDouble(key < 0 ? key ^ Long.MIN_VALUE : ~key);
@@ -212,7 +199,7 @@ public final class RadixOrder {
 
     /**
      * Ranks of the values among their distinct values; with {@code timefix}, near-equal values are
-     * merged first as R's {@code aeqSurv} ({@link TimeFix}). From {@value #PARALLEL_ROWS} rows the sort and the
+     * merged first as R's {@code aeqSurv} ({@link TimeFix}). From {@value TwoCores#ROWS} rows the sort and the
      * ranking run on two threads, with the same result.
      */
     public static Ranked ranks(double[] values, boolean timefix) {
@@ -220,11 +207,11 @@ public final class RadixOrder {
         Sorted sorted = sorted(values);
         int[] order = sorted.order();
         long[] keys = sorted.keys();
-        int[] cut = n < PARALLEL_ROWS ? new int[] {0, n} : new int[] {0, n / 2, n};
+        int[] cut = TwoCores.cut(n);
         int parts = cut.length - 1;
         // distinct values that start in each part, then each part ranks from the count before it
         int[] base = new int[parts + 1];
-        inParts(parts, h -> {
+        TwoCores.inParts(parts, h -> {
             long[] key = keys;
             int c = 0;
             for (int k = cut[h], hi = cut[h + 1]; k < hi; k++) {
@@ -240,7 +227,7 @@ public final class RadixOrder {
         int d = base[parts];
         int[] rank = new int[n];
         double[] distinctValues = new double[d];
-        inParts(parts, h -> {
+        TwoCores.inParts(parts, h -> {
             long[] key = keys;
             int[] ord = order;
             int[] rk = rank;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
+import org.survkit.stats.internal.TwoCores;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -178,10 +179,10 @@ class ScoreOrderInTwoRangesTest {
 
     @Test
     void splitsAtTheProductionThresholdAsTheForcedOne() {
-        // 70,000 rows (above ScoreOrderConcordance.PARALLEL_ROWS): the default path walks in two ranges
+        // 70,000 rows (above TwoCores.ROWS): the default path walks in two ranges
         Random rnd = new Random(77);
         int n = 70_000;
-        assertThat(n).isGreaterThanOrEqualTo(ScoreOrderConcordance.PARALLEL_ROWS);
+        assertThat(n).isGreaterThanOrEqualTo(TwoCores.ROWS);
         Data[] sets = {
             sample(rnd, n, false, Strata.NONE, Scores.CONTINUOUS, false, false),
             sample(rnd, n, true, Strata.RANDOM, Scores.FEW, false, false),
@@ -190,7 +191,7 @@ class ScoreOrderInTwoRangesTest {
         for (int k = 0; k < sets.length; k++) {
             Data d = sets[k];
             ConcordanceIndex.Pairs one = pairs(d, ONE_RANGE);
-            assertSame(d, one, pairs(d, ScoreOrderConcordance.PARALLEL_ROWS), "set " + k);
+            assertSame(d, one, pairs(d, TwoCores.ROWS), "set " + k);
             ConcordanceIndex.Detail viaDetail = ConcordanceIndex.detail(d.start, d.stop, d.event, d.score, d.strata,
                     d.w, null, ConcordanceIndex.Algorithm.SCORE_ORDER);
             assertThat(viaDetail.estimate()).as("set " + k).isCloseTo(summary(d, one).estimate(), within(1e-12));

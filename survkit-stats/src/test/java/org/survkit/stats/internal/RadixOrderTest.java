@@ -56,10 +56,10 @@ class RadixOrderTest {
 
     @Test
     void twoThreadsFromTheThresholdGiveTheOneThreadOrderAndRanks() {
-        // above RadixOrder.PARALLEL_ROWS the passes count and scatter in two halves: the stable order still, and
+        // above TwoCores.ROWS the passes count and scatter in two halves: the stable order still, and
         // equal values straddle the halves (ties, signed zeros, an odd length)
         Random rnd = new Random(13);
-        for (int n : new int[] {RadixOrder.PARALLEL_ROWS, RadixOrder.PARALLEL_ROWS + 12_345}) {
+        for (int n : new int[] {TwoCores.ROWS, TwoCores.ROWS + 12_345}) {
             double[] v = sample(rnd, n);
             int[] expected = IntStream.range(0, n).boxed()
                     .sorted(Comparator.comparingDouble((Integer i) -> v[i] + 0.0).thenComparing(i -> i))
@@ -74,7 +74,7 @@ class RadixOrderTest {
             }
         }
         // few distinct values: passes whose digit is the same for every key are skipped between the moving ones
-        double[] few = new double[RadixOrder.PARALLEL_ROWS + 3];
+        double[] few = new double[TwoCores.ROWS + 3];
         for (int i = 0; i < few.length; i++) {
             few[i] = rnd.nextInt(3) * 1024.0 + (rnd.nextBoolean() ? 0.5 : 0);
         }
@@ -91,7 +91,7 @@ class RadixOrderTest {
         // digits: by insertion for short runs, by radix passes for runs longer than 32 (values a few ulps apart,
         // many of them equal, both signs), at one thread and at two
         Random rnd = new Random(14);
-        for (int n : new int[] {5_000, RadixOrder.PARALLEL_ROWS + 7}) {
+        for (int n : new int[] {5_000, TwoCores.ROWS + 7}) {
             double[] v = new double[n];
             for (int i = 0; i < n; i++) {
                 long base = Double.doubleToRawLongBits(rnd.nextInt(4) == 0 ? -1.5 : rnd.nextInt(3) + 1.25);
