@@ -140,11 +140,8 @@ public record Cohort(String source, double[] time, boolean[] event, String[] gro
         Covariate c = covariate(name);
         String[] text = c == null ? null : c.text();
         for (int i = 0; text != null && i < text.length; i++) {
-            String v = text[i].strip();
-            // a number with either mark, as the reader's own parser reads it
-            if (Double.isNaN(LocalNumbers.parse(v, DecimalMark.POINT)) && Double.isNaN(LocalNumbers.parse(v,
-                    DecimalMark.COMMA))) {
-                return ", e.g. '" + v + "' on line " + line[i] + " of " + file;
+            if (!LocalNumbers.isNumber(text[i])) {
+                return ", e.g. '" + text[i].strip() + "' on line " + line[i] + " of " + file;
             }
         }
         return "";

@@ -29,6 +29,15 @@ public final class LocalNumbers {
     }
 
     /**
+     * {@return whether a text (blanks around it aside) reads as a number with one decimal mark or the other}: what a
+     * message means by "a value that is not a number" whichever mark the column was read with.
+     */
+    public static boolean isNumber(String s) {
+        String v = s.strip();
+        return !Double.isNaN(parse(v, DecimalMark.POINT)) || !Double.isNaN(parse(v, DecimalMark.COMMA));
+    }
+
+    /**
      * Parses a trimmed text with a decimal mark.
      *
      * @param s    the trimmed text
