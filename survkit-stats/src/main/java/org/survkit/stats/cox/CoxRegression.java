@@ -644,39 +644,11 @@ public final class CoxRegression {
         int n = data.size();
         // R coxph: linear.predictors = x β + offset − Σ β·means
         double[] lp = data.offset() == null ? new double[n] : data.offset().clone();
-        // blocks of rows on both cores; each row's sum over the (estimable) columns in column order, as one pass per
-        // column would add them, three columns per pass (the row's sum kept in a register under the quick compiler)
+        // blocks of rows on both cores, each row's terms over the estimable columns in column order
         int[] use = java.util.stream.IntStream.range(0, coef.length).filter(j -> !Double.isNaN(coef[j])).toArray();
         TwoCores.inHalves(n, (from, to) -> {
             for (int start = from; start < to; start += 1024) {
-                int end = Math.min(to, start + 1024);
-                int u = 0;
-                for (; u + 2 < use.length; u += 3) {
-                    double b0 = coef[use[u]];
-                    double b1 = coef[use[u + 1]];
-                    double b2 = coef[use[u + 2]];
-                    double m0 = means[use[u]];
-                    double m1 = means[use[u + 1]];
-                    double m2 = means[use[u + 2]];
-                    double[] c0 = cols[use[u]];
-                    double[] c1 = cols[use[u + 1]];
-                    double[] c2 = cols[use[u + 2]];
-                    for (int i = start; i < end; i++) {
-                        double e = lp[i];
-                        e += b0 * (c0[i] - m0);
-                        e += b1 * (c1[i] - m1);
-                        e += b2 * (c2[i] - m2);
-                        lp[i] = e;
-                    }
-                }
-                for (; u < use.length; u++) {
-                    double b = coef[use[u]];
-                    double m = means[use[u]];
-                    double[] c = cols[use[u]];
-                    for (int i = start; i < end; i++) {
-                        lp[i] += b * (c[i] - m);
-                    }
-                }
+                CoxRiskSets.addLinearTerms(lp, cols, coef, means, use, start, Math.min(to, start + 1024));
             }
         });
         return lp;

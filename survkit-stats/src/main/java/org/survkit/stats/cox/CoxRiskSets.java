@@ -717,17 +717,7 @@ final class CoxRiskSets implements PartialLikelihood {
      * summed over j in column order, as one pass per column would).
      */
     private void linearRisk(double[] beta, double[] eta, double[] risk, int from, int to) {
-        // the columns with a coefficient other than 0, three at a time: each row's η is read and written once per
-        // three columns instead of once per column (the quick compiler keeps it in a register), its terms added in
-        // column order as before
-        int used = 0;
-        int[] cols = new int[p];
-        for (int j = 0; j < p; j++) {
-            if (beta[j] != 0) {
-                cols[used++] = j;
-            }
-        }
-        final double[][] xc = this.xc;
+        int[] used = java.util.stream.IntStream.range(0, p).filter(j -> beta[j] != 0).toArray();
         final double[] w = this.w;
         for (int start = from; start < to; start += GRAM_BLOCK) {
             int end = Math.min(to, start + GRAM_BLOCK);
@@ -736,31 +726,46 @@ final class CoxRiskSets implements PartialLikelihood {
             } else {
                 System.arraycopy(off, start, eta, start, end - start);
             }
-            int c = 0;
-            for (; c + 2 < used; c += 3) {
-                double b0 = beta[cols[c]];
-                double b1 = beta[cols[c + 1]];
-                double b2 = beta[cols[c + 2]];
-                double[] x0 = xc[cols[c]];
-                double[] x1 = xc[cols[c + 1]];
-                double[] x2 = xc[cols[c + 2]];
-                for (int k = start; k < end; k++) {
-                    double e = eta[k];
-                    e += b0 * x0[k];
-                    e += b1 * x1[k];
-                    e += b2 * x2[k];
-                    eta[k] = e;
-                }
-            }
-            for (; c < used; c++) {
-                double bj = beta[cols[c]];
-                double[] col = xc[cols[c]];
-                for (int k = start; k < end; k++) {
-                    eta[k] += bj * col[k];
-                }
-            }
+            addLinearTerms(eta, xc, beta, null, used, start, end);
             for (int k = start; k < end; k++) {
                 risk[k] = Math.exp(eta[k]) * w[k];
+            }
+        }
+    }
+
+    /**
+     * eta[k] += Σ_j coef_j (x_j[k] − centre_j) for rows from..to−1 over the columns {@code use} (centre 0 when
+     * null), each row's terms added in column order as one pass per column would add them, three columns per pass:
+     * each row's sum is read and written once per three columns (the quick compiler keeps it in a register).
+     * The linear predictor of an evaluation and the model's linear predictors ({@link CoxRegression}).
+     */
+    static void addLinearTerms(double[] eta, double[][] x, double[] coef, double[] centre, int[] use, int from,
+            int to) {
+        int u = 0;
+        for (; u + 2 < use.length; u += 3) {
+            double b0 = coef[use[u]];
+            double b1 = coef[use[u + 1]];
+            double b2 = coef[use[u + 2]];
+            double m0 = centre == null ? 0 : centre[use[u]];
+            double m1 = centre == null ? 0 : centre[use[u + 1]];
+            double m2 = centre == null ? 0 : centre[use[u + 2]];
+            double[] x0 = x[use[u]];
+            double[] x1 = x[use[u + 1]];
+            double[] x2 = x[use[u + 2]];
+            for (int k = from; k < to; k++) {
+                double e = eta[k];
+                e += b0 * (x0[k] - m0);
+                e += b1 * (x1[k] - m1);
+                e += b2 * (x2[k] - m2);
+                eta[k] = e;
+            }
+        }
+        for (; u < use.length; u++) {
+            double b = coef[use[u]];
+            double m = centre == null ? 0 : centre[use[u]];
+            double[] c = x[use[u]];
+            for (int k = from; k < to; k++) {
+                eta[k] += b * (c[k] - m);
             }
         }
     }
