@@ -164,9 +164,11 @@ public final class ProportionalHazardsTest {
         if (events == 0) {
             throw new IllegalArgumentException("no events: proportional hazards cannot be tested");
         }
-        double[] gByRank = byTimeRank(times, data.event(), transform);
-        double gMean = eventMean(times, data.event(), gByRank);
-        Sums sums = atFit != null && rs == fitted ? atFit : Sums.of(rs, beta, gByRank, gMean);
+        Sums sums = atFit;
+        if (atFit == null || rs != fitted) {
+            double[] gByRank = byTimeRank(times, data.event(), transform);
+            sums = Sums.of(rs, beta, gByRank, eventMean(times, data.event(), gByRank));
+        }
         double[] g = residuals ? transform(times, data.event(), transform) : null; // per row: for the residuals
         Pass pass = null;
         if (residuals) {
